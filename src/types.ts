@@ -1,0 +1,393 @@
+/**
+ * The data model shared by every stage of citecheck.
+ *
+ * Pipeline: inputs → `Post` (sources) → `ExtractedPost` with `Block`/`Citation`/`DamagedAnchor`
+ * (extract) → `CheckTarget` per unique URL (links) → `CheckResult` (check) → `Finding` and
+ * `Report` (report) → string (formatters). A stage imports this file and the stages before it.
+ */
+
+/** The closed set of link verdicts (PRODUCT.md). */
+export type LinkStatus =
+  | 'ok'
+  | 'broken'
+  | 'blocked'
+  | 'soft-404'
+  | 'timeout'
+  | 'unreachable'
+  | 'excluded'
+  | 'skipped'
+  | 'unchecked';
+
+/** Every status, in the order reports list them (failures first). */
+export const LINK_STATUSES: readonly LinkStatus[] = [
+  'broken',
+  'unreachable',
+  'soft-404',
+  'timeout',
+  'blocked',
+  'ok',
+  'excluded',
+  'skipped',
+  'unchecked',
+];
+
+/** Severity of a finding, most severe first. */
+export type Severity = 'error' | 'warning' | 'note';
+
+/** Finding codes; they double as SARIF rule ids and JUnit failure types. */
+export type FindingCode =
+  | 'LINK_BROKEN'
+  | 'LINK_UNREACHABLE'
+  | 'LINK_SOFT_404'
+  | 'LINK_INVALID'
+  | 'ANCHOR_DAMAGED'
+  | 'LINK_TIMEOUT'
+  | 'LINK_BLOCKED'
+  | 'LINK_REDIRECT_PERMANENT'
+  | 'FRAGMENT_MISSING'
+  | 'QUOTE_NOT_FOUND'
+  | 'INPUT_REPAIRED'
+  | 'CLAIM_UNCITED'
+  | 'LINK_INSECURE_HTTP'
+  | 'ARCHIVE_AVAILABLE';
+
+/** Stable error codes carried by a failed check (never thrown: a link failure is data). */
+export type CheckErrorCode =
+  | 'DNS_NOT_FOUND'
+  | 'DNS_FAILURE'
+  | 'CONNECTION_REFUSED'
+  | 'CONNECTION_RESET'
+  | 'CONNECT_TIMEOUT'
+  | 'HEADERS_TIMEOUT'
+  | 'BODY_TIMEOUT'
+  | 'RESPONSE_TIMEOUT'
+  | 'TLS_INVALID'
+  | 'TOO_MANY_REDIRECTS'
+  | 'REDIRECT_LOOP'
+  | 'REDIRECT_BAD_SCHEME'
+  | 'REDIRECT_NO_LOCATION'
+  | 'BODY_TOO_LARGE'
+  | 'PRIVATE_ADDRESS'
+  | 'EXCLUDED_PATTERN'
+  | 'EXAMPLE_DOMAIN'
+  | 'UNSUPPORTED_SCHEME'
+  | 'HTTP_ERROR'
+  | 'BOT_CHALLENGE'
+  | 'RATE_LIMITED'
+  | 'SOFT_404'
+  | 'ABORTED'
+  | 'UNKNOWN';
+
+// ---------------------------------------------------------------------------
+// Sources: inputs → Post
+// ---------------------------------------------------------------------------
+
+/** What kind of document a post came from. */
+export type InputKind = 'wordpress' | 'html' | 'markdown';
+
+/** Something the loader had to do to read the input (e.g. repair damaged JSON). */
+export interface InputWarning {
+  /** Finding code this warning becomes in the report (today always INPUT_REPAIRED). */
+  code: 'INPUT_REPAIRED';
+  /** What was repaired, e.g. "raw newline inside a string". */
+  repair: string;
+  /** Where, in human terms: "line 1, column 513" or "offset 2669". */
+  where?: string;
+  /** 1-based line in the source file, when known (for SARIF/annotations). */
+  line?: number;
+}
+
+/** One post as read from an input, before extraction. */
+export interface Post {
+  /** Where it came from: a file path as given, a URL, or "-" for stdin. */
+  source: string;
+  /** The input format. */
+  kind: InputKind;
+  /** Post id (WordPress `id`), when known. */
+  id?: number | string;
+  /** Post slug, when known. */
+  slug?: string;
+  /** Title with entities decoded. */
+  title?: string;
+  /** Permalink / canonical URL of the post. */
+  url?: string;
+  /** Publish date (ISO 8601, UTC when the input gives it). */
+  published?: string;
+  /** Last modified date (ISO 8601). */
+  modified?: string;
+  /** Base URL for resolving relative links (base href, canonical, permalink). */
+  baseUrl?: string;
+  /** The body to extract from. */
+  body: string;
+  /** Markup of `body`. */
+  bodyFormat: 'html' | 'markdown';
+  /** 1-based line in the source file where the body starts (for locations), when known. */
+  bodyLine?: number;
+  /** Repairs and other loader warnings. */
+  warnings: InputWarning[];
+}
+
+// ---------------------------------------------------------------------------
+// Extract: Post → blocks, citations, damaged anchors, claim signals
+// ---------------------------------------------------------------------------
+
+/** Kind of a text block. */
+export type BlockKind =
+  | 'paragraph'
+  | 'heading'
+  | 'list-item'
+  | 'blockquote'
+  | 'table-cell'
+  | 'figcaption'
+  | 'definition-term'
+  | 'definition';
+
+/** Why a block counts as a claim. */
+export type ClaimSignal = 'citation' | 'quote' | 'number' | 'attribution';
+
+/** Where a citation came from in the markup. */
+export type CitationOrigin = 'a' | 'blockquote-cite' | 'q-cite' | 'img' | 'iframe';
+
+/** One link found inside a block. */
+export interface Citation {
+  /** Normalised absolute URL including any fragment; the raw href when it is invalid. */
+  url: string;
+  /** The href exactly as written. */
+  rawHref: string;
+  /** Normalised absolute URL without the fragment: the key shared with CheckTarget/CheckResult. */
+  checkUrl?: string;
+  /** Fragment without "#", when present. */
+  fragment?: string;
+  /** Why the URL could not be parsed (then it is not checked and raises LINK_INVALID). */
+  invalid?: string;
+  /** Link text, whitespace collapsed. */
+  anchorText: string;
+  /** The sentence of the block that contains the link. */
+  sentence: string;
+  /** `rel` tokens, lower-cased (nofollow, sponsored, ugc, …). */
+  rel: string[];
+  /** True when the link points to the post's own site (or is fragment-only). */
+  isInternal: boolean;
+  /** Which element the link came from. */
+  origin: CitationOrigin;
+}
+
+/** An anchor whose URL was lost: an orphan `</a>` or an `<a>` without a usable href. */
+export interface DamagedAnchor {
+  /** The surviving anchor text (for an orphan `</a>`, the words it most plausibly wrapped). */
+  anchorText: string;
+  /** The sentence it sits in. */
+  sentence: string;
+  /** What is wrong: the opening tag is gone, or the href is missing/empty/"#". */
+  reason: 'orphan-close-tag' | 'missing-href' | 'empty-href';
+}
+
+/** One block of text in reading order. */
+export interface Block {
+  /** 0-based position in the post. */
+  index: number;
+  /** Block kind. */
+  kind: BlockKind;
+  /** Normalised text (entities decoded, whitespace collapsed). */
+  text: string;
+  /** A non-heading block with at least one signal. */
+  isClaim: boolean;
+  /** Claim signals, in the order citation, quote, number, attribution. */
+  signals: ClaimSignal[];
+  /** Links inside the block. */
+  citations: Citation[];
+  /** Anchors that lost their URL. */
+  damagedAnchors: DamagedAnchor[];
+  /** 1-based line in the source file, when known. */
+  line?: number;
+}
+
+/** A post after extraction. */
+export interface ExtractedPost extends Omit<Post, 'body' | 'bodyFormat' | 'bodyLine'> {
+  /** Blocks in reading order. */
+  blocks: Block[];
+}
+
+// ---------------------------------------------------------------------------
+// Links and check: unique URL → CheckResult
+// ---------------------------------------------------------------------------
+
+/** One unique URL to check, however many citations share it. */
+export interface CheckTarget {
+  /** Normalised absolute URL without fragment. */
+  url: string;
+  /** Fragments cited for this URL (without "#"). */
+  fragments: string[];
+  /** Quoted sentences whose presence on the page may be verified (future QUOTE_NOT_FOUND). */
+  quotes: string[];
+}
+
+/** One hop of a redirect chain. */
+export interface RedirectHop {
+  /** The URL that answered with a redirect. */
+  url: string;
+  /** Its status (301, 302, 303, 307, 308). */
+  status: number;
+  /** The absolute URL it pointed to. */
+  location: string;
+}
+
+/** Past checks of a URL, kept by the cache. */
+export interface CheckHistory {
+  /** ISO time of the first check we remember. */
+  firstCheckedAt: string;
+  /** ISO time since when the URL has failed continuously, if it is failing. */
+  failingSince?: string;
+  /** How many checks are remembered. */
+  checks: number;
+  /** How many of them failed. */
+  failures: number;
+}
+
+/** The verdict for one unique URL. Never thrown: failures are values. */
+export interface CheckResult {
+  /** The checked URL (CheckTarget.url). */
+  url: string;
+  /** Verdict. */
+  status: LinkStatus;
+  /** Final HTTP status code, when a response arrived. */
+  httpStatus?: number;
+  /** Final URL after redirects, when different from `url`. */
+  finalUrl?: string;
+  /** Redirect chain, in order. */
+  redirects: RedirectHop[];
+  /** Machine code for failures and special cases. */
+  errorCode?: CheckErrorCode;
+  /** Short human detail (e.g. the matched exclude pattern, the resolved private address). */
+  reason?: string;
+  /** Fragments cited but missing on the page (with --check-fragments). */
+  missingFragments?: string[];
+  /** Number of requests made (retries and redirects included). */
+  attempts: number;
+  /** ISO time of the check. */
+  checkedAt: string;
+  /** Duration of the whole check in ms. */
+  durationMs: number;
+  /** True when reused from the cache without a request. */
+  fromCache?: boolean;
+  /** History across runs (with --cache). */
+  history?: CheckHistory;
+}
+
+/** Per-host figures of a run. */
+export interface HostStats {
+  /** Host name (with port when not default). */
+  host: string;
+  /** Requests sent. */
+  requests: number;
+  /** Retries among them. */
+  retries: number;
+  /** Times the host's lane was slowed or paused (429/503/Retry-After). */
+  backoffs: number;
+  /** Highest number of requests in flight at once. */
+  maxInFlight: number;
+}
+
+/** Progress events of the checking engine (it never prints). */
+export interface CheckProgress {
+  /** URLs finished. */
+  done: number;
+  /** URLs in the run. */
+  total: number;
+  /** Requests in flight now. */
+  inFlight: number;
+  /** Failures so far (any status other than ok/excluded/skipped/unchecked). */
+  failures: number;
+  /** Hosts currently backing off. */
+  backingOff: string[];
+}
+
+// ---------------------------------------------------------------------------
+// Report
+// ---------------------------------------------------------------------------
+
+/** A finding: data with a code; all wording lives in report/messages.ts. */
+export interface Finding {
+  /** Finding code (SARIF rule id). */
+  code: FindingCode;
+  /** Severity of the code. */
+  severity: Severity;
+  /** Human message, produced from code + args in one place. */
+  message: string;
+  /** Index of the post in `Report.posts`. */
+  post: number;
+  /** The post's source (file path or URL), for locations. */
+  source: string;
+  /** Block index within the post, when the finding is about a block. */
+  block?: number;
+  /** The URL concerned, when any. */
+  url?: string;
+  /** 1-based line in the source file, when known. */
+  line?: number;
+  /** Values the message was built from. */
+  args: Record<string, string | number>;
+}
+
+/** A citation with its check verdict. */
+export interface ReportCitation extends Citation {
+  /** Verdict (from the check result, or skipped/excluded/unchecked without a request). */
+  status: LinkStatus;
+  /** Final HTTP status code. */
+  httpStatus?: number;
+  /** Final URL after redirects, when different. */
+  finalUrl?: string;
+  /** Redirect chain. */
+  redirects: RedirectHop[];
+  /** Error code of a failure. */
+  errorCode?: CheckErrorCode;
+  /** Short detail. */
+  reason?: string;
+  /** Cache history, when known. */
+  history?: CheckHistory;
+}
+
+/** A block in the report. */
+export interface ReportBlock extends Omit<Block, 'citations'> {
+  /** Citations with verdicts. */
+  citations: ReportCitation[];
+}
+
+/** A post in the report. */
+export interface ReportPost extends Omit<ExtractedPost, 'blocks'> {
+  /** Blocks with verdicts. */
+  blocks: ReportBlock[];
+}
+
+/** Counts for the whole run. */
+export interface ReportTotals {
+  posts: number;
+  blocks: number;
+  claims: number;
+  citations: number;
+  uniqueUrls: number;
+  damagedAnchors: number;
+  /** Unique URLs per status (every status present, zero when none). */
+  byStatus: Record<LinkStatus, number>;
+  /** Findings per severity. */
+  findings: Record<Severity, number>;
+}
+
+/** The report: the only input of every formatter. */
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  /** ISO time the run started. */
+  startedAt: string;
+  /** Duration of the run in ms. */
+  durationMs: number;
+  /** The run was stopped early (Ctrl-C); the report is partial. */
+  interrupted?: boolean;
+  /** True when no request was made (--offline or `extract`). */
+  offline?: boolean;
+  totals: ReportTotals;
+  posts: ReportPost[];
+  /** Findings, sorted by severity, then post, block, code. */
+  findings: Finding[];
+  /** Per-host request figures. */
+  hosts: HostStats[];
+}
