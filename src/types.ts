@@ -71,6 +71,7 @@ export type CheckErrorCode =
   | 'EXCLUDED_PATTERN'
   | 'EXAMPLE_DOMAIN'
   | 'UNSUPPORTED_SCHEME'
+  | 'INVALID_URL'
   | 'HTTP_ERROR'
   | 'BOT_CHALLENGE'
   | 'RATE_LIMITED'
