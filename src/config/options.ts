@@ -10,6 +10,8 @@ export interface HostOverride {
   headers?: Record<string, string>;
   /** Status ranges counted as ok for this host, e.g. "200..299,403". */
   accept?: string;
+  /** false: list this host's links as `unchecked` without requesting them (e.g. hosts that always wall off bots). */
+  check?: boolean;
 }
 
 /** Everything a run can be configured with. Defaults live in defaults.ts only. */
