@@ -1,0 +1,95 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../config/load.js';
+import { resolveOptions } from '../config/resolve.js';
+import type { CitecheckOptions } from '../config/options.js';
+import { UsageError } from '../errors.js';
+import { FORMATTERS, type FormatName } from '../formatters/index.js';
+import { exitCodeForReport } from '../report/build.js';
+import { runCheck, runExtract } from '../run.js';
+import type { Report } from '../types.js';
+import { readCliLayer } from './flags.js';
+import { emitGithubOutput, isGithubActions } from './github.js';
+import { ProgressBar } from './progress.js';
+import { parseReportSpec, prepareReportPaths, writeReports } from './reports.js';
+
+/** Exit code of an interrupted run (128 + SIGINT), the shell convention. */
+const EXIT_INTERRUPTED = 130;
+
+/** Options of the run plus the report files asked for (--report flags win over the config's `reports`). */
+async function resolveCommandOptions(
+  opts: Record<string, unknown>,
+  cmd: Command,
+): Promise<{ options: CitecheckOptions; reports: string[] }> {
+  const cli = readCliLayer(opts, cmd);
+  const file = opts.config === false ? undefined : await loadConfig(process.cwd(), opts.config as string | undefined);
+  const options = resolveOptions(file ? { label: file.file, config: file.config } : undefined, cli);
+  return { options, reports: cli.reports ?? file?.config.reports ?? [] };
+}
+
+function wantsColor(opts: Record<string, unknown>, stream: NodeJS.WriteStream): boolean {
+  // https://no-color.org: any non-empty NO_COLOR disables colour; FORCE_COLOR forces it.
+  if (opts.color === false || process.env.NO_COLOR) return false;
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
+  return Boolean(stream.isTTY);
+}
+
+/** `citecheck check`: returns the process exit code. */
+export async function checkCommand(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<number> {
+  const { options, reports } = await resolveCommandOptions(opts, cmd);
+  const specs = reports.map(parseReportSpec);
+  await prepareReportPaths(specs);
+
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSigint = (): void => {
+    interrupts += 1;
+    // First Ctrl-C: stop starting requests and write the partial report. Second: leave now.
+    if (interrupts > 1) process.exit(EXIT_INTERRUPTED);
+    process.stderr.write('\ncitecheck: interrupted — finishing the partial report (Ctrl-C again to quit now)\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+
+  const showProgress = opts.progress !== false && Boolean(process.stderr.isTTY) && !process.env.CI;
+  const bar = showProgress ? new ProgressBar(process.stderr) : undefined;
+  let report: Report;
+  try {
+    report = await runCheck(inputs, options, {
+      signal: controller.signal,
+      onProgress: bar ? (p) => bar.update(p) : undefined,
+    });
+  } finally {
+    bar?.clear();
+    process.off('SIGINT', onSigint);
+  }
+  if (controller.signal.aborted) report.interrupted = true;
+
+  const cwd = process.cwd();
+  const format = opts.format as FormatName;
+  const stdoutText = FORMATTERS[format].render(report, { color: format === 'terminal' && wantsColor(opts, process.stdout), cwd });
+  process.stdout.write(stdoutText.endsWith('\n') ? stdoutText : `${stdoutText}\n`);
+  await writeReports(report, specs, { cwd });
+  if (specs.length > 0 && format !== 'json') {
+    process.stderr.write(`citecheck: wrote ${specs.map((s) => s.path).join(', ')}\n`);
+  }
+  if (isGithubActions()) {
+    await emitGithubOutput(
+      report,
+      { annotations: opts.githubAnnotations !== false, summary: opts.githubSummary !== false },
+      (text) => process.stdout.write(text),
+    );
+  }
+  if (report.interrupted) return EXIT_INTERRUPTED;
+  return exitCodeForReport(report, options.failOn);
+}
+
+/** `citecheck extract`: prints the extracted structure as JSON; exit 0 unless the input is unusable. */
+export async function extractCommand(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<number> {
+  const { options } = await resolveCommandOptions(opts, cmd);
+  if (inputs.some((input) => /^https?:\/\//i.test(input))) {
+    throw new UsageError('extract works offline and does not fetch URLs; save the page first or use `citecheck check`');
+  }
+  const report = await runExtract(inputs, options);
+  process.stdout.write(`${FORMATTERS.json.render(report)}\n`);
+  return 0;
+}

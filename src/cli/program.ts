@@ -1,0 +1,99 @@
+import { Command, Option } from 'commander';
+import { DEFAULT_REPORT_DIR, DEFAULTS } from '../config/defaults.js';
+import { formatDuration } from '../config/duration.js';
+import { FORMATTERS } from '../formatters/index.js';
+import { TOOL_VERSION } from '../version.js';
+
+/** Names of the output formats, from the formatter registry (one source of truth). */
+export const FORMAT_NAMES = Object.keys(FORMATTERS);
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/**
+ * Options shared by `check` (and accepted by `extract` where they make sense). Defaults shown
+ * by --help come from DEFAULTS; only values the user typed override the config file.
+ */
+function addCheckOptions(cmd: Command): Command {
+  const d = DEFAULTS;
+  return cmd
+    .addOption(new Option('--format <name>', 'what to print on stdout').choices(FORMAT_NAMES).default('terminal'))
+    .addOption(
+      new Option('--report <format[:path]>', `also write a report file (repeatable; default path ${DEFAULT_REPORT_DIR}/citecheck.<ext>)`).argParser(collect),
+    )
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(['error', 'warning', 'note', 'never']).default(d.failOn))
+    .addOption(new Option('--concurrency <n>', 'global cap of requests in flight').default(String(d.concurrency)))
+    .addOption(new Option('--host-concurrency <n>', 'cap of requests in flight to one host').default(String(d.hostConcurrency)))
+    .addOption(new Option('--host-interval <duration>', 'minimum gap between request starts to one host').default(formatDuration(d.hostIntervalMs)))
+    .addOption(new Option('--timeout <duration>', 'bound on one whole link check, retries and redirects included').default(formatDuration(d.timeoutMs)))
+    .addOption(new Option('--connect-timeout <duration>', 'TCP/TLS connect timeout').default(formatDuration(d.connectTimeoutMs)))
+    .addOption(new Option('--retries <n>', 'retries for 5xx, 408, 429, timeouts and resets').default(String(d.retries)))
+    .addOption(new Option('--retry-after-max <duration>', 'longest Retry-After honoured').default(formatDuration(d.retryAfterMaxMs)))
+    .addOption(new Option('--max-redirects <n>', 'most redirect hops followed').default(String(d.maxRedirects)))
+    .addOption(new Option('--max-body-bytes <n>', 'cap on response body bytes read').default(String(d.maxBodyBytes)))
+    .addOption(new Option('--method <method>', 'GET, or HEAD falling back to GET').choices(['get', 'head']).default(d.method))
+    .addOption(new Option('--accept <ranges>', 'status codes counted as ok, e.g. 200..299,403').default(d.accept))
+    .addOption(new Option('--cache [file]', `reuse ok results across runs (default file .citecheck-cache.json)`))
+    .addOption(new Option('--cache-max-age <duration>', 'how long an ok result is reused from the cache').default(formatDuration(d.cacheMaxAgeMs)))
+    .addOption(new Option('--offline', 'make no request; http(s) links are reported unchecked'))
+    .addOption(new Option('--exclude <regex>', 'exclude URLs matching this regex (repeatable)').argParser(collect))
+    .addOption(new Option('--include <regex>', 'check only URLs matching this regex (repeatable)').argParser(collect))
+    .addOption(new Option('--header <header>', 'send "Name: value" (or "host=Name: value" for one host); never sent across origins (repeatable)').argParser(collect))
+    .addOption(new Option('--user-agent <ua>', 'User-Agent header').default(d.userAgent))
+    .addOption(new Option('--allow-private', 'allow requests to loopback, private and link-local addresses'))
+    .addOption(new Option('--check-fragments', 'check that cited #fragments exist on the page'))
+    .addOption(new Option('--soft-404-probe', 'fetch a made-up sibling URL to detect soft 404s'))
+    .addOption(new Option('--include-media', 'also check images and iframes'))
+    .addOption(new Option('--config <file>', 'config file (default: citecheck.config.json, or "citecheck" in package.json)'))
+    .addOption(new Option('--no-config', 'ignore config files'))
+    .addOption(new Option('--no-progress', 'no progress bar on stderr'))
+    .addOption(new Option('--no-color', 'no colours (also NO_COLOR=1)'))
+    .addOption(new Option('--no-github-annotations', 'in GitHub Actions, do not print ::error/::warning annotations'))
+    .addOption(new Option('--no-github-summary', 'in GitHub Actions, do not append to $GITHUB_STEP_SUMMARY'));
+}
+
+/** Handlers the program calls; injected so the program itself stays declarative. */
+export interface ProgramActions {
+  check(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<void>;
+  extract(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<void>;
+}
+
+/** Builds the commander program. */
+export function createProgram(actions: ProgramActions): Command {
+  const program = new Command('citecheck')
+    .description('Audit the sources of published writing: which claims lost their sources.')
+    .version(TOOL_VERSION, '-V, --version')
+    .showSuggestionAfterError(true)
+    .enablePositionalOptions();
+
+  addCheckOptions(
+    program
+      .command('check')
+      .description('check every link of the inputs and write the citation report')
+      .argument('<inputs...>', 'files, directories, globs, http(s) URLs, or - for stdin'),
+  ).action(actions.check);
+
+  program
+    .command('extract')
+    .description('print the extracted posts, blocks, links, damaged anchors and claim signals as JSON (no network)')
+    .argument('<inputs...>', 'files, directories, globs, or - for stdin')
+    .addOption(new Option('--include-media', 'also extract images and iframes'))
+    .addOption(new Option('--exclude <regex>', 'mark URLs matching this regex excluded (repeatable)').argParser(collect))
+    .addOption(new Option('--include <regex>', 'mark URLs not matching this regex excluded (repeatable)').argParser(collect))
+    .addOption(new Option('--config <file>', 'config file'))
+    .addOption(new Option('--no-config', 'ignore config files'))
+    .action(actions.extract);
+
+  program.addHelpText(
+    'after',
+    `
+Durations take a unit (250ms, 2s, 1m, 1d); a bare number means milliseconds.
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage/config/input
+error, 3 internal error, 130 interrupted.
+
+Examples:
+  citecheck check post.json
+  citecheck check content/ --report html --report sarif:reports/links.sarif --cache
+  citecheck extract export.json > structure.json`,
+  );
+  return program;
+}

@@ -1,0 +1,81 @@
+import type { CitecheckOptions } from './config/options.js';
+import type { CheckDeps, CheckRun } from './check/index.js';
+import { checkTargets } from './check/index.js';
+import { createDocumentFetcher } from './check/fetch-document.js';
+import { extractPost } from './extract/index.js';
+import { collectTargets } from './links/targets.js';
+import { buildReport } from './report/build.js';
+import { loadInputs } from './sources/index.js';
+import type { CheckResult, CheckTarget, ExtractedPost, Report } from './types.js';
+
+/** I/O a run may have injected (tests, the demo, embedding applications). */
+export interface RunDeps extends CheckDeps {
+  /** Reads standard input for the "-" input. */
+  readStdin?: () => Promise<Buffer>;
+  /** Called once the inputs are extracted and the unique URLs are known. */
+  onPlanned?: (plan: { posts: number; targets: number }) => void;
+}
+
+/** Reads and extracts every input; never touches the network unless `allowNetwork`. */
+async function extractInputs(
+  inputs: string[],
+  options: CitecheckOptions,
+  deps: RunDeps,
+  allowNetwork: boolean,
+): Promise<ExtractedPost[]> {
+  const posts = await loadInputs(inputs, {
+    readStdin: deps.readStdin,
+    fetchDocument: allowNetwork && !options.offline ? createDocumentFetcher(options, deps) : undefined,
+  });
+  return posts.map((post) => extractPost(post, { includeMedia: options.includeMedia }));
+}
+
+/**
+ * Hosts configured with `check: false` are listed as unchecked without a request; this is
+ * decided here, before the engine, because it is a reporting choice, not a network one.
+ */
+function splitUncheckedHosts(targets: CheckTarget[], options: CitecheckOptions): { toCheck: CheckTarget[]; held: CheckResult[] } {
+  const toCheck: CheckTarget[] = [];
+  const held: CheckResult[] = [];
+  const checkedAt = new Date().toISOString();
+  for (const target of targets) {
+    let host = '';
+    try {
+      host = new URL(target.url).hostname;
+    } catch {
+      // Not a parseable URL: the engine classifies it.
+    }
+    if (host && options.hosts[host]?.check === false) {
+      held.push({ url: target.url, status: 'unchecked', redirects: [], reason: `checking disabled for ${host} in the config`, attempts: 0, checkedAt, durationMs: 0 });
+    } else {
+      toCheck.push(target);
+    }
+  }
+  return { toCheck, held };
+}
+
+/** The whole pipeline: inputs → extraction → checking → report. Prints nothing. */
+export async function runCheck(inputs: string[], options: CitecheckOptions, deps: RunDeps = {}): Promise<Report> {
+  const startedAt = new Date();
+  const started = performance.now();
+  const posts = await extractInputs(inputs, options, deps, true);
+  const targets = collectTargets(posts);
+  deps.onPlanned?.({ posts: posts.length, targets: targets.length });
+  const { toCheck, held } = splitUncheckedHosts(targets, options);
+  const run: CheckRun = await checkTargets(toCheck, options, deps);
+  for (const result of held) run.results.set(result.url, result);
+  return buildReport({
+    posts,
+    results: run.results,
+    hosts: run.hosts,
+    startedAt,
+    durationMs: Math.round(performance.now() - started),
+    interrupted: run.interrupted,
+    offline: options.offline,
+  });
+}
+
+/** Extraction only: the same report shape, offline (http(s) links `unchecked`). */
+export async function runExtract(inputs: string[], options: CitecheckOptions, deps: RunDeps = {}): Promise<Report> {
+  return runCheck(inputs, { ...options, offline: true, cache: undefined }, deps);
+}
