@@ -1,0 +1,23 @@
+/**
+ * citecheck's public API: the same pipeline the CLI runs, as functions.
+ *
+ *   const report = await runCheck(['post.json'], resolveOptions(undefined, {}));
+ *   console.log(FORMATTERS.markdown.render(report));
+ */
+export type * from './types.js';
+export { LINK_STATUSES } from './types.js';
+export { CitecheckError, UsageError, ConfigError, InputError, OutputError, EXIT } from './errors.js';
+export type { CitecheckOptions, HostOverride, HeaderRule } from './config/options.js';
+export { DEFAULTS } from './config/defaults.js';
+export { parseDuration, formatDuration } from './config/duration.js';
+export { loadConfig, validateConfig, type ConfigFile } from './config/load.js';
+export { resolveOptions } from './config/resolve.js';
+export { loadInputs, parseDocument } from './sources/index.js';
+export { extractPost } from './extract/index.js';
+export { normalizeUrl } from './links/normalize.js';
+export { collectTargets } from './links/targets.js';
+export { checkTargets, type CheckDeps, type CheckRun } from './check/index.js';
+export { buildReport, exitCodeForReport } from './report/build.js';
+export { FINDING_CODES } from './report/codes.js';
+export { FORMATTERS, type FormatName, type Formatter, type RenderOptions } from './formatters/index.js';
+export { runCheck, runExtract, type RunDeps } from './run.js';
