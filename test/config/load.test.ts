@@ -1,0 +1,49 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { ConfigError } from '../../src/errors.js';
+
+async function dirWith(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'citecheck-config-'));
+  for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+  return dir;
+}
+
+describe('loadConfig', () => {
+  it('finds citecheck.config.json first', async () => {
+    const dir = await dirWith({
+      'citecheck.config.json': JSON.stringify({ concurrency: 3 }),
+      'package.json': JSON.stringify({ citecheck: { concurrency: 4 } }),
+    });
+    expect(await loadConfig(dir)).toEqual({ file: 'citecheck.config.json', config: { concurrency: 3 } });
+  });
+
+  it('falls back to the citecheck key of package.json, then to nothing', async () => {
+    const dir = await dirWith({ 'package.json': JSON.stringify({ name: 'x', citecheck: { failOn: 'warning' } }) });
+    expect((await loadConfig(dir))?.config).toEqual({ failOn: 'warning' });
+    expect(await loadConfig(await dirWith({ 'package.json': '{"name":"x"}' }))).toBeUndefined();
+  });
+
+  it('names an unknown key, nested ones with their path', async () => {
+    const dir = await dirWith({
+      'a.json': JSON.stringify({ concurency: 3 }),
+      'b.json': JSON.stringify({ hosts: { 'x.org': { intervall: '1s' } } }),
+      'c.json': JSON.stringify({ failOn: 'sometimes' }),
+      'd.json': JSON.stringify({ retries: 'three' }),
+      'e.json': '{ not json',
+    });
+    await expect(loadConfig(dir, 'a.json')).rejects.toThrow(/unknown key "concurency"/);
+    await expect(loadConfig(dir, 'b.json')).rejects.toThrow(/unknown key "hosts\.x\.org\.intervall"/);
+    await expect(loadConfig(dir, 'c.json')).rejects.toThrow(/"failOn" must be one of/);
+    await expect(loadConfig(dir, 'd.json')).rejects.toThrow(/"retries"/);
+    await expect(loadConfig(dir, 'e.json')).rejects.toThrow(ConfigError);
+    await expect(loadConfig(dir, 'missing.json')).rejects.toThrow(/config file not found: missing\.json/);
+  });
+
+  it('rejects an invalid regular expression', async () => {
+    const dir = await dirWith({ 'citecheck.config.json': JSON.stringify({ exclude: ['[unclosed'] }) });
+    await expect(loadConfig(dir)).rejects.toThrow(/"exclude" has an invalid regular expression/);
+  });
+});
