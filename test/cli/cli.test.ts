@@ -1,0 +1,225 @@
+import http from 'node:http';
+import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAS_SEED, SEED, runCli, type CliResult } from './run-cli.js';
+
+const SEED_ANCHORS = ['said', 'meeting', 'express', 'are', 'considering', 'is', 'encountering', 'specifies'];
+
+function expectOneLineError(result: CliResult, pattern: RegExp): void {
+  expect(result.code).toBe(2);
+  const lines = result.stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^citecheck: /);
+  expect(lines[0]).toMatch(pattern);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+}
+
+async function tempDir(): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), 'citecheck-cli-'));
+}
+
+describe.skipIf(!HAS_SEED)('the seed export through the CLI', () => {
+  let dir: string;
+  let run: CliResult;
+  beforeAll(async () => {
+    dir = await tempDir();
+    run = await runCli([
+      'check', SEED, '--no-config',
+      ...['json', 'markdown', 'html', 'junit', 'sarif', 'terminal'].map((f) => `--report=${f}:${path.join(dir, `seed.${f}`)}`),
+    ]);
+  });
+
+  it('exits 1 on the damaged anchors and prints them in the terminal report', () => {
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/ANCHOR_DAMAGED|damaged/i);
+    for (const anchor of ['encountering', 'specifies', 'considering']) expect(run.stdout).toContain(anchor);
+  });
+
+  it('JSON report: 8 ANCHOR_DAMAGED errors in blocks 0,0,1,3,3,3,3,5 and INPUT_REPAIRED', async () => {
+    const report = JSON.parse(await readFile(path.join(dir, 'seed.json'), 'utf8'));
+    const damaged = report.findings.filter((f: { code: string }) => f.code === 'ANCHOR_DAMAGED');
+    expect(damaged.map((f: { block: number }) => f.block)).toEqual([0, 0, 1, 3, 3, 3, 3, 5]);
+    expect(damaged.every((f: { severity: string }) => f.severity === 'error')).toBe(true);
+    expect(report.findings.some((f: { code: string }) => f.code === 'INPUT_REPAIRED')).toBe(true);
+    expect(report.totals.damagedAnchors).toBe(8);
+    expect(report.totals.citations).toBe(0);
+    const anchors = report.posts[0].blocks.flatMap((b: { damagedAnchors: { anchorText: string }[] }) => b.damagedAnchors.map((a) => a.anchorText));
+    expect(anchors).toEqual(SEED_ANCHORS);
+  });
+
+  it('every format names the damaged anchors and the repair', async () => {
+    for (const format of ['markdown', 'html', 'terminal']) {
+      const text = await readFile(path.join(dir, `seed.${format}`), 'utf8');
+      expect(text, format).toContain('ANCHOR_DAMAGED');
+      expect(text, format).toContain('INPUT_REPAIRED');
+      for (const anchor of ['meeting', 'express', 'encountering', 'specifies']) expect(text, format).toContain(anchor);
+    }
+    const sarif = JSON.parse(await readFile(path.join(dir, 'seed.sarif'), 'utf8'));
+    const ruleIds = sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId);
+    expect(ruleIds.filter((id: string) => id === 'ANCHOR_DAMAGED')).toHaveLength(8);
+    expect(ruleIds).toContain('INPUT_REPAIRED');
+    const junit = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(await readFile(path.join(dir, 'seed.junit'), 'utf8'));
+    const xml = JSON.stringify(junit);
+    expect(xml.match(/"type":"ANCHOR_DAMAGED"/g)).toHaveLength(8);
+    expect(xml).toContain('INPUT_REPAIRED');
+  });
+
+  it('exits 0 with --fail-on never', async () => {
+    const result = await runCli(['check', SEED, '--no-config', '--fail-on', 'never']);
+    expect(result.code).toBe(0);
+  });
+
+  it('extract prints the recovered structure and exits 0', async () => {
+    const result = await runCli(['extract', SEED, '--no-config']);
+    expect(result.code).toBe(0);
+    const out = JSON.parse(result.stdout);
+    const post = out.posts[0];
+    expect(post).toMatchObject({ id: 2204924, kind: 'wordpress' });
+    expect(post.url).toMatch(/^https:\/\/koreapro\.org\/2024\/05\//);
+    expect(post.published).toMatch(/^2024-05-01T23:00:46/);
+    expect(post.blocks).toHaveLength(6);
+    expect(post.blocks[2].kind).toBe('heading');
+    expect(post.blocks.map((b: { damagedAnchors: unknown[] }) => b.damagedAnchors.length)).toEqual([2, 1, 0, 4, 0, 1]);
+  });
+});
+
+describe('user errors: exit 2 with one line', () => {
+  it('a missing file', async () => {
+    expectOneLineError(await runCli(['check', 'no/such/file.json', '--no-config']), /no\/such\/file\.json/);
+  });
+
+  it('an empty file, binary garbage and a folder with no inputs', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'empty.json'), '');
+    await writeFile(path.join(dir, 'garbage.json'), Buffer.from([0, 159, 146, 150, 0, 1, 2, 3, 255, 0]));
+    await mkdir(path.join(dir, 'nothing'));
+    await writeFile(path.join(dir, 'nothing', 'notes.txt'), 'not an input');
+    expectOneLineError(await runCli(['extract', path.join(dir, 'empty.json'), '--no-config']), /empty\.json/);
+    expectOneLineError(await runCli(['extract', path.join(dir, 'garbage.json'), '--no-config']), /garbage\.json/);
+    expectOneLineError(await runCli(['check', path.join(dir, 'nothing'), '--no-config']), /nothing/);
+  });
+
+  it('an unknown option, a bad number, a bad duration, a bad format', async () => {
+    expectOneLineError(await runCli(['check', 'x.json', '--no-such-flag']), /no-such-flag/);
+    expectOneLineError(await runCli(['check', 'x.json', '--concurrency', 'lots']), /--concurrency/);
+    expectOneLineError(await runCli(['check', 'x.json', '--timeout', 'soon']), /--timeout/);
+    expectOneLineError(await runCli(['check', 'x.json', '--format', 'pdf']), /pdf/);
+    expectOneLineError(await runCli(['check', 'x.json', '--report', 'pdf:x.pdf']), /pdf/);
+  });
+
+  it('a bad config key is named', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'citecheck.config.json'), JSON.stringify({ hostIntervall: '1s' }));
+    await writeFile(path.join(dir, 'post.md'), 'Hello [there](https://example.com/).\n');
+    expectOneLineError(await runCli(['check', 'post.md'], { cwd: dir }), /unknown key "hostIntervall"/);
+  });
+
+  it('an unwritable report path', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'post.md'), 'Hello [there](https://example.com/).\n');
+    await writeFile(path.join(dir, 'afile'), 'x');
+    const result = await runCli(['check', 'post.md', '--no-config', '--report', 'json:afile/report.json'], { cwd: dir });
+    expectOneLineError(result, /afile\/report\.json/);
+  });
+});
+
+describe('help', () => {
+  it('shows the defaults from the one place they live', async () => {
+    const result = await runCli(['check', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/--concurrency <n>[\s\S]*\(default: 32\)/);
+    expect(result.stdout).toMatch(/--host-interval <duration>[\s\S]*\(default: 100ms\)/);
+    expect(result.stdout).toMatch(/--timeout <duration>[\s\S]*\(default: 20s\)/);
+  });
+});
+
+describe('checking local sources', () => {
+  let server: http.Server;
+  let base: string;
+  const hits: string[] = [];
+  let hang: (() => void) | undefined;
+  let sawHang: Promise<void>;
+
+  beforeAll(async () => {
+    sawHang = new Promise((resolve) => (hang = resolve));
+    server = http.createServer((req, res) => {
+      hits.push(req.url ?? '');
+      if (req.url === '/ok') {
+        res.writeHead(200, { 'content-type': 'text/html' }).end('<title>Fine</title><p>Fine.</p>');
+      } else if (req.url === '/hang') {
+        hang?.();
+      } else {
+        res.writeHead(404, { 'content-type': 'text/html' }).end('<title>Gone</title>');
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.41', resolve));
+    base = `http://127.0.0.41:${(server.address() as { port: number }).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  async function post(links: string[]): Promise<string> {
+    const dir = await tempDir();
+    const file = path.join(dir, 'post.md');
+    await writeFile(file, links.map((l, i) => `Officials said [source ${i}](${l}) on Monday.`).join('\n\n') + '\n');
+    return file;
+  }
+
+  it('refuses loopback sources by default without sending a request', async () => {
+    const before = hits.length;
+    const result = await runCli(['check', await post([`${base}/ok`]), '--no-config', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.posts[0].blocks[0].citations[0].status).toBe('excluded');
+    expect(hits.length).toBe(before);
+  });
+
+  it('checks them with --allow-private: broken → exit 1, ok → exit 0', async () => {
+    const broken = await runCli(['check', await post([`${base}/ok`, `${base}/gone`]), '--no-config', '--allow-private', '--format', 'json']);
+    expect(broken.code).toBe(1);
+    const report = JSON.parse(broken.stdout);
+    const statuses = report.posts[0].blocks.map((b: { citations: { status: string }[] }) => b.citations[0].status);
+    expect(statuses).toEqual(['ok', 'broken']);
+    expect(report.findings.map((f: { code: string }) => f.code)).toContain('LINK_BROKEN');
+    const ok = await runCli(['check', await post([`${base}/ok`]), '--no-config', '--allow-private']);
+    expect(ok.code).toBe(0);
+  });
+
+  it('reads a post from stdin', async () => {
+    const result = await runCli(['check', '-', '--no-config', '--allow-private', '--format', 'json'], { stdin: `Read [this](${base}/ok).\n` });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).posts[0].blocks[0].citations[0].status).toBe('ok');
+  });
+
+  it('in GitHub Actions prints annotations and appends the job summary', async () => {
+    const dir = await tempDir();
+    const summary = path.join(dir, 'summary.md');
+    const result = await runCli(['check', await post([`${base}/gone`]), '--no-config', '--allow-private'], {
+      env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^::error .*LINK_BROKEN/m);
+    expect(await readFile(summary, 'utf8')).toContain('LINK_BROKEN');
+    const quiet = await runCli(['check', await post([`${base}/gone`]), '--no-config', '--allow-private', '--no-github-annotations'], {
+      env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
+    });
+    expect(quiet.stdout).not.toMatch(/^::error/m);
+  });
+
+  it('Ctrl-C writes the partial report marked interrupted and exits 130', async () => {
+    const dir = await tempDir();
+    const out = path.join(dir, 'partial.json');
+    const result = await runCli(
+      ['check', await post([`${base}/ok`, `${base}/hang`]), '--no-config', '--allow-private', '--timeout', '60s', '--report', `json:${out}`],
+      { onSpawn: (child) => void sawHang.then(() => child.kill('SIGINT')) },
+    );
+    expect(result.code).toBe(130);
+    const report = JSON.parse(await readFile(out, 'utf8'));
+    expect(report.interrupted).toBe(true);
+  });
+});
