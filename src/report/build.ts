@@ -1,0 +1,85 @@
+import type { CheckResult, ExtractedPost, HostStats, Report, ReportBlock, ReportPost, Severity } from '../types.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { isAtOrAbove } from './codes.js';
+import { deriveFindings } from './derive-findings.js';
+import { computeTotals } from './totals.js';
+import { citationVerdict, withoutUndefined } from './verdict.js';
+
+/** Everything a run produced, as the report builder needs it. */
+export interface BuildReportInput {
+  /** Extracted posts, in input order. */
+  posts: ExtractedPost[];
+  /** Check results keyed by citation.checkUrl. */
+  results: Map<string, CheckResult>;
+  /** Per-host figures from the engine. */
+  hosts?: HostStats[];
+  /** When the run started. */
+  startedAt: Date;
+  /** How long the run took, in ms. */
+  durationMs: number;
+  /** The run was stopped early; missing results become `unchecked`. */
+  interrupted?: boolean;
+  /** No request was made. */
+  offline?: boolean;
+}
+
+/**
+ * Builds the Report: pairs every citation with its verdict, derives the findings (worded in
+ * messages.ts), counts totals. Pure and deterministic: the same input gives the same report.
+ */
+export function buildReport(input: BuildReportInput): Report {
+  const posts = input.posts.map((post) => toReportPost(post, input.results));
+  const findings = deriveFindings(posts, input.results);
+  const hosts = [...(input.hosts ?? [])]
+    .map((h) => ({ host: h.host, requests: h.requests, retries: h.retries, backoffs: h.backoffs, maxInFlight: h.maxInFlight }))
+    .sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
+  return {
+    schemaVersion: 1,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    startedAt: input.startedAt.toISOString(),
+    durationMs: input.durationMs,
+    interrupted: input.interrupted === true,
+    offline: input.offline === true,
+    totals: computeTotals(posts, findings),
+    posts,
+    findings,
+    hosts,
+  };
+}
+
+/** Exit status of a finished run: 1 when any finding is at or above `failOn`, else 0. */
+export function exitCodeForReport(report: Report, failOn: Severity | 'never'): 0 | 1 {
+  return report.findings.some((f) => isAtOrAbove(f.severity, failOn)) ? 1 : 0;
+}
+
+function toReportPost(post: ExtractedPost, results: ReadonlyMap<string, CheckResult>): ReportPost {
+  // Explicit key order (contract order first) so JSON output never depends on how the input was built.
+  const head = withoutUndefined({
+    source: post.source,
+    kind: post.kind,
+    id: post.id,
+    slug: post.slug,
+    title: post.title,
+    url: post.url,
+    published: post.published,
+    modified: post.modified,
+    baseUrl: post.baseUrl,
+  });
+  return {
+    ...head,
+    warnings: post.warnings.map((w) => withoutUndefined({ ...w })),
+    blocks: post.blocks.map(
+      (block): ReportBlock =>
+        withoutUndefined({
+          index: block.index,
+          kind: block.kind,
+          text: block.text,
+          isClaim: block.isClaim,
+          signals: [...block.signals],
+          citations: block.citations.map((c) => withoutUndefined(citationVerdict(c, results))),
+          damagedAnchors: block.damagedAnchors.map((d) => ({ ...d })),
+          line: block.line,
+        }),
+    ),
+  };
+}

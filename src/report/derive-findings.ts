@@ -1,0 +1,155 @@
+import type { CheckResult, Finding, FindingCode, ReportBlock, ReportCitation, ReportPost, LinkStatus } from '../types.js';
+import { FINDING_CODES, FINDING_CODE_LIST, severityRank } from './codes.js';
+import { formatFindingMessage, type MessageArgs } from './messages.js';
+
+/** Finding raised for a checked link by its status (ok/excluded/skipped/unchecked raise none). */
+const STATUS_CODES: Partial<Record<LinkStatus, FindingCode>> = {
+  broken: 'LINK_BROKEN',
+  unreachable: 'LINK_UNREACHABLE',
+  'soft-404': 'LINK_SOFT_404',
+  timeout: 'LINK_TIMEOUT',
+  blocked: 'LINK_BLOCKED',
+};
+
+// A block with one of these signals asserts something a reader may want sourced.
+const UNCITED_SIGNALS = new Set(['quote', 'number', 'attribution']);
+
+/** Builds one finding, worded by messages.ts and with the severity of the code table. */
+export function makeFinding(
+  code: FindingCode,
+  where: { post: number; source: string; block?: number; url?: string; line?: number },
+  args: MessageArgs,
+): Finding {
+  const cleanArgs = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined && v !== ''));
+  const finding: Finding = {
+    code,
+    severity: FINDING_CODES[code].severity,
+    message: formatFindingMessage(code, cleanArgs),
+    post: where.post,
+    source: where.source,
+    args: cleanArgs,
+  };
+  if (where.block !== undefined) finding.block = where.block;
+  if (where.url !== undefined) finding.url = where.url;
+  if (where.line !== undefined) finding.line = where.line;
+  return finding;
+}
+
+/**
+ * Derives every finding of the report from posts with verdicts. One link finding per
+ * (post, block, URL): a URL cited twice in one paragraph is one problem to fix, not two.
+ */
+export function deriveFindings(posts: readonly ReportPost[], results: ReadonlyMap<string, CheckResult>): Finding[] {
+  const findings: Finding[] = [];
+  posts.forEach((post, postIndex) => {
+    // Posts carry no line of their own; the first located warning is the best anchor we have.
+    const postLine = post.warnings.find((w) => w.line !== undefined)?.line;
+    for (const warning of post.warnings) {
+      findings.push(
+        makeFinding(
+          warning.code,
+          { post: postIndex, source: post.source, line: warning.line ?? postLine },
+          { repair: warning.repair, where: warning.where ?? '' },
+        ),
+      );
+    }
+    for (const block of post.blocks) {
+      findings.push(...blockFindings(block, { post: postIndex, source: post.source, line: block.line ?? postLine }, results));
+    }
+  });
+  return sortFindings(findings);
+}
+
+function blockFindings(
+  block: ReportBlock,
+  where: { post: number; source: string; line?: number },
+  results: ReadonlyMap<string, CheckResult>,
+): Finding[] {
+  const out: Finding[] = [];
+  const at = (url?: string) => ({ ...where, block: block.index, url });
+  const seen = new Set<string>();
+  const once = (key: string): boolean => {
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
+
+  for (const anchor of block.damagedAnchors) {
+    out.push(makeFinding('ANCHOR_DAMAGED', at(), { anchorText: anchor.anchorText, sentence: anchor.sentence, reason: anchor.reason }));
+  }
+  for (const c of block.citations) out.push(...citationFindings(c, at, once, results));
+
+  const uncitedSignals = block.signals.filter((s) => UNCITED_SIGNALS.has(s));
+  if (
+    block.kind !== 'heading' &&
+    uncitedSignals.length > 0 &&
+    block.citations.length === 0 &&
+    block.damagedAnchors.length === 0
+  ) {
+    out.push(makeFinding('CLAIM_UNCITED', at(), { signals: uncitedSignals.join(', '), excerpt: block.text }));
+  }
+  return out;
+}
+
+function citationFindings(
+  c: ReportCitation,
+  at: (url?: string) => { post: number; source: string; block: number; url?: string; line?: number },
+  once: (key: string) => boolean,
+  results: ReadonlyMap<string, CheckResult>,
+): Finding[] {
+  const out: Finding[] = [];
+  const linkArgs = { url: c.url, anchorText: c.anchorText, sentence: c.sentence };
+  if (c.invalid !== undefined) {
+    if (once(`LINK_INVALID ${c.url}`)) out.push(makeFinding('LINK_INVALID', at(c.url), { ...linkArgs, reason: c.invalid }));
+    return out;
+  }
+  const key = c.checkUrl ?? c.url;
+  const statusCode = STATUS_CODES[c.status];
+  if (statusCode !== undefined && once(`${statusCode} ${key}`)) {
+    out.push(
+      makeFinding(statusCode, at(c.url), {
+        ...linkArgs,
+        httpStatus: c.httpStatus ?? '',
+        errorCode: c.errorCode ?? '',
+        reason: c.reason ?? '',
+        finalUrl: c.finalUrl ?? '',
+      }),
+    );
+  }
+  if (c.status === 'ok') {
+    const permanent = c.redirects.find((hop) => hop.status === 301 || hop.status === 308);
+    if (permanent !== undefined && once(`LINK_REDIRECT_PERMANENT ${key}`)) {
+      const newUrl = c.finalUrl ?? c.redirects[c.redirects.length - 1].location;
+      out.push(makeFinding('LINK_REDIRECT_PERMANENT', at(c.url), { ...linkArgs, newUrl, httpStatus: permanent.status }));
+    }
+  }
+  const missing = c.checkUrl !== undefined ? results.get(c.checkUrl)?.missingFragments : undefined;
+  if (c.fragment !== undefined && missing?.includes(c.fragment) && once(`FRAGMENT_MISSING ${c.url}`)) {
+    out.push(makeFinding('FRAGMENT_MISSING', at(c.url), { ...linkArgs, fragment: c.fragment }));
+  }
+  if (!c.isInternal && /^http:/i.test(c.url) && once(`LINK_INSECURE_HTTP ${key}`)) {
+    out.push(makeFinding('LINK_INSECURE_HTTP', at(c.url), linkArgs));
+  }
+  return out;
+}
+
+/**
+ * Sorts by severity (most severe first), post, block (post-level findings first), code
+ * (table order) and URL. The sort is stable, so damaged anchors keep their reading order.
+ */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  const codeOrder = new Map(FINDING_CODE_LIST.map((code, i) => [code, i]));
+  return [...findings].sort(
+    (a, b) =>
+      severityRank(b.severity) - severityRank(a.severity) ||
+      a.post - b.post ||
+      (a.block ?? -1) - (b.block ?? -1) ||
+      (codeOrder.get(a.code) ?? 0) - (codeOrder.get(b.code) ?? 0) ||
+      compareText(a.url ?? '', b.url ?? ''),
+  );
+}
+
+// Code-unit order, not localeCompare: the same on every machine and locale.
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,74 @@
+import type { FindingCode } from '../types.js';
+
+/** Arguments a finding message is built from (see each case for the keys it reads). */
+export type MessageArgs = Record<string, string | number>;
+
+// Why one function: findings are data (code + args) everywhere else, so wording can change
+// (or be translated) here without touching the report builder or any formatter.
+
+/**
+ * The one place findings are worded. Reads only the args it needs and tolerates missing
+ * ones, so a hand-built or older report still gets a sensible one-line message.
+ */
+export function formatFindingMessage(code: FindingCode, args: MessageArgs): string {
+  const url = str(args.url);
+  const anchor = args.anchorText !== undefined && args.anchorText !== '' ? ` "${str(args.anchorText)}"` : '';
+  switch (code) {
+    case 'LINK_BROKEN':
+      return `Source${anchor} is broken: ${url} answered ${httpOr(args, 'with an error')}.`;
+    case 'LINK_UNREACHABLE':
+      return `Source${anchor} is unreachable: ${url}${detail(args)}.`;
+    case 'LINK_SOFT_404':
+      return args.finalUrl
+        ? `Source${anchor} is gone: ${url} lands on ${str(args.finalUrl)}, a "not found" or home page.`
+        : `Source${anchor} is gone: ${url} shows a "not found" page with status 200.`;
+    case 'LINK_TIMEOUT':
+      return `Source${anchor} timed out: ${url}${detail(args)}.`;
+    case 'LINK_BLOCKED':
+      return `Source${anchor} refused the automated check: ${url} answered ${httpOr(args, 'with a bot challenge')}; check it by hand.`;
+    case 'LINK_INVALID':
+      return `Citation${anchor} has a malformed URL: ${url}${args.reason ? ` (${str(args.reason)})` : ''}.`;
+    case 'ANCHOR_DAMAGED':
+      return `Anchor${anchor} lost its URL (${damageWording(str(args.reason))}): the claim's source is gone.`;
+    case 'LINK_REDIRECT_PERMANENT':
+      return `Source${anchor} moved permanently: ${url} now redirects to ${str(args.newUrl)}; update the link.`;
+    case 'FRAGMENT_MISSING':
+      return `Source${anchor} has no #${str(args.fragment)} on the page: ${url}.`;
+    case 'QUOTE_NOT_FOUND':
+      return `Quoted text "${str(args.quote)}" no longer appears on ${url}.`;
+    case 'INPUT_REPAIRED':
+      return `Input was repaired: ${str(args.repair) || 'damaged input'}${args.where ? ` at ${str(args.where)}` : ''}.`;
+    case 'CLAIM_UNCITED':
+      return `Claim has no source (${str(args.signals) || 'claim signals'} but no link).`;
+    case 'LINK_INSECURE_HTTP':
+      return `Source${anchor} uses plain http: ${url}.`;
+    case 'ARCHIVE_AVAILABLE':
+      return `An archived copy of ${url} is available: ${str(args.archiveUrl)}.`;
+  }
+}
+
+function str(value: string | number | undefined): string {
+  return value === undefined ? '' : String(value);
+}
+
+function httpOr(args: MessageArgs, fallback: string): string {
+  return args.httpStatus !== undefined ? `HTTP ${str(args.httpStatus)}` : fallback;
+}
+
+function detail(args: MessageArgs): string {
+  const parts = [args.errorCode, args.reason].filter((p) => p !== undefined && p !== '').map(str);
+  return parts.length > 0 ? ` (${parts.join(': ')})` : '';
+}
+
+function damageWording(reason: string): string {
+  switch (reason) {
+    case 'orphan-close-tag':
+      return 'the opening <a> tag is gone';
+    case 'missing-href':
+      return 'the link has no href';
+    case 'empty-href':
+      return 'the href is empty or "#"';
+    default:
+      return 'the URL is missing';
+  }
+}

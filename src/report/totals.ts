@@ -1,0 +1,41 @@
+import { LINK_STATUSES, type Finding, type LinkStatus, type ReportPost, type ReportTotals, type Severity } from '../types.js';
+
+/**
+ * Counts for the whole run. Unique URLs are keyed by checkUrl, or by the URL as written when
+ * there is none (invalid hrefs, mailto:, …), so `byStatus` sums to `uniqueUrls` and a
+ * skipped link is counted, not silently dropped. Every status key is present.
+ */
+export function computeTotals(posts: readonly ReportPost[], findings: readonly Finding[]): ReportTotals {
+  const byStatus = Object.fromEntries(LINK_STATUSES.map((s) => [s, 0])) as Record<LinkStatus, number>;
+  const statusOf = new Map<string, LinkStatus>();
+  let blocks = 0;
+  let claims = 0;
+  let citations = 0;
+  let damagedAnchors = 0;
+  for (const post of posts) {
+    for (const block of post.blocks) {
+      blocks += 1;
+      if (block.isClaim) claims += 1;
+      damagedAnchors += block.damagedAnchors.length;
+      for (const c of block.citations) {
+        citations += 1;
+        // Prefixes keep an invalid raw href from colliding with a real checkUrl.
+        const key = c.checkUrl !== undefined ? `check ${c.checkUrl}` : `raw ${c.url}`;
+        if (!statusOf.has(key)) statusOf.set(key, c.status);
+      }
+    }
+  }
+  for (const status of statusOf.values()) byStatus[status] += 1;
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, note: 0 };
+  for (const f of findings) bySeverity[f.severity] += 1;
+  return {
+    posts: posts.length,
+    blocks,
+    claims,
+    citations,
+    uniqueUrls: statusOf.size,
+    damagedAnchors,
+    byStatus,
+    findings: bySeverity,
+  };
+}
