@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { CheckHistory, CheckResult, LinkStatus } from '../types.js';
+
+/** Version of the cache file layout; a file with another version is ignored. */
+export const CACHE_VERSION = 1;
+
+/** One URL's memory: the last result and its history. */
+export interface CacheEntry {
+  /** The last result (without fromCache/history, which are derived). */
+  result: CheckResult;
+  /** Checks remembered across runs. */
+  history: CheckHistory;
+}
+
+/** The cache file's JSON. */
+export interface CacheFile {
+  /** Layout version (CACHE_VERSION). */
+  version: number;
+  /** ISO time of the last write. */
+  savedAt: string;
+  /** Entries by URL. */
+  entries: Record<string, CacheEntry>;
+}
+
+const FAILING: ReadonlySet<LinkStatus> = new Set(['broken', 'unreachable', 'soft-404', 'timeout', 'blocked']);
+const REMEMBERED: ReadonlySet<LinkStatus> = new Set([...FAILING, 'ok']);
+
+/** True for statuses that count as a failed check in the history. */
+export function isFailingStatus(status: LinkStatus): boolean {
+  return FAILING.has(status);
+}
+
+// Flush during the run so a run killed midway leaves a readable, nearly complete cache.
+const FLUSH_EVERY_RESULTS = 50;
+const FLUSH_EVERY_MS = 5_000;
+
+/**
+ * The results cache across runs: one JSON file, written atomically (temp file + rename, so a
+ * reader never sees half a file) and flushed every few results/seconds during the run.
+ */
+export class ResultCache {
+  /** Why the file was ignored (corrupt, other version), for the CLI to print. */
+  readonly warning?: string;
+  private readonly path: string;
+  private readonly entries: Map<string, CacheEntry>;
+  private readonly now: () => number;
+  private dirty = 0;
+  private lastFlush: number;
+  private writing: Promise<void> = Promise.resolve();
+
+  private constructor(path: string, entries: Map<string, CacheEntry>, now: () => number, warning?: string) {
+    this.path = path;
+    this.entries = entries;
+    this.now = now;
+    this.lastFlush = now();
+    if (warning) this.warning = warning;
+  }
+
+  /** Loads the cache; a missing file is an empty cache, a corrupt one too (with a warning). */
+  static async load(path: string, now: () => number): Promise<ResultCache> {
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new ResultCache(path, new Map(), now);
+      return new ResultCache(path, new Map(), now, `cache ${path} unreadable (${(error as Error).message}); starting empty`);
+    }
+    try {
+      const data = JSON.parse(text) as Partial<CacheFile>;
+      if (data.version !== CACHE_VERSION || typeof data.entries !== 'object' || data.entries === null) {
+        return new ResultCache(path, new Map(), now, `cache ${path} has an unknown layout; starting empty`);
+      }
+      const entries = new Map<string, CacheEntry>();
+      for (const [url, entry] of Object.entries(data.entries)) {
+        if (entry && typeof entry === 'object' && entry.result && entry.history) entries.set(url, entry);
+      }
+      return new ResultCache(path, entries, now);
+    } catch {
+      return new ResultCache(path, new Map(), now, `cache ${path} is corrupt; starting empty`);
+    }
+  }
+
+  /** The remembered ok result of a URL if younger than maxAgeMs, marked fromCache. */
+  fresh(url: string, maxAgeMs: number): CheckResult | undefined {
+    const entry = this.entries.get(url);
+    if (!entry || entry.result.status !== 'ok') return undefined;
+    const age = this.now() - Date.parse(entry.result.checkedAt);
+    if (!(age >= 0 && age < maxAgeMs)) return undefined;
+    return { ...entry.result, fromCache: true, history: { ...entry.history } };
+  }
+
+  /** Records a fresh result, updating its history; returns the result with history attached. */
+  record(result: CheckResult): CheckResult {
+    if (!REMEMBERED.has(result.status) || result.fromCache) return result;
+    const previous = this.entries.get(result.url)?.history;
+    const failing = isFailingStatus(result.status);
+    const history: CheckHistory = {
+      firstCheckedAt: previous?.firstCheckedAt ?? result.checkedAt,
+      checks: (previous?.checks ?? 0) + 1,
+      failures: (previous?.failures ?? 0) + (failing ? 1 : 0),
+    };
+    if (failing) history.failingSince = previous?.failingSince ?? result.checkedAt;
+    const stored: CheckResult = { ...result };
+    delete stored.history;
+    delete stored.fromCache;
+    this.entries.set(result.url, { result: stored, history });
+    this.dirty += 1;
+    if (this.dirty >= FLUSH_EVERY_RESULTS || this.now() - this.lastFlush >= FLUSH_EVERY_MS) void this.flush().catch(() => undefined);
+    return { ...result, history };
+  }
+
+  /** Number of remembered URLs. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Writes the file atomically; writes are serialised so the last one wins. */
+  flush(): Promise<void> {
+    this.dirty = 0;
+    this.lastFlush = this.now();
+    const data: CacheFile = {
+      version: CACHE_VERSION,
+      savedAt: new Date(this.now()).toISOString(),
+      entries: Object.fromEntries([...this.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    };
+    const text = `${JSON.stringify(data, null, 1)}\n`;
+    const write = async (): Promise<void> => {
+      const temp = `${this.path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+      await mkdir(dirname(this.path), { recursive: true });
+      try {
+        await writeFile(temp, text, 'utf8');
+        await rename(temp, this.path);
+      } catch (error) {
+        await unlink(temp).catch(() => undefined);
+        throw error;
+      }
+    };
+    this.writing = this.writing.then(write, write);
+    return this.writing;
+  }
+}

@@ -1,0 +1,153 @@
+import type { CitecheckOptions } from '../config/options.js';
+import type { CheckResult, CheckTarget } from '../types.js';
+import { fetchChain, type ChainState, type FetchContext } from './fetch-chain.js';
+import { hostOverride } from './request-headers.js';
+import { parseStatusRanges } from './status-ranges.js';
+import { isDeepUrl, isHtmlType, judgeResponse, type ResponseVerdict } from './verdict.js';
+
+/** What one check needs beyond the fetch context. */
+export interface CheckContext extends FetchContext {
+  /** Ctrl-C: when it fires the check is abandoned and returns undefined. */
+  userSignal?: AbortSignal;
+}
+
+const ACCEPT_HTML = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8';
+// Enough for <title>, the first <h1> and challenge markers without reading whole pages.
+const SNIFF_BYTES = 256 * 1024;
+const CHALLENGE_SNIFF_BYTES = 64 * 1024;
+
+/** Error used as the abort reason when the whole-check bound fires. */
+class CheckBoundExceeded extends Error {
+  constructor(ms: number) {
+    super(`no answer within ${ms} ms`);
+    this.name = 'CheckBoundExceeded';
+  }
+}
+
+function bodyLimitFor(options: CitecheckOptions, needWholePage: boolean) {
+  return (status: number, headers: Record<string, string>): number => {
+    if (!isHtmlType(headers)) return 0;
+    if (status >= 200 && status <= 299) return needWholePage ? options.maxBodyBytes : Math.min(options.maxBodyBytes, SNIFF_BYTES);
+    if (status === 401 || status === 403 || status === 429 || status === 503) return Math.min(options.maxBodyBytes, CHALLENGE_SNIFF_BYTES);
+    return 0;
+  };
+}
+
+/** A made-up sibling of a deep URL: same directory, a last segment no site would have. */
+export function probeUrlFor(url: URL, random: () => number): URL | undefined {
+  if (!isDeepUrl(url)) return undefined;
+  const probe = new URL(url.href);
+  const token = `citecheck-probe-${Math.floor(random() * 0xffffffff).toString(16).padStart(8, '0')}`;
+  const trailing = probe.pathname.endsWith('/');
+  const parts = probe.pathname.replace(/\/+$/, '').split('/');
+  parts[parts.length - 1] = token;
+  probe.pathname = parts.join('/') + (trailing ? '/' : '');
+  probe.search = '';
+  return probe;
+}
+
+/**
+ * Checks one unique URL: follows redirects, retries, classifies. Never throws for link
+ * failures; returns undefined only when the run was interrupted before the check finished.
+ * The whole-check bound (timeoutMs) starts with the first request (time spent queueing for
+ * a polite slot is not the link's fault) and nothing of the check outlives it.
+ */
+export async function checkTarget(target: CheckTarget, ctx: CheckContext): Promise<CheckResult | undefined> {
+  const { options, clock } = ctx;
+  const startedAt = clock.now();
+  const bound = new AbortController();
+  const stopTimer = new AbortController();
+  let deadline: number | undefined;
+  const arm = (): void => {
+    if (deadline !== undefined) return;
+    deadline = clock.now() + options.timeoutMs;
+    clock.sleep(options.timeoutMs, stopTimer.signal).then(
+      () => bound.abort(new CheckBoundExceeded(options.timeoutMs)),
+      () => undefined,
+    );
+  };
+  const signal = ctx.userSignal ? AbortSignal.any([bound.signal, ctx.userSignal]) : bound.signal;
+  const url = new URL(target.url);
+  const override = hostOverride(options, url);
+  const accept = parseStatusRanges(override?.accept ?? options.accept);
+  const needWholePage = options.checkFragments && target.fragments.length > 0;
+  // Fragments need the page, so HEAD is not used for them.
+  const method = options.method === 'head' && !needWholePage ? 'head' : 'get';
+  const state: ChainState = { attempts: 0, redirects: [], currentUrl: target.url };
+  const result = (fields: Partial<CheckResult> & Pick<CheckResult, 'status'>): CheckResult => {
+    const finalUrl = state.currentUrl !== target.url ? state.currentUrl : undefined;
+    return {
+      url: target.url,
+      redirects: state.redirects,
+      attempts: state.attempts,
+      checkedAt: new Date(startedAt).toISOString(),
+      durationMs: Math.max(0, clock.now() - startedAt),
+      ...(finalUrl ? { finalUrl } : {}),
+      ...fields,
+    };
+  };
+  const request = { method, accept: ACCEPT_HTML, signal, onStart: arm, deadline: () => deadline } as const;
+  try {
+    const outcome = await fetchChain(ctx, { ...request, url: target.url, bodyLimit: bodyLimitFor(options, needWholePage) }, state);
+    if (outcome.kind === 'failure') {
+      const { status, errorCode, reason } = outcome.failure;
+      return result({ status, errorCode, reason, ...(outcome.httpStatus ? { httpStatus: outcome.httpStatus } : {}) });
+    }
+    const finalUrl = new URL(outcome.url);
+    const verdict = judgeResponse(target, outcome.response, finalUrl, state.redirects.length > 0, accept, options.checkFragments);
+    if (verdict.status === 'ok' && options.soft404Probe) {
+      const probed = await probeSoft404(ctx, request, url, finalUrl, verdict, state);
+      if (probed) Object.assign(verdict, probed);
+    }
+    return result({
+      status: verdict.status,
+      httpStatus: outcome.response.status,
+      ...(verdict.errorCode ? { errorCode: verdict.errorCode } : {}),
+      ...(verdict.reason ? { reason: verdict.reason } : {}),
+      ...(verdict.missingFragments ? { missingFragments: verdict.missingFragments } : {}),
+    });
+  } catch (error) {
+    if (ctx.userSignal?.aborted) return undefined;
+    if (bound.signal.aborted) {
+      // The bound fired. If the last answer was a refusal being waited out, say so honestly.
+      const last = state.lastResponse;
+      if (last?.status === 429) return result({ status: 'blocked', errorCode: 'RATE_LIMITED', httpStatus: 429, reason: 'HTTP 429 outlasted the check bound' });
+      return result({ status: 'timeout', errorCode: 'RESPONSE_TIMEOUT', reason: `no complete answer within ${options.timeoutMs} ms` });
+    }
+    // A bug, not a link failure: keep it visible in the result rather than crash the run.
+    return result({ status: 'unreachable', errorCode: 'UNKNOWN', reason: error instanceof Error ? error.message : String(error) });
+  } finally {
+    stopTimer.abort();
+  }
+}
+
+/**
+ * --soft-404-probe: fetch a made-up sibling. If it too answers 2xx with the same final URL
+ * or the same title and heading, the site answers everything alike: the link proves nothing.
+ */
+async function probeSoft404(
+  ctx: CheckContext,
+  request: { method: 'get' | 'head'; accept: string; signal: AbortSignal; onStart: () => void; deadline: () => number | undefined },
+  url: URL,
+  finalUrl: URL,
+  verdict: ResponseVerdict,
+  state: ChainState,
+): Promise<Partial<ResponseVerdict> | undefined> {
+  const probeUrl = probeUrlFor(url, ctx.random);
+  if (!probeUrl) return undefined;
+  const probeState: ChainState = { attempts: 0, redirects: [], currentUrl: probeUrl.href };
+  const outcome = await fetchChain(
+    ctx,
+    { ...request, method: 'get', url: probeUrl.href, bodyLimit: bodyLimitFor(ctx.options, false) },
+    probeState,
+  );
+  state.attempts += probeState.attempts;
+  if (outcome.kind !== 'response' || outcome.response.status < 200 || outcome.response.status > 299) return undefined;
+  const probeFinal = new URL(outcome.url);
+  const body = outcome.response.body?.toString('utf8');
+  const probeTitle = body ? /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1]?.replace(/\s+/g, ' ').trim() ?? '' : '';
+  const sameDestination = probeState.redirects.length > 0 && state.redirects.length > 0 && probeFinal.href === finalUrl.href;
+  const sameTitle = verdict.page !== undefined && verdict.page.title !== '' && probeTitle === verdict.page.title;
+  if (!sameDestination && !sameTitle) return undefined;
+  return { status: 'soft-404', errorCode: 'SOFT_404', reason: `a made-up sibling URL (${probeUrl.pathname}) gets the same page` };
+}

@@ -1,0 +1,228 @@
+import type { Dispatcher } from 'undici';
+import type { CitecheckOptions } from '../config/options.js';
+import type { Clock } from '../ratelimit/clock.js';
+import type { RequestPool } from '../ratelimit/request-pool.js';
+import type { RedirectHop } from '../types.js';
+import { checkLiteralHost } from './address-policy.js';
+import { classifyNetworkError, type FailureVerdict } from './error-code.js';
+import { sendRequest, type RawResponse } from './http-client.js';
+import { isChallengePage, isChallengeResponse } from './page-signals.js';
+import { buildRequestHeaders } from './request-headers.js';
+import { backoffDelay, isRetryableStatus, parseRetryAfter } from './retry-policy.js';
+
+/** What a chain of requests needs from the run. */
+export interface FetchContext {
+  /** Run options. */
+  options: CitecheckOptions;
+  /** The undici dispatcher every request goes through. */
+  dispatcher: Dispatcher;
+  /** Global cap and per-host lanes. */
+  pool: RequestPool;
+  /** Clock and sleep. */
+  clock: Clock;
+  /** Jitter source in [0, 1). */
+  random: () => number;
+}
+
+/** One chain: a URL followed through its redirects, with retries on each hop. */
+export interface FetchRequest {
+  /** Where the chain starts. */
+  url: string;
+  /** Method of the first attempt ('head' falls back to GET when HEAD fails). */
+  method: 'get' | 'head';
+  /** Accept header. */
+  accept: string;
+  /** Bytes of body to read for a response (0 = cancel the body right after the headers). */
+  bodyLimit: (status: number, headers: Record<string, string>) => number;
+  /** Aborts everything (whole-check bound and Ctrl-C). */
+  signal: AbortSignal;
+  /** Called when a request actually starts (arms the whole-check bound). */
+  onStart?: () => void;
+  /** Absolute time the chain must be over by, once known; retries that cannot fit are skipped. */
+  deadline?: () => number | undefined;
+}
+
+/** Mutable progress of a chain, readable even when the chain is aborted midway. */
+export interface ChainState {
+  /** Requests sent. */
+  attempts: number;
+  /** Hops followed so far. */
+  redirects: RedirectHop[];
+  /** The URL being requested now (the final URL when done). */
+  currentUrl: string;
+  /** The last response seen (e.g. a 429 before a retry that never came). */
+  lastResponse?: RawResponse;
+}
+
+/** How a chain ended: a final response, or a failure verdict. */
+export type ChainOutcome =
+  | { kind: 'response'; response: RawResponse; url: string }
+  | { kind: 'failure'; failure: FailureVerdict; httpStatus?: number };
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+function failure(status: FailureVerdict['status'], errorCode: FailureVerdict['errorCode'], reason: string): FailureVerdict {
+  return { status, errorCode, reason, retryable: false };
+}
+
+/**
+ * Settles with the promise, or rejects as soon as the signal aborts: a request still queued
+ * for a host slot must not keep a check alive past its bound (the queued task then finds the
+ * signal aborted and returns at once).
+ */
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    promise.catch(() => undefined);
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** True when a response is a bot challenge that no retry will get past. */
+function isChallenge(response: RawResponse): boolean {
+  return isChallengeResponse(response.headers) || (response.body !== undefined && isChallengePage(response.body.toString('latin1')));
+}
+
+/**
+ * Runs one request with retries through the host's lane. Returns the last response, or a
+ * failure verdict for network errors. Retryable statuses (5xx but 501, 408, 429) and transient
+ * errors back off exponentially with jitter; a Retry-After (429/503) pauses the whole host
+ * lane for min(Retry-After, retryAfterMaxMs), which is also how this request waits. A wait that
+ * would not fit in the whole-check bound is not started: the last answer stands.
+ */
+async function requestWithRetries(
+  ctx: FetchContext,
+  req: FetchRequest,
+  state: ChainState,
+  url: URL,
+  originUrl: URL,
+  method: 'get' | 'head',
+): Promise<{ response: RawResponse } | { failure: FailureVerdict }> {
+  const { options, pool, clock } = ctx;
+  const lane = pool.lane(url.host);
+  let currentMethod = method;
+  let retry = 0;
+  const fits = (delay: number): boolean => {
+    const deadline = req.deadline?.();
+    return deadline === undefined || clock.now() + delay < deadline;
+  };
+  for (;;) {
+    const headers = buildRequestHeaders(options, url, originUrl, req.accept);
+    let response: RawResponse;
+    try {
+      response = await raceAbort(pool.run(
+        url.host,
+        () => {
+          req.onStart?.();
+          state.attempts += 1;
+          return sendRequest(ctx.dispatcher, url, {
+            method: currentMethod === 'head' ? 'HEAD' : 'GET',
+            headers,
+            signal: req.signal,
+            headersTimeoutMs: options.headersTimeoutMs,
+            bodyTimeoutMs: options.bodyTimeoutMs,
+            bodyLimit: req.bodyLimit,
+          });
+        },
+        { signal: req.signal, isRetry: retry > 0 },
+      ), req.signal);
+    } catch (error) {
+      if (req.signal.aborted) throw req.signal.reason ?? error;
+      const verdict = classifyNetworkError(error);
+      if (!verdict.retryable || retry >= options.retries) return { failure: verdict };
+      const delay = backoffDelay(retry, options.retryBaseDelayMs, ctx.random);
+      if (!fits(delay)) return { failure: verdict };
+      await clock.sleep(delay, req.signal);
+      retry += 1;
+      continue;
+    }
+    state.lastResponse = response;
+    const { status } = response;
+    if (currentMethod === 'head' && status >= 400 && !isRetryableStatus(status)) {
+      // Many servers answer HEAD with 405/501/404/403 while GET works: ask again with GET.
+      currentMethod = 'get';
+      continue;
+    }
+    if (!isRetryableStatus(status) || isChallenge(response)) {
+      if (status < 400) lane.recordSuccess();
+      return { response };
+    }
+    const retryAfter = status === 429 || status === 503 ? parseRetryAfter(response.headers['retry-after'], clock.now()) : undefined;
+    if (status === 429 || status === 503) lane.slowDown();
+    if (retryAfter !== undefined) lane.pause(Math.min(retryAfter, options.retryAfterMaxMs));
+    if (retry >= options.retries) return { response };
+    // A server asking for more than the cap is not retried at all: retrying early would
+    // only provoke another refusal. The lane still keeps a capped pause for other links.
+    if (retryAfter !== undefined && retryAfter > options.retryAfterMaxMs) return { response };
+    const delay = retryAfter ?? backoffDelay(retry, options.retryBaseDelayMs, ctx.random);
+    if (!fits(delay)) return { response };
+    // With a Retry-After the lane pause is the wait (the next run() sleeps it out).
+    if (retryAfter === undefined) await clock.sleep(delay, req.signal);
+    retry += 1;
+  }
+}
+
+/**
+ * Follows a URL through its redirects by hand: each hop is checked against the address
+ * policy (IP literals here; resolved names in the connector), goes through its own host's
+ * lane, gets headers scoped to its origin, and is recorded. Never throws for link failures;
+ * rethrows only the abort reason when `req.signal` fires.
+ */
+export async function fetchChain(ctx: FetchContext, req: FetchRequest, state: ChainState): Promise<ChainOutcome> {
+  const { options } = ctx;
+  const originUrl = new URL(req.url);
+  let current = originUrl;
+  const visited = new Set<string>([current.href]);
+  let method = req.method;
+  for (;;) {
+    state.currentUrl = current.href;
+    const literal = options.allowPrivate ? undefined : checkLiteralHost(current.hostname);
+    if (literal) return { kind: 'failure', failure: failure('excluded', 'PRIVATE_ADDRESS', literal.reason) };
+    const result = await requestWithRetries(ctx, req, state, current, originUrl, method);
+    if ('failure' in result) return { kind: 'failure', failure: result.failure };
+    const { response } = result;
+    if (!REDIRECT_STATUSES.has(response.status)) return { kind: 'response', response, url: current.href };
+    const location = response.headers.location;
+    if (!location) {
+      return { kind: 'failure', failure: failure('broken', 'REDIRECT_NO_LOCATION', `${response.status} without Location`), httpStatus: response.status };
+    }
+    let next: URL;
+    try {
+      next = new URL(location, current);
+    } catch {
+      return { kind: 'failure', failure: failure('broken', 'REDIRECT_NO_LOCATION', `unparseable Location ${location}`), httpStatus: response.status };
+    }
+    next.hash = '';
+    state.redirects.push({ url: current.href, status: response.status, location: next.href });
+    if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+      return { kind: 'failure', failure: failure('broken', 'REDIRECT_BAD_SCHEME', `redirects to ${next.protocol}`), httpStatus: response.status };
+    }
+    if (visited.has(next.href)) {
+      return { kind: 'failure', failure: failure('broken', 'REDIRECT_LOOP', `loops back to ${next.href}`), httpStatus: response.status };
+    }
+    if (state.redirects.length > options.maxRedirects) {
+      return {
+        kind: 'failure',
+        failure: failure('broken', 'TOO_MANY_REDIRECTS', `more than ${options.maxRedirects} redirects`),
+        httpStatus: response.status,
+      };
+    }
+    visited.add(next.href);
+    current = next;
+    // HEAD stays HEAD; a 303 means "GET the other resource", which is what GET already does.
+    if (response.status === 303 && method !== 'head') method = 'get';
+  }
+}

@@ -1,0 +1,136 @@
+import type { LookupFunction } from 'node:net';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { Agent, type Dispatcher } from 'undici';
+import type { CitecheckOptions } from '../config/options.js';
+import { createSafeLookup } from './address-policy.js';
+
+/** One HTTP response as the checker sees it: status, flat headers, and the body if read. */
+export interface RawResponse {
+  /** HTTP status code. */
+  status: number;
+  /** Response headers, lower-case names, repeated values joined with ", ". */
+  headers: Record<string, string>;
+  /** The (decompressed) body, when it was read; at most the limit given. */
+  body?: Buffer;
+  /** True when the body was longer than the limit and reading stopped there. */
+  truncated: boolean;
+}
+
+/** How to send one request. */
+export interface SendOptions {
+  /** HTTP method. */
+  method: 'GET' | 'HEAD';
+  /** Request headers. */
+  headers: Record<string, string>;
+  /** Aborts the request and its body. */
+  signal: AbortSignal;
+  /** Time to wait for response headers, in ms. */
+  headersTimeoutMs: number;
+  /** Time allowed between body chunks, in ms. */
+  bodyTimeoutMs: number;
+  /** Bytes of (decompressed) body to read given status and headers; 0 = cancel the body. */
+  bodyLimit: (status: number, headers: Record<string, string>) => number;
+}
+
+/**
+ * The default dispatcher: an undici Agent whose connector resolves names through the safe
+ * lookup, so the private-address policy is decided on the resolved address at connect time.
+ */
+export function createDispatcher(
+  options: Pick<CitecheckOptions, 'allowPrivate' | 'connectTimeoutMs' | 'headersTimeoutMs' | 'bodyTimeoutMs'>,
+  lookup?: LookupFunction,
+): Agent {
+  return new Agent({
+    connect: { lookup: createSafeLookup(lookup, options.allowPrivate), timeout: options.connectTimeoutMs },
+    headersTimeout: options.headersTimeoutMs,
+    bodyTimeout: options.bodyTimeoutMs,
+    // Redirects are followed by hand (each hop re-checked and rate-limited), never by undici.
+  });
+}
+
+function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
+}
+
+function decoderFor(encoding: string | undefined) {
+  switch ((encoding ?? '').trim().toLowerCase()) {
+    case 'gzip':
+    case 'x-gzip':
+      return createGunzip();
+    case 'deflate':
+      return createInflate();
+    case 'br':
+      return createBrotliDecompress();
+    default:
+      return undefined;
+  }
+}
+
+// Small bodies are drained rather than destroyed so the keep-alive connection can be reused;
+// anything longer is cut off (undici destroys the socket), so a huge page costs a few KB.
+const DRAIN_LIMIT = 32 * 1024;
+
+/**
+ * Reads at most `limit` bytes of the body, decompressing on the fly so the cap applies to
+ * the decompressed size too (a gzip bomb stops at the cap). The source is always consumed or
+ * destroyed. A decoding error keeps what was read so far.
+ */
+export async function readBodyCapped(
+  body: Readable,
+  encoding: string | undefined,
+  limit: number,
+): Promise<{ body: Buffer; truncated: boolean }> {
+  const decoder = decoderFor(encoding);
+  const stream: Readable = decoder ? pipeline(body, decoder, () => {}) : body;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let truncated = false;
+  try {
+    for await (const chunk of stream) {
+      const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+      if (size + buf.length > limit) {
+        chunks.push(buf.subarray(0, limit - size));
+        size = limit;
+        truncated = true;
+        break;
+      }
+      chunks.push(buf);
+      size += buf.length;
+    }
+  } catch (error) {
+    // A broken compressed stream is the server's problem; what arrived is still evidence.
+    if (!decoder || chunks.length === 0) throw error;
+  } finally {
+    if (!body.destroyed) body.destroy();
+    decoder?.destroy();
+  }
+  return { body: Buffer.concat(chunks), truncated };
+}
+
+/** Sends one request (no redirects followed) and reads the body only as far as asked. */
+export async function sendRequest(dispatcher: Dispatcher, url: URL, options: SendOptions): Promise<RawResponse> {
+  const response = await dispatcher.request({
+    origin: url.origin,
+    path: `${url.pathname}${url.search}`,
+    method: options.method,
+    headers: options.headers,
+    signal: options.signal,
+    headersTimeout: options.headersTimeoutMs,
+    bodyTimeout: options.bodyTimeoutMs,
+  });
+  const headers = flattenHeaders(response.headers);
+  const limit = options.method === 'HEAD' ? 0 : options.bodyLimit(response.statusCode, headers);
+  if (limit <= 0) {
+    await response.body.dump({ limit: DRAIN_LIMIT }).catch(() => undefined);
+    return { status: response.statusCode, headers, truncated: false };
+  }
+  const read = await readBodyCapped(response.body, headers['content-encoding'], limit);
+  return { status: response.statusCode, headers, body: read.body, truncated: read.truncated };
+}

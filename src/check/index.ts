@@ -1,0 +1,137 @@
+import type { LookupFunction } from 'node:net';
+import type { Dispatcher } from 'undici';
+import type { CitecheckOptions } from '../config/options.js';
+import { classifyUrl } from '../links/filter.js';
+import { realSleep, type Clock } from '../ratelimit/clock.js';
+import { RequestPool } from '../ratelimit/request-pool.js';
+import type { CheckProgress, CheckResult, CheckTarget, HostStats } from '../types.js';
+import { isFailingStatus, ResultCache } from './cache.js';
+import { checkTarget, type CheckContext } from './check-target.js';
+import { createDispatcher } from './http-client.js';
+import { hostOverride } from './request-headers.js';
+import { parseStatusRanges } from './status-ranges.js';
+
+/** Injected I/O of the checking engine; everything defaults to the real thing. */
+export interface CheckDeps {
+  /** undici dispatcher; default: an Agent built from options with the safe lookup. */
+  dispatcher?: Dispatcher;
+  /** DNS resolver like dns.lookup (called with all: true); tests map made-up names to 127.0.0.x. */
+  lookup?: LookupFunction;
+  /** Clock in ms. */
+  now?: () => number;
+  /** Sleep that rejects when the signal aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Jitter source in [0, 1). */
+  random?: () => number;
+  /** Progress events (the engine never prints). */
+  onProgress?: (p: CheckProgress) => void;
+  /** Ctrl-C: stop starting new requests, abort in-flight ones, return what is done. */
+  signal?: AbortSignal;
+}
+
+/** What a checking run returns. */
+export interface CheckRun {
+  /** One result per target URL (missing only for targets not reached when interrupted). */
+  results: Map<string, CheckResult>;
+  /** Per-host request figures. */
+  hosts: HostStats[];
+  /** True when the run was stopped early by deps.signal. */
+  interrupted: boolean;
+  /** Set when the cache file was corrupt or could not be written (the CLI prints it). */
+  cacheWarning?: string;
+}
+
+function unchecked(url: string, now: number, fields: Pick<CheckResult, 'status'> & Partial<CheckResult>): CheckResult {
+  return { url, redirects: [], attempts: 0, checkedAt: new Date(now).toISOString(), durationMs: 0, ...fields };
+}
+
+/** Builds the pool with the configured global cap and per-host limits (overrides win). */
+export function createRequestPool(options: CitecheckOptions, clock: Clock): RequestPool {
+  return new RequestPool(
+    {
+      concurrency: options.concurrency,
+      limitsFor: (host) => {
+        const override = hostOverride(options, new URL(`http://${host}`));
+        return {
+          concurrency: override?.concurrency ?? options.hostConcurrency,
+          intervalMs: override?.intervalMs ?? options.hostIntervalMs,
+        };
+      },
+    },
+    clock,
+  );
+}
+
+/**
+ * Checks every target once, concurrently and politely. Targets that need no request
+ * (skipped, excluded, --offline, fresh in the cache) get their result at once; the rest go
+ * through the pool. Loads and saves the cache itself when options.cache is set.
+ */
+export async function checkTargets(targets: CheckTarget[], options: CitecheckOptions, deps: CheckDeps = {}): Promise<CheckRun> {
+  // Bad --accept ranges are the user's error: fail the run before any request.
+  parseStatusRanges(options.accept);
+  for (const override of Object.values(options.hosts)) if (override.accept) parseStatusRanges(override.accept);
+
+  const clock: Clock = { now: deps.now ?? Date.now, sleep: deps.sleep ?? realSleep };
+  const random = deps.random ?? Math.random;
+  const pool = createRequestPool(options, clock);
+  const results = new Map<string, CheckResult>();
+  const total = targets.length;
+  let failures = 0;
+  const emit = (): void =>
+    deps.onProgress?.({ done: results.size, total, inFlight: pool.inFlight, failures, backingOff: pool.backingOff() });
+  const finish = (result: CheckResult): void => {
+    results.set(result.url, result);
+    if (isFailingStatus(result.status)) failures += 1;
+    emit();
+  };
+
+  const cache = options.cache && !options.offline ? await ResultCache.load(options.cache, clock.now) : undefined;
+  let cacheWarning = cache?.warning;
+  const pending: CheckTarget[] = [];
+  emit();
+  for (const target of targets) {
+    if (results.has(target.url)) continue;
+    const classified = classifyUrl(target.url, options);
+    if (classified) {
+      finish(unchecked(target.url, clock.now(), classified));
+    } else if (options.offline) {
+      finish(unchecked(target.url, clock.now(), { status: 'unchecked', reason: '--offline' }));
+    } else {
+      const cached = cache?.fresh(target.url, options.cacheMaxAgeMs);
+      if (cached) finish(cached);
+      else pending.push(target);
+    }
+  }
+
+  if (pending.length > 0) {
+    const dispatcher = deps.dispatcher ?? createDispatcher(options, deps.lookup);
+    const ctx: CheckContext = { options, dispatcher, pool, clock, random, userSignal: deps.signal };
+    try {
+      await Promise.all(
+        pending.map(async (target) => {
+          if (deps.signal?.aborted) return;
+          const result = await checkTarget(target, ctx);
+          if (result) finish(cache ? cache.record(result) : result);
+        }),
+      );
+    } finally {
+      if (!deps.dispatcher) await dispatcher.destroy().catch(() => undefined);
+    }
+  }
+
+  if (cache) {
+    try {
+      await cache.flush();
+    } catch (error) {
+      cacheWarning = `cache ${options.cache} could not be written: ${(error as Error).message}`;
+    }
+  }
+  const run: CheckRun = {
+    results,
+    hosts: pool.stats(),
+    interrupted: Boolean(deps.signal?.aborted) && results.size < new Set(targets.map((t) => t.url)).size,
+  };
+  if (cacheWarning) run.cacheWarning = cacheWarning;
+  return run;
+}

@@ -1,0 +1,40 @@
+import type { CitecheckOptions } from '../config/options.js';
+
+/** Per-host override of a URL's host: looked up by host:port first, then by bare hostname. */
+export function hostOverride(options: Pick<CitecheckOptions, 'hosts'>, url: URL) {
+  return options.hosts[url.host] ?? options.hosts[url.hostname];
+}
+
+function hostMatches(ruleHost: string, url: URL): boolean {
+  const host = ruleHost.toLowerCase();
+  return host === url.host || host === url.hostname;
+}
+
+/**
+ * Headers for one request of a check that started at `originUrl`.
+ * - Global `--header` rules (no host) go only to the origin the check started on: on a
+ *   redirect to another origin they are dropped (Fetch spec §4.4 drops Authorization on
+ *   cross-origin redirects; we drop Cookie and every custom header too).
+ * - Host-scoped rules and `hosts[h].headers` go only to that host, whichever hop reaches it.
+ * The User-Agent and content negotiation headers are always sent.
+ */
+export function buildRequestHeaders(
+  options: Pick<CitecheckOptions, 'headers' | 'hosts' | 'userAgent'>,
+  url: URL,
+  originUrl: URL,
+  accept: string,
+): Record<string, string> {
+  const headers: Record<string, string> = {
+    'user-agent': options.userAgent,
+    accept,
+    'accept-encoding': 'gzip, deflate, br',
+  };
+  const sameOrigin = url.origin === originUrl.origin;
+  for (const rule of options.headers) {
+    const applies = rule.host === undefined ? sameOrigin : hostMatches(rule.host, url);
+    if (applies) headers[rule.name.toLowerCase()] = rule.value;
+  }
+  const override = hostOverride(options, url);
+  for (const [name, value] of Object.entries(override?.headers ?? {})) headers[name.toLowerCase()] = value;
+  return headers;
+}

@@ -1,0 +1,26 @@
+import type { CheckTarget, ExtractedPost } from '../types.js';
+
+/**
+ * One target per unique `checkUrl` across all posts, in order of first appearance, with the
+ * fragments cited for it collected (deduplicated). Invalid citations and those without a
+ * checkUrl are not targets: they are reported from the extraction alone.
+ */
+export function collectTargets(posts: ExtractedPost[]): CheckTarget[] {
+  const byUrl = new Map<string, CheckTarget>();
+  for (const post of posts) {
+    for (const block of post.blocks) {
+      for (const citation of block.citations) {
+        if (citation.invalid !== undefined || !citation.checkUrl) continue;
+        let target = byUrl.get(citation.checkUrl);
+        if (!target) {
+          target = { url: citation.checkUrl, fragments: [], quotes: [] };
+          byUrl.set(citation.checkUrl, target);
+        }
+        if (citation.fragment && !target.fragments.includes(citation.fragment)) {
+          target.fragments.push(citation.fragment);
+        }
+      }
+    }
+  }
+  return [...byUrl.values()];
+}

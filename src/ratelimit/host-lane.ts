@@ -1,0 +1,151 @@
+import pLimit, { type LimitFunction } from 'p-limit';
+import { sleepUntil, type Clock } from './clock.js';
+
+/** Limits of one host lane. */
+export interface LaneLimits {
+  /** Most requests in flight to the host at once. */
+  concurrency: number;
+  /** Minimum gap between request starts to the host, in ms. */
+  intervalMs: number;
+}
+
+/** Figures a lane keeps about itself (HostStats without the host). */
+export interface LaneStats {
+  /** Requests started. */
+  requests: number;
+  /** Requests that were retries. */
+  retries: number;
+  /** Times the lane was slowed or paused. */
+  backoffs: number;
+  /** Highest number of requests in flight at once. */
+  maxInFlight: number;
+}
+
+/** Options of one `HostLane.run` call. */
+export interface LaneRunOptions {
+  /** Aborting it drops the request if it has not started yet. */
+  signal?: AbortSignal;
+  /** Counted as a retry in the stats. */
+  isRetry?: boolean;
+}
+
+// Adaptive backoff: a 429/503 at least doubles the gap (from a floor, since the configured
+// gap may be 0) up to a cap; each success then halves the excess, so recovery is gradual.
+const BACKOFF_FLOOR_MS = 250;
+const BACKOFF_CAP_MS = 30_000;
+
+/**
+ * One host's lane: every request to the host (retries and redirect hops included) passes
+ * through it, so the per-host concurrency and start interval hold whatever the caller does.
+ * Order inside: host slot → wait out any pause → global slot → start gate (interval).
+ * The pause is waited out before taking a global slot so a paused host never holds global
+ * capacity that other hosts could use; the interval gate comes after the global slot so the
+ * recorded start is the real start (waiting for a global slot after reserving a start time
+ * could bunch two starts together).
+ */
+export class HostLane {
+  /** Host name (with port when not default). */
+  readonly host: string;
+  private readonly base: LaneLimits;
+  private readonly clock: Clock;
+  private readonly global: LimitFunction;
+  private readonly local: LimitFunction;
+  private currentIntervalMs: number;
+  private pausedUntil = 0;
+  private lastStart = Number.NEGATIVE_INFINITY;
+  private gateChain: Promise<void> = Promise.resolve();
+  private inFlight = 0;
+  private readonly stats: LaneStats = { requests: 0, retries: 0, backoffs: 0, maxInFlight: 0 };
+
+  constructor(host: string, limits: LaneLimits, clock: Clock, global: LimitFunction) {
+    this.host = host;
+    this.base = { concurrency: Math.max(1, Math.floor(limits.concurrency)), intervalMs: Math.max(0, limits.intervalMs) };
+    this.clock = clock;
+    this.global = global;
+    this.local = pLimit(this.base.concurrency);
+    this.currentIntervalMs = this.base.intervalMs;
+  }
+
+  /** Runs `fn` as one request to this host once the host's and the global limits allow. */
+  run<T>(fn: () => Promise<T>, options: LaneRunOptions = {}): Promise<T> {
+    const { signal } = options;
+    return this.local(async () => {
+      signal?.throwIfAborted();
+      await sleepUntil(this.clock, this.pausedUntil, signal);
+      return this.global(async () => {
+        signal?.throwIfAborted();
+        await this.passGate(signal);
+        this.stats.requests += 1;
+        if (options.isRetry) this.stats.retries += 1;
+        this.inFlight += 1;
+        this.stats.maxInFlight = Math.max(this.stats.maxInFlight, this.inFlight);
+        try {
+          return await fn();
+        } finally {
+          this.inFlight -= 1;
+        }
+      });
+    });
+  }
+
+  /** Pauses the whole lane (Retry-After): no request to the host starts before now + ms. */
+  pause(ms: number): void {
+    const until = this.clock.now() + Math.max(0, ms);
+    if (until > this.pausedUntil) this.pausedUntil = until;
+    this.stats.backoffs += 1;
+  }
+
+  /** The host answered 429/503: widen the gap between starts. */
+  slowDown(): void {
+    this.currentIntervalMs = Math.min(BACKOFF_CAP_MS, Math.max(this.currentIntervalMs * 2, BACKOFF_FLOOR_MS, this.base.intervalMs));
+    this.stats.backoffs += 1;
+  }
+
+  /** The host answered normally: move the gap back towards the configured one. */
+  recordSuccess(): void {
+    if (this.currentIntervalMs <= this.base.intervalMs) return;
+    const excess = (this.currentIntervalMs - this.base.intervalMs) / 2;
+    this.currentIntervalMs = excess < 1 ? this.base.intervalMs : this.base.intervalMs + excess;
+  }
+
+  /** The gap currently enforced between starts (grows under backoff). */
+  get intervalMs(): number {
+    return this.currentIntervalMs;
+  }
+
+  /** True while the lane is paused or slowed beyond its configured interval. */
+  isBackingOff(): boolean {
+    return this.pausedUntil > this.clock.now() || this.currentIntervalMs > this.base.intervalMs;
+  }
+
+  /** Requests in flight now. */
+  get active(): number {
+    return this.inFlight;
+  }
+
+  /** A copy of the lane's figures. */
+  snapshot(): LaneStats {
+    return { ...this.stats };
+  }
+
+  // Starts are serialised through a promise chain: each waits for the previous start, then
+  // for max(previous start + interval, pause end), re-reading the clock, so gaps never shrink.
+  private async passGate(signal?: AbortSignal): Promise<void> {
+    const previous = this.gateChain;
+    let release!: () => void;
+    this.gateChain = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    try {
+      await previous;
+      for (;;) {
+        const at = Math.max(this.lastStart + this.currentIntervalMs, this.pausedUntil);
+        if (this.clock.now() >= at) break;
+        await sleepUntil(this.clock, at, signal);
+      }
+      this.lastStart = this.clock.now();
+    } finally {
+      release();
+    }
+  }
+}

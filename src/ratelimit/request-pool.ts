@@ -1,0 +1,63 @@
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { HostStats } from '../types.js';
+import type { Clock } from './clock.js';
+import { HostLane, type LaneLimits, type LaneRunOptions } from './host-lane.js';
+
+/** Limits of the pool: the global cap and how to find each host's limits. */
+export interface PoolLimits {
+  /** Global cap of requests in flight. */
+  concurrency: number;
+  /** Limits for a host (key: host with port when not default). */
+  limitsFor(host: string): LaneLimits;
+}
+
+/**
+ * All requests of a run go through one pool: a global p-limit cap shared by per-host lanes.
+ * Lanes are created on first use, so hosts proceed in parallel, each at its own pace.
+ */
+export class RequestPool {
+  private readonly global: LimitFunction;
+  private readonly lanes = new Map<string, HostLane>();
+  private readonly limits: PoolLimits;
+  private readonly clock: Clock;
+
+  constructor(limits: PoolLimits, clock: Clock) {
+    this.limits = limits;
+    this.clock = clock;
+    this.global = pLimit(Math.max(1, Math.floor(limits.concurrency)));
+  }
+
+  /** The lane of a host, created with its limits on first use. */
+  lane(host: string): HostLane {
+    let lane = this.lanes.get(host);
+    if (!lane) {
+      lane = new HostLane(host, this.limits.limitsFor(host), this.clock, this.global);
+      this.lanes.set(host, lane);
+    }
+    return lane;
+  }
+
+  /** Runs one request to `host` under the global and the host's limits. */
+  run<T>(host: string, fn: () => Promise<T>, options?: LaneRunOptions): Promise<T> {
+    return this.lane(host).run(fn, options);
+  }
+
+  /** Requests in flight over all hosts. */
+  get inFlight(): number {
+    let total = 0;
+    for (const lane of this.lanes.values()) total += lane.active;
+    return total;
+  }
+
+  /** Hosts currently paused or slowed down. */
+  backingOff(): string[] {
+    return [...this.lanes.values()].filter((lane) => lane.isBackingOff()).map((lane) => lane.host);
+  }
+
+  /** Per-host figures, sorted by host for deterministic reports. */
+  stats(): HostStats[] {
+    return [...this.lanes.values()]
+      .map((lane) => ({ host: lane.host, ...lane.snapshot() }))
+      .sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
+  }
+}
