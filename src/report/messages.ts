@@ -29,7 +29,7 @@ export function formatFindingMessage(code: FindingCode, args: MessageArgs): stri
     case 'LINK_INVALID':
       return `Citation${anchor} has a malformed URL: ${url}${args.reason ? ` (${str(args.reason)})` : ''}.`;
     case 'ANCHOR_DAMAGED':
-      return `Anchor${anchor} lost its URL (${damageWording(str(args.reason))}): the claim's source is gone.`;
+      return `Anchor${anchor} lost its URL (${damageWording(str(args.reason))}); the claim has no source.`;
     case 'LINK_REDIRECT_PERMANENT':
       return `Source${anchor} moved permanently: ${url} now redirects to ${str(args.newUrl)}; update the link.`;
     case 'FRAGMENT_MISSING':

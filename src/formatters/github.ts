@@ -1,0 +1,33 @@
+import type { Report, Severity } from '../types.js';
+
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', note: 'notice' };
+
+/**
+ * GitHub Actions workflow commands, one per finding: `::error file=…,line=…,title=CODE::message`.
+ * Files are the post sources as given (relative to the job's working directory); URL and
+ * stdin sources get no `file`. Escaping follows the Actions toolkit (`escapeData`,
+ * `escapeProperty`), so a hostile message cannot end the command or inject another.
+ */
+export function renderGithubAnnotations(report: Report): string {
+  const lines = report.findings.map((f) => {
+    const props: string[] = [];
+    const source = f.source || report.posts[f.post]?.source || '';
+    if (source !== '' && source !== '-' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
+      props.push(`file=${escapeProperty(source)}`);
+      if (f.line !== undefined) props.push(`line=${f.line}`);
+    }
+    props.push(`title=${escapeProperty(f.code)}`);
+    return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(f.message)}`;
+  });
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+/** Escapes a workflow command's message (toolkit `escapeData`). */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Escapes a workflow command property value (toolkit `escapeProperty`). */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

@@ -1,0 +1,33 @@
+import type { Report } from '../types.js';
+import { renderHtml } from './html.js';
+import { renderJson } from './json.js';
+import { renderJunit } from './junit.js';
+import { renderMarkdown } from './markdown.js';
+import type { RenderOptions } from './render-options.js';
+import { renderSarif } from './sarif.js';
+import { renderTerminal } from './terminal.js';
+
+export type { RenderOptions } from './render-options.js';
+
+/** Names of the output formats (CLI `--format` / `--report` choices). */
+export type FormatName = 'terminal' | 'json' | 'markdown' | 'html' | 'junit' | 'sarif';
+
+/** A pure renderer of the Report, with the file extension of its output. */
+export interface Formatter {
+  /** File extension without the dot, for the default `reports/citecheck.<ext>` path. */
+  extension: string;
+  /** Renders the report; never prints, never throws for report content. */
+  render(report: Report, options?: RenderOptions): string;
+}
+
+/** The registry of formats; the CLI takes its choices from these keys. */
+export const FORMATTERS: Readonly<Record<FormatName, Formatter>> = Object.freeze({
+  terminal: { extension: 'txt', render: (report: Report, options?: RenderOptions) => renderTerminal(report, options) },
+  json: { extension: 'json', render: (report: Report) => renderJson(report) },
+  markdown: { extension: 'md', render: (report: Report) => renderMarkdown(report) },
+  html: { extension: 'html', render: (report: Report) => renderHtml(report) },
+  junit: { extension: 'xml', render: (report: Report) => renderJunit(report) },
+  sarif: { extension: 'sarif', render: (report: Report, options?: RenderOptions) => renderSarif(report, options) },
+});
+
+export { renderHtml, renderJson, renderJunit, renderMarkdown, renderSarif, renderTerminal };

@@ -1,0 +1,119 @@
+import type { Finding, Report, ReportCitation, ReportPost } from '../types.js';
+import { isAtOrAbove } from '../report/codes.js';
+import { escapeXmlAttr, escapeXmlText } from './escape.js';
+import { indexFindings, postName, shorten, type FindingIndex } from './report-view.js';
+
+/** One JUnit test case before serialisation. */
+interface TestCase {
+  name: string;
+  classname: string;
+  findings: Finding[];
+  /** Why the case was not run (excluded, skipped, unchecked links). */
+  skipped?: string;
+  /** Extra lines for system-out. */
+  out: string[];
+}
+
+/**
+ * JUnit XML: a `<testsuite>` per post; a `<testcase>` per citation, per damaged anchor, per
+ * uncited claim and one for the input itself. Findings at warning or above become
+ * `<failure type="CODE">` (the most severe first; one failure element per case, the others
+ * listed in its body, since many CI readers show only one). Notes never fail a case: they go
+ * to `<system-out>`. Links not requested (excluded, skipped, unchecked) are `<skipped>`.
+ */
+export function renderJunit(report: Report): string {
+  const index = indexFindings(report);
+  const suites = report.posts.map((post, i) => suiteOf(post, i, index, report));
+  const tests = suites.reduce((n, s) => n + s.cases.length, 0);
+  const failures = suites.reduce((n, s) => n + s.failures, 0);
+  const skipped = suites.reduce((n, s) => n + s.skipped, 0);
+  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  out.push(
+    `<testsuites name="citecheck" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds(report.durationMs)}" timestamp="${escapeXmlAttr(report.startedAt)}">`,
+  );
+  for (const s of suites) out.push(s.xml);
+  out.push('</testsuites>');
+  return `${out.join('\n')}\n`;
+}
+
+function suiteOf(post: ReportPost, postIndex: number, index: FindingIndex, report: Report) {
+  const classname = post.source;
+  const cases: TestCase[] = [];
+  const claimed = new Set<Finding>();
+  const take = (findings: Finding[]) => {
+    for (const f of findings) claimed.add(f);
+    return findings;
+  };
+
+  cases.push({ name: 'input is read without repair', classname, findings: take(index.ofPost(postIndex)), out: [] });
+  for (const block of post.blocks) {
+    const where = `¶${block.index + 1}${block.line !== undefined ? ` (line ${block.line})` : ''}`;
+    for (const c of block.citations) {
+      cases.push({
+        name: `${where} “${shorten(c.anchorText, 60)}” ${c.url}`,
+        classname,
+        findings: take(index.ofCitation(postIndex, block.index, c)),
+        skipped: skipReason(c),
+        out: [`status: ${c.status}${c.httpStatus !== undefined ? ` (HTTP ${c.httpStatus})` : ''}${c.errorCode ? ` ${c.errorCode}` : ''}`],
+      });
+    }
+    const damaged = index.damagedOf(postIndex, block.index);
+    block.damagedAnchors.forEach((d, i) => {
+      cases.push({ name: `${where} anchor “${shorten(d.anchorText, 60)}” keeps its URL`, classname, findings: take(damaged[i] ? [damaged[i]] : []), out: [] });
+    });
+    const uncited = index.uncitedOf(postIndex, block.index);
+    if (uncited !== undefined) {
+      cases.push({ name: `${where} claim cites a source`, classname, findings: take([uncited]), out: [`“${shorten(block.text, 200)}”`] });
+    }
+  }
+  // Anything not matched above (hand-made reports, future codes) still shows up.
+  const rest = report.findings.filter((f) => f.post === postIndex && !claimed.has(f));
+  for (const f of rest) cases.push({ name: `${f.block !== undefined ? `¶${f.block + 1} ` : ''}${f.code}`, classname, findings: [f], out: [] });
+
+  let failures = 0;
+  let skipped = 0;
+  const body = cases.map((tc) => {
+    const failing = tc.findings.filter((f) => isAtOrAbove(f.severity, 'warning'));
+    const notes = tc.findings.filter((f) => !isAtOrAbove(f.severity, 'warning'));
+    const parts: string[] = [];
+    if (failing.length > 0) {
+      failures += 1;
+      const [first] = failing;
+      const text = failing.map((f) => `${f.code} (${f.severity}): ${f.message}`).join('\n');
+      parts.push(`<failure type="${first.code}" message="${escapeXmlAttr(first.message)}">${escapeXmlText(text)}</failure>`);
+    } else if (tc.skipped !== undefined) {
+      skipped += 1;
+      parts.push(`<skipped message="${escapeXmlAttr(tc.skipped)}"/>`);
+    }
+    const outLines = [...tc.out, ...notes.map((f) => `${f.code} (note): ${f.message}`)];
+    if (outLines.length > 0) parts.push(`<system-out>${escapeXmlText(outLines.join('\n'))}</system-out>`);
+    const open = `<testcase name="${escapeXmlAttr(tc.name)}" classname="${escapeXmlAttr(tc.classname)}" time="0"`;
+    return parts.length === 0 ? `    ${open}/>` : `    ${open}>\n      ${parts.join('\n      ')}\n    </testcase>`;
+  });
+  const props = [
+    ['source', post.source],
+    ['kind', post.kind],
+    ...(post.id !== undefined ? [['id', String(post.id)]] : []),
+    ...(post.url !== undefined ? [['url', post.url]] : []),
+  ].map(([k, v]) => `      <property name="${k}" value="${escapeXmlAttr(v)}"/>`);
+  const xml = [
+    `  <testsuite name="${escapeXmlAttr(postName(post))}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" time="0" timestamp="${escapeXmlAttr(report.startedAt)}">`,
+    '    <properties>',
+    ...props,
+    '    </properties>',
+    ...body,
+    '  </testsuite>',
+  ].join('\n');
+  return { xml, cases, failures, skipped };
+}
+
+function skipReason(c: ReportCitation): string | undefined {
+  if (c.status === 'excluded' || c.status === 'skipped' || c.status === 'unchecked') {
+    return `${c.status}${c.errorCode ? `: ${c.errorCode}` : ''}${c.reason ? ` (${c.reason})` : ''}`;
+  }
+  return undefined;
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(3);
+}

@@ -1,0 +1,150 @@
+import { LINK_STATUSES, type Finding, type LinkStatus, type Report, type ReportPost, type Severity } from '../types.js';
+import { isAtOrAbove } from '../report/codes.js';
+import { escapeMarkdownCell, escapeMarkdownInline } from './escape.js';
+import {
+  FAILING_STATUSES,
+  citationBadge,
+  citationsFailingFirst,
+  failureWeight,
+  formatMs,
+  indexFindings,
+  plural,
+  postFigures,
+  postName,
+  shorten,
+  sourcesLostSentence,
+} from './report-view.js';
+
+// GitHub caps a PR comment at 65,536 characters and a job summary at 1 MiB: long tables are
+// cut with a pointer to the full reports rather than silently failing to post.
+const MAX_ROWS = 100;
+
+const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', note: 'ℹ️' };
+const STATUS_ICON: Record<LinkStatus, string> = {
+  broken: '❌',
+  unreachable: '❌',
+  'soft-404': '❌',
+  timeout: '⏱️',
+  blocked: '🚧',
+  ok: '✅',
+  excluded: '➖',
+  skipped: '➖',
+  unchecked: '❔',
+};
+
+/**
+ * Markdown for a CI job summary or a PR comment: headline and totals table, then per post
+ * the findings a human must act on (warning and above), with notes and every citation in
+ * collapsed `<details>`. All post/network text is escaped for GFM table cells.
+ */
+export function renderMarkdown(report: Report): string {
+  const t = report.totals;
+  const index = indexFindings(report);
+  const out: string[] = [];
+  out.push('## citecheck: citation report', '');
+  out.push(
+    `**${SEVERITY_ICON.error} ${plural(t.findings.error, 'error')} · ${SEVERITY_ICON.warning} ${plural(t.findings.warning, 'warning')} · ${SEVERITY_ICON.note} ${plural(t.findings.note, 'note')}** — ` +
+      `${plural(t.posts, 'post')}, ${plural(t.blocks, 'block')} (${plural(t.claims, 'claim')}), ${plural(t.citations, 'citation')}, ` +
+      `${plural(t.uniqueUrls, 'unique URL')}, ${plural(t.damagedAnchors, 'damaged anchor')}`,
+    '',
+  );
+  if (report.interrupted) {
+    out.push('> [!WARNING]', `> The run was interrupted: this report is partial (${plural(t.byStatus.unchecked, 'link')} unchecked).`, '');
+  }
+  if (report.offline) out.push('> [!NOTE]', '> Offline run: no link was requested.', '');
+  if (t.citations === 0 && t.damagedAnchors > 0) {
+    out.push(`> [!CAUTION]`, `> No checkable link is left, and ${plural(t.damagedAnchors, 'anchor')} lost their URL: the sources are gone.`, '');
+  }
+
+  out.push('| Status | Unique URLs |', '|:--|--:|');
+  for (const s of LINK_STATUSES) out.push(`| ${STATUS_ICON[s]} ${s} | ${t.byStatus[s]} |`);
+  out.push('');
+
+  const clean: ReportPost[] = [];
+  const order = report.posts
+    .map((post, i) => ({ post, i, findings: report.findings.filter((f) => f.post === i) }))
+    .sort((a, b) => failureWeight(b.findings) - failureWeight(a.findings));
+  for (const { post, i, findings } of order) {
+    const actionable = findings.filter((f) => isAtOrAbove(f.severity, 'warning'));
+    if (findings.length === 0) {
+      clean.push(post);
+      continue;
+    }
+    out.push(`### ${escapeMarkdownInline(postName(post))}`, '');
+    out.push(postMeta(post), '');
+    const lost = sourcesLostSentence(postFigures(post));
+    if (lost !== undefined) out.push(`**${escapeMarkdownInline(lost)}**`, '');
+    if (actionable.length > 0) out.push(...findingTable(actionable, post), '');
+    const notes = findings.filter((f) => !isAtOrAbove(f.severity, 'warning'));
+    if (notes.length > 0) {
+      out.push(`<details><summary>${plural(notes.length, 'note')}</summary>`, '', ...findingTable(notes, post), '', '</details>', '');
+    }
+    out.push(...citationDetails(post, i, index), '');
+  }
+  if (clean.length > 0) {
+    out.push(`<details><summary>${plural(clean.length, 'post')} without findings</summary>`, '');
+    for (const post of clean) {
+      const figures = postFigures(post);
+      out.push(`- ${escapeMarkdownInline(postName(post))} (${escapeMarkdownInline(post.source)}): ${plural(figures.citations, 'citation')}`);
+    }
+    out.push('', '</details>', '');
+  }
+  out.push(`<sub>${escapeMarkdownInline(`${report.tool.name} ${report.tool.version}`)} · started ${escapeMarkdownInline(report.startedAt)} · ${formatMs(report.durationMs)}</sub>`);
+  return `${out.join('\n')}\n`;
+}
+
+function postMeta(post: ReportPost): string {
+  const parts = [escapeMarkdownInline(post.source)];
+  if (post.id !== undefined) parts.push(`id ${escapeMarkdownInline(String(post.id))}`);
+  if (post.published) parts.push(`published ${escapeMarkdownInline(post.published)}`);
+  if (post.url && post.url !== post.source) parts.push(escapeMarkdownInline(post.url));
+  return parts.join(' · ');
+}
+
+function findingTable(findings: Finding[], post: ReportPost): string[] {
+  const rows = ['| | Code | Where | Anchor | Message |', '|---|---|---|---|---|'];
+  for (const f of findings.slice(0, MAX_ROWS)) {
+    const where = [f.block !== undefined ? `¶${f.block + 1}` : 'post', f.line !== undefined ? `line ${f.line}` : ''].filter(Boolean).join(', ');
+    const anchor = typeof f.args.anchorText === 'string' ? `“${escapeMarkdownCell(f.args.anchorText)}”` : '';
+    rows.push(`| ${SEVERITY_ICON[f.severity]} | \`${f.code}\` | ${where} | ${anchor} | ${escapeMarkdownCell(f.message)} |`);
+  }
+  if (findings.length > MAX_ROWS) {
+    rows.push(`| | | | | … and ${findings.length - MAX_ROWS} more in ${escapeMarkdownCell(post.source)}: see the full JSON or HTML report |`);
+  }
+  return rows;
+}
+
+function citationDetails(post: ReportPost, postIndex: number, index: ReturnType<typeof indexFindings>): string[] {
+  const figures = postFigures(post);
+  const failing = LINK_STATUSES.filter((s) => FAILING_STATUSES.has(s)).reduce((n, s) => n + figures.byStatus[s], 0);
+  const out = [`<details><summary>${plural(figures.citations, 'citation')} (${failing} failing) and ${plural(figures.damagedAnchors, 'damaged anchor')}, by block</summary>`, ''];
+  let rows = 0;
+  for (const block of post.blocks) {
+    if (block.citations.length === 0 && block.damagedAnchors.length === 0) continue;
+    if (rows >= MAX_ROWS) {
+      out.push('… more in the full JSON or HTML report.', '');
+      break;
+    }
+    out.push(`**¶${block.index + 1}** ${escapeMarkdownInline(`“${shorten(block.text, 200)}”`)}`, '');
+    out.push('| Status | Anchor | URL | HTTP | Detail |', '|---|---|---|--:|---|');
+    for (const c of citationsFailingFirst(block.citations)) {
+      rows += 1;
+      const detail = [c.errorCode, c.finalUrl && c.finalUrl !== c.url ? `→ ${c.finalUrl}` : undefined, c.history?.failingSince ? `failing since ${c.history.failingSince.slice(0, 10)}, ${plural(c.history.checks, 'check')}` : undefined]
+        .filter((x): x is string => x !== undefined && x !== '')
+        .map(escapeMarkdownCell)
+        .join(' · ');
+      const extra = index.ofCitation(postIndex, block.index, c).filter((f) => !/^LINK_(BROKEN|UNREACHABLE|SOFT_404|TIMEOUT|BLOCKED|INVALID)$/.test(f.code));
+      const codes = extra.map((f) => `\`${f.code}\``).join(' ');
+      out.push(
+        `| ${STATUS_ICON[c.status]} ${citationBadge(c).toLowerCase()} | ${escapeMarkdownCell(c.anchorText)} | ${escapeMarkdownCell(c.url)} | ${c.httpStatus ?? ''} | ${[detail, codes].filter(Boolean).join(' ')} |`,
+      );
+    }
+    for (const d of block.damagedAnchors) {
+      rows += 1;
+      out.push(`| ❌ damaged | ${escapeMarkdownCell(d.anchorText)} | (URL lost) | | \`ANCHOR_DAMAGED\` |`);
+    }
+    out.push('');
+  }
+  out.push('</details>');
+  return out;
+}

@@ -1,0 +1,7 @@
+/** Options every formatter accepts; the CLI decides them (TTY, NO_COLOR, working directory). */
+export interface RenderOptions {
+  /** Emit ANSI colours (terminal only). */
+  color?: boolean;
+  /** Directory that file paths are made relative to (SARIF locations). */
+  cwd?: string;
+}

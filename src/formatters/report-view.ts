@@ -1,0 +1,169 @@
+import { LINK_STATUSES, type Finding, type LinkStatus, type Report, type ReportBlock, type ReportCitation, type ReportPost, type Severity } from '../types.js';
+import { severityRank } from '../report/codes.js';
+
+/** Statuses that mean the source may be gone (a human must act or look). */
+export const FAILING_STATUSES: ReadonlySet<LinkStatus> = new Set<LinkStatus>(['broken', 'unreachable', 'soft-404', 'timeout', 'blocked']);
+
+/** Short upper-case badge per status, shared by every human-facing format. */
+export const STATUS_BADGES: Readonly<Record<LinkStatus, string>> = {
+  broken: 'BROKEN',
+  unreachable: 'UNREACHABLE',
+  'soft-404': 'SOFT-404',
+  timeout: 'TIMEOUT',
+  blocked: 'BLOCKED',
+  ok: 'OK',
+  excluded: 'EXCLUDED',
+  skipped: 'SKIPPED',
+  unchecked: 'UNCHECKED',
+};
+
+/** Badge of a citation: INVALID for a malformed URL, else its status badge. */
+export function citationBadge(c: ReportCitation): string {
+  return c.errorCode === 'INVALID_URL' ? 'INVALID' : STATUS_BADGES[c.status];
+}
+
+/** Finding lookups by post, block and citation, built once per render. */
+export interface FindingIndex {
+  /** Findings about the post as a whole (no block), e.g. INPUT_REPAIRED. */
+  ofPost(post: number): Finding[];
+  /** Every finding of one block. */
+  ofBlock(post: number, block: number): Finding[];
+  /** Findings about one citation (matched by URL, fragment aside for link-level codes). */
+  ofCitation(post: number, block: number, citation: ReportCitation): Finding[];
+  /** ANCHOR_DAMAGED findings of a block, in reading order. */
+  damagedOf(post: number, block: number): Finding[];
+  /** CLAIM_UNCITED finding of a block, if any. */
+  uncitedOf(post: number, block: number): Finding | undefined;
+}
+
+// Codes whose URL is the exact cited URL (fragment included); the others are about the page.
+const EXACT_URL_CODES = new Set(['FRAGMENT_MISSING', 'LINK_INVALID']);
+
+/** Indexes the report's findings for formatters that render them in place. */
+export function indexFindings(report: Report): FindingIndex {
+  const byBlock = new Map<string, Finding[]>();
+  const byPost = new Map<number, Finding[]>();
+  for (const f of report.findings) {
+    if (f.block === undefined) {
+      byPost.set(f.post, [...(byPost.get(f.post) ?? []), f]);
+    } else {
+      const key = `${f.post}:${f.block}`;
+      byBlock.set(key, [...(byBlock.get(key) ?? []), f]);
+    }
+  }
+  const ofBlock = (post: number, block: number) => byBlock.get(`${post}:${block}`) ?? [];
+  return {
+    ofPost: (post) => byPost.get(post) ?? [],
+    ofBlock,
+    ofCitation: (post, block, c) =>
+      ofBlock(post, block).filter((f) => {
+        if (f.url === undefined) return false;
+        if (f.url === c.url) return true;
+        return !EXACT_URL_CODES.has(f.code) && withoutFragment(f.url) === withoutFragment(c.checkUrl ?? c.url);
+      }),
+    damagedOf: (post, block) => ofBlock(post, block).filter((f) => f.code === 'ANCHOR_DAMAGED'),
+    uncitedOf: (post, block) => ofBlock(post, block).find((f) => f.code === 'CLAIM_UNCITED'),
+  };
+}
+
+function withoutFragment(url: string): string {
+  const hash = url.indexOf('#');
+  return hash >= 0 ? url.slice(0, hash) : url;
+}
+
+/** Most severe severity among findings, or undefined when there are none. */
+export function worstSeverity(findings: readonly Finding[]): Severity | undefined {
+  let worst: Severity | undefined;
+  for (const f of findings) if (worst === undefined || severityRank(f.severity) > severityRank(worst)) worst = f.severity;
+  return worst;
+}
+
+/** Sort weight for "failing items first": errors 3, warnings 2, notes 1, clean 0. */
+export function failureWeight(findings: readonly Finding[]): number {
+  const worst = worstSeverity(findings);
+  return worst === undefined ? 0 : severityRank(worst);
+}
+
+/** Citations with failing statuses first (in LINK_STATUSES order, malformed URLs among the errors), otherwise in reading order. */
+export function citationsFailingFirst(citations: readonly ReportCitation[]): ReportCitation[] {
+  // A malformed URL is an error like a broken one, though its status is `skipped`.
+  const rank = (c: ReportCitation) => (c.errorCode === 'INVALID_URL' ? 2.5 : LINK_STATUSES.indexOf(c.status));
+  return [...citations].sort((a, b) => rank(a) - rank(b));
+}
+
+/** A block worth showing on its own: a claim, or anything with links, lost anchors or findings. */
+export function isShownBlock(block: ReportBlock, findings: readonly Finding[]): boolean {
+  return block.isClaim || block.citations.length > 0 || block.damagedAnchors.length > 0 || findings.length > 0;
+}
+
+/** Human name of a post: its title, else its source. */
+export function postName(post: ReportPost): string {
+  return post.title !== undefined && post.title.trim() !== '' ? post.title : post.source;
+}
+
+/** Link figures of one post, for per-post summaries. */
+export interface PostFigures {
+  /** Citations in the post. */
+  citations: number;
+  /** Outbound citations that could be requested (http(s), valid, not internal). */
+  checkable: number;
+  /** Anchors that lost their URL. */
+  damagedAnchors: number;
+  /** Citations per status. */
+  byStatus: Record<LinkStatus, number>;
+  /** True when anchors lost their URL and no checkable source is left: the post lost its sources. */
+  lostSources: boolean;
+}
+
+/** Counts a post's citations and damaged anchors. */
+export function postFigures(post: ReportPost): PostFigures {
+  const byStatus = Object.fromEntries(LINK_STATUSES.map((s) => [s, 0])) as Record<LinkStatus, number>;
+  let citations = 0;
+  let checkable = 0;
+  let damagedAnchors = 0;
+  for (const block of post.blocks) {
+    damagedAnchors += block.damagedAnchors.length;
+    for (const c of block.citations) {
+      citations += 1;
+      byStatus[c.status] += 1;
+      if (c.checkUrl !== undefined && c.invalid === undefined && !c.isInternal) checkable += 1;
+    }
+  }
+  return { citations, checkable, damagedAnchors, byStatus, lostSources: damagedAnchors > 0 && checkable === 0 };
+}
+
+/**
+ * One sentence saying how much of a post's sourcing is gone, or undefined when nothing is.
+ * Shared so every format says the same thing (and never "0 links, all good" for a gutted post).
+ */
+export function sourcesLostSentence(figures: PostFigures): string | undefined {
+  const one = figures.damagedAnchors === 1;
+  const anchors = `${figures.damagedAnchors} ${one ? 'anchor' : 'anchors'}`;
+  const their = one ? 'its' : 'their';
+  if (figures.lostSources) {
+    return `This post lost its sources: ${anchors} kept ${their} text but lost ${their} URL, and no checkable link is left.`;
+  }
+  if (figures.damagedAnchors > 0) return `${anchors} lost ${their} URL; the claims ${one ? 'it' : 'they'} supported have no source any more.`;
+  return undefined;
+}
+
+/** Shortens text to at most `max` characters on a word boundary, with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** Duration for humans: "850 ms", "12.3 s", "4 min 05 s". */
+export function formatMs(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+}
+
+/** "1 post" / "2 posts". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

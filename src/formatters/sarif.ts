@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Finding, Report, Severity } from '../types.js';
+import { FINDING_CODES, FINDING_CODE_LIST } from '../report/codes.js';
+import type { RenderOptions } from './render-options.js';
+
+// The package page is the tool's public home until the project publishes a repository URL.
+const INFORMATION_URI = 'https://www.npmjs.com/package/citecheck';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', note: 'note' };
+
+/**
+ * SARIF 2.1.0: one rule per finding code (id = code, level from the code table), one result
+ * per finding, located in the input file (relative to `options.cwd`, with the line when
+ * known) or at the post's URL. Deterministic: no absolute times beyond the run's own.
+ */
+export function renderSarif(report: Report, options: RenderOptions = {}): string {
+  const ruleIndex = new Map(FINDING_CODE_LIST.map((code, i) => [code, i]));
+  const rules = FINDING_CODE_LIST.map((code) => {
+    const info = FINDING_CODES[code];
+    return {
+      id: code,
+      name: pascal(code),
+      shortDescription: { text: info.title },
+      fullDescription: { text: info.help },
+      help: { text: info.help },
+      defaultConfiguration: { level: LEVEL[info.severity] },
+      properties: { tags: ['citations'] },
+    };
+  });
+  const results = report.findings.map((f) => ({
+    ruleId: f.code,
+    ruleIndex: ruleIndex.get(f.code) ?? 0,
+    level: LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [location(f, report, options.cwd)],
+    partialFingerprints: { 'citecheckFinding/v1': fingerprint(f, report) },
+    properties: {
+      post: f.post,
+      ...(f.block !== undefined ? { block: f.block } : {}),
+      ...(f.url !== undefined ? { url: f.url } : {}),
+      args: f.args,
+    },
+  }));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules } },
+        invocations: [{ executionSuccessful: report.interrupted !== true, startTimeUtc: report.startedAt }],
+        columnKind: 'utf16CodeUnits',
+        results,
+        properties: { totals: report.totals, interrupted: report.interrupted === true },
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+function location(f: Finding, report: Report, cwd: string | undefined) {
+  const source = f.source || report.posts[f.post]?.source || '';
+  if (/^https?:\/\//i.test(source)) {
+    return { physicalLocation: { artifactLocation: { uri: source } }, logicalLocations: logical(f) };
+  }
+  const uri = source === '-' ? 'stdin' : fileUri(source, cwd);
+  const region = f.line !== undefined && f.line >= 1 ? { region: { startLine: f.line } } : {};
+  return { physicalLocation: { artifactLocation: { uri }, ...region }, logicalLocations: logical(f) };
+}
+
+function logical(f: Finding) {
+  return [{ name: f.block !== undefined ? `block ${f.block}` : 'post', kind: 'element', fullyQualifiedName: `post ${f.post}${f.block !== undefined ? `/block ${f.block}` : ''}` }];
+}
+
+/**
+ * A relative URI reference (forward slashes, percent-encoded) when the file is under `cwd`,
+ * which is what GitHub code scanning resolves against the repository root; else a file: URL.
+ */
+function fileUri(source: string, cwd: string | undefined): string {
+  const base = cwd ?? process.cwd();
+  const absolute = path.resolve(base, source);
+  const relative = path.relative(base, absolute);
+  if (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) {
+    return relative.split(path.sep).map(encodeURIComponent).join('/');
+  }
+  return pathToFileURL(absolute).href;
+}
+
+function fingerprint(f: Finding, report: Report): string {
+  const key = [f.code, report.posts[f.post]?.source ?? f.source, f.block ?? '', f.url ?? '', f.args.anchorText ?? '', f.args.repair ?? ''].join('\u0000');
+  return createHash('sha256').update(key).digest('hex').slice(0, 32);
+}
+
+function pascal(code: string): string {
+  return code
+    .toLowerCase()
+    .split('_')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
+}

@@ -1,0 +1,211 @@
+import pc from 'picocolors';
+import type { Finding, LinkStatus, Report, ReportBlock, ReportCitation, ReportPost, Severity } from '../types.js';
+import { LINK_STATUSES } from '../types.js';
+import { stripTerminalControls } from './escape.js';
+import type { RenderOptions } from './render-options.js';
+import {
+  FAILING_STATUSES,
+  citationBadge,
+  citationsFailingFirst,
+  failureWeight,
+  formatMs,
+  indexFindings,
+  isShownBlock,
+  plural,
+  postFigures,
+  postName,
+  shorten,
+  sourcesLostSentence,
+  type FindingIndex,
+} from './report-view.js';
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+// Width of the badge column so URLs line up ("[UNREACHABLE]" is the longest badge).
+const BADGE_WIDTH = 13;
+const INDENT = '    ';
+const DETAIL_INDENT = `${INDENT}${' '.repeat(BADGE_WIDTH + 1)}`;
+
+/**
+ * The terminal report: posts (failing first), then their claim blocks (failing first) with a
+ * badge per citation, lost anchors and uncited claims in place; other blocks are counted; a
+ * summary ends it. Colour only when `options.color`; all post/network text is stripped of
+ * control characters so a hostile post cannot drive the terminal.
+ */
+export function renderTerminal(report: Report, options: RenderOptions = {}): string {
+  const c = pc.createColors(options.color === true);
+  const index = indexFindings(report);
+  const lines: string[] = [];
+  const t = stripTerminalControls;
+
+  lines.push(c.bold(`${report.tool.name} ${t(report.tool.version)} · citation report`) + c.dim(` · started ${t(report.startedAt)} · ${formatMs(report.durationMs)}`));
+  if (report.interrupted) lines.push(interruptedBanner(report, c));
+  if (report.offline) lines.push(c.yellow('Offline run: no link was requested; http(s) links are UNCHECKED.'));
+
+  const order = report.posts
+    .map((post, i) => ({ post, i, weight: failureWeight(report.findings.filter((f) => f.post === i)) }))
+    .sort((a, b) => b.weight - a.weight);
+  for (const { post, i } of order) {
+    lines.push('', ...renderPost(post, i, index, c));
+  }
+  lines.push('', ...renderSummary(report, c));
+  return `${lines.join('\n')}\n`;
+}
+
+function renderPost(post: ReportPost, postIndex: number, index: FindingIndex, c: Colors): string[] {
+  const t = stripTerminalControls;
+  const out: string[] = [];
+  const meta = [t(post.source), post.id !== undefined ? `id ${t(String(post.id))}` : '', post.published ? `published ${t(post.published)}` : '']
+    .filter(Boolean)
+    .join(' · ');
+  out.push(`${c.bold(c.cyan(`━━ ${t(postName(post))}`))} ${c.dim(`(${meta})`)}`);
+  if (post.url !== undefined && post.url !== post.source) out.push(`   ${c.dim(t(post.url))}`);
+
+  for (const f of index.ofPost(postIndex)) out.push(`   ${severityMark(f.severity, c)} ${c.dim(f.code)} ${t(f.message)}`);
+  const figures = postFigures(post);
+  const lost = sourcesLostSentence(figures);
+  if (lost !== undefined) out.push(`   ${c.red(c.bold(`✖ ${lost}`))}`);
+
+  const shown: ReportBlock[] = [];
+  const hidden: ReportBlock[] = [];
+  for (const block of post.blocks) (isShownBlock(block, index.ofBlock(postIndex, block.index)) ? shown : hidden).push(block);
+  const ordered = shown
+    .map((block) => ({ block, weight: failureWeight(index.ofBlock(postIndex, block.index)) }))
+    .sort((a, b) => b.weight - a.weight);
+  for (const { block } of ordered) out.push('', ...renderBlock(block, postIndex, index, c));
+  if (hidden.length > 0) {
+    const kinds = new Map<string, number>();
+    for (const b of hidden) kinds.set(b.kind, (kinds.get(b.kind) ?? 0) + 1);
+    const detail = [...kinds].map(([kind, n]) => plural(n, kind)).join(', ');
+    out.push('', `   ${c.dim(`+ ${plural(hidden.length, 'other block')} without claims or links (${detail})`)}`);
+  }
+  if (post.blocks.length === 0) out.push('', `   ${c.yellow('No text blocks were found in this post.')}`);
+  return out;
+}
+
+function renderBlock(block: ReportBlock, postIndex: number, index: FindingIndex, c: Colors): string[] {
+  const t = stripTerminalControls;
+  const out: string[] = [];
+  const head = [`¶${block.index + 1}`, block.kind, block.line !== undefined ? `line ${block.line}` : '', block.isClaim ? `claim: ${block.signals.join(', ')}` : '']
+    .filter(Boolean)
+    .join(' · ');
+  out.push(`   ${c.dim(head)}`);
+  out.push(`   ${c.italic(`“${shorten(t(block.text), 160)}”`)}`);
+
+  for (const citation of citationsFailingFirst(block.citations)) {
+    out.push(...renderCitation(citation, index.ofCitation(postIndex, block.index, citation), c));
+  }
+  const damagedFindings = index.damagedOf(postIndex, block.index);
+  block.damagedAnchors.forEach((anchor, i) => {
+    const message = damagedFindings[i]?.message ?? `"${anchor.anchorText}" lost its URL.`;
+    out.push(`${INDENT}${badge('DAMAGED', 'error', c)} ${t(message)}`);
+  });
+  const uncited = index.uncitedOf(postIndex, block.index);
+  if (uncited !== undefined) out.push(`${INDENT}${badge('UNCITED', 'note', c)} ${t(uncited.message)}`);
+  if (block.citations.length === 0 && block.damagedAnchors.length === 0 && uncited === undefined && block.isClaim) {
+    out.push(`${INDENT}${c.dim('(no links)')}`);
+  }
+  return out;
+}
+
+function renderCitation(citation: ReportCitation, findings: Finding[], c: Colors): string[] {
+  const t = stripTerminalControls;
+  const tone = statusTone(citation.status, citation.errorCode === 'INVALID_URL');
+  const facts: string[] = [];
+  if (citation.httpStatus !== undefined) facts.push(`HTTP ${citation.httpStatus}`);
+  if (citation.errorCode !== undefined && citation.errorCode !== 'HTTP_ERROR') facts.push(citation.errorCode);
+  if (citation.reason) facts.push(t(citation.reason));
+  const h = citation.history;
+  if (h?.failingSince) facts.push(`failing since ${t(h.failingSince.slice(0, 10))}, ${plural(h.checks, 'check')}`);
+  const anchor = citation.anchorText ? `“${shorten(t(citation.anchorText), 60)}” ` : '';
+  const out = [
+    `${INDENT}${badge(citationBadge(citation), tone, c)} ${anchor}${c.underline(t(citation.url))}${facts.length ? c.dim(`  ${facts.join(' · ')}`) : ''}`,
+  ];
+  if (citation.finalUrl !== undefined && citation.finalUrl !== citation.url) {
+    const hops = citation.redirects.map((r) => r.status).join('→');
+    out.push(`${DETAIL_INDENT}${c.dim(`→ ${hops ? `${hops} ` : ''}`)}${t(citation.finalUrl)}`);
+  }
+  // Status findings are already said by the badge; show the others (moved, #fragment, http).
+  const statusFinding = /^LINK_(BROKEN|UNREACHABLE|SOFT_404|TIMEOUT|BLOCKED|INVALID)$/;
+  for (const f of findings) {
+    if (statusFinding.test(f.code)) continue;
+    out.push(`${DETAIL_INDENT}${severityMark(f.severity, c)} ${c.dim(f.code)} ${t(f.message)}`);
+  }
+  return out;
+}
+
+function renderSummary(report: Report, c: Colors): string[] {
+  const totals = report.totals;
+  const out: string[] = [c.bold('Summary')];
+  out.push(
+    `  ${[
+      plural(totals.posts, 'post'),
+      plural(totals.blocks, 'block'),
+      plural(totals.claims, 'claim'),
+      plural(totals.citations, 'citation'),
+      plural(totals.uniqueUrls, 'unique URL'),
+      plural(totals.damagedAnchors, 'damaged anchor'),
+    ].join(' · ')}`,
+  );
+  const statuses = LINK_STATUSES.filter((s) => totals.byStatus[s] > 0).map((s) => statusTone(s, false) === 'error'
+    ? c.red(`${s} ${totals.byStatus[s]}`)
+    : statusTone(s, false) === 'warning'
+      ? c.yellow(`${s} ${totals.byStatus[s]}`)
+      : `${s} ${totals.byStatus[s]}`);
+  out.push(`  Links     ${statuses.length > 0 ? statuses.join(' · ') : 'none found'}`);
+  const f = totals.findings;
+  out.push(`  Findings  ${c.red(plural(f.error, 'error'))} · ${c.yellow(plural(f.warning, 'warning'))} · ${plural(f.note, 'note')}`);
+  for (const h of report.hosts) {
+    if (h.requests === 0 && h.retries === 0 && h.backoffs === 0) continue;
+    out.push(
+      `  ${c.dim('Host')}      ${stripTerminalControls(h.host)}: ${plural(h.requests, 'request')}, ${plural(h.retries, 'retry', 'retries')}, ${plural(h.backoffs, 'backoff')}, max ${h.maxInFlight} in flight`,
+    );
+  }
+  out.push('', verdictLine(report, c));
+  if (report.interrupted) out.push(interruptedBanner(report, c));
+  return out;
+}
+
+function verdictLine(report: Report, c: Colors): string {
+  const { totals } = report;
+  const failing = LINK_STATUSES.filter((s) => FAILING_STATUSES.has(s)).reduce((n, s) => n + totals.byStatus[s], 0);
+  if (totals.citations === 0 && totals.damagedAnchors > 0) {
+    return c.red(c.bold(`✖ No checkable link is left, and ${plural(totals.damagedAnchors, 'anchor')} lost their URL: the sources are gone.`));
+  }
+  if (totals.findings.error > 0) {
+    return c.red(
+      c.bold(`✖ ${plural(totals.findings.error, 'error')} and ${plural(totals.findings.warning, 'warning')}; ${failing} of ${plural(totals.uniqueUrls, 'cited URL')} failing.`),
+    );
+  }
+  if (totals.citations === 0) return c.yellow(`No links were found in ${plural(totals.posts, 'post')}: nothing was checked.`);
+  if (totals.findings.warning > 0) return c.yellow(`⚠ ${plural(totals.findings.warning, 'warning')} to look at; no errors.`);
+  if (report.interrupted || totals.byStatus.unchecked > 0) return c.yellow(`${plural(totals.byStatus.unchecked, 'link')} not checked.`);
+  return c.green(`✔ All ${plural(totals.uniqueUrls, 'cited URL')} checked without errors.`);
+}
+
+function interruptedBanner(report: Report, c: Colors): string {
+  return c.bgYellow(c.black(` INTERRUPTED `)) + c.yellow(` The run was stopped early: this report is partial; ${plural(report.totals.byStatus.unchecked, 'link')} left unchecked.`);
+}
+
+function statusTone(status: LinkStatus, invalid: boolean): Severity | 'ok' | 'neutral' {
+  if (invalid) return 'error';
+  if (status === 'broken' || status === 'unreachable' || status === 'soft-404') return 'error';
+  if (status === 'timeout' || status === 'blocked') return 'warning';
+  if (status === 'ok') return 'ok';
+  return 'neutral';
+}
+
+function badge(label: string, tone: Severity | 'ok' | 'neutral', c: Colors): string {
+  const text = `[${label}]`.padEnd(BADGE_WIDTH);
+  if (tone === 'error') return c.red(c.bold(text));
+  if (tone === 'warning') return c.yellow(text);
+  if (tone === 'ok') return c.green(text);
+  if (tone === 'note') return c.blue(text);
+  return c.dim(text);
+}
+
+function severityMark(severity: Severity, c: Colors): string {
+  if (severity === 'error') return c.red('✖');
+  if (severity === 'warning') return c.yellow('⚠');
+  return c.blue('ℹ');
+}

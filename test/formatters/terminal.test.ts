@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { renderTerminal } from '../../src/formatters/terminal.js';
+import { hostileReport, mixedReport, seedLikeReport } from '../fixtures/reports/sample-reports.js';
+import { mask } from './mask.js';
+
+const ESC = '\u001b';
+
+describe('terminal formatter', () => {
+  it('matches the snapshot for a post with every status', async () => {
+    await expect(mask(renderTerminal(mixedReport()))).toMatchFileSnapshot('__snapshots__/mixed.terminal.txt');
+  });
+
+  it('says a post that lost every link lost its sources, never "all good"', async () => {
+    const out = renderTerminal(seedLikeReport());
+    await expect(mask(out)).toMatchFileSnapshot('__snapshots__/seed-like.terminal.txt');
+    expect(out).toContain('lost its sources');
+    expect(out.match(/\[DAMAGED\]/g)).toHaveLength(8);
+    for (const anchor of ['said', 'meeting', 'express', 'are', 'considering', 'is', 'specifies']) expect(out).toContain(`"${anchor}"`);
+    expect(out).toContain('INPUT_REPAIRED');
+    expect(out).not.toMatch(/all good|✔/i);
+    // The heading is summarised, not dropped.
+    expect(out).toMatch(/\+ 1 other block .*1 heading/);
+  });
+
+  it('puts failing items first', () => {
+    const out = renderTerminal(mixedReport());
+    expect(out.indexOf('[BROKEN]')).toBeLessThan(out.indexOf('[OK]'));
+    expect(out.indexOf('[SOFT-404]')).toBeLessThan(out.indexOf('[TIMEOUT]'));
+    expect(out.indexOf('[TIMEOUT]')).toBeLessThan(out.indexOf('“old page”'));
+    expect(out.indexOf('[INVALID]')).toBeLessThan(out.indexOf('[EXCLUDED]'));
+  });
+
+  it('shows HTTP code, redirect target, error code and failure history', () => {
+    const out = renderTerminal(mixedReport());
+    expect(out).toMatch(/\[BROKEN\] +“said” https:\/\/gone\.example\.org\/deficit +HTTP 410 · failing since 2025-12-20, 6 checks/);
+    expect(out).toMatch(/→ 301 https:\/\/moved\.example\.org\/new/);
+    expect(out).toContain('LINK_REDIRECT_PERMANENT');
+    expect(out).toContain('FRAGMENT_MISSING');
+    expect(out).toMatch(/\[UNREACHABLE\].*DNS_NOT_FOUND/);
+    expect(out).toMatch(/\[INVALID\]/);
+    expect(out).toMatch(/\[UNCITED\]/);
+  });
+
+  it('ends with a summary: statuses, severities, hosts', () => {
+    const out = renderTerminal(mixedReport());
+    const summary = out.slice(out.indexOf('Summary'));
+    expect(summary).toContain('broken 1');
+    expect(summary).toContain('ok 2');
+    expect(summary).toMatch(/4 errors · 4 warnings · 2 notes/);
+    expect(summary).toContain('gone.example.org: 4 requests, 3 retries, 1 backoff');
+  });
+
+  it('marks an interrupted run', () => {
+    expect(renderTerminal(mixedReport({ interrupted: true }))).toContain('INTERRUPTED');
+    expect(renderTerminal(mixedReport())).not.toContain('INTERRUPTED');
+  });
+
+  it('has no escape codes without colour, and some with it', () => {
+    expect(renderTerminal(mixedReport(), { color: false })).not.toContain(ESC);
+    expect(renderTerminal(mixedReport(), { color: true })).toContain(`${ESC}[`);
+  });
+
+  it('strips control characters, ANSI and bidi overrides from post text and URLs', () => {
+    const out = renderTerminal(hostileReport(), { color: false });
+    expect(out).not.toContain(ESC);
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(out).toContain('RED evil');
+  });
+});
