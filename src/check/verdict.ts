@@ -28,9 +28,9 @@ export function isDeepUrl(url: URL): boolean {
   return url.pathname.replace(/\/+$/, '') !== '';
 }
 
-/** True for a site's home page (root path, optionally a locale like /en/, no query). */
+/** True for a site's home page: the root path (or /index.*) with no query. */
 export function isHomePage(url: URL): boolean {
-  return url.search === '' && /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/?)?$/i.test(url.pathname);
+  return url.search === '' && /^\/(?:index\.[a-z]+)?$/i.test(url.pathname);
 }
 
 // "#top" and "#" always resolve in HTML (HTML §7.4.6.4); text fragments are not ids.

@@ -1,0 +1,98 @@
+import type { CitecheckOptions } from '../config/options.js';
+import { InputError } from '../errors.js';
+import { realSleep, type Clock } from '../ratelimit/clock.js';
+import { fetchChain, type ChainState, type FetchContext } from './fetch-chain.js';
+import { createDispatcher } from './http-client.js';
+import { createRequestPool, type CheckDeps } from './index.js';
+
+/** A fetched input document. Non-2xx statuses are values, not errors. */
+export interface FetchedDocument {
+  /** Final HTTP status. */
+  status: number;
+  /** Response headers (lower-case names). */
+  headers: Record<string, string>;
+  /** The decompressed body (at most maxBodyBytes). */
+  body: Buffer;
+  /** URL after redirects. */
+  finalUrl: string;
+}
+
+/** Fetches input URLs; `close()` releases its connections when the CLI is done with inputs. */
+export type DocumentFetcher = ((url: string, init?: { accept?: string }) => Promise<FetchedDocument>) & {
+  /** Closes the fetcher's own connections (no-op with an injected dispatcher). */
+  close(): Promise<void>;
+};
+
+const DEFAULT_ACCEPT = 'text/html,application/xhtml+xml,application/json;q=0.9,text/markdown;q=0.8,*/*;q=0.5';
+
+/**
+ * A fetcher for `http(s)` inputs using the checker's client and rules: private-address policy,
+ * redirects by hand with credentials kept to their origin, the body cap, per-host limits and
+ * retries. It throws InputError only for what stops the run (unreachable, refused by policy,
+ * too large, no answer in time); HTTP error statuses come back as values.
+ */
+export function createDocumentFetcher(options: CitecheckOptions, deps: CheckDeps = {}): DocumentFetcher {
+  const clock: Clock = { now: deps.now ?? Date.now, sleep: deps.sleep ?? realSleep };
+  const pool = createRequestPool(options, clock);
+  let dispatcher = deps.dispatcher;
+  let owned = false;
+  const ctx = (): FetchContext => {
+    if (!dispatcher) {
+      dispatcher = createDispatcher(options, deps.lookup);
+      owned = true;
+    }
+    return { options, dispatcher, pool, clock, random: deps.random ?? Math.random };
+  };
+
+  const fetchDocument = async (url: string, init?: { accept?: string }): Promise<FetchedDocument> => {
+    const bound = new AbortController();
+    const stopTimer = new AbortController();
+    let deadline: number | undefined;
+    const signal = deps.signal ? AbortSignal.any([bound.signal, deps.signal]) : bound.signal;
+    const state: ChainState = { attempts: 0, redirects: [], currentUrl: url };
+    try {
+      const outcome = await fetchChain(
+        ctx(),
+        {
+          url,
+          method: 'get',
+          accept: init?.accept ?? DEFAULT_ACCEPT,
+          // One byte over the cap tells "exactly at the cap" from "too large".
+          bodyLimit: () => options.maxBodyBytes + 1,
+          signal,
+          onStart: () => {
+            if (deadline !== undefined) return;
+            deadline = clock.now() + options.timeoutMs;
+            clock.sleep(options.timeoutMs, stopTimer.signal).then(() => bound.abort(new Error('timeout')), () => undefined);
+          },
+          deadline: () => deadline,
+        },
+        state,
+      );
+      if (outcome.kind === 'failure') {
+        const { errorCode, reason } = outcome.failure;
+        const hint = errorCode === 'PRIVATE_ADDRESS' ? ' (use --allow-private to fetch it)' : '';
+        throw new InputError(`cannot fetch ${url}: ${errorCode} ${reason}${hint}`);
+      }
+      const { response } = outcome;
+      const body = response.body ?? Buffer.alloc(0);
+      if (response.truncated || body.length > options.maxBodyBytes) {
+        throw new InputError(`cannot fetch ${url}: the body is larger than ${options.maxBodyBytes} bytes`);
+      }
+      return { status: response.status, headers: response.headers, body, finalUrl: outcome.url };
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      if (deps.signal?.aborted) throw deps.signal.reason ?? error;
+      if (bound.signal.aborted) throw new InputError(`cannot fetch ${url}: no complete answer within ${options.timeoutMs} ms`);
+      throw new InputError(`cannot fetch ${url}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    } finally {
+      stopTimer.abort();
+    }
+  };
+
+  return Object.assign(fetchDocument, {
+    close: async (): Promise<void> => {
+      if (owned && dispatcher) await dispatcher.destroy().catch(() => undefined);
+    },
+  });
+}

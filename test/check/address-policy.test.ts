@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { checkLiteralHost, classifyAddress, createSafeLookup, isIpLiteral } from '../../src/check/address-policy.js';
+import { stubLookup } from '../helpers/stub-lookup.js';
+
+// Classifier only: none of these addresses is ever connected to.
+describe('classifyAddress', () => {
+  it.each([
+    ['127.0.0.1', 'loopback'],
+    ['127.255.255.254', 'loopback'],
+    ['10.0.0.1', 'private'],
+    ['172.16.5.4', 'private'],
+    ['172.31.255.255', 'private'],
+    ['192.168.1.1', 'private'],
+    ['169.254.169.254', 'linkLocal'],
+    ['169.254.0.1', 'linkLocal'],
+    ['100.64.0.1', 'carrierGradeNat'],
+    ['100.127.255.254', 'carrierGradeNat'],
+    ['0.0.0.0', 'unspecified'],
+    ['224.0.0.1', 'multicast'],
+    ['239.255.255.250', 'multicast'],
+    ['255.255.255.255', 'broadcast'],
+    ['192.0.2.10', 'reserved'],
+    ['::1', 'loopback'],
+    ['::', 'unspecified'],
+    ['fd00::1', 'uniqueLocal'],
+    ['fc00::5', 'uniqueLocal'],
+    ['fd00:ec2::254', 'uniqueLocal'],
+    ['fe80::1', 'linkLocal'],
+    ['ff02::1', 'multicast'],
+    ['::ffff:10.0.0.1', 'private'],
+    ['::ffff:127.0.0.1', 'loopback'],
+    ['::ffff:169.254.169.254', 'linkLocal'],
+    ['64:ff9b::a9fe:a9fe', 'linkLocal'],
+    ['2002:c0a8:0101::1', 'private'],
+  ])('%s is off limits (%s)', (address, range) => {
+    const verdict = classifyAddress(address);
+    expect(verdict?.range).toBe(range);
+    expect(verdict?.reason).toContain(address);
+  });
+
+  it('marks cloud metadata addresses', () => {
+    expect(classifyAddress('169.254.169.254')?.reason).toMatch(/metadata/);
+    expect(classifyAddress('fd00:ec2::254')?.reason).toMatch(/metadata/);
+  });
+
+  it.each(['93.184.216.34', '8.8.8.8', '100.63.255.255', '100.128.0.1', '172.32.0.1', '2606:4700::6810:84e5', '::ffff:8.8.8.8'])(
+    '%s is public',
+    (address) => {
+      expect(classifyAddress(address)).toBeUndefined();
+    },
+  );
+
+  it('ignores strings that are not addresses', () => {
+    expect(classifyAddress('example.org')).toBeUndefined();
+  });
+});
+
+describe('literal hosts', () => {
+  it('sees through the decimal and hex forms the URL parser normalises', () => {
+    expect(new URL('http://2130706433/').hostname).toBe('127.0.0.1');
+    expect(checkLiteralHost(new URL('http://2130706433/').hostname)?.range).toBe('loopback');
+    expect(checkLiteralHost(new URL('http://0x7f.1/').hostname)?.range).toBe('loopback');
+    expect(checkLiteralHost(new URL('http://0251.0376.0251.0376/').hostname)?.range).toBe('linkLocal');
+    expect(checkLiteralHost(new URL('http://[::ffff:a00:1]/').hostname)?.range).toBe('private');
+  });
+
+  it('leaves names to the connect-time lookup', () => {
+    expect(isIpLiteral('news.example')).toBe(false);
+    expect(checkLiteralHost('localhost')).toBeUndefined();
+    expect(isIpLiteral('[::1]')).toBe(true);
+  });
+});
+
+describe('createSafeLookup', () => {
+  const resolve = (lookup: ReturnType<typeof createSafeLookup>, name: string, all: boolean) =>
+    new Promise<{ err: NodeJS.ErrnoException | null; address: unknown }>((done) =>
+      lookup(name, { all }, (err, address) => done({ err, address })),
+    );
+
+  it('refuses a public-looking name that resolves inwards', async () => {
+    const lookup = createSafeLookup(stubLookup({ 'inward.test': '127.0.0.1' }), false);
+    const { err } = await resolve(lookup, 'inward.test', true);
+    expect((err as { code?: string } | null)?.code).toBe('CITECHECK_PRIVATE_ADDRESS');
+  });
+
+  it('refuses when any resolved address is private', async () => {
+    const lookup = createSafeLookup(stubLookup({ 'mixed.test': ['8.8.8.8', '10.1.2.3'] }), false);
+    const { err } = await resolve(lookup, 'mixed.test', true);
+    expect((err as { code?: string } | null)?.code).toBe('CITECHECK_PRIVATE_ADDRESS');
+  });
+
+  it('passes addresses through with allowPrivate, in both callback shapes', async () => {
+    const lookup = createSafeLookup(stubLookup({ 'inward.test': '127.0.0.1' }), true);
+    expect((await resolve(lookup, 'inward.test', true)).address).toEqual([{ address: '127.0.0.1', family: 4 }]);
+    expect((await resolve(lookup, 'inward.test', false)).address).toBe('127.0.0.1');
+  });
+
+  it('passes DNS errors through', async () => {
+    const lookup = createSafeLookup(stubLookup({}), false);
+    expect((await resolve(lookup, 'nowhere.test', true)).err?.code).toBe('ENOTFOUND');
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { hasFragment, inspectPage, isChallengePage, saysNotFound } from '../../src/check/page-signals.js';
+import { buildRequestHeaders } from '../../src/check/request-headers.js';
+import { backoffDelay, isRetryableStatus, parseRetryAfter } from '../../src/check/retry-policy.js';
+import { parseStatusRanges } from '../../src/check/status-ranges.js';
+import { isDeepUrl, isHomePage } from '../../src/check/verdict.js';
+import { probeUrlFor } from '../../src/check/check-target.js';
+import { DEFAULTS } from '../../src/config/defaults.js';
+import { CitecheckError } from '../../src/errors.js';
+
+describe('status ranges', () => {
+  it('parses codes and ranges', () => {
+    const accept = parseStatusRanges('200..299, 403');
+    expect([200, 250, 299, 403].every(accept)).toBe(true);
+    expect([300, 404, 199].some(accept)).toBe(false);
+  });
+  it('rejects garbage with a usage error', () => {
+    expect(() => parseStatusRanges('200-299')).toThrow(CitecheckError);
+    expect(() => parseStatusRanges('299..200')).toThrow(CitecheckError);
+  });
+});
+
+describe('retry policy', () => {
+  it('retries 5xx but 501, 408 and 429 only', () => {
+    expect([500, 502, 503, 504, 408, 429].every(isRetryableStatus)).toBe(true);
+    expect([501, 400, 404, 403, 200].some(isRetryableStatus)).toBe(false);
+  });
+  it('reads Retry-After as seconds or an HTTP date', () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(parseRetryAfter('3', now)).toBe(3000);
+    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:10 GMT', now)).toBe(10_000);
+    expect(parseRetryAfter('Wed, 31 Dec 2025 00:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(undefined, now)).toBeUndefined();
+  });
+  it('backs off exponentially with bounded jitter', () => {
+    expect(backoffDelay(0, 1000, () => 0)).toBe(750);
+    expect(backoffDelay(0, 1000, () => 0.999999)).toBe(1250);
+    expect(backoffDelay(2, 1000, () => 0.5)).toBe(4000);
+  });
+});
+
+describe('page signals', () => {
+  it('recognises not-found titles and headings but not articles about 404s', () => {
+    expect(saysNotFound('Page Not Found | News')).toBe(true);
+    expect(saysNotFound("Oops! That page can't be found.")).toBe(true);
+    expect(saysNotFound('404 - File or directory')).toBe(true);
+    expect(saysNotFound('Error 404')).toBe(true);
+    expect(saysNotFound('The 404 best recipes')).toBe(false);
+    expect(saysNotFound('Council finds budget gap')).toBe(false);
+  });
+  it('collects ids and a[name] as fragment targets', () => {
+    const page = inspectPage('<title>T</title><h1> Main  heading </h1><h2 id="a">x</h2><a name="b"></a><p id="caf%C3%A9">');
+    expect(page.title).toBe('T');
+    expect(page.heading).toBe('Main heading');
+    expect(hasFragment(page.anchors, 'a')).toBe(true);
+    expect(hasFragment(page.anchors, 'b')).toBe(true);
+    expect(hasFragment(page.anchors, 'c')).toBe(false);
+  });
+  it('spots challenge interstitials', () => {
+    expect(isChallengePage('<title>Just a moment...</title>')).toBe(true);
+    expect(isChallengePage('<p>An article</p>')).toBe(false);
+  });
+});
+
+describe('URLs', () => {
+  it('tells deep URLs and home pages apart', () => {
+    expect(isDeepUrl(new URL('https://a.org/news/story'))).toBe(true);
+    expect(isDeepUrl(new URL('https://a.org/'))).toBe(false);
+    expect(isHomePage(new URL('https://a.org/'))).toBe(true);
+    expect(isHomePage(new URL('https://a.org/ok'))).toBe(false);
+  });
+  it('makes a sibling probe URL in the same directory', () => {
+    const probe = probeUrlFor(new URL('https://a.org/news/story?x=1'), () => 0.5);
+    expect(probe?.pathname).toMatch(/^\/news\/citecheck-probe-[0-9a-f]{8}$/);
+    expect(probe?.search).toBe('');
+    expect(probeUrlFor(new URL('https://a.org/'), () => 0.5)).toBeUndefined();
+  });
+});
+
+describe('request headers', () => {
+  const options = {
+    ...DEFAULTS,
+    headers: [
+      { name: 'Authorization', value: 'Bearer global' },
+      { host: 'api.site.org', name: 'X-Key', value: 'k' },
+    ],
+    hosts: { 'cdn.site.org': { headers: { Cookie: 'c=1' } } },
+  };
+  const origin = new URL('https://news.site.org/a');
+  it('sends global headers only to the origin the check started on', () => {
+    expect(buildRequestHeaders(options, origin, origin, '*/*').authorization).toBe('Bearer global');
+    const other = buildRequestHeaders(options, new URL('https://other.org/b'), origin, '*/*');
+    expect(other.authorization).toBeUndefined();
+    expect(other['user-agent']).toBe(DEFAULTS.userAgent);
+  });
+  it('sends host-scoped headers only to their host', () => {
+    expect(buildRequestHeaders(options, origin, origin, '*/*')['x-key']).toBeUndefined();
+    expect(buildRequestHeaders(options, new URL('https://api.site.org/'), origin, '*/*')['x-key']).toBe('k');
+    expect(buildRequestHeaders(options, new URL('https://cdn.site.org/'), origin, '*/*').cookie).toBe('c=1');
+    expect(buildRequestHeaders(options, origin, origin, '*/*').cookie).toBeUndefined();
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { classifyUrl } from '../../src/links/filter.js';
+import { CitecheckError } from '../../src/errors.js';
+
+const none = { include: [], exclude: [] };
+
+describe('classifyUrl', () => {
+  it.each(['mailto:a@b.org', 'tel:+15551234', 'javascript:alert(1)', 'data:text/plain,hi', 'ftp://files.org/x'])(
+    '%s is skipped as an unsupported scheme',
+    (url) => {
+      expect(classifyUrl(url, none)).toMatchObject({ status: 'skipped', errorCode: 'UNSUPPORTED_SCHEME' });
+    },
+  );
+
+  it.each([
+    'https://example.com/a',
+    'http://www.example.org/',
+    'https://sub.example.net/x',
+    'http://site.example/',
+    'http://thing.invalid/',
+    'http://app.test/',
+    'http://localhost:8080/',
+    'http://foo.localhost/',
+  ])('%s is a reserved example domain', (url) => {
+    expect(classifyUrl(url, none)).toMatchObject({ status: 'excluded', errorCode: 'EXAMPLE_DOMAIN' });
+  });
+
+  it('does not mistake look-alikes for example domains', () => {
+    expect(classifyUrl('https://myexample.com/', none)).toBeUndefined();
+    expect(classifyUrl('https://example.com.evil.org/', none)).toBeUndefined();
+    expect(classifyUrl('https://news.org/test', none)).toBeUndefined();
+  });
+
+  it('applies --exclude and --include', () => {
+    expect(classifyUrl('https://news.org/a', { include: [], exclude: ['news\\.org'] })).toMatchObject({
+      status: 'excluded',
+      errorCode: 'EXCLUDED_PATTERN',
+    });
+    expect(classifyUrl('https://other.org/a', { include: ['news\\.org'], exclude: [] })).toMatchObject({
+      status: 'excluded',
+      errorCode: 'EXCLUDED_PATTERN',
+    });
+    expect(classifyUrl('https://news.org/a', { include: ['news\\.org'], exclude: [] })).toBeUndefined();
+  });
+
+  it('rejects a bad pattern as a usage error', () => {
+    expect(() => classifyUrl('https://news.org/', { include: [], exclude: ['(unclosed'] })).toThrow(CitecheckError);
+  });
+});

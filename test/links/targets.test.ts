@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { collectTargets } from '../../src/links/targets.js';
+import type { Block, Citation, ExtractedPost } from '../../src/types.js';
+
+function citation(checkUrl: string | undefined, extra: Partial<Citation> = {}): Citation {
+  return { url: checkUrl ?? 'x', rawHref: checkUrl ?? 'x', checkUrl, anchorText: 'a', sentence: 's', rel: [], isInternal: false, origin: 'a', ...extra };
+}
+
+function post(...citations: Citation[][]): ExtractedPost {
+  const blocks: Block[] = citations.map((c, index) => ({ index, kind: 'paragraph', text: '', isClaim: true, signals: ['citation'], citations: c, damagedAnchors: [] }));
+  return { source: 'p.json', kind: 'wordpress', warnings: [], blocks };
+}
+
+describe('collectTargets', () => {
+  it('gives one target per unique checkUrl across posts, in first-appearance order', () => {
+    const targets = collectTargets([
+      post([citation('https://b.org/'), citation('https://a.org/x')], [citation('https://b.org/')]),
+      post([citation('https://c.org/'), citation('https://a.org/x')]),
+    ]);
+    expect(targets.map((t) => t.url)).toEqual(['https://b.org/', 'https://a.org/x', 'https://c.org/']);
+  });
+
+  it('collects fragments once each', () => {
+    const targets = collectTargets([
+      post([
+        citation('https://a.org/p', { fragment: 'one' }),
+        citation('https://a.org/p', { fragment: 'two' }),
+        citation('https://a.org/p', { fragment: 'one' }),
+        citation('https://a.org/p'),
+      ]),
+    ]);
+    expect(targets).toEqual([{ url: 'https://a.org/p', fragments: ['one', 'two'], quotes: [] }]);
+  });
+
+  it('leaves out invalid citations and those without a checkUrl', () => {
+    const targets = collectTargets([post([citation(undefined), citation('https://a.org/', { invalid: 'bad port' }), citation('https://ok.org/')])]);
+    expect(targets.map((t) => t.url)).toEqual(['https://ok.org/']);
+  });
+});
