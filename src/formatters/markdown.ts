@@ -129,7 +129,7 @@ function citationDetails(post: ReportPost, postIndex: number, index: ReturnType<
     out.push('| Status | Anchor | URL | HTTP | Detail |', '|---|---|---|--:|---|');
     for (const c of citationsFailingFirst(block.citations)) {
       rows += 1;
-      const detail = [c.errorCode, c.finalUrl && c.finalUrl !== c.url ? `→ ${c.finalUrl}` : undefined, c.history?.failingSince ? `failing since ${c.history.failingSince.slice(0, 10)}, ${plural(c.history.checks, 'check')}` : undefined]
+      const detail = [c.errorCode, c.reason, c.finalUrl && c.finalUrl !== c.url ? `→ ${c.finalUrl}` : undefined, c.history?.failingSince ? `failing since ${c.history.failingSince.slice(0, 10)}, ${plural(c.history.checks, 'check')}` : undefined]
         .filter((x): x is string => x !== undefined && x !== '')
         .map(escapeMarkdownCell)
         .join(' · ');

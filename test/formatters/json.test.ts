@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { renderJson } from '../../src/formatters/json.js';
+import type { Report } from '../../src/types.js';
+import { mixedReport, seedLikeReport } from '../fixtures/reports/sample-reports.js';
+import { mask } from './mask.js';
+
+/** Rebuilds an object with its keys in reverse order, recursively. */
+function shuffled<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(shuffled) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, shuffled(v)])) as T;
+}
+
+describe('json formatter', () => {
+  it('round-trips the report with the contract paths', () => {
+    const report = mixedReport();
+    const parsed = JSON.parse(renderJson(report)) as Report;
+    expect(parsed).toEqual(JSON.parse(JSON.stringify(report)));
+    expect(parsed.schemaVersion).toBe(1);
+    expect(Object.keys(parsed).slice(0, 4)).toEqual(['schemaVersion', 'tool', 'startedAt', 'durationMs']);
+    expect(Object.keys(parsed.totals)).toEqual(['posts', 'blocks', 'claims', 'citations', 'uniqueUrls', 'damagedAnchors', 'byStatus', 'findings']);
+    expect(Object.keys(parsed.totals.byStatus)).toEqual(['broken', 'unreachable', 'soft-404', 'timeout', 'blocked', 'ok', 'excluded', 'skipped', 'unchecked']);
+    expect(Object.keys(parsed.totals.findings)).toEqual(['error', 'warning', 'note']);
+    const citation = parsed.posts[0].blocks[1].citations[0];
+    expect(Object.keys(citation).slice(0, 7)).toEqual(['url', 'anchorText', 'sentence', 'status', 'httpStatus', 'redirects', 'rawHref']);
+    expect(Object.keys(parsed.findings[0]).slice(0, 5)).toEqual(['code', 'severity', 'message', 'post', 'source']);
+    expect(Object.keys(parsed.posts[0]).slice(0, 2)).toEqual(['source', 'kind']);
+  });
+
+  it('does not depend on how the report object was assembled', () => {
+    const report = mixedReport();
+    expect(renderJson(shuffled(report))).toBe(renderJson(report));
+  });
+
+  it('uses a 2-space indent and matches the snapshot of the seed-like post', async () => {
+    const out = renderJson(seedLikeReport());
+    expect(out.split('\n')[1]).toBe('  "schemaVersion": 1,');
+    await expect(mask(out)).toMatchFileSnapshot('__snapshots__/seed-like.json');
+    const parsed = JSON.parse(out) as Report;
+    expect(parsed.findings.filter((f) => f.code === 'ANCHOR_DAMAGED')).toHaveLength(8);
+    expect(parsed.posts[0].blocks[3].damagedAnchors.map((d) => d.anchorText)).toEqual(['express', 'are', 'considering', 'is']);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../src/formatters/markdown.js';
+import { hostileReport, mixedReport, seedLikeReport } from '../fixtures/reports/sample-reports.js';
+import { mask } from './mask.js';
+
+/** Counts unescaped cell separators of a GFM table row. */
+function cells(row: string): number {
+  return row.replace(/\\\|/g, '').split('|').length - 2;
+}
+
+describe('markdown formatter', () => {
+  it('matches the snapshot', async () => {
+    await expect(mask(renderMarkdown(mixedReport()))).toMatchFileSnapshot('__snapshots__/mixed.md');
+    await expect(mask(renderMarkdown(seedLikeReport()))).toMatchFileSnapshot('__snapshots__/seed-like.md');
+  });
+
+  it('starts with totals, lists failing citations per post, collapses details', () => {
+    const out = renderMarkdown(mixedReport());
+    expect(out).toMatch(/4 errors · ⚠️ 4 warnings · ℹ️ 2 notes/);
+    expect(out).toContain('| ❌ broken | 1 |');
+    expect(out).toContain('| ❔ unchecked | 1 |');
+    expect(out).toContain('### Budget | 2026 &lt;draft&gt;');
+    expect(out).toContain('`LINK_BROKEN`');
+    expect(out).toContain('<details><summary>');
+    // Notes are collapsed, not in the main table.
+    const notesAt = out.indexOf('<summary>2 notes</summary>');
+    expect(notesAt).toBeGreaterThan(0);
+    expect(out.indexOf('`CLAIM_UNCITED`')).toBeGreaterThan(notesAt);
+  });
+
+  it('shows the seed-like post lost its sources, with all 8 damaged anchors', () => {
+    const out = renderMarkdown(seedLikeReport());
+    expect(out).toContain('lost its sources');
+    expect(out.match(/`ANCHOR_DAMAGED`/g)?.length).toBeGreaterThanOrEqual(8);
+    expect(out).toContain('`INPUT_REPAIRED`');
+  });
+
+  it('keeps hostile text inside its table cell and inert', () => {
+    const out = renderMarkdown(hostileReport());
+    expect(out).not.toMatch(/<script|<img|<b>/i);
+    // Every row of every table has as many cells as its header.
+    let header = 0;
+    for (const line of out.split('\n')) {
+      if (!line.startsWith('|')) {
+        header = 0;
+        continue;
+      }
+      if (header === 0) header = cells(line);
+      else expect(cells(line)).toBe(header);
+    }
+    expect(out).toContain('a \\| b c');
+    expect(out).not.toContain('\u001b');
+  });
+});
