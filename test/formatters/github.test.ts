@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { escapeData, escapeProperty, renderGithubAnnotations } from '../../src/formatters/github.js';
+import { hostileReport, mixedReport, seedLikeReport } from '../fixtures/reports/sample-reports.js';
+
+describe('GitHub annotations', () => {
+  it('one workflow command per finding, with file, line and code title', () => {
+    const lines = renderGithubAnnotations(seedLikeReport()).trimEnd().split('\n');
+    expect(lines).toHaveLength(11);
+    expect(lines.filter((l) => l.startsWith('::error file=posts/lost-links.json,line=1,title=ANCHOR_DAMAGED::'))).toHaveLength(8);
+    expect(lines.filter((l) => l.startsWith('::warning file=posts/lost-links.json,line=1,title=INPUT_REPAIRED::'))).toHaveLength(2);
+    expect(lines.filter((l) => l.startsWith('::notice file=posts/lost-links.json,line=1,title=CLAIM_UNCITED::'))).toHaveLength(1);
+  });
+
+  it('omits file for URL sources', () => {
+    const lines = renderGithubAnnotations(mixedReport()).split('\n');
+    expect(lines).toContain(lines.find((l) => l.startsWith('::error title=LINK_UNREACHABLE::')));
+  });
+
+  it('escapes data and properties the way the Actions toolkit does', () => {
+    expect(escapeData('50% a\r\nb')).toBe('50%25 a%0D%0Ab');
+    expect(escapeProperty('a:b,c%\n')).toBe('a%3Ab%2Cc%25%0A');
+    const out = renderGithubAnnotations(hostileReport());
+    for (const line of out.trimEnd().split('\n')) expect(line).toMatch(/^::(error|warning|notice) /);
+    expect(out).toContain('file=posts/evil".json,line=2');
+  });
+
+  it('prints nothing without findings', () => {
+    const report = { ...mixedReport(), findings: [] };
+    expect(renderGithubAnnotations(report)).toBe('');
+  });
+});
