@@ -76,7 +76,7 @@ export async function checkTargets(targets: CheckTarget[], options: CitecheckOpt
   const random = deps.random ?? Math.random;
   const pool = createRequestPool(options, clock);
   const results = new Map<string, CheckResult>();
-  const total = targets.length;
+  const total = new Set(targets.map((t) => t.url)).size;
   let failures = 0;
   const emit = (): void =>
     deps.onProgress?.({ done: results.size, total, inFlight: pool.inFlight, failures, backingOff: pool.backingOff() });
@@ -89,9 +89,12 @@ export async function checkTargets(targets: CheckTarget[], options: CitecheckOpt
   const cache = options.cache && !options.offline ? await ResultCache.load(options.cache, clock.now) : undefined;
   let cacheWarning = cache?.warning;
   const pending: CheckTarget[] = [];
+  const seen = new Set<string>();
   emit();
   for (const target of targets) {
-    if (results.has(target.url)) continue;
+    // Targets are unique per URL by contract; a duplicate still gets only one check.
+    if (seen.has(target.url)) continue;
+    seen.add(target.url);
     const classified = classifyUrl(target.url, options);
     if (classified) {
       finish(unchecked(target.url, clock.now(), classified));
@@ -130,7 +133,7 @@ export async function checkTargets(targets: CheckTarget[], options: CitecheckOpt
   const run: CheckRun = {
     results,
     hosts: pool.stats(),
-    interrupted: Boolean(deps.signal?.aborted) && results.size < new Set(targets.map((t) => t.url)).size,
+    interrupted: Boolean(deps.signal?.aborted) && results.size < total,
   };
   if (cacheWarning) run.cacheWarning = cacheWarning;
   return run;
