@@ -1,0 +1,56 @@
+/**
+ * Opens a page in Debian's headless Chromium through playwright-core, for tests of the HTML
+ * report (and the demo report). Each call gets a fresh profile directory, removed afterwards.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+
+/** Where Debian installs Chromium (package `chromium`). */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** True when the Chromium binary is installed; browser tests skip otherwise. */
+export const hasChromium: boolean = existsSync(CHROMIUM_PATH);
+
+// Without the background-networking flags Chromium keeps dialling Google's hosts, which this
+// machine's closed network refuses; none of them is needed to render a local file.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Options of `withPage`. */
+export interface WithPageOptions {
+  /** Viewport size; a phone-sized one is handy for responsive checks. */
+  viewport?: { width: number; height: number };
+}
+
+/**
+ * Opens `fileUrl` (a file: URL, or a loopback http URL) in a new headless Chromium with a fresh
+ * user-data-dir, runs `fn` with the page, and always closes the browser and removes the profile.
+ */
+export async function withPage<T>(fileUrl: string, fn: (page: Page) => Promise<T>, options: WithPageOptions = {}): Promise<T> {
+  const profile = await mkdtemp(path.join(tmpdir(), 'citecheck-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(fileUrl, { waitUntil: 'load' });
+    return await fn(page);
+  } finally {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
