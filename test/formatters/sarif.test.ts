@@ -1,10 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { renderSarif } from '../../src/formatters/sarif.js';
 import { FINDING_CODES } from '../../src/report/codes.js';
 import { hostileReport, mixedReport, seedLikeReport } from '../fixtures/reports/sample-reports.js';
+
+// ajv-draft-04 is CommonJS; its class is also on `.default`, which both tsc (NodeNext) and vitest see.
+const Ajv = AjvDraft04.default;
 
 const SCHEMA = path.resolve('../shared/schemas/sarif-schema-2.1.0.json');
 
