@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LINK_STATUSES } from '../../src/types.js';
+import { ROOT } from '../cli/run-cli.js';
+import { hasChromium, withPage } from '../formatters/browser.js';
+
+/** Runs `node demo/run.js --out DIR` as `npm run demo` does (after the build). */
+function runDemo(out: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'demo', 'run.js'), '--out', out], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('npm run demo', () => {
+  let out: string;
+  let run: Awaited<ReturnType<typeof runDemo>>;
+  let report: { totals: { byStatus: Record<string, number> }; findings: { code: string }[] };
+
+  beforeAll(async () => {
+    out = await mkdtemp(path.join(tmpdir(), 'citecheck-demo-'));
+    run = await runDemo(out);
+    report = JSON.parse(await readFile(path.join(out, 'demo.json'), 'utf8'));
+  }, 60_000);
+
+  it('runs to completion and prints the terminal report', () => {
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.length).toBeGreaterThan(0);
+    for (const file of ['demo.html', 'demo.md', 'demo.json']) expect(existsSync(path.join(out, file))).toBe(true);
+  });
+
+  it('shows every status of the closed set at least once', () => {
+    for (const status of LINK_STATUSES) expect(report.totals.byStatus[status], status).toBeGreaterThan(0);
+  });
+
+  it('finds what an editor must look at', () => {
+    const codes = new Set(report.findings.map((f) => f.code));
+    for (const code of ['LINK_BROKEN', 'LINK_SOFT_404', 'LINK_TIMEOUT', 'LINK_BLOCKED', 'LINK_UNREACHABLE', 'LINK_REDIRECT_PERMANENT', 'ANCHOR_DAMAGED', 'INPUT_REPAIRED', 'CLAIM_UNCITED']) {
+      expect(codes.has(code as never), code).toBe(true);
+    }
+  });
+
+  it.skipIf(!hasChromium)('the HTML report works in a real browser: broken sources visible, the status filter hides and shows rows', async () => {
+    await withPage(pathToFileURL(path.join(out, 'demo.html')).href, async (page) => {
+      const broken = page.locator('[data-status="broken"]');
+      expect(await broken.count()).toBeGreaterThan(0);
+      expect(await broken.first().isVisible()).toBe(true);
+      const toggle = page.locator('#status-filter input[value="broken"]');
+      await toggle.uncheck();
+      expect(await broken.first().isVisible()).toBe(false);
+      await toggle.check();
+      expect(await broken.first().isVisible()).toBe(true);
+      await page.screenshot({ path: path.join(out, 'demo.png'), fullPage: true });
+      expect(existsSync(path.join(out, 'demo.png'))).toBe(true);
+    });
+  });
+});
