@@ -45,9 +45,19 @@ export function renderTerminal(report: Report, options: RenderOptions = {}): str
   const order = report.posts
     .map((post, i) => ({ post, i, weight: failureWeight(report.findings.filter((f) => f.post === i)) }))
     .sort((a, b) => b.weight - a.weight);
-  for (const { post, i } of order) {
-    lines.push('', ...renderPost(post, i, index, c));
+  // In a multi-post run (an archive audit), posts without any finding take one line each, so
+  // the posts that need a human are not buried under pages of [OK].
+  const compactClean = report.posts.length > 1;
+  const clean: string[] = [];
+  for (const { post, i, weight } of order) {
+    if (compactClean && weight === 0) {
+      const figures = postFigures(post);
+      clean.push(`   ${c.green('✔')} ${t(postName(post))} ${c.dim(`(${t(post.source)}) · ${plural(figures.citations, 'citation')}, no findings`)}`);
+    } else {
+      lines.push('', ...renderPost(post, i, index, c));
+    }
   }
+  if (clean.length > 0) lines.push('', c.bold(`${plural(clean.length, 'post')} without findings`), ...clean);
   lines.push('', ...renderSummary(report, c));
   return `${lines.join('\n')}\n`;
 }

@@ -67,3 +67,27 @@ describe('terminal formatter', () => {
     expect(out).toContain('RED evil');
   });
 });
+
+describe('terminal formatter: archives', () => {
+  it('collapses posts without findings to one line when there are several posts', async () => {
+    const { buildReport } = await import('../../src/report/build.js');
+    const { STARTED_AT, block, citation, post, result, results } = await import('../fixtures/reports/builders.js');
+    const clean = post('posts/clean.json', [block(0, { citations: [citation('https://fine.example.org/', { anchorText: 'fine' })] })], { title: 'All fine' });
+    const bad = post('posts/bad.json', [block(0, { citations: [citation('https://gone.example.org/', { anchorText: 'gone' })] })], { title: 'Broken one' });
+    const report = buildReport({
+      posts: [clean, bad],
+      results: results(result('https://fine.example.org/', 'ok'), result('https://gone.example.org/', 'broken')),
+      startedAt: STARTED_AT,
+      durationMs: 1,
+    });
+    const out = renderTerminal(report);
+    expect(out).toContain('━━ Broken one');
+    expect(out).not.toContain('━━ All fine');
+    expect(out).toMatch(/1 post without findings\n +✔ All fine \(posts\/clean\.json\) · 1 citation, no findings/);
+    expect(out).not.toContain('[OK]');
+    // A single clean post is shown in full: the pairing of claims and sources is the point.
+    const single = buildReport({ posts: [clean], results: results(result('https://fine.example.org/', 'ok')), startedAt: STARTED_AT, durationMs: 1 });
+    expect(renderTerminal(single)).toContain('[OK]');
+    expect(renderTerminal(single)).toMatch(/✔ All 1 cited URL checked without errors/);
+  });
+});
