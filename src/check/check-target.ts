@@ -56,15 +56,14 @@ export async function checkTarget(target: CheckTarget, ctx: CheckContext): Promi
   const { options, clock } = ctx;
   const startedAt = clock.now();
   const bound = new AbortController();
-  const stopTimer = new AbortController();
   let deadline: number | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  // The bound is a wall-clock safety net, so it runs on a real timer even when tests inject a
+  // fake sleep; retry waits are measured against `deadline` on the injected clock.
   const arm = (): void => {
     if (deadline !== undefined) return;
     deadline = clock.now() + options.timeoutMs;
-    clock.sleep(options.timeoutMs, stopTimer.signal).then(
-      () => bound.abort(new CheckBoundExceeded(options.timeoutMs)),
-      () => undefined,
-    );
+    timer = setTimeout(() => bound.abort(new CheckBoundExceeded(options.timeoutMs)), options.timeoutMs);
   };
   const signal = ctx.userSignal ? AbortSignal.any([bound.signal, ctx.userSignal]) : bound.signal;
   const url = new URL(target.url);
@@ -117,7 +116,7 @@ export async function checkTarget(target: CheckTarget, ctx: CheckContext): Promi
     // A bug, not a link failure: keep it visible in the result rather than crash the run.
     return result({ status: 'unreachable', errorCode: 'UNKNOWN', reason: error instanceof Error ? error.message : String(error) });
   } finally {
-    stopTimer.abort();
+    clearTimeout(timer);
   }
 }
 

@@ -125,10 +125,11 @@ async function requestWithRetries(
     try {
       response = await raceAbort(pool.run(
         url.host,
-        () => {
+        (markStarted) => {
           req.onStart?.();
           state.attempts += 1;
           return sendRequest(ctx.dispatcher, url, {
+            onSent: markStarted,
             method: currentMethod === 'head' ? 'HEAD' : 'GET',
             headers,
             signal: req.signal,
@@ -137,7 +138,7 @@ async function requestWithRetries(
             bodyLimit: req.bodyLimit,
           });
         },
-        { signal: req.signal, isRetry: retry > 0 },
+        { signal: req.signal, isRetry: retry > 0, awaitStart: true },
       ), req.signal);
     } catch (error) {
       if (req.signal.aborted) throw req.signal.reason ?? error;

@@ -46,7 +46,7 @@ export function createDocumentFetcher(options: CitecheckOptions, deps: CheckDeps
 
   const fetchDocument = async (url: string, init?: { accept?: string }): Promise<FetchedDocument> => {
     const bound = new AbortController();
-    const stopTimer = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
     let deadline: number | undefined;
     const signal = deps.signal ? AbortSignal.any([bound.signal, deps.signal]) : bound.signal;
     const state: ChainState = { attempts: 0, redirects: [], currentUrl: url };
@@ -63,7 +63,7 @@ export function createDocumentFetcher(options: CitecheckOptions, deps: CheckDeps
           onStart: () => {
             if (deadline !== undefined) return;
             deadline = clock.now() + options.timeoutMs;
-            clock.sleep(options.timeoutMs, stopTimer.signal).then(() => bound.abort(new Error('timeout')), () => undefined);
+            timer = setTimeout(() => bound.abort(new Error('timeout')), options.timeoutMs);
           },
           deadline: () => deadline,
         },
@@ -86,7 +86,7 @@ export function createDocumentFetcher(options: CitecheckOptions, deps: CheckDeps
       if (bound.signal.aborted) throw new InputError(`cannot fetch ${url}: no complete answer within ${options.timeoutMs} ms`);
       throw new InputError(`cannot fetch ${url}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     } finally {
-      stopTimer.abort();
+      clearTimeout(timer);
     }
   };
 

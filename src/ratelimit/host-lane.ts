@@ -27,6 +27,13 @@ export interface LaneRunOptions {
   signal?: AbortSignal;
   /** Counted as a retry in the stats. */
   isRetry?: boolean;
+  /**
+   * The task calls `markStarted()` when its request is really on the wire (after connecting);
+   * the next start to the host waits for that instant plus the interval. Without it the start
+   * is the moment the gate opens. A first request that spends 150 ms connecting would
+   * otherwise reach the server 150 ms late and squeeze the gap to the request after it.
+   */
+  awaitStart?: boolean;
 }
 
 // Adaptive backoff: a 429/503 at least doubles the gap (from a floor, since the configured
@@ -67,21 +74,30 @@ export class HostLane {
   }
 
   /** Runs `fn` as one request to this host once the host's and the global limits allow. */
-  run<T>(fn: () => Promise<T>, options: LaneRunOptions = {}): Promise<T> {
+  run<T>(fn: (markStarted: () => void) => Promise<T>, options: LaneRunOptions = {}): Promise<T> {
     const { signal } = options;
     return this.local(async () => {
       signal?.throwIfAborted();
       await sleepUntil(this.clock, this.pausedUntil, signal);
       return this.global(async () => {
         signal?.throwIfAborted();
-        await this.passGate(signal);
+        const release = await this.passGate(signal);
+        let marked = false;
+        const markStarted = (): void => {
+          if (marked) return;
+          marked = true;
+          this.lastStart = this.clock.now();
+          release();
+        };
+        if (!options.awaitStart) markStarted();
         this.stats.requests += 1;
         if (options.isRetry) this.stats.retries += 1;
         this.inFlight += 1;
         this.stats.maxInFlight = Math.max(this.stats.maxInFlight, this.inFlight);
         try {
-          return await fn();
+          return await fn(markStarted);
         } finally {
+          markStarted();
           this.inFlight -= 1;
         }
       });
@@ -128,9 +144,10 @@ export class HostLane {
     return { ...this.stats };
   }
 
-  // Starts are serialised through a promise chain: each waits for the previous start, then
-  // for max(previous start + interval, pause end), re-reading the clock, so gaps never shrink.
-  private async passGate(signal?: AbortSignal): Promise<void> {
+  // Starts are serialised through a promise chain: each waits for the previous start to be
+  // marked, then for max(previous start + interval, pause end), re-reading the clock, so gaps
+  // never shrink. Returns the release that the caller fires when its own start is marked.
+  private async passGate(signal?: AbortSignal): Promise<() => void> {
     const previous = this.gateChain;
     let release!: () => void;
     this.gateChain = new Promise<void>((resolve) => {
@@ -143,9 +160,10 @@ export class HostLane {
         if (this.clock.now() >= at) break;
         await sleepUntil(this.clock, at, signal);
       }
-      this.lastStart = this.clock.now();
-    } finally {
+    } catch (error) {
       release();
+      throw error;
     }
+    return release;
   }
 }

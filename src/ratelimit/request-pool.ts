@@ -38,7 +38,7 @@ export class RequestPool {
   }
 
   /** Runs one request to `host` under the global and the host's limits. */
-  run<T>(host: string, fn: () => Promise<T>, options?: LaneRunOptions): Promise<T> {
+  run<T>(host: string, fn: (markStarted: () => void) => Promise<T>, options?: LaneRunOptions): Promise<T> {
     return this.lane(host).run(fn, options);
   }
 

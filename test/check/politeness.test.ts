@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkTargets } from '../../src/check/index.js';
+import { testOptions } from '../helpers/options.js';
+import { startTestServers, type Hit, type TestServer } from '../helpers/test-server.js';
+
+let servers: TestServer[];
+
+beforeAll(async () => {
+  servers = await startTestServers(3, { firstHost: 2 });
+});
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+});
+
+const targetsOn = (server: TestServer, paths: string[]) => paths.map((p) => ({ url: server.url(p), fragments: [], quotes: [] }));
+const startGaps = (hits: Hit[]) => {
+  const starts = hits.map((h) => h.start).sort((a, b) => a - b);
+  return starts.slice(1).map((t, i) => t - starts[i]);
+};
+// Server-side arrival times carry loopback and event-loop jitter of a fraction of a ms
+// relative to the client's start instants; allow 2 ms below the configured gap, no more.
+const JITTER_MS = 2;
+
+describe('per-host limits against real servers', () => {
+  it('holds per-host concurrency while different hosts overlap', async () => {
+    const [a, b] = servers;
+    a.reset();
+    b.reset();
+    const paths = Array.from({ length: 8 }, (_, i) => `/slow/60?n=${i}`);
+    const run = await checkTargets([...targetsOn(a, paths), ...targetsOn(b, paths)], testOptions({ hostConcurrency: 2, concurrency: 32 }));
+    expect([...run.results.values()].every((r) => r.status === 'ok')).toBe(true);
+    expect(a.maxInFlight).toBeLessThanOrEqual(2);
+    expect(b.maxInFlight).toBeLessThanOrEqual(2);
+    expect(a.maxInFlight).toBe(2);
+    // The two hosts were served at the same time: each started before the other finished.
+    const firstA = Math.min(...a.hits.map((h) => h.start));
+    const lastB = Math.max(...b.hits.map((h) => h.end ?? h.start));
+    const firstB = Math.min(...b.hits.map((h) => h.start));
+    const lastA = Math.max(...a.hits.map((h) => h.end ?? h.start));
+    expect(firstB).toBeLessThan(lastA);
+    expect(firstA).toBeLessThan(lastB);
+    expect(run.hosts.find((h) => h.host === `${a.host}:${a.port}`)).toMatchObject({ requests: 8, maxInFlight: 2 });
+  });
+
+  it('holds the minimum interval between request starts, per host', async () => {
+    const [a, b] = servers;
+    a.reset();
+    b.reset();
+    const paths = Array.from({ length: 6 }, (_, i) => `/ok?i=${i}`);
+    await checkTargets([...targetsOn(a, paths), ...targetsOn(b, paths)], testOptions({ hostConcurrency: 4, hostIntervalMs: 80 }));
+    for (const server of [a, b]) {
+      expect(server.hits).toHaveLength(6);
+      expect(Math.min(...startGaps(server.hits))).toBeGreaterThanOrEqual(80 - JITTER_MS);
+    }
+    // Hosts ran side by side, not one after the other.
+    expect(Math.min(...b.hits.map((h) => h.start))).toBeLessThan(Math.max(...a.hits.map((h) => h.start)));
+  });
+
+  it('applies per-host overrides (interval and concurrency)', async () => {
+    const [a, b] = servers;
+    a.reset();
+    b.reset();
+    const paths = Array.from({ length: 4 }, (_, i) => `/slow/30?o=${i}`);
+    await checkTargets(
+      [...targetsOn(a, paths), ...targetsOn(b, paths)],
+      testOptions({ hostConcurrency: 4, hosts: { [a.host]: { intervalMs: 100, concurrency: 1 } } }),
+    );
+    expect(a.maxInFlight).toBe(1);
+    expect(Math.min(...startGaps(a.hits))).toBeGreaterThanOrEqual(100 - JITTER_MS);
+    expect(Math.min(...startGaps(b.hits))).toBeLessThan(100);
+  });
+
+  it('counts retries and redirect hops against the host limit', async () => {
+    const [a] = servers;
+    a.reset();
+    await checkTargets(targetsOn(a, ['/flaky/503/2?r', '/redirect/302/3?r', '/ok?r']), testOptions({ hostConcurrency: 4, hostIntervalMs: 60, retries: 3 }));
+    expect(a.hits.length).toBeGreaterThanOrEqual(3 + 4 + 1);
+    // After the 503s the lane slows further (adaptive backoff), so gaps are at least the base.
+    expect(Math.min(...startGaps(a.hits))).toBeGreaterThanOrEqual(60 - JITTER_MS);
+  });
+
+  it('honours Retry-After for the whole host lane', async () => {
+    const [, , c] = servers;
+    c.reset();
+    const run = await checkTargets(
+      targetsOn(c, ['/retry-after/1?lane', '/ok?after-1', '/ok?after-2']),
+      testOptions({ hostConcurrency: 1, retryBaseDelayMs: 5 }),
+    );
+    expect(run.results.get(c.url('/retry-after/1?lane'))).toMatchObject({ status: 'ok', attempts: 2 });
+    const refusal = c.hits.find((h) => h.status === 429);
+    expect(refusal).toBeDefined();
+    // No request reached the host in the second after the 429 was sent.
+    const later = c.hits.filter((h) => h.start > refusal!.start);
+    expect(later.length).toBeGreaterThanOrEqual(1);
+    for (const hit of later) expect(hit.start - refusal!.end!).toBeGreaterThanOrEqual(1000);
+    expect(run.hosts[0].backoffs).toBeGreaterThanOrEqual(1);
+  });
+
+  it('honours Retry-After given as an HTTP date', async () => {
+    const [, , c] = servers;
+    c.reset();
+    const run = await checkTargets(targetsOn(c, ['/retry-after-date/1?d']), testOptions());
+    expect(run.results.get(c.url('/retry-after-date/1?d'))?.status).toBe('ok');
+    const [first, second] = c.hits;
+    // The date says now + 2 s, at one-second resolution: at least one full second later.
+    expect(second.start - first.end!).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('does not retry a Retry-After longer than the cap, and never calls it broken', async () => {
+    const [, , c] = servers;
+    c.reset();
+    const run = await checkTargets(targetsOn(c, ['/retry-after/30?cap']), testOptions({ retryAfterMaxMs: 100 }));
+    expect(run.results.get(c.url('/retry-after/30?cap'))).toMatchObject({ status: 'blocked', errorCode: 'RATE_LIMITED', attempts: 1 });
+    expect(c.hits).toHaveLength(1);
+  });
+});
+
+describe('retry waits with an injected sleep', () => {
+  it('backs off exponentially from retryBaseDelayMs and pauses the lane for Retry-After', async () => {
+    const [a] = servers;
+    const sleeps: number[] = [];
+    const sleep = async (ms: number) => {
+      sleeps.push(ms);
+    };
+    // A fake clock that jumps when slept on, so Retry-After pauses pass instantly.
+    let now = Date.now();
+    const fakeSleep = async (ms: number) => {
+      await sleep(ms);
+      now += ms;
+    };
+    const run = await checkTargets(
+      targetsOn(a, ['/status/500?sleep', '/retry-after/7?sleep']),
+      testOptions({ retries: 3, retryBaseDelayMs: 1000, hostConcurrency: 1, timeoutMs: 60_000 }),
+      { sleep: fakeSleep, now: () => now, random: () => 0.5 },
+    );
+    expect(run.results.get(a.url('/status/500?sleep'))?.status).toBe('broken');
+    expect(run.results.get(a.url('/retry-after/7?sleep'))?.status).toBe('ok');
+    expect(sleeps).toEqual(expect.arrayContaining([1000, 2000, 4000]));
+    expect(sleeps.some((ms) => ms >= 6_000 && ms <= 7_000)).toBe(true);
+  });
+});
