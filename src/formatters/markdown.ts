@@ -18,6 +18,8 @@ import {
 // GitHub caps a PR comment at 65,536 characters and a job summary at 1 MiB: long tables are
 // cut with a pointer to the full reports rather than silently failing to post.
 const MAX_ROWS = 100;
+// GitHub rejects a job summary over 1 MiB; leave room for the header and footer.
+const MAX_BYTES = 900_000;
 
 const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', note: 'ℹ️' };
 const STATUS_ICON: Record<LinkStatus, string> = {
@@ -64,33 +66,52 @@ export function renderMarkdown(report: Report): string {
   const order = report.posts
     .map((post, i) => ({ post, i, findings: report.findings.filter((f) => f.post === i) }))
     .sort((a, b) => failureWeight(b.findings) - failureWeight(a.findings));
+  let bytes = Buffer.byteLength(out.join('\n'));
+  let omitted = 0;
   for (const { post, i, findings } of order) {
-    const actionable = findings.filter((f) => isAtOrAbove(f.severity, 'warning'));
     if (findings.length === 0) {
       clean.push(post);
       continue;
     }
-    out.push(`### ${escapeMarkdownInline(postName(post))}`, '');
-    out.push(postMeta(post), '');
-    const lost = sourcesLostSentence(postFigures(post));
-    if (lost !== undefined) out.push(`**${escapeMarkdownInline(lost)}**`, '');
-    if (actionable.length > 0) out.push(...findingTable(actionable, post), '');
-    const notes = findings.filter((f) => !isAtOrAbove(f.severity, 'warning'));
-    if (notes.length > 0) {
-      out.push(`<details><summary>${plural(notes.length, 'note')}</summary>`, '', ...findingTable(notes, post), '', '</details>', '');
+    const section = postSection(post, i, findings, index);
+    const size = Buffer.byteLength(section.join('\n')) + 1;
+    if (omitted > 0 || bytes + size > MAX_BYTES) {
+      omitted += 1;
+      continue;
     }
-    out.push(...citationDetails(post, i, index), '');
+    bytes += size;
+    out.push(...section);
   }
-  if (clean.length > 0) {
+  if (omitted > 0) {
+    out.push(`_${plural(omitted, 'more post')} with findings not shown: GitHub limits the size of a summary. See the full JSON or HTML report._`, '');
+  }
+  if (clean.length > 0 && omitted === 0) {
     out.push(`<details><summary>${plural(clean.length, 'post')} without findings</summary>`, '');
-    for (const post of clean) {
+    for (const post of clean.slice(0, MAX_ROWS)) {
       const figures = postFigures(post);
       out.push(`- ${escapeMarkdownInline(postName(post))} (${escapeMarkdownInline(post.source)}): ${plural(figures.citations, 'citation')}`);
     }
+    if (clean.length > MAX_ROWS) out.push(`- … and ${clean.length - MAX_ROWS} more`);
     out.push('', '</details>', '');
   }
   out.push(`<sub>${escapeMarkdownInline(`${report.tool.name} ${report.tool.version}`)} · started ${escapeMarkdownInline(report.startedAt)} · ${formatMs(report.durationMs)}</sub>`);
   return `${out.join('\n')}\n`;
+}
+
+function postSection(post: ReportPost, postIndex: number, findings: Finding[], index: ReturnType<typeof indexFindings>): string[] {
+  const out: string[] = [];
+  const actionable = findings.filter((f) => isAtOrAbove(f.severity, 'warning'));
+  out.push(`### ${escapeMarkdownInline(postName(post))}`, '');
+  out.push(postMeta(post), '');
+  const lost = sourcesLostSentence(postFigures(post));
+  if (lost !== undefined) out.push(`**${escapeMarkdownInline(lost)}**`, '');
+  if (actionable.length > 0) out.push(...findingTable(actionable, post), '');
+  const notes = findings.filter((f) => !isAtOrAbove(f.severity, 'warning'));
+  if (notes.length > 0) {
+    out.push(`<details><summary>${plural(notes.length, 'note')}</summary>`, '', ...findingTable(notes, post), '', '</details>', '');
+  }
+  out.push(...citationDetails(post, postIndex, index), '');
+  return out;
 }
 
 function postMeta(post: ReportPost): string {

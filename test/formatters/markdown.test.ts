@@ -52,3 +52,31 @@ describe('markdown formatter', () => {
     expect(out).not.toContain('\u001b');
   });
 });
+
+describe('markdown formatter: size', () => {
+  it('stays under the 1 MiB GitHub job summary limit for a large archive, saying what it left out', async () => {
+    const { buildReport } = await import('../../src/report/build.js');
+    const { STARTED_AT, block, citation, post, result } = await import('../fixtures/reports/builders.js');
+    const results = new Map();
+    const posts = Array.from({ length: 300 }, (_, p) =>
+      post(
+        `posts/post-${p}.json`,
+        [
+          block(0, {
+            text: 'A claim. '.repeat(40),
+            citations: Array.from({ length: 60 }, (_, c) => {
+              const url = `https://gone.example.org/post-${p}/source-${c}`;
+              results.set(url, result(url, 'broken'));
+              return citation(url, { anchorText: `source ${c}` });
+            }),
+          }),
+        ],
+        { title: `Post ${p}` },
+      ),
+    );
+    const out = renderMarkdown(buildReport({ posts, results, startedAt: STARTED_AT, durationMs: 1 }));
+    expect(Buffer.byteLength(out)).toBeLessThan(1024 * 1024);
+    expect(out).toMatch(/\d+ more posts with findings not shown/);
+    expect(out).toContain('### Post 0');
+  });
+});
