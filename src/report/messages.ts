@@ -15,7 +15,7 @@ export function formatFindingMessage(code: FindingCode, args: MessageArgs): stri
   const anchor = args.anchorText !== undefined && args.anchorText !== '' ? ` "${str(args.anchorText)}"` : '';
   switch (code) {
     case 'LINK_BROKEN':
-      return `Source${anchor} is broken: ${url} answered ${httpOr(args, 'with an error')}.`;
+      return `Source${anchor} is broken: ${url}${args.finalUrl ? ` (redirected to ${str(args.finalUrl)})` : ''} answered ${httpOr(args, 'with an error')}.`;
     case 'LINK_UNREACHABLE':
       return `Source${anchor} is unreachable: ${url}${detail(args)}.`;
     case 'LINK_SOFT_404':

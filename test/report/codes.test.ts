@@ -49,3 +49,11 @@ describe('formatFindingMessage', () => {
     expect(formatFindingMessage('ANCHOR_DAMAGED', { anchorText: 'said', reason: 'orphan-close-tag' })).toContain('"said"');
   });
 });
+
+describe('formatFindingMessage: redirects', () => {
+  it('names the redirect target of a broken link', () => {
+    expect(formatFindingMessage('LINK_BROKEN', { url: 'https://x.example/', finalUrl: 'https://y.example/gone', httpStatus: 404 })).toContain(
+      'redirected to https://y.example/gone',
+    );
+  });
+});
