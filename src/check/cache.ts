@@ -116,6 +116,11 @@ export class ResultCache {
     return this.entries.size;
   }
 
+  /** Resolves when the writes started so far are done (without starting one). */
+  settled(): Promise<void> {
+    return this.writing.catch(() => undefined);
+  }
+
   /** Writes the file atomically; writes are serialised so the last one wins. */
   flush(): Promise<void> {
     this.dirty = 0;

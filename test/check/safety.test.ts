@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkTargets } from '../../src/check/index.js';
+import type { CitecheckOptions } from '../../src/config/options.js';
+import { GuardDispatcher } from '../helpers/guard-dispatcher.js';
+import { testOptions } from '../helpers/options.js';
+import { stubLookup } from '../helpers/stub-lookup.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+let local: TestServer; // on 127.0.0.1: what a stranger's link must not reach by default
+let a: TestServer;
+let b: TestServer;
+
+beforeAll(async () => {
+  local = await startTestServer({ host: '127.0.0.1' });
+  a = await startTestServer({ host: '127.0.0.2' });
+  b = await startTestServer({ host: '127.0.0.3' });
+});
+afterAll(async () => {
+  await Promise.all([local.close(), a.close(), b.close()]);
+});
+
+const one = (url: string) => [{ url, fragments: [], quotes: [] }];
+
+describe('private-address policy', () => {
+  it('excludes a made-up name that resolves to 127.0.0.1, by default, without a request', async () => {
+    local.reset();
+    const url = `http://inward.citecheck-made-up:${local.port}/ok`;
+    const lookup = stubLookup({ 'inward.citecheck-made-up': '127.0.0.1' });
+    const run = await checkTargets(one(url), testOptions({ allowPrivate: false }), { lookup });
+    const result = run.results.get(url);
+    expect(result).toMatchObject({ status: 'excluded', errorCode: 'PRIVATE_ADDRESS' });
+    expect(result?.reason).toContain('127.0.0.1');
+    expect(lookup.calls).toContain('inward.citecheck-made-up');
+    expect(local.hits).toHaveLength(0);
+  });
+
+  it('checks the same name with allowPrivate', async () => {
+    local.reset();
+    const url = `http://inward.citecheck-made-up:${local.port}/ok`;
+    const lookup = stubLookup({ 'inward.citecheck-made-up': '127.0.0.1' });
+    const run = await checkTargets(one(url), testOptions({ allowPrivate: true }), { lookup });
+    expect(run.results.get(url)).toMatchObject({ status: 'ok', httpStatus: 200 });
+    expect(local.hits).toHaveLength(1);
+  });
+
+  it('excludes a decimal IP literal without any connection', async () => {
+    local.reset();
+    const guard = new GuardDispatcher();
+    const url = `http://2130706433:${local.port}/ok`;
+    const run = await checkTargets(one(url), testOptions({ allowPrivate: false }), { dispatcher: guard });
+    const result = run.results.get(url);
+    expect(result).toMatchObject({ status: 'excluded', errorCode: 'PRIVATE_ADDRESS', attempts: 0 });
+    expect(result?.reason).toContain('127.0.0.1');
+    expect(guard.dispatched).toHaveLength(0);
+    expect(local.hits).toHaveLength(0);
+    await guard.destroy();
+  });
+
+  it.each(['http://[::ffff:7f00:1]/', 'http://0x7f.0.0.1/', 'http://[::1]/', 'http://169.254.169.254/latest/meta-data/', 'http://100.64.0.1/'])(
+    'excludes %s before connecting',
+    async (url) => {
+      const guard = new GuardDispatcher();
+      const run = await checkTargets(one(url), testOptions({ allowPrivate: false }), { dispatcher: guard });
+      expect(run.results.get(url)).toMatchObject({ status: 'excluded', errorCode: 'PRIVATE_ADDRESS' });
+      expect(guard.dispatched).toHaveLength(0);
+      expect(guard.violations).toHaveLength(0);
+      await guard.destroy();
+    },
+  );
+
+  it('checks every redirect hop: a hop into the metadata address is excluded', async () => {
+    a.reset();
+    // The first hop is a public-looking name the guard lets through to 127.0.0.2; the policy
+    // must stop the second hop (a link-local literal) before any connection.
+    const guard = new GuardDispatcher({ lookup: stubLookup({ 'public.citecheck-made-up': '127.0.0.2' }), names: ['public.citecheck-made-up'] });
+    const url = `http://public.citecheck-made-up:${a.port}/redirect-to?url=${encodeURIComponent('http://169.254.169.254/latest/meta-data/')}`;
+    const run = await checkTargets(one(url), testOptions({ allowPrivate: false }), { dispatcher: guard });
+    const result = run.results.get(url);
+    expect(result).toMatchObject({ status: 'excluded', errorCode: 'PRIVATE_ADDRESS' });
+    expect(result?.redirects).toHaveLength(1);
+    expect(result?.reason).toContain('169.254.169.254');
+    expect(guard.violations).toHaveLength(0);
+    expect(a.hits).toHaveLength(1);
+    await guard.destroy();
+  });
+});
+
+describe('credentials stay with their origin', () => {
+  const redirectToB = () => a.url(`/redirect-to?url=${encodeURIComponent(b.url('/headers'))}`);
+
+  it('does not send Authorization after a redirect to another host', async () => {
+    a.reset();
+    b.reset();
+    const options: Partial<CitecheckOptions> = {
+      headers: [
+        { name: 'Authorization', value: 'Bearer secret' },
+        { name: 'Cookie', value: 'session=1' },
+        { name: 'X-Custom', value: 'mine' },
+      ],
+    };
+    const run = await checkTargets(one(redirectToB()), testOptions(options));
+    expect(run.results.get(redirectToB())?.status).toBe('ok');
+    expect(a.hits[0].headers.authorization).toBe('Bearer secret');
+    expect(a.hits[0].headers.cookie).toBe('session=1');
+    expect(b.hits).toHaveLength(1);
+    expect(b.hits[0].headers.authorization).toBeUndefined();
+    expect(b.hits[0].headers.cookie).toBeUndefined();
+    expect(b.hits[0].headers['x-custom']).toBeUndefined();
+    expect(b.hits[0].headers['user-agent']).toMatch(/^citecheck\//);
+  });
+
+  it('sends host-scoped headers only to their host, whichever hop reaches it', async () => {
+    a.reset();
+    b.reset();
+    const run = await checkTargets(
+      one(redirectToB()),
+      testOptions({
+        headers: [{ host: a.host, name: 'Authorization', value: 'Bearer for-a' }],
+        hosts: { [b.host]: { headers: { 'X-Api-Key': 'for-b' } } },
+      }),
+    );
+    expect(run.results.get(redirectToB())?.status).toBe('ok');
+    expect(a.hits[0].headers.authorization).toBe('Bearer for-a');
+    expect(a.hits[0].headers['x-api-key']).toBeUndefined();
+    expect(b.hits[0].headers.authorization).toBeUndefined();
+    expect(b.hits[0].headers['x-api-key']).toBe('for-b');
+  });
+
+  it('sends the configured User-Agent', async () => {
+    a.reset();
+    await checkTargets(one(a.url('/ok?ua')), testOptions({ userAgent: 'my-bot/1.0' }));
+    expect(a.hits[0].headers['user-agent']).toBe('my-bot/1.0');
+  });
+});
