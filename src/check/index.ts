@@ -2,7 +2,7 @@ import type { LookupFunction } from 'node:net';
 import type { Dispatcher } from 'undici';
 import type { CitecheckOptions } from '../config/options.js';
 import { classifyUrl } from '../links/filter.js';
-import { realSleep, type Clock } from '../ratelimit/clock.js';
+import { preciseNow, realSleep, type Clock } from '../ratelimit/clock.js';
 import { RequestPool } from '../ratelimit/request-pool.js';
 import type { CheckProgress, CheckResult, CheckTarget, HostStats } from '../types.js';
 import { isFailingStatus, ResultCache } from './cache.js';
@@ -72,7 +72,7 @@ export async function checkTargets(targets: CheckTarget[], options: CitecheckOpt
   parseStatusRanges(options.accept);
   for (const override of Object.values(options.hosts)) if (override.accept) parseStatusRanges(override.accept);
 
-  const clock: Clock = { now: deps.now ?? Date.now, sleep: deps.sleep ?? realSleep };
+  const clock: Clock = { now: deps.now ?? preciseNow, sleep: deps.sleep ?? realSleep };
   const random = deps.random ?? Math.random;
   const pool = createRequestPool(options, clock);
   const results = new Map<string, CheckResult>();

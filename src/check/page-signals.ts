@@ -57,6 +57,30 @@ export function isChallengePage(html: string): boolean {
 
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', rsquo: '’', lsquo: '‘' };
+
+function textOf(fragment: string): string {
+  const stripped = fragment.replace(/<[^>]*>/g, ' ').replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+  return collapse(stripped);
+}
+
+/**
+ * Title and main heading only, without building a DOM: this runs on every HTML page a check
+ * reads, and a full parse costs more than the request on a fast host. Fragment checks, which
+ * need every id, use inspectPage.
+ */
+export function pageHeadlines(html: string): { title: string; heading: string } {
+  const title = /<title\b[^>]*>([\s\S]*?)<\/title\s*>/i.exec(html)?.[1] ?? '';
+  const heading = /<h1\b[^>]*>([\s\S]*?)<\/h1\s*>/i.exec(html)?.[1] ?? '';
+  return { title: textOf(title), heading: textOf(heading) };
+}
+
 /** Extracts title, main heading and fragment targets from (possibly truncated) HTML. */
 export function inspectPage(html: string): PageSignals {
   const $ = cheerio.load(html);

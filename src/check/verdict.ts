@@ -1,6 +1,6 @@
 import type { CheckErrorCode, CheckTarget, LinkStatus } from '../types.js';
 import type { RawResponse } from './http-client.js';
-import { hasFragment, inspectPage, isChallengePage, isChallengeResponse, saysNotFound, type PageSignals } from './page-signals.js';
+import { hasFragment, inspectPage, isChallengePage, isChallengeResponse, pageHeadlines, saysNotFound } from './page-signals.js';
 import type { StatusMatcher } from './status-ranges.js';
 
 /** The verdict on a final response (before any soft-404 probe). */
@@ -13,8 +13,8 @@ export interface ResponseVerdict {
   reason?: string;
   /** Cited fragments missing on the page. */
   missingFragments?: string[];
-  /** Parsed page, when the body was read and is HTML (for the probe comparison). */
-  page?: PageSignals;
+  /** Title and main heading, when the body was read and is HTML (for the probe comparison). */
+  page?: { title: string; heading: string };
 }
 
 /** True for content types that hold an HTML page (missing type: assume it might). */
@@ -54,7 +54,7 @@ export function judgeResponse(
   const { status } = response;
   const is2xx = status >= 200 && status <= 299;
   const html = response.body !== undefined && isHtmlType(response.headers) ? response.body.toString('utf8') : undefined;
-  const page = html !== undefined ? inspectPage(html) : undefined;
+  const page = html !== undefined ? pageHeadlines(html) : undefined;
   if (isChallengeResponse(response.headers)) {
     return { status: 'blocked', errorCode: 'BOT_CHALLENGE', reason: 'cf-mitigated: challenge' };
   }
@@ -71,8 +71,9 @@ export function judgeResponse(
       return { status: 'soft-404', errorCode: 'SOFT_404', reason: `redirected to the home page ${finalUrl.href}`, page };
     }
     const verdict: ResponseVerdict = { status: 'ok', page };
-    if (checkFragments && target.fragments.length > 0 && page) {
-      const missing = target.fragments.filter((f) => !isImplicitFragment(f) && !hasFragment(page.anchors, f));
+    if (checkFragments && target.fragments.length > 0 && html !== undefined) {
+      const { anchors } = inspectPage(html);
+      const missing = target.fragments.filter((f) => !isImplicitFragment(f) && !hasFragment(anchors, f));
       // A page cut at the size cap may hold the id further down: do not call it missing.
       if (missing.length > 0 && response.truncated) verdict.reason = 'page larger than the body cap; fragments not verified';
       else if (missing.length > 0) verdict.missingFragments = missing;

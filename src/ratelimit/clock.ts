@@ -25,8 +25,16 @@ export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/**
+ * Epoch time with sub-millisecond resolution. Date.now() truncates to whole ms, which can
+ * shave up to 1 ms off every measured gap between request starts; this clock cannot.
+ */
+export function preciseNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
 /** The wall clock with real timers. */
-export const realClock: Clock = { now: () => Date.now(), sleep: realSleep };
+export const realClock: Clock = { now: preciseNow, sleep: realSleep };
 
 /**
  * Sleeps until `clock.now() >= until`. Timers may fire a hair early relative to Date.now()

@@ -101,3 +101,14 @@ describe('request headers', () => {
     expect(buildRequestHeaders(options, origin, origin, '*/*').cookie).toBeUndefined();
   });
 });
+
+describe('pageHeadlines', () => {
+  it('reads title and first h1 without a DOM, decoding entities and dropping tags', async () => {
+    const { pageHeadlines } = await import('../../src/check/page-signals.js');
+    expect(pageHeadlines('<html><head><title>Page Not Found &amp;#8211; &#8211; Site</title></head><body><h1 class="x">Oops! <em>That</em> page can&#8217;t be found.</h1><h1>second</h1>')).toEqual({
+      title: 'Page Not Found &#8211; – Site',
+      heading: 'Oops! That page can’t be found.',
+    });
+    expect(pageHeadlines('<p>no head')).toEqual({ title: '', heading: '' });
+  });
+});
