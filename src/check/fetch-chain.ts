@@ -162,8 +162,7 @@ async function requestWithRetries(
       return { response };
     }
     const retryAfter = status === 429 || status === 503 ? parseRetryAfter(response.headers['retry-after'], clock.now()) : undefined;
-    if (status === 429 || status === 503) lane.slowDown();
-    if (retryAfter !== undefined) lane.pause(Math.min(retryAfter, options.retryAfterMaxMs));
+    if (status === 429 || status === 503) lane.backOff(retryAfter === undefined ? undefined : Math.min(retryAfter, options.retryAfterMaxMs));
     if (retry >= options.retries) return { response };
     // A server asking for more than the cap is not retried at all: retrying early would
     // only provoke another refusal. The lane still keeps a capped pause for other links.

@@ -104,17 +104,25 @@ export class HostLane {
     });
   }
 
-  /** Pauses the whole lane (Retry-After): no request to the host starts before now + ms. */
-  pause(ms: number): void {
-    const until = this.clock.now() + Math.max(0, ms);
-    if (until > this.pausedUntil) this.pausedUntil = until;
+  /**
+   * The host refused (429/503): widen the gap between starts and, with a Retry-After, pause
+   * the whole lane so no request to the host starts before now + pauseMs. Counts one backoff.
+   */
+  backOff(pauseMs?: number): void {
+    this.slowDown();
+    if (pauseMs !== undefined) this.pause(pauseMs);
     this.stats.backoffs += 1;
   }
 
-  /** The host answered 429/503: widen the gap between starts. */
+  /** Pauses the whole lane: no request to the host starts before now + ms. */
+  pause(ms: number): void {
+    const until = this.clock.now() + Math.max(0, ms);
+    if (until > this.pausedUntil) this.pausedUntil = until;
+  }
+
+  /** Widens the gap between starts (doubling from a floor, up to a cap). */
   slowDown(): void {
     this.currentIntervalMs = Math.min(BACKOFF_CAP_MS, Math.max(this.currentIntervalMs * 2, BACKOFF_FLOOR_MS, this.base.intervalMs));
-    this.stats.backoffs += 1;
   }
 
   /** The host answered normally: move the gap back towards the configured one. */

@@ -18,8 +18,8 @@ const startGaps = (hits: Hit[]) => {
   return starts.slice(1).map((t, i) => t - starts[i]);
 };
 // Server-side arrival times carry loopback and event-loop jitter of a fraction of a ms
-// relative to the client's start instants; allow 2 ms below the configured gap, no more.
-const JITTER_MS = 2;
+// relative to the client's start instants; allow 3 ms below the configured gap, no more.
+const JITTER_MS = 3;
 
 describe('per-host limits against real servers', () => {
   it('holds per-host concurrency while different hosts overlap', async () => {

@@ -44,9 +44,11 @@ describe('HostLane', () => {
     const starts: number[] = [];
     const active = { now: 0, max: 0 };
     const t0 = clock.now();
-    lane.pause(5_000);
+    lane.backOff(5_000);
     await clock.run(Promise.all(Array.from({ length: 3 }, () => lane.run(task(clock, starts, 1, active)))));
     expect(Math.min(...starts)).toBeGreaterThanOrEqual(t0 + 5_000);
+    // Slowed too: after the pause, starts are spaced by the backoff interval.
+    expect(Math.min(...gaps(starts))).toBeGreaterThanOrEqual(250);
     expect(lane.snapshot().backoffs).toBe(1);
   });
 
