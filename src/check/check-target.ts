@@ -54,7 +54,8 @@ export function probeUrlFor(url: URL, random: () => number): URL | undefined {
  */
 export async function checkTarget(target: CheckTarget, ctx: CheckContext): Promise<CheckResult | undefined> {
   const { options, clock } = ctx;
-  const startedAt = clock.now();
+  // Time queued for a polite slot is not the link's: the check starts with its first request.
+  let startedAt = clock.now();
   const bound = new AbortController();
   let deadline: number | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -62,7 +63,8 @@ export async function checkTarget(target: CheckTarget, ctx: CheckContext): Promi
   // fake sleep; retry waits are measured against `deadline` on the injected clock.
   const arm = (): void => {
     if (deadline !== undefined) return;
-    deadline = clock.now() + options.timeoutMs;
+    startedAt = clock.now();
+    deadline = startedAt + options.timeoutMs;
     timer = setTimeout(() => bound.abort(new CheckBoundExceeded(options.timeoutMs)), options.timeoutMs);
   };
   const signal = ctx.userSignal ? AbortSignal.any([bound.signal, ctx.userSignal]) : bound.signal;
@@ -80,7 +82,7 @@ export async function checkTarget(target: CheckTarget, ctx: CheckContext): Promi
       redirects: state.redirects,
       attempts: state.attempts,
       checkedAt: new Date(startedAt).toISOString(),
-      durationMs: Math.max(0, clock.now() - startedAt),
+      durationMs: Math.max(0, Math.round(clock.now() - startedAt)),
       ...(finalUrl ? { finalUrl } : {}),
       ...fields,
     };

@@ -152,8 +152,9 @@ async function requestWithRetries(
     }
     state.lastResponse = response;
     const { status } = response;
-    if (currentMethod === 'head' && status >= 400 && !isRetryableStatus(status)) {
-      // Many servers answer HEAD with 405/501/404/403 while GET works: ask again with GET.
+    if (currentMethod === 'head' && status >= 400 && status !== 429) {
+      // Many servers answer HEAD with 405/501/404/403/500 while GET works: ask again with
+      // GET (through the lane like any request). A 429 is a refusal whatever the method.
       currentMethod = 'get';
       continue;
     }

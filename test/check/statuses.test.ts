@@ -108,6 +108,13 @@ describe('verdicts against a real server', () => {
     expect(server.hitsOf('/no-head').map((h) => h.method)).toEqual(['HEAD', 'GET']);
   });
 
+  it('HEAD falls back to GET on other 4xx/5xx too', async () => {
+    server.reset();
+    const result = await check(server.url('/status/500?head'), { method: 'head', retries: 1 });
+    expect(result).toMatchObject({ status: 'broken', httpStatus: 500 });
+    expect(server.hitsOf('/status/500?head').map((h) => h.method)).toEqual(['HEAD', 'GET', 'GET']);
+  });
+
   it('HEAD alone is enough when it works', async () => {
     server.reset();
     expect((await check(server.url('/ok?head'), { method: 'head' })).status).toBe('ok');
