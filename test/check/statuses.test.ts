@@ -124,6 +124,15 @@ describe('verdicts against a real server', () => {
   it('a hanging server ends timeout within the whole-check bound', async () => {
     const result = await check(server.url('/hang'), { timeoutMs: 300, headersTimeoutMs: 10_000, retries: 0 });
     expect(result).toMatchObject({ status: 'timeout', errorCode: 'RESPONSE_TIMEOUT' });
+    // A bound, not a speed: generous slack, but far below the 10 s headers timeout.
+    expect(result.durationMs).toBeLessThan(300 + 2_000);
+  });
+
+  it('a Retry-After that does not fit in the whole-check bound is not waited for', async () => {
+    server.reset();
+    const result = await check(server.url('/retry-after/2?bound'), { timeoutMs: 500 });
+    expect(result).toMatchObject({ status: 'blocked', errorCode: 'RATE_LIMITED', httpStatus: 429, attempts: 1 });
+    expect(server.hitsOf('/retry-after/2?bound')).toHaveLength(1);
   });
 
   it('separate headers timeout gives HEADERS_TIMEOUT', async () => {
