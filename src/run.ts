@@ -14,6 +14,8 @@ export interface RunDeps extends CheckDeps {
   readStdin?: () => Promise<Buffer>;
   /** Called once the inputs are extracted and the unique URLs are known. */
   onPlanned?: (plan: { posts: number; targets: number }) => void;
+  /** Run-level warnings that are not findings (e.g. a corrupt cache file was ignored). */
+  onWarning?: (message: string) => void;
 }
 
 /** Reads and extracts every input; never touches the network unless `allowNetwork`. */
@@ -64,6 +66,7 @@ export async function runCheck(inputs: string[], options: CitecheckOptions, deps
   const { toCheck, held } = splitUncheckedHosts(targets, options);
   const run: CheckRun = await checkTargets(toCheck, options, deps);
   for (const result of held) run.results.set(result.url, result);
+  if (run.cacheWarning) deps.onWarning?.(run.cacheWarning);
   return buildReport({
     posts,
     results: run.results,

@@ -57,6 +57,10 @@ export async function checkCommand(inputs: string[], opts: Record<string, unknow
     report = await runCheck(inputs, options, {
       signal: controller.signal,
       onProgress: bar ? (p) => bar.update(p) : undefined,
+      onWarning: (message) => {
+        bar?.clear();
+        process.stderr.write(`citecheck: warning: ${message}\n`);
+      },
     });
   } finally {
     bar?.clear();
