@@ -101,7 +101,9 @@ export async function checkTargets(targets: CheckTarget[], options: CitecheckOpt
     } else if (options.offline) {
       finish(unchecked(target.url, clock.now(), { status: 'unchecked', reason: '--offline' }));
     } else {
-      const cached = cache?.fresh(target.url, options.cacheMaxAgeMs);
+      // A fragment check needs today's page: an ok from the cache cannot answer it.
+      const needsPage = options.checkFragments && target.fragments.length > 0;
+      const cached = needsPage ? undefined : cache?.fresh(target.url, options.cacheMaxAgeMs);
       if (cached) finish(cached);
       else pending.push(target);
     }

@@ -38,6 +38,15 @@ describe('cache across runs', () => {
     expect(broken?.history?.firstCheckedAt).toBe(broken?.history?.failingSince);
   });
 
+  it('re-checks a cached ok link when its fragments must be checked', async () => {
+    const cache = tempCache();
+    await checkTargets(targets('/fragments?fc'), testOptions({ cache }));
+    server.reset();
+    const run = await checkTargets([{ url: server.url('/fragments?fc'), fragments: ['gone'], quotes: [] }], testOptions({ cache, checkFragments: true }));
+    expect(server.hitsOf('/fragments?fc')).toHaveLength(1);
+    expect(run.results.get(server.url('/fragments?fc'))?.missingFragments).toEqual(['gone']);
+  });
+
   it('re-checks ok results older than cacheMaxAgeMs', async () => {
     const cache = tempCache();
     await checkTargets(targets('/ok?age'), testOptions({ cache }));
