@@ -1,0 +1,119 @@
+/**
+ * One consistent URL normalisation, so that the same source written two ways is checked once.
+ *
+ * WHATWG URL parsing already lower-cases scheme and host, converts IDN hosts to punycode,
+ * drops default ports and percent-encodes non-ASCII. On top of it we decode percent-encoded
+ * unreserved characters and upper-case the remaining escapes (RFC 3986 §6.2.2.1–2), so
+ * `%7e`/`~` and `caf%c3%a9`/`café` collapse. Path case, trailing slashes and query order are
+ * kept: servers may treat them as different resources.
+ */
+
+/** A normalised URL, or why it could not be read. */
+export type NormalizedUrl =
+  | {
+      /** Normalised absolute URL including the fragment. */
+      url: string;
+      /**
+       * The URL without its fragment: the key of the check. Empty when there is nothing to
+       * request: a fragment-only or relative link in a document with no known URL.
+       */
+      checkUrl: string;
+      /** Fragment without "#", when present and non-empty. */
+      fragment?: string;
+      /** Scheme without ":" ("https", "mailto", …); empty for an unresolvable relative link. */
+      scheme: string;
+    }
+  | {
+      /** Why the href is malformed. */
+      invalid: string;
+    };
+
+// Hrefs that a browser would resolve as a relative path but that are certainly a mistyped
+// absolute URL: "https;//x", "http//x", "http:/x", "http:x".
+const MISTYPED_SEPARATOR = /^[a-z][a-z0-9+.-]*;\/\//i;
+const MISSING_COLON = /^https?\/\//i;
+const MISSING_SLASHES = /^https?:\/?(?!\/)/i;
+const LOOKS_LIKE_HOST = /^www\.[^/\s]+\.[a-z]{2,}(?:[/?#]|$)/i;
+const UNRESERVED = /[A-Za-z0-9\-._~]/;
+const PERCENT = /%([0-9a-fA-F]{2})/g;
+const ASCII_WHITESPACE_INSIDE = /[\t\n\r]/g;
+
+/** Decodes escaped unreserved characters and upper-cases the other escapes. */
+function normalizePercent(part: string): string {
+  if (!part.includes('%')) return part;
+  return part.replace(PERCENT, (_m, hex: string) => {
+    const ch = String.fromCharCode(parseInt(hex, 16));
+    return UNRESERVED.test(ch) ? ch : `%${hex.toUpperCase()}`;
+  });
+}
+
+/** Says why `new URL` refused an absolute http(s) href, in the user's terms. */
+function explainInvalid(href: string): string {
+  const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(href)?.[1];
+  if (authority !== undefined) {
+    const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
+    if (hostPort === '') return 'empty host';
+    if (/\s/.test(hostPort)) return 'space in host name';
+    const port = /:(\d*)$/.exec(hostPort)?.[1];
+    if (port !== undefined && port !== '' && Number(port) > 65535) return `port ${port} out of range`;
+    if (/:[^\d\]]*$/.test(hostPort) && !hostPort.startsWith('[')) return 'port is not a number';
+  }
+  return 'not a valid URL';
+}
+
+/** Strips the fragment from a serialised URL. */
+function withoutFragment(href: string): string {
+  const hash = href.indexOf('#');
+  return hash === -1 ? href : href.slice(0, hash);
+}
+
+/**
+ * Normalises `href` (resolved against `base`). Non-http schemes (mailto:, tel:, javascript:,
+ * data:) come back as themselves with their scheme, for the checker to skip. A fragment-only
+ * or relative href with no base has an empty `checkUrl` (reported as skipped, not invalid: it
+ * is an in-document link we cannot locate, not a broken one). Never throws.
+ */
+export function normalizeUrl(href: string, base?: string): NormalizedUrl {
+  const raw = href.trim().replace(ASCII_WHITESPACE_INSIDE, '');
+  if (raw === '') return { invalid: 'empty URL' };
+  if (MISTYPED_SEPARATOR.test(raw)) {
+    return { invalid: "mistyped scheme separator (';' instead of ':')" };
+  }
+  if (MISSING_COLON.test(raw)) return { invalid: "missing ':' after the scheme" };
+  if (MISSING_SLASHES.test(raw)) return { invalid: "missing '//' after the scheme" };
+  if (LOOKS_LIKE_HOST.test(raw)) return { invalid: 'host name without a scheme (add https://)' };
+
+  const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(raw);
+  let parsed: URL;
+  try {
+    parsed = base !== undefined && !hasScheme ? new URL(raw, base) : new URL(raw);
+  } catch {
+    if (hasScheme) return { invalid: explainInvalid(raw) };
+    if (base === undefined) {
+      // A relative link in a document whose own URL is unknown: nothing to request.
+      const hash = raw.indexOf('#');
+      const fragment = hash === -1 ? undefined : raw.slice(hash + 1);
+      return { url: raw, checkUrl: '', scheme: '', ...(fragment ? { fragment } : {}) };
+    }
+    return { invalid: 'not a valid URL' };
+  }
+
+  const scheme = parsed.protocol.slice(0, -1);
+  if (scheme !== 'http' && scheme !== 'https') {
+    return { url: parsed.href, checkUrl: withoutFragment(parsed.href), scheme, ...fragmentOf(parsed) };
+  }
+  if (parsed.hostname === '') return { invalid: 'empty host' };
+  if (parsed.hostname.endsWith('.')) parsed.hostname = parsed.hostname.replace(/\.+$/, '');
+  parsed.pathname = normalizePercent(parsed.pathname);
+  if (parsed.search === '' || parsed.search === '?') parsed.search = '';
+  else parsed.search = normalizePercent(parsed.search);
+  if (parsed.hash === '#' || parsed.hash === '') parsed.hash = '';
+  else parsed.hash = normalizePercent(parsed.hash);
+  const url = parsed.href;
+  return { url, checkUrl: withoutFragment(url), scheme, ...fragmentOf(parsed) };
+}
+
+/** The non-empty fragment of a parsed URL, without "#". */
+function fragmentOf(parsed: URL): { fragment?: string } {
+  return parsed.hash.length > 1 ? { fragment: parsed.hash.slice(1) } : {};
+}
