@@ -1,0 +1,109 @@
+import type { BlockKind, CitationOrigin, DamagedAnchor } from '../types.js';
+
+/** A link found while building a block, before normalisation. */
+export interface RawLink {
+  /** The href (or cite/src) as written. */
+  href: string;
+  /** Offset of the link text in the block text. */
+  start: number;
+  /** End offset of the link text. */
+  end: number;
+  /** Link text (alt text for images). */
+  anchorText: string;
+  /** `rel` tokens, lower case. */
+  rel: string[];
+  /** Element the link came from. */
+  origin: CitationOrigin;
+}
+
+/** A damaged anchor found while building a block, before its sentence is known. */
+export interface RawDamage {
+  /** Surviving anchor text. */
+  anchorText: string;
+  /** Offset in the block text, for the sentence. */
+  offset: number;
+  /** What is wrong. */
+  reason: DamagedAnchor['reason'];
+}
+
+/** A finished block before links are normalised. */
+export interface RawBlock {
+  kind: BlockKind;
+  text: string;
+  links: RawLink[];
+  damaged: RawDamage[];
+  line?: number;
+}
+
+const WS = /\s+/g;
+const LAST_WORD = /(\S+)\s*$/;
+
+/**
+ * Accumulates one block's text with whitespace collapsed on the fly, so link offsets are
+ * offsets into the final text.
+ */
+export class BlockBuilder {
+  text = '';
+  readonly links: RawLink[] = [];
+  readonly damaged: RawDamage[] = [];
+  /** Depth of <strong>/<b> around the current position. */
+  strongDepth = 0;
+  /** Some text was bold (for the "bold-only paragraph is a heading" rule). */
+  sawStrong = false;
+  /** Some non-blank text was not bold. */
+  hasPlainText = false;
+
+  constructor(
+    public kind: BlockKind,
+    public line?: number,
+  ) {}
+
+  /** Appends text, collapsing whitespace across chunk boundaries. */
+  append(raw: string): void {
+    let t = raw.replace(WS, ' ');
+    if (t === '' || t === ' ') {
+      if (t === ' ' && this.text !== '' && !this.text.endsWith(' ')) this.text += ' ';
+      return;
+    }
+    if ((this.text === '' || this.text.endsWith(' ')) && t.startsWith(' ')) t = t.slice(1);
+    this.text += t;
+    if (this.strongDepth > 0) this.sawStrong = true;
+    else this.hasPlainText = true;
+  }
+
+  /** A boundary between words (a <br>, a nested block element). */
+  space(): void {
+    if (this.text !== '' && !this.text.endsWith(' ')) this.text += ' ';
+  }
+
+  /** The word right before the current position: what an orphan `</a>` most plausibly closed. */
+  lastWord(): { word: string; offset: number } {
+    const tail = this.text.slice(-200);
+    const m = LAST_WORD.exec(tail);
+    if (!m) return { word: '', offset: this.text.length };
+    let word = m[1].replace(/^[“"‘'(\[«]+/, '').replace(/[,;:!?”"’')\]»]+$/, '');
+    // Keep the dot of an initialism ("U.S."), drop a sentence-ending one.
+    if (word.endsWith('.') && !/\.\S/.test(word.slice(0, -1) + ' ')) word = word.replace(/\.+$/, '');
+    return { word, offset: this.text.length - tail.length + m.index };
+  }
+
+  /** An orphan `</strong>`: everything so far in this block was bold. */
+  strongEnded(): void {
+    if (this.text.trim() !== '') {
+      this.sawStrong = true;
+      this.hasPlainText = false;
+    }
+  }
+
+  /** The block, or undefined when it holds nothing. */
+  finish(): RawBlock | undefined {
+    const text = this.text.trimEnd();
+    if (text === '' && this.links.length === 0 && this.damaged.length === 0) return undefined;
+    let kind = this.kind;
+    // A paragraph that is only a short bold phrase ("Why It Matters") is a heading in disguise.
+    if (kind === 'paragraph' && this.sawStrong && !this.hasPlainText && text.length <= 100 && text.split(' ').length <= 12 && !/[.!?]["”’]?$/.test(text)) {
+      kind = 'heading';
+    }
+    return { kind, text, links: this.links, damaged: this.damaged, line: this.line };
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * A raw tag scan before parsing. HTML parsers silently repair markup: parse5 drops an orphan
+ * `</a>` and an orphan `</li>`, which erases exactly what we need to see in damaged exports
+ * (the seed lost every `<a href>` and `<p>` but kept their closing tags). So we find orphan
+ * closing tags on the raw text and replace them with marker elements the parser keeps.
+ */
+
+/** Marker for an `</a>` with no opening tag: the link's URL was lost. */
+export const ORPHAN_A = 'x-cc-orphan-a';
+/** Marker for an orphan closing block tag (`</p>`, `</li>`, …): a block ended here. */
+export const BLOCK_BREAK = 'x-cc-break';
+/** Marker for an orphan `</strong>`/`</b>`: the text before it in the block was bold. */
+export const STRONG_END = 'x-cc-strong-end';
+
+const TOKEN =
+  /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea|title|xmp|noscript|template|pre)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)(?:[^>"']|"[^"]*"|'[^']*')*>/g;
+
+/** Closing tags whose orphans end a block. */
+const TRACKED_BLOCKS = new Set(['p', 'li', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dt', 'dd', 'figcaption']);
+
+/** Elements whose start tag implicitly closes an open `<p>` (HTML §13.2.6.4.7). */
+const CLOSES_P = new Set([
+  'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul', 'li', 'dd', 'dt',
+]);
+
+/** Marker element source. */
+function marker(name: string): string {
+  return `<${name}></${name}>`;
+}
+
+/** Returns `html` with orphan closing tags replaced by markers (the same string when none). */
+export function markOrphanTags(html: string): string {
+  if (!html.includes('</')) return html;
+  const open: Record<string, number> = {};
+  let aOpen = false;
+  let strongDepth = 0;
+  let out = '';
+  let last = 0;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
+    const name = m[3]?.toLowerCase();
+    if (!name) continue;
+    const closing = m[2] === '/';
+    let replacement: string | undefined;
+    if (name === 'a') {
+      if (!closing) aOpen = true;
+      else if (aOpen) aOpen = false;
+      else replacement = marker(ORPHAN_A);
+    } else if (name === 'strong' || name === 'b') {
+      if (!closing) strongDepth++;
+      else if (strongDepth > 0) strongDepth--;
+      else replacement = marker(STRONG_END);
+    } else if (TRACKED_BLOCKS.has(name)) {
+      if (!closing) {
+        if (CLOSES_P.has(name)) open.p = 0;
+        open[name] = (open[name] ?? 0) + 1;
+      } else if ((open[name] ?? 0) > 0) open[name]--;
+      else replacement = marker(BLOCK_BREAK);
+    } else if (!closing && CLOSES_P.has(name)) open.p = 0;
+    if (replacement !== undefined) {
+      out += html.slice(last, m.index) + replacement;
+      last = m.index + m[0].length;
+    }
+  }
+  return last === 0 ? html : out + html.slice(last);
+}

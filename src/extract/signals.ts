@@ -1,0 +1,54 @@
+import type { ClaimSignal } from '../types.js';
+
+/**
+ * Claim signals of a block's text. Judgement calls, documented:
+ * - quote: a span of three words or more between curly or straight double quotes (single
+ *   quotes are too often apostrophes to trust).
+ * - number: figures, money, percentages and counts. A bare year (1800–2099), a day of the
+ *   month after a month name, and a small number naming something mid-sentence ("Pillar 2")
+ *   are not figures and do not count alone.
+ * - attribution: reporting verbs and phrases ("said", "according to", …) as whole words.
+ */
+
+const QUOTE = /“([^”]{1,2000})”|"([^"]{1,2000})"|«([^»]{1,2000})»/g;
+const NUMBER = /[$€£¥]\s?\d|\d[\d,.]*\s?(?:%|percent\b|per cent\b)|\b\d[\d,.]*/g;
+const MONTH_BEFORE = /(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$/i;
+const LABEL_BEFORE = /[\p{Ll},;]\s+\p{Lu}[\p{L}-]*\s+$/u;
+const ATTRIBUTION =
+  /\b(?:said|says|say|told|tells|according to|reported|reports|reporting|announced|announces|stated|specifies|specified|claimed|claims|wrote|writes|noted|explained|argued|confirmed|estimated|estimates|revealed|disclosed|testified|warned|insisted|acknowledged|admitted|asserted|added|found|concluded|showed|shows)\b/i;
+
+/** True when `text` holds a quoted span of at least three words. */
+function hasQuote(text: string): boolean {
+  QUOTE.lastIndex = 0;
+  for (let m = QUOTE.exec(text); m; m = QUOTE.exec(text)) {
+    const inner = (m[1] ?? m[2] ?? m[3]).trim();
+    if (inner.split(/\s+/).length >= 3) return true;
+  }
+  return false;
+}
+
+/** True when `text` holds a figure that is more than a date. */
+function hasNumber(text: string): boolean {
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(text); m; m = NUMBER.exec(text)) {
+    const token = m[0];
+    if (/^[$€£¥]|%|per/.test(token)) return true;
+    const digits = token.replace(/[.,]+$/, '');
+    if (/^(18|19|20)\d\d$/.test(digits)) continue;
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    if (/^\d{1,2}$/.test(digits) && MONTH_BEFORE.test(before)) continue;
+    // "Pillar 2", "Article 5", "Windows 11": a small number naming a thing mid-sentence is a label.
+    if (/^\d{1,3}$/.test(digits) && LABEL_BEFORE.test(before)) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Quote/number/attribution signals of a text ("citation" is added by the caller). */
+export function textSignals(text: string): ClaimSignal[] {
+  const signals: ClaimSignal[] = [];
+  if (hasQuote(text)) signals.push('quote');
+  if (hasNumber(text)) signals.push('number');
+  if (ATTRIBUTION.test(text)) signals.push('attribution');
+  return signals;
+}

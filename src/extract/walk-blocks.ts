@@ -1,0 +1,243 @@
+import type { BlockKind } from '../types.js';
+import { BlockBuilder, type RawBlock } from './block-builder.js';
+import type { DomNode } from './dom.js';
+import { BLOCK_BREAK, ORPHAN_A, STRONG_END } from './prepare-html.js';
+
+/** Elements that are blocks, and their kind. */
+const BLOCK_KIND: Record<string, BlockKind> = {
+  p: 'paragraph',
+  li: 'list-item',
+  blockquote: 'blockquote',
+  h1: 'heading',
+  h2: 'heading',
+  h3: 'heading',
+  h4: 'heading',
+  h5: 'heading',
+  h6: 'heading',
+  td: 'table-cell',
+  th: 'table-cell',
+  figcaption: 'figcaption',
+  dt: 'definition-term',
+  dd: 'definition',
+};
+
+/**
+ * Never part of the post's text: page chrome, code, scripts, forms. `pre` and `code` hold
+ * examples, not claims, and links inside them are not citations.
+ */
+const SKIPPED = new Set([
+  'nav', 'header', 'footer', 'aside', 'script', 'style', 'noscript', 'template', 'form', 'pre', 'head', 'title', 'meta', 'link',
+  'base', 'svg', 'math', 'select', 'button', 'textarea', 'input', 'object', 'embed', 'canvas', 'audio', 'video', 'iframe', 'dialog',
+]);
+
+/** Inline elements: they continue the text around them. */
+const INLINE = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'img', 'ins', 'kbd', 'label', 'mark',
+  'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'iframe', 'big',
+  ORPHAN_A, STRONG_END,
+]);
+
+/** Code-like inline elements whose text counts but whose links do not. */
+const CODE = new Set(['code', 'kbd', 'samp', 'tt']);
+
+/** Options of one walk. */
+export interface WalkOptions {
+  /** Record img/iframe sources as citations. */
+  includeMedia: boolean;
+  /** Attribute holding a source line (Markdown rendering), if any. */
+  lineAttr?: string;
+  /** Use parse5 source locations for lines. */
+  useLocations: boolean;
+}
+
+/** Whether an element holds a block element (then it is a container, not a leaf block). */
+function hasBlockInside(node: DomNode): boolean {
+  for (const child of node.children ?? []) {
+    if (child.type !== 'tag') continue;
+    const name = child.name ?? '';
+    if (SKIPPED.has(name)) continue;
+    if (BLOCK_KIND[name] !== undefined || name === BLOCK_BREAK || hasBlockInside(child)) return true;
+  }
+  return false;
+}
+
+/** Normalised `rel` tokens. */
+function relTokens(rel: string | undefined): string[] {
+  return rel ? rel.toLowerCase().split(/\s+/).filter(Boolean) : [];
+}
+
+/** Walks a parsed body into raw blocks in reading order. */
+export class BlockWalker {
+  readonly blocks: RawBlock[] = [];
+  private loose: BlockBuilder | undefined;
+  private line: number | undefined;
+  /** A `<blockquote cite>` waiting for the first block inside it. */
+  private pendingCite: string | undefined;
+
+  constructor(private readonly opts: WalkOptions) {}
+
+  /** Line of a node, from its location or the Markdown line attribute; remembered for loose text. */
+  private noteLine(node: DomNode): number | undefined {
+    if (this.opts.lineAttr && node.attribs?.[this.opts.lineAttr] !== undefined) {
+      this.line = Number(node.attribs[this.opts.lineAttr]);
+    } else if (this.opts.useLocations && node.sourceCodeLocation) {
+      this.line = node.sourceCodeLocation.startLine;
+    }
+    return this.line;
+  }
+
+  private emit(builder: BlockBuilder): void {
+    const block = builder.finish();
+    if (!block) return;
+    if (this.pendingCite !== undefined) {
+      block.links.unshift({ href: this.pendingCite, start: 0, end: 0, anchorText: '', rel: [], origin: 'blockquote-cite' });
+      this.pendingCite = undefined;
+    }
+    this.blocks.push(block);
+  }
+
+  /** Ends the current run of text outside any block element. */
+  private flush(): void {
+    if (this.loose) {
+      const builder = this.loose;
+      this.loose = undefined;
+      this.emit(builder);
+    }
+  }
+
+  private looseBuilder(kind: BlockKind, node: DomNode): BlockBuilder {
+    if (!this.loose) this.loose = new BlockBuilder(kind, this.noteLine(node));
+    return this.loose;
+  }
+
+  /** Walks children of a container; `kind` is the kind loose text and nested `p` take. */
+  walk(nodes: DomNode[], kind: BlockKind = 'paragraph'): void {
+    for (const node of nodes) {
+      if (node.type === 'text') {
+        const data = node.data ?? '';
+        if (!this.loose && data.trim() === '') continue;
+        // Blank lines separate paragraphs in text that lost its <p> tags.
+        const parts = data.includes('\n') ? data.split(/\n[ \t\r]*\n/) : [data];
+        parts.forEach((part, i) => {
+          if (i > 0) this.flush();
+          if (part.trim() !== '' || this.loose) this.looseBuilder(kind, node).append(part);
+        });
+        continue;
+      }
+      if (node.type !== 'tag') continue;
+      const name = node.name ?? '';
+      if (name === BLOCK_BREAK) {
+        this.flush();
+        continue;
+      }
+      if (SKIPPED.has(name) && !(this.opts.includeMedia && name === 'iframe')) {
+        if (!INLINE.has(name)) this.flush();
+        continue;
+      }
+      const blockKind = BLOCK_KIND[name];
+      if (blockKind !== undefined) {
+        this.flush();
+        const own = name === 'p' ? kind : blockKind;
+        const cite = name === 'blockquote' ? node.attribs?.cite?.trim() : undefined;
+        if (cite) this.pendingCite = cite;
+        if (hasBlockInside(node)) {
+          this.noteLine(node);
+          this.walk(node.children ?? [], own === 'heading' ? 'paragraph' : own);
+          this.flush();
+        } else {
+          const builder = new BlockBuilder(own, this.noteLine(node));
+          this.inline(node.children ?? [], builder, false);
+          this.emit(builder);
+        }
+        if (cite && this.pendingCite === cite) this.pendingCite = undefined;
+        continue;
+      }
+      if (INLINE.has(name) && !hasBlockInside(node)) {
+        this.inline([node], this.looseBuilder(kind, node), false);
+        continue;
+      }
+      // A container (div, section, ul, table, …) or an inline element wrapping blocks.
+      this.flush();
+      this.noteLine(node);
+      this.walk(node.children ?? [], kind);
+      this.flush();
+    }
+  }
+
+  /** Collects inline content into `b`. `inCode` suppresses links (code spans are examples). */
+  private inline(nodes: DomNode[], b: BlockBuilder, inCode: boolean): void {
+    for (const node of nodes) {
+      if (node.type === 'text') {
+        b.append(node.data ?? '');
+        continue;
+      }
+      if (node.type !== 'tag') continue;
+      const name = node.name ?? '';
+      const attribs = node.attribs ?? {};
+      switch (name) {
+        case ORPHAN_A: {
+          const { word, offset } = b.lastWord();
+          b.damaged.push({ anchorText: word, offset, reason: 'orphan-close-tag' });
+          continue;
+        }
+        case STRONG_END:
+          b.strongEnded();
+          continue;
+        case 'br':
+        case 'wbr':
+          if (name === 'br') b.space();
+          continue;
+        case 'a':
+          this.anchor(node, b, inCode);
+          continue;
+        case 'q': {
+          const cite = attribs.cite?.trim();
+          const start = b.text.length;
+          this.inline(node.children ?? [], b, inCode);
+          if (cite && !inCode) b.links.push({ href: cite, start, end: b.text.length, anchorText: b.text.slice(start).trim(), rel: [], origin: 'q-cite' });
+          continue;
+        }
+        case 'img':
+        case 'iframe':
+          if (this.opts.includeMedia && !inCode && attribs.src?.trim()) {
+            const at = b.text.length;
+            b.links.push({ href: attribs.src.trim(), start: at, end: at, anchorText: (attribs.alt ?? attribs.title ?? '').trim(), rel: [], origin: name });
+          }
+          continue;
+        case 'strong':
+        case 'b':
+          b.strongDepth++;
+          this.inline(node.children ?? [], b, inCode);
+          b.strongDepth--;
+          continue;
+      }
+      if (SKIPPED.has(name)) continue;
+      if (INLINE.has(name)) {
+        this.inline(node.children ?? [], b, inCode || CODE.has(name));
+      } else {
+        // A block-level element inside a leaf (div in td): keep words apart.
+        b.space();
+        this.inline(node.children ?? [], b, inCode);
+        b.space();
+      }
+    }
+  }
+
+  /** An `<a>`: a citation when it has a usable href, else a damaged anchor (unless a named target). */
+  private anchor(node: DomNode, b: BlockBuilder, inCode: boolean): void {
+    const attribs = node.attribs ?? {};
+    const start = b.text.length;
+    this.inline(node.children ?? [], b, inCode);
+    const anchorText = b.text.slice(start).trim();
+    if (inCode) return;
+    const href = attribs.href;
+    if (href !== undefined && href.trim() !== '' && href.trim() !== '#') {
+      b.links.push({ href, start, end: b.text.length, anchorText, rel: relTokens(attribs.rel), origin: 'a' });
+      return;
+    }
+    // <a name="x"></a> / <a id="x"></a> is a link target, not a lost link.
+    if (href === undefined && anchorText === '') return;
+    if (href === undefined && (attribs.name !== undefined || attribs.id !== undefined) && anchorText === '') return;
+    b.damaged.push({ anchorText, offset: start, reason: href === undefined ? 'missing-href' : 'empty-href' });
+  }
+}

@@ -1,0 +1,78 @@
+import { load } from 'cheerio';
+import type { Post } from '../types.js';
+import { lineColumn } from './json-repair.js';
+
+/**
+ * Where the article body lives, most specific first: a page's `article` often also holds the
+ * comments and share widgets, while `.entry-content` (WordPress themes), `.post-content` and
+ * `[itemprop=articleBody]` (schema.org) hold the text alone.
+ */
+const ARTICLE_SELECTORS = ['[itemprop=articleBody]', '.entry-content', '.post-content', 'article', 'main', '[role=main]'];
+
+/** Source location parse5 attaches to elements when asked. */
+interface Located {
+  sourceCodeLocation?: { startOffset: number; endOffset: number } | null;
+}
+
+/** Resolves `href` against `base`, or undefined when it cannot be resolved. */
+function resolve(href: string | undefined, base: string | undefined): string | undefined {
+  if (!href?.trim()) return undefined;
+  try {
+    const url = base ? new URL(href.trim(), base) : new URL(href.trim());
+    return /^https?:$/.test(url.protocol) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** ISO form of a date attribute when it parses; otherwise the value as written. */
+function isoDate(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? v : new Date(t).toISOString();
+}
+
+/**
+ * Reads an HTML page or file. The post body is the article element's markup exactly as written
+ * (a slice of the source, not a re-serialisation: the parser drops orphan `</a>` tags, which are
+ * the traces of lost links that extraction must see). `url` is where the page was fetched from.
+ */
+export function parseHtmlDocument(html: string, meta: { source: string; url?: string }): Post {
+  const $ = load(html, { sourceCodeLocationInfo: true });
+  const canonical = resolve($('link[rel~=canonical]').first().attr('href'), meta.url);
+  const ogUrl = resolve($('meta[property="og:url"]').first().attr('content'), meta.url);
+  const url = canonical ?? ogUrl ?? meta.url;
+  const baseHref = resolve($('base[href]').first().attr('href'), meta.url ?? url);
+
+  let root: ReturnType<typeof $> = $('body');
+  for (const selector of ARTICLE_SELECTORS) {
+    const found = $(selector).first();
+    if (found.length > 0) {
+      root = found;
+      break;
+    }
+  }
+  const location = (root[0] as Located | undefined)?.sourceCodeLocation;
+  const body = location ? html.slice(location.startOffset, location.endOffset) : html;
+  const bodyLine = location ? lineColumn(html, location.startOffset).line : 1;
+
+  const ogTitle = $('meta[property="og:title"]').first().attr('content');
+  const h1 = root.find('h1').first().text();
+  const docTitle = $('title').first().text();
+  const title = [ogTitle, h1, docTitle].map((t) => t?.replace(/\s+/g, ' ').trim()).find((t) => t);
+
+  const published = isoDate(
+    $('meta[property="article:published_time"]').first().attr('content') ?? root.find('time[datetime]').first().attr('datetime') ?? $('time[datetime]').first().attr('datetime'),
+  );
+  const modified = isoDate($('meta[property="article:modified_time"]').first().attr('content'));
+
+  const post: Post = { source: meta.source, kind: 'html', body, bodyFormat: 'html', bodyLine, warnings: [] };
+  if (title) post.title = title;
+  if (url) post.url = url;
+  const baseUrl = baseHref ?? url;
+  if (baseUrl) post.baseUrl = baseUrl;
+  if (published) post.published = published;
+  if (modified) post.modified = modified;
+  return post;
+}

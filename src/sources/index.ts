@@ -1,0 +1,103 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError, UsageError } from '../errors.js';
+import type { Post } from '../types.js';
+import type { FetchDocument } from './fetch-types.js';
+import { expandGlob, isGlob, listFiles } from './glob.js';
+import { parseDocument } from './parse-document.js';
+import { loadUrl } from './url.js';
+
+export type { FetchDocument, FetchedDocument } from './fetch-types.js';
+export { parseDocument, type DocumentMeta } from './parse-document.js';
+
+/** How inputs that are not files are read. */
+export interface LoadOptions {
+  /** Reads standard input for "-" (default: process.stdin). */
+  readStdin?: () => Promise<Buffer>;
+  /** Fetches http(s) inputs; without it a URL input is a usage error. */
+  fetchDocument?: FetchDocument;
+}
+
+/** Extensions a directory is searched for. */
+const INPUT_EXTENSIONS = /\.(json|html?|md|markdown)$/i;
+
+/** Reads all of process.stdin. */
+async function readProcessStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+/** A one-line reason for a file-system error. */
+function fsReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The files an input path stands for: itself, a directory's inputs, or a glob's matches. */
+async function filesOf(input: string): Promise<string[]> {
+  let info;
+  try {
+    info = await stat(input);
+  } catch (error) {
+    if (isGlob(input)) {
+      const matches = await expandGlob(input);
+      if (matches.length === 0) throw new InputError(`${input}: no files match`);
+      return matches;
+    }
+    throw new InputError(`${input}: ${fsReason(error)}`);
+  }
+  if (!info.isDirectory()) return [input];
+  let files: string[];
+  try {
+    files = (await listFiles(input)).filter((f) => INPUT_EXTENSIONS.test(f));
+  } catch (error) {
+    throw new InputError(`${input}: ${fsReason(error)}`);
+  }
+  if (files.length === 0) throw new InputError(`${input}: no .json, .html, .htm, .md or .markdown files in this directory`);
+  return files;
+}
+
+/** Reads one file into posts. */
+async function loadFile(file: string): Promise<Post[]> {
+  let data: Buffer;
+  try {
+    data = await readFile(file);
+  } catch (error) {
+    throw new InputError(`${file}: ${fsReason(error)}`);
+  }
+  return parseDocument(data, { source: file });
+}
+
+/**
+ * Loads every input into posts, in the order given (a directory's files sorted): files,
+ * directories (recursively, .json .html .htm .md .markdown), globs, "-" for stdin (format
+ * sniffed) and http(s) URLs through `opts.fetchDocument`. A file named twice is read once.
+ * Throws InputError (one line naming the input) or UsageError (URL without network access).
+ */
+export async function loadInputs(inputs: string[], opts: LoadOptions = {}): Promise<Post[]> {
+  const posts: Post[] = [];
+  const seen = new Set<string>();
+  for (const input of inputs) {
+    if (input === '-') {
+      const data = await (opts.readStdin ?? readProcessStdin)();
+      posts.push(...parseDocument(data, { source: '-' }));
+    } else if (/^https?:\/\//i.test(input)) {
+      if (!opts.fetchDocument) {
+        throw new UsageError(`URL inputs need network access; ${input} cannot be read here (download it, or drop --offline)`);
+      }
+      posts.push(...(await loadUrl(input, opts.fetchDocument)));
+    } else {
+      for (const file of await filesOf(input)) {
+        const key = path.resolve(file);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        posts.push(...(await loadFile(file)));
+      }
+    }
+  }
+  return posts;
+}

@@ -1,0 +1,33 @@
+import MarkdownIt from 'markdown-it';
+
+/**
+ * The one Markdown parser of citecheck: CommonMark plus raw HTML (posts embed it) and
+ * linkified bare URLs. Code spans and blocks render as <code>/<pre>, which extraction ignores.
+ */
+const md = new MarkdownIt({ html: true, linkify: true });
+
+/** Attribute carrying a block's 0-based source line within the Markdown body. */
+export const MARKDOWN_LINE_ATTR = 'data-md-line';
+
+/** Renders Markdown to HTML whose block elements carry their source line (MARKDOWN_LINE_ATTR). */
+export function renderMarkdown(body: string): string {
+  const env = {};
+  const tokens = md.parse(body, env);
+  for (const token of tokens) {
+    if (token.nesting === 1 && token.map) token.attrSet(MARKDOWN_LINE_ATTR, String(token.map[0]));
+  }
+  return md.renderer.render(tokens, md.options, env);
+}
+
+/** The text of the first level-1 heading, if any (code blocks cannot fake one). */
+export function firstMarkdownHeading(body: string): string | undefined {
+  const tokens = md.parse(body, {});
+  const at = tokens.findIndex((t) => t.type === 'heading_open' && t.tag === 'h1');
+  if (at === -1) return undefined;
+  const inline = tokens[at + 1];
+  const text = (inline?.children ?? [])
+    .filter((c) => c.type === 'text' || c.type === 'code_inline')
+    .map((c) => c.content)
+    .join('');
+  return text.replace(/\s+/g, ' ').trim() || undefined;
+}

@@ -1,0 +1,48 @@
+import type { Post } from '../types.js';
+import { firstMarkdownHeading } from './markdown-render.js';
+
+/** Simple `key: value` front matter fields (YAML subset: scalars on one line). */
+type FrontMatter = Record<string, string>;
+
+/** Splits `---` front matter off a Markdown document. */
+function splitFrontMatter(text: string): { fields: FrontMatter; body: string; bodyLine: number } {
+  const m = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!m) return { fields: {}, body: text, bodyLine: 1 };
+  const fields: FrontMatter = {};
+  for (const line of m[1].split(/\r?\n/)) {
+    const kv = /^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$/.exec(line);
+    if (!kv || kv[2] === '') continue;
+    fields[kv[1].toLowerCase()] = kv[2].replace(/^(["'])(.*)\1$/, '$2');
+  }
+  const bodyLine = m[0].split('\n').length - (m[0].endsWith('\n') ? 0 : 1);
+  return { fields, body: text.slice(m[0].length), bodyLine };
+}
+
+/** ISO form of a front-matter date when it parses; otherwise the value as written. */
+function isoDate(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? value : new Date(t).toISOString();
+}
+
+/**
+ * Reads a Markdown document: front matter (`title`, `date`, `url`/`permalink`, `slug`, `id`),
+ * the title from it or from the first `# ` heading. `url` is where the document was fetched
+ * from, the base for relative links when the front matter names none.
+ */
+export function parseMarkdownDocument(text: string, meta: { source: string; url?: string }): Post {
+  const { fields, body, bodyLine } = splitFrontMatter(text);
+  const url = fields.url ?? fields.permalink ?? fields.canonical ?? meta.url;
+  const post: Post = { source: meta.source, kind: 'markdown', body, bodyFormat: 'markdown', bodyLine, warnings: [] };
+  const title = fields.title ?? firstMarkdownHeading(body);
+  if (title) post.title = title;
+  if (fields.id) post.id = fields.id;
+  if (fields.slug) post.slug = fields.slug;
+  if (url && /^https?:\/\//i.test(url)) {
+    post.url = url;
+    post.baseUrl = url;
+  }
+  const published = isoDate(fields.date ?? fields.published);
+  if (published) post.published = published;
+  return post;
+}

@@ -1,0 +1,105 @@
+import { InputError } from '../errors.js';
+import type { Post } from '../types.js';
+import { decodeDocument } from './decode.js';
+import type { FetchDocument, FetchedDocument } from './fetch-types.js';
+import { parseDocument } from './parse-document.js';
+import { parseWordPress } from './wordpress.js';
+
+const JSON_ACCEPT = 'application/json';
+
+/** True for a WordPress REST posts URL: `/wp-json/wp/v2/posts…` or `?rest_route=/wp/v2/posts…`. */
+export function isWordPressRestUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.pathname.includes('/wp-json/wp/v2/posts') || (u.searchParams.get('rest_route') ?? '').startsWith('/wp/v2/posts');
+  } catch {
+    return false;
+  }
+}
+
+/** The REST API root a page advertises with `Link: <…>; rel="https://api.w.org/"`. */
+export function wordPressApiRoot(headers: Record<string, string>, pageUrl: string): string | undefined {
+  const link = headers.link ?? headers.Link;
+  if (!link) return undefined;
+  for (const part of link.split(/,(?=\s*<)/)) {
+    const m = /<([^>]*)>\s*;(.*)$/.exec(part.trim());
+    if (m && /rel\s*=\s*"?https:\/\/api\.w\.org\/"?/i.test(m[2])) {
+      try {
+        return new URL(m[1], pageUrl).href;
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The posts-by-slug URL under an API root (pretty `/wp-json/` or plain `?rest_route=/`). */
+function postsBySlugUrl(apiRoot: string, slug: string): string {
+  const root = new URL(apiRoot);
+  if (root.searchParams.has('rest_route')) {
+    root.searchParams.set('rest_route', '/wp/v2/posts');
+    root.searchParams.set('slug', slug);
+    return root.href;
+  }
+  if (!root.pathname.endsWith('/')) root.pathname += '/';
+  const url = new URL('wp/v2/posts', root);
+  url.searchParams.set('slug', slug);
+  return url.href;
+}
+
+/** The last non-empty path segment of a URL: a WordPress permalink's slug. */
+function slugOf(url: string): string | undefined {
+  const segments = new URL(url).pathname.split('/').filter(Boolean);
+  const last = segments.at(-1);
+  return last ? decodeURIComponent(last).replace(/\.html?$/i, '') : undefined;
+}
+
+/** Throws InputError for a non-2xx response. */
+function assertOk(doc: FetchedDocument, url: string): void {
+  if (doc.status < 200 || doc.status > 299) throw new InputError(`${url}: HTTP ${doc.status}`);
+}
+
+/** Reads a WordPress REST response; an empty list means no posts. */
+function readRest(doc: FetchedDocument, source: string): Post[] {
+  const { text, hadBom } = decodeDocument(doc.body, { contentType: doc.headers['content-type'] });
+  return parseWordPress(text, source, { hadBom });
+}
+
+/** Tries to read a WordPress page through its REST API; undefined when that yields nothing. */
+async function viaRestApi(fetchDocument: FetchDocument, apiRoot: string, page: FetchedDocument, source: string): Promise<Post[] | undefined> {
+  const slug = slugOf(page.finalUrl);
+  if (!slug) return undefined;
+  try {
+    const doc = await fetchDocument(postsBySlugUrl(apiRoot, slug), { accept: JSON_ACCEPT });
+    if (doc.status < 200 || doc.status > 299) return undefined;
+    const posts = readRest(doc, source);
+    return posts.length > 0 ? posts : undefined;
+  } catch {
+    // The API is optional here: the page itself is still there to read.
+    return undefined;
+  }
+}
+
+/**
+ * Reads a URL input: a WordPress REST URL as WordPress JSON; a page of a site that advertises
+ * the REST API through it (by slug), falling back to the page; anything else as HTML or
+ * Markdown by content type. Non-2xx → InputError naming the URL and status.
+ */
+export async function loadUrl(url: string, fetchDocument: FetchDocument): Promise<Post[]> {
+  if (isWordPressRestUrl(url)) {
+    const doc = await fetchDocument(url, { accept: JSON_ACCEPT });
+    assertOk(doc, url);
+    const posts = readRest(doc, url);
+    if (posts.length === 0) throw new InputError(`${url}: the WordPress API returned no posts`);
+    return posts;
+  }
+  const page = await fetchDocument(url);
+  assertOk(page, url);
+  const apiRoot = wordPressApiRoot(page.headers, page.finalUrl);
+  if (apiRoot) {
+    const posts = await viaRestApi(fetchDocument, apiRoot, page, url);
+    if (posts) return posts;
+  }
+  return parseDocument(page.body, { source: url, contentType: page.headers['content-type'], url: page.finalUrl });
+}

@@ -1,0 +1,107 @@
+import { InputError } from '../errors.js';
+import type { InputWarning, Post } from '../types.js';
+import { htmlToPlainText } from './html-text.js';
+import { lineColumn, parseLenientJson } from './json-repair.js';
+
+/** A WordPress REST API post as far as citecheck reads it. */
+type WpPost = Record<string, unknown>;
+
+/** `{ rendered: "…" }` or a bare string, as WordPress and its exporters write fields. */
+function rendered(field: unknown): string | undefined {
+  if (typeof field === 'string') return field;
+  if (field && typeof field === 'object' && typeof (field as { rendered?: unknown }).rendered === 'string') {
+    return (field as { rendered: string }).rendered;
+  }
+  return undefined;
+}
+
+/** The string value of a field, if it is a non-empty string. */
+function str(field: unknown): string | undefined {
+  return typeof field === 'string' && field !== '' ? field : undefined;
+}
+
+/**
+ * WordPress gives `date_gmt` without a zone designator ("2024-05-01T23:00:46"); it is UTC,
+ * so we add the "Z". The unset value "0000-00-00T00:00:00" (drafts) means none.
+ */
+function gmtToIso(gmt: unknown): string | undefined {
+  const value = str(gmt);
+  if (!value || value.startsWith('0000')) return undefined;
+  return /(Z|[+-]\d\d:?\d\d)$/.test(value) ? value : `${value}Z`;
+}
+
+/** True when a JSON value looks like a WordPress post (it has a body). */
+export function isWordPressPost(value: unknown): value is WpPost {
+  return !!value && typeof value === 'object' && !Array.isArray(value) && rendered((value as WpPost).content) !== undefined;
+}
+
+/** Line of the first non-blank character of the string whose opening quote is at `offset`. */
+function lineOfStringStart(text: string, offset: number): number {
+  let i = offset + 1;
+  while (i < text.length && /\s/.test(text[i])) i++;
+  return lineColumn(text, i).line;
+}
+
+/** Builds a Post from one WordPress post object. */
+function toPost(wp: WpPost, source: string, text: string, offsets: WeakMap<object, Record<string, number>>, warnings: InputWarning[]): Post {
+  const content = wp.content;
+  const contentOffset = content && typeof content === 'object' ? offsets.get(content)?.rendered : offsets.get(wp)?.content;
+  const titleHtml = rendered(wp.title);
+  const title = titleHtml !== undefined ? htmlToPlainText(titleHtml) : undefined;
+  const id = typeof wp.id === 'number' || typeof wp.id === 'string' ? wp.id : undefined;
+  const link = str(wp.link);
+  const post: Post = {
+    source,
+    kind: 'wordpress',
+    body: rendered(content) ?? '',
+    bodyFormat: 'html',
+    warnings,
+  };
+  if (id !== undefined) post.id = id;
+  if (str(wp.slug)) post.slug = str(wp.slug);
+  if (title) post.title = title;
+  if (link) {
+    post.url = link;
+    post.baseUrl = link;
+  }
+  const published = gmtToIso(wp.date_gmt) ?? str(wp.date);
+  if (published) post.published = published;
+  const modified = gmtToIso(wp.modified_gmt) ?? str(wp.modified);
+  if (modified) post.modified = modified;
+  if (contentOffset !== undefined) post.bodyLine = lineOfStringStart(text, contentOffset);
+  return post;
+}
+
+/**
+ * Reads WordPress REST API JSON (one post or a list of posts), repairing damaged JSON with an
+ * INPUT_REPAIRED warning per kind of repair. An empty list gives no posts; anything that is
+ * not a post at all throws InputError naming `source`.
+ */
+export function parseWordPress(text: string, source: string, opts: { hadBom?: boolean } = {}): Post[] {
+  const parsed = parseLenientJson(text);
+  if ('error' in parsed) throw new InputError(`${source}: ${parsed.error}`);
+  const warnings: InputWarning[] = [];
+  if (opts.hadBom) warnings.push({ code: 'INPUT_REPAIRED', repair: 'byte order mark at the start', where: 'line 1, column 1', line: 1 });
+  for (const r of parsed.repairs) {
+    const more = r.count > 1 ? ` (and ${r.count - 1} more)` : '';
+    warnings.push({ code: 'INPUT_REPAIRED', repair: r.repair, where: `line ${r.line}, column ${r.column}${more}`, line: r.line });
+  }
+  const { value, offsets } = parsed;
+  if (Array.isArray(value)) {
+    const posts: Post[] = [];
+    const skipped: number[] = [];
+    value.forEach((item, index) => {
+      if (isWordPressPost(item)) posts.push(toPost(item, source, text, offsets, [...warnings]));
+      else skipped.push(index);
+    });
+    if (value.length > 0 && posts.length === 0) throw new InputError(`${source}: not a list of WordPress posts (no item has content.rendered)`);
+    if (skipped.length > 0) {
+      // Never silent: the items we could not read are named on every post of the list.
+      const repair = `skipped ${skipped.length} list item${skipped.length === 1 ? '' : 's'} that are not posts (index ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''})`;
+      for (const post of posts) post.warnings.push({ code: 'INPUT_REPAIRED', repair });
+    }
+    return posts;
+  }
+  if (!isWordPressPost(value)) throw new InputError(`${source}: not a WordPress post (no content.rendered)`);
+  return [toPost(value, source, text, offsets, warnings)];
+}
