@@ -162,6 +162,14 @@ describe('verdicts against a real server', () => {
     expect(run.results.get(url)).toMatchObject({ status: 'unreachable', errorCode: 'DNS_NOT_FOUND' });
   });
 
+  it('a connection that never starts ends timeout CONNECT_TIMEOUT', async () => {
+    const url = 'http://blackhole.citecheck-made-up/';
+    const run = await checkTargets([{ url, fragments: [], quotes: [] }], testOptions({ connectTimeoutMs: 200, retries: 1 }), {
+      lookup: stubLookup({ 'blackhole.citecheck-made-up': 'hang' }),
+    });
+    expect(run.results.get(url)).toMatchObject({ status: 'timeout', errorCode: 'CONNECT_TIMEOUT', attempts: 2 });
+  });
+
   it('a self-signed certificate ends unreachable TLS_INVALID', async () => {
     const result = await check(tlsServer.url('/ok'));
     expect(result).toMatchObject({ status: 'unreachable', errorCode: 'TLS_INVALID' });

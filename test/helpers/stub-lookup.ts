@@ -3,7 +3,8 @@ import type { LookupFunction } from 'node:net';
 
 /**
  * A resolver stub for CheckDeps.lookup: maps made-up names to addresses (only loopback in
- * tests) and answers ENOTFOUND for anything else, so no test ever asks real DNS.
+ * tests) and answers ENOTFOUND for anything else, so no test ever asks real DNS. The value
+ * 'hang' never answers (the connection never starts: connect-timeout tests send nothing).
  */
 export function stubLookup(table: Record<string, string | string[]>): LookupFunction & { calls: string[] } {
   const calls: string[] = [];
@@ -15,6 +16,7 @@ export function stubLookup(table: Record<string, string | string[]>): LookupFunc
       queueMicrotask(() => callback(error));
       return;
     }
+    if (entry === 'hang') return;
     const list: LookupAddress[] = (Array.isArray(entry) ? entry : [entry]).map((address) => ({
       address,
       family: address.includes(':') ? 6 : 4,

@@ -43,6 +43,10 @@ describe('classifyUrl', () => {
     expect(classifyUrl('https://news.org/a', { include: ['news\\.org'], exclude: [] })).toBeUndefined();
   });
 
+  it('skips what is not an absolute URL', () => {
+    expect(classifyUrl('http//broken', none)).toMatchObject({ status: 'skipped', errorCode: 'INVALID_URL' });
+  });
+
   it('rejects a bad pattern as a usage error', () => {
     expect(() => classifyUrl('https://news.org/', { include: [], exclude: ['(unclosed'] })).toThrow(CitecheckError);
   });
