@@ -46,10 +46,11 @@ function unchecked(url: string, now: number, fields: Pick<CheckResult, 'status'>
 }
 
 /** Builds the pool with the configured global cap and per-host limits (overrides win). */
-export function createRequestPool(options: CitecheckOptions, clock: Clock): RequestPool {
+export function createRequestPool(options: CitecheckOptions, clock: Clock, onChange?: () => void): RequestPool {
   return new RequestPool(
     {
       concurrency: options.concurrency,
+      onChange,
       limitsFor: (host) => {
         const override = hostOverride(options, new URL(`http://${host}`));
         return {
@@ -74,7 +75,8 @@ export async function checkTargets(targets: CheckTarget[], options: CitecheckOpt
 
   const clock: Clock = { now: deps.now ?? preciseNow, sleep: deps.sleep ?? realSleep };
   const random = deps.random ?? Math.random;
-  const pool = createRequestPool(options, clock);
+  // Progress also moves when requests start/end or a host backs off, not only on results.
+  const pool: RequestPool = createRequestPool(options, clock, () => emit());
   const results = new Map<string, CheckResult>();
   const total = new Set(targets.map((t) => t.url)).size;
   let failures = 0;

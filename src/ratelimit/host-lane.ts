@@ -64,8 +64,12 @@ export class HostLane {
   private inFlight = 0;
   private readonly stats: LaneStats = { requests: 0, retries: 0, backoffs: 0, maxInFlight: 0 };
 
-  constructor(host: string, limits: LaneLimits, clock: Clock, global: LimitFunction) {
+  private readonly onChange?: () => void;
+
+  /** `onChange` is told when a request starts or ends and when the lane backs off (progress). */
+  constructor(host: string, limits: LaneLimits, clock: Clock, global: LimitFunction, onChange?: () => void) {
     this.host = host;
+    this.onChange = onChange;
     this.base = { concurrency: Math.max(1, Math.floor(limits.concurrency)), intervalMs: Math.max(0, limits.intervalMs) };
     this.clock = clock;
     this.global = global;
@@ -94,11 +98,13 @@ export class HostLane {
         if (options.isRetry) this.stats.retries += 1;
         this.inFlight += 1;
         this.stats.maxInFlight = Math.max(this.stats.maxInFlight, this.inFlight);
+        this.onChange?.();
         try {
           return await fn(markStarted);
         } finally {
           markStarted();
           this.inFlight -= 1;
+          this.onChange?.();
         }
       });
     });
@@ -112,6 +118,7 @@ export class HostLane {
     this.slowDown();
     if (pauseMs !== undefined) this.pause(pauseMs);
     this.stats.backoffs += 1;
+    this.onChange?.();
   }
 
   /** Pauses the whole lane: no request to the host starts before now + ms. */

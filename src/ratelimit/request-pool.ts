@@ -9,6 +9,8 @@ export interface PoolLimits {
   concurrency: number;
   /** Limits for a host (key: host with port when not default). */
   limitsFor(host: string): LaneLimits;
+  /** Told when any request starts or ends or a lane backs off (for progress events). */
+  onChange?: () => void;
 }
 
 /**
@@ -31,7 +33,7 @@ export class RequestPool {
   lane(host: string): HostLane {
     let lane = this.lanes.get(host);
     if (!lane) {
-      lane = new HostLane(host, this.limits.limitsFor(host), this.clock, this.global);
+      lane = new HostLane(host, this.limits.limitsFor(host), this.clock, this.global, this.limits.onChange);
       this.lanes.set(host, lane);
     }
     return lane;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkTargets } from '../../src/check/index.js';
+import type { CheckProgress } from '../../src/types.js';
 import { testOptions } from '../helpers/options.js';
 import { startTestServers, type Hit, type TestServer } from '../helpers/test-server.js';
 
@@ -110,6 +111,17 @@ describe('per-host limits against real servers', () => {
     expect(later.length).toBeGreaterThanOrEqual(1);
     for (const hit of later) expect(hit.start - refusal!.end!).toBeGreaterThanOrEqual(1000);
     expect(run.hosts[0].backoffs).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reports in-flight requests and hosts backing off as progress', async () => {
+    const [, , c] = servers;
+    const events: CheckProgress[] = [];
+    await checkTargets(targetsOn(c, ['/retry-after/1?progress', '/ok?progress']), testOptions({ hostConcurrency: 1 }), {
+      onProgress: (p) => events.push(p),
+    });
+    expect(events.some((e) => e.inFlight > 0)).toBe(true);
+    expect(events.some((e) => e.backingOff.includes(`${c.host}:${c.port}`))).toBe(true);
+    expect(events.at(-1)).toMatchObject({ done: 2, total: 2, inFlight: 0 });
   });
 
   it('honours Retry-After given as an HTTP date', async () => {
