@@ -108,10 +108,11 @@ function renderBlock(block: ReportBlock, postIndex: number, index: FindingIndex,
   const damagedFindings = index.damagedOf(postIndex, block.index);
   block.damagedAnchors.forEach((anchor, i) => {
     const message = damagedFindings[i]?.message ?? `"${anchor.anchorText}" lost its URL.`;
-    out.push(`${INDENT}${badge('DAMAGED', 'error', c)} ${t(message)}`);
+    // The finding code is printed so a reader can grep the terminal log like any other format.
+    out.push(`${INDENT}${badge('DAMAGED', 'error', c)} ${c.dim('ANCHOR_DAMAGED')} ${t(message)}`);
   });
   const uncited = index.uncitedOf(postIndex, block.index);
-  if (uncited !== undefined) out.push(`${INDENT}${badge('UNCITED', 'note', c)} ${t(uncited.message)}`);
+  if (uncited !== undefined) out.push(`${INDENT}${badge('UNCITED', 'note', c)} ${c.dim('CLAIM_UNCITED')} ${t(uncited.message)}`);
   if (block.citations.length === 0 && block.damagedAnchors.length === 0 && uncited === undefined && block.isClaim) {
     out.push(`${INDENT}${c.dim('(no links)')}`);
   }
