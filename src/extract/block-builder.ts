@@ -58,22 +58,33 @@ export class BlockBuilder {
     public line?: number,
   ) {}
 
+  /**
+   * The text ends with a space (or is empty). Tracked rather than read with `endsWith`, which
+   * would flatten the concatenated string on every append.
+   */
+  private atSpace = true;
+
   /** Appends text, collapsing whitespace across chunk boundaries. */
   append(raw: string): void {
     let t = raw.replace(WS, ' ');
-    if (t === '' || t === ' ') {
-      if (t === ' ' && this.text !== '' && !this.text.endsWith(' ')) this.text += ' ';
+    if (t === '') return;
+    if (t === ' ') {
+      this.space();
       return;
     }
-    if ((this.text === '' || this.text.endsWith(' ')) && t.startsWith(' ')) t = t.slice(1);
+    if (this.atSpace && t.charCodeAt(0) === 32) t = t.slice(1);
     this.text += t;
+    this.atSpace = t.charCodeAt(t.length - 1) === 32;
     if (this.strongDepth > 0) this.sawStrong = true;
     else this.hasPlainText = true;
   }
 
   /** A boundary between words (a <br>, a nested block element). */
   space(): void {
-    if (this.text !== '' && !this.text.endsWith(' ')) this.text += ' ';
+    if (!this.atSpace) {
+      this.text += ' ';
+      this.atSpace = true;
+    }
   }
 
   /** The word right before the current position: what an orphan `</a>` most plausibly closed. */

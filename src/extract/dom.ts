@@ -1,5 +1,5 @@
 /**
- * The few fields of the parse tree (domhandler nodes, as cheerio builds them) that extraction
+ * The few fields of the parse tree (domhandler nodes, as cheerio builds them with htmlparser2) that extraction
  * reads. Declared here so extraction depends on cheerio's behaviour, not on its internals' types.
  */
 
@@ -15,6 +15,6 @@ export interface DomNode {
   children?: DomNode[];
   /** Text content (text nodes). */
   data?: string;
-  /** parse5 source location, when requested. */
-  sourceCodeLocation?: { startLine: number } | null;
+  /** Offset of the node in the parsed source (htmlparser2 `withStartIndices`). */
+  startIndex?: number | null;
 }

@@ -46,8 +46,8 @@ export interface WalkOptions {
   includeMedia: boolean;
   /** Attribute holding a source line (Markdown rendering), if any. */
   lineAttr?: string;
-  /** Use parse5 source locations for lines. */
-  useLocations: boolean;
+  /** Line of a source offset, when lines come from node positions. */
+  lineOf?: (offset: number) => number;
 }
 
 /** Whether an element holds a block element (then it is a container, not a leaf block). */
@@ -80,8 +80,8 @@ export class BlockWalker {
   private noteLine(node: DomNode): number | undefined {
     if (this.opts.lineAttr && node.attribs?.[this.opts.lineAttr] !== undefined) {
       this.line = Number(node.attribs[this.opts.lineAttr]);
-    } else if (this.opts.useLocations && node.sourceCodeLocation) {
-      this.line = node.sourceCodeLocation.startLine;
+    } else if (this.opts.lineOf && typeof node.startIndex === 'number') {
+      this.line = this.opts.lineOf(node.startIndex);
     }
     return this.line;
   }
