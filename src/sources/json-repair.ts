@@ -93,7 +93,7 @@ class Reader {
   object(): Record<string, unknown> {
     this.enter();
     const obj: Record<string, unknown> = {};
-    const where: Record<string, number> = {};
+    const where: Record<string, number> = Object.create(null) as Record<string, number>;
     this.offsets.set(obj, where);
     this.i++;
     for (;;) {
@@ -146,7 +146,8 @@ class Reader {
         this.i++;
         continue;
       }
-      obj[key] = v;
+      // defineProperty: a "__proto__" key is data, never the object's prototype.
+      Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
       where[key] = valueStart;
       this.skipWs();
       if (this.eof) {
