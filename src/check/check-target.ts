@@ -97,7 +97,11 @@ export async function checkTarget(target: CheckTarget, ctx: CheckContext): Promi
     const finalUrl = new URL(outcome.url);
     const verdict = judgeResponse(target, outcome.response, finalUrl, state.redirects.length > 0, accept, options.checkFragments);
     if (verdict.status === 'ok' && options.soft404Probe) {
-      const probed = await probeSoft404(ctx, request, url, finalUrl, verdict, state);
+      // A probe that fails or runs out of time proves nothing: the link keeps its verdict.
+      const probed = await probeSoft404(ctx, request, url, finalUrl, verdict, state).catch((error: unknown) => {
+        if (ctx.userSignal?.aborted) throw error;
+        return undefined;
+      });
       if (probed) Object.assign(verdict, probed);
     }
     return result({
