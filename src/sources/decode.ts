@@ -15,10 +15,40 @@ export function charsetOfContentType(contentType: string | undefined): string | 
   return contentType ? /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType)?.[1] : undefined;
 }
 
-/** A TextDecoder for `label`, or undefined when the label is unknown. */
-function decoderFor(label: string, fatal = false): InstanceType<typeof TextDecoder> | undefined {
+/** What decodes bytes of one charset. */
+interface Decoder {
+  decode(bytes: Uint8Array): string;
+}
+
+// windows-1252 bytes 0x80–0x9F (WHATWG Encoding, index-windows-1252). Node 20's TextDecoder
+// decodes "windows-1252" (and latin1/iso-8859-1, which WHATWG maps to it) as ISO-8859-1,
+// turning curly quotes and dashes into C1 control characters, so we decode it ourselves.
+const CP1252_HIGH =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+/** Decodes windows-1252 by table. */
+const windows1252: Decoder = {
+  decode(bytes) {
+    let out = '';
+    for (let i = 0; i < bytes.length; i += 8192) {
+      const chunk = bytes.subarray(i, i + 8192);
+      const chars = new Array<string>(chunk.length);
+      for (let j = 0; j < chunk.length; j++) {
+        const b = chunk[j];
+        chars[j] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+      }
+      out += chars.join('');
+    }
+    return out;
+  },
+};
+
+/** A decoder for `label`, or undefined when the label is unknown. */
+function decoderFor(label: string, fatal = false): Decoder | undefined {
   try {
-    return new TextDecoder(label, { fatal, ignoreBOM: true });
+    const decoder = new TextDecoder(label, { fatal, ignoreBOM: true });
+    return decoder.encoding === 'windows-1252' ? windows1252 : decoder;
   } catch {
     return undefined;
   }
@@ -65,8 +95,7 @@ export function decodeDocument(data: Buffer | string, hints: { contentType?: str
   try {
     return stripBom(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes));
   } catch {
-    const fallback = hints.isHtml ? 'windows-1252' : 'utf-8';
-    return stripBom(new TextDecoder(fallback, { ignoreBOM: true }).decode(bytes));
+    return stripBom(hints.isHtml ? windows1252.decode(bytes) : new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
   }
 }
 

@@ -1,0 +1,127 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CitecheckError, InputError, UsageError } from '../../src/errors.js';
+import { loadInputs, parseDocument } from '../../src/sources/index.js';
+
+let dir: string;
+const post = (id: number): string => JSON.stringify({ id, link: `https://blog.example.com/p${id}/`, content: { rendered: `<p>Post ${id}</p>` } });
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'citecheck-sources-'));
+  mkdirSync(path.join(dir, 'site/b/deep'), { recursive: true });
+  mkdirSync(path.join(dir, 'site/.git'), { recursive: true });
+  mkdirSync(path.join(dir, 'empty/sub'), { recursive: true });
+  writeFileSync(path.join(dir, 'site/a.json'), post(1));
+  writeFileSync(path.join(dir, 'site/b/page.htm'), '<html><body><p>HTML page</p></body></html>');
+  writeFileSync(path.join(dir, 'site/b/deep/notes.markdown'), '# Notes\n\nText.\n');
+  writeFileSync(path.join(dir, 'site/b/readme.txt'), 'not an input');
+  writeFileSync(path.join(dir, 'site/.git/x.json'), post(99));
+  writeFileSync(path.join(dir, 'empty/sub/data.csv'), 'a,b\n');
+  writeFileSync(path.join(dir, 'empty.json'), '');
+  writeFileSync(path.join(dir, 'blank.md'), '  \n\n');
+  writeFileSync(path.join(dir, 'garbage.json'), Buffer.from([0x7b, 0x00, 0xff, 0x13, 0x00, 0x88, 0x01, 0x02, 0x00]));
+  writeFileSync(path.join(dir, 'image.html'), Buffer.from('\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR', 'latin1'));
+  writeFileSync(path.join(dir, 'config.json'), '{"name":"not a post","version":"1.0.0"}');
+  writeFileSync(path.join(dir, 'list.json'), '[]');
+  writeFileSync(path.join(dir, 'prose.json'), 'Just some words');
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The error a load throws, failing the test when it does not throw. */
+async function failure(inputs: string[]): Promise<CitecheckError> {
+  try {
+    await loadInputs(inputs);
+  } catch (error) {
+    if (error instanceof CitecheckError) return error;
+    throw error;
+  }
+  throw new Error('expected loadInputs to throw');
+}
+
+describe('loadInputs', () => {
+  it('expands a directory recursively to its .json/.html/.htm/.md/.markdown files, sorted, skipping dot-folders', async () => {
+    const posts = await loadInputs([path.join(dir, 'site')]);
+    expect(posts.map((p) => path.relative(dir, p.source))).toEqual(['site/a.json', 'site/b/deep/notes.markdown', 'site/b/page.htm']);
+    expect(posts.map((p) => p.kind)).toEqual(['wordpress', 'markdown', 'html']);
+  });
+
+  it('expands globs, ** included, and reads a file named twice once', async () => {
+    const posts = await loadInputs([path.join(dir, 'site/**/*.{htm,markdown}'), path.join(dir, 'site/a.json'), path.join(dir, 'site/./a.json')]);
+    expect(posts.map((p) => path.basename(p.source))).toEqual(['notes.markdown', 'page.htm', 'a.json']);
+  });
+
+  it('reads "-" from stdin and sniffs its format', async () => {
+    const json = await loadInputs(['-'], { readStdin: async () => Buffer.from(post(7)) });
+    expect(json).toMatchObject([{ source: '-', kind: 'wordpress', id: 7 }]);
+    const md = await loadInputs(['-'], { readStdin: async () => Buffer.from('Some *markdown* with [a link](https://x.example.org/).') });
+    expect(md).toMatchObject([{ source: '-', kind: 'markdown' }]);
+    const html = await loadInputs(['-'], { readStdin: async () => Buffer.from('\n <article><p>Hi</p></article>') });
+    expect(html).toMatchObject([{ source: '-', kind: 'html' }]);
+  });
+
+  it('refuses URL inputs without a fetcher as a usage error', async () => {
+    const error = await failure(['https://blog.example.com/post/']);
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.code).toBe('USAGE');
+  });
+
+  it.each([
+    ['missing file', 'nope/missing.json', 'no such file or directory'],
+    ['glob matching nothing', 'site/*.nothing', 'no files match'],
+    ['folder with no inputs', 'empty', 'no .json, .html, .htm, .md or .markdown files'],
+    ['empty file', 'empty.json', 'empty file'],
+    ['blank file', 'blank.md', 'empty file'],
+    ['binary garbage', 'garbage.json', 'binary data'],
+    ['binary with an HTML name', 'image.html', 'binary data'],
+    ['JSON that is not a post', 'config.json', 'not a WordPress post (no content.rendered)'],
+    ['an empty list', 'list.json', 'no posts'],
+    ['a .json file that is not JSON', 'prose.json', 'not JSON'],
+  ])('%s → InputError with one line naming the file', async (_name, file, what) => {
+    const input = path.join(dir, file);
+    const error = await failure([input]);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.code).toBe('INPUT');
+    expect(error.message.startsWith(`${input}: `)).toBe(true);
+    expect(error.message).toContain(what);
+    expect(error.message).not.toContain('\n');
+  });
+});
+
+describe('parseDocument', () => {
+  it('reads the format from the extension first, then the content type, then the content', () => {
+    expect(parseDocument('<p>x</p>', { source: 'a.md' })[0].kind).toBe('markdown');
+    expect(parseDocument('# Title', { source: 'https://x.example/feed', contentType: 'text/html' })[0].kind).toBe('html');
+    expect(parseDocument('[{"content":{"rendered":"<p>x</p>"}}]', { source: 'export.txt' })[0].kind).toBe('wordpress');
+  });
+
+  it('repairs a BOM in JSON with a warning and strips it elsewhere silently', () => {
+    const [json] = parseDocument(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(post(3))]), { source: 'bom.json' });
+    expect(json.warnings.map((w) => w.repair)).toEqual(['byte order mark at the start']);
+    const [md] = parseDocument(Buffer.from('\uFEFF# Title\n\nText'), { source: 'bom.md' });
+    expect(md.title).toBe('Title');
+    expect(md.warnings).toEqual([]);
+  });
+
+  it('names items of a list that are not posts instead of dropping them silently', () => {
+    const posts = parseDocument(`[${post(1)},{"id":2},${post(3)}]`, { source: 'mixed.json' });
+    expect(posts.map((p) => p.id)).toEqual([1, 3]);
+    expect(posts[0].warnings[0]).toMatchObject({ code: 'INPUT_REPAIRED' });
+    expect(posts[0].warnings[0].repair).toContain('index 1');
+  });
+
+  it('sets bodyLine to the line where content.rendered starts', () => {
+    const text = '{\n  "id": 5,\n  "content": {\n    "rendered": "<p>Body</p>"\n  }\n}';
+    expect(parseDocument(text, { source: 'pretty.json' })[0].bodyLine).toBe(4);
+  });
+
+  it('reads the seed-like damage: raw newline and truncation, with both warnings', () => {
+    const fixture = readFileSync('test/fixtures/inputs/truncated-post.json', 'utf8');
+    const damaged = fixture.replace('"rendered":"<p>', '"rendered":"\n<p>');
+    const [p] = parseDocument(damaged, { source: 'seed-like.json' });
+    expect(p.warnings.map((w) => w.repair)).toEqual(['raw newline inside a string', 'truncated input: closed 1 string, 2 objects']);
+    expect(p.bodyLine).toBe(2);
+  });
+});
