@@ -104,12 +104,12 @@ export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPos
     lineOf: useLocations ? lineIndex(html) : undefined,
     lineAttr: isMarkdown ? MARKDOWN_LINE_ATTR : undefined,
   });
-  walker.walk(($.root()[0] as unknown as DomNode).children ?? []);
+  const rawBlocks = walker.walkBody(($.root()[0] as unknown as DomNode).children ?? []);
 
   const base = post.baseUrl ?? post.url;
   const host = siteHost(post.url ?? post.baseUrl);
   const bodyLine = post.bodyLine ?? (post.kind === 'wordpress' ? undefined : 1);
-  const blocks = walker.blocks.map((raw, index) => {
+  const blocks = rawBlocks.map((raw, index) => {
     let line: number | undefined;
     if (post.kind === 'wordpress') line = post.bodyLine;
     else if (raw.line !== undefined && bodyLine !== undefined) line = bodyLine + raw.line - (isMarkdown ? 0 : 1);

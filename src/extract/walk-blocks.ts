@@ -110,8 +110,15 @@ export class BlockWalker {
     return this.loose;
   }
 
+  /** Walks the whole body, ending with any text left outside a block. */
+  walkBody(nodes: DomNode[]): RawBlock[] {
+    this.walk(nodes);
+    this.flush();
+    return this.blocks;
+  }
+
   /** Walks children of a container; `kind` is the kind loose text and nested `p` take. */
-  walk(nodes: DomNode[], kind: BlockKind = 'paragraph'): void {
+  private walk(nodes: DomNode[], kind: BlockKind = 'paragraph'): void {
     for (const node of nodes) {
       if (node.type === 'text') {
         const data = node.data ?? '';
