@@ -2,6 +2,7 @@ import type { CitecheckOptions } from './config/options.js';
 import type { CheckDeps, CheckRun } from './check/index.js';
 import { checkTargets } from './check/index.js';
 import { createDocumentFetcher } from './check/fetch-document.js';
+import { hostOverride } from './check/request-headers.js';
 import { extractPost } from './extract/index.js';
 import { collectTargets } from './links/targets.js';
 import { buildReport } from './report/build.js';
@@ -18,6 +19,8 @@ export interface RunDeps extends CheckDeps {
   onWarning?: (message: string) => void;
 }
 
+const isUrlInput = (input: string): boolean => /^https?:\/\//i.test(input);
+
 /** Reads and extracts every input; never touches the network unless `allowNetwork`. */
 async function extractInputs(
   inputs: string[],
@@ -25,11 +28,13 @@ async function extractInputs(
   deps: RunDeps,
   allowNetwork: boolean,
 ): Promise<ExtractedPost[]> {
-  const posts = await loadInputs(inputs, {
-    readStdin: deps.readStdin,
-    fetchDocument: allowNetwork && !options.offline ? createDocumentFetcher(options, deps) : undefined,
-  });
-  return posts.map((post) => extractPost(post, { includeMedia: options.includeMedia }));
+  const fetcher = allowNetwork && !options.offline && inputs.some(isUrlInput) ? createDocumentFetcher(options, deps) : undefined;
+  try {
+    const posts = await loadInputs(inputs, { readStdin: deps.readStdin, fetchDocument: fetcher });
+    return posts.map((post) => extractPost(post, { includeMedia: options.includeMedia }));
+  } finally {
+    await fetcher?.close();
+  }
 }
 
 /**
@@ -41,14 +46,15 @@ function splitUncheckedHosts(targets: CheckTarget[], options: CitecheckOptions):
   const held: CheckResult[] = [];
   const checkedAt = new Date().toISOString();
   for (const target of targets) {
-    let host = '';
+    let url: URL | undefined;
     try {
-      host = new URL(target.url).hostname;
+      url = new URL(target.url);
     } catch {
       // Not a parseable URL: the engine classifies it.
     }
-    if (host && options.hosts[host]?.check === false) {
-      held.push({ url: target.url, status: 'unchecked', redirects: [], reason: `checking disabled for ${host} in the config`, attempts: 0, checkedAt, durationMs: 0 });
+    if (url && hostOverride(options, url)?.check === false) {
+      const reason = `checking disabled for ${url.hostname} in the config`;
+      held.push({ url: target.url, status: 'unchecked', redirects: [], reason, attempts: 0, checkedAt, durationMs: 0 });
     } else {
       toCheck.push(target);
     }
