@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { CheckErrorCode, CheckTarget, LinkStatus } from '../types.js';
 import type { RawResponse } from './http-client.js';
 import { hasFragment, inspectPage, isChallengePage, isChallengeResponse, pageHeadlines, saysNotFound } from './page-signals.js';
@@ -84,5 +85,6 @@ export function judgeResponse(
   if (status === 401 || status === 403 || status === 999) {
     return { status: 'blocked', errorCode: 'HTTP_ERROR', reason: `HTTP ${status}: the server refuses automated checks` };
   }
-  return { status: 'broken', errorCode: 'HTTP_ERROR', reason: `HTTP ${status}` };
+  // The status line's reason phrase ("Not Found", "Gone") says more than the number repeated.
+  return { status: 'broken', errorCode: 'HTTP_ERROR', reason: STATUS_CODES[status] ?? `HTTP ${status}` };
 }
