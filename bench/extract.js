@@ -32,10 +32,10 @@ function prng(seed) {
 const WORDS = 'the council budget report minister harbour said according to officials data survey growth rate city residents plan project vote would could market energy prices analysts expect government announced statement court ruling decision'.split(' ');
 
 /** One paragraph of made-up prose with links, quotes and figures. */
-function paragraph(rand, n) {
+function paragraph(rand, n, minWords = 40) {
   const pick = () => WORDS[Math.floor(rand() * WORDS.length)];
   const parts = [];
-  const words = 40 + Math.floor(rand() * 40);
+  const words = minWords + Math.floor(rand() * minWords);
   for (let i = 0; i < words; i++) {
     const r = rand();
     if (r < 0.04) parts.push(`<a href="https://source${Math.floor(rand() * 50)}.example.org/story/${n}-${i}?ref=x" rel="${rand() < 0.2 ? 'nofollow' : 'noopener'}">${pick()} ${pick()}</a>`);
@@ -57,7 +57,7 @@ function makePost(rand, n) {
   while (content.length < TARGET_BYTES - 600) {
     const kind = i % 9;
     if (kind === 4) content += `<h2>Section ${i}</h2>\n`;
-    else if (kind === 6) content += `<ul><li>${paragraph(rand, n).slice(0, 200)}</li><li>${paragraph(rand, n).slice(0, 200)}</li></ul>\n`;
+    else if (kind === 6) content += `<ul><li>${paragraph(rand, n, 12)}</li><li>${paragraph(rand, n, 12)}</li></ul>\n`;
     else if (kind === 8) content += `<blockquote cite="https://quotes.example.net/${n}"><p>${paragraph(rand, n)}</p></blockquote>\n`;
     else content += `<p>${paragraph(rand, n)}</p>\n`;
     i++;

@@ -31,6 +31,16 @@ describe('damaged markup', () => {
     expect(post.blocks.map((b) => b.text)).toEqual(['First loose.', 'Second loose.', 'Third part.', 'Fourth part.', 'Real one.', 'Tail']);
   });
 
+  it('treats href="#" and href="" as empty, a missing href as missing, and skips named targets', () => {
+    const [block] = html('<p><a href="#">the report</a>, <a href=" ">the memo</a>, <a class="x">the letter</a><a id="top"></a><a name="n"></a></p>').blocks;
+    expect(block.damagedAnchors.map((d) => [d.anchorText, d.reason])).toEqual([
+      ['the report', 'empty-href'],
+      ['the memo', 'empty-href'],
+      ['the letter', 'missing-href'],
+    ]);
+    expect(block.citations).toEqual([]);
+  });
+
   it('leaves well-formed HTML untouched by the orphan scan', () => {
     const body = '<p>A <a href="x">b</a> <strong>c</strong></p><ul><li>d</li></ul><!-- </a> --><script>"</a>"</script>';
     expect(markOrphanTags(body)).toBe(body);
