@@ -87,7 +87,7 @@ export async function loadInputs(inputs: string[], opts: LoadOptions = {}): Prom
       posts.push(...parseDocument(data, { source: '-' }));
     } else if (/^https?:\/\//i.test(input)) {
       if (!opts.fetchDocument) {
-        throw new UsageError(`URL inputs need network access; ${input} cannot be read here (download it, or drop --offline)`);
+        throw new UsageError(`URL inputs need network access; ${input} cannot be read offline (save it to a file, or use \`check\` without --offline)`);
       }
       posts.push(...(await loadUrl(input, opts.fetchDocument)));
     } else {
