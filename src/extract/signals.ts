@@ -44,11 +44,14 @@ function hasNumber(text: string): boolean {
   return false;
 }
 
+// Digits inside a URL written out in the text (ports, ids, dates in paths) are not figures.
+const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)\S+/gi;
+
 /** Quote/number/attribution signals of a text ("citation" is added by the caller). */
 export function textSignals(text: string): ClaimSignal[] {
   const signals: ClaimSignal[] = [];
   if (hasQuote(text)) signals.push('quote');
-  if (hasNumber(text)) signals.push('number');
+  if (hasNumber(text.replace(URL_IN_TEXT, ' '))) signals.push('number');
   if (ATTRIBUTION.test(text)) signals.push('attribution');
   return signals;
 }

@@ -118,6 +118,8 @@ describe('claim signals', () => {
     ['He called it “done” today.', []],
     ['According to the ministry, nothing changed.', ['attribution']],
     ['The United States has 50 states.', ['number']],
+    ['The data is at http://127.0.0.1:8080/v2/2024-05 for now.', []],
+    ['See www.example.org/report/44213 and 12% more.', ['number']],
   ])('%s → %j', (text, signals) => {
     expect(textSignals(text)).toEqual(signals);
   });
