@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Network tests bind many 127.0.0.x servers; keep parallelism modest on 2-core machines.
     maxWorkers: 2,
+    reporters: ['default', './test/summary-reporter.ts'],
   },
 });
