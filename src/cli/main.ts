@@ -1,7 +1,13 @@
 import { CommanderError } from 'commander';
 import { CitecheckError, EXIT, exitCodeFor } from '../errors.js';
 import { checkCommand, extractCommand } from './check-command.js';
-import { createProgram } from './program.js';
+import { createProgram, type ProgramActions } from './program.js';
+
+/** The commands main() runs; injectable so the error mapping can be tested without a real run. */
+export interface CommandHandlers {
+  check: typeof checkCommand;
+  extract: typeof extractCommand;
+}
 
 const ISSUES_URL = 'https://github.com/citecheck/citecheck/issues';
 
@@ -9,16 +15,17 @@ const ISSUES_URL = 'https://github.com/citecheck/citecheck/issues';
  * Runs the CLI and returns the exit code. The one top-level catch: user errors become one
  * line and exit 2; anything else is a bug, exit 3 with a hint to report it.
  */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], commands: CommandHandlers = { check: checkCommand, extract: extractCommand }): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const program = createProgram({
+  const actions: ProgramActions = {
     check: async (inputs, opts, cmd) => {
-      exitCode = await checkCommand(inputs, opts, cmd);
+      exitCode = await commands.check(inputs, opts, cmd);
     },
     extract: async (inputs, opts, cmd) => {
-      exitCode = await extractCommand(inputs, opts, cmd);
+      exitCode = await commands.extract(inputs, opts, cmd);
     },
-  });
+  };
+  const program = createProgram(actions);
   program.exitOverride();
   program.configureOutput({
     // Commander's own errors ("error: unknown option …") are already one line.
