@@ -1,8 +1,8 @@
 /**
  * Bytes → text. A BOM wins, then the transport's charset (Content-Type), then an HTML
  * document's own declaration (`<meta charset>` / http-equiv) — the order of the HTML
- * encoding-sniffing algorithm. Undeclared bytes are read as UTF-8, or as windows-1252 for
- * HTML that is not valid UTF-8 (the web's legacy default). Invalid bytes become U+FFFD.
+ * encoding-sniffing algorithm. Undeclared bytes are read as UTF-8; bytes that are not valid
+ * UTF-8 are read as windows-1252 (the web's legacy default) and reported, so the caller can warn.
  */
 
 /** Why bytes are not a text document; the caller turns it into an InputError. */
@@ -60,7 +60,8 @@ function looksBinary(bytes: Uint8Array): boolean {
   let control = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i];
-    if (b === 0) return true;
+    // A stray NUL in a text export is damage to repair, not proof of binary data: NULs count
+    // like other control bytes (UTF-16 without a BOM and real binaries have them by the dozen).
     if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) control++;
   }
   return control > n / 100 + 1;
@@ -72,10 +73,14 @@ export interface DecodedDocument {
   text: string;
   /** A BOM was present (JSON forbids one: RFC 8259 §8.1, so it counts as a repair there). */
   hadBom: boolean;
+  /** Undeclared bytes that are not UTF-8, read as windows-1252: how many, and the first one's offset in `text`. */
+  invalidBytes?: { count: number; offset: number };
+  /** The text ended inside a UTF-8 character (a truncated file); the partial character was dropped. */
+  cutCharacter?: boolean;
 }
 
 /**
- * Decodes a document. `isHtml` enables the `<meta>` declaration and the windows-1252 fallback.
+ * Decodes a document. `isHtml` enables the `<meta>` declaration.
  * Throws NotTextError for binary data.
  */
 export function decodeDocument(data: Buffer | string, hints: { contentType?: string; isHtml?: boolean } = {}): DecodedDocument {
@@ -95,8 +100,75 @@ export function decodeDocument(data: Buffer | string, hints: { contentType?: str
   try {
     return stripBom(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes));
   } catch {
-    return stripBom(hints.isHtml ? windows1252.decode(bytes) : new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
+    const mixed = decodeUtf8OrWindows1252(bytes);
+    const doc: DecodedDocument = stripBom(mixed.text);
+    if (mixed.count > 0) doc.invalidBytes = { count: mixed.count, offset: Math.max(0, mixed.firstOffset - (doc.hadBom ? 1 : 0)) };
+    if (mixed.cut) doc.cutCharacter = true;
+    return doc;
   }
+}
+
+/** Length of a valid UTF-8 sequence at `i` (0 when invalid; -1 when cut short by the end). */
+function utf8SequenceLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i];
+  let n: number;
+  let lo = 0x80;
+  let hi = 0xbf;
+  if (b >= 0xc2 && b <= 0xdf) n = 2;
+  else if (b >= 0xe0 && b <= 0xef) {
+    n = 3;
+    if (b === 0xe0) lo = 0xa0;
+    if (b === 0xed) hi = 0x9f;
+  } else if (b >= 0xf0 && b <= 0xf4) {
+    n = 4;
+    if (b === 0xf0) lo = 0x90;
+    if (b === 0xf4) hi = 0x8f;
+  } else return 0;
+  for (let k = 1; k < n; k++) {
+    if (i + k >= bytes.length) return -1;
+    const c = bytes[i + k];
+    if (c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return 0;
+  }
+  return n;
+}
+
+/**
+ * Decodes text that is not valid UTF-8: valid UTF-8 sequences stay UTF-8 and each invalid byte
+ * is read as windows-1252. Damaged exports are often UTF-8 with a pasted legacy quote or wholly
+ * windows-1252; both come out readable, where one legacy decoder would garble the UTF-8 parts.
+ * A character cut short by the end of a truncated file is dropped.
+ */
+function decodeUtf8OrWindows1252(bytes: Uint8Array): { text: string; count: number; firstOffset: number; cut: boolean } {
+  const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+  let text = '';
+  let count = 0;
+  let firstOffset = -1;
+  let cut = false;
+  let start = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    if (bytes[i] < 0x80) {
+      i++;
+      continue;
+    }
+    const n = utf8SequenceLength(bytes, i);
+    if (n > 0) {
+      i += n;
+      continue;
+    }
+    text += utf8.decode(bytes.subarray(start, i));
+    if (n === -1) {
+      start = i = bytes.length;
+      cut = true;
+      break;
+    }
+    if (firstOffset < 0) firstOffset = text.length;
+    count++;
+    text += windows1252.decode(bytes.subarray(i, i + 1));
+    start = i = i + 1;
+  }
+  text += utf8.decode(bytes.subarray(start));
+  return { text, count, firstOffset: Math.max(firstOffset, 0), cut };
 }
 
 /** The charset an HTML document declares in its first 1024 bytes. */

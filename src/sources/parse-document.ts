@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
-import type { InputKind, Post } from '../types.js';
-import { decodeDocument, NotTextError } from './decode.js';
+import type { InputKind, InputWarning, Post } from '../types.js';
+import { decodeDocument, NotTextError, type DecodedDocument } from './decode.js';
+import { lineColumn } from './json-repair.js';
 import { parseHtmlDocument } from './html.js';
 import { parseMarkdownDocument } from './markdown.js';
 import { parseWordPress } from './wordpress.js';
@@ -81,6 +82,14 @@ export function parseDocument(data: Buffer | string, meta: DocumentMeta): Post[]
   if (declared === 'wordpress' && kind !== 'wordpress') {
     throw new InputError(`${meta.source}: not JSON (does not start with "{" or "[")`);
   }
+  const posts = parseAs(kind, text, meta, hadBom);
+  const repairs = decodingRepairs(decoded);
+  if (repairs.length > 0) for (const post of posts) post.warnings.unshift(...repairs);
+  return posts;
+}
+
+/** Posts of a decoded document of a known format. */
+function parseAs(kind: InputKind, text: string, meta: DocumentMeta, hadBom: boolean): Post[] {
   switch (kind) {
     case 'wordpress': {
       const posts = parseWordPress(text, meta.source, { hadBom });
@@ -92,4 +101,20 @@ export function parseDocument(data: Buffer | string, meta: DocumentMeta): Post[]
     case 'markdown':
       return [parseMarkdownDocument(text, meta)];
   }
+}
+
+/** INPUT_REPAIRED warnings for bytes that could not be read as declared (never silent). */
+function decodingRepairs(decoded: DecodedDocument): InputWarning[] {
+  const out: InputWarning[] = [];
+  if (decoded.invalidBytes) {
+    const { count, offset } = decoded.invalidBytes;
+    const { line, column } = lineColumn(decoded.text, offset);
+    const repair = `${count} byte${count === 1 ? '' : 's'} that are not UTF-8 read as windows-1252`;
+    out.push({ code: 'INPUT_REPAIRED', repair, where: `line ${line}, column ${column}`, line });
+  }
+  if (decoded.cutCharacter) {
+    const { line, column } = lineColumn(decoded.text, decoded.text.length);
+    out.push({ code: 'INPUT_REPAIRED', repair: 'text ends inside a character: the partial character was dropped', where: `line ${line}, column ${column}`, line });
+  }
+  return out;
 }
