@@ -346,7 +346,18 @@ export function parseLenientJson(text: string): LenientJson {
     if (r.eof) return { error: 'empty document' };
     const first = text[r.i];
     if (first !== '{' && first !== '[') return { error: 'not JSON (does not start with "{" or "[")' };
-    const value = r.value();
+    let value = r.value();
+    // Concatenated exports (`{…}{…}`, one post per line): every value is a post, so they are
+    // read as one list rather than dropping all but the first as trailing garbage.
+    const values = [value];
+    for (;;) {
+      if (r.closed.strings + r.closed.arrays + r.closed.objects + r.closed.dropped > 0) break;
+      r.skipWs();
+      if (r.eof || (text[r.i] !== '{' && text[r.i] !== '[')) break;
+      r.note('several JSON values one after another, read as one list', r.i);
+      values.push(r.value());
+    }
+    if (values.length > 1) value = values.flatMap((v) => (Array.isArray(v) ? v : [v]));
     const total = r.closed.strings + r.closed.arrays + r.closed.objects + r.closed.dropped;
     if (total > 0) r.note(describeClosed(r.closed), text.length);
     else {

@@ -48,6 +48,15 @@ describe('parseLenientJson', () => {
     });
   });
 
+  it('reads concatenated values and one-per-line exports as one list', () => {
+    expect(valueOf('{"id":1}{"id":2}\n[{"id":3}]\n')).toEqual({
+      value: [{ id: 1 }, { id: 2 }, { id: 3 }],
+      repairs: ['several JSON values one after another, read as one list'],
+    });
+    // A truncated second value is closed like any truncation, and nothing after it is lost.
+    expect(valueOf('{"id":1}\n{"id":2,"t":"ab').value).toEqual([{ id: 1 }, { id: 2, t: 'ab' }]);
+  });
+
   it('tolerates stray and missing commas', () => {
     expect(valueOf('{"a":1,,"b":2 "c":3,}').value).toEqual({ a: 1, b: 2, c: 3 });
   });
