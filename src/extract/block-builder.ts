@@ -36,6 +36,8 @@ export interface RawBlock {
 }
 
 const WS = /\s+/g;
+/** C0/C1 control characters that are not whitespace (a NUL from a damaged export): never text. */
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
 const LAST_WORD = /(\S+)\s*$/;
 
 /**
@@ -67,6 +69,8 @@ export class BlockBuilder {
   /** Appends text, collapsing whitespace across chunk boundaries. */
   append(raw: string): void {
     let t = raw.replace(WS, ' ');
+    CONTROL.lastIndex = 0;
+    if (CONTROL.test(t)) t = t.replace(CONTROL, '');
     if (t === '') return;
     if (t === ' ') {
       this.space();

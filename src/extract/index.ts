@@ -6,6 +6,7 @@ import type { RawBlock, RawLink } from './block-builder.js';
 import type { DomNode } from './dom.js';
 import { markOrphanTags } from './prepare-html.js';
 import { sentenceAt, sentenceRanges } from './sentences.js';
+import { stripShortcodes } from './shortcodes.js';
 import { textSignals } from './signals.js';
 import { BlockWalker } from './walk-blocks.js';
 
@@ -93,7 +94,8 @@ function toBlock(raw: RawBlock, index: number, base: string | undefined, host: s
  */
 export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPost {
   const isMarkdown = post.bodyFormat === 'markdown';
-  const html = markOrphanTags(isMarkdown ? renderMarkdown(post.body) : post.body);
+  const source = isMarkdown ? renderMarkdown(post.body) : post.kind === 'wordpress' ? stripShortcodes(post.body) : post.body;
+  const html = markOrphanTags(source);
   // Lines inside a JSON string are not lines of the file: WordPress blocks take the body's line.
   const useLocations = !isMarkdown && post.kind !== 'wordpress';
   // htmlparser2 rather than parse5: 2–3× faster, and the spec-exact tree repairs of parse5 buy
