@@ -69,6 +69,10 @@ function toPost(wp: WpPost, source: string, text: string, offsets: WeakMap<objec
   const modified = gmtToIso(wp.modified_gmt) ?? str(wp.modified);
   if (modified) post.modified = modified;
   if (contentOffset !== undefined) post.bodyLine = lineOfStringStart(text, contentOffset);
+  // An empty body from a password-protected post must not read as "no links, all good".
+  if (content && typeof content === 'object' && (content as { protected?: unknown }).protected === true && post.body.trim() === '') {
+    post.warnings = [...warnings, { code: 'INPUT_REPAIRED', repair: 'password-protected post: the API returned no content, nothing was checked' }];
+  }
   return post;
 }
 
