@@ -219,7 +219,7 @@ export interface CheckTarget {
   url: string;
   /** Fragments cited for this URL (without "#"). */
   fragments: string[];
-  /** Quoted sentences whose presence on the page may be verified (future QUOTE_NOT_FOUND). */
+  /** Quoted spans (≥ 4 words) from the citing sentences, verified on the page (QUOTE_NOT_FOUND). */
   quotes: string[];
 }
 
@@ -263,6 +263,8 @@ export interface CheckResult {
   reason?: string;
   /** Fragments cited but missing on the page (with --check-fragments). */
   missingFragments?: string[];
+  /** Quotes cited for this URL whose text no longer appears on the page (checkQuotes). */
+  missingQuotes?: string[];
   /** Number of requests made (retries and redirects included). */
   attempts: number;
   /** ISO time of the check. */

@@ -1,6 +1,10 @@
 import type { CitecheckOptions } from '../config/options.js';
 import type { CheckResult, CheckTarget } from '../types.js';
 import { fetchChain, type ChainState, type FetchContext } from './fetch-chain.js';
+import { decodeDocument } from '../sources/decode.js';
+import type { RawResponse } from './http-client.js';
+import { visibleText } from './page-text.js';
+import { missingQuotes } from './quote-match.js';
 import { hostOverride } from './request-headers.js';
 import { parseStatusRanges } from './status-ranges.js';
 import { isDeepUrl, isHtmlType, judgeResponse, type ResponseVerdict } from './verdict.js';
@@ -24,8 +28,10 @@ class CheckBoundExceeded extends Error {
   }
 }
 
-function bodyLimitFor(options: CitecheckOptions, needWholePage: boolean) {
+function bodyLimitFor(options: CitecheckOptions, needWholePage: boolean, wantQuotes = false) {
   return (status: number, headers: Record<string, string>): number => {
+    // A plain-text source can hold a quote too; other types (PDF, images) are never read.
+    if (wantQuotes && isPlainText(headers) && status >= 200 && status <= 299) return options.maxBodyBytes;
     if (!isHtmlType(headers)) return 0;
     if (status >= 200 && status <= 299) return needWholePage ? options.maxBodyBytes : Math.min(options.maxBodyBytes, SNIFF_BYTES);
     if (status === 401 || status === 403 || status === 429 || status === 503) return Math.min(options.maxBodyBytes, CHALLENGE_SNIFF_BYTES);
@@ -44,6 +50,27 @@ export function probeUrlFor(url: URL, random: () => number): URL | undefined {
   probe.pathname = parts.join('/') + (trailing ? '/' : '');
   probe.search = '';
   return probe;
+}
+
+function isPlainText(headers: Record<string, string>): boolean {
+  return (headers['content-type'] ?? '').toLowerCase().startsWith('text/plain');
+}
+
+/**
+ * The cited quotes absent from a page. Undefined (nothing recorded) when the page cannot
+ * prove absence: body not read, cut at the size cap, or not an HTML/text document.
+ */
+export function quotesMissingFrom(response: RawResponse, quotes: string[]): string[] | undefined {
+  if (response.body === undefined || response.body.length === 0 || response.truncated) return undefined;
+  const html = isHtmlType(response.headers);
+  if (!html && !isPlainText(response.headers)) return undefined;
+  let text: string;
+  try {
+    text = decodeDocument(response.body, { contentType: response.headers['content-type'], isHtml: html }).text;
+  } catch {
+    return undefined; // binary data under a text type: proves nothing
+  }
+  return missingQuotes(quotes, html ? visibleText(text) : text);
 }
 
 /**
@@ -71,8 +98,9 @@ export async function checkTarget(target: CheckTarget, ctx: CheckContext): Promi
   const url = new URL(target.url);
   const override = hostOverride(options, url);
   const accept = parseStatusRanges(override?.accept ?? options.accept);
-  const needWholePage = options.checkFragments && target.fragments.length > 0;
-  // Fragments need the page, so HEAD is not used for them.
+  const wantQuotes = options.checkQuotes && target.quotes.length > 0;
+  const needWholePage = (options.checkFragments && target.fragments.length > 0) || wantQuotes;
+  // Fragments and quotes need the page, so HEAD is not used for them.
   const method = options.method === 'head' && !needWholePage ? 'head' : 'get';
   const state: ChainState = { attempts: 0, redirects: [], currentUrl: target.url };
   const result = (fields: Partial<CheckResult> & Pick<CheckResult, 'status'>): CheckResult => {
@@ -89,7 +117,7 @@ export async function checkTarget(target: CheckTarget, ctx: CheckContext): Promi
   };
   const request = { method, accept: ACCEPT_HTML, signal, onStart: arm, deadline: () => deadline } as const;
   try {
-    const outcome = await fetchChain(ctx, { ...request, url: target.url, bodyLimit: bodyLimitFor(options, needWholePage) }, state);
+    const outcome = await fetchChain(ctx, { ...request, url: target.url, bodyLimit: bodyLimitFor(options, needWholePage, wantQuotes) }, state);
     if (outcome.kind === 'failure') {
       const { status, errorCode, reason } = outcome.failure;
       return result({ status, errorCode, reason, ...(outcome.httpStatus ? { httpStatus: outcome.httpStatus } : {}) });
@@ -104,12 +132,14 @@ export async function checkTarget(target: CheckTarget, ctx: CheckContext): Promi
       });
       if (probed) Object.assign(verdict, probed);
     }
+    const quotesMissing = verdict.status === 'ok' && wantQuotes ? quotesMissingFrom(outcome.response, target.quotes) : undefined;
     return result({
       status: verdict.status,
       httpStatus: outcome.response.status,
       ...(verdict.errorCode ? { errorCode: verdict.errorCode } : {}),
       ...(verdict.reason ? { reason: verdict.reason } : {}),
       ...(verdict.missingFragments ? { missingFragments: verdict.missingFragments } : {}),
+      ...(quotesMissing && quotesMissing.length > 0 ? { missingQuotes: quotesMissing } : {}),
     });
   } catch (error) {
     if (ctx.userSignal?.aborted) return undefined;

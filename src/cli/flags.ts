@@ -22,6 +22,7 @@ const PASS_THROUGH = [
   'offline',
   'checkFragments',
   'soft404Probe',
+  'checkQuotes',
   'includeMedia',
   'include',
   'exclude',

@@ -45,6 +45,7 @@ function addCheckOptions(cmd: Command): Command {
     .addOption(new Option('--allow-private', 'allow requests to loopback, private and link-local addresses'))
     .addOption(new Option('--check-fragments', 'check that cited #fragments exist on the page'))
     .addOption(new Option('--soft-404-probe', 'fetch a made-up sibling URL to detect soft 404s'))
+    .addOption(new Option('--no-check-quotes', 'do not check that quoted text still appears on the cited page'))
     .addOption(new Option('--include-media', 'also check images and iframes'))
     .addOption(new Option('--config <file>', 'config file (default: citecheck.config.json, or "citecheck" in package.json)'))
     .addOption(new Option('--no-config', 'ignore config files'))

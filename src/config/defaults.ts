@@ -31,6 +31,7 @@ export const DEFAULTS: Readonly<CitecheckOptions> = Object.freeze({
   offline: false,
   checkFragments: false,
   soft404Probe: false,
+  checkQuotes: true,
   include: [],
   exclude: [],
   includeMedia: false,

@@ -23,6 +23,7 @@ export interface ConfigFile {
   offline?: boolean;
   checkFragments?: boolean;
   soft404Probe?: boolean;
+  checkQuotes?: boolean;
   include?: string[];
   exclude?: string[];
   includeMedia?: boolean;

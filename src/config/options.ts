@@ -56,6 +56,8 @@ export interface CitecheckOptions {
   checkFragments: boolean;
   /** Fetch a made-up sibling URL to detect soft 404s. */
   soft404Probe: boolean;
+  /** Check that text the post quotes still appears on the cited page (QUOTE_NOT_FOUND). */
+  checkQuotes: boolean;
   /** Only URLs matching one of these regexes are checked (empty = all). */
   include: string[];
   /** URLs matching any of these regexes are `excluded`. */

@@ -58,7 +58,7 @@ function apply(options: CitecheckOptions, layer: ConfigFile, origin: ValueOrigin
     if (value !== undefined) options[target] = duration(value, origin, key);
   }
   if (layer.timeout !== undefined && options.timeoutMs === 0) fail(origin, 'timeout', 'must be greater than 0');
-  const booleans = ['allowPrivate', 'offline', 'checkFragments', 'soft404Probe', 'includeMedia'] as const;
+  const booleans = ['allowPrivate', 'offline', 'checkFragments', 'soft404Probe', 'checkQuotes', 'includeMedia'] as const;
   for (const key of booleans) if (layer[key] !== undefined) options[key] = layer[key];
   if (layer.method !== undefined) {
     if (layer.method !== 'get' && layer.method !== 'head') fail(origin, 'method', `must be get or head: ${String(layer.method)}`);

@@ -1,9 +1,38 @@
-import type { CheckTarget, ExtractedPost } from '../types.js';
+import type { Block, Citation, CheckTarget, ExtractedPost } from '../types.js';
+
+// Same family as the quote signal of extract/signals.ts: curly, straight or guillemet double quotes.
+const QUOTE = /“([^”]{1,2000})”|"([^"]{1,2000})"|«([^»]{1,2000})»/g;
+// Shorter spans are titles, scare quotes or names: too common on any page to prove anything.
+const MIN_QUOTE_WORDS = 4;
+
+/**
+ * The quoted spans (≥ 4 words) of a block that lie in the sentence of a citation: those are
+ * what the post says the source says. A span counts when it overlaps the sentence, so a quote
+ * that the sentence splitter cut in two still belongs to its link.
+ */
+export function quotesForCitation(block: Pick<Block, 'text'>, citation: Pick<Citation, 'sentence'>): string[] {
+  const text = block.text;
+  const at = citation.sentence === '' ? -1 : text.indexOf(citation.sentence);
+  const from = at >= 0 ? at : 0;
+  const to = at >= 0 ? at + citation.sentence.length : text.length;
+  // Without the sentence's place in the block, only quotes inside the sentence itself count.
+  const source = at >= 0 ? text : citation.sentence;
+  const quotes: string[] = [];
+  QUOTE.lastIndex = 0;
+  for (let m = QUOTE.exec(source); m; m = QUOTE.exec(source)) {
+    const start = m.index;
+    const end = m.index + m[0].length;
+    if (at >= 0 && (end <= from || start >= to)) continue;
+    const inner = (m[1] ?? m[2] ?? m[3]).replace(/\s+/g, ' ').trim();
+    if (inner.split(' ').length >= MIN_QUOTE_WORDS && !quotes.includes(inner)) quotes.push(inner);
+  }
+  return quotes;
+}
 
 /**
  * One target per unique `checkUrl` across all posts, in order of first appearance, with the
- * fragments cited for it collected (deduplicated). Invalid citations and those without a
- * checkUrl are not targets: they are reported from the extraction alone.
+ * fragments and quotes cited for it collected (deduplicated). Invalid citations and those
+ * without a checkUrl are not targets: they are reported from the extraction alone.
  */
 export function collectTargets(posts: ExtractedPost[]): CheckTarget[] {
   const byUrl = new Map<string, CheckTarget>();
@@ -18,6 +47,9 @@ export function collectTargets(posts: ExtractedPost[]): CheckTarget[] {
         }
         if (citation.fragment && !target.fragments.includes(citation.fragment)) {
           target.fragments.push(citation.fragment);
+        }
+        for (const quote of quotesForCitation(block, citation)) {
+          if (!target.quotes.includes(quote)) target.quotes.push(quote);
         }
       }
     }

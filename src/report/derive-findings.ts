@@ -1,4 +1,5 @@
 import type { CheckResult, Finding, FindingCode, ReportBlock, ReportCitation, ReportPost, LinkStatus } from '../types.js';
+import { quotesForCitation } from '../links/targets.js';
 import { FINDING_CODES, FINDING_CODE_LIST, severityRank } from './codes.js';
 import { formatFindingMessage, type MessageArgs } from './messages.js';
 
@@ -77,7 +78,7 @@ function blockFindings(
   for (const anchor of block.damagedAnchors) {
     out.push(makeFinding('ANCHOR_DAMAGED', at(), { anchorText: anchor.anchorText, sentence: anchor.sentence, reason: anchor.reason }));
   }
-  for (const c of block.citations) out.push(...citationFindings(c, at, once, results));
+  for (const c of block.citations) out.push(...citationFindings(c, at, once, results, block));
 
   const uncitedSignals = block.signals.filter((s) => UNCITED_SIGNALS.has(s));
   if (
@@ -96,6 +97,7 @@ function citationFindings(
   at: (url?: string) => { post: number; source: string; block: number; url?: string; line?: number },
   once: (key: string) => boolean,
   results: ReadonlyMap<string, CheckResult>,
+  block: Pick<ReportBlock, 'text'>,
 ): Finding[] {
   const out: Finding[] = [];
   const linkArgs = { url: c.url, anchorText: c.anchorText, sentence: c.sentence };
@@ -127,10 +129,30 @@ function citationFindings(
   if (c.fragment !== undefined && missing?.includes(c.fragment) && once(`FRAGMENT_MISSING ${c.url}`)) {
     out.push(makeFinding('FRAGMENT_MISSING', at(c.url), { ...linkArgs, fragment: c.fragment }));
   }
+  const missingQuotes = c.checkUrl !== undefined ? results.get(c.checkUrl)?.missingQuotes : undefined;
+  if (missingQuotes !== undefined && missingQuotes.length > 0) {
+    // The result lists the URL's missing quotes from every citing post; raise only this sentence's.
+    for (const quote of quotesForCitation(block, c)) {
+      if (missingQuotes.includes(quote) && once(`QUOTE_NOT_FOUND ${key} ${quote}`)) {
+        out.push(makeFinding('QUOTE_NOT_FOUND', at(c.url), { ...linkArgs, quote: shorten(quote, QUOTE_ARG_CHARS) }));
+      }
+    }
+  }
   if (!c.isInternal && /^http:/i.test(c.url) && once(`LINK_INSECURE_HTTP ${key}`)) {
     out.push(makeFinding('LINK_INSECURE_HTTP', at(c.url), linkArgs));
   }
   return out;
+}
+
+// Long enough to recognise the quote, short enough for one terminal line with the URL.
+const QUOTE_ARG_CHARS = 80;
+
+/** The text cut at a word boundary to at most `max` characters, with "…" when cut. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
 
 /**

@@ -35,7 +35,7 @@ export function formatFindingMessage(code: FindingCode, args: MessageArgs): stri
     case 'FRAGMENT_MISSING':
       return `Source${anchor} has no #${str(args.fragment)} on the page: ${url}.`;
     case 'QUOTE_NOT_FOUND':
-      return `Quoted text "${str(args.quote)}" no longer appears on ${url}.`;
+      return `Source${anchor} no longer contains the quoted text "${str(args.quote)}": ${url}.`;
     case 'INPUT_REPAIRED':
       return `Input was repaired: ${str(args.repair) || 'damaged input'}${args.where ? ` at ${str(args.where)}` : ''}.`;
     case 'CLAIM_UNCITED':
