@@ -9,6 +9,9 @@ const page = (title, body) =>
 const NEWS_ROUTES = {
   '/reports/city-budget-2026': (res) =>
     html(res, 200, page('City budget 2026', '<p id="transit">The council said: "Transit spending rises by 12 percent next year."</p>')),
+  // The post quotes a promise this page no longer makes: QUOTE_NOT_FOUND.
+  '/reports/fare-policy': (res) =>
+    html(res, 200, page('Fare policy', '<p>The fare freeze will be reviewed in 2027, once the budget is settled.</p>')),
   '/reports/housing-survey': (res) => html(res, 200, page('Housing survey', '<p>Rents rose 7% across the region.</p>')),
   '/old/water-report': (res) => redirect(res, 301, '/reports/water-quality-2026'),
   '/reports/water-quality-2026': (res) => html(res, 200, page('Water quality 2026', '<p>All samples met the standard.</p>')),

@@ -48,7 +48,7 @@ describe('npm run demo', () => {
 
   it('finds what an editor must look at', () => {
     const codes = new Set(report.findings.map((f) => f.code));
-    for (const code of ['LINK_BROKEN', 'LINK_SOFT_404', 'LINK_TIMEOUT', 'LINK_BLOCKED', 'LINK_UNREACHABLE', 'LINK_REDIRECT_PERMANENT', 'ANCHOR_DAMAGED', 'INPUT_REPAIRED', 'CLAIM_UNCITED']) {
+    for (const code of ['LINK_BROKEN', 'LINK_SOFT_404', 'LINK_TIMEOUT', 'LINK_BLOCKED', 'LINK_UNREACHABLE', 'LINK_REDIRECT_PERMANENT', 'ANCHOR_DAMAGED', 'INPUT_REPAIRED', 'CLAIM_UNCITED', 'QUOTE_NOT_FOUND']) {
       expect(codes.has(code as never), code).toBe(true);
     }
   });
