@@ -17,6 +17,8 @@
  *   /challenge-page             503 "Just a moment..." page    /fragments        ids present, named
  *   /catch-all/...              200 same page for any path     /headers          request headers JSON
  *   /pdf                        200 application/pdf            /json             200 application/json
+ *   /quote?text=T               200 page whose body is the HTML T (add &type=plain: text/plain T;
+ *                               &type=pdf: application/pdf T)
  *
  * Servers record every hit (method, path, headers, start/end times), the current and highest
  * number of requests in flight, and bytes written by /huge, so tests can assert on limits.
@@ -221,6 +223,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     if (parts[0] === 'catch-all') return send(res, 200, page('Welcome to the shop'));
     if (path === '/headers') return send(res, 200, JSON.stringify(req.headers), { 'content-type': 'application/json' });
     if (path === '/pdf') return send(res, 200, '%PDF-1.4 fake', { 'content-type': 'application/pdf' });
+    if (path === '/quote') {
+      const text = url.searchParams.get('text') ?? '';
+      const type = url.searchParams.get('type');
+      if (type === 'plain') return send(res, 200, text, { 'content-type': 'text/plain; charset=utf-8' });
+      if (type === 'pdf') return send(res, 200, text, { 'content-type': 'application/pdf' });
+      return send(res, 200, page('Quoted source', text));
+    }
     if (path === '/json') return send(res, 200, '{"ok":true}', { 'content-type': 'application/json' });
     return send(res, 404, page('Page not found'));
   };
