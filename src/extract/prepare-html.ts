@@ -31,9 +31,11 @@ function marker(name: string): string {
 
 /** Returns `html` with orphan closing tags replaced by markers (the same string when none). */
 export function markOrphanTags(html: string): string {
-  if (!html.includes('</')) return html;
+  if (!html.includes('<')) return html;
   const open: Record<string, number> = {};
   let aOpen = false;
+  /** The start tag of the open <a>, to reopen it in the next paragraph. */
+  let aTag = '';
   let strongDepth = 0;
   let out = '';
   let last = 0;
@@ -44,9 +46,20 @@ export function markOrphanTags(html: string): string {
     const closing = m[2] === '/';
     let replacement: string | undefined;
     if (name === 'a') {
-      if (!closing) aOpen = true;
+      // An <a> inside an open <a> closes it first (HTML's adoption agency); htmlparser2 would
+      // nest them instead, giving the outer link the inner link's words and everything after.
+      if (!closing && aOpen) replacement = `</a>${m[0]}`;
+      else if (!closing) aOpen = true;
       else if (aOpen) aOpen = false;
       else replacement = marker(ORPHAN_A);
+      if (!closing) aTag = m[0];
+    } else if (aOpen && !closing && CLOSES_P.has(name) && (open.p ?? 0) > 0) {
+      // `<p>… <a href>words <p>more</a>`: the new block closes the paragraph and the browser
+      // reopens the link inside it. htmlparser2 would nest the <p> inside the <a> instead, and
+      // the link would vanish from both blocks. So we close and reopen it the browser's way.
+      open.p = 0;
+      if (TRACKED_BLOCKS.has(name)) open[name] = (open[name] ?? 0) + 1;
+      replacement = `</a>${m[0]}${aTag}`;
     } else if (name === 'strong' || name === 'b') {
       if (!closing) strongDepth++;
       else if (strongDepth > 0) strongDepth--;

@@ -30,6 +30,28 @@ const SKIPPED = new Set([
   'base', 'svg', 'math', 'select', 'button', 'textarea', 'input', 'object', 'embed', 'canvas', 'audio', 'video', 'iframe', 'dialog',
 ]);
 
+/**
+ * Page chrome marked by class, id or ARIA role rather than by element: related-post lists,
+ * share buttons, comments, cookie banners, newsletter boxes. Themes and plugins (Jetpack adds
+ * related posts and sharing to `content.rendered` itself) put them inside the article, and
+ * their links are not the author's citations.
+ */
+const CHROME_TOKEN =
+  /^(?:related|related[-_]?(?:posts?|articles?|stories|content|links)|jp-relatedposts|yarpp-related|crp_related|sharedaddy|sharing|share-?buttons|social-?(?:share|sharing|links|icons|buttons)|comments|comments?[-_](?:area|section|list|wrapper)|comment-respond|commentlist|cookie-?(?:banner|notice|consent|bar)|gdpr-?(?:banner|notice)|newsletter-?(?:signup|box|form)?|breadcrumbs?|advert|advertisement|sidebar|author-?(?:bio|box)|post-navigation|nav-links|skip-link|screen-reader-text)$/i;
+const CHROME_IDS = new Set(['comments', 'respond', 'related', 'related-posts', 'disqus_thread', 'jp-relatedposts', 'sidebar', 'cookie-banner']);
+const CHROME_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner', 'search']);
+
+/** True when an element is page chrome by its class, id or role (see CHROME_TOKEN). */
+export function isChrome(node: DomNode): boolean {
+  const a = node.attribs;
+  if (!a) return false;
+  if (a.role !== undefined && CHROME_ROLES.has(a.role.trim().toLowerCase())) return true;
+  if (a.id !== undefined && CHROME_IDS.has(a.id.trim().toLowerCase())) return true;
+  if (a.class === undefined) return false;
+  for (const token of a.class.split(/\s+/)) if (token !== '' && CHROME_TOKEN.test(token)) return true;
+  return false;
+}
+
 /** Inline elements: they continue the text around them. */
 const INLINE = new Set([
   'a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'img', 'ins', 'kbd', 'label', 'mark',
@@ -55,7 +77,7 @@ function hasBlockInside(node: DomNode): boolean {
   for (const child of node.children ?? []) {
     if (child.type !== 'tag') continue;
     const name = child.name ?? '';
-    if (SKIPPED.has(name)) continue;
+    if (SKIPPED.has(name) || isChrome(child)) continue;
     if (BLOCK_KIND[name] !== undefined || name === BLOCK_BREAK || hasBlockInside(child)) return true;
   }
   return false;
@@ -137,7 +159,7 @@ export class BlockWalker {
         this.flush();
         continue;
       }
-      if (SKIPPED.has(name) && !(this.opts.includeMedia && name === 'iframe')) {
+      if ((SKIPPED.has(name) && !(this.opts.includeMedia && name === 'iframe')) || isChrome(node)) {
         if (!INLINE.has(name)) this.flush();
         continue;
       }
@@ -218,7 +240,7 @@ export class BlockWalker {
           b.strongDepth--;
           continue;
       }
-      if (SKIPPED.has(name)) continue;
+      if (SKIPPED.has(name) || isChrome(node)) continue;
       if (INLINE.has(name)) {
         this.inline(node.children ?? [], b, inCode || CODE.has(name));
       } else {
