@@ -23,7 +23,8 @@ export function quotesForCitation(block: Pick<Block, 'text'>, citation: Pick<Cit
     const start = m.index;
     const end = m.index + m[0].length;
     if (at >= 0 && (end <= from || start >= to)) continue;
-    const inner = (m[1] ?? m[2] ?? m[3]).replace(/\s+/g, ' ').trim();
+    // A comma inside the closing mark belongs to the post's sentence, not to the source.
+    const inner = (m[1] ?? m[2] ?? m[3]).replace(/\s+/g, ' ').trim().replace(/[,;:]+$/, '');
     if (inner.split(' ').length >= MIN_QUOTE_WORDS && !quotes.includes(inner)) quotes.push(inner);
   }
   return quotes;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectTargets } from '../../src/links/targets.js';
+import { collectTargets, quotesForCitation } from '../../src/links/targets.js';
 import type { Block, Citation, ExtractedPost } from '../../src/types.js';
 
 function citation(checkUrl: string | undefined, extra: Partial<Citation> = {}): Citation {
@@ -35,5 +35,43 @@ describe('collectTargets', () => {
   it('leaves out invalid citations and those without a checkUrl', () => {
     const targets = collectTargets([post([citation(undefined), citation('https://a.org/', { invalid: 'bad port' }), citation('https://ok.org/')])]);
     expect(targets.map((t) => t.url)).toEqual(['https://ok.org/']);
+  });
+});
+
+describe('quotes on targets', () => {
+  const text =
+    'Earlier, "a different quoted span of words" was said. The council said that “transit spending rises by 12 percent next year,” the largest rise. It called it "a bold new step".';
+  const sentence = 'The council said that “transit spending rises by 12 percent next year,” the largest rise.';
+
+  it('takes the quoted spans (≥ 4 words) of the citing sentence only', () => {
+    expect(quotesForCitation({ text }, { sentence })).toEqual(['transit spending rises by 12 percent next year']);
+    expect(quotesForCitation({ text }, { sentence: 'It called it "a bold new step".' })).toEqual(['a bold new step']);
+  });
+
+  it('ignores quotes shorter than four words', () => {
+    expect(quotesForCitation({ text: 'They called it "bold and new" today.' }, { sentence: 'They called it "bold and new" today.' })).toEqual([]);
+  });
+
+  it('keeps a quote the sentence splitter cut in two with the sentence it overlaps', () => {
+    const cut = 'She said "We will act. Transit comes first" and left.';
+    expect(quotesForCitation({ text: cut }, { sentence: 'She said "We will act.' })).toEqual(['We will act. Transit comes first']);
+  });
+
+  it('collects quotes per URL, deduplicated across citations', () => {
+    const b = (url: string, s: string): Block => ({
+      index: 0,
+      kind: 'paragraph',
+      text: s,
+      isClaim: true,
+      signals: ['citation', 'quote'],
+      citations: [citation(url, { sentence: s })],
+      damagedAnchors: [],
+    });
+    const q = 'He said "the fare freeze stays in place" today.';
+    const p: ExtractedPost = { source: 'p.json', kind: 'wordpress', warnings: [], blocks: [b('https://a.org/', q), b('https://a.org/', q), b('https://b.org/', 'No quote here.')] };
+    expect(collectTargets([p]).map((t) => [t.url, t.quotes])).toEqual([
+      ['https://a.org/', ['the fare freeze stays in place']],
+      ['https://b.org/', []],
+    ]);
   });
 });
