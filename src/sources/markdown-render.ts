@@ -15,6 +15,11 @@ export function renderMarkdown(body: string): string {
   const tokens = md.parse(body, env);
   for (const token of tokens) {
     if (token.nesting === 1 && token.map) token.attrSet(MARKDOWN_LINE_ATTR, String(token.map[0]));
+    // Raw HTML blocks have no token attributes: mark their first tag, or their blocks would
+    // take the line of whatever came before.
+    else if (token.type === 'html_block' && token.map) {
+      token.content = token.content.replace(/^(\s*<[a-zA-Z][\w-]*)/, `$1 ${MARKDOWN_LINE_ATTR}="${token.map[0]}"`);
+    }
   }
   return md.renderer.render(tokens, md.options, env);
 }

@@ -4,13 +4,15 @@ import { firstMarkdownHeading } from './markdown-render.js';
 /** Simple `key: value` front matter fields (YAML subset: scalars on one line). */
 type FrontMatter = Record<string, string>;
 
-/** Splits `---` front matter off a Markdown document. */
+/** Splits front matter off a Markdown document: YAML between `---` lines, or TOML between `+++` (Hugo). */
 function splitFrontMatter(text: string): { fields: FrontMatter; body: string; bodyLine: number } {
-  const m = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  const yaml = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  const m = yaml ?? /^\+\+\+[ \t]*\r?\n([\s\S]*?)\r?\n\+\+\+[ \t]*(?:\r?\n|$)/.exec(text);
   if (!m) return { fields: {}, body: text, bodyLine: 1 };
   const fields: FrontMatter = {};
+  const separator = yaml ? ':' : '=';
   for (const line of m[1].split(/\r?\n/)) {
-    const kv = /^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$/.exec(line);
+    const kv = new RegExp(`^([A-Za-z_][\\w-]*)\\s*${separator}\\s*(.*?)\\s*$`).exec(line);
     if (!kv || kv[2] === '') continue;
     fields[kv[1].toLowerCase()] = kv[2].replace(/^(["'])(.*)\1$/, '$2');
   }

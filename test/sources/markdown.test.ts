@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { extractPost } from '../../src/extract/index.js';
+import { parseDocument } from '../../src/sources/index.js';
+
+describe('Markdown documents', () => {
+  it('reads TOML (+++) front matter like YAML, and it never becomes a block', () => {
+    const [post] = parseDocument('+++\ntitle = "Toml title"\ndate = 2024-01-01\nurl = "https://site.test/p/"\n+++\n\nText [x](/y).\n', { source: 'p.md' });
+    expect(post.title).toBe('Toml title');
+    expect(post.published).toBe('2024-01-01T00:00:00.000Z');
+    const blocks = extractPost(post).blocks;
+    expect(blocks.map((b) => [b.line, b.text])).toEqual([[7, 'Text x.']]);
+    expect(blocks[0].citations[0].url).toBe('https://site.test/y');
+  });
+
+  it('gives blocks of a raw HTML block their own line', () => {
+    const text = 'Intro.\n\n![img](https://img.test/a.png)\n\n<div class="note"><p>HTML <a href="https://h.test/">block</a></p></div>\n';
+    const [post] = parseDocument(text, { source: 'p.md' });
+    expect(extractPost(post).blocks.map((b) => [b.line, b.text])).toEqual([
+      [1, 'Intro.'],
+      [5, 'HTML block'],
+    ]);
+  });
+});
