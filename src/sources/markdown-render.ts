@@ -5,6 +5,10 @@ import MarkdownIt from 'markdown-it';
  * linkified bare URLs. Code spans and blocks render as <code>/<pre>, which extraction ignores.
  */
 const md = new MarkdownIt({ html: true, linkify: true });
+// markdown-it refuses javascript:, vbscript:, file: and data: links (a safety rule for HTML
+// shown in a browser) and prints them as literal "[text](url)". This HTML is only read by
+// extraction, which reports such links as skipped rather than losing them; reports escape them.
+md.validateLink = () => true;
 
 /** Attribute carrying a block's 0-based source line within the Markdown body. */
 export const MARKDOWN_LINE_ATTR = 'data-md-line';

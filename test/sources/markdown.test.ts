@@ -20,4 +20,11 @@ describe('Markdown documents', () => {
       [5, 'HTML block'],
     ]);
   });
+
+  it('reports javascript:, data: and file: links as skipped instead of printing them as text', () => {
+    const [post] = parseDocument('Click [js](javascript:alert(1)) and [f](file:///etc/passwd).\n', { source: 'p.md' });
+    const [block] = extractPost(post).blocks;
+    expect(block.text).toBe('Click js and f.');
+    expect(block.citations.map((c) => c.url)).toEqual(['javascript:alert(1)', 'file:///etc/passwd']);
+  });
 });
