@@ -105,6 +105,8 @@ export class ResultCache {
     const stored: CheckResult = { ...result };
     delete stored.history;
     delete stored.fromCache;
+    // Which quotes are missing depends on the quotes asked for this run; never replay it.
+    delete stored.missingQuotes;
     this.entries.set(result.url, { result: stored, history });
     this.dirty += 1;
     if (this.dirty >= FLUSH_EVERY_RESULTS || this.now() - this.lastFlush >= FLUSH_EVERY_MS) void this.flush().catch(() => undefined);

@@ -103,8 +103,8 @@ export async function checkTargets(targets: CheckTarget[], options: CitecheckOpt
     } else if (options.offline) {
       finish(unchecked(target.url, clock.now(), { status: 'unchecked', reason: '--offline' }));
     } else {
-      // A fragment check needs today's page: an ok from the cache cannot answer it.
-      const needsPage = options.checkFragments && target.fragments.length > 0;
+      // A fragment or quote check needs today's page: an ok from the cache cannot answer it.
+      const needsPage = (options.checkFragments && target.fragments.length > 0) || (options.checkQuotes && target.quotes.length > 0);
       const cached = needsPage ? undefined : cache?.fresh(target.url, options.cacheMaxAgeMs);
       if (cached) finish(cached);
       else pending.push(target);

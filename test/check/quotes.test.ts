@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkTargets } from '../../src/check/index.js';
 import type { CitecheckOptions } from '../../src/config/options.js';
@@ -85,5 +88,26 @@ describe('quotes checked on the cited page', () => {
     expect(result.status).toBe('ok');
     expect(result.missingQuotes).toBeUndefined();
     expect(server.hits.slice(before).map((h) => h.method)).toEqual(['HEAD']);
+  });
+});
+
+describe('quotes and the results cache', () => {
+  it('re-checks a cached ok link when it has quotes, and never replays missing quotes', async () => {
+    const cache = join(mkdtempSync(join(tmpdir(), 'citecheck-quotes-cache-')), 'cache.json');
+    const url = `${quotePage(SOURCE)}&cache=1`;
+    const gone = ['transit spending will grow by a tenth next year'];
+    const first = await checkTargets([{ url, fragments: [], quotes: gone }], testOptions({ cache }));
+    expect(first.results.get(url)?.missingQuotes).toEqual(gone);
+
+    // With quotes on, the page is read again rather than answered from the cache.
+    const before = server.hits.length;
+    const second = await checkTargets([{ url, fragments: [], quotes: gone }], testOptions({ cache }));
+    expect(server.hits.length - before).toBe(1);
+    expect(second.results.get(url)?.missingQuotes).toEqual(gone);
+
+    // With quotes off, the cached ok answers, without a stale list of missing quotes.
+    const third = await checkTargets([{ url, fragments: [], quotes: gone }], testOptions({ cache, checkQuotes: false }));
+    expect(third.results.get(url)?.fromCache).toBe(true);
+    expect(third.results.get(url)?.missingQuotes).toBeUndefined();
   });
 });
