@@ -54,6 +54,9 @@ export function indexPage(text: string): PageIndex {
 
 /** True when the quote appears on the page, exactly or (≥ 80% of its trigrams) nearly. */
 export function quoteFound(quote: string, page: PageIndex): boolean {
+  // An ellipsis marks words the post left out: each remaining piece must be on the page.
+  const pieces = quote.split(/\u2026|\.\s?\.\s?\./).filter((p) => normalizedWords(p).length > 0);
+  if (pieces.length > 1) return pieces.every((piece) => quoteFound(piece, page));
   const words = normalizedWords(quote);
   if (words.length === 0) return true;
   if (page.joined.includes(` ${words.join(' ')} `)) return true;

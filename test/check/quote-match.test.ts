@@ -37,6 +37,12 @@ describe('quoteFound', () => {
     expect(quoteFound('The committee agreed on Tuesday that the fare freeze will stay in place through the end of 2027 for every bus in the city', long)).toBe(false);
   });
 
+  it('treats an ellipsis as left-out words: each piece must be on the page', () => {
+    expect(quoteFound('The council said … rises by 12 percent next year', page)).toBe(true);
+    expect(quoteFound('transit spending rises ... the largest rise since 2016', page)).toBe(true);
+    expect(quoteFound('The council said … the fare freeze will stay', page)).toBe(false);
+  });
+
   it('does not find a paraphrase', () => {
     expect(quoteFound('Transit spending will grow by a tenth next year', page)).toBe(false);
     expect(quoteFound('the fare freeze will stay in place', page)).toBe(false);
