@@ -101,3 +101,19 @@ describe('parseLenientJson', () => {
     );
   });
 });
+
+describe('lineColumn', () => {
+  it('matches counting newlines by hand, for every offset, across texts', async () => {
+    const { lineColumn } = await import('../../src/sources/json-repair.js');
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', '\n', '"', '\r'), { maxLength: 40 }), fc.nat(45), (chars, at) => {
+        const text = chars.join('');
+        const offset = Math.min(at, text.length);
+        const before = text.slice(0, offset);
+        const line = before.split('\n').length;
+        const column = offset - (before.lastIndexOf('\n') + 1) + 1;
+        expect(lineColumn(text, offset)).toEqual({ line, column });
+      }),
+    );
+  });
+});
