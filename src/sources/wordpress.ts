@@ -63,6 +63,11 @@ function toPost(wp: WpPost, source: string, text: string, offsets: WeakMap<objec
   if (link) {
     post.url = link;
     post.baseUrl = link;
+  } else {
+    // Exports without `link` still carry the site in `guid` ("https://site/?p=123"): a base
+    // for root-relative links and for telling internal links apart, though not a permalink.
+    const guid = rendered(wp.guid);
+    if (guid && /^https?:\/\/[^/?#]+/i.test(guid)) post.baseUrl = guid;
   }
   const published = gmtToIso(wp.date_gmt) ?? str(wp.date);
   if (published) post.published = published;
