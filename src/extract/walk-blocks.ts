@@ -141,7 +141,16 @@ export class BlockWalker {
 
   /** Walks children of a container; `kind` is the kind loose text and nested `p` take. */
   private walk(nodes: DomNode[], kind: BlockKind = 'paragraph'): void {
+    // `<br><br>` in text outside any block is the blank line of hand-written HTML: a new paragraph.
+    let afterBr = false;
     for (const node of nodes) {
+      if (node.type === 'tag' && node.name === 'br') {
+        if (afterBr) {
+          this.flush();
+          continue;
+        }
+        afterBr = true;
+      } else if (node.type === 'tag' || (node.type === 'text' && (node.data ?? '').trim() !== '')) afterBr = false;
       if (node.type === 'text') {
         const data = node.data ?? '';
         if (!this.loose && data.trim() === '') continue;

@@ -48,4 +48,9 @@ describe('messy markup', () => {
     const urls = extractPost(post).blocks.flatMap((b) => b.citations.map((c) => c.url));
     expect(urls).toEqual(['https://cited.test/', 'https://kept.test/']);
   });
+
+  it('a double <br> splits text outside any block, but not inside a paragraph', () => {
+    expect(html('First said this.<br><br>\n<br>Second here.<br>Same block.').blocks.map((b) => b.text)).toEqual(['First said this.', 'Second here. Same block.']);
+    expect(html('<p>One<br><br>two</p>').blocks.map((b) => b.text)).toEqual(['One two']);
+  });
 });
