@@ -67,6 +67,24 @@ function looksBinary(bytes: Uint8Array): boolean {
   return control > n / 100 + 1;
 }
 
+/**
+ * "utf-16le"/"utf-16be" for UTF-16 text saved without a BOM (Windows tools do this): mostly
+ * ASCII, so one byte of every pair is NUL. Such files would otherwise look like binary data.
+ */
+function utf16WithoutBom(bytes: Uint8Array): string | undefined {
+  const pairs = Math.min(bytes.length >> 1, 512);
+  if (pairs < 2) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (bytes[2 * i] === 0) evenNul++;
+    if (bytes[2 * i + 1] === 0) oddNul++;
+  }
+  if (oddNul >= pairs * 0.9 && evenNul === 0) return 'utf-16le';
+  if (evenNul >= pairs * 0.9 && oddNul === 0) return 'utf-16be';
+  return undefined;
+}
+
 /** Decoded text, and whether a byte order mark was removed from it. */
 export interface DecodedDocument {
   /** The text without its BOM. */
@@ -90,6 +108,7 @@ export function decodeDocument(data: Buffer | string, hints: { contentType?: str
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) label = 'utf-8';
   else if (bytes[0] === 0xff && bytes[1] === 0xfe) label = 'utf-16le';
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) label = 'utf-16be';
+  label ??= utf16WithoutBom(bytes);
   if (label === undefined && looksBinary(bytes)) throw new NotTextError('binary data, not a text document');
 
   const declared = label ?? charsetOfContentType(hints.contentType) ?? (hints.isHtml ? metaCharset(bytes) : undefined);

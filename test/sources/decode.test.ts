@@ -70,6 +70,14 @@ describe('decoding by declared charset', () => {
     expect(post.warnings.map((w) => w.repair)).toEqual([expect.stringMatching(/inside a character/), expect.stringMatching(/^truncated input/)]);
   });
 
+  it('reads UTF-16 saved without a BOM (little and big endian) instead of calling it binary', () => {
+    const text = '{"content":{"rendered":"<p>café</p>"}}';
+    const le = Buffer.from(text, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    expect(decodeDocument(le).text).toBe(text);
+    expect(decodeDocument(be).text).toBe(text);
+  });
+
   it('reads a stray NUL in a text file as damage, not binary data', () => {
     const [post] = parseDocument(mix('{"content":{"rendered":"<p>x', [0], 'y and more text here</p>"}}'), { source: 'nul.json' });
     expect(extractPost(post).blocks[0].text).toBe('xy and more text here');
