@@ -2,8 +2,9 @@ import type { ClaimSignal } from '../types.js';
 
 /**
  * Claim signals of a block's text. Judgement calls, documented:
- * - quote: a span of three words or more between curly or straight double quotes (single
- *   quotes are too often apostrophes to trust).
+ * - quote: a span of three words or more between curly or straight double quotes, or single
+ *   quotes (British style) when they open after a space and close before one: an apostrophe
+ *   inside a word ("don't", "John's") never opens or closes a quote.
  * - number: figures, money, percentages and counts. A bare year (1800–2099), a day of the
  *   month after a month name, and a small number naming something mid-sentence ("Pillar 2")
  *   are not figures and do not count alone.
@@ -17,12 +18,18 @@ const LABEL_BEFORE = /[\p{Ll},;]\s+\p{Lu}[\p{L}-]*\s+$/u;
 const ATTRIBUTION =
   /\b(?:said|says|say|told|tells|according to|reported|reports|reporting|announced|announces|stated|specifies|specified|claimed|claims|wrote|writes|noted|explained|argued|confirmed|estimated|estimates|revealed|disclosed|testified|warned|insisted|acknowledged|admitted|asserted|added|found|concluded|showed|shows)\b/i;
 
+const SINGLE_QUOTE =
+  /(?:^|[\s(\[—–])['‘](\p{L}(?:[^'‘’]|(?<=\p{L})['’](?=\p{L})){0,2000}?[^\s'‘’])['’](?=$|[\s.,;:!?)\]—–])/gu;
+
 /** True when `text` holds a quoted span of at least three words. */
 function hasQuote(text: string): boolean {
-  QUOTE.lastIndex = 0;
-  for (let m = QUOTE.exec(text); m; m = QUOTE.exec(text)) {
-    const inner = (m[1] ?? m[2] ?? m[3]).trim();
-    if (inner.split(/\s+/).length >= 3) return true;
+  for (const re of [QUOTE, SINGLE_QUOTE]) {
+    if (re === SINGLE_QUOTE && !text.includes("'") && !text.includes('‘')) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const inner = (m[1] ?? m[2] ?? m[3]).trim();
+      if (inner.split(/\s+/).length >= 3) return true;
+    }
   }
   return false;
 }
