@@ -106,7 +106,7 @@ export function parseWordPress(text: string, source: string, opts: { hadBom?: bo
     if (value.length > 0 && posts.length === 0) throw new InputError(`${source}: not a list of WordPress posts (no item has content.rendered)`);
     if (skipped.length > 0) {
       // Never silent: the items we could not read are named on every post of the list.
-      const repair = `skipped ${skipped.length} list item${skipped.length === 1 ? '' : 's'} that are not posts (index ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''})`;
+      const repair = `skipped ${skipped.length} ${skipped.length === 1 ? 'list item that is not a post' : 'list items that are not posts'} (index ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''})`;
       for (const post of posts) post.warnings.push({ code: 'INPUT_REPAIRED', repair });
     }
     return posts;
