@@ -28,14 +28,15 @@ export function renderJson(report: Report): string {
   return JSON.stringify(canonical(report, ''), null, 2);
 }
 
+// Rank lookups as maps, built once: canonical() visits every object of large reports.
+const RANKS = new Map(Object.entries(ORDERS).map(([holder, keys]) => [holder, new Map(keys.map((k, i) => [k, i]))]));
+const NO_RANKS = new Map<string, number>();
+
 function canonical(value: unknown, holder: string): unknown {
   if (Array.isArray(value)) return value.map((v) => canonical(v, `${holder}[]`));
   if (value === null || typeof value !== 'object') return value;
-  const order = ORDERS[holder] ?? [];
-  const rank = (k: string) => {
-    const i = order.indexOf(k);
-    return i >= 0 ? i : order.length;
-  };
+  const ranks = RANKS.get(holder) ?? NO_RANKS;
+  const rank = (k: string): number => ranks.get(k) ?? ranks.size;
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
   entries.sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   return Object.fromEntries(entries.map(([k, v]) => [k, canonical(v, k)]));

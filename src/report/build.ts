@@ -76,7 +76,7 @@ function toReportPost(post: ExtractedPost, results: ReadonlyMap<string, CheckRes
           text: block.text,
           isClaim: block.isClaim,
           signals: [...block.signals],
-          citations: block.citations.map((c) => withoutUndefined(citationVerdict(c, results))),
+          citations: block.citations.map((c) => citationVerdict(c, results)),
           damagedAnchors: block.damagedAnchors.map((d) => ({ ...d })),
           line: block.line,
         }),
