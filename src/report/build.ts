@@ -2,6 +2,7 @@ import type { CheckResult, ExtractedPost, HostStats, Report, ReportBlock, Report
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { isAtOrAbove } from './codes.js';
 import { deriveFindings } from './derive-findings.js';
+import { redactReport } from './redact.js';
 import { computeTotals } from './totals.js';
 import { citationVerdict, withoutUndefined } from './verdict.js';
 
@@ -30,6 +31,7 @@ export interface BuildReportInput {
 export function buildReport(input: BuildReportInput): Report {
   const posts = input.posts.map((post) => toReportPost(post, input.results));
   const findings = deriveFindings(posts, input.results);
+  redactReport(posts, findings);
   const hosts = [...(input.hosts ?? [])]
     .map((h) => ({ host: h.host, requests: h.requests, retries: h.retries, backoffs: h.backoffs, maxInFlight: h.maxInFlight }))
     .sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));

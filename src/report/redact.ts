@@ -1,0 +1,40 @@
+import type { Finding, ReportCitation, ReportPost } from '../types.js';
+
+// "scheme://user:password@host": the userinfo is a credential and must not reach a report
+// that gets uploaded as a CI artifact or posted as a PR comment.
+const USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
+
+/** Replaces the user name and password of every URL in `text` with "***". */
+export function redactCredentials(text: string): string {
+  return text.includes('@') ? text.replace(USERINFO, '$1***@') : text;
+}
+
+function redactCitation(c: ReportCitation): void {
+  c.url = redactCredentials(c.url);
+  c.rawHref = redactCredentials(c.rawHref);
+  if (c.checkUrl !== undefined) c.checkUrl = redactCredentials(c.checkUrl);
+  if (c.finalUrl !== undefined) c.finalUrl = redactCredentials(c.finalUrl);
+  for (const hop of c.redirects) {
+    hop.url = redactCredentials(hop.url);
+    hop.location = redactCredentials(hop.location);
+  }
+}
+
+/**
+ * Redacts URL credentials in the report's posts and findings, in place. Runs after findings
+ * are derived, because deriving them looks check results up by the unredacted URL.
+ */
+export function redactReport(posts: ReportPost[], findings: Finding[]): void {
+  for (const post of posts) {
+    if (post.url !== undefined) post.url = redactCredentials(post.url);
+    if (post.baseUrl !== undefined) post.baseUrl = redactCredentials(post.baseUrl);
+    for (const block of post.blocks) for (const c of block.citations) redactCitation(c);
+  }
+  for (const finding of findings) {
+    finding.message = redactCredentials(finding.message);
+    if (finding.url !== undefined) finding.url = redactCredentials(finding.url);
+    for (const [key, value] of Object.entries(finding.args)) {
+      if (typeof value === 'string') finding.args[key] = redactCredentials(value);
+    }
+  }
+}
