@@ -12,6 +12,26 @@ import type { ClaimSignal } from '../types.js';
  */
 
 const QUOTE = /“([^”]{1,2000})”|"([^"]{1,2000})"|«([^»]{1,2000})»/g;
+
+/** A span of text between double quotation marks (curly, straight or guillemets). */
+export interface QuotedSpan {
+  /** Offset of the opening mark. */
+  start: number;
+  /** Offset just after the closing mark. */
+  end: number;
+  /** The words between the marks. */
+  inner: string;
+}
+
+/** The double-quoted spans of `text`, in order: the one definition of "a quote" for every stage. */
+export function doubleQuotedSpans(text: string): QuotedSpan[] {
+  const spans: QuotedSpan[] = [];
+  QUOTE.lastIndex = 0;
+  for (let m = QUOTE.exec(text); m; m = QUOTE.exec(text)) {
+    spans.push({ start: m.index, end: m.index + m[0].length, inner: m[1] ?? m[2] ?? m[3] });
+  }
+  return spans;
+}
 const NUMBER = /[$€£¥]\s?\d|\d[\d,.]*\s?(?:%|percent\b|per cent\b)|\b\d[\d,.]*/g;
 const MONTH_BEFORE = /(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$/i;
 const LABEL_BEFORE = /[\p{Ll},;]\s+\p{Lu}[\p{L}-]*\s+$/u;
@@ -23,13 +43,12 @@ const SINGLE_QUOTE =
 
 /** True when `text` holds a quoted span of at least three words. */
 function hasQuote(text: string): boolean {
-  for (const re of [QUOTE, SINGLE_QUOTE]) {
-    if (re === SINGLE_QUOTE && !text.includes("'") && !text.includes('‘')) continue;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const inner = (m[1] ?? m[2] ?? m[3]).trim();
-      if (inner.split(/\s+/).length >= 3) return true;
-    }
+  const longEnough = (inner: string): boolean => inner.trim().split(/\s+/).length >= 3;
+  if (doubleQuotedSpans(text).some((span) => longEnough(span.inner))) return true;
+  if (!text.includes("'") && !text.includes('‘')) return false;
+  SINGLE_QUOTE.lastIndex = 0;
+  for (let m = SINGLE_QUOTE.exec(text); m; m = SINGLE_QUOTE.exec(text)) {
+    if (longEnough(m[1])) return true;
   }
   return false;
 }

@@ -1,7 +1,6 @@
+import { doubleQuotedSpans } from '../extract/signals.js';
 import type { Block, Citation, CheckTarget, ExtractedPost } from '../types.js';
 
-// Same family as the quote signal of extract/signals.ts: curly, straight or guillemet double quotes.
-const QUOTE = /“([^”]{1,2000})”|"([^"]{1,2000})"|«([^»]{1,2000})»/g;
 // Shorter spans are titles, scare quotes or names: too common on any page to prove anything.
 const MIN_QUOTE_WORDS = 4;
 
@@ -18,13 +17,10 @@ export function quotesForCitation(block: Pick<Block, 'text'>, citation: Pick<Cit
   // Without the sentence's place in the block, only quotes inside the sentence itself count.
   const source = at >= 0 ? text : citation.sentence;
   const quotes: string[] = [];
-  QUOTE.lastIndex = 0;
-  for (let m = QUOTE.exec(source); m; m = QUOTE.exec(source)) {
-    const start = m.index;
-    const end = m.index + m[0].length;
-    if (at >= 0 && (end <= from || start >= to)) continue;
+  for (const span of doubleQuotedSpans(source)) {
+    if (at >= 0 && (span.end <= from || span.start >= to)) continue;
     // A comma inside the closing mark belongs to the post's sentence, not to the source.
-    const inner = (m[1] ?? m[2] ?? m[3]).replace(/\s+/g, ' ').trim().replace(/[,;:]+$/, '');
+    const inner = span.inner.replace(/\s+/g, ' ').trim().replace(/[,;:]+$/, '');
     if (inner.split(' ').length >= MIN_QUOTE_WORDS && !quotes.includes(inner)) quotes.push(inner);
   }
   return quotes;
