@@ -7,7 +7,8 @@ import { visibleText } from './page-text.js';
 import { missingQuotes } from './quote-match.js';
 import { hostOverride } from './request-headers.js';
 import { parseStatusRanges } from './status-ranges.js';
-import { isDeepUrl, isHtmlType, judgeResponse, type ResponseVerdict } from './verdict.js';
+import { htmlOf, isDeepUrl, isHtmlType, judgeResponse, type ResponseVerdict } from './verdict.js';
+import { pageHeadlines } from './page-signals.js';
 
 /** What one check needs beyond the fetch context. */
 export interface CheckContext extends FetchContext {
@@ -179,8 +180,9 @@ async function probeSoft404(
   state.attempts += probeState.attempts;
   if (outcome.kind !== 'response' || outcome.response.status < 200 || outcome.response.status > 299) return undefined;
   const probeFinal = new URL(outcome.url);
-  const body = outcome.response.body?.toString('utf8');
-  const probeTitle = body ? /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1]?.replace(/\s+/g, ' ').trim() ?? '' : '';
+  const body = htmlOf(outcome.response);
+  // The same reading of the title as the cited page's, so entities compare equal.
+  const probeTitle = body !== undefined ? pageHeadlines(body).title : '';
   const sameDestination = probeState.redirects.length > 0 && state.redirects.length > 0 && probeFinal.href === finalUrl.href;
   const sameTitle = verdict.page !== undefined && verdict.page.title !== '' && probeTitle === verdict.page.title;
   if (!sameDestination && !sameTitle) return undefined;

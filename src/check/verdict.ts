@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { CheckErrorCode, CheckTarget, LinkStatus } from '../types.js';
+import { decodeDocument } from '../sources/decode.js';
 import type { RawResponse } from './http-client.js';
 import { hasFragment, inspectPage, isChallengePage, isChallengeResponse, pageHeadlines, saysNotFound } from './page-signals.js';
 import type { StatusMatcher } from './status-ranges.js';
@@ -22,6 +23,20 @@ export interface ResponseVerdict {
 export function isHtmlType(headers: Record<string, string>): boolean {
   const type = (headers['content-type'] ?? '').toLowerCase();
   return type === '' || type.includes('html');
+}
+
+/**
+ * The text of an HTML response body, decoded by its declared charset (header, then <meta>)
+ * so that a UTF-16 "Page not found" page still reads as a soft 404. Undefined
+ * when no body was read, the type is not HTML, or the bytes are binary.
+ */
+export function htmlOf(response: RawResponse): string | undefined {
+  if (response.body === undefined || !isHtmlType(response.headers)) return undefined;
+  try {
+    return decodeDocument(response.body, { contentType: response.headers['content-type'], isHtml: true }).text;
+  } catch {
+    return undefined;
+  }
 }
 
 /** True for a URL with a path below the site root (deep links can be "soft" 404s). */
@@ -54,7 +69,7 @@ export function judgeResponse(
 ): ResponseVerdict {
   const { status } = response;
   const is2xx = status >= 200 && status <= 299;
-  const html = response.body !== undefined && isHtmlType(response.headers) ? response.body.toString('utf8') : undefined;
+  const html = htmlOf(response);
   const page = html !== undefined ? pageHeadlines(html) : undefined;
   if (isChallengeResponse(response.headers)) {
     return { status: 'blocked', errorCode: 'BOT_CHALLENGE', reason: 'cf-mitigated: challenge' };

@@ -40,6 +40,7 @@ describe('verdicts against a real server', () => {
     ['/challenge-page', 'blocked', 'BOT_CHALLENGE', 503],
     ['/title-not-found', 'soft-404', 'SOFT_404', 200],
     ['/heading-not-found', 'soft-404', 'SOFT_404', 200],
+    ['/title-not-found-utf16', 'soft-404', 'SOFT_404', 200],
     ['/moved-home/story/1', 'soft-404', 'SOFT_404', 200],
     ['/loop/a', 'broken', 'REDIRECT_LOOP', 302],
     ['/redirect-scheme', 'broken', 'REDIRECT_BAD_SCHEME', 302],

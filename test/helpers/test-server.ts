@@ -16,6 +16,7 @@
  *   /heading-not-found          200, <h1>not found             /challenge        403 cf-mitigated
  *   /challenge-page             503 "Just a moment..." page    /fragments        ids present, named
  *   /catch-all/...              200 same page for any path     /headers          request headers JSON
+ *   /title-not-found-utf16      200 UTF-16LE "Page not found" page (charset in the header)
  *   /pdf                        200 application/pdf            /json             200 application/json
  *   /quote?text=T               200 page whose body is the HTML T (add &type=plain: text/plain T;
  *                               &type=pdf: application/pdf T)
@@ -220,7 +221,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       return send(res, 503, `<!doctype html><html><head><title>Just a moment...</title></head><body><script src="/cdn-cgi/challenge-platform/h/b/orchestrate/jsch/v1"></script></body></html>`);
     }
     if (path === '/fragments') return send(res, 200, page('Fragments', '<h2 id="present">Here</h2><a name="named"></a><p id="caf%C3%A9x">x</p>'));
-    if (parts[0] === 'catch-all') return send(res, 200, page('Welcome to the shop'));
+    if (path === '/title-not-found-utf16') {
+      const html = `\ufeff<html><head><title>Page not found</title></head><body><p>Sorry.</p></body></html>`;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-16le' });
+      return void res.end(Buffer.from(html, 'utf16le'));
+    }
+    // An entity in the title: the probe must read both titles the same way.
+    if (parts[0] === 'catch-all') return send(res, 200, page('Welcome to Fish &amp; Chips'));
     if (path === '/headers') return send(res, 200, JSON.stringify(req.headers), { 'content-type': 'application/json' });
     if (path === '/pdf') return send(res, 200, '%PDF-1.4 fake', { 'content-type': 'application/pdf' });
     if (path === '/quote') {
