@@ -66,7 +66,6 @@ export type CheckErrorCode =
   | 'REDIRECT_LOOP'
   | 'REDIRECT_BAD_SCHEME'
   | 'REDIRECT_NO_LOCATION'
-  | 'BODY_TOO_LARGE'
   | 'PRIVATE_ADDRESS'
   | 'EXCLUDED_PATTERN'
   | 'EXAMPLE_DOMAIN'
@@ -76,7 +75,6 @@ export type CheckErrorCode =
   | 'BOT_CHALLENGE'
   | 'RATE_LIMITED'
   | 'SOFT_404'
-  | 'ABORTED'
   | 'UNKNOWN';
 
 // ---------------------------------------------------------------------------
