@@ -58,8 +58,11 @@ export class ResultCache {
     if (warning) this.warning = warning;
   }
 
-  /** Loads the cache; a missing file is an empty cache, a corrupt one too (with a warning). */
-  static async load(path: string, now: () => number): Promise<ResultCache> {
+  /**
+   * Loads the cache; a missing file is an empty cache, a corrupt one too (with a warning).
+   * Entries last checked more than `forgetAfterMs` ago are dropped.
+   */
+  static async load(path: string, now: () => number, forgetAfterMs = Infinity): Promise<ResultCache> {
     let text: string;
     try {
       text = await readFile(path, 'utf8');
@@ -73,8 +76,12 @@ export class ResultCache {
         return new ResultCache(path, new Map(), now, `cache ${path} has an unknown layout; starting empty`);
       }
       const entries = new Map<string, CacheEntry>();
+      const oldest = now() - forgetAfterMs;
       for (const [url, entry] of Object.entries(data.entries)) {
-        if (entry && typeof entry === 'object' && entry.result && entry.history) entries.set(url, entry);
+        if (!entry || typeof entry !== 'object' || !entry.result || !entry.history) continue;
+        // An unreadable date counts as old: the entry is re-learnt on the next check.
+        if (!(Date.parse(entry.result.checkedAt) >= oldest)) continue;
+        entries.set(url, entry);
       }
       return new ResultCache(path, entries, now);
     } catch {

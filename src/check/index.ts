@@ -1,5 +1,6 @@
 import type { LookupFunction } from 'node:net';
 import type { Dispatcher } from 'undici';
+import { CACHE_FORGET_AFTER_MS } from '../config/defaults.js';
 import type { CitecheckOptions } from '../config/options.js';
 import { classifyUrl } from '../links/filter.js';
 import { preciseNow, realSleep, type Clock } from '../ratelimit/clock.js';
@@ -88,7 +89,7 @@ export async function checkTargets(targets: CheckTarget[], options: CitecheckOpt
     emit();
   };
 
-  const cache = options.cache && !options.offline ? await ResultCache.load(options.cache, clock.now) : undefined;
+  const cache = options.cache && !options.offline ? await ResultCache.load(options.cache, clock.now, Math.max(CACHE_FORGET_AFTER_MS, options.cacheMaxAgeMs)) : undefined;
   let cacheWarning = cache?.warning;
   const pending: CheckTarget[] = [];
   const seen = new Set<string>();

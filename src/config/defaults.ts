@@ -41,6 +41,13 @@ export const DEFAULTS: Readonly<CitecheckOptions> = Object.freeze({
   hosts: {},
 } satisfies CitecheckOptions);
 
+/**
+ * Cache entries not checked for this long are forgotten when the cache is loaded (never less
+ * than the cache max age): a URL no post cites any more should not grow the file forever,
+ * while one still cited is re-checked, and so kept, by every run.
+ */
+export const CACHE_FORGET_AFTER_MS = 90 * 24 * 60 * 60 * 1000;
+
 /** Default cache file used by `--cache` without a path. */
 export const DEFAULT_CACHE_PATH = '.citecheck-cache.json';
 

@@ -136,4 +136,17 @@ describe('ResultCache', () => {
     cache.record(result('https://site.org/y', 'ok'));
     expect(cache.fresh('https://site.org/y', 86_400_000)).toMatchObject({ fromCache: true });
   });
+
+  it('forgets entries not checked within forgetAfterMs when it loads', async () => {
+    const path = tempCache();
+    const day = 86_400_000;
+    const writer = await ResultCache.load(path, () => 1_000_000);
+    writer.record({ ...result('https://site.org/old'), checkedAt: new Date(1_000_000).toISOString() });
+    writer.record({ ...result('https://site.org/new', 'broken'), checkedAt: new Date(1_000_000 + 10 * day).toISOString() });
+    await writer.flush();
+    const reader = await ResultCache.load(path, () => 1_000_000 + 15 * day, 7 * day);
+    expect(reader.size).toBe(1);
+    expect(reader.record(result('https://site.org/new', 'broken')).history).toMatchObject({ checks: 2, failures: 2 });
+    expect(reader.record(result('https://site.org/old')).history).toMatchObject({ checks: 1 });
+  });
 });
