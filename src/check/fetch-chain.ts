@@ -138,7 +138,8 @@ async function requestWithRetries(
             bodyLimit: req.bodyLimit,
           });
         },
-        { signal: req.signal, isRetry: retry > 0, awaitStart: true },
+        // Once the check's bound runs, its hops and retries go before checks not yet started.
+        { signal: req.signal, isRetry: retry > 0, awaitStart: true, urgent: req.deadline?.() !== undefined },
       ), req.signal);
     } catch (error) {
       if (req.signal.aborted) throw req.signal.reason ?? error;

@@ -1,5 +1,6 @@
-import pLimit, { type LimitFunction } from 'p-limit';
+import type { LimitFunction } from 'p-limit';
 import { sleepUntil, type Clock } from './clock.js';
+import { PrioritySlots } from './priority-slots.js';
 
 /** Limits of one host lane. */
 export interface LaneLimits {
@@ -27,6 +28,11 @@ export interface LaneRunOptions {
   signal?: AbortSignal;
   /** Counted as a retry in the stats. */
   isRetry?: boolean;
+  /**
+   * A follow-up (redirect hop, retry, probe) of a check whose bound is already running: it
+   * takes the host's next free slot before requests of checks that have not started.
+   */
+  urgent?: boolean;
   /**
    * The task calls `markStarted()` when its request is really on the wire (after connecting);
    * the next start to the host waits for that instant plus the interval. Without it the start
@@ -56,7 +62,7 @@ export class HostLane {
   private readonly base: LaneLimits;
   private readonly clock: Clock;
   private readonly global: LimitFunction;
-  private readonly local: LimitFunction;
+  private readonly local: PrioritySlots;
   private currentIntervalMs: number;
   private pausedUntil = 0;
   private lastStart = Number.NEGATIVE_INFINITY;
@@ -73,14 +79,14 @@ export class HostLane {
     this.base = { concurrency: Math.max(1, Math.floor(limits.concurrency)), intervalMs: Math.max(0, limits.intervalMs) };
     this.clock = clock;
     this.global = global;
-    this.local = pLimit(this.base.concurrency);
+    this.local = new PrioritySlots(this.base.concurrency);
     this.currentIntervalMs = this.base.intervalMs;
   }
 
   /** Runs `fn` as one request to this host once the host's and the global limits allow. */
   run<T>(fn: (markStarted: () => void) => Promise<T>, options: LaneRunOptions = {}): Promise<T> {
     const { signal } = options;
-    return this.local(async () => {
+    return this.local.run(async () => {
       signal?.throwIfAborted();
       await sleepUntil(this.clock, this.pausedUntil, signal);
       return this.global(async () => {
@@ -107,7 +113,7 @@ export class HostLane {
           this.onChange?.();
         }
       });
-    });
+    }, options.urgent);
   }
 
   /**

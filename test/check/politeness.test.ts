@@ -141,6 +141,24 @@ describe('per-host limits against real servers', () => {
     expect(run.results.get(c.url('/retry-after/30?cap'))).toMatchObject({ status: 'blocked', errorCode: 'RATE_LIMITED', attempts: 1 });
     expect(c.hits).toHaveLength(1);
   });
+
+  it("sends a started check's redirect hop and retry before links still queued for the host", async () => {
+    const [, , c] = servers;
+    c.reset();
+    const queued = Array.from({ length: 12 }, (_, i) => `/ok?queued=${i}`);
+    const run = await checkTargets(
+      targetsOn(c, ['/redirect/301/1', '/flaky/503/1', ...queued]),
+      testOptions({ hostConcurrency: 1, retries: 2 }),
+      // Retry waits pass at once, so the order below depends on the lane alone.
+      { sleep: async () => undefined },
+    );
+    expect([...run.results.values()].every((r) => r.status === 'ok')).toBe(true);
+    // One at a time. A follow-up can only be queued once the request before it is answered,
+    // by when the host's slot has gone to the next waiter; it then goes before the links
+    // that were queued from the start, not after them (where a long queue would outlast
+    // the check's bound and report a live link as a timeout).
+    expect(c.hits.map((h) => h.path)).toEqual(['/redirect/301/1', '/flaky/503/1', '/ok', '/flaky/503/1', ...queued]);
+  });
 });
 
 describe('retry waits with an injected sleep', () => {
