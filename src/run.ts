@@ -1,6 +1,6 @@
 import type { CitecheckOptions } from './config/options.js';
 import type { CheckDeps, CheckRun } from './check/index.js';
-import { checkTargets } from './check/index.js';
+import { checkTargets, clockOf, createRequestPool } from './check/index.js';
 import { createDocumentFetcher } from './check/fetch-document.js';
 import { hostOverride } from './check/request-headers.js';
 import { extractPost } from './extract/index.js';
@@ -63,9 +63,12 @@ function splitUncheckedHosts(targets: CheckTarget[], options: CitecheckOptions):
 }
 
 /** The whole pipeline: inputs → extraction → checking → report. Prints nothing. */
-export async function runCheck(inputs: string[], options: CitecheckOptions, deps: RunDeps = {}): Promise<Report> {
+export async function runCheck(inputs: string[], options: CitecheckOptions, given: RunDeps = {}): Promise<Report> {
   const startedAt = new Date();
   const started = performance.now();
+  // One pool for the run: a host's limits hold between fetching an input page from it and
+  // checking the links that page cites on the same host.
+  const deps: RunDeps = { ...given, pool: given.pool ?? createRequestPool(options, clockOf(given)) };
   const posts = await extractInputs(inputs, options, deps, true);
   const targets = collectTargets(posts);
   deps.onPlanned?.({ posts: posts.length, targets: targets.length });

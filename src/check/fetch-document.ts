@@ -1,9 +1,9 @@
 import type { CitecheckOptions } from '../config/options.js';
 import { InputError } from '../errors.js';
-import { preciseNow, realSleep, type Clock } from '../ratelimit/clock.js';
+import type { Clock } from '../ratelimit/clock.js';
 import { fetchChain, type ChainState, type FetchContext } from './fetch-chain.js';
 import { createDispatcher } from './http-client.js';
-import { createRequestPool, type CheckDeps } from './index.js';
+import { clockOf, createRequestPool, type CheckDeps } from './index.js';
 
 /** A fetched input document. Non-2xx statuses are values, not errors. */
 export interface FetchedDocument {
@@ -32,8 +32,8 @@ const DEFAULT_ACCEPT = 'text/html,application/xhtml+xml,application/json;q=0.9,t
  * too large, no answer in time); HTTP error statuses come back as values.
  */
 export function createDocumentFetcher(options: CitecheckOptions, deps: CheckDeps = {}): DocumentFetcher {
-  const clock: Clock = { now: deps.now ?? preciseNow, sleep: deps.sleep ?? realSleep };
-  const pool = createRequestPool(options, clock);
+  const clock: Clock = clockOf(deps);
+  const pool = deps.pool ?? createRequestPool(options, clock);
   let dispatcher = deps.dispatcher;
   let owned = false;
   const ctx = (): FetchContext => {

@@ -28,6 +28,16 @@ export interface CheckDeps {
   onProgress?: (p: CheckProgress) => void;
   /** Ctrl-C: stop starting new requests, abort in-flight ones, return what is done. */
   signal?: AbortSignal;
+  /**
+   * The run's request pool, when the caller shares one between fetching inputs and checking
+   * links, so a host's limits hold across both; default: a pool of the check's own.
+   */
+  pool?: RequestPool;
+}
+
+/** The clock of injected deps (real time and sleep by default). */
+export function clockOf(deps: CheckDeps): Clock {
+  return { now: deps.now ?? preciseNow, sleep: deps.sleep ?? realSleep };
 }
 
 /** What a checking run returns. */
@@ -47,11 +57,10 @@ function unchecked(url: string, now: number, fields: Pick<CheckResult, 'status'>
 }
 
 /** Builds the pool with the configured global cap and per-host limits (overrides win). */
-export function createRequestPool(options: CitecheckOptions, clock: Clock, onChange?: () => void): RequestPool {
+export function createRequestPool(options: CitecheckOptions, clock: Clock): RequestPool {
   return new RequestPool(
     {
       concurrency: options.concurrency,
-      onChange,
       limitsFor: (host) => {
         const override = hostOverride(options, new URL(`http://${host}`));
         return {
@@ -74,10 +83,11 @@ export async function checkTargets(targets: CheckTarget[], options: CitecheckOpt
   parseStatusRanges(options.accept);
   for (const override of Object.values(options.hosts)) if (override.accept) parseStatusRanges(override.accept);
 
-  const clock: Clock = { now: deps.now ?? preciseNow, sleep: deps.sleep ?? realSleep };
+  const clock = clockOf(deps);
   const random = deps.random ?? Math.random;
+  const pool: RequestPool = deps.pool ?? createRequestPool(options, clock);
   // Progress also moves when requests start/end or a host backs off, not only on results.
-  const pool: RequestPool = createRequestPool(options, clock, () => emit());
+  pool.onChange = () => emit();
   const results = new Map<string, CheckResult>();
   const total = new Set(targets.map((t) => t.url)).size;
   let failures = 0;

@@ -22,10 +22,16 @@ export class RequestPool {
   private readonly lanes = new Map<string, HostLane>();
   private readonly limits: PoolLimits;
   private readonly clock: Clock;
+  /**
+   * Told when any request starts or ends or a lane backs off. Settable, because one pool
+   * serves a whole run (input fetches, then link checks) and the checker listens later.
+   */
+  onChange?: () => void;
 
   constructor(limits: PoolLimits, clock: Clock) {
     this.limits = limits;
     this.clock = clock;
+    this.onChange = limits.onChange;
     this.global = pLimit(Math.max(1, Math.floor(limits.concurrency)));
   }
 
@@ -33,7 +39,7 @@ export class RequestPool {
   lane(host: string): HostLane {
     let lane = this.lanes.get(host);
     if (!lane) {
-      lane = new HostLane(host, this.limits.limitsFor(host), this.clock, this.global, this.limits.onChange);
+      lane = new HostLane(host, this.limits.limitsFor(host), this.clock, this.global, () => this.onChange?.());
       this.lanes.set(host, lane);
     }
     return lane;

@@ -10,11 +10,13 @@ describe('http(s) URL inputs through the CLI', () => {
   let server: http.Server;
   let base: string;
   const hits: string[] = [];
+  const hitTimes: number[] = [];
 
   beforeAll(async () => {
     server = http.createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://x');
       hits.push(url.pathname + url.search);
+      hitTimes.push(performance.now());
       const post = {
         id: 7,
         slug: 'harbour-report',
@@ -69,6 +71,16 @@ describe('http(s) URL inputs through the CLI', () => {
     const post = json(result.stdout).posts[0];
     expect(post.kind).toBe('html');
     expect(post.blocks[0].citations[0].status).toBe('ok');
+  });
+
+  it('holds the per-host interval between fetching the input and checking its links', async () => {
+    const first = hits.length;
+    const result = await runCli(['check', `${base}/plain.html`, '--no-config', '--allow-private', '--host-concurrency', '1', '--host-interval', '300ms']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(hits.slice(first)).toEqual(['/plain.html', '/source']);
+    // One pool per run: the link check waits out the gap after the input fetch. (Servers
+    // stamp arrivals a little late under load; a separate pool would show a gap near 0.)
+    expect(hitTimes[first + 1] - hitTimes[first]).toBeGreaterThanOrEqual(280);
   });
 
   it('refuses a loopback input URL without --allow-private (exit 2, one line)', async () => {
