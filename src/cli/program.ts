@@ -27,7 +27,7 @@ function addCheckOptions(cmd: Command): Command {
     .addOption(new Option('--concurrency <n>', 'global cap of requests in flight').default(...shown(String(d.concurrency))))
     .addOption(new Option('--host-concurrency <n>', 'cap of requests in flight to one host').default(...shown(String(d.hostConcurrency))))
     .addOption(new Option('--host-interval <duration>', 'minimum gap between request starts to one host').default(...shown(formatDuration(d.hostIntervalMs))))
-    .addOption(new Option('--timeout <duration>', 'bound on one whole link check, retries and redirects included').default(...shown(formatDuration(d.timeoutMs))))
+    .addOption(new Option('--timeout <duration>', 'bound on one whole link check, retries and redirects included (one attempt may wait 3/4 of it)').default(...shown(formatDuration(d.timeoutMs))))
     .addOption(new Option('--connect-timeout <duration>', 'TCP/TLS connect timeout').default(...shown(formatDuration(d.connectTimeoutMs))))
     .addOption(new Option('--retries <n>', 'retries for 5xx, 408, 429, timeouts and resets').default(...shown(String(d.retries))))
     .addOption(new Option('--retry-after-max <duration>', 'longest Retry-After honoured').default(...shown(formatDuration(d.retryAfterMaxMs))))

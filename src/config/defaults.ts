@@ -10,14 +10,28 @@ import type { CitecheckOptions } from './options.js';
  * publishers that rate-limit bots, so we use 32 global, 4 per host and 100 ms between request
  * starts to one host (10 req/s), which stays under common CDN bot thresholds.
  */
+/**
+ * Share of the whole-check bound that one attempt may wait for headers, or between body
+ * chunks: most of it, so a slow but working server can answer, yet not all, so a hung first
+ * attempt leaves time for a retry. Derived, so that raising --timeout helps a slow server.
+ */
+export const ATTEMPT_SHARE_OF_TIMEOUT = 0.75;
+
+/** Per-attempt headers and body timeouts for a whole-check bound. */
+export function attemptTimeoutMs(timeoutMs: number): number {
+  return Math.round(timeoutMs * ATTEMPT_SHARE_OF_TIMEOUT);
+}
+
+const TIMEOUT_MS = 20_000;
+
 export const DEFAULTS: Readonly<CitecheckOptions> = Object.freeze({
   concurrency: 32,
   hostConcurrency: 4,
   hostIntervalMs: 100,
-  timeoutMs: 20_000,
+  timeoutMs: TIMEOUT_MS,
   connectTimeoutMs: 10_000,
-  headersTimeoutMs: 15_000,
-  bodyTimeoutMs: 15_000,
+  headersTimeoutMs: attemptTimeoutMs(TIMEOUT_MS),
+  bodyTimeoutMs: attemptTimeoutMs(TIMEOUT_MS),
   retries: 3,
   retryBaseDelayMs: 1_000,
   retryAfterMaxMs: 60_000,

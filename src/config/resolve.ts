@@ -1,5 +1,5 @@
 import { ConfigError, UsageError } from '../errors.js';
-import { DEFAULT_CACHE_PATH, DEFAULTS } from './defaults.js';
+import { attemptTimeoutMs, DEFAULT_CACHE_PATH, DEFAULTS } from './defaults.js';
 import { parseDuration } from './duration.js';
 import type { ConfigFile } from './load.js';
 import type { CitecheckOptions, HeaderRule, HostOverride } from './options.js';
@@ -57,7 +57,11 @@ function apply(options: CitecheckOptions, layer: ConfigFile, origin: ValueOrigin
     const value = layer[key];
     if (value !== undefined) options[target] = duration(value, origin, key);
   }
-  if (layer.timeout !== undefined && options.timeoutMs === 0) fail(origin, 'timeout', 'must be greater than 0');
+  if (layer.timeout !== undefined) {
+    if (options.timeoutMs === 0) fail(origin, 'timeout', 'must be greater than 0');
+    options.headersTimeoutMs = attemptTimeoutMs(options.timeoutMs);
+    options.bodyTimeoutMs = attemptTimeoutMs(options.timeoutMs);
+  }
   const booleans = ['allowPrivate', 'offline', 'checkFragments', 'soft404Probe', 'checkQuotes', 'includeMedia'] as const;
   for (const key of booleans) if (layer[key] !== undefined) options[key] = layer[key];
   if (layer.method !== undefined) {

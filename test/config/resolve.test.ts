@@ -43,6 +43,13 @@ describe('resolveOptions', () => {
     expect(options.exclude).toEqual(['a', 'b']);
   });
 
+  it('scales the per-attempt timeouts with --timeout, so a longer bound helps a slow server', () => {
+    expect(DEFAULTS.headersTimeoutMs).toBe(15_000);
+    const options = resolveOptions(undefined, { timeout: '90s' });
+    expect(options).toMatchObject({ timeoutMs: 90_000, headersTimeoutMs: 67_500, bodyTimeoutMs: 67_500 });
+    expect(resolveOptions(undefined, { timeout: '2s' }).headersTimeoutMs).toBe(1_500);
+  });
+
   it('maps cache true to the default file and per-host overrides to ms', () => {
     const options = resolveOptions(
       { label: 'f', config: { cache: true, hosts: { 'News.Example.org': { interval: '2s', concurrency: 1, check: false } } } },
