@@ -12,7 +12,7 @@ h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.25rem;margin:0 0 .25rem}h3{fon
 .meta{color:var(--muted);font-size:.9rem;margin:.2rem 0;overflow-wrap:anywhere}
 a{color:var(--note)}
 .banner{padding:.6rem .8rem;border-radius:.4rem;margin:.6rem 0;font-weight:600}
-.banner.interrupted{background:var(--warn-bg);color:var(--warn)}
+.banner.interrupted,.banner.warn{background:var(--warn-bg);color:var(--warn)}
 .banner.lost{background:var(--err-bg);color:var(--err)}
 .cards{display:flex;flex-wrap:wrap;gap:.5rem;margin:.8rem 0;padding:0;list-style:none}
 .cards li{background:var(--card);border:1px solid var(--line);border-radius:.4rem;padding:.4rem .7rem;min-width:6.5rem}

@@ -14,6 +14,8 @@ import {
   postName,
   shorten,
   sourcesLostSentence,
+  nothingCheckedSentence,
+  runSourcesLostSentence,
   worstSeverity,
   type FindingIndex,
 } from './report-view.js';
@@ -51,9 +53,10 @@ export function renderHtml(report: Report): string {
   if (report.interrupted) {
     parts.push(`<p class="banner interrupted" role="alert" id="interrupted">Interrupted: the run was stopped early, this report is partial (${plural(t.byStatus.unchecked, 'link')} unchecked).</p>`);
   }
-  if (t.citations === 0 && t.damagedAnchors > 0) {
-    parts.push(`<p class="banner lost" role="alert">No checkable link is left, and ${plural(t.damagedAnchors, 'anchor')} lost their URL: the sources are gone.</p>`);
-  }
+  const lost = runSourcesLostSentence(report);
+  if (lost) parts.push(`<p class="banner lost" role="alert">${e(lost)}</p>`);
+  const nothing = nothingCheckedSentence(report);
+  if (nothing) parts.push(`<p class="banner warn" role="alert">${e(nothing)}</p>`);
   parts.push(
     '<ul class="cards" id="totals">',
     `<li class="sev-error"><b>${t.findings.error}</b>errors</li>`,

@@ -13,6 +13,8 @@ import {
   postName,
   shorten,
   sourcesLostSentence,
+  nothingCheckedSentence,
+  runSourcesLostSentence,
 } from './report-view.js';
 
 // GitHub caps a PR comment at 65,536 characters and a job summary at 1 MiB: long tables are
@@ -54,9 +56,10 @@ export function renderMarkdown(report: Report): string {
     out.push('> [!WARNING]', `> The run was interrupted: this report is partial (${plural(t.byStatus.unchecked, 'link')} unchecked).`, '');
   }
   if (report.offline) out.push('> [!NOTE]', '> Offline run: no link was requested.', '');
-  if (t.citations === 0 && t.damagedAnchors > 0) {
-    out.push(`> [!CAUTION]`, `> No checkable link is left, and ${plural(t.damagedAnchors, 'anchor')} lost their URL: the sources are gone.`, '');
-  }
+  const lost = runSourcesLostSentence(report);
+  if (lost) out.push(`> [!CAUTION]`, `> ${lost}`, '');
+  const nothing = nothingCheckedSentence(report);
+  if (nothing) out.push('> [!WARNING]', `> ${nothing}`, '');
 
   out.push('| Status | Unique URLs |', '|:--|--:|');
   for (const s of LINK_STATUSES) out.push(`| ${STATUS_ICON[s]} ${s} | ${t.byStatus[s]} |`);

@@ -147,6 +147,37 @@ export function sourcesLostSentence(figures: PostFigures): string | undefined {
   return undefined;
 }
 
+/** The whole run lost its sources: anchors survive, no checkable link does. Undefined otherwise. */
+export function runSourcesLostSentence(report: Report): string | undefined {
+  const t = report.totals;
+  if (t.citations > 0 || t.damagedAnchors === 0) return undefined;
+  return `No checkable link is left, and ${plural(t.damagedAnchors, 'anchor')} lost their URL: the sources are gone.`;
+}
+
+/**
+ * Links were found but none was requested, because every one was excluded or skipped: an
+ * all-green summary would then claim checks that never happened. Says why, and how to check
+ * links the private-address policy kept out. Undefined when something was checked, offline.
+ */
+export function nothingCheckedSentence(report: Report): string | undefined {
+  const t = report.totals;
+  if (report.offline || t.uniqueUrls === 0 || checkedUrls(report) > 0 || t.byStatus.excluded === 0) return undefined;
+  const privateUrls = new Set<string>();
+  for (const post of report.posts) {
+    for (const block of post.blocks) {
+      for (const c of block.citations) if (c.errorCode === 'PRIVATE_ADDRESS') privateUrls.add(c.checkUrl ?? c.url);
+    }
+  }
+  const why = privateUrls.size > 0 ? ` (${privateUrls.size} by the private-address policy: --allow-private checks ${privateUrls.size === 1 ? 'it' : 'them'})` : '';
+  return `No link was checked: ${plural(t.byStatus.excluded, 'URL')} excluded${why}${t.byStatus.skipped > 0 ? `, ${t.byStatus.skipped} skipped` : ''}.`;
+}
+
+/** Unique URLs that were really checked (requested, or answered from the cache). */
+export function checkedUrls(report: Report): number {
+  const b = report.totals.byStatus;
+  return report.totals.uniqueUrls - b.excluded - b.skipped - b.unchecked;
+}
+
 /** Shortens text to at most `max` characters on a word boundary, with an ellipsis. */
 export function shorten(text: string, max: number): string {
   if (text.length <= max) return text;

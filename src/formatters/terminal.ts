@@ -16,6 +16,9 @@ import {
   postName,
   shorten,
   sourcesLostSentence,
+  checkedUrls,
+  nothingCheckedSentence,
+  runSourcesLostSentence,
   type FindingIndex,
 } from './report-view.js';
 
@@ -180,18 +183,25 @@ function renderSummary(report: Report, c: Colors): string[] {
 function verdictLine(report: Report, c: Colors): string {
   const { totals } = report;
   const failing = LINK_STATUSES.filter((s) => FAILING_STATUSES.has(s)).reduce((n, s) => n + totals.byStatus[s], 0);
-  if (totals.citations === 0 && totals.damagedAnchors > 0) {
-    return c.red(c.bold(`✖ No checkable link is left, and ${plural(totals.damagedAnchors, 'anchor')} lost their URL: the sources are gone.`));
-  }
+  const lost = runSourcesLostSentence(report);
+  if (lost) return c.red(c.bold(`✖ ${lost}`));
   if (totals.findings.error > 0) {
     return c.red(
       c.bold(`✖ ${plural(totals.findings.error, 'error')} and ${plural(totals.findings.warning, 'warning')}; ${failing} of ${plural(totals.uniqueUrls, 'cited URL')} failing.`),
     );
   }
   if (totals.citations === 0) return c.yellow(`No links were found in ${plural(totals.posts, 'post')}: nothing was checked.`);
+  const nothing = nothingCheckedSentence(report);
+  if (nothing) return c.yellow(`⚠ ${nothing}`);
   if (totals.findings.warning > 0) return c.yellow(`⚠ ${plural(totals.findings.warning, 'warning')} to look at; no errors.`);
   if (report.interrupted || totals.byStatus.unchecked > 0) return c.yellow(`${plural(totals.byStatus.unchecked, 'link')} not checked.`);
-  return c.green(`✔ All ${plural(totals.uniqueUrls, 'cited URL')} checked without errors.`);
+  const aside = [
+    totals.byStatus.excluded > 0 ? `${totals.byStatus.excluded} excluded` : '',
+    totals.byStatus.skipped > 0 ? `${totals.byStatus.skipped} skipped` : '',
+  ].filter(Boolean);
+  const checked = checkedUrls(report);
+  const subject = checked === 1 ? 'The one checked URL' : `All ${checked} checked URLs`;
+  return c.green(`✔ ${subject} answered without errors${aside.length > 0 ? ` (${aside.join(', ')})` : ''}.`);
 }
 
 function interruptedBanner(report: Report, c: Colors): string {

@@ -88,6 +88,34 @@ describe('terminal formatter: archives', () => {
     // A single clean post is shown in full: the pairing of claims and sources is the point.
     const single = buildReport({ posts: [clean], results: results(result('https://fine.example.org/', 'ok')), startedAt: STARTED_AT, durationMs: 1 });
     expect(renderTerminal(single)).toContain('[OK]');
-    expect(renderTerminal(single)).toMatch(/✔ All 1 cited URL checked without errors/);
+    expect(renderTerminal(single)).toMatch(/✔ The one checked URL answered without errors\./);
+  });
+});
+
+describe('human formats when nothing was really checked', () => {
+  it('never calls a run whose links were all excluded "without errors"; says why and how', async () => {
+    const { buildReport } = await import('../../src/report/build.js');
+    const { renderMarkdown } = await import('../../src/formatters/markdown.js');
+    const { renderHtml } = await import('../../src/formatters/html.js');
+    const { STARTED_AT, block, citation, post, result, results } = await import('../fixtures/reports/builders.js');
+    const urls = ['https://intranet.example.org/a', 'https://intranet.example.org/b'];
+    const p = post('posts/inside.md', [block(0, { citations: [...urls.map((u) => citation(u)), citation('mailto:desk@news.example.org')] })]);
+    const report = buildReport({ posts: [p], results: results(...urls.map((u) => result(u, 'excluded'))), startedAt: STARTED_AT, durationMs: 1 });
+    const sentence = 'No link was checked: 2 URLs excluded (2 by the private-address policy: --allow-private checks them), 1 skipped.';
+    const terminal = renderTerminal(report);
+    expect(terminal).not.toMatch(/without errors/);
+    expect(terminal).toContain(`⚠ ${sentence}`);
+    expect(renderMarkdown(report)).toContain('> No link was checked: 2 URLs excluded (2 by the private-address policy: --allow-private checks them), 1 skipped.');
+    expect(renderHtml(report)).toContain(`<p class="banner warn" role="alert">${sentence}</p>`);
+
+    // One link really checked: the summary counts it alone and names what was left out.
+    const mixed = buildReport({
+      posts: [post('posts/mixed.md', [block(0, { citations: [citation('https://fine.example.org/'), citation(urls[0])] })])],
+      results: results(result('https://fine.example.org/', 'ok'), result(urls[0], 'excluded')),
+      startedAt: STARTED_AT,
+      durationMs: 1,
+    });
+    expect(renderTerminal(mixed)).toContain('✔ The one checked URL answered without errors (1 excluded).');
+    expect(renderTerminal(mixed)).not.toContain('No link was checked');
   });
 });
