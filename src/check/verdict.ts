@@ -39,14 +39,17 @@ export function htmlOf(response: RawResponse): string | undefined {
   }
 }
 
-/** True for a URL with a path below the site root (deep links can be "soft" 404s). */
-export function isDeepUrl(url: URL): boolean {
-  return url.pathname.replace(/\/+$/, '') !== '';
-}
-
 /** True for a site's home page: the root path (or /index.*) with no query. */
 export function isHomePage(url: URL): boolean {
   return url.search === '' && /^\/(?:index\.[a-z]+)?$/i.test(url.pathname);
+}
+
+/**
+ * True for a URL with a path below the site root (deep links can be "soft" 404s). The home
+ * page under another name (/index.html) is not deep: its redirect to / is a tidy-up.
+ */
+export function isDeepUrl(url: URL): boolean {
+  return url.pathname.replace(/\/+$/, '') !== '' && !/^\/index\.[a-z]+$/i.test(url.pathname);
 }
 
 // "#top" and "#" always resolve in HTML (HTML §7.4.6.4); text fragments are not ids.

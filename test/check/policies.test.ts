@@ -67,6 +67,9 @@ describe('URLs', () => {
   it('tells deep URLs and home pages apart', () => {
     expect(isDeepUrl(new URL('https://a.org/news/story'))).toBe(true);
     expect(isDeepUrl(new URL('https://a.org/'))).toBe(false);
+    // The home page under another name: its redirect to / is no soft 404.
+    expect(isDeepUrl(new URL('https://a.org/index.html'))).toBe(false);
+    expect(isDeepUrl(new URL('https://a.org/news/index.html'))).toBe(true);
     expect(isHomePage(new URL('https://a.org/'))).toBe(true);
     expect(isHomePage(new URL('https://a.org/ok'))).toBe(false);
   });
