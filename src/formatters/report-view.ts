@@ -28,16 +28,13 @@ export interface FindingIndex {
   ofPost(post: number): Finding[];
   /** Every finding of one block. */
   ofBlock(post: number, block: number): Finding[];
-  /** Findings about one citation (matched by URL, fragment aside for link-level codes). */
+  /** Findings about one citation (matched by its exact URL). */
   ofCitation(post: number, block: number, citation: ReportCitation): Finding[];
   /** ANCHOR_DAMAGED findings of a block, in reading order. */
   damagedOf(post: number, block: number): Finding[];
   /** CLAIM_UNCITED finding of a block, if any. */
   uncitedOf(post: number, block: number): Finding | undefined;
 }
-
-// Codes whose URL is the exact cited URL (fragment included); the others are about the page.
-const EXACT_URL_CODES = new Set(['FRAGMENT_MISSING', 'LINK_INVALID']);
 
 /** Indexes the report's findings for formatters that render them in place. */
 export function indexFindings(report: Report): FindingIndex {
@@ -55,20 +52,11 @@ export function indexFindings(report: Report): FindingIndex {
   return {
     ofPost: (post) => byPost.get(post) ?? [],
     ofBlock,
-    ofCitation: (post, block, c) =>
-      ofBlock(post, block).filter((f) => {
-        if (f.url === undefined) return false;
-        if (f.url === c.url) return true;
-        return !EXACT_URL_CODES.has(f.code) && withoutFragment(f.url) === withoutFragment(c.checkUrl ?? c.url);
-      }),
+    // Citation findings carry the exact cited URL (derive-findings keys them so).
+    ofCitation: (post, block, c) => ofBlock(post, block).filter((f) => f.url !== undefined && f.url === c.url),
     damagedOf: (post, block) => ofBlock(post, block).filter((f) => f.code === 'ANCHOR_DAMAGED'),
     uncitedOf: (post, block) => ofBlock(post, block).find((f) => f.code === 'CLAIM_UNCITED'),
   };
-}
-
-function withoutFragment(url: string): string {
-  const hash = url.indexOf('#');
-  return hash >= 0 ? url.slice(0, hash) : url;
 }
 
 /** Most severe severity among findings, or undefined when there are none. */

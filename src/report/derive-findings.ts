@@ -105,7 +105,10 @@ function citationFindings(
     if (once(`LINK_INVALID ${c.url}`)) out.push(makeFinding('LINK_INVALID', at(c.url), { ...linkArgs, reason: c.invalid }));
     return out;
   }
-  const key = c.checkUrl ?? c.url;
+  // Keyed by the cited URL, fragment included: two citations of one page with different
+  // fragments get a finding each, worded with their own anchor text and shown under their own
+  // citation (keyed by page, the second showed the first one's anchor).
+  const key = c.url;
   const statusCode = STATUS_CODES[c.status];
   if (statusCode !== undefined && once(`${statusCode} ${key}`)) {
     out.push(

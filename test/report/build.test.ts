@@ -98,6 +98,40 @@ describe('buildReport: statuses become findings', () => {
     expect(report.totals.citations).toBe(3);
     expect(report.totals.uniqueUrls).toBe(1);
   });
+
+  it('a redirect failure says what went wrong, not only the last status', () => {
+    const url = 'https://a.example.org/loop';
+    const report = buildReport({
+      posts: [post('p.json', [block(0, { citations: [citation(url)] })])],
+      results: results(result(url, 'broken', { httpStatus: 302, errorCode: 'REDIRECT_LOOP', reason: 'loops back to https://a.example.org/loop' })),
+      startedAt: STARTED_AT,
+      durationMs: 1,
+    });
+    expect(report.findings[0].message).toBe('Source "source" is broken: https://a.example.org/loop (REDIRECT_LOOP: loops back to https://a.example.org/loop).');
+  });
+
+  it('two fragments of one page get a finding each, worded and shown with their own anchor', async () => {
+    const { renderTerminal } = await import('../../src/formatters/terminal.js');
+    const page = 'http://a.example.org/page';
+    const report = buildReport({
+      posts: [post('p.json', [block(0, { citations: [citation(`${page}#gone`, { anchorText: 'first' }), citation(`${page}#here`, { anchorText: 'second' })] })])],
+      results: results(result(page, 'broken')),
+      startedAt: STARTED_AT,
+      durationMs: 1,
+    });
+    expect(report.findings.map((f) => [f.code, f.url, f.args?.anchorText])).toEqual([
+      ['LINK_BROKEN', `${page}#gone`, 'first'],
+      ['LINK_BROKEN', `${page}#here`, 'second'],
+      ['LINK_INSECURE_HTTP', `${page}#gone`, 'first'],
+      ['LINK_INSECURE_HTTP', `${page}#here`, 'second'],
+    ]);
+    const out = renderTerminal(report, { color: false });
+    // Under "second", nothing about "first".
+    const second = out.slice(out.indexOf('“second”'));
+    expect(out).toContain('“second”');
+    expect(second).toContain('Source "second" uses plain http');
+    expect(second).not.toContain('"first"');
+  });
 });
 
 describe('buildReport: citations that are not checked', () => {
