@@ -148,6 +148,12 @@ export async function checkTarget(target: CheckTarget, ctx: CheckContext): Promi
       // The bound fired. If the last answer was a refusal being waited out, say so honestly.
       const last = state.lastResponse;
       if (last?.status === 429) return result({ status: 'blocked', errorCode: 'RATE_LIMITED', httpStatus: 429, reason: 'HTTP 429 outlasted the check bound' });
+      // A server error whose retry did not finish within the bound: that error is our answer
+      // (only a retry follows a 5xx, so the chain is still on the URL that gave it).
+      if (last !== undefined && last.status >= 500) {
+        const verdict = judgeResponse(target, last, new URL(state.currentUrl), state.redirects.length > 0, accept, false);
+        return result({ status: verdict.status, httpStatus: last.status, errorCode: verdict.errorCode, reason: `${verdict.reason ?? `HTTP ${last.status}`}; no retry fitted in ${options.timeoutMs} ms` });
+      }
       return result({ status: 'timeout', errorCode: 'RESPONSE_TIMEOUT', reason: `no complete answer within ${options.timeoutMs} ms` });
     }
     // A bug, not a link failure: keep it visible in the result rather than crash the run.

@@ -100,6 +100,11 @@ export function judgeResponse(
     return verdict;
   }
   if (status === 429) return { status: 'blocked', errorCode: 'RATE_LIMITED', reason: 'HTTP 429 after retries' };
+  // A 503 with Retry-After says "come back later" (maintenance, overload, a rate limit that
+  // uses 503): the page may be fine, so a human looks rather than CI failing on it.
+  if (status === 503 && response.headers['retry-after'] !== undefined) {
+    return { status: 'blocked', errorCode: 'RATE_LIMITED', reason: `HTTP 503 asking to retry after ${response.headers['retry-after']}` };
+  }
   if (status === 401 || status === 403 || status === 999) {
     return { status: 'blocked', errorCode: 'HTTP_ERROR', reason: `HTTP ${status}: the server refuses automated checks` };
   }

@@ -66,6 +66,20 @@ describe('verdicts against a real server', () => {
     expect(result).toMatchObject({ status: 'broken', errorCode: 'HTTP_ERROR', httpStatus: 503, attempts: 3 });
   });
 
+  it('a 503 asking to come back in an hour is blocked (a human looks), not broken', async () => {
+    server.reset();
+    const result = await check(server.url('/maintenance'));
+    expect(result).toMatchObject({ status: 'blocked', errorCode: 'RATE_LIMITED', httpStatus: 503 });
+    // Beyond the Retry-After cap: not retried early.
+    expect(server.hitsOf('/maintenance')).toHaveLength(1);
+  });
+
+  it('a server error whose retry outlives the bound keeps that error as its verdict', async () => {
+    const result = await check(server.url('/error-then-hang'), { timeoutMs: 600, retries: 1, retryBaseDelayMs: 1 });
+    expect(result).toMatchObject({ status: 'broken', errorCode: 'HTTP_ERROR', httpStatus: 500 });
+    expect(result.reason).toMatch(/no retry fitted in 600 ms/);
+  });
+
   it('501 is not retried', async () => {
     server.reset();
     await check(server.url('/status/501?x=once'));

@@ -11,6 +11,7 @@
  *   /hang-body                  headers, then no body          /reset            socket destroyed
  *   /retry-after/1              429 + Retry-After: 1 on the first hit of that path, then 200
  *   /retry-after-date/1         the same with an HTTP date     /flaky/503/2      503 twice, then 200
+ *   /maintenance                503 + Retry-After: 3600        /error-then-hang  500 on the first hit, then never answers
  *   /no-head                    HEAD → 405, GET → 200          /huge             endless 200 HTML body
  *   /gzip-bomb                  small gzip of ~50 MB           /title-not-found  200 "Page not found"
  *   /heading-not-found          200, <h1>not found             /challenge        403 cf-mitigated
@@ -162,6 +163,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       return send(res, 200, page('Slow'));
     }
     if (path === '/hang') return; // never answer; the socket is destroyed on close()
+    if (path === '/maintenance') return send(res, 503, page('Down for maintenance'), { 'retry-after': '3600' });
+    if (path === '/error-then-hang') {
+      const key = url.pathname + url.search;
+      if (!seenOnce.has(key)) {
+        seenOnce.add(key);
+        return send(res, 500, page('Server error'));
+      }
+      return;
+    }
     if (path === '/hang-body') {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.write('<!doctype html><title>Hang');
