@@ -37,7 +37,7 @@ function wantsColor(opts: Record<string, unknown>, stream: NodeJS.WriteStream): 
 export async function checkCommand(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<number> {
   const { options, reports } = await resolveCommandOptions(opts, cmd);
   const specs = reports.map(parseReportSpec);
-  await prepareReportPaths(specs);
+  await prepareReportPaths(specs, inputs);
 
   const controller = new AbortController();
   let interrupts = 0;

@@ -1,5 +1,4 @@
 import { appendFile } from 'node:fs/promises';
-import { OutputError } from '../errors.js';
 import { FORMATTERS } from '../formatters/index.js';
 import { renderGithubAnnotations } from '../formatters/github.js';
 import type { Report } from '../types.js';
@@ -23,6 +22,7 @@ export async function emitGithubOutput(
   options: GithubOutputOptions,
   write: (text: string) => void,
   env: NodeJS.ProcessEnv = process.env,
+  warn: (message: string) => void = (message) => process.stderr.write(`citecheck: warning: ${message}\n`),
 ): Promise<void> {
   if (options.annotations) {
     const text = renderGithubAnnotations(report);
@@ -33,7 +33,9 @@ export async function emitGithubOutput(
     try {
       await appendFile(summaryFile, `${FORMATTERS.markdown.render(report)}\n`);
     } catch (error) {
-      throw new OutputError(`cannot append to GITHUB_STEP_SUMMARY (${summaryFile}): ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      // The job summary is a courtesy: failing to write it must not hide the run's verdict
+      // (exit 1 for broken citations) behind an output error.
+      warn(`cannot append the job summary to GITHUB_STEP_SUMMARY (${summaryFile}): ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
   }
 }

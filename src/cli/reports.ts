@@ -1,5 +1,4 @@
-import { mkdir, writeFile, stat, access } from 'node:fs/promises';
-import { constants } from 'node:fs';
+import { mkdir, open, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_REPORT_DIR } from '../config/defaults.js';
 import { OutputError, UsageError } from '../errors.js';
@@ -29,17 +28,27 @@ export function parseReportSpec(text: string): ReportSpec {
 
 /**
  * Checks before the run that each report can be written, so a long check does not end in
- * an unwritable path.
+ * an unwritable path: the file is opened for appending (created and removed again when it
+ * did not exist), which is the only test the file system cannot answer wrongly. A report
+ * path that is one of the named input files is refused: writing it would destroy the post.
  */
-export async function prepareReportPaths(specs: ReportSpec[]): Promise<void> {
+export async function prepareReportPaths(specs: ReportSpec[], inputs: readonly string[] = []): Promise<void> {
+  const inputFiles = new Set(inputs.filter((i) => i !== '-' && !/^https?:\/\//i.test(i)).map((i) => path.resolve(i)));
+  const seen = new Map<string, string>();
   for (const spec of specs) {
-    const dir = path.dirname(path.resolve(spec.path));
+    const target = path.resolve(spec.path);
+    if (inputFiles.has(target)) throw new UsageError(`--report ${spec.format}:${spec.path}: that file is one of the inputs; choose another path`);
+    const other = seen.get(target);
+    // The same file for two formats: the second would silently overwrite the first.
+    if (other !== undefined && other !== spec.format) throw new UsageError(`--report: ${spec.path} is given for both ${other} and ${spec.format}`);
+    seen.set(target, spec.format);
     try {
-      await mkdir(dir, { recursive: true });
-      await access(dir, constants.W_OK);
-      const existing = await stat(spec.path).catch(() => undefined);
+      await mkdir(path.dirname(target), { recursive: true });
+      const existing = await stat(target).catch(() => undefined);
       if (existing?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-      if (existing) await access(spec.path, constants.W_OK);
+      const handle = await open(target, 'a');
+      await handle.close();
+      if (!existing) await unlink(target);
     } catch (error) {
       throw new OutputError(`cannot write report ${spec.path}: ${describeFsError(error)}`);
     }
@@ -68,7 +77,10 @@ function describeFsError(error: unknown): string {
     case 'EISDIR':
       return 'is a directory';
     case 'ENOTDIR':
+    case 'EEXIST': // mkdir -p meeting a file where a folder should be
       return 'a parent is not a directory';
+    case 'ENOENT':
+      return 'cannot create a file there';
     case 'EROFS':
       return 'read-only file system';
     case 'ENOSPC':

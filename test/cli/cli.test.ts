@@ -122,7 +122,17 @@ describe('user errors: exit 2 with one line', () => {
     await writeFile(path.join(dir, 'post.md'), 'Hello [there](https://example.com/).\n');
     await writeFile(path.join(dir, 'afile'), 'x');
     const result = await runCli(['check', 'post.md', '--no-config', '--report', 'json:afile/report.json'], { cwd: dir });
-    expectOneLineError(result, /afile\/report\.json/);
+    expectOneLineError(result, /afile\/report\.json: a parent is not a directory/);
+  });
+
+  it('a report path that is one of the inputs, or one path for two formats', async () => {
+    const dir = await tempDir();
+    const text = 'Hello [there](https://example.com/).\n';
+    await writeFile(path.join(dir, 'post.md'), text);
+    expectOneLineError(await runCli(['check', 'post.md', '--no-config', '--offline', '--report', 'json:post.md'], { cwd: dir }), /one of the inputs/);
+    expect(await readFile(path.join(dir, 'post.md'), 'utf8')).toBe(text);
+    const twice = await runCli(['check', 'post.md', '--no-config', '--offline', '--report', 'json:out.txt', '--report', 'html:out.txt'], { cwd: dir });
+    expectOneLineError(twice, /out\.txt is given for both json and html/);
   });
 });
 
@@ -209,6 +219,12 @@ describe('checking local sources', () => {
       env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
     });
     expect(quiet.stdout).not.toMatch(/^::error/m);
+    // An unwritable summary file is a warning; the verdict (exit 1) stands.
+    const blocked = await runCli(['check', await post([`${base}/gone`]), '--no-config', '--allow-private'], {
+      env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: path.join(summary, 'not-a-dir', 'x.md') },
+    });
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr).toMatch(/warning: cannot append the job summary/);
   });
 
   it('Ctrl-C writes the partial report marked interrupted and exits 130', async () => {
