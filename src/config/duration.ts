@@ -1,3 +1,6 @@
+/** How to write a duration, for every message that rejects one. */
+export const DURATION_HINT = 'use 250ms, 2s, 1m, 1h, 1d, or a number of milliseconds';
+
 const UNITS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 /**

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { ConfigError } from '../errors.js';
+import { DURATION_HINT } from './duration.js';
 
 /** The config file's shape (see schema/citecheck.config.schema.json, the published contract). */
 export interface ConfigFile {
@@ -105,7 +106,21 @@ export async function validateConfig(content: unknown, label: string): Promise<C
     checkRegexes(content as ConfigFile, label);
     return content as ConfigFile;
   }
-  throw new ConfigError(`${label}: ${describeSchemaError(validate.errors?.[0])}`);
+  throw new ConfigError(`${label}: ${describeSchemaErrors(validate.errors ?? [])}`);
+}
+
+/**
+ * The first error, except that a value failing the duration definition (an integer or a
+ * string with a unit) is described as a duration, in the words the flags use, rather than by
+ * the first alternative that failed ("must be integer" for "5parsecs").
+ */
+function describeSchemaErrors(errors: ErrorObject[]): string {
+  const duration = errors.find((e) => e.schemaPath.startsWith('#/definitions/duration/'));
+  if (duration && duration.instancePath === errors[0]?.instancePath) {
+    const key = duration.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    return `"${key}" is not a duration (${DURATION_HINT})`;
+  }
+  return describeSchemaError(errors[0]);
 }
 
 function describeSchemaError(error: ErrorObject | undefined): string {

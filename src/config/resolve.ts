@@ -1,6 +1,6 @@
 import { ConfigError, UsageError } from '../errors.js';
 import { attemptTimeoutMs, DEFAULT_CACHE_PATH, DEFAULTS } from './defaults.js';
-import { parseDuration } from './duration.js';
+import { DURATION_HINT, parseDuration } from './duration.js';
 import type { ConfigFile } from './load.js';
 import type { CitecheckOptions, HeaderRule, HostOverride } from './options.js';
 
@@ -33,7 +33,7 @@ function kebab(key: string): string {
 
 function duration(value: string | number, origin: ValueOrigin, key: string): number {
   const ms = typeof value === 'number' ? value : parseDuration(value);
-  if (ms === undefined || ms < 0) fail(origin, key, `is not a duration (use 250ms, 2s, 1m, 1d): ${String(value)}`);
+  if (ms === undefined || ms < 0) fail(origin, key, `is not a duration (${DURATION_HINT}): ${String(value)}`);
   return ms;
 }
 

@@ -42,6 +42,17 @@ describe('loadConfig', () => {
     await expect(loadConfig(dir, 'missing.json')).rejects.toThrow(/config file not found: missing\.json/);
   });
 
+  it('describes a bad duration as a duration, in the words the flags use', async () => {
+    const dir = await dirWith({
+      'a.json': JSON.stringify({ timeout: '5parsecs' }),
+      'b.json': JSON.stringify({ timeout: -1 }),
+      'c.json': JSON.stringify({ hosts: { 'x.org': { interval: 'soon' } } }),
+    });
+    await expect(loadConfig(dir, 'a.json')).rejects.toThrow('a.json: "timeout" is not a duration (use 250ms, 2s, 1m, 1h, 1d, or a number of milliseconds)');
+    await expect(loadConfig(dir, 'b.json')).rejects.toThrow(/"timeout" is not a duration/);
+    await expect(loadConfig(dir, 'c.json')).rejects.toThrow(/"hosts\.x\.org\.interval" is not a duration/);
+  });
+
   it('rejects an invalid regular expression', async () => {
     const dir = await dirWith({ 'citecheck.config.json': JSON.stringify({ exclude: ['[unclosed'] }) });
     await expect(loadConfig(dir)).rejects.toThrow(/"exclude" has an invalid regular expression/);
