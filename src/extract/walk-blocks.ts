@@ -273,9 +273,10 @@ export class BlockWalker {
       b.links.push({ href, start, end: b.text.length, anchorText, rel: relTokens(attribs.rel), origin: 'a' });
       return;
     }
-    // <a name="x"></a> / <a id="x"></a> is a link target, not a lost link.
+    // <a name="x">Section</a> / <a id="x"></a> is a link target (a bookmark), not a lost
+    // link, with or without text; an <a> with neither href nor text has nothing to report.
     if (href === undefined && anchorText === '') return;
-    if (href === undefined && (attribs.name !== undefined || attribs.id !== undefined) && anchorText === '') return;
+    if (href === undefined && (attribs.name !== undefined || attribs.id !== undefined)) return;
     b.damaged.push({ anchorText, offset: start, reason: href === undefined ? 'missing-href' : 'empty-href' });
   }
 }

@@ -84,9 +84,12 @@ export function normalizeUrl(href: string, base?: string): NormalizedUrl {
   if (LOOKS_LIKE_HOST.test(raw)) return { invalid: 'host name without a scheme (add https://)' };
 
   const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(raw);
+  // A protocol-relative link (//cdn.org/x) names its host: without a base, assume https,
+  // as a browser on any https page would.
+  const resolveAgainst = base ?? (raw.startsWith('//') ? 'https://host.invalid/' : undefined);
   let parsed: URL;
   try {
-    parsed = base !== undefined && !hasScheme ? new URL(raw, base) : new URL(raw);
+    parsed = resolveAgainst !== undefined && !hasScheme ? new URL(raw, resolveAgainst) : new URL(raw);
   } catch {
     if (hasScheme) return { invalid: explainInvalid(raw) };
     if (base === undefined) {

@@ -32,7 +32,7 @@ describe('damaged markup', () => {
   });
 
   it('treats href="#" and href="" as empty, a missing href as missing, and skips named targets', () => {
-    const [block] = html('<p><a href="#">the report</a>, <a href=" ">the memo</a>, <a class="x">the letter</a><a id="top"></a><a name="n"></a></p>').blocks;
+    const [block] = html('<p><a href="#">the report</a>, <a href=" ">the memo</a>, <a class="x">the letter</a><a id="top"></a><a name="n"></a><a name="sec">Section two</a></p>').blocks;
     expect(block.damagedAnchors.map((d) => [d.anchorText, d.reason])).toEqual([
       ['the report', 'empty-href'],
       ['the memo', 'empty-href'],

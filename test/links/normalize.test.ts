@@ -31,6 +31,8 @@ describe('normalizeUrl', () => {
     const r = normalizeUrl('#top', 'https://site.org/a/post/?p=1#old');
     expect(r).toMatchObject({ url: 'https://site.org/a/post/?p=1#top', checkUrl: 'https://site.org/a/post/?p=1', fragment: 'top' });
     expect(checkUrlOf('//cdn.org/x', 'https://site.org/')).toBe('https://cdn.org/x');
+    // Without a base a protocol-relative link still names its host: https, as on any https page.
+    expect(normalizeUrl('//cdn.org/x#y')).toMatchObject({ url: 'https://cdn.org/x#y', checkUrl: 'https://cdn.org/x', scheme: 'https' });
   });
 
   it('gives fragment-only and relative links with no base an empty checkUrl (skipped, not invalid)', () => {
