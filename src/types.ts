@@ -345,6 +345,8 @@ export interface ReportCitation extends Citation {
   reason?: string;
   /** Cache history, when known. */
   history?: CheckHistory;
+  /** True when the verdict was reused from the cache (`--cache`), not checked in this run. */
+  fromCache?: boolean;
 }
 
 /** A block in the report. */

@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import type { CitecheckOptions } from '../config/options.js';
 import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { CheckHistory, CheckResult, LinkStatus } from '../types.js';
@@ -10,6 +11,8 @@ export const CACHE_VERSION = 1;
 export interface CacheEntry {
   /** The last result (without fromCache/history, which are derived). */
   result: CheckResult;
+  /** Fingerprint of the settings the result was reached under (see verdictSettings). */
+  settings?: string;
   /** Checks remembered across runs. */
   history: CheckHistory;
 }
@@ -26,6 +29,21 @@ export interface CacheFile {
 
 const FAILING: ReadonlySet<LinkStatus> = new Set(['broken', 'unreachable', 'soft-404', 'timeout', 'blocked']);
 const REMEMBERED: ReadonlySet<LinkStatus> = new Set([...FAILING, 'ok']);
+
+/**
+ * A fingerprint of the options that can change a link's verdict: an ok reached with
+ * `--accept 403`, with HEAD, with credentials or with --allow-private must not be replayed
+ * in a run without them (the last would let a private address through the policy).
+ */
+export function verdictSettings(
+  options: Pick<CitecheckOptions, 'accept' | 'method' | 'soft404Probe' | 'allowPrivate' | 'headers' | 'hosts' | 'userAgent'>,
+): string {
+  const hosts = Object.entries(options.hosts)
+    .map(([host, o]) => [host, o.accept ?? null, o.headers ?? null])
+    .sort(([a], [b]) => (String(a) < String(b) ? -1 : 1));
+  const material = JSON.stringify([options.accept, options.method, options.soft404Probe, options.allowPrivate, options.headers, hosts, options.userAgent]);
+  return createHash('sha256').update(material).digest('hex').slice(0, 16);
+}
 
 /** True for statuses that count as a failed check in the history. */
 export function isFailingStatus(status: LinkStatus): boolean {
@@ -49,6 +67,9 @@ export class ResultCache {
   private dirty = 0;
   private lastFlush: number;
   private writing: Promise<void> = Promise.resolve();
+
+  /** Settings fingerprint of this run: stored with each result, required for reuse. */
+  settings?: string;
 
   private constructor(path: string, entries: Map<string, CacheEntry>, now: () => number, warning?: string) {
     this.path = path;
@@ -89,10 +110,14 @@ export class ResultCache {
     }
   }
 
-  /** The remembered ok result of a URL if younger than maxAgeMs, marked fromCache. */
+  /**
+   * The remembered ok result of a URL if younger than maxAgeMs and reached under this run's
+   * settings (when set), marked fromCache.
+   */
   fresh(url: string, maxAgeMs: number): CheckResult | undefined {
     const entry = this.entries.get(url);
     if (!entry || entry.result.status !== 'ok') return undefined;
+    if (this.settings !== undefined && entry.settings !== this.settings) return undefined;
     const age = this.now() - Date.parse(entry.result.checkedAt);
     if (!(age >= 0 && age < maxAgeMs)) return undefined;
     return { ...entry.result, fromCache: true, history: { ...entry.history } };
@@ -114,7 +139,9 @@ export class ResultCache {
     delete stored.fromCache;
     // Which quotes are missing depends on the quotes asked for this run; never replay it.
     delete stored.missingQuotes;
-    this.entries.set(result.url, { result: stored, history });
+    const entry: CacheEntry = { result: stored, history };
+    if (this.settings !== undefined) entry.settings = this.settings;
+    this.entries.set(result.url, entry);
     this.dirty += 1;
     if (this.dirty >= FLUSH_EVERY_RESULTS || this.now() - this.lastFlush >= FLUSH_EVERY_MS) void this.flush().catch(() => undefined);
     return { ...result, history };

@@ -6,7 +6,7 @@ import { classifyUrl } from '../links/filter.js';
 import { preciseNow, realSleep, type Clock } from '../ratelimit/clock.js';
 import { RequestPool } from '../ratelimit/request-pool.js';
 import type { CheckProgress, CheckResult, CheckTarget, HostStats } from '../types.js';
-import { isFailingStatus, ResultCache } from './cache.js';
+import { isFailingStatus, ResultCache, verdictSettings } from './cache.js';
 import { checkTarget, type CheckContext } from './check-target.js';
 import { createDispatcher } from './http-client.js';
 import { hostOverride } from './request-headers.js';
@@ -100,6 +100,7 @@ export async function checkTargets(targets: CheckTarget[], options: CitecheckOpt
   };
 
   const cache = options.cache && !options.offline ? await ResultCache.load(options.cache, clock.now, Math.max(CACHE_FORGET_AFTER_MS, options.cacheMaxAgeMs)) : undefined;
+  if (cache) cache.settings = verdictSettings(options);
   let cacheWarning = cache?.warning;
   const pending: CheckTarget[] = [];
   const seen = new Set<string>();

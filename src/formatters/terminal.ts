@@ -131,6 +131,7 @@ function renderCitation(citation: ReportCitation, findings: Finding[], c: Colors
   if (citation.reason) facts.push(t(citation.reason));
   const h = citation.history;
   if (h?.failingSince) facts.push(`failing since ${t(h.failingSince.slice(0, 10))}, ${plural(h.checks, 'check')}`);
+  if (citation.fromCache) facts.push('cached');
   const anchor = citation.anchorText ? `“${shorten(t(citation.anchorText), 60)}” ` : '';
   const out = [
     `${INDENT}${badge(citationBadge(citation), tone, c)} ${anchor}${c.underline(t(citation.url))}${facts.length ? c.dim(`  ${facts.join(' · ')}`) : ''}`,

@@ -38,6 +38,7 @@ export function citationVerdict(citation: Citation, results: ReadonlyMap<string,
       if (result.errorCode !== undefined) out.errorCode = result.errorCode;
       if (result.reason !== undefined) out.reason = result.reason;
       if (result.history !== undefined) out.history = { ...result.history };
+      if (result.fromCache) out.fromCache = true;
     }
   }
   out.rawHref = citation.rawHref;

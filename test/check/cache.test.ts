@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResultCache } from '../../src/check/cache.js';
 import { checkTargets } from '../../src/check/index.js';
+import { verdictSettings } from '../../src/check/cache.js';
 import type { CheckResult } from '../../src/types.js';
 import { testOptions } from '../helpers/options.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -45,6 +46,27 @@ describe('cache across runs', () => {
     const run = await checkTargets([{ url: server.url('/fragments?fc'), fragments: ['gone'], quotes: [] }], testOptions({ cache, checkFragments: true }));
     expect(server.hitsOf('/fragments?fc')).toHaveLength(1);
     expect(run.results.get(server.url('/fragments?fc'))?.missingFragments).toEqual(['gone']);
+  });
+
+  it('reuses an ok only under the settings that reached it (accept, private policy, headers)', async () => {
+    const cache = tempCache();
+    await checkTargets(targets('/status/403?set'), testOptions({ cache, accept: '200..299,403' }));
+    server.reset();
+    const strict = await checkTargets(targets('/status/403?set'), testOptions({ cache }));
+    expect(server.hitsOf('/status/403?set')).toHaveLength(1);
+    expect(strict.results.get(server.url('/status/403?set'))).toMatchObject({ status: 'blocked' });
+    expect(strict.results.get(server.url('/status/403?set'))?.fromCache).toBeUndefined();
+
+    await checkTargets(targets('/ok?set'), testOptions({ cache }));
+    server.reset();
+    await checkTargets(targets('/ok?set'), testOptions({ cache, headers: [{ name: 'Authorization', value: 'Bearer t' }] }));
+    expect(server.hitsOf('/ok?set')).toHaveLength(1);
+    // Same settings again: reused.
+    server.reset();
+    await checkTargets(targets('/ok?set'), testOptions({ cache, headers: [{ name: 'Authorization', value: 'Bearer t' }] }));
+    expect(server.hitsOf('/ok?set')).toHaveLength(0);
+    // An ok reached with --allow-private (a name resolving inwards) is never replayed without it.
+    expect(verdictSettings(testOptions({ allowPrivate: false }))).not.toBe(verdictSettings(testOptions({ allowPrivate: true })));
   });
 
   it('re-checks ok results older than cacheMaxAgeMs', async () => {

@@ -99,6 +99,21 @@ describe('buildReport: statuses become findings', () => {
     expect(report.totals.uniqueUrls).toBe(1);
   });
 
+  it('marks a verdict reused from the cache, in the JSON and the terminal', async () => {
+    const { renderJson } = await import('../../src/formatters/json.js');
+    const { renderTerminal } = await import('../../src/formatters/terminal.js');
+    const url = 'https://a.example.org/cached';
+    const report = buildReport({
+      posts: [post('p.json', [block(0, { citations: [citation(url)] })])],
+      results: results(result(url, 'ok', { fromCache: true })),
+      startedAt: STARTED_AT,
+      durationMs: 1,
+    });
+    expect(report.posts[0].blocks[0].citations[0].fromCache).toBe(true);
+    expect(JSON.parse(renderJson(report)).posts[0].blocks[0].citations[0].fromCache).toBe(true);
+    expect(renderTerminal(report, { color: false })).toMatch(/HTTP 200 · cached/);
+  });
+
   it('a redirect failure says what went wrong, not only the last status', () => {
     const url = 'https://a.example.org/loop';
     const report = buildReport({
