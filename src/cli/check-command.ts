@@ -9,6 +9,7 @@ import { runCheck, runExtract } from '../run.js';
 import type { Report } from '../types.js';
 import { readCliLayer } from './flags.js';
 import { emitGithubOutput, isGithubActions } from './github.js';
+import { guardCachePath } from './cache-path.js';
 import { ProgressBar } from './progress.js';
 import { parseReportSpec, prepareReportPaths, writeReports } from './reports.js';
 
@@ -38,6 +39,7 @@ export async function checkCommand(inputs: string[], opts: Record<string, unknow
   const { options, reports } = await resolveCommandOptions(opts, cmd);
   const specs = reports.map(parseReportSpec);
   await prepareReportPaths(specs, inputs);
+  await guardCachePath(options.cache, inputs);
 
   const controller = new AbortController();
   let interrupts = 0;

@@ -1,4 +1,5 @@
 import { CommanderError } from 'commander';
+import { cacheSwallowedInput } from './cache-path.js';
 import { CitecheckError, EXIT, exitCodeFor } from '../errors.js';
 import { checkCommand, extractCommand } from './check-command.js';
 import { createProgram, type ProgramActions } from './program.js';
@@ -27,13 +28,16 @@ export async function main(argv: string[], commands: CommandHandlers = { check: 
   };
   const program = createProgram(actions);
   program.exitOverride();
-  program.configureOutput({
-    // Commander's own errors ("error: unknown option …") are already one line.
-    outputError: (text, write) => write(`citecheck: ${text.replace(/^error: /, '').trimEnd()}\n`),
-  });
+  // Commander's own errors ("error: unknown option …") are already one line.
+  const outputError = (text: string, write: (s: string) => void): void => {
+    const line = text.replace(/^error: /, '').trimEnd();
+    const hint = /missing required argument 'inputs'/.test(line) ? (cacheSwallowedInput(argv) ?? '') : '';
+    write(`citecheck: ${line}${hint}\n`);
+  };
+  program.configureOutput({ outputError });
   for (const sub of program.commands) {
     sub.exitOverride();
-    sub.configureOutput({ outputError: (text, write) => write(`citecheck: ${text.replace(/^error: /, '').trimEnd()}\n`) });
+    sub.configureOutput({ outputError });
   }
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -35,7 +35,7 @@ function addCheckOptions(cmd: Command): Command {
     .addOption(new Option('--max-body-bytes <n>', 'cap on response body bytes read').default(...shown(String(d.maxBodyBytes))))
     .addOption(new Option('--method <method>', 'GET, or HEAD falling back to GET').choices(['get', 'head']).default(...shown(d.method)))
     .addOption(new Option('--accept <ranges>', 'status codes counted as ok, e.g. 200..299,403').default(...shown(d.accept)))
-    .addOption(new Option('--cache [file]', `reuse ok results across runs (default file ${DEFAULT_CACHE_PATH})`))
+    .addOption(new Option('--cache [file]', `reuse ok results across runs (default file ${DEFAULT_CACHE_PATH}; name another with --cache=FILE)`))
     .addOption(new Option('--cache-max-age <duration>', 'how long an ok result is reused from the cache').default(...shown(formatDuration(d.cacheMaxAgeMs))))
     .addOption(new Option('--offline', 'make no request; http(s) links are reported unchecked'))
     .addOption(new Option('--exclude <regex>', 'exclude URLs matching this regex (repeatable)').argParser(collect))

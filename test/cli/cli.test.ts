@@ -125,6 +125,19 @@ describe('user errors: exit 2 with one line', () => {
     expectOneLineError(result, /afile\/report\.json: a parent is not a directory/);
   });
 
+  it('a cache path that would overwrite an input or a file that is not a cache', async () => {
+    const dir = await tempDir();
+    const text = 'Hello [there](https://example.com/).\n';
+    await writeFile(path.join(dir, 'post.md'), text);
+    await writeFile(path.join(dir, 'settings.json'), '{"keep": true}\n');
+    // A bare --cache takes the next word as its file: say so instead of a bare "missing argument".
+    expectOneLineError(await runCli(['check', '--offline', '--cache', 'post.md'], { cwd: dir }), /--cache took "post\.md" as its file/);
+    expectOneLineError(await runCli(['check', '--no-config', '--cache', 'post.md', 'post.md'], { cwd: dir }), /one of the inputs/);
+    expectOneLineError(await runCli(['check', 'post.md', '--no-config', '--cache=settings.json'], { cwd: dir }), /not a citecheck cache; refusing to overwrite it/);
+    expect(await readFile(path.join(dir, 'post.md'), 'utf8')).toBe(text);
+    expect(await readFile(path.join(dir, 'settings.json'), 'utf8')).toBe('{"keep": true}\n');
+  });
+
   it('a report path that is one of the inputs, or one path for two formats', async () => {
     const dir = await tempDir();
     const text = 'Hello [there](https://example.com/).\n';

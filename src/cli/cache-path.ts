@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+
+// A bare `--cache` takes the next word as its file (commander's optional value), so
+// `check --cache post.md` would make the post the cache and overwrite it after the run.
+const HINT = 'to name a cache file write --cache=FILE; a bare --cache goes after the inputs';
+
+/**
+ * Refuses a cache path that is one of the inputs, or an existing file that is not a citecheck
+ * cache: the run would replace it. A citecheck cache of another layout version, or a cache
+ * file cut short, is fine (it is ignored with a warning and rewritten).
+ */
+export async function guardCachePath(cache: string | undefined, inputs: readonly string[]): Promise<void> {
+  if (cache === undefined) return;
+  const target = path.resolve(cache);
+  if (inputs.some((input) => input !== '-' && !/^https?:\/\//i.test(input) && path.resolve(input) === target)) {
+    throw new UsageError(`--cache ${cache}: that file is one of the inputs (${HINT})`);
+  }
+  let text: string;
+  try {
+    text = await readFile(target, 'utf8');
+  } catch {
+    return; // missing (created by the run) or unreadable (reported by the cache itself)
+  }
+  if (text.trim() !== '' && !/^\s*\{\s*"version"\s*:/.test(text)) {
+    throw new UsageError(`--cache ${cache}: that file exists and is not a citecheck cache; refusing to overwrite it (${HINT})`);
+  }
+}
+
+/** The hint for "missing required argument 'inputs'" when a bare --cache swallowed the input. */
+export function cacheSwallowedInput(argv: readonly string[]): string | undefined {
+  const at = argv.indexOf('--cache');
+  const next = at >= 0 ? argv[at + 1] : undefined;
+  return next !== undefined && !next.startsWith('-') ? ` (--cache took "${next}" as its file: ${HINT})` : undefined;
+}
