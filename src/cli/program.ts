@@ -33,7 +33,7 @@ function addCheckOptions(cmd: Command): Command {
     .addOption(new Option('--retry-after-max <duration>', 'longest Retry-After honoured').default(...shown(formatDuration(d.retryAfterMaxMs))))
     .addOption(new Option('--max-redirects <n>', 'most redirect hops followed').default(...shown(String(d.maxRedirects))))
     .addOption(new Option('--max-body-bytes <n>', 'cap on response body bytes read').default(...shown(String(d.maxBodyBytes))))
-    .addOption(new Option('--method <method>', 'GET, or HEAD falling back to GET').choices(['get', 'head']).default(...shown(d.method)))
+    .addOption(new Option('--method <method>', 'GET, or HEAD falling back to GET (HEAD cannot see soft 404 pages)').choices(['get', 'head']).default(...shown(d.method)))
     .addOption(new Option('--accept <ranges>', 'status codes counted as ok, e.g. 200..299,403').default(...shown(d.accept)))
     .addOption(new Option('--cache [file]', `reuse ok results across runs (default file ${DEFAULT_CACHE_PATH}; name another with --cache=FILE)`))
     .addOption(new Option('--cache-max-age <duration>', 'how long an ok result is reused from the cache').default(...shown(formatDuration(d.cacheMaxAgeMs))))
