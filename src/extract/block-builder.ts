@@ -14,6 +14,8 @@ export interface RawLink {
   rel: string[];
   /** Element the link came from. */
   origin: CitationOrigin;
+  /** Why the link is invalid before its URL is even read (a Markdown link no renderer shows). */
+  invalid?: string;
 }
 
 /** A damaged anchor found while building a block, before its sentence is known. */

@@ -68,6 +68,8 @@ export interface WalkOptions {
   includeMedia: boolean;
   /** Attribute holding a source line (Markdown rendering), if any. */
   lineAttr?: string;
+  /** Attribute marking an `<a>` rendered from a broken Markdown link (MarkdownBrokenLink), if any. */
+  brokenAttr?: string;
   /** Line of a source offset, when lines come from node positions. */
   lineOf?: (offset: number) => number;
 }
@@ -269,6 +271,12 @@ export class BlockWalker {
     const anchorText = b.text.slice(start).trim();
     if (inCode) return;
     const href = attribs.href;
+    const broken = this.opts.brokenAttr !== undefined ? attribs[this.opts.brokenAttr] : undefined;
+    if (broken === 'space-in-url' && href !== undefined) {
+      const invalid = 'whitespace in the URL: Markdown shows the link as plain text';
+      b.links.push({ href, start, end: b.text.length, anchorText, rel: [], origin: 'a', invalid });
+      return;
+    }
     if (href !== undefined && href.trim() !== '' && href.trim() !== '#') {
       b.links.push({ href, start, end: b.text.length, anchorText, rel: relTokens(attribs.rel), origin: 'a' });
       return;

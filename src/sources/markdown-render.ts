@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { brokenLinks } from './markdown-broken-links.js';
 
 /**
  * The one Markdown parser of citecheck: CommonMark plus raw HTML (posts embed it) and
@@ -14,6 +15,8 @@ md.linkify.add('//', null);
 // shown in a browser) and prints them as literal "[text](url)". This HTML is only read by
 // extraction, which reports such links as skipped rather than losing them; reports escape them.
 md.validateLink = () => true;
+// Links CommonMark refuses but the author meant (a space in the URL): reported, not lost.
+md.use(brokenLinks);
 
 /** Attribute carrying a block's 0-based source line within the Markdown body. */
 export const MARKDOWN_LINE_ATTR = 'data-md-line';
