@@ -272,6 +272,10 @@ export class BlockWalker {
     if (inCode) return;
     const href = attribs.href;
     const broken = this.opts.brokenAttr !== undefined ? attribs[this.opts.brokenAttr] : undefined;
+    if (broken === 'undefined-reference') {
+      b.damaged.push({ anchorText, offset: start, reason: 'undefined-reference' });
+      return;
+    }
     if (broken === 'space-in-url' && href !== undefined) {
       const invalid = 'whitespace in the URL: Markdown shows the link as plain text';
       b.links.push({ href, start, end: b.text.length, anchorText, rel: [], origin: 'a', invalid });

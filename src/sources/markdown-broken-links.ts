@@ -7,7 +7,10 @@ import type { MarkdownIt, StateInline } from 'markdown-it';
  *
  * This inline rule runs after `link` and `image`, so it only sees what they refused, and
  * renders such a link as `<a>` marked with MARKDOWN_BROKEN_ATTR for extraction to report:
- * - `space-in-url`: `[text](URL with whitespace)`: a citation with the raw href, invalid.
+ * - `space-in-url`: `[text](URL with whitespace)`: a citation with the raw href, invalid;
+ * - `undefined-reference`: `[text][label]` or `[text][]` whose label has no definition: a
+ *   damaged anchor. The shortcut `[text]` alone is left as text: it is as often a checkbox, a
+ *   footnote or "[sic]" as a lost link.
  * A broken image (`![alt](URL with space)`) stays text, kept whole so linkify cannot split it.
  */
 
@@ -15,7 +18,7 @@ import type { MarkdownIt, StateInline } from 'markdown-it';
 export const MARKDOWN_BROKEN_ATTR = 'data-md-broken';
 
 /** How a Markdown link is broken. */
-export type MarkdownBrokenLink = 'space-in-url';
+export type MarkdownBrokenLink = 'space-in-url' | 'undefined-reference';
 
 // What a destination must start with to count as a URL: "[sic] (twice)" and "[a](b c)" are prose.
 const URL_START = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)/i;
@@ -36,8 +39,8 @@ function closingParen(src: string, open: number, max: number): number {
   return -1;
 }
 
-/** End of a broken `[text](...)` whose text ends at `labelEnd` (the `]`), and its kind. */
-function brokenTail(state: StateInline, labelEnd: number): { end: number; kind: MarkdownBrokenLink; href?: string } | undefined {
+/** End of a broken `[text](...)` / `[text][label]` starting at `labelEnd` (the `]`), and its kind. */
+function brokenTail(state: StateInline, labelStart: number, labelEnd: number): { end: number; kind: MarkdownBrokenLink; href?: string } | undefined {
   const { src, posMax: max } = state;
   const next = src[labelEnd + 1];
   if (next === '(') {
@@ -47,7 +50,16 @@ function brokenTail(state: StateInline, labelEnd: number): { end: number; kind: 
     if (!URL_START.test(inside) || !WHITESPACE.test(inside)) return undefined;
     return { end: close + 1, kind: 'space-in-url', href: state.md.utils.unescapeAll(inside) };
   }
-  return undefined;
+  if (next !== '[') return undefined;
+  const refEnd = state.md.helpers.parseLinkLabel(state, labelEnd + 1, false);
+  if (refEnd === -1) return undefined;
+  const text = src.slice(labelStart, labelEnd);
+  const label = src.slice(labelEnd + 2, refEnd) || text;
+  // "[^1]" is footnote syntax (claim[^1][^2]), not a reference label.
+  if (label.trim() === '' || text.trim() === '' || label.startsWith('^') || text.startsWith('^')) return undefined;
+  const refs = state.env?.references as Record<string, unknown> | undefined;
+  if (refs?.[state.md.utils.normalizeReference(label)] !== undefined) return undefined;
+  return { end: refEnd + 1, kind: 'undefined-reference' };
 }
 
 /** The inline rule (see the module comment). */
@@ -61,9 +73,10 @@ function brokenLink(inline: StateInline, silent: boolean): boolean {
   if (state.src[start] !== '[') return false;
   const labelEnd = state.md.helpers.parseLinkLabel(state, start, true);
   if (labelEnd === -1) return false;
-  const tail = brokenTail(state, labelEnd);
+  const tail = brokenTail(state, start + 1, labelEnd);
   if (!tail) return false;
   if (state.pending.endsWith('!')) {
+    if (tail.kind !== 'space-in-url') return false;
     // text_special is skipped by linkify and joined back into plain text afterwards.
     state.push('text_special', '', 0).content = state.src.slice(start, tail.end);
     state.pos = tail.end;

@@ -15,7 +15,7 @@ md.linkify.add('//', null);
 // shown in a browser) and prints them as literal "[text](url)". This HTML is only read by
 // extraction, which reports such links as skipped rather than losing them; reports escape them.
 md.validateLink = () => true;
-// Links CommonMark refuses but the author meant (a space in the URL): reported, not lost.
+// Links CommonMark refuses but the author meant (space in the URL, undefined reference): reported, not lost.
 md.use(brokenLinks);
 
 /** Attribute carrying a block's 0-based source line within the Markdown body. */
