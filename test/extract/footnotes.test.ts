@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { extractPost } from '../../src/extract/index.js';
+import { textSignals } from '../../src/extract/signals.js';
+import { buildReport } from '../../src/report/build.js';
+import { parseDocument } from '../../src/sources/index.js';
+import type { ExtractedPost } from '../../src/types.js';
+
+function findingCodes(post: ExtractedPost): string[] {
+  return buildReport({ posts: [post], results: new Map(), startedAt: new Date(0), durationMs: 0, offline: true }).findings.map((f) => f.code);
+}
+
+describe('footnote marks are not figures', () => {
+  it.each([
+    ['Shipments resumed in the spring.[^1]', []],
+    ['Crates left the dock[^note-2] on time.', []],
+    ['Some 40 crates left the dock.[^3]', ['number']],
+  ])('%s → %j', (text, signals) => {
+    expect(textSignals(text)).toEqual(signals);
+  });
+
+  it('raises no CLAIM_UNCITED for a Markdown sentence whose only digit is its footnote mark', () => {
+    const [post] = parseDocument('Shipments resumed in the spring.[^1]\n\n[^1]: Harbour bulletin, spring issue.\n', { source: 'post.md' });
+    const extracted = extractPost(post);
+    expect(extracted.blocks[0]).toMatchObject({ text: 'Shipments resumed in the spring.[^1]', signals: [], isClaim: false });
+    expect(findingCodes(extracted)).toEqual([]);
+  });
+});
