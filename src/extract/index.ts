@@ -75,7 +75,7 @@ function toBlock(raw: RawBlock, index: number, base: string | undefined, host: s
   }));
   const signals: ClaimSignal[] = [];
   if (damagedAnchors.length > 0 || citations.some((c) => c.origin !== 'img' && c.origin !== 'iframe')) signals.push('citation');
-  signals.push(...textSignals(raw.text));
+  signals.push(...textSignals(raw.text, raw.footnoteMarks));
   const block: Block = {
     index,
     kind: raw.kind,
