@@ -177,8 +177,11 @@ export interface DamagedAnchor {
   anchorText: string;
   /** The sentence it sits in. */
   sentence: string;
-  /** What is wrong: the opening tag is gone, or the href is missing/empty/"#". */
-  reason: 'orphan-close-tag' | 'missing-href' | 'empty-href';
+  /**
+   * What is wrong: the opening tag is gone, the href is missing/empty/"#", or a Markdown
+   * reference link (`[text][label]`) names a label that is never defined.
+   */
+  reason: 'orphan-close-tag' | 'missing-href' | 'empty-href' | 'undefined-reference';
 }
 
 /** One block of text in reading order. */

@@ -14,6 +14,8 @@ export interface RawLink {
   rel: string[];
   /** Element the link came from. */
   origin: CitationOrigin;
+  /** Why the link is invalid before its URL is even read (a Markdown link no renderer shows). */
+  invalid?: string;
 }
 
 /** A damaged anchor found while building a block, before its sentence is known. */
@@ -32,6 +34,8 @@ export interface RawBlock {
   text: string;
   links: RawLink[];
   damaged: RawDamage[];
+  /** Ranges of `text` that are footnote marks (`<sup>1</sup>`): never figures. */
+  footnoteMarks: Array<[number, number]>;
   line?: number;
 }
 
@@ -48,6 +52,7 @@ export class BlockBuilder {
   text = '';
   readonly links: RawLink[] = [];
   readonly damaged: RawDamage[] = [];
+  readonly footnoteMarks: Array<[number, number]> = [];
   /** Depth of <strong>/<b> around the current position. */
   strongDepth = 0;
   /** Some text was bold (for the "bold-only paragraph is a heading" rule). */
@@ -119,6 +124,6 @@ export class BlockBuilder {
     if (kind === 'paragraph' && this.sawStrong && !this.hasPlainText && text.length <= 100 && text.split(' ').length <= 12 && !/[.!?]["”’]?$/.test(text)) {
       kind = 'heading';
     }
-    return { kind, text, links: this.links, damaged: this.damaged, line: this.line };
+    return { kind, text, links: this.links, damaged: this.damaged, footnoteMarks: this.footnoteMarks, line: this.line };
   }
 }

@@ -1,5 +1,6 @@
 import { load } from 'cheerio';
 import { normalizeUrl } from '../links/normalize.js';
+import { MARKDOWN_BROKEN_ATTR } from '../sources/markdown-broken-links.js';
 import { MARKDOWN_LINE_ATTR, renderMarkdown } from '../sources/markdown-render.js';
 import type { Block, Citation, ClaimSignal, DamagedAnchor, ExtractedPost, Post } from '../types.js';
 import type { RawBlock, RawLink } from './block-builder.js';
@@ -44,7 +45,8 @@ function siteHost(url: string | undefined): string | undefined {
 
 /** A citation from a raw link: normalised, classified, with its sentence. */
 function toCitation(link: RawLink, text: string, ranges: Array<[number, number]>, base: string | undefined, host: string | undefined): Citation {
-  const normalized = normalizeUrl(link.href, base);
+  // A link the source format itself refused (see RawLink.invalid) is invalid whatever its URL.
+  const normalized = link.invalid !== undefined ? { invalid: link.invalid } : normalizeUrl(link.href, base);
   const sentence = sentenceAt(text, link.start, ranges);
   const common = { rawHref: link.href, anchorText: link.anchorText, sentence, rel: link.rel, origin: link.origin };
   if ('invalid' in normalized) {
@@ -73,7 +75,7 @@ function toBlock(raw: RawBlock, index: number, base: string | undefined, host: s
   }));
   const signals: ClaimSignal[] = [];
   if (damagedAnchors.length > 0 || citations.some((c) => c.origin !== 'img' && c.origin !== 'iframe')) signals.push('citation');
-  signals.push(...textSignals(raw.text));
+  signals.push(...textSignals(raw.text, raw.footnoteMarks));
   const block: Block = {
     index,
     kind: raw.kind,
@@ -105,6 +107,7 @@ export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPos
     includeMedia: opts.includeMedia ?? false,
     lineOf: useLocations ? lineIndex(html) : undefined,
     lineAttr: isMarkdown ? MARKDOWN_LINE_ATTR : undefined,
+    brokenAttr: isMarkdown ? MARKDOWN_BROKEN_ATTR : undefined,
   });
   const rawBlocks = walker.walkBody(($.root()[0] as unknown as DomNode).children ?? []);
 

@@ -72,12 +72,25 @@ function hasNumber(text: string): boolean {
 
 // Digits inside a URL written out in the text (ports, ids, dates in paths) are not figures.
 const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)\S+/gi;
+// A Markdown footnote mark ("[^1]", "[^note-2]") names a note, not a figure: counting its
+// digits made every footnoted sentence a claim, and an uncited one at that.
+const FOOTNOTE_REF = /\[\^[^\]\s]{1,40}\]/g;
 
-/** Quote/number/attribution signals of a text ("citation" is added by the caller). */
-export function textSignals(text: string): ClaimSignal[] {
+/** `text` with what only looks like figures blanked out: URLs, footnote marks, and `blank` ranges. */
+function figureText(text: string, blank: ReadonlyArray<readonly [number, number]>): string {
+  let t = text;
+  for (const [start, end] of blank) t = t.slice(0, start) + ' '.repeat(Math.max(0, end - start)) + t.slice(end);
+  return t.replace(URL_IN_TEXT, ' ').replace(FOOTNOTE_REF, ' ');
+}
+
+/**
+ * Quote/number/attribution signals of a text ("citation" is added by the caller).
+ * `footnoteMarks` are ranges of the text that are footnote marks found in markup (<sup>1</sup>).
+ */
+export function textSignals(text: string, footnoteMarks: ReadonlyArray<readonly [number, number]> = []): ClaimSignal[] {
   const signals: ClaimSignal[] = [];
   if (hasQuote(text)) signals.push('quote');
-  if (hasNumber(text.replace(URL_IN_TEXT, ' '))) signals.push('number');
+  if (hasNumber(figureText(text, footnoteMarks))) signals.push('number');
   if (ATTRIBUTION.test(text)) signals.push('attribution');
   return signals;
 }

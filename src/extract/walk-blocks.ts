@@ -59,6 +59,9 @@ const INLINE = new Set([
   ORPHAN_A, STRONG_END,
 ]);
 
+/** The text of a footnote mark: a small number, bracketed or not ("3", "[12]"). */
+const FOOTNOTE_MARK = /^\s*\[?\d{1,3}\]?\s*$/;
+
 /** Code-like inline elements whose text counts but whose links do not. */
 const CODE = new Set(['code', 'kbd', 'samp', 'tt']);
 
@@ -68,6 +71,8 @@ export interface WalkOptions {
   includeMedia: boolean;
   /** Attribute holding a source line (Markdown rendering), if any. */
   lineAttr?: string;
+  /** Attribute marking an `<a>` rendered from a broken Markdown link (MarkdownBrokenLink), if any. */
+  brokenAttr?: string;
   /** Line of a source offset, when lines come from node positions. */
   lineOf?: (offset: number) => number;
 }
@@ -242,6 +247,15 @@ export class BlockWalker {
             b.links.push({ href: attribs.src.trim(), start: at, end: at, anchorText: (attribs.alt ?? attribs.title ?? '').trim(), rel: [], origin: name });
           }
           continue;
+        case 'sup': {
+          // "shipped.<sup>3</sup>" marks a footnote, whose number is no figure of the claim.
+          // After a digit it is an exponent ("10<sup>6</sup>"), part of a figure: keep it.
+          const start = b.text.length;
+          const afterDigit = start > 0 && /\d/.test(b.text[start - 1]);
+          this.inline(node.children ?? [], b, inCode);
+          if (!afterDigit && FOOTNOTE_MARK.test(b.text.slice(start))) b.footnoteMarks.push([start, b.text.length]);
+          continue;
+        }
         case 'strong':
         case 'b':
           b.strongDepth++;
@@ -269,6 +283,16 @@ export class BlockWalker {
     const anchorText = b.text.slice(start).trim();
     if (inCode) return;
     const href = attribs.href;
+    const broken = this.opts.brokenAttr !== undefined ? attribs[this.opts.brokenAttr] : undefined;
+    if (broken === 'undefined-reference') {
+      b.damaged.push({ anchorText, offset: start, reason: 'undefined-reference' });
+      return;
+    }
+    if (broken === 'space-in-url' && href !== undefined) {
+      const invalid = 'whitespace in the URL: Markdown shows the link as plain text';
+      b.links.push({ href, start, end: b.text.length, anchorText, rel: [], origin: 'a', invalid });
+      return;
+    }
     if (href !== undefined && href.trim() !== '' && href.trim() !== '#') {
       b.links.push({ href, start, end: b.text.length, anchorText, rel: relTokens(attribs.rel), origin: 'a' });
       return;

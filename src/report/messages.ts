@@ -70,6 +70,8 @@ function damageWording(reason: string): string {
       return 'the link has no href';
     case 'empty-href':
       return 'the href is empty or "#"';
+    case 'undefined-reference':
+      return 'its Markdown reference has no definition';
     default:
       return 'the URL is missing';
   }

@@ -1,14 +1,22 @@
 import MarkdownIt from 'markdown-it';
+import { brokenLinks } from './markdown-broken-links.js';
 
 /**
  * The one Markdown parser of citecheck: CommonMark plus raw HTML (posts embed it) and
- * linkified bare URLs. Code spans and blocks render as <code>/<pre>, which extraction ignores.
+ * linkified explicit URLs. Code spans and blocks render as <code>/<pre>, which extraction ignores.
  */
 const md = new MarkdownIt({ html: true, linkify: true });
+// Fuzzy linkify turns "README.md", "index.html" or "google.com" in prose into http:// links
+// that check would then request. Authors cite with explicit URLs: only http(s)://, <autolinks>
+// and real Markdown links are links. A scheme-less "//host/path" in prose is no citation either.
+md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+md.linkify.add('//', null);
 // markdown-it refuses javascript:, vbscript:, file: and data: links (a safety rule for HTML
 // shown in a browser) and prints them as literal "[text](url)". This HTML is only read by
 // extraction, which reports such links as skipped rather than losing them; reports escape them.
 md.validateLink = () => true;
+// Links CommonMark refuses but the author meant (space in the URL, undefined reference): reported, not lost.
+md.use(brokenLinks);
 
 /** Attribute carrying a block's 0-based source line within the Markdown body. */
 export const MARKDOWN_LINE_ATTR = 'data-md-line';
