@@ -75,7 +75,7 @@ async function loadFile(file: string): Promise<Post[]> {
 /**
  * Loads every input into posts, in the order given (a directory's files sorted): files,
  * directories (recursively, .json .html .htm .md .markdown), globs, "-" for stdin (format
- * sniffed) and http(s) URLs through `opts.fetchDocument`. A file named twice is read once.
+ * sniffed) and http(s) URLs through `opts.fetchDocument`. A file (or "-") named twice is read once.
  * Throws InputError (one line naming the input) or UsageError (URL without network access).
  */
 export async function loadInputs(inputs: string[], opts: LoadOptions = {}): Promise<Post[]> {
@@ -83,6 +83,9 @@ export async function loadInputs(inputs: string[], opts: LoadOptions = {}): Prom
   const seen = new Set<string>();
   for (const input of inputs) {
     if (input === '-') {
+      // Standard input can be read once: a second "-" would find it drained ("empty file").
+      if (seen.has('-')) continue;
+      seen.add('-');
       const data = await (opts.readStdin ?? readProcessStdin)();
       posts.push(...parseDocument(data, { source: '-' }));
     } else if (/^https?:\/\//i.test(input)) {

@@ -125,3 +125,13 @@ describe('parseDocument', () => {
     expect(p.bodyLine).toBe(2);
   });
 });
+
+describe('loadInputs and standard input', () => {
+  it('reads "-" once when it is named twice (stdin cannot be read again)', async () => {
+    let reads = 0;
+    const readStdin = async (): Promise<Buffer> => Buffer.from(reads++ === 0 ? post(8) : '');
+    const posts = await loadInputs(['-', '-'], { readStdin });
+    expect(posts.map((p) => p.id)).toEqual([8]);
+    expect(reads).toBe(1);
+  });
+});
