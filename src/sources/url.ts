@@ -3,6 +3,7 @@ import type { Post } from '../types.js';
 import { decodeDocument } from './decode.js';
 import type { FetchDocument, FetchedDocument } from './fetch-types.js';
 import { parseDocument } from './parse-document.js';
+import { wordPressRestErrorIn } from './rest-error.js';
 import { parseWordPress } from './wordpress.js';
 
 const JSON_ACCEPT = 'application/json';
@@ -55,9 +56,11 @@ function slugOf(url: string): string | undefined {
   return last ? decodeURIComponent(last).replace(/\.html?$/i, '') : undefined;
 }
 
-/** Throws InputError for a non-2xx response. */
+/** Throws InputError for a non-2xx response, with the WordPress API's own error when it sent one. */
 function assertOk(doc: FetchedDocument, url: string): void {
-  if (doc.status < 200 || doc.status > 299) throw new InputError(`${url}: HTTP ${doc.status}`);
+  if (doc.status >= 200 && doc.status <= 299) return;
+  const apiError = wordPressRestErrorIn(doc.body);
+  throw new InputError(`${url}: HTTP ${doc.status}${apiError ? `, ${apiError}` : ''}`);
 }
 
 /**

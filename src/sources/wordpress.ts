@@ -3,6 +3,7 @@ import type { InputWarning, Post } from '../types.js';
 import { normalizeDate } from './dates.js';
 import { htmlToPlainText } from './html-text.js';
 import { lineColumn, parseLenientJson } from './json-repair.js';
+import { wordPressRestError } from './rest-error.js';
 
 /** A WordPress REST API post as far as citecheck reads it. */
 type WpPost = Record<string, unknown>;
@@ -113,6 +114,10 @@ export function parseWordPress(text: string, source: string, opts: { hadBom?: bo
     }
     return posts;
   }
-  if (!isWordPressPost(value)) throw new InputError(`${source}: not a WordPress post (no content.rendered)`);
+  if (!isWordPressPost(value)) {
+    const apiError = wordPressRestError(value);
+    if (apiError) throw new InputError(`${source}: ${apiError.text}${apiError.status ? ` (HTTP ${apiError.status})` : ''}`);
+    throw new InputError(`${source}: not a WordPress post (no content.rendered)`);
+  }
   return [toPost(value, source, text, offsets, warnings)];
 }

@@ -2,8 +2,8 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 
-/** URL inputs whose content type says they are not a post: a real server on a loopback address. */
-describe('URL inputs that are not documents', () => {
+/** URL inputs that are not posts: a real server on a loopback address. */
+describe('URL inputs that are not documents or posts', () => {
   let server: http.Server;
   let base: string;
   beforeAll(async () => {
@@ -13,7 +13,11 @@ describe('URL inputs that are not documents', () => {
       '/blob': ['application/octet-stream; name=x', 'plain-looking bytes'],
       '/notes.txt': ['text/plain; charset=utf-8', '# Notes\n\nText [here](https://news.example.org/a).\n'],
     };
+    const restError = '{"code":"rest_post_invalid_id","message":"Invalid post ID.","data":{"status":404}}';
     server = http.createServer((req, res) => {
+      // The API answers an error body with its status; some proxies turn that into a 200.
+      if (req.url === '/wp-json/wp/v2/posts/999') return void res.writeHead(404, { 'content-type': 'application/json' }).end(restError);
+      if (req.url === '/proxied/wp-json/wp/v2/posts/999') return void res.writeHead(200, { 'content-type': 'application/json' }).end(restError);
       const entry = types[req.url ?? ''];
       if (!entry) return void res.writeHead(404).end();
       res.writeHead(200, { 'content-type': entry[0] }).end(entry[1]);
@@ -41,5 +45,14 @@ describe('URL inputs that are not documents', () => {
     const result = await runCli(['check', `${base}/notes.txt`, '--no-config', '--allow-private', '--exclude', 'news\\.example', '--format', 'json']);
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout).posts[0]).toMatchObject({ kind: 'markdown', title: 'Notes' });
+  });
+
+  it('a WordPress REST error names the API code and message', async () => {
+    const notFound = await runCli(['check', `${base}/wp-json/wp/v2/posts/999`, '--no-config', '--allow-private']);
+    expect(notFound.code).toBe(2);
+    expect(notFound.stderr).toBe(`citecheck: ${base}/wp-json/wp/v2/posts/999: HTTP 404, WordPress API error rest_post_invalid_id: Invalid post ID.\n`);
+    const proxied = await runCli(['check', `${base}/proxied/wp-json/wp/v2/posts/999`, '--no-config', '--allow-private']);
+    expect(proxied.code).toBe(2);
+    expect(proxied.stderr).toBe(`citecheck: ${base}/proxied/wp-json/wp/v2/posts/999: WordPress API error rest_post_invalid_id: Invalid post ID. (HTTP 404)\n`);
   });
 });
