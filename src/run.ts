@@ -15,7 +15,7 @@ export interface RunDeps extends CheckDeps {
   readStdin?: () => Promise<Buffer>;
   /** Called once the inputs are extracted and the unique URLs are known. */
   onPlanned?: (plan: { posts: number; targets: number }) => void;
-  /** Run-level warnings that are not findings (e.g. a corrupt cache file was ignored). */
+  /** Run-level warnings that are not findings (a corrupt cache file was ignored, a found file that is not a post was skipped). */
   onWarning?: (message: string) => void;
 }
 
@@ -30,7 +30,7 @@ async function extractInputs(
 ): Promise<ExtractedPost[]> {
   const fetcher = allowNetwork && !options.offline && inputs.some(isUrlInput) ? createDocumentFetcher(options, deps) : undefined;
   try {
-    const posts = await loadInputs(inputs, { readStdin: deps.readStdin, fetchDocument: fetcher });
+    const posts = await loadInputs(inputs, { readStdin: deps.readStdin, fetchDocument: fetcher, onWarning: deps.onWarning });
     return posts.map((post) => extractPost(post, { includeMedia: options.includeMedia }));
   } finally {
     await fetcher?.close();

@@ -34,6 +34,11 @@ function wantsColor(opts: Record<string, unknown>, stream: NodeJS.WriteStream): 
   return Boolean(stream.isTTY);
 }
 
+/** Prints a run-level warning as one stderr line (stdout stays the report alone). */
+function printWarning(message: string): void {
+  process.stderr.write(`citecheck: warning: ${message}\n`);
+}
+
 /** `citecheck check`: returns the process exit code. */
 export async function checkCommand(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<number> {
   const { options, reports } = await resolveCommandOptions(opts, cmd);
@@ -61,7 +66,7 @@ export async function checkCommand(inputs: string[], opts: Record<string, unknow
       onProgress: bar ? (p) => bar.update(p) : undefined,
       onWarning: (message) => {
         bar?.clear();
-        process.stderr.write(`citecheck: warning: ${message}\n`);
+        printWarning(message);
       },
     });
   } finally {
@@ -95,7 +100,7 @@ export async function extractCommand(inputs: string[], opts: Record<string, unkn
   if (inputs.some((input) => /^https?:\/\//i.test(input))) {
     throw new UsageError('extract works offline and does not fetch URLs; save the page first or use `citecheck check`');
   }
-  const report = await runExtract(inputs, options);
+  const report = await runExtract(inputs, options, { onWarning: printWarning });
   process.stdout.write(`${FORMATTERS.json.render(report)}\n`);
   return 0;
 }

@@ -1,5 +1,6 @@
 import { load } from 'cheerio';
 import type { Post } from '../types.js';
+import { normalizeDate } from './dates.js';
 import { lineColumn } from './json-repair.js';
 
 /**
@@ -23,14 +24,6 @@ function resolve(href: string | undefined, base: string | undefined): string | u
   } catch {
     return undefined;
   }
-}
-
-/** ISO form of a date attribute when it parses; otherwise the value as written. */
-function isoDate(value: string | undefined): string | undefined {
-  const v = value?.trim();
-  if (!v) return undefined;
-  const t = Date.parse(v);
-  return Number.isNaN(t) ? v : new Date(t).toISOString();
 }
 
 /**
@@ -62,10 +55,10 @@ export function parseHtmlDocument(html: string, meta: { source: string; url?: st
   const docTitle = $('title').first().text();
   const title = [ogTitle, h1, docTitle].map((t) => t?.replace(/\s+/g, ' ').trim()).find((t) => t);
 
-  const published = isoDate(
+  const published = normalizeDate(
     $('meta[property="article:published_time"]').first().attr('content') ?? root.find('time[datetime]').first().attr('datetime') ?? $('time[datetime]').first().attr('datetime'),
   );
-  const modified = isoDate($('meta[property="article:modified_time"]').first().attr('content'));
+  const modified = normalizeDate($('meta[property="article:modified_time"]').first().attr('content'));
 
   const post: Post = { source: meta.source, kind: 'html', body, bodyFormat: 'html', bodyLine, warnings: [] };
   if (title) post.title = title;

@@ -16,6 +16,8 @@ export interface LoadOptions {
   readStdin?: () => Promise<Buffer>;
   /** Fetches http(s) inputs; without it a URL input is a usage error. */
   fetchDocument?: FetchDocument;
+  /** Told, once loading is done, of each file found by expansion that was skipped. */
+  onWarning?: (message: string) => void;
 }
 
 /** Extensions a directory is searched for. */
@@ -37,8 +39,8 @@ function fsReason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The files an input path stands for: itself, a directory's inputs, or a glob's matches. */
-async function filesOf(input: string): Promise<string[]> {
+/** The files an input path stands for: itself, or a directory's inputs or a glob's matches (`expanded`). */
+async function filesOf(input: string): Promise<{ files: string[]; expanded: boolean }> {
   let info;
   try {
     info = await stat(input);
@@ -46,11 +48,11 @@ async function filesOf(input: string): Promise<string[]> {
     if (isGlob(input)) {
       const matches = await expandGlob(input);
       if (matches.length === 0) throw new InputError(`${input}: no files match`);
-      return matches;
+      return { files: matches, expanded: true };
     }
     throw new InputError(`${input}: ${fsReason(error)}`);
   }
-  if (!info.isDirectory()) return [input];
+  if (!info.isDirectory()) return { files: [input], expanded: false };
   let files: string[];
   try {
     files = (await listFiles(input)).filter((f) => INPUT_EXTENSIONS.test(f));
@@ -58,7 +60,7 @@ async function filesOf(input: string): Promise<string[]> {
     throw new InputError(`${input}: ${fsReason(error)}`);
   }
   if (files.length === 0) throw new InputError(`${input}: no .json, .html, .htm, .md or .markdown files in this directory`);
-  return files;
+  return { files, expanded: true };
 }
 
 /** Reads one file into posts. */
@@ -75,14 +77,24 @@ async function loadFile(file: string): Promise<Post[]> {
 /**
  * Loads every input into posts, in the order given (a directory's files sorted): files,
  * directories (recursively, .json .html .htm .md .markdown), globs, "-" for stdin (format
- * sniffed) and http(s) URLs through `opts.fetchDocument`. A file named twice is read once.
+ * sniffed) and http(s) URLs through `opts.fetchDocument`. A file (or "-") named twice is read once.
+ * A file found by expanding a directory or glob that is not a post (package.json, an empty or
+ * binary file…) is skipped and reported through `opts.onWarning`: a content folder holds such
+ * files, and one of them must not stop the audit of the rest. A file named on its own is the
+ * user's choice, so it still throws, as does finding nothing readable at all.
  * Throws InputError (one line naming the input) or UsageError (URL without network access).
  */
 export async function loadInputs(inputs: string[], opts: LoadOptions = {}): Promise<Post[]> {
   const posts: Post[] = [];
   const seen = new Set<string>();
+  const skipped: string[] = [];
+  // Files the user named themselves are never skipped, even when a folder also holds them.
+  const named = new Set(inputs.filter((i) => i !== '-' && !/^https?:\/\//i.test(i)).map((i) => path.resolve(i)));
   for (const input of inputs) {
     if (input === '-') {
+      // Standard input can be read once: a second "-" would find it drained ("empty file").
+      if (seen.has('-')) continue;
+      seen.add('-');
       const data = await (opts.readStdin ?? readProcessStdin)();
       posts.push(...parseDocument(data, { source: '-' }));
     } else if (/^https?:\/\//i.test(input)) {
@@ -91,13 +103,30 @@ export async function loadInputs(inputs: string[], opts: LoadOptions = {}): Prom
       }
       posts.push(...(await loadUrl(input, opts.fetchDocument)));
     } else {
-      for (const file of await filesOf(input)) {
+      const { files, expanded } = await filesOf(input);
+      for (const file of files) {
         const key = path.resolve(file);
         if (seen.has(key)) continue;
         seen.add(key);
-        posts.push(...(await loadFile(file)));
+        if (!expanded || named.has(key)) {
+          posts.push(...(await loadFile(file)));
+          continue;
+        }
+        try {
+          posts.push(...(await loadFile(file)));
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          skipped.push(error.message);
+        }
       }
     }
   }
+  if (posts.length === 0 && skipped.length > 0) {
+    const more = skipped.length > 1 ? `; and ${skipped.length - 1} more` : '';
+    const what = skipped.length === 1 ? 'the one file found was' : `all ${skipped.length} files found were`;
+    throw new InputError(`no posts to read: ${what} skipped (${skipped[0]}${more})`);
+  }
+  // After loading, not as found: when nothing is left the one error line above says it all.
+  for (const message of skipped) opts.onWarning?.(`${message}; skipped`);
   return posts;
 }

@@ -1,8 +1,10 @@
+import { skipPhpOutput } from './php-output.js';
+
 /**
  * A tolerant JSON reader for damaged exports. It never throws and never rejects damaged input:
  * raw control characters in strings are kept, a truncated document is closed (every complete
  * field and the partial string that was cut are kept), a BOM and trailing garbage are dropped,
- * stray or missing commas are tolerated. Every repair is reported with its position, which is
+ * stray or missing commas are tolerated, PHP warnings printed before the JSON are skipped. Every repair is reported with its position, which is
  * why this is hand-written: libraries such as `jsonrepair` fix the text but do not say what
  * they changed or where.
  */
@@ -362,6 +364,11 @@ export function parseLenientJson(text: string): LenientJson {
     }
     r.skipWs();
     if (r.eof) return { error: 'empty document' };
+    const php = skipPhpOutput(text, r.i);
+    if (php) {
+      for (const at of php.messages) r.note('PHP warning output before the JSON', at);
+      r.i = php.jsonStart;
+    }
     const first = text[r.i];
     if (first !== '{' && first !== '[') return { error: 'not JSON (does not start with "{" or "[")' };
     let value = r.value();

@@ -1,4 +1,5 @@
 import type { Post } from '../types.js';
+import { normalizeDate } from './dates.js';
 import { firstMarkdownHeading } from './markdown-render.js';
 
 /** Simple `key: value` front matter fields (YAML subset: scalars on one line). */
@@ -20,13 +21,6 @@ function splitFrontMatter(text: string): { fields: FrontMatter; body: string; bo
   return { fields, body: text.slice(m[0].length), bodyLine };
 }
 
-/** ISO form of a front-matter date when it parses; otherwise the value as written. */
-function isoDate(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const t = Date.parse(value);
-  return Number.isNaN(t) ? value : new Date(t).toISOString();
-}
-
 /**
  * Reads a Markdown document: front matter (`title`, `date`, `url`/`permalink`, `slug`, `id`),
  * the title from it or from the first `# ` heading. `url` is where the document was fetched
@@ -44,7 +38,7 @@ export function parseMarkdownDocument(text: string, meta: { source: string; url?
     post.url = url;
     post.baseUrl = url;
   }
-  const published = isoDate(fields.date ?? fields.published);
+  const published = normalizeDate(fields.date ?? fields.published);
   if (published) post.published = published;
   return post;
 }

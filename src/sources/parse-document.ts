@@ -4,6 +4,7 @@ import { decodeDocument, NotTextError, type DecodedDocument } from './decode.js'
 import { lineColumn } from './json-repair.js';
 import { parseHtmlDocument } from './html.js';
 import { parseMarkdownDocument } from './markdown.js';
+import { skipPhpOutput } from './php-output.js';
 import { parseWordPress } from './wordpress.js';
 
 /** Where a document came from, for sniffing its format and naming it in errors. */
@@ -46,10 +47,13 @@ function safePathname(url: string): string {
   }
 }
 
-/** Format from the first non-blank character: `{`/`[` JSON, `<` HTML, else Markdown. */
+/**
+ * Format from the first non-blank character: `{`/`[` JSON, `<` HTML, else Markdown. PHP warnings
+ * before JSON (`<br />\n<b>Warning</b>: …`) start with `<` but are a damaged JSON export.
+ */
 function sniffKind(text: string): InputKind {
   const first = /\S/.exec(text)?.[0];
-  if (first === '{' || first === '[') return 'wordpress';
+  if (first === '{' || first === '[' || skipPhpOutput(text)) return 'wordpress';
   if (first === '<') return 'html';
   return 'markdown';
 }

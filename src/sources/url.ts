@@ -3,6 +3,7 @@ import type { Post } from '../types.js';
 import { decodeDocument } from './decode.js';
 import type { FetchDocument, FetchedDocument } from './fetch-types.js';
 import { parseDocument } from './parse-document.js';
+import { wordPressRestErrorIn } from './rest-error.js';
 import { parseWordPress } from './wordpress.js';
 
 const JSON_ACCEPT = 'application/json';
@@ -55,9 +56,26 @@ function slugOf(url: string): string | undefined {
   return last ? decodeURIComponent(last).replace(/\.html?$/i, '') : undefined;
 }
 
-/** Throws InputError for a non-2xx response. */
+/** Throws InputError for a non-2xx response, with the WordPress API's own error when it sent one. */
 function assertOk(doc: FetchedDocument, url: string): void {
-  if (doc.status < 200 || doc.status > 299) throw new InputError(`${url}: HTTP ${doc.status}`);
+  if (doc.status >= 200 && doc.status <= 299) return;
+  const apiError = wordPressRestErrorIn(doc.body);
+  throw new InputError(`${url}: HTTP ${doc.status}${apiError ? `, ${apiError}` : ''}`);
+}
+
+/**
+ * True for a content type citecheck can read as a post: text (text/plain is read as Markdown),
+ * JSON, XHTML, or none (the bytes are sniffed). A PDF or an image would otherwise be decoded
+ * as Markdown and "%PDF-1.4" reported as a paragraph of a post titled with the URL.
+ */
+function isReadableType(mediaType: string): boolean {
+  return mediaType === '' || mediaType.startsWith('text/') || /[/+]json$/.test(mediaType) || /xhtml|markdown/.test(mediaType);
+}
+
+/** Throws InputError when a fetched input is not a document we can read as a post. */
+function assertReadable(doc: FetchedDocument, url: string): void {
+  const mediaType = (doc.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (!isReadableType(mediaType)) throw new InputError(`cannot read ${url}: not an HTML, JSON or Markdown document (${mediaType})`);
 }
 
 /** Reads a WordPress REST response; an empty list means no posts. */
@@ -84,18 +102,21 @@ async function viaRestApi(fetchDocument: FetchDocument, apiRoot: string, page: F
 /**
  * Reads a URL input: a WordPress REST URL as WordPress JSON; a page of a site that advertises
  * the REST API through it (by slug), falling back to the page; anything else as HTML or
- * Markdown by content type. Non-2xx → InputError naming the URL and status.
+ * Markdown by content type. Non-2xx, or a type that is not a document (PDF, image…) →
+ * InputError naming the URL.
  */
 export async function loadUrl(url: string, fetchDocument: FetchDocument): Promise<Post[]> {
   if (isWordPressRestUrl(url)) {
     const doc = await fetchDocument(url, { accept: JSON_ACCEPT });
     assertOk(doc, url);
+    assertReadable(doc, url);
     const posts = readRest(doc, url);
     if (posts.length === 0) throw new InputError(`${url}: the WordPress API returned no posts`);
     return posts;
   }
   const page = await fetchDocument(url);
   assertOk(page, url);
+  assertReadable(page, url);
   const apiRoot = wordPressApiRoot(page.headers, page.finalUrl);
   if (apiRoot) {
     const posts = await viaRestApi(fetchDocument, apiRoot, page, url);

@@ -1,7 +1,9 @@
 import { InputError } from '../errors.js';
 import type { InputWarning, Post } from '../types.js';
+import { normalizeDate } from './dates.js';
 import { htmlToPlainText } from './html-text.js';
 import { lineColumn, parseLenientJson } from './json-repair.js';
+import { wordPressRestError } from './rest-error.js';
 
 /** A WordPress REST API post as far as citecheck reads it. */
 type WpPost = Record<string, unknown>;
@@ -22,12 +24,12 @@ function str(field: unknown): string | undefined {
 
 /**
  * WordPress gives `date_gmt` without a zone designator ("2024-05-01T23:00:46"); it is UTC,
- * so we add the "Z". The unset value "0000-00-00T00:00:00" (drafts) means none.
+ * so we add the "Z" before normalising. The unset value "0000-00-00T00:00:00" (drafts) means none.
  */
-function gmtToIso(gmt: unknown): string | undefined {
+function gmtDate(gmt: unknown): string | undefined {
   const value = str(gmt);
-  if (!value || value.startsWith('0000')) return undefined;
-  return /(Z|[+-]\d\d:?\d\d)$/.test(value) ? value : `${value}Z`;
+  if (!value) return undefined;
+  return normalizeDate(/(Z|[+-]\d\d:?\d\d)$/.test(value) ? value : `${value}Z`);
 }
 
 /** True when a JSON value looks like a WordPress post (it has a body). */
@@ -69,9 +71,10 @@ function toPost(wp: WpPost, source: string, text: string, offsets: WeakMap<objec
     const guid = rendered(wp.guid);
     if (guid && /^https?:\/\/[^/?#]+/i.test(guid)) post.baseUrl = guid;
   }
-  const published = gmtToIso(wp.date_gmt) ?? str(wp.date);
+  // Without date_gmt, `date` is the site's local time: normalizeDate keeps it without a zone.
+  const published = gmtDate(wp.date_gmt) ?? normalizeDate(wp.date);
   if (published) post.published = published;
-  const modified = gmtToIso(wp.modified_gmt) ?? str(wp.modified);
+  const modified = gmtDate(wp.modified_gmt) ?? normalizeDate(wp.modified);
   if (modified) post.modified = modified;
   if (contentOffset !== undefined) post.bodyLine = lineOfStringStart(text, contentOffset);
   // An empty body from a password-protected post must not read as "no links, all good".
@@ -111,6 +114,10 @@ export function parseWordPress(text: string, source: string, opts: { hadBom?: bo
     }
     return posts;
   }
-  if (!isWordPressPost(value)) throw new InputError(`${source}: not a WordPress post (no content.rendered)`);
+  if (!isWordPressPost(value)) {
+    const apiError = wordPressRestError(value);
+    if (apiError) throw new InputError(`${source}: ${apiError.text}${apiError.status ? ` (HTTP ${apiError.status})` : ''}`);
+    throw new InputError(`${source}: not a WordPress post (no content.rendered)`);
+  }
   return [toPost(value, source, text, offsets, warnings)];
 }

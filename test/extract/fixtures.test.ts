@@ -125,7 +125,7 @@ describe('an HTML page', async () => {
       title: 'Harbour dredging doubles in cost',
       url: 'https://gazette.example.com/2025/harbour-dredging/',
       baseUrl: 'https://static.example.com/articles/',
-      published: '2025-04-01T08:15:00.000Z',
+      published: '2025-04-01T08:15:00Z',
     });
   });
 

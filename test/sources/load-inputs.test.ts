@@ -125,3 +125,69 @@ describe('parseDocument', () => {
     expect(p.bodyLine).toBe(2);
   });
 });
+
+describe('loadInputs and standard input', () => {
+  it('reads "-" once when it is named twice (stdin cannot be read again)', async () => {
+    let reads = 0;
+    const readStdin = async (): Promise<Buffer> => Buffer.from(reads++ === 0 ? post(8) : '');
+    const posts = await loadInputs(['-', '-'], { readStdin });
+    expect(posts.map((p) => p.id)).toEqual([8]);
+    expect(reads).toBe(1);
+  });
+});
+
+describe('loadInputs skips found files that are not posts', () => {
+  let content: string;
+  beforeAll(() => {
+    content = mkdtempSync(path.join(tmpdir(), 'citecheck-content-'));
+    mkdirSync(path.join(content, 'bad'));
+    writeFileSync(path.join(content, 'page.html'), '<html><body><article><p>Page</p></article></body></html>');
+    writeFileSync(path.join(content, 'post.md'), '# Post\n\nText.\n');
+    writeFileSync(path.join(content, 'package.json'), '{"name":"site","version":"1.0.0"}');
+    writeFileSync(path.join(content, 'data.json'), '[1,2,3]');
+    writeFileSync(path.join(content, 'empty.html'), '');
+    writeFileSync(path.join(content, 'bad/tsconfig.json'), '{"compilerOptions":{}}');
+    writeFileSync(path.join(content, 'bad/logo.html'), Buffer.from('\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00', 'latin1'));
+  });
+  afterAll(() => rmSync(content, { recursive: true, force: true }));
+
+  /** Loads and collects the warnings given. */
+  async function load(inputs: string[]): Promise<{ sources: string[]; warnings: string[] }> {
+    const warnings: string[] = [];
+    const posts = await loadInputs(inputs, { onWarning: (m) => warnings.push(m) });
+    return { sources: posts.map((p) => path.relative(content, p.source)), warnings };
+  }
+
+  it('from a directory: reads the posts and warns once per skipped file, naming it and why', async () => {
+    const { sources, warnings } = await load([content]);
+    expect(sources).toEqual(['page.html', 'post.md']);
+    expect(warnings).toHaveLength(5);
+    const byFile = (name: string): string | undefined => warnings.find((w) => w.startsWith(`${path.join(content, name)}: `));
+    expect(byFile('package.json')).toContain('not a WordPress post');
+    expect(byFile('bad/tsconfig.json')).toContain('not a WordPress post');
+    expect(byFile('data.json')).toContain('not a list of WordPress posts');
+    expect(byFile('empty.html')).toContain('empty file');
+    expect(byFile('bad/logo.html')).toContain('binary data');
+    for (const w of warnings) expect(w).toMatch(/; skipped$/);
+  });
+
+  it('from a glob the same way', async () => {
+    const { sources, warnings } = await load([path.join(content, '*.{json,md}')]);
+    expect(sources).toEqual(['post.md']);
+    expect(warnings).toHaveLength(2);
+  });
+
+  it('but a bad file named on its own is still an error, even when a folder also holds it', async () => {
+    const named = path.join(content, 'data.json');
+    await expect(loadInputs([named])).rejects.toThrow(`${named}: not a list of WordPress posts`);
+    await expect(loadInputs([content, named])).rejects.toThrow(`${named}: not a list of WordPress posts`);
+  });
+
+  it('and finding nothing readable at all is one InputError, with no warnings', async () => {
+    const warnings: string[] = [];
+    const error = await loadInputs([path.join(content, 'bad')], { onWarning: (m) => warnings.push(m) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(/^no posts to read: all 2 files found were skipped \(.*logo\.html: .*binary data.*; and 1 more\)$/);
+    expect(warnings).toEqual([]);
+  });
+});

@@ -20,3 +20,16 @@ describe('WordPress posts without a link', () => {
     expect([citation.url, citation.isInternal]).toEqual(['https://site.test/about/', true]);
   });
 });
+
+describe('WordPress REST error bodies', () => {
+  const body = '{"code":"rest_post_invalid_id","message":"Invalid post ID.","data":{"status":404}}';
+
+  it('a saved error body is refused with the API code and message, not "no content.rendered"', () => {
+    expect(() => parseDocument(body, { source: 'post.json' })).toThrow('post.json: WordPress API error rest_post_invalid_id: Invalid post ID. (HTTP 404)');
+  });
+
+  it('an error without data.status, with markup in the message, stays one line', () => {
+    const json = JSON.stringify({ code: 'rest_forbidden', message: 'Sorry, you are <b>not allowed</b>\nto do that.' });
+    expect(() => parseDocument(json, { source: '-' })).toThrow(/^-: WordPress API error rest_forbidden: Sorry, you are not allowed to do that\.$/);
+  });
+});
