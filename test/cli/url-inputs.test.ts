@@ -75,12 +75,13 @@ describe('http(s) URL inputs through the CLI', () => {
 
   it('holds the per-host interval between fetching the input and checking its links', async () => {
     const first = hits.length;
-    const result = await runCli(['check', `${base}/plain.html`, '--no-config', '--allow-private', '--host-concurrency', '1', '--host-interval', '300ms']);
+    const result = await runCli(['check', `${base}/plain.html`, '--no-config', '--allow-private', '--host-concurrency', '1', '--host-interval', '1s']);
     expect(result.code, result.stderr).toBe(0);
     expect(hits.slice(first)).toEqual(['/plain.html', '/source']);
-    // One pool per run: the link check waits out the gap after the input fetch. (Servers
-    // stamp arrivals a little late under load; a separate pool would show a gap near 0.)
-    expect(hitTimes[first + 1] - hitTimes[first]).toBeGreaterThanOrEqual(280);
+    // One pool per run: the link check waits out the gap after the input fetch. A separate
+    // pool shows ~80 ms here; the wide margin absorbs a loaded machine stamping the first
+    // arrival late, which shortens the measured gap.
+    expect(hitTimes[first + 1] - hitTimes[first]).toBeGreaterThanOrEqual(700);
   });
 
   it('refuses a loopback input URL without --allow-private (exit 2, one line)', async () => {
