@@ -38,6 +38,8 @@ export function renderHtml(report: Report): string {
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
+    // Also how the input loader knows this file for our own report and does not read it as a post.
+    `<meta name="generator" content="${e(report.tool.name)} ${e(report.tool.version)}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta http-equiv="Content-Security-Policy" content="${e(HTML_CSP)}">`,
     '<meta name="referrer" content="no-referrer">',

@@ -5,6 +5,7 @@ import type { Post } from '../types.js';
 import type { FetchDocument } from './fetch-types.js';
 import { expandGlob, isGlob, listFiles } from './glob.js';
 import { parseDocument } from './parse-document.js';
+import { isOwnReport } from './own-reports.js';
 import { loadUrl } from './url.js';
 
 export type { FetchDocument, FetchedDocument } from './fetch-types.js';
@@ -63,15 +64,18 @@ async function filesOf(input: string): Promise<{ files: string[]; expanded: bool
   return { files, expanded: true };
 }
 
-/** Reads one file into posts. */
-async function loadFile(file: string): Promise<Post[]> {
-  let data: Buffer;
+/** Reads one file's bytes; a failure is an InputError naming the file. */
+async function readInput(file: string): Promise<Buffer> {
   try {
-    data = await readFile(file);
+    return await readFile(file);
   } catch (error) {
     throw new InputError(`${file}: ${fsReason(error)}`);
   }
-  return parseDocument(data, { source: file });
+}
+
+/** Reads one file into posts. */
+async function loadFile(file: string): Promise<Post[]> {
+  return parseDocument(await readInput(file), { source: file });
 }
 
 /**
@@ -113,7 +117,10 @@ export async function loadInputs(inputs: string[], opts: LoadOptions = {}): Prom
           continue;
         }
         try {
-          posts.push(...(await loadFile(file)));
+          const data = await readInput(file);
+          // Last run's reports/ is not a post: skip our own output without a word.
+          if (isOwnReport(data)) continue;
+          posts.push(...parseDocument(data, { source: file }));
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
           skipped.push(error.message);

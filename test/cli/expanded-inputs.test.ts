@@ -59,3 +59,18 @@ describe('a folder holding files that are not posts', () => {
     expect(result.stderr).toBe('citecheck: no posts to read: the one file found was skipped (junk/data.json: not a list of WordPress posts (no item has content.rendered))\n');
   });
 });
+
+describe("a folder holding citecheck's own reports from the last run", () => {
+  it('does not read them as posts, and says nothing about them', async () => {
+    const cwd = await mkdtemp(path.join(tmpdir(), 'citecheck-own-'));
+    await writeFile(path.join(cwd, 'post.md'), 'Officials [said](https://news.example.org/b) so.\n');
+    const args = ['check', '.', '--offline', '--no-config', '--no-progress', '--report', 'html', '--report', 'markdown', '--report', 'json'];
+    const first = await runCli(args, { cwd });
+    expect(first.code, first.stderr).toBe(0);
+    const second = await runCli([...args, '--format', 'json'], { cwd });
+    expect(second.code, second.stderr).toBe(0);
+    const report = JSON.parse(second.stdout) as { posts: { source: string }[] };
+    expect(report.posts.map((p) => p.source)).toEqual(['post.md']);
+    expect(second.stderr).not.toMatch(/warning/);
+  });
+});
