@@ -55,16 +55,38 @@ export function deriveFindings(posts: readonly ReportPost[], results: ReadonlyMa
       );
     }
     for (const block of post.blocks) {
-      findings.push(...blockFindings(block, { post: postIndex, source: post.source, line: block.line ?? postLine }, results));
+      findings.push(...blockFindings(block, { post: postIndex, source: post.source, line: block.line ?? postLine }, results, post.url));
     }
   });
   return sortFindings(findings);
 }
 
+/**
+ * True when a citation can source a claim: a link to a page, malformed or not. A mailto: or
+ * tel: link, a jump within the post itself ("back to top", a table of contents) or an
+ * unlocatable #fragment points at no source, so it must not hide an uncited claim.
+ */
+export function isSourceLink(c: ReportCitation, postUrl: string | undefined): boolean {
+  if (c.invalid !== undefined) return true;
+  if (c.checkUrl === undefined || c.checkUrl === '') return false;
+  if (!/^https?:/i.test(c.checkUrl)) return false;
+  return postUrl === undefined || c.fragment === undefined || c.checkUrl !== withoutHash(postUrl);
+}
+
+function withoutHash(url: string): string {
+  const hash = url.indexOf('#');
+  return hash >= 0 ? url.slice(0, hash) : url;
+}
+
+// A table cell is data: its source is the table's caption or the paragraph around it, and
+// one note per figure in a table would bury the real uncited claims.
+const NEVER_UNCITED_KINDS = new Set(['heading', 'table-cell']);
+
 function blockFindings(
   block: ReportBlock,
   where: { post: number; source: string; line?: number },
   results: ReadonlyMap<string, CheckResult>,
+  postUrl: string | undefined,
 ): Finding[] {
   const out: Finding[] = [];
   const at = (url?: string) => ({ ...where, block: block.index, url });
@@ -82,9 +104,9 @@ function blockFindings(
 
   const uncitedSignals = block.signals.filter((s) => UNCITED_SIGNALS.has(s));
   if (
-    block.kind !== 'heading' &&
+    !NEVER_UNCITED_KINDS.has(block.kind) &&
     uncitedSignals.length > 0 &&
-    block.citations.length === 0 &&
+    !block.citations.some((c) => isSourceLink(c, postUrl)) &&
     block.damagedAnchors.length === 0
   ) {
     out.push(makeFinding('CLAIM_UNCITED', at(), { signals: uncitedSignals.join(', '), excerpt: block.text }));

@@ -246,7 +246,20 @@ describe('buildReport: damaged anchors, repairs, uncited claims', () => {
     expect(mk({ signals: [] })).toEqual([]);
     expect(mk({ kind: 'heading', signals: ['number'] })).toEqual([]);
     expect(mk({ signals: ['citation', 'number'], damagedAnchors: [damaged('said')] })).toEqual(['ANCHOR_DAMAGED']);
-    expect(mk({ signals: ['citation', 'number'], citations: [citation('mailto:x@example.org')] })).toEqual([]);
+    expect(mk({ signals: ['citation', 'number'], citations: [citation('https://source.example.org/report')] })).toEqual([]);
+    // Links that point at no source do not hide an uncited claim: mail, a jump within the post.
+    expect(mk({ signals: ['citation', 'number'], citations: [citation('mailto:x@example.org')] })).toEqual(['CLAIM_UNCITED']);
+    const selfLink = buildReport({
+      posts: [post('p.json', [block(0, { signals: ['citation', 'number'], citations: [citation('https://site.example.org/post/#top', { isInternal: true })] })], { url: 'https://site.example.org/post/' })],
+      results: new Map(),
+      startedAt: STARTED_AT,
+      durationMs: 1,
+    });
+    expect(selfLink.findings.map((f) => f.code)).toEqual(['CLAIM_UNCITED']);
+    // A malformed link was meant as a source: LINK_INVALID says what is wrong, not CLAIM_UNCITED.
+    expect(mk({ signals: ['citation', 'number'], citations: [citation('https;//source.example.org/', { invalid: 'mistyped', checkUrl: undefined })] })).toEqual(['LINK_INVALID']);
+    // Figures in table cells are data, not claims to source one by one.
+    expect(mk({ kind: 'table-cell', signals: ['number'] })).toEqual([]);
     const uncited = buildReport({ posts: [post('p.json', [block(0, { signals: ['number'] })])], results: new Map(), startedAt: STARTED_AT, durationMs: 1 });
     expect(uncited.findings[0]).toMatchObject({ severity: 'note', block: 0, args: { signals: 'number' } });
   });
