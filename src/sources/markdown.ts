@@ -8,8 +8,12 @@ type FrontMatter = Record<string, string>;
 /** Where a front matter field sits, for warnings that point at the line to fix. */
 type FieldLines = Record<string, number>;
 
-/** Front matter fields that name the post's own URL, most trusted first. */
-const URL_FIELDS = ['url', 'permalink', 'canonical'];
+/**
+ * Front matter fields that name the post's own URL, most trusted first: Hugo and most tools
+ * write `url`, dev.to and Ghost `canonical_url`, Jekyll `permalink`. `canonical` is an older
+ * spelling some themes use.
+ */
+const URL_FIELDS = ['url', 'canonical_url', 'permalink', 'canonical'];
 
 /** Splits front matter off a Markdown document: YAML between `---` lines, or TOML between `+++` (Hugo). */
 function splitFrontMatter(text: string): { fields: FrontMatter; lines: FieldLines; body: string; bodyLine: number } {
