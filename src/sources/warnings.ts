@@ -29,6 +29,11 @@ export function notAnAbsoluteUrl(field: string, value: unknown): InputWarning {
   return { code: 'INPUT_REPAIRED', repair: `${field} is not an absolute http(s) URL: ${shown(value)}; ignored` };
 }
 
+/** The post body holds nothing to read: "0 links, all good" would be a lie. */
+export function emptyBody(field: string): InputWarning {
+  return { code: 'INPUT_REPAIRED', repair: `${field} is empty: nothing to check` };
+}
+
 /** An empty body of a password-protected WordPress post (the API withholds it). */
 export function passwordProtected(): InputWarning {
   return { code: 'INPUT_REPAIRED', repair: 'password-protected post: the API returned no content, nothing was checked' };

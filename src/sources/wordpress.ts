@@ -3,7 +3,7 @@ import type { InputWarning, Post } from '../types.js';
 import { htmlToPlainText } from './html-text.js';
 import { lineColumn, parseLenientJson } from './json-repair.js';
 import { wordPressRestError } from './rest-error.js';
-import { dateField, isAbsoluteHttpUrl, notAnAbsoluteUrl, passwordProtected, type Location } from './warnings.js';
+import { dateField, emptyBody, isAbsoluteHttpUrl, notAnAbsoluteUrl, passwordProtected, type Location } from './warnings.js';
 
 /** A WordPress REST API post as far as citecheck reads it. */
 type WpPost = Record<string, unknown>;
@@ -30,6 +30,14 @@ function str(field: unknown): string | undefined {
 function gmtDate(field: string, gmt: unknown, warnings: InputWarning[], at: Location): string | undefined {
   const date = dateField(field, gmt, warnings, at);
   return date && /\d$/.test(date) ? `${date}Z` : date;
+}
+
+/** True when a rendered body holds nothing to read: only whitespace, comments or empty tags. */
+function isBlankHtml(html: string): boolean {
+  const bare = html.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
+  // A tag with a URL (an image, an empty link) is still something to check.
+  if (/\b(?:href|src)\s*=/i.test(bare)) return false;
+  return bare.replace(/<[^>]*>/g, '').replace(/&nbsp;|&#160;|\s/gi, '') === '';
 }
 
 /** True when a JSON value looks like a WordPress post (it has a body). */
@@ -87,9 +95,11 @@ function toPost(wp: WpPost, source: string, text: string, offsets: WeakMap<objec
   const modified = gmtDate('modified_gmt', wp.modified_gmt, warnings, at('modified_gmt')) ?? dateField('modified', wp.modified, warnings, at('modified'));
   if (modified) post.modified = modified;
   if (contentOffset !== undefined) post.bodyLine = lineOfStringStart(text, contentOffset);
-  // An empty body from a password-protected post must not read as "no links, all good".
-  if (content && typeof content === 'object' && (content as { protected?: unknown }).protected === true && post.body.trim() === '') {
-    warnings.push(passwordProtected());
+  // An empty body must not read as "no links, all good": a password-protected post (the API
+  // withholds it) or an export that lost it. INPUT_REPAIRED, as the user must see it.
+  if (isBlankHtml(post.body)) {
+    const isProtected = content && typeof content === 'object' && (content as { protected?: unknown }).protected === true;
+    warnings.push(isProtected ? passwordProtected() : emptyBody('content.rendered'));
   }
   return post;
 }
