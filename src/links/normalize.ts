@@ -8,6 +8,7 @@
  * kept: servers may treat them as different resources.
  */
 
+import { invalidHostName } from './host-name.js';
 import { mistypedScheme } from './scheme-typo.js';
 
 /** A normalised URL, or why it could not be read. */
@@ -111,6 +112,8 @@ export function normalizeUrl(href: string, base?: string): NormalizedUrl {
   }
   if (parsed.hostname === '') return { invalid: 'empty host' };
   if (parsed.hostname.endsWith('.')) parsed.hostname = parsed.hostname.replace(/\.+$/, '');
+  const badHost = invalidHostName(parsed.hostname);
+  if (badHost) return { invalid: badHost };
   parsed.pathname = normalizePercent(parsed.pathname);
   if (parsed.search === '' || parsed.search === '?') parsed.search = '';
   else parsed.search = normalizePercent(parsed.search);

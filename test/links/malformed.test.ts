@@ -35,3 +35,35 @@ describe('mistyped http(s) schemes', () => {
     expect(linkFindings('<p>Per <a href="htps://typo.net/">the study</a>.</p>')).toEqual([['LINK_INVALID', 'mistyped scheme htps: (did you mean https:?)']]);
   });
 });
+
+describe('host names that can never resolve', () => {
+  const long = (n: number): string => 'a'.repeat(n);
+
+  it.each([
+    ['https://a..b.net/', 'empty label in host name (two dots in a row, or a leading dot)'],
+    ['https://.lead.net/', 'empty label in host name (two dots in a row, or a leading dot)'],
+    ['https://xn--bad-.net/', 'invalid punycode label xn--bad- in host name'],
+    [`https://${long(64)}.net/`, 'host name label longer than 63 characters (64)'],
+    [`https://${[long(63), long(63), long(63), long(63)].join('.')}.net/`, 'host name longer than 253 characters (259)'],
+  ])('%s is invalid: %s', (href, reason) => {
+    expect(normalizeUrl(href)).toEqual({ invalid: reason });
+  });
+
+  it.each([
+    'https://xn--caf-dma.net/',
+    'https://café.net/',
+    `https://${long(63)}.net/`,
+    'https://trailing.net./',
+    'https://10.0.0.1/',
+    'https://[2001:db8::1]/',
+    'https://under_score.net/',
+  ])('accepts %s', (href) => {
+    expect('invalid' in normalizeUrl(href)).toBe(false);
+  });
+
+  it('raises LINK_INVALID instead of requesting the host', () => {
+    expect(linkFindings('<p>As <a href="https://a..b.net/x">reported</a>.</p>')).toEqual([
+      ['LINK_INVALID', 'empty label in host name (two dots in a row, or a leading dot)'],
+    ]);
+  });
+});
