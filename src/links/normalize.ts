@@ -8,6 +8,9 @@
  * kept: servers may treat them as different resources.
  */
 
+import { invalidHostName } from './host-name.js';
+import { mistypedScheme } from './scheme-typo.js';
+
 /** A normalised URL, or why it could not be read. */
 export type NormalizedUrl =
   | {
@@ -79,6 +82,8 @@ export function normalizeUrl(href: string, base?: string): NormalizedUrl {
   if (MISTYPED_SEPARATOR.test(raw)) {
     return { invalid: "mistyped scheme separator (';' instead of ':')" };
   }
+  const typo = mistypedScheme(raw);
+  if (typo) return { invalid: typo };
   if (MISSING_COLON.test(raw)) return { invalid: "missing ':' after the scheme" };
   if (MISSING_SLASHES.test(raw)) return { invalid: "missing '//' after the scheme" };
   if (LOOKS_LIKE_HOST.test(raw)) return { invalid: 'host name without a scheme (add https://)' };
@@ -107,6 +112,8 @@ export function normalizeUrl(href: string, base?: string): NormalizedUrl {
   }
   if (parsed.hostname === '') return { invalid: 'empty host' };
   if (parsed.hostname.endsWith('.')) parsed.hostname = parsed.hostname.replace(/\.+$/, '');
+  const badHost = invalidHostName(parsed.hostname);
+  if (badHost) return { invalid: badHost };
   parsed.pathname = normalizePercent(parsed.pathname);
   if (parsed.search === '' || parsed.search === '?') parsed.search = '';
   else parsed.search = normalizePercent(parsed.search);

@@ -1,7 +1,8 @@
 import { load } from 'cheerio';
-import type { Post } from '../types.js';
+import type { InputWarning, Post } from '../types.js';
 import { normalizeDate } from './dates.js';
 import { lineColumn } from './json-repair.js';
+import { dateField, notAnAbsoluteUrl } from './warnings.js';
 
 /**
  * Where the article body lives, most specific first: a page's `article` often also holds the
@@ -20,10 +21,21 @@ function resolve(href: string | undefined, base: string | undefined): string | u
   if (!href?.trim()) return undefined;
   try {
     const url = base ? new URL(href.trim(), base) : new URL(href.trim());
-    return /^https?:$/.test(url.protocol) ? url.href : undefined;
+    return /^https?:$/.test(url.protocol) && url.hostname !== '' ? url.href : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * `resolve`, warning when the page names a URL that cannot be one ("not a url", "ftp://…").
+ * A relative URL in a file with no known address is legal HTML, only unusable: no warning.
+ */
+function resolveMeta(field: string, href: string | undefined, base: string | undefined, warnings: InputWarning[]): string | undefined {
+  const url = resolve(href, base);
+  const relative = href !== undefined && !/^\s*[a-z][a-z0-9+.-]*:/i.test(href);
+  if (url === undefined && href?.trim() && (base !== undefined || !relative)) warnings.push(notAnAbsoluteUrl(field, href));
+  return url;
 }
 
 /**
@@ -33,8 +45,9 @@ function resolve(href: string | undefined, base: string | undefined): string | u
  */
 export function parseHtmlDocument(html: string, meta: { source: string; url?: string }): Post {
   const $ = load(html, { sourceCodeLocationInfo: true });
-  const canonical = resolve($('link[rel~=canonical]').first().attr('href'), meta.url);
-  const ogUrl = resolve($('meta[property="og:url"]').first().attr('content'), meta.url);
+  const warnings: InputWarning[] = [];
+  const canonical = resolveMeta('link rel=canonical', $('link[rel~=canonical]').first().attr('href'), meta.url, warnings);
+  const ogUrl = resolveMeta('og:url', $('meta[property="og:url"]').first().attr('content'), meta.url, warnings);
   const url = canonical ?? ogUrl ?? meta.url;
   const baseHref = resolve($('base[href]').first().attr('href'), meta.url ?? url);
 
@@ -55,12 +68,14 @@ export function parseHtmlDocument(html: string, meta: { source: string; url?: st
   const docTitle = $('title').first().text();
   const title = [ogTitle, h1, docTitle].map((t) => t?.replace(/\s+/g, ' ').trim()).find((t) => t);
 
-  const published = normalizeDate(
-    $('meta[property="article:published_time"]').first().attr('content') ?? root.find('time[datetime]').first().attr('datetime') ?? $('time[datetime]').first().attr('datetime'),
-  );
-  const modified = normalizeDate($('meta[property="article:modified_time"]').first().attr('content'));
+  // A <time> is only a guess at the publish date (it may hold a duration, "PT2H", or a year,
+  // both valid HTML): one that is not a date is passed over without a warning.
+  const published =
+    dateField('article:published_time', $('meta[property="article:published_time"]').first().attr('content'), warnings) ??
+    normalizeDate(root.find('time[datetime]').first().attr('datetime') ?? $('time[datetime]').first().attr('datetime'));
+  const modified = dateField('article:modified_time', $('meta[property="article:modified_time"]').first().attr('content'), warnings);
 
-  const post: Post = { source: meta.source, kind: 'html', body, bodyFormat: 'html', bodyLine, warnings: [] };
+  const post: Post = { source: meta.source, kind: 'html', body, bodyFormat: 'html', bodyLine, warnings };
   if (title) post.title = title;
   if (url) post.url = url;
   const baseUrl = baseHref ?? url;

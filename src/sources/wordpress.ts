@@ -1,9 +1,9 @@
 import { InputError } from '../errors.js';
 import type { InputWarning, Post } from '../types.js';
-import { normalizeDate } from './dates.js';
 import { htmlToPlainText } from './html-text.js';
 import { lineColumn, parseLenientJson } from './json-repair.js';
 import { wordPressRestError } from './rest-error.js';
+import { dateField, emptyBody, isAbsoluteHttpUrl, notAnAbsoluteUrl, passwordProtected, type Location } from './warnings.js';
 
 /** A WordPress REST API post as far as citecheck reads it. */
 type WpPost = Record<string, unknown>;
@@ -23,13 +23,21 @@ function str(field: unknown): string | undefined {
 }
 
 /**
- * WordPress gives `date_gmt` without a zone designator ("2024-05-01T23:00:46"); it is UTC,
- * so we add the "Z" before normalising. The unset value "0000-00-00T00:00:00" (drafts) means none.
+ * WordPress gives `date_gmt` without a zone designator ("2024-05-01T23:00:46"); it is UTC, so a
+ * date-time read without a zone (its normal form ends in a digit) gets the "Z". The unset value
+ * "0000-00-00T00:00:00" (drafts) means none; a value that is not a date warns and means none.
  */
-function gmtDate(gmt: unknown): string | undefined {
-  const value = str(gmt);
-  if (!value) return undefined;
-  return normalizeDate(/(Z|[+-]\d\d:?\d\d)$/.test(value) ? value : `${value}Z`);
+function gmtDate(field: string, gmt: unknown, warnings: InputWarning[], at: Location): string | undefined {
+  const date = dateField(field, gmt, warnings, at);
+  return date && /\d$/.test(date) ? `${date}Z` : date;
+}
+
+/** True when a rendered body holds nothing to read: only whitespace, comments or empty tags. */
+function isBlankHtml(html: string): boolean {
+  const bare = html.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
+  // A tag with a URL (an image, an empty link) is still something to check.
+  if (/\b(?:href|src)\s*=/i.test(bare)) return false;
+  return bare.replace(/<[^>]*>/g, '').replace(/&nbsp;|&#160;|\s/gi, '') === '';
 }
 
 /** True when a JSON value looks like a WordPress post (it has a body). */
@@ -52,6 +60,13 @@ function toPost(wp: WpPost, source: string, text: string, offsets: WeakMap<objec
   const title = titleHtml !== undefined ? htmlToPlainText(titleHtml) : undefined;
   const id = typeof wp.id === 'number' || typeof wp.id === 'string' ? wp.id : undefined;
   const link = str(wp.link);
+  // Where a field's value starts, so a warning about it points at the line to fix.
+  const at = (field: string): Location => {
+    const offset = offsets.get(wp)?.[field];
+    if (offset === undefined) return {};
+    const { line, column } = lineColumn(text, offset);
+    return { where: `line ${line}, column ${column}`, line };
+  };
   const post: Post = {
     source,
     kind: 'wordpress',
@@ -62,24 +77,29 @@ function toPost(wp: WpPost, source: string, text: string, offsets: WeakMap<objec
   if (id !== undefined) post.id = id;
   if (str(wp.slug)) post.slug = str(wp.slug);
   if (title) post.title = title;
-  if (link) {
+  if (link && isAbsoluteHttpUrl(link)) {
     post.url = link;
     post.baseUrl = link;
   } else {
+    // A link that is no URL would make every relative link "not a valid URL": drop it, say so.
+    if (link) warnings.push({ ...notAnAbsoluteUrl('link', link), ...at('link') });
     // Exports without `link` still carry the site in `guid` ("https://site/?p=123"): a base
     // for root-relative links and for telling internal links apart, though not a permalink.
     const guid = rendered(wp.guid);
-    if (guid && /^https?:\/\/[^/?#]+/i.test(guid)) post.baseUrl = guid;
+    if (guid && isAbsoluteHttpUrl(guid)) post.baseUrl = guid;
   }
-  // Without date_gmt, `date` is the site's local time: normalizeDate keeps it without a zone.
-  const published = gmtDate(wp.date_gmt) ?? normalizeDate(wp.date);
+  // Without date_gmt, `date` is the site's local time: it keeps no zone. A bad date_gmt falls
+  // back to `date` (the same moment in local time) after its warning.
+  const published = gmtDate('date_gmt', wp.date_gmt, warnings, at('date_gmt')) ?? dateField('date', wp.date, warnings, at('date'));
   if (published) post.published = published;
-  const modified = gmtDate(wp.modified_gmt) ?? normalizeDate(wp.modified);
+  const modified = gmtDate('modified_gmt', wp.modified_gmt, warnings, at('modified_gmt')) ?? dateField('modified', wp.modified, warnings, at('modified'));
   if (modified) post.modified = modified;
   if (contentOffset !== undefined) post.bodyLine = lineOfStringStart(text, contentOffset);
-  // An empty body from a password-protected post must not read as "no links, all good".
-  if (content && typeof content === 'object' && (content as { protected?: unknown }).protected === true && post.body.trim() === '') {
-    post.warnings = [...warnings, { code: 'INPUT_REPAIRED', repair: 'password-protected post: the API returned no content, nothing was checked' }];
+  // An empty body must not read as "no links, all good": a password-protected post (the API
+  // withholds it) or an export that lost it. INPUT_REPAIRED, as the user must see it.
+  if (isBlankHtml(post.body)) {
+    const isProtected = content && typeof content === 'object' && (content as { protected?: unknown }).protected === true;
+    warnings.push(isProtected ? passwordProtected() : emptyBody('content.rendered'));
   }
   return post;
 }

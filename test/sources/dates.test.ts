@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeDate } from '../../src/sources/dates.js';
+import { normalizeDate, readDate } from '../../src/sources/dates.js';
 import { parseDocument } from '../../src/sources/index.js';
 
 describe('normalizeDate', () => {
@@ -12,7 +12,8 @@ describe('normalizeDate', () => {
     // No zone written: the wall clock as written, never the machine's zone.
     ['2026-02-01T10:00', '2026-02-01T10:00:00'],
     ['2026-02-01 10:00:00.5', '2026-02-01T10:00:00.500'],
-    ['not a date', 'not a date'],
+    ['2024-01-02 10:00:00 +0100', '2024-01-02T09:00:00Z'],
+    ['February 29, 2024', '2024-02-29T00:00:00'],
   ])('%s → %s', (input, expected) => {
     expect(normalizeDate(input)).toBe(expected);
   });
@@ -21,6 +22,23 @@ describe('normalizeDate', () => {
     expect(normalizeDate('  ')).toBeUndefined();
     expect(normalizeDate('0000-00-00T00:00:00')).toBeUndefined();
     expect(normalizeDate(42)).toBeUndefined();
+  });
+});
+
+describe('readDate refuses what is not a possible date', () => {
+  it.each([
+    ['garbage', 'not a date'],
+    // V8's Date.parse reads these two as 2001-01-01 and 2024-03-01.
+    ['garbage 1', 'not a date'],
+    ['Feb 30 2024', 'not a date'],
+    ['2024-13-45T99:00:00', 'month 13 does not exist'],
+    ['2023-02-29', 'day 29 does not exist in 2023-02'],
+    ['2024-04-31T10:00:00Z', 'day 31 does not exist in 2024-04'],
+    ['2024-01-01T24:00:00', 'time 24:00:00 does not exist'],
+    ['2024-01-01T10:00:00+25:00', 'zone +25:00 does not exist'],
+  ])('%s: %s', (input, why) => {
+    expect(readDate(input)).toEqual({ invalid: why });
+    expect(normalizeDate(input)).toBeUndefined();
   });
 });
 

@@ -28,3 +28,24 @@ describe('Markdown documents', () => {
     expect(block.citations.map((c) => c.url)).toEqual(['javascript:alert(1)', 'file:///etc/passwd']);
   });
 });
+
+describe('Markdown front matter URL fields', () => {
+  /** The post URL and where a root-relative link resolves. */
+  function urls(frontMatter: string): [string | undefined, string | undefined] {
+    const [post] = parseDocument(`---\n${frontMatter}\n---\n\nSee [x](/y).\n`, { source: 'p.md' });
+    return [post.url, extractPost(post).blocks[0].citations[0].checkUrl];
+  }
+
+  it.each([
+    ['canonical_url: https://blog.test/a/', 'https://blog.test/a/'],
+    ['permalink: "https://blog.test/b/"', 'https://blog.test/b/'],
+  ])('reads %s as the post URL and the base of relative links', (field, url) => {
+    expect(urls(field)).toEqual([url, new URL('/y', url).href]);
+  });
+
+  it('prefers url, then canonical_url, then permalink, passing over one that is not absolute', () => {
+    expect(urls('permalink: https://p.test/\ncanonical_url: https://c.test/\nurl: https://u.test/')[0]).toBe('https://u.test/');
+    expect(urls('permalink: https://p.test/\ncanonical_url: https://c.test/')[0]).toBe('https://c.test/');
+    expect(urls('url: /2024/post/\npermalink: https://p.test/x/')[0]).toBe('https://p.test/x/');
+  });
+});

@@ -10,6 +10,18 @@ describe('WordPress posts', () => {
   });
 });
 
+describe('WordPress posts with nothing in content.rendered', () => {
+  it.each([[''], ['  \n\t'], ['<!-- wp:paragraph -->\n<p></p>\n<!-- /wp:paragraph -->']])('warn instead of reporting 0 blocks in silence: %j', (body) => {
+    const [post] = parseDocument(JSON.stringify({ id: 4, content: { rendered: body } }), { source: 'p.json' });
+    expect(post.warnings).toEqual([{ code: 'INPUT_REPAIRED', repair: 'content.rendered is empty: nothing to check' }]);
+  });
+
+  it('say nothing when the body holds only a link or an image: there is something to check', () => {
+    const [post] = parseDocument(JSON.stringify({ id: 4, content: { rendered: '<p><img src="https://img.test/a.png"></p>' } }), { source: 'p.json' });
+    expect(post.warnings).toEqual([]);
+  });
+});
+
 describe('WordPress posts without a link', () => {
   it('resolve root-relative links against the site named by guid', async () => {
     const { extractPost } = await import('../../src/extract/index.js');
