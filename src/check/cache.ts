@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { CitecheckOptions } from '../config/options.js';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { makeDirs } from '../make-dirs.js';
 import { dirname } from 'node:path';
 import type { CheckHistory, CheckResult, LinkStatus } from '../types.js';
 
@@ -169,7 +170,7 @@ export class ResultCache {
     const text = `${JSON.stringify(data, null, 1)}\n`;
     const write = async (): Promise<void> => {
       const temp = `${this.path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-      await mkdir(dirname(this.path), { recursive: true });
+      await makeDirs(dirname(this.path));
       try {
         await writeFile(temp, text, 'utf8');
         await rename(temp, this.path);

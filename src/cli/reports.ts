@@ -1,4 +1,5 @@
-import { mkdir, open, stat, unlink, writeFile } from 'node:fs/promises';
+import { open, stat, unlink, writeFile } from 'node:fs/promises';
+import { makeDirs } from '../make-dirs.js';
 import path from 'node:path';
 import { DEFAULT_REPORT_DIR } from '../config/defaults.js';
 import { OutputError, UsageError } from '../errors.js';
@@ -43,7 +44,7 @@ export async function prepareReportPaths(specs: ReportSpec[], inputs: readonly s
     if (other !== undefined && other !== spec.format) throw new UsageError(`--report: ${spec.path} is given for both ${other} and ${spec.format}`);
     seen.set(target, spec.format);
     try {
-      await mkdir(path.dirname(target), { recursive: true });
+      await makeDirs(path.dirname(target));
       const existing = await stat(target).catch(() => undefined);
       if (existing?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
       const handle = await open(target, 'a');
@@ -60,7 +61,7 @@ export async function writeReports(report: Report, specs: ReportSpec[], options:
   for (const spec of specs) {
     const text = FORMATTERS[spec.format].render(report, { ...options, color: false });
     try {
-      await mkdir(path.dirname(path.resolve(spec.path)), { recursive: true });
+      await makeDirs(path.dirname(path.resolve(spec.path)));
       await writeFile(spec.path, text);
     } catch (error) {
       throw new OutputError(`cannot write report ${spec.path}: ${describeFsError(error)}`);
