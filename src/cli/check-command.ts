@@ -4,7 +4,7 @@ import { resolveOptions } from '../config/resolve.js';
 import type { CitecheckOptions } from '../config/options.js';
 import { UsageError } from '../errors.js';
 import { FORMATTERS, type FormatName } from '../formatters/index.js';
-import { exitCodeForReport } from '../report/build.js';
+import { exitCodeForReport, failOnSentence } from '../report/build.js';
 import { runCheck, runExtract } from '../run.js';
 import type { Report } from '../types.js';
 import { readCliLayer } from './flags.js';
@@ -15,6 +15,8 @@ import { parseReportSpec, prepareReportPaths, writeReports } from './reports.js'
 
 /** Exit code of an interrupted run (128 + SIGINT), the shell convention. */
 const EXIT_INTERRUPTED = 130;
+/** Exit code of a run stopped by SIGTERM (128 + 15). */
+const EXIT_TERMINATED = 143;
 
 /** Options of the run plus the report files asked for (--report flags win over the config's `reports`). */
 async function resolveCommandOptions(
@@ -48,14 +50,18 @@ export async function checkCommand(inputs: string[], opts: Record<string, unknow
 
   const controller = new AbortController();
   let interrupts = 0;
-  const onSigint = (): void => {
+  let stopExit = EXIT_INTERRUPTED;
+  // SIGTERM is how CI timeouts and container stops end a job: it gets the partial report too.
+  const onSignal = (signal: NodeJS.Signals): void => {
     interrupts += 1;
-    // First Ctrl-C: stop starting requests and write the partial report. Second: leave now.
-    if (interrupts > 1) process.exit(EXIT_INTERRUPTED);
-    process.stderr.write('\ncitecheck: interrupted — finishing the partial report (Ctrl-C again to quit now)\n');
+    stopExit = signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT_INTERRUPTED;
+    // First signal: stop starting requests and write the partial report. Second: leave now.
+    if (interrupts > 1) process.exit(stopExit);
+    process.stderr.write(`\ncitecheck: ${signal === 'SIGTERM' ? 'terminated' : 'interrupted'} — finishing the partial report (Ctrl-C again to quit now)\n`);
     controller.abort();
   };
-  process.on('SIGINT', onSigint);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 
   const showProgress = opts.progress !== false && Boolean(process.stderr.isTTY) && !process.env.CI;
   const bar = showProgress ? new ProgressBar(process.stderr) : undefined;
@@ -71,7 +77,8 @@ export async function checkCommand(inputs: string[], opts: Record<string, unknow
     });
   } finally {
     bar?.clear();
-    process.off('SIGINT', onSigint);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
   if (controller.signal.aborted) report.interrupted = true;
 
@@ -87,11 +94,14 @@ export async function checkCommand(inputs: string[], opts: Record<string, unknow
     await emitGithubOutput(
       report,
       { annotations: opts.githubAnnotations !== false, summary: opts.githubSummary !== false },
-      (text) => process.stdout.write(text),
+      // Workflow commands are read from stderr too: keep a machine-readable stdout clean.
+      (text) => (format === 'terminal' ? process.stdout : process.stderr).write(text),
     );
   }
-  if (report.interrupted) return EXIT_INTERRUPTED;
-  return exitCodeForReport(report, options.failOn);
+  if (report.interrupted) return stopExit;
+  const code = exitCodeForReport(report, options.failOn);
+  if (code === 1) process.stderr.write(`citecheck: ${failOnSentence(report, options.failOn)}\n`);
+  return code;
 }
 
 /** `citecheck extract`: prints the extracted structure as JSON; exit 0 unless the input is unusable. */

@@ -92,7 +92,7 @@ export function createProgram(actions: ProgramActions): Command {
     `
 Durations take a unit (250ms, 2s, 1m, 1h, 1d); a bare number means milliseconds.
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage/config/input
-error, 3 internal error, 130 interrupted.
+error, 3 internal error, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
 
 Examples:
   citecheck check post.json

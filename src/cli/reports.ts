@@ -24,6 +24,7 @@ export function parseReportSpec(text: string): ReportSpec {
   }
   const format = name as FormatName;
   const file = colon < 0 ? '' : text.slice(colon + 1).trim();
+  if (file === '-') throw new UsageError(`--report ${name}:-: report files cannot go to stdout; use --format ${name} for that`);
   return { format, path: file || path.join(DEFAULT_REPORT_DIR, `citecheck.${FORMATTERS[format].extension}`) };
 }
 

@@ -54,6 +54,15 @@ export function exitCodeForReport(report: Report, failOn: Severity | 'never'): 0
   return report.findings.some((f) => isAtOrAbove(f.severity, failOn)) ? 1 : 0;
 }
 
+/** Why a run fails: how many findings reached `--fail-on`, by code ("exit 1: 2 findings …"). */
+export function failOnSentence(report: Report, failOn: Severity | 'never'): string {
+  const tripped = report.findings.filter((f) => isAtOrAbove(f.severity, failOn));
+  const byCode = new Map<string, number>();
+  for (const f of tripped) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
+  const codes = [...byCode].map(([code, n]) => `${n} ${code}`).join(', ');
+  return `exit 1: ${tripped.length} ${tripped.length === 1 ? 'finding' : 'findings'} at or above --fail-on ${failOn} (${codes})`;
+}
+
 function toReportPost(post: ExtractedPost, results: ReadonlyMap<string, CheckResult>): ReportPost {
   // Explicit key order (contract order first) so JSON output never depends on how the input was built.
   const head = withoutUndefined({

@@ -108,6 +108,7 @@ describe('user errors: exit 2 with one line', () => {
     expectOneLineError(await runCli(['check', 'x.json', '--timeout', 'soon']), /--timeout/);
     expectOneLineError(await runCli(['check', 'x.json', '--format', 'pdf']), /pdf/);
     expectOneLineError(await runCli(['check', 'x.json', '--report', 'pdf:x.pdf']), /pdf/);
+    expectOneLineError(await runCli(['check', 'x.json', '--report', 'json:-']), /use --format json/);
   });
 
   it('a bad config key is named', async () => {
@@ -163,17 +164,18 @@ describe('checking local sources', () => {
   let server: http.Server;
   let base: string;
   const hits: string[] = [];
-  let hang: (() => void) | undefined;
-  let sawHang: Promise<void>;
+  // Each waiter is told when the next request to /hang arrives (the link is then in flight).
+  let hangWaiters: (() => void)[] = [];
+  const nextHang = (): Promise<void> => new Promise((resolve) => hangWaiters.push(resolve));
 
   beforeAll(async () => {
-    sawHang = new Promise((resolve) => (hang = resolve));
     server = http.createServer((req, res) => {
       hits.push(req.url ?? '');
       if (req.url === '/ok') {
         res.writeHead(200, { 'content-type': 'text/html' }).end('<title>Fine</title><p>Fine.</p>');
       } else if (req.url === '/hang') {
-        hang?.();
+        for (const waiter of hangWaiters) waiter();
+        hangWaiters = [];
       } else {
         res.writeHead(404, { 'content-type': 'text/html' }).end('<title>Gone</title>');
       }
@@ -232,6 +234,12 @@ describe('checking local sources', () => {
       env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
     });
     expect(quiet.stdout).not.toMatch(/^::error/m);
+    // With a machine-readable stdout the annotations go to stderr (the runner reads both).
+    const json = await runCli(['check', await post([`${base}/gone`]), '--no-config', '--allow-private', '--format', 'json'], {
+      env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
+    });
+    expect(JSON.parse(json.stdout).findings.length).toBeGreaterThan(0);
+    expect(json.stderr).toMatch(/^::error .*LINK_BROKEN/m);
     // An unwritable summary file is a warning; the verdict (exit 1) stands.
     const blocked = await runCli(['check', await post([`${base}/gone`]), '--no-config', '--allow-private'], {
       env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: path.join(summary, 'not-a-dir', 'x.md') },
@@ -241,6 +249,7 @@ describe('checking local sources', () => {
   });
 
   it('Ctrl-C writes the partial report marked interrupted and exits 130', async () => {
+    const sawHang = nextHang();
     const dir = await tempDir();
     const out = path.join(dir, 'partial.json');
     const result = await runCli(
@@ -250,5 +259,23 @@ describe('checking local sources', () => {
     expect(result.code).toBe(130);
     const report = JSON.parse(await readFile(out, 'utf8'));
     expect(report.interrupted).toBe(true);
+  });
+
+  it('SIGTERM (a CI timeout) also writes the partial report, and exits 143', async () => {
+    const dir = await tempDir();
+    const out = path.join(dir, 'partial.json');
+    const sawHang = nextHang();
+    const result = await runCli(
+      ['check', await post([`${base}/ok`, `${base}/hang`]), '--no-config', '--allow-private', '--timeout', '60s', '--report', `json:${out}`],
+      { onSpawn: (child) => void sawHang.then(() => child.kill('SIGTERM')) },
+    );
+    expect(result.code).toBe(143);
+    expect(JSON.parse(await readFile(out, 'utf8')).interrupted).toBe(true);
+  });
+
+  it('says on stderr which findings reached --fail-on', async () => {
+    const result = await runCli(['check', await post([`${base}/ok`]), '--no-config', '--allow-private', '--fail-on', 'note']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^citecheck: exit 1: 1 finding at or above --fail-on note \(1 LINK_INSECURE_HTTP\)$/m);
   });
 });
