@@ -33,7 +33,7 @@ a{color:var(--note)}
 .block-text sup{font-size:.7rem;font-weight:700;margin-left:.1rem}
 .badge{display:inline-block;border-radius:.3rem;padding:0 .4rem;font-size:.75rem;font-weight:700;letter-spacing:.02em;white-space:nowrap}
 .s-broken,.s-unreachable,.s-soft-404,.s-invalid,.s-damaged{--c:var(--err);--cb:var(--err-bg)}
-.s-timeout,.s-blocked{--c:var(--warn);--cb:var(--warn-bg)}
+.s-timeout,.s-blocked,.s-attention{--c:var(--warn);--cb:var(--warn-bg)}
 .s-ok{--c:var(--ok);--cb:var(--ok-bg)}
 .s-excluded,.s-skipped,.s-unchecked{--c:var(--muted);--cb:var(--neutral-bg)}
 .badge,.chip{color:var(--c);background:var(--cb)}
@@ -56,7 +56,7 @@ footer{color:var(--muted);font-size:.85rem;margin:2rem 0}
 
 /**
  * The status filter. Static text so the CSP can allow it by hash and nothing else; it reads
- * stable hooks only: `#status-filter input[value=…]`, `tr[data-status]`, `article.block`.
+ * stable hooks only: `#status-filter input[value=…]`, `tr[data-filter]`, `article.block`.
  */
 export const HTML_SCRIPT = `(function () {
   var form = document.getElementById('status-filter');
@@ -65,11 +65,11 @@ export const HTML_SCRIPT = `(function () {
     var on = {};
     var boxes = form.querySelectorAll('input[type=checkbox]');
     for (var i = 0; i < boxes.length; i++) on[boxes[i].value] = boxes[i].checked;
-    var rows = document.querySelectorAll('tr[data-status]');
-    for (var j = 0; j < rows.length; j++) rows[j].hidden = on[rows[j].getAttribute('data-status')] === false;
+    var rows = document.querySelectorAll('tr[data-filter]');
+    for (var j = 0; j < rows.length; j++) rows[j].hidden = on[rows[j].getAttribute('data-filter')] === false;
     var blocks = document.querySelectorAll('article.block');
     for (var k = 0; k < blocks.length; k++) {
-      var own = blocks[k].querySelectorAll('tr[data-status]');
+      var own = blocks[k].querySelectorAll('tr[data-filter]');
       if (!own.length) continue;
       var visible = false;
       for (var m = 0; m < own.length; m++) if (!own[m].hidden) { visible = true; break; }

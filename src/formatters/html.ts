@@ -1,4 +1,4 @@
-import { LINK_STATUSES, type Finding, type Report, type ReportBlock, type ReportCitation, type ReportPost } from '../types.js';
+import { LINK_STATUSES, type Finding, type LinkStatus, type Report, type ReportBlock, type ReportCitation, type ReportPost } from '../types.js';
 import { escapeHtml } from './escape.js';
 import { HTML_CSP, HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
 import {
@@ -71,7 +71,7 @@ export function renderHtml(report: Report): string {
     `<li><b>${t.damagedAnchors}</b>damaged anchors</li>`,
     '</ul>',
     '</header>',
-    renderFilter(report),
+    renderFilter(report, index),
     '<main>',
   );
   const order = report.posts
@@ -84,22 +84,42 @@ export function renderHtml(report: Report): string {
   return `${parts.join('\n')}\n`;
 }
 
-function renderFilter(report: Report): string {
+// Filter keys beyond the link statuses: a lost URL, a malformed one, and a link that answers
+// but still needs a look (moved, quote gone, #fragment missing). "Failing only" must keep
+// every row with a warning or an error, whatever the link's status.
+const ATTENTION = 'attention';
+const EXTRA_KEYS: ReadonlyArray<{ key: string; label: string }> = [
+  { key: 'damaged', label: 'damaged' },
+  { key: 'invalid', label: 'invalid' },
+  { key: ATTENTION, label: 'needs a look' },
+];
+
+/** The filter key of a citation row: its status, unless a finding asks more of it. */
+function filterKey(c: ReportCitation, findings: readonly Finding[]): string {
+  if (c.errorCode === 'INVALID_URL') return 'invalid';
+  if (FAILING_STATUSES.has(c.status)) return c.status;
+  const worst = worstSeverity(findings);
+  return worst === 'error' || worst === 'warning' ? ATTENTION : c.status;
+}
+
+function renderFilter(report: Report, index: FindingIndex): string {
   const counts = new Map<string, number>();
-  for (const post of report.posts) {
+  const add = (key: string, n = 1): void => void counts.set(key, (counts.get(key) ?? 0) + n);
+  report.posts.forEach((post, postIndex) => {
     for (const block of post.blocks) {
-      for (const c of block.citations) counts.set(c.status, (counts.get(c.status) ?? 0) + 1);
-      if (block.damagedAnchors.length > 0) counts.set('damaged', (counts.get('damaged') ?? 0) + block.damagedAnchors.length);
+      for (const c of block.citations) add(filterKey(c, index.ofCitation(postIndex, block.index, c)));
+      if (block.damagedAnchors.length > 0) add('damaged', block.damagedAnchors.length);
     }
-  }
-  const options = ['damaged', ...LINK_STATUSES].map((status) => {
-    const failing = status === 'damaged' || FAILING_STATUSES.has(status as (typeof LINK_STATUSES)[number]);
-    return `<label class="chip s-${status}"><input type="checkbox" name="status" value="${status}" data-failing="${failing}" checked> ${status} <span class="count">${counts.get(status) ?? 0}</span></label>`;
+  });
+  const chips = [...EXTRA_KEYS, ...LINK_STATUSES.map((status) => ({ key: status, label: status }))].map(({ key, label }) => {
+    const failing = key !== 'ok' && (EXTRA_KEYS.some((x) => x.key === key) || FAILING_STATUSES.has(key as LinkStatus));
+    return `<label class="chip s-${key}"><input type="checkbox" name="status" value="${key}" data-failing="${failing}" checked> ${label} <span class="count">${counts.get(key) ?? 0}</span></label>`;
   });
   return [
     '<form id="status-filter" aria-label="Filter citations by status">',
-    '<fieldset><legend>Show</legend>',
-    ...options,
+    // Counts are citations (rows), not the unique URLs the totals count.
+    '<fieldset><legend>Show citations</legend>',
+    ...chips,
     '<button type="button" data-preset="failing">Failing only</button>',
     '<button type="button" data-preset="all">All</button>',
     '</fieldset>',
@@ -178,7 +198,7 @@ function renderBlock(block: ReportBlock, postIndex: number, index: FindingIndex)
     damaged.forEach(({ d, n }, i) => {
       const f = damagedFindings[i];
       out.push(
-        `<tr class="citation damaged" data-status="damaged"><td>${n}</td><td><span class="badge s-damaged">DAMAGED</span></td>` +
+        `<tr class="citation damaged" data-status="damaged" data-filter="damaged"><td>${n}</td><td><span class="badge s-damaged">DAMAGED</span></td>` +
           `<td class="url"><span class="anchor">“${e(d.anchorText)}”</span><br><em>URL lost</em></td>` +
           `<td>${f ? `<ul class="findings">${findingItem(f)}</ul>` : ''}<div class="meta">${e(shorten(d.sentence, 200))}</div></td></tr>`,
       );
@@ -201,7 +221,7 @@ function renderCitationRow(c: ReportCitation, n: number, findings: Finding[]): s
   if (c.history?.failingSince) facts.push(`failing since ${e(c.history.failingSince.slice(0, 10))}, ${plural(c.history.checks, 'check')}`);
   const list = findings.length > 0 ? `<ul class="findings">${findings.map(findingItem).join('')}</ul>` : '';
   return (
-    `<tr class="citation" data-status="${c.status}"><td>${n}</td><td><span class="badge s-${statusClass(c)}">${e(citationBadge(c))}</span></td>` +
+    `<tr class="citation" data-status="${c.status}" data-filter="${filterKey(c, findings)}"><td>${n}</td><td><span class="badge s-${statusClass(c)}">${e(citationBadge(c))}</span></td>` +
     `<td class="url">${c.anchorText ? `<span class="anchor">“${e(c.anchorText)}”</span><br>` : ''}${link(c.url, c.url)}</td>` +
     `<td>${facts.join(' · ')}${list}</td></tr>`
   );

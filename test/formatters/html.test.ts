@@ -26,7 +26,12 @@ describe('html formatter', () => {
   it('has a status filter and one data-status row per citation and damaged anchor', () => {
     const $ = cheerio.load(renderHtml(mixedReport()));
     expect($('#status-filter input[value=broken]')).toHaveLength(1);
-    expect($('#status-filter input[type=checkbox]').length).toBe(10);
+    expect($('#status-filter input[type=checkbox]').length).toBe(12);
+    // Rows that need a look whatever their status: a malformed URL, an ok link with a warning.
+    expect($('tr[data-filter=invalid]')).toHaveLength(1);
+    expect($('tr[data-filter=attention][data-status=ok]')).toHaveLength(1);
+    expect($('#status-filter input[value=attention]').attr('data-failing')).toBe('true');
+    expect($('#status-filter input[value=ok]').attr('data-failing')).toBe('false');
     expect($('tr[data-status]')).toHaveLength(11);
     expect($('tr[data-status=broken]')).toHaveLength(1);
     expect($('tr[data-status=broken] .badge').text()).toBe('BROKEN');
