@@ -37,6 +37,8 @@ export function markOrphanTags(html: string): string {
   /** The start tag of the open <a>, to reopen it in the next paragraph. */
   let aTag = '';
   let strongDepth = 0;
+  /** Where the last `</a>` ended: a second one right after it closes nothing new. */
+  let lastAClose = -1;
   let out = '';
   let last = 0;
   TOKEN.lastIndex = 0;
@@ -51,8 +53,12 @@ export function markOrphanTags(html: string): string {
       if (!closing && aOpen) replacement = `</a>${m[0]}`;
       else if (!closing) aOpen = true;
       else if (aOpen) aOpen = false;
+      // `real</a></a>`: a doubled closing tag is a typo, not a second lost link; only a
+      // `</a>` after words of its own marks a lost one.
+      else if (lastAClose >= 0 && html.slice(lastAClose, m.index).trim() === '') replacement = '';
       else replacement = marker(ORPHAN_A);
       if (!closing) aTag = m[0];
+      else lastAClose = m.index + m[0].length;
     } else if (aOpen && !closing && CLOSES_P.has(name) && (open.p ?? 0) > 0) {
       // `<p>… <a href>words <p>more</a>`: the new block closes the paragraph and the browser
       // reopens the link inside it. htmlparser2 would nest the <p> inside the <a> instead, and

@@ -26,6 +26,12 @@ describe('damaged markup', () => {
     expect(post.blocks[0].citations).toHaveLength(2);
   });
 
+  it('a doubled </a> is a typo, not a lost link: after a real link, and after an orphan', () => {
+    const post = html('<p>Cited <a href="https://r.example/">real</a></a> text.</p><p>Lost one</a></a> here, and two</a> </a>.</p>');
+    expect(post.blocks[0].citations.map((c) => c.anchorText)).toEqual(['real']);
+    expect(post.blocks.map((b) => b.damagedAnchors.map((d) => d.anchorText))).toEqual([[], ['one', 'two']]);
+  });
+
   it('splits text outside blocks at orphan closing block tags and blank lines', () => {
     const post = html('First loose.</p>\nSecond loose.</li>\nThird part.\n\nFourth part.<p>Real one.</p>Tail');
     expect(post.blocks.map((b) => b.text)).toEqual(['First loose.', 'Second loose.', 'Third part.', 'Fourth part.', 'Real one.', 'Tail']);
