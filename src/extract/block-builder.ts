@@ -40,8 +40,12 @@ export interface RawBlock {
 }
 
 const WS = /\s+/g;
-/** C0/C1 control characters that are not whitespace (a NUL from a damaged export): never text. */
-const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
+/**
+ * Never text: C0/C1 control characters that are not whitespace (a NUL from a damaged export),
+ * and invisible format characters a CMS leaves in words (soft hyphen, zero-width space and
+ * joiners, word joiner, a BOM mid-text), which would split or disguise words and quotes.
+ */
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200d\u2060\ufeff]/g;
 const LAST_WORD = /(\S+)\s*$/;
 
 /**
@@ -73,9 +77,11 @@ export class BlockBuilder {
 
   /** Appends text, collapsing whitespace across chunk boundaries. */
   append(raw: string): void {
-    let t = raw.replace(WS, ' ');
+    let t = raw;
+    // Before collapsing whitespace: \ufeff counts as \s and would split a word in two.
     CONTROL.lastIndex = 0;
     if (CONTROL.test(t)) t = t.replace(CONTROL, '');
+    t = t.replace(WS, ' ');
     if (t === '') return;
     if (t === ' ') {
       this.space();

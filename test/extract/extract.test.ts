@@ -26,6 +26,12 @@ describe('damaged markup', () => {
     expect(post.blocks[0].citations).toHaveLength(2);
   });
 
+  it('drops soft hyphens and zero-width characters from text and anchors', () => {
+    const [block] = html('<p>The minis\u00adter <a href="https://z.example/">an\u200bnounced</a> a ref\ufefform.</p>').blocks;
+    expect(block.text).toBe('The minister announced a reform.');
+    expect(block.citations[0].anchorText).toBe('announced');
+  });
+
   it('a doubled </a> is a typo, not a lost link: after a real link, and after an orphan', () => {
     const post = html('<p>Cited <a href="https://r.example/">real</a></a> text.</p><p>Lost one</a></a> here, and two</a> </a>.</p>');
     expect(post.blocks[0].citations.map((c) => c.anchorText)).toEqual(['real']);
