@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_SEED, SEED, runCli, type CliResult } from './run-cli.js';
+import { SEED, runCli, type CliResult } from './run-cli.js';
 
 const SEED_ANCHORS = ['said', 'meeting', 'express', 'are', 'considering', 'is', 'encountering', 'specifies'];
 
@@ -21,14 +21,18 @@ async function tempDir(): Promise<string> {
   return mkdtemp(path.join(tmpdir(), 'citecheck-cli-'));
 }
 
-describe.skipIf(!HAS_SEED)('the seed export through the CLI', () => {
+describe('the seed export through the CLI', () => {
   let dir: string;
   let run: CliResult;
   beforeAll(async () => {
     dir = await tempDir();
     run = await runCli([
-      'check', SEED, '--no-config',
-      ...['json', 'markdown', 'html', 'junit', 'sarif', 'terminal'].map((f) => `--report=${f}:${path.join(dir, `seed.${f}`)}`),
+      'check',
+      SEED,
+      '--no-config',
+      ...['json', 'markdown', 'html', 'junit', 'sarif', 'terminal'].map(
+        (f) => `--report=${f}:${path.join(dir, `seed.${f}`)}`,
+      ),
     ]);
   });
 
@@ -46,7 +50,9 @@ describe.skipIf(!HAS_SEED)('the seed export through the CLI', () => {
     expect(report.findings.some((f: { code: string }) => f.code === 'INPUT_REPAIRED')).toBe(true);
     expect(report.totals.damagedAnchors).toBe(8);
     expect(report.totals.citations).toBe(0);
-    const anchors = report.posts[0].blocks.flatMap((b: { damagedAnchors: { anchorText: string }[] }) => b.damagedAnchors.map((a) => a.anchorText));
+    const anchors = report.posts[0].blocks.flatMap((b: { damagedAnchors: { anchorText: string }[] }) =>
+      b.damagedAnchors.map((a) => a.anchorText),
+    );
     expect(anchors).toEqual(SEED_ANCHORS);
   });
 
@@ -61,7 +67,9 @@ describe.skipIf(!HAS_SEED)('the seed export through the CLI', () => {
     const ruleIds = sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId);
     expect(ruleIds.filter((id: string) => id === 'ANCHOR_DAMAGED')).toHaveLength(8);
     expect(ruleIds).toContain('INPUT_REPAIRED');
-    const junit = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(await readFile(path.join(dir, 'seed.junit'), 'utf8'));
+    const junit = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(
+      await readFile(path.join(dir, 'seed.junit'), 'utf8'),
+    );
     const xml = JSON.stringify(junit);
     expect(xml.match(/"type":"ANCHOR_DAMAGED"/g)).toHaveLength(8);
     expect(xml).toContain('INPUT_REPAIRED');
@@ -122,7 +130,9 @@ describe('user errors: exit 2 with one line', () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, 'post.md'), 'Hello [there](https://example.com/).\n');
     await writeFile(path.join(dir, 'afile'), 'x');
-    const result = await runCli(['check', 'post.md', '--no-config', '--report', 'json:afile/report.json'], { cwd: dir });
+    const result = await runCli(['check', 'post.md', '--no-config', '--report', 'json:afile/report.json'], {
+      cwd: dir,
+    });
     expectOneLineError(result, /afile\/report\.json: a parent is not a directory/);
   });
 
@@ -132,9 +142,18 @@ describe('user errors: exit 2 with one line', () => {
     await writeFile(path.join(dir, 'post.md'), text);
     await writeFile(path.join(dir, 'settings.json'), '{"keep": true}\n');
     // A bare --cache takes the next word as its file: say so instead of a bare "missing argument".
-    expectOneLineError(await runCli(['check', '--offline', '--cache', 'post.md'], { cwd: dir }), /--cache took "post\.md" as its file/);
-    expectOneLineError(await runCli(['check', '--no-config', '--cache', 'post.md', 'post.md'], { cwd: dir }), /one of the inputs/);
-    expectOneLineError(await runCli(['check', 'post.md', '--no-config', '--cache=settings.json'], { cwd: dir }), /not a citecheck cache; refusing to overwrite it/);
+    expectOneLineError(
+      await runCli(['check', '--offline', '--cache', 'post.md'], { cwd: dir }),
+      /--cache took "post\.md" as its file/,
+    );
+    expectOneLineError(
+      await runCli(['check', '--no-config', '--cache', 'post.md', 'post.md'], { cwd: dir }),
+      /one of the inputs/,
+    );
+    expectOneLineError(
+      await runCli(['check', 'post.md', '--no-config', '--cache=settings.json'], { cwd: dir }),
+      /not a citecheck cache; refusing to overwrite it/,
+    );
     expect(await readFile(path.join(dir, 'post.md'), 'utf8')).toBe(text);
     expect(await readFile(path.join(dir, 'settings.json'), 'utf8')).toBe('{"keep": true}\n');
   });
@@ -143,9 +162,15 @@ describe('user errors: exit 2 with one line', () => {
     const dir = await tempDir();
     const text = 'Hello [there](https://example.com/).\n';
     await writeFile(path.join(dir, 'post.md'), text);
-    expectOneLineError(await runCli(['check', 'post.md', '--no-config', '--offline', '--report', 'json:post.md'], { cwd: dir }), /one of the inputs/);
+    expectOneLineError(
+      await runCli(['check', 'post.md', '--no-config', '--offline', '--report', 'json:post.md'], { cwd: dir }),
+      /one of the inputs/,
+    );
     expect(await readFile(path.join(dir, 'post.md'), 'utf8')).toBe(text);
-    const twice = await runCli(['check', 'post.md', '--no-config', '--offline', '--report', 'json:out.txt', '--report', 'html:out.txt'], { cwd: dir });
+    const twice = await runCli(
+      ['check', 'post.md', '--no-config', '--offline', '--report', 'json:out.txt', '--report', 'html:out.txt'],
+      { cwd: dir },
+    );
     expectOneLineError(twice, /out\.txt is given for both json and html/);
   });
 });
@@ -205,7 +230,14 @@ describe('checking local sources', () => {
   });
 
   it('checks them with --allow-private: broken → exit 1, ok → exit 0', async () => {
-    const broken = await runCli(['check', await post([`${base}/ok`, `${base}/gone`]), '--no-config', '--allow-private', '--format', 'json']);
+    const broken = await runCli([
+      'check',
+      await post([`${base}/ok`, `${base}/gone`]),
+      '--no-config',
+      '--allow-private',
+      '--format',
+      'json',
+    ]);
     expect(broken.code).toBe(1);
     const report = JSON.parse(broken.stdout);
     const statuses = report.posts[0].blocks.map((b: { citations: { status: string }[] }) => b.citations[0].status);
@@ -216,7 +248,9 @@ describe('checking local sources', () => {
   });
 
   it('reads a post from stdin', async () => {
-    const result = await runCli(['check', '-', '--no-config', '--allow-private', '--format', 'json'], { stdin: `Read [this](${base}/ok).\n` });
+    const result = await runCli(['check', '-', '--no-config', '--allow-private', '--format', 'json'], {
+      stdin: `Read [this](${base}/ok).\n`,
+    });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).posts[0].blocks[0].citations[0].status).toBe('ok');
   });
@@ -230,14 +264,20 @@ describe('checking local sources', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^::error .*LINK_BROKEN/m);
     expect(await readFile(summary, 'utf8')).toContain('LINK_BROKEN');
-    const quiet = await runCli(['check', await post([`${base}/gone`]), '--no-config', '--allow-private', '--no-github-annotations'], {
-      env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
-    });
+    const quiet = await runCli(
+      ['check', await post([`${base}/gone`]), '--no-config', '--allow-private', '--no-github-annotations'],
+      {
+        env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
+      },
+    );
     expect(quiet.stdout).not.toMatch(/^::error/m);
     // With a machine-readable stdout the annotations go to stderr (the runner reads both).
-    const json = await runCli(['check', await post([`${base}/gone`]), '--no-config', '--allow-private', '--format', 'json'], {
-      env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
-    });
+    const json = await runCli(
+      ['check', await post([`${base}/gone`]), '--no-config', '--allow-private', '--format', 'json'],
+      {
+        env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
+      },
+    );
     expect(JSON.parse(json.stdout).findings.length).toBeGreaterThan(0);
     expect(json.stderr).toMatch(/^::error .*LINK_BROKEN/m);
     // An unwritable summary file is a warning; the verdict (exit 1) stands.
@@ -253,7 +293,16 @@ describe('checking local sources', () => {
     const dir = await tempDir();
     const out = path.join(dir, 'partial.json');
     const result = await runCli(
-      ['check', await post([`${base}/ok`, `${base}/hang`]), '--no-config', '--allow-private', '--timeout', '60s', '--report', `json:${out}`],
+      [
+        'check',
+        await post([`${base}/ok`, `${base}/hang`]),
+        '--no-config',
+        '--allow-private',
+        '--timeout',
+        '60s',
+        '--report',
+        `json:${out}`,
+      ],
       { onSpawn: (child) => void sawHang.then(() => child.kill('SIGINT')) },
     );
     expect(result.code).toBe(130);
@@ -266,7 +315,16 @@ describe('checking local sources', () => {
     const out = path.join(dir, 'partial.json');
     const sawHang = nextHang();
     const result = await runCli(
-      ['check', await post([`${base}/ok`, `${base}/hang`]), '--no-config', '--allow-private', '--timeout', '60s', '--report', `json:${out}`],
+      [
+        'check',
+        await post([`${base}/ok`, `${base}/hang`]),
+        '--no-config',
+        '--allow-private',
+        '--timeout',
+        '60s',
+        '--report',
+        `json:${out}`,
+      ],
       { onSpawn: (child) => void sawHang.then(() => child.kill('SIGTERM')) },
     );
     expect(result.code).toBe(143);
@@ -274,8 +332,17 @@ describe('checking local sources', () => {
   });
 
   it('says on stderr which findings reached --fail-on', async () => {
-    const result = await runCli(['check', await post([`${base}/ok`]), '--no-config', '--allow-private', '--fail-on', 'note']);
+    const result = await runCli([
+      'check',
+      await post([`${base}/ok`]),
+      '--no-config',
+      '--allow-private',
+      '--fail-on',
+      'note',
+    ]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^citecheck: exit 1: 1 finding at or above --fail-on note \(1 LINK_INSECURE_HTTP\)$/m);
+    expect(result.stderr).toMatch(
+      /^citecheck: exit 1: 1 finding at or above --fail-on note \(1 LINK_INSECURE_HTTP\)$/m,
+    );
   });
 });

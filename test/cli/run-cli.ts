@@ -7,10 +7,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The bin users run. */
 export const BIN = path.join(ROOT, 'bin', 'citecheck.js');
-/** The real seed export, when ../shared is present. */
-export const SEED = path.resolve(ROOT, '../shared/seeds/000_0bf8e4b995a91d7d.txt');
-/** True when the seed can be read. */
-export const HAS_SEED = existsSync(SEED);
+/** The real seed export, vendored under test/fixtures so every clone has it. */
+export const SEED = path.resolve(ROOT, 'test/fixtures/seed/000_0bf8e4b995a91d7d.txt');
 
 /** What a CLI run produced. */
 export interface CliResult {
@@ -38,7 +36,11 @@ export function runCli(args: string[], options: CliRunOptions = {}): Promise<Cli
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
     delete env.GITHUB_ACTIONS;
     if (options.env?.GITHUB_ACTIONS) env.GITHUB_ACTIONS = options.env.GITHUB_ACTIONS;
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
