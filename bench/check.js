@@ -106,7 +106,14 @@ async function runOnce(origins, limits, warm) {
   const byStatus = {};
   for (const r of run.results.values()) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
   const requests = run.hosts.reduce((n, h) => n + h.requests, 0);
-  process.send({ wallMs, coldMs, requests, byStatus, maxRssKb: process.resourceUsage().maxRSS, hosts: run.hosts.length });
+  process.send({
+    wallMs,
+    coldMs,
+    requests,
+    byStatus,
+    maxRssKb: process.resourceUsage().maxRSS,
+    hosts: run.hosts.length,
+  });
 }
 
 /**
@@ -202,23 +209,37 @@ export async function benchCheck() {
     const wall = median(runs.map((r) => r.wallMs));
     const ideal = idealMs(FAST, origins.length);
     const requests = median(runs.map((r) => r.requests));
-    console.log(`  limits: concurrency ${FAST.concurrency}, per host ${FAST.hostConcurrency} in flight, ${FAST.hostIntervalMs} ms between starts`);
-    console.log(`  wall time (median of ${RUNS}, warm): ${wall.toFixed(0)} ms   runs: ${runs.map((r) => r.wallMs.toFixed(0)).join(', ')} ms`);
+    console.log(
+      `  limits: concurrency ${FAST.concurrency}, per host ${FAST.hostConcurrency} in flight, ${FAST.hostIntervalMs} ms between starts`,
+    );
+    console.log(
+      `  wall time (median of ${RUNS}, warm): ${wall.toFixed(0)} ms   runs: ${runs.map((r) => r.wallMs.toFixed(0)).join(', ')} ms`,
+    );
     console.log(`  cold first pass (median, incl. JIT warm-up): ${median(runs.map((r) => r.coldMs)).toFixed(0)} ms`);
     const bare = await measure(origins, FAST, '--bare');
     console.log(`  ideal time for these limits:  ${ideal} ms   ratio: ${(wall / ideal).toFixed(2)}× (aim ≤ 1.25×)`);
-    console.log(`  floor here: bare undici, ${FAST.hostConcurrency} loops per host, no interval: ${bare.wallMs.toFixed(0)} ms (${(bare.wallMs / ideal).toFixed(2)}× ideal)`);
-    console.log(`  requests/s: ${((requests / wall) * 1000).toFixed(0)}   statuses: ${JSON.stringify(runs.at(-1).byStatus)}`);
+    console.log(
+      `  floor here: bare undici, ${FAST.hostConcurrency} loops per host, no interval: ${bare.wallMs.toFixed(0)} ms (${(bare.wallMs / ideal).toFixed(2)}× ideal)`,
+    );
+    console.log(
+      `  requests/s: ${((requests / wall) * 1000).toFixed(0)}   statuses: ${JSON.stringify(runs.at(-1).byStatus)}`,
+    );
     console.log(`  peak RSS of the checker (median): ${(median(runs.map((r) => r.maxRssKb)) / 1024).toFixed(1)} MB`);
   });
 
-  console.log(`\ncheck: servers enforce ${RATE_PER_SECOND} req/s per host (429 beyond, 1 s window); citecheck hostIntervalMs ${POLITE.hostIntervalMs}`);
+  console.log(
+    `\ncheck: servers enforce ${RATE_PER_SECOND} req/s per host (429 beyond, 1 s window); citecheck hostIntervalMs ${POLITE.hostIntervalMs}`,
+  );
   await withServers(true, async (origins, stats) => {
     // No warm-up pass here: its requests would still count in the servers' one-second windows.
     const run = await measure(origins, POLITE, '--run', false);
     const server = await stats();
-    console.log(`  429s provoked: ${server.tooMany}   links ok: ${run.byStatus.ok ?? 0}/${total}   statuses: ${JSON.stringify(run.byStatus)}`);
-    console.log(`  wall time: ${run.wallMs.toFixed(0)} ms   ideal: ${idealMs(POLITE, origins.length)} ms   requests: ${server.requests}`);
+    console.log(
+      `  429s provoked: ${server.tooMany}   links ok: ${run.byStatus.ok ?? 0}/${total}   statuses: ${JSON.stringify(run.byStatus)}`,
+    );
+    console.log(
+      `  wall time: ${run.wallMs.toFixed(0)} ms   ideal: ${idealMs(POLITE, origins.length)} ms   requests: ${server.requests}`,
+    );
   });
 }
 

@@ -29,7 +29,10 @@ function prng(seed) {
   };
 }
 
-const WORDS = 'the council budget report minister harbour said according to officials data survey growth rate city residents plan project vote would could market energy prices analysts expect government announced statement court ruling decision'.split(' ');
+const WORDS =
+  'the council budget report minister harbour said according to officials data survey growth rate city residents plan project vote would could market energy prices analysts expect government announced statement court ruling decision'.split(
+    ' ',
+  );
 
 /** One paragraph of made-up prose with links, quotes and figures. */
 function paragraph(rand, n, minWords = 40) {
@@ -38,12 +41,15 @@ function paragraph(rand, n, minWords = 40) {
   const words = minWords + Math.floor(rand() * minWords);
   for (let i = 0; i < words; i++) {
     const r = rand();
-    if (r < 0.04) parts.push(`<a href="https://source${Math.floor(rand() * 50)}.example.org/story/${n}-${i}?ref=x" rel="${rand() < 0.2 ? 'nofollow' : 'noopener'}">${pick()} ${pick()}</a>`);
+    if (r < 0.04)
+      parts.push(
+        `<a href="https://source${Math.floor(rand() * 50)}.example.org/story/${n}-${i}?ref=x" rel="${rand() < 0.2 ? 'nofollow' : 'noopener'}">${pick()} ${pick()}</a>`,
+      );
     else if (r < 0.05) parts.push(`<a href="/archive/${n}/${i}/">our archive</a>`);
     else if (r < 0.06) parts.push(`&#8220;${pick()} ${pick()} ${pick()} ${pick()}&#8221;`);
     else if (r < 0.08) parts.push(`$${(rand() * 100).toFixed(1)} million`);
     else if (r < 0.09) parts.push(`${Math.floor(rand() * 90)}%`);
-    else if (r < 0.095) parts.push(`${pick()}<\/a>`);
+    else if (r < 0.095) parts.push(`${pick()}</a>`);
     else if (r < 0.12) parts.push(`${pick()}.`);
     else parts.push(pick());
   }
@@ -58,7 +64,8 @@ function makePost(rand, n) {
     const kind = i % 9;
     if (kind === 4) content += `<h2>Section ${i}</h2>\n`;
     else if (kind === 6) content += `<ul><li>${paragraph(rand, n, 12)}</li><li>${paragraph(rand, n, 12)}</li></ul>\n`;
-    else if (kind === 8) content += `<blockquote cite="https://quotes.example.net/${n}"><p>${paragraph(rand, n)}</p></blockquote>\n`;
+    else if (kind === 8)
+      content += `<blockquote cite="https://quotes.example.net/${n}"><p>${paragraph(rand, n)}</p></blockquote>\n`;
     else content += `<p>${paragraph(rand, n)}</p>\n`;
     i++;
   }
@@ -106,13 +113,21 @@ export async function benchExtract() {
   }
   const rate = median(rates);
   const cpuRate = median(cpuRates);
-  console.log(`extract: ${POSTS} posts of ~${(avgBytes / 1000).toFixed(1)} KB (${blocks} blocks, ${citations} citations per pass), ${RUNS} runs`);
-  console.log(`extract: median ${Math.round(rate)} posts/s wall clock (runs: ${rates.map((r) => Math.round(r)).join(', ')})`);
+  console.log(
+    `extract: ${POSTS} posts of ~${(avgBytes / 1000).toFixed(1)} KB (${blocks} blocks, ${citations} citations per pass), ${RUNS} runs`,
+  );
+  console.log(
+    `extract: median ${Math.round(rate)} posts/s wall clock (runs: ${rates.map((r) => Math.round(r)).join(', ')})`,
+  );
   // Per CPU-second of this process: the figure that holds when other work shares the machine
   // (load average below). It includes GC helper threads, so it is a lower bound per core.
-  console.log(`extract: median ${Math.round(cpuRate)} posts per CPU-second (load average ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores)`);
+  console.log(
+    `extract: median ${Math.round(cpuRate)} posts per CPU-second (load average ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores)`,
+  );
   const verdict = rate >= AIM ? 'meets' : 'misses';
-  console.log(`extract: ${verdict} the aim of ${AIM} posts/s (${(rate / AIM).toFixed(2)}× wall clock, ${(cpuRate / AIM).toFixed(2)}× per CPU-second)`);
+  console.log(
+    `extract: ${verdict} the aim of ${AIM} posts/s (${(rate / AIM).toFixed(2)}× wall clock, ${(cpuRate / AIM).toFixed(2)}× per CPU-second)`,
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await benchExtract();

@@ -41,21 +41,31 @@ async function main() {
     const posts = await writePosts(sites.urls, inputDir);
     const config = path.join(inputDir, 'citecheck.config.json');
     // The paywalled archive is listed but never requested, as a newsroom would configure it.
-    await writeFile(config, JSON.stringify({ hosts: { [new URL(sites.urls.paywall).hostname]: { check: false } } }, null, 2));
+    await writeFile(
+      config,
+      JSON.stringify({ hosts: { [new URL(sites.urls.paywall).hostname]: { check: false } } }, null, 2),
+    );
     const rel = (p) => path.relative(process.cwd(), p) || '.';
     const cli = [
       path.join(root, 'bin', 'citecheck.js'),
       'check',
       ...posts.map(rel),
-      '--config', rel(config),
+      '--config',
+      rel(config),
       '--allow-private', // the demo's sources live on loopback addresses, refused by default
-      '--timeout', '3s',
-      '--retries', '2',
+      '--timeout',
+      '3s',
+      '--retries',
+      '2',
       '--check-fragments',
-      '--fail-on', 'never',
-      '--report', `html:${rel(path.join(out, 'demo.html'))}`,
-      '--report', `markdown:${rel(path.join(out, 'demo.md'))}`,
-      '--report', `json:${rel(path.join(out, 'demo.json'))}`,
+      '--fail-on',
+      'never',
+      '--report',
+      `html:${rel(path.join(out, 'demo.html'))}`,
+      '--report',
+      `markdown:${rel(path.join(out, 'demo.md'))}`,
+      '--report',
+      `json:${rel(path.join(out, 'demo.json'))}`,
     ];
     process.stderr.write(`citecheck demo: sources served on ${Object.values(sites.urls).join(', ')}\n`);
     const code = await new Promise((resolve) => {

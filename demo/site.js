@@ -8,13 +8,21 @@ const page = (title, body) =>
 /** Routes of the newsroom's sources, keyed by path. */
 const NEWS_ROUTES = {
   '/reports/city-budget-2026': (res) =>
-    html(res, 200, page('City budget 2026', '<p id="transit">The council said: "Transit spending rises by 12 percent next year."</p>')),
+    html(
+      res,
+      200,
+      page(
+        'City budget 2026',
+        '<p id="transit">The council said: "Transit spending rises by 12 percent next year."</p>',
+      ),
+    ),
   // The post quotes a promise this page no longer makes: QUOTE_NOT_FOUND.
   '/reports/fare-policy': (res) =>
     html(res, 200, page('Fare policy', '<p>The fare freeze will be reviewed in 2027, once the budget is settled.</p>')),
   '/reports/housing-survey': (res) => html(res, 200, page('Housing survey', '<p>Rents rose 7% across the region.</p>')),
   '/old/water-report': (res) => redirect(res, 301, '/reports/water-quality-2026'),
-  '/reports/water-quality-2026': (res) => html(res, 200, page('Water quality 2026', '<p>All samples met the standard.</p>')),
+  '/reports/water-quality-2026': (res) =>
+    html(res, 200, page('Water quality 2026', '<p>All samples met the standard.</p>')),
   '/press/2019/mayor-statement': (res) => html(res, 410, page('Gone', '<p>This page was removed.</p>')),
   '/archive/bridge-inspection': (res) => html(res, 404, page('Not found', '<p>No such page.</p>')),
   '/stories/ferry-contract': (res) =>

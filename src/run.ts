@@ -28,9 +28,14 @@ async function extractInputs(
   deps: RunDeps,
   allowNetwork: boolean,
 ): Promise<ExtractedPost[]> {
-  const fetcher = allowNetwork && !options.offline && inputs.some(isUrlInput) ? createDocumentFetcher(options, deps) : undefined;
+  const fetcher =
+    allowNetwork && !options.offline && inputs.some(isUrlInput) ? createDocumentFetcher(options, deps) : undefined;
   try {
-    const posts = await loadInputs(inputs, { readStdin: deps.readStdin, fetchDocument: fetcher, onWarning: deps.onWarning });
+    const posts = await loadInputs(inputs, {
+      readStdin: deps.readStdin,
+      fetchDocument: fetcher,
+      onWarning: deps.onWarning,
+    });
     return posts.map((post) => extractPost(post, { includeMedia: options.includeMedia }));
   } finally {
     await fetcher?.close();
@@ -41,7 +46,10 @@ async function extractInputs(
  * Hosts configured with `check: false` are listed as unchecked without a request; this is
  * decided here, before the engine, because it is a reporting choice, not a network one.
  */
-function splitUncheckedHosts(targets: CheckTarget[], options: CitecheckOptions): { toCheck: CheckTarget[]; held: CheckResult[] } {
+function splitUncheckedHosts(
+  targets: CheckTarget[],
+  options: CitecheckOptions,
+): { toCheck: CheckTarget[]; held: CheckResult[] } {
   const toCheck: CheckTarget[] = [];
   const held: CheckResult[] = [];
   const checkedAt = new Date().toISOString();

@@ -8,15 +8,7 @@
 
 /** The closed set of link verdicts (PRODUCT.md). */
 export type LinkStatus =
-  | 'ok'
-  | 'broken'
-  | 'blocked'
-  | 'soft-404'
-  | 'timeout'
-  | 'unreachable'
-  | 'excluded'
-  | 'skipped'
-  | 'unchecked';
+  'ok' | 'broken' | 'blocked' | 'soft-404' | 'timeout' | 'unreachable' | 'excluded' | 'skipped' | 'unchecked';
 
 /** Every status, in the order reports list them (failures first). */
 export const LINK_STATUSES: readonly LinkStatus[] = [
@@ -132,14 +124,7 @@ export interface Post {
 
 /** Kind of a text block. */
 export type BlockKind =
-  | 'paragraph'
-  | 'heading'
-  | 'list-item'
-  | 'blockquote'
-  | 'table-cell'
-  | 'figcaption'
-  | 'definition-term'
-  | 'definition';
+  'paragraph' | 'heading' | 'list-item' | 'blockquote' | 'table-cell' | 'figcaption' | 'definition-term' | 'definition';
 
 /** Why a block counts as a claim. */
 export type ClaimSignal = 'citation' | 'quote' | 'number' | 'attribution';

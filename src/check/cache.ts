@@ -37,12 +37,23 @@ const REMEMBERED: ReadonlySet<LinkStatus> = new Set([...FAILING, 'ok']);
  * in a run without them (the last would let a private address through the policy).
  */
 export function verdictSettings(
-  options: Pick<CitecheckOptions, 'accept' | 'method' | 'soft404Probe' | 'allowPrivate' | 'headers' | 'hosts' | 'userAgent'>,
+  options: Pick<
+    CitecheckOptions,
+    'accept' | 'method' | 'soft404Probe' | 'allowPrivate' | 'headers' | 'hosts' | 'userAgent'
+  >,
 ): string {
   const hosts = Object.entries(options.hosts)
     .map(([host, o]) => [host, o.accept ?? null, o.headers ?? null])
     .sort(([a], [b]) => (String(a) < String(b) ? -1 : 1));
-  const material = JSON.stringify([options.accept, options.method, options.soft404Probe, options.allowPrivate, options.headers, hosts, options.userAgent]);
+  const material = JSON.stringify([
+    options.accept,
+    options.method,
+    options.soft404Probe,
+    options.allowPrivate,
+    options.headers,
+    hosts,
+    options.userAgent,
+  ]);
   return createHash('sha256').update(material).digest('hex').slice(0, 16);
 }
 
@@ -90,7 +101,12 @@ export class ResultCache {
       text = await readFile(path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new ResultCache(path, new Map(), now);
-      return new ResultCache(path, new Map(), now, `cache ${path} unreadable (${(error as Error).message}); starting empty`);
+      return new ResultCache(
+        path,
+        new Map(),
+        now,
+        `cache ${path} unreadable (${(error as Error).message}); starting empty`,
+      );
     }
     try {
       const data = JSON.parse(text) as Partial<CacheFile>;
@@ -144,7 +160,8 @@ export class ResultCache {
     if (this.settings !== undefined) entry.settings = this.settings;
     this.entries.set(result.url, entry);
     this.dirty += 1;
-    if (this.dirty >= FLUSH_EVERY_RESULTS || this.now() - this.lastFlush >= FLUSH_EVERY_MS) void this.flush().catch(() => undefined);
+    if (this.dirty >= FLUSH_EVERY_RESULTS || this.now() - this.lastFlush >= FLUSH_EVERY_MS)
+      void this.flush().catch(() => undefined);
     return { ...result, history };
   }
 

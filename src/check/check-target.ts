@@ -34,8 +34,10 @@ function bodyLimitFor(options: CitecheckOptions, needWholePage: boolean, wantQuo
     // A plain-text source can hold a quote too; other types (PDF, images) are never read.
     if (wantQuotes && isPlainText(headers) && status >= 200 && status <= 299) return options.maxBodyBytes;
     if (!isHtmlType(headers)) return 0;
-    if (status >= 200 && status <= 299) return needWholePage ? options.maxBodyBytes : Math.min(options.maxBodyBytes, SNIFF_BYTES);
-    if (status === 401 || status === 403 || status === 429 || status === 503) return Math.min(options.maxBodyBytes, CHALLENGE_SNIFF_BYTES);
+    if (status >= 200 && status <= 299)
+      return needWholePage ? options.maxBodyBytes : Math.min(options.maxBodyBytes, SNIFF_BYTES);
+    if (status === 401 || status === 403 || status === 429 || status === 503)
+      return Math.min(options.maxBodyBytes, CHALLENGE_SNIFF_BYTES);
     return 0;
   };
 }
@@ -44,7 +46,9 @@ function bodyLimitFor(options: CitecheckOptions, needWholePage: boolean, wantQuo
 export function probeUrlFor(url: URL, random: () => number): URL | undefined {
   if (!isDeepUrl(url)) return undefined;
   const probe = new URL(url.href);
-  const token = `citecheck-probe-${Math.floor(random() * 0xffffffff).toString(16).padStart(8, '0')}`;
+  const token = `citecheck-probe-${Math.floor(random() * 0xffffffff)
+    .toString(16)
+    .padStart(8, '0')}`;
   const trailing = probe.pathname.endsWith('/');
   const parts = probe.pathname.replace(/\/+$/, '').split('/');
   parts[parts.length - 1] = token;
@@ -118,13 +122,24 @@ export async function checkTarget(target: CheckTarget, ctx: CheckContext): Promi
   };
   const request = { method, accept: ACCEPT_HTML, signal, onStart: arm, deadline: () => deadline } as const;
   try {
-    const outcome = await fetchChain(ctx, { ...request, url: target.url, bodyLimit: bodyLimitFor(options, needWholePage, wantQuotes) }, state);
+    const outcome = await fetchChain(
+      ctx,
+      { ...request, url: target.url, bodyLimit: bodyLimitFor(options, needWholePage, wantQuotes) },
+      state,
+    );
     if (outcome.kind === 'failure') {
       const { status, errorCode, reason } = outcome.failure;
       return result({ status, errorCode, reason, ...(outcome.httpStatus ? { httpStatus: outcome.httpStatus } : {}) });
     }
     const finalUrl = new URL(outcome.url);
-    const verdict = judgeResponse(target, outcome.response, finalUrl, state.redirects.length > 0, accept, options.checkFragments);
+    const verdict = judgeResponse(
+      target,
+      outcome.response,
+      finalUrl,
+      state.redirects.length > 0,
+      accept,
+      options.checkFragments,
+    );
     if (verdict.status === 'ok' && options.soft404Probe) {
       // A probe that fails or runs out of time proves nothing: the link keeps its verdict.
       const probed = await probeSoft404(ctx, request, url, finalUrl, verdict, state).catch((error: unknown) => {
@@ -133,7 +148,8 @@ export async function checkTarget(target: CheckTarget, ctx: CheckContext): Promi
       });
       if (probed) Object.assign(verdict, probed);
     }
-    const quotesMissing = verdict.status === 'ok' && wantQuotes ? quotesMissingFrom(outcome.response, target.quotes) : undefined;
+    const quotesMissing =
+      verdict.status === 'ok' && wantQuotes ? quotesMissingFrom(outcome.response, target.quotes) : undefined;
     return result({
       status: verdict.status,
       httpStatus: outcome.response.status,
@@ -147,17 +163,43 @@ export async function checkTarget(target: CheckTarget, ctx: CheckContext): Promi
     if (bound.signal.aborted) {
       // The bound fired. If the last answer was a refusal being waited out, say so honestly.
       const last = state.lastResponse;
-      if (last?.status === 429) return result({ status: 'blocked', errorCode: 'RATE_LIMITED', httpStatus: 429, reason: 'HTTP 429 outlasted the check bound' });
+      if (last?.status === 429)
+        return result({
+          status: 'blocked',
+          errorCode: 'RATE_LIMITED',
+          httpStatus: 429,
+          reason: 'HTTP 429 outlasted the check bound',
+        });
       // A server error whose retry did not finish within the bound: that error is our answer
       // (only a retry follows a 5xx, so the chain is still on the URL that gave it).
       if (last !== undefined && last.status >= 500) {
-        const verdict = judgeResponse(target, last, new URL(state.currentUrl), state.redirects.length > 0, accept, false);
-        return result({ status: verdict.status, httpStatus: last.status, errorCode: verdict.errorCode, reason: `${verdict.reason ?? `HTTP ${last.status}`}; no retry fitted in ${options.timeoutMs} ms` });
+        const verdict = judgeResponse(
+          target,
+          last,
+          new URL(state.currentUrl),
+          state.redirects.length > 0,
+          accept,
+          false,
+        );
+        return result({
+          status: verdict.status,
+          httpStatus: last.status,
+          errorCode: verdict.errorCode,
+          reason: `${verdict.reason ?? `HTTP ${last.status}`}; no retry fitted in ${options.timeoutMs} ms`,
+        });
       }
-      return result({ status: 'timeout', errorCode: 'RESPONSE_TIMEOUT', reason: `no complete answer within ${options.timeoutMs} ms` });
+      return result({
+        status: 'timeout',
+        errorCode: 'RESPONSE_TIMEOUT',
+        reason: `no complete answer within ${options.timeoutMs} ms`,
+      });
     }
     // A bug, not a link failure: keep it visible in the result rather than crash the run.
-    return result({ status: 'unreachable', errorCode: 'UNKNOWN', reason: error instanceof Error ? error.message : String(error) });
+    return result({
+      status: 'unreachable',
+      errorCode: 'UNKNOWN',
+      reason: error instanceof Error ? error.message : String(error),
+    });
   } finally {
     clearTimeout(timer);
   }
@@ -169,7 +211,13 @@ export async function checkTarget(target: CheckTarget, ctx: CheckContext): Promi
  */
 async function probeSoft404(
   ctx: CheckContext,
-  request: { method: 'get' | 'head'; accept: string; signal: AbortSignal; onStart: () => void; deadline: () => number | undefined },
+  request: {
+    method: 'get' | 'head';
+    accept: string;
+    signal: AbortSignal;
+    onStart: () => void;
+    deadline: () => number | undefined;
+  },
   url: URL,
   finalUrl: URL,
   verdict: ResponseVerdict,
@@ -189,8 +237,13 @@ async function probeSoft404(
   const body = htmlOf(outcome.response);
   // The same reading of the title as the cited page's, so entities compare equal.
   const probeTitle = body !== undefined ? pageHeadlines(body).title : '';
-  const sameDestination = probeState.redirects.length > 0 && state.redirects.length > 0 && probeFinal.href === finalUrl.href;
+  const sameDestination =
+    probeState.redirects.length > 0 && state.redirects.length > 0 && probeFinal.href === finalUrl.href;
   const sameTitle = verdict.page !== undefined && verdict.page.title !== '' && probeTitle === verdict.page.title;
   if (!sameDestination && !sameTitle) return undefined;
-  return { status: 'soft-404', errorCode: 'SOFT_404', reason: `a made-up sibling URL (${probeUrl.pathname}) gets the same page` };
+  return {
+    status: 'soft-404',
+    errorCode: 'SOFT_404',
+    reason: `a made-up sibling URL (${probeUrl.pathname}) gets the same page`,
+  };
 }

@@ -36,7 +36,8 @@ const BY_CODE: Record<string, Omit<FailureVerdict, 'reason'>> = {
   CITECHECK_PRIVATE_ADDRESS: { status: 'excluded', errorCode: 'PRIVATE_ADDRESS', retryable: false },
 };
 
-const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|EPROTO$)/;
+const TLS_CODE =
+  /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|EPROTO$)/;
 
 /** Codes found along an error's `.cause` chain (and AggregateError members), outermost first. */
 export function errorCodesOf(error: unknown): string[] {
@@ -59,7 +60,7 @@ export function errorCodesOf(error: unknown): string[] {
 /** Maps a thrown network error to a verdict by walking its cause chain. */
 export function classifyNetworkError(error: unknown): FailureVerdict {
   const seen = new Set<unknown>();
-  for (let current = error; current && typeof current === 'object' && !seen.has(current); ) {
+  for (let current = error; current && typeof current === 'object' && !seen.has(current);) {
     seen.add(current);
     if (current instanceof PrivateAddressError) {
       return { status: 'excluded', errorCode: 'PRIVATE_ADDRESS', reason: current.verdict.reason, retryable: false };
@@ -78,6 +79,7 @@ export function classifyNetworkError(error: unknown): FailureVerdict {
     if (known) return { ...known, reason: code };
   }
   const message = error instanceof Error ? error.message : String(error);
-  if (/certificate|ssl|tls/i.test(message)) return { status: 'unreachable', errorCode: 'TLS_INVALID', reason: message, retryable: false };
+  if (/certificate|ssl|tls/i.test(message))
+    return { status: 'unreachable', errorCode: 'TLS_INVALID', reason: message, retryable: false };
   return { status: 'unreachable', errorCode: 'UNKNOWN', reason: codes[0] ?? message, retryable: false };
 }

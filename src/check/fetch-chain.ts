@@ -61,7 +61,11 @@ export type ChainOutcome =
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
-function failure(status: FailureVerdict['status'], errorCode: FailureVerdict['errorCode'], reason: string): FailureVerdict {
+function failure(
+  status: FailureVerdict['status'],
+  errorCode: FailureVerdict['errorCode'],
+  reason: string,
+): FailureVerdict {
   return { status, errorCode, reason, retryable: false };
 }
 
@@ -93,7 +97,10 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 
 /** True when a response is a bot challenge that no retry will get past. */
 function isChallenge(response: RawResponse): boolean {
-  return isChallengeResponse(response.headers) || (response.body !== undefined && isChallengePage(response.body.toString('latin1')));
+  return (
+    isChallengeResponse(response.headers) ||
+    (response.body !== undefined && isChallengePage(response.body.toString('latin1')))
+  );
 }
 
 /**
@@ -123,24 +130,27 @@ async function requestWithRetries(
     const headers = buildRequestHeaders(options, url, originUrl, req.accept);
     let response: RawResponse;
     try {
-      response = await raceAbort(pool.run(
-        url.host,
-        (markStarted) => {
-          req.onStart?.();
-          state.attempts += 1;
-          return sendRequest(ctx.dispatcher, url, {
-            onSent: markStarted,
-            method: currentMethod === 'head' ? 'HEAD' : 'GET',
-            headers,
-            signal: req.signal,
-            headersTimeoutMs: options.headersTimeoutMs,
-            bodyTimeoutMs: options.bodyTimeoutMs,
-            bodyLimit: req.bodyLimit,
-          });
-        },
-        // Once the check's bound runs, its hops and retries go before checks not yet started.
-        { signal: req.signal, isRetry: retry > 0, awaitStart: true, urgent: req.deadline?.() !== undefined },
-      ), req.signal);
+      response = await raceAbort(
+        pool.run(
+          url.host,
+          (markStarted) => {
+            req.onStart?.();
+            state.attempts += 1;
+            return sendRequest(ctx.dispatcher, url, {
+              onSent: markStarted,
+              method: currentMethod === 'head' ? 'HEAD' : 'GET',
+              headers,
+              signal: req.signal,
+              headersTimeoutMs: options.headersTimeoutMs,
+              bodyTimeoutMs: options.bodyTimeoutMs,
+              bodyLimit: req.bodyLimit,
+            });
+          },
+          // Once the check's bound runs, its hops and retries go before checks not yet started.
+          { signal: req.signal, isRetry: retry > 0, awaitStart: true, urgent: req.deadline?.() !== undefined },
+        ),
+        req.signal,
+      );
     } catch (error) {
       if (req.signal.aborted) throw req.signal.reason ?? error;
       const verdict = classifyNetworkError(error);
@@ -163,8 +173,10 @@ async function requestWithRetries(
       if (status < 400) lane.recordSuccess();
       return { response };
     }
-    const retryAfter = status === 429 || status === 503 ? parseRetryAfter(response.headers['retry-after'], clock.now()) : undefined;
-    if (status === 429 || status === 503) lane.backOff(retryAfter === undefined ? undefined : Math.min(retryAfter, options.retryAfterMaxMs));
+    const retryAfter =
+      status === 429 || status === 503 ? parseRetryAfter(response.headers['retry-after'], clock.now()) : undefined;
+    if (status === 429 || status === 503)
+      lane.backOff(retryAfter === undefined ? undefined : Math.min(retryAfter, options.retryAfterMaxMs));
     if (retry >= options.retries) return { response };
     // A server asking for more than the cap is not retried at all: retrying early would
     // only provoke another refusal. The lane still keeps a capped pause for other links.
@@ -199,21 +211,37 @@ export async function fetchChain(ctx: FetchContext, req: FetchRequest, state: Ch
     if (!REDIRECT_STATUSES.has(response.status)) return { kind: 'response', response, url: current.href };
     const location = response.headers.location;
     if (!location) {
-      return { kind: 'failure', failure: failure('broken', 'REDIRECT_NO_LOCATION', `${response.status} without Location`), httpStatus: response.status };
+      return {
+        kind: 'failure',
+        failure: failure('broken', 'REDIRECT_NO_LOCATION', `${response.status} without Location`),
+        httpStatus: response.status,
+      };
     }
     let next: URL;
     try {
       next = new URL(location, current);
     } catch {
-      return { kind: 'failure', failure: failure('broken', 'REDIRECT_NO_LOCATION', `unparseable Location ${location}`), httpStatus: response.status };
+      return {
+        kind: 'failure',
+        failure: failure('broken', 'REDIRECT_NO_LOCATION', `unparseable Location ${location}`),
+        httpStatus: response.status,
+      };
     }
     next.hash = '';
     state.redirects.push({ url: current.href, status: response.status, location: next.href });
     if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-      return { kind: 'failure', failure: failure('broken', 'REDIRECT_BAD_SCHEME', `redirects to ${next.protocol}`), httpStatus: response.status };
+      return {
+        kind: 'failure',
+        failure: failure('broken', 'REDIRECT_BAD_SCHEME', `redirects to ${next.protocol}`),
+        httpStatus: response.status,
+      };
     }
     if (visited.has(next.href)) {
-      return { kind: 'failure', failure: failure('broken', 'REDIRECT_LOOP', `loops back to ${next.href}`), httpStatus: response.status };
+      return {
+        kind: 'failure',
+        failure: failure('broken', 'REDIRECT_LOOP', `loops back to ${next.href}`),
+        httpStatus: response.status,
+      };
     }
     if (state.redirects.length > options.maxRedirects) {
       return {

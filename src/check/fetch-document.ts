@@ -83,8 +83,11 @@ export function createDocumentFetcher(options: CitecheckOptions, deps: CheckDeps
     } catch (error) {
       if (error instanceof InputError) throw error;
       if (deps.signal?.aborted) throw deps.signal.reason ?? error;
-      if (bound.signal.aborted) throw new InputError(`cannot fetch ${url}: no complete answer within ${options.timeoutMs} ms`);
-      throw new InputError(`cannot fetch ${url}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      if (bound.signal.aborted)
+        throw new InputError(`cannot fetch ${url}: no complete answer within ${options.timeoutMs} ms`);
+      throw new InputError(`cannot fetch ${url}: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
     } finally {
       clearTimeout(timer);
     }

@@ -78,7 +78,11 @@ export function createRequestPool(options: CitecheckOptions, clock: Clock): Requ
  * (skipped, excluded, --offline, fresh in the cache) get their result at once; the rest go
  * through the pool. Loads and saves the cache itself when options.cache is set.
  */
-export async function checkTargets(targets: CheckTarget[], options: CitecheckOptions, deps: CheckDeps = {}): Promise<CheckRun> {
+export async function checkTargets(
+  targets: CheckTarget[],
+  options: CitecheckOptions,
+  deps: CheckDeps = {},
+): Promise<CheckRun> {
   // Bad --accept ranges are the user's error: fail the run before any request.
   parseStatusRanges(options.accept);
   for (const override of Object.values(options.hosts)) if (override.accept) parseStatusRanges(override.accept);
@@ -99,7 +103,10 @@ export async function checkTargets(targets: CheckTarget[], options: CitecheckOpt
     emit();
   };
 
-  const cache = options.cache && !options.offline ? await ResultCache.load(options.cache, clock.now, Math.max(CACHE_FORGET_AFTER_MS, options.cacheMaxAgeMs)) : undefined;
+  const cache =
+    options.cache && !options.offline
+      ? await ResultCache.load(options.cache, clock.now, Math.max(CACHE_FORGET_AFTER_MS, options.cacheMaxAgeMs))
+      : undefined;
   if (cache) cache.settings = verdictSettings(options);
   let cacheWarning = cache?.warning;
   const pending: CheckTarget[] = [];
@@ -116,7 +123,8 @@ export async function checkTargets(targets: CheckTarget[], options: CitecheckOpt
       finish(unchecked(target.url, clock.now(), { status: 'unchecked', reason: '--offline' }));
     } else {
       // A fragment or quote check needs today's page: an ok from the cache cannot answer it.
-      const needsPage = (options.checkFragments && target.fragments.length > 0) || (options.checkQuotes && target.quotes.length > 0);
+      const needsPage =
+        (options.checkFragments && target.fragments.length > 0) || (options.checkQuotes && target.quotes.length > 0);
       const cached = needsPage ? undefined : cache?.fresh(target.url, options.cacheMaxAgeMs);
       if (cached) finish(cached);
       else pending.push(target);

@@ -1,6 +1,16 @@
 import { Dispatcher } from 'undici';
 
-const LEGACY_HANDLER_METHODS = ['onConnect', 'onUpgrade', 'onResponseStarted', 'onHeaders', 'onData', 'onComplete', 'onError', 'onBodySent', 'onRequestSent'];
+const LEGACY_HANDLER_METHODS = [
+  'onConnect',
+  'onUpgrade',
+  'onResponseStarted',
+  'onHeaders',
+  'onData',
+  'onComplete',
+  'onError',
+  'onBodySent',
+  'onRequestSent',
+];
 
 /**
  * Wraps a dispatcher so that one request reports when it goes on the wire: undici calls the

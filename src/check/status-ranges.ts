@@ -13,7 +13,10 @@ export function parseStatusRanges(text: string): StatusMatcher {
   const hit = cache.get(text);
   if (hit) return hit;
   const ranges: Array<[number, number]> = [];
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^(\d{3})(?:\s*\.\.\s*(\d{3}))?$/.exec(part);
     if (!m) throw new UsageError(`--accept: ${JSON.stringify(part)} is not a status or a range like 200..299`);
     const low = Number(m[1]);

@@ -2,7 +2,14 @@ import { STATUS_CODES } from 'node:http';
 import type { CheckErrorCode, CheckTarget, LinkStatus } from '../types.js';
 import { decodeDocument } from '../sources/decode.js';
 import type { RawResponse } from './http-client.js';
-import { hasFragment, inspectPage, isChallengePage, isChallengeResponse, pageHeadlines, saysNotFound } from './page-signals.js';
+import {
+  hasFragment,
+  inspectPage,
+  isChallengePage,
+  isChallengeResponse,
+  pageHeadlines,
+  saysNotFound,
+} from './page-signals.js';
 import type { StatusMatcher } from './status-ranges.js';
 
 /** The verdict on a final response (before any soft-404 probe). */
@@ -78,7 +85,10 @@ export function judgeResponse(
     return { status: 'blocked', errorCode: 'BOT_CHALLENGE', reason: 'cf-mitigated: challenge' };
   }
   // On 2xx pages only the strong markers count: an article may mention a CDN's name.
-  if (html !== undefined && (is2xx ? /^(just a moment|attention required)/i.test(page?.title ?? '') : isChallengePage(html))) {
+  if (
+    html !== undefined &&
+    (is2xx ? /^(just a moment|attention required)/i.test(page?.title ?? '') : isChallengePage(html))
+  ) {
     return { status: 'blocked', errorCode: 'BOT_CHALLENGE', reason: 'bot challenge page' };
   }
   if (is2xx || accept(status)) {
@@ -87,14 +97,20 @@ export function judgeResponse(
       return { status: 'soft-404', errorCode: 'SOFT_404', reason: `the page says "${said.slice(0, 80)}"`, page };
     }
     if (redirected && isDeepUrl(new URL(target.url)) && isHomePage(finalUrl)) {
-      return { status: 'soft-404', errorCode: 'SOFT_404', reason: `redirected to the home page ${finalUrl.href}`, page };
+      return {
+        status: 'soft-404',
+        errorCode: 'SOFT_404',
+        reason: `redirected to the home page ${finalUrl.href}`,
+        page,
+      };
     }
     const verdict: ResponseVerdict = { status: 'ok', page };
     if (checkFragments && target.fragments.length > 0 && html !== undefined) {
       const { anchors } = inspectPage(html);
       const missing = target.fragments.filter((f) => !isImplicitFragment(f) && !hasFragment(anchors, f));
       // A page cut at the size cap may hold the id further down: do not call it missing.
-      if (missing.length > 0 && response.truncated) verdict.reason = 'page larger than the body cap; fragments not verified';
+      if (missing.length > 0 && response.truncated)
+        verdict.reason = 'page larger than the body cap; fragments not verified';
       else if (missing.length > 0) verdict.missingFragments = missing;
     }
     return verdict;
@@ -103,10 +119,18 @@ export function judgeResponse(
   // A 503 with Retry-After says "come back later" (maintenance, overload, a rate limit that
   // uses 503): the page may be fine, so a human looks rather than CI failing on it.
   if (status === 503 && response.headers['retry-after'] !== undefined) {
-    return { status: 'blocked', errorCode: 'RATE_LIMITED', reason: `HTTP 503 asking to retry after ${response.headers['retry-after']}` };
+    return {
+      status: 'blocked',
+      errorCode: 'RATE_LIMITED',
+      reason: `HTTP 503 asking to retry after ${response.headers['retry-after']}`,
+    };
   }
   if (status === 401 || status === 403 || status === 999) {
-    return { status: 'blocked', errorCode: 'HTTP_ERROR', reason: `HTTP ${status}: the server refuses automated checks` };
+    return {
+      status: 'blocked',
+      errorCode: 'HTTP_ERROR',
+      reason: `HTTP ${status}: the server refuses automated checks`,
+    };
   }
   // The status line's reason phrase ("Not Found", "Gone") says more than the number repeated.
   return { status: 'broken', errorCode: 'HTTP_ERROR', reason: STATUS_CODES[status] ?? `HTTP ${status}` };

@@ -24,7 +24,9 @@ export async function guardCachePath(cache: string | undefined, inputs: readonly
     return; // missing (created by the run) or unreadable (reported by the cache itself)
   }
   if (text.trim() !== '' && !/^\s*\{\s*"version"\s*:/.test(text)) {
-    throw new UsageError(`--cache ${cache}: that file exists and is not a citecheck cache; refusing to overwrite it (${HINT})`);
+    throw new UsageError(
+      `--cache ${cache}: that file exists and is not a citecheck cache; refusing to overwrite it (${HINT})`,
+    );
   }
 }
 

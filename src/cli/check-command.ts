@@ -57,7 +57,9 @@ export async function checkCommand(inputs: string[], opts: Record<string, unknow
     stopExit = signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT_INTERRUPTED;
     // First signal: stop starting requests and write the partial report. Second: leave now.
     if (interrupts > 1) process.exit(stopExit);
-    process.stderr.write(`\ncitecheck: ${signal === 'SIGTERM' ? 'terminated' : 'interrupted'} — finishing the partial report (Ctrl-C again to quit now)\n`);
+    process.stderr.write(
+      `\ncitecheck: ${signal === 'SIGTERM' ? 'terminated' : 'interrupted'} — finishing the partial report (Ctrl-C again to quit now)\n`,
+    );
     controller.abort();
   };
   process.on('SIGINT', onSignal);
@@ -84,7 +86,10 @@ export async function checkCommand(inputs: string[], opts: Record<string, unknow
 
   const cwd = process.cwd();
   const format = opts.format as FormatName;
-  const stdoutText = FORMATTERS[format].render(report, { color: format === 'terminal' && wantsColor(opts, process.stdout), cwd });
+  const stdoutText = FORMATTERS[format].render(report, {
+    color: format === 'terminal' && wantsColor(opts, process.stdout),
+    cwd,
+  });
   process.stdout.write(stdoutText.endsWith('\n') ? stdoutText : `${stdoutText}\n`);
   await writeReports(report, specs, { cwd });
   if (specs.length > 0 && format !== 'json') {

@@ -39,7 +39,10 @@ export function readCliLayer(opts: Record<string, unknown>, cmd: Command): CliLa
   for (const key of INTEGER_FLAGS) {
     if (!typed(key)) continue;
     const text = String(opts[key]);
-    if (!/^\d+$/.test(text)) throw new UsageError(`--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: expected a whole number, got "${text}"`);
+    if (!/^\d+$/.test(text))
+      throw new UsageError(
+        `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: expected a whole number, got "${text}"`,
+      );
     layer[key] = Number(text);
   }
   for (const key of PASS_THROUGH) if (typed(key)) layer[key] = opts[key];

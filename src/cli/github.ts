@@ -35,7 +35,9 @@ export async function emitGithubOutput(
     } catch (error) {
       // The job summary is a courtesy: failing to write it must not hide the run's verdict
       // (exit 1 for broken citations) behind an output error.
-      warn(`cannot append the job summary to GITHUB_STEP_SUMMARY (${summaryFile}): ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      warn(
+        `cannot append the job summary to GITHUB_STEP_SUMMARY (${summaryFile}): ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      );
     }
   }
 }

@@ -16,7 +16,10 @@ const ISSUES_URL = 'https://github.com/citecheck/citecheck/issues';
  * Runs the CLI and returns the exit code. The one top-level catch: user errors become one
  * line and exit 2; anything else is a bug, exit 3 with a hint to report it.
  */
-export async function main(argv: string[], commands: CommandHandlers = { check: checkCommand, extract: extractCommand }): Promise<number> {
+export async function main(
+  argv: string[],
+  commands: CommandHandlers = { check: checkCommand, extract: extractCommand },
+): Promise<number> {
   let exitCode: number = EXIT.ok;
   const actions: ProgramActions = {
     check: async (inputs, opts, cmd) => {

@@ -24,7 +24,8 @@ export function parseReportSpec(text: string): ReportSpec {
   }
   const format = name as FormatName;
   const file = colon < 0 ? '' : text.slice(colon + 1).trim();
-  if (file === '-') throw new UsageError(`--report ${name}:-: report files cannot go to stdout; use --format ${name} for that`);
+  if (file === '-')
+    throw new UsageError(`--report ${name}:-: report files cannot go to stdout; use --format ${name} for that`);
   return { format, path: file || path.join(DEFAULT_REPORT_DIR, `citecheck.${FORMATTERS[format].extension}`) };
 }
 
@@ -39,10 +40,12 @@ export async function prepareReportPaths(specs: ReportSpec[], inputs: readonly s
   const seen = new Map<string, string>();
   for (const spec of specs) {
     const target = path.resolve(spec.path);
-    if (inputFiles.has(target)) throw new UsageError(`--report ${spec.format}:${spec.path}: that file is one of the inputs; choose another path`);
+    if (inputFiles.has(target))
+      throw new UsageError(`--report ${spec.format}:${spec.path}: that file is one of the inputs; choose another path`);
     const other = seen.get(target);
     // The same file for two formats: the second would silently overwrite the first.
-    if (other !== undefined && other !== spec.format) throw new UsageError(`--report: ${spec.path} is given for both ${other} and ${spec.format}`);
+    if (other !== undefined && other !== spec.format)
+      throw new UsageError(`--report: ${spec.path} is given for both ${other} and ${spec.format}`);
     seen.set(target, spec.format);
     try {
       await makeDirs(path.dirname(target));

@@ -34,7 +34,13 @@ export interface ConfigFile {
   reports?: string[];
   hosts?: Record<
     string,
-    { concurrency?: number; interval?: string | number; headers?: Record<string, string>; accept?: string; check?: boolean }
+    {
+      concurrency?: number;
+      interval?: string | number;
+      headers?: Record<string, string>;
+      accept?: string;
+      check?: boolean;
+    }
   >;
 }
 
@@ -72,7 +78,10 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
   }
   const own = path.join(cwd, CONFIG_FILE_NAME);
   if (existsSync(own)) {
-    return { file: CONFIG_FILE_NAME, config: await validateConfig(await readJson(own, CONFIG_FILE_NAME), CONFIG_FILE_NAME) };
+    return {
+      file: CONFIG_FILE_NAME,
+      config: await validateConfig(await readJson(own, CONFIG_FILE_NAME), CONFIG_FILE_NAME),
+    };
   }
   const pkgFile = path.join(cwd, 'package.json');
   if (existsSync(pkgFile)) {
@@ -90,7 +99,9 @@ async function readJson(file: string, label: string): Promise<unknown> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new ConfigError(`cannot read config file ${label}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new ConfigError(
+      `cannot read config file ${label}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
   }
   try {
     return JSON.parse(text);

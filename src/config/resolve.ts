@@ -62,10 +62,18 @@ function apply(options: CitecheckOptions, layer: ConfigFile, origin: ValueOrigin
     options.headersTimeoutMs = attemptTimeoutMs(options.timeoutMs);
     options.bodyTimeoutMs = attemptTimeoutMs(options.timeoutMs);
   }
-  const booleans = ['allowPrivate', 'offline', 'checkFragments', 'soft404Probe', 'checkQuotes', 'includeMedia'] as const;
+  const booleans = [
+    'allowPrivate',
+    'offline',
+    'checkFragments',
+    'soft404Probe',
+    'checkQuotes',
+    'includeMedia',
+  ] as const;
   for (const key of booleans) if (layer[key] !== undefined) options[key] = layer[key];
   if (layer.method !== undefined) {
-    if (layer.method !== 'get' && layer.method !== 'head') fail(origin, 'method', `must be get or head: ${String(layer.method)}`);
+    if (layer.method !== 'get' && layer.method !== 'head')
+      fail(origin, 'method', `must be get or head: ${String(layer.method)}`);
     options.method = layer.method;
   }
   if (layer.failOn !== undefined) {
@@ -93,7 +101,8 @@ function apply(options: CitecheckOptions, layer: ConfigFile, origin: ValueOrigin
   for (const [host, override] of Object.entries(layer.hosts ?? {})) {
     const merged: HostOverride = { ...options.hosts[host.toLowerCase()] };
     if (override.concurrency !== undefined) merged.concurrency = override.concurrency;
-    if (override.interval !== undefined) merged.intervalMs = duration(override.interval, origin, `hosts.${host}.interval`);
+    if (override.interval !== undefined)
+      merged.intervalMs = duration(override.interval, origin, `hosts.${host}.interval`);
     if (override.headers !== undefined) merged.headers = { ...merged.headers, ...override.headers };
     if (override.accept !== undefined) merged.accept = checkRanges(override.accept, origin, `hosts.${host}.accept`);
     if (override.check !== undefined) merged.check = override.check;

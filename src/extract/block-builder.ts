@@ -107,7 +107,7 @@ export class BlockBuilder {
     const tail = this.text.slice(-200);
     const m = LAST_WORD.exec(tail);
     if (!m) return { word: '', offset: this.text.length };
-    let word = m[1].replace(/^[“"‘'(\[«]+/, '').replace(/[,;:!?”"’')\]»]+$/, '');
+    let word = m[1].replace(/^[“"‘'([«]+/, '').replace(/[,;:!?”"’')\]»]+$/, '');
     // Keep the dot of an initialism ("U.S."), drop a sentence-ending one.
     if (word.endsWith('.') && !/\.\S/.test(word.slice(0, -1) + ' ')) word = word.replace(/\.+$/, '');
     return { word, offset: this.text.length - tail.length + m.index };
@@ -127,7 +127,14 @@ export class BlockBuilder {
     if (text === '' && this.links.length === 0 && this.damaged.length === 0) return undefined;
     let kind = this.kind;
     // A paragraph that is only a short bold phrase ("Why It Matters") is a heading in disguise.
-    if (kind === 'paragraph' && this.sawStrong && !this.hasPlainText && text.length <= 100 && text.split(' ').length <= 12 && !/[.!?]["”’]?$/.test(text)) {
+    if (
+      kind === 'paragraph' &&
+      this.sawStrong &&
+      !this.hasPlainText &&
+      text.length <= 100 &&
+      text.split(' ').length <= 12 &&
+      !/[.!?]["”’]?$/.test(text)
+    ) {
       kind = 'heading';
     }
     return { kind, text, links: this.links, damaged: this.damaged, footnoteMarks: this.footnoteMarks, line: this.line };

@@ -44,7 +44,13 @@ function siteHost(url: string | undefined): string | undefined {
 }
 
 /** A citation from a raw link: normalised, classified, with its sentence. */
-function toCitation(link: RawLink, text: string, ranges: Array<[number, number]>, base: string | undefined, host: string | undefined): Citation {
+function toCitation(
+  link: RawLink,
+  text: string,
+  ranges: Array<[number, number]>,
+  base: string | undefined,
+  host: string | undefined,
+): Citation {
   // A link the source format itself refused (see RawLink.invalid) is invalid whatever its URL.
   const normalized = link.invalid !== undefined ? { invalid: link.invalid } : normalizeUrl(link.href, base);
   const sentence = sentenceAt(text, link.start, ranges);
@@ -65,7 +71,13 @@ function toCitation(link: RawLink, text: string, ranges: Array<[number, number]>
 }
 
 /** The finished block: citations normalised, sentences found, signals computed. */
-function toBlock(raw: RawBlock, index: number, base: string | undefined, host: string | undefined, line: number | undefined): Block {
+function toBlock(
+  raw: RawBlock,
+  index: number,
+  base: string | undefined,
+  host: string | undefined,
+  line: number | undefined,
+): Block {
   const ranges = raw.links.length + raw.damaged.length > 0 ? sentenceRanges(raw.text) : [];
   const citations = raw.links.map((link) => toCitation(link, raw.text, ranges, base, host));
   const damagedAnchors: DamagedAnchor[] = raw.damaged.map((d) => ({
@@ -74,7 +86,8 @@ function toBlock(raw: RawBlock, index: number, base: string | undefined, host: s
     reason: d.reason,
   }));
   const signals: ClaimSignal[] = [];
-  if (damagedAnchors.length > 0 || citations.some((c) => c.origin !== 'img' && c.origin !== 'iframe')) signals.push('citation');
+  if (damagedAnchors.length > 0 || citations.some((c) => c.origin !== 'img' && c.origin !== 'iframe'))
+    signals.push('citation');
   signals.push(...textSignals(raw.text, raw.footnoteMarks));
   const block: Block = {
     index,
@@ -96,7 +109,11 @@ function toBlock(raw: RawBlock, index: number, base: string | undefined, host: s
  */
 export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPost {
   const isMarkdown = post.bodyFormat === 'markdown';
-  const source = isMarkdown ? renderMarkdown(post.body) : post.kind === 'wordpress' ? stripShortcodes(post.body) : post.body;
+  const source = isMarkdown
+    ? renderMarkdown(post.body)
+    : post.kind === 'wordpress'
+      ? stripShortcodes(post.body)
+      : post.body;
   const html = markOrphanTags(source);
   // Lines inside a JSON string are not lines of the file: WordPress blocks take the body's line.
   const useLocations = !isMarkdown && post.kind !== 'wordpress';

@@ -4,9 +4,11 @@
  * quote, except after common abbreviations and initialisms ("U.S.", "Dr.", "e.g.").
  */
 
-const BOUNDARY = /[.!?…]+["'”’)\]]*\s+(?=["'“‘(\[]?[\p{Lu}\d])/gu;
+const BOUNDARY = /[.!?…]+["'”’)\]]*\s+(?=["'“‘([]?[\p{Lu}\d])/gu;
 const ABBREVIATIONS = new Set(
-  'mr mrs ms dr prof sr jr st mt gen col lt sgt gov sen rep pres rev vs etc inc ltd co corp dept est fig no vol al approx jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e cf ph.d u.s u.k u.n e.u a.m p.m'.split(' '),
+  'mr mrs ms dr prof sr jr st mt gen col lt sgt gov sen rep pres rev vs etc inc ltd co corp dept est fig no vol al approx jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e cf ph.d u.s u.k u.n e.u a.m p.m'.split(
+    ' ',
+  ),
 );
 
 /** Start/end offsets of the sentences of `text`. */
@@ -15,7 +17,10 @@ export function sentenceRanges(text: string): Array<[number, number]> {
   let start = 0;
   BOUNDARY.lastIndex = 0;
   for (let m = BOUNDARY.exec(text); m; m = BOUNDARY.exec(text)) {
-    const before = (/(\S+)$/.exec(text.slice(Math.max(start, m.index - 30), m.index + 1))?.[1] ?? '').replace(/^["'“‘(\[]+/, '');
+    const before = (/(\S+)$/.exec(text.slice(Math.max(start, m.index - 30), m.index + 1))?.[1] ?? '').replace(
+      /^["'“‘([]+/,
+      '',
+    );
     const word = before.replace(/[.!?…]+$/, '').toLowerCase();
     // "U.S." / "e.g." / an initial ("J. Smith") and known abbreviations do not end sentences.
     if (m[0].startsWith('.') && (ABBREVIATIONS.has(word) || /^(?:\p{L}\.)+\p{L}?\.?$/u.test(before))) continue;

@@ -33,13 +33,14 @@ export function doubleQuotedSpans(text: string): QuotedSpan[] {
   return spans;
 }
 const NUMBER = /[$€£¥]\s?\d|\d[\d,.]*\s?(?:%|percent\b|per cent\b)|\b\d[\d,.]*/g;
-const MONTH_BEFORE = /(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$/i;
+const MONTH_BEFORE =
+  /(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$/i;
 const LABEL_BEFORE = /[\p{Ll},;]\s+\p{Lu}[\p{L}-]*\s+$/u;
 const ATTRIBUTION =
   /\b(?:said|says|say|told|tells|according to|reported|reports|reporting|announced|announces|stated|specifies|specified|claimed|claims|wrote|writes|noted|explained|argued|confirmed|estimated|estimates|revealed|disclosed|testified|warned|insisted|acknowledged|admitted|asserted|added|found|concluded|showed|shows)\b/i;
 
 const SINGLE_QUOTE =
-  /(?:^|[\s(\[—–])['‘](\p{L}(?:[^'‘’]|(?<=\p{L})['’](?=\p{L})){0,2000}?[^\s'‘’])['’](?=$|[\s.,;:!?)\]—–])/gu;
+  /(?:^|[\s([—–])['‘](\p{L}(?:[^'‘’]|(?<=\p{L})['’](?=\p{L})){0,2000}?[^\s'‘’])['’](?=$|[\s.,;:!?)\]—–])/gu;
 
 /** True when `text` holds a quoted span of at least three words. */
 function hasQuote(text: string): boolean {

@@ -26,8 +26,34 @@ const BLOCK_KIND: Record<string, BlockKind> = {
  * examples, not claims, and links inside them are not citations.
  */
 const SKIPPED = new Set([
-  'nav', 'header', 'footer', 'aside', 'script', 'style', 'noscript', 'template', 'form', 'pre', 'head', 'title', 'meta', 'link',
-  'base', 'svg', 'math', 'select', 'button', 'textarea', 'input', 'object', 'embed', 'canvas', 'audio', 'video', 'iframe', 'dialog',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'form',
+  'pre',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'base',
+  'svg',
+  'math',
+  'select',
+  'button',
+  'textarea',
+  'input',
+  'object',
+  'embed',
+  'canvas',
+  'audio',
+  'video',
+  'iframe',
+  'dialog',
 ]);
 
 /**
@@ -38,7 +64,16 @@ const SKIPPED = new Set([
  */
 const CHROME_TOKEN =
   /^(?:related|related[-_]?(?:posts?|articles?|stories|content|links)|jp-relatedposts|yarpp-related|crp_related|sharedaddy|sharing|share-?buttons|social-?(?:share|sharing|links|icons|buttons)|comments|comments?[-_](?:area|section|list|wrapper)|comment-respond|commentlist|cookie-?(?:banner|notice|consent|bar)|gdpr-?(?:banner|notice)|newsletter-?(?:signup|box|form)?|breadcrumbs?|advert|advertisement|sidebar|author-?(?:bio|box)|post-navigation|nav-links|skip-link|screen-reader-text)$/i;
-const CHROME_IDS = new Set(['comments', 'respond', 'related', 'related-posts', 'disqus_thread', 'jp-relatedposts', 'sidebar', 'cookie-banner']);
+const CHROME_IDS = new Set([
+  'comments',
+  'respond',
+  'related',
+  'related-posts',
+  'disqus_thread',
+  'jp-relatedposts',
+  'sidebar',
+  'cookie-banner',
+]);
 const CHROME_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner', 'search']);
 
 /** True when an element is page chrome by its class, id or role (see CHROME_TOKEN). */
@@ -54,9 +89,43 @@ export function isChrome(node: DomNode): boolean {
 
 /** Inline elements: they continue the text around them. */
 const INLINE = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'img', 'ins', 'kbd', 'label', 'mark',
-  'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'iframe', 'big',
-  ORPHAN_A, STRONG_END,
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'br',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'label',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
+  'iframe',
+  'big',
+  ORPHAN_A,
+  STRONG_END,
 ]);
 
 /** The text of a footnote mark: a small number, bracketed or not ("3", "[12]"). */
@@ -117,7 +186,14 @@ export class BlockWalker {
     const block = builder.finish();
     if (!block) return;
     if (this.pendingCite !== undefined) {
-      block.links.unshift({ href: this.pendingCite, start: 0, end: 0, anchorText: '', rel: [], origin: 'blockquote-cite' });
+      block.links.unshift({
+        href: this.pendingCite,
+        start: 0,
+        end: 0,
+        anchorText: '',
+        rel: [],
+        origin: 'blockquote-cite',
+      });
       this.pendingCite = undefined;
     }
     this.blocks.push(block);
@@ -237,14 +313,29 @@ export class BlockWalker {
           const cite = attribs.cite?.trim();
           const start = b.text.length;
           this.inline(node.children ?? [], b, inCode);
-          if (cite && !inCode) b.links.push({ href: cite, start, end: b.text.length, anchorText: b.text.slice(start).trim(), rel: [], origin: 'q-cite' });
+          if (cite && !inCode)
+            b.links.push({
+              href: cite,
+              start,
+              end: b.text.length,
+              anchorText: b.text.slice(start).trim(),
+              rel: [],
+              origin: 'q-cite',
+            });
           continue;
         }
         case 'img':
         case 'iframe':
           if (this.opts.includeMedia && !inCode && attribs.src?.trim()) {
             const at = b.text.length;
-            b.links.push({ href: attribs.src.trim(), start: at, end: at, anchorText: (attribs.alt ?? attribs.title ?? '').trim(), rel: [], origin: name });
+            b.links.push({
+              href: attribs.src.trim(),
+              start: at,
+              end: at,
+              anchorText: (attribs.alt ?? attribs.title ?? '').trim(),
+              rel: [],
+              origin: name,
+            });
           }
           continue;
         case 'sup': {

@@ -54,21 +54,39 @@ function suiteOf(post: ReportPost, postIndex: number, index: FindingIndex, repor
         classname,
         findings: take(index.ofCitation(postIndex, block.index, c)),
         skipped: skipReason(c),
-        out: [`status: ${c.status}${c.httpStatus !== undefined ? ` (HTTP ${c.httpStatus})` : ''}${c.errorCode ? ` ${c.errorCode}` : ''}`],
+        out: [
+          `status: ${c.status}${c.httpStatus !== undefined ? ` (HTTP ${c.httpStatus})` : ''}${c.errorCode ? ` ${c.errorCode}` : ''}`,
+        ],
       });
     }
     const damaged = index.damagedOf(postIndex, block.index);
     block.damagedAnchors.forEach((d, i) => {
-      cases.push({ name: `${where} anchor “${shorten(d.anchorText, 60)}” keeps its URL`, classname, findings: take(damaged[i] ? [damaged[i]] : []), out: [] });
+      cases.push({
+        name: `${where} anchor “${shorten(d.anchorText, 60)}” keeps its URL`,
+        classname,
+        findings: take(damaged[i] ? [damaged[i]] : []),
+        out: [],
+      });
     });
     const uncited = index.uncitedOf(postIndex, block.index);
     if (uncited !== undefined) {
-      cases.push({ name: `${where} claim cites a source`, classname, findings: take([uncited]), out: [`“${shorten(block.text, 200)}”`] });
+      cases.push({
+        name: `${where} claim cites a source`,
+        classname,
+        findings: take([uncited]),
+        out: [`“${shorten(block.text, 200)}”`],
+      });
     }
   }
   // Anything not matched above (hand-made reports, future codes) still shows up.
   const rest = report.findings.filter((f) => f.post === postIndex && !claimed.has(f));
-  for (const f of rest) cases.push({ name: `${f.block !== undefined ? `¶${f.block + 1} ` : ''}${f.code}`, classname, findings: [f], out: [] });
+  for (const f of rest)
+    cases.push({
+      name: `${f.block !== undefined ? `¶${f.block + 1} ` : ''}${f.code}`,
+      classname,
+      findings: [f],
+      out: [],
+    });
 
   let failures = 0;
   let skipped = 0;
@@ -80,7 +98,9 @@ function suiteOf(post: ReportPost, postIndex: number, index: FindingIndex, repor
       failures += 1;
       const [first] = failing;
       const text = failing.map((f) => `${f.code} (${f.severity}): ${f.message}`).join('\n');
-      parts.push(`<failure type="${first.code}" message="${escapeXmlAttr(first.message)}">${escapeXmlText(text)}</failure>`);
+      parts.push(
+        `<failure type="${first.code}" message="${escapeXmlAttr(first.message)}">${escapeXmlText(text)}</failure>`,
+      );
     } else if (tc.skipped !== undefined) {
       skipped += 1;
       parts.push(`<skipped message="${escapeXmlAttr(tc.skipped)}"/>`);

@@ -53,7 +53,11 @@ export function renderMarkdown(report: Report): string {
     '',
   );
   if (report.interrupted) {
-    out.push('> [!WARNING]', `> The run was interrupted: this report is partial (${plural(t.byStatus.unchecked, 'link')} unchecked).`, '');
+    out.push(
+      '> [!WARNING]',
+      `> The run was interrupted: this report is partial (${plural(t.byStatus.unchecked, 'link')} unchecked).`,
+      '',
+    );
   }
   if (report.offline) out.push('> [!NOTE]', '> Offline run: no link was requested.', '');
   const lost = runSourcesLostSentence(report);
@@ -86,22 +90,34 @@ export function renderMarkdown(report: Report): string {
     out.push(...section);
   }
   if (omitted > 0) {
-    out.push(`_${plural(omitted, 'more post')} with findings not shown: GitHub limits the size of a summary. See the full JSON or HTML report._`, '');
+    out.push(
+      `_${plural(omitted, 'more post')} with findings not shown: GitHub limits the size of a summary. See the full JSON or HTML report._`,
+      '',
+    );
   }
   if (clean.length > 0 && omitted === 0) {
     out.push(`<details><summary>${plural(clean.length, 'post')} without findings</summary>`, '');
     for (const post of clean.slice(0, MAX_ROWS)) {
       const figures = postFigures(post);
-      out.push(`- ${escapeMarkdownInline(postName(post))} (${escapeMarkdownInline(post.source)}): ${plural(figures.citations, 'citation')}`);
+      out.push(
+        `- ${escapeMarkdownInline(postName(post))} (${escapeMarkdownInline(post.source)}): ${plural(figures.citations, 'citation')}`,
+      );
     }
     if (clean.length > MAX_ROWS) out.push(`- … and ${clean.length - MAX_ROWS} more`);
     out.push('', '</details>', '');
   }
-  out.push(`<sub>${escapeMarkdownInline(`${report.tool.name} ${report.tool.version}`)} · started ${escapeMarkdownInline(report.startedAt)} · ${formatMs(report.durationMs)}</sub>`);
+  out.push(
+    `<sub>${escapeMarkdownInline(`${report.tool.name} ${report.tool.version}`)} · started ${escapeMarkdownInline(report.startedAt)} · ${formatMs(report.durationMs)}</sub>`,
+  );
   return `${out.join('\n')}\n`;
 }
 
-function postSection(post: ReportPost, postIndex: number, findings: Finding[], index: ReturnType<typeof indexFindings>): string[] {
+function postSection(
+  post: ReportPost,
+  postIndex: number,
+  findings: Finding[],
+  index: ReturnType<typeof indexFindings>,
+): string[] {
   const out: string[] = [];
   const actionable = findings.filter((f) => isAtOrAbove(f.severity, 'warning'));
   out.push(`### ${escapeMarkdownInline(postName(post))}`, '');
@@ -111,7 +127,14 @@ function postSection(post: ReportPost, postIndex: number, findings: Finding[], i
   if (actionable.length > 0) out.push(...findingTable(actionable, post), '');
   const notes = findings.filter((f) => !isAtOrAbove(f.severity, 'warning'));
   if (notes.length > 0) {
-    out.push(`<details><summary>${plural(notes.length, 'note')}</summary>`, '', ...findingTable(notes, post), '', '</details>', '');
+    out.push(
+      `<details><summary>${plural(notes.length, 'note')}</summary>`,
+      '',
+      ...findingTable(notes, post),
+      '',
+      '</details>',
+      '',
+    );
   }
   out.push(...citationDetails(post, postIndex, index), '');
   return out;
@@ -128,12 +151,18 @@ function postMeta(post: ReportPost): string {
 function findingTable(findings: Finding[], post: ReportPost): string[] {
   const rows = ['| | Code | Where | Anchor | Message |', '|---|---|---|---|---|'];
   for (const f of findings.slice(0, MAX_ROWS)) {
-    const where = [f.block !== undefined ? `¶${f.block + 1}` : 'post', f.line !== undefined ? `line ${f.line}` : ''].filter(Boolean).join(', ');
+    const where = [f.block !== undefined ? `¶${f.block + 1}` : 'post', f.line !== undefined ? `line ${f.line}` : '']
+      .filter(Boolean)
+      .join(', ');
     const anchor = typeof f.args.anchorText === 'string' ? `“${escapeMarkdownCell(f.args.anchorText)}”` : '';
-    rows.push(`| ${SEVERITY_ICON[f.severity]} | \`${f.code}\` | ${where} | ${anchor} | ${escapeMarkdownCell(f.message)} |`);
+    rows.push(
+      `| ${SEVERITY_ICON[f.severity]} | \`${f.code}\` | ${where} | ${anchor} | ${escapeMarkdownCell(f.message)} |`,
+    );
   }
   if (findings.length > MAX_ROWS) {
-    rows.push(`| | | | | … and ${findings.length - MAX_ROWS} more in ${escapeMarkdownCell(post.source)}: see the full JSON or HTML report |`);
+    rows.push(
+      `| | | | | … and ${findings.length - MAX_ROWS} more in ${escapeMarkdownCell(post.source)}: see the full JSON or HTML report |`,
+    );
   }
   return rows;
 }
@@ -141,7 +170,10 @@ function findingTable(findings: Finding[], post: ReportPost): string[] {
 function citationDetails(post: ReportPost, postIndex: number, index: ReturnType<typeof indexFindings>): string[] {
   const figures = postFigures(post);
   const failing = LINK_STATUSES.filter((s) => FAILING_STATUSES.has(s)).reduce((n, s) => n + figures.byStatus[s], 0);
-  const out = [`<details><summary>${plural(figures.citations, 'citation')} (${failing} failing) and ${plural(figures.damagedAnchors, 'damaged anchor')}, by block</summary>`, ''];
+  const out = [
+    `<details><summary>${plural(figures.citations, 'citation')} (${failing} failing) and ${plural(figures.damagedAnchors, 'damaged anchor')}, by block</summary>`,
+    '',
+  ];
   let rows = 0;
   for (const block of post.blocks) {
     if (block.citations.length === 0 && block.damagedAnchors.length === 0) continue;
@@ -153,11 +185,20 @@ function citationDetails(post: ReportPost, postIndex: number, index: ReturnType<
     out.push('| Status | Anchor | URL | HTTP | Detail |', '|---|---|---|--:|---|');
     for (const c of citationsFailingFirst(block.citations)) {
       rows += 1;
-      const detail = [c.errorCode, c.reason, c.finalUrl && c.finalUrl !== c.url ? `→ ${c.finalUrl}` : undefined, c.history?.failingSince ? `failing since ${c.history.failingSince.slice(0, 10)}, ${plural(c.history.checks, 'check')}` : undefined]
+      const detail = [
+        c.errorCode,
+        c.reason,
+        c.finalUrl && c.finalUrl !== c.url ? `→ ${c.finalUrl}` : undefined,
+        c.history?.failingSince
+          ? `failing since ${c.history.failingSince.slice(0, 10)}, ${plural(c.history.checks, 'check')}`
+          : undefined,
+      ]
         .filter((x): x is string => x !== undefined && x !== '')
         .map(escapeMarkdownCell)
         .join(' · ');
-      const extra = index.ofCitation(postIndex, block.index, c).filter((f) => !/^LINK_(BROKEN|UNREACHABLE|SOFT_404|TIMEOUT|BLOCKED|INVALID)$/.test(f.code));
+      const extra = index
+        .ofCitation(postIndex, block.index, c)
+        .filter((f) => !/^LINK_(BROKEN|UNREACHABLE|SOFT_404|TIMEOUT|BLOCKED|INVALID)$/.test(f.code));
       const codes = extra.map((f) => `\`${f.code}\``).join(' ');
       out.push(
         `| ${STATUS_ICON[c.status]} ${citationBadge(c).toLowerCase()} | ${escapeMarkdownCell(c.anchorText)} | ${escapeMarkdownCell(c.url)} | ${c.httpStatus ?? ''} | ${[detail, codes].filter(Boolean).join(' ')} |`,

@@ -1,8 +1,23 @@
-import { LINK_STATUSES, type Finding, type LinkStatus, type Report, type ReportBlock, type ReportCitation, type ReportPost, type Severity } from '../types.js';
+import {
+  LINK_STATUSES,
+  type Finding,
+  type LinkStatus,
+  type Report,
+  type ReportBlock,
+  type ReportCitation,
+  type ReportPost,
+  type Severity,
+} from '../types.js';
 import { severityRank } from '../report/codes.js';
 
 /** Statuses that mean the source may be gone (a human must act or look). */
-export const FAILING_STATUSES: ReadonlySet<LinkStatus> = new Set<LinkStatus>(['broken', 'unreachable', 'soft-404', 'timeout', 'blocked']);
+export const FAILING_STATUSES: ReadonlySet<LinkStatus> = new Set<LinkStatus>([
+  'broken',
+  'unreachable',
+  'soft-404',
+  'timeout',
+  'blocked',
+]);
 
 /** Short upper-case badge per status, shared by every human-facing format. */
 export const STATUS_BADGES: Readonly<Record<LinkStatus, string>> = {
@@ -62,7 +77,8 @@ export function indexFindings(report: Report): FindingIndex {
 /** Most severe severity among findings, or undefined when there are none. */
 export function worstSeverity(findings: readonly Finding[]): Severity | undefined {
   let worst: Severity | undefined;
-  for (const f of findings) if (worst === undefined || severityRank(f.severity) > severityRank(worst)) worst = f.severity;
+  for (const f of findings)
+    if (worst === undefined || severityRank(f.severity) > severityRank(worst)) worst = f.severity;
   return worst;
 }
 
@@ -131,7 +147,8 @@ export function sourcesLostSentence(figures: PostFigures): string | undefined {
   if (figures.lostSources) {
     return `This post lost its sources: ${anchors} kept ${their} text but lost ${their} URL, and no checkable link is left.`;
   }
-  if (figures.damagedAnchors > 0) return `${anchors} lost ${their} URL; the claims ${one ? 'it' : 'they'} supported have no source any more.`;
+  if (figures.damagedAnchors > 0)
+    return `${anchors} lost ${their} URL; the claims ${one ? 'it' : 'they'} supported have no source any more.`;
   return undefined;
 }
 
@@ -156,7 +173,10 @@ export function nothingCheckedSentence(report: Report): string | undefined {
       for (const c of block.citations) if (c.errorCode === 'PRIVATE_ADDRESS') privateUrls.add(c.checkUrl ?? c.url);
     }
   }
-  const why = privateUrls.size > 0 ? ` (${privateUrls.size} by the private-address policy: --allow-private checks ${privateUrls.size === 1 ? 'it' : 'them'})` : '';
+  const why =
+    privateUrls.size > 0
+      ? ` (${privateUrls.size} by the private-address policy: --allow-private checks ${privateUrls.size === 1 ? 'it' : 'them'})`
+      : '';
   return `No link was checked: ${plural(t.byStatus.excluded, 'URL')} excluded${why}${t.byStatus.skipped > 0 ? `, ${t.byStatus.skipped} skipped` : ''}.`;
 }
 

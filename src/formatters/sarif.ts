@@ -48,7 +48,15 @@ export function renderSarif(report: Report, options: RenderOptions = {}): string
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules } },
+        tool: {
+          driver: {
+            name: report.tool.name,
+            version: report.tool.version,
+            semanticVersion: report.tool.version,
+            informationUri: INFORMATION_URI,
+            rules,
+          },
+        },
         invocations: [{ executionSuccessful: report.interrupted !== true, startTimeUtc: report.startedAt }],
         columnKind: 'utf16CodeUnits',
         results,
@@ -70,7 +78,13 @@ function location(f: Finding, report: Report, cwd: string | undefined) {
 }
 
 function logical(f: Finding) {
-  return [{ name: f.block !== undefined ? `block ${f.block}` : 'post', kind: 'element', fullyQualifiedName: `post ${f.post}${f.block !== undefined ? `/block ${f.block}` : ''}` }];
+  return [
+    {
+      name: f.block !== undefined ? `block ${f.block}` : 'post',
+      kind: 'element',
+      fullyQualifiedName: `post ${f.post}${f.block !== undefined ? `/block ${f.block}` : ''}`,
+    },
+  ];
 }
 
 /**
@@ -88,7 +102,14 @@ function fileUri(source: string, cwd: string | undefined): string {
 }
 
 function fingerprint(f: Finding, report: Report): string {
-  const key = [f.code, report.posts[f.post]?.source ?? f.source, f.block ?? '', f.url ?? '', f.args.anchorText ?? '', f.args.repair ?? ''].join('\u0000');
+  const key = [
+    f.code,
+    report.posts[f.post]?.source ?? f.source,
+    f.block ?? '',
+    f.url ?? '',
+    f.args.anchorText ?? '',
+    f.args.repair ?? '',
+  ].join('\u0000');
   return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
 

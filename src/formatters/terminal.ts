@@ -41,7 +41,10 @@ export function renderTerminal(report: Report, options: RenderOptions = {}): str
   const lines: string[] = [];
   const t = stripTerminalControls;
 
-  lines.push(c.bold(`${report.tool.name} ${t(report.tool.version)} · citation report`) + c.dim(` · started ${t(report.startedAt)} · ${formatMs(report.durationMs)}`));
+  lines.push(
+    c.bold(`${report.tool.name} ${t(report.tool.version)} · citation report`) +
+      c.dim(` · started ${t(report.startedAt)} · ${formatMs(report.durationMs)}`),
+  );
   if (report.interrupted) lines.push(interruptedBanner(report, c));
   if (report.offline) lines.push(c.yellow('Offline run: no link was requested; http(s) links are UNCHECKED.'));
 
@@ -55,7 +58,9 @@ export function renderTerminal(report: Report, options: RenderOptions = {}): str
   for (const { post, i, weight } of order) {
     if (compactClean && weight === 0) {
       const figures = postFigures(post);
-      clean.push(`   ${c.green('✔')} ${t(postName(post))} ${c.dim(`(${t(post.source)}) · ${plural(figures.citations, 'citation')}, no findings`)}`);
+      clean.push(
+        `   ${c.green('✔')} ${t(postName(post))} ${c.dim(`(${t(post.source)}) · ${plural(figures.citations, 'citation')}, no findings`)}`,
+      );
     } else {
       lines.push('', ...renderPost(post, i, index, c));
     }
@@ -68,20 +73,26 @@ export function renderTerminal(report: Report, options: RenderOptions = {}): str
 function renderPost(post: ReportPost, postIndex: number, index: FindingIndex, c: Colors): string[] {
   const t = stripTerminalControls;
   const out: string[] = [];
-  const meta = [t(post.source), post.id !== undefined ? `id ${t(String(post.id))}` : '', post.published ? `published ${t(post.published)}` : '']
+  const meta = [
+    t(post.source),
+    post.id !== undefined ? `id ${t(String(post.id))}` : '',
+    post.published ? `published ${t(post.published)}` : '',
+  ]
     .filter(Boolean)
     .join(' · ');
   out.push(`${c.bold(c.cyan(`━━ ${t(postName(post))}`))} ${c.dim(`(${meta})`)}`);
   if (post.url !== undefined && post.url !== post.source) out.push(`   ${c.dim(t(post.url))}`);
 
-  for (const f of index.ofPost(postIndex)) out.push(`   ${severityMark(f.severity, c)} ${c.dim(f.code)} ${t(f.message)}`);
+  for (const f of index.ofPost(postIndex))
+    out.push(`   ${severityMark(f.severity, c)} ${c.dim(f.code)} ${t(f.message)}`);
   const figures = postFigures(post);
   const lost = sourcesLostSentence(figures);
   if (lost !== undefined) out.push(`   ${c.red(c.bold(`✖ ${lost}`))}`);
 
   const shown: ReportBlock[] = [];
   const hidden: ReportBlock[] = [];
-  for (const block of post.blocks) (isShownBlock(block, index.ofBlock(postIndex, block.index)) ? shown : hidden).push(block);
+  for (const block of post.blocks)
+    (isShownBlock(block, index.ofBlock(postIndex, block.index)) ? shown : hidden).push(block);
   const ordered = shown
     .map((block) => ({ block, weight: failureWeight(index.ofBlock(postIndex, block.index)) }))
     .sort((a, b) => b.weight - a.weight);
@@ -99,7 +110,12 @@ function renderPost(post: ReportPost, postIndex: number, index: FindingIndex, c:
 function renderBlock(block: ReportBlock, postIndex: number, index: FindingIndex, c: Colors): string[] {
   const t = stripTerminalControls;
   const out: string[] = [];
-  const head = [`¶${block.index + 1}`, block.kind, block.line !== undefined ? `line ${block.line}` : '', block.isClaim ? `claim: ${block.signals.join(', ')}` : '']
+  const head = [
+    `¶${block.index + 1}`,
+    block.kind,
+    block.line !== undefined ? `line ${block.line}` : '',
+    block.isClaim ? `claim: ${block.signals.join(', ')}` : '',
+  ]
     .filter(Boolean)
     .join(' · ');
   out.push(`   ${c.dim(head)}`);
@@ -115,7 +131,8 @@ function renderBlock(block: ReportBlock, postIndex: number, index: FindingIndex,
     out.push(`${INDENT}${badge('DAMAGED', 'error', c)} ${c.dim('ANCHOR_DAMAGED')} ${t(message)}`);
   });
   const uncited = index.uncitedOf(postIndex, block.index);
-  if (uncited !== undefined) out.push(`${INDENT}${badge('UNCITED', 'note', c)} ${c.dim('CLAIM_UNCITED')} ${t(uncited.message)}`);
+  if (uncited !== undefined)
+    out.push(`${INDENT}${badge('UNCITED', 'note', c)} ${c.dim('CLAIM_UNCITED')} ${t(uncited.message)}`);
   if (block.citations.length === 0 && block.damagedAnchors.length === 0 && uncited === undefined && block.isClaim) {
     out.push(`${INDENT}${c.dim('(no links)')}`);
   }
@@ -162,14 +179,18 @@ function renderSummary(report: Report, c: Colors): string[] {
       plural(totals.damagedAnchors, 'damaged anchor'),
     ].join(' · ')}`,
   );
-  const statuses = LINK_STATUSES.filter((s) => totals.byStatus[s] > 0).map((s) => statusTone(s, false) === 'error'
-    ? c.red(`${s} ${totals.byStatus[s]}`)
-    : statusTone(s, false) === 'warning'
-      ? c.yellow(`${s} ${totals.byStatus[s]}`)
-      : `${s} ${totals.byStatus[s]}`);
+  const statuses = LINK_STATUSES.filter((s) => totals.byStatus[s] > 0).map((s) =>
+    statusTone(s, false) === 'error'
+      ? c.red(`${s} ${totals.byStatus[s]}`)
+      : statusTone(s, false) === 'warning'
+        ? c.yellow(`${s} ${totals.byStatus[s]}`)
+        : `${s} ${totals.byStatus[s]}`,
+  );
   out.push(`  Links     ${statuses.length > 0 ? statuses.join(' · ') : 'none found'}`);
   const f = totals.findings;
-  out.push(`  Findings  ${c.red(plural(f.error, 'error'))} · ${c.yellow(plural(f.warning, 'warning'))} · ${plural(f.note, 'note')}`);
+  out.push(
+    `  Findings  ${c.red(plural(f.error, 'error'))} · ${c.yellow(plural(f.warning, 'warning'))} · ${plural(f.note, 'note')}`,
+  );
   for (const h of report.hosts) {
     if (h.requests === 0 && h.retries === 0 && h.backoffs === 0) continue;
     out.push(
@@ -188,14 +209,19 @@ function verdictLine(report: Report, c: Colors): string {
   if (lost) return c.red(c.bold(`✖ ${lost}`));
   if (totals.findings.error > 0) {
     return c.red(
-      c.bold(`✖ ${plural(totals.findings.error, 'error')} and ${plural(totals.findings.warning, 'warning')}; ${failing} of ${plural(totals.uniqueUrls, 'cited URL')} failing.`),
+      c.bold(
+        `✖ ${plural(totals.findings.error, 'error')} and ${plural(totals.findings.warning, 'warning')}; ${failing} of ${plural(totals.uniqueUrls, 'cited URL')} failing.`,
+      ),
     );
   }
-  if (totals.citations === 0) return c.yellow(`No links were found in ${plural(totals.posts, 'post')}: nothing was checked.`);
+  if (totals.citations === 0)
+    return c.yellow(`No links were found in ${plural(totals.posts, 'post')}: nothing was checked.`);
   const nothing = nothingCheckedSentence(report);
   if (nothing) return c.yellow(`⚠ ${nothing}`);
-  if (totals.findings.warning > 0) return c.yellow(`⚠ ${plural(totals.findings.warning, 'warning')} to look at; no errors.`);
-  if (report.interrupted || totals.byStatus.unchecked > 0) return c.yellow(`${plural(totals.byStatus.unchecked, 'link')} not checked.`);
+  if (totals.findings.warning > 0)
+    return c.yellow(`⚠ ${plural(totals.findings.warning, 'warning')} to look at; no errors.`);
+  if (report.interrupted || totals.byStatus.unchecked > 0)
+    return c.yellow(`${plural(totals.byStatus.unchecked, 'link')} not checked.`);
   const aside = [
     totals.byStatus.excluded > 0 ? `${totals.byStatus.excluded} excluded` : '',
     totals.byStatus.skipped > 0 ? `${totals.byStatus.skipped} skipped` : '',
@@ -206,7 +232,12 @@ function verdictLine(report: Report, c: Colors): string {
 }
 
 function interruptedBanner(report: Report, c: Colors): string {
-  return c.bgYellow(c.black(` INTERRUPTED `)) + c.yellow(` The run was stopped early: this report is partial; ${plural(report.totals.byStatus.unchecked, 'link')} left unchecked.`);
+  return (
+    c.bgYellow(c.black(` INTERRUPTED `)) +
+    c.yellow(
+      ` The run was stopped early: this report is partial; ${plural(report.totals.byStatus.unchecked, 'link')} left unchecked.`,
+    )
+  );
 }
 
 function statusTone(status: LinkStatus, invalid: boolean): Severity | 'ok' | 'neutral' {

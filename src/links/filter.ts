@@ -69,7 +69,11 @@ export function classifyUrl(
     return { status: 'excluded', errorCode: 'EXCLUDED_PATTERN', reason: 'matches no --include pattern' };
   }
   if (isExampleDomain(parsed.hostname)) {
-    return { status: 'excluded', errorCode: 'EXAMPLE_DOMAIN', reason: `${parsed.hostname} is a reserved example domain` };
+    return {
+      status: 'excluded',
+      errorCode: 'EXAMPLE_DOMAIN',
+      reason: `${parsed.hostname} is a reserved example domain`,
+    };
   }
   return undefined;
 }

@@ -7,19 +7,39 @@
 // Real schemes within two edits of http/https: never called typos. hxxp/hxxps are the
 // deliberate "defanged" spelling in security writing, not a slip.
 const REAL_SCHEMES = new Set([
-  'ftp', 'ftps', 'sftp', 'tftp', 'nntp', 'smtp', 'rtp', 'srtp', 'rtsp', 'rtsps', 'rtmp', 'rtmps',
-  'shttp', 'chttp', 'hcp', 'tip', 'mtqp', 'hxxp', 'hxxps',
+  'ftp',
+  'ftps',
+  'sftp',
+  'tftp',
+  'nntp',
+  'smtp',
+  'rtp',
+  'srtp',
+  'rtsp',
+  'rtsps',
+  'rtmp',
+  'rtmps',
+  'shttp',
+  'chttp',
+  'hcp',
+  'tip',
+  'mtqp',
+  'hxxp',
+  'hxxps',
 ]);
 const LETTERS_THEN_SLASHES = /^([a-z]+):\/\//i;
 const MAX_EDITS = 2;
 
 /** Edit distance with adjacent transpositions counted as one edit ("httsp" is one from "https"). */
 function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[a.length][b.length];

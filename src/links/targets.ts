@@ -20,7 +20,10 @@ export function quotesForCitation(block: Pick<Block, 'text'>, citation: Pick<Cit
   for (const span of doubleQuotedSpans(source)) {
     if (at >= 0 && (span.end <= from || span.start >= to)) continue;
     // A comma inside the closing mark belongs to the post's sentence, not to the source.
-    const inner = span.inner.replace(/\s+/g, ' ').trim().replace(/[,;:]+$/, '');
+    const inner = span.inner
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/[,;:]+$/, '');
     if (inner.split(' ').length >= MIN_QUOTE_WORDS && !quotes.includes(inner)) quotes.push(inner);
   }
   return quotes;

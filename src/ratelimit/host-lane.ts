@@ -76,7 +76,10 @@ export class HostLane {
   constructor(host: string, limits: LaneLimits, clock: Clock, global: LimitFunction, onChange?: () => void) {
     this.host = host;
     this.onChange = onChange;
-    this.base = { concurrency: Math.max(1, Math.floor(limits.concurrency)), intervalMs: Math.max(0, limits.intervalMs) };
+    this.base = {
+      concurrency: Math.max(1, Math.floor(limits.concurrency)),
+      intervalMs: Math.max(0, limits.intervalMs),
+    };
     this.clock = clock;
     this.global = global;
     this.local = new PrioritySlots(this.base.concurrency);
@@ -135,7 +138,10 @@ export class HostLane {
 
   /** Widens the gap between starts (doubling from a floor, up to a cap). */
   slowDown(): void {
-    this.currentIntervalMs = Math.min(BACKOFF_CAP_MS, Math.max(this.currentIntervalMs * 2, BACKOFF_FLOOR_MS, this.base.intervalMs));
+    this.currentIntervalMs = Math.min(
+      BACKOFF_CAP_MS,
+      Math.max(this.currentIntervalMs * 2, BACKOFF_FLOOR_MS, this.base.intervalMs),
+    );
   }
 
   /** The host answered normally: move the gap back towards the configured one. */

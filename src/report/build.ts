@@ -33,7 +33,13 @@ export function buildReport(input: BuildReportInput): Report {
   const findings = deriveFindings(posts, input.results);
   redactReport(posts, findings);
   const hosts = [...(input.hosts ?? [])]
-    .map((h) => ({ host: h.host, requests: h.requests, retries: h.retries, backoffs: h.backoffs, maxInFlight: h.maxInFlight }))
+    .map((h) => ({
+      host: h.host,
+      requests: h.requests,
+      retries: h.retries,
+      backoffs: h.backoffs,
+      maxInFlight: h.maxInFlight,
+    }))
     .sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
   return {
     schemaVersion: 1,
@@ -79,18 +85,17 @@ function toReportPost(post: ExtractedPost, results: ReadonlyMap<string, CheckRes
   return {
     ...head,
     warnings: post.warnings.map((w) => withoutUndefined({ ...w })),
-    blocks: post.blocks.map(
-      (block): ReportBlock =>
-        withoutUndefined({
-          index: block.index,
-          kind: block.kind,
-          text: block.text,
-          isClaim: block.isClaim,
-          signals: [...block.signals],
-          citations: block.citations.map((c) => citationVerdict(c, results)),
-          damagedAnchors: block.damagedAnchors.map((d) => ({ ...d })),
-          line: block.line,
-        }),
+    blocks: post.blocks.map((block): ReportBlock =>
+      withoutUndefined({
+        index: block.index,
+        kind: block.kind,
+        text: block.text,
+        isClaim: block.isClaim,
+        signals: [...block.signals],
+        citations: block.citations.map((c) => citationVerdict(c, results)),
+        damagedAnchors: block.damagedAnchors.map((d) => ({ ...d })),
+        line: block.line,
+      }),
     ),
   };
 }

@@ -1,4 +1,12 @@
-import type { CheckResult, Finding, FindingCode, ReportBlock, ReportCitation, ReportPost, LinkStatus } from '../types.js';
+import type {
+  CheckResult,
+  Finding,
+  FindingCode,
+  ReportBlock,
+  ReportCitation,
+  ReportPost,
+  LinkStatus,
+} from '../types.js';
 import { quotesForCitation } from '../links/targets.js';
 import { FINDING_CODES, FINDING_CODE_LIST, severityRank } from './codes.js';
 import { formatFindingMessage, type MessageArgs } from './messages.js';
@@ -55,7 +63,14 @@ export function deriveFindings(posts: readonly ReportPost[], results: ReadonlyMa
       );
     }
     for (const block of post.blocks) {
-      findings.push(...blockFindings(block, { post: postIndex, source: post.source, line: block.line ?? postLine }, results, post.url));
+      findings.push(
+        ...blockFindings(
+          block,
+          { post: postIndex, source: post.source, line: block.line ?? postLine },
+          results,
+          post.url,
+        ),
+      );
     }
   });
   return sortFindings(findings);
@@ -98,7 +113,13 @@ function blockFindings(
   };
 
   for (const anchor of block.damagedAnchors) {
-    out.push(makeFinding('ANCHOR_DAMAGED', at(), { anchorText: anchor.anchorText, sentence: anchor.sentence, reason: anchor.reason }));
+    out.push(
+      makeFinding('ANCHOR_DAMAGED', at(), {
+        anchorText: anchor.anchorText,
+        sentence: anchor.sentence,
+        reason: anchor.reason,
+      }),
+    );
   }
   for (const c of block.citations) out.push(...citationFindings(c, at, once, results, block));
 
@@ -124,7 +145,8 @@ function citationFindings(
   const out: Finding[] = [];
   const linkArgs = { url: c.url, anchorText: c.anchorText, sentence: c.sentence };
   if (c.invalid !== undefined) {
-    if (once(`LINK_INVALID ${c.url}`)) out.push(makeFinding('LINK_INVALID', at(c.url), { ...linkArgs, reason: c.invalid }));
+    if (once(`LINK_INVALID ${c.url}`))
+      out.push(makeFinding('LINK_INVALID', at(c.url), { ...linkArgs, reason: c.invalid }));
     return out;
   }
   // Keyed by the cited URL, fragment included: two citations of one page with different
@@ -147,7 +169,9 @@ function citationFindings(
     const permanent = c.redirects.find((hop) => hop.status === 301 || hop.status === 308);
     if (permanent !== undefined && once(`LINK_REDIRECT_PERMANENT ${key}`)) {
       const newUrl = c.finalUrl ?? c.redirects[c.redirects.length - 1].location;
-      out.push(makeFinding('LINK_REDIRECT_PERMANENT', at(c.url), { ...linkArgs, newUrl, httpStatus: permanent.status }));
+      out.push(
+        makeFinding('LINK_REDIRECT_PERMANENT', at(c.url), { ...linkArgs, newUrl, httpStatus: permanent.status }),
+      );
     }
   }
   const missing = c.checkUrl !== undefined ? results.get(c.checkUrl)?.missingFragments : undefined;

@@ -16,7 +16,8 @@ export function formatFindingMessage(code: FindingCode, args: MessageArgs): stri
   switch (code) {
     case 'LINK_BROKEN':
       // A redirect that loops, never ends or leaves http(s) is broken whatever its last status.
-      if (args.errorCode !== undefined && args.errorCode !== 'HTTP_ERROR') return `Source${anchor} is broken: ${url}${detail(args)}.`;
+      if (args.errorCode !== undefined && args.errorCode !== 'HTTP_ERROR')
+        return `Source${anchor} is broken: ${url}${detail(args)}.`;
       return `Source${anchor} is broken: ${url}${args.finalUrl ? ` (redirected to ${str(args.finalUrl)})` : ''} answered ${httpOr(args, 'with an error')}.`;
     case 'LINK_UNREACHABLE':
       return `Source${anchor} is unreachable: ${url}${detail(args)}.`;

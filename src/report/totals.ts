@@ -1,4 +1,11 @@
-import { LINK_STATUSES, type Finding, type LinkStatus, type ReportPost, type ReportTotals, type Severity } from '../types.js';
+import {
+  LINK_STATUSES,
+  type Finding,
+  type LinkStatus,
+  type ReportPost,
+  type ReportTotals,
+  type Severity,
+} from '../types.js';
 
 /**
  * Counts for the whole run. Unique URLs are keyed by checkUrl, or by the URL as written when

@@ -44,13 +44,15 @@ function readIso(v: string): DateReading | undefined {
   if (day < 1 || day > daysIn(year, month)) return { invalid: `day ${d} does not exist in ${y}-${mo}` };
   const date = `${y}-${mo}-${d}`;
   if (hh === undefined) return { date: `${date}T00:00:00Z` };
-  if (Number(hh) > 23 || Number(mi) > 59 || Number(ss) > 59) return { invalid: `time ${hh}:${mi}:${ss} does not exist` };
+  if (Number(hh) > 23 || Number(mi) > 59 || Number(ss) > 59)
+    return { invalid: `time ${hh}:${mi}:${ss} does not exist` };
   // Digits past milliseconds are dropped, not rounded (rounding could carry into the seconds).
   const ms = frac ? Number(frac.slice(1).padEnd(3, '0').slice(0, 3)) : 0;
   const wall = `${date}T${hh}:${mi}:${ss}${millis(ms)}`;
   if (zone === undefined) return { date: wall };
   const offset = /^[Zz]$/.test(zone) ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
-  if (offset !== 'Z' && (Number(offset.slice(1, 3)) > 23 || Number(offset.slice(-2)) > 59)) return { invalid: `zone ${zone} does not exist` };
+  if (offset !== 'Z' && (Number(offset.slice(1, 3)) > 23 || Number(offset.slice(-2)) > 59))
+    return { invalid: `zone ${zone} does not exist` };
   return { date: utc(Date.parse(`${wall}${offset}`)) };
 }
 

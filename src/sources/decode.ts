@@ -101,7 +101,10 @@ export interface DecodedDocument {
  * Decodes a document. `isHtml` enables the `<meta>` declaration.
  * Throws NotTextError for binary data.
  */
-export function decodeDocument(data: Buffer | string, hints: { contentType?: string; isHtml?: boolean } = {}): DecodedDocument {
+export function decodeDocument(
+  data: Buffer | string,
+  hints: { contentType?: string; isHtml?: boolean } = {},
+): DecodedDocument {
   if (typeof data === 'string') return stripBom(data);
   const bytes = data;
   let label: string | undefined;
@@ -121,7 +124,8 @@ export function decodeDocument(data: Buffer | string, hints: { contentType?: str
   } catch {
     const mixed = decodeUtf8OrWindows1252(bytes);
     const doc: DecodedDocument = stripBom(mixed.text);
-    if (mixed.count > 0) doc.invalidBytes = { count: mixed.count, offset: Math.max(0, mixed.firstOffset - (doc.hadBom ? 1 : 0)) };
+    if (mixed.count > 0)
+      doc.invalidBytes = { count: mixed.count, offset: Math.max(0, mixed.firstOffset - (doc.hadBom ? 1 : 0)) };
     if (mixed.cut) doc.cutCharacter = true;
     return doc;
   }
@@ -157,7 +161,12 @@ function utf8SequenceLength(bytes: Uint8Array, i: number): number {
  * windows-1252; both come out readable, where one legacy decoder would garble the UTF-8 parts.
  * A character cut short by the end of a truncated file is dropped.
  */
-function decodeUtf8OrWindows1252(bytes: Uint8Array): { text: string; count: number; firstOffset: number; cut: boolean } {
+function decodeUtf8OrWindows1252(bytes: Uint8Array): {
+  text: string;
+  count: number;
+  firstOffset: number;
+  cut: boolean;
+} {
   const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
   let text = '';
   let count = 0;
@@ -177,7 +186,7 @@ function decodeUtf8OrWindows1252(bytes: Uint8Array): { text: string; count: numb
     }
     text += utf8.decode(bytes.subarray(start, i));
     if (n === -1) {
-      start = i = bytes.length;
+      start = bytes.length;
       cut = true;
       break;
     }

@@ -25,7 +25,10 @@ function globToRegExp(pattern: string): RegExp {
       const end = pattern.indexOf(']', i + 1);
       if (end === -1) out += '\\[';
       else {
-        const body = pattern.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\');
+        const body = pattern
+          .slice(i + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\');
         out += `[${body}]`;
         i = end;
       }
@@ -73,5 +76,9 @@ export async function expandGlob(pattern: string, cwd = process.cwd()): Promise<
   const base = path.resolve(cwd, root);
   return files
     .filter((file) => matcher.test(path.relative(base, file).split(path.sep).join('/')))
-    .map((file) => (staticPart === '' && !path.isAbsolute(pattern) ? path.relative(cwd, file) : path.join(root, path.relative(base, file))));
+    .map((file) =>
+      staticPart === '' && !path.isAbsolute(pattern)
+        ? path.relative(cwd, file)
+        : path.join(root, path.relative(base, file)),
+    );
 }

@@ -9,7 +9,14 @@ import { dateField, notAnAbsoluteUrl } from './warnings.js';
  * comments and share widgets, while `.entry-content` (WordPress themes), `.post-content` and
  * `[itemprop=articleBody]` (schema.org) hold the text alone.
  */
-const ARTICLE_SELECTORS = ['[itemprop=articleBody]', '.entry-content', '.post-content', 'article', 'main', '[role=main]'];
+const ARTICLE_SELECTORS = [
+  '[itemprop=articleBody]',
+  '.entry-content',
+  '.post-content',
+  'article',
+  'main',
+  '[role=main]',
+];
 
 /** Source location parse5 attaches to elements when asked. */
 interface Located {
@@ -31,10 +38,16 @@ function resolve(href: string | undefined, base: string | undefined): string | u
  * `resolve`, warning when the page names a URL that cannot be one ("not a url", "ftp://…").
  * A relative URL in a file with no known address is legal HTML, only unusable: no warning.
  */
-function resolveMeta(field: string, href: string | undefined, base: string | undefined, warnings: InputWarning[]): string | undefined {
+function resolveMeta(
+  field: string,
+  href: string | undefined,
+  base: string | undefined,
+  warnings: InputWarning[],
+): string | undefined {
   const url = resolve(href, base);
   const relative = href !== undefined && !/^\s*[a-z][a-z0-9+.-]*:/i.test(href);
-  if (url === undefined && href?.trim() && (base !== undefined || !relative)) warnings.push(notAnAbsoluteUrl(field, href));
+  if (url === undefined && href?.trim() && (base !== undefined || !relative))
+    warnings.push(notAnAbsoluteUrl(field, href));
   return url;
 }
 
@@ -46,7 +59,12 @@ function resolveMeta(field: string, href: string | undefined, base: string | und
 export function parseHtmlDocument(html: string, meta: { source: string; url?: string }): Post {
   const $ = load(html, { sourceCodeLocationInfo: true });
   const warnings: InputWarning[] = [];
-  const canonical = resolveMeta('link rel=canonical', $('link[rel~=canonical]').first().attr('href'), meta.url, warnings);
+  const canonical = resolveMeta(
+    'link rel=canonical',
+    $('link[rel~=canonical]').first().attr('href'),
+    meta.url,
+    warnings,
+  );
   const ogUrl = resolveMeta('og:url', $('meta[property="og:url"]').first().attr('content'), meta.url, warnings);
   const url = canonical ?? ogUrl ?? meta.url;
   const baseHref = resolve($('base[href]').first().attr('href'), meta.url ?? url);
@@ -71,9 +89,17 @@ export function parseHtmlDocument(html: string, meta: { source: string; url?: st
   // A <time> is only a guess at the publish date (it may hold a duration, "PT2H", or a year,
   // both valid HTML): one that is not a date is passed over without a warning.
   const published =
-    dateField('article:published_time', $('meta[property="article:published_time"]').first().attr('content'), warnings) ??
+    dateField(
+      'article:published_time',
+      $('meta[property="article:published_time"]').first().attr('content'),
+      warnings,
+    ) ??
     normalizeDate(root.find('time[datetime]').first().attr('datetime') ?? $('time[datetime]').first().attr('datetime'));
-  const modified = dateField('article:modified_time', $('meta[property="article:modified_time"]').first().attr('content'), warnings);
+  const modified = dateField(
+    'article:modified_time',
+    $('meta[property="article:modified_time"]').first().attr('content'),
+    warnings,
+  );
 
   const post: Post = { source: meta.source, kind: 'html', body, bodyFormat: 'html', bodyLine, warnings };
   if (title) post.title = title;

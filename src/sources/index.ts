@@ -60,7 +60,8 @@ async function filesOf(input: string): Promise<{ files: string[]; expanded: bool
   } catch (error) {
     throw new InputError(`${input}: ${fsReason(error)}`);
   }
-  if (files.length === 0) throw new InputError(`${input}: no .json, .html, .htm, .md or .markdown files in this directory`);
+  if (files.length === 0)
+    throw new InputError(`${input}: no .json, .html, .htm, .md or .markdown files in this directory`);
   return { files, expanded: true };
 }
 
@@ -103,7 +104,9 @@ export async function loadInputs(inputs: string[], opts: LoadOptions = {}): Prom
       posts.push(...parseDocument(data, { source: '-' }));
     } else if (/^https?:\/\//i.test(input)) {
       if (!opts.fetchDocument) {
-        throw new UsageError(`URL inputs need network access; ${input} cannot be read offline (save it to a file, or use \`check\` without --offline)`);
+        throw new UsageError(
+          `URL inputs need network access; ${input} cannot be read offline (save it to a file, or use \`check\` without --offline)`,
+        );
       }
       posts.push(...(await loadUrl(input, opts.fetchDocument)));
     } else {

@@ -265,7 +265,8 @@ class Reader {
         continue;
       }
       // A raw control character: keep it (it is what the writer meant) and report it.
-      const name = CONTROL_NAMES[c] ?? `control character U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+      const name =
+        CONTROL_NAMES[c] ?? `control character U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
       this.note(`raw ${name} inside a string`, at);
       out += c;
       i = at + 1;
@@ -298,7 +299,12 @@ class Reader {
         this.i += word.length;
         return v;
       }
-      if (have.length < word.length && this.i + have.length >= this.s.length && word.startsWith(have) && have.length > 0) {
+      if (
+        have.length < word.length &&
+        this.i + have.length >= this.s.length &&
+        word.startsWith(have) &&
+        have.length > 0
+      ) {
         // Truncated inside a literal: complete it.
         this.i = this.s.length;
         return v;

@@ -40,7 +40,11 @@ function closingParen(src: string, open: number, max: number): number {
 }
 
 /** End of a broken `[text](...)` / `[text][label]` starting at `labelEnd` (the `]`), and its kind. */
-function brokenTail(state: StateInline, labelStart: number, labelEnd: number): { end: number; kind: MarkdownBrokenLink; href?: string } | undefined {
+function brokenTail(
+  state: StateInline,
+  labelStart: number,
+  labelEnd: number,
+): { end: number; kind: MarkdownBrokenLink; href?: string } | undefined {
   const { src, posMax: max } = state;
   const next = src[labelEnd + 1];
   if (next === '(') {

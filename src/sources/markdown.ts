@@ -38,7 +38,11 @@ function splitFrontMatter(text: string): { fields: FrontMatter; lines: FieldLine
  * Jekyll's permalink pattern) is normal front matter, not damage: it is passed over quietly.
  * Anything else ("not a url", "www.site.org/x") warns, as it cannot be a base for links.
  */
-function frontMatterUrl(fields: FrontMatter, at: (name: string) => Location, warnings: InputWarning[]): string | undefined {
+function frontMatterUrl(
+  fields: FrontMatter,
+  at: (name: string) => Location,
+  warnings: InputWarning[],
+): string | undefined {
   for (const name of URL_FIELDS) {
     const value = fields[name];
     if (value === undefined) continue;

@@ -3,7 +3,9 @@ import { TOOL_NAME } from '../version.js';
 // How each of our report formats begins (see src/formatters): enough to know our own output.
 const HTML_GENERATOR = new RegExp(`<meta name="generator" content="${TOOL_NAME}[ "]`);
 const MARKDOWN_TITLE = `## ${TOOL_NAME}: citation report`;
-const JSON_HEAD = new RegExp(`^\\s*\\{\\s*"schemaVersion"\\s*:\\s*\\d+\\s*,\\s*"tool"\\s*:\\s*\\{\\s*"name"\\s*:\\s*"${TOOL_NAME}"`);
+const JSON_HEAD = new RegExp(
+  `^\\s*\\{\\s*"schemaVersion"\\s*:\\s*\\d+\\s*,\\s*"tool"\\s*:\\s*\\{\\s*"name"\\s*:\\s*"${TOOL_NAME}"`,
+);
 
 /**
  * True for a report citecheck wrote (HTML, Markdown or JSON). `check .` would otherwise read

@@ -75,7 +75,10 @@ export function parseDocument(data: Buffer | string, meta: DocumentMeta): Post[]
   if (size === 0) throw new InputError(`${meta.source}: empty file`);
   let decoded;
   try {
-    decoded = decodeDocument(data, { contentType: meta.contentType, isHtml: declared === 'html' || (declared === undefined && startsLikeHtml(data)) });
+    decoded = decodeDocument(data, {
+      contentType: meta.contentType,
+      isHtml: declared === 'html' || (declared === undefined && startsLikeHtml(data)),
+    });
   } catch (error) {
     if (error instanceof NotTextError) throw new InputError(`${meta.source}: ${error.message}`);
     throw error;
@@ -118,7 +121,12 @@ function decodingRepairs(decoded: DecodedDocument): InputWarning[] {
   }
   if (decoded.cutCharacter) {
     const { line, column } = lineColumn(decoded.text, decoded.text.length);
-    out.push({ code: 'INPUT_REPAIRED', repair: 'text ends inside a character: the partial character was dropped', where: `line ${line}, column ${column}`, line });
+    out.push({
+      code: 'INPUT_REPAIRED',
+      repair: 'text ends inside a character: the partial character was dropped',
+      where: `line ${line}, column ${column}`,
+      line,
+    });
   }
   return out;
 }

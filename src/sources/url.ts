@@ -12,7 +12,9 @@ const JSON_ACCEPT = 'application/json';
 export function isWordPressRestUrl(url: string): boolean {
   try {
     const u = new URL(url);
-    return u.pathname.includes('/wp-json/wp/v2/posts') || (u.searchParams.get('rest_route') ?? '').startsWith('/wp/v2/posts');
+    return (
+      u.pathname.includes('/wp-json/wp/v2/posts') || (u.searchParams.get('rest_route') ?? '').startsWith('/wp/v2/posts')
+    );
   } catch {
     return false;
   }
@@ -69,13 +71,16 @@ function assertOk(doc: FetchedDocument, url: string): void {
  * as Markdown and "%PDF-1.4" reported as a paragraph of a post titled with the URL.
  */
 function isReadableType(mediaType: string): boolean {
-  return mediaType === '' || mediaType.startsWith('text/') || /[/+]json$/.test(mediaType) || /xhtml|markdown/.test(mediaType);
+  return (
+    mediaType === '' || mediaType.startsWith('text/') || /[/+]json$/.test(mediaType) || /xhtml|markdown/.test(mediaType)
+  );
 }
 
 /** Throws InputError when a fetched input is not a document we can read as a post. */
 function assertReadable(doc: FetchedDocument, url: string): void {
   const mediaType = (doc.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  if (!isReadableType(mediaType)) throw new InputError(`cannot read ${url}: not an HTML, JSON or Markdown document (${mediaType})`);
+  if (!isReadableType(mediaType))
+    throw new InputError(`cannot read ${url}: not an HTML, JSON or Markdown document (${mediaType})`);
 }
 
 /** Reads a WordPress REST response; an empty list means no posts. */
@@ -85,7 +90,12 @@ function readRest(doc: FetchedDocument, source: string): Post[] {
 }
 
 /** Tries to read a WordPress page through its REST API; undefined when that yields nothing. */
-async function viaRestApi(fetchDocument: FetchDocument, apiRoot: string, page: FetchedDocument, source: string): Promise<Post[] | undefined> {
+async function viaRestApi(
+  fetchDocument: FetchDocument,
+  apiRoot: string,
+  page: FetchedDocument,
+  source: string,
+): Promise<Post[] | undefined> {
   const slug = slugOf(page.finalUrl);
   if (!slug) return undefined;
   try {

@@ -13,7 +13,7 @@ export type Location = Pick<InputWarning, 'where' | 'line'>;
 
 /** A value as the warning quotes it: one line, not too long to read. */
 function shown(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
@@ -36,7 +36,10 @@ export function emptyBody(field: string): InputWarning {
 
 /** An empty body of a password-protected WordPress post (the API withholds it). */
 export function passwordProtected(): InputWarning {
-  return { code: 'INPUT_REPAIRED', repair: 'password-protected post: the API returned no content, nothing was checked' };
+  return {
+    code: 'INPUT_REPAIRED',
+    repair: 'password-protected post: the API returned no content, nothing was checked',
+  };
 }
 
 /**
@@ -44,7 +47,12 @@ export function passwordProtected(): InputWarning {
  * possible date adds a warning to `warnings` and gives undefined. Non-string values other than
  * null count as present: `"date": 42` is damage too.
  */
-export function dateField(field: string, value: unknown, warnings: InputWarning[], at: Location = {}): string | undefined {
+export function dateField(
+  field: string,
+  value: unknown,
+  warnings: InputWarning[],
+  at: Location = {},
+): string | undefined {
   if (value !== undefined && value !== null && typeof value !== 'string') {
     warnings.push({ ...notADate(field, value), ...at });
     return undefined;

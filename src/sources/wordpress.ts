@@ -3,7 +3,14 @@ import type { InputWarning, Post } from '../types.js';
 import { htmlToPlainText } from './html-text.js';
 import { lineColumn, parseLenientJson } from './json-repair.js';
 import { wordPressRestError } from './rest-error.js';
-import { dateField, emptyBody, isAbsoluteHttpUrl, notAnAbsoluteUrl, passwordProtected, type Location } from './warnings.js';
+import {
+  dateField,
+  emptyBody,
+  isAbsoluteHttpUrl,
+  notAnAbsoluteUrl,
+  passwordProtected,
+  type Location,
+} from './warnings.js';
 
 /** A WordPress REST API post as far as citecheck reads it. */
 type WpPost = Record<string, unknown>;
@@ -42,7 +49,9 @@ function isBlankHtml(html: string): boolean {
 
 /** True when a JSON value looks like a WordPress post (it has a body). */
 export function isWordPressPost(value: unknown): value is WpPost {
-  return !!value && typeof value === 'object' && !Array.isArray(value) && rendered((value as WpPost).content) !== undefined;
+  return (
+    !!value && typeof value === 'object' && !Array.isArray(value) && rendered((value as WpPost).content) !== undefined
+  );
 }
 
 /** Line of the first non-blank character of the string whose opening quote is at `offset`. */
@@ -53,9 +62,16 @@ function lineOfStringStart(text: string, offset: number): number {
 }
 
 /** Builds a Post from one WordPress post object. */
-function toPost(wp: WpPost, source: string, text: string, offsets: WeakMap<object, Record<string, number>>, warnings: InputWarning[]): Post {
+function toPost(
+  wp: WpPost,
+  source: string,
+  text: string,
+  offsets: WeakMap<object, Record<string, number>>,
+  warnings: InputWarning[],
+): Post {
   const content = wp.content;
-  const contentOffset = content && typeof content === 'object' ? offsets.get(content)?.rendered : offsets.get(wp)?.content;
+  const contentOffset =
+    content && typeof content === 'object' ? offsets.get(content)?.rendered : offsets.get(wp)?.content;
   const titleHtml = rendered(wp.title);
   const title = titleHtml !== undefined ? htmlToPlainText(titleHtml) : undefined;
   const id = typeof wp.id === 'number' || typeof wp.id === 'string' ? wp.id : undefined;
@@ -90,15 +106,19 @@ function toPost(wp: WpPost, source: string, text: string, offsets: WeakMap<objec
   }
   // Without date_gmt, `date` is the site's local time: it keeps no zone. A bad date_gmt falls
   // back to `date` (the same moment in local time) after its warning.
-  const published = gmtDate('date_gmt', wp.date_gmt, warnings, at('date_gmt')) ?? dateField('date', wp.date, warnings, at('date'));
+  const published =
+    gmtDate('date_gmt', wp.date_gmt, warnings, at('date_gmt')) ?? dateField('date', wp.date, warnings, at('date'));
   if (published) post.published = published;
-  const modified = gmtDate('modified_gmt', wp.modified_gmt, warnings, at('modified_gmt')) ?? dateField('modified', wp.modified, warnings, at('modified'));
+  const modified =
+    gmtDate('modified_gmt', wp.modified_gmt, warnings, at('modified_gmt')) ??
+    dateField('modified', wp.modified, warnings, at('modified'));
   if (modified) post.modified = modified;
   if (contentOffset !== undefined) post.bodyLine = lineOfStringStart(text, contentOffset);
   // An empty body must not read as "no links, all good": a password-protected post (the API
   // withholds it) or an export that lost it. INPUT_REPAIRED, as the user must see it.
   if (isBlankHtml(post.body)) {
-    const isProtected = content && typeof content === 'object' && (content as { protected?: unknown }).protected === true;
+    const isProtected =
+      content && typeof content === 'object' && (content as { protected?: unknown }).protected === true;
     warnings.push(isProtected ? passwordProtected() : emptyBody('content.rendered'));
   }
   return post;
@@ -113,10 +133,21 @@ export function parseWordPress(text: string, source: string, opts: { hadBom?: bo
   const parsed = parseLenientJson(text);
   if ('error' in parsed) throw new InputError(`${source}: ${parsed.error}`);
   const warnings: InputWarning[] = [];
-  if (opts.hadBom) warnings.push({ code: 'INPUT_REPAIRED', repair: 'byte order mark at the start', where: 'line 1, column 1', line: 1 });
+  if (opts.hadBom)
+    warnings.push({
+      code: 'INPUT_REPAIRED',
+      repair: 'byte order mark at the start',
+      where: 'line 1, column 1',
+      line: 1,
+    });
   for (const r of parsed.repairs) {
     const more = r.count > 1 ? ` (and ${r.count - 1} more)` : '';
-    warnings.push({ code: 'INPUT_REPAIRED', repair: r.repair, where: `line ${r.line}, column ${r.column}${more}`, line: r.line });
+    warnings.push({
+      code: 'INPUT_REPAIRED',
+      repair: r.repair,
+      where: `line ${r.line}, column ${r.column}${more}`,
+      line: r.line,
+    });
   }
   const { value, offsets } = parsed;
   if (Array.isArray(value)) {
@@ -126,7 +157,8 @@ export function parseWordPress(text: string, source: string, opts: { hadBom?: bo
       if (isWordPressPost(item)) posts.push(toPost(item, source, text, offsets, [...warnings]));
       else skipped.push(index);
     });
-    if (value.length > 0 && posts.length === 0) throw new InputError(`${source}: not a list of WordPress posts (no item has content.rendered)`);
+    if (value.length > 0 && posts.length === 0)
+      throw new InputError(`${source}: not a list of WordPress posts (no item has content.rendered)`);
     if (skipped.length > 0) {
       // Never silent: the items we could not read are named on every post of the list.
       const repair = `skipped ${skipped.length} ${skipped.length === 1 ? 'list item that is not a post' : 'list items that are not posts'} (index ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''})`;
@@ -136,7 +168,8 @@ export function parseWordPress(text: string, source: string, opts: { hadBom?: bo
   }
   if (!isWordPressPost(value)) {
     const apiError = wordPressRestError(value);
-    if (apiError) throw new InputError(`${source}: ${apiError.text}${apiError.status ? ` (HTTP ${apiError.status})` : ''}`);
+    if (apiError)
+      throw new InputError(`${source}: ${apiError.text}${apiError.status ? ` (HTTP ${apiError.status})` : ''}`);
     throw new InputError(`${source}: not a WordPress post (no content.rendered)`);
   }
   return [toPost(value, source, text, offsets, warnings)];

@@ -43,12 +43,17 @@ describe('classifyAddress', () => {
     expect(classifyAddress('fd00:ec2::254')?.reason).toMatch(/metadata/);
   });
 
-  it.each(['93.184.216.34', '8.8.8.8', '100.63.255.255', '100.128.0.1', '172.32.0.1', '2606:4700::6810:84e5', '::ffff:8.8.8.8'])(
-    '%s is public',
-    (address) => {
-      expect(classifyAddress(address)).toBeUndefined();
-    },
-  );
+  it.each([
+    '93.184.216.34',
+    '8.8.8.8',
+    '100.63.255.255',
+    '100.128.0.1',
+    '172.32.0.1',
+    '2606:4700::6810:84e5',
+    '::ffff:8.8.8.8',
+  ])('%s is public', (address) => {
+    expect(classifyAddress(address)).toBeUndefined();
+  });
 
   it('ignores strings that are not addresses', () => {
     expect(classifyAddress('example.org')).toBeUndefined();

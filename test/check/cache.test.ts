@@ -43,7 +43,10 @@ describe('cache across runs', () => {
     const cache = tempCache();
     await checkTargets(targets('/fragments?fc'), testOptions({ cache }));
     server.reset();
-    const run = await checkTargets([{ url: server.url('/fragments?fc'), fragments: ['gone'], quotes: [] }], testOptions({ cache, checkFragments: true }));
+    const run = await checkTargets(
+      [{ url: server.url('/fragments?fc'), fragments: ['gone'], quotes: [] }],
+      testOptions({ cache, checkFragments: true }),
+    );
     expect(server.hitsOf('/fragments?fc')).toHaveLength(1);
     expect(run.results.get(server.url('/fragments?fc'))?.missingFragments).toEqual(['gone']);
   });
@@ -59,14 +62,22 @@ describe('cache across runs', () => {
 
     await checkTargets(targets('/ok?set'), testOptions({ cache }));
     server.reset();
-    await checkTargets(targets('/ok?set'), testOptions({ cache, headers: [{ name: 'Authorization', value: 'Bearer t' }] }));
+    await checkTargets(
+      targets('/ok?set'),
+      testOptions({ cache, headers: [{ name: 'Authorization', value: 'Bearer t' }] }),
+    );
     expect(server.hitsOf('/ok?set')).toHaveLength(1);
     // Same settings again: reused.
     server.reset();
-    await checkTargets(targets('/ok?set'), testOptions({ cache, headers: [{ name: 'Authorization', value: 'Bearer t' }] }));
+    await checkTargets(
+      targets('/ok?set'),
+      testOptions({ cache, headers: [{ name: 'Authorization', value: 'Bearer t' }] }),
+    );
     expect(server.hitsOf('/ok?set')).toHaveLength(0);
     // An ok reached with --allow-private (a name resolving inwards) is never replayed without it.
-    expect(verdictSettings(testOptions({ allowPrivate: false }))).not.toBe(verdictSettings(testOptions({ allowPrivate: true })));
+    expect(verdictSettings(testOptions({ allowPrivate: false }))).not.toBe(
+      verdictSettings(testOptions({ allowPrivate: true })),
+    );
   });
 
   it('re-checks ok results older than cacheMaxAgeMs', async () => {
@@ -101,7 +112,10 @@ describe('cache across runs', () => {
 
   it('ignores excluded and skipped links', async () => {
     const cache = tempCache();
-    await checkTargets([{ url: 'mailto:a@b.org', fragments: [], quotes: [] }, ...targets('/ok?only')], testOptions({ cache }));
+    await checkTargets(
+      [{ url: 'mailto:a@b.org', fragments: [], quotes: [] }, ...targets('/ok?only')],
+      testOptions({ cache }),
+    );
     expect(Object.keys(JSON.parse(readFileSync(cache, 'utf8')).entries)).toEqual([server.url('/ok?only')]);
   });
 });
@@ -139,7 +153,10 @@ describe('ResultCache', () => {
     now += 6_000;
     cache.record(result('https://site.org/b'));
     await cache.settled();
-    expect(Object.keys(JSON.parse(readFileSync(path, 'utf8')).entries)).toEqual(['https://site.org/a', 'https://site.org/b']);
+    expect(Object.keys(JSON.parse(readFileSync(path, 'utf8')).entries)).toEqual([
+      'https://site.org/a',
+      'https://site.org/b',
+    ]);
   });
 
   it('treats an unknown layout version as empty with a warning', async () => {
@@ -164,7 +181,10 @@ describe('ResultCache', () => {
     const day = 86_400_000;
     const writer = await ResultCache.load(path, () => 1_000_000);
     writer.record({ ...result('https://site.org/old'), checkedAt: new Date(1_000_000).toISOString() });
-    writer.record({ ...result('https://site.org/new', 'broken'), checkedAt: new Date(1_000_000 + 10 * day).toISOString() });
+    writer.record({
+      ...result('https://site.org/new', 'broken'),
+      checkedAt: new Date(1_000_000 + 10 * day).toISOString(),
+    });
     await writer.flush();
     const reader = await ResultCache.load(path, () => 1_000_000 + 15 * day, 7 * day);
     expect(reader.size).toBe(1);

@@ -36,7 +36,11 @@ describe('classifyNetworkError', () => {
   });
 
   it('maps the private-address refusal to excluded', () => {
-    const refusal = new PrivateAddressError('inward.test', { address: '10.0.0.1', range: 'private', reason: 'resolves to 10.0.0.1' });
+    const refusal = new PrivateAddressError('inward.test', {
+      address: '10.0.0.1',
+      range: 'private',
+      reason: 'resolves to 10.0.0.1',
+    });
     const verdict = classifyNetworkError(withCode('UND_ERR_CONNECT', refusal));
     expect(verdict.status).toBe('excluded');
     expect(verdict.errorCode).toBe('PRIVATE_ADDRESS');

@@ -52,7 +52,9 @@ describe('createDocumentFetcher', () => {
   });
 
   it('throws InputError for unreachable hosts and bodies over the cap', async () => {
-    const fetchDocument = createDocumentFetcher(testOptions({ maxBodyBytes: 10_000, retries: 0 }), { lookup: stubLookup({}) });
+    const fetchDocument = createDocumentFetcher(testOptions({ maxBodyBytes: 10_000, retries: 0 }), {
+      lookup: stubLookup({}),
+    });
     await expect(fetchDocument('http://nowhere.citecheck-made-up/')).rejects.toMatchObject({ code: 'INPUT' });
     await expect(fetchDocument(a.url('/huge'))).rejects.toMatchObject({ code: 'INPUT' });
     await fetchDocument.close();
@@ -61,7 +63,9 @@ describe('createDocumentFetcher', () => {
   it('keeps credentials to their origin across redirects', async () => {
     a.reset();
     b.reset();
-    const fetchDocument = createDocumentFetcher(testOptions({ headers: [{ name: 'Authorization', value: 'Bearer s' }] }));
+    const fetchDocument = createDocumentFetcher(
+      testOptions({ headers: [{ name: 'Authorization', value: 'Bearer s' }] }),
+    );
     await fetchDocument(a.url(`/redirect-to?url=${encodeURIComponent(b.url('/ok'))}`));
     expect(a.hits[0].headers.authorization).toBe('Bearer s');
     expect(b.hits[0].headers.authorization).toBeUndefined();

@@ -50,7 +50,9 @@ describe('page signals', () => {
     expect(saysNotFound('Council finds budget gap')).toBe(false);
   });
   it('collects ids and a[name] as fragment targets', () => {
-    const page = inspectPage('<title>T</title><h1> Main  heading </h1><h2 id="a">x</h2><a name="b"></a><p id="caf%C3%A9">');
+    const page = inspectPage(
+      '<title>T</title><h1> Main  heading </h1><h2 id="a">x</h2><a name="b"></a><p id="caf%C3%A9">',
+    );
     expect(page.title).toBe('T');
     expect(page.heading).toBe('Main heading');
     expect(hasFragment(page.anchors, 'a')).toBe(true);
@@ -108,7 +110,11 @@ describe('request headers', () => {
 describe('pageHeadlines', () => {
   it('reads title and first h1 without a DOM, decoding entities and dropping tags', async () => {
     const { pageHeadlines } = await import('../../src/check/page-signals.js');
-    expect(pageHeadlines('<html><head><title>Page Not Found &amp;#8211; &#8211; Site</title></head><body><h1 class="x">Oops! <em>That</em> page can&#8217;t be found.</h1><h1>second</h1>')).toEqual({
+    expect(
+      pageHeadlines(
+        '<html><head><title>Page Not Found &amp;#8211; &#8211; Site</title></head><body><h1 class="x">Oops! <em>That</em> page can&#8217;t be found.</h1><h1>second</h1>',
+      ),
+    ).toEqual({
       title: 'Page Not Found &#8211; – Site',
       heading: 'Oops! That page can’t be found.',
     });

@@ -13,7 +13,8 @@ afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
 });
 
-const targetsOn = (server: TestServer, paths: string[]) => paths.map((p) => ({ url: server.url(p), fragments: [], quotes: [] }));
+const targetsOn = (server: TestServer, paths: string[]) =>
+  paths.map((p) => ({ url: server.url(p), fragments: [], quotes: [] }));
 const startGaps = (hits: Hit[]) => {
   const starts = hits.map((h) => h.start).sort((a, b) => a - b);
   return starts.slice(1).map((t, i) => t - starts[i]);
@@ -41,7 +42,10 @@ describe('per-host limits against real servers', () => {
     a.reset();
     b.reset();
     const paths = Array.from({ length: 8 }, (_, i) => `/slow/60?n=${i}`);
-    const run = await checkTargets([...targetsOn(a, paths), ...targetsOn(b, paths)], testOptions({ hostConcurrency: 2, concurrency: 32 }));
+    const run = await checkTargets(
+      [...targetsOn(a, paths), ...targetsOn(b, paths)],
+      testOptions({ hostConcurrency: 2, concurrency: 32 }),
+    );
     expect([...run.results.values()].every((r) => r.status === 'ok')).toBe(true);
     expect(a.maxInFlight).toBeLessThanOrEqual(2);
     expect(b.maxInFlight).toBeLessThanOrEqual(2);
@@ -61,7 +65,10 @@ describe('per-host limits against real servers', () => {
     a.reset();
     b.reset();
     const paths = Array.from({ length: 6 }, (_, i) => `/ok?i=${i}`);
-    await checkTargets([...targetsOn(a, paths), ...targetsOn(b, paths)], testOptions({ hostConcurrency: 4, hostIntervalMs: INTERVAL_MS }));
+    await checkTargets(
+      [...targetsOn(a, paths), ...targetsOn(b, paths)],
+      testOptions({ hostConcurrency: 4, hostIntervalMs: INTERVAL_MS }),
+    );
     for (const server of [a, b]) {
       expect(server.hits).toHaveLength(6);
       expectGapsHeld(server.hits, INTERVAL_MS);
@@ -138,7 +145,11 @@ describe('per-host limits against real servers', () => {
     const [, , c] = servers;
     c.reset();
     const run = await checkTargets(targetsOn(c, ['/retry-after/30?cap']), testOptions({ retryAfterMaxMs: 100 }));
-    expect(run.results.get(c.url('/retry-after/30?cap'))).toMatchObject({ status: 'blocked', errorCode: 'RATE_LIMITED', attempts: 1 });
+    expect(run.results.get(c.url('/retry-after/30?cap'))).toMatchObject({
+      status: 'blocked',
+      errorCode: 'RATE_LIMITED',
+      attempts: 1,
+    });
     expect(c.hits).toHaveLength(1);
   });
 

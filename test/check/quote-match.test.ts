@@ -3,12 +3,29 @@ import { describe, expect, it } from 'vitest';
 import { indexPage, missingQuotes, normalizedWords, quoteFound } from '../../src/check/quote-match.js';
 import { visibleText } from '../../src/check/page-text.js';
 
-const PAGE = 'The council said: "Transit spending rises by 12 percent next year." It is the largest rise since 2016 — by far.';
+const PAGE =
+  'The council said: "Transit spending rises by 12 percent next year." It is the largest rise since 2016 — by far.';
 
 describe('normalizedWords', () => {
   it('unifies case, quote marks, apostrophes, dashes and trims edge punctuation', () => {
-    expect(normalizedWords('“The Mayor’s plan—2026–2027,” he said.')).toEqual(['the', "mayor's", 'plan', '2026', '2027', 'he', 'said']);
-    expect(normalizedWords("the mayor's plan - 2026-2027, he said")).toEqual(['the', "mayor's", 'plan', '2026', '2027', 'he', 'said']);
+    expect(normalizedWords('“The Mayor’s plan—2026–2027,” he said.')).toEqual([
+      'the',
+      "mayor's",
+      'plan',
+      '2026',
+      '2027',
+      'he',
+      'said',
+    ]);
+    expect(normalizedWords("the mayor's plan - 2026-2027, he said")).toEqual([
+      'the',
+      "mayor's",
+      'plan',
+      '2026',
+      '2027',
+      'he',
+      'said',
+    ]);
   });
 
   it('applies NFKC so full-width and ligature forms read as plain letters', () => {
@@ -30,11 +47,23 @@ describe('quoteFound', () => {
   });
 
   it('tolerates a small edit (at least 80% of the trigrams present), not a larger one', () => {
-    const long = indexPage('The committee agreed on Monday that the fare freeze will stay in place through the end of 2027 for every rider in the city.');
+    const long = indexPage(
+      'The committee agreed on Monday that the fare freeze will stay in place through the end of 2027 for every rider in the city.',
+    );
     // 20 words, 18 trigrams; one word changed breaks 3 of them: 15/18 ≈ 83% survive.
-    expect(quoteFound('The committee agreed on Monday that a fare freeze will stay in place through the end of 2027 for every rider in the city', long)).toBe(true);
+    expect(
+      quoteFound(
+        'The committee agreed on Monday that a fare freeze will stay in place through the end of 2027 for every rider in the city',
+        long,
+      ),
+    ).toBe(true);
     // Two words changed far apart break 6: 12/18 ≈ 67%.
-    expect(quoteFound('The committee agreed on Tuesday that the fare freeze will stay in place through the end of 2027 for every bus in the city', long)).toBe(false);
+    expect(
+      quoteFound(
+        'The committee agreed on Tuesday that the fare freeze will stay in place through the end of 2027 for every bus in the city',
+        long,
+      ),
+    ).toBe(false);
   });
 
   it('treats an ellipsis as left-out words: each piece must be on the page', () => {
@@ -55,9 +84,12 @@ describe('quoteFound', () => {
 
 describe('missingQuotes', () => {
   it('lists only the absent quotes, in order', () => {
-    expect(missingQuotes(['rises by 12 percent next year', 'the fare freeze will stay', 'the largest rise since 2016'], PAGE)).toEqual([
-      'the fare freeze will stay',
-    ]);
+    expect(
+      missingQuotes(
+        ['rises by 12 percent next year', 'the fare freeze will stay', 'the largest rise since 2016'],
+        PAGE,
+      ),
+    ).toEqual(['the fare freeze will stay']);
   });
 
   it('a quote taken verbatim from any page text is always found (property)', () => {

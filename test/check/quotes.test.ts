@@ -17,7 +17,8 @@ afterAll(async () => {
   await server.close();
 });
 
-const SOURCE = '<p>The council said: &ldquo;Transit spending rises by 12 percent next year&rdquo; &mdash; the largest rise in a decade.</p>';
+const SOURCE =
+  '<p>The council said: &ldquo;Transit spending rises by 12 percent next year&rdquo; &mdash; the largest rise in a decade.</p>';
 
 function quotePage(html: string, type?: 'plain' | 'pdf'): string {
   return server.url(`/quote?text=${encodeURIComponent(html)}${type ? `&type=${type}` : ''}`);
@@ -38,20 +39,28 @@ describe('quotes checked on the cited page', () => {
   });
 
   it('records nothing when only marks, case, whitespace or dashes differ', async () => {
-    const result = await check(quotePage(SOURCE), ['"transit SPENDING  rises by 12 percent next year," - the largest rise', 'next year -- the largest rise in a decade.']);
+    const result = await check(quotePage(SOURCE), [
+      '"transit SPENDING  rises by 12 percent next year," - the largest rise',
+      'next year -- the largest rise in a decade.',
+    ]);
     expect(result.status).toBe('ok');
     expect(result.missingQuotes).toBeUndefined();
   });
 
   it('records a paraphrased quote as missing, and only that one', async () => {
-    const result = await check(quotePage(SOURCE), ['the largest rise in a decade', 'transit spending will grow by a tenth next year']);
+    const result = await check(quotePage(SOURCE), [
+      'the largest rise in a decade',
+      'transit spending will grow by a tenth next year',
+    ]);
     expect(result.status).toBe('ok');
     expect(result.httpStatus).toBe(200);
     expect(result.missingQuotes).toEqual(['transit spending will grow by a tenth next year']);
   });
 
   it('reads plain-text sources too', async () => {
-    const result = await check(quotePage('Transit spending falls next year.', 'plain'), ['transit spending rises by 12 percent']);
+    const result = await check(quotePage('Transit spending falls next year.', 'plain'), [
+      'transit spending rises by 12 percent',
+    ]);
     expect(result.missingQuotes).toEqual(['transit spending rises by 12 percent']);
   });
 
@@ -62,7 +71,9 @@ describe('quotes checked on the cited page', () => {
   });
 
   it('records nothing when the page was cut at the body cap', async () => {
-    const result = await check(server.url('/huge'), ['transit spending rises by 12 percent'], { maxBodyBytes: 8 * 1024 });
+    const result = await check(server.url('/huge'), ['transit spending rises by 12 percent'], {
+      maxBodyBytes: 8 * 1024,
+    });
     expect(result.status).toBe('ok');
     expect(result.missingQuotes).toBeUndefined();
   });
@@ -84,7 +95,10 @@ describe('quotes checked on the cited page', () => {
   it('with checkQuotes off, reads no body for quotes and records nothing', async () => {
     const url = quotePage(SOURCE);
     const before = server.hits.length;
-    const result = await check(url, ['transit spending will grow by a tenth next year'], { method: 'head', checkQuotes: false });
+    const result = await check(url, ['transit spending will grow by a tenth next year'], {
+      method: 'head',
+      checkQuotes: false,
+    });
     expect(result.status).toBe('ok');
     expect(result.missingQuotes).toBeUndefined();
     expect(server.hits.slice(before).map((h) => h.method)).toEqual(['HEAD']);
@@ -106,7 +120,10 @@ describe('quotes and the results cache', () => {
     expect(second.results.get(url)?.missingQuotes).toEqual(gone);
 
     // With quotes off, the cached ok answers, without a stale list of missing quotes.
-    const third = await checkTargets([{ url, fragments: [], quotes: gone }], testOptions({ cache, checkQuotes: false }));
+    const third = await checkTargets(
+      [{ url, fragments: [], quotes: gone }],
+      testOptions({ cache, checkQuotes: false }),
+    );
     expect(third.results.get(url)?.fromCache).toBe(true);
     expect(third.results.get(url)?.missingQuotes).toBeUndefined();
   });

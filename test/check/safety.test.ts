@@ -56,23 +56,29 @@ describe('private-address policy', () => {
     await guard.destroy();
   });
 
-  it.each(['http://[::ffff:7f00:1]/', 'http://0x7f.0.0.1/', 'http://[::1]/', 'http://169.254.169.254/latest/meta-data/', 'http://100.64.0.1/'])(
-    'excludes %s before connecting',
-    async (url) => {
-      const guard = new GuardDispatcher();
-      const run = await checkTargets(one(url), testOptions({ allowPrivate: false }), { dispatcher: guard });
-      expect(run.results.get(url)).toMatchObject({ status: 'excluded', errorCode: 'PRIVATE_ADDRESS' });
-      expect(guard.dispatched).toHaveLength(0);
-      expect(guard.violations).toHaveLength(0);
-      await guard.destroy();
-    },
-  );
+  it.each([
+    'http://[::ffff:7f00:1]/',
+    'http://0x7f.0.0.1/',
+    'http://[::1]/',
+    'http://169.254.169.254/latest/meta-data/',
+    'http://100.64.0.1/',
+  ])('excludes %s before connecting', async (url) => {
+    const guard = new GuardDispatcher();
+    const run = await checkTargets(one(url), testOptions({ allowPrivate: false }), { dispatcher: guard });
+    expect(run.results.get(url)).toMatchObject({ status: 'excluded', errorCode: 'PRIVATE_ADDRESS' });
+    expect(guard.dispatched).toHaveLength(0);
+    expect(guard.violations).toHaveLength(0);
+    await guard.destroy();
+  });
 
   it('checks every redirect hop: a hop into the metadata address is excluded', async () => {
     a.reset();
     // The first hop is a public-looking name the guard lets through to 127.0.0.2; the policy
     // must stop the second hop (a link-local literal) before any connection.
-    const guard = new GuardDispatcher({ lookup: stubLookup({ 'public.citecheck-made-up': '127.0.0.2' }), names: ['public.citecheck-made-up'] });
+    const guard = new GuardDispatcher({
+      lookup: stubLookup({ 'public.citecheck-made-up': '127.0.0.2' }),
+      names: ['public.citecheck-made-up'],
+    });
     const url = `http://public.citecheck-made-up:${a.port}/redirect-to?url=${encodeURIComponent('http://169.254.169.254/latest/meta-data/')}`;
     const run = await checkTargets(one(url), testOptions({ allowPrivate: false }), { dispatcher: guard });
     const result = run.results.get(url);

@@ -18,7 +18,11 @@ afterAll(async () => {
   await tlsServer.close();
 });
 
-async function check(url: string, overrides: Partial<CitecheckOptions> = {}, fragments: string[] = []): Promise<CheckResult> {
+async function check(
+  url: string,
+  overrides: Partial<CitecheckOptions> = {},
+  fragments: string[] = [],
+): Promise<CheckResult> {
   const run = await checkTargets([{ url, fragments, quotes: [] }], testOptions(overrides));
   const result = run.results.get(url);
   expect(result).toBeDefined();
@@ -100,7 +104,11 @@ describe('verdicts against a real server', () => {
     const result = await check(server.url('/redirect/301/3'));
     expect(result.status).toBe('ok');
     expect(result.redirects.map((h) => h.status)).toEqual([301, 301, 301]);
-    expect(result.redirects[0]).toEqual({ url: server.url('/redirect/301/3'), status: 301, location: server.url('/redirect/301/2') });
+    expect(result.redirects[0]).toEqual({
+      url: server.url('/redirect/301/3'),
+      status: 301,
+      location: server.url('/redirect/301/2'),
+    });
     expect(result.finalUrl).toBe(server.url('/ok'));
   });
 
@@ -113,7 +121,9 @@ describe('verdicts against a real server', () => {
 
   it('accepts configured status ranges, globally and per host', async () => {
     expect((await check(server.url('/status/403?a=1'), { accept: '200..299,403' })).status).toBe('ok');
-    expect((await check(server.url('/status/403?a=2'), { hosts: { [server.host]: { accept: '403' } } })).status).toBe('ok');
+    expect((await check(server.url('/status/403?a=2'), { hosts: { [server.host]: { accept: '403' } } })).status).toBe(
+      'ok',
+    );
   });
 
   it('HEAD falls back to GET on 405', async () => {
@@ -179,9 +189,13 @@ describe('verdicts against a real server', () => {
 
   it('a connection that never starts ends timeout CONNECT_TIMEOUT', async () => {
     const url = 'http://blackhole.citecheck-made-up/';
-    const run = await checkTargets([{ url, fragments: [], quotes: [] }], testOptions({ connectTimeoutMs: 200, retries: 1 }), {
-      lookup: stubLookup({ 'blackhole.citecheck-made-up': 'hang' }),
-    });
+    const run = await checkTargets(
+      [{ url, fragments: [], quotes: [] }],
+      testOptions({ connectTimeoutMs: 200, retries: 1 }),
+      {
+        lookup: stubLookup({ 'blackhole.citecheck-made-up': 'hang' }),
+      },
+    );
     expect(run.results.get(url)).toMatchObject({ status: 'timeout', errorCode: 'CONNECT_TIMEOUT', attempts: 2 });
   });
 
@@ -201,7 +215,9 @@ describe('verdicts against a real server', () => {
   });
 
   it('a decompressed body is capped too (gzip bomb)', async () => {
-    const result = await check(server.url('/gzip-bomb'), { maxBodyBytes: 1024 * 1024, checkFragments: true }, ['nowhere']);
+    const result = await check(server.url('/gzip-bomb'), { maxBodyBytes: 1024 * 1024, checkFragments: true }, [
+      'nowhere',
+    ]);
     expect(result.status).toBe('ok');
     expect(result.missingFragments).toBeUndefined();
     expect(result.reason).toMatch(/cap/);
@@ -246,7 +262,10 @@ describe('run-level behaviour', () => {
     expect(server.hitsOf('/ok?excluded')).toHaveLength(0);
     expect(run.results.get('mailto:a@b.org')).toMatchObject({ status: 'skipped', errorCode: 'UNSUPPORTED_SCHEME' });
     expect(run.results.get('https://example.com/x')).toMatchObject({ status: 'excluded', errorCode: 'EXAMPLE_DOMAIN' });
-    expect(run.results.get(server.url('/ok?excluded'))).toMatchObject({ status: 'excluded', errorCode: 'EXCLUDED_PATTERN' });
+    expect(run.results.get(server.url('/ok?excluded'))).toMatchObject({
+      status: 'excluded',
+      errorCode: 'EXCLUDED_PATTERN',
+    });
     expect(run.results.size).toBe(4);
     expect(run.interrupted).toBe(false);
   });
@@ -268,7 +287,11 @@ describe('run-level behaviour', () => {
   it('emits progress events and never more done than total', async () => {
     const events: Array<{ done: number; total: number }> = [];
     await checkTargets(
-      [server.url('/ok?p1'), server.url('/status/404?p2'), 'mailto:x@y.org'].map((url) => ({ url, fragments: [], quotes: [] })),
+      [server.url('/ok?p1'), server.url('/status/404?p2'), 'mailto:x@y.org'].map((url) => ({
+        url,
+        fragments: [],
+        quotes: [],
+      })),
       testOptions(),
       { onProgress: (p) => events.push(p) },
     );
@@ -284,12 +307,16 @@ describe('run-level behaviour', () => {
       { url: server.url('/hang?c2'), fragments: [], quotes: [] },
       ...Array.from({ length: 5 }, (_, i) => ({ url: server.url(`/ok?queued=${i}`), fragments: [], quotes: [] })),
     ];
-    const run = await checkTargets(targets, testOptions({ hostConcurrency: 1, timeoutMs: 30_000, headersTimeoutMs: 30_000 }), {
-      signal: controller.signal,
-      onProgress: (p) => {
-        if (p.done === 1) controller.abort(new Error('SIGINT'));
+    const run = await checkTargets(
+      targets,
+      testOptions({ hostConcurrency: 1, timeoutMs: 30_000, headersTimeoutMs: 30_000 }),
+      {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.done === 1) controller.abort(new Error('SIGINT'));
+        },
       },
-    });
+    );
     expect(run.interrupted).toBe(true);
     expect(run.results.get(server.url('/ok?c1'))?.status).toBe('ok');
     expect(run.results.has(server.url('/hang?c2'))).toBe(false);
@@ -298,7 +325,9 @@ describe('run-level behaviour', () => {
 
   it('rejects bad --accept ranges before any request', async () => {
     server.reset();
-    await expect(checkTargets([{ url: server.url('/ok'), fragments: [], quotes: [] }], testOptions({ accept: 'two hundred' }))).rejects.toMatchObject({
+    await expect(
+      checkTargets([{ url: server.url('/ok'), fragments: [], quotes: [] }], testOptions({ accept: 'two hundred' })),
+    ).rejects.toMatchObject({
       code: 'USAGE',
     });
     expect(server.hits).toHaveLength(0);

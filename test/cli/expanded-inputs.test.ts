@@ -11,7 +11,10 @@ describe('a folder holding files that are not posts', () => {
     cwd = await mkdtemp(path.join(tmpdir(), 'citecheck-expand-'));
     await mkdir(path.join(cwd, 'content'));
     await mkdir(path.join(cwd, 'junk'));
-    await writeFile(path.join(cwd, 'content/page.html'), '<html><body><article><p>It <a href="https://news.example.org/a">said</a> so.</p></article></body></html>');
+    await writeFile(
+      path.join(cwd, 'content/page.html'),
+      '<html><body><article><p>It <a href="https://news.example.org/a">said</a> so.</p></article></body></html>',
+    );
     await writeFile(path.join(cwd, 'content/post.md'), '# Post\n\nRead [this](https://news.example.org/b).\n');
     await writeFile(path.join(cwd, 'content/package.json'), '{"name":"site","private":true}');
     await writeFile(path.join(cwd, 'content/data.json'), '[1,2,3]');
@@ -50,13 +53,17 @@ describe('a folder holding files that are not posts', () => {
   it('a bad file named on the command line is still exit 2 with one line', async () => {
     const result = await runCli(['check', 'content/data.json', '--offline', '--no-config'], { cwd });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('citecheck: content/data.json: not a list of WordPress posts (no item has content.rendered)\n');
+    expect(result.stderr).toBe(
+      'citecheck: content/data.json: not a list of WordPress posts (no item has content.rendered)\n',
+    );
   });
 
   it('nothing readable left is exit 2 with one line', async () => {
     const result = await runCli(['check', 'junk', '--offline', '--no-config'], { cwd });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('citecheck: no posts to read: the one file found was skipped (junk/data.json: not a list of WordPress posts (no item has content.rendered))\n');
+    expect(result.stderr).toBe(
+      'citecheck: no posts to read: the one file found was skipped (junk/data.json: not a list of WordPress posts (no item has content.rendered))\n',
+    );
   });
 });
 
@@ -64,7 +71,19 @@ describe("a folder holding citecheck's own reports from the last run", () => {
   it('does not read them as posts, and says nothing about them', async () => {
     const cwd = await mkdtemp(path.join(tmpdir(), 'citecheck-own-'));
     await writeFile(path.join(cwd, 'post.md'), 'Officials [said](https://news.example.org/b) so.\n');
-    const args = ['check', '.', '--offline', '--no-config', '--no-progress', '--report', 'html', '--report', 'markdown', '--report', 'json'];
+    const args = [
+      'check',
+      '.',
+      '--offline',
+      '--no-config',
+      '--no-progress',
+      '--report',
+      'html',
+      '--report',
+      'markdown',
+      '--report',
+      'json',
+    ];
     const first = await runCli(args, { cwd });
     expect(first.code, first.stderr).toBe(0);
     const second = await runCli([...args, '--format', 'json'], { cwd });

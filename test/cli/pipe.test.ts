@@ -9,7 +9,10 @@ describe('stdout closed early (`citecheck extract … | head -1`)', () => {
   it('exits quietly instead of crashing on EPIPE', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'citecheck-pipe-'));
     // Enough posts that the JSON is larger than a pipe buffer.
-    const paragraphs = Array.from({ length: 400 }, (_, i) => `Officials said [item ${i}](https://news.example.org/${i}) rose 5%.`).join('\n\n');
+    const paragraphs = Array.from(
+      { length: 400 },
+      (_, i) => `Officials said [item ${i}](https://news.example.org/${i}) rose 5%.`,
+    ).join('\n\n');
     await writeFile(path.join(dir, 'big.md'), paragraphs);
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, [BIN, 'extract', path.join(dir, 'big.md'), '--no-config']);

@@ -16,8 +16,10 @@ describe('URL inputs that are not documents or posts', () => {
     const restError = '{"code":"rest_post_invalid_id","message":"Invalid post ID.","data":{"status":404}}';
     server = http.createServer((req, res) => {
       // The API answers an error body with its status; some proxies turn that into a 200.
-      if (req.url === '/wp-json/wp/v2/posts/999') return void res.writeHead(404, { 'content-type': 'application/json' }).end(restError);
-      if (req.url === '/proxied/wp-json/wp/v2/posts/999') return void res.writeHead(200, { 'content-type': 'application/json' }).end(restError);
+      if (req.url === '/wp-json/wp/v2/posts/999')
+        return void res.writeHead(404, { 'content-type': 'application/json' }).end(restError);
+      if (req.url === '/proxied/wp-json/wp/v2/posts/999')
+        return void res.writeHead(200, { 'content-type': 'application/json' }).end(restError);
       const entry = types[req.url ?? ''];
       if (!entry) return void res.writeHead(404).end();
       res.writeHead(200, { 'content-type': entry[0] }).end(entry[1]);
@@ -38,11 +40,22 @@ describe('URL inputs that are not documents or posts', () => {
     const result = await runCli(['check', `${base}${route}`, '--no-config', '--allow-private', '--format', 'json']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(`citecheck: cannot read ${base}${route}: not an HTML, JSON or Markdown document (${type})\n`);
+    expect(result.stderr).toBe(
+      `citecheck: cannot read ${base}${route}: not an HTML, JSON or Markdown document (${type})\n`,
+    );
   });
 
   it('text/plain is still read as Markdown', async () => {
-    const result = await runCli(['check', `${base}/notes.txt`, '--no-config', '--allow-private', '--exclude', 'news\\.example', '--format', 'json']);
+    const result = await runCli([
+      'check',
+      `${base}/notes.txt`,
+      '--no-config',
+      '--allow-private',
+      '--exclude',
+      'news\\.example',
+      '--format',
+      'json',
+    ]);
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout).posts[0]).toMatchObject({ kind: 'markdown', title: 'Notes' });
   });
@@ -50,9 +63,18 @@ describe('URL inputs that are not documents or posts', () => {
   it('a WordPress REST error names the API code and message', async () => {
     const notFound = await runCli(['check', `${base}/wp-json/wp/v2/posts/999`, '--no-config', '--allow-private']);
     expect(notFound.code).toBe(2);
-    expect(notFound.stderr).toBe(`citecheck: ${base}/wp-json/wp/v2/posts/999: HTTP 404, WordPress API error rest_post_invalid_id: Invalid post ID.\n`);
-    const proxied = await runCli(['check', `${base}/proxied/wp-json/wp/v2/posts/999`, '--no-config', '--allow-private']);
+    expect(notFound.stderr).toBe(
+      `citecheck: ${base}/wp-json/wp/v2/posts/999: HTTP 404, WordPress API error rest_post_invalid_id: Invalid post ID.\n`,
+    );
+    const proxied = await runCli([
+      'check',
+      `${base}/proxied/wp-json/wp/v2/posts/999`,
+      '--no-config',
+      '--allow-private',
+    ]);
     expect(proxied.code).toBe(2);
-    expect(proxied.stderr).toBe(`citecheck: ${base}/proxied/wp-json/wp/v2/posts/999: WordPress API error rest_post_invalid_id: Invalid post ID. (HTTP 404)\n`);
+    expect(proxied.stderr).toBe(
+      `citecheck: ${base}/proxied/wp-json/wp/v2/posts/999: WordPress API error rest_post_invalid_id: Invalid post ID. (HTTP 404)\n`,
+    );
   });
 });

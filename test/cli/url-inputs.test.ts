@@ -30,10 +30,14 @@ describe('http(s) URL inputs through the CLI', () => {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(list));
       } else if (url.pathname === '/2026/02/harbour-report/') {
         res.writeHead(200, { 'content-type': 'text/html', link: `<${base}/wp-json/>; rel="https://api.w.org/"` });
-        res.end('<html><body><nav><a href="/nav">nav</a></nav><article><p>Page text without links.</p></article></body></html>');
+        res.end(
+          '<html><body><nav><a href="/nav">nav</a></nav><article><p>Page text without links.</p></article></body></html>',
+        );
       } else if (url.pathname === '/plain.html') {
         res.writeHead(200, { 'content-type': 'text/html' });
-        res.end(`<html><head><title>Plain</title></head><body><main><p>It <a href="${base}/source">reported</a> a rise.</p></main></body></html>`);
+        res.end(
+          `<html><head><title>Plain</title></head><body><main><p>It <a href="${base}/source">reported</a> a rise.</p></main></body></html>`,
+        );
       } else if (url.pathname === '/source') {
         res.writeHead(200, { 'content-type': 'text/html' }).end('<title>Source</title>');
       } else {
@@ -48,10 +52,20 @@ describe('http(s) URL inputs through the CLI', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  const json = (stdout: string) => JSON.parse(stdout) as { posts: { kind: string; id?: number; title?: string; blocks: { citations: { status: string }[] }[] }[] };
+  const json = (stdout: string) =>
+    JSON.parse(stdout) as {
+      posts: { kind: string; id?: number; title?: string; blocks: { citations: { status: string }[] }[] }[];
+    };
 
   it('reads a WordPress REST posts URL as WordPress JSON', async () => {
-    const result = await runCli(['check', `${base}/wp-json/wp/v2/posts`, '--no-config', '--allow-private', '--format', 'json']);
+    const result = await runCli([
+      'check',
+      `${base}/wp-json/wp/v2/posts`,
+      '--no-config',
+      '--allow-private',
+      '--format',
+      'json',
+    ]);
     expect(result.code, result.stderr).toBe(0);
     const post = json(result.stdout).posts[0];
     expect(post).toMatchObject({ kind: 'wordpress', id: 7, title: 'Harbour report – update' });
@@ -59,7 +73,14 @@ describe('http(s) URL inputs through the CLI', () => {
   });
 
   it('reads a post page through the REST API it advertises', async () => {
-    const result = await runCli(['check', `${base}/2026/02/harbour-report/`, '--no-config', '--allow-private', '--format', 'json']);
+    const result = await runCli([
+      'check',
+      `${base}/2026/02/harbour-report/`,
+      '--no-config',
+      '--allow-private',
+      '--format',
+      'json',
+    ]);
     expect(result.code, result.stderr).toBe(0);
     expect(json(result.stdout).posts[0]).toMatchObject({ kind: 'wordpress', id: 7 });
     expect(hits).toContain('/wp-json/wp/v2/posts?slug=harbour-report');
@@ -75,7 +96,16 @@ describe('http(s) URL inputs through the CLI', () => {
 
   it('holds the per-host interval between fetching the input and checking its links', async () => {
     const first = hits.length;
-    const result = await runCli(['check', `${base}/plain.html`, '--no-config', '--allow-private', '--host-concurrency', '1', '--host-interval', '1s']);
+    const result = await runCli([
+      'check',
+      `${base}/plain.html`,
+      '--no-config',
+      '--allow-private',
+      '--host-concurrency',
+      '1',
+      '--host-interval',
+      '1s',
+    ]);
     expect(result.code, result.stderr).toBe(0);
     expect(hits.slice(first)).toEqual(['/plain.html', '/source']);
     // One pool per run: the link check waits out the gap after the input fetch. A separate

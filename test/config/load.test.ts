@@ -48,7 +48,9 @@ describe('loadConfig', () => {
       'b.json': JSON.stringify({ timeout: -1 }),
       'c.json': JSON.stringify({ hosts: { 'x.org': { interval: 'soon' } } }),
     });
-    await expect(loadConfig(dir, 'a.json')).rejects.toThrow('a.json: "timeout" is not a duration (use 250ms, 2s, 1m, 1h, 1d, or a number of milliseconds)');
+    await expect(loadConfig(dir, 'a.json')).rejects.toThrow(
+      'a.json: "timeout" is not a duration (use 250ms, 2s, 1m, 1h, 1d, or a number of milliseconds)',
+    );
     await expect(loadConfig(dir, 'b.json')).rejects.toThrow(/"timeout" is not a duration/);
     await expect(loadConfig(dir, 'c.json')).rejects.toThrow(/"hosts\.x\.org\.interval" is not a duration/);
   });

@@ -29,7 +29,11 @@ describe('parseDuration', () => {
 describe('resolveOptions', () => {
   it('uses the defaults when nothing is given', () => {
     const options = resolveOptions(undefined, {});
-    expect(options).toMatchObject({ concurrency: DEFAULTS.concurrency, hostIntervalMs: DEFAULTS.hostIntervalMs, failOn: 'error' });
+    expect(options).toMatchObject({
+      concurrency: DEFAULTS.concurrency,
+      hostIntervalMs: DEFAULTS.hostIntervalMs,
+      failOn: 'error',
+    });
   });
 
   it('lets flags override the file, and the file override defaults', () => {
@@ -52,7 +56,10 @@ describe('resolveOptions', () => {
 
   it('maps cache true to the default file and per-host overrides to ms', () => {
     const options = resolveOptions(
-      { label: 'f', config: { cache: true, hosts: { 'News.Example.org': { interval: '2s', concurrency: 1, check: false } } } },
+      {
+        label: 'f',
+        config: { cache: true, hosts: { 'News.Example.org': { interval: '2s', concurrency: 1, check: false } } },
+      },
       {},
     );
     expect(options.cache).toBe('.citecheck-cache.json');
@@ -72,7 +79,11 @@ describe('resolveOptions', () => {
 describe('parseHeaderRule', () => {
   it('reads global and host-scoped headers', () => {
     expect(parseHeaderRule('Authorization: Bearer x=y')).toEqual({ name: 'Authorization', value: 'Bearer x=y' });
-    expect(parseHeaderRule('api.example.net=X-Key: 1:2')).toEqual({ host: 'api.example.net', name: 'X-Key', value: '1:2' });
+    expect(parseHeaderRule('api.example.net=X-Key: 1:2')).toEqual({
+      host: 'api.example.net',
+      name: 'X-Key',
+      value: '1:2',
+    });
   });
   it('rejects malformed headers', () => {
     expect(() => parseHeaderRule('no colon')).toThrow(UsageError);

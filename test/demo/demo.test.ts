@@ -48,23 +48,37 @@ describe('npm run demo', () => {
 
   it('finds what an editor must look at', () => {
     const codes = new Set(report.findings.map((f) => f.code));
-    for (const code of ['LINK_BROKEN', 'LINK_SOFT_404', 'LINK_TIMEOUT', 'LINK_BLOCKED', 'LINK_UNREACHABLE', 'LINK_REDIRECT_PERMANENT', 'ANCHOR_DAMAGED', 'INPUT_REPAIRED', 'CLAIM_UNCITED', 'QUOTE_NOT_FOUND']) {
+    for (const code of [
+      'LINK_BROKEN',
+      'LINK_SOFT_404',
+      'LINK_TIMEOUT',
+      'LINK_BLOCKED',
+      'LINK_UNREACHABLE',
+      'LINK_REDIRECT_PERMANENT',
+      'ANCHOR_DAMAGED',
+      'INPUT_REPAIRED',
+      'CLAIM_UNCITED',
+      'QUOTE_NOT_FOUND',
+    ]) {
       expect(codes.has(code as never), code).toBe(true);
     }
   });
 
-  it.skipIf(!hasChromium)('the HTML report works in a real browser: broken sources visible, the status filter hides and shows rows', async () => {
-    await withPage(pathToFileURL(path.join(out, 'demo.html')).href, async (page) => {
-      const broken = page.locator('[data-status="broken"]');
-      expect(await broken.count()).toBeGreaterThan(0);
-      expect(await broken.first().isVisible()).toBe(true);
-      const toggle = page.locator('#status-filter input[value="broken"]');
-      await toggle.uncheck();
-      expect(await broken.first().isVisible()).toBe(false);
-      await toggle.check();
-      expect(await broken.first().isVisible()).toBe(true);
-      await page.screenshot({ path: path.join(out, 'demo.png'), fullPage: true });
-      expect(existsSync(path.join(out, 'demo.png'))).toBe(true);
-    });
-  });
+  it.skipIf(!hasChromium)(
+    'the HTML report works in a real browser: broken sources visible, the status filter hides and shows rows',
+    async () => {
+      await withPage(pathToFileURL(path.join(out, 'demo.html')).href, async (page) => {
+        const broken = page.locator('[data-status="broken"]');
+        expect(await broken.count()).toBeGreaterThan(0);
+        expect(await broken.first().isVisible()).toBe(true);
+        const toggle = page.locator('#status-filter input[value="broken"]');
+        await toggle.uncheck();
+        expect(await broken.first().isVisible()).toBe(false);
+        await toggle.check();
+        expect(await broken.first().isVisible()).toBe(true);
+        await page.screenshot({ path: path.join(out, 'demo.png'), fullPage: true });
+        expect(existsSync(path.join(out, 'demo.png'))).toBe(true);
+      });
+    },
+  );
 });

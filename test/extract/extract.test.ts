@@ -7,7 +7,14 @@ import type { ExtractedPost, Post } from '../../src/types.js';
 
 /** Extracts an HTML body of a post at https://blog.example.com/post/. */
 function html(body: string, includeMedia = false): ExtractedPost {
-  const post: Post = { source: 't.json', kind: 'wordpress', url: 'https://blog.example.com/post/', body, bodyFormat: 'html', warnings: [] };
+  const post: Post = {
+    source: 't.json',
+    kind: 'wordpress',
+    url: 'https://blog.example.com/post/',
+    body,
+    bodyFormat: 'html',
+    warnings: [],
+  };
   return extractPost(post, { includeMedia });
 }
 
@@ -21,30 +28,45 @@ describe('damaged markup', () => {
   });
 
   it('does not mistake a closed <a> for an orphan, and survives <a> split across blocks', () => {
-    const post = html('<p><a href="https://a.example/">ok</a> and <a href="https://b.example/">two</a></p><p>fine</a></p>');
+    const post = html(
+      '<p><a href="https://a.example/">ok</a> and <a href="https://b.example/">two</a></p><p>fine</a></p>',
+    );
     expect(post.blocks.map((b) => b.damagedAnchors.map((d) => d.anchorText))).toEqual([[], ['fine']]);
     expect(post.blocks[0].citations).toHaveLength(2);
   });
 
   it('drops soft hyphens and zero-width characters from text and anchors', () => {
-    const [block] = html('<p>The minis\u00adter <a href="https://z.example/">an\u200bnounced</a> a ref\ufefform.</p>').blocks;
+    const [block] = html(
+      '<p>The minis\u00adter <a href="https://z.example/">an\u200bnounced</a> a ref\ufefform.</p>',
+    ).blocks;
     expect(block.text).toBe('The minister announced a reform.');
     expect(block.citations[0].anchorText).toBe('announced');
   });
 
   it('a doubled </a> is a typo, not a lost link: after a real link, and after an orphan', () => {
-    const post = html('<p>Cited <a href="https://r.example/">real</a></a> text.</p><p>Lost one</a></a> here, and two</a> </a>.</p>');
+    const post = html(
+      '<p>Cited <a href="https://r.example/">real</a></a> text.</p><p>Lost one</a></a> here, and two</a> </a>.</p>',
+    );
     expect(post.blocks[0].citations.map((c) => c.anchorText)).toEqual(['real']);
     expect(post.blocks.map((b) => b.damagedAnchors.map((d) => d.anchorText))).toEqual([[], ['one', 'two']]);
   });
 
   it('splits text outside blocks at orphan closing block tags and blank lines', () => {
     const post = html('First loose.</p>\nSecond loose.</li>\nThird part.\n\nFourth part.<p>Real one.</p>Tail');
-    expect(post.blocks.map((b) => b.text)).toEqual(['First loose.', 'Second loose.', 'Third part.', 'Fourth part.', 'Real one.', 'Tail']);
+    expect(post.blocks.map((b) => b.text)).toEqual([
+      'First loose.',
+      'Second loose.',
+      'Third part.',
+      'Fourth part.',
+      'Real one.',
+      'Tail',
+    ]);
   });
 
   it('treats href="#" and href="" as empty, a missing href as missing, and skips named targets', () => {
-    const [block] = html('<p><a href="#">the report</a>, <a href=" ">the memo</a>, <a class="x">the letter</a><a id="top"></a><a name="n"></a><a name="sec">Section two</a></p>').blocks;
+    const [block] = html(
+      '<p><a href="#">the report</a>, <a href=" ">the memo</a>, <a class="x">the letter</a><a id="top"></a><a name="n"></a><a name="sec">Section two</a></p>',
+    ).blocks;
     expect(block.damagedAnchors.map((d) => [d.anchorText, d.reason])).toEqual([
       ['the report', 'empty-href'],
       ['the memo', 'empty-href'],
@@ -59,7 +81,9 @@ describe('damaged markup', () => {
   });
 
   it('takes a short bold-only paragraph as a heading, with or without its opening tag', () => {
-    const post = html('<p><strong>Key points</strong></p><p>Why it matters</strong></p><p><b>Bold, but a whole sentence of text.</b></p><p><strong>Lead:</strong> then plain text</p>');
+    const post = html(
+      '<p><strong>Key points</strong></p><p>Why it matters</strong></p><p><b>Bold, but a whole sentence of text.</b></p><p><strong>Lead:</strong> then plain text</p>',
+    );
     expect(post.blocks.map((b) => b.kind)).toEqual(['heading', 'heading', 'paragraph', 'paragraph']);
   });
 });
@@ -70,7 +94,9 @@ describe('blocks', () => {
   });
 
   it('reads definition lists, figcaptions and headings with their kinds', () => {
-    const post = html('<h3>Terms</h3><dl><dt>Dredging</dt><dd>Removing silt</dd></dl><figure><img src="a.png"><figcaption>The harbour in 2024</figcaption></figure>');
+    const post = html(
+      '<h3>Terms</h3><dl><dt>Dredging</dt><dd>Removing silt</dd></dl><figure><img src="a.png"><figcaption>The harbour in 2024</figcaption></figure>',
+    );
     expect(post.blocks.map((b) => [b.kind, b.text])).toEqual([
       ['heading', 'Terms'],
       ['definition-term', 'Dredging'],
@@ -80,13 +106,16 @@ describe('blocks', () => {
   });
 
   it('ignores links inside code and pre, but keeps the code text', () => {
-    const post = html('<p>Run <code><a href="https://code.example/">tool</a></code> now.</p><pre><a href="https://pre.example/">x</a></pre>');
+    const post = html(
+      '<p>Run <code><a href="https://code.example/">tool</a></code> now.</p><pre><a href="https://pre.example/">x</a></pre>',
+    );
     expect(post.blocks.map((b) => b.text)).toEqual(['Run tool now.']);
     expect(post.blocks[0].citations).toEqual([]);
   });
 
   it('records img and iframe sources only with includeMedia', () => {
-    const body = '<p>Chart <img src="/chart.png" alt="the chart"> and <iframe src="https://video.example/embed/1"></iframe>.</p>';
+    const body =
+      '<p>Chart <img src="/chart.png" alt="the chart"> and <iframe src="https://video.example/embed/1"></iframe>.</p>';
     expect(html(body).blocks[0].citations).toEqual([]);
     const media = html(body, true).blocks[0].citations;
     expect(media.map((c) => [c.origin, c.checkUrl, c.anchorText])).toEqual([
@@ -99,7 +128,11 @@ describe('blocks', () => {
 
   it('takes q[cite] as a citation with the quoted text as anchor', () => {
     const [block] = html('<p>She wrote <q cite="https://letters.example/9">we are nearly done</q>.</p>').blocks;
-    expect(block.citations[0]).toMatchObject({ origin: 'q-cite', anchorText: 'we are nearly done', checkUrl: 'https://letters.example/9' });
+    expect(block.citations[0]).toMatchObject({
+      origin: 'q-cite',
+      anchorText: 'we are nearly done',
+      checkUrl: 'https://letters.example/9',
+    });
   });
 });
 
@@ -107,7 +140,12 @@ describe('sentences', () => {
   it('does not split after initialisms, titles or initials', () => {
     const text = 'The U.S. and the U.K. signed it, Dr. Lee said. J. R. Smith disagreed! Did he? Yes.';
     const sentences = sentenceRanges(text).map(([s, e]) => text.slice(s, e).trim());
-    expect(sentences).toEqual(['The U.S. and the U.K. signed it, Dr. Lee said.', 'J. R. Smith disagreed!', 'Did he?', 'Yes.']);
+    expect(sentences).toEqual([
+      'The U.S. and the U.K. signed it, Dr. Lee said.',
+      'J. R. Smith disagreed!',
+      'Did he?',
+      'Yes.',
+    ]);
     expect(sentenceAt(text, text.indexOf('Smith'))).toBe('J. R. Smith disagreed!');
   });
 

@@ -22,16 +22,34 @@ describe('a clean WordPress post', async () => {
   const byText = (t: string): Citation | undefined => all.find((c) => c.anchorText === t);
 
   it('reads the metadata, title entities decoded and tags stripped', () => {
-    expect(post).toMatchObject({ id: 101, slug: 'tram-line-vote', title: 'Council “backs” tram line', published: '2025-03-04T08:30:00Z', modified: '2025-03-05T10:00:00Z' });
+    expect(post).toMatchObject({
+      id: 101,
+      slug: 'tram-line-vote',
+      title: 'Council “backs” tram line',
+      published: '2025-03-04T08:30:00Z',
+      modified: '2025-03-05T10:00:00Z',
+    });
     expect(post.warnings).toEqual([]);
   });
 
   it('resolves relative links against the permalink and tells internal from outbound', () => {
-    expect(byText('our earlier coverage')).toMatchObject({ url: 'https://www.example.com/2025/03/earlier-coverage/', isInternal: true, rawHref: '/2025/03/earlier-coverage/' });
-    expect(byText('voted 7 to 2')).toMatchObject({ checkUrl: 'https://news.example.org/council/vote?id=7', fragment: 'result', isInternal: false });
+    expect(byText('our earlier coverage')).toMatchObject({
+      url: 'https://www.example.com/2025/03/earlier-coverage/',
+      isInternal: true,
+      rawHref: '/2025/03/earlier-coverage/',
+    });
+    expect(byText('voted 7 to 2')).toMatchObject({
+      checkUrl: 'https://news.example.org/council/vote?id=7',
+      fragment: 'result',
+      isInternal: false,
+    });
     // Same site ignoring "www.": internal.
     expect(byText('the spring session')?.isInternal).toBe(true);
-    expect(byText('method note')).toMatchObject({ fragment: 'method', isInternal: true, checkUrl: 'https://www.example.com/2025/03/tram-line-vote/' });
+    expect(byText('method note')).toMatchObject({
+      fragment: 'method',
+      isInternal: true,
+      checkUrl: 'https://www.example.com/2025/03/tram-line-vote/',
+    });
   });
 
   it('keeps nofollow and sponsored links and records their rel', () => {
@@ -62,7 +80,10 @@ describe('a clean WordPress post', async () => {
   it('takes blockquote[cite] as a citation of the quote', () => {
     const quote = post.blocks.find((b) => b.kind === 'blockquote');
     expect(quote?.citations).toHaveLength(1);
-    expect(quote?.citations[0]).toMatchObject({ origin: 'blockquote-cite', checkUrl: 'https://archive.example.net/speech' });
+    expect(quote?.citations[0]).toMatchObject({
+      origin: 'blockquote-cite',
+      checkUrl: 'https://archive.example.net/speech',
+    });
   });
 
   it('reports <a> without href or with an empty one as damaged, but not a named anchor', () => {
@@ -74,7 +95,16 @@ describe('a clean WordPress post', async () => {
   });
 
   it('orders blocks and kinds as written; headings are not claims', () => {
-    expect(post.blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'paragraph', 'blockquote', 'paragraph', 'heading', 'list-item', 'list-item']);
+    expect(post.blocks.map((b) => b.kind)).toEqual([
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'blockquote',
+      'paragraph',
+      'heading',
+      'list-item',
+      'list-item',
+    ]);
     expect(post.blocks.map((b) => b.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(post.blocks[5].isClaim).toBe(false);
     expect(post.blocks[0].signals).toEqual(['citation', 'number', 'attribution']);
@@ -91,7 +121,10 @@ describe('a list of posts', async () => {
   it('gives one post per item, each resolving against its own permalink', () => {
     expect(posts.map((p) => p.id)).toEqual([201, 202]);
     expect(posts[1].title).toBe('Second & last');
-    expect(citations(posts[1]).map((c) => c.checkUrl)).toEqual(['https://source.example.org/a', 'https://blog.example.com/first/']);
+    expect(citations(posts[1]).map((c) => c.checkUrl)).toEqual([
+      'https://source.example.org/a',
+      'https://blog.example.com/first/',
+    ]);
     expect(citations(posts[1])[1].isInternal).toBe(true);
   });
 
@@ -109,9 +142,16 @@ describe('a truncated post', async () => {
 
   it('keeps every complete field and the partial body, with a warning', () => {
     expect(post).toMatchObject({ id: 301, title: 'Cut short', url: 'https://blog.example.com/cut/' });
-    expect(post.blocks.map((b) => b.text)).toEqual(['Officials said the report was final.', 'The second paragraph was cut in the mid']);
+    expect(post.blocks.map((b) => b.text)).toEqual([
+      'Officials said the report was final.',
+      'The second paragraph was cut in the mid',
+    ]);
     expect(post.warnings).toHaveLength(1);
-    expect(post.warnings[0]).toMatchObject({ code: 'INPUT_REPAIRED', repair: 'truncated input: closed 1 string, 2 objects', line: 1 });
+    expect(post.warnings[0]).toMatchObject({
+      code: 'INPUT_REPAIRED',
+      repair: 'truncated input: closed 1 string, 2 objects',
+      line: 1,
+    });
   });
 });
 
@@ -164,7 +204,11 @@ describe('a Markdown file', async () => {
   const urls = citations(post).map((c) => c.url);
 
   it('reads front matter', () => {
-    expect(post).toMatchObject({ kind: 'markdown', title: 'Notes on the bridge repair', url: 'https://docs.example.com/notes/bridge/' });
+    expect(post).toMatchObject({
+      kind: 'markdown',
+      title: 'Notes on the bridge repair',
+      url: 'https://docs.example.com/notes/bridge/',
+    });
   });
 
   it('finds inline, reference, autolink and raw HTML links', () => {

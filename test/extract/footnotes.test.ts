@@ -11,7 +11,13 @@ function html(body: string): ExtractedPost {
 }
 
 function findingCodes(post: ExtractedPost): string[] {
-  return buildReport({ posts: [post], results: new Map(), startedAt: new Date(0), durationMs: 0, offline: true }).findings.map((f) => f.code);
+  return buildReport({
+    posts: [post],
+    results: new Map(),
+    startedAt: new Date(0),
+    durationMs: 0,
+    offline: true,
+  }).findings.map((f) => f.code);
 }
 
 describe('footnote marks are not figures', () => {
@@ -24,14 +30,22 @@ describe('footnote marks are not figures', () => {
   });
 
   it('raises no CLAIM_UNCITED for a Markdown sentence whose only digit is its footnote mark', () => {
-    const [post] = parseDocument('Shipments resumed in the spring.[^1]\n\n[^1]: Harbour bulletin, spring issue.\n', { source: 'post.md' });
+    const [post] = parseDocument('Shipments resumed in the spring.[^1]\n\n[^1]: Harbour bulletin, spring issue.\n', {
+      source: 'post.md',
+    });
     const extracted = extractPost(post);
-    expect(extracted.blocks[0]).toMatchObject({ text: 'Shipments resumed in the spring.[^1]', signals: [], isClaim: false });
+    expect(extracted.blocks[0]).toMatchObject({
+      text: 'Shipments resumed in the spring.[^1]',
+      signals: [],
+      isClaim: false,
+    });
     expect(findingCodes(extracted)).toEqual([]);
   });
 
   it('takes <sup> footnote refs for marks, not figures, and raises no CLAIM_UNCITED for them', () => {
-    const post = html('<p>Shipments resumed in the spring.<sup>1</sup></p><p>Crates left the dock <sup class="ref">[12]</sup> on time.</p>');
+    const post = html(
+      '<p>Shipments resumed in the spring.<sup>1</sup></p><p>Crates left the dock <sup class="ref">[12]</sup> on time.</p>',
+    );
     expect(post.blocks.map((b) => [b.text, b.signals])).toEqual([
       ['Shipments resumed in the spring.1', []],
       ['Crates left the dock [12] on time.', []],
@@ -40,7 +54,9 @@ describe('footnote marks are not figures', () => {
   });
 
   it('still counts real figures beside a <sup> mark, and an exponent after a digit', () => {
-    const post = html('<p>Some 40 crates left.<sup>2</sup></p><p>It holds 10<sup>6</sup> litres.</p><p>Its area grew.<sup>1,500</sup></p>');
+    const post = html(
+      '<p>Some 40 crates left.<sup>2</sup></p><p>It holds 10<sup>6</sup> litres.</p><p>Its area grew.<sup>1,500</sup></p>',
+    );
     expect(post.blocks.map((b) => b.signals)).toEqual([['number'], ['number'], ['number']]);
   });
 });

@@ -5,20 +5,40 @@ import type { ExtractedPost, Post } from '../../src/types.js';
 
 /** Extracts an HTML body of a post at https://blog.test/post/. */
 function html(body: string): ExtractedPost {
-  const post: Post = { source: 't.html', kind: 'html', url: 'https://blog.test/post/', body, bodyFormat: 'html', warnings: [] };
+  const post: Post = {
+    source: 't.html',
+    kind: 'html',
+    url: 'https://blog.test/post/',
+    body,
+    bodyFormat: 'html',
+    warnings: [],
+  };
   return extractPost(post);
 }
 
 /** Each block as [text, [url, anchor text]…, damaged anchor texts]. */
 function summary(post: ExtractedPost): Array<[string, string[][], string[]]> {
-  return post.blocks.map((b) => [b.text, b.citations.map((c) => [c.url, c.anchorText]), b.damagedAnchors.map((d) => d.anchorText)]);
+  return post.blocks.map((b) => [
+    b.text,
+    b.citations.map((c) => [c.url, c.anchorText]),
+    b.damagedAnchors.map((d) => d.anchorText),
+  ]);
 }
 
 describe('messy markup', () => {
   it('an <a> inside an <a> closes the first, as browsers do; the stray </a> is a damaged anchor', () => {
-    const out = html('<p>See <a href="https://one.test/">the <a href="https://two.test/">nested</a> link</a> here.</p>');
+    const out = html(
+      '<p>See <a href="https://one.test/">the <a href="https://two.test/">nested</a> link</a> here.</p>',
+    );
     expect(summary(out)).toEqual([
-      ['See the nested link here.', [['https://one.test/', 'the'], ['https://two.test/', 'nested']], ['link']],
+      [
+        'See the nested link here.',
+        [
+          ['https://one.test/', 'the'],
+          ['https://two.test/', 'nested'],
+        ],
+        ['link'],
+      ],
     ]);
   });
 
@@ -32,7 +52,9 @@ describe('messy markup', () => {
 
   it('a block inside a link that is not in a paragraph stays one link (card markup)', () => {
     const out = html('<div><a href="https://card.test/"><div>Card title</div></a></div>');
-    expect(out.blocks.flatMap((b) => b.citations.map((c) => [c.url, c.anchorText]))).toEqual([['https://card.test/', 'Card title']]);
+    expect(out.blocks.flatMap((b) => b.citations.map((c) => [c.url, c.anchorText]))).toEqual([
+      ['https://card.test/', 'Card title'],
+    ]);
   });
 
   it('related posts, share buttons, comments and cookie banners inside the article do not count', () => {
@@ -50,7 +72,10 @@ describe('messy markup', () => {
   });
 
   it('a double <br> splits text outside any block, but not inside a paragraph', () => {
-    expect(html('First said this.<br><br>\n<br>Second here.<br>Same block.').blocks.map((b) => b.text)).toEqual(['First said this.', 'Second here. Same block.']);
+    expect(html('First said this.<br><br>\n<br>Second here.<br>Same block.').blocks.map((b) => b.text)).toEqual([
+      'First said this.',
+      'Second here. Same block.',
+    ]);
     expect(html('<p>One<br><br>two</p>').blocks.map((b) => b.text)).toEqual(['One two']);
   });
 });

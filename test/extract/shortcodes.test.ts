@@ -5,9 +5,9 @@ import { parseDocument } from '../../src/sources/index.js';
 
 describe('WordPress shortcodes', () => {
   it('drops the tags of pairs, self-closing and attributed shortcodes, keeping their content', () => {
-    expect(stripShortcodes('[caption id="a1" width="300"]<img src="/a.jpg"> Photo by <a href="/x">Ann</a>[/caption]')).toBe(
-      '<img src="/a.jpg"> Photo by <a href="/x">Ann</a>',
-    );
+    expect(
+      stripShortcodes('[caption id="a1" width="300"]<img src="/a.jpg"> Photo by <a href="/x">Ann</a>[/caption]'),
+    ).toBe('<img src="/a.jpg"> Photo by <a href="/x">Ann</a>');
     expect(stripShortcodes('<p>[embed]https://video.test/1[/embed]</p>')).toBe('<p>https://video.test/1</p>');
     expect(stripShortcodes('<p>a [gallery ids="1,2,3"] b [contact-form /] c</p>')).toBe('<p>a  b  c</p>');
   });
@@ -20,7 +20,10 @@ describe('WordPress shortcodes', () => {
   it('keeps shortcode attributes out of block text and claim signals', () => {
     const json = JSON.stringify({
       link: 'https://blog.test/p/',
-      content: { rendered: '[caption id="attachment_7" align="alignnone" width="640"]<img src="/a.jpg"> The harbour at dawn[/caption]' },
+      content: {
+        rendered:
+          '[caption id="attachment_7" align="alignnone" width="640"]<img src="/a.jpg"> The harbour at dawn[/caption]',
+      },
     });
     const [post] = parseDocument(json, { source: 'p.json' });
     const [block] = extractPost(post).blocks;

@@ -37,7 +37,11 @@ export interface WithPageOptions {
  * Opens `fileUrl` (a file: URL, or a loopback http URL) in a new headless Chromium with a fresh
  * user-data-dir, runs `fn` with the page, and always closes the browser and removes the profile.
  */
-export async function withPage<T>(fileUrl: string, fn: (page: Page) => Promise<T>, options: WithPageOptions = {}): Promise<T> {
+export async function withPage<T>(
+  fileUrl: string,
+  fn: (page: Page) => Promise<T>,
+  options: WithPageOptions = {},
+): Promise<T> {
   const profile = await mkdtemp(path.join(tmpdir(), 'citecheck-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,

@@ -6,9 +6,15 @@ describe('GitHub annotations', () => {
   it('one workflow command per finding, with file, line and code title', () => {
     const lines = renderGithubAnnotations(seedLikeReport()).trimEnd().split('\n');
     expect(lines).toHaveLength(11);
-    expect(lines.filter((l) => l.startsWith('::error file=posts/lost-links.json,line=1,title=ANCHOR_DAMAGED::'))).toHaveLength(8);
-    expect(lines.filter((l) => l.startsWith('::warning file=posts/lost-links.json,line=1,title=INPUT_REPAIRED::'))).toHaveLength(2);
-    expect(lines.filter((l) => l.startsWith('::notice file=posts/lost-links.json,line=1,title=CLAIM_UNCITED::'))).toHaveLength(1);
+    expect(
+      lines.filter((l) => l.startsWith('::error file=posts/lost-links.json,line=1,title=ANCHOR_DAMAGED::')),
+    ).toHaveLength(8);
+    expect(
+      lines.filter((l) => l.startsWith('::warning file=posts/lost-links.json,line=1,title=INPUT_REPAIRED::')),
+    ).toHaveLength(2);
+    expect(
+      lines.filter((l) => l.startsWith('::notice file=posts/lost-links.json,line=1,title=CLAIM_UNCITED::')),
+    ).toHaveLength(1);
   });
 
   it('omits file for URL sources', () => {

@@ -64,7 +64,9 @@ describe.skipIf(!hasChromium)('html report in a real browser (headless Chromium)
       reportUrl,
       async (page) => {
         // A string expression: the test's TS lib has no DOM types.
-        const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+        const overflow = await page.evaluate<number>(
+          'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+        );
         expect(overflow).toBeLessThanOrEqual(0);
         await page.screenshot({ path: path.join(dir, 'phone.png'), fullPage: true });
       },

@@ -18,7 +18,9 @@ describe('html formatter', () => {
     expect(csp).toContain("default-src 'none'");
     const scripts = $('script');
     expect(scripts).toHaveLength(1);
-    const hash = createHash('sha256').update(scripts.first().html() ?? '').digest('base64');
+    const hash = createHash('sha256')
+      .update(scripts.first().html() ?? '')
+      .digest('base64');
     expect(csp).toContain(`script-src 'sha256-${hash}'`);
     expect($('link[rel=stylesheet], script[src], img[src], iframe, object')).toHaveLength(0);
   });
@@ -66,6 +68,8 @@ describe('html formatter', () => {
     expect($('title').text()).toContain('<script>alert("title")</script>');
     expect(html).not.toMatch(/[\u0000\u0008]/);
     // The broken URL with markup in it is a live link, escaped, whose text shows the markup.
-    expect($('tr[data-status=broken] a').attr('href')).toBe('https://x.example.org/%22%3E%3Cscript%3Ealert(2)%3C/script%3E');
+    expect($('tr[data-status=broken] a').attr('href')).toBe(
+      'https://x.example.org/%22%3E%3Cscript%3Ealert(2)%3C/script%3E',
+    );
   });
 });

@@ -8,7 +8,11 @@ import { mask } from './mask.js';
 function shuffled<T>(value: T): T {
   if (Array.isArray(value)) return value.map(shuffled) as T;
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, shuffled(v)])) as T;
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([k, v]) => [k, shuffled(v)]),
+  ) as T;
 }
 
 describe('json formatter', () => {
@@ -18,11 +22,38 @@ describe('json formatter', () => {
     expect(parsed).toEqual(JSON.parse(JSON.stringify(report)));
     expect(parsed.schemaVersion).toBe(1);
     expect(Object.keys(parsed).slice(0, 4)).toEqual(['schemaVersion', 'tool', 'startedAt', 'durationMs']);
-    expect(Object.keys(parsed.totals)).toEqual(['posts', 'blocks', 'claims', 'citations', 'uniqueUrls', 'damagedAnchors', 'byStatus', 'findings']);
-    expect(Object.keys(parsed.totals.byStatus)).toEqual(['broken', 'unreachable', 'soft-404', 'timeout', 'blocked', 'ok', 'excluded', 'skipped', 'unchecked']);
+    expect(Object.keys(parsed.totals)).toEqual([
+      'posts',
+      'blocks',
+      'claims',
+      'citations',
+      'uniqueUrls',
+      'damagedAnchors',
+      'byStatus',
+      'findings',
+    ]);
+    expect(Object.keys(parsed.totals.byStatus)).toEqual([
+      'broken',
+      'unreachable',
+      'soft-404',
+      'timeout',
+      'blocked',
+      'ok',
+      'excluded',
+      'skipped',
+      'unchecked',
+    ]);
     expect(Object.keys(parsed.totals.findings)).toEqual(['error', 'warning', 'note']);
     const citation = parsed.posts[0].blocks[1].citations[0];
-    expect(Object.keys(citation).slice(0, 7)).toEqual(['url', 'anchorText', 'sentence', 'status', 'httpStatus', 'redirects', 'rawHref']);
+    expect(Object.keys(citation).slice(0, 7)).toEqual([
+      'url',
+      'anchorText',
+      'sentence',
+      'status',
+      'httpStatus',
+      'redirects',
+      'rawHref',
+    ]);
     expect(Object.keys(parsed.findings[0]).slice(0, 5)).toEqual(['code', 'severity', 'message', 'post', 'source']);
     expect(Object.keys(parsed.posts[0]).slice(0, 2)).toEqual(['source', 'kind']);
   });
@@ -38,6 +69,11 @@ describe('json formatter', () => {
     await expect(mask(out)).toMatchFileSnapshot('__snapshots__/seed-like.json');
     const parsed = JSON.parse(out) as Report;
     expect(parsed.findings.filter((f) => f.code === 'ANCHOR_DAMAGED')).toHaveLength(8);
-    expect(parsed.posts[0].blocks[3].damagedAnchors.map((d) => d.anchorText)).toEqual(['express', 'are', 'considering', 'is']);
+    expect(parsed.posts[0].blocks[3].damagedAnchors.map((d) => d.anchorText)).toEqual([
+      'express',
+      'are',
+      'considering',
+      'is',
+    ]);
   });
 });

@@ -24,7 +24,10 @@ interface Suite {
 
 function parse(xml: string): { testsuites: { '@_tests': string; '@_failures': string; testsuite: Suite[] } } {
   expect(XMLValidator.validate(xml)).toBe(true);
-  const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'testsuite' || name === 'testcase' });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    isArray: (name) => name === 'testsuite' || name === 'testcase',
+  });
   return parser.parse(xml);
 }
 
@@ -43,7 +46,15 @@ describe('junit formatter', () => {
     expect(suites[0].testcase).toHaveLength(8);
     expect(suites[1].testcase).toHaveLength(6);
     const types = suites.flatMap((s) => s.testcase.map((tc) => tc.failure?.['@_type']).filter(Boolean));
-    expect(types.sort()).toEqual(['LINK_BLOCKED', 'LINK_BROKEN', 'LINK_INVALID', 'LINK_REDIRECT_PERMANENT', 'LINK_SOFT_404', 'LINK_TIMEOUT', 'LINK_UNREACHABLE']);
+    expect(types.sort()).toEqual([
+      'LINK_BLOCKED',
+      'LINK_BROKEN',
+      'LINK_INVALID',
+      'LINK_REDIRECT_PERMANENT',
+      'LINK_SOFT_404',
+      'LINK_TIMEOUT',
+      'LINK_UNREACHABLE',
+    ]);
     // The moved page with a missing fragment fails once, typed by its first finding, both listed.
     const moved = suites[0].testcase.find((tc) => tc['@_name'].includes('old page'));
     expect(moved?.failure?.['@_type']).toBe('LINK_REDIRECT_PERMANENT');

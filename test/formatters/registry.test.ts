@@ -23,14 +23,17 @@ describe('FORMATTERS registry', () => {
     });
   });
 
-  it.each(Object.keys(FORMATTERS) as FormatName[])('%s renders every sample and an empty report, deterministically', (name) => {
-    for (const make of [mixedReport, seedLikeReport, hostileReport, emptyReport]) {
-      const a = FORMATTERS[name].render(make(), { cwd: '/repo' });
-      expect(typeof a).toBe('string');
-      expect(a.length).toBeGreaterThan(0);
-      expect(FORMATTERS[name].render(make(), { cwd: '/repo' })).toBe(a);
-    }
-  });
+  it.each(Object.keys(FORMATTERS) as FormatName[])(
+    '%s renders every sample and an empty report, deterministically',
+    (name) => {
+      for (const make of [mixedReport, seedLikeReport, hostileReport, emptyReport]) {
+        const a = FORMATTERS[name].render(make(), { cwd: '/repo' });
+        expect(typeof a).toBe('string');
+        expect(a.length).toBeGreaterThan(0);
+        expect(FORMATTERS[name].render(make(), { cwd: '/repo' })).toBe(a);
+      }
+    },
+  );
 
   it('an empty run never claims success it did not check', () => {
     const out = FORMATTERS.terminal.render(emptyReport());
@@ -50,26 +53,52 @@ describe('FORMATTERS registry', () => {
 describe('any post text stays inert in every format', () => {
   it('property: arbitrary text, anchors and URLs', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 30 }), (text, anchor, tail) => {
-        const url = `https://h.example.org/${tail}`;
-        const report = buildReport({
-          posts: [
-            post(`p${tail}.json`, [block(0, { text, signals: ['citation', 'quote'], citations: [citation(url, { anchorText: anchor }), citation(`javascript:${tail}`, { anchorText: anchor })], damagedAnchors: [damaged(anchor, text)] })], {
-              title: text,
-            }),
-          ],
-          results: results(result(url, 'broken', { reason: text })),
-          startedAt: STARTED_AT,
-          durationMs: 1,
-        });
-        expect(XMLValidator.validate(FORMATTERS.junit.render(report))).toBe(true);
-        expect(() => JSON.parse(FORMATTERS.sarif.render(report, { cwd: '/' }))).not.toThrow();
-        expect(JSON.parse(FORMATTERS.json.render(report))).toEqual(JSON.parse(JSON.stringify(report)));
-        const $ = cheerio.load(FORMATTERS.html.render(report));
-        expect($('script')).toHaveLength(1);
-        expect($('main a[href]').map((_, a) => $(a).attr('href')).get().every((h) => /^https?:/.test(h))).toBe(true);
-        expect(FORMATTERS.terminal.render(report)).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 40 }),
+        fc.string({ unit: 'binary', maxLength: 20 }),
+        fc.string({ unit: 'binary', maxLength: 30 }),
+        (text, anchor, tail) => {
+          const url = `https://h.example.org/${tail}`;
+          const report = buildReport({
+            posts: [
+              post(
+                `p${tail}.json`,
+                [
+                  block(0, {
+                    text,
+                    signals: ['citation', 'quote'],
+                    citations: [
+                      citation(url, { anchorText: anchor }),
+                      citation(`javascript:${tail}`, { anchorText: anchor }),
+                    ],
+                    damagedAnchors: [damaged(anchor, text)],
+                  }),
+                ],
+                {
+                  title: text,
+                },
+              ),
+            ],
+            results: results(result(url, 'broken', { reason: text })),
+            startedAt: STARTED_AT,
+            durationMs: 1,
+          });
+          expect(XMLValidator.validate(FORMATTERS.junit.render(report))).toBe(true);
+          expect(() => JSON.parse(FORMATTERS.sarif.render(report, { cwd: '/' }))).not.toThrow();
+          expect(JSON.parse(FORMATTERS.json.render(report))).toEqual(JSON.parse(JSON.stringify(report)));
+          const $ = cheerio.load(FORMATTERS.html.render(report));
+          expect($('script')).toHaveLength(1);
+          expect(
+            $('main a[href]')
+              .map((_, a) => $(a).attr('href'))
+              .get()
+              .every((h) => /^https?:/.test(h)),
+          ).toBe(true);
+          expect(FORMATTERS.terminal.render(report)).not.toMatch(
+            /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/,
+          );
+        },
+      ),
       { numRuns: 150 },
     );
   });

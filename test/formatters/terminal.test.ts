@@ -15,7 +15,8 @@ describe('terminal formatter', () => {
     await expect(mask(out)).toMatchFileSnapshot('__snapshots__/seed-like.terminal.txt');
     expect(out).toContain('lost its sources');
     expect(out.match(/\[DAMAGED\]/g)).toHaveLength(8);
-    for (const anchor of ['said', 'meeting', 'express', 'are', 'considering', 'is', 'specifies']) expect(out).toContain(`"${anchor}"`);
+    for (const anchor of ['said', 'meeting', 'express', 'are', 'considering', 'is', 'specifies'])
+      expect(out).toContain(`"${anchor}"`);
     expect(out).toContain('INPUT_REPAIRED');
     expect(out).not.toMatch(/all good|✔/i);
     // The heading is summarised, not dropped.
@@ -32,7 +33,9 @@ describe('terminal formatter', () => {
 
   it('shows HTTP code, redirect target, error code and failure history', () => {
     const out = renderTerminal(mixedReport());
-    expect(out).toMatch(/\[BROKEN\] +“said” https:\/\/gone\.example\.org\/deficit +HTTP 410 · failing since 2025-12-20, 6 checks/);
+    expect(out).toMatch(
+      /\[BROKEN\] +“said” https:\/\/gone\.example\.org\/deficit +HTTP 410 · failing since 2025-12-20, 6 checks/,
+    );
     expect(out).toMatch(/→ 301 https:\/\/moved\.example\.org\/new/);
     expect(out).toContain('LINK_REDIRECT_PERMANENT');
     expect(out).toContain('FRAGMENT_MISSING');
@@ -72,8 +75,16 @@ describe('terminal formatter: archives', () => {
   it('collapses posts without findings to one line when there are several posts', async () => {
     const { buildReport } = await import('../../src/report/build.js');
     const { STARTED_AT, block, citation, post, result, results } = await import('../fixtures/reports/builders.js');
-    const clean = post('posts/clean.json', [block(0, { citations: [citation('https://fine.example.org/', { anchorText: 'fine' })] })], { title: 'All fine' });
-    const bad = post('posts/bad.json', [block(0, { citations: [citation('https://gone.example.org/', { anchorText: 'gone' })] })], { title: 'Broken one' });
+    const clean = post(
+      'posts/clean.json',
+      [block(0, { citations: [citation('https://fine.example.org/', { anchorText: 'fine' })] })],
+      { title: 'All fine' },
+    );
+    const bad = post(
+      'posts/bad.json',
+      [block(0, { citations: [citation('https://gone.example.org/', { anchorText: 'gone' })] })],
+      { title: 'Broken one' },
+    );
     const report = buildReport({
       posts: [clean, bad],
       results: results(result('https://fine.example.org/', 'ok'), result('https://gone.example.org/', 'broken')),
@@ -86,7 +97,12 @@ describe('terminal formatter: archives', () => {
     expect(out).toMatch(/1 post without findings\n +✔ All fine \(posts\/clean\.json\) · 1 citation, no findings/);
     expect(out).not.toContain('[OK]');
     // A single clean post is shown in full: the pairing of claims and sources is the point.
-    const single = buildReport({ posts: [clean], results: results(result('https://fine.example.org/', 'ok')), startedAt: STARTED_AT, durationMs: 1 });
+    const single = buildReport({
+      posts: [clean],
+      results: results(result('https://fine.example.org/', 'ok')),
+      startedAt: STARTED_AT,
+      durationMs: 1,
+    });
     expect(renderTerminal(single)).toContain('[OK]');
     expect(renderTerminal(single)).toMatch(/✔ The one checked URL answered without errors\./);
   });
@@ -99,18 +115,30 @@ describe('human formats when nothing was really checked', () => {
     const { renderHtml } = await import('../../src/formatters/html.js');
     const { STARTED_AT, block, citation, post, result, results } = await import('../fixtures/reports/builders.js');
     const urls = ['https://intranet.example.org/a', 'https://intranet.example.org/b'];
-    const p = post('posts/inside.md', [block(0, { citations: [...urls.map((u) => citation(u)), citation('mailto:desk@news.example.org')] })]);
-    const report = buildReport({ posts: [p], results: results(...urls.map((u) => result(u, 'excluded'))), startedAt: STARTED_AT, durationMs: 1 });
-    const sentence = 'No link was checked: 2 URLs excluded (2 by the private-address policy: --allow-private checks them), 1 skipped.';
+    const p = post('posts/inside.md', [
+      block(0, { citations: [...urls.map((u) => citation(u)), citation('mailto:desk@news.example.org')] }),
+    ]);
+    const report = buildReport({
+      posts: [p],
+      results: results(...urls.map((u) => result(u, 'excluded'))),
+      startedAt: STARTED_AT,
+      durationMs: 1,
+    });
+    const sentence =
+      'No link was checked: 2 URLs excluded (2 by the private-address policy: --allow-private checks them), 1 skipped.';
     const terminal = renderTerminal(report);
     expect(terminal).not.toMatch(/without errors/);
     expect(terminal).toContain(`⚠ ${sentence}`);
-    expect(renderMarkdown(report)).toContain('> No link was checked: 2 URLs excluded (2 by the private-address policy: --allow-private checks them), 1 skipped.');
+    expect(renderMarkdown(report)).toContain(
+      '> No link was checked: 2 URLs excluded (2 by the private-address policy: --allow-private checks them), 1 skipped.',
+    );
     expect(renderHtml(report)).toContain(`<p class="banner warn" role="alert">${sentence}</p>`);
 
     // One link really checked: the summary counts it alone and names what was left out.
     const mixed = buildReport({
-      posts: [post('posts/mixed.md', [block(0, { citations: [citation('https://fine.example.org/'), citation(urls[0])] })])],
+      posts: [
+        post('posts/mixed.md', [block(0, { citations: [citation('https://fine.example.org/'), citation(urls[0])] })]),
+      ],
       results: results(result('https://fine.example.org/', 'ok'), result(urls[0], 'excluded')),
       startedAt: STARTED_AT,
       durationMs: 1,

@@ -5,7 +5,14 @@
  */
 export class FakeClock {
   private time: number;
-  private timers: Array<{ at: number; seq: number; resolve: () => void; reject: (e: unknown) => void; signal?: AbortSignal; onAbort?: () => void }> = [];
+  private timers: Array<{
+    at: number;
+    seq: number;
+    resolve: () => void;
+    reject: (e: unknown) => void;
+    signal?: AbortSignal;
+    onAbort?: () => void;
+  }> = [];
   private seq = 0;
   /** Every delay requested through sleep(), in order. */
   readonly sleeps: number[] = [];
@@ -22,7 +29,14 @@ export class FakeClock {
     this.sleeps.push(ms);
     return new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
-      const timer = { at: this.time + Math.max(0, ms), seq: this.seq++, resolve, reject, signal, onAbort: undefined as undefined | (() => void) };
+      const timer = {
+        at: this.time + Math.max(0, ms),
+        seq: this.seq++,
+        resolve,
+        reject,
+        signal,
+        onAbort: undefined as undefined | (() => void),
+      };
       if (signal) {
         timer.onAbort = () => {
           this.timers = this.timers.filter((t) => t !== timer);

@@ -49,7 +49,11 @@ export interface Hit {
 }
 
 /** A custom route: return true when handled. */
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse, server: TestServer) => boolean | void | Promise<boolean | void>;
+export type RouteHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  server: TestServer,
+) => boolean | void | Promise<boolean | void>;
 
 /** Options of a test server. */
 export interface TestServerOptions {
@@ -186,7 +190,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       if (!seenOnce.has(key)) {
         seenOnce.add(key);
         const seconds = Number(parts[1] ?? 1);
-        const value = parts[0] === 'retry-after' ? String(seconds) : new Date(Date.now() + seconds * 1000 + 1000).toUTCString();
+        const value =
+          parts[0] === 'retry-after' ? String(seconds) : new Date(Date.now() + seconds * 1000 + 1000).toUTCString();
         return send(res, 429, page('Too Many Requests'), { 'retry-after': value });
       }
       return send(res, 200, page('OK after wait'));
@@ -224,13 +229,28 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       const html = Buffer.concat([Buffer.from(page('Bomb', '<p>')), Buffer.alloc(50 * 1024 * 1024, 'a')]);
       return send(res, 200, gzipSync(html) as unknown as string, { 'content-encoding': 'gzip' });
     }
-    if (path === '/title-not-found') return send(res, 200, `<html><head><title>Page not found – Site</title></head><body><p>Sorry.</p></body></html>`);
-    if (path === '/heading-not-found') return send(res, 200, `<html><head><title>Site</title></head><body><h1>Oops! That page can't be found.</h1></body></html>`);
+    if (path === '/title-not-found')
+      return send(res, 200, `<html><head><title>Page not found – Site</title></head><body><p>Sorry.</p></body></html>`);
+    if (path === '/heading-not-found')
+      return send(
+        res,
+        200,
+        `<html><head><title>Site</title></head><body><h1>Oops! That page can't be found.</h1></body></html>`,
+      );
     if (path === '/challenge') return send(res, 403, page('Attention'), { 'cf-mitigated': 'challenge' });
     if (path === '/challenge-page') {
-      return send(res, 503, `<!doctype html><html><head><title>Just a moment...</title></head><body><script src="/cdn-cgi/challenge-platform/h/b/orchestrate/jsch/v1"></script></body></html>`);
+      return send(
+        res,
+        503,
+        `<!doctype html><html><head><title>Just a moment...</title></head><body><script src="/cdn-cgi/challenge-platform/h/b/orchestrate/jsch/v1"></script></body></html>`,
+      );
     }
-    if (path === '/fragments') return send(res, 200, page('Fragments', '<h2 id="present">Here</h2><a name="named"></a><p id="caf%C3%A9x">x</p>'));
+    if (path === '/fragments')
+      return send(
+        res,
+        200,
+        page('Fragments', '<h2 id="present">Here</h2><a name="named"></a><p id="caf%C3%A9x">x</p>'),
+      );
     if (path === '/title-not-found-utf16') {
       const html = `\ufeff<html><head><title>Page not found</title></head><body><p>Sorry.</p></body></html>`;
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-16le' });
@@ -287,7 +307,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 
   const server: Server = options.tls
     ? createHttpsServer(
-        { key: readFileSync(new URL('self-signed.key', FIXTURES)), cert: readFileSync(new URL('self-signed.pem', FIXTURES)) },
+        {
+          key: readFileSync(new URL('self-signed.key', FIXTURES)),
+          cert: readFileSync(new URL('self-signed.pem', FIXTURES)),
+        },
         (req, res) => void handler(req, res),
       )
     : createHttpServer((req, res) => void handler(req, res));
@@ -313,9 +336,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 }
 
 /** Starts one server per address (e.g. hosts(3) → 127.0.0.2, .3, .4). */
-export async function startTestServers(count: number, options: TestServerOptions & { firstHost?: number } = {}): Promise<TestServer[]> {
+export async function startTestServers(
+  count: number,
+  options: TestServerOptions & { firstHost?: number } = {},
+): Promise<TestServer[]> {
   const first = options.firstHost ?? 2;
-  return Promise.all(Array.from({ length: count }, (_, i) => startTestServer({ ...options, host: `127.0.0.${first + i}` })));
+  return Promise.all(
+    Array.from({ length: count }, (_, i) => startTestServer({ ...options, host: `127.0.0.${first + i}` })),
+  );
 }
 
 /** A port on `host` where nothing listens (a server bound then closed), for CONNECTION_REFUSED. */

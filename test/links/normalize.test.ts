@@ -23,16 +23,29 @@ describe('normalizeUrl', () => {
 
   it('keeps the fragment in url but not in checkUrl', () => {
     const r = normalizeUrl('https://example.org/a#Section-2');
-    expect(r).toEqual({ url: 'https://example.org/a#Section-2', checkUrl: 'https://example.org/a', fragment: 'Section-2', scheme: 'https' });
+    expect(r).toEqual({
+      url: 'https://example.org/a#Section-2',
+      checkUrl: 'https://example.org/a',
+      fragment: 'Section-2',
+      scheme: 'https',
+    });
   });
 
   it('resolves relative and fragment-only hrefs against the base', () => {
     expect(checkUrlOf('../b/c?x=1', 'https://site.org/a/post/')).toBe('https://site.org/a/b/c?x=1');
     const r = normalizeUrl('#top', 'https://site.org/a/post/?p=1#old');
-    expect(r).toMatchObject({ url: 'https://site.org/a/post/?p=1#top', checkUrl: 'https://site.org/a/post/?p=1', fragment: 'top' });
+    expect(r).toMatchObject({
+      url: 'https://site.org/a/post/?p=1#top',
+      checkUrl: 'https://site.org/a/post/?p=1',
+      fragment: 'top',
+    });
     expect(checkUrlOf('//cdn.org/x', 'https://site.org/')).toBe('https://cdn.org/x');
     // Without a base a protocol-relative link still names its host: https, as on any https page.
-    expect(normalizeUrl('//cdn.org/x#y')).toMatchObject({ url: 'https://cdn.org/x#y', checkUrl: 'https://cdn.org/x', scheme: 'https' });
+    expect(normalizeUrl('//cdn.org/x#y')).toMatchObject({
+      url: 'https://cdn.org/x#y',
+      checkUrl: 'https://cdn.org/x',
+      scheme: 'https',
+    });
   });
 
   it('gives fragment-only and relative links with no base an empty checkUrl (skipped, not invalid)', () => {
@@ -64,7 +77,10 @@ describe('normalizeUrl', () => {
   });
 
   it('returns non-http schemes as themselves with their scheme', () => {
-    expect(normalizeUrl('mailto:desk@example.org', 'https://site.org/')).toMatchObject({ url: 'mailto:desk@example.org', scheme: 'mailto' });
+    expect(normalizeUrl('mailto:desk@example.org', 'https://site.org/')).toMatchObject({
+      url: 'mailto:desk@example.org',
+      scheme: 'mailto',
+    });
     expect(normalizeUrl('tel:+15551234')).toMatchObject({ scheme: 'tel' });
     expect(normalizeUrl('javascript:void(0)')).toMatchObject({ scheme: 'javascript' });
     expect(normalizeUrl('data:text/plain,hi')).toMatchObject({ scheme: 'data' });
@@ -81,7 +97,7 @@ describe('normalizeUrl', () => {
     const href = fc.oneof(
       fc.webUrl({ withFragments: true, withQueryParameters: true }),
       fc.string(),
-      fc.stringMatching(/^(https?:\/\/)?[a-zA-Zé%0-9.:\/~?#&=-]{0,30}$/),
+      fc.stringMatching(/^(https?:\/\/)?[a-zA-Zé%0-9.:/~?#&=-]{0,30}$/),
     );
     fc.assert(
       fc.property(href, base, (h, b) => {

@@ -3,11 +3,29 @@ import { collectTargets, quotesForCitation } from '../../src/links/targets.js';
 import type { Block, Citation, ExtractedPost } from '../../src/types.js';
 
 function citation(checkUrl: string | undefined, extra: Partial<Citation> = {}): Citation {
-  return { url: checkUrl ?? 'x', rawHref: checkUrl ?? 'x', checkUrl, anchorText: 'a', sentence: 's', rel: [], isInternal: false, origin: 'a', ...extra };
+  return {
+    url: checkUrl ?? 'x',
+    rawHref: checkUrl ?? 'x',
+    checkUrl,
+    anchorText: 'a',
+    sentence: 's',
+    rel: [],
+    isInternal: false,
+    origin: 'a',
+    ...extra,
+  };
 }
 
 function post(...citations: Citation[][]): ExtractedPost {
-  const blocks: Block[] = citations.map((c, index) => ({ index, kind: 'paragraph', text: '', isClaim: true, signals: ['citation'], citations: c, damagedAnchors: [] }));
+  const blocks: Block[] = citations.map((c, index) => ({
+    index,
+    kind: 'paragraph',
+    text: '',
+    isClaim: true,
+    signals: ['citation'],
+    citations: c,
+    damagedAnchors: [],
+  }));
   return { source: 'p.json', kind: 'wordpress', warnings: [], blocks };
 }
 
@@ -33,7 +51,9 @@ describe('collectTargets', () => {
   });
 
   it('leaves out invalid citations and those without a checkUrl', () => {
-    const targets = collectTargets([post([citation(undefined), citation('https://a.org/', { invalid: 'bad port' }), citation('https://ok.org/')])]);
+    const targets = collectTargets([
+      post([citation(undefined), citation('https://a.org/', { invalid: 'bad port' }), citation('https://ok.org/')]),
+    ]);
     expect(targets.map((t) => t.url)).toEqual(['https://ok.org/']);
   });
 });
@@ -49,12 +69,19 @@ describe('quotes on targets', () => {
   });
 
   it('ignores quotes shorter than four words', () => {
-    expect(quotesForCitation({ text: 'They called it "bold and new" today.' }, { sentence: 'They called it "bold and new" today.' })).toEqual([]);
+    expect(
+      quotesForCitation(
+        { text: 'They called it "bold and new" today.' },
+        { sentence: 'They called it "bold and new" today.' },
+      ),
+    ).toEqual([]);
   });
 
   it('keeps a quote the sentence splitter cut in two with the sentence it overlaps', () => {
     const cut = 'She said "We will act. Transit comes first" and left.';
-    expect(quotesForCitation({ text: cut }, { sentence: 'She said "We will act.' })).toEqual(['We will act. Transit comes first']);
+    expect(quotesForCitation({ text: cut }, { sentence: 'She said "We will act.' })).toEqual([
+      'We will act. Transit comes first',
+    ]);
   });
 
   it('collects quotes per URL, deduplicated across citations', () => {
@@ -68,7 +95,12 @@ describe('quotes on targets', () => {
       damagedAnchors: [],
     });
     const q = 'He said "the fare freeze stays in place" today.';
-    const p: ExtractedPost = { source: 'p.json', kind: 'wordpress', warnings: [], blocks: [b('https://a.org/', q), b('https://a.org/', q), b('https://b.org/', 'No quote here.')] };
+    const p: ExtractedPost = {
+      source: 'p.json',
+      kind: 'wordpress',
+      warnings: [],
+      blocks: [b('https://a.org/', q), b('https://a.org/', q), b('https://b.org/', 'No quote here.')],
+    };
     expect(collectTargets([p]).map((t) => [t.url, t.quotes])).toEqual([
       ['https://a.org/', ['the fare freeze stays in place']],
       ['https://b.org/', []],

@@ -84,9 +84,12 @@ describe('HostLane', () => {
     const controller = new AbortController();
     let ran = false;
     const first = lane.run(() => clock.sleep(100));
-    const second = lane.run(async () => {
-      ran = true;
-    }, { signal: controller.signal });
+    const second = lane.run(
+      async () => {
+        ran = true;
+      },
+      { signal: controller.signal },
+    );
     const rejected = expect(second).rejects.toThrow('stop');
     controller.abort(new Error('stop'));
     await clock.run(first);
@@ -101,19 +104,26 @@ describe('RequestPool', () => {
     const pool = new RequestPool({ concurrency: 3, limitsFor: () => ({ concurrency: 2, intervalMs: 0 }) }, clock);
     const active = { now: 0, max: 0 };
     const byHost: Record<string, number[]> = { a: [], b: [], c: [] };
-    const jobs = Object.keys(byHost).flatMap((host) => Array.from({ length: 4 }, () => pool.run(host, task(clock, byHost[host], 100, active))));
+    const jobs = Object.keys(byHost).flatMap((host) =>
+      Array.from({ length: 4 }, () => pool.run(host, task(clock, byHost[host], 100, active))),
+    );
     await clock.run(Promise.all(jobs));
     expect(active.max).toBe(3);
     // Hosts overlapped: every host started something in the first round.
     const firstRoundEnd = Math.min(...Object.values(byHost).flat()) + 100;
-    expect(Object.values(byHost).filter((starts) => starts.some((t) => t <= firstRoundEnd)).length).toBeGreaterThanOrEqual(2);
+    expect(
+      Object.values(byHost).filter((starts) => starts.some((t) => t <= firstRoundEnd)).length,
+    ).toBeGreaterThanOrEqual(2);
     expect(pool.stats().map((s) => s.host)).toEqual(['a', 'b', 'c']);
     expect(pool.stats().every((s) => s.maxInFlight <= 2)).toBe(true);
   });
 
   it('uses per-host limits', async () => {
     const clock = new FakeClock();
-    const pool = new RequestPool({ concurrency: 10, limitsFor: (h) => ({ concurrency: 1, intervalMs: h === 'slow' ? 1_000 : 0 }) }, clock);
+    const pool = new RequestPool(
+      { concurrency: 10, limitsFor: (h) => ({ concurrency: 1, intervalMs: h === 'slow' ? 1_000 : 0 }) },
+      clock,
+    );
     const active = { now: 0, max: 0 };
     const slow: number[] = [];
     const fast: number[] = [];

@@ -48,18 +48,29 @@ describe('buildReport: statuses become findings', () => {
   });
 
   it('copies the verdict fields of the check result onto the citation', () => {
-    const history = { firstCheckedAt: '2025-01-01T00:00:00.000Z', failingSince: '2025-02-01T00:00:00.000Z', checks: 4, failures: 2 };
+    const history = {
+      firstCheckedAt: '2025-01-01T00:00:00.000Z',
+      failingSince: '2025-02-01T00:00:00.000Z',
+      checks: 4,
+      failures: 2,
+    };
     const c = reportFor('broken', { httpStatus: 410, reason: 'gone', history }).posts[0].blocks[0].citations[0];
     expect(c).toMatchObject({ status: 'broken', httpStatus: 410, errorCode: 'HTTP_ERROR', reason: 'gone', history });
   });
 
   it('raises LINK_REDIRECT_PERMANENT only for ok chains with a 301/308 hop', () => {
     const url = 'https://a.example.org/page';
-    const moved = reportFor('ok', { redirects: [hop(url, 308, 'https://b.example.org/new')], finalUrl: 'https://b.example.org/new' });
+    const moved = reportFor('ok', {
+      redirects: [hop(url, 308, 'https://b.example.org/new')],
+      finalUrl: 'https://b.example.org/new',
+    });
     expect(moved.findings.map((f) => [f.code, f.severity, f.args.newUrl])).toEqual([
       ['LINK_REDIRECT_PERMANENT', 'warning', 'https://b.example.org/new'],
     ]);
-    const temporary = reportFor('ok', { redirects: [hop(url, 302, 'https://b.example.org/new')], finalUrl: 'https://b.example.org/new' });
+    const temporary = reportFor('ok', {
+      redirects: [hop(url, 302, 'https://b.example.org/new')],
+      finalUrl: 'https://b.example.org/new',
+    });
     expect(temporary.findings).toEqual([]);
     const brokenAfterMove = reportFor('broken', { redirects: [hop(url, 301, 'https://b.example.org/new')] });
     expect(brokenAfterMove.findings.map((f) => f.code)).toEqual(['LINK_BROKEN']);
@@ -74,7 +85,9 @@ describe('buildReport: statuses become findings', () => {
         startedAt: STARTED_AT,
         durationMs: 1,
       });
-    expect(mk('gone').findings.map((f) => [f.code, f.args.fragment, f.url])).toEqual([['FRAGMENT_MISSING', 'gone', `${base}#gone`]]);
+    expect(mk('gone').findings.map((f) => [f.code, f.args.fragment, f.url])).toEqual([
+      ['FRAGMENT_MISSING', 'gone', `${base}#gone`],
+    ]);
     expect(mk('here').findings).toEqual([]);
   });
 
@@ -118,18 +131,35 @@ describe('buildReport: statuses become findings', () => {
     const url = 'https://a.example.org/loop';
     const report = buildReport({
       posts: [post('p.json', [block(0, { citations: [citation(url)] })])],
-      results: results(result(url, 'broken', { httpStatus: 302, errorCode: 'REDIRECT_LOOP', reason: 'loops back to https://a.example.org/loop' })),
+      results: results(
+        result(url, 'broken', {
+          httpStatus: 302,
+          errorCode: 'REDIRECT_LOOP',
+          reason: 'loops back to https://a.example.org/loop',
+        }),
+      ),
       startedAt: STARTED_AT,
       durationMs: 1,
     });
-    expect(report.findings[0].message).toBe('Source "source" is broken: https://a.example.org/loop (REDIRECT_LOOP: loops back to https://a.example.org/loop).');
+    expect(report.findings[0].message).toBe(
+      'Source "source" is broken: https://a.example.org/loop (REDIRECT_LOOP: loops back to https://a.example.org/loop).',
+    );
   });
 
   it('two fragments of one page get a finding each, worded and shown with their own anchor', async () => {
     const { renderTerminal } = await import('../../src/formatters/terminal.js');
     const page = 'http://a.example.org/page';
     const report = buildReport({
-      posts: [post('p.json', [block(0, { citations: [citation(`${page}#gone`, { anchorText: 'first' }), citation(`${page}#here`, { anchorText: 'second' })] })])],
+      posts: [
+        post('p.json', [
+          block(0, {
+            citations: [
+              citation(`${page}#gone`, { anchorText: 'first' }),
+              citation(`${page}#here`, { anchorText: 'second' }),
+            ],
+          }),
+        ]),
+      ],
       results: results(result(page, 'broken')),
       startedAt: STARTED_AT,
       durationMs: 1,
@@ -152,12 +182,20 @@ describe('buildReport: statuses become findings', () => {
 describe('buildReport: citations that are not checked', () => {
   it('an invalid URL is skipped with INVALID_URL and raises LINK_INVALID (error)', () => {
     const report = buildReport({
-      posts: [post('p.json', [block(0, { citations: [citation('https;//x', { checkUrl: undefined, invalid: 'bad scheme separator' })] })])],
+      posts: [
+        post('p.json', [
+          block(0, { citations: [citation('https;//x', { checkUrl: undefined, invalid: 'bad scheme separator' })] }),
+        ]),
+      ],
       results: new Map(),
       startedAt: STARTED_AT,
       durationMs: 1,
     });
-    expect(report.posts[0].blocks[0].citations[0]).toMatchObject({ status: 'skipped', errorCode: 'INVALID_URL', reason: 'bad scheme separator' });
+    expect(report.posts[0].blocks[0].citations[0]).toMatchObject({
+      status: 'skipped',
+      errorCode: 'INVALID_URL',
+      reason: 'bad scheme separator',
+    });
     expect(report.findings.map((f) => [f.code, f.severity, f.url])).toEqual([['LINK_INVALID', 'error', 'https;//x']]);
     expect(report.totals.byStatus.skipped).toBe(1);
   });
@@ -169,7 +207,10 @@ describe('buildReport: citations that are not checked', () => {
       startedAt: STARTED_AT,
       durationMs: 1,
     });
-    expect(report.posts[0].blocks[0].citations[0]).toMatchObject({ status: 'skipped', errorCode: 'UNSUPPORTED_SCHEME' });
+    expect(report.posts[0].blocks[0].citations[0]).toMatchObject({
+      status: 'skipped',
+      errorCode: 'UNSUPPORTED_SCHEME',
+    });
     expect(report.findings).toEqual([]);
   });
 
@@ -207,7 +248,9 @@ describe('buildReport: citations that are not checked', () => {
       startedAt: STARTED_AT,
       durationMs: 1,
     });
-    expect(report.findings.map((f) => [f.code, f.severity, f.url])).toEqual([['LINK_INSECURE_HTTP', 'note', 'http://out.example.org/a']]);
+    expect(report.findings.map((f) => [f.code, f.severity, f.url])).toEqual([
+      ['LINK_INSECURE_HTTP', 'note', 'http://out.example.org/a'],
+    ]);
   });
 });
 
@@ -226,11 +269,20 @@ describe('buildReport: damaged anchors, repairs, uncited claims', () => {
       [5, 'specifies'],
     ]);
     expect(damagedFindings.every((f) => f.severity === 'error' && f.line === 1)).toBe(true);
-    expect(report.findings.filter((f) => f.code === 'INPUT_REPAIRED').map((f) => [f.severity, f.block, f.args.repair])).toEqual([
+    expect(
+      report.findings.filter((f) => f.code === 'INPUT_REPAIRED').map((f) => [f.severity, f.block, f.args.repair]),
+    ).toEqual([
       ['warning', undefined, 'raw newline inside a string'],
       ['warning', undefined, 'truncated after content.rendered'],
     ]);
-    expect(report.totals).toMatchObject({ posts: 1, blocks: 6, claims: 5, citations: 0, uniqueUrls: 0, damagedAnchors: 8 });
+    expect(report.totals).toMatchObject({
+      posts: 1,
+      blocks: 6,
+      claims: 5,
+      citations: 0,
+      uniqueUrls: 0,
+      damagedAnchors: 8,
+    });
     expect(report.totals.findings).toEqual({ error: 8, warning: 2, note: 1 });
     expect(exitCodeForReport(report, 'error')).toBe(1);
     expect(exitCodeForReport(report, 'never')).toBe(0);
@@ -238,35 +290,67 @@ describe('buildReport: damaged anchors, repairs, uncited claims', () => {
 
   it('CLAIM_UNCITED only for non-heading blocks with quote/number/attribution and no source', () => {
     const mk = (over: Parameters<typeof block>[1]) =>
-      buildReport({ posts: [post('p.json', [block(0, over)])], results: new Map(), startedAt: STARTED_AT, durationMs: 1 }).findings.map(
-        (f) => f.code,
-      );
+      buildReport({
+        posts: [post('p.json', [block(0, over)])],
+        results: new Map(),
+        startedAt: STARTED_AT,
+        durationMs: 1,
+      }).findings.map((f) => f.code);
     expect(mk({ signals: ['number'] })).toEqual(['CLAIM_UNCITED']);
     expect(mk({ signals: ['quote', 'attribution'] })).toEqual(['CLAIM_UNCITED']);
     expect(mk({ signals: [] })).toEqual([]);
     expect(mk({ kind: 'heading', signals: ['number'] })).toEqual([]);
     expect(mk({ signals: ['citation', 'number'], damagedAnchors: [damaged('said')] })).toEqual(['ANCHOR_DAMAGED']);
-    expect(mk({ signals: ['citation', 'number'], citations: [citation('https://source.example.org/report')] })).toEqual([]);
+    expect(mk({ signals: ['citation', 'number'], citations: [citation('https://source.example.org/report')] })).toEqual(
+      [],
+    );
     // Links that point at no source do not hide an uncited claim: mail, a jump within the post.
-    expect(mk({ signals: ['citation', 'number'], citations: [citation('mailto:x@example.org')] })).toEqual(['CLAIM_UNCITED']);
+    expect(mk({ signals: ['citation', 'number'], citations: [citation('mailto:x@example.org')] })).toEqual([
+      'CLAIM_UNCITED',
+    ]);
     const selfLink = buildReport({
-      posts: [post('p.json', [block(0, { signals: ['citation', 'number'], citations: [citation('https://site.example.org/post/#top', { isInternal: true })] })], { url: 'https://site.example.org/post/' })],
+      posts: [
+        post(
+          'p.json',
+          [
+            block(0, {
+              signals: ['citation', 'number'],
+              citations: [citation('https://site.example.org/post/#top', { isInternal: true })],
+            }),
+          ],
+          { url: 'https://site.example.org/post/' },
+        ),
+      ],
       results: new Map(),
       startedAt: STARTED_AT,
       durationMs: 1,
     });
     expect(selfLink.findings.map((f) => f.code)).toEqual(['CLAIM_UNCITED']);
     // A malformed link was meant as a source: LINK_INVALID says what is wrong, not CLAIM_UNCITED.
-    expect(mk({ signals: ['citation', 'number'], citations: [citation('https;//source.example.org/', { invalid: 'mistyped', checkUrl: undefined })] })).toEqual(['LINK_INVALID']);
+    expect(
+      mk({
+        signals: ['citation', 'number'],
+        citations: [citation('https;//source.example.org/', { invalid: 'mistyped', checkUrl: undefined })],
+      }),
+    ).toEqual(['LINK_INVALID']);
     // Figures in table cells are data, not claims to source one by one.
     expect(mk({ kind: 'table-cell', signals: ['number'] })).toEqual([]);
-    const uncited = buildReport({ posts: [post('p.json', [block(0, { signals: ['number'] })])], results: new Map(), startedAt: STARTED_AT, durationMs: 1 });
+    const uncited = buildReport({
+      posts: [post('p.json', [block(0, { signals: ['number'] })])],
+      results: new Map(),
+      startedAt: STARTED_AT,
+      durationMs: 1,
+    });
     expect(uncited.findings[0]).toMatchObject({ severity: 'note', block: 0, args: { signals: 'number' } });
   });
 
   it('block findings fall back to the first warning line when the block has none', () => {
     const report = buildReport({
-      posts: [post('p.json', [block(0, { damagedAnchors: [damaged('x')] })], { warnings: [{ code: 'INPUT_REPAIRED', repair: 'r', line: 7 }] })],
+      posts: [
+        post('p.json', [block(0, { damagedAnchors: [damaged('x')] })], {
+          warnings: [{ code: 'INPUT_REPAIRED', repair: 'r', line: 7 }],
+        }),
+      ],
       results: new Map(),
       startedAt: STARTED_AT,
       durationMs: 1,
@@ -329,7 +413,12 @@ describe('buildReport: totals, order, determinism', () => {
 
 describe('exitCodeForReport', () => {
   const report = mixedReport();
-  const onlyNotes = buildReport({ posts: [post('p.json', [block(0, { signals: ['number'] })])], results: new Map(), startedAt: STARTED_AT, durationMs: 1 });
+  const onlyNotes = buildReport({
+    posts: [post('p.json', [block(0, { signals: ['number'] })])],
+    results: new Map(),
+    startedAt: STARTED_AT,
+    durationMs: 1,
+  });
   const onlyWarnings = reportFor('timeout');
   const clean = reportFor('ok');
   it.each([

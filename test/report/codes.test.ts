@@ -10,7 +10,13 @@ describe('FINDING_CODES', () => {
         .filter(([, v]) => v.severity === sev)
         .map(([k]) => k)
         .sort();
-    expect(bySeverity('error')).toEqual(['ANCHOR_DAMAGED', 'LINK_BROKEN', 'LINK_INVALID', 'LINK_SOFT_404', 'LINK_UNREACHABLE']);
+    expect(bySeverity('error')).toEqual([
+      'ANCHOR_DAMAGED',
+      'LINK_BROKEN',
+      'LINK_INVALID',
+      'LINK_SOFT_404',
+      'LINK_UNREACHABLE',
+    ]);
     expect(bySeverity('warning')).toEqual([
       'FRAGMENT_MISSING',
       'INPUT_REPAIRED',
@@ -43,17 +49,23 @@ describe('formatFindingMessage', () => {
 
   it('uses its args', () => {
     expect(formatFindingMessage('LINK_BROKEN', { url: 'https://x.example/', httpStatus: 404 })).toContain('HTTP 404');
-    expect(formatFindingMessage('LINK_REDIRECT_PERMANENT', { url: 'https://x.example/', newUrl: 'https://y.example/' })).toContain(
-      'https://y.example/',
+    expect(
+      formatFindingMessage('LINK_REDIRECT_PERMANENT', { url: 'https://x.example/', newUrl: 'https://y.example/' }),
+    ).toContain('https://y.example/');
+    expect(formatFindingMessage('ANCHOR_DAMAGED', { anchorText: 'said', reason: 'orphan-close-tag' })).toContain(
+      '"said"',
     );
-    expect(formatFindingMessage('ANCHOR_DAMAGED', { anchorText: 'said', reason: 'orphan-close-tag' })).toContain('"said"');
   });
 });
 
 describe('formatFindingMessage: redirects', () => {
   it('names the redirect target of a broken link', () => {
-    expect(formatFindingMessage('LINK_BROKEN', { url: 'https://x.example/', finalUrl: 'https://y.example/gone', httpStatus: 404 })).toContain(
-      'redirected to https://y.example/gone',
-    );
+    expect(
+      formatFindingMessage('LINK_BROKEN', {
+        url: 'https://x.example/',
+        finalUrl: 'https://y.example/gone',
+        httpStatus: 404,
+      }),
+    ).toContain('redirected to https://y.example/gone');
   });
 });

@@ -12,7 +12,13 @@ function reportWith(missingQuotes: string[] | undefined, status: 'ok' | 'broken'
   return buildReport({
     posts: [
       post('p.json', [
-        block(0, { text: `${S1} ${S2}`, citations: [citation(URL_A, { anchorText: 'said', sentence: S1 }), citation(URL_A, { anchorText: 'promised', sentence: S2 })] }),
+        block(0, {
+          text: `${S1} ${S2}`,
+          citations: [
+            citation(URL_A, { anchorText: 'said', sentence: S1 }),
+            citation(URL_A, { anchorText: 'promised', sentence: S2 }),
+          ],
+        }),
       ]),
     ],
     results: results(result(URL_A, status, missingQuotes ? { missingQuotes } : {})),
@@ -37,11 +43,20 @@ describe('QUOTE_NOT_FOUND', () => {
 
   it('one finding per missing quote', () => {
     const report = reportWith(['the fare freeze will stay in place', 'transit spending rises by 12 percent next year']);
-    expect(report.findings.filter((f) => f.code === 'QUOTE_NOT_FOUND').map((f) => f.args.anchorText).sort()).toEqual(['promised', 'said']);
+    expect(
+      report.findings
+        .filter((f) => f.code === 'QUOTE_NOT_FOUND')
+        .map((f) => f.args.anchorText)
+        .sort(),
+    ).toEqual(['promised', 'said']);
   });
 
   it('the message names the anchor, the quote and the URL', () => {
-    const message = formatFindingMessage('QUOTE_NOT_FOUND', { anchorText: 'promised', url: URL_A, quote: 'the fare freeze' });
+    const message = formatFindingMessage('QUOTE_NOT_FOUND', {
+      anchorText: 'promised',
+      url: URL_A,
+      quote: 'the fare freeze',
+    });
     expect(message).toContain('"promised"');
     expect(message).toContain('"the fare freeze"');
     expect(message).toContain(URL_A);

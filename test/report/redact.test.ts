@@ -26,12 +26,37 @@ describe('credentials in cited URLs never reach a report', () => {
           isClaim: true,
           signals: ['citation', 'attribution'],
           damagedAnchors: [],
-          citations: [{ url, rawHref: url, checkUrl: url, anchorText: 'said', sentence: 'It said so.', rel: [], isInternal: false, origin: 'a' }],
+          citations: [
+            {
+              url,
+              rawHref: url,
+              checkUrl: url,
+              anchorText: 'said',
+              sentence: 'It said so.',
+              rel: [],
+              isInternal: false,
+              origin: 'a',
+            },
+          ],
         },
       ],
     };
-    const result: CheckResult = { url, status: 'broken', httpStatus: 404, redirects: [], errorCode: 'HTTP_ERROR', attempts: 1, checkedAt: '2026-01-01T00:00:00Z', durationMs: 1 };
-    const report = buildReport({ posts: [post], results: new Map([[url, result]]), startedAt: new Date(0), durationMs: 1 });
+    const result: CheckResult = {
+      url,
+      status: 'broken',
+      httpStatus: 404,
+      redirects: [],
+      errorCode: 'HTTP_ERROR',
+      attempts: 1,
+      checkedAt: '2026-01-01T00:00:00Z',
+      durationMs: 1,
+    };
+    const report = buildReport({
+      posts: [post],
+      results: new Map([[url, result]]),
+      startedAt: new Date(0),
+      durationMs: 1,
+    });
     expect(report.posts[0].blocks[0].citations[0].status).toBe('broken');
     expect(report.findings.map((f) => f.code)).toContain('LINK_BROKEN');
     expect(JSON.stringify(report)).not.toContain('s3cret');

@@ -44,13 +44,20 @@ describe('readDate refuses what is not a possible date', () => {
 
 describe('dates across input formats', () => {
   it('gives the same instant the same text from WordPress, HTML and Markdown', () => {
-    const wp = parseDocument('{"date_gmt":"2026-02-01T10:00:00","modified_gmt":"2026-02-02T08:00:00","content":{"rendered":"<p>x</p>"}}', { source: 'p.json' })[0];
+    const wp = parseDocument(
+      '{"date_gmt":"2026-02-01T10:00:00","modified_gmt":"2026-02-02T08:00:00","content":{"rendered":"<p>x</p>"}}',
+      { source: 'p.json' },
+    )[0];
     const html = parseDocument(
       '<html><head><meta property="article:published_time" content="2026-02-01T11:00:00+01:00"><meta property="article:modified_time" content="2026-02-02T08:00:00Z"></head><body><p>x</p></body></html>',
       { source: 'p.html' },
     )[0];
     const md = parseDocument('---\ndate: 2026-02-01T10:00:00Z\n---\n\nx\n', { source: 'p.md' })[0];
-    expect([wp.published, html.published, md.published]).toEqual(['2026-02-01T10:00:00Z', '2026-02-01T10:00:00Z', '2026-02-01T10:00:00Z']);
+    expect([wp.published, html.published, md.published]).toEqual([
+      '2026-02-01T10:00:00Z',
+      '2026-02-01T10:00:00Z',
+      '2026-02-01T10:00:00Z',
+    ]);
     expect([wp.modified, html.modified]).toEqual(['2026-02-02T08:00:00Z', '2026-02-02T08:00:00Z']);
   });
 });

@@ -23,14 +23,18 @@ function mix(...parts: Array<string | number[]>): Buffer {
 describe('decoding by declared charset', () => {
   it('reads windows-1252 HTML declared with <meta charset>', () => {
     // "café — “quoted”" in windows-1252: é=E9, —=97, “=93, ”=94.
-    const html = bytes('<html><head><meta charset="windows-1252"><title>x</title></head><body><p>caf{e9} {97} {93}quoted{94}</p></body></html>');
+    const html = bytes(
+      '<html><head><meta charset="windows-1252"><title>x</title></head><body><p>caf{e9} {97} {93}quoted{94}</p></body></html>',
+    );
     const [post] = parseDocument(html, { source: 'legacy.html' });
     expect(extractPost(post).blocks[0].text).toBe('café — “quoted”');
   });
 
   it('reads shift_jis HTML declared with http-equiv', () => {
     // 日本語 in Shift_JIS: 93FA 967B 8CEA.
-    const html = bytes('<html><head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS"></head><body><p>{93}{fa}{96}{7b}{8c}{ea}</p></body></html>');
+    const html = bytes(
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS"></head><body><p>{93}{fa}{96}{7b}{8c}{ea}</p></body></html>',
+    );
     const [post] = parseDocument(html, { source: 'jp.htm' });
     expect(extractPost(post).blocks[0].text).toBe('日本語');
   });
@@ -50,14 +54,26 @@ describe('decoding by declared charset', () => {
   it('never crashes on invalid bytes: each is read as windows-1252, with a warning saying where', () => {
     const [post] = parseDocument(bytes('# Title\n\nbroken {ff}{fe}{c3} bytes'), { source: 'bad.md' });
     expect(extractPost(post).blocks[1].text).toBe('broken ÿþÃ bytes');
-    expect(post.warnings).toEqual([expect.objectContaining({ code: 'INPUT_REPAIRED', repair: expect.stringMatching(/^3 bytes/), line: 3 })]);
+    expect(post.warnings).toEqual([
+      expect.objectContaining({ code: 'INPUT_REPAIRED', repair: expect.stringMatching(/^3 bytes/), line: 3 }),
+    ]);
   });
 
   it('keeps valid UTF-8 beside stray windows-1252 bytes in JSON (a pasted legacy quote)', () => {
     // "café" in UTF-8, then “quoted words here” in windows-1252 (93 … 94).
-    const [post] = parseDocument(mix('{"content":{"rendered":"<p>caf', [0xc3, 0xa9], '\n', [0x93], 'quoted words here', [0x94], '</p>"}}'), { source: 'mixed.json' });
+    const [post] = parseDocument(
+      mix('{"content":{"rendered":"<p>caf', [0xc3, 0xa9], '\n', [0x93], 'quoted words here', [0x94], '</p>"}}'),
+      { source: 'mixed.json' },
+    );
     expect(extractPost(post).blocks[0].text).toBe('café “quoted words here”');
-    expect(post.warnings[0]).toEqual(expect.objectContaining({ code: 'INPUT_REPAIRED', repair: expect.stringMatching(/^2 bytes/), where: 'line 2, column 1', line: 2 }));
+    expect(post.warnings[0]).toEqual(
+      expect.objectContaining({
+        code: 'INPUT_REPAIRED',
+        repair: expect.stringMatching(/^2 bytes/),
+        where: 'line 2, column 1',
+        line: 2,
+      }),
+    );
   });
 
   it('drops a UTF-8 character cut by the end of a truncated file, and says so', () => {
@@ -67,7 +83,10 @@ describe('decoding by declared charset', () => {
     expect(doc.invalidBytes).toBeUndefined();
     const [post] = parseDocument(mix('{"content":{"rendered":"<p>caf', [0xe2, 0x80]), { source: 'cut.json' });
     expect(extractPost(post).blocks[0].text).toBe('caf');
-    expect(post.warnings.map((w) => w.repair)).toEqual([expect.stringMatching(/inside a character/), expect.stringMatching(/^truncated input/)]);
+    expect(post.warnings.map((w) => w.repair)).toEqual([
+      expect.stringMatching(/inside a character/),
+      expect.stringMatching(/^truncated input/),
+    ]);
   });
 
   it('reads UTF-16 saved without a BOM (little and big endian) instead of calling it binary', () => {
@@ -79,10 +98,14 @@ describe('decoding by declared charset', () => {
   });
 
   it('reads a stray NUL in a text file as damage, not binary data', () => {
-    const [post] = parseDocument(mix('{"content":{"rendered":"<p>x', [0], 'y and more text here</p>"}}'), { source: 'nul.json' });
+    const [post] = parseDocument(mix('{"content":{"rendered":"<p>x', [0], 'y and more text here</p>"}}'), {
+      source: 'nul.json',
+    });
     expect(extractPost(post).blocks[0].text).toBe('xy and more text here');
     expect(post.warnings[0].repair).toMatch(/U\+0000/);
-    expect(() => parseDocument(bytes('{89}PNG{0d}{0a}{1a}{0a}{00}{00}{00}{0d}IHDR{00}{00}'), { source: 'x.png.json' })).toThrow(/binary/);
+    expect(() =>
+      parseDocument(bytes('{89}PNG{0d}{0a}{1a}{0a}{00}{00}{00}{0d}IHDR{00}{00}'), { source: 'x.png.json' }),
+    ).toThrow(/binary/);
   });
 
   it('honours a UTF-16 BOM and an unknown charset label falls back to UTF-8', () => {

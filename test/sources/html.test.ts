@@ -13,7 +13,11 @@ describe('parseHtmlDocument', () => {
   it('reads a page without <body> or <article> whole, head elements excluded', () => {
     const page = '<title>Bare page</title><meta name="x" content="y"><p>Only <a href="/a">text</a>.</p>';
     const raw = parseHtmlDocument(page, { source: 'bare.html', url: 'https://bare.example/dir/page' });
-    expect(raw).toMatchObject({ title: 'Bare page', url: 'https://bare.example/dir/page', baseUrl: 'https://bare.example/dir/page' });
+    expect(raw).toMatchObject({
+      title: 'Bare page',
+      url: 'https://bare.example/dir/page',
+      baseUrl: 'https://bare.example/dir/page',
+    });
     const post = extractPost(raw);
     expect(post.blocks.map((b) => b.text)).toEqual(['Only text.']);
     expect(post.blocks[0].citations[0].checkUrl).toBe('https://bare.example/a');
@@ -26,9 +30,14 @@ describe('parseHtmlDocument', () => {
   });
 
   it('takes the title from the article h1 when there is no og:title, and resolves a relative canonical', () => {
-    const page = '<head><title>Site name</title><link rel="canonical" href="/2025/story/"></head><body><main><h1>Story  title</h1><p>x</p></main></body>';
+    const page =
+      '<head><title>Site name</title><link rel="canonical" href="/2025/story/"></head><body><main><h1>Story  title</h1><p>x</p></main></body>';
     const post = parseHtmlDocument(page, { source: 's.html', url: 'https://news.example/?p=3' });
-    expect(post).toMatchObject({ title: 'Story title', url: 'https://news.example/2025/story/', baseUrl: 'https://news.example/2025/story/' });
+    expect(post).toMatchObject({
+      title: 'Story title',
+      url: 'https://news.example/2025/story/',
+      baseUrl: 'https://news.example/2025/story/',
+    });
   });
 
   it('reads the publish date from time[datetime] in the article', () => {

@@ -69,13 +69,17 @@ describe('parseLenientJson', () => {
 
   it('never throws on any prefix of valid JSON, and reads every prefix that starts a value (property)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.array(fc.jsonValue()), fc.dictionary(fc.string(), fc.jsonValue())), fc.nat(), (value, cut) => {
-        const text = JSON.stringify(value, null, cut % 3 === 0 ? 1 : undefined);
-        const prefix = text.slice(0, cut % (text.length + 1));
-        const result = parseLenientJson(prefix);
-        if (prefix.trim() === '') expect('error' in result).toBe(true);
-        else expect('value' in result).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(fc.array(fc.jsonValue()), fc.dictionary(fc.string(), fc.jsonValue())),
+        fc.nat(),
+        (value, cut) => {
+          const text = JSON.stringify(value, null, cut % 3 === 0 ? 1 : undefined);
+          const prefix = text.slice(0, cut % (text.length + 1));
+          const result = parseLenientJson(prefix);
+          if (prefix.trim() === '') expect('error' in result).toBe(true);
+          else expect('value' in result).toBe(true);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -6,7 +6,8 @@ import { CitecheckError, InputError, UsageError } from '../../src/errors.js';
 import { loadInputs, parseDocument } from '../../src/sources/index.js';
 
 let dir: string;
-const post = (id: number): string => JSON.stringify({ id, link: `https://blog.example.com/p${id}/`, content: { rendered: `<p>Post ${id}</p>` } });
+const post = (id: number): string =>
+  JSON.stringify({ id, link: `https://blog.example.com/p${id}/`, content: { rendered: `<p>Post ${id}</p>` } });
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'citecheck-sources-'));
@@ -44,19 +45,29 @@ async function failure(inputs: string[]): Promise<CitecheckError> {
 describe('loadInputs', () => {
   it('expands a directory recursively to its .json/.html/.htm/.md/.markdown files, sorted, skipping dot-folders', async () => {
     const posts = await loadInputs([path.join(dir, 'site')]);
-    expect(posts.map((p) => path.relative(dir, p.source))).toEqual(['site/a.json', 'site/b/deep/notes.markdown', 'site/b/page.htm']);
+    expect(posts.map((p) => path.relative(dir, p.source))).toEqual([
+      'site/a.json',
+      'site/b/deep/notes.markdown',
+      'site/b/page.htm',
+    ]);
     expect(posts.map((p) => p.kind)).toEqual(['wordpress', 'markdown', 'html']);
   });
 
   it('expands globs, ** included, and reads a file named twice once', async () => {
-    const posts = await loadInputs([path.join(dir, 'site/**/*.{htm,markdown}'), path.join(dir, 'site/a.json'), path.join(dir, 'site/./a.json')]);
+    const posts = await loadInputs([
+      path.join(dir, 'site/**/*.{htm,markdown}'),
+      path.join(dir, 'site/a.json'),
+      path.join(dir, 'site/./a.json'),
+    ]);
     expect(posts.map((p) => path.basename(p.source))).toEqual(['notes.markdown', 'page.htm', 'a.json']);
   });
 
   it('reads "-" from stdin and sniffs its format', async () => {
     const json = await loadInputs(['-'], { readStdin: async () => Buffer.from(post(7)) });
     expect(json).toMatchObject([{ source: '-', kind: 'wordpress', id: 7 }]);
-    const md = await loadInputs(['-'], { readStdin: async () => Buffer.from('Some *markdown* with [a link](https://x.example.org/).') });
+    const md = await loadInputs(['-'], {
+      readStdin: async () => Buffer.from('Some *markdown* with [a link](https://x.example.org/).'),
+    });
     expect(md).toMatchObject([{ source: '-', kind: 'markdown' }]);
     const html = await loadInputs(['-'], { readStdin: async () => Buffer.from('\n <article><p>Hi</p></article>') });
     expect(html).toMatchObject([{ source: '-', kind: 'html' }]);
@@ -93,12 +104,16 @@ describe('loadInputs', () => {
 describe('parseDocument', () => {
   it('reads the format from the extension first, then the content type, then the content', () => {
     expect(parseDocument('<p>x</p>', { source: 'a.md' })[0].kind).toBe('markdown');
-    expect(parseDocument('# Title', { source: 'https://x.example/feed', contentType: 'text/html' })[0].kind).toBe('html');
+    expect(parseDocument('# Title', { source: 'https://x.example/feed', contentType: 'text/html' })[0].kind).toBe(
+      'html',
+    );
     expect(parseDocument('[{"content":{"rendered":"<p>x</p>"}}]', { source: 'export.txt' })[0].kind).toBe('wordpress');
   });
 
   it('repairs a BOM in JSON with a warning and strips it elsewhere silently', () => {
-    const [json] = parseDocument(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(post(3))]), { source: 'bom.json' });
+    const [json] = parseDocument(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(post(3))]), {
+      source: 'bom.json',
+    });
     expect(json.warnings.map((w) => w.repair)).toEqual(['byte order mark at the start']);
     const [md] = parseDocument(Buffer.from('\uFEFF# Title\n\nText'), { source: 'bom.md' });
     expect(md.title).toBe('Title');
@@ -121,7 +136,10 @@ describe('parseDocument', () => {
     const fixture = readFileSync('test/fixtures/inputs/truncated-post.json', 'utf8');
     const damaged = fixture.replace('"rendered":"<p>', '"rendered":"\n<p>');
     const [p] = parseDocument(damaged, { source: 'seed-like.json' });
-    expect(p.warnings.map((w) => w.repair)).toEqual(['raw newline inside a string', 'truncated input: closed 1 string, 2 objects']);
+    expect(p.warnings.map((w) => w.repair)).toEqual([
+      'raw newline inside a string',
+      'truncated input: closed 1 string, 2 objects',
+    ]);
     expect(p.bodyLine).toBe(2);
   });
 });
@@ -147,7 +165,10 @@ describe('loadInputs skips found files that are not posts', () => {
     writeFileSync(path.join(content, 'data.json'), '[1,2,3]');
     writeFileSync(path.join(content, 'empty.html'), '');
     writeFileSync(path.join(content, 'bad/tsconfig.json'), '{"compilerOptions":{}}');
-    writeFileSync(path.join(content, 'bad/logo.html'), Buffer.from('\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00', 'latin1'));
+    writeFileSync(
+      path.join(content, 'bad/logo.html'),
+      Buffer.from('\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00', 'latin1'),
+    );
   });
   afterAll(() => rmSync(content, { recursive: true, force: true }));
 
@@ -162,7 +183,8 @@ describe('loadInputs skips found files that are not posts', () => {
     const { sources, warnings } = await load([content]);
     expect(sources).toEqual(['page.html', 'post.md']);
     expect(warnings).toHaveLength(5);
-    const byFile = (name: string): string | undefined => warnings.find((w) => w.startsWith(`${path.join(content, name)}: `));
+    const byFile = (name: string): string | undefined =>
+      warnings.find((w) => w.startsWith(`${path.join(content, name)}: `));
     expect(byFile('package.json')).toContain('not a WordPress post');
     expect(byFile('bad/tsconfig.json')).toContain('not a WordPress post');
     expect(byFile('data.json')).toContain('not a list of WordPress posts');
@@ -185,9 +207,13 @@ describe('loadInputs skips found files that are not posts', () => {
 
   it('and finding nothing readable at all is one InputError, with no warnings', async () => {
     const warnings: string[] = [];
-    const error = await loadInputs([path.join(content, 'bad')], { onWarning: (m) => warnings.push(m) }).catch((e: unknown) => e);
+    const error = await loadInputs([path.join(content, 'bad')], { onWarning: (m) => warnings.push(m) }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(InputError);
-    expect((error as Error).message).toMatch(/^no posts to read: all 2 files found were skipped \(.*logo\.html: .*binary data.*; and 1 more\)$/);
+    expect((error as Error).message).toMatch(
+      /^no posts to read: all 2 files found were skipped \(.*logo\.html: .*binary data.*; and 1 more\)$/,
+    );
     expect(warnings).toEqual([]);
   });
 });

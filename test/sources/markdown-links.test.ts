@@ -12,19 +12,28 @@ function md(text: string): ExtractedPost {
 
 /** The finding codes an offline report of `post` raises. */
 function findingCodes(post: ExtractedPost): string[] {
-  return buildReport({ posts: [post], results: new Map(), startedAt: new Date(0), durationMs: 0, offline: true }).findings.map((f) => f.code);
+  return buildReport({
+    posts: [post],
+    results: new Map(),
+    startedAt: new Date(0),
+    durationMs: 0,
+    offline: true,
+  }).findings.map((f) => f.code);
 }
 
 describe('Markdown: only explicit URLs become links', () => {
   it('leaves file names, bare domains, e-mail addresses and //paths in prose as text', () => {
-    const text = 'Edit CHANGES.md and main.ts, or ask the host site-docs.net (write to ops@site-docs.net) about //share.site-docs.net/x.';
+    const text =
+      'Edit CHANGES.md and main.ts, or ask the host site-docs.net (write to ops@site-docs.net) about //share.site-docs.net/x.';
     const post = md(`${text}\n`);
     expect(post.blocks[0].citations).toEqual([]);
     expect(post.blocks[0].text).toBe(text);
   });
 
   it('still links explicit http(s) URLs, <autolinks> and real Markdown links', () => {
-    const post = md('Read https://plain.example.org/a and <https://angle.example.org/b> and [c](https://inline.example.org/c).\n');
+    const post = md(
+      'Read https://plain.example.org/a and <https://angle.example.org/b> and [c](https://inline.example.org/c).\n',
+    );
     expect(post.blocks[0].citations.map((c) => c.url)).toEqual([
       'https://plain.example.org/a',
       'https://angle.example.org/b',
@@ -59,7 +68,11 @@ describe('Markdown: only explicit URLs become links', () => {
   });
 
   it('keeps a real link whose text holds a broken one, and ignores broken links in code', () => {
-    const [block] = md('Here [see [a](https://b c) too](https://outer.example.org/) and `[k](https://code ex)`.\n').blocks;
-    expect(block.citations.map((c) => [c.anchorText, c.url])).toEqual([['see [a](https://b c) too', 'https://outer.example.org/']]);
+    const [block] = md(
+      'Here [see [a](https://b c) too](https://outer.example.org/) and `[k](https://code ex)`.\n',
+    ).blocks;
+    expect(block.citations.map((c) => [c.anchorText, c.url])).toEqual([
+      ['see [a](https://b c) too', 'https://outer.example.org/'],
+    ]);
   });
 });

@@ -10,7 +10,8 @@ function md(text: string): ExtractedPost {
 }
 
 function findings(post: ExtractedPost) {
-  return buildReport({ posts: [post], results: new Map(), startedAt: new Date(0), durationMs: 0, offline: true }).findings;
+  return buildReport({ posts: [post], results: new Map(), startedAt: new Date(0), durationMs: 0, offline: true })
+    .findings;
 }
 
 describe('Markdown reference links whose definition is missing', () => {
@@ -20,7 +21,11 @@ describe('Markdown reference links whose definition is missing', () => {
     expect(block.text).toBe('The council confirmed that 14 bridges closed.');
     expect(block.citations).toEqual([]);
     expect(block.damagedAnchors).toEqual([
-      { anchorText: 'confirmed', sentence: 'The council confirmed that 14 bridges closed.', reason: 'undefined-reference' },
+      {
+        anchorText: 'confirmed',
+        sentence: 'The council confirmed that 14 bridges closed.',
+        reason: 'undefined-reference',
+      },
     ]);
     const found = findings(post);
     expect(found.map((f) => [f.code, f.severity])).toEqual([['ANCHOR_DAMAGED', 'error']]);
@@ -29,7 +34,8 @@ describe('Markdown reference links whose definition is missing', () => {
   });
 
   it('records a collapsed reference [text][] with no definition, beside defined ones that stay links', () => {
-    const text = 'Auditors [warned][] and [the audit][a1] and [the memo][] agree.\n\n[a1]: https://audit.example.org/1\n[the memo]: https://memo.example.org/\n';
+    const text =
+      'Auditors [warned][] and [the audit][a1] and [the memo][] agree.\n\n[a1]: https://audit.example.org/1\n[the memo]: https://memo.example.org/\n';
     const [block] = md(text).blocks;
     expect(block.text).toBe('Auditors warned and the audit and the memo agree.');
     expect(block.damagedAnchors.map((d) => [d.anchorText, d.reason])).toEqual([['warned', 'undefined-reference']]);

@@ -4,7 +4,10 @@ import { parseDocument } from '../../src/sources/index.js';
 
 describe('Markdown documents', () => {
   it('reads TOML (+++) front matter like YAML, and it never becomes a block', () => {
-    const [post] = parseDocument('+++\ntitle = "Toml title"\ndate = 2024-01-01\nurl = "https://site.test/p/"\n+++\n\nText [x](/y).\n', { source: 'p.md' });
+    const [post] = parseDocument(
+      '+++\ntitle = "Toml title"\ndate = 2024-01-01\nurl = "https://site.test/p/"\n+++\n\nText [x](/y).\n',
+      { source: 'p.md' },
+    );
     expect(post.title).toBe('Toml title');
     expect(post.published).toBe('2024-01-01T00:00:00Z');
     const blocks = extractPost(post).blocks;
@@ -13,7 +16,8 @@ describe('Markdown documents', () => {
   });
 
   it('gives blocks of a raw HTML block their own line', () => {
-    const text = 'Intro.\n\n![img](https://img.test/a.png)\n\n<div class="note"><p>HTML <a href="https://h.test/">block</a></p></div>\n';
+    const text =
+      'Intro.\n\n![img](https://img.test/a.png)\n\n<div class="note"><p>HTML <a href="https://h.test/">block</a></p></div>\n';
     const [post] = parseDocument(text, { source: 'p.md' });
     expect(extractPost(post).blocks.map((b) => [b.line, b.text])).toEqual([
       [1, 'Intro.'],
@@ -44,7 +48,9 @@ describe('Markdown front matter URL fields', () => {
   });
 
   it('prefers url, then canonical_url, then permalink, passing over one that is not absolute', () => {
-    expect(urls('permalink: https://p.test/\ncanonical_url: https://c.test/\nurl: https://u.test/')[0]).toBe('https://u.test/');
+    expect(urls('permalink: https://p.test/\ncanonical_url: https://c.test/\nurl: https://u.test/')[0]).toBe(
+      'https://u.test/',
+    );
     expect(urls('permalink: https://p.test/\ncanonical_url: https://c.test/')[0]).toBe('https://c.test/');
     expect(urls('url: /2024/post/\npermalink: https://p.test/x/')[0]).toBe('https://p.test/x/');
   });

@@ -12,12 +12,20 @@ function read(text: string, source: string): Post {
 const repairs = (post: Post): string[] => post.warnings.map((w) => w.repair);
 
 describe('WordPress metadata that is not what it claims', () => {
-  const wp = (fields: Record<string, unknown>): Post => read(JSON.stringify({ id: 3, ...fields, content: { rendered: '<p>A line.</p>' } }), 'w.json');
+  const wp = (fields: Record<string, unknown>): Post =>
+    read(JSON.stringify({ id: 3, ...fields, content: { rendered: '<p>A line.</p>' } }), 'w.json');
 
   it('drops a date_gmt that is not a date, with a warning naming the field and the line', () => {
     const post = read('{"id": 3,\n "date_gmt": "garbage",\n "content": {"rendered": "<p>A line.</p>"}}', 'w.json');
     expect(post.published).toBeUndefined();
-    expect(post.warnings).toEqual([{ code: 'INPUT_REPAIRED', repair: 'date_gmt is not a date: garbage; ignored', where: 'line 2, column 14', line: 2 }]);
+    expect(post.warnings).toEqual([
+      {
+        code: 'INPUT_REPAIRED',
+        repair: 'date_gmt is not a date: garbage; ignored',
+        where: 'line 2, column 14',
+        line: 2,
+      },
+    ]);
   });
 
   it('drops an impossible date and says why', () => {
@@ -53,7 +61,12 @@ describe('WordPress metadata that is not what it claims', () => {
 
   it('keeps good metadata without a word', () => {
     const post = wp({ link: 'https://site.test/p/', date_gmt: '2024-02-29T10:00:00', modified: '0000-00-00T00:00:00' });
-    expect([post.url, post.published, post.modified, post.warnings]).toEqual(['https://site.test/p/', '2024-02-29T10:00:00Z', undefined, []]);
+    expect([post.url, post.published, post.modified, post.warnings]).toEqual([
+      'https://site.test/p/',
+      '2024-02-29T10:00:00Z',
+      undefined,
+      [],
+    ]);
   });
 });
 
@@ -62,8 +75,18 @@ describe('Markdown front matter that is not what it claims', () => {
     const post = read('---\ntitle: T\ndate: 2023-02-29\nurl: www.site.test/p\n---\n\nText.\n', 'p.md');
     expect([post.published, post.url]).toEqual([undefined, undefined]);
     expect(post.warnings).toEqual([
-      { code: 'INPUT_REPAIRED', repair: 'url is not an absolute http(s) URL: www.site.test/p; ignored', where: 'line 4', line: 4 },
-      { code: 'INPUT_REPAIRED', repair: 'date is not a date: 2023-02-29 (day 29 does not exist in 2023-02); ignored', where: 'line 3', line: 3 },
+      {
+        code: 'INPUT_REPAIRED',
+        repair: 'url is not an absolute http(s) URL: www.site.test/p; ignored',
+        where: 'line 4',
+        line: 4,
+      },
+      {
+        code: 'INPUT_REPAIRED',
+        repair: 'date is not a date: 2023-02-29 (day 29 does not exist in 2023-02); ignored',
+        where: 'line 3',
+        line: 3,
+      },
     ]);
   });
 
@@ -79,11 +102,17 @@ describe('HTML meta that is not what it claims', () => {
       '<head><meta property="article:published_time" content="yesterday"><meta property="og:url" content="mailto:x@site.test"></head><body><p>x</p></body>';
     const post = read(page, 'p.html');
     expect([post.published, post.url]).toEqual([undefined, undefined]);
-    expect(repairs(post)).toEqual(['og:url is not an absolute http(s) URL: mailto:x@site.test; ignored', 'article:published_time is not a date: yesterday; ignored']);
+    expect(repairs(post)).toEqual([
+      'og:url is not an absolute http(s) URL: mailto:x@site.test; ignored',
+      'article:published_time is not a date: yesterday; ignored',
+    ]);
   });
 
   it('says nothing of a relative canonical in a file with no address, or a <time> holding a duration', () => {
-    const post = read('<head><link rel="canonical" href="/p/"></head><body><p>Took <time datetime="PT2H">two hours</time>.</p></body>', 'p.html');
+    const post = read(
+      '<head><link rel="canonical" href="/p/"></head><body><p>Took <time datetime="PT2H">two hours</time>.</p></body>',
+      'p.html',
+    );
     expect([post.url, post.published, post.warnings]).toEqual([undefined, undefined, []]);
   });
 });

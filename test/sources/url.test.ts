@@ -14,12 +14,23 @@ function fakeFetch(routes: Record<string, Route>): FetchDocument & { calls: Arra
     calls.push({ url, accept: init?.accept });
     const route = routes[url];
     if (!route) return { status: 404, headers: {}, body: Buffer.from('not found'), finalUrl: url };
-    return { status: route.status, headers: route.headers, body: Buffer.from(route.body), finalUrl: route.finalUrl ?? url };
+    return {
+      status: route.status,
+      headers: route.headers,
+      body: Buffer.from(route.body),
+      finalUrl: route.finalUrl ?? url,
+    };
   };
   return Object.assign(fetchDocument, { calls });
 }
 
-const WP_POST = { id: 42, slug: 'harbour', link: 'https://news.example.com/2025/harbour/', title: { rendered: 'Harbour' }, content: { rendered: '<p>Officials <a href="/docs/">said</a> so.</p>' } };
+const WP_POST = {
+  id: 42,
+  slug: 'harbour',
+  link: 'https://news.example.com/2025/harbour/',
+  title: { rendered: 'Harbour' },
+  content: { rendered: '<p>Officials <a href="/docs/">said</a> so.</p>' },
+};
 const JSON_HEADERS = { 'content-type': 'application/json; charset=UTF-8' };
 
 describe('URL inputs', () => {
@@ -32,7 +43,9 @@ describe('URL inputs', () => {
 
   it('reads a REST posts list as WordPress JSON', async () => {
     const url = 'https://news.example.com/wp-json/wp/v2/posts?per_page=2';
-    const fetch = fakeFetch({ [url]: { status: 200, headers: JSON_HEADERS, body: JSON.stringify([WP_POST, { ...WP_POST, id: 43 }]) } });
+    const fetch = fakeFetch({
+      [url]: { status: 200, headers: JSON_HEADERS, body: JSON.stringify([WP_POST, { ...WP_POST, id: 43 }]) },
+    });
     const posts = await loadInputs([url], { fetchDocument: fetch });
     expect(posts.map((p) => [p.kind, p.id, p.source])).toEqual([
       ['wordpress', 42, url],
@@ -44,8 +57,19 @@ describe('URL inputs', () => {
   it('reads a post page through the REST API it advertises, by slug', async () => {
     const page = 'https://news.example.com/2025/harbour/';
     const fetch = fakeFetch({
-      [page]: { status: 200, headers: { 'content-type': 'text/html', link: '<https://news.example.com/wp-json/>; rel="https://api.w.org/", <https://news.example.com/?p=42>; rel=shortlink' }, body: '<p>Page</p>' },
-      'https://news.example.com/wp-json/wp/v2/posts?slug=harbour': { status: 200, headers: JSON_HEADERS, body: JSON.stringify([WP_POST]) },
+      [page]: {
+        status: 200,
+        headers: {
+          'content-type': 'text/html',
+          link: '<https://news.example.com/wp-json/>; rel="https://api.w.org/", <https://news.example.com/?p=42>; rel=shortlink',
+        },
+        body: '<p>Page</p>',
+      },
+      'https://news.example.com/wp-json/wp/v2/posts?slug=harbour': {
+        status: 200,
+        headers: JSON_HEADERS,
+        body: JSON.stringify([WP_POST]),
+      },
     });
     const [post] = await loadInputs([page], { fetchDocument: fetch });
     expect(post).toMatchObject({ kind: 'wordpress', id: 42, source: page });
@@ -59,7 +83,11 @@ describe('URL inputs', () => {
     const page = 'https://plain.example.com/2025/harbour/';
     const fetch = fakeFetch({
       [page]: { status: 200, headers: { ...headers, 'content-type': 'text/html' }, body: '<p>Page</p>' },
-      'https://plain.example.com/?rest_route=%2Fwp%2Fv2%2Fposts&slug=harbour': { status: 200, headers: JSON_HEADERS, body: JSON.stringify([WP_POST]) },
+      'https://plain.example.com/?rest_route=%2Fwp%2Fv2%2Fposts&slug=harbour': {
+        status: 200,
+        headers: JSON_HEADERS,
+        body: JSON.stringify([WP_POST]),
+      },
     });
     const [post] = await loadInputs([page], { fetchDocument: fetch });
     expect(post.kind).toBe('wordpress');
@@ -68,7 +96,14 @@ describe('URL inputs', () => {
   it('falls back to the HTML page when the API finds no post', async () => {
     const page = 'https://news.example.com/about/';
     const fetch = fakeFetch({
-      [page]: { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', link: '<https://news.example.com/wp-json/>; rel="https://api.w.org/"' }, body: '<article><h1>About</h1><p>See <a href="team/">the team</a>.</p></article>' },
+      [page]: {
+        status: 200,
+        headers: {
+          'content-type': 'text/html; charset=utf-8',
+          link: '<https://news.example.com/wp-json/>; rel="https://api.w.org/"',
+        },
+        body: '<article><h1>About</h1><p>See <a href="team/">the team</a>.</p></article>',
+      },
       'https://news.example.com/wp-json/wp/v2/posts?slug=about': { status: 200, headers: JSON_HEADERS, body: '[]' },
     });
     const [post] = await loadInputs([page], { fetchDocument: fetch });
@@ -78,7 +113,14 @@ describe('URL inputs', () => {
 
   it('reads other pages by content type, using the final URL after redirects as base', async () => {
     const url = 'https://docs.example.org/notes';
-    const fetch = fakeFetch({ [url]: { status: 200, headers: { 'content-type': 'text/markdown' }, body: '# Notes\n\nSee [this](other).', finalUrl: 'https://docs.example.org/v2/notes' } });
+    const fetch = fakeFetch({
+      [url]: {
+        status: 200,
+        headers: { 'content-type': 'text/markdown' },
+        body: '# Notes\n\nSee [this](other).',
+        finalUrl: 'https://docs.example.org/v2/notes',
+      },
+    });
     const [post] = await loadInputs([url], { fetchDocument: fetch });
     expect(post).toMatchObject({ kind: 'markdown', title: 'Notes', source: url });
     expect(extractPost(post).blocks[1].citations[0].checkUrl).toBe('https://docs.example.org/v2/other');

@@ -11,13 +11,21 @@ describe('WordPress posts', () => {
 });
 
 describe('WordPress posts with nothing in content.rendered', () => {
-  it.each([[''], ['  \n\t'], ['<!-- wp:paragraph -->\n<p></p>\n<!-- /wp:paragraph -->']])('warn instead of reporting 0 blocks in silence: %j', (body) => {
-    const [post] = parseDocument(JSON.stringify({ id: 4, content: { rendered: body } }), { source: 'p.json' });
-    expect(post.warnings).toEqual([{ code: 'INPUT_REPAIRED', repair: 'content.rendered is empty: nothing to check' }]);
-  });
+  it.each([[''], ['  \n\t'], ['<!-- wp:paragraph -->\n<p></p>\n<!-- /wp:paragraph -->']])(
+    'warn instead of reporting 0 blocks in silence: %j',
+    (body) => {
+      const [post] = parseDocument(JSON.stringify({ id: 4, content: { rendered: body } }), { source: 'p.json' });
+      expect(post.warnings).toEqual([
+        { code: 'INPUT_REPAIRED', repair: 'content.rendered is empty: nothing to check' },
+      ]);
+    },
+  );
 
   it('say nothing when the body holds only a link or an image: there is something to check', () => {
-    const [post] = parseDocument(JSON.stringify({ id: 4, content: { rendered: '<p><img src="https://img.test/a.png"></p>' } }), { source: 'p.json' });
+    const [post] = parseDocument(
+      JSON.stringify({ id: 4, content: { rendered: '<p><img src="https://img.test/a.png"></p>' } }),
+      { source: 'p.json' },
+    );
     expect(post.warnings).toEqual([]);
   });
 });
@@ -25,7 +33,11 @@ describe('WordPress posts with nothing in content.rendered', () => {
 describe('WordPress posts without a link', () => {
   it('resolve root-relative links against the site named by guid', async () => {
     const { extractPost } = await import('../../src/extract/index.js');
-    const json = JSON.stringify({ id: 1, guid: { rendered: 'https://site.test/?p=1' }, content: { rendered: '<p>See <a href="/about/">this</a>.</p>' } });
+    const json = JSON.stringify({
+      id: 1,
+      guid: { rendered: 'https://site.test/?p=1' },
+      content: { rendered: '<p>See <a href="/about/">this</a>.</p>' },
+    });
     const [post] = parseDocument(json, { source: 'p.json' });
     expect(post.url).toBeUndefined();
     const [citation] = extractPost(post).blocks[0].citations;
@@ -37,11 +49,15 @@ describe('WordPress REST error bodies', () => {
   const body = '{"code":"rest_post_invalid_id","message":"Invalid post ID.","data":{"status":404}}';
 
   it('a saved error body is refused with the API code and message, not "no content.rendered"', () => {
-    expect(() => parseDocument(body, { source: 'post.json' })).toThrow('post.json: WordPress API error rest_post_invalid_id: Invalid post ID. (HTTP 404)');
+    expect(() => parseDocument(body, { source: 'post.json' })).toThrow(
+      'post.json: WordPress API error rest_post_invalid_id: Invalid post ID. (HTTP 404)',
+    );
   });
 
   it('an error without data.status, with markup in the message, stays one line', () => {
     const json = JSON.stringify({ code: 'rest_forbidden', message: 'Sorry, you are <b>not allowed</b>\nto do that.' });
-    expect(() => parseDocument(json, { source: '-' })).toThrow(/^-: WordPress API error rest_forbidden: Sorry, you are not allowed to do that\.$/);
+    expect(() => parseDocument(json, { source: '-' })).toThrow(
+      /^-: WordPress API error rest_forbidden: Sorry, you are not allowed to do that\.$/,
+    );
   });
 });
