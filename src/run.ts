@@ -6,7 +6,7 @@ import { hostOverride } from './check/request-headers.js';
 import { extractPost } from './extract/index.js';
 import { collectTargets } from './links/targets.js';
 import { buildReport } from './report/build.js';
-import { loadInputs } from './sources/index.js';
+import { readInputs } from './sources/index.js';
 import type { CheckResult, CheckTarget, ExtractedPost, Report } from './types.js';
 
 /** I/O a run may have injected (tests, the demo, embedding applications). */
@@ -31,12 +31,17 @@ async function extractInputs(
   const fetcher =
     allowNetwork && !options.offline && inputs.some(isUrlInput) ? createDocumentFetcher(options, deps) : undefined;
   try {
-    const posts = await loadInputs(inputs, {
+    // Each post is extracted as it is read, so only its extraction outlives it (a WordPress
+    // export of hundreds of MB is never held whole).
+    const extracted: ExtractedPost[] = [];
+    const reading = readInputs(inputs, {
       readStdin: deps.readStdin,
       fetchDocument: fetcher,
       onWarning: deps.onWarning,
+      statuses: options.statuses,
     });
-    return posts.map((post) => extractPost(post, { includeMedia: options.includeMedia }));
+    for await (const post of reading) extracted.push(extractPost(post, { includeMedia: options.includeMedia }));
+    return extracted;
   } finally {
     await fetcher?.close();
   }
