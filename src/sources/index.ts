@@ -11,6 +11,7 @@ import { loadUrl } from './url.js';
 import { NotWxrError, readWxr } from './wxr.js';
 
 export type { FetchDocument, FetchedDocument } from './fetch-types.js';
+export { DocumentTooLargeError } from './fetch-types.js';
 export { parseDocument, type DocumentMeta } from './parse-document.js';
 
 /** How inputs that are not files are read. */
