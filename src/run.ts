@@ -83,6 +83,19 @@ export async function runCheck(inputs: string[], options: CitecheckOptions, give
   // checking the links that page cites on the same host.
   const deps: RunDeps = { ...given, pool: given.pool ?? createRequestPool(options, clockOf(given)) };
   const posts = await extractInputs(inputs, options, deps, true);
+  return checkExtracted(posts, options, deps, { startedAt, started });
+}
+
+/**
+ * The rest of the pipeline once posts are extracted: unique targets → checking → report.
+ * `deps.pool` should be the pool the inputs were fetched through. Prints nothing.
+ */
+export async function checkExtracted(
+  posts: ExtractedPost[],
+  options: CitecheckOptions,
+  deps: RunDeps,
+  clock: { startedAt: Date; started: number },
+): Promise<Report> {
   const targets = collectTargets(posts);
   deps.onPlanned?.({ posts: posts.length, targets: targets.length });
   const { toCheck, held } = splitUncheckedHosts(targets, options);
@@ -93,8 +106,8 @@ export async function runCheck(inputs: string[], options: CitecheckOptions, give
     posts,
     results: run.results,
     hosts: run.hosts,
-    startedAt,
-    durationMs: Math.round(performance.now() - started),
+    startedAt: clock.startedAt,
+    durationMs: Math.round(performance.now() - clock.started),
     interrupted: run.interrupted,
     offline: options.offline,
   });

@@ -144,6 +144,7 @@ export function addSiteOptions(cmd: Command): Command {
 export interface ProgramActions {
   check(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<void>;
   extract(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<void>;
+  wp(site: string, opts: Record<string, unknown>, cmd: Command): Promise<void>;
 }
 
 /** Builds the commander program. */
@@ -160,6 +161,15 @@ export function createProgram(actions: ProgramActions): Command {
       .description('check every link of the inputs and write the citation report')
       .argument('<inputs...>', 'files, directories, globs, http(s) URLs, or - for stdin'),
   ).action(actions.check);
+
+  addSiteOptions(
+    addCheckOptions(
+      program
+        .command('wp')
+        .description('audit a WordPress site: read every post through its REST API, check their links, report')
+        .argument('<site-url>', 'the site, e.g. https://example.com/ (its REST API is discovered)'),
+    ),
+  ).action(actions.wp);
 
   program
     .command('extract')
@@ -187,7 +197,9 @@ error, 3 internal error, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
 Examples:
   citecheck check post.json
   citecheck check content/ --report html --report sarif:reports/links.sarif --cache
-  citecheck extract export.json > structure.json`,
+  citecheck extract export.json > structure.json
+  citecheck check site.WordPress.2024-06-01.xml      # a WordPress export (Tools → Export)
+  citecheck wp https://example.com/ --after 2024-01-01 --report html`,
   );
   return program;
 }
