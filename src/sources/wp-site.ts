@@ -175,8 +175,20 @@ function refusalHint(status: number, type: string, query: SiteQuery): string {
   return '';
 }
 
+/** A request URL as error lines show it: without the long `_fields` list. */
+function shownUrl(url: string): string {
+  const shown = new URL(url);
+  shown.searchParams.delete('_fields');
+  try {
+    return decodeURIComponent(shown.href);
+  } catch {
+    return shown.href;
+  }
+}
+
 /** The posts of one API page; throws InputError (one line) when it is not a page of posts. */
-function postsOfPage(doc: FetchedDocument, url: string, type: string, query: SiteQuery): Post[] {
+function postsOfPage(doc: FetchedDocument, requested: string, type: string, query: SiteQuery): Post[] {
+  const url = shownUrl(requested);
   if (doc.status < 200 || doc.status > 299) {
     const apiError = wordPressRestErrorIn(doc.body);
     throw new InputError(
