@@ -79,21 +79,6 @@ export interface FakeWordPress {
   close(): Promise<void>;
 }
 
-const FIELD_NAMES = [
-  'id',
-  'date',
-  'date_gmt',
-  'modified',
-  'modified_gmt',
-  'slug',
-  'status',
-  'type',
-  'link',
-  'title',
-  'content',
-  'guid',
-];
-
 /** Builds `count` published posts, each citing `cite(i)` links. */
 export function makePosts(
   count: number,
