@@ -36,8 +36,20 @@ function reaches(rule: HeaderRule, url: URL): boolean {
 function siteFetcher(site: URL, options: CitecheckOptions, deps: RunDeps): DocumentFetcher {
   const withCredentials = createDocumentFetcher(options, deps);
   const without = createDocumentFetcher({ ...options, headers: options.headers.filter((r) => r.host) }, deps);
-  const fetch = (url: string, init?: { accept?: string }) =>
-    (new URL(url).origin === site.origin ? withCredentials : without)(url, init);
+  const hasSiteHeaders = options.headers.some((rule) => rule.host === undefined);
+  let warned = false;
+  const fetch = (url: string, init?: { accept?: string }) => {
+    const origin = new URL(url).origin;
+    if (origin === site.origin) return withCredentials(url, init);
+    if (hasSiteHeaders && !warned) {
+      // Said once: a 401 that follows would otherwise look like wrong credentials.
+      warned = true;
+      deps.onWarning?.(
+        `${url} is on another origin than ${site.origin}: headers given without a host are not sent there (give the site as ${origin}/, or the header as "${new URL(url).host}=Name: value")`,
+      );
+    }
+    return without(url, init);
+  };
   return Object.assign(fetch, {
     close: async (): Promise<void> => {
       await withCredentials.close();

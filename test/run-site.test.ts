@@ -17,7 +17,11 @@ describe('runSite', () => {
     const home = await startFakeWordPress({ host: '127.0.0.26', posts: [], apiRootOverride: `${api.origin}/wp-json/` });
     servers.push(api, home);
     const options = testOptions({ headers: [{ name: 'Authorization', value: CREDENTIALS }] });
-    const { report, incomplete } = await runSite(`${home.origin}/`, options);
+    const warnings: string[] = [];
+    const { report, incomplete } = await runSite(`${home.origin}/`, options, { onWarning: (m) => warnings.push(m) });
+    expect(warnings).toEqual([
+      expect.stringMatching(/is on another origin than .*: headers given without a host are not sent there/),
+    ]);
     expect(incomplete).toBeUndefined();
     expect(report.totals.posts).toBe(3);
     expect(home.hits.map((h) => h.headers.authorization)).toEqual([CREDENTIALS]);
