@@ -251,6 +251,22 @@ describe('when the API refuses or breaks', () => {
     expect((error as Error).message).toMatch(/: the site answered an HTML page, not the REST API's list of posts$/);
   });
 
+  it('a 429 still there after the retries is one line with a hint, not a broken site', async () => {
+    const wp = await start({
+      posts: makePosts(5),
+      failPages: {
+        'posts:1': { status: 429, body: '{"code":"too_many","message":"Slow down"}', headers: { 'retry-after': '0' } },
+      },
+    });
+    const { error, posts } = await read(`${wp.origin}/`, QUERY, { retries: 1 });
+    expect(posts).toEqual([]);
+    expect((error as Error).message).toMatch(
+      /: HTTP 429, WordPress API error too_many: Slow down \(rate limited after retries: try a larger --host-interval\)$/,
+    );
+    // Retried per the usual rules before giving up.
+    expect(wp.apiHits().map((h) => h.status)).toEqual([429, 429]);
+  });
+
   it('an unknown content type is a 404 with a hint', async () => {
     const wp = await start({ posts: SITE_POSTS });
     const { error } = await read(`${wp.origin}/`, { ...QUERY, types: ['news'] });
