@@ -3,11 +3,12 @@ import type { CheckDeps, CheckRun } from './check/index.js';
 import { checkTargets, clockOf, createRequestPool } from './check/index.js';
 import { createDocumentFetcher } from './check/fetch-document.js';
 import { hostOverride } from './check/request-headers.js';
+import { compactPost, StringTable } from './extract/compact.js';
 import { extractPost } from './extract/index.js';
 import { collectTargets } from './links/targets.js';
 import { buildReport } from './report/build.js';
 import { readInputs } from './sources/index.js';
-import type { CheckResult, CheckTarget, ExtractedPost, Report } from './types.js';
+import type { CheckResult, CheckTarget, ExtractedPost, Post, Report } from './types.js';
 
 /** I/O a run may have injected (tests, the demo, embedding applications). */
 export interface RunDeps extends CheckDeps {
@@ -32,19 +33,29 @@ async function extractInputs(
     allowNetwork && !options.offline && inputs.some(isUrlInput) ? createDocumentFetcher(options, deps) : undefined;
   try {
     // Each post is extracted as it is read, so only its extraction outlives it (a WordPress
-    // export of hundreds of MB is never held whole).
+    // export of hundreds of MB is never held whole), compacted so it pins nothing of its input.
     const extracted: ExtractedPost[] = [];
+    const extract = postExtractor(options);
     const reading = readInputs(inputs, {
       readStdin: deps.readStdin,
       fetchDocument: fetcher,
       onWarning: deps.onWarning,
       statuses: options.statuses,
     });
-    for await (const post of reading) extracted.push(extractPost(post, { includeMedia: options.includeMedia }));
+    for await (const post of reading) extracted.push(extract(post));
     return extracted;
   } finally {
     await fetcher?.close();
   }
+}
+
+/**
+ * Extraction as a run keeps its posts: each compacted as it is extracted (see compactPost),
+ * with one table of URL strings for the whole run.
+ */
+export function postExtractor(options: Pick<CitecheckOptions, 'includeMedia'>): (post: Post) => ExtractedPost {
+  const urls = new StringTable();
+  return (post) => compactPost(extractPost(post, { includeMedia: options.includeMedia }), urls);
 }
 
 /**
@@ -88,7 +99,8 @@ export async function runCheck(inputs: string[], options: CitecheckOptions, give
 
 /**
  * The rest of the pipeline once posts are extracted: unique targets → checking → report.
- * `deps.pool` should be the pool the inputs were fetched through. Prints nothing.
+ * `deps.pool` should be the pool the inputs were fetched through. Takes the posts over: the
+ * array is emptied as the report is built, so an archive is never held twice. Prints nothing.
  */
 export async function checkExtracted(
   posts: ExtractedPost[],
@@ -110,6 +122,7 @@ export async function checkExtracted(
     durationMs: Math.round(performance.now() - clock.started),
     interrupted: run.interrupted,
     offline: options.offline,
+    releasePosts: true,
   });
 }
 
