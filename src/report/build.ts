@@ -22,6 +22,12 @@ export interface BuildReportInput {
   interrupted?: boolean;
   /** No request was made. */
   offline?: boolean;
+  /**
+   * Let go of each extracted post as soon as its report post is built (`posts` is emptied), so
+   * an archive is never held twice; for a run that owns its posts. The report shares their
+   * texts and lists either way.
+   */
+  releasePosts?: boolean;
 }
 
 /**
@@ -29,7 +35,12 @@ export interface BuildReportInput {
  * messages.ts), counts totals. Pure and deterministic: the same input gives the same report.
  */
 export function buildReport(input: BuildReportInput): Report {
-  const posts = input.posts.map((post) => toReportPost(post, input.results));
+  const posts: ReportPost[] = [];
+  for (let i = 0; i < input.posts.length; i++) {
+    posts.push(toReportPost(input.posts[i], input.results));
+    if (input.releasePosts) (input.posts as Array<ExtractedPost | undefined>)[i] = undefined;
+  }
+  if (input.releasePosts) input.posts.length = 0;
   const findings = deriveFindings(posts, input.results);
   redactReport(posts, findings);
   const hosts = [...(input.hosts ?? [])]
@@ -69,33 +80,30 @@ export function failOnSentence(report: Report, failOn: Severity | 'never'): stri
   return `exit 1: ${tripped.length} ${tripped.length === 1 ? 'finding' : 'findings'} at or above --fail-on ${failOn} (${codes})`;
 }
 
+/**
+ * The post with verdicts. Only citations get new objects (they gain a verdict); a block's
+ * signals and damaged anchors are the extraction's own arrays, not copies, because an archive
+ * report holds hundreds of thousands of them and nothing downstream changes them.
+ */
 function toReportPost(post: ExtractedPost, results: ReadonlyMap<string, CheckResult>): ReportPost {
-  // Explicit key order (contract order first) so JSON output never depends on how the input was built.
-  const head = withoutUndefined({
-    source: post.source,
-    kind: post.kind,
-    id: post.id,
-    slug: post.slug,
-    title: post.title,
-    url: post.url,
-    published: post.published,
-    modified: post.modified,
-    baseUrl: post.baseUrl,
+  // Fields set one by one in one order: every post then shares one hidden class (a spread of
+  // an object built from entries gave each post of an archive its own).
+  const out = { source: post.source, kind: post.kind } as ReportPost;
+  for (const key of POST_FIELDS) {
+    const value = post[key];
+    if (value !== undefined) (out as unknown as Record<string, unknown>)[key] = value;
+  }
+  out.warnings = post.warnings.map((w) => withoutUndefined({ ...w }));
+  out.blocks = post.blocks.map((block): ReportBlock => {
+    const { index, kind, text, isClaim, signals, damagedAnchors, line } = block;
+    const citations = block.citations.map((c) => citationVerdict(c, results));
+    // One literal with or without the line, rather than a field added later (a second allocation per block).
+    return line === undefined
+      ? { index, kind, text, isClaim, signals, citations, damagedAnchors }
+      : { index, kind, text, isClaim, signals, citations, damagedAnchors, line };
   });
-  return {
-    ...head,
-    warnings: post.warnings.map((w) => withoutUndefined({ ...w })),
-    blocks: post.blocks.map((block): ReportBlock =>
-      withoutUndefined({
-        index: block.index,
-        kind: block.kind,
-        text: block.text,
-        isClaim: block.isClaim,
-        signals: [...block.signals],
-        citations: block.citations.map((c) => citationVerdict(c, results)),
-        damagedAnchors: block.damagedAnchors.map((d) => ({ ...d })),
-        line: block.line,
-      }),
-    ),
-  };
+  return out;
 }
+
+/** Optional fields of a post copied into the report, in contract order. */
+const POST_FIELDS = ['id', 'slug', 'title', 'url', 'published', 'modified', 'baseUrl'] as const;
