@@ -3,7 +3,7 @@ import { loadConfig } from '../config/load.js';
 import { resolveOptions } from '../config/resolve.js';
 import type { CitecheckOptions } from '../config/options.js';
 import { EXIT, UsageError } from '../errors.js';
-import { FORMATTERS, type FormatName } from '../formatters/index.js';
+import { FORMATTERS, formatterChunks, type FormatName } from '../formatters/index.js';
 import { exitCodeForReport, failOnSentence } from '../report/build.js';
 import { runCheck, runExtract } from '../run.js';
 import type { SiteRunDeps } from '../run-site.js';
@@ -12,7 +12,7 @@ import { readCliLayer } from './flags.js';
 import { emitGithubOutput, isGithubActions } from './github.js';
 import { guardCachePath } from './cache-path.js';
 import { ProgressBar } from './progress.js';
-import { parseReportSpec, prepareReportPaths, writeReports } from './reports.js';
+import { parseReportSpec, prepareReportPaths, writeChunks, writeReports } from './reports.js';
 
 /** Exit code of an interrupted run (128 + SIGINT), the shell convention. */
 const EXIT_INTERRUPTED = 130;
@@ -110,11 +110,11 @@ export async function runAndReport(
 
   const cwd = process.cwd();
   const format = opts.format as FormatName;
-  const stdoutText = FORMATTERS[format].render(report, {
+  const stdoutChunks = formatterChunks(FORMATTERS[format], report, {
     color: format === 'terminal' && wantsColor(opts, process.stdout),
     cwd,
   });
-  process.stdout.write(stdoutText.endsWith('\n') ? stdoutText : `${stdoutText}\n`);
+  await writeChunks(process.stdout, stdoutChunks, true);
   await writeReports(report, specs, { cwd });
   if (specs.length > 0 && format !== 'json') {
     process.stderr.write(`citecheck: wrote ${specs.map((s) => s.path).join(', ')}\n`);
@@ -145,6 +145,6 @@ export async function extractCommand(inputs: string[], opts: Record<string, unkn
     throw new UsageError('extract works offline and does not fetch URLs; save the page first or use `citecheck check`');
   }
   const report = await runExtract(inputs, options, { onWarning: printWarning });
-  process.stdout.write(`${FORMATTERS.json.render(report)}\n`);
+  await writeChunks(process.stdout, formatterChunks(FORMATTERS.json, report), true);
   return 0;
 }

@@ -1,9 +1,11 @@
-import { open, stat, unlink, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { open, stat, unlink } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
 import { makeDirs } from '../make-dirs.js';
 import path from 'node:path';
 import { DEFAULT_REPORT_DIR } from '../config/defaults.js';
 import { OutputError, UsageError } from '../errors.js';
-import { FORMATTERS, type FormatName } from '../formatters/index.js';
+import { FORMATTERS, formatterChunks, type FormatName } from '../formatters/index.js';
 import type { RenderOptions } from '../formatters/index.js';
 import type { Report } from '../types.js';
 
@@ -60,17 +62,42 @@ export async function prepareReportPaths(specs: ReportSpec[], inputs: readonly s
   }
 }
 
-/** Renders and writes every report file: the one writer. */
+/** Renders and writes every report file: the one writer. Each file is streamed as it is rendered. */
 export async function writeReports(report: Report, specs: ReportSpec[], options: RenderOptions): Promise<void> {
   for (const spec of specs) {
-    const text = FORMATTERS[spec.format].render(report, { ...options, color: false });
+    const chunks = formatterChunks(FORMATTERS[spec.format], report, { ...options, color: false });
     try {
       await makeDirs(path.dirname(path.resolve(spec.path)));
-      await writeFile(spec.path, text);
+      await writeFileChunks(spec.path, chunks);
     } catch (error) {
       throw new OutputError(`cannot write report ${spec.path}: ${describeFsError(error)}`);
     }
   }
+}
+
+/** Writes `chunks` to `file` (replacing it), waiting for the disk whenever the stream's buffer is full. */
+async function writeFileChunks(file: string, chunks: Iterable<string>): Promise<void> {
+  const out = createWriteStream(file);
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  // An error before the first chunk must not go unhandled while we render.
+  failed.catch(() => undefined);
+  await Promise.race([writeChunks(out, chunks, false), failed]);
+  await Promise.race([new Promise<void>((resolve) => out.end(resolve)), failed]);
+}
+
+/**
+ * Writes `chunks` to a stream, waiting for 'drain' whenever it asks to, so an archive's report
+ * never sits whole in the stream's buffer; with `newline`, ends the text with a line break if
+ * it has none (stdout).
+ */
+export async function writeChunks(out: Writable, chunks: Iterable<string>, newline: boolean): Promise<void> {
+  let last = '';
+  for (const chunk of chunks) {
+    if (chunk === '') continue;
+    last = chunk;
+    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', resolve));
+  }
+  if (newline && !last.endsWith('\n')) out.write('\n');
 }
 
 function describeFsError(error: unknown): string {
