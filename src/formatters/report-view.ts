@@ -10,6 +10,12 @@ import {
 } from '../types.js';
 import { severityRank } from '../report/codes.js';
 
+/**
+ * A run of more posts than this is an archive audit: the terminal report shows the summary and
+ * the failing citations only (`--verbose` lists every post).
+ */
+export const ARCHIVE_POSTS = 50;
+
 /** Statuses that mean the source may be gone (a human must act or look). */
 export const FAILING_STATUSES: ReadonlySet<LinkStatus> = new Set<LinkStatus>([
   'broken',
