@@ -113,9 +113,10 @@ export async function runAndReport(
   const stdoutChunks = formatterChunks(FORMATTERS[format], report, {
     color: format === 'terminal' && wantsColor(opts, process.stdout),
     cwd,
+    verbose: opts.verbose === true,
   });
   await writeChunks(process.stdout, stdoutChunks, true);
-  await writeReports(report, specs, { cwd });
+  await writeReports(report, specs, { cwd, verbose: opts.verbose === true });
   if (specs.length > 0 && format !== 'json') {
     process.stderr.write(`citecheck: wrote ${specs.map((s) => s.path).join(', ')}\n`);
   }

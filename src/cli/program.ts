@@ -114,6 +114,9 @@ function addCheckOptions(cmd: Command): Command {
     .addOption(new Option('--no-config', 'ignore config files'))
     .addOption(new Option('--no-progress', 'no progress bar on stderr'))
     .addOption(new Option('--no-color', 'no colours (also NO_COLOR=1)'))
+    .addOption(
+      new Option('--verbose', 'terminal report: list every post, also in a run of more than 50 posts (an archive)'),
+    )
     .addOption(new Option('--no-github-annotations', 'in GitHub Actions, do not print ::error/::warning annotations'))
     .addOption(new Option('--no-github-summary', 'in GitHub Actions, do not append to $GITHUB_STEP_SUMMARY'));
 }
