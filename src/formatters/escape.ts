@@ -65,3 +65,12 @@ export function escapeMarkdownInline(text: string): string {
     ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : `\\${ch}`,
   );
 }
+
+/**
+ * JSON for an inline `<script type="application/json">` element: every `<` becomes \u003c, so
+ * no text from a post can end the element (`</script>`) or open a comment state (`<!--`) in
+ * it; JSON.parse reads the same value back.
+ */
+export function escapeScriptJson(json: string): string {
+  return json.replace(/</g, '\\u003c');
+}

@@ -1,5 +1,5 @@
 import type { Report } from '../types.js';
-import { renderHtml } from './html.js';
+import { renderHtml, renderHtmlChunks } from './html.js';
 import { renderJson, renderJsonChunks } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
@@ -39,9 +39,22 @@ export const FORMATTERS: Readonly<Record<FormatName, Formatter>> = Object.freeze
     renderChunks: (report: Report) => renderJsonChunks(report),
   },
   markdown: { extension: 'md', render: (report: Report) => renderMarkdown(report) },
-  html: { extension: 'html', render: (report: Report) => renderHtml(report) },
+  html: {
+    extension: 'html',
+    render: (report: Report) => renderHtml(report),
+    renderChunks: (report: Report) => renderHtmlChunks(report),
+  },
   junit: { extension: 'xml', render: (report: Report) => renderJunit(report) },
   sarif: { extension: 'sarif', render: (report: Report, options?: RenderOptions) => renderSarif(report, options) },
 });
 
-export { renderHtml, renderJson, renderJsonChunks, renderJunit, renderMarkdown, renderSarif, renderTerminal };
+export {
+  renderHtml,
+  renderHtmlChunks,
+  renderJson,
+  renderJsonChunks,
+  renderJunit,
+  renderMarkdown,
+  renderSarif,
+  renderTerminal,
+};
