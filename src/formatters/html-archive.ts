@@ -65,7 +65,7 @@ export interface ArchiveViews {
 // The badge already says the status; the finding that only repeats it is left out (as in the terminal).
 const STATUS_FINDING = /^LINK_(BROKEN|UNREACHABLE|SOFT_404|TIMEOUT|BLOCKED|INVALID)$/;
 // Posts per chunk of the page: big enough for few chunks, small enough to stream.
-const POSTS_PER_CHUNK = 200;
+const POSTS_PER_CHUNK = 100;
 // A paragraph quoted in the archive page is cut: the JSON report has it whole.
 const TEXT_CHARS = 400;
 

@@ -57,7 +57,7 @@ export function renderJson(report: Report): string {
 // Top-level arrays written one element at a time: they are what grows with an archive.
 const STREAMED = new Set(['posts', 'findings']);
 // Findings are small: a few hundred per chunk keep the chunks few without making them large.
-const FINDINGS_PER_CHUNK = 500;
+const FINDINGS_PER_CHUNK = 100;
 
 /**
  * The JSON report of renderJson, in pieces: the head, then one piece per post and per few
