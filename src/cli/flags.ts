@@ -32,6 +32,7 @@ const PASS_THROUGH = [
   'after',
   'before',
   'modifiedAfter',
+  'shard',
 ] as const;
 
 /**

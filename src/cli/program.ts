@@ -107,6 +107,12 @@ function addCheckOptions(cmd: Command): Command {
     .addOption(new Option('--soft-404-probe', 'fetch a made-up sibling URL to detect soft 404s'))
     .addOption(new Option('--no-check-quotes', 'do not check that quoted text still appears on the cited page'))
     .addOption(new Option('--include-media', 'also check images and iframes'))
+    .addOption(
+      new Option(
+        '--shard <k/n>',
+        'check only the links of shard k of n (split by site; writes a JSON report to join with citecheck merge)',
+      ),
+    )
     .addOption(statusOption())
     .addOption(
       new Option('--config <file>', 'config file (default: citecheck.config.json, or "citecheck" in package.json)'),

@@ -38,6 +38,7 @@ export interface ConfigFile {
   before?: string;
   modifiedAfter?: string;
   limit?: number;
+  shard?: string;
   hosts?: Record<
     string,
     {

@@ -1,4 +1,4 @@
-import type { Severity } from '../types.js';
+import type { Severity, Shard } from '../types.js';
 
 /** Per-host overrides (config file `hosts` map, keyed by host name). */
 export interface HostOverride {
@@ -84,6 +84,8 @@ export interface CitecheckOptions {
   modifiedAfter?: string;
   /** `wp`: read at most this many posts. */
   limit?: number;
+  /** Check only the links of this shard (`--shard k/n`); undefined checks every link. */
+  shard?: Shard;
 }
 
 /** A header to send, optionally only to one host. */

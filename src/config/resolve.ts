@@ -1,5 +1,6 @@
 import { ConfigError, UsageError } from '../errors.js';
 import { attemptTimeoutMs, DEFAULT_CACHE_PATH, DEFAULTS } from './defaults.js';
+import { parseShard } from './shard.js';
 import { parseDateFilter } from './date-filter.js';
 import { DURATION_HINT, parseDuration } from './duration.js';
 import type { ConfigFile } from './load.js';
@@ -107,6 +108,13 @@ function apply(options: CitecheckOptions, layer: ConfigFile, origin: ValueOrigin
     const date = parseDateFilter(value);
     if (!date) fail(origin, key, `is not a date (YYYY-MM-DD or an ISO 8601 date-time): ${value}`);
     options[key] = date;
+  }
+  if (layer.shard !== undefined) {
+    try {
+      options.shard = parseShard(layer.shard);
+    } catch {
+      fail(origin, 'shard', `must be k/n with 1 ≤ k ≤ n ≤ 1000, e.g. 2/4: ${layer.shard}`);
+    }
   }
   for (const [host, override] of Object.entries(layer.hosts ?? {})) {
     const merged: HostOverride = { ...options.hosts[host.toLowerCase()] };
