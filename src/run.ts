@@ -5,6 +5,7 @@ import { createDocumentFetcher } from './check/fetch-document.js';
 import { hostOverride } from './check/request-headers.js';
 import { compactPost, StringTable } from './extract/compact.js';
 import { extractPost } from './extract/index.js';
+import { planShard } from './links/shard.js';
 import { collectTargets } from './links/targets.js';
 import { buildReport } from './report/build.js';
 import { readInputs } from './sources/index.js';
@@ -110,9 +111,11 @@ export async function checkExtracted(
 ): Promise<Report> {
   const targets = collectTargets(posts);
   deps.onPlanned?.({ posts: posts.length, targets: targets.length });
-  const { toCheck, held } = splitUncheckedHosts(targets, options);
+  // --shard: the links of other shards' sites get no request here (links/shard.ts).
+  const sharded = planShard(targets, options.shard, new Date().toISOString());
+  const { toCheck, held } = splitUncheckedHosts(sharded.toCheck, options);
   const run: CheckRun = await checkTargets(toCheck, options, deps);
-  for (const result of held) run.results.set(result.url, result);
+  for (const result of [...held, ...sharded.held]) run.results.set(result.url, result);
   if (run.cacheWarning) deps.onWarning?.(run.cacheWarning);
   return buildReport({
     posts,
@@ -123,6 +126,7 @@ export async function checkExtracted(
     interrupted: run.interrupted,
     offline: options.offline,
     releasePosts: true,
+    shard: options.shard,
   });
 }
 

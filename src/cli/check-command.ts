@@ -12,7 +12,7 @@ import { readCliLayer } from './flags.js';
 import { emitGithubOutput, isGithubActions } from './github.js';
 import { guardCachePath } from './cache-path.js';
 import { ProgressBar } from './progress.js';
-import { parseReportSpec, prepareReportPaths, writeChunks, writeReports } from './reports.js';
+import { parseReportSpec, prepareReportPaths, shardReportSpec, writeChunks, writeReports } from './reports.js';
 
 /** Exit code of an interrupted run (128 + SIGINT), the shell convention. */
 const EXIT_INTERRUPTED = 130;
@@ -67,6 +67,9 @@ export async function runAndReport(
 ): Promise<number> {
   const { options, reports } = await resolveCommandOptions(opts, cmd);
   const specs = reports.map(parseReportSpec);
+  // A shard's JSON report is what `citecheck merge` joins: written even when not asked for.
+  if (options.shard && opts.format !== 'json' && !specs.some((spec) => spec.format === 'json'))
+    specs.push(shardReportSpec(options.shard));
   await prepareReportPaths(specs, localInputs);
   await guardCachePath(options.cache, localInputs);
 

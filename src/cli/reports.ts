@@ -7,7 +7,7 @@ import { DEFAULT_REPORT_DIR } from '../config/defaults.js';
 import { OutputError, UsageError } from '../errors.js';
 import { FORMATTERS, formatterChunks, type FormatName } from '../formatters/index.js';
 import type { RenderOptions } from '../formatters/index.js';
-import type { Report } from '../types.js';
+import type { Report, Shard } from '../types.js';
 
 /** A report file to write. */
 export interface ReportSpec {
@@ -29,6 +29,17 @@ export function parseReportSpec(text: string): ReportSpec {
   if (file === '-')
     throw new UsageError(`--report ${name}:-: report files cannot go to stdout; use --format ${name} for that`);
   return { format, path: file || path.join(DEFAULT_REPORT_DIR, `citecheck.${FORMATTERS[format].extension}`) };
+}
+
+/**
+ * The JSON report a shard writes when no JSON report is asked for: `citecheck merge` joins
+ * them (reports/citecheck.shard-2-of-4.json).
+ */
+export function shardReportSpec(shard: Shard): ReportSpec {
+  return {
+    format: 'json',
+    path: path.join(DEFAULT_REPORT_DIR, `citecheck.shard-${shard.index}-of-${shard.count}.json`),
+  };
 }
 
 /**

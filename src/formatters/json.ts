@@ -44,6 +44,7 @@ const ORDERS: Record<string, string[]> = {
   ],
   'redirects[]': ['url', 'status', 'location'],
   history: ['firstCheckedAt', 'failingSince', 'checks', 'failures'],
+  shard: ['index', 'count', 'inputs'],
   'damagedAnchors[]': ['anchorText', 'sentence', 'reason'],
   'findings[]': ['code', 'severity', 'message', 'post', 'source', 'block', 'url', 'line', 'args'],
   'hosts[]': ['host', 'requests', 'retries', 'backoffs', 'maxInFlight'],

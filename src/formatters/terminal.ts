@@ -48,6 +48,12 @@ export function renderTerminal(report: Report, options: RenderOptions = {}): str
   );
   if (report.interrupted) lines.push(interruptedBanner(report, c));
   if (report.offline) lines.push(c.yellow('Offline run: no link was requested; http(s) links are UNCHECKED.'));
+  if (report.shard)
+    lines.push(
+      c.yellow(
+        `Shard ${report.shard.index}/${report.shard.count}: only the links of this shard's sites were checked (the others are UNCHECKED here); citecheck merge joins the shards' JSON reports.`,
+      ),
+    );
 
   if (report.posts.length > ARCHIVE_POSTS && !options.verbose) {
     // An archive: the posts that need a human, each with only what fails; then the summary.

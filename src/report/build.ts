@@ -1,8 +1,18 @@
-import type { CheckResult, ExtractedPost, HostStats, Report, ReportBlock, ReportPost, Severity } from '../types.js';
+import type {
+  Shard,
+  CheckResult,
+  ExtractedPost,
+  HostStats,
+  Report,
+  ReportBlock,
+  ReportPost,
+  Severity,
+} from '../types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { isAtOrAbove } from './codes.js';
 import { deriveFindings } from './derive-findings.js';
 import { redactReport } from './redact.js';
+import { inputsFingerprint, shardFindings } from './shard.js';
 import { computeTotals } from './totals.js';
 import { citationVerdict, withoutUndefined } from './verdict.js';
 
@@ -28,6 +38,8 @@ export interface BuildReportInput {
    * texts and lists either way.
    */
   releasePosts?: boolean;
+  /** The shard of a sharded run (`--shard k/n`): the report keeps the findings this shard reports. */
+  shard?: Shard;
 }
 
 /**
@@ -41,8 +53,9 @@ export function buildReport(input: BuildReportInput): Report {
     if (input.releasePosts) (input.posts as Array<ExtractedPost | undefined>)[i] = undefined;
   }
   if (input.releasePosts) input.posts.length = 0;
-  const findings = deriveFindings(posts, input.results);
-  redactReport(posts, findings);
+  const derived = deriveFindings(posts, input.results);
+  redactReport(posts, derived);
+  const findings = input.shard ? shardFindings(derived, input.shard) : derived;
   const hosts = [...(input.hosts ?? [])]
     .map((h) => ({
       host: h.host,
@@ -52,7 +65,7 @@ export function buildReport(input: BuildReportInput): Report {
       maxInFlight: h.maxInFlight,
     }))
     .sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
-  return {
+  const report: Report = {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     startedAt: input.startedAt.toISOString(),
@@ -64,6 +77,11 @@ export function buildReport(input: BuildReportInput): Report {
     findings,
     hosts,
   };
+  if (input.shard) {
+    const { index, count } = input.shard;
+    report.shard = { index, count, inputs: inputsFingerprint(posts) };
+  }
+  return report;
 }
 
 /** Exit status of a finished run: 1 when any finding is at or above `failOn`, else 0. */
