@@ -2,6 +2,7 @@ import { CommanderError } from 'commander';
 import { cacheSwallowedInput } from './cache-path.js';
 import { CitecheckError, EXIT, exitCodeFor } from '../errors.js';
 import { checkCommand, extractCommand } from './check-command.js';
+import { mergeCommand } from './merge-command.js';
 import { wpCommand } from './wp-command.js';
 import { createProgram, type ProgramActions } from './program.js';
 
@@ -11,6 +12,8 @@ export interface CommandHandlers {
   extract: typeof extractCommand;
   /** `citecheck wp`. */
   wp?: typeof wpCommand;
+  /** `citecheck merge`. */
+  merge?: typeof mergeCommand;
 }
 
 const ISSUES_URL = 'https://github.com/citecheck/citecheck/issues';
@@ -33,6 +36,9 @@ export async function main(
     },
     wp: async (site, opts, cmd) => {
       exitCode = await (commands.wp ?? wpCommand)(site, opts, cmd);
+    },
+    merge: async (reports, opts, cmd) => {
+      exitCode = await (commands.merge ?? mergeCommand)(reports, opts, cmd);
     },
   };
   const program = createProgram(actions);

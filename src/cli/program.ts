@@ -149,11 +149,38 @@ export function addSiteOptions(cmd: Command): Command {
     .addOption(new Option('--limit <n>', 'read at most this many posts'));
 }
 
+/** The options of `citecheck merge`: where the joined report goes and what fails the run. */
+function addMergeOptions(cmd: Command): Command {
+  return cmd
+    .addOption(
+      new Option('--format <name>', 'what to print on stdout').choices(FORMAT_NAMES).default(...shown('terminal')),
+    )
+    .addOption(
+      new Option(
+        '--report <format[:path]>',
+        `also write a report file (repeatable; default path ${DEFAULT_REPORT_DIR}/citecheck.<ext>)`,
+      ).argParser(collect),
+    )
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a finding of the whole run is at or above this severity')
+        .choices(['error', 'warning', 'note', 'never'])
+        .default(...shown(DEFAULTS.failOn)),
+    )
+    .addOption(new Option('--config <file>', 'config file (its failOn and reports apply)'))
+    .addOption(new Option('--no-config', 'ignore config files'))
+    .addOption(new Option('--no-color', 'no colours (also NO_COLOR=1)'))
+    .addOption(new Option('--verbose', 'terminal report: list every post, also in a run of more than 50 posts'))
+    .addOption(new Option('--no-github-annotations', 'in GitHub Actions, do not print ::error/::warning annotations'))
+    .addOption(new Option('--no-github-summary', 'in GitHub Actions, do not append to $GITHUB_STEP_SUMMARY'));
+}
+
 /** Handlers the program calls; injected so the program itself stays declarative. */
 export interface ProgramActions {
   check(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<void>;
   extract(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<void>;
   wp(site: string, opts: Record<string, unknown>, cmd: Command): Promise<void>;
+  /** `citecheck merge`. */
+  merge(reports: string[], opts: Record<string, unknown>, cmd: Command): Promise<void>;
 }
 
 /** Builds the commander program. */
@@ -196,6 +223,13 @@ export function createProgram(actions: ProgramActions): Command {
     .addOption(new Option('--no-config', 'ignore config files'))
     .action(actions.extract);
 
+  addMergeOptions(
+    program
+      .command('merge')
+      .description('join the JSON reports of a sharded run (--shard k/n) into the report of the whole run')
+      .argument('<reports...>', "the shards' JSON reports, e.g. reports/citecheck.shard-*.json"),
+  ).action(actions.merge);
+
   program.addHelpText(
     'after',
     `
@@ -208,7 +242,9 @@ Examples:
   citecheck check content/ --report html --report sarif:reports/links.sarif --cache
   citecheck extract export.json > structure.json
   citecheck check site.WordPress.2024-06-01.xml      # a WordPress export (Tools → Export)
-  citecheck wp https://example.com/ --after 2024-01-01 --report html`,
+  citecheck wp https://example.com/ --after 2024-01-01 --report html
+  citecheck check export.xml --shard 2/4                 # one of 4 CI jobs; then:
+  citecheck merge reports/citecheck.shard-*.json --report html --report sarif`,
   );
   return program;
 }
