@@ -64,8 +64,9 @@ export interface ArchiveViews {
 
 // The badge already says the status; the finding that only repeats it is left out (as in the terminal).
 const STATUS_FINDING = /^LINK_(BROKEN|UNREACHABLE|SOFT_404|TIMEOUT|BLOCKED|INVALID)$/;
-// Posts per chunk of the page: big enough for few chunks, small enough to stream.
+// Posts and URLs per chunk of the page: few chunks, each well under V8's large-object size.
 const POSTS_PER_CHUNK = 100;
+const URLS_PER_CHUNK = 500;
 // A paragraph quoted in the archive page is cut: the JSON report has it whole.
 const TEXT_CHARS = 400;
 
@@ -113,9 +114,12 @@ export function* archiveDataChunks(report: Report, order: readonly number[], vie
       entries.push(JSON.stringify(postEntry(report.posts[i], i, views, urlOf)));
     yield escapeScriptJson(`${from > 0 ? ',' : ''}${entries.join(',')}`);
   }
-  yield '],"urls":';
-  yield escapeScriptJson(JSON.stringify(urls));
-  yield '}</script>';
+  yield '],"urls":[';
+  for (let from = 0; from < urls.length; from += URLS_PER_CHUNK) {
+    const part = JSON.stringify(urls.slice(from, from + URLS_PER_CHUNK)).slice(1, -1);
+    yield escapeScriptJson(`${from > 0 ? ',' : ''}${part}`);
+  }
+  yield ']}</script>';
 }
 
 function postEntry(post: ReportPost, i: number, views: ArchiveViews, urlOf: (c: ReportCitation) => number): PostEntry {

@@ -4,7 +4,7 @@ import { renderJson, renderJsonChunks } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import type { RenderOptions } from './render-options.js';
-import { renderSarif } from './sarif.js';
+import { renderSarif, renderSarifChunks } from './sarif.js';
 import { renderTerminal } from './terminal.js';
 
 export type { RenderOptions } from './render-options.js';
@@ -45,7 +45,11 @@ export const FORMATTERS: Readonly<Record<FormatName, Formatter>> = Object.freeze
     renderChunks: (report: Report) => renderHtmlChunks(report),
   },
   junit: { extension: 'xml', render: (report: Report) => renderJunit(report) },
-  sarif: { extension: 'sarif', render: (report: Report, options?: RenderOptions) => renderSarif(report, options) },
+  sarif: {
+    extension: 'sarif',
+    render: (report: Report, options?: RenderOptions) => renderSarif(report, options),
+    renderChunks: (report: Report, options?: RenderOptions) => renderSarifChunks(report, options),
+  },
 });
 
 export {
