@@ -19,8 +19,8 @@ export function renderSarif(report: Report, options: RenderOptions = {}): string
   return [...renderSarifChunks(report, options)].join('');
 }
 
-// Results written a hundred at a time: an archive has hundreds of thousands of findings.
-const RESULTS_PER_CHUNK = 100;
+// Results written fifty at a time (a piece stays well under 128 KB): an archive has hundreds of thousands.
+const RESULTS_PER_CHUNK = 50;
 // Stands for the results in the document, whose text is then cut around `"results": "<mark>"`.
 const RESULTS_MARK = '__citecheck_results__';
 const RESULTS_AT = `"results": ${JSON.stringify(RESULTS_MARK)}`;
