@@ -27,6 +27,10 @@ const PASS_THROUGH = [
   'include',
   'exclude',
   'cache',
+  'archive',
+  'archiveEndpoint',
+  'confirm',
+  'drift',
 ] as const;
 
 /**

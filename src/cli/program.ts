@@ -108,6 +108,24 @@ function addCheckOptions(cmd: Command): Command {
     .addOption(new Option('--no-check-quotes', 'do not check that quoted text still appears on the cited page'))
     .addOption(new Option('--include-media', 'also check images and iframes'))
     .addOption(
+      new Option('--archive <which>', 'look up archived copies of failing citations, of all, or never')
+        .choices(['never', 'failing', 'all'])
+        .default(...shown(d.archive)),
+    )
+    .addOption(
+      new Option(
+        '--archive-endpoint <base-url>',
+        'Wayback-compatible archive (serves /wayback/available, /cdx/search/cdx, /web/…)',
+      ).default(...shown(d.archiveEndpoint)),
+    )
+    .addOption(
+      new Option(
+        '--confirm <n>x<span>',
+        'with --cache: a timeout, reset or 5xx is an error only after n failed checks spanning span (e.g. 3x3d)',
+      ),
+    )
+    .addOption(new Option('--drift', 'compare each live source with its archived copy near the post date'))
+    .addOption(
       new Option('--config <file>', 'config file (default: citecheck.config.json, or "citecheck" in package.json)'),
     )
     .addOption(new Option('--no-config', 'ignore config files'))

@@ -53,6 +53,10 @@ export const DEFAULTS: Readonly<CitecheckOptions> = Object.freeze({
   cacheMaxAgeMs: 24 * 60 * 60 * 1000,
   failOn: 'error',
   hosts: {},
+  archive: 'failing',
+  archiveEndpoint: 'https://web.archive.org',
+  confirm: undefined,
+  drift: false,
 } satisfies CitecheckOptions);
 
 /**

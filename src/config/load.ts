@@ -32,6 +32,10 @@ export interface ConfigFile {
   cacheMaxAge?: string | number;
   failOn?: 'error' | 'warning' | 'note' | 'never';
   reports?: string[];
+  archive?: 'never' | 'failing' | 'all';
+  archiveEndpoint?: string;
+  confirm?: string;
+  drift?: boolean;
   hosts?: Record<
     string,
     {

@@ -72,6 +72,25 @@ export interface CitecheckOptions {
   failOn: Severity | 'never';
   /** Per-host overrides. */
   hosts: Record<string, HostOverride>;
+  /** Which citations get an archived copy looked up: none, the failing ones, or all (live ones too). */
+  archive: ArchiveMode;
+  /** Base URL of a Wayback-compatible archive: `/wayback/available`, `/cdx/search/cdx` and `/web/…` live under it. */
+  archiveEndpoint: string;
+  /** `--confirm <n>x<span>`: a transient failure becomes an error only after n failed checks spanning span. */
+  confirm?: ConfirmRule;
+  /** Compare each live source with its capture near the post date (a similarity figure, SOURCE_CHANGED below the threshold). */
+  drift: boolean;
+}
+
+/** `--archive`: which citations get an archived copy looked up. */
+export type ArchiveMode = 'never' | 'failing' | 'all';
+
+/** `--confirm 3x3d`: how much failing makes a transiently failing link dead. */
+export interface ConfirmRule {
+  /** Failed checks in a row needed. */
+  checks: number;
+  /** Time from the first of them to the last one, in ms. */
+  spanMs: number;
 }
 
 /** A header to send, optionally only to one host. */

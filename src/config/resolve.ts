@@ -2,7 +2,7 @@ import { ConfigError, UsageError } from '../errors.js';
 import { attemptTimeoutMs, DEFAULT_CACHE_PATH, DEFAULTS } from './defaults.js';
 import { DURATION_HINT, parseDuration } from './duration.js';
 import type { ConfigFile } from './load.js';
-import type { CitecheckOptions, HeaderRule, HostOverride } from './options.js';
+import type { CitecheckOptions, ConfirmRule, HeaderRule, HostOverride } from './options.js';
 
 /** Where a value came from, so errors name it the way the user wrote it. */
 export type ValueOrigin = { kind: 'file'; label: string } | { kind: 'cli' };
@@ -19,6 +19,11 @@ export function resolveOptions(
   if (file) apply(options, file.config, { kind: 'file', label: file.label });
   apply(options, cli, { kind: 'cli' });
   options.headers.push(...(cli.headerRules ?? []));
+  // Checks across options, once every layer is in.
+  if (options.drift && options.archive === 'never')
+    throw new UsageError('--drift compares sources with their archived copies; it cannot run with --archive never');
+  if (options.confirm && !options.cache)
+    throw new UsageError('--confirm counts failures across runs, in the cache: add --cache (or "cache": true)');
   return options;
 }
 
@@ -83,6 +88,19 @@ function apply(options: CitecheckOptions, layer: ConfigFile, origin: ValueOrigin
     options.failOn = layer.failOn;
   }
   if (layer.userAgent !== undefined) options.userAgent = layer.userAgent;
+  if (layer.archive !== undefined) {
+    if (!['never', 'failing', 'all'].includes(layer.archive))
+      fail(origin, 'archive', `must be one of never, failing, all: ${String(layer.archive)}`);
+    options.archive = layer.archive;
+  }
+  if (layer.archiveEndpoint !== undefined)
+    options.archiveEndpoint = archiveEndpoint(layer.archiveEndpoint, origin, 'archiveEndpoint');
+  if (layer.confirm !== undefined) {
+    const rule = parseConfirmRule(layer.confirm);
+    if (!rule) fail(origin, 'confirm', `must be <checks>x<duration>, e.g. 3x3d: ${layer.confirm}`);
+    options.confirm = rule;
+  }
+  if (layer.drift !== undefined) options.drift = layer.drift;
   if (layer.accept !== undefined) options.accept = checkRanges(layer.accept, origin, 'accept');
   for (const key of ['include', 'exclude'] as const) {
     for (const source of layer[key] ?? []) {
@@ -108,6 +126,29 @@ function apply(options: CitecheckOptions, layer: ConfigFile, origin: ValueOrigin
     if (override.check !== undefined) merged.check = override.check;
     options.hosts[host.toLowerCase()] = merged;
   }
+}
+
+/** An archive base URL: absolute http(s), no query or fragment; kept without a trailing slash. */
+function archiveEndpoint(value: string, origin: ValueOrigin, key: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    fail(origin, key, `is not an absolute URL: ${value}`);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search !== '' || url.hash !== '')
+    fail(origin, key, `must be an http(s) base URL without query or fragment: ${value}`);
+  return url.href.replace(/\/+$/, '');
+}
+
+/** Parses `--confirm` "3x3d": checks ≥ 1 and a duration; undefined when malformed. */
+export function parseConfirmRule(text: string): ConfirmRule | undefined {
+  const m = /^\s*(\d+)\s*x\s*(\S.*)$/i.exec(text);
+  if (!m) return undefined;
+  const checks = Number(m[1]);
+  const spanMs = parseDuration(m[2]);
+  if (!Number.isInteger(checks) || checks < 1 || spanMs === undefined) return undefined;
+  return { checks, spanMs };
 }
 
 const RANGES = /^\s*\d{3}(\s*\.\.\s*\d{3})?(\s*,\s*\d{3}(\s*\.\.\s*\d{3})?)*\s*$/;
