@@ -1,4 +1,7 @@
+import { withArchiveLane } from './archive/archive-lane.js';
+import { findArchives } from './archive/find-archives.js';
 import type { CitecheckOptions } from './config/options.js';
+import { markUnconfirmed } from './check/confirm.js';
 import type { CheckDeps, CheckRun } from './check/index.js';
 import { checkTargets, clockOf, createRequestPool } from './check/index.js';
 import { createDocumentFetcher } from './check/fetch-document.js';
@@ -71,7 +74,9 @@ function splitUncheckedHosts(
 }
 
 /** The whole pipeline: inputs → extraction → checking → report. Prints nothing. */
-export async function runCheck(inputs: string[], options: CitecheckOptions, given: RunDeps = {}): Promise<Report> {
+export async function runCheck(inputs: string[], asked: CitecheckOptions, given: RunDeps = {}): Promise<Report> {
+  // The archive is one more host of the run's pool, with its own polite lane.
+  const options = withArchiveLane(asked);
   const startedAt = new Date();
   const started = performance.now();
   // One pool for the run: a host's limits hold between fetching an input page from it and
@@ -84,10 +89,17 @@ export async function runCheck(inputs: string[], options: CitecheckOptions, give
   const run: CheckRun = await checkTargets(toCheck, options, deps);
   for (const result of held) run.results.set(result.url, result);
   if (run.cacheWarning) deps.onWarning?.(run.cacheWarning);
+  if (options.confirm) markUnconfirmed(run.results, options.confirm);
+  // After the checks: archived copies of what failed (and, as asked, of the rest).
+  const archive = await findArchives(posts, run.results, options, deps);
+  if (archive.cacheWarning) deps.onWarning?.(archive.cacheWarning);
   return buildReport({
     posts,
     results: run.results,
-    hosts: run.hosts,
+    hosts: deps.pool ? deps.pool.stats() : run.hosts,
+    archives: archive.archives,
+    archiveEndpoint: options.archiveEndpoint,
+    confirm: options.confirm,
     startedAt,
     durationMs: Math.round(performance.now() - started),
     interrupted: run.interrupted,
