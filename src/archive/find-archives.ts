@@ -33,7 +33,8 @@ export interface ArchiveRun {
 
 /** One URL and date to ask the archive about, and what to do with the capture. */
 interface Need {
-  checkUrl: string;
+  /** The URL to ask about: the cited one, or where a live source moved for good. */
+  url: string;
   timestamp?: string;
   /** Quotes the live page lost: are they in the capture? (SOURCE_CHANGED) */
   quotes: Set<string>;
@@ -74,7 +75,7 @@ export function planArchiveLookups(
         const key = archiveKey(c.checkUrl, post.published);
         let need = needs.get(key);
         if (!need) {
-          need = { checkUrl: c.checkUrl, quotes: new Set(), drift: live && options.drift };
+          need = { url: live ? readerUrl(result) : c.checkUrl, quotes: new Set(), drift: live && options.drift };
           if (timestamp) need.timestamp = timestamp;
           needs.set(key, need);
         }
@@ -83,6 +84,16 @@ export function planArchiveLookups(
     }
   }
   return needs;
+}
+
+/**
+ * The URL a reader of a live source lands on: where it moved permanently (301/308), else the
+ * cited one. Its capture is what the live page is compared with, and what `fix --robust all`
+ * decorates the updated link with (so a second fix finds nothing left to do).
+ */
+function readerUrl(result: CheckResult): string {
+  const moved = result.finalUrl !== undefined && result.redirects.some((h) => h.status === 301 || h.status === 308);
+  return moved && result.finalUrl !== undefined ? result.finalUrl : result.url;
 }
 
 function lostQuotes(
@@ -174,7 +185,7 @@ export async function findArchives(
 
 /** The lookup key in the cache: another archive's answer is not this one's. */
 function cacheKey(endpoint: string, need: Need): string {
-  return `${endpoint} ${need.checkUrl} ${need.timestamp ?? 'latest'}`;
+  return `${endpoint} ${need.url} ${need.timestamp ?? 'latest'}`;
 }
 
 /** What answering one need takes. */
@@ -201,7 +212,7 @@ async function archiveFact(need: Need, ctx: FactContext): Promise<CitationArchiv
         ? { status: 'found', timestamp: remembered.timestamp, lookups: 0 }
         : { status: 'missing', lookups: 0 };
   } else {
-    choice = await findCapture(client, need.checkUrl, need.timestamp);
+    choice = await findCapture(client, need.url, need.timestamp);
     if (choice.status !== 'lookup-failed')
       cache?.recordArchive(key, {
         checkedAt: new Date(ctx.clock.now()).toISOString(),
@@ -212,12 +223,12 @@ async function archiveFact(need: Need, ctx: FactContext): Promise<CitationArchiv
   if (choice.status === 'missing') return { status: 'missing' };
   if (choice.status === 'lookup-failed') return { status: 'lookup-failed', reason: choice.reason };
 
-  const fact: CitationArchive = { status: 'found', url: client.snapshotUrl(choice.timestamp, need.checkUrl) };
+  const fact: CitationArchive = { status: 'found', url: client.snapshotUrl(choice.timestamp, need.url) };
   const capturedAt = timestampToIso(choice.timestamp);
   if (capturedAt) fact.capturedAt = capturedAt;
   if (need.quotes.size === 0 && !need.drift) return fact;
 
-  const replay = await client.replay(choice.timestamp, need.checkUrl);
+  const replay = await client.replay(choice.timestamp, need.url);
   if (!replay.ok) return fact;
   if (need.quotes.size > 0) {
     const quotes = [...need.quotes];
@@ -227,7 +238,7 @@ async function archiveFact(need: Need, ctx: FactContext): Promise<CitationArchiv
   }
   if (need.drift) {
     const captured = pageShingles(replay.value);
-    const live = captured ? await livePageShingles(liveCtx(), need.checkUrl, client) : undefined;
+    const live = captured ? await livePageShingles(liveCtx(), need.url, client) : undefined;
     if (captured && live) fact.similarity = similarity(live, captured);
   }
   return fact;

@@ -19,7 +19,7 @@ const EXIT_INTERRUPTED = 130;
 const EXIT_TERMINATED = 143;
 
 /** Options of the run plus the report files asked for (--report flags win over the config's `reports`). */
-async function resolveCommandOptions(
+export async function resolveCommandOptions(
   opts: Record<string, unknown>,
   cmd: Command,
 ): Promise<{ options: CitecheckOptions; reports: string[] }> {

@@ -2,12 +2,14 @@ import { CommanderError } from 'commander';
 import { cacheSwallowedInput } from './cache-path.js';
 import { CitecheckError, EXIT, exitCodeFor } from '../errors.js';
 import { checkCommand, extractCommand } from './check-command.js';
+import { fixCommand } from './fix-command.js';
 import { createProgram, type ProgramActions } from './program.js';
 
 /** The commands main() runs; injectable so the error mapping can be tested without a real run. */
 export interface CommandHandlers {
   check: typeof checkCommand;
   extract: typeof extractCommand;
+  fix?: typeof fixCommand;
 }
 
 const ISSUES_URL = 'https://github.com/citecheck/citecheck/issues';
@@ -27,6 +29,9 @@ export async function main(
     },
     extract: async (inputs, opts, cmd) => {
       exitCode = await commands.extract(inputs, opts, cmd);
+    },
+    fix: async (inputs, opts, cmd) => {
+      exitCode = await (commands.fix ?? fixCommand)(inputs, opts, cmd);
     },
   };
   const program = createProgram(actions);

@@ -139,6 +139,7 @@ function addCheckOptions(cmd: Command): Command {
 export interface ProgramActions {
   check(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<void>;
   extract(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<void>;
+  fix?(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<void>;
 }
 
 /** Builds the commander program. */
@@ -171,6 +172,31 @@ export function createProgram(actions: ProgramActions): Command {
     .addOption(new Option('--no-config', 'ignore config files'))
     .action(actions.extract);
 
+  const fix = actions.fix;
+  if (fix) {
+    addCheckOptions(
+      program
+        .command('fix')
+        .description(
+          'check the inputs, then write what the report recommends: moved sources updated, dead ones linked to their archived copy',
+        )
+        .argument('<inputs...>', 'Markdown, HTML or WordPress JSON files, directories or globs'),
+    )
+      .addOption(new Option('--write', 'rewrite Markdown and HTML files in place (default: print a unified diff)'))
+      .addOption(new Option('--out <dir>', 'write the fixed files under this folder (how WordPress JSON is written)'))
+      .addOption(
+        new Option('--dead-link <how>', 'a dead source: link its archived copy, or keep it and annotate it')
+          .choices(['archive', 'annotate'])
+          .default(...shown('archive')),
+      )
+      .addOption(
+        new Option('--robust <which>', 'Robust Links attributes on failing citations, or on all with a capture')
+          .choices(['failing', 'all'])
+          .default(...shown('failing')),
+      )
+      .action(fix);
+  }
+
   program.addHelpText(
     'after',
     `
@@ -181,7 +207,8 @@ error, 3 internal error, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
 Examples:
   citecheck check post.json
   citecheck check content/ --report html --report sarif:reports/links.sarif --cache
-  citecheck extract export.json > structure.json`,
+  citecheck extract export.json > structure.json
+  citecheck fix content/posts/ > fix.diff && git apply fix.diff`,
   );
   return program;
 }
