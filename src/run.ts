@@ -20,6 +20,8 @@ export interface RunDeps extends CheckDeps {
   onPlanned?: (plan: { posts: number; targets: number }) => void;
   /** Run-level warnings that are not findings (a corrupt cache file was ignored, a found file that is not a post was skipped). */
   onWarning?: (message: string) => void;
+  /** Called when the checks are done and archived copies of `sources` URLs are about to be looked up. */
+  onArchiveLookups?: (sources: number) => void;
 }
 
 const isUrlInput = (input: string): boolean => /^https?:\/\//i.test(input);
@@ -91,7 +93,7 @@ export async function runCheck(inputs: string[], asked: CitecheckOptions, given:
   if (run.cacheWarning) deps.onWarning?.(run.cacheWarning);
   if (options.confirm) markUnconfirmed(run.results, options.confirm);
   // After the checks: archived copies of what failed (and, as asked, of the rest).
-  const archive = await findArchives(posts, run.results, options, deps);
+  const archive = await findArchives(posts, run.results, options, deps, deps.onArchiveLookups);
   if (archive.cacheWarning) deps.onWarning?.(archive.cacheWarning);
   return buildReport({
     posts,

@@ -118,10 +118,12 @@ export async function findArchives(
   results: ReadonlyMap<string, CheckResult>,
   options: CitecheckOptions,
   deps: CheckDeps = {},
+  onStart?: (sources: number) => void,
 ): Promise<ArchiveRun> {
   const run: ArchiveRun = { archives: new Map(), requests: 0, cached: 0 };
   const needs = planArchiveLookups(posts, results, options);
   if (needs.size === 0) return run;
+  onStart?.(needs.size);
 
   const clock = clockOf(deps);
   const random = deps.random ?? Math.random;

@@ -76,6 +76,9 @@ export async function checkCommand(inputs: string[], opts: Record<string, unknow
         bar?.clear();
         printWarning(message);
       },
+      onArchiveLookups: bar
+        ? (n) => bar.note(`looking up archived copies of ${n} ${n === 1 ? 'source' : 'sources'}…`)
+        : undefined,
     });
   } finally {
     bar?.clear();

@@ -21,6 +21,13 @@ export class ProgressBar {
     this.draw(now);
   }
 
+  /** Replaces the bar with a one-line note of what the run does now (e.g. the archive lookups). */
+  note(text: string): void {
+    const columns = this.stream.columns || 100;
+    this.stream.write(`\r\x1b[2K${text.slice(0, columns - 1)}`);
+    this.drawn = true;
+  }
+
   /** Erases the bar so the report starts on a clean line. */
   clear(): void {
     if (this.drawn) this.stream.write('\r\x1b[2K');
