@@ -95,6 +95,7 @@ export async function runCheck(inputs: string[], asked: CitecheckOptions, given:
   // After the checks: archived copies of what failed (and, as asked, of the rest).
   const archive = await findArchives(posts, run.results, options, deps, deps.onArchiveLookups);
   if (archive.cacheWarning) deps.onWarning?.(archive.cacheWarning);
+  if (archive.lookupWarning) deps.onWarning?.(archive.lookupWarning);
   return buildReport({
     posts,
     results: run.results,

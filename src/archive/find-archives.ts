@@ -29,6 +29,8 @@ export interface ArchiveRun {
   cached: number;
   /** Set when the cache could not be written. */
   cacheWarning?: string;
+  /** Set when lookups failed (the archive was busy, down or unreachable): how many, and why. */
+  lookupWarning?: string;
 }
 
 /** One URL and date to ask the archive about, and what to do with the capture. */
@@ -171,6 +173,9 @@ export async function findArchives(
         }
       }),
     );
+    const failed = [...run.archives.values()].filter((a) => a.status === 'lookup-failed');
+    if (failed.length > 0)
+      run.lookupWarning = `${failed.length} of ${needs.size} archive lookups failed (${client.unreachable ?? failed[0].reason}); those sources show no archived copy`;
   } finally {
     run.requests = client.requests;
     for (const d of owned) await d.destroy().catch(() => undefined);

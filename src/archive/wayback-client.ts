@@ -1,4 +1,6 @@
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { Dispatcher } from 'undici';
+import { hostOverride } from '../check/request-headers.js';
 import type { CitecheckOptions } from '../config/options.js';
 import { fetchChain, type ChainState, type FetchContext } from '../check/fetch-chain.js';
 import type { RawResponse } from '../check/http-client.js';
@@ -45,6 +47,8 @@ export interface WaybackClientDeps {
 // Same-origin redirects the archive may answer with (a replay redirects to the exact
 // timestamp it holds, a captured redirect to its target's capture).
 const MAX_ARCHIVE_REDIRECTS = 5;
+// Failures in a row to reach the archive at all before the client stops asking.
+const UNREACHABLE_AFTER = 3;
 const ACCEPT_JSON = 'application/json;q=1, text/plain;q=0.5';
 const ACCEPT_HTML = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8';
 
@@ -58,8 +62,12 @@ const ACCEPT_HTML = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8';
 export class WaybackClient {
   /** Base URL without a trailing slash. */
   readonly base: string;
-  /** Requests sent to the archive (redirect hops included, retries not). */
+  /** Requests sent to the archive (redirect hops and retries included). */
   requests = 0;
+  /** Set once the archive could not be reached several times in a row: why. */
+  unreachable?: string;
+  private networkFailures = 0;
+  private readonly turns: LimitFunction;
   private readonly origin: string;
   private readonly deps: WaybackClientDeps;
   private readonly ctx: FetchContext;
@@ -76,6 +84,7 @@ export class WaybackClient {
       headers: deps.options.headers.filter((rule) => rule.host !== undefined),
     };
     this.ctx = { options, dispatcher: deps.dispatcher, pool: deps.pool, clock: deps.clock, random: deps.random };
+    this.turns = pLimit(Math.max(1, hostOverride(deps.options, new URL(this.base))?.concurrency ?? 1));
   }
 
   /** The run's abort signal (Ctrl-C), for requests made beside the client's own. */
@@ -154,19 +163,54 @@ export class WaybackClient {
     }
   }
 
-  /** One GET, through the archive host's lane, following redirects within the archive's origin. */
+  /**
+   * One GET, through the archive host's lane, following redirects within the archive's origin.
+   * After UNREACHABLE_AFTER failures in a row to reach the archive at all (refused, timed out,
+   * no DNS: a CI runner without outbound access), the client stops asking: every further
+   * lookup would wait out the same failure, one at a time.
+   */
   private async get(url: string, accept: string): Promise<ArchiveAnswer<RawResponse>> {
+    // Lookups wait their turn here (as many at once as the archive's lane allows, so no extra
+    // wait), which lets a request that was queued when the archive proved unreachable stay unsent.
+    return this.turns(async () => {
+      if (this.unreachable !== undefined) return { ok: false, reason: this.unreachable };
+      return this.counted(await this.follow(url, accept));
+    });
+  }
+
+  /** Counts failures to reach the archive in a row; gives up on it at UNREACHABLE_AFTER. */
+  private counted(
+    answer: { ok: true; value: RawResponse } | { ok: false; reason: string; network?: boolean },
+  ): ArchiveAnswer<RawResponse> {
+    if (answer.ok || !answer.network) {
+      this.networkFailures = 0;
+      return answer.ok ? answer : { ok: false, reason: answer.reason };
+    }
+    this.networkFailures += 1;
+    if (this.networkFailures >= UNREACHABLE_AFTER)
+      this.unreachable = `archive unreachable, not asked again in this run (${answer.reason})`;
+    return { ok: false, reason: answer.reason };
+  }
+
+  private async follow(
+    url: string,
+    accept: string,
+  ): Promise<{ ok: true; value: RawResponse } | { ok: false; reason: string; network?: boolean }> {
     let current = url;
     for (let hop = 0; hop <= MAX_ARCHIVE_REDIRECTS; hop++) {
       const state: ChainState = { attempts: 0, redirects: [], currentUrl: current };
       const outcome = await fetchBounded(this.ctx, { url: current, accept, signal: this.deps.signal }, state);
       this.requests += state.attempts;
-      if (!outcome.ok) return outcome;
+      if (!outcome.ok) return { ...outcome, network: true };
       const result = outcome.value;
       if (result.kind === 'response') return { ok: true, value: result.response };
       const hopTo = state.redirects[state.redirects.length - 1]?.location;
       if (result.failure.errorCode !== 'TOO_MANY_REDIRECTS' || hopTo === undefined)
-        return { ok: false, reason: `${result.failure.errorCode} ${result.failure.reason}` };
+        return {
+          ok: false,
+          reason: `${result.failure.errorCode} ${result.failure.reason}`,
+          network: state.redirects.length === 0,
+        };
       if (new URL(hopTo).origin !== this.origin) return { ok: false, reason: `archive redirected away to ${hopTo}` };
       current = hopTo;
     }

@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -225,6 +226,36 @@ describe('--drift', () => {
     expect(drifted?.message).toMatch(
       /changed since 2024-03-01: its text and the archived copy's have 0\.\d\d in common \(below 0\.50\)/,
     );
+  });
+});
+
+describe('an archive that cannot be reached', () => {
+  it('stops asking after 3 failures in a row, and says so once', async () => {
+    let connections = 0;
+    const refuse = createServer((socket) => {
+      connections += 1;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => refuse.listen(0, '127.0.0.61', resolve));
+    const endpoint = `http://127.0.0.61:${(refuse.address() as AddressInfo).port}`;
+    const file = path.join(dir, 'many-dead.md');
+    const dead = [404, 410, 500, 501, 502, 503].map((s) => `[source ${s}](${site.url(`/status/${s}`)})`);
+    await writeFile(file, `---\ndate: 2024-04-30\n---\n\nThese are gone: ${dead.join(', ')}.\n`);
+    const warnings: string[] = [];
+    try {
+      const report = await runCheck([file], testOptions({ archiveEndpoint: endpoint, retries: 0 }), {
+        onWarning: (w) => warnings.push(w),
+      });
+      const archives = report.posts[0].blocks.flatMap((b) => b.citations).map((c) => c.archive?.status);
+      expect(archives).toEqual(Array(6).fill('lookup-failed'));
+      expect(connections).toBe(3);
+      expect(warnings).toEqual([
+        expect.stringMatching(/^6 of 6 archive lookups failed \(archive unreachable, not asked again/),
+      ]);
+      expect(report.findings.map((f) => f.code)).not.toContain('ARCHIVE_MISSING');
+    } finally {
+      await new Promise((resolve) => refuse.close(resolve));
+    }
   });
 });
 
