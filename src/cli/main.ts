@@ -3,6 +3,7 @@ import { cacheSwallowedInput } from './cache-path.js';
 import { CitecheckError, EXIT, exitCodeFor } from '../errors.js';
 import { checkCommand, extractCommand } from './check-command.js';
 import { fixCommand } from './fix-command.js';
+import { wpCommand } from './wp-command.js';
 import { createProgram, type ProgramActions } from './program.js';
 
 /** The commands main() runs; injectable so the error mapping can be tested without a real run. */
@@ -10,6 +11,8 @@ export interface CommandHandlers {
   check: typeof checkCommand;
   extract: typeof extractCommand;
   fix?: typeof fixCommand;
+  /** `citecheck wp`. */
+  wp?: typeof wpCommand;
 }
 
 const ISSUES_URL = 'https://github.com/citecheck/citecheck/issues';
@@ -32,6 +35,9 @@ export async function main(
     },
     fix: async (inputs, opts, cmd) => {
       exitCode = await (commands.fix ?? fixCommand)(inputs, opts, cmd);
+    },
+    wp: async (site, opts, cmd) => {
+      exitCode = await (commands.wp ?? wpCommand)(site, opts, cmd);
     },
   };
   const program = createProgram(actions);

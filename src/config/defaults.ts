@@ -57,6 +57,8 @@ export const DEFAULTS: Readonly<CitecheckOptions> = Object.freeze({
   archiveEndpoint: 'https://web.archive.org',
   confirm: undefined,
   drift: false,
+  postTypes: ['posts', 'pages'],
+  statuses: ['publish'],
 } satisfies CitecheckOptions);
 
 /**

@@ -36,6 +36,12 @@ export interface ConfigFile {
   archiveEndpoint?: string;
   confirm?: string;
   drift?: boolean;
+  type?: string;
+  status?: string;
+  after?: string;
+  before?: string;
+  modifiedAfter?: string;
+  limit?: number;
   hosts?: Record<
     string,
     {

@@ -80,6 +80,18 @@ export interface CitecheckOptions {
   confirm?: ConfirmRule;
   /** Compare each live source with its capture near the post date (a similarity figure, SOURCE_CHANGED below the threshold). */
   drift: boolean;
+  /** REST bases of the content types `wp` reads (`--type posts,pages`). */
+  postTypes: string[];
+  /** Post statuses read by `wp` and from WXR exports (`--status`; other than publish needs credentials on a site). */
+  statuses: string[];
+  /** `wp`: only posts published after this ISO 8601 date-time. */
+  after?: string;
+  /** `wp`: only posts published before this ISO 8601 date-time. */
+  before?: string;
+  /** `wp`: only posts modified after this ISO 8601 date-time. */
+  modifiedAfter?: string;
+  /** `wp`: read at most this many posts. */
+  limit?: number;
 }
 
 /** `--archive`: which citations get an archived copy looked up. */
