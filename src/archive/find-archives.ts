@@ -77,7 +77,11 @@ export function planArchiveLookups(
         const key = archiveKey(c.checkUrl, post.published);
         let need = needs.get(key);
         if (!need) {
-          need = { url: live ? readerUrl(result) : c.checkUrl, quotes: new Set(), drift: live && options.drift };
+          need = {
+            url: withoutCredentials(live ? readerUrl(result) : c.checkUrl),
+            quotes: new Set(),
+            drift: live && options.drift,
+          };
           if (timestamp) need.timestamp = timestamp;
           needs.set(key, need);
         }
@@ -86,6 +90,15 @@ export function planArchiveLookups(
     }
   }
   return needs;
+}
+
+/** The URL without user name and password: they are never sent to an archive (nor does it key on them). */
+function withoutCredentials(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.username === '' && parsed.password === '') return url;
+  parsed.username = '';
+  parsed.password = '';
+  return parsed.href;
 }
 
 /**

@@ -229,6 +229,21 @@ describe('--drift', () => {
   });
 });
 
+describe('credentials in a cited URL', () => {
+  it('are never sent to the archive, nor shown in the report', async () => {
+    const file = path.join(dir, 'credentials.md');
+    const secret = site.url('/status/404').replace('http://', 'http://editor:s3cret@');
+    await writeFile(file, `---\ndate: 2024-04-30\n---\n\nThe [statement](${secret}) is gone.\n`);
+    archive.server.reset();
+    const report = await runCheck([file], options());
+    expect(archive.server.hits.length).toBeGreaterThan(0);
+    expect(archive.server.hits.some((h) => decodeURIComponent(h.path).includes('s3cret'))).toBe(false);
+    const c = report.posts[0].blocks[0].citations[0];
+    expect(c.archive).toMatchObject({ status: 'found', capturedAt: '2024-01-01T09:30:00Z' });
+    expect(JSON.stringify(report)).not.toContain('s3cret');
+  });
+});
+
 describe('an archive that cannot be reached', () => {
   it('stops asking after 3 failures in a row, and says so once', async () => {
     let connections = 0;
