@@ -34,9 +34,10 @@ export interface ArchiveRun {
 }
 
 /** One URL and date to ask the archive about, and what to do with the capture. */
-interface Need {
+export interface ArchiveNeed {
   /** The URL to ask about: the cited one, or where a live source moved for good. */
   url: string;
+  /** The post's date as a 14-digit Wayback timestamp; absent: the latest capture. */
   timestamp?: string;
   /** Quotes the live page lost: are they in the capture? (SOURCE_CHANGED) */
   quotes: Set<string>;
@@ -53,8 +54,8 @@ export function planArchiveLookups(
   posts: readonly ExtractedPost[],
   results: ReadonlyMap<string, CheckResult>,
   options: CitecheckOptions,
-): Map<string, Need> {
-  const needs = new Map<string, Need>();
+): Map<string, ArchiveNeed> {
+  const needs = new Map<string, ArchiveNeed>();
   if (options.offline || (options.archive === 'never' && !options.drift)) return needs;
   // Only a user-chosen archive may hold intranet pages; the public one is never told of them.
   const publicOnly = options.archiveEndpoint === DEFAULTS.archiveEndpoint;
@@ -204,7 +205,7 @@ export async function findArchives(
 }
 
 /** The lookup key in the cache: another archive's answer is not this one's. */
-function cacheKey(endpoint: string, need: Need): string {
+function cacheKey(endpoint: string, need: ArchiveNeed): string {
   return `${endpoint} ${need.url} ${need.timestamp ?? 'latest'}`;
 }
 
@@ -218,7 +219,7 @@ interface FactContext {
   clock: { now(): number };
 }
 
-async function archiveFact(need: Need, ctx: FactContext): Promise<CitationArchive> {
+async function archiveFact(need: ArchiveNeed, ctx: FactContext): Promise<CitationArchive> {
   const { client, cache, endpoint, run, liveCtx } = ctx;
   const key = cacheKey(endpoint, need);
   const remembered = cache?.archiveAnswer(key, (a) =>
