@@ -148,6 +148,12 @@ export interface Citation {
   anchorText: string;
   /** The sentence of the block that contains the link. */
   sentence: string;
+  /**
+   * Quoted spans (≥ 4 words) of the block that lie in `sentence`: what the post says the
+   * source says, verified on the page (QUOTE_NOT_FOUND). Computed once, at extraction; absent
+   * when there are none.
+   */
+  quotes?: string[];
   /** `rel` tokens, lower-cased (nofollow, sponsored, ugc, …). */
   rel: string[];
   /** True when the link points to the post's own site (or is fragment-only). */
@@ -317,8 +323,11 @@ export interface Finding {
   args: Record<string, string | number>;
 }
 
-/** A citation with its check verdict. */
-export interface ReportCitation extends Citation {
+/**
+ * A citation with its check verdict. Its quotes stay on the extracted citation: the report
+ * says which are missing through QUOTE_NOT_FOUND findings.
+ */
+export interface ReportCitation extends Omit<Citation, 'quotes'> {
   /** Verdict (from the check result, or skipped/excluded/unchecked without a request). */
   status: LinkStatus;
   /** Final HTTP status code. */

@@ -6,6 +6,7 @@ import type { Block, Citation, ClaimSignal, DamagedAnchor, ExtractedPost, Post }
 import type { RawBlock, RawLink } from './block-builder.js';
 import type { DomNode } from './dom.js';
 import { markOrphanTags } from './prepare-html.js';
+import { quotesForCitation } from './quotes.js';
 import { sentenceAt, sentenceRanges } from './sentences.js';
 import { stripShortcodes } from './shortcodes.js';
 import { textSignals } from './signals.js';
@@ -67,6 +68,8 @@ function toCitation(
   const citation: Citation = { url: normalized.url, ...common, isInternal };
   if (normalized.checkUrl !== '') citation.checkUrl = normalized.checkUrl;
   if (normalized.fragment !== undefined) citation.fragment = normalized.fragment;
+  const quotes = quotesForCitation({ text }, { sentence });
+  if (quotes.length > 0) citation.quotes = quotes;
   return citation;
 }
 

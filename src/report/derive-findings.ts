@@ -7,7 +7,6 @@ import type {
   ReportPost,
   LinkStatus,
 } from '../types.js';
-import { quotesForCitation } from '../links/targets.js';
 import { FINDING_CODES, FINDING_CODE_LIST, severityRank } from './codes.js';
 import { formatFindingMessage, type MessageArgs } from './messages.js';
 
@@ -44,11 +43,18 @@ export function makeFinding(
   return finding;
 }
 
+/** The quotes a citation made (Citation.quotes, from extraction). */
+export type QuotesOf = (citation: ReportCitation) => readonly string[];
+
 /**
  * Derives every finding of the report from posts with verdicts. One link finding per
  * (post, block, URL): a URL cited twice in one paragraph is one problem to fix, not two.
  */
-export function deriveFindings(posts: readonly ReportPost[], results: ReadonlyMap<string, CheckResult>): Finding[] {
+export function deriveFindings(
+  posts: readonly ReportPost[],
+  results: ReadonlyMap<string, CheckResult>,
+  quotesOf: QuotesOf = () => [],
+): Finding[] {
   const findings: Finding[] = [];
   posts.forEach((post, postIndex) => {
     // Posts carry no line of their own; the first located warning is the best anchor we have.
@@ -69,6 +75,7 @@ export function deriveFindings(posts: readonly ReportPost[], results: ReadonlyMa
           { post: postIndex, source: post.source, line: block.line ?? postLine },
           results,
           post.url,
+          quotesOf,
         ),
       );
     }
@@ -102,6 +109,7 @@ function blockFindings(
   where: { post: number; source: string; line?: number },
   results: ReadonlyMap<string, CheckResult>,
   postUrl: string | undefined,
+  quotesOf: QuotesOf,
 ): Finding[] {
   const out: Finding[] = [];
   const at = (url?: string) => ({ ...where, block: block.index, url });
@@ -121,7 +129,7 @@ function blockFindings(
       }),
     );
   }
-  for (const c of block.citations) out.push(...citationFindings(c, at, once, results, block));
+  for (const c of block.citations) out.push(...citationFindings(c, at, once, results, quotesOf));
 
   const uncitedSignals = block.signals.filter((s) => UNCITED_SIGNALS.has(s));
   if (
@@ -140,7 +148,7 @@ function citationFindings(
   at: (url?: string) => { post: number; source: string; block: number; url?: string; line?: number },
   once: (key: string) => boolean,
   results: ReadonlyMap<string, CheckResult>,
-  block: Pick<ReportBlock, 'text'>,
+  quotesOf: QuotesOf,
 ): Finding[] {
   const out: Finding[] = [];
   const linkArgs = { url: c.url, anchorText: c.anchorText, sentence: c.sentence };
@@ -181,7 +189,7 @@ function citationFindings(
   const missingQuotes = c.checkUrl !== undefined ? results.get(c.checkUrl)?.missingQuotes : undefined;
   if (missingQuotes !== undefined && missingQuotes.length > 0) {
     // The result lists the URL's missing quotes from every citing post; raise only this sentence's.
-    for (const quote of quotesForCitation(block, c)) {
+    for (const quote of quotesOf(c)) {
       if (missingQuotes.includes(quote) && once(`QUOTE_NOT_FOUND ${key} ${quote}`)) {
         out.push(makeFinding('QUOTE_NOT_FOUND', at(c.url), { ...linkArgs, quote: shorten(quote, QUOTE_ARG_CHARS) }));
       }
