@@ -14,7 +14,7 @@ export { loadConfig, validateConfig, type ConfigFile } from './config/load.js';
 export { resolveOptions } from './config/resolve.js';
 export { loadInputs, parseDocument } from './sources/index.js';
 export { extractPost } from './extract/index.js';
-export { normalizeUrl } from './links/normalize.js';
+export { normalizeUrl } from './extract/normalize-url.js';
 export { collectTargets } from './links/targets.js';
 export { checkTargets, type CheckDeps, type CheckRun } from './check/index.js';
 export { buildReport, exitCodeForReport } from './report/build.js';

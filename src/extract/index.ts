@@ -1,5 +1,5 @@
 import { load } from 'cheerio';
-import { normalizeUrl } from '../links/normalize.js';
+import { normalizeUrl } from './normalize-url.js';
 import { MARKDOWN_BROKEN_ATTR } from '../sources/markdown-broken-links.js';
 import { MARKDOWN_LINE_ATTR, renderMarkdown } from '../sources/markdown-render.js';
 import type { Block, Citation, ClaimSignal, DamagedAnchor, ExtractedPost, Post } from '../types.js';
