@@ -30,8 +30,9 @@ export interface UrlClassification {
 }
 
 // RFC 2606 §3 reserves example.com/.net/.org; RFC 2606 §2 and RFC 6761 §6 reserve the
-// .example, .invalid, .test and .localhost TLDs and the name localhost. None can be a real
-// source, so checking them only produces noise (or, for localhost, a request inwards).
+// .example, .invalid, .test and .localhost TLDs and the name localhost. Documentation names can
+// never be a real source, so checking them only produces noise. Local names are a request
+// inwards, unless the user is auditing a local setup (many WordPress local sites use .test).
 const EXAMPLE_SLDS = ['example.com', 'example.net', 'example.org'];
 const EXAMPLE_TLDS = ['example', 'invalid'];
 const LOCAL_TLDS = ['test', 'localhost'];
@@ -53,6 +54,15 @@ function compile(pattern: string, flag: string): RegExp {
   return re;
 }
 
+/**
+ * Compiles every --include and --exclude pattern, so a bad one is the user's error before any
+ * URL is looked at (and even when no URL would reach it).
+ */
+export function compileUrlPatterns(options: Pick<CitecheckOptions, 'include' | 'exclude'>): void {
+  for (const pattern of options.include) compile(pattern, '--include');
+  for (const pattern of options.exclude) compile(pattern, '--exclude');
+}
+
 /** Which kind of reserved name `hostname` is (RFC 2606, RFC 6761), if any. */
 function reservedKind(hostname: string): 'example-domain' | 'reserved-name' | undefined {
   const host = hostname.toLowerCase().replace(/\.$/, '');
@@ -65,17 +75,21 @@ function reservedKind(hostname: string): 'example-domain' | 'reserved-name' | un
   return undefined;
 }
 
+/** The options the URL rules read. */
+export type UrlRuleOptions = Pick<CitecheckOptions, 'include' | 'exclude'> &
+  Partial<Pick<CitecheckOptions, 'allowPrivate'>>;
+
 /**
  * Decides, without any network, whether the options keep a URL from being requested:
- * non-http(s) schemes are skipped; --exclude matches, URLs outside --include and reserved
- * example domains are excluded. Returns undefined when the URL should be checked. Throws
+ * non-http(s) schemes are skipped; a URL matching an --include pattern is checked whatever
+ * else would exclude it (as lychee does); otherwise --exclude matches, URLs outside the
+ * --include patterns, documentation names (RFC 2606) and, without --allow-private, local names
+ * (RFC 6761) are excluded. Returns undefined when the URL should be checked. Throws
  * UsageError for a bad regex. The private-address policy is not decided here: it needs the
- * resolved address, so the engine applies it at connect time and on every redirect hop.
+ * resolved address, so the engine applies it at connect time and on every redirect hop, and
+ * only --allow-private lifts it.
  */
-export function classifyUrl(
-  url: string,
-  options: Pick<CitecheckOptions, 'include' | 'exclude'>,
-): UrlClassification | undefined {
+export function classifyUrl(url: string, options: UrlRuleOptions): UrlClassification | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -90,6 +104,8 @@ export function classifyUrl(
       reason: `${parsed.protocol} links are not checked`,
     };
   }
+  // An explicit --include is the user naming what to check: it wins over every exclusion rule.
+  if (options.include.some((p) => compile(p, '--include').test(url))) return undefined;
   for (const pattern of options.exclude) {
     if (compile(pattern, '--exclude').test(url)) {
       return {
@@ -100,7 +116,7 @@ export function classifyUrl(
       };
     }
   }
-  if (options.include.length > 0 && !options.include.some((p) => compile(p, '--include').test(url))) {
+  if (options.include.length > 0) {
     return {
       status: 'excluded',
       rule: 'not-included',
@@ -109,12 +125,22 @@ export function classifyUrl(
     };
   }
   const reserved = reservedKind(parsed.hostname);
-  if (reserved) {
+  if (reserved === 'example-domain') {
     return {
       status: 'excluded',
       rule: reserved,
       errorCode: 'EXAMPLE_DOMAIN',
       reason: `${parsed.hostname} is a reserved example domain`,
+    };
+  }
+  // --allow-private means "I am checking a local setup": a staging site on .test or
+  // localhost is then what the user wants checked.
+  if (reserved === 'reserved-name' && !options.allowPrivate) {
+    return {
+      status: 'excluded',
+      rule: reserved,
+      errorCode: 'EXAMPLE_DOMAIN',
+      reason: `${parsed.hostname} is a reserved name for local setups (--allow-private checks it)`,
     };
   }
   return undefined;

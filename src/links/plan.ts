@@ -8,7 +8,7 @@
 import { hostOverride } from '../config/host-override.js';
 import type { CitecheckOptions } from '../config/options.js';
 import type { CheckResult, CheckTarget, Citation } from '../types.js';
-import { classifyUrl, type UrlRule } from './filter.js';
+import { classifyUrl, compileUrlPatterns, type UrlRule } from './filter.js';
 
 /** What the plan does with a target. */
 export type PlanAction = 'check' | 'skipped' | 'excluded' | 'unchecked' | 'cached';
@@ -63,7 +63,7 @@ export interface PlanInputs {
 /** The options planning reads. */
 export type PlanOptions = Pick<
   CitecheckOptions,
-  'include' | 'exclude' | 'offline' | 'hosts' | 'checkFragments' | 'checkQuotes'
+  'include' | 'exclude' | 'allowPrivate' | 'offline' | 'hosts' | 'checkFragments' | 'checkQuotes'
 >;
 
 /**
@@ -74,6 +74,7 @@ export type PlanOptions = Pick<
  * by contract; a duplicate is planned once. Throws UsageError for a bad --include/--exclude.
  */
 export function planTargets(targets: readonly CheckTarget[], options: PlanOptions, inputs: PlanInputs = {}): Plan {
+  compileUrlPatterns(options);
   const now = inputs.now ?? Date.now;
   const planned: PlannedTarget[] = [];
   const seen = new Set<string>();

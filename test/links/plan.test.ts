@@ -101,6 +101,33 @@ describe('planTargets: every target classified before the engine', () => {
     },
   );
 
+  it('says how to check a local name: --allow-private lifts it, and only for local names', () => {
+    expect(decision(planOne('http://staging.test/'))).toMatchObject({
+      reason: 'staging.test is a reserved name for local setups (--allow-private checks it)',
+    });
+    for (const url of ['http://localhost:8080/', 'http://app.localhost/', 'http://staging.test/']) {
+      expect(decision(planOne(url, { allowPrivate: true }))).toEqual({ action: 'check' });
+    }
+    for (const url of ['https://example.com/a', 'http://site.example/', 'http://thing.invalid/']) {
+      expect(decision(planOne(url, { allowPrivate: true }))).toMatchObject({ rule: 'example-domain' });
+    }
+  });
+
+  it('checks a URL an --include pattern matches, whatever exclusion rule would apply', () => {
+    const include = ['staging|example|twitter'];
+    expect(decision(planOne('https://twitter.com/x', { include, exclude: ['twitter'] }))).toEqual({ action: 'check' });
+    expect(decision(planOne('http://staging.test/', { include }))).toEqual({ action: 'check' });
+    expect(decision(planOne('http://site.example/', { include }))).toEqual({ action: 'check' });
+    expect(decision(planOne('https://example.com/a', { include }))).toEqual({ action: 'check' });
+    // An include names what to check, not how: no scheme becomes checkable, and the run's own
+    // rules (a host configured check: false, --offline) still hold.
+    expect(decision(planOne('mailto:staging@news.org', { include }))).toMatchObject({ rule: 'scheme' });
+    expect(decision(planOne('http://staging.test/', { include, offline: true }))).toMatchObject({ rule: 'offline' });
+    expect(
+      decision(planOne('http://staging.test/', { include, hosts: { 'staging.test': { check: false } } })),
+    ).toMatchObject({ rule: 'host-config' });
+  });
+
   it('leaves http(s) links unchecked with --offline, after the URL rules', () => {
     expect(decision(planOne('https://news.org/', { offline: true }))).toEqual({
       action: 'unchecked',
@@ -196,6 +223,8 @@ describe('planTargets: every target classified before the engine', () => {
   it('rejects a bad pattern as a usage error that names its flag', () => {
     expect(() => planOne('https://news.org/', { exclude: ['(unclosed'] })).toThrow(CitecheckError);
     expect(() => planOne('https://news.org/', { include: ['[z-a]'] })).toThrow(/--include/);
+    // Even when no URL would reach the bad pattern.
+    expect(() => planOne('mailto:a@b.org', { include: ['x'], exclude: ['(unclosed'] })).toThrow(/--exclude/);
   });
 });
 
