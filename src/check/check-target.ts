@@ -7,7 +7,7 @@ import type { RawResponse } from './http-client.js';
 import { visibleText } from './page-text.js';
 import { missingQuotes } from './quote-match.js';
 import { parseStatusRanges } from './status-ranges.js';
-import { htmlOf, isDeepUrl, isHtmlType, judgeResponse, type ResponseVerdict } from './verdict.js';
+import { htmlOf, isDeepUrl, isHtmlType, judgeResponse, type ResponseVerdict } from './judge-response.js';
 import { pageHeadlines } from './page-signals.js';
 
 /** What one check needs beyond the fetch context. */

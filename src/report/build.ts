@@ -13,7 +13,7 @@ import { isAtOrAbove } from './codes.js';
 import { deriveFindings } from './derive-findings.js';
 import { redactReport } from './redact.js';
 import { computeTotals } from './totals.js';
-import { citationVerdict, withoutUndefined } from './verdict.js';
+import { citationVerdict } from './citation-verdict.js';
 
 /** Everything a run produced, as the report builder needs it. */
 export interface BuildReportInput {
@@ -117,4 +117,9 @@ function toReportPost(
       }),
     ),
   };
+}
+
+/** Drops keys whose value is undefined, so reports serialise identically however built. */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -41,8 +41,3 @@ export function citationVerdict(citation: Citation, results: ReadonlyMap<string,
   out.origin = citation.origin;
   return out;
 }
-
-/** Drops keys whose value is undefined, so reports serialise identically however built. */
-export function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
