@@ -1,5 +1,6 @@
 import { load } from 'cheerio';
 import { normalizeUrl } from './normalize-url.js';
+import { lineIndex } from '../sources/line-index.js';
 import { MARKDOWN_BROKEN_ATTR } from '../sources/markdown-broken-links.js';
 import { MARKDOWN_LINE_ATTR, renderMarkdown } from '../sources/markdown-render.js';
 import type { Block, Citation, ClaimSignal, DamagedAnchor, ExtractedPost, Post } from '../types.js';
@@ -16,22 +17,6 @@ import { BlockWalker } from './walk-blocks.js';
 export interface ExtractOptions {
   /** Also record img/iframe sources as citations (--include-media). */
   includeMedia?: boolean;
-}
-
-/** A function from offset to 1-based line of `text` (binary search over line starts). */
-function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
 }
 
 /** Host name without a leading "www.", for telling internal links from outbound ones. */
@@ -125,7 +110,7 @@ export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPos
   const $ = load(html, { xml: { xmlMode: false, decodeEntities: true, withStartIndices: useLocations } }, false);
   const walker = new BlockWalker({
     includeMedia: opts.includeMedia ?? false,
-    lineOf: useLocations ? lineIndex(html) : undefined,
+    lineOf: useLocations ? lineIndex(html).line : undefined,
     lineAttr: isMarkdown ? MARKDOWN_LINE_ATTR : undefined,
     brokenAttr: isMarkdown ? MARKDOWN_BROKEN_ATTR : undefined,
   });
