@@ -23,6 +23,23 @@ export const LINK_STATUSES: readonly LinkStatus[] = [
   'unchecked',
 ];
 
+/** Statuses that mean the source may be gone: a human must act or look. */
+export type FailingStatus = 'broken' | 'unreachable' | 'soft-404' | 'timeout' | 'blocked';
+
+/** The failing statuses, in LINK_STATUSES order: the one list (progress, cache history, reports). */
+export const FAILING_STATUSES: ReadonlySet<LinkStatus> = new Set<FailingStatus>([
+  'broken',
+  'unreachable',
+  'soft-404',
+  'timeout',
+  'blocked',
+]);
+
+/** True for a status that counts as a failed check. */
+export function isFailingStatus(status: LinkStatus): status is FailingStatus {
+  return FAILING_STATUSES.has(status);
+}
+
 /** Severity of a finding, most severe first. */
 export type Severity = 'error' | 'warning' | 'note';
 

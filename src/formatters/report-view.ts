@@ -10,14 +10,8 @@ import {
 } from '../types.js';
 import { severityRank } from '../report/codes.js';
 
-/** Statuses that mean the source may be gone (a human must act or look). */
-export const FAILING_STATUSES: ReadonlySet<LinkStatus> = new Set<LinkStatus>([
-  'broken',
-  'unreachable',
-  'soft-404',
-  'timeout',
-  'blocked',
-]);
+export { FAILING_STATUSES } from '../types.js';
+export { shorten } from '../report/shorten.js';
 
 /** Short upper-case badge per status, shared by every human-facing format. */
 export const STATUS_BADGES: Readonly<Record<LinkStatus, string>> = {
@@ -184,14 +178,6 @@ export function nothingCheckedSentence(report: Report): string | undefined {
 export function checkedUrls(report: Report): number {
   const b = report.totals.byStatus;
   return report.totals.uniqueUrls - b.excluded - b.skipped - b.unchecked;
-}
-
-/** Shortens text to at most `max` characters on a word boundary, with an ellipsis. */
-export function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 /** Duration for humans: "850 ms", "12.3 s", "4 min 05 s". */

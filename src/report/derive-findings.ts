@@ -1,17 +1,19 @@
-import type {
-  CheckResult,
-  Finding,
-  FindingCode,
-  ReportBlock,
-  ReportCitation,
-  ReportPost,
-  LinkStatus,
+import {
+  isFailingStatus,
+  type CheckResult,
+  type FailingStatus,
+  type Finding,
+  type FindingCode,
+  type ReportBlock,
+  type ReportCitation,
+  type ReportPost,
 } from '../types.js';
 import { FINDING_CODES, FINDING_CODE_LIST, severityRank } from './codes.js';
 import { formatFindingMessage, type MessageArgs } from './messages.js';
+import { shorten } from './shorten.js';
 
-/** Finding raised for a checked link by its status (ok/excluded/skipped/unchecked raise none). */
-const STATUS_CODES: Partial<Record<LinkStatus, FindingCode>> = {
+/** Finding raised for a checked link by its failing status (ok/excluded/skipped/unchecked raise none). */
+const STATUS_CODES: Readonly<Record<FailingStatus, FindingCode>> = {
   broken: 'LINK_BROKEN',
   unreachable: 'LINK_UNREACHABLE',
   'soft-404': 'LINK_SOFT_404',
@@ -161,7 +163,7 @@ function citationFindings(
   // fragments get a finding each, worded with their own anchor text and shown under their own
   // citation (keyed by page, the second showed the first one's anchor).
   const key = c.url;
-  const statusCode = STATUS_CODES[c.status];
+  const statusCode = isFailingStatus(c.status) ? STATUS_CODES[c.status] : undefined;
   if (statusCode !== undefined && once(`${statusCode} ${key}`)) {
     out.push(
       makeFinding(statusCode, at(c.url), {
@@ -203,14 +205,6 @@ function citationFindings(
 
 // Long enough to recognise the quote, short enough for one terminal line with the URL.
 const QUOTE_ARG_CHARS = 80;
-
-/** The text cut at a word boundary to at most `max` characters, with "…" when cut. */
-export function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
-}
 
 /**
  * Sorts by severity (most severe first), post, block (post-level findings first), code
