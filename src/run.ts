@@ -7,6 +7,7 @@ import { collectTargets } from './links/targets.js';
 import { buildReport } from './report/build.js';
 import { loadInputs } from './sources/index.js';
 import type { ExtractedPost, Report } from './types.js';
+import { isUrlInput } from './sources/input-kind.js';
 
 /** I/O a run may have injected (tests, the demo, embedding applications). */
 export interface RunDeps extends CheckDeps {
@@ -15,8 +16,6 @@ export interface RunDeps extends CheckDeps {
   /** Run-level warnings that are not findings (a corrupt cache file was ignored, a found file that is not a post was skipped). */
   onWarning?: (message: string) => void;
 }
-
-const isUrlInput = (input: string): boolean => /^https?:\/\//i.test(input);
 
 /** Reads and extracts every input; never touches the network unless `allowNetwork`. */
 async function extractInputs(

@@ -12,6 +12,7 @@ import { emitGithubOutput, isGithubActions } from './github.js';
 import { guardCachePath } from './cache-path.js';
 import { ProgressBar } from './progress.js';
 import { parseReportSpec, prepareReportPaths, writeReports } from './reports.js';
+import { isUrlInput } from '../sources/input-kind.js';
 
 /** Exit code of an interrupted run (128 + SIGINT), the shell convention. */
 const EXIT_INTERRUPTED = 130;
@@ -112,7 +113,7 @@ export async function checkCommand(inputs: string[], opts: Record<string, unknow
 /** `citecheck extract`: prints the extracted structure as JSON; exit 0 unless the input is unusable. */
 export async function extractCommand(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<number> {
   const { options } = await resolveCommandOptions(opts, cmd);
-  if (inputs.some((input) => /^https?:\/\//i.test(input))) {
+  if (inputs.some(isUrlInput)) {
     throw new UsageError('extract works offline and does not fetch URLs; save the page first or use `citecheck check`');
   }
   const report = await runExtract(inputs, options, { onWarning: printWarning });

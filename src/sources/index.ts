@@ -7,6 +7,7 @@ import { expandGlob, isGlob, listFiles } from './glob.js';
 import { parseDocument } from './parse-document.js';
 import { isOwnReport } from './own-reports.js';
 import { loadUrl } from './url.js';
+import { isPathInput, isUrlInput } from './input-kind.js';
 
 export type { FetchDocument, FetchedDocument } from './fetch-types.js';
 export { parseDocument, type DocumentMeta } from './parse-document.js';
@@ -94,7 +95,7 @@ export async function loadInputs(inputs: string[], opts: LoadOptions = {}): Prom
   const seen = new Set<string>();
   const skipped: string[] = [];
   // Files the user named themselves are never skipped, even when a folder also holds them.
-  const named = new Set(inputs.filter((i) => i !== '-' && !/^https?:\/\//i.test(i)).map((i) => path.resolve(i)));
+  const named = new Set(inputs.filter(isPathInput).map((i) => path.resolve(i)));
   for (const input of inputs) {
     if (input === '-') {
       // Standard input can be read once: a second "-" would find it drained ("empty file").
@@ -102,7 +103,7 @@ export async function loadInputs(inputs: string[], opts: LoadOptions = {}): Prom
       seen.add('-');
       const data = await (opts.readStdin ?? readProcessStdin)();
       posts.push(...parseDocument(data, { source: '-' }));
-    } else if (/^https?:\/\//i.test(input)) {
+    } else if (isUrlInput(input)) {
       if (!opts.fetchDocument) {
         throw new UsageError(
           `URL inputs need network access; ${input} cannot be read offline (save it to a file, or use \`check\` without --offline)`,
