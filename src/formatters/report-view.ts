@@ -82,6 +82,37 @@ export function failureWeight(findings: readonly Finding[]): number {
   return worst === undefined ? 0 : severityRank(worst);
 }
 
+/** A post of the report with its findings, as the formatters list posts. */
+export interface PostInOrder {
+  /** The post. */
+  post: ReportPost;
+  /** Its index in `report.posts` (findings refer to it). */
+  i: number;
+  /** Every finding of the post (post-level and per block), in report order. */
+  findings: Finding[];
+  /** Its failure weight (see failureWeight): 0 for a post without findings. */
+  weight: number;
+}
+
+/**
+ * The posts, the ones that need a human first: by failure weight, most severe first, input
+ * order among equals (the sort is stable). Findings are grouped in one pass.
+ */
+export function postsFailingFirst(report: Report): PostInOrder[] {
+  const byPost = new Map<number, Finding[]>();
+  for (const f of report.findings) {
+    const list = byPost.get(f.post);
+    if (list) list.push(f);
+    else byPost.set(f.post, [f]);
+  }
+  return report.posts
+    .map((post, i) => {
+      const findings = byPost.get(i) ?? [];
+      return { post, i, findings, weight: failureWeight(findings) };
+    })
+    .sort((a, b) => b.weight - a.weight);
+}
+
 /** Citations with failing statuses first (in LINK_STATUSES order, malformed URLs among the errors), otherwise in reading order. */
 export function citationsFailingFirst(citations: readonly ReportCitation[]): ReportCitation[] {
   // A malformed URL is an error like a broken one, though its status is `skipped`.

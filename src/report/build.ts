@@ -85,7 +85,8 @@ function toReportPost(
   results: ReadonlyMap<string, CheckResult>,
   quotesOf: Map<ReportCitation, readonly string[]>,
 ): ReportPost {
-  // Explicit key order (contract order first) so JSON output never depends on how the input was built.
+  // The known fields only (a field a source adds to Post is not published by accident); the
+  // JSON formatter orders the keys.
   const head = withoutUndefined({
     source: post.source,
     kind: post.kind,
