@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config/load.js';
 import { resolveOptions } from '../config/resolve.js';
 import type { CitecheckOptions } from '../config/options.js';
-import { UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
 import { FORMATTERS, type FormatName } from '../formatters/index.js';
 import { exitCodeForReport, failOnSentence } from '../report/build.js';
 import { runCheck, runExtract } from '../run.js';
@@ -13,11 +13,6 @@ import { guardCachePath } from './cache-path.js';
 import { ProgressBar } from './progress.js';
 import { parseReportSpec, prepareReportPaths, writeReports } from './reports.js';
 import { isUrlInput } from '../sources/input-kind.js';
-
-/** Exit code of an interrupted run (128 + SIGINT), the shell convention. */
-const EXIT_INTERRUPTED = 130;
-/** Exit code of a run stopped by SIGTERM (128 + 15). */
-const EXIT_TERMINATED = 143;
 
 /** Options of the run plus the report files asked for (--report flags win over the config's `reports`). */
 async function resolveCommandOptions(
@@ -51,11 +46,11 @@ export async function checkCommand(inputs: string[], opts: Record<string, unknow
 
   const controller = new AbortController();
   let interrupts = 0;
-  let stopExit = EXIT_INTERRUPTED;
+  let stopExit: number = EXIT.interrupted;
   // SIGTERM is how CI timeouts and container stops end a job: it gets the partial report too.
   const onSignal = (signal: NodeJS.Signals): void => {
     interrupts += 1;
-    stopExit = signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT_INTERRUPTED;
+    stopExit = signal === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
     // First signal: stop starting requests and write the partial report. Second: leave now.
     if (interrupts > 1) process.exit(stopExit);
     process.stderr.write(
