@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import { FAILING_STATUSES, isFailingStatus, type CheckHistory, type CheckResult, type LinkStatus } from '../types.js';
 
 /** Version of the cache file layout; a file with another version is ignored. */
-export const CACHE_VERSION = 1;
+const CACHE_VERSION = 1;
 
 /** One URL's memory: the last result and its history. */
 export interface CacheEntry {
@@ -19,7 +19,7 @@ export interface CacheEntry {
 }
 
 /** The cache file's JSON. */
-export interface CacheFile {
+interface CacheFile {
   /** Layout version (CACHE_VERSION). */
   version: number;
   /** ISO time of the last write. */

@@ -85,7 +85,7 @@ const DRAIN_LIMIT = 32 * 1024;
  * the decompressed size too (a gzip bomb stops at the cap). The source is always consumed or
  * destroyed. A decoding error keeps what was read so far.
  */
-export async function readBodyCapped(
+async function readBodyCapped(
   body: Readable,
   encoding: string | undefined,
   limit: number,

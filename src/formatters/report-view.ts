@@ -14,7 +14,7 @@ export { FAILING_STATUSES } from '../types.js';
 export { shorten } from '../report/shorten.js';
 
 /** Short upper-case badge per status, shared by every human-facing format. */
-export const STATUS_BADGES: Readonly<Record<LinkStatus, string>> = {
+const STATUS_BADGES: Readonly<Record<LinkStatus, string>> = {
   broken: 'BROKEN',
   unreachable: 'UNREACHABLE',
   'soft-404': 'SOFT-404',

@@ -24,7 +24,7 @@ export type PlanRule =
   | 'cache';
 
 /** A target the engine checks. */
-export interface TargetToCheck {
+interface TargetToCheck {
   /** Goes to the engine. */
   action: 'check';
   /** The target, as collected. */
@@ -32,7 +32,7 @@ export interface TargetToCheck {
 }
 
 /** A target decided without a request. */
-export interface TargetDecided {
+interface TargetDecided {
   /** How it is reported: its result's status, or `cached`. */
   action: Exclude<PlanAction, 'check'>;
   /** The target, as collected. */

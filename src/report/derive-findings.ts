@@ -25,7 +25,7 @@ const STATUS_CODES: Readonly<Record<FailingStatus, FindingCode>> = {
 const UNCITED_SIGNALS = new Set(['quote', 'number', 'attribution']);
 
 /** Builds one finding, worded by messages.ts and with the severity of the code table. */
-export function makeFinding(
+function makeFinding(
   code: FindingCode,
   where: { post: number; source: string; block?: number; url?: string; line?: number },
   args: MessageArgs,
@@ -90,7 +90,7 @@ export function deriveFindings(
  * tel: link, a jump within the post itself ("back to top", a table of contents) or an
  * unlocatable #fragment points at no source, so it must not hide an uncited claim.
  */
-export function isSourceLink(c: ReportCitation, postUrl: string | undefined): boolean {
+function isSourceLink(c: ReportCitation, postUrl: string | undefined): boolean {
   if (c.invalid !== undefined) return true;
   if (c.checkUrl === undefined || c.checkUrl === '') return false;
   if (!/^https?:/i.test(c.checkUrl)) return false;
@@ -210,7 +210,7 @@ const QUOTE_ARG_CHARS = 80;
  * Sorts by severity (most severe first), post, block (post-level findings first), code
  * (table order) and URL. The sort is stable, so damaged anchors keep their reading order.
  */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
+function sortFindings(findings: readonly Finding[]): Finding[] {
   const codeOrder = new Map(FINDING_CODE_LIST.map((code, i) => [code, i]));
   return [...findings].sort(
     (a, b) =>

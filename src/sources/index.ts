@@ -9,8 +9,7 @@ import { isOwnReport } from './own-reports.js';
 import { loadUrl } from './url.js';
 import { isPathInput, isUrlInput } from './input-kind.js';
 
-export type { FetchDocument, FetchedDocument } from './fetch-types.js';
-export { parseDocument, type DocumentMeta } from './parse-document.js';
+export { parseDocument } from './parse-document.js';
 
 /** How inputs that are not files are read. */
 export interface LoadOptions {

@@ -11,7 +11,7 @@ import { skipPhpOutput } from './php-output.js';
  */
 
 /** One kind of repair, with its first position and how many times it was needed. */
-export interface JsonRepair {
+interface JsonRepair {
   /** What was repaired, e.g. "raw newline inside a string". */
   repair: string;
   /** 0-based offset of the first occurrence. */
