@@ -2,7 +2,7 @@
  * The data model shared by every stage of citecheck.
  *
  * Pipeline: inputs → `Post` (sources) → `ExtractedPost` with `Block`/`Citation`/`DamagedAnchor`
- * (extract) → `CheckTarget` per unique URL (links) → `CheckResult` (check) → `Finding` and
+ * (extract) → `CheckTarget` per unique URL, planned (links) → `CheckResult` (check) → `Finding` and
  * `Report` (report) → string (formatters). A stage imports this file and the stages before it.
  */
 

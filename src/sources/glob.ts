@@ -52,7 +52,10 @@ export async function expandGlob(pattern: string, cwd = process.cwd()): Promise<
   const normalized = pattern.split(path.sep).join('/');
   const segments = normalized.split('/');
   // A brace spanning a "/" ({a/b,c}/x) has no magic segment of its own: walk from the start.
-  const cut = Math.max(0, segments.findIndex((s) => isDynamicPattern(s)));
+  const cut = Math.max(
+    0,
+    segments.findIndex((s) => isDynamicPattern(s)),
+  );
   const fixed = segments.slice(0, cut).join('/');
   const root = fixed === '' ? (normalized.startsWith('/') ? '/' : '.') : fixed;
   const files = await filesUnder(path.resolve(cwd, root), segments.slice(cut).join('/'));
