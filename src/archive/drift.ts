@@ -2,7 +2,7 @@ import * as cheerio from 'cheerio';
 import type { RawResponse } from '../check/http-client.js';
 import { visibleText } from '../check/page-text.js';
 import { normalizedWords } from '../check/quote-match.js';
-import { isHtmlType } from '../check/verdict.js';
+import { isHtmlType } from '../check/judge-response.js';
 import { decodeDocument } from '../sources/decode.js';
 
 /**
@@ -13,7 +13,7 @@ import { decodeDocument } from '../sources/decode.js';
  */
 
 /** Words per shingle: long enough that a reworded sentence changes most of its shingles. */
-export const SHINGLE_WORDS = 4;
+const SHINGLE_WORDS = 4;
 
 /** Below this similarity a live source has changed (SOURCE_CHANGED): less than half its text is the captured text. */
 export const DRIFT_THRESHOLD = 0.5;

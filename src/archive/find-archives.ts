@@ -11,8 +11,7 @@ import { quotesMissingFrom } from '../check/check-target.js';
 import type { ChainState, FetchContext } from '../check/fetch-chain.js';
 import { createDispatcher } from '../check/http-client.js';
 import { clockOf, createRequestPool, type CheckDeps } from '../check/index.js';
-import { quotesForCitation } from '../links/targets.js';
-import type { CheckResult, CitationArchive, ExtractedPost, LinkStatus } from '../types.js';
+import type { CheckResult, Citation, CitationArchive, ExtractedPost, LinkStatus } from '../types.js';
 import { archiveKey, recognizeArchiveUrl, timestampToIso, waybackTimestamp } from './archive-url.js';
 import { pageShingles, similarity } from './drift.js';
 import { findCapture, type CaptureChoice } from './find-capture.js';
@@ -34,7 +33,7 @@ export interface ArchiveRun {
 }
 
 /** One URL and date to ask the archive about, and what to do with the capture. */
-export interface ArchiveNeed {
+interface ArchiveNeed {
   /** The URL to ask about: the cited one, or where a live source moved for good. */
   url: string;
   /** The post's date as a 14-digit Wayback timestamp; absent: the latest capture. */
@@ -50,7 +49,7 @@ const FAILING: ReadonlySet<LinkStatus> = new Set<LinkStatus>(['broken', 'unreach
 const ACCEPT_HTML = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8';
 
 /** Which citations need the archive, by URL and post date (one lookup per pair). */
-export function planArchiveLookups(
+function planArchiveLookups(
   posts: readonly ExtractedPost[],
   results: ReadonlyMap<string, CheckResult>,
   options: CitecheckOptions,
@@ -69,7 +68,7 @@ export function planArchiveLookups(
         if (publicOnly && !isPublicHost(new URL(c.checkUrl).hostname)) continue;
         const failing = FAILING.has(result.status);
         const live = result.status === 'ok';
-        const lost = live && options.archive !== 'never' ? lostQuotes(block, c, result) : [];
+        const lost = live && options.archive !== 'never' ? lostQuotes(c, result) : [];
         const wanted =
           (failing && options.archive !== 'never') ||
           (live && (options.archive === 'all' || options.drift)) ||
@@ -112,14 +111,11 @@ function readerUrl(result: CheckResult): string {
   return moved && result.finalUrl !== undefined ? result.finalUrl : result.url;
 }
 
-function lostQuotes(
-  block: ExtractedPost['blocks'][number],
-  c: ExtractedPost['blocks'][number]['citations'][number],
-  result: CheckResult,
-): string[] {
+/** The quotes this citation made (from extraction) that its live page no longer has. */
+function lostQuotes(c: Citation, result: CheckResult): string[] {
   const missing = result.missingQuotes;
-  if (!missing || missing.length === 0) return [];
-  return quotesForCitation(block, c).filter((q) => missing.includes(q));
+  if (!missing || missing.length === 0 || !c.quotes) return [];
+  return c.quotes.filter((q) => missing.includes(q));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { classifyAddress, isIpLiteral } from '../check/address-policy.js';
-import { isExampleDomain } from '../links/filter.js';
+import { reservedKind } from '../links/filter.js';
 
 // Names that only mean something inside one network (RFC 6762 .local, RFC 8375 home.arpa,
 // ICANN's reserved .internal, and the usual intranet suffixes).
@@ -14,6 +14,6 @@ const PRIVATE_SUFFIXES = ['.local', '.internal', '.intranet', '.lan', '.corp', '
 export function isPublicHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, '');
   if (isIpLiteral(host)) return classifyAddress(host) === undefined;
-  if (!host.includes('.') || isExampleDomain(host)) return false;
+  if (!host.includes('.') || reservedKind(host) !== undefined) return false;
   return !PRIVATE_SUFFIXES.some((suffix) => host.endsWith(suffix));
 }

@@ -1,6 +1,6 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Dispatcher } from 'undici';
-import { hostOverride } from '../check/request-headers.js';
+import { hostOverride } from '../config/host-override.js';
 import type { CitecheckOptions } from '../config/options.js';
 import { fetchChain, type ChainState, type FetchContext } from '../check/fetch-chain.js';
 import type { RawResponse } from '../check/http-client.js';
@@ -262,7 +262,7 @@ export async function fetchBounded(
 }
 
 /** Reads a CDX JSON answer: a header row naming the fields, then one row per capture. */
-export function parseCdx(value: unknown): ArchiveAnswer<CdxCapture[]> {
+function parseCdx(value: unknown): ArchiveAnswer<CdxCapture[]> {
   if (!Array.isArray(value)) return { ok: false, reason: 'CDX answer is not a list' };
   if (value.length === 0) return { ok: true, value: [] };
   const rows = value.filter((row): row is unknown[] => Array.isArray(row));

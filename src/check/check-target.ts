@@ -1,3 +1,4 @@
+import { hostOverride } from '../config/host-override.js';
 import type { CitecheckOptions } from '../config/options.js';
 import type { CheckResult, CheckTarget } from '../types.js';
 import { fetchChain, type ChainState, type FetchContext } from './fetch-chain.js';
@@ -5,9 +6,8 @@ import { decodeDocument } from '../sources/decode.js';
 import type { RawResponse } from './http-client.js';
 import { visibleText } from './page-text.js';
 import { missingQuotes } from './quote-match.js';
-import { hostOverride } from './request-headers.js';
 import { parseStatusRanges } from './status-ranges.js';
-import { htmlOf, isDeepUrl, isHtmlType, judgeResponse, type ResponseVerdict } from './verdict.js';
+import { htmlOf, isDeepUrl, isHtmlType, judgeResponse, type ResponseVerdict } from './judge-response.js';
 import { pageHeadlines } from './page-signals.js';
 
 /** What one check needs beyond the fetch context. */

@@ -13,11 +13,7 @@ import { emitGithubOutput, isGithubActions } from './github.js';
 import { guardCachePath } from './cache-path.js';
 import { ProgressBar } from './progress.js';
 import { parseReportSpec, prepareReportPaths, writeReports } from './reports.js';
-
-/** Exit code of an interrupted run (128 + SIGINT), the shell convention. */
-const EXIT_INTERRUPTED = 130;
-/** Exit code of a run stopped by SIGTERM (128 + 15). */
-const EXIT_TERMINATED = 143;
+import { isUrlInput } from '../sources/input-kind.js';
 
 /** Options of the run plus the report files asked for (--report flags win over the config's `reports`). */
 export async function resolveCommandOptions(
@@ -72,11 +68,11 @@ export async function runAndReport(
 
   const controller = new AbortController();
   let interrupts = 0;
-  let stopExit = EXIT_INTERRUPTED;
+  let stopExit: number = EXIT.interrupted;
   // SIGTERM is how CI timeouts and container stops end a job: it gets the partial report too.
   const onSignal = (signal: NodeJS.Signals): void => {
     interrupts += 1;
-    stopExit = signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT_INTERRUPTED;
+    stopExit = signal === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
     // First signal: stop starting requests and write the partial report. Second: leave now.
     if (interrupts > 1) process.exit(stopExit);
     process.stderr.write(
@@ -144,7 +140,7 @@ export async function runAndReport(
 /** `citecheck extract`: prints the extracted structure as JSON; exit 0 unless the input is unusable. */
 export async function extractCommand(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<number> {
   const { options } = await resolveCommandOptions(opts, cmd);
-  if (inputs.some((input) => /^https?:\/\//i.test(input))) {
+  if (inputs.some(isUrlInput)) {
     throw new UsageError('extract works offline and does not fetch URLs; save the page first or use `citecheck check`');
   }
   const report = await runExtract(inputs, options, { onWarning: printWarning });

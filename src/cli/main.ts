@@ -61,7 +61,7 @@ export async function main(
       // Help and version exit 0; every parse error is a usage error.
       return error.exitCode === 0 ? EXIT.ok : EXIT.userError;
     }
-    if (error instanceof CitecheckError && error.code !== 'INTERNAL') {
+    if (error instanceof CitecheckError) {
       process.stderr.write(`citecheck: ${oneLine(error.message)}\n`);
       return exitCodeFor(error);
     }

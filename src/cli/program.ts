@@ -5,7 +5,7 @@ import { FORMATTERS } from '../formatters/index.js';
 import { TOOL_VERSION } from '../version.js';
 
 /** Names of the output formats, from the formatter registry (one source of truth). */
-export const FORMAT_NAMES = Object.keys(FORMATTERS);
+const FORMAT_NAMES = Object.keys(FORMATTERS);
 
 /** A commander default plus the text --help shows for it (no JSON quotes). */
 const shown = (value: string): [string, string] => [value, value];
@@ -145,7 +145,7 @@ function statusOption(): Option {
 }
 
 /** The filters of `citecheck wp` (what to read from the site's REST API). */
-export function addSiteOptions(cmd: Command): Command {
+function addSiteOptions(cmd: Command): Command {
   return cmd
     .addOption(
       new Option('--type <list>', 'content types to read, by REST base (posts, pages, or a custom type)').default(

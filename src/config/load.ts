@@ -63,7 +63,7 @@ export interface LoadedConfig {
 }
 
 /** Name of the config file looked for in the working directory. */
-export const CONFIG_FILE_NAME = 'citecheck.config.json';
+const CONFIG_FILE_NAME = 'citecheck.config.json';
 
 const SCHEMA_URL = new URL('../../schema/citecheck.config.schema.json', import.meta.url);
 let validator: ReturnType<Ajv['compile']> | undefined;

@@ -95,7 +95,7 @@ export interface CitecheckOptions {
 }
 
 /** `--archive`: which citations get an archived copy looked up. */
-export type ArchiveMode = 'never' | 'failing' | 'all';
+type ArchiveMode = 'never' | 'failing' | 'all';
 
 /** `--confirm 3x3d`: how much failing makes a transiently failing link dead. */
 export interface ConfirmRule {

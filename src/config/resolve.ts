@@ -6,7 +6,7 @@ import type { ConfigFile } from './load.js';
 import type { CitecheckOptions, ConfirmRule, HeaderRule, HostOverride } from './options.js';
 
 /** Where a value came from, so errors name it the way the user wrote it. */
-export type ValueOrigin = { kind: 'file'; label: string } | { kind: 'cli' };
+type ValueOrigin = { kind: 'file'; label: string } | { kind: 'cli' };
 
 /**
  * Merges defaults ← config file ← command-line values into the options of a run.

@@ -1,4 +1,4 @@
-import { normalizeUrl } from '../links/normalize.js';
+import { normalizeUrl } from '../extract/normalize-url.js';
 import { parseLenientJson } from '../sources/json-repair.js';
 import { isWordPressPost } from '../sources/wordpress.js';
 import { escapeAttribute, scanHtmlLinks, type HtmlLink } from './html-links.js';

@@ -1,7 +1,7 @@
 import { load } from 'cheerio';
 
 /** One attribute of a start tag, with where its value sits in the text. */
-export interface TagAttribute {
+interface TagAttribute {
   /** Name, lower case. */
   name: string;
   /** Offset of the value's first character (after any quote); for a bare attribute, the name's end. */
@@ -70,7 +70,7 @@ export function scanHtmlLinks(text: string, skip: (offset: number) => boolean = 
 }
 
 /** An attribute value as the parser extraction uses reads it (character references decoded). */
-export function decodeAttribute(raw: string): string {
+function decodeAttribute(raw: string): string {
   if (!raw.includes('&')) return raw;
   const $ = load(
     `<a title="${raw.replace(/"/g, '&quot;')}"></a>`,

@@ -12,7 +12,6 @@ import {
 import { planLinkFixes, type FixOptions } from './link-fixes.js';
 
 export type { FixOptions } from './link-fixes.js';
-export type { FixCounts } from './edit-document.js';
 export { unifiedDiff } from './unified-diff.js';
 
 const GONE: ReadonlySet<LinkStatus> = new Set<LinkStatus>(['broken', 'unreachable', 'soft-404', 'timeout']);

@@ -2,7 +2,7 @@ import MarkdownIt from 'markdown-it';
 import { scanHtmlLinks, type HtmlLink } from './html-links.js';
 
 /** How a Markdown link is written. */
-export type MarkdownLinkKind = 'inline' | 'autolink' | 'bare' | 'definition' | 'html';
+type MarkdownLinkKind = 'inline' | 'autolink' | 'bare' | 'definition' | 'html';
 
 /** One link destination in a Markdown text. */
 export interface MarkdownLink {
@@ -36,12 +36,12 @@ const md = new MarkdownIt({ html: true, linkify: true });
 md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
 
 /** A reference label as CommonMark compares them: case-folded, inner whitespace collapsed. */
-export function normalizeLabel(label: string): string {
+function normalizeLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** Offsets of front matter, fenced code blocks and code spans: no link lives there. */
-export function codeRanges(text: string): Array<[number, number]> {
+function codeRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   const front = /^(?:---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
   if (front) ranges.push([0, front[0].length]);
@@ -86,7 +86,7 @@ function spansIn(line: string, offset: number, ranges: Array<[number, number]>):
 }
 
 /** A test "is this offset inside code?" over sorted ranges. */
-export function insideAny(ranges: Array<[number, number]>): (offset: number) => boolean {
+function insideAny(ranges: Array<[number, number]>): (offset: number) => boolean {
   return (offset) => ranges.some(([from, to]) => offset >= from && offset < to);
 }
 

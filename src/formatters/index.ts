@@ -29,5 +29,3 @@ export const FORMATTERS: Readonly<Record<FormatName, Formatter>> = Object.freeze
   junit: { extension: 'xml', render: (report: Report) => renderJunit(report) },
   sarif: { extension: 'sarif', render: (report: Report, options?: RenderOptions) => renderSarif(report, options) },
 });
-
-export { renderHtml, renderJson, renderJunit, renderMarkdown, renderSarif, renderTerminal };

@@ -1,21 +1,23 @@
-import type {
-  CheckResult,
-  Finding,
-  FindingCode,
-  ReportBlock,
-  ReportCitation,
-  ReportPost,
-  LinkStatus,
+import {
+  isFailingStatus,
+  type CheckResult,
+  type FailingStatus,
+  type Finding,
+  type FindingCode,
+  type LinkStatus,
+  type ReportBlock,
+  type ReportCitation,
+  type ReportPost,
 } from '../types.js';
 import { DRIFT_THRESHOLD } from '../archive/drift.js';
 import { formatDuration } from '../config/duration.js';
 import type { ConfirmRule } from '../config/options.js';
-import { quotesForCitation } from '../links/targets.js';
 import { FINDING_CODES, FINDING_CODE_LIST, severityRank } from './codes.js';
 import { formatFindingMessage, type MessageArgs } from './messages.js';
+import { shorten } from './shorten.js';
 
-/** Finding raised for a checked link by its status (ok/excluded/skipped/unchecked raise none). */
-const STATUS_CODES: Partial<Record<LinkStatus, FindingCode>> = {
+/** Finding raised for a checked link by its failing status (ok/excluded/skipped/unchecked raise none). */
+const STATUS_CODES: Readonly<Record<FailingStatus, FindingCode>> = {
   broken: 'LINK_BROKEN',
   unreachable: 'LINK_UNREACHABLE',
   'soft-404': 'LINK_SOFT_404',
@@ -36,7 +38,7 @@ export interface FindingContext {
 const UNCITED_SIGNALS = new Set(['quote', 'number', 'attribution']);
 
 /** Builds one finding, worded by messages.ts and with the severity of the code table. */
-export function makeFinding(
+function makeFinding(
   code: FindingCode,
   where: { post: number; source: string; block?: number; url?: string; line?: number },
   args: MessageArgs,
@@ -56,6 +58,9 @@ export function makeFinding(
   return finding;
 }
 
+/** The quotes a citation made (Citation.quotes, from extraction). */
+export type QuotesOf = (citation: ReportCitation) => readonly string[];
+
 /**
  * Derives every finding of the report from posts with verdicts. One link finding per
  * (post, block, URL): a URL cited twice in one paragraph is one problem to fix, not two.
@@ -63,6 +68,7 @@ export function makeFinding(
 export function deriveFindings(
   posts: readonly ReportPost[],
   results: ReadonlyMap<string, CheckResult>,
+  quotesOf: QuotesOf = () => [],
   context: FindingContext = {},
 ): Finding[] {
   const findings: Finding[] = [];
@@ -85,6 +91,7 @@ export function deriveFindings(
           { post: postIndex, source: post.source, line: block.line ?? postLine },
           results,
           post.url,
+          quotesOf,
           context,
         ),
       );
@@ -98,7 +105,7 @@ export function deriveFindings(
  * tel: link, a jump within the post itself ("back to top", a table of contents) or an
  * unlocatable #fragment points at no source, so it must not hide an uncited claim.
  */
-export function isSourceLink(c: ReportCitation, postUrl: string | undefined): boolean {
+function isSourceLink(c: ReportCitation, postUrl: string | undefined): boolean {
   if (c.invalid !== undefined) return true;
   if (c.checkUrl === undefined || c.checkUrl === '') return false;
   if (!/^https?:/i.test(c.checkUrl)) return false;
@@ -119,6 +126,7 @@ function blockFindings(
   where: { post: number; source: string; line?: number },
   results: ReadonlyMap<string, CheckResult>,
   postUrl: string | undefined,
+  quotesOf: QuotesOf,
   context: FindingContext,
 ): Finding[] {
   const out: Finding[] = [];
@@ -139,7 +147,7 @@ function blockFindings(
       }),
     );
   }
-  for (const c of block.citations) out.push(...citationFindings(c, at, once, results, block, context));
+  for (const c of block.citations) out.push(...citationFindings(c, at, once, results, quotesOf, context));
 
   const uncitedSignals = block.signals.filter((s) => UNCITED_SIGNALS.has(s));
   if (
@@ -158,7 +166,7 @@ function citationFindings(
   at: (url?: string) => { post: number; source: string; block: number; url?: string; line?: number },
   once: (key: string) => boolean,
   results: ReadonlyMap<string, CheckResult>,
-  block: Pick<ReportBlock, 'text'>,
+  quotesOf: QuotesOf,
   context: FindingContext,
 ): Finding[] {
   const out: Finding[] = [];
@@ -177,7 +185,8 @@ function citationFindings(
   const captureArgs: MessageArgs = capture
     ? { archiveUrl: capture.url ?? '', archivedAt: day(capture.capturedAt) }
     : {};
-  const statusCode = gone && c.unconfirmed ? 'LINK_FAILING' : STATUS_CODES[c.status];
+  const statusCode =
+    gone && c.unconfirmed ? 'LINK_FAILING' : isFailingStatus(c.status) ? STATUS_CODES[c.status] : undefined;
   if (statusCode !== undefined && once(`${statusCode} ${key}`)) {
     out.push(
       makeFinding(statusCode, at(c.url), {
@@ -211,7 +220,7 @@ function citationFindings(
   const missingQuotes = c.checkUrl !== undefined ? results.get(c.checkUrl)?.missingQuotes : undefined;
   if (missingQuotes !== undefined && missingQuotes.length > 0) {
     // The result lists the URL's missing quotes from every citing post; raise only this sentence's.
-    for (const quote of quotesForCitation(block, c)) {
+    for (const quote of quotesOf(c)) {
       if (!missingQuotes.includes(quote)) continue;
       const quoteArg = shorten(quote, QUOTE_ARG_CHARS);
       // The capture from the post's date still has it: the source changed, the post did not misquote.
@@ -266,19 +275,11 @@ function failingArgs(c: ReportCitation, confirm: ConfirmRule | undefined): Messa
 // Long enough to recognise the quote, short enough for one terminal line with the URL.
 const QUOTE_ARG_CHARS = 80;
 
-/** The text cut at a word boundary to at most `max` characters, with "…" when cut. */
-export function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
-}
-
 /**
  * Sorts by severity (most severe first), post, block (post-level findings first), code
  * (table order) and URL. The sort is stable, so damaged anchors keep their reading order.
  */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
+function sortFindings(findings: readonly Finding[]): Finding[] {
   const codeOrder = new Map(FINDING_CODE_LIST.map((code, i) => [code, i]));
   return [...findings].sort(
     (a, b) =>

@@ -3,7 +3,9 @@ import { findCapture } from '../../src/archive/find-capture.js';
 import { WaybackClient } from '../../src/archive/wayback-client.js';
 import { createDispatcher } from '../../src/check/http-client.js';
 import { createRequestPool } from '../../src/check/index.js';
-import { realClock } from '../../src/ratelimit/clock.js';
+import { preciseNow, realSleep, type Clock } from '../../src/ratelimit/clock.js';
+
+const realClock: Clock = { now: preciseNow, sleep: realSleep };
 import { startFakeArchive, type FakeArchive, type FakeCapture } from '../helpers/fake-archive.js';
 import { testOptions } from '../helpers/options.js';
 import { startTestServer } from '../helpers/test-server.js';

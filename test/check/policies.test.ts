@@ -3,7 +3,7 @@ import { hasFragment, inspectPage, isChallengePage, saysNotFound } from '../../s
 import { buildRequestHeaders } from '../../src/check/request-headers.js';
 import { backoffDelay, isRetryableStatus, parseRetryAfter } from '../../src/check/retry-policy.js';
 import { parseStatusRanges } from '../../src/check/status-ranges.js';
-import { isDeepUrl, isHomePage } from '../../src/check/verdict.js';
+import { isDeepUrl, isHomePage } from '../../src/check/judge-response.js';
 import { probeUrlFor } from '../../src/check/check-target.js';
 import { DEFAULTS } from '../../src/config/defaults.js';
 import { CitecheckError } from '../../src/errors.js';

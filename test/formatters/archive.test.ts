@@ -3,14 +3,12 @@ import path from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { archiveKey } from '../../src/archive/archive-url.js';
-import {
-  renderHtml,
-  renderJson,
-  renderJunit,
-  renderMarkdown,
-  renderSarif,
-  renderTerminal,
-} from '../../src/formatters/index.js';
+import { renderHtml } from '../../src/formatters/html.js';
+import { renderJson } from '../../src/formatters/json.js';
+import { renderJunit } from '../../src/formatters/junit.js';
+import { renderMarkdown } from '../../src/formatters/markdown.js';
+import { renderSarif } from '../../src/formatters/sarif.js';
+import { renderTerminal } from '../../src/formatters/terminal.js';
 import { buildReport } from '../../src/report/build.js';
 import type { CitationArchive, Report } from '../../src/types.js';
 import { STARTED_AT, block, citation, post, result, results } from '../fixtures/reports/builders.js';

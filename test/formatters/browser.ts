@@ -9,7 +9,7 @@ import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 
 /** Where Debian installs Chromium (package `chromium`). */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /** True when the Chromium binary is installed; browser tests skip otherwise. */
 export const hasChromium: boolean = existsSync(CHROMIUM_PATH);
