@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config/load.js';
-import { resolveOptions } from '../config/resolve.js';
+import { compileLayer, mergeLayers } from '../config/resolve.js';
 import type { CitecheckOptions } from '../config/options.js';
 import { UsageError } from '../errors.js';
 import { FORMATTERS, type FormatName } from '../formatters/index.js';
 import { exitCodeForReport, failOnSentence } from '../report/build.js';
 import { runCheck, runExtract } from '../run.js';
 import type { Report } from '../types.js';
-import { readCliLayer } from './flags.js';
+import { readCliValues } from './flags.js';
+import type { CommandName } from './program.js';
 import { emitGithubOutput, isGithubActions } from './github.js';
 import { guardCachePath } from './cache-path.js';
 import { ProgressBar } from './progress.js';
@@ -18,15 +19,20 @@ const EXIT_INTERRUPTED = 130;
 /** Exit code of a run stopped by SIGTERM (128 + 15). */
 const EXIT_TERMINATED = 143;
 
-/** Options of the run plus the report files asked for (--report flags win over the config's `reports`). */
+/**
+ * Options of the run (defaults ← config file ← typed flags, each layer checked and compiled by
+ * the config layer) plus the report files asked for (--report flags win over the config's `reports`).
+ */
 async function resolveCommandOptions(
   opts: Record<string, unknown>,
   cmd: Command,
+  command: CommandName,
 ): Promise<{ options: CitecheckOptions; reports: string[] }> {
-  const cli = readCliLayer(opts, cmd);
+  const typed = readCliValues(opts, cmd, command);
+  const cliLayer = compileLayer(typed, { kind: 'cli' });
   const file = opts.config === false ? undefined : await loadConfig(process.cwd(), opts.config as string | undefined);
-  const options = resolveOptions(file ? { label: file.file, config: file.config } : undefined, cli);
-  return { options, reports: cli.reports ?? file?.config.reports ?? [] };
+  const options = mergeLayers(file?.layer, cliLayer);
+  return { options, reports: (typed.reports as string[] | undefined) ?? file?.config.reports ?? [] };
 }
 
 function wantsColor(opts: Record<string, unknown>, stream: NodeJS.WriteStream): boolean {
@@ -43,7 +49,7 @@ function printWarning(message: string): void {
 
 /** `citecheck check`: returns the process exit code. */
 export async function checkCommand(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<number> {
-  const { options, reports } = await resolveCommandOptions(opts, cmd);
+  const { options, reports } = await resolveCommandOptions(opts, cmd, 'check');
   const specs = reports.map(parseReportSpec);
   await prepareReportPaths(specs, inputs);
   await guardCachePath(options.cache, inputs);
@@ -111,7 +117,7 @@ export async function checkCommand(inputs: string[], opts: Record<string, unknow
 
 /** `citecheck extract`: prints the extracted structure as JSON; exit 0 unless the input is unusable. */
 export async function extractCommand(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<number> {
-  const { options } = await resolveCommandOptions(opts, cmd);
+  const { options } = await resolveCommandOptions(opts, cmd, 'extract');
   if (inputs.some((input) => /^https?:\/\//i.test(input))) {
     throw new UsageError('extract works offline and does not fetch URLs; save the page first or use `citecheck check`');
   }

@@ -1,5 +1,5 @@
 import type { CitecheckOptions } from '../config/options.js';
-import { UsageError } from '../errors.js';
+import { patternText } from '../config/patterns.js';
 import type { CheckErrorCode } from '../types.js';
 
 /** Why a URL gets no request: skipped (not http(s)) or excluded (pattern, example domain). */
@@ -18,21 +18,6 @@ export interface UrlClassification {
 const EXAMPLE_SLDS = ['example.com', 'example.net', 'example.org'];
 const RESERVED_TLDS = ['example', 'invalid', 'test', 'localhost'];
 
-const regexCache = new Map<string, RegExp>();
-
-function compile(pattern: string, flag: string): RegExp {
-  let re = regexCache.get(pattern);
-  if (!re) {
-    try {
-      re = new RegExp(pattern);
-    } catch {
-      throw new UsageError(`${flag} ${JSON.stringify(pattern)} is not a valid regular expression`);
-    }
-    regexCache.set(pattern, re);
-  }
-  return re;
-}
-
 /** True for hosts reserved for examples and tests (RFC 2606, RFC 6761). */
 export function isExampleDomain(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, '');
@@ -45,7 +30,7 @@ export function isExampleDomain(hostname: string): boolean {
 /**
  * Decides, without any network, whether a URL is left unchecked: non-http(s) schemes are
  * skipped; --exclude matches, URLs outside --include and reserved example domains are excluded.
- * Returns undefined when the URL should be checked. Throws UsageError for a bad regex.
+ * Returns undefined when the URL should be checked. The patterns come compiled (config layer).
  */
 export function classifyUrl(
   url: string,
@@ -61,11 +46,11 @@ export function classifyUrl(
     return { status: 'skipped', errorCode: 'UNSUPPORTED_SCHEME', reason: `${parsed.protocol} links are not checked` };
   }
   for (const pattern of options.exclude) {
-    if (compile(pattern, '--exclude').test(url)) {
-      return { status: 'excluded', errorCode: 'EXCLUDED_PATTERN', reason: `matches --exclude ${pattern}` };
+    if (pattern.test(url)) {
+      return { status: 'excluded', errorCode: 'EXCLUDED_PATTERN', reason: `matches --exclude ${patternText(pattern)}` };
     }
   }
-  if (options.include.length > 0 && !options.include.some((p) => compile(p, '--include').test(url))) {
+  if (options.include.length > 0 && !options.include.some((p) => p.test(url))) {
     return { status: 'excluded', errorCode: 'EXCLUDED_PATTERN', reason: 'matches no --include pattern' };
   }
   if (isExampleDomain(parsed.hostname)) {
