@@ -4,6 +4,7 @@ export type OptionKindName =
   | 'duration'
   | 'switch'
   | 'text'
+  | 'url'
   | 'choice'
   | 'patterns'
   | 'statuses'

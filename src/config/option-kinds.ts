@@ -133,6 +133,22 @@ export const KINDS: Record<OptionKindName, KindRules> = {
     },
     show,
   },
+  url: {
+    schema: () => ({ type: 'string', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[^/?#]' }),
+    compile(raw: unknown, _decl: OptionDecl, fail: Fail) {
+      let url: URL | undefined;
+      try {
+        url = typeof raw === 'string' ? new URL(raw) : undefined;
+      } catch {
+        url = undefined;
+      }
+      if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) {
+        fail(`must be an absolute http(s) URL: ${String(raw)}`);
+      }
+      return url.href;
+    },
+    show,
+  },
   choice: {
     schema: (decl) => ({ enum: decl.choices }),
     compile(raw: unknown, decl: OptionDecl, fail: Fail) {

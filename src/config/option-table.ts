@@ -244,6 +244,14 @@ export const OPTION_TABLE = [
     extract: 'also extract images and iframes',
   },
   {
+    key: 'baseUrl',
+    kind: 'url',
+    arg: '<url>',
+    help: 'base URL for relative links in files that do not say their own URL',
+    note: 'a post’s own URL (WordPress `link`, canonical, front matter) or `<base href>` wins',
+    extract: true,
+  },
+  {
     key: 'hosts',
     kind: 'hosts',
     flag: false,
@@ -331,6 +339,7 @@ interface KindTypes {
   duration: { file: number | string; value: number };
   switch: { file: boolean; value: boolean };
   text: { file: string; value: string };
+  url: { file: string; value: string | undefined };
   choice: { file: string; value: string };
   patterns: { file: string[]; value: RegExp[] };
   statuses: { file: string; value: StatusMatcher };

@@ -19,6 +19,8 @@ export interface LoadOptions {
   fetchDocument?: FetchDocument;
   /** Told, once loading is done, of each file found by expansion that was skipped. */
   onWarning?: (message: string) => void;
+  /** Base of relative links for posts that name no URL of their own (--base-url). */
+  baseUrl?: string;
 }
 
 /** Extensions a directory is searched for. */
@@ -138,5 +140,7 @@ export async function loadInputs(inputs: string[], opts: LoadOptions = {}): Prom
   }
   // After loading, not as found: when nothing is left the one error line above says it all.
   for (const message of skipped) opts.onWarning?.(`${message}; skipped`);
+  // A post's own URL (or <base href>) is where its relative links point; --base-url only fills the gap.
+  if (opts.baseUrl) for (const post of posts) post.baseUrl ??= opts.baseUrl;
   return posts;
 }

@@ -68,6 +68,7 @@ describe('what is generated from the table (npm run gen)', () => {
       headers: { 'X-Key': 'v' },
       cache: true,
       failOn: 'warning',
+      baseUrl: 'https://blog.example.org/',
       reports: ['html', 'sarif:out/x.sarif'],
       hosts: { 'a.org': { interval: '1s', concurrency: 1, accept: '403', headers: { A: 'b' }, check: false } },
     };
@@ -79,6 +80,7 @@ describe('what is generated from the table (npm run gen)', () => {
       { hostInterval: 'soon' },
       { method: 'post' },
       { accept: '2xx' },
+      { baseUrl: '/relative/' },
       { cache: '' },
       { hosts: { 'a.org': { interval: 'soon' } } },
     ]) {
@@ -106,7 +108,7 @@ describe('--help', () => {
 
   it('lists the options extract takes', async () => {
     const result = await runCli(['extract', '--help']);
-    for (const flag of ['--exclude', '--include', '--include-media', '--config', '--no-config']) {
+    for (const flag of ['--exclude', '--include', '--include-media', '--base-url', '--config', '--no-config']) {
       expect(result.stdout).toContain(flag);
     }
     expect(result.stdout).not.toContain('--concurrency');

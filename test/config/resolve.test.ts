@@ -113,6 +113,18 @@ describe('resolveOptions', () => {
     ]);
   });
 
+  it('takes --base-url as an absolute http(s) URL only', () => {
+    expect(resolveOptions(undefined, {}).baseUrl).toBeUndefined();
+    expect(resolveOptions(undefined, { baseUrl: 'https://blog.example.org' }).baseUrl).toBe(
+      'https://blog.example.org/',
+    );
+    expect(resolveOptions({ label: 'f', config: { baseUrl: 'http://a.org/x/' } }, {}).baseUrl).toBe('http://a.org/x/');
+    expect(() => resolveOptions(undefined, { baseUrl: '/blog/' })).toThrow(
+      '--base-url: must be an absolute http(s) URL: /blog/',
+    );
+    expect(() => resolveOptions({ label: 'f', config: { baseUrl: 'ftp://a.org/' } }, {})).toThrow(/^f: "baseUrl"/);
+  });
+
   it('names the flag for a bad command-line value and the key for a bad file value', () => {
     expect(() => resolveOptions(undefined, { timeout: 'soon' })).toThrow(UsageError);
     expect(() => resolveOptions(undefined, { timeout: 'soon' })).toThrow(/--timeout/);
