@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { flagName } from '../config/option-decl.js';
+import { flagName, type CommandName } from '../config/option-decl.js';
 import type { RawValues } from '../config/resolve.js';
-import { flagDecls, type CommandName } from './program.js';
+import { flagDecls } from './program.js';
 
 /**
  * The values of the flags the user actually typed, keyed by config key (the table maps each

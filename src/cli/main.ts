@@ -3,11 +3,14 @@ import { cacheSwallowedInput } from './cache-path.js';
 import { CitecheckError, EXIT, exitCodeFor } from '../errors.js';
 import type { checkCommand, extractCommand } from './check-command.js';
 import { createProgram, type ProgramActions } from './program.js';
+import type { wpCommand } from './wp-command.js';
 
 /** The commands main() runs; injectable so the error mapping can be tested without a real run. */
 export interface CommandHandlers {
   check: typeof checkCommand;
   extract: typeof extractCommand;
+  /** `citecheck wp`. */
+  wp?: typeof wpCommand;
 }
 
 // The pipeline (cheerio, undici, markdown-it…) is loaded when a command runs, not at start:
@@ -15,6 +18,7 @@ export interface CommandHandlers {
 const RUN_COMMANDS: CommandHandlers = {
   check: async (...args) => (await import('./check-command.js')).checkCommand(...args),
   extract: async (...args) => (await import('./check-command.js')).extractCommand(...args),
+  wp: async (...args) => (await import('./wp-command.js')).wpCommand(...args),
 };
 
 const ISSUES_URL = 'https://github.com/citecheck/citecheck/issues';
@@ -31,6 +35,9 @@ export async function main(argv: string[], commands: CommandHandlers = RUN_COMMA
     },
     extract: async (inputs, opts, cmd) => {
       exitCode = await commands.extract(inputs, opts, cmd);
+    },
+    wp: async (site, opts, cmd) => {
+      exitCode = await (commands.wp ?? (RUN_COMMANDS.wp as typeof wpCommand))(site, opts, cmd);
     },
   };
   const program = createProgram(actions);

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { flagSpec, type OptionDecl } from '../config/option-decl.js';
+import { flagSpec, takesFlag, type CommandName, type OptionDecl } from '../config/option-decl.js';
 import { KINDS } from '../config/option-kinds.js';
 import { OPTION_TABLE } from '../config/option-table.js';
 import { TOOL_VERSION } from '../version.js';
@@ -7,20 +7,17 @@ import { TOOL_VERSION } from '../version.js';
 // This module is loaded for --help and --version: it imports the option table and commander
 // only, never the pipeline (cheerio, undici, ajv), so both answer at once.
 
-/** The commands whose options the table declares. */
-export type CommandName = 'check' | 'extract';
-
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** The declarations of `command`'s flags, in --help order. */
 export function flagDecls(command: CommandName): OptionDecl[] {
   const decls: readonly OptionDecl[] = OPTION_TABLE;
-  return decls.filter((d) => d.flag !== false && (command === 'check' || d.extract !== undefined));
+  return decls.filter((d) => takesFlag(d, command));
 }
 
 /** The commander option of one declaration; --help shows the table's default. */
 function toOption(decl: OptionDecl, command: CommandName): Option {
-  const help = command === 'extract' && typeof decl.extract === 'string' ? decl.extract : decl.help;
+  const help = command === 'extract' ? (decl.extractHelp ?? decl.help) : decl.help;
   const option = new Option(flagSpec(decl) as string, help);
   if (decl.choices) option.choices(decl.choices);
   if (KINDS[decl.kind].appends || decl.kind === 'reports') option.argParser(collect);
@@ -40,6 +37,7 @@ function addTableOptions(cmd: Command, command: CommandName): Command {
 export interface ProgramActions {
   check(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<void>;
   extract(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<void>;
+  wp(site: string, opts: Record<string, unknown>, cmd: Command): Promise<void>;
 }
 
 /** Builds the commander program. */
@@ -60,6 +58,14 @@ export function createProgram(actions: ProgramActions): Command {
 
   addTableOptions(
     program
+      .command('wp')
+      .description('audit a WordPress site: read every post through its REST API, check their links, report')
+      .argument('<site-url>', 'the site, e.g. https://example.com/ (its REST API is discovered)'),
+    'wp',
+  ).action(actions.wp);
+
+  addTableOptions(
+    program
       .command('extract')
       .description('print the extracted posts, blocks, links, damaged anchors and claim signals as JSON (no network)')
       .argument('<inputs...>', 'files, directories, globs, or - for stdin'),
@@ -76,7 +82,9 @@ error, 3 internal error, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
 Examples:
   citecheck check post.json
   citecheck check content/ --report html --report sarif:reports/links.sarif --cache
-  citecheck extract export.json > structure.json`,
+  citecheck extract export.json > structure.json
+  citecheck check site.WordPress.2024-06-01.xml      # a WordPress export (Tools → Export)
+  citecheck wp https://example.com/ --after 2024-01-01 --report html`,
   );
   return program;
 }

@@ -13,7 +13,15 @@ export type OptionKindName =
   | 'cache'
   | 'reports'
   | 'hosts'
-  | 'path';
+  | 'path'
+  | 'names'
+  | 'date';
+
+/** The commands whose flags the table declares. */
+export type CommandName = 'check' | 'extract' | 'wp';
+
+/** The checking commands, which take every option of a run unless a declaration says otherwise. */
+export const CHECKING_COMMANDS: readonly CommandName[] = ['check', 'wp'];
 
 /**
  * One option, declared once: the commander flag, the config-file key and its JSON Schema, the
@@ -45,8 +53,10 @@ export interface OptionDecl {
   readonly arg?: string;
   /** The flag turns the option off: --no-<flag>. */
   readonly negate?: true;
-  /** Also an option of `extract`; a string is its help sentence there. */
-  readonly extract?: true | string;
+  /** The commands that take the flag (default: check and wp). */
+  readonly commands?: readonly CommandName[];
+  /** The help sentence under `extract`, when it differs. */
+  readonly extractHelp?: string;
   /** Smallest whole number allowed (count). */
   readonly min?: number;
   /** Largest whole number allowed (count). */
@@ -74,6 +84,11 @@ export function flagSpec(decl: OptionDecl): string | undefined {
   const name = flagName(decl);
   if (name === undefined) return undefined;
   return decl.arg ? `--${name} ${decl.arg}` : `--${name}`;
+}
+
+/** True when `command` takes the option's flag. */
+export function takesFlag(decl: OptionDecl, command: CommandName): boolean {
+  return decl.flag !== false && (decl.commands ?? CHECKING_COMMANDS).includes(command);
 }
 
 /** The compiled value's name in the run's options. */

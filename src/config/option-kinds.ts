@@ -1,3 +1,4 @@
+import { parseDateFilter } from './date-filter.js';
 import { DURATION_HINT, formatDuration, parseDuration } from './duration.js';
 import { isHeaderName, parseHeaderRule } from './header-rule.js';
 import type { OptionDecl, OptionKindName } from './option-decl.js';
@@ -241,6 +242,26 @@ export const KINDS: Record<OptionKindName, KindRules> = {
         hosts[name] = mergeHost(hosts[name], compiled);
       }
       return hosts;
+    },
+  },
+  names: {
+    schema: () => ({ type: 'string', pattern: '^\\s*[A-Za-z0-9_-]+(\\s*,\\s*[A-Za-z0-9_-]+)*\\s*$' }),
+    compile(raw: unknown, _decl: OptionDecl, fail: Fail) {
+      // WordPress names (content types' REST bases, post statuses), comma-separated.
+      const names = typeof raw === 'string' ? raw.split(',').map((name) => name.trim().toLowerCase()) : [];
+      if (names.length === 0 || names.some((name) => !/^[a-z0-9_-]+$/.test(name))) {
+        fail(`must be names separated by commas, e.g. posts,pages: ${String(raw)}`);
+      }
+      return [...new Set(names)];
+    },
+    show,
+  },
+  date: {
+    schema: () => ({ type: 'string' }),
+    compile(raw: unknown, _decl: OptionDecl, fail: Fail) {
+      const date = typeof raw === 'string' ? parseDateFilter(raw) : undefined;
+      if (!date) fail(`is not a date (YYYY-MM-DD or an ISO 8601 date-time): ${String(raw)}`);
+      return date;
     },
   },
   path: {

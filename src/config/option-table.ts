@@ -1,10 +1,15 @@
 import type { HeaderRule } from './options.js';
-import type { OptionDecl } from './option-decl.js';
+import type { CommandName, OptionDecl } from './option-decl.js';
 import type { StatusMatcher } from './status-ranges.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 
 /** Names of the output formats, in the order --help lists them; the formatter registry is typed by them. */
 export const OUTPUT_FORMATS = ['terminal', 'json', 'markdown', 'html', 'junit', 'sarif'] as const;
+
+/** Flags every command takes (the others are for check and wp, the checking commands). */
+const ALL_COMMANDS: readonly CommandName[] = ['check', 'extract', 'wp'];
+/** Flags of `wp` alone: what to read from the site. */
+const SITE_COMMAND: readonly CommandName[] = ['wp'];
 
 /** Default cache file used by `--cache` without a path. */
 export const DEFAULT_CACHE_PATH = '.citecheck-cache.json';
@@ -182,7 +187,8 @@ export const OPTION_TABLE = [
     arg: '<regex>',
     default: [],
     help: 'exclude URLs matching this regex (repeatable)',
-    extract: 'mark URLs matching this regex excluded (repeatable)',
+    commands: ALL_COMMANDS,
+    extractHelp: 'mark URLs matching this regex excluded (repeatable)',
   },
   {
     key: 'include',
@@ -190,7 +196,8 @@ export const OPTION_TABLE = [
     arg: '<regex>',
     default: [],
     help: 'check only URLs matching this regex (repeatable)',
-    extract: 'mark URLs not matching this regex excluded (repeatable)',
+    commands: ALL_COMMANDS,
+    extractHelp: 'mark URLs not matching this regex excluded (repeatable)',
   },
   {
     key: 'headers',
@@ -241,7 +248,8 @@ export const OPTION_TABLE = [
     kind: 'switch',
     default: false,
     help: 'also check images and iframes',
-    extract: 'also extract images and iframes',
+    commands: ALL_COMMANDS,
+    extractHelp: 'also extract images and iframes',
   },
   {
     key: 'baseUrl',
@@ -249,7 +257,17 @@ export const OPTION_TABLE = [
     arg: '<url>',
     help: 'base URL for relative links in files that do not say their own URL',
     note: 'a post’s own URL (WordPress `link`, canonical, front matter) or `<base href>` wins',
-    extract: true,
+    commands: ['check', 'extract'],
+  },
+  {
+    key: 'status',
+    field: 'statuses',
+    kind: 'names',
+    arg: '<list>',
+    default: 'publish',
+    commands: ALL_COMMANDS,
+    help: 'post statuses to read from a site or a WordPress export, e.g. publish,draft (other than publish needs credentials on a site)',
+    note: 'or `any`; on a site, statuses other than publish need an application password given as `--header "Authorization: Basic …"`',
   },
   {
     key: 'hosts',
@@ -265,7 +283,8 @@ export const OPTION_TABLE = [
     value: false,
     arg: '<file>',
     help: 'config file (default: citecheck.config.json, or "citecheck" in package.json)',
-    extract: 'config file',
+    commands: ALL_COMMANDS,
+    extractHelp: 'config file',
   },
   {
     key: 'config',
@@ -274,7 +293,7 @@ export const OPTION_TABLE = [
     file: false,
     value: false,
     help: 'ignore config files',
-    extract: true,
+    commands: ALL_COMMANDS,
   },
   {
     key: 'progress',
@@ -307,6 +326,44 @@ export const OPTION_TABLE = [
     file: false,
     value: false,
     help: 'in GitHub Actions, do not append to $GITHUB_STEP_SUMMARY',
+  },
+  {
+    key: 'type',
+    field: 'postTypes',
+    kind: 'names',
+    arg: '<list>',
+    default: 'posts,pages',
+    commands: SITE_COMMAND,
+    help: 'content types to read, by REST base (posts, pages, or a custom type)',
+  },
+  {
+    key: 'after',
+    kind: 'date',
+    arg: '<date>',
+    commands: SITE_COMMAND,
+    help: 'only posts published after this date (YYYY-MM-DD or ISO 8601)',
+  },
+  {
+    key: 'before',
+    kind: 'date',
+    arg: '<date>',
+    commands: SITE_COMMAND,
+    help: 'only posts published before this date (YYYY-MM-DD or ISO 8601)',
+  },
+  {
+    key: 'modifiedAfter',
+    kind: 'date',
+    arg: '<date>',
+    commands: SITE_COMMAND,
+    help: 'only posts modified after this date (re-audit what changed)',
+  },
+  {
+    key: 'limit',
+    kind: 'count',
+    arg: '<n>',
+    min: 1,
+    commands: SITE_COMMAND,
+    help: 'read at most this many posts',
   },
 ] as const satisfies readonly OptionDecl[];
 
@@ -349,6 +406,8 @@ interface KindTypes {
   reports: { file: string[]; value: string[] };
   hosts: { file: Record<string, HostConfig>; value: Record<string, HostOverride> };
   path: { file: string; value: string };
+  names: { file: string; value: string[] };
+  date: { file: string; value: string };
 }
 
 type Decl = (typeof OPTION_TABLE)[number];
@@ -358,11 +417,13 @@ type FileType<D> = D extends { readonly choices: readonly (infer C)[] }
   : D extends { readonly kind: infer K extends keyof KindTypes }
     ? KindTypes[K]['file']
     : never;
-type ValueType<D> = D extends { readonly choices: readonly (infer C)[] }
+type KindValue<D> = D extends { readonly choices: readonly (infer C)[] }
   ? C
   : D extends { readonly kind: infer K extends keyof KindTypes }
     ? KindTypes[K]['value']
     : never;
+/** An option without a default is undefined until someone sets it. */
+type ValueType<D> = D extends { readonly default: unknown } ? KindValue<D> : KindValue<D> | undefined;
 type Field<D> = D extends { readonly field: infer F extends string }
   ? F
   : D extends { readonly key: infer K extends string }

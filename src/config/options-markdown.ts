@@ -1,4 +1,4 @@
-import { flagSpec, type OptionDecl } from './option-decl.js';
+import { CHECKING_COMMANDS, flagSpec, type OptionDecl } from './option-decl.js';
 import { KINDS } from './option-kinds.js';
 import { HOST_OPTION_TABLE, OPTION_TABLE } from './option-table.js';
 
@@ -24,7 +24,13 @@ function shownDefault(decl: OptionDecl): string {
 
 function meaning(decl: OptionDecl): string {
   const help = decl.keyHelp && decl.negate ? `${decl.help}; in the file: ${decl.keyHelp}` : decl.help;
-  const also = decl.extract ? ' (also for `extract`)' : '';
+  const commands = decl.commands ?? CHECKING_COMMANDS;
+  const isDefault = CHECKING_COMMANDS.every((c) => commands.includes(c));
+  const also = isDefault
+    ? commands.includes('extract')
+      ? ' (also for `extract`)'
+      : ''
+    : ` (${commands.map((c) => `\`${c}\``).join(' and ')} only)`;
   return `${help}${decl.note ? `; ${decl.note}` : ''}${also}`;
 }
 
