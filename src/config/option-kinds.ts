@@ -72,7 +72,7 @@ function headerMap(raw: unknown, fail: Fail): Record<string, string> {
 }
 
 /** The schema of one option's key in the config file: its kind's, with its sentence and default. */
-export function propertySchema(decl: OptionDecl): JsonSchema {
+function propertySchema(decl: OptionDecl): JsonSchema {
   const own = KINDS[decl.kind].schema(decl);
   const described = decl.keyHelp ?? decl.help;
   const sentence = `${described[0].toUpperCase()}${described.slice(1)}`;

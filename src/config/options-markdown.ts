@@ -3,7 +3,7 @@ import { KINDS } from './option-kinds.js';
 import { HOST_OPTION_TABLE, OPTION_TABLE } from './option-table.js';
 
 /** Marks around the generated option table in README.md. */
-export const README_MARKERS = { start: '<!-- options:start -->', end: '<!-- options:end -->' } as const;
+const README_MARKERS = { start: '<!-- options:start -->', end: '<!-- options:end -->' } as const;
 
 /** Escapes a cell: `|` everywhere, `<` outside code spans (it would open an HTML tag). */
 function cell(text: string): string {

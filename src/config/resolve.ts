@@ -6,7 +6,7 @@ import type { CitecheckOptions } from './options.js';
 import { attemptTimeoutMs, RETRY_BASE_DELAY_MS } from './tuning.js';
 
 /** Where a value came from, so errors name it the way the user wrote it. */
-export type ValueOrigin = { kind: 'file'; label: string } | { kind: 'cli' };
+type ValueOrigin = { kind: 'file'; label: string } | { kind: 'cli' };
 
 /** One layer of compiled option values (the config file's, or the command line's). */
 export type OptionLayer = Partial<CitecheckOptions>;

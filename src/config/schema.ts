@@ -2,7 +2,7 @@ import { objectSchema, SCHEMA_DEFINITIONS, type JsonSchema } from './option-kind
 import { OPTION_TABLE } from './option-table.js';
 
 /** Where the published schema is found (its `$id`). */
-export const SCHEMA_ID = 'https://citecheck.dev/schema/citecheck.config.schema.json';
+const SCHEMA_ID = 'https://citecheck.dev/schema/citecheck.config.schema.json';
 
 /**
  * The JSON Schema of the config file, generated from the option table. `npm run gen` writes

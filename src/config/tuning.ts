@@ -3,7 +3,7 @@
  * chunks: most of it, so a slow but working server can answer, yet not all, so a hung first
  * attempt leaves time for a retry. Derived, so that raising --timeout helps a slow server.
  */
-export const ATTEMPT_SHARE_OF_TIMEOUT = 0.75;
+const ATTEMPT_SHARE_OF_TIMEOUT = 0.75;
 
 /** Per-attempt headers and body timeouts for a whole-check bound. */
 export function attemptTimeoutMs(timeoutMs: number): number {
