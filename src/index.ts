@@ -10,8 +10,10 @@ export { CitecheckError, UsageError, ConfigError, InputError, OutputError, EXIT 
 export type { CitecheckOptions, HostOverride, HeaderRule } from './config/options.js';
 export { DEFAULTS } from './config/defaults.js';
 export { parseDuration, formatDuration } from './config/duration.js';
-export { loadConfig, validateConfig, type ConfigFile } from './config/load.js';
+export { loadConfig, validateConfig, type ConfigFile, type HostConfig } from './config/load.js';
 export { resolveOptions } from './config/resolve.js';
+export { parseStatusRanges, type StatusMatcher } from './config/status-ranges.js';
+export { compilePattern } from './config/patterns.js';
 export { loadInputs, parseDocument } from './sources/index.js';
 export { extractPost } from './extract/index.js';
 export { normalizeUrl } from './extract/normalize-url.js';

@@ -40,6 +40,7 @@ async function extractInputs(
       fetchDocument: fetcher,
       onWarning: deps.onWarning,
       statuses: options.statuses,
+      baseUrl: options.baseUrl,
     });
     for await (const post of reading) extracted.push(extractPost(post, { includeMedia: options.includeMedia }));
     return extracted;

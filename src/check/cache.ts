@@ -54,10 +54,10 @@ export function verdictSettings(
   >,
 ): string {
   const hosts = Object.entries(options.hosts)
-    .map(([host, o]) => [host, o.accept ?? null, o.headers ?? null])
+    .map(([host, o]) => [host, o.accept?.source ?? null, o.headers ?? null])
     .sort(([a], [b]) => (String(a) < String(b) ? -1 : 1));
   const material = JSON.stringify([
-    options.accept,
+    options.accept.source,
     options.method,
     options.soft404Probe,
     options.allowPrivate,

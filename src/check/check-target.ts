@@ -6,7 +6,6 @@ import { decodeDocument } from '../sources/decode.js';
 import type { RawResponse } from './http-client.js';
 import { visibleText } from './page-text.js';
 import { missingQuotes } from './quote-match.js';
-import { parseStatusRanges } from './status-ranges.js';
 import { htmlOf, isDeepUrl, isHtmlType, judgeResponse, type ResponseVerdict } from './judge-response.js';
 import { pageHeadlines } from './page-signals.js';
 
@@ -102,7 +101,7 @@ export async function checkTarget(target: CheckTarget, ctx: CheckContext): Promi
   const signal = ctx.userSignal ? AbortSignal.any([bound.signal, ctx.userSignal]) : bound.signal;
   const url = new URL(target.url);
   const override = hostOverride(options, url);
-  const accept = parseStatusRanges(override?.accept ?? options.accept);
+  const accept = override?.accept ?? options.accept;
   const wantQuotes = options.checkQuotes && target.quotes.length > 0;
   const needWholePage = (options.checkFragments && target.fragments.length > 0) || wantQuotes;
   // Fragments and quotes need the page, so HEAD is not used for them.

@@ -10,7 +10,6 @@ import { isFailingStatus, type CheckProgress, type CheckResult, type CheckTarget
 import { ResultCache, verdictSettings } from './cache.js';
 import { checkTarget, type CheckContext } from './check-target.js';
 import { createDispatcher } from './http-client.js';
-import { parseStatusRanges } from './status-ranges.js';
 
 /** Injected I/O of the checking engine; everything defaults to the real thing. */
 export interface CheckDeps {
@@ -79,10 +78,6 @@ export async function checkTargets(
   options: CitecheckOptions,
   deps: CheckDeps = {},
 ): Promise<CheckRun> {
-  // Bad --accept ranges are the user's error: fail the run before any request.
-  parseStatusRanges(options.accept);
-  for (const override of Object.values(options.hosts)) if (override.accept) parseStatusRanges(override.accept);
-
   const clock = clockOf(deps);
   const cache =
     options.cache && !options.offline

@@ -1,7 +1,7 @@
 import { open, stat, unlink, writeFile } from 'node:fs/promises';
 import { makeDirs } from '../make-dirs.js';
 import path from 'node:path';
-import { DEFAULT_REPORT_DIR } from '../config/defaults.js';
+import { DEFAULT_REPORT_DIR } from '../config/option-table.js';
 import { OutputError, UsageError } from '../errors.js';
 import { FORMATTERS, type FormatName } from '../formatters/index.js';
 import type { RenderOptions } from '../formatters/index.js';

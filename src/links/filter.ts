@@ -1,5 +1,5 @@
 import type { CitecheckOptions } from '../config/options.js';
-import { UsageError } from '../errors.js';
+import { patternText } from '../config/patterns.js';
 import type { CheckErrorCode } from '../types.js';
 
 /** Which rule of the options keeps a URL from being requested. */
@@ -37,32 +37,6 @@ const EXAMPLE_SLDS = ['example.com', 'example.net', 'example.org'];
 const EXAMPLE_TLDS = ['example', 'invalid'];
 const LOCAL_TLDS = ['test', 'localhost'];
 
-const regexCache = new Map<string, RegExp>();
-
-// The seam for compiled patterns: options will carry RegExp[] once the config layer compiles
-// them (issue 11); until then a bad pattern is reported here, naming its flag.
-function compile(pattern: string, flag: string): RegExp {
-  let re = regexCache.get(pattern);
-  if (!re) {
-    try {
-      re = new RegExp(pattern);
-    } catch {
-      throw new UsageError(`${flag} ${JSON.stringify(pattern)} is not a valid regular expression`);
-    }
-    regexCache.set(pattern, re);
-  }
-  return re;
-}
-
-/**
- * Compiles every --include and --exclude pattern, so a bad one is the user's error before any
- * URL is looked at (and even when no URL would reach it).
- */
-export function compileUrlPatterns(options: Pick<CitecheckOptions, 'include' | 'exclude'>): void {
-  for (const pattern of options.include) compile(pattern, '--include');
-  for (const pattern of options.exclude) compile(pattern, '--exclude');
-}
-
 /** Which kind of reserved name `hostname` is (RFC 2606, RFC 6761), if any. */
 export function reservedKind(hostname: string): 'example-domain' | 'reserved-name' | undefined {
   const host = hostname.toLowerCase().replace(/\.$/, '');
@@ -84,8 +58,8 @@ export type UrlRuleOptions = Pick<CitecheckOptions, 'include' | 'exclude'> &
  * non-http(s) schemes are skipped; a URL matching an --include pattern is checked whatever
  * else would exclude it (as lychee does); otherwise --exclude matches, URLs outside the
  * --include patterns, documentation names (RFC 2606) and, without --allow-private, local names
- * (RFC 6761) are excluded. Returns undefined when the URL should be checked. Throws
- * UsageError for a bad regex. The private-address policy is not decided here: it needs the
+ * (RFC 6761) are excluded. Returns undefined when the URL should be checked. The patterns come
+ * compiled and validated by the config layer. The private-address policy is not decided here: it needs the
  * resolved address, so the engine applies it at connect time and on every redirect hop, and
  * only --allow-private lifts it.
  */
@@ -105,14 +79,14 @@ export function classifyUrl(url: string, options: UrlRuleOptions): UrlClassifica
     };
   }
   // An explicit --include is the user naming what to check: it wins over every exclusion rule.
-  if (options.include.some((p) => compile(p, '--include').test(url))) return undefined;
+  if (options.include.some((p) => p.test(url))) return undefined;
   for (const pattern of options.exclude) {
-    if (compile(pattern, '--exclude').test(url)) {
+    if (pattern.test(url)) {
       return {
         status: 'excluded',
         rule: 'exclude-pattern',
         errorCode: 'EXCLUDED_PATTERN',
-        reason: `matches --exclude ${pattern}`,
+        reason: `matches --exclude ${patternText(pattern)}`,
       };
     }
   }

@@ -8,7 +8,7 @@
 import { hostOverride } from '../config/host-override.js';
 import type { CitecheckOptions } from '../config/options.js';
 import type { CheckResult, CheckTarget, Citation } from '../types.js';
-import { classifyUrl, compileUrlPatterns, type UrlRule } from './filter.js';
+import { classifyUrl, type UrlRule } from './filter.js';
 
 /** What the plan does with a target. */
 export type PlanAction = 'check' | 'skipped' | 'excluded' | 'unchecked' | 'cached';
@@ -71,10 +71,9 @@ export type PlanOptions = Pick<
  * result. Rules apply in this order: a host configured `check: false` (a reporting choice,
  * whatever the URL), then the URL rules of links/filter.ts, then --offline, then the cache
  * (never for a target whose fragments or quotes need today's page). Targets are unique per URL
- * by contract; a duplicate is planned once. Throws UsageError for a bad --include/--exclude.
+ * by contract; a duplicate is planned once. Patterns come compiled by the config layer.
  */
 export function planTargets(targets: readonly CheckTarget[], options: PlanOptions, inputs: PlanInputs = {}): Plan {
-  compileUrlPatterns(options);
   const now = inputs.now ?? Date.now;
   const planned: PlannedTarget[] = [];
   const seen = new Set<string>();

@@ -23,6 +23,8 @@ export interface LoadOptions {
   onWarning?: (message: string) => void;
   /** Post statuses read from WordPress exports (default: publish). */
   statuses?: readonly string[];
+  /** Base of relative links for posts that name no URL of their own (--base-url). */
+  baseUrl?: string;
 }
 
 /** Extensions a directory is searched for. */
@@ -109,6 +111,12 @@ async function* readFileInput(file: string, statuses: readonly string[]): AsyncG
  * Throws InputError (one line naming the input) or UsageError (URL without network access).
  */
 export async function* readInputs(inputs: string[], opts: LoadOptions = {}): AsyncGenerator<Post> {
+  if (opts.baseUrl) {
+    // A post's own URL (or <base href>) is where its relative links point; --base-url only fills the gap.
+    const { baseUrl, ...rest } = opts;
+    for await (const post of readInputs(inputs, rest)) yield post.baseUrl ? post : { ...post, baseUrl };
+    return;
+  }
   const statuses = opts.statuses ?? ['publish'];
   let read = 0;
   const seen = new Set<string>();

@@ -40,7 +40,7 @@ describe('checkPlan: the engine only checks what it is handed', () => {
       ],
     };
     // The options would exclude both and forbid any request: the engine does not filter again.
-    const run = await checkPlan(plan, testOptions({ exclude: ['excluded', 'decided'], offline: true }));
+    const run = await checkPlan(plan, testOptions({ exclude: [/excluded/, /decided/], offline: true }));
     expect(run.results.get(sent)).toMatchObject({ status: 'ok', attempts: 1 });
     expect(run.results.get(decided.url)).toBe(decided);
     expect(server.hitsOf('/ok?excluded-by-the-options')).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfirmRule, resolveOptions } from '../../src/config/resolve.js';
+import { parseConfirmRule } from '../../src/config/confirm-rule.js';
+import { resolveOptions } from '../../src/config/resolve.js';
 import { validateConfig } from '../../src/config/load.js';
 
 describe('archive options', () => {
