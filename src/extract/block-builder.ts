@@ -46,14 +46,19 @@ const WS = /\s+/g;
  * joiners, word joiner, a BOM mid-text), which would split or disguise words and quotes.
  */
 const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200d\u2060\ufeff]/g;
-const LAST_WORD = /(\S+)\s*$/;
 
 /**
  * Accumulates one block's text with whitespace collapsed on the fly, so link offsets are
- * offsets into the final text.
+ * offsets into the final text. The text is kept as indexed parts and joined once in finish():
+ * reading a growing concatenated string (a slice, a character) flattens it, and doing that once
+ * per link made a paragraph of 30,000 links quadratic.
  */
 export class BlockBuilder {
-  text = '';
+  /** Length of the text so far. */
+  length = 0;
+  private readonly parts: string[] = [];
+  /** Offset of each part in the text. */
+  private readonly starts: number[] = [];
   readonly links: RawLink[] = [];
   readonly damaged: RawDamage[] = [];
   readonly footnoteMarks: Array<[number, number]> = [];
@@ -63,17 +68,22 @@ export class BlockBuilder {
   sawStrong = false;
   /** Some non-blank text was not bold. */
   hasPlainText = false;
+  /** Some non-blank text was appended. */
+  private hasText = false;
 
   constructor(
     public kind: BlockKind,
     public line?: number,
   ) {}
 
-  /**
-   * The text ends with a space (or is empty). Tracked rather than read with `endsWith`, which
-   * would flatten the concatenated string on every append.
-   */
+  /** The text ends with a space (or is empty). */
   private atSpace = true;
+
+  private push(t: string): void {
+    this.parts.push(t);
+    this.starts.push(this.length);
+    this.length += t.length;
+  }
 
   /** Appends text, collapsing whitespace across chunk boundaries. */
   append(raw: string): void {
@@ -88,8 +98,9 @@ export class BlockBuilder {
       return;
     }
     if (this.atSpace && t.charCodeAt(0) === 32) t = t.slice(1);
-    this.text += t;
+    this.push(t);
     this.atSpace = t.charCodeAt(t.length - 1) === 32;
+    this.hasText = true;
     if (this.strongDepth > 0) this.sawStrong = true;
     else this.hasPlainText = true;
   }
@@ -97,25 +108,68 @@ export class BlockBuilder {
   /** A boundary between words (a <br>, a nested block element). */
   space(): void {
     if (!this.atSpace) {
-      this.text += ' ';
+      this.push(' ');
       this.atSpace = true;
     }
   }
 
+  /** Index of the part holding offset `at` (the last part when `at` is the end). */
+  private partAt(at: number): number {
+    let lo = 0;
+    let hi = this.parts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The text from `start` on, at most `max` characters of it. */
+  textFrom(start: number, max = Infinity): string {
+    if (start >= this.length) return '';
+    let k = this.partAt(start);
+    let out = this.parts[k].slice(start - this.starts[k]);
+    for (k++; k < this.parts.length && out.length < max; k++) out += this.parts[k];
+    return out.length > max ? out.slice(0, max) : out;
+  }
+
+  /** The character before offset `at` ('' at the start). */
+  charBefore(at: number): string {
+    if (at <= 0 || at > this.length) return '';
+    const k = this.partAt(at - 1);
+    return this.parts[k].charAt(at - 1 - this.starts[k]);
+  }
+
   /** The word right before the current position: what an orphan `</a>` most plausibly closed. */
   lastWord(): { word: string; offset: number } {
-    const tail = this.text.slice(-200);
-    const m = LAST_WORD.exec(tail);
-    if (!m) return { word: '', offset: this.text.length };
-    let word = m[1].replace(/^[“"‘'([«]+/, '').replace(/[,;:!?”"’')\]»]+$/, '');
+    // Scanned back from the end, at most 200 characters: bounded per orphan tag (a regex over
+    // the tail cost more than the rest of extraction on a paragraph of 90,000 orphan tags).
+    let end = this.length;
+    let at = this.length;
+    for (let k = this.parts.length - 1; k >= 0 && this.length - at < 200; k--) {
+      const part = this.parts[k];
+      let i = part.length;
+      while (i > 0 && this.length - at < 200) {
+        const space = part.charCodeAt(i - 1) === 32;
+        if (space && at === end) end = at - 1;
+        else if (space) break;
+        i--;
+        at--;
+      }
+      if (i > 0) break;
+    }
+    if (at === end) return { word: '', offset: this.length };
+    let word = this.textFrom(at, end - at);
+    word = word.replace(/^[“"‘'([«]+/, '').replace(/[,;:!?”"’')\]»]+$/, '');
     // Keep the dot of an initialism ("U.S."), drop a sentence-ending one.
     if (word.endsWith('.') && !/\.\S/.test(word.slice(0, -1) + ' ')) word = word.replace(/\.+$/, '');
-    return { word, offset: this.text.length - tail.length + m.index };
+    return { word, offset: at };
   }
 
   /** An orphan `</strong>`: everything so far in this block was bold. */
   strongEnded(): void {
-    if (this.text.trim() !== '') {
+    if (this.hasText) {
       this.sawStrong = true;
       this.hasPlainText = false;
     }
@@ -123,7 +177,7 @@ export class BlockBuilder {
 
   /** The block, or undefined when it holds nothing. */
   finish(): RawBlock | undefined {
-    const text = this.text.trimEnd();
+    const text = this.parts.join('').trimEnd();
     if (text === '' && this.links.length === 0 && this.damaged.length === 0) return undefined;
     let kind = this.kind;
     // A paragraph that is only a short bold phrase ("Why It Matters") is a heading in disguise.

@@ -146,20 +146,40 @@ export interface WalkOptions {
   lineOf?: (offset: number) => number;
 }
 
-/** Whether an element holds a block element (then it is a container, not a leaf block). */
-function hasBlockInside(node: DomNode): boolean {
-  for (const child of node.children ?? []) {
-    if (child.type !== 'tag') continue;
-    const name = child.name ?? '';
-    if (SKIPPED.has(name) || isChrome(child)) continue;
-    if (BLOCK_KIND[name] !== undefined || name === BLOCK_BREAK || hasBlockInside(child)) return true;
-  }
-  return false;
-}
-
 /** Normalised `rel` tokens. */
 function relTokens(rel: string | undefined): string[] {
   return rel ? rel.toLowerCase().split(/\s+/).filter(Boolean) : [];
+}
+
+/** Longest anchor text kept; longer ones are cut with "…" (a link around a whole paragraph). */
+export const MAX_ANCHOR_CHARS = 300;
+
+/** `text` trimmed and cut to `max` characters at most, ending with "…" when cut. */
+export function capText(text: string, max: number): string {
+  const trimmed = text.trim();
+  if (trimmed.length <= max) return trimmed;
+  return `${trimmed.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * One level of the walk: the child nodes being read, and how. Kept on an explicit stack, not
+ * the call stack: a post of 5,000 nested elements is 5,000 frames of data, not a crash.
+ */
+interface Frame {
+  /** The nodes of this level. */
+  nodes: DomNode[];
+  /** The next node to read. */
+  i: number;
+  /** Inline content of the block being built (`b`), or block-level content. */
+  b: BlockBuilder | undefined;
+  /** Block frames: the kind loose text and nested `<p>` take. */
+  kind: BlockKind;
+  /** Inline frames: inside code (links there are examples, not citations). */
+  inCode: boolean;
+  /** Block frames: the previous node was a `<br>` (two make a paragraph break). */
+  afterBr: boolean;
+  /** Run when the level is done. */
+  exit: (() => void) | undefined;
 }
 
 /** Walks a parsed body into raw blocks in reading order. */
@@ -169,6 +189,9 @@ export class BlockWalker {
   private line: number | undefined;
   /** A `<blockquote cite>` waiting for the first block inside it. */
   private pendingCite: string | undefined;
+  /** Elements holding a block element (containers, not leaf blocks), found before the walk. */
+  private readonly blocky = new Set<DomNode>();
+  private readonly stack: Frame[] = [];
 
   constructor(private readonly opts: WalkOptions) {}
 
@@ -213,165 +236,216 @@ export class BlockWalker {
     return this.loose;
   }
 
+  /**
+   * Marks every element that holds a block element (`blocky`), in one pass from the leaves up:
+   * asking each element in turn re-read its whole subtree, quadratic in the nesting depth.
+   */
+  private findContainers(nodes: DomNode[]): void {
+    const order: DomNode[] = [];
+    const stack = [...nodes];
+    while (stack.length > 0) {
+      const node = stack.pop() as DomNode;
+      if (node.type !== 'tag') continue;
+      order.push(node);
+      for (const child of node.children ?? []) stack.push(child);
+    }
+    // Children come after their parent in `order`: read backwards, each child is settled first.
+    for (let k = order.length - 1; k >= 0; k--) {
+      const node = order[k];
+      const name = node.name ?? '';
+      if (SKIPPED.has(name) || isChrome(node)) continue;
+      if (BLOCK_KIND[name] !== undefined || name === BLOCK_BREAK || this.blocky.has(node)) {
+        const parent = node.parent;
+        if (parent) this.blocky.add(parent);
+      }
+    }
+  }
+
   /** Walks the whole body, ending with any text left outside a block. */
   walkBody(nodes: DomNode[]): RawBlock[] {
-    this.walk(nodes);
+    this.findContainers(nodes);
+    this.push(nodes, undefined, 'paragraph', false, undefined);
+    while (this.stack.length > 0) {
+      const frame = this.stack[this.stack.length - 1];
+      if (frame.i >= frame.nodes.length) {
+        this.stack.pop();
+        frame.exit?.();
+        continue;
+      }
+      const node = frame.nodes[frame.i++];
+      if (frame.b) this.inlineNode(node, frame.b, frame.inCode);
+      else this.blockNode(node, frame);
+    }
     this.flush();
     return this.blocks;
   }
 
-  /** Walks children of a container; `kind` is the kind loose text and nested `p` take. */
-  private walk(nodes: DomNode[], kind: BlockKind = 'paragraph'): void {
-    // `<br><br>` in text outside any block is the blank line of hand-written HTML: a new paragraph.
-    let afterBr = false;
-    for (const node of nodes) {
-      if (node.type === 'tag' && node.name === 'br') {
-        if (afterBr) {
-          this.flush();
-          continue;
-        }
-        afterBr = true;
-      } else if (node.type === 'tag' || (node.type === 'text' && (node.data ?? '').trim() !== '')) afterBr = false;
-      if (node.type === 'text') {
-        const data = node.data ?? '';
-        if (!this.loose && data.trim() === '') continue;
-        // Blank lines separate paragraphs in text that lost its <p> tags.
-        const parts = data.includes('\n') ? data.split(/\n[ \t\r]*\n/) : [data];
-        parts.forEach((part, i) => {
-          if (i > 0) this.flush();
-          if (part.trim() !== '' || this.loose) this.looseBuilder(kind, node).append(part);
-        });
-        continue;
-      }
-      if (node.type !== 'tag') continue;
-      const name = node.name ?? '';
-      if (name === BLOCK_BREAK) {
-        this.flush();
-        continue;
-      }
-      if ((SKIPPED.has(name) && !(this.opts.includeMedia && name === 'iframe')) || isChrome(node)) {
-        if (!INLINE.has(name)) this.flush();
-        continue;
-      }
-      const blockKind = BLOCK_KIND[name];
-      if (blockKind !== undefined) {
-        this.flush();
-        const own = name === 'p' ? kind : blockKind;
-        const cite = name === 'blockquote' ? node.attribs?.cite?.trim() : undefined;
-        if (cite) this.pendingCite = cite;
-        if (hasBlockInside(node)) {
-          this.noteLine(node);
-          this.walk(node.children ?? [], own === 'heading' ? 'paragraph' : own);
-          this.flush();
-        } else {
-          const builder = new BlockBuilder(own, this.noteLine(node));
-          this.inline(node.children ?? [], builder, false);
-          this.emit(builder);
-        }
-        if (cite && this.pendingCite === cite) this.pendingCite = undefined;
-        continue;
-      }
-      if (INLINE.has(name) && !hasBlockInside(node)) {
-        this.inline([node], this.looseBuilder(kind, node), false);
-        continue;
-      }
-      // A container (div, section, ul, table, …) or an inline element wrapping blocks.
-      this.flush();
-      this.noteLine(node);
-      this.walk(node.children ?? [], kind);
-      this.flush();
-    }
+  private push(
+    nodes: DomNode[],
+    b: BlockBuilder | undefined,
+    kind: BlockKind,
+    inCode: boolean,
+    exit: (() => void) | undefined,
+  ): void {
+    this.stack.push({ nodes, i: 0, b, kind, inCode, afterBr: false, exit });
   }
 
-  /** Collects inline content into `b`. `inCode` suppresses links (code spans are examples). */
-  private inline(nodes: DomNode[], b: BlockBuilder, inCode: boolean): void {
-    for (const node of nodes) {
-      if (node.type === 'text') {
-        b.append(node.data ?? '');
-        continue;
+  /** One node of a container; `frame.kind` is the kind loose text and nested `p` take. */
+  private blockNode(node: DomNode, frame: Frame): void {
+    const kind = frame.kind;
+    // `<br><br>` in text outside any block is the blank line of hand-written HTML: a new paragraph.
+    if (node.type === 'tag' && node.name === 'br') {
+      if (frame.afterBr) {
+        this.flush();
+        return;
       }
-      if (node.type !== 'tag') continue;
-      const name = node.name ?? '';
-      const attribs = node.attribs ?? {};
-      switch (name) {
-        case ORPHAN_A: {
-          const { word, offset } = b.lastWord();
-          b.damaged.push({ anchorText: word, offset, reason: 'orphan-close-tag' });
-          continue;
-        }
-        case STRONG_END:
-          b.strongEnded();
-          continue;
-        case 'br':
-        case 'wbr':
-          if (name === 'br') b.space();
-          continue;
-        case 'a':
-          this.anchor(node, b, inCode);
-          continue;
-        case 'q': {
-          const cite = attribs.cite?.trim();
-          const start = b.text.length;
-          this.inline(node.children ?? [], b, inCode);
+      frame.afterBr = true;
+    } else if (node.type === 'tag' || (node.type === 'text' && (node.data ?? '').trim() !== '')) frame.afterBr = false;
+    if (node.type === 'text') {
+      const data = node.data ?? '';
+      if (!this.loose && data.trim() === '') return;
+      // Blank lines separate paragraphs in text that lost its <p> tags.
+      const parts = data.includes('\n') ? data.split(/\n[ \t\r]*\n/) : [data];
+      parts.forEach((part, i) => {
+        if (i > 0) this.flush();
+        if (part.trim() !== '' || this.loose) this.looseBuilder(kind, node).append(part);
+      });
+      return;
+    }
+    if (node.type !== 'tag') return;
+    const name = node.name ?? '';
+    if (name === BLOCK_BREAK) {
+      this.flush();
+      return;
+    }
+    if ((SKIPPED.has(name) && !(this.opts.includeMedia && name === 'iframe')) || isChrome(node)) {
+      if (!INLINE.has(name)) this.flush();
+      return;
+    }
+    const children = node.children ?? [];
+    const blockKind = BLOCK_KIND[name];
+    if (blockKind !== undefined) {
+      this.flush();
+      const own = name === 'p' ? kind : blockKind;
+      const cite = name === 'blockquote' ? node.attribs?.cite?.trim() : undefined;
+      if (cite) this.pendingCite = cite;
+      const clearCite = (): void => {
+        if (cite && this.pendingCite === cite) this.pendingCite = undefined;
+      };
+      if (this.blocky.has(node)) {
+        this.noteLine(node);
+        this.push(children, undefined, own === 'heading' ? 'paragraph' : own, false, () => {
+          this.flush();
+          clearCite();
+        });
+      } else {
+        const builder = new BlockBuilder(own, this.noteLine(node));
+        this.push(children, builder, own, false, () => {
+          this.emit(builder);
+          clearCite();
+        });
+      }
+      return;
+    }
+    if (INLINE.has(name) && !this.blocky.has(node)) {
+      this.push([node], this.looseBuilder(kind, node), kind, false, undefined);
+      return;
+    }
+    // A container (div, section, ul, table, …) or an inline element wrapping blocks.
+    this.flush();
+    this.noteLine(node);
+    this.push(children, undefined, kind, false, () => this.flush());
+  }
+
+  /** One node of inline content of `b`. `inCode` suppresses links (code spans are examples). */
+  private inlineNode(node: DomNode, b: BlockBuilder, inCode: boolean): void {
+    if (node.type === 'text') {
+      b.append(node.data ?? '');
+      return;
+    }
+    if (node.type !== 'tag') return;
+    const name = node.name ?? '';
+    const attribs = node.attribs ?? {};
+    const children = node.children ?? [];
+    switch (name) {
+      case ORPHAN_A: {
+        const { word, offset } = b.lastWord();
+        b.damaged.push({ anchorText: word, offset, reason: 'orphan-close-tag' });
+        return;
+      }
+      case STRONG_END:
+        b.strongEnded();
+        return;
+      case 'br':
+      case 'wbr':
+        if (name === 'br') b.space();
+        return;
+      case 'a': {
+        const start = b.length;
+        this.push(children, b, 'paragraph', inCode, () => this.anchor(node, b, start, inCode));
+        return;
+      }
+      case 'q': {
+        const cite = attribs.cite?.trim();
+        const start = b.length;
+        this.push(children, b, 'paragraph', inCode, () => {
           if (cite && !inCode)
             b.links.push({
               href: cite,
               start,
-              end: b.text.length,
-              anchorText: b.text.slice(start).trim(),
+              end: b.length,
+              anchorText: capText(b.textFrom(start, MAX_ANCHOR_CHARS + 2), MAX_ANCHOR_CHARS),
               rel: [],
               origin: 'q-cite',
             });
-          continue;
-        }
-        case 'img':
-        case 'iframe':
-          if (this.opts.includeMedia && !inCode && attribs.src?.trim()) {
-            const at = b.text.length;
-            b.links.push({
-              href: attribs.src.trim(),
-              start: at,
-              end: at,
-              anchorText: (attribs.alt ?? attribs.title ?? '').trim(),
-              rel: [],
-              origin: name,
-            });
-          }
-          continue;
-        case 'sup': {
-          // "shipped.<sup>3</sup>" marks a footnote, whose number is no figure of the claim.
-          // After a digit it is an exponent ("10<sup>6</sup>"), part of a figure: keep it.
-          const start = b.text.length;
-          const afterDigit = start > 0 && /\d/.test(b.text[start - 1]);
-          this.inline(node.children ?? [], b, inCode);
-          if (!afterDigit && FOOTNOTE_MARK.test(b.text.slice(start))) b.footnoteMarks.push([start, b.text.length]);
-          continue;
-        }
-        case 'strong':
-        case 'b':
-          b.strongDepth++;
-          this.inline(node.children ?? [], b, inCode);
-          b.strongDepth--;
-          continue;
+        });
+        return;
       }
-      if (SKIPPED.has(name) || isChrome(node)) continue;
-      if (INLINE.has(name)) {
-        this.inline(node.children ?? [], b, inCode || CODE.has(name));
-      } else {
-        // A block-level element inside a leaf (div in td): keep words apart.
-        b.space();
-        this.inline(node.children ?? [], b, inCode);
-        b.space();
+      case 'img':
+      case 'iframe':
+        if (this.opts.includeMedia && !inCode && attribs.src?.trim()) {
+          const at = b.length;
+          b.links.push({
+            href: attribs.src.trim(),
+            start: at,
+            end: at,
+            anchorText: capText(attribs.alt ?? attribs.title ?? '', MAX_ANCHOR_CHARS),
+            rel: [],
+            origin: name,
+          });
+        }
+        return;
+      case 'sup': {
+        // "shipped.<sup>3</sup>" marks a footnote, whose number is no figure of the claim.
+        // After a digit it is an exponent ("10<sup>6</sup>"), part of a figure: keep it.
+        const start = b.length;
+        const afterDigit = /\d/.test(b.charBefore(start));
+        this.push(children, b, 'paragraph', inCode, () => {
+          if (!afterDigit && b.length - start <= 12 && FOOTNOTE_MARK.test(b.textFrom(start)))
+            b.footnoteMarks.push([start, b.length]);
+        });
+        return;
       }
+      case 'strong':
+      case 'b':
+        b.strongDepth++;
+        this.push(children, b, 'paragraph', inCode, () => b.strongDepth--);
+        return;
+    }
+    if (SKIPPED.has(name) || isChrome(node)) return;
+    if (INLINE.has(name)) {
+      this.push(children, b, 'paragraph', inCode || CODE.has(name), undefined);
+    } else {
+      // A block-level element inside a leaf (div in td): keep words apart.
+      b.space();
+      this.push(children, b, 'paragraph', inCode, () => b.space());
     }
   }
 
-  /** An `<a>`: a citation when it has a usable href, else a damaged anchor (unless a named target). */
-  private anchor(node: DomNode, b: BlockBuilder, inCode: boolean): void {
+  /** An `<a>` read up to `b.length`: a citation when it has a usable href, else a damaged anchor (unless a named target). */
+  private anchor(node: DomNode, b: BlockBuilder, start: number, inCode: boolean): void {
     const attribs = node.attribs ?? {};
-    const start = b.text.length;
-    this.inline(node.children ?? [], b, inCode);
-    const anchorText = b.text.slice(start).trim();
+    const anchorText = capText(b.textFrom(start, MAX_ANCHOR_CHARS + 2), MAX_ANCHOR_CHARS);
     if (inCode) return;
     const href = attribs.href;
     const broken = this.opts.brokenAttr !== undefined ? attribs[this.opts.brokenAttr] : undefined;
@@ -381,11 +455,11 @@ export class BlockWalker {
     }
     if (broken === 'space-in-url' && href !== undefined) {
       const invalid = 'whitespace in the URL: Markdown shows the link as plain text';
-      b.links.push({ href, start, end: b.text.length, anchorText, rel: [], origin: 'a', invalid });
+      b.links.push({ href, start, end: b.length, anchorText, rel: [], origin: 'a', invalid });
       return;
     }
     if (href !== undefined && href.trim() !== '' && href.trim() !== '#') {
-      b.links.push({ href, start, end: b.text.length, anchorText, rel: relTokens(attribs.rel), origin: 'a' });
+      b.links.push({ href, start, end: b.length, anchorText, rel: relTokens(attribs.rel), origin: 'a' });
       return;
     }
     // <a name="x">Section</a> / <a id="x"></a> is a link target (a bookmark), not a lost
