@@ -1,10 +1,11 @@
-import { load } from 'cheerio';
 import { normalizeUrl } from '../links/normalize.js';
 import { MARKDOWN_BROKEN_ATTR } from '../sources/markdown-broken-links.js';
 import { MARKDOWN_LINE_ATTR, renderMarkdown } from '../sources/markdown-render.js';
+import { capNesting, MAX_NESTING } from '../sources/html-nesting.js';
+import { parseHtmlTree } from '../sources/html-tree.js';
+import { deepNesting } from '../sources/warnings.js';
 import type { Block, Citation, ClaimSignal, DamagedAnchor, ExtractedPost, Post } from '../types.js';
 import type { RawBlock, RawLink } from './block-builder.js';
-import type { DomNode } from './dom.js';
 import { markOrphanTags } from './prepare-html.js';
 import { sentenceAt, sentenceRanges } from './sentences.js';
 import { stripShortcodes } from './shortcodes.js';
@@ -114,19 +115,21 @@ export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPos
     : post.kind === 'wordpress'
       ? stripShortcodes(post.body)
       : post.body;
-  const html = markOrphanTags(source);
+  // Bounded nesting before any parser runs (html-nesting.ts); a page was capped when read.
+  const nesting = capNesting(source);
+  const html = markOrphanTags(nesting.html);
   // Lines inside a JSON string are not lines of the file: WordPress blocks take the body's line.
   const useLocations = !isMarkdown && post.kind !== 'wordpress';
   // htmlparser2 rather than parse5: 2–3× faster, and the spec-exact tree repairs of parse5 buy
   // nothing here since orphan tags are handled before parsing (prepare-html.ts).
-  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true, withStartIndices: useLocations } }, false);
+  const root = parseHtmlTree(html, { indices: useLocations });
   const walker = new BlockWalker({
     includeMedia: opts.includeMedia ?? false,
     lineOf: useLocations ? lineIndex(html) : undefined,
     lineAttr: isMarkdown ? MARKDOWN_LINE_ATTR : undefined,
     brokenAttr: isMarkdown ? MARKDOWN_BROKEN_ATTR : undefined,
   });
-  const rawBlocks = walker.walkBody(($.root()[0] as unknown as DomNode).children ?? []);
+  const rawBlocks = walker.walkBody(root.children ?? []);
 
   const base = post.baseUrl ?? post.url;
   const host = siteHost(post.url ?? post.baseUrl);
@@ -140,5 +143,6 @@ export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPos
   });
 
   const { body: _body, bodyFormat: _format, bodyLine: _line, ...rest } = post;
+  if (nesting.dropped > 0) rest.warnings = [...rest.warnings, deepNesting(nesting.dropped, MAX_NESTING)];
   return { ...rest, blocks };
 }
