@@ -114,6 +114,8 @@ export interface Post {
   bodyFormat: 'html' | 'markdown';
   /** 1-based line in the source file where the body starts (for locations), when known. */
   bodyLine?: number;
+  /** HTML pages: which element was read as the article body, as a CSS-ish path (`body > main > article`). */
+  bodySelector?: string;
   /** Repairs and other loader warnings. */
   warnings: InputWarning[];
 }

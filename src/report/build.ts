@@ -81,6 +81,7 @@ function toReportPost(post: ExtractedPost, results: ReadonlyMap<string, CheckRes
     published: post.published,
     modified: post.modified,
     baseUrl: post.baseUrl,
+    bodySelector: post.bodySelector,
   });
   return {
     ...head,
