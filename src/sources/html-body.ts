@@ -1,4 +1,4 @@
-import { attr, classTokens, forEachElement, isElement, type DomNode } from './html-tree.js';
+import { attr, classTokens, isElement, type DomNode } from './html-tree.js';
 
 /**
  * Which element of an HTML page is the article body, chosen the way reader modes choose it.
@@ -114,6 +114,12 @@ interface Stats {
   score: number[];
   /** The page has furniture (menus, headers, sidebars, widgets) outside which the article could be. */
   furniture: boolean;
+  /** Known content containers (`.entry-content`, `[itemprop=articleBody]`), by index. */
+  containers: number[];
+  /** Element index by id attribute (the first of each id). */
+  ids: Map<string, number>;
+  /** In-page links: the index of each `<a href="#x">` and its target id. */
+  jumps: Array<[number, string]>;
 }
 
 /** Excluded but no sign of page furniture: they hold no visible text of the page. */
@@ -159,10 +165,13 @@ function countText(data: string): [number, number] {
 function isExcluded(el: DomNode): boolean {
   const name = el.name ?? '';
   if (EXCLUDED_TAGS.has(name) || el.type !== 'tag') return true;
-  const a = el.attribs ?? {};
-  if (a.hidden !== undefined || a['aria-hidden'] === 'true' || /display\s*:\s*none/i.test(a.style ?? '')) return true;
+  const a = el.attribs;
+  if (!a) return false;
+  if (a.hidden !== undefined || a['aria-hidden'] === 'true') return true;
+  if (a.style !== undefined && /display\s*:\s*none/i.test(a.style)) return true;
   if (NEVER_UNLIKELY.has(name)) return false;
-  if (UNLIKELY_ROLES.has(attr(el, 'role').toLowerCase())) return true;
+  if (a.role !== undefined && UNLIKELY_ROLES.has(a.role.trim().toLowerCase())) return true;
+  if (a.class === undefined && a.id === undefined) return false;
   const match = `${a.class ?? ''} ${a.id ?? ''}`;
   return UNLIKELY.test(match) && !MAYBE_CANDIDATE.test(match);
 }
@@ -202,14 +211,29 @@ function measure(root: DomNode): Stats {
     last: [],
     score: [],
     furniture: false,
+    containers: [],
+    ids: new Map(),
+    jumps: [],
   };
-  // Each stack entry: a node, its parent element's index, the index of the nearest block-level
+  // Parallel stacks: a node, its parent element's index, the index of the nearest block-level
   // element (where loose text belongs), and whether it sits inside a link.
-  const stack: Array<[DomNode, number, number, boolean]> = [];
+  const nodes: DomNode[] = [];
+  const parents: number[] = [];
+  const owners: number[] = [];
+  const links: boolean[] = [];
+  const push = (node: DomNode, parent: number, owner: number, inLink: boolean): void => {
+    nodes.push(node);
+    parents.push(parent);
+    owners.push(owner);
+    links.push(inLink);
+  };
   const children = root.children ?? [];
-  for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], -1, -1, false]);
-  while (stack.length > 0) {
-    const [node, parent, owner, inLink] = stack.pop() as [DomNode, number, number, boolean];
+  for (let i = children.length - 1; i >= 0; i--) push(children[i], -1, -1, false);
+  while (nodes.length > 0) {
+    const node = nodes.pop() as DomNode;
+    const parent = parents.pop() as number;
+    const owner = owners.pop() as number;
+    const inLink = links.pop() as boolean;
     if (node.type === 'text') {
       if (parent < 0 || s.excluded[parent]) continue;
       const [chars, commas] = countText(node.data ?? '');
@@ -239,9 +263,15 @@ function measure(root: DomNode): Stats {
     s.last.push(k);
     s.score.push(Number.NaN);
     const name = node.name ?? '';
+    const a = node.attribs;
+    if (a !== undefined) {
+      if (a.id !== undefined && !s.ids.has(a.id)) s.ids.set(a.id, k);
+      if (name === 'a' && a.href !== undefined && a.href.trim().startsWith('#')) s.jumps.push([k, a.href.trim().slice(1)]);
+      if ((a.class !== undefined || a.itemprop !== undefined) && isContentContainer(node)) s.containers.push(k);
+    }
     const block = INLINE.has(name) && owner >= 0 ? owner : k;
     const kids = node.children ?? [];
-    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], k, block, inLink || name === 'a']);
+    for (let i = kids.length - 1; i >= 0; i--) push(kids[i], k, block, inLink || name === 'a');
   }
   // Children follow their parent in `els`: read backwards, each child is complete before its parent.
   for (let k = s.els.length - 1; k >= 0; k--) {
@@ -358,8 +388,8 @@ function isContentContainer(el: DomNode): boolean {
  */
 function preferContainer(s: Stats, top: number, measure: number[]): number {
   let best = top;
-  for (let k = 0; k < s.els.length; k++) {
-    if (s.excluded[k] || measure[k] === 0 || !isContentContainer(s.els[k])) continue;
+  for (const k of s.containers) {
+    if (s.excluded[k] || measure[k] === 0) continue;
     const density = s.text[k] > 0 ? s.linkText[k] / s.text[k] : 0;
     if (density > 0.5) continue;
     const around = within(s, top, k);
@@ -376,21 +406,14 @@ function preferContainer(s: Stats, top: number, measure: number[]): number {
  * ancestor that holds them, at most three levels up, so a post's footnotes come with its text.
  */
 function includeNotes(s: Stats, chosen: number): number {
-  const el = s.els[chosen];
-  const targets = new Set<string>();
-  forEachElement(el, (a) => {
-    if (a.name !== 'a') return;
-    const href = attr(a, 'href');
-    if (href.startsWith('#') && href.length > 1) targets.add(href.slice(1));
-  });
-  if (targets.size === 0) return chosen;
   let result = chosen;
-  for (let k = 0; k < s.els.length; k++) {
-    const id = s.els[k].attribs?.id;
-    if (id === undefined || !targets.has(id) || within(s, k, result)) continue;
+  for (const [k, id] of s.jumps) {
+    if (!within(s, k, chosen)) continue;
+    const target = s.ids.get(id);
+    if (target === undefined || within(s, target, result)) continue;
     let a = s.parent[result];
     for (let up = 1; up <= 3 && a >= 0 && !isTop(s, a); up++, a = s.parent[a]) {
-      if (within(s, k, a)) {
+      if (within(s, target, a)) {
         result = a;
         break;
       }
