@@ -36,7 +36,9 @@ async function extractInputs(
       fetchDocument: fetcher,
       onWarning: deps.onWarning,
     });
-    return posts.map((post) => extractPost(post, { includeMedia: options.includeMedia }));
+    return posts.map((post) =>
+      extractPost(post, { includeMedia: options.includeMedia, countAsSource: options.countAsSource }),
+    );
   } finally {
     await fetcher?.close();
   }

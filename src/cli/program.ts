@@ -108,6 +108,12 @@ function addCheckOptions(cmd: Command): Command {
     .addOption(new Option('--no-check-quotes', 'do not check that quoted text still appears on the cited page'))
     .addOption(new Option('--include-media', 'also check images and iframes'))
     .addOption(
+      new Option(
+        '--count-as-source <regex>',
+        'count links matching this regex as sources even if they look like tags, share buttons or navigation (repeatable)',
+      ).argParser(collect),
+    )
+    .addOption(
       new Option('--config <file>', 'config file (default: citecheck.config.json, or "citecheck" in package.json)'),
     )
     .addOption(new Option('--no-config', 'ignore config files'))
@@ -143,6 +149,12 @@ export function createProgram(actions: ProgramActions): Command {
     .description('print the extracted posts, blocks, links, damaged anchors and claim signals as JSON (no network)')
     .argument('<inputs...>', 'files, directories, globs, or - for stdin')
     .addOption(new Option('--include-media', 'also extract images and iframes'))
+    .addOption(
+      new Option(
+        '--count-as-source <regex>',
+        'count links matching this regex as sources even if they look like tags, share buttons or navigation (repeatable)',
+      ).argParser(collect),
+    )
     .addOption(
       new Option('--exclude <regex>', 'mark URLs matching this regex excluded (repeatable)').argParser(collect),
     )

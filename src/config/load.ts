@@ -28,6 +28,7 @@ export interface ConfigFile {
   include?: string[];
   exclude?: string[];
   includeMedia?: boolean;
+  countAsSource?: string[];
   cache?: boolean | string;
   cacheMaxAge?: string | number;
   failOn?: 'error' | 'warning' | 'note' | 'never';
@@ -153,7 +154,7 @@ function describeSchemaError(error: ErrorObject | undefined): string {
 }
 
 function checkRegexes(config: ConfigFile, label: string): void {
-  for (const key of ['include', 'exclude'] as const) {
+  for (const key of ['include', 'exclude', 'countAsSource'] as const) {
     for (const source of config[key] ?? []) {
       try {
         new RegExp(source);

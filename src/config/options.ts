@@ -64,6 +64,8 @@ export interface CitecheckOptions {
   exclude: string[];
   /** Check images and iframes too. */
   includeMedia: boolean;
+  /** Links matching any of these regexes count as sources whatever they look like (no `role`). */
+  countAsSource: string[];
   /** Cache file path, or undefined for no cache. */
   cache?: string;
   /** How long an ok result is reused from the cache, in ms. */

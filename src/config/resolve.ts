@@ -15,7 +15,14 @@ export function resolveOptions(
   file: { label: string; config: ConfigFile } | undefined,
   cli: ConfigFile & { headerRules?: HeaderRule[] },
 ): CitecheckOptions {
-  const options: CitecheckOptions = { ...DEFAULTS, headers: [], include: [], exclude: [], hosts: {} };
+  const options: CitecheckOptions = {
+    ...DEFAULTS,
+    headers: [],
+    include: [],
+    exclude: [],
+    countAsSource: [],
+    hosts: {},
+  };
   if (file) apply(options, file.config, { kind: 'file', label: file.label });
   apply(options, cli, { kind: 'cli' });
   options.headers.push(...(cli.headerRules ?? []));
@@ -84,7 +91,7 @@ function apply(options: CitecheckOptions, layer: ConfigFile, origin: ValueOrigin
   }
   if (layer.userAgent !== undefined) options.userAgent = layer.userAgent;
   if (layer.accept !== undefined) options.accept = checkRanges(layer.accept, origin, 'accept');
-  for (const key of ['include', 'exclude'] as const) {
+  for (const key of ['include', 'exclude', 'countAsSource'] as const) {
     for (const source of layer[key] ?? []) {
       try {
         new RegExp(source);

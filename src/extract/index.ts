@@ -16,6 +16,8 @@ import { BlockWalker } from './walk-blocks.js';
 export interface ExtractOptions {
   /** Also record img/iframe sources as citations (--include-media). */
   includeMedia?: boolean;
+  /** Regexes of URLs that count as sources whatever they look like (--count-as-source). */
+  countAsSource?: readonly string[];
 }
 
 /** A function from offset to 1-based line of `text` (binary search over line starts). */
