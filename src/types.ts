@@ -134,6 +134,20 @@ export type ClaimSignal = 'citation' | 'quote' | 'number' | 'attribution';
 /** Where a citation came from in the markup. */
 export type CitationOrigin = 'a' | 'blockquote-cite' | 'q-cite' | 'img' | 'iframe';
 
+/**
+ * Why a link is not a source: an image-only link, a tag or category archive, a share, print,
+ * subscribe or comment widget, a jump to a lightbox, the site's own navigation. Such links
+ * stay in the report and never count as a source of a claim.
+ */
+export type CitationRole = 'image' | 'tag' | 'share' | 'print' | 'subscribe' | 'comment' | 'lightbox' | 'navigation';
+
+/**
+ * How a link outside a block credits it: through a footnote the block marks, a source line
+ * right under it ("Source: …", a `<cite>` or `<figcaption>` with a link), or an entry of the
+ * post's reference list the block points to by number or name.
+ */
+export type CitationVia = 'footnote' | 'source-line' | 'reference-list';
+
 /** One link found inside a block. */
 export interface Citation {
   /** Normalised absolute URL including any fragment; the raw href when it is invalid. */
@@ -156,6 +170,10 @@ export interface Citation {
   isInternal: boolean;
   /** Which element the link came from. */
   origin: CitationOrigin;
+  /** Why the link is not a source; absent for sources. */
+  role?: CitationRole;
+  /** How a link written outside the block credits it; absent for links in the block's own text. */
+  via?: CitationVia;
 }
 
 /** An anchor whose URL was lost: an orphan `</a>` or an `<a>` without a usable href. */

@@ -1,4 +1,4 @@
-import type { BlockKind, CitationOrigin, DamagedAnchor } from '../types.js';
+import type { BlockKind, CitationOrigin, CitationRole, DamagedAnchor } from '../types.js';
 
 /** A link found while building a block, before normalisation. */
 export interface RawLink {
@@ -16,6 +16,8 @@ export interface RawLink {
   origin: CitationOrigin;
   /** Why the link is invalid before its URL is even read (a Markdown link no renderer shows). */
   invalid?: string;
+  /** Why the link is not a source, when the markup says (link-roles.ts). */
+  role?: CitationRole;
 }
 
 /** A damaged anchor found while building a block, before its sentence is known. */

@@ -9,6 +9,7 @@ import type { RawBlock, RawLink } from './block-builder.js';
 import { markOrphanTags } from './prepare-html.js';
 import { sentenceAt, sentenceRanges } from './sentences.js';
 import { stripShortcodes } from './shortcodes.js';
+import { urlRole } from './link-roles.js';
 import { textSignals } from './signals.js';
 import { BlockWalker } from './walk-blocks.js';
 
@@ -73,23 +74,67 @@ function toCitation(
   return citation;
 }
 
+/** What telling sources from other links needs to know about the post. */
+interface PostLinks {
+  /** Base URL of relative links. */
+  base: string | undefined;
+  /** The post's site (host without "www."). */
+  host: string | undefined;
+  /** The post's own URL without fragment: a link to it is navigation. */
+  self: string | undefined;
+  /** --count-as-source patterns. */
+  countAsSource: RegExp[];
+}
+
+/**
+ * The role of a link that is not a source (link-roles.ts): from the markup, else from its URL;
+ * none when --count-as-source names it.
+ */
+function assignRole(citation: Citation, link: RawLink, post: PostLinks): void {
+  let role = link.role;
+  if (role === undefined && citation.invalid === undefined) {
+    let url: URL | undefined;
+    if (citation.checkUrl !== undefined) {
+      try {
+        url = new URL(citation.url);
+      } catch {
+        url = undefined;
+      }
+    }
+    role = urlRole(link.href, url, citation.isInternal);
+    if (
+      role === undefined &&
+      post.self !== undefined &&
+      citation.fragment === undefined &&
+      citation.checkUrl === post.self
+    )
+      role = 'navigation';
+  }
+  if (role === undefined) return;
+  if (post.countAsSource.some((re) => re.test(citation.url) || re.test(link.href))) return;
+  citation.role = role;
+}
+
 /** The finished block: citations normalised, sentences found, signals computed. */
-function toBlock(
-  raw: RawBlock,
-  index: number,
-  base: string | undefined,
-  host: string | undefined,
-  line: number | undefined,
-): Block {
+function toBlock(raw: RawBlock, index: number, post: PostLinks, line: number | undefined): Block {
+  const { base, host } = post;
   const ranges = raw.links.length + raw.damaged.length > 0 ? sentenceRanges(raw.text) : [];
-  const citations = raw.links.map((link) => toCitation(link, raw.text, ranges, base, host));
+  const citations = raw.links.map((link) => {
+    const citation = toCitation(link, raw.text, ranges, base, host);
+    assignRole(citation, link, post);
+    return citation;
+  });
   const damagedAnchors: DamagedAnchor[] = raw.damaged.map((d) => ({
     anchorText: d.anchorText,
     sentence: sentenceAt(raw.text, d.offset, ranges),
     reason: d.reason,
   }));
   const signals: ClaimSignal[] = [];
-  if (damagedAnchors.length > 0 || citations.some((c) => c.origin !== 'img' && c.origin !== 'iframe'))
+  // A tag, share or navigation link makes no claim look cited (nor an image's own source).
+  if (
+    damagedAnchors.length > 0 ||
+    citations.some((c) => c.role === undefined && c.origin !== 'img' && c.origin !== 'iframe')
+  )
     signals.push('citation');
   signals.push(...textSignals(raw.text, raw.footnoteMarks));
   const block: Block = {
@@ -135,13 +180,20 @@ export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPos
 
   const base = post.baseUrl ?? post.url;
   const host = siteHost(post.url ?? post.baseUrl);
+  const self = post.url !== undefined ? normalizeUrl(post.url, undefined) : undefined;
+  const links: PostLinks = {
+    base,
+    host,
+    self: self !== undefined && !('invalid' in self) && self.checkUrl !== '' ? self.checkUrl : undefined,
+    countAsSource: (opts.countAsSource ?? []).map((source) => new RegExp(source)),
+  };
   const bodyLine = post.bodyLine ?? (post.kind === 'wordpress' ? undefined : 1);
   const blocks = rawBlocks.map((raw, index) => {
     let line: number | undefined;
     if (post.kind === 'wordpress') line = post.bodyLine;
     else if (raw.line !== undefined && bodyLine !== undefined) line = bodyLine + raw.line - (isMarkdown ? 0 : 1);
     else line = bodyLine;
-    return toBlock(raw, index, base, host, line);
+    return toBlock(raw, index, links, line);
   });
 
   const { body: _body, bodyFormat: _format, bodyLine: _line, ...rest } = post;

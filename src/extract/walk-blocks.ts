@@ -1,6 +1,7 @@
-import type { BlockKind } from '../types.js';
-import { BlockBuilder, type RawBlock } from './block-builder.js';
+import type { BlockKind, CitationRole } from '../types.js';
+import { BlockBuilder, type RawBlock, type RawLink } from './block-builder.js';
 import type { DomNode } from './dom.js';
+import { anchorRole, containerRole, isTellingAlt, isWidgetAnchor } from './link-roles.js';
 import { BLOCK_BREAK, ORPHAN_A, STRONG_END } from './prepare-html.js';
 
 /** Elements that are blocks, and their kind. */
@@ -192,6 +193,11 @@ export class BlockWalker {
   /** Elements holding a block element (containers, not leaf blocks), found before the walk. */
   private readonly blocky = new Set<DomNode>();
   private readonly stack: Frame[] = [];
+  /** The widget or navigation role of each element's surroundings, found once per element. */
+  private readonly roles = new Map<DomNode, CitationRole | null>();
+  /** Images read so far, and the alt text of the first one since the current `<a>` opened. */
+  private images = 0;
+  private imageAlt: string | undefined;
 
   constructor(private readonly opts: WalkOptions) {}
 
@@ -382,7 +388,9 @@ export class BlockWalker {
         return;
       case 'a': {
         const start = b.length;
-        this.push(children, b, 'paragraph', inCode, () => this.anchor(node, b, start, inCode));
+        const images = this.images;
+        this.imageAlt = undefined;
+        this.push(children, b, 'paragraph', inCode, () => this.anchor(node, b, start, inCode, this.images > images));
         return;
       }
       case 'q': {
@@ -403,6 +411,10 @@ export class BlockWalker {
       }
       case 'img':
       case 'iframe':
+        if (name === 'img') {
+          this.images++;
+          if (this.imageAlt === undefined) this.imageAlt = attribs.alt ?? '';
+        }
         if (this.opts.includeMedia && !inCode && attribs.src?.trim()) {
           const at = b.length;
           b.links.push({
@@ -442,10 +454,37 @@ export class BlockWalker {
     }
   }
 
-  /** An `<a>` read up to `b.length`: a citation when it has a usable href, else a damaged anchor (unless a named target). */
-  private anchor(node: DomNode, b: BlockBuilder, start: number, inCode: boolean): void {
+  /**
+   * The role the surroundings of `node` give its links (a tag list, a share bar, a menu), from
+   * the nearest container that has one. Each element is looked at once: the answer is kept.
+   */
+  private contextRole(node: DomNode): CitationRole | undefined {
+    const path: DomNode[] = [];
+    let found: CitationRole | null = null;
+    for (let el: DomNode | null | undefined = node; el && el.type === 'tag'; el = el.parent) {
+      const known = this.roles.get(el);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      path.push(el);
+      const role = containerRole(el);
+      if (role !== undefined) {
+        found = role;
+        break;
+      }
+    }
+    for (const el of path) this.roles.set(el, found);
+    return found ?? undefined;
+  }
+
+  /**
+   * An `<a>` read up to `b.length`: a citation when it has a usable href, else a damaged
+   * anchor (unless a named target or a widget). `hasImage`: an image was inside it.
+   */
+  private anchor(node: DomNode, b: BlockBuilder, start: number, inCode: boolean, hasImage: boolean): void {
     const attribs = node.attribs ?? {};
-    const anchorText = capText(b.textFrom(start, MAX_ANCHOR_CHARS + 2), MAX_ANCHOR_CHARS);
+    let anchorText = capText(b.textFrom(start, MAX_ANCHOR_CHARS + 2), MAX_ANCHOR_CHARS);
     if (inCode) return;
     const href = attribs.href;
     const broken = this.opts.brokenAttr !== undefined ? attribs[this.opts.brokenAttr] : undefined;
@@ -458,14 +497,27 @@ export class BlockWalker {
       b.links.push({ href, start, end: b.length, anchorText, rel: [], origin: 'a', invalid });
       return;
     }
+    const context = node.parent ? this.contextRole(node.parent) : undefined;
     if (href !== undefined && href.trim() !== '' && href.trim() !== '#') {
-      b.links.push({ href, start, end: b.length, anchorText, rel: relTokens(attribs.rel), origin: 'a' });
+      let role = anchorRole(node) ?? context;
+      // A link around an image alone: a photo linked to its full size, not a source, unless
+      // its alt text says what it cites (then that is its anchor text) or --include-media.
+      if (anchorText === '' && hasImage) {
+        const alt = this.imageAlt ?? '';
+        if (isTellingAlt(alt)) anchorText = capText(alt, MAX_ANCHOR_CHARS);
+        else if (!this.opts.includeMedia) role ??= 'image';
+      }
+      const link: RawLink = { href, start, end: b.length, anchorText, rel: relTokens(attribs.rel), origin: 'a' };
+      if (role !== undefined) link.role = role;
+      b.links.push(link);
       return;
     }
     // <a name="x">Section</a> / <a id="x"></a> is a link target (a bookmark), not a lost
     // link, with or without text; an <a> with neither href nor text has nothing to report.
     if (href === undefined && anchorText === '') return;
     if (href === undefined && (attribs.name !== undefined || attribs.id !== undefined)) return;
+    // A share button, a "wp-block-button__link" or a scripted toggle has no href by design.
+    if (isWidgetAnchor(node) || (context !== undefined && context !== 'navigation')) return;
     b.damaged.push({ anchorText, offset: start, reason: href === undefined ? 'missing-href' : 'empty-href' });
   }
 }

@@ -54,6 +54,8 @@ const ORDERS: Record<string, string[]> = {
     'rel',
     'isInternal',
     'origin',
+    'via',
+    'role',
   ],
   'redirects[]': ['url', 'status', 'location'],
   history: ['firstCheckedAt', 'failingSince', 'checks', 'failures'],

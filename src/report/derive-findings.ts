@@ -82,6 +82,8 @@ export function deriveFindings(posts: readonly ReportPost[], results: ReadonlyMa
  * unlocatable #fragment points at no source, so it must not hide an uncited claim.
  */
 export function isSourceLink(c: ReportCitation, postUrl: string | undefined): boolean {
+  // A tag, share, image or navigation link is no source, whatever it points to.
+  if (c.role !== undefined) return false;
   if (c.invalid !== undefined) return true;
   if (c.checkUrl === undefined || c.checkUrl === '') return false;
   if (!/^https?:/i.test(c.checkUrl)) return false;
@@ -121,7 +123,10 @@ function blockFindings(
       }),
     );
   }
-  for (const c of block.citations) out.push(...citationFindings(c, at, once, results, block));
+  // A link that is not a source raises nothing (a broken share button is not a lost source);
+  // a credit from outside the block (via) is reported where its link is written.
+  for (const c of block.citations)
+    if (c.role === undefined && c.via === undefined) out.push(...citationFindings(c, at, once, results, block));
 
   const uncitedSignals = block.signals.filter((s) => UNCITED_SIGNALS.has(s));
   if (

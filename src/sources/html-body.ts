@@ -266,7 +266,8 @@ function measure(root: DomNode): Stats {
     const a = node.attribs;
     if (a !== undefined) {
       if (a.id !== undefined && !s.ids.has(a.id)) s.ids.set(a.id, k);
-      if (name === 'a' && a.href !== undefined && a.href.trim().startsWith('#')) s.jumps.push([k, a.href.trim().slice(1)]);
+      if (name === 'a' && a.href !== undefined && a.href.trim().startsWith('#'))
+        s.jumps.push([k, a.href.trim().slice(1)]);
       if ((a.class !== undefined || a.itemprop !== undefined) && isContentContainer(node)) s.containers.push(k);
     }
     const block = INLINE.has(name) && owner >= 0 ? owner : k;
