@@ -124,9 +124,23 @@ export interface Post {
 // Extract: Post → blocks, citations, damaged anchors, claim signals
 // ---------------------------------------------------------------------------
 
-/** Kind of a text block. */
+/**
+ * Kind of a text block. A `footnote` (a note a mark points to), a `source-line` ("Source: …",
+ * an attribution under a paragraph or quote) and a `reference` (an entry of the post's
+ * reference list) are no claims: they credit the blocks that point to them (Block.credits).
+ */
 export type BlockKind =
-  'paragraph' | 'heading' | 'list-item' | 'blockquote' | 'table-cell' | 'figcaption' | 'definition-term' | 'definition';
+  | 'paragraph'
+  | 'heading'
+  | 'list-item'
+  | 'blockquote'
+  | 'table-cell'
+  | 'figcaption'
+  | 'definition-term'
+  | 'definition'
+  | 'footnote'
+  | 'source-line'
+  | 'reference';
 
 /** Why a block counts as a claim. */
 export type ClaimSignal = 'citation' | 'quote' | 'number' | 'attribution';
@@ -207,6 +221,20 @@ export interface Block {
   damagedAnchors: DamagedAnchor[];
   /** 1-based line in the source file, when known. */
   line?: number;
+  /**
+   * The footnotes, source lines and reference entries that credit this block, by block index
+   * (their links are also among `citations`, with `via`): a credited claim is not uncited,
+   * even when its note names a source without a link.
+   */
+  credits?: BlockCredit[];
+}
+
+/** A block that credits another from outside it. */
+export interface BlockCredit {
+  /** How it credits: a footnote, a source line, a reference-list entry. */
+  via: CitationVia;
+  /** Index of the crediting block in the post. */
+  block: number;
 }
 
 /** A post after extraction. */

@@ -39,6 +39,18 @@ export interface RawBlock {
   /** Ranges of `text` that are footnote marks (`<sup>1</sup>`): never figures. */
   footnoteMarks: Array<[number, number]>;
   line?: number;
+  /** The notes the block's footnote marks point to, by id. */
+  marks: string[];
+  /** The id of the footnote this block is (part of). */
+  note?: string;
+  /** A standalone `<cite>`: an attribution line. */
+  attribution?: boolean;
+  /** A `<figcaption>` under other blocks of its figure (the caption of a quote, say). */
+  caption?: boolean;
+  /** Its number, for an item of an ordered list. */
+  listNumber?: number;
+  /** It holds an inline quotation (`<q>`). */
+  hasQuote?: boolean;
 }
 
 const WS = /\s+/g;
@@ -72,6 +84,13 @@ export class BlockBuilder {
   hasPlainText = false;
   /** Some non-blank text was appended. */
   private hasText = false;
+  /** Ids of the notes the block's footnote marks point to. */
+  readonly marks: string[] = [];
+  /** Characters of the text inside `<cite>` elements (then the block may be an attribution). */
+  citeChars = 0;
+  /** See RawBlock. */
+  caption = false;
+  hasQuote = false;
 
   constructor(
     public kind: BlockKind,
@@ -193,6 +212,18 @@ export class BlockBuilder {
     ) {
       kind = 'heading';
     }
-    return { kind, text, links: this.links, damaged: this.damaged, footnoteMarks: this.footnoteMarks, line: this.line };
+    const block: RawBlock = {
+      kind,
+      text,
+      links: this.links,
+      damaged: this.damaged,
+      footnoteMarks: this.footnoteMarks,
+      line: this.line,
+      marks: this.marks,
+    };
+    if (this.citeChars > 0 && this.citeChars >= 0.6 * text.length) block.attribution = true;
+    if (this.caption) block.caption = true;
+    if (this.hasQuote) block.hasQuote = true;
+    return block;
   }
 }

@@ -9,6 +9,7 @@ import type { RawBlock, RawLink } from './block-builder.js';
 import { markOrphanTags } from './prepare-html.js';
 import { sentenceAt, sentenceRanges } from './sentences.js';
 import { stripShortcodes } from './shortcodes.js';
+import { creditSources, NOT_CLAIMS } from './credits.js';
 import { urlRole } from './link-roles.js';
 import { textSignals } from './signals.js';
 import { BlockWalker } from './walk-blocks.js';
@@ -136,12 +137,15 @@ function toBlock(raw: RawBlock, index: number, post: PostLinks, line: number | u
     citations.some((c) => c.role === undefined && c.origin !== 'img' && c.origin !== 'iframe')
   )
     signals.push('citation');
-  signals.push(...textSignals(raw.text, raw.footnoteMarks));
+  const fromText = textSignals(raw.text, raw.footnoteMarks);
+  // A blockquote or an inline <q> quotes someone, with or without quotation marks.
+  if ((raw.kind === 'blockquote' || raw.hasQuote === true) && !fromText.includes('quote')) fromText.unshift('quote');
+  signals.push(...fromText);
   const block: Block = {
     index,
     kind: raw.kind,
     text: raw.text,
-    isClaim: raw.kind !== 'heading' && signals.length > 0,
+    isClaim: !NOT_CLAIMS.has(raw.kind) && signals.length > 0,
     signals,
     citations,
     damagedAnchors,
@@ -195,6 +199,7 @@ export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPos
     else line = bodyLine;
     return toBlock(raw, index, links, line);
   });
+  creditSources(blocks, rawBlocks);
 
   const { body: _body, bodyFormat: _format, bodyLine: _line, ...rest } = post;
   if (nesting.dropped > 0) rest.warnings = [...rest.warnings, deepNesting(nesting.dropped, MAX_NESTING)];

@@ -1,6 +1,7 @@
 import type { BlockKind, CitationRole } from '../types.js';
 import { BlockBuilder, type RawBlock, type RawLink } from './block-builder.js';
 import type { DomNode } from './dom.js';
+import { textContent } from '../sources/html-tree.js';
 import { anchorRole, containerRole, isTellingAlt, isWidgetAnchor } from './link-roles.js';
 import { BLOCK_BREAK, ORPHAN_A, STRONG_END } from './prepare-html.js';
 
@@ -183,6 +184,17 @@ interface Frame {
   exit: (() => void) | undefined;
 }
 
+/** Elements that make a quote more than running text: such a blockquote is walked block by block. */
+const COMPLEX_IN_QUOTE = new Set(['ul', 'ol', 'dl', 'table', 'pre', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** Elements a footnote is: the nearest of these around the element a mark points to. */
+const NOTE_ELEMENTS = new Set(['li', 'p', 'dd', 'div', 'aside', 'section', 'td', 'footer']);
+
+/** The text of a footnote mark link: "1", "[12]", "[1:1]" (a second mark of note 1), "*", "a". */
+const MARK_TEXT = /^\[?(?:\d{1,3}(?::\d{1,3})?|[*†‡§¶]{1,3}|[a-z])\]?$/i;
+/** Classes and roles of footnote mark links (markdown-it, WordPress, DPUB-ARIA, Wikipedia). */
+const MARK_CLASS = /(?:^|\s)(?:footnote-ref|footnote|fn|fnref|noteref|reference|cite_ref\S*)(?:\s|$)/i;
+
 /** Walks a parsed body into raw blocks in reading order. */
 export class BlockWalker {
   readonly blocks: RawBlock[] = [];
@@ -192,12 +204,29 @@ export class BlockWalker {
   private pendingCite: string | undefined;
   /** Elements holding a block element (containers, not leaf blocks), found before the walk. */
   private readonly blocky = new Set<DomNode>();
+  /** Elements holding a list, table, heading or nested quote (see COMPLEX_IN_QUOTE). */
+  private readonly complex = new Set<DomNode>();
   private readonly stack: Frame[] = [];
   /** The widget or navigation role of each element's surroundings, found once per element. */
   private readonly roles = new Map<DomNode, CitationRole | null>();
   /** Images read so far, and the alt text of the first one since the current `<a>` opened. */
   private images = 0;
   private imageAlt: string | undefined;
+  /** Footnotes: each note element and its id; each mark link and the id it points to. */
+  private readonly notes = new Map<DomNode, string>();
+  private readonly markLinks = new Map<DomNode, string>();
+  /** The footnote being read, if any. */
+  private note: string | undefined;
+  /** Depth of merged quotes being read (their `<footer>` attribution is text, not chrome). */
+  private quoteDepth = 0;
+  /** Open figures: how many blocks there were when each began. */
+  private readonly figures: number[] = [];
+  /** Open lists: the next item number of an ordered list, undefined for others. */
+  private readonly lists: Array<number | undefined> = [];
+  /** The number of the list item being read, for its first block. */
+  private pendingNumber: number | undefined;
+  /** Run by the next push() when its frame ends (leaving a footnote, a figure, a list). */
+  private onPush: (() => void) | undefined;
 
   constructor(private readonly opts: WalkOptions) {}
 
@@ -225,6 +254,14 @@ export class BlockWalker {
       });
       this.pendingCite = undefined;
     }
+    if (this.note !== undefined) {
+      block.note = this.note;
+      block.kind = 'footnote';
+    }
+    if (this.pendingNumber !== undefined) {
+      block.listNumber = this.pendingNumber;
+      this.pendingNumber = undefined;
+    }
     this.blocks.push(block);
   }
 
@@ -243,33 +280,74 @@ export class BlockWalker {
   }
 
   /**
-   * Marks every element that holds a block element (`blocky`), in one pass from the leaves up:
-   * asking each element in turn re-read its whole subtree, quadratic in the nesting depth.
+   * One pass before the walk, from the leaves up: which elements hold blocks (`blocky`) or
+   * lists and tables (`complex`) — asking each element in turn re-read its whole subtree,
+   * quadratic in the nesting depth — and which links are footnote marks, and their notes.
    */
-  private findContainers(nodes: DomNode[]): void {
+  private prepare(nodes: DomNode[]): void {
     const order: DomNode[] = [];
+    const ids = new Map<string, DomNode>();
+    const jumps: DomNode[] = [];
     const stack = [...nodes];
     while (stack.length > 0) {
       const node = stack.pop() as DomNode;
       if (node.type !== 'tag') continue;
       order.push(node);
+      const a = node.attribs;
+      if (a !== undefined) {
+        const id = a.id ?? (node.name === 'a' ? a.name : undefined);
+        if (id !== undefined && !ids.has(id)) ids.set(id, node);
+        if (node.name === 'a' && a.href !== undefined && a.href.trim().length > 1 && a.href.trim().startsWith('#'))
+          jumps.push(node);
+      }
       for (const child of node.children ?? []) stack.push(child);
     }
     // Children come after their parent in `order`: read backwards, each child is settled first.
     for (let k = order.length - 1; k >= 0; k--) {
       const node = order[k];
       const name = node.name ?? '';
+      const parent = node.parent;
+      if (parent && (COMPLEX_IN_QUOTE.has(name) || this.complex.has(node))) this.complex.add(parent);
       if (SKIPPED.has(name) || isChrome(node)) continue;
       if (BLOCK_KIND[name] !== undefined || name === BLOCK_BREAK || this.blocky.has(node)) {
-        const parent = node.parent;
         if (parent) this.blocky.add(parent);
       }
     }
+    for (const link of jumps) this.findNote(link, ids);
+  }
+
+  /**
+   * A link to `#id` is a footnote mark when it looks like one (in a `<sup>`, a footnote class
+   * or role, a mark's text) and the element it points to is no heading and does not hold it;
+   * the note is the nearest list item, paragraph or box around that element.
+   */
+  private findNote(link: DomNode, ids: Map<string, DomNode>): void {
+    const id = (link.attribs?.href ?? '').trim().slice(1);
+    const target = ids.get(decodeFragment(id));
+    if (!target || /^h[1-6]$/.test(target.name ?? '')) return;
+    const a = link.attribs ?? {};
+    let looksLikeMark =
+      MARK_CLASS.test(a.class ?? '') || /^doc-(?:noteref|biblioref)$/.test(a.role ?? '') || a['data-fn'] !== undefined;
+    for (let up = link.parent, n = 0; !looksLikeMark && up && n < 3; up = up.parent, n++) {
+      if (up.name === 'sup' || up.attribs?.['data-fn'] !== undefined) looksLikeMark = true;
+    }
+    if (!looksLikeMark) {
+      const text = textContent(link).trim();
+      looksLikeMark = text.length <= 8 && MARK_TEXT.test(text);
+    }
+    if (!looksLikeMark) return;
+    let note: DomNode | null | undefined = target;
+    while (note && note.type === 'tag' && !NOTE_ELEMENTS.has(note.name ?? '')) note = note.parent;
+    if (!note || note.type !== 'tag') return;
+    // A note never holds its own mark (then the link jumps within one block).
+    for (let up: DomNode | null | undefined = link; up; up = up.parent) if (up === note) return;
+    if (!this.notes.has(note)) this.notes.set(note, id);
+    this.markLinks.set(link, this.notes.get(note) as string);
   }
 
   /** Walks the whole body, ending with any text left outside a block. */
   walkBody(nodes: DomNode[]): RawBlock[] {
-    this.findContainers(nodes);
+    this.prepare(nodes);
     this.push(nodes, undefined, 'paragraph', false, undefined);
     while (this.stack.length > 0) {
       const frame = this.stack[this.stack.length - 1];
@@ -280,7 +358,15 @@ export class BlockWalker {
       }
       const node = frame.nodes[frame.i++];
       if (frame.b) this.inlineNode(node, frame.b, frame.inCode);
-      else this.blockNode(node, frame);
+      else {
+        this.blockNode(node, frame);
+        // An element that pushed no frame (skipped, empty) leaves at once.
+        if (this.onPush) {
+          const leave = this.onPush;
+          this.onPush = undefined;
+          leave();
+        }
+      }
     }
     this.flush();
     return this.blocks;
@@ -293,7 +379,52 @@ export class BlockWalker {
     inCode: boolean,
     exit: (() => void) | undefined,
   ): void {
-    this.stack.push({ nodes, i: 0, b, kind, inCode, afterBr: false, exit });
+    let done = exit;
+    if (this.onPush) {
+      const leave = this.onPush;
+      this.onPush = undefined;
+      done = exit
+        ? () => {
+            exit();
+            leave();
+          }
+        : leave;
+    }
+    this.stack.push({ nodes, i: 0, b, kind, inCode, afterBr: false, exit: done });
+  }
+
+  /** Before an element of a container: enter a footnote, a figure or a list (left by onPush). */
+  private enter(node: DomNode): void {
+    const name = node.name ?? '';
+    const leaves: Array<() => void> = [];
+    const key = this.notes.get(node);
+    if (key !== undefined && this.note === undefined) {
+      this.flush();
+      this.note = key;
+      leaves.push(() => {
+        this.flush();
+        this.note = undefined;
+      });
+    }
+    if (name === 'figure') {
+      this.flush();
+      this.figures.push(this.blocks.length);
+      leaves.push(() => this.figures.pop());
+    } else if (name === 'ol' || name === 'ul') {
+      const start = Number.parseInt(node.attribs?.start ?? '1', 10);
+      this.lists.push(name === 'ol' ? (Number.isFinite(start) ? start : 1) : undefined);
+      leaves.push(() => this.lists.pop());
+    } else if (name === 'li' && this.lists.length > 0) {
+      const next = this.lists[this.lists.length - 1];
+      if (next !== undefined) {
+        const value = Number.parseInt(node.attribs?.value ?? '', 10);
+        const number = Number.isFinite(value) ? value : next;
+        this.lists[this.lists.length - 1] = number + 1;
+        this.pendingNumber = number;
+        leaves.push(() => (this.pendingNumber = undefined));
+      }
+    }
+    if (leaves.length > 0) this.onPush = () => leaves.reverse().forEach((leave) => leave());
   }
 
   /** One node of a container; `frame.kind` is the kind loose text and nested `p` take. */
@@ -328,6 +459,7 @@ export class BlockWalker {
       if (!INLINE.has(name)) this.flush();
       return;
     }
+    this.enter(node);
     const children = node.children ?? [];
     const blockKind = BLOCK_KIND[name];
     if (blockKind !== undefined) {
@@ -338,7 +470,9 @@ export class BlockWalker {
       const clearCite = (): void => {
         if (cite && this.pendingCite === cite) this.pendingCite = undefined;
       };
-      if (this.blocky.has(node)) {
+      // A quote of running text is one quote block, its <cite> or <footer> attribution with it.
+      const mergedQuote = name === 'blockquote' && !this.complex.has(node);
+      if (this.blocky.has(node) && !mergedQuote) {
         this.noteLine(node);
         this.push(children, undefined, own === 'heading' ? 'paragraph' : own, false, () => {
           this.flush();
@@ -346,7 +480,12 @@ export class BlockWalker {
         });
       } else {
         const builder = new BlockBuilder(own, this.noteLine(node));
+        if (name === 'figcaption' && this.figures.length > 0) {
+          builder.caption = this.blocks.length > this.figures[this.figures.length - 1];
+        }
+        if (mergedQuote) this.quoteDepth++;
         this.push(children, builder, own, false, () => {
+          if (mergedQuote) this.quoteDepth--;
           this.emit(builder);
           clearCite();
         });
@@ -396,6 +535,7 @@ export class BlockWalker {
       case 'q': {
         const cite = attribs.cite?.trim();
         const start = b.length;
+        b.hasQuote = true;
         this.push(children, b, 'paragraph', inCode, () => {
           if (cite && !inCode)
             b.links.push({
@@ -438,17 +578,24 @@ export class BlockWalker {
         });
         return;
       }
+      case 'cite': {
+        // A line that is mostly a <cite> ("— <cite>Jane Doe, Harbour Review</cite>") is an attribution.
+        const start = b.length;
+        this.push(children, b, 'paragraph', inCode, () => (b.citeChars += b.length - start));
+        return;
+      }
       case 'strong':
       case 'b':
         b.strongDepth++;
         this.push(children, b, 'paragraph', inCode, () => b.strongDepth--);
         return;
     }
-    if (SKIPPED.has(name) || isChrome(node)) return;
+    const attribution = this.quoteDepth > 0 && (name === 'footer' || name === 'header');
+    if ((SKIPPED.has(name) && !attribution) || isChrome(node)) return;
     if (INLINE.has(name)) {
       this.push(children, b, 'paragraph', inCode || CODE.has(name), undefined);
     } else {
-      // A block-level element inside a leaf (div in td): keep words apart.
+      // A block-level element inside a leaf (div in td, p in a quote): keep words apart.
       b.space();
       this.push(children, b, 'paragraph', inCode, () => b.space());
     }
@@ -480,13 +627,21 @@ export class BlockWalker {
 
   /**
    * An `<a>` read up to `b.length`: a citation when it has a usable href, else a damaged
-   * anchor (unless a named target or a widget). `hasImage`: an image was inside it.
+   * anchor (unless a named target or a widget). `hasImage`: an image was inside it. A
+   * footnote mark and a note's back-link ("↩") are neither: the note credits the block.
    */
   private anchor(node: DomNode, b: BlockBuilder, start: number, inCode: boolean, hasImage: boolean): void {
     const attribs = node.attribs ?? {};
     let anchorText = capText(b.textFrom(start, MAX_ANCHOR_CHARS + 2), MAX_ANCHOR_CHARS);
     if (inCode) return;
     const href = attribs.href;
+    const mark = this.markLinks.get(node);
+    if (mark !== undefined && mark !== this.note) {
+      if (!b.marks.includes(mark)) b.marks.push(mark);
+      b.footnoteMarks.push([start, b.length]);
+      return;
+    }
+    if (this.note !== undefined && href?.trim().startsWith('#')) return;
     const broken = this.opts.brokenAttr !== undefined ? attribs[this.opts.brokenAttr] : undefined;
     if (broken === 'undefined-reference') {
       b.damaged.push({ anchorText, offset: start, reason: 'undefined-reference' });
@@ -519,5 +674,15 @@ export class BlockWalker {
     // A share button, a "wp-block-button__link" or a scripted toggle has no href by design.
     if (isWidgetAnchor(node) || (context !== undefined && context !== 'navigation')) return;
     b.damaged.push({ anchorText, offset: start, reason: href === undefined ? 'missing-href' : 'empty-href' });
+  }
+}
+
+/** A fragment as an id: percent-escapes decoded when they decode. */
+function decodeFragment(fragment: string): string {
+  if (!fragment.includes('%')) return fragment;
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
   }
 }

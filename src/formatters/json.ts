@@ -35,7 +35,8 @@ const ORDERS: Record<string, string[]> = {
     'blocks',
   ],
   'warnings[]': ['code', 'repair', 'where', 'line'],
-  'blocks[]': ['index', 'kind', 'text', 'isClaim', 'signals', 'citations', 'damagedAnchors', 'line'],
+  'blocks[]': ['index', 'kind', 'text', 'isClaim', 'signals', 'citations', 'damagedAnchors', 'line', 'credits'],
+  'credits[]': ['via', 'block'],
   'citations[]': [
     'url',
     'anchorText',

@@ -96,6 +96,7 @@ function toReportPost(post: ExtractedPost, results: ReadonlyMap<string, CheckRes
         citations: block.citations.map((c) => citationVerdict(c, results)),
         damagedAnchors: block.damagedAnchors.map((d) => ({ ...d })),
         line: block.line,
+        credits: block.credits?.map((c) => ({ ...c })),
       }),
     ),
   };

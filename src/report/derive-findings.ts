@@ -97,7 +97,8 @@ function withoutHash(url: string): string {
 
 // A table cell is data: its source is the table's caption or the paragraph around it, and
 // one note per figure in a table would bury the real uncited claims.
-const NEVER_UNCITED_KINDS = new Set(['heading', 'table-cell']);
+// A footnote, source line or reference entry is the source of other blocks, not a claim.
+const NEVER_UNCITED_KINDS = new Set(['heading', 'table-cell', 'footnote', 'source-line', 'reference']);
 
 function blockFindings(
   block: ReportBlock,
@@ -133,6 +134,8 @@ function blockFindings(
     !NEVER_UNCITED_KINDS.has(block.kind) &&
     uncitedSignals.length > 0 &&
     !block.citations.some((c) => isSourceLink(c, postUrl)) &&
+    // Credited by a footnote, a source line or a reference entry, even one naming a source without a link.
+    (block.credits ?? []).length === 0 &&
     block.damagedAnchors.length === 0
   ) {
     out.push(makeFinding('CLAIM_UNCITED', at(), { signals: uncitedSignals.join(', '), excerpt: block.text }));
