@@ -86,6 +86,7 @@ export class BlockBuilder {
   private hasText = false;
   /** Ids of the notes the block's footnote marks point to. */
   readonly marks: string[] = [];
+  private readonly markSet = new Set<string>();
   /** Characters of the text inside `<cite>` elements (then the block may be an attribution). */
   citeChars = 0;
   /** See RawBlock. */
@@ -104,6 +105,13 @@ export class BlockBuilder {
     this.parts.push(t);
     this.starts.push(this.length);
     this.length += t.length;
+  }
+
+  /** Records a footnote mark pointing to note `id` (once per note). */
+  addMark(id: string): void {
+    if (this.markSet.has(id)) return;
+    this.markSet.add(id);
+    this.marks.push(id);
   }
 
   /** Appends text, collapsing whitespace across chunk boundaries. */

@@ -27,6 +27,9 @@ const CREDITABLE: ReadonlySet<BlockKind> = new Set([
 /** Bounds, so a hostile post (10,000 marks of a note with 1,000 links) cannot multiply the report. */
 const MAX_CREDITS_PER_BLOCK = 20;
 const MAX_LINKS_PER_CREDIT = 10;
+/** Reference entries looked up by name, and entries sharing a first word: bounded work per word. */
+const MAX_NAMED_ENTRIES = 500;
+const MAX_NAMES_PER_WORD = 20;
 
 /** "Source: …", "Sources: …", "Credit: …", "Data: …", "H/T …", "Courtesy of …", "Via: …". */
 const SOURCE_LINE =
@@ -86,11 +89,11 @@ function isSourceLine(block: Block, raw: RawBlock): boolean {
 
 /** Source lines: each credits the nearest block above it that is not a source line itself. */
 function creditSourceLines(blocks: Block[], raws: RawBlock[]): void {
+  // The block the current run of source lines credits (kept, not searched back for each line).
+  let above = -1;
   for (let i = 1; i < blocks.length; i++) {
-    if (!isSourceLine(blocks[i], raws[i])) continue;
-    let above = i - 1;
-    while (above >= 0 && blocks[above].kind === 'source-line') above--;
-    if (above < 0 || !CREDITABLE.has(blocks[above].kind)) continue;
+    if (blocks[i - 1].kind !== 'source-line') above = i - 1;
+    if (!isSourceLine(blocks[i], raws[i]) || !CREDITABLE.has(blocks[above].kind)) continue;
     blocks[i].kind = 'source-line';
     credit(blocks[above], blocks[i], 'source-line');
   }
@@ -134,11 +137,11 @@ function creditReferences(blocks: Block[], raws: RawBlock[]): void {
     entry.kind = 'reference';
     const number = raws[k].listNumber ?? Number(ENTRY_NUMBER.exec(entry.text)?.[1] ?? position + 1);
     if (!byNumber.has(number)) byNumber.set(number, entry);
-    const name = entryName(entry.text);
+    const name = position < MAX_NAMED_ENTRIES ? entryName(entry.text) : undefined;
     if (name === undefined) return;
     const first = name.split(/\s/)[0];
     const list = byFirstWord.get(first) ?? [];
-    list.push([name, entry]);
+    if (list.length < MAX_NAMES_PER_WORD) list.push([name, entry]);
     byFirstWord.set(first, list);
   });
   blocks.forEach((block, i) => {

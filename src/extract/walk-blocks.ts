@@ -396,8 +396,9 @@ export class BlockWalker {
   /** Before an element of a container: enter a footnote, a figure or a list (left by onPush). */
   private enter(node: DomNode): void {
     const name = node.name ?? '';
-    const leaves: Array<() => void> = [];
     const key = this.notes.get(node);
+    if (key === undefined && name !== 'figure' && name !== 'ol' && name !== 'ul' && name !== 'li') return;
+    const leaves: Array<() => void> = [];
     if (key !== undefined && this.note === undefined) {
       this.flush();
       this.note = key;
@@ -637,7 +638,7 @@ export class BlockWalker {
     const href = attribs.href;
     const mark = this.markLinks.get(node);
     if (mark !== undefined && mark !== this.note) {
-      if (!b.marks.includes(mark)) b.marks.push(mark);
+      b.addMark(mark);
       b.footnoteMarks.push([start, b.length]);
       return;
     }

@@ -70,12 +70,12 @@ describe('deep nesting (issue 13): walked without recursion, no stack overflow',
 });
 
 /**
- * Best of five CPU times of `run`, in ms. CPU time, not wall time: on a machine shared with
+ * Best of `runs` CPU times of `run`, in ms. CPU time, not wall time: on a machine shared with
  * other work, waiting for a core is not the algorithm's doing.
  */
-function bestOf(run: () => void): number {
+function bestOf(run: () => void, runs: number): number {
   let best = Infinity;
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < runs; i++) {
     const start = process.cpuUsage();
     run();
     const used = process.cpuUsage(start);
@@ -105,6 +105,37 @@ describe('extraction time grows linearly (issue 13)', () => {
     ['full stops "."×n', (n) => [wpPost(`<p>${'.'.repeat(n)} <a href="https://a.example/">x</a></p>`), 'post.json']],
     ['nested divs', (n) => [`<article>${'<div>'.repeat(n / 5)}x`, 'page.html']],
     ['nested spans with text', (n) => [`<article><p>${'<span>ab '.repeat(n / 9)}</p></article>`, 'page.html']],
+    [
+      'source lines in a row',
+      (n) => [
+        wpPost(`<p>A claim, 40% of it.</p>${'<p>Source: <a href="https://s.example/">s</a></p>'.repeat(n / 48)}`),
+        'post.json',
+      ],
+    ],
+    [
+      'footnote marks and notes',
+      (n) => {
+        const k = Math.floor(n / 120);
+        const marks = Array.from({ length: k }, (_, i) => `<p>Claim ${i}.<sup><a href="#fn${i}">${i}</a></sup></p>`);
+        const notes = Array.from(
+          { length: k },
+          (_, i) => `<li id="fn${i}"><a href="https://n.example/${i}">n</a></li>`,
+        );
+        return [wpPost(`${marks.join('')}<ol>${notes.join('')}</ol>`), 'post.json'];
+      },
+    ],
+    [
+      'pointers into a long reference list',
+      (n) => {
+        const k = Math.floor(n / 100);
+        const claims = Array.from({ length: k }, (_, i) => `<p>The Harbour said ${i} [${(i % 900) + 1}].</p>`);
+        const refs = Array.from(
+          { length: k },
+          (_, i) => `<li>The Harbour ${i}, <a href="https://r.example/${i}">r</a></li>`,
+        );
+        return [wpPost(`${claims.join('')}<h2>Sources</h2><ol>${refs.join('')}</ol>`), 'post.json'];
+      },
+    ],
   ];
 
   it.each(shapes)('%s', (_name, make) => {
@@ -115,13 +146,12 @@ describe('extraction time grows linearly (issue 13)', () => {
     // A base size large enough to time (≥ 30 ms): below that, caches and the collector decide
     // the ratio, not the algorithm.
     let n = 50_000;
-    let small = bestOf(run(make(n)));
-    while (small < 30 && n < 1_600_000) {
-      n *= 2;
-      small = bestOf(run(make(n)));
-    }
-    const large = bestOf(run(make(4 * n)));
-    expect(large / small).toBeLessThan(8);
+    while (bestOf(run(make(n)), 2) < 30 && n < 800_000) n *= 2;
+    const ratio = (runs: number): number => bestOf(run(make(4 * n)), runs) / bestOf(run(make(n)), runs);
+    // Best of three; a ratio over the bound is measured again, best of five, before it fails.
+    let measured = ratio(3);
+    if (measured >= 8) measured = ratio(5);
+    expect(measured).toBeLessThan(8);
   });
 });
 
