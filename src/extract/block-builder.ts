@@ -54,6 +54,23 @@ export interface RawBlock {
 }
 
 const WS = /\s+/g;
+/** True when `t` holds whitespace other than single spaces (a loop: faster here than a regex). */
+function needsCollapse(t: string): boolean {
+  let prevSpace = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return true;
+      prevSpace = true;
+    } else {
+      // Tab to carriage return, NBSP, and the other Unicode spaces \s matches.
+      if ((c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)) return true;
+      if (c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) return true;
+      prevSpace = false;
+    }
+  }
+  return false;
+}
 /**
  * Never text: C0/C1 control characters that are not whitespace (a NUL from a damaged export),
  * and invisible format characters a CMS leaves in words (soft hyphen, zero-width space and
@@ -120,7 +137,8 @@ export class BlockBuilder {
     // Before collapsing whitespace: \ufeff counts as \s and would split a word in two.
     CONTROL.lastIndex = 0;
     if (CONTROL.test(t)) t = t.replace(CONTROL, '');
-    t = t.replace(WS, ' ');
+    // Most text needs no collapsing: test before replacing (a replace allocates every time).
+    if (needsCollapse(t)) t = t.replace(WS, ' ');
     if (t === '') return;
     if (t === ' ') {
       this.space();

@@ -10,7 +10,7 @@ import { markOrphanTags } from './prepare-html.js';
 import { sentenceAt, sentenceRanges } from './sentences.js';
 import { stripShortcodes } from './shortcodes.js';
 import { creditSources, NOT_CLAIMS } from './credits.js';
-import { urlRole } from './link-roles.js';
+import { urlParts, urlRole } from './link-roles.js';
 import { textSignals } from './signals.js';
 import { BlockWalker } from './walk-blocks.js';
 
@@ -94,14 +94,7 @@ interface PostLinks {
 function assignRole(citation: Citation, link: RawLink, post: PostLinks): void {
   let role = link.role;
   if (role === undefined && citation.invalid === undefined) {
-    let url: URL | undefined;
-    if (citation.checkUrl !== undefined) {
-      try {
-        url = new URL(citation.url);
-      } catch {
-        url = undefined;
-      }
-    }
+    const url = citation.checkUrl !== undefined ? urlParts(citation.url) : undefined;
     role = urlRole(link.href, url, citation.isInternal);
     if (
       role === undefined &&

@@ -118,34 +118,64 @@ export function isWidgetAnchor(el: DomNode): boolean {
 }
 
 const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)$/i;
-const SHARE_PATHS: Array<[RegExp, RegExp]> = [
-  [/(?:^|\.)facebook\.com$/, /^\/(?:sharer|share\.php|dialog\/share|dialog\/feed)/],
-  [/(?:^|\.)(?:twitter|x)\.com$/, /^\/(?:intent\/(?:tweet|post)|share$|home$)/],
-  [/(?:^|\.)linkedin\.com$/, /^\/(?:shareArticle|sharing\/|cws\/share)/i],
-  [/(?:^|\.)pinterest\.[a-z.]+$/, /^\/pin\/create/],
-  [/(?:^|\.)reddit\.com$/, /^\/submit/],
-  [/(?:^|\.)tumblr\.com$/, /^\/(?:share|widgets\/share)/],
-  [/(?:^|\.)(?:api\.)?whatsapp\.com$/, /^\/send/],
-  [/^wa\.me$/, /^\/$/],
-  [/^(?:t|telegram)\.me$/, /^\/share/],
-  [/(?:^|\.)addtoany\.com$/, /^\/(?:share|add_to)/],
-  [/(?:^|\.)getpocket\.com$/, /^\/(?:save|edit)/],
-  [/^news\.ycombinator\.com$/, /^\/submitlink/],
-  [/^bsky\.app$/, /^\/intent\/compose/],
-  [/(?:^|\.)threads\.(?:net|com)$/, /^\/intent\/post/],
-  [/(?:^|\.)vk\.com$/, /^\/share\.php/],
-  [/(?:^|\.)xing\.com$/, /^\/(?:spi\/shares|social\/share)/],
-  [/(?:^|\.)flipboard\.com$/, /^\/bookmarklet/],
-  [/(?:^|\.)mix\.com$/, /^\/add/],
-];
+/** Share endpoints: the path that shares, by host (a host matches itself and its subdomains). */
+const SHARE_PATHS = new Map<string, RegExp>([
+  ['facebook.com', /^\/(?:sharer|share\.php|dialog\/share|dialog\/feed)/],
+  ['twitter.com', /^\/(?:intent\/(?:tweet|post)|share$|home$)/],
+  ['x.com', /^\/(?:intent\/(?:tweet|post)|share$|home$)/],
+  ['linkedin.com', /^\/(?:shareArticle|sharing\/|cws\/share)/i],
+  ['pinterest.com', /^\/pin\/create/],
+  ['reddit.com', /^\/submit/],
+  ['tumblr.com', /^\/(?:share|widgets\/share)/],
+  ['whatsapp.com', /^\/send/],
+  ['wa.me', /^\/$/],
+  ['t.me', /^\/share/],
+  ['telegram.me', /^\/share/],
+  ['addtoany.com', /^\/(?:share|add_to)/],
+  ['getpocket.com', /^\/(?:save|edit)/],
+  ['news.ycombinator.com', /^\/submitlink/],
+  ['bsky.app', /^\/intent\/compose/],
+  ['threads.net', /^\/intent\/post/],
+  ['threads.com', /^\/intent\/post/],
+  ['vk.com', /^\/share\.php/],
+  ['xing.com', /^\/(?:spi\/shares|social\/share)/],
+  ['flipboard.com', /^\/bookmarklet/],
+  ['mix.com', /^\/add/],
+]);
+
+/** The share path pattern of `host` or of a domain it belongs to. */
+function sharePath(host: string): RegExp | undefined {
+  for (let h = host; h.includes('.'); h = h.slice(h.indexOf('.') + 1)) {
+    const found = SHARE_PATHS.get(h);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 const SUBSCRIBE_HOSTS = /(?:^|\.)(?:feedburner\.com|feeds\.feedburner\.com|list-manage\.com|mailchi\.mp|eepurl\.com)$/;
+
+/** Host, path and query of an absolute URL, read without the cost of a URL object. */
+export interface UrlParts {
+  host: string;
+  path: string;
+  query: string;
+}
+
+const URL_PARTS = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?(\[[^\]]*\]|[^/?#:]*)(?::\d*)?([^?#]*)(\?[^#]*)?/i;
+
+/** The parts of a normalised absolute URL, or undefined for another kind of URL. */
+export function urlParts(url: string): UrlParts | undefined {
+  const m = URL_PARTS.exec(url);
+  if (!m) return undefined;
+  return { host: m[1].toLowerCase(), path: m[2] || '/', query: m[3] ?? '' };
+}
 
 /**
  * The role a link has by its URL: share endpoints, tag and category archives, feeds, print
- * and comment links, a jump to a lightbox. `url` is the normalised absolute URL when there is
- * one; `isInternal` tells links to the post's own site.
+ * and comment links, a jump to a lightbox. `url` holds the parts of the normalised absolute
+ * URL when there is one; `isInternal` tells links to the post's own site.
  */
-export function urlRole(rawHref: string, url: URL | undefined, isInternal: boolean): CitationRole | undefined {
+export function urlRole(rawHref: string, url: UrlParts | undefined, isInternal: boolean): CitationRole | undefined {
   const href = rawHref.trim();
   if (/^javascript:.*print\s*\(/i.test(href)) return 'print';
   if (/^mailto:/i.test(href))
@@ -159,15 +189,17 @@ export function urlRole(rawHref: string, url: URL | undefined, isInternal: boole
     return undefined;
   }
   if (!url) return undefined;
-  const host = url.hostname.toLowerCase().replace(/^www\./, '');
-  const path = url.pathname;
-  for (const [h, p] of SHARE_PATHS) if (h.test(host) && p.test(path)) return 'share';
-  const query = url.search;
-  if (/[?&]share=/i.test(query)) return 'share';
-  if (/[?&](?:print|printpage|format=print)(?:=|&|$)/i.test(query) || /\/print\/?$/i.test(path)) return 'print';
-  if (/[?&]replytocom=/i.test(query) || /\/comments\/feed\/?$/i.test(path)) return 'comment';
-  if (/[?&]feed=/i.test(query) || /\/(?:feed|rss|atom)(?:\.xml)?\/?$/i.test(path) || SUBSCRIBE_HOSTS.test(host))
-    return 'subscribe';
+  const { host, path, query } = url;
+  if (sharePath(host)?.test(path)) return 'share';
+  if (query !== '') {
+    if (/[?&]share=/i.test(query)) return 'share';
+    if (/[?&](?:print|printpage|format=print)(?:=|&|$)/i.test(query)) return 'print';
+    if (/[?&]replytocom=/i.test(query)) return 'comment';
+    if (/[?&]feed=/i.test(query)) return 'subscribe';
+  }
+  if (/\/print\/?$/i.test(path)) return 'print';
+  if (/\/comments\/feed\/?$/i.test(path)) return 'comment';
+  if (/\/(?:feed|rss|atom)(?:\.xml)?\/?$/i.test(path) || SUBSCRIBE_HOSTS.test(host)) return 'subscribe';
   if (/\/(?:tag|tags|category|categories)\/[^/]+/i.test(path)) return 'tag';
   if (isInternal && (path === '/' || path === '') && query === '') return 'navigation';
   if (isInternal && /^\/(?:author|page)\/[^/]+\/?$/i.test(path)) return 'navigation';

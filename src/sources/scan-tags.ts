@@ -48,10 +48,12 @@ const END_OF = new Map([...NOT_READ].map((name) => [name, new RegExp(`</${name}\
 
 /**
  * Calls `visit` for each start and end tag of `html`, in order: comments are skipped, and so is
- * the content of the `opaque` elements, up to their end tag (which is not visited).
+ * the content of the `opaque` elements, up to their end tag (which is not visited). The tag
+ * object is reused from one call to the next.
  */
 export function scanTags(html: string, visit: (tag: ScannedTag) => void, opaque: ReadonlySet<string> = NOT_READ): void {
   const n = html.length;
+  const tag: ScannedTag = { index: 0, end: 0, name: '', closing: false, selfClosing: false };
   let i = html.indexOf('<');
   while (i !== -1) {
     if (html.startsWith('<!--', i)) {
@@ -72,7 +74,13 @@ export function scanTags(html: string, visit: (tag: ScannedTag) => void, opaque:
     const end = tagEnd(html, k);
     if (end === -1) return;
     const name = html.slice(j, k).toLowerCase();
-    visit({ index: i, end, name, closing, selfClosing: html.charCodeAt(end - 2) === SLASH });
+    // One object, refilled for each tag: visitors read it at once and keep nothing.
+    tag.index = i;
+    tag.end = end;
+    tag.name = name;
+    tag.closing = closing;
+    tag.selfClosing = html.charCodeAt(end - 2) === SLASH;
+    visit(tag);
     if (!closing && opaque.has(name)) {
       const pattern = END_OF.get(name) as RegExp;
       pattern.lastIndex = end;
