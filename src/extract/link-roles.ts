@@ -26,7 +26,7 @@ const CONTAINER_TOKENS: Array<[RegExp, CitationRole]> = [
   ],
   [/^(?:comments?-?links?|comment-?count|reply|comment-?reply-?link|comments-?count)$/i, 'comment'],
   [
-    /^(?:breadcrumbs?|pagination|pager|nav-?links|post-?navigation|page-?links|wp-block-query-pagination|menu|site-?nav|toc|table-?of-?contents|entry-?meta|posted-?on|wp-block-post-author|recommended|recommendations|outbrain|taboola|yarpp|crp_related)$/i,
+    /^(?:breadcrumbs?|pagination|pager|nav-?links|post-?navigation|page-?links|wp-block-query-pagination|menu|nav|navbar|navigation|topnav|sidenav|subnav|site-?nav|toc|table-?of-?contents|entry-?meta|posted-?on|wp-block-post-author|recommended|recommendations|outbrain|taboola|yarpp|crp_related)$/i,
     'navigation',
   ],
 ];
