@@ -466,7 +466,7 @@ const SIMPLE_NAME = /^-?[A-Za-z_][\w-]*$/;
  * A CSS-ish path of an element: from the nearest ancestor with an id (or `body`) down, each
  * step `tag#id.class.class`, with `:nth-of-type(n)` where siblings share the tag.
  */
-export function selectorOf(el: DomNode): string {
+function selectorOf(el: DomNode): string {
   const steps: string[] = [];
   for (let node: DomNode | null | undefined = el; node && isElement(node); node = node.parent) {
     const name = node.name ?? '';

@@ -23,7 +23,7 @@ export interface ScannedTag {
 /** Elements whose content the parser reads as raw text, not tags (htmlparser2's special tags). */
 export const RAW_TEXT: ReadonlySet<string> = new Set(['script', 'style', 'textarea', 'title', 'xmp']);
 /** The raw-text elements, and noscript, template and pre, which are never read for citations either. */
-export const NOT_READ: ReadonlySet<string> = new Set([...RAW_TEXT, 'noscript', 'template', 'pre']);
+const NOT_READ: ReadonlySet<string> = new Set([...RAW_TEXT, 'noscript', 'template', 'pre']);
 
 const GT = 62; // >
 const SLASH = 47;

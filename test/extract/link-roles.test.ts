@@ -114,7 +114,7 @@ describe('links that are not sources get a role (issue 8)', () => {
   it('counts a link matching --count-as-source as a source', () => {
     const link = '<a href="https://wiki.example.org/category/harbours/">the harbour list</a>';
     expect(roles(wp(`<p>${link}</p>`))).toEqual([['https://wiki.example.org/category/harbours/', 'tag']]);
-    expect(roles(wp(`<p>${link}</p>`, { countAsSource: ['^https://wiki\\.example\\.org/'] }))).toEqual([
+    expect(roles(wp(`<p>${link}</p>`, { countAsSource: [/^https:\/\/wiki\.example\.org\//] }))).toEqual([
       ['https://wiki.example.org/category/harbours/', undefined],
     ]);
   });
