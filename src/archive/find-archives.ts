@@ -62,7 +62,8 @@ function planArchiveLookups(
     const timestamp = waybackTimestamp(post.published);
     for (const block of post.blocks) {
       for (const c of block.citations) {
-        if (c.invalid !== undefined || !c.checkUrl) continue;
+        // A link that is not a source (share button, tag, navigation) needs no archived copy.
+        if (c.invalid !== undefined || !c.checkUrl || c.role !== undefined) continue;
         const result = results.get(c.checkUrl);
         if (!result || recognizeArchiveUrl(c.checkUrl, options.archiveEndpoint)) continue;
         if (publicOnly && !isPublicHost(new URL(c.checkUrl).hostname)) continue;

@@ -129,6 +129,7 @@ function toReportPost(
     published: post.published,
     modified: post.modified,
     baseUrl: post.baseUrl,
+    bodySelector: post.bodySelector,
   });
   return {
     ...head,
@@ -147,6 +148,7 @@ function toReportPost(
         }),
         damagedAnchors: block.damagedAnchors.map((d) => ({ ...d })),
         line: block.line,
+        credits: block.credits?.map((c) => ({ ...c })),
       }),
     ),
   };
