@@ -21,7 +21,7 @@ import { isUrlInput } from '../sources/input-kind.js';
  * Options of the run (defaults ← config file ← typed flags, each layer checked and compiled by
  * the config layer) plus the report files asked for (--report flags win over the config's `reports`).
  */
-async function resolveCommandOptions(
+export async function resolveCommandOptions(
   opts: Record<string, unknown>,
   cmd: Command,
 ): Promise<{ options: CitecheckOptions; reports: string[] }> {
@@ -112,6 +112,9 @@ export async function runAndReport(
         bar?.clear();
         printWarning(message);
       },
+      onArchiveLookups: bar
+        ? (n) => bar.note(`looking up archived copies of ${n} ${n === 1 ? 'source' : 'sources'}…`)
+        : undefined,
     }));
   } finally {
     bar?.clear();
