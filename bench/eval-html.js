@@ -36,7 +36,15 @@ const PAGE_URL = 'http://fakehost/test/page.html';
 
 /** Parses the command line: one corpus directory and options. */
 function parseArgs(argv) {
-  const opts = { corpus: undefined, base: undefined, split: undefined, set: 'all', labels: undefined, pages: undefined, verbose: false };
+  const opts = {
+    corpus: undefined,
+    base: undefined,
+    split: undefined,
+    set: 'all',
+    labels: undefined,
+    pages: undefined,
+    verbose: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i];
@@ -142,7 +150,19 @@ function scorePage(build, page, expectedHrefs) {
   const uncited = findings.filter((f) => f.code === 'CLAIM_UNCITED');
   const wholePage = post.warnings.some((w) => /no article body found/.test(w.repair ?? ''));
   const lost = extracted.blocks.length === 0 || (expected.size > 0 && tp === 0);
-  return { page: page.name, expected, got, tp, damaged, uncited, wholePage, lost, extracted, selector: post.bodySelector, ms };
+  return {
+    page: page.name,
+    expected,
+    got,
+    tp,
+    damaged,
+    uncited,
+    wholePage,
+    lost,
+    extracted,
+    selector: post.bodySelector,
+    ms,
+  };
 }
 
 const pct = (n, d) => (d === 0 ? '   -' : (n / d).toFixed(2).padStart(4));
@@ -218,7 +238,9 @@ function claimFigures(labels, byPage) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (!opts.corpus || !existsSync(opts.corpus)) {
-    console.error('usage: node bench/eval-html.js CORPUS_DIR [--base OTHER/dist] [--split FILE --set dev|held] [--labels FILE] [--pages a,b] [--verbose]');
+    console.error(
+      'usage: node bench/eval-html.js CORPUS_DIR [--base OTHER/dist] [--split FILE --set dev|held] [--labels FILE] [--pages a,b] [--verbose]',
+    );
     process.exit(2);
   }
   const inSet = new Map();
@@ -231,7 +253,11 @@ async function main() {
   const pages = readdirSync(opts.corpus, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
-    .filter((name) => existsSync(path.join(opts.corpus, name, 'source.html')) && existsSync(path.join(opts.corpus, name, 'expected.html')))
+    .filter(
+      (name) =>
+        existsSync(path.join(opts.corpus, name, 'source.html')) &&
+        existsSync(path.join(opts.corpus, name, 'expected.html')),
+    )
     .filter((name) => opts.set === 'all' || inSet.get(name) === opts.set)
     .filter((name) => !opts.pages || opts.pages.has(name))
     .sort()
@@ -244,7 +270,9 @@ async function main() {
       };
     });
   if (pages.length === 0) {
-    console.error(`no page (a folder with source.html and expected.html) in ${opts.corpus}${opts.set !== 'all' ? ` for set ${opts.set}` : ''}`);
+    console.error(
+      `no page (a folder with source.html and expected.html) in ${opts.corpus}${opts.set !== 'all' ? ` for set ${opts.set}` : ''}`,
+    );
     process.exit(2);
   }
 
@@ -253,17 +281,20 @@ async function main() {
   const names = builds.map((b, i) => (i === 0 ? 'this build' : `base (${b.dist})`));
   const results = builds.map((b) => pages.map((p) => scorePage(b, p, p.expectedHrefs)));
 
-  console.log(`HTML citation extraction against reader-mode articles: ${pages.length} pages (${opts.set}) in ${opts.corpus}`);
+  console.log(
+    `HTML citation extraction against reader-mode articles: ${pages.length} pages (${opts.set}) in ${opts.corpus}`,
+  );
   console.log(`columns per build: expected links, reported sources, precision, recall, lost?, ANCHOR_DAMAGED`);
   const head = ['page'.padEnd(30), 'exp'.padStart(4)];
-  for (let i = 0; i < builds.length; i++) head.push(i === 0 ? '| this: got   P    R  lost dmg' : '| base: got   P    R  lost dmg');
+  for (let i = 0; i < builds.length; i++)
+    head.push(i === 0 ? '| this: got   P    R  lost dmg' : '| base: got   P    R  lost dmg');
   console.log(head.join(' '));
   pages.forEach((p, k) => {
     const cols = [p.name.slice(0, 30).padEnd(30), String(results[0][k].expected.size).padStart(4)];
     for (const rs of results) {
       const r = rs[k];
       cols.push(
-        `|       ${String(r.got.size).padStart(3)} ${pct(r.tp, r.got.size)} ${pct(r.tp, r.expected.size)} ${r.lost ? 'LOST' : (r.wholePage ? 'whol' : '    ')} ${String(r.damaged.length).padStart(3)}`,
+        `|       ${String(r.got.size).padStart(3)} ${pct(r.tp, r.got.size)} ${pct(r.tp, r.expected.size)} ${r.lost ? 'LOST' : r.wholePage ? 'whol' : '    '} ${String(r.damaged.length).padStart(3)}`,
       );
     }
     console.log(cols.join(' '));
@@ -276,9 +307,15 @@ async function main() {
       `  precision ${t.precision.toFixed(3)} (${t.tp}/${t.got}), recall ${t.recall.toFixed(3)} (${t.tp}/${t.exp}); mean over pages: precision ${t.meanPrecision.toFixed(3)}, recall ${t.meanRecall.toFixed(3)}`,
     );
     console.log(`  articles lost: ${t.lost.length}/${rs.length}${t.lost.length ? ` (${t.lost.join(', ')})` : ''}`);
-    console.log(`  read whole with a warning: ${t.wholePage.length}${t.wholePage.length ? ` (${t.wholePage.join(', ')})` : ''}`);
-    console.log(`  ANCHOR_DAMAGED: ${t.damaged} on ${rs.filter((r) => r.damaged.length > 0).length} pages; extraction ${t.ms.toFixed(0)} ms in all`);
-    const sample = rs.flatMap((r) => r.damaged.map((f) => `${r.page}: "${f.args.anchorText ?? ''}" (${f.args.reason ?? ''})`));
+    console.log(
+      `  read whole with a warning: ${t.wholePage.length}${t.wholePage.length ? ` (${t.wholePage.join(', ')})` : ''}`,
+    );
+    console.log(
+      `  ANCHOR_DAMAGED: ${t.damaged} on ${rs.filter((r) => r.damaged.length > 0).length} pages; extraction ${t.ms.toFixed(0)} ms in all`,
+    );
+    const sample = rs.flatMap((r) =>
+      r.damaged.map((f) => `${r.page}: "${f.args.anchorText ?? ''}" (${f.args.reason ?? ''})`),
+    );
     for (const line of sample.slice(0, 12)) console.log(`    ${line}`);
   });
 
@@ -304,15 +341,23 @@ async function main() {
       .filter((l) => l.trim() !== '')
       .map((l) => JSON.parse(l))
       .filter((l) => pages.some((p) => p.name === l.page));
-    console.log(`\nCLAIM_UNCITED on ${labels.length} hand-labelled paragraphs (should flag = needs a source and cites none)`);
+    console.log(
+      `\nCLAIM_UNCITED on ${labels.length} hand-labelled paragraphs (should flag = needs a source and cites none)`,
+    );
     results.forEach((rs, i) => {
       const f = claimFigures(labels, new Map(rs.map((r) => [r.page, r])));
       console.log(
         `${names[i]}: precision ${pct(f.flaggedRight, f.flagged)} (${f.flaggedRight}/${f.flagged}), recall ${pct(f.flaggedRight, f.shouldFlag)} (${f.flaggedRight}/${f.shouldFlag}); not found: ${f.missing.length}`,
       );
       if (opts.verbose) {
-        for (const w of f.wrong) console.log(`    false flag [${w.signals.join(',')}] ${w.label.page}: ${w.label.text}${w.label.note ? ` — ${w.label.note}` : ''}`);
-        for (const m of f.missed) console.log(`    missed [${m.signals.join(',')}] ${m.label.page}: ${m.label.text}${m.label.note ? ` — ${m.label.note}` : ''}`);
+        for (const w of f.wrong)
+          console.log(
+            `    false flag [${w.signals.join(',')}] ${w.label.page}: ${w.label.text}${w.label.note ? ` — ${w.label.note}` : ''}`,
+          );
+        for (const m of f.missed)
+          console.log(
+            `    missed [${m.signals.join(',')}] ${m.label.page}: ${m.label.text}${m.label.note ? ` — ${m.label.note}` : ''}`,
+          );
         for (const m of f.missing) console.log(`    not found ${m.page}: ${m.text}`);
       }
     });
