@@ -74,6 +74,11 @@ function addCheckOptions(cmd: Command): Command {
       new Option('--max-body-bytes <n>', 'cap on response body bytes read').default(...shown(String(d.maxBodyBytes))),
     )
     .addOption(
+      new Option('--max-input-bytes <n>', 'cap on the bytes of one input file, stdin or input URL').default(
+        ...shown(String(d.maxInputBytes)),
+      ),
+    )
+    .addOption(
       new Option('--method <method>', 'GET, or HEAD falling back to GET (HEAD cannot see soft 404 pages)')
         .choices(['get', 'head'])
         .default(...shown(d.method)),
@@ -148,6 +153,11 @@ export function createProgram(actions: ProgramActions): Command {
     )
     .addOption(
       new Option('--include <regex>', 'mark URLs not matching this regex excluded (repeatable)').argParser(collect),
+    )
+    .addOption(
+      new Option('--max-input-bytes <n>', 'cap on the bytes of one input file or stdin').default(
+        ...shown(String(DEFAULTS.maxInputBytes)),
+      ),
     )
     .addOption(new Option('--config <file>', 'config file'))
     .addOption(new Option('--no-config', 'ignore config files'))

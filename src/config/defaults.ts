@@ -37,6 +37,9 @@ export const DEFAULTS: Readonly<CitecheckOptions> = Object.freeze({
   retryAfterMaxMs: 60_000,
   maxRedirects: 10,
   maxBodyBytes: 5 * 1024 * 1024,
+  // Ten times the largest real WordPress export page we have seen; the cap keeps a hostile or
+  // mistaken input (a database dump, a video) from taking the machine's memory.
+  maxInputBytes: 50 * 1024 * 1024,
   method: 'get',
   userAgent: `${TOOL_NAME}/${TOOL_VERSION}`,
   headers: [],

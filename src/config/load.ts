@@ -16,6 +16,7 @@ export interface ConfigFile {
   retryAfterMax?: string | number;
   maxRedirects?: number;
   maxBodyBytes?: number;
+  maxInputBytes?: number;
   method?: 'get' | 'head';
   userAgent?: string;
   headers?: Record<string, string>;

@@ -40,6 +40,8 @@ export interface CitecheckOptions {
   maxRedirects: number;
   /** Cap on bytes of a response body read (after decompression). */
   maxBodyBytes: number;
+  /** Cap on bytes of one input (a file, standard input or a fetched input URL); beyond it the run stops (exit 2). */
+  maxInputBytes: number;
   /** Request method: GET (default) or HEAD falling back to GET. */
   method: 'get' | 'head';
   /** User-Agent header. */

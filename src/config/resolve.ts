@@ -38,7 +38,7 @@ function duration(value: string | number, origin: ValueOrigin, key: string): num
 }
 
 function apply(options: CitecheckOptions, layer: ConfigFile, origin: ValueOrigin): void {
-  const ints = ['concurrency', 'hostConcurrency', 'retries', 'maxRedirects', 'maxBodyBytes'] as const;
+  const ints = ['concurrency', 'hostConcurrency', 'retries', 'maxRedirects', 'maxBodyBytes', 'maxInputBytes'] as const;
   for (const key of ints) {
     const value = layer[key];
     if (value === undefined) continue;
