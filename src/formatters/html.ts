@@ -7,7 +7,7 @@ import {
   type ReportCitation,
   type ReportPost,
 } from '../types.js';
-import { escapeHtml } from './escape.js';
+import { escapeHtml, guardMarkupText } from './escape.js';
 import { HTML_CSP, HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
 import {
   FAILING_STATUSES,
@@ -96,7 +96,7 @@ export function renderHtml(report: Report): string {
     '</div>',
   );
   parts.push(`<script>${HTML_SCRIPT}</script>`, '</body>', '</html>');
-  return `${parts.join('\n')}\n`;
+  return guardMarkupText(`${parts.join('\n')}\n`, 'html');
 }
 
 // Filter keys beyond the link statuses: a lost URL, a malformed one, and a link that answers

@@ -1,4 +1,5 @@
 import type { Report } from '../types.js';
+import { guardJsonText } from './escape.js';
 
 // Key order per object kind (keyed by the property path that holds it): contract paths of
 // PRODUCT.md first, then the other known fields; unknown keys follow in code-unit order, so
@@ -49,9 +50,13 @@ const ORDERS: Record<string, string[]> = {
   'hosts[]': ['host', 'requests', 'retries', 'backoffs', 'maxInFlight'],
 };
 
-/** The JSON report (schemaVersion 1): contract of PRODUCT.md, deterministic key order, 2-space indent, no trailing newline. */
+/**
+ * The JSON report (schemaVersion 1): contract of PRODUCT.md, deterministic key order, 2-space
+ * indent, no trailing newline. Printed in a CI log it is inert (see guardJsonText); parsed, it
+ * holds the post's text exactly.
+ */
 export function renderJson(report: Report): string {
-  return JSON.stringify(canonical(report, ''), null, 2);
+  return guardJsonText(JSON.stringify(canonical(report, ''), null, 2));
 }
 
 // Rank lookups as maps, built once: canonical() visits every object of large reports.

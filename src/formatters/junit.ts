@@ -1,6 +1,6 @@
 import type { Finding, Report, ReportCitation, ReportPost } from '../types.js';
 import { isAtOrAbove } from '../report/codes.js';
-import { escapeXmlAttr, escapeXmlText } from './escape.js';
+import { escapeXmlAttr, escapeXmlText, guardMarkupText } from './escape.js';
 import { indexFindings, postName, shorten, type FindingIndex } from './report-view.js';
 
 /** One JUnit test case before serialisation. */
@@ -33,7 +33,7 @@ export function renderJunit(report: Report): string {
   );
   for (const s of suites) out.push(s.xml);
   out.push('</testsuites>');
-  return `${out.join('\n')}\n`;
+  return guardMarkupText(`${out.join('\n')}\n`, 'xml');
 }
 
 function suiteOf(post: ReportPost, postIndex: number, index: FindingIndex, report: Report) {

@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import type { Finding, LinkStatus, Report, ReportBlock, ReportCitation, ReportPost, Severity } from '../types.js';
 import { LINK_STATUSES } from '../types.js';
-import { stripTerminalControls } from './escape.js';
+import { guardLines, sanitizeText } from './escape.js';
 import type { RenderOptions } from './render-options.js';
 import {
   FAILING_STATUSES,
@@ -39,7 +39,7 @@ export function renderTerminal(report: Report, options: RenderOptions = {}): str
   const c = pc.createColors(options.color === true);
   const index = indexFindings(report);
   const lines: string[] = [];
-  const t = stripTerminalControls;
+  const t = sanitizeText;
 
   lines.push(
     c.bold(`${report.tool.name} ${t(report.tool.version)} · citation report`) +
@@ -67,11 +67,12 @@ export function renderTerminal(report: Report, options: RenderOptions = {}): str
   }
   if (clean.length > 0) lines.push('', c.bold(`${plural(clean.length, 'post')} without findings`), ...clean);
   lines.push('', ...renderSummary(report, c));
-  return `${lines.join('\n')}\n`;
+  // Fragments were sanitised one by one; two side by side could still spell a runner command.
+  return guardLines(`${lines.join('\n')}\n`);
 }
 
 function renderPost(post: ReportPost, postIndex: number, index: FindingIndex, c: Colors): string[] {
-  const t = stripTerminalControls;
+  const t = sanitizeText;
   const out: string[] = [];
   const meta = [
     t(post.source),
@@ -108,7 +109,7 @@ function renderPost(post: ReportPost, postIndex: number, index: FindingIndex, c:
 }
 
 function renderBlock(block: ReportBlock, postIndex: number, index: FindingIndex, c: Colors): string[] {
-  const t = stripTerminalControls;
+  const t = sanitizeText;
   const out: string[] = [];
   const head = [
     `¶${block.index + 1}`,
@@ -140,7 +141,7 @@ function renderBlock(block: ReportBlock, postIndex: number, index: FindingIndex,
 }
 
 function renderCitation(citation: ReportCitation, findings: Finding[], c: Colors): string[] {
-  const t = stripTerminalControls;
+  const t = sanitizeText;
   const tone = statusTone(citation.status, citation.errorCode === 'INVALID_URL');
   const facts: string[] = [];
   if (citation.httpStatus !== undefined) facts.push(`HTTP ${citation.httpStatus}`);
@@ -194,7 +195,7 @@ function renderSummary(report: Report, c: Colors): string[] {
   for (const h of report.hosts) {
     if (h.requests === 0 && h.retries === 0 && h.backoffs === 0) continue;
     out.push(
-      `  ${c.dim('Host')}      ${stripTerminalControls(h.host)}: ${plural(h.requests, 'request')}, ${plural(h.retries, 'retry', 'retries')}, ${plural(h.backoffs, 'backoff')}, max ${h.maxInFlight} in flight`,
+      `  ${c.dim('Host')}      ${sanitizeText(h.host)}: ${plural(h.requests, 'request')}, ${plural(h.retries, 'retry', 'retries')}, ${plural(h.backoffs, 'backoff')}, max ${h.maxInFlight} in flight`,
     );
   }
   out.push('', verdictLine(report, c));
