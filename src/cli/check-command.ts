@@ -10,6 +10,7 @@ import type { Report } from '../types.js';
 import { readCliLayer } from './flags.js';
 import { emitGithubOutput, isGithubActions } from './github.js';
 import { guardCachePath } from './cache-path.js';
+import { printLine, printWarning } from './print.js';
 import { ProgressBar } from './progress.js';
 import { parseReportSpec, prepareReportPaths, writeReports } from './reports.js';
 
@@ -34,11 +35,6 @@ function wantsColor(opts: Record<string, unknown>, stream: NodeJS.WriteStream): 
   if (opts.color === false || process.env.NO_COLOR) return false;
   if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
   return Boolean(stream.isTTY);
-}
-
-/** Prints a run-level warning as one stderr line (stdout stays the report alone). */
-function printWarning(message: string): void {
-  process.stderr.write(`citecheck: warning: ${message}\n`);
 }
 
 /** `citecheck check`: returns the process exit code. */
@@ -93,7 +89,7 @@ export async function checkCommand(inputs: string[], opts: Record<string, unknow
   process.stdout.write(stdoutText.endsWith('\n') ? stdoutText : `${stdoutText}\n`);
   await writeReports(report, specs, { cwd });
   if (specs.length > 0 && format !== 'json') {
-    process.stderr.write(`citecheck: wrote ${specs.map((s) => s.path).join(', ')}\n`);
+    printLine(`wrote ${specs.map((s) => s.path).join(', ')}`);
   }
   if (isGithubActions()) {
     await emitGithubOutput(
@@ -105,7 +101,7 @@ export async function checkCommand(inputs: string[], opts: Record<string, unknow
   }
   if (report.interrupted) return stopExit;
   const code = exitCodeForReport(report, options.failOn);
-  if (code === 1) process.stderr.write(`citecheck: ${failOnSentence(report, options.failOn)}\n`);
+  if (code === 1) printLine(failOnSentence(report, options.failOn));
   return code;
 }
 

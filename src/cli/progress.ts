@@ -1,3 +1,4 @@
+import { sanitizeText } from '../formatters/escape.js';
 import type { CheckProgress } from '../types.js';
 
 /** A one-line progress bar for a TTY stream; redraws at most every `intervalMs`. */
@@ -41,7 +42,7 @@ export class ProgressBar {
       `${rate.toFixed(1)}/s`,
       `${p.failures} failing`,
       p.inFlight ? `${p.inFlight} in flight` : '',
-      p.backingOff.length ? `backing off: ${p.backingOff.slice(0, 3).join(', ')}` : '',
+      p.backingOff.length ? `backing off: ${sanitizeText(p.backingOff.slice(0, 3).join(', '))}` : '',
       eta !== undefined && p.done < p.total ? `ETA ${eta}s` : '',
     ].filter(Boolean);
     const columns = this.stream.columns || 100;
