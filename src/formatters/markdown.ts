@@ -71,7 +71,7 @@ export function renderMarkdown(report: Report): string {
 
   const clean: ReportPost[] = [];
   const order = report.posts
-    .map((post, i) => ({ post, i, findings: report.findings.filter((f) => f.post === i) }))
+    .map((post, i) => ({ post, i, findings: index.allOfPost(i) }))
     .sort((a, b) => failureWeight(b.findings) - failureWeight(a.findings));
   let bytes = Buffer.byteLength(out.join('\n'));
   let omitted = 0;

@@ -49,7 +49,7 @@ export function renderTerminal(report: Report, options: RenderOptions = {}): str
   if (report.offline) lines.push(c.yellow('Offline run: no link was requested; http(s) links are UNCHECKED.'));
 
   const order = report.posts
-    .map((post, i) => ({ post, i, weight: failureWeight(report.findings.filter((f) => f.post === i)) }))
+    .map((post, i) => ({ post, i, weight: failureWeight(index.allOfPost(i)) }))
     .sort((a, b) => b.weight - a.weight);
   // In a multi-post run (an archive audit), posts without any finding take one line each, so
   // the posts that need a human are not buried under pages of [OK].
@@ -62,13 +62,26 @@ export function renderTerminal(report: Report, options: RenderOptions = {}): str
         `   ${c.green('✔')} ${t(postName(post))} ${c.dim(`(${t(post.source)}) · ${plural(figures.citations, 'citation')}, no findings`)}`,
       );
     } else {
-      lines.push('', ...renderPost(post, i, index, c));
+      lines.push('');
+      append(lines, renderPost(post, i, index, c));
     }
   }
-  if (clean.length > 0) lines.push('', c.bold(`${plural(clean.length, 'post')} without findings`), ...clean);
-  lines.push('', ...renderSummary(report, c));
+  if (clean.length > 0) {
+    lines.push('', c.bold(`${plural(clean.length, 'post')} without findings`));
+    append(lines, clean);
+  }
+  lines.push('');
+  append(lines, renderSummary(report, c));
   // Fragments were sanitised one by one; two side by side could still spell a runner command.
   return guardLines(`${lines.join('\n')}\n`);
+}
+
+/**
+ * Appends in a loop: `push(...more)` passes every line as an argument and overflows the stack
+ * on a large post (45,000 cited paragraphs ended in a RangeError).
+ */
+function append(lines: string[], more: readonly string[]): void {
+  for (const line of more) lines.push(line);
 }
 
 function renderPost(post: ReportPost, postIndex: number, index: FindingIndex, c: Colors): string[] {
@@ -97,7 +110,10 @@ function renderPost(post: ReportPost, postIndex: number, index: FindingIndex, c:
   const ordered = shown
     .map((block) => ({ block, weight: failureWeight(index.ofBlock(postIndex, block.index)) }))
     .sort((a, b) => b.weight - a.weight);
-  for (const { block } of ordered) out.push('', ...renderBlock(block, postIndex, index, c));
+  for (const { block } of ordered) {
+    out.push('');
+    append(out, renderBlock(block, postIndex, index, c));
+  }
   if (hidden.length > 0) {
     const kinds = new Map<string, number>();
     for (const b of hidden) kinds.set(b.kind, (kinds.get(b.kind) ?? 0) + 1);
@@ -123,7 +139,7 @@ function renderBlock(block: ReportBlock, postIndex: number, index: FindingIndex,
   out.push(`   ${c.italic(`“${shorten(t(block.text), 160)}”`)}`);
 
   for (const citation of citationsFailingFirst(block.citations)) {
-    out.push(...renderCitation(citation, index.ofCitation(postIndex, block.index, citation), c));
+    append(out, renderCitation(citation, index.ofCitation(postIndex, block.index, citation), c));
   }
   const damagedFindings = index.damagedOf(postIndex, block.index);
   block.damagedAnchors.forEach((anchor, i) => {
