@@ -244,6 +244,8 @@ function verdictLine(report: Report, c: Colors): string {
     totals.byStatus.skipped > 0 ? `${totals.byStatus.skipped} skipped` : '',
   ].filter(Boolean);
   const checked = checkedUrls(report);
+  // Offline, every link excluded or skipped: nothing answered, so nothing "answered without errors".
+  if (checked === 0) return c.yellow(`No link was checked${aside.length > 0 ? ` (${aside.join(', ')})` : ''}.`);
   const subject = checked === 1 ? 'The one checked URL' : `All ${checked} checked URLs`;
   return c.green(`✔ ${subject} answered without errors${aside.length > 0 ? ` (${aside.join(', ')})` : ''}.`);
 }
