@@ -242,6 +242,9 @@ function renderBlock(block: ReportBlock, postIndex: number, index: FindingIndex)
     });
     out.push('</tbody></table>');
   }
+  // The findings cap's summaries: the findings of a code past the cap, counted.
+  const omitted = index.omittedOf(postIndex, block.index);
+  if (omitted.length > 0) out.push(`<ul class="findings">${omitted.map(findingItem).join('')}</ul>`);
   out.push('</article>');
   return out.join('\n');
 }

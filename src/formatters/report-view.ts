@@ -9,6 +9,7 @@ import {
   type Severity,
 } from '../types.js';
 import { severityRank } from '../report/codes.js';
+import { isOmittedSummary } from '../report/derive-findings.js';
 
 /** Statuses that mean the source may be gone (a human must act or look). */
 export const FAILING_STATUSES: ReadonlySet<LinkStatus> = new Set<LinkStatus>([
@@ -47,8 +48,10 @@ export interface FindingIndex {
   ofBlock(post: number, block: number): Finding[];
   /** Findings about one citation (matched by its exact URL). */
   ofCitation(post: number, block: number, citation: ReportCitation): Finding[];
-  /** ANCHOR_DAMAGED findings of a block, in reading order. */
+  /** ANCHOR_DAMAGED findings of a block, in reading order (one per anchor, up to the cap). */
   damagedOf(post: number, block: number): Finding[];
+  /** The cap's summary findings of a block ("N more CODE findings are not listed"). */
+  omittedOf(post: number, block: number): Finding[];
   /** CLAIM_UNCITED finding of a block, if any. */
   uncitedOf(post: number, block: number): Finding | undefined;
 }
@@ -76,7 +79,8 @@ export function indexFindings(report: Report): FindingIndex {
     ofBlock,
     // Citation findings carry the exact cited URL (derive-findings keys them so).
     ofCitation: (post, block, c) => ofBlock(post, block).filter((f) => f.url !== undefined && f.url === c.url),
-    damagedOf: (post, block) => ofBlock(post, block).filter((f) => f.code === 'ANCHOR_DAMAGED'),
+    damagedOf: (post, block) => ofBlock(post, block).filter((f) => f.code === 'ANCHOR_DAMAGED' && !isOmittedSummary(f)),
+    omittedOf: (post, block) => ofBlock(post, block).filter(isOmittedSummary),
     uncitedOf: (post, block) => ofBlock(post, block).find((f) => f.code === 'CLAIM_UNCITED'),
   };
 }

@@ -142,11 +142,17 @@ function renderBlock(block: ReportBlock, postIndex: number, index: FindingIndex,
     append(out, renderCitation(citation, index.ofCitation(postIndex, block.index, citation), c));
   }
   const damagedFindings = index.damagedOf(postIndex, block.index);
-  block.damagedAnchors.forEach((anchor, i) => {
+  const omitted = index.omittedOf(postIndex, block.index);
+  // Past the findings cap, the cap's summary line stands for the anchors not listed.
+  const anchors = omitted.some((f) => f.code === 'ANCHOR_DAMAGED')
+    ? block.damagedAnchors.slice(0, damagedFindings.length)
+    : block.damagedAnchors;
+  anchors.forEach((anchor, i) => {
     const message = damagedFindings[i]?.message ?? `"${anchor.anchorText}" lost its URL.`;
     // The finding code is printed so a reader can grep the terminal log like any other format.
     out.push(`${INDENT}${badge('DAMAGED', 'error', c)} ${c.dim('ANCHOR_DAMAGED')} ${t(message)}`);
   });
+  for (const f of omitted) out.push(`${INDENT}${severityMark(f.severity, c)} ${c.dim(f.code)} ${t(f.message)}`);
   const uncited = index.uncitedOf(postIndex, block.index);
   if (uncited !== undefined)
     out.push(`${INDENT}${badge('UNCITED', 'note', c)} ${c.dim('CLAIM_UNCITED')} ${t(uncited.message)}`);
