@@ -35,6 +35,7 @@ async function extractInputs(
       readStdin: deps.readStdin,
       fetchDocument: fetcher,
       onWarning: deps.onWarning,
+      maxInputBytes: options.maxInputBytes,
     });
     return posts.map((post) => extractPost(post, { includeMedia: options.includeMedia }));
   } finally {

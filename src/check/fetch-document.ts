@@ -11,7 +11,7 @@ export interface FetchedDocument {
   status: number;
   /** Response headers (lower-case names). */
   headers: Record<string, string>;
-  /** The decompressed body (at most maxBodyBytes). */
+  /** The decompressed body (at most maxInputBytes). */
   body: Buffer;
   /** URL after redirects. */
   finalUrl: string;
@@ -57,8 +57,9 @@ export function createDocumentFetcher(options: CitecheckOptions, deps: CheckDeps
           url,
           method: 'get',
           accept: init?.accept ?? DEFAULT_ACCEPT,
+          // An input is read whole, so its cap is the input cap, not the checked pages' body cap.
           // One byte over the cap tells "exactly at the cap" from "too large".
-          bodyLimit: () => options.maxBodyBytes + 1,
+          bodyLimit: () => options.maxInputBytes + 1,
           signal,
           onStart: () => {
             if (deadline !== undefined) return;
@@ -76,8 +77,10 @@ export function createDocumentFetcher(options: CitecheckOptions, deps: CheckDeps
       }
       const { response } = outcome;
       const body = response.body ?? Buffer.alloc(0);
-      if (response.truncated || body.length > options.maxBodyBytes) {
-        throw new InputError(`cannot fetch ${url}: the body is larger than ${options.maxBodyBytes} bytes`);
+      if (response.truncated || body.length > options.maxInputBytes) {
+        throw new InputError(
+          `cannot fetch ${url}: the body is larger than --max-input-bytes (${options.maxInputBytes} bytes)`,
+        );
       }
       return { status: response.status, headers: response.headers, body, finalUrl: outcome.url };
     } catch (error) {

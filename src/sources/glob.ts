@@ -53,7 +53,8 @@ export async function listFiles(dir: string): Promise<string[]> {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      out.push(...(await listFiles(full)));
+      // In a loop, not push(...): a spread passes each name as an argument (a folder of 200,000 files).
+      for (const file of await listFiles(full)) out.push(file);
     } else if (entry.isFile()) out.push(full);
   }
   return out;

@@ -1,11 +1,13 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { DEFAULTS } from '../config/defaults.js';
 import { InputError, UsageError } from '../errors.js';
 import type { Post } from '../types.js';
 import type { FetchDocument } from './fetch-types.js';
 import { expandGlob, isGlob, listFiles } from './glob.js';
 import { parseDocument } from './parse-document.js';
 import { isOwnReport } from './own-reports.js';
+import { InputTooLargeError, inputTooLarge, readFileBounded, readStreamBounded } from './read-bounded.js';
 import { loadUrl } from './url.js';
 
 export type { FetchDocument, FetchedDocument } from './fetch-types.js';
@@ -19,16 +21,16 @@ export interface LoadOptions {
   fetchDocument?: FetchDocument;
   /** Told, once loading is done, of each file found by expansion that was skipped. */
   onWarning?: (message: string) => void;
+  /** Most bytes of one file or of standard input (default DEFAULTS.maxInputBytes); more is an InputError. */
+  maxInputBytes?: number;
 }
 
 /** Extensions a directory is searched for. */
 const INPUT_EXTENSIONS = /\.(json|html?|md|markdown)$/i;
 
-/** Reads all of process.stdin. */
-async function readProcessStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  return Buffer.concat(chunks);
+/** Reads process.stdin to its end, at most `maxBytes`. */
+function readProcessStdin(maxBytes: number): Promise<Buffer> {
+  return readStreamBounded(process.stdin, 'standard input', maxBytes);
 }
 
 /** A one-line reason for a file-system error. */
@@ -65,18 +67,19 @@ async function filesOf(input: string): Promise<{ files: string[]; expanded: bool
   return { files, expanded: true };
 }
 
-/** Reads one file's bytes; a failure is an InputError naming the file. */
-async function readInput(file: string): Promise<Buffer> {
+/** Reads one file's bytes, at most `maxBytes`; a failure is an InputError naming the file. */
+async function readInput(file: string, maxBytes: number): Promise<Buffer> {
   try {
-    return await readFile(file);
+    return await readFileBounded(file, maxBytes);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(`${file}: ${fsReason(error)}`);
   }
 }
 
-/** Reads one file into posts. */
-async function loadFile(file: string): Promise<Post[]> {
-  return parseDocument(await readInput(file), { source: file });
+/** Appends in a loop: a spread passes each post as an argument (an export of 200,000 posts overflowed). */
+function append(posts: Post[], more: readonly Post[]): void {
+  for (const post of more) posts.push(post);
 }
 
 /**
@@ -86,10 +89,12 @@ async function loadFile(file: string): Promise<Post[]> {
  * A file found by expanding a directory or glob that is not a post (package.json, an empty or
  * binary file…) is skipped and reported through `opts.onWarning`: a content folder holds such
  * files, and one of them must not stop the audit of the rest. A file named on its own is the
- * user's choice, so it still throws, as does finding nothing readable at all.
+ * user's choice, so it still throws, as does finding nothing readable at all. Any input over
+ * `opts.maxInputBytes` (a file, found or named, or stdin) throws, read no further than the cap.
  * Throws InputError (one line naming the input) or UsageError (URL without network access).
  */
 export async function loadInputs(inputs: string[], opts: LoadOptions = {}): Promise<Post[]> {
+  const maxBytes = opts.maxInputBytes ?? DEFAULTS.maxInputBytes;
   const posts: Post[] = [];
   const seen = new Set<string>();
   const skipped: string[] = [];
@@ -100,15 +105,16 @@ export async function loadInputs(inputs: string[], opts: LoadOptions = {}): Prom
       // Standard input can be read once: a second "-" would find it drained ("empty file").
       if (seen.has('-')) continue;
       seen.add('-');
-      const data = await (opts.readStdin ?? readProcessStdin)();
-      posts.push(...parseDocument(data, { source: '-' }));
+      const data = opts.readStdin ? await opts.readStdin() : await readProcessStdin(maxBytes);
+      if (data.length > maxBytes) throw inputTooLarge('standard input', maxBytes);
+      append(posts, parseDocument(data, { source: '-' }));
     } else if (/^https?:\/\//i.test(input)) {
       if (!opts.fetchDocument) {
         throw new UsageError(
           `URL inputs need network access; ${input} cannot be read offline (save it to a file, or use \`check\` without --offline)`,
         );
       }
-      posts.push(...(await loadUrl(input, opts.fetchDocument)));
+      append(posts, await loadUrl(input, opts.fetchDocument));
     } else {
       const { files, expanded } = await filesOf(input);
       for (const file of files) {
@@ -116,16 +122,18 @@ export async function loadInputs(inputs: string[], opts: LoadOptions = {}): Prom
         if (seen.has(key)) continue;
         seen.add(key);
         if (!expanded || named.has(key)) {
-          posts.push(...(await loadFile(file)));
+          append(posts, parseDocument(await readInput(file, maxBytes), { source: file }));
           continue;
         }
         try {
-          const data = await readInput(file);
+          const data = await readInput(file, maxBytes);
           // Last run's reports/ is not a post: skip our own output without a word.
           if (isOwnReport(data)) continue;
-          posts.push(...parseDocument(data, { source: file }));
+          append(posts, parseDocument(data, { source: file }));
         } catch (error) {
-          if (!(error instanceof InputError)) throw error;
+          // Over the cap stops the run even for a file found in a folder: it may be a real export,
+          // and leaving its posts out with a warning would pass a CI check that read none of them.
+          if (!(error instanceof InputError) || error instanceof InputTooLargeError) throw error;
           skipped.push(error.message);
         }
       }
