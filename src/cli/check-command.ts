@@ -3,14 +3,14 @@ import { loadConfig } from '../config/load.js';
 import { resolveOptions } from '../config/resolve.js';
 import type { CitecheckOptions } from '../config/options.js';
 import { UsageError } from '../errors.js';
-import { FORMATTERS, type FormatName } from '../formatters/index.js';
+import { renderPieces, type FormatName } from '../formatters/index.js';
 import { exitCodeForReport, failOnSentence } from '../report/build.js';
 import { runCheck, runExtract } from '../run.js';
 import type { Report } from '../types.js';
 import { readCliLayer } from './flags.js';
 import { emitGithubOutput, isGithubActions } from './github.js';
 import { guardCachePath } from './cache-path.js';
-import { printLine, printWarning } from './print.js';
+import { printLine, printWarning, writeReport } from './print.js';
 import { ProgressBar } from './progress.js';
 import { parseReportSpec, prepareReportPaths, writeReports } from './reports.js';
 
@@ -82,11 +82,12 @@ export async function checkCommand(inputs: string[], opts: Record<string, unknow
 
   const cwd = process.cwd();
   const format = opts.format as FormatName;
-  const stdoutText = FORMATTERS[format].render(report, {
-    color: format === 'terminal' && wantsColor(opts, process.stdout),
-    cwd,
-  });
-  process.stdout.write(stdoutText.endsWith('\n') ? stdoutText : `${stdoutText}\n`);
+  writeReport(
+    renderPieces(format, report, {
+      color: format === 'terminal' && wantsColor(opts, process.stdout),
+      cwd,
+    }),
+  );
   await writeReports(report, specs, { cwd });
   if (specs.length > 0 && format !== 'json') {
     printLine(`wrote ${specs.map((s) => s.path).join(', ')}`);
@@ -112,6 +113,6 @@ export async function extractCommand(inputs: string[], opts: Record<string, unkn
     throw new UsageError('extract works offline and does not fetch URLs; save the page first or use `citecheck check`');
   }
   const report = await runExtract(inputs, options, { onWarning: printWarning });
-  process.stdout.write(`${FORMATTERS.json.render(report)}\n`);
+  writeReport(renderPieces('json', report));
   return 0;
 }

@@ -25,3 +25,18 @@ export function sanitizeLines(text: string): string {
       .join('\n'),
   );
 }
+
+// Slices of a large report written one at a time: the whole string converted to one Buffer (and
+// a copy with "\n" appended) cost twice the report's size at once (stdout to a file or a pipe is
+// synchronous on Linux, so each slice is gone before the next).
+const SLICE = 1 << 20;
+
+/** Writes a rendered report (whole or in pieces) to stdout, ending it with one newline. */
+export function writeReport(pieces: Iterable<string>, stream: NodeJS.WritableStream = process.stdout): void {
+  let last = '';
+  for (const text of pieces) {
+    for (let at = 0; at < text.length; at += SLICE) stream.write(text.slice(at, at + SLICE));
+    if (text !== '') last = text;
+  }
+  if (!last.endsWith('\n')) stream.write('\n');
+}

@@ -1,9 +1,9 @@
-import { open, stat, unlink, writeFile } from 'node:fs/promises';
+import { open, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { makeDirs } from '../make-dirs.js';
 import path from 'node:path';
 import { DEFAULT_REPORT_DIR } from '../config/defaults.js';
 import { OutputError, UsageError } from '../errors.js';
-import { FORMATTERS, type FormatName } from '../formatters/index.js';
+import { FORMATTERS, renderPieces, type FormatName } from '../formatters/index.js';
 import type { RenderOptions } from '../formatters/index.js';
 import type { Report } from '../types.js';
 
@@ -63,12 +63,23 @@ export async function prepareReportPaths(specs: ReportSpec[], inputs: readonly s
 /** Renders and writes every report file: the one writer. */
 export async function writeReports(report: Report, specs: ReportSpec[], options: RenderOptions): Promise<void> {
   for (const spec of specs) {
-    const text = FORMATTERS[spec.format].render(report, { ...options, color: false });
+    const fail = (error: unknown) => new OutputError(`cannot write report ${spec.path}: ${describeFsError(error)}`);
+    let handle: FileHandle;
     try {
       await makeDirs(path.dirname(path.resolve(spec.path)));
-      await writeFile(spec.path, text);
+      handle = await open(spec.path, 'w');
     } catch (error) {
-      throw new OutputError(`cannot write report ${spec.path}: ${describeFsError(error)}`);
+      throw fail(error);
+    }
+    try {
+      // Piece by piece (a JSON report per post): a large report is never held whole.
+      for (const piece of renderPieces(spec.format, report, { ...options, color: false })) {
+        await handle.write(piece).catch((error: unknown) => {
+          throw fail(error);
+        });
+      }
+    } finally {
+      await handle.close();
     }
   }
 }
