@@ -23,11 +23,13 @@ const EXIT_TERMINATED = 143;
 async function resolveCommandOptions(
   opts: Record<string, unknown>,
   cmd: Command,
-): Promise<{ options: CitecheckOptions; reports: string[] }> {
+): Promise<{ options: CitecheckOptions; reports: string[]; reportsFrom?: string }> {
   const cli = readCliLayer(opts, cmd);
   const file = opts.config === false ? undefined : await loadConfig(process.cwd(), opts.config as string | undefined);
   const options = resolveOptions(file ? { label: file.file, config: file.config } : undefined, cli);
-  return { options, reports: cli.reports ?? file?.config.reports ?? [] };
+  // reportsFrom: the config file the report paths came from (they stay inside the working directory).
+  const reportsFrom = cli.reports === undefined && file?.config.reports !== undefined ? file.file : undefined;
+  return { options, reports: cli.reports ?? file?.config.reports ?? [], reportsFrom };
 }
 
 function wantsColor(opts: Record<string, unknown>, stream: NodeJS.WriteStream): boolean {
@@ -39,8 +41,8 @@ function wantsColor(opts: Record<string, unknown>, stream: NodeJS.WriteStream): 
 
 /** `citecheck check`: returns the process exit code. */
 export async function checkCommand(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<number> {
-  const { options, reports } = await resolveCommandOptions(opts, cmd);
-  const specs = reports.map(parseReportSpec);
+  const { options, reports, reportsFrom } = await resolveCommandOptions(opts, cmd);
+  const specs = reports.map((text) => parseReportSpec(text, reportsFrom));
   await prepareReportPaths(specs, inputs);
   await guardCachePath(options.cache, inputs);
 
