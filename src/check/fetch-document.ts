@@ -1,6 +1,7 @@
 import type { CitecheckOptions } from '../config/options.js';
 import { InputError } from '../errors.js';
 import type { Clock } from '../ratelimit/clock.js';
+import { DocumentTooLargeError } from '../sources/fetch-types.js';
 import { fetchChain, type ChainState, type FetchContext } from './fetch-chain.js';
 import { createDispatcher } from './http-client.js';
 import { clockOf, createRequestPool, type CheckDeps } from './index.js';
@@ -11,7 +12,7 @@ export interface FetchedDocument {
   status: number;
   /** Response headers (lower-case names). */
   headers: Record<string, string>;
-  /** The decompressed body (at most maxInputBytes). */
+  /** The decompressed body (at most maxBodyBytes). */
   body: Buffer;
   /** URL after redirects. */
   finalUrl: string;
@@ -44,6 +45,9 @@ export function createDocumentFetcher(options: CitecheckOptions, deps: CheckDeps
     return { options, dispatcher, pool, clock, random: deps.random ?? Math.random };
   };
 
+  // A fetched input is read whole: it is held to the body cap and to the input cap, whichever is lower.
+  const inputCap = Math.min(options.maxBodyBytes, options.maxInputBytes);
+  const capFlag = inputCap < options.maxBodyBytes ? '--max-input-bytes' : '--max-body-bytes';
   const fetchDocument = async (url: string, init?: { accept?: string }): Promise<FetchedDocument> => {
     const bound = new AbortController();
     let timer: NodeJS.Timeout | undefined;
@@ -57,9 +61,8 @@ export function createDocumentFetcher(options: CitecheckOptions, deps: CheckDeps
           url,
           method: 'get',
           accept: init?.accept ?? DEFAULT_ACCEPT,
-          // An input is read whole, so its cap is the input cap, not the checked pages' body cap.
           // One byte over the cap tells "exactly at the cap" from "too large".
-          bodyLimit: () => options.maxInputBytes + 1,
+          bodyLimit: () => inputCap + 1,
           signal,
           onStart: () => {
             if (deadline !== undefined) return;
@@ -77,9 +80,10 @@ export function createDocumentFetcher(options: CitecheckOptions, deps: CheckDeps
       }
       const { response } = outcome;
       const body = response.body ?? Buffer.alloc(0);
-      if (response.truncated || body.length > options.maxInputBytes) {
-        throw new InputError(
-          `cannot fetch ${url}: the body is larger than --max-input-bytes (${options.maxInputBytes} bytes)`,
+      if (response.truncated || body.length > inputCap) {
+        throw new DocumentTooLargeError(
+          `cannot fetch ${url}: the body is larger than ${inputCap} bytes (${capFlag})`,
+          inputCap,
         );
       }
       return { status: response.status, headers: response.headers, body, finalUrl: outcome.url };

@@ -14,6 +14,7 @@ const INTEGER_FLAGS = [
   'maxRedirects',
   'maxBodyBytes',
   'maxInputBytes',
+  'limit',
 ] as const;
 const PASS_THROUGH = [
   'hostInterval',
@@ -34,6 +35,11 @@ const PASS_THROUGH = [
   'include',
   'exclude',
   'cache',
+  'type',
+  'status',
+  'after',
+  'before',
+  'modifiedAfter',
 ] as const;
 
 /**

@@ -3,6 +3,7 @@ import { sanitizeText } from '../formatters/escape.js';
 import { cacheSwallowedInput } from './cache-path.js';
 import { CitecheckError, EXIT, exitCodeFor } from '../errors.js';
 import { checkCommand, extractCommand } from './check-command.js';
+import { wpCommand } from './wp-command.js';
 import { createProgram, type ProgramActions } from './program.js';
 import { printLine, sanitizeLines } from './print.js';
 
@@ -10,6 +11,8 @@ import { printLine, sanitizeLines } from './print.js';
 export interface CommandHandlers {
   check: typeof checkCommand;
   extract: typeof extractCommand;
+  /** `citecheck wp`. */
+  wp?: typeof wpCommand;
 }
 
 const ISSUES_URL = 'https://github.com/citecheck/citecheck/issues';
@@ -29,6 +32,9 @@ export async function main(
     },
     extract: async (inputs, opts, cmd) => {
       exitCode = await commands.extract(inputs, opts, cmd);
+    },
+    wp: async (site, opts, cmd) => {
+      exitCode = await (commands.wp ?? wpCommand)(site, opts, cmd);
     },
   };
   const program = createProgram(actions);

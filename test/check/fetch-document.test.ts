@@ -58,7 +58,7 @@ describe('createDocumentFetcher', () => {
     await expect(fetchDocument('http://nowhere.citecheck-made-up/')).rejects.toMatchObject({ code: 'INPUT' });
     await expect(fetchDocument(a.url('/huge'))).rejects.toMatchObject({
       code: 'INPUT',
-      message: `cannot fetch ${a.url('/huge')}: the body is larger than --max-input-bytes (10000 bytes)`,
+      message: `cannot fetch ${a.url('/huge')}: the body is larger than 10000 bytes (--max-input-bytes)`,
     });
     await fetchDocument.close();
   });

@@ -79,7 +79,7 @@ describe('--max-input-bytes: an input over the cap stops the run', () => {
       });
       expect(result.code).toBe(2);
       expect(result.stderr).toBe(
-        `citecheck: cannot fetch ${url}: the body is larger than --max-input-bytes (1000 bytes)\n`,
+        `citecheck: cannot fetch ${url}: the body is larger than 1000 bytes (--max-input-bytes)\n`,
       );
     } finally {
       server.closeAllConnections();
