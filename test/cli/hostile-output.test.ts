@@ -4,23 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE, hostileMarkdown, hostileWordPress } from '../fixtures/hostile/hostile-text.js';
+import { CONTROLS, commandLines, notInert, outputLines } from '../helpers/inert-output.js';
 import { runCli } from './run-cli.js';
 
-// What a runner executes in a line: GitHub's `::cmd` after leading white space (the runner's
-// TrimStart also removes NEL), `##[cmd`, Azure's `##vso[` and TeamCity's `##teamcity[` anywhere.
-const RUNNER_COMMAND = /^[\s\u0085]*::|##[a-z]*\[/i;
-// Our own annotations, the only commands we mean to print.
-const OUR_ANNOTATION = /^::(error|warning|notice) (file=[^,:]*,line=\d+,)?title=[A-Z_]+::[^\r\n]*$/;
-// What a terminal or log viewer acts on: C0 (but \n), DEL, C1, bidi controls.
-const CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-
-const lines = (text: string) => text.split(/\r\n|\r|\n/);
-const commandLines = (text: string) => lines(text).filter((line) => RUNNER_COMMAND.test(line));
+const lines = outputLines;
 
 /** Asserts that printed text holds no control character and no runner command but our annotations. */
 function expectInert(text: string, label: string): void {
-  expect(text, label).not.toMatch(CONTROLS);
-  for (const line of commandLines(text)) expect(line, label).toMatch(OUR_ANNOTATION);
+  expect(notInert(text), label).toBeUndefined();
 }
 
 describe('nothing a post says reaches a terminal or a CI runner as a command', () => {
