@@ -85,9 +85,11 @@ describe('json formatter in pieces (a large report is written without holding it
     ['hostile', hostileReport()],
     ['no findings', { ...mixedReport(), findings: [] }],
     ['no posts', { ...mixedReport(), posts: [], findings: [] }],
-  ])('%s: one post or finding per piece, exactly the 2-space JSON of the whole', (_name, report: Report) => {
+    ['a post without blocks', { ...mixedReport(), posts: [{ ...mixedReport().posts[0], blocks: [] }], findings: [] }],
+  ])('%s: one block or finding per piece, exactly the 2-space JSON of the whole', (_name, report: Report) => {
     const pieces = [...renderJsonChunks(report)];
-    expect(pieces.length).toBeGreaterThanOrEqual(report.posts.length + report.findings.length);
+    const blocks = report.posts.reduce((n, p) => n + p.blocks.length, 0);
+    expect(pieces.length).toBeGreaterThanOrEqual(blocks + report.findings.length);
     const text = pieces.join('');
     expect(text).toBe(renderJson(report));
     // Re-indenting each piece left the layout JSON.stringify gives the whole, in the same key order.
