@@ -1,12 +1,13 @@
 import { lstat, open, realpath, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { makeDirs } from '../make-dirs.js';
 import path from 'node:path';
-import { DEFAULT_REPORT_DIR } from '../config/defaults.js';
+import { DEFAULT_REPORT_DIR } from '../config/option-table.js';
 import { CitecheckError, ConfigError, OutputError, UsageError } from '../errors.js';
 import { isOwnReport } from '../sources/own-reports.js';
 import { FORMATTERS, renderPieces, type FormatName } from '../formatters/index.js';
 import type { RenderOptions } from '../formatters/index.js';
 import type { Report } from '../types.js';
+import { isPathInput } from '../sources/input-kind.js';
 
 /** A report file to write. */
 export interface ReportSpec {
@@ -125,7 +126,7 @@ export async function prepareReportPaths(
   inputs: readonly string[] = [],
   cwd = process.cwd(),
 ): Promise<void> {
-  const inputFiles = new Set(inputs.filter((i) => i !== '-' && !/^https?:\/\//i.test(i)).map((i) => path.resolve(i)));
+  const inputFiles = new Set(inputs.filter(isPathInput).map((i) => path.resolve(i)));
   const seen = new Map<string, string>();
   for (const spec of specs) {
     const target = path.resolve(spec.path);

@@ -66,9 +66,6 @@ export function sanitizeText(text: string): string {
     .replace(RUNNER_HASHES, '#\\#');
 }
 
-/** The former name of {@link sanitizeText}, kept for callers written before runner commands were handled. */
-export const stripTerminalControls = sanitizeText;
-
 /**
  * Breaks CI runner commands in text we compose for a terminal or log, line by line: `##[`
  * anywhere and `::` at a line start (our own colour codes stay). Whole outputs go through it

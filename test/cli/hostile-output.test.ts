@@ -16,22 +16,24 @@ function expectInert(text: string, label: string): void {
 
 describe('nothing a post says reaches a terminal or a CI runner as a command', () => {
   let cwd: string;
-  const newlineName = 'post\n::error::pwned.md';
+  // File names are input too: one with a newline named on the command line (a folder listing
+  // does not return such names), and one found in a folder that is not a post.
+  const newlineName = path.join('named', 'post\n::error::pwned.md');
   beforeAll(async () => {
     cwd = await mkdtemp(path.join(tmpdir(), 'citecheck-hostile-'));
     await mkdir(path.join(cwd, 'content'));
+    await mkdir(path.join(cwd, 'named'));
     await writeFile(path.join(cwd, 'content', 'a.md'), hostileMarkdown());
     await writeFile(path.join(cwd, 'content', 'b.json'), hostileWordPress());
-    // File names found in a folder are input too: a post, and a file that is not one.
-    await writeFile(path.join(cwd, 'content', newlineName), hostileMarkdown());
-    await writeFile(path.join(cwd, 'content', `x\n::error::${HOSTILE.osc52}no.json`), '{"not":"a post"}');
+    await writeFile(path.join(cwd, newlineName), hostileMarkdown());
+    await writeFile(path.join(cwd, 'content', `x ##[add-mask]${HOSTILE.osc52}\u202Eno.json`), '{"not":"a post"}');
   });
 
   it('terminal report, annotations, stderr lines and job summary under GITHUB_ACTIONS=true', async () => {
     const summary = path.join(cwd, 'summary.md');
     await writeFile(summary, '');
     const result = await runCli(
-      ['check', 'content', '--offline', '--no-config', '--report', 'markdown:out/##[group]r.md'],
+      ['check', 'content', newlineName, '--offline', '--no-config', '--report', 'markdown:out/##[group]r.md'],
       { cwd, env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } },
     );
     expect(result.code, result.stderr).toBe(1);
@@ -39,7 +41,7 @@ describe('nothing a post says reaches a terminal or a CI runner as a command', (
     expectInert(result.stderr, 'stderr');
     // The exact stderr lines: the skipped file's name on one line, our path, the exit-1 reason.
     expect(lines(result.stderr.trimEnd())).toEqual([
-      'citecheck: warning: content/x ::error::no.json: not a WordPress post (no content.rendered); skipped',
+      'citecheck: warning: content/x #\\#[add-mask]no.json: not a WordPress post (no content.rendered); skipped',
       'citecheck: wrote out/#\\#[group]r.md',
       'citecheck: exit 1: 3 findings at or above --fail-on error (3 ANCHOR_DAMAGED)',
     ]);
@@ -51,7 +53,7 @@ describe('nothing a post says reaches a terminal or a CI runner as a command', (
     );
     // The post whose file name holds a newline: the name stays inside its property, flattened.
     expect(
-      annotations.filter((l) => l.startsWith('::error file=content/post %3A%3Aerror%3A%3Apwned.md,line=3,')),
+      annotations.filter((l) => l.startsWith('::error file=named/post %3A%3Aerror%3A%3Apwned.md,line=3,')),
     ).toHaveLength(1);
     // In the terminal report the paragraph that began with "::error" is quoted, not a command.
     expect(lines(result.stdout)).toContain('   “::error file=x,line=1::injected”');
@@ -66,7 +68,7 @@ describe('nothing a post says reaches a terminal or a CI runner as a command', (
   it.each(['json', 'sarif', 'junit', 'html', 'markdown'])(
     '--format %s on stdout is inert, annotations go to stderr',
     async (format) => {
-      const result = await runCli(['check', 'content', '--offline', '--no-config', '--format', format], {
+      const result = await runCli(['check', 'content', newlineName, '--offline', '--no-config', '--format', format], {
         cwd,
         env: { GITHUB_ACTIONS: 'true' },
       });
@@ -80,7 +82,7 @@ describe('nothing a post says reaches a terminal or a CI runner as a command', (
         const report = JSON.parse(result.stdout) as { posts: { source: string; blocks: { text: string }[] }[] };
         const texts = report.posts.flatMap((p) => p.blocks.map((b) => b.text)).join('\n');
         expect(texts).toContain(HOSTILE.legacy);
-        expect(report.posts.map((p) => p.source)).toContain(`content/${newlineName}`);
+        expect(report.posts.map((p) => p.source)).toContain(newlineName);
       }
     },
   );

@@ -12,7 +12,6 @@ import {
   guardLines,
   guardMarkupText,
   sanitizeText,
-  stripTerminalControls,
   stripXmlIllegal,
 } from '../../src/formatters/escape.js';
 import { HTML_SCRIPT, HTML_STYLE } from '../../src/formatters/html-assets.js';
@@ -48,17 +47,17 @@ describe('XML escaping', () => {
   });
 });
 
-describe('stripTerminalControls', () => {
+describe('sanitizeText: control characters', () => {
   it('removes ANSI/OSC sequences, C0/C1 controls and bidi overrides', () => {
-    expect(stripTerminalControls('a\u001b[31mred\u001b[0m b')).toBe('ared b');
-    expect(stripTerminalControls('x\u001b]8;;http://evil\u0007link\u001b]8;;\u0007y')).toBe('xlinky');
-    expect(stripTerminalControls('\u009b31mz\u202Eevil\u202C\u2066q\u2069')).toBe('zevilq');
-    expect(stripTerminalControls('line\nbreak\ttab\u0000\u007f\u0085')).toBe('line break tab');
+    expect(sanitizeText('a\u001b[31mred\u001b[0m b')).toBe('ared b');
+    expect(sanitizeText('x\u001b]8;;http://evil\u0007link\u001b]8;;\u0007y')).toBe('xlinky');
+    expect(sanitizeText('\u009b31mz\u202Eevil\u202C\u2066q\u2069')).toBe('zevilq');
+    expect(sanitizeText('line\nbreak\ttab\u0000\u007f\u0085')).toBe('line break tab');
   });
   it('leaves no control characters in any input', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (s) => {
-        expect(stripTerminalControls(s)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+        expect(sanitizeText(s)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
       }),
     );
   });
@@ -92,9 +91,6 @@ describe('sanitizeText: the one sanitiser for input text in a printed line', () 
   });
   it('removes OSC 52, BEL, ESC, bidi and flattens lines', () => {
     expect(sanitizeText('x\u001b]52;c;cHduZWQ=\u0007y\u0007 \u202Eevil\u2066 a\nb\r\nc')).toBe('xy evil a b c');
-  });
-  it('stripTerminalControls is the same function (older callers)', () => {
-    expect(stripTerminalControls).toBe(sanitizeText);
   });
   it('leaves no control character and no anywhere-command in any input', () => {
     fc.assert(

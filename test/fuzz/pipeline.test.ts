@@ -24,7 +24,7 @@ async function pipeline(text: string): Promise<number> {
   try {
     report = await runExtract(['-'], options, { readStdin: async () => Buffer.from(text), onWarning: () => {} });
   } catch (error) {
-    if (error instanceof CitecheckError && error.code !== 'INTERNAL') return 2;
+    if (error instanceof CitecheckError) return 2;
     throw error;
   }
   for (const name of Object.keys(FORMATTERS) as FormatName[]) {

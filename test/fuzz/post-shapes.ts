@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { HOSTILE } from '../fixtures/hostile/hostile-text.js';
 
 /** Most levels of a generated chain of nested elements (the corpus holds the deeper cases). */
-export const MAX_DEPTH = 200;
+const MAX_DEPTH = 200;
 
 const WORDS = [
   'said',
@@ -41,7 +41,7 @@ const URLS = [
 ];
 
 /** Text a stranger might write: words, runner commands, escape sequences, bidi controls, anything. */
-export const hostileText: fc.Arbitrary<string> = fc.oneof(
+const hostileText: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.array(fc.constantFrom(...WORDS), { maxLength: 8 }).map((w) => w.join(' ')) },
   { weight: 2, arbitrary: fc.constantFrom(...Object.values(HOSTILE)) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 24 }) },
@@ -124,7 +124,7 @@ const wideRun = fc
   .map(({ count, text, href }) => `<p>${text} <a href="${href}">${text}</a></p>`.repeat(count));
 
 /** The HTML of a post body: a tree, a deep chain or a wide run, side by side. */
-export const htmlBody: fc.Arbitrary<string> = fc
+const htmlBody: fc.Arbitrary<string> = fc
   .array(
     fc.oneof(
       { weight: 4, arbitrary: htmlNode.map(writeHtml) },

@@ -4,10 +4,10 @@
  */
 
 /** What a runner executes in a line: GitHub's `::cmd` after leading white space (its TrimStart also removes NEL), `##[cmd`, Azure's `##vso[` and TeamCity's `##teamcity[` anywhere. */
-export const RUNNER_COMMAND = /^[\s\u0085]*::|##[a-z]*\[/i;
+const RUNNER_COMMAND = /^[\s\u0085]*::|##[a-z]*\[/i;
 
 /** Our own annotations, the only commands we mean to print. */
-export const OUR_ANNOTATION = /^::(error|warning|notice) (file=[^,:]*,line=\d+,)?title=[A-Z_]+::[^\r\n]*$/;
+const OUR_ANNOTATION = /^::(error|warning|notice) (file=[^,:]*,line=\d+,)?title=[A-Z_]+::[^\r\n]*$/;
 
 /** What a terminal or log viewer acts on: C0 controls but the line feed, DEL, C1, bidi controls. */
 export const CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;

@@ -64,7 +64,7 @@ describe('--max-input-bytes: an input over the cap stops the run', () => {
 
     const bad = await runCli(['check', '-', '--no-config', '--max-input-bytes', '10MB'], { cwd: dir });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('citecheck: --max-input-bytes: expected a whole number, got "10MB"\n');
+    expect(bad.stderr).toBe('citecheck: --max-input-bytes: must be a whole number ≥ 1: 10MB\n');
   });
 
   it('CLI: an input URL whose body is over the cap', async () => {
