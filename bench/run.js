@@ -2,13 +2,16 @@
 // `npm run bench`: start-up time, extraction throughput, the checking engine against local
 // hosts, then reading a 100 MB WordPress export (`npm run bench -- wxr` for that one alone).
 // Prints measured figures (medians of repeated runs); asserts nothing.
-import { benchExtract } from './extract.js';
+import { benchExtract, benchHtml } from './extract.js';
 import { benchCheck } from './check.js';
 import { benchStartup } from './startup.js';
 import { benchWxr } from './wxr.js';
 
 const only = process.argv[2];
 if (!only || only === 'startup') benchStartup();
-if (!only || only === 'extract') await benchExtract();
+if (!only || only === 'extract') {
+  await benchExtract();
+  await benchHtml();
+}
 if (!only || only === 'check') await benchCheck();
 if (!only || only === 'wxr') await benchWxr();

@@ -38,7 +38,8 @@ async function extractInputs(
       statuses: options.statuses,
       baseUrl: options.baseUrl,
     });
-    for await (const post of reading) extracted.push(extractPost(post, { includeMedia: options.includeMedia }));
+    for await (const post of reading)
+      extracted.push(extractPost(post, { includeMedia: options.includeMedia, countAsSource: options.countAsSource }));
     return extracted;
   } finally {
     await fetcher?.close();

@@ -39,5 +39,7 @@ export function citationVerdict(citation: Citation, results: ReadonlyMap<string,
   out.rel = [...citation.rel];
   out.isInternal = citation.isInternal;
   out.origin = citation.origin;
+  if (citation.role !== undefined) out.role = citation.role;
+  if (citation.via !== undefined) out.via = citation.via;
   return out;
 }

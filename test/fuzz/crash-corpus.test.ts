@@ -7,11 +7,24 @@ import { CRASHES } from '../fixtures/hostile/issue-13-crashes.js';
 import { notInert } from '../helpers/inert-output.js';
 
 /**
- * The cases of the corpus whose fix is on this branch. Issue 13's extraction fixes (deep
- * nesting, linear parsing, sentence caps) land from their own branches: their cases join this
- * list as they do (see the corpus for every name).
+ * The cases of the corpus whose fixes have landed. The Markdown extraction fix of issue 13
+ * lands from its own branch: its case joins this list when it does (see the corpus).
  */
-const FIXED = ['terminal-45000-cited-paragraphs'];
+const FIXED = [
+  'deep-div-5000',
+  'deep-span-in-paragraph-5000',
+  'deep-b-in-paragraph-5000',
+  'deep-in-title-and-h1-5000',
+  'deep-div-5000-wordpress',
+  'terminal-45000-cited-paragraphs',
+  'word-close-a-30000',
+  'word-close-a-70000',
+  'links-6000-one-paragraph',
+  'lt-200000-wordpress',
+  'open-a-name-200000-wordpress',
+  'wide-article-100000-p',
+  'well-formed-page-4mb',
+];
 
 describe('issue 13 crash corpus: exit 0, 1 or 2, no stack trace', () => {
   let cwd: string;

@@ -7,7 +7,7 @@
 const RUNNER_COMMAND = /^[\s\u0085]*::|##[a-z]*\[/i;
 
 /** Our own annotations, the only commands we mean to print. */
-const OUR_ANNOTATION = /^::(error|warning|notice) (file=[^,:]*,line=\d+,)?title=[A-Z_]+::[^\r\n]*$/;
+const OUR_ANNOTATION = /^::(error|warning|notice) (file=[^,:]*,(line=\d+,)?)?title=[A-Z_]+::[^\r\n]*$/;
 
 /** What a terminal or log viewer acts on: C0 controls but the line feed, DEL, C1, bidi controls. */
 export const CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
