@@ -78,6 +78,7 @@ export type CheckErrorCode =
   | 'PRIVATE_ADDRESS'
   | 'EXCLUDED_PATTERN'
   | 'EXAMPLE_DOMAIN'
+  | 'NOT_A_SOURCE'
   | 'UNSUPPORTED_SCHEME'
   | 'INVALID_URL'
   | 'HTTP_ERROR'

@@ -9,6 +9,7 @@ import { runCheck, runExtract } from '../run.js';
 import type { SiteRunDeps } from '../run-site.js';
 import type { Report } from '../types.js';
 import { readCliValues } from './flags.js';
+import { unscopedCredential } from '../config/header-rule.js';
 import type { CommandName } from '../config/option-decl.js';
 import { emitGithubOutput, isGithubActions } from './github.js';
 import { guardCachePath } from './cache-path.js';
@@ -50,7 +51,17 @@ export type CommandRun = (
 
 /** `citecheck check`: returns the process exit code. */
 export async function checkCommand(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<number> {
-  return runAndReport(inputs, opts, cmd, async (options, deps) => ({ report: await runCheck(inputs, options, deps) }));
+  return runAndReport(inputs, opts, cmd, async (options, deps) => {
+    // `wp` sends headers without a host to the site alone; `check` sends them to every cited
+    // site, so a credential there would reach strangers: it must name its host.
+    const credential = unscopedCredential(options.headers);
+    if (credential) {
+      throw new UsageError(
+        `${credential} header given without a host would be sent to every cited site: name its host (--header "docs.example.org=${credential}: …", or "hosts" in the config)`,
+      );
+    }
+    return { report: await runCheck(inputs, options, deps) };
+  });
 }
 
 /**

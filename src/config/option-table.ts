@@ -219,7 +219,7 @@ export const OPTION_TABLE = [
     arg: '<header>',
     default: {},
     help: 'send "Name: value" (or "host=Name: value" for one host); never sent across origins (repeatable)',
-    note: 'in the config file an object of header name → value, sent to every host',
+    note: 'in the config file an object of header name → value, sent to every host; a credential (Authorization, Proxy-Authorization, Cookie) must name its host in `check` (`wp` sends headers without a host to the site alone)',
   },
   {
     key: 'userAgent',
