@@ -1,27 +1,27 @@
+import { withArchiveLane } from './archive/archive-lane.js';
+import { findArchives } from './archive/find-archives.js';
 import type { CitecheckOptions } from './config/options.js';
+import { markUnconfirmed } from './check/confirm.js';
 import type { CheckDeps, CheckRun } from './check/index.js';
 import { checkTargets, clockOf, createRequestPool } from './check/index.js';
 import { createDocumentFetcher } from './check/fetch-document.js';
-import { hostOverride } from './check/request-headers.js';
 import { compactPost, StringTable } from './extract/compact.js';
 import { extractPost } from './extract/index.js';
-import { planShard } from './links/shard.js';
 import { collectTargets } from './links/targets.js';
 import { buildReport } from './report/build.js';
 import { readInputs } from './sources/index.js';
-import type { CheckResult, CheckTarget, ExtractedPost, Post, Report } from './types.js';
+import { isUrlInput } from './sources/input-kind.js';
+import type { ExtractedPost, Post, Report } from './types.js';
 
 /** I/O a run may have injected (tests, the demo, embedding applications). */
 export interface RunDeps extends CheckDeps {
   /** Reads standard input for the "-" input. */
   readStdin?: () => Promise<Buffer>;
-  /** Called once the inputs are extracted and the unique URLs are known. */
-  onPlanned?: (plan: { posts: number; targets: number }) => void;
   /** Run-level warnings that are not findings (a corrupt cache file was ignored, a found file that is not a post was skipped). */
   onWarning?: (message: string) => void;
+  /** Called when the checks are done and archived copies of `sources` URLs are about to be looked up. */
+  onArchiveLookups?: (sources: number) => void;
 }
-
-const isUrlInput = (input: string): boolean => /^https?:\/\//i.test(input);
 
 /** Reads and extracts every input; never touches the network unless `allowNetwork`. */
 async function extractInputs(
@@ -34,15 +34,18 @@ async function extractInputs(
     allowNetwork && !options.offline && inputs.some(isUrlInput) ? createDocumentFetcher(options, deps) : undefined;
   try {
     // Each post is extracted as it is read, so only its extraction outlives it (a WordPress
-    // export of hundreds of MB is never held whole), compacted so it pins nothing of its input.
+    // export of hundreds of MB is never held whole).
     const extracted: ExtractedPost[] = [];
-    const extract = postExtractor(options);
     const reading = readInputs(inputs, {
       readStdin: deps.readStdin,
       fetchDocument: fetcher,
       onWarning: deps.onWarning,
+      maxInputBytes: options.maxInputBytes,
       statuses: options.statuses,
+      baseUrl: options.baseUrl,
     });
+    // Each compacted as it is extracted, so it pins nothing of the input it came from.
+    const extract = postExtractor(options);
     for await (const post of reading) extracted.push(extract(post));
     return extracted;
   } finally {
@@ -54,41 +57,18 @@ async function extractInputs(
  * Extraction as a run keeps its posts: each compacted as it is extracted (see compactPost),
  * with one table of URL strings for the whole run.
  */
-export function postExtractor(options: Pick<CitecheckOptions, 'includeMedia'>): (post: Post) => ExtractedPost {
+export function postExtractor(
+  options: Pick<CitecheckOptions, 'includeMedia' | 'countAsSource'>,
+): (post: Post) => ExtractedPost {
   const urls = new StringTable();
-  return (post) => compactPost(extractPost(post, { includeMedia: options.includeMedia }), urls);
+  const { includeMedia, countAsSource } = options;
+  return (post) => compactPost(extractPost(post, { includeMedia, countAsSource }), urls);
 }
 
-/**
- * Hosts configured with `check: false` are listed as unchecked without a request; this is
- * decided here, before the engine, because it is a reporting choice, not a network one.
- */
-function splitUncheckedHosts(
-  targets: CheckTarget[],
-  options: CitecheckOptions,
-): { toCheck: CheckTarget[]; held: CheckResult[] } {
-  const toCheck: CheckTarget[] = [];
-  const held: CheckResult[] = [];
-  const checkedAt = new Date().toISOString();
-  for (const target of targets) {
-    let url: URL | undefined;
-    try {
-      url = new URL(target.url);
-    } catch {
-      // Not a parseable URL: the engine classifies it.
-    }
-    if (url && hostOverride(options, url)?.check === false) {
-      const reason = `checking disabled for ${url.hostname} in the config`;
-      held.push({ url: target.url, status: 'unchecked', redirects: [], reason, attempts: 0, checkedAt, durationMs: 0 });
-    } else {
-      toCheck.push(target);
-    }
-  }
-  return { toCheck, held };
-}
-
-/** The whole pipeline: inputs → extraction → checking → report. Prints nothing. */
-export async function runCheck(inputs: string[], options: CitecheckOptions, given: RunDeps = {}): Promise<Report> {
+/** The whole pipeline: inputs → extraction → targets → plan → checking → report. Prints nothing. */
+export async function runCheck(inputs: string[], asked: CitecheckOptions, given: RunDeps = {}): Promise<Report> {
+  // The archive is one more host of the run's pool, with its own polite lane.
+  const options = withArchiveLane(asked);
   const startedAt = new Date();
   const started = performance.now();
   // One pool for the run: a host's limits hold between fetching an input page from it and
@@ -99,7 +79,7 @@ export async function runCheck(inputs: string[], options: CitecheckOptions, give
 }
 
 /**
- * The rest of the pipeline once posts are extracted: unique targets → checking → report.
+ * The rest of the pipeline once posts are extracted: unique targets → plan → checking → report.
  * `deps.pool` should be the pool the inputs were fetched through. Takes the posts over: the
  * array is emptied as the report is built, so an archive is never held twice. Prints nothing.
  */
@@ -109,18 +89,22 @@ export async function checkExtracted(
   deps: RunDeps,
   clock: { startedAt: Date; started: number },
 ): Promise<Report> {
-  const targets = collectTargets(posts);
-  deps.onPlanned?.({ posts: posts.length, targets: targets.length });
-  // --shard: the links of other shards' sites get no request here (links/shard.ts).
-  const sharded = planShard(targets, options.shard, new Date().toISOString());
-  const { toCheck, held } = splitUncheckedHosts(sharded.toCheck, options);
-  const run: CheckRun = await checkTargets(toCheck, options, deps);
-  for (const result of [...held, ...sharded.held]) run.results.set(result.url, result);
+  // links/ dedupes the citations into targets; the check stage plans them (links/plan.ts) and
+  // hands the engine only those to request.
+  const run: CheckRun = await checkTargets(collectTargets(posts), options, deps);
   if (run.cacheWarning) deps.onWarning?.(run.cacheWarning);
+  if (options.confirm) markUnconfirmed(run.results, options.confirm);
+  // After the checks: archived copies of what failed (and, as asked, of the rest).
+  const archive = await findArchives(posts, run.results, options, deps, deps.onArchiveLookups);
+  if (archive.cacheWarning) deps.onWarning?.(archive.cacheWarning);
+  if (archive.lookupWarning) deps.onWarning?.(archive.lookupWarning);
   return buildReport({
     posts,
     results: run.results,
-    hosts: run.hosts,
+    hosts: deps.pool ? deps.pool.stats() : run.hosts,
+    archives: archive.archives,
+    archiveEndpoint: options.archiveEndpoint,
+    confirm: options.confirm,
     startedAt: clock.startedAt,
     durationMs: Math.round(performance.now() - clock.started),
     interrupted: run.interrupted,

@@ -1,25 +1,13 @@
 import type { CitecheckOptions } from '../config/options.js';
 import { InputError } from '../errors.js';
 import type { Clock } from '../ratelimit/clock.js';
-import { DocumentTooLargeError } from '../sources/fetch-types.js';
+import { DocumentTooLargeError, type FetchDocument, type FetchedDocument } from '../sources/fetch-types.js';
 import { fetchChain, type ChainState, type FetchContext } from './fetch-chain.js';
 import { createDispatcher } from './http-client.js';
 import { clockOf, createRequestPool, type CheckDeps } from './index.js';
 
-/** A fetched input document. Non-2xx statuses are values, not errors. */
-export interface FetchedDocument {
-  /** Final HTTP status. */
-  status: number;
-  /** Response headers (lower-case names). */
-  headers: Record<string, string>;
-  /** The decompressed body (at most maxBodyBytes). */
-  body: Buffer;
-  /** URL after redirects. */
-  finalUrl: string;
-}
-
-/** Fetches input URLs; `close()` releases its connections when the CLI is done with inputs. */
-export type DocumentFetcher = ((url: string, init?: { accept?: string }) => Promise<FetchedDocument>) & {
+/** Fetches input URLs (the sources' FetchDocument); `close()` releases its connections when the CLI is done with inputs. */
+export type DocumentFetcher = FetchDocument & {
   /** Closes the fetcher's own connections (no-op with an injected dispatcher). */
   close(): Promise<void>;
 };
@@ -45,6 +33,9 @@ export function createDocumentFetcher(options: CitecheckOptions, deps: CheckDeps
     return { options, dispatcher, pool, clock, random: deps.random ?? Math.random };
   };
 
+  // A fetched input is read whole: it is held to the body cap and to the input cap, whichever is lower.
+  const inputCap = Math.min(options.maxBodyBytes, options.maxInputBytes);
+  const capFlag = inputCap < options.maxBodyBytes ? '--max-input-bytes' : '--max-body-bytes';
   const fetchDocument = async (url: string, init?: { accept?: string }): Promise<FetchedDocument> => {
     const bound = new AbortController();
     let timer: NodeJS.Timeout | undefined;
@@ -59,7 +50,7 @@ export function createDocumentFetcher(options: CitecheckOptions, deps: CheckDeps
           method: 'get',
           accept: init?.accept ?? DEFAULT_ACCEPT,
           // One byte over the cap tells "exactly at the cap" from "too large".
-          bodyLimit: () => options.maxBodyBytes + 1,
+          bodyLimit: () => inputCap + 1,
           signal,
           onStart: () => {
             if (deadline !== undefined) return;
@@ -77,10 +68,10 @@ export function createDocumentFetcher(options: CitecheckOptions, deps: CheckDeps
       }
       const { response } = outcome;
       const body = response.body ?? Buffer.alloc(0);
-      if (response.truncated || body.length > options.maxBodyBytes) {
+      if (response.truncated || body.length > inputCap) {
         throw new DocumentTooLargeError(
-          `cannot fetch ${url}: the body is larger than ${options.maxBodyBytes} bytes`,
-          options.maxBodyBytes,
+          `cannot fetch ${url}: the body is larger than ${inputCap} bytes (${capFlag})`,
+          inputCap,
         );
       }
       return { status: response.status, headers: response.headers, body, finalUrl: outcome.url };

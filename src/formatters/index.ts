@@ -1,3 +1,4 @@
+import type { OUTPUT_FORMATS } from '../config/option-table.js';
 import type { Report } from '../types.js';
 import { renderHtml, renderHtmlChunks } from './html.js';
 import { renderJson, renderJsonChunks } from './json.js';
@@ -9,8 +10,8 @@ import { renderTerminal } from './terminal.js';
 
 export type { RenderOptions } from './render-options.js';
 
-/** Names of the output formats (CLI `--format` / `--report` choices). */
-export type FormatName = 'terminal' | 'json' | 'markdown' | 'html' | 'junit' | 'sarif';
+/** Names of the output formats (CLI `--format` / `--report` choices), declared with the options. */
+export type FormatName = (typeof OUTPUT_FORMATS)[number];
 
 /** A pure renderer of the Report, with the file extension of its output. */
 export interface Formatter {
@@ -18,15 +19,13 @@ export interface Formatter {
   extension: string;
   /** Renders the report; never prints, never throws for report content. */
   render(report: Report, options?: RenderOptions): string;
-  /**
-   * The same text in pieces, for formats whose output grows with an archive: the writer streams
-   * them to the file instead of holding the whole text. Joined, they equal `render`'s text.
-   */
+  /** The same text in pieces, for formats whose output grows with the input (written without holding it whole). */
   renderChunks?(report: Report, options?: RenderOptions): Iterable<string>;
 }
 
-/** The formatter's text in pieces: its own chunks when it has them, else its whole text as one. */
-export function formatterChunks(formatter: Formatter, report: Report, options?: RenderOptions): Iterable<string> {
+/** The rendered text of a format, in pieces when the format has them. */
+export function renderPieces(format: FormatName, report: Report, options?: RenderOptions): Iterable<string> {
+  const formatter = FORMATTERS[format];
   return formatter.renderChunks ? formatter.renderChunks(report, options) : [formatter.render(report, options)];
 }
 
@@ -51,14 +50,3 @@ export const FORMATTERS: Readonly<Record<FormatName, Formatter>> = Object.freeze
     renderChunks: (report: Report, options?: RenderOptions) => renderSarifChunks(report, options),
   },
 });
-
-export {
-  renderHtml,
-  renderHtmlChunks,
-  renderJson,
-  renderJsonChunks,
-  renderJunit,
-  renderMarkdown,
-  renderSarif,
-  renderTerminal,
-};

@@ -9,24 +9,19 @@ import {
   type Severity,
 } from '../types.js';
 import { severityRank } from '../report/codes.js';
+import { isOmittedSummary } from '../report/derive-findings.js';
+
+export { FAILING_STATUSES } from '../types.js';
+export { shorten } from '../report/shorten.js';
 
 /**
  * A run of more posts than this is an archive audit: the terminal report shows the summary and
- * the failing citations only (`--verbose` lists every post).
+ * the failing citations only (`--verbose` lists every post), the HTML report is an index.
  */
 export const ARCHIVE_POSTS = 50;
 
-/** Statuses that mean the source may be gone (a human must act or look). */
-export const FAILING_STATUSES: ReadonlySet<LinkStatus> = new Set<LinkStatus>([
-  'broken',
-  'unreachable',
-  'soft-404',
-  'timeout',
-  'blocked',
-]);
-
 /** Short upper-case badge per status, shared by every human-facing format. */
-export const STATUS_BADGES: Readonly<Record<LinkStatus, string>> = {
+const STATUS_BADGES: Readonly<Record<LinkStatus, string>> = {
   broken: 'BROKEN',
   unreachable: 'UNREACHABLE',
   'soft-404': 'SOFT-404',
@@ -47,12 +42,16 @@ export function citationBadge(c: ReportCitation): string {
 export interface FindingIndex {
   /** Findings about the post as a whole (no block), e.g. INPUT_REPAIRED. */
   ofPost(post: number): Finding[];
+  /** Every finding of one post, its blocks' included. */
+  allOfPost(post: number): Finding[];
   /** Every finding of one block. */
   ofBlock(post: number, block: number): Finding[];
   /** Findings about one citation (matched by its exact URL). */
   ofCitation(post: number, block: number, citation: ReportCitation): Finding[];
-  /** ANCHOR_DAMAGED findings of a block, in reading order. */
+  /** ANCHOR_DAMAGED findings of a block, in reading order (one per anchor, up to the cap). */
   damagedOf(post: number, block: number): Finding[];
+  /** The cap's summary findings of a block ("N more CODE findings are not listed"). */
+  omittedOf(post: number, block: number): Finding[];
   /** CLAIM_UNCITED finding of a block, if any. */
   uncitedOf(post: number, block: number): Finding | undefined;
 }
@@ -61,21 +60,27 @@ export interface FindingIndex {
 export function indexFindings(report: Report): FindingIndex {
   const byBlock = new Map<string, Finding[]>();
   const byPost = new Map<number, Finding[]>();
+  const allByPost = new Map<number, Finding[]>();
+  // Push into one array per key: copying the array per finding was quadratic in a block's findings.
+  const add = <K>(map: Map<K, Finding[]>, key: K, f: Finding): void => {
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [f]);
+    else list.push(f);
+  };
   for (const f of report.findings) {
-    if (f.block === undefined) {
-      byPost.set(f.post, [...(byPost.get(f.post) ?? []), f]);
-    } else {
-      const key = `${f.post}:${f.block}`;
-      byBlock.set(key, [...(byBlock.get(key) ?? []), f]);
-    }
+    add(allByPost, f.post, f);
+    if (f.block === undefined) add(byPost, f.post, f);
+    else add(byBlock, `${f.post}:${f.block}`, f);
   }
   const ofBlock = (post: number, block: number) => byBlock.get(`${post}:${block}`) ?? [];
   return {
     ofPost: (post) => byPost.get(post) ?? [],
+    allOfPost: (post) => allByPost.get(post) ?? [],
     ofBlock,
     // Citation findings carry the exact cited URL (derive-findings keys them so).
     ofCitation: (post, block, c) => ofBlock(post, block).filter((f) => f.url !== undefined && f.url === c.url),
-    damagedOf: (post, block) => ofBlock(post, block).filter((f) => f.code === 'ANCHOR_DAMAGED'),
+    damagedOf: (post, block) => ofBlock(post, block).filter((f) => f.code === 'ANCHOR_DAMAGED' && !isOmittedSummary(f)),
+    omittedOf: (post, block) => ofBlock(post, block).filter(isOmittedSummary),
     uncitedOf: (post, block) => ofBlock(post, block).find((f) => f.code === 'CLAIM_UNCITED'),
   };
 }
@@ -92,6 +97,37 @@ export function worstSeverity(findings: readonly Finding[]): Severity | undefine
 export function failureWeight(findings: readonly Finding[]): number {
   const worst = worstSeverity(findings);
   return worst === undefined ? 0 : severityRank(worst);
+}
+
+/** A post of the report with its findings, as the formatters list posts. */
+export interface PostInOrder {
+  /** The post. */
+  post: ReportPost;
+  /** Its index in `report.posts` (findings refer to it). */
+  i: number;
+  /** Every finding of the post (post-level and per block), in report order. */
+  findings: Finding[];
+  /** Its failure weight (see failureWeight): 0 for a post without findings. */
+  weight: number;
+}
+
+/**
+ * The posts, the ones that need a human first: by failure weight, most severe first, input
+ * order among equals (the sort is stable). Findings are grouped in one pass.
+ */
+export function postsFailingFirst(report: Report): PostInOrder[] {
+  const byPost = new Map<number, Finding[]>();
+  for (const f of report.findings) {
+    const list = byPost.get(f.post);
+    if (list) list.push(f);
+    else byPost.set(f.post, [f]);
+  }
+  return report.posts
+    .map((post, i) => {
+      const findings = byPost.get(i) ?? [];
+      return { post, i, findings, weight: failureWeight(findings) };
+    })
+    .sort((a, b) => b.weight - a.weight);
 }
 
 /** Citations with failing statuses first (in LINK_STATUSES order, malformed URLs among the errors), otherwise in reading order. */
@@ -192,12 +228,34 @@ export function checkedUrls(report: Report): number {
   return report.totals.uniqueUrls - b.excluded - b.skipped - b.unchecked;
 }
 
-/** Shortens text to at most `max` characters on a word boundary, with an ellipsis. */
-export function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+/** What a citation's archive facts say, in the words every human-facing format uses. */
+export interface ArchiveView {
+  /** "archived 2024-04-30", "archive of", "no archived copy", "archive lookup failed". */
+  label: string;
+  /** The capture's URL (found) or the captured URL (an archive link), to show or link. */
+  url?: string;
+  /** Anything after the URL: the capture date of an archive link, the drift similarity. */
+  detail?: string;
+}
+
+/** The archive facts of a citation for display, or undefined when there are none. */
+export function archiveView(c: ReportCitation): ArchiveView | undefined {
+  const a = c.archive;
+  if (a === undefined) return undefined;
+  const day = a.capturedAt?.slice(0, 10);
+  const similarity = a.similarity !== undefined ? `similarity ${a.similarity.toFixed(2)}` : undefined;
+  switch (a.status) {
+    case 'found':
+      return { label: day ? `archived ${day}` : 'archived', url: a.url, detail: similarity };
+    case 'archive-link':
+      return a.originalUrl !== undefined
+        ? { label: 'archive of', url: a.originalUrl, detail: day ? `captured ${day}` : undefined }
+        : { label: 'an archived copy', detail: day ? `captured ${day}` : undefined };
+    case 'missing':
+      return { label: 'no archived copy' };
+    case 'lookup-failed':
+      return { label: 'archive lookup failed', detail: a.reason };
+  }
 }
 
 /** Duration for humans: "850 ms", "12.3 s", "4 min 05 s". */

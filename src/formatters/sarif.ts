@@ -3,7 +3,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Report, Severity } from '../types.js';
 import { FINDING_CODES, FINDING_CODE_LIST } from '../report/codes.js';
+import { guardJsonText } from './escape.js';
 import type { RenderOptions } from './render-options.js';
+import { isUrlInput } from '../sources/input-kind.js';
 
 // The package page is the tool's public home until the project publishes a repository URL.
 const INFORMATION_URI = 'https://www.npmjs.com/package/citecheck';
@@ -80,7 +82,8 @@ export function* renderSarifChunks(report: Report, options: RenderOptions = {}):
       },
     ],
   };
-  const text = `${JSON.stringify(sarif, null, 2)}\n`;
+  // Inert when printed (see guardJsonText), piece by piece as the whole document was.
+  const text = `${guardJsonText(JSON.stringify(sarif, null, 2))}\n`;
   const at = text.indexOf(RESULTS_AT) + '"results": '.length;
   const rest = text.slice(at + JSON.stringify(RESULTS_MARK).length);
   const findings = report.findings;
@@ -92,7 +95,9 @@ export function* renderSarifChunks(report: Report, options: RenderOptions = {}):
   for (let i = 0; i < findings.length; i += RESULTS_PER_CHUNK) {
     const items = findings
       .slice(i, i + RESULTS_PER_CHUNK)
-      .map((f) => RESULTS_INDENT + JSON.stringify(result(f), null, 2).replace(/\n/g, `\n${RESULTS_INDENT}`));
+      .map(
+        (f) => RESULTS_INDENT + guardJsonText(JSON.stringify(result(f), null, 2)).replace(/\n/g, `\n${RESULTS_INDENT}`),
+      );
     yield `${items.join(',\n')}${i + RESULTS_PER_CHUNK < findings.length ? ',\n' : ''}`;
   }
   yield `\n${RESULTS_INDENT.slice(2)}]${rest}`;
@@ -100,7 +105,7 @@ export function* renderSarifChunks(report: Report, options: RenderOptions = {}):
 
 function location(f: Finding, report: Report, cwd: string | undefined) {
   const source = f.source || report.posts[f.post]?.source || '';
-  if (/^https?:\/\//i.test(source)) {
+  if (isUrlInput(source)) {
     return { physicalLocation: { artifactLocation: { uri: source } }, logicalLocations: logical(f) };
   }
   const uri = source === '-' ? 'stdin' : fileUri(source, cwd);

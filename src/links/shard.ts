@@ -5,7 +5,7 @@
  * Pure functions of the URL and n: every runner, and `citecheck merge`, agree without talking.
  */
 import { getDomain } from 'tldts';
-import type { CheckResult, CheckTarget, Shard } from '../types.js';
+import type { Shard } from '../types.js';
 
 /**
  * The key a link is sharded by: the registrable domain of its host (ICANN section of the Public
@@ -47,27 +47,4 @@ export function isInShard(url: string, shard: Shard): boolean {
 /** The reason given for a link another shard checks. */
 export function otherShardReason(url: string, shard: Shard): string {
   return `checked by shard ${shardOf(url, shard.count)}/${shard.count}`;
-}
-
-/**
- * Splits the run's targets for `shard`: those it checks, and a result for each of the others
- * (`unchecked`, no request, saying which shard checks it). The plan calls this before any
- * request, like any rule that decides a target gets none.
- */
-export function planShard(
-  targets: readonly CheckTarget[],
-  shard: Shard | undefined,
-  checkedAt: string,
-): { toCheck: CheckTarget[]; held: CheckResult[] } {
-  if (shard === undefined || shard.count === 1) return { toCheck: [...targets], held: [] };
-  const toCheck: CheckTarget[] = [];
-  const held: CheckResult[] = [];
-  for (const target of targets) {
-    if (isInShard(target.url, shard)) toCheck.push(target);
-    else {
-      const reason = otherShardReason(target.url, shard);
-      held.push({ url: target.url, status: 'unchecked', redirects: [], reason, attempts: 0, checkedAt, durationMs: 0 });
-    }
-  }
-  return { toCheck, held };
 }

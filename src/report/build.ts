@@ -1,10 +1,14 @@
+import { archiveKey, recognizeArchiveUrl } from '../archive/archive-url.js';
+import type { ConfirmRule } from '../config/options.js';
 import type {
   Shard,
   CheckResult,
+  CitationArchive,
   ExtractedPost,
   HostStats,
   Report,
   ReportBlock,
+  ReportCitation,
   ReportPost,
   Severity,
 } from '../types.js';
@@ -14,7 +18,7 @@ import { deriveFindings } from './derive-findings.js';
 import { redactReport } from './redact.js';
 import { inputsFingerprint, shardFindings } from './shard.js';
 import { computeTotals } from './totals.js';
-import { citationVerdict, withoutUndefined } from './verdict.js';
+import { citationVerdict } from './citation-verdict.js';
 
 /** Everything a run produced, as the report builder needs it. */
 export interface BuildReportInput {
@@ -32,6 +36,12 @@ export interface BuildReportInput {
   interrupted?: boolean;
   /** No request was made. */
   offline?: boolean;
+  /** Archive facts by `archiveKey(checkUrl, post date)` (the archive stage). */
+  archives?: ReadonlyMap<string, CitationArchive>;
+  /** The archive the run asked, so links into it are recognised as archive links. */
+  archiveEndpoint?: string;
+  /** `--confirm`, for the wording of LINK_FAILING. */
+  confirm?: ConfirmRule;
   /**
    * Let go of each extracted post as soon as its report post is built (`posts` is emptied), so
    * an archive is never held twice; for a run that owns its posts. The report shares their
@@ -47,13 +57,16 @@ export interface BuildReportInput {
  * messages.ts), counts totals. Pure and deterministic: the same input gives the same report.
  */
 export function buildReport(input: BuildReportInput): Report {
+  // The quotes each citation made, from extraction: QUOTE_NOT_FOUND names only those missing.
+  const quotesOf = new Map<ReportCitation, readonly string[]>();
   const posts: ReportPost[] = [];
   for (let i = 0; i < input.posts.length; i++) {
-    posts.push(toReportPost(input.posts[i], input.results));
+    posts.push(toReportPost(input.posts[i], input.results, quotesOf));
     if (input.releasePosts) (input.posts as Array<ExtractedPost | undefined>)[i] = undefined;
   }
   if (input.releasePosts) input.posts.length = 0;
-  const derived = deriveFindings(posts, input.results);
+  for (const post of posts) attachArchives(post, input);
+  const derived = deriveFindings(posts, input.results, (c) => quotesOf.get(c) ?? [], { confirm: input.confirm });
   redactReport(posts, derived);
   const findings = input.shard ? shardFindings(derived, input.shard) : derived;
   const hosts = [...(input.hosts ?? [])]
@@ -99,13 +112,40 @@ export function failOnSentence(report: Report, failOn: Severity | 'never'): stri
 }
 
 /**
- * The post with verdicts. Only citations get new objects (they gain a verdict); a block's
- * signals and damaged anchors are the extraction's own arrays, not copies, because an archive
- * report holds hundreds of thousands of them and nothing downstream changes them.
+ * Puts on each citation what is known about archived copies: the link is itself a capture
+ * (parsed from its URL, no network needed), or what the archive stage found for its URL at
+ * this post's date.
  */
-function toReportPost(post: ExtractedPost, results: ReadonlyMap<string, CheckResult>): ReportPost {
-  // Fields set one by one in one order: every post then shares one hidden class (a spread of
-  // an object built from entries gave each post of an archive its own).
+function attachArchives(post: ReportPost, input: BuildReportInput): void {
+  for (const block of post.blocks) {
+    for (const c of block.citations) {
+      const archive = archiveOf(c, post.published, input);
+      if (archive !== undefined) c.archive = archive;
+    }
+  }
+}
+
+function archiveOf(c: ReportCitation, published: string | undefined, input: BuildReportInput) {
+  if (c.checkUrl === undefined || c.invalid !== undefined) return undefined;
+  const link = recognizeArchiveUrl(c.url, input.archiveEndpoint);
+  if (link !== undefined) return withoutUndefined({ status: 'archive-link' as const, url: c.url, ...link });
+  const fact = input.archives?.get(archiveKey(c.checkUrl, published));
+  return fact === undefined ? undefined : structuredClone(fact);
+}
+
+/**
+ * The post with verdicts. Only citations get new objects (they gain a verdict); a block's
+ * signals, damaged anchors and credits are the extraction's own arrays, not copies, because an
+ * archive report holds hundreds of thousands of them and nothing downstream changes them.
+ */
+function toReportPost(
+  post: ExtractedPost,
+  results: ReadonlyMap<string, CheckResult>,
+  quotesOf: Map<ReportCitation, readonly string[]>,
+): ReportPost {
+  // The known fields only (a field a source adds to Post is not published by accident), set
+  // one by one in one order: every post then shares one hidden class (a spread of an object
+  // built from entries gave each post of an archive its own). The JSON formatter orders keys.
   const out = { source: post.source, kind: post.kind } as ReportPost;
   for (const key of POST_FIELDS) {
     const value = post[key];
@@ -113,15 +153,27 @@ function toReportPost(post: ExtractedPost, results: ReadonlyMap<string, CheckRes
   }
   out.warnings = post.warnings.map((w) => withoutUndefined({ ...w }));
   out.blocks = post.blocks.map((block): ReportBlock => {
-    const { index, kind, text, isClaim, signals, damagedAnchors, line } = block;
-    const citations = block.citations.map((c) => citationVerdict(c, results));
+    const { index, kind, text, isClaim, signals, damagedAnchors, line, credits } = block;
+    const citations = block.citations.map((c) => {
+      const verdict = citationVerdict(c, results);
+      if (c.quotes !== undefined) quotesOf.set(verdict, c.quotes);
+      return verdict;
+    });
     // One literal with or without the line, rather than a field added later (a second allocation per block).
-    return line === undefined
-      ? { index, kind, text, isClaim, signals, citations, damagedAnchors }
-      : { index, kind, text, isClaim, signals, citations, damagedAnchors, line };
+    const out: ReportBlock =
+      line === undefined
+        ? { index, kind, text, isClaim, signals, citations, damagedAnchors }
+        : { index, kind, text, isClaim, signals, citations, damagedAnchors, line };
+    if (credits !== undefined) out.credits = credits;
+    return out;
   });
   return out;
 }
 
 /** Optional fields of a post copied into the report, in contract order. */
-const POST_FIELDS = ['id', 'slug', 'title', 'url', 'published', 'modified', 'baseUrl'] as const;
+const POST_FIELDS = ['id', 'slug', 'title', 'url', 'published', 'modified', 'baseUrl', 'bodySelector'] as const;
+
+/** Drops keys whose value is undefined, so reports serialise identically however built. */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -9,7 +9,7 @@ import { shardOf } from '../links/shard.js';
 import type { Finding, ReportCitation, ReportPost, Shard } from '../types.js';
 
 /** The shard (1-based, of `count`) that reports `finding`. */
-export function findingShard(finding: Finding, count: number): number {
+function findingShard(finding: Finding, count: number): number {
   if (finding.url === undefined || finding.code === 'LINK_INVALID') return 1;
   return shardOf(finding.url, count);
 }

@@ -19,7 +19,7 @@ function shown(value: unknown): string {
 }
 
 /** `field` held something that is not a date. */
-export function notADate(field: string, value: unknown, why = 'not a date'): InputWarning {
+function notADate(field: string, value: unknown, why = 'not a date'): InputWarning {
   const detail = why === 'not a date' ? '' : ` (${why})`;
   return { code: 'INPUT_REPAIRED', repair: `${field} is not a date: ${shown(value)}${detail}; ignored` };
 }
@@ -32,6 +32,22 @@ export function notAnAbsoluteUrl(field: string, value: unknown): InputWarning {
 /** The post body holds nothing to read: "0 links, all good" would be a lie. */
 export function emptyBody(field: string): InputWarning {
   return { code: 'INPUT_REPAIRED', repair: `${field} is empty: nothing to check` };
+}
+
+/** Tags nested deeper than the cap were ignored (html-nesting.ts). */
+export function deepNesting(dropped: number, max: number): InputWarning {
+  return {
+    code: 'INPUT_REPAIRED',
+    repair: `elements nested deeper than ${max} levels: ${dropped} tag${dropped === 1 ? '' : 's'} past that depth ignored (their text kept)`,
+  };
+}
+
+/** No element of an HTML page held the article with confidence: the whole page was read. */
+export function noArticleBody(selector: string): InputWarning {
+  return {
+    code: 'INPUT_REPAIRED',
+    repair: `no article body found with confidence (too little text in paragraphs); read the whole page (${selector}), menus and widgets included`,
+  };
 }
 
 /** An empty body of a password-protected WordPress post (the API withholds it). */

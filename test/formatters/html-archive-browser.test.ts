@@ -6,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/formatters/html.js';
 import { archiveReport, archiveUrl } from '../fixtures/reports/archive-report.js';
 import { mixedReport } from '../fixtures/reports/sample-reports.js';
-import { hasChromium, withPage } from './browser.js';
+import { BROWSER_TEST_MARK, skipBrowserTests, withPage } from './browser.js';
 
 // A large archive: its report is an index the page's script fills in (see html-archive.ts).
 const POSTS = 3000;
 
-describe.skipIf(!hasChromium)('html report of a large archive in a real browser (headless Chromium)', () => {
+describe.skipIf(skipBrowserTests)(`html report of a large archive ${BROWSER_TEST_MARK} (headless Chromium)`, () => {
   let dir: string;
   let url: string;
   let smallUrl: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FORMATTERS, formatterChunks } from '../../src/formatters/index.js';
+import { FORMATTERS, renderPieces, type FormatName } from '../../src/formatters/index.js';
 import { archiveReport } from '../fixtures/reports/archive-report.js';
 import { mixedReport } from '../fixtures/reports/sample-reports.js';
 
@@ -15,9 +15,9 @@ describe('formatters that stream (renderChunks)', () => {
   });
 
   it.each(streamed.map(([name]) => name))('%s: the pieces joined are the text, each small', (name) => {
-    const formatter = FORMATTERS[name as keyof typeof FORMATTERS];
+    const formatter = FORMATTERS[name as FormatName];
     for (const report of [mixedReport(), archiveReport(1200), { ...mixedReport(), findings: [] }]) {
-      const chunks = [...formatterChunks(formatter, report, { cwd: '/work' })];
+      const chunks = [...renderPieces(name as FormatName, report, { cwd: '/work' })];
       const text = chunks.join('');
       expect(text).toBe(formatter.render(report, { cwd: '/work' }));
       if (report.posts.length > 100) {
@@ -29,6 +29,6 @@ describe('formatters that stream (renderChunks)', () => {
 
   it('formats without pieces are one piece', () => {
     const report = mixedReport();
-    expect([...formatterChunks(FORMATTERS.markdown, report)]).toEqual([FORMATTERS.markdown.render(report)]);
+    expect([...renderPieces('markdown', report)]).toEqual([FORMATTERS.markdown.render(report)]);
   });
 });

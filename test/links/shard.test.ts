@@ -1,17 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { parseShard } from '../../src/config/shard.js';
-import { isInShard, planShard, shardKey, shardOf } from '../../src/links/shard.js';
-import { UsageError } from '../../src/errors.js';
+import { readShard } from '../../src/config/shard.js';
+import { resolveOptions } from '../../src/config/resolve.js';
+import { decidedResults, planTargets, targetsToCheck } from '../../src/links/plan.js';
+import { isInShard, shardKey, shardOf } from '../../src/links/shard.js';
+import { ConfigError, UsageError } from '../../src/errors.js';
 
-describe('parseShard', () => {
+describe('--shard k/n', () => {
   it('reads k/n', () => {
-    expect(parseShard('2/4')).toEqual({ index: 2, count: 4 });
-    expect(parseShard(' 1 / 1 ')).toEqual({ index: 1, count: 1 });
+    expect(readShard('2/4')).toEqual({ index: 2, count: 4 });
+    expect(readShard(' 1 / 1 ')).toEqual({ index: 1, count: 1 });
   });
 
   it.each(['0/4', '5/4', '2', '2/0', 'a/b', '-1/4', '1/1001', '2/4/8', ''])('refuses %j in one line', (text) => {
-    expect(() => parseShard(text)).toThrow(UsageError);
-    expect(() => parseShard(text)).toThrow(/^--shard: expected k\/n/);
+    expect(readShard(text)).toBeUndefined();
+    expect(() => resolveOptions(undefined, { shard: text })).toThrow(UsageError);
+    expect(() => resolveOptions(undefined, { shard: text })).toThrow(/^--shard: must be k\/n/);
+  });
+
+  it('resolves from the command line and the config file', () => {
+    expect(resolveOptions(undefined, { shard: '3/8' }).shard).toEqual({ index: 3, count: 8 });
+    expect(resolveOptions(undefined, {}).shard).toBeUndefined();
+    const file = { label: 'citecheck.config.json', config: { shard: '2/4' } };
+    expect(resolveOptions(file).shard).toEqual({ index: 2, count: 4 });
+    expect(() => resolveOptions({ ...file, config: { shard: '0/4' } })).toThrow(ConfigError);
   });
 });
 
@@ -57,7 +68,9 @@ describe('which shard checks a link', () => {
       quotes: [],
     }));
     const shard = { index: 2, count: 3 };
-    const { toCheck, held } = planShard(targets, shard, '2026-01-01T00:00:00.000Z');
+    const plan = planTargets(targets, { ...resolveOptions(undefined, {}), shard });
+    const toCheck = targetsToCheck(plan);
+    const held = decidedResults(plan);
     expect(toCheck.length + held.length).toBe(40);
     expect(toCheck.length).toBeGreaterThan(0);
     expect(toCheck.every((t) => isInShard(t.url, shard))).toBe(true);
@@ -66,20 +79,8 @@ describe('which shard checks a link', () => {
       expect(result.reason).toBe(`checked by shard ${shardOf(result.url, 3)}/3`);
       expect(shardOf(result.url, 3)).not.toBe(2);
     }
-    expect(planShard(targets, undefined, 'x').held).toEqual([]);
-  });
-});
-
-describe('--shard as an option', () => {
-  it('resolves from the command line and the config file; a bad value is one line naming where', async () => {
-    const { resolveOptions } = await import('../../src/config/resolve.js');
-    const { validateConfig } = await import('../../src/config/load.js');
-    const { ConfigError } = await import('../../src/errors.js');
-    expect(resolveOptions(undefined, { shard: '3/8' }).shard).toEqual({ index: 3, count: 8 });
-    expect(resolveOptions(undefined, {}).shard).toBeUndefined();
-    expect(() => resolveOptions(undefined, { shard: '9/8' })).toThrow(/^--shard: must be k\/n/);
-    await expect(validateConfig({ shard: '2/4' }, 'citecheck.config.json')).resolves.toEqual({ shard: '2/4' });
-    const file = { label: 'citecheck.config.json', config: { shard: '0/4' } };
-    expect(() => resolveOptions(file, {})).toThrow(ConfigError);
+    expect(decidedResults(planTargets(targets, resolveOptions(undefined, {})))).toEqual([]);
+    // The plan says why: the shard rule, first.
+    expect(plan.targets.filter((p) => p.action !== 'check').every((p) => 'rule' in p && p.rule === 'shard')).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { collectTargets } from '../../src/links/targets.js';
-import { planShard } from '../../src/links/shard.js';
+import { resolveOptions } from '../../src/config/resolve.js';
+import { decidedResults, planTargets, targetsToCheck } from '../../src/links/plan.js';
 import { buildReport } from '../../src/report/build.js';
 import { ShardMerger } from '../../src/report/merge.js';
 import type { CheckResult, ExtractedPost, Report } from '../../src/types.js';
@@ -34,7 +35,9 @@ function verdict(url: string): CheckResult {
 /** The report of the whole run, or of one shard of it (the links of other shards unchecked). */
 function run(shard?: { index: number; count: number }): Report {
   const targets = collectTargets(posts());
-  const { toCheck, held } = planShard(targets, shard, '2026-01-02T03:04:05.000Z');
+  const plan = planTargets(targets, { ...resolveOptions(undefined, {}), shard });
+  const toCheck = targetsToCheck(plan);
+  const held = decidedResults(plan);
   const results = new Map<string, CheckResult>([
     ...toCheck.map((t) => [t.url, verdict(t.url)] as const),
     ...held.map((r) => [r.url, r] as const),
