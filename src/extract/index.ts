@@ -1,7 +1,7 @@
 import { load } from 'cheerio';
 import { normalizeUrl } from '../links/normalize.js';
-import { MARKDOWN_BROKEN_ATTR } from '../sources/markdown-broken-links.js';
-import { MARKDOWN_LINE_ATTR, renderMarkdown } from '../sources/markdown-render.js';
+import { MARKDOWN_BROKEN_ATTR } from './markdown-broken-links.js';
+import { firstMarkdownHeading, MARKDOWN_LINE_ATTR, renderMarkdown } from './markdown-render.js';
 import type { Block, Citation, ClaimSignal, DamagedAnchor, ExtractedPost, Post } from '../types.js';
 import type { RawBlock, RawLink } from './block-builder.js';
 import type { DomNode } from './dom.js';
@@ -140,5 +140,9 @@ export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPos
   });
 
   const { body: _body, bodyFormat: _format, bodyLine: _line, ...rest } = post;
+  if (isMarkdown && rest.title === undefined) {
+    const title = firstMarkdownHeading(post.body);
+    if (title) rest.title = title;
+  }
   return { ...rest, blocks };
 }
