@@ -74,6 +74,30 @@ export class BlockBuilder {
    * would flatten the concatenated string on every append.
    */
   private atSpace = true;
+  /** Some non-blank text was appended. */
+  private hasText = false;
+  /** The appended pieces of `text` and their offsets, for textSince. */
+  private readonly pieces: string[] = [];
+  private readonly pieceStarts: number[] = [];
+
+  private add(t: string): void {
+    this.pieceStarts.push(this.text.length);
+    this.pieces.push(t);
+    this.text += t;
+  }
+
+  /**
+   * The text from `start` on, as a fresh string built from the last pieces. Slicing `text` (a
+   * growing rope) flattens it and pins that copy of the whole block in every slice kept, so a
+   * paragraph of n long anchors cost n copies of itself: quadratic time and memory (issue 13).
+   */
+  textSince(start: number): string {
+    let i = this.pieces.length;
+    while (i > 0 && this.pieceStarts[i - 1] > start) i--;
+    if (i === 0) return this.text.slice(start);
+    const joined = i === this.pieces.length ? '' : this.pieces.slice(i).join('');
+    return this.pieces[i - 1].slice(start - this.pieceStarts[i - 1]) + joined;
+  }
 
   /** Appends text, collapsing whitespace across chunk boundaries. */
   append(raw: string): void {
@@ -88,7 +112,8 @@ export class BlockBuilder {
       return;
     }
     if (this.atSpace && t.charCodeAt(0) === 32) t = t.slice(1);
-    this.text += t;
+    this.add(t);
+    this.hasText = true;
     this.atSpace = t.charCodeAt(t.length - 1) === 32;
     if (this.strongDepth > 0) this.sawStrong = true;
     else this.hasPlainText = true;
@@ -97,14 +122,14 @@ export class BlockBuilder {
   /** A boundary between words (a <br>, a nested block element). */
   space(): void {
     if (!this.atSpace) {
-      this.text += ' ';
+      this.add(' ');
       this.atSpace = true;
     }
   }
 
   /** The word right before the current position: what an orphan `</a>` most plausibly closed. */
   lastWord(): { word: string; offset: number } {
-    const tail = this.text.slice(-200);
+    const tail = this.textSince(Math.max(0, this.text.length - 200));
     const m = LAST_WORD.exec(tail);
     if (!m) return { word: '', offset: this.text.length };
     let word = m[1].replace(/^[“"‘'([«]+/, '').replace(/[,;:!?”"’')\]»]+$/, '');
@@ -115,7 +140,7 @@ export class BlockBuilder {
 
   /** An orphan `</strong>`: everything so far in this block was bold. */
   strongEnded(): void {
-    if (this.text.trim() !== '') {
+    if (this.hasText) {
       this.sawStrong = true;
       this.hasPlainText = false;
     }

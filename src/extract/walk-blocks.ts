@@ -318,7 +318,7 @@ export class BlockWalker {
               href: cite,
               start,
               end: b.text.length,
-              anchorText: b.text.slice(start).trim(),
+              anchorText: b.textSince(start).trim(),
               rel: [],
               origin: 'q-cite',
             });
@@ -342,9 +342,9 @@ export class BlockWalker {
           // "shipped.<sup>3</sup>" marks a footnote, whose number is no figure of the claim.
           // After a digit it is an exponent ("10<sup>6</sup>"), part of a figure: keep it.
           const start = b.text.length;
-          const afterDigit = start > 0 && /\d/.test(b.text[start - 1]);
+          const afterDigit = start > 0 && /\d/.test(b.textSince(start - 1));
           this.inline(node.children ?? [], b, inCode);
-          if (!afterDigit && FOOTNOTE_MARK.test(b.text.slice(start))) b.footnoteMarks.push([start, b.text.length]);
+          if (!afterDigit && FOOTNOTE_MARK.test(b.textSince(start))) b.footnoteMarks.push([start, b.text.length]);
           continue;
         }
         case 'strong':
@@ -371,7 +371,7 @@ export class BlockWalker {
     const attribs = node.attribs ?? {};
     const start = b.text.length;
     this.inline(node.children ?? [], b, inCode);
-    const anchorText = b.text.slice(start).trim();
+    const anchorText = b.textSince(start).trim();
     if (inCode) return;
     const href = attribs.href;
     const broken = this.opts.brokenAttr !== undefined ? attribs[this.opts.brokenAttr] : undefined;
