@@ -27,16 +27,35 @@ const WHITESPACE = /\s/;
 /** markdown-it 14 counts the links being tokenized (no nested links); @types/markdown-it omits it. */
 type LinkState = StateInline & { linkLevel: number };
 
-/** Index of the `)` closing the `(` at `open`, honouring nesting and backslash escapes; -1 if none. */
-function closingParen(src: string, open: number, max: number): number {
-  let depth = 0;
-  for (let i = open; i < max; i++) {
-    const ch = src[i];
-    if (ch === '\\') i++;
-    else if (ch === '(') depth++;
-    else if (ch === ')' && --depth === 0) return i;
+/**
+ * For each `(` of `src`, the index of the `)` closing it (honouring nesting and backslash
+ * escapes), or -1. Computed once per inline text with a stack: scanning forward from every
+ * candidate `[text](` instead cost quadratic time on `[a](` repeated (issue 13).
+ */
+function matchingParens(src: string): Int32Array {
+  const match = new Int32Array(src.length).fill(-1);
+  const open: number[] = [];
+  for (let i = 0; i < src.length; i++) {
+    const ch = src.charCodeAt(i);
+    if (ch === 0x5c /* \\ */) i++;
+    else if (ch === 0x28 /* ( */) open.push(i);
+    else if (ch === 0x29 /* ) */ && open.length > 0) match[open.pop() as number] = i;
   }
-  return -1;
+  return match;
+}
+
+/** Paren matches per inline state (one inline text; nested tokenizing shares its src). */
+const parenCache = new WeakMap<StateInline, Int32Array>();
+
+/** Index of the `)` closing the `(` at `open`, before `max`; -1 if none. */
+function closingParen(state: StateInline, open: number, max: number): number {
+  let match = parenCache.get(state);
+  if (match === undefined) {
+    match = matchingParens(state.src);
+    parenCache.set(state, match);
+  }
+  const close = match[open];
+  return close !== -1 && close < max ? close : -1;
 }
 
 /** End of a broken `[text](...)` / `[text][label]` starting at `labelEnd` (the `]`), and its kind. */
@@ -48,7 +67,7 @@ function brokenTail(
   const { src, posMax: max } = state;
   const next = src[labelEnd + 1];
   if (next === '(') {
-    const close = closingParen(src, labelEnd + 1, max);
+    const close = closingParen(state, labelEnd + 1, max);
     if (close === -1) return undefined;
     const inside = src.slice(labelEnd + 2, close).trim();
     if (!URL_START.test(inside) || !WHITESPACE.test(inside)) return undefined;

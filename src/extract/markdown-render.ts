@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import { brokenLinks } from './markdown-broken-links.js';
+import { boundedLinkify } from './markdown-linkify.js';
 
 /**
  * The one Markdown parser of citecheck: CommonMark plus raw HTML (posts embed it) and
@@ -11,6 +12,8 @@ const md = new MarkdownIt({ html: true, linkify: true });
 // and real Markdown links are links. A scheme-less "//host/path" in prose is no citation either.
 md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
 md.linkify.add('//', null);
+// Linear, and tables rendered as site generators do (see markdown-linkify.ts).
+md.use(boundedLinkify);
 // markdown-it refuses javascript:, vbscript:, file: and data: links (a safety rule for HTML
 // shown in a browser) and prints them as literal "[text](url)". This HTML is only read by
 // extraction, which reports such links as skipped rather than losing them; reports escape them.
