@@ -154,6 +154,8 @@ export interface Citation {
   isInternal: boolean;
   /** Which element the link came from. */
   origin: CitationOrigin;
+  /** 1-based line of the link itself in the source file, when known. */
+  line?: number;
 }
 
 /** An anchor whose URL was lost: an orphan `</a>` or an `<a>` without a usable href. */
@@ -167,6 +169,8 @@ export interface DamagedAnchor {
    * reference link (`[text][label]`) names a label that is never defined.
    */
   reason: 'orphan-close-tag' | 'missing-href' | 'empty-href' | 'undefined-reference';
+  /** 1-based line of the anchor itself in the source file, when known. */
+  line?: number;
 }
 
 /** One block of text in reading order. */

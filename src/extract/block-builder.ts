@@ -16,6 +16,8 @@ export interface RawLink {
   origin: CitationOrigin;
   /** Why the link is invalid before its URL is even read (a Markdown link no renderer shows). */
   invalid?: string;
+  /** Line of the link itself, in the units of RawBlock.line, when known. */
+  line?: number;
 }
 
 /** A damaged anchor found while building a block, before its sentence is known. */
@@ -26,6 +28,8 @@ export interface RawDamage {
   offset: number;
   /** What is wrong. */
   reason: DamagedAnchor['reason'];
+  /** Line of the anchor itself, in the units of RawBlock.line, when known. */
+  line?: number;
 }
 
 /** A finished block before links are normalised. */

@@ -1,7 +1,7 @@
 import { load } from 'cheerio';
 import { normalizeUrl } from '../links/normalize.js';
 import { MARKDOWN_BROKEN_ATTR } from './markdown-broken-links.js';
-import { firstMarkdownHeading, MARKDOWN_LINE_ATTR, renderMarkdown } from './markdown-render.js';
+import { MARKDOWN_LINE_ATTR, renderMarkdown, type MarkdownFound } from './markdown-render.js';
 import type { Block, Citation, ClaimSignal, DamagedAnchor, ExtractedPost, Post } from '../types.js';
 import type { RawBlock, RawLink } from './block-builder.js';
 import type { DomNode } from './dom.js';
@@ -15,7 +15,12 @@ import { BlockWalker } from './walk-blocks.js';
 export interface ExtractOptions {
   /** Also record img/iframe sources as citations (--include-media). */
   includeMedia?: boolean;
+  /** Bare URLs in Markdown table cells are links too (--linkify). */
+  linkify?: boolean;
 }
+
+/** Maps a raw line (walker units) to a 1-based line of the source file, when known. */
+type FileLine = (raw: number | undefined) => number | undefined;
 
 /** A function from offset to 1-based line of `text` (binary search over line starts). */
 function lineIndex(text: string): (offset: number) => number {
@@ -50,13 +55,16 @@ function toCitation(
   ranges: Array<[number, number]>,
   base: string | undefined,
   host: string | undefined,
+  line: number | undefined,
 ): Citation {
   // A link the source format itself refused (see RawLink.invalid) is invalid whatever its URL.
   const normalized = link.invalid !== undefined ? { invalid: link.invalid } : normalizeUrl(link.href, base);
   const sentence = sentenceAt(text, link.start, ranges);
   const common = { rawHref: link.href, anchorText: link.anchorText, sentence, rel: link.rel, origin: link.origin };
   if ('invalid' in normalized) {
-    return { url: link.href, ...common, invalid: normalized.invalid, isInternal: false };
+    const invalid: Citation = { url: link.href, ...common, invalid: normalized.invalid, isInternal: false };
+    if (line !== undefined) invalid.line = line;
+    return invalid;
   }
   const fragmentOnly = link.href.trim().startsWith('#');
   const relative = normalized.scheme === '';
@@ -67,6 +75,7 @@ function toCitation(
   const citation: Citation = { url: normalized.url, ...common, isInternal };
   if (normalized.checkUrl !== '') citation.checkUrl = normalized.checkUrl;
   if (normalized.fragment !== undefined) citation.fragment = normalized.fragment;
+  if (line !== undefined) citation.line = line;
   return citation;
 }
 
@@ -76,15 +85,23 @@ function toBlock(
   index: number,
   base: string | undefined,
   host: string | undefined,
-  line: number | undefined,
+  fileLine: FileLine,
 ): Block {
   const ranges = raw.links.length + raw.damaged.length > 0 ? sentenceRanges(raw.text) : [];
-  const citations = raw.links.map((link) => toCitation(link, raw.text, ranges, base, host));
-  const damagedAnchors: DamagedAnchor[] = raw.damaged.map((d) => ({
-    anchorText: d.anchorText,
-    sentence: sentenceAt(raw.text, d.offset, ranges),
-    reason: d.reason,
-  }));
+  const line = fileLine(raw.line);
+  const citations = raw.links.map((link) =>
+    toCitation(link, raw.text, ranges, base, host, link.line === undefined ? line : fileLine(link.line)),
+  );
+  const damagedAnchors: DamagedAnchor[] = raw.damaged.map((d) => {
+    const anchor: DamagedAnchor = {
+      anchorText: d.anchorText,
+      sentence: sentenceAt(raw.text, d.offset, ranges),
+      reason: d.reason,
+    };
+    const at = d.line === undefined ? line : fileLine(d.line);
+    if (at !== undefined) anchor.line = at;
+    return anchor;
+  });
   const signals: ClaimSignal[] = [];
   if (damagedAnchors.length > 0 || citations.some((c) => c.origin !== 'img' && c.origin !== 'iframe'))
     signals.push('citation');
@@ -102,6 +119,24 @@ function toBlock(
   return block;
 }
 
+/** The body as HTML to walk, section by section (a Markdown body renders in sections). */
+function* htmlSections(post: Post, opts: ExtractOptions, found: MarkdownFound): Generator<string> {
+  if (post.bodyFormat === 'markdown') yield* renderMarkdown(post.body, { linkifyTables: opts.linkify }, found);
+  else yield post.kind === 'wordpress' ? stripShortcodes(post.body) : post.body;
+}
+
+/**
+ * How raw lines become lines of the file: Markdown lines are 0-based within the body, HTML
+ * lines 1-based within the body; a WordPress body is one JSON string, whose lines are not
+ * lines of the file, so everything in it takes the body's line.
+ */
+function fileLines(post: Post): FileLine {
+  const isMarkdown = post.bodyFormat === 'markdown';
+  if (post.kind === 'wordpress') return () => post.bodyLine;
+  const bodyLine = post.bodyLine ?? 1;
+  return (raw) => (raw === undefined ? bodyLine : bodyLine + raw - (isMarkdown ? 0 : 1));
+}
+
 /**
  * Extracts a post's blocks in reading order, with their citations, damaged anchors and claim
  * signals. Pure: no I/O. Markdown bodies are rendered first (code spans/blocks hold no
@@ -109,40 +144,32 @@ function toBlock(
  */
 export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPost {
   const isMarkdown = post.bodyFormat === 'markdown';
-  const source = isMarkdown
-    ? renderMarkdown(post.body)
-    : post.kind === 'wordpress'
-      ? stripShortcodes(post.body)
-      : post.body;
-  const html = markOrphanTags(source);
   // Lines inside a JSON string are not lines of the file: WordPress blocks take the body's line.
   const useLocations = !isMarkdown && post.kind !== 'wordpress';
-  // htmlparser2 rather than parse5: 2–3× faster, and the spec-exact tree repairs of parse5 buy
-  // nothing here since orphan tags are handled before parsing (prepare-html.ts).
-  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true, withStartIndices: useLocations } }, false);
-  const walker = new BlockWalker({
-    includeMedia: opts.includeMedia ?? false,
-    lineOf: useLocations ? lineIndex(html) : undefined,
-    lineAttr: isMarkdown ? MARKDOWN_LINE_ATTR : undefined,
-    brokenAttr: isMarkdown ? MARKDOWN_BROKEN_ATTR : undefined,
-  });
-  const rawBlocks = walker.walkBody(($.root()[0] as unknown as DomNode).children ?? []);
+  const found: MarkdownFound = {};
+  let walker: BlockWalker | undefined;
+  let rawBlocks: RawBlock[] = [];
+  // One walker for every section (HTML is one section; Markdown lines come from attributes).
+  for (const source of htmlSections(post, opts, found)) {
+    const html = markOrphanTags(source);
+    // htmlparser2 rather than parse5: 2–3× faster, and the spec-exact tree repairs of parse5 buy
+    // nothing here since orphan tags are handled before parsing (prepare-html.ts).
+    const $ = load(html, { xml: { xmlMode: false, decodeEntities: true, withStartIndices: useLocations } }, false);
+    walker ??= new BlockWalker({
+      includeMedia: opts.includeMedia ?? false,
+      lineOf: useLocations ? lineIndex(html) : undefined,
+      lineAttr: isMarkdown ? MARKDOWN_LINE_ATTR : undefined,
+      brokenAttr: isMarkdown ? MARKDOWN_BROKEN_ATTR : undefined,
+    });
+    rawBlocks = walker.walkBody(($.root()[0] as unknown as DomNode).children ?? []);
+  }
 
   const base = post.baseUrl ?? post.url;
   const host = siteHost(post.url ?? post.baseUrl);
-  const bodyLine = post.bodyLine ?? (post.kind === 'wordpress' ? undefined : 1);
-  const blocks = rawBlocks.map((raw, index) => {
-    let line: number | undefined;
-    if (post.kind === 'wordpress') line = post.bodyLine;
-    else if (raw.line !== undefined && bodyLine !== undefined) line = bodyLine + raw.line - (isMarkdown ? 0 : 1);
-    else line = bodyLine;
-    return toBlock(raw, index, base, host, line);
-  });
+  const fileLine = fileLines(post);
+  const blocks = rawBlocks.map((raw, index) => toBlock(raw, index, base, host, fileLine));
 
   const { body: _body, bodyFormat: _format, bodyLine: _line, ...rest } = post;
-  if (isMarkdown && rest.title === undefined) {
-    const title = firstMarkdownHeading(post.body);
-    if (title) rest.title = title;
-  }
+  if (rest.title === undefined && found.firstHeading !== undefined) rest.title = found.firstHeading;
   return { ...rest, blocks };
 }

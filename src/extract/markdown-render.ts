@@ -1,6 +1,10 @@
 import MarkdownIt from 'markdown-it';
 import { brokenLinks } from './markdown-broken-links.js';
-import { boundedLinkify } from './markdown-linkify.js';
+import { boundedLinkify, type LinkifyEnv } from './markdown-linkify.js';
+import { markdownLines, type LinesEnv } from './markdown-lines.js';
+import { markdownSections } from './markdown-sections.js';
+
+export { MARKDOWN_LINE_ATTR } from './markdown-lines.js';
 
 /**
  * The one Markdown parser of citecheck: CommonMark plus raw HTML (posts embed it) and
@@ -20,34 +24,52 @@ md.use(boundedLinkify);
 md.validateLink = () => true;
 // Links CommonMark refuses but the author meant (space in the URL, undefined reference): reported, not lost.
 md.use(brokenLinks);
+// Source lines on blocks, links and raw HTML tags; the first heading (see markdown-lines.ts).
+md.use(markdownLines);
 
-/** Attribute carrying a block's 0-based source line within the Markdown body. */
-export const MARKDOWN_LINE_ATTR = 'data-md-line';
-
-/** Renders Markdown to HTML whose block elements carry their source line (MARKDOWN_LINE_ATTR). */
-export function renderMarkdown(body: string): string {
-  const env = {};
-  const tokens = md.parse(body, env);
-  for (const token of tokens) {
-    if (token.nesting === 1 && token.map) token.attrSet(MARKDOWN_LINE_ATTR, String(token.map[0]));
-    // Raw HTML blocks have no token attributes: mark their first tag, or their blocks would
-    // take the line of whatever came before.
-    else if (token.type === 'html_block' && token.map) {
-      token.content = token.content.replace(/^(\s*<[a-zA-Z][\w-]*)/, `$1 ${MARKDOWN_LINE_ATTR}="${token.map[0]}"`);
-    }
-  }
-  return md.renderer.render(tokens, md.options, env);
+/** Options of one render. */
+export interface MarkdownRenderOptions {
+  /** Bare URLs in table cells become links too (`--linkify`); see markdown-linkify.ts. */
+  linkifyTables?: boolean;
+  /** Section size and whole-body limit (see markdown-sections.ts); tests make them small. */
+  sections?: { size: number; whole: number };
 }
 
-/** The text of the first level-1 heading, if any (code blocks cannot fake one). */
-export function firstMarkdownHeading(body: string): string | undefined {
-  const tokens = md.parse(body, {});
-  const at = tokens.findIndex((t) => t.type === 'heading_open' && t.tag === 'h1');
-  if (at === -1) return undefined;
-  const inline = tokens[at + 1];
-  const text = (inline?.children ?? [])
-    .filter((c) => c.type === 'text' || c.type === 'code_inline')
-    .map((c) => c.content)
-    .join('');
-  return text.replace(/\s+/g, ' ').trim() || undefined;
+/** What a render found besides the HTML. */
+export interface MarkdownFound {
+  /** Text of the first level-1 heading, if any (code blocks cannot fake one). */
+  firstHeading?: string;
+}
+
+/** The parse environment one render shares between its sections. */
+type RenderEnv = LinkifyEnv & LinesEnv & { references?: Record<string, unknown> };
+
+/**
+ * Renders a Markdown body to HTML, section by section (see markdown-sections.ts; a post under
+ * a mebibyte is one section): elements carry their source line (MARKDOWN_LINE_ATTR). Reference
+ * definitions are collected over the whole body first, so that a section may use one defined
+ * in another. `found` receives the first heading.
+ */
+export function* renderMarkdown(
+  body: string,
+  options: MarkdownRenderOptions = {},
+  found: MarkdownFound = {},
+): Generator<string> {
+  const sections = markdownSections(body, options.sections?.size, options.sections?.whole);
+  const texts = sections.map((section, i) => body.slice(section.start, sections[i + 1]?.start ?? body.length));
+  let references: Record<string, unknown> | undefined;
+  if (sections.length > 1) {
+    const collect: RenderEnv = {};
+    // Block rules only: the reference rule fills env.references; the tokens are dropped.
+    for (const text of texts) md.block.parse(text.replace(/\r\n?/g, '\n'), md, collect, []);
+    references = collect.references;
+  }
+  for (let i = 0; i < sections.length; i++) {
+    const env: RenderEnv = { linkifyTables: options.linkifyTables === true, lineOffset: sections[i].line };
+    if (references) env.references = { ...references };
+    const tokens = md.parse(texts[i], env);
+    if (found.firstHeading === undefined && env.firstHeading !== undefined) found.firstHeading = env.firstHeading;
+    texts[i] = '';
+    yield md.renderer.render(tokens, md.options, env);
+  }
 }

@@ -182,6 +182,14 @@ export class BlockWalker {
     return this.line;
   }
 
+  /** Line of an element itself (a link), in the units of noteLine; the current line when unknown. */
+  private lineAt(node: DomNode): number | undefined {
+    const attr = this.opts.lineAttr !== undefined ? node.attribs?.[this.opts.lineAttr] : undefined;
+    if (attr !== undefined) return Number(attr);
+    if (this.opts.lineOf && typeof node.startIndex === 'number') return this.opts.lineOf(node.startIndex);
+    return this.line;
+  }
+
   private emit(builder: BlockBuilder): void {
     const block = builder.finish();
     if (!block) return;
@@ -296,7 +304,7 @@ export class BlockWalker {
       switch (name) {
         case ORPHAN_A: {
           const { word, offset } = b.lastWord();
-          b.damaged.push({ anchorText: word, offset, reason: 'orphan-close-tag' });
+          b.damaged.push({ anchorText: word, offset, reason: 'orphan-close-tag', line: this.lineAt(node) });
           continue;
         }
         case STRONG_END:
@@ -375,23 +383,24 @@ export class BlockWalker {
     if (inCode) return;
     const href = attribs.href;
     const broken = this.opts.brokenAttr !== undefined ? attribs[this.opts.brokenAttr] : undefined;
+    const line = this.lineAt(node);
     if (broken === 'undefined-reference') {
-      b.damaged.push({ anchorText, offset: start, reason: 'undefined-reference' });
+      b.damaged.push({ anchorText, offset: start, reason: 'undefined-reference', line });
       return;
     }
     if (broken === 'space-in-url' && href !== undefined) {
       const invalid = 'whitespace in the URL: Markdown shows the link as plain text';
-      b.links.push({ href, start, end: b.text.length, anchorText, rel: [], origin: 'a', invalid });
+      b.links.push({ href, start, end: b.text.length, anchorText, rel: [], origin: 'a', invalid, line });
       return;
     }
     if (href !== undefined && href.trim() !== '' && href.trim() !== '#') {
-      b.links.push({ href, start, end: b.text.length, anchorText, rel: relTokens(attribs.rel), origin: 'a' });
+      b.links.push({ href, start, end: b.text.length, anchorText, rel: relTokens(attribs.rel), origin: 'a', line });
       return;
     }
     // <a name="x">Section</a> / <a id="x"></a> is a link target (a bookmark), not a lost
     // link, with or without text; an <a> with neither href nor text has nothing to report.
     if (href === undefined && anchorText === '') return;
     if (href === undefined && (attribs.name !== undefined || attribs.id !== undefined)) return;
-    b.damaged.push({ anchorText, offset: start, reason: href === undefined ? 'missing-href' : 'empty-href' });
+    b.damaged.push({ anchorText, offset: start, reason: href === undefined ? 'missing-href' : 'empty-href', line });
   }
 }

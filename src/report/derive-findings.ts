@@ -104,7 +104,8 @@ function blockFindings(
   postUrl: string | undefined,
 ): Finding[] {
   const out: Finding[] = [];
-  const at = (url?: string) => ({ ...where, block: block.index, url });
+  // A finding about a link points at the link's own line, else at the block's.
+  const at = (url?: string, line = where.line) => ({ ...where, block: block.index, url, line });
   const seen = new Set<string>();
   const once = (key: string): boolean => {
     if (seen.has(key)) return false;
@@ -114,14 +115,17 @@ function blockFindings(
 
   for (const anchor of block.damagedAnchors) {
     out.push(
-      makeFinding('ANCHOR_DAMAGED', at(), {
+      makeFinding('ANCHOR_DAMAGED', at(undefined, anchor.line ?? where.line), {
         anchorText: anchor.anchorText,
         sentence: anchor.sentence,
         reason: anchor.reason,
       }),
     );
   }
-  for (const c of block.citations) out.push(...citationFindings(c, at, once, results, block));
+  for (const c of block.citations) {
+    const atLink = (url?: string) => at(url, c.line ?? where.line);
+    out.push(...citationFindings(c, atLink, once, results, block));
+  }
 
   const uncitedSignals = block.signals.filter((s) => UNCITED_SIGNALS.has(s));
   if (

@@ -48,6 +48,7 @@ export function citationVerdict(citation: Citation, results: ReadonlyMap<string,
   out.rel = [...citation.rel];
   out.isInternal = citation.isInternal;
   out.origin = citation.origin;
+  if (citation.line !== undefined) out.line = citation.line;
   return out;
 }
 
