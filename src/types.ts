@@ -144,6 +144,11 @@ export interface Citation {
   fragment?: string;
   /** Why the URL could not be parsed (then it is not checked and raises LINK_INVALID). */
   invalid?: string;
+  /**
+   * Why a link to the site itself could not be resolved to a URL (a site-generator template such
+   * as Hugo's `{{< ref "x.md" >}}`, or no post URL to resolve against): it is `unchecked`.
+   */
+  unresolved?: string;
   /** Link text, whitespace collapsed. */
   anchorText: string;
   /** The sentence of the block that contains the link. */

@@ -9,6 +9,7 @@ import { markOrphanTags } from './prepare-html.js';
 import { sentenceAt, sentenceRanges } from './sentences.js';
 import { stripShortcodes } from './shortcodes.js';
 import { textSignals } from './signals.js';
+import { resolveTemplateLink } from './template-links.js';
 import { BlockWalker } from './walk-blocks.js';
 
 /** Options of extraction. */
@@ -56,11 +57,20 @@ function toCitation(
   base: string | undefined,
   host: string | undefined,
   line: number | undefined,
+  site: string | undefined,
 ): Citation {
-  // A link the source format itself refused (see RawLink.invalid) is invalid whatever its URL.
-  const normalized = link.invalid !== undefined ? { invalid: link.invalid } : normalizeUrl(link.href, base);
   const sentence = sentenceAt(text, link.start, ranges);
   const common = { rawHref: link.href, anchorText: link.anchorText, sentence, rel: link.rel, origin: link.origin };
+  // A site-generator template in the target ({{ site.baseurl }}/x): a link to the site itself.
+  const template = link.invalid === undefined ? resolveTemplateLink(link.href, site) : undefined;
+  if (template !== undefined && 'unresolved' in template) {
+    const unresolved: Citation = { url: link.href, ...common, unresolved: template.unresolved, isInternal: true };
+    if (line !== undefined) unresolved.line = line;
+    return unresolved;
+  }
+  // A link the source format itself refused (see RawLink.invalid) is invalid whatever its URL.
+  const normalized =
+    link.invalid !== undefined ? { invalid: link.invalid } : normalizeUrl(template?.url ?? link.href, base);
   if ('invalid' in normalized) {
     const invalid: Citation = { url: link.href, ...common, invalid: normalized.invalid, isInternal: false };
     if (line !== undefined) invalid.line = line;
@@ -68,7 +78,7 @@ function toCitation(
   }
   const fragmentOnly = link.href.trim().startsWith('#');
   const relative = normalized.scheme === '';
-  let isInternal = fragmentOnly || relative;
+  let isInternal = fragmentOnly || relative || template !== undefined;
   if (!isInternal && host && (normalized.scheme === 'http' || normalized.scheme === 'https')) {
     isInternal = siteHost(normalized.url) === host;
   }
@@ -86,11 +96,12 @@ function toBlock(
   base: string | undefined,
   host: string | undefined,
   fileLine: FileLine,
+  site: string | undefined,
 ): Block {
   const ranges = raw.links.length + raw.damaged.length > 0 ? sentenceRanges(raw.text) : [];
   const line = fileLine(raw.line);
   const citations = raw.links.map((link) =>
-    toCitation(link, raw.text, ranges, base, host, link.line === undefined ? line : fileLine(link.line)),
+    toCitation(link, raw.text, ranges, base, host, link.line === undefined ? line : fileLine(link.line), site),
   );
   const damagedAnchors: DamagedAnchor[] = raw.damaged.map((d) => {
     const anchor: DamagedAnchor = {
@@ -121,8 +132,9 @@ function toBlock(
 
 /** The body as HTML to walk, section by section (a Markdown body renders in sections). */
 function* htmlSections(post: Post, opts: ExtractOptions, found: MarkdownFound): Generator<string> {
-  if (post.bodyFormat === 'markdown') yield* renderMarkdown(post.body, { linkifyTables: opts.linkify }, found);
-  else yield post.kind === 'wordpress' ? stripShortcodes(post.body) : post.body;
+  if (post.bodyFormat === 'markdown') {
+    yield* renderMarkdown(post.body, { linkifyTables: opts.linkify, bodyLine: post.bodyLine }, found);
+  } else yield post.kind === 'wordpress' ? stripShortcodes(post.body) : post.body;
 }
 
 /**
@@ -167,7 +179,9 @@ export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPos
   const base = post.baseUrl ?? post.url;
   const host = siteHost(post.url ?? post.baseUrl);
   const fileLine = fileLines(post);
-  const blocks = rawBlocks.map((raw, index) => toBlock(raw, index, base, host, fileLine));
+  // Template links are links to the site: resolved against the post's own URL.
+  const site = post.url ?? post.baseUrl;
+  const blocks = rawBlocks.map((raw, index) => toBlock(raw, index, base, host, fileLine, site));
 
   const { body: _body, bodyFormat: _format, bodyLine: _line, ...rest } = post;
   if (rest.title === undefined && found.firstHeading !== undefined) rest.title = found.firstHeading;

@@ -1,4 +1,4 @@
-import type { MarkdownIt, StateInline } from 'markdown-it';
+import type { MarkdownIt, StateBlock, StateInline } from 'markdown-it';
 
 /**
  * Markdown links that CommonMark does not render as links, yet plainly meant one: the author
@@ -11,14 +11,41 @@ import type { MarkdownIt, StateInline } from 'markdown-it';
  * - `undefined-reference`: `[text][label]` or `[text][]` whose label has no definition: a
  *   damaged anchor. The shortcut `[text]` alone is left as text: it is as often a checkbox, a
  *   footnote or "[sic]" as a lost link.
+ * - `bad-definition`: `[text][label]` whose definition line is not valid CommonMark
+ *   (`[label]: https://exa mple.org/`): a citation with the definition's raw target, invalid.
  * A broken image (`![alt](URL with space)`) stays text, kept whole so linkify cannot split it.
+ * The reason a link is invalid rides along in MARKDOWN_BROKEN_REASON_ATTR.
+ *
+ * A block rule, after `reference`, takes such a bad definition line for itself: left to the
+ * paragraph rule, it turned every definition after it into paragraph text (a definition cannot
+ * interrupt a paragraph), so one bad line lost all the references below it (issue 8).
  */
 
 /** Attribute on a rendered `<a>` naming how its Markdown link is broken (a MarkdownBrokenLink). */
 export const MARKDOWN_BROKEN_ATTR = 'data-md-broken';
 
+/** Attribute on a rendered `<a>` saying why its link is invalid (`${MARKDOWN_BROKEN_ATTR}-reason`). */
+export const MARKDOWN_BROKEN_REASON_ATTR = `${MARKDOWN_BROKEN_ATTR}-reason`;
+
 /** How a Markdown link is broken. */
-export type MarkdownBrokenLink = 'space-in-url' | 'undefined-reference';
+export type MarkdownBrokenLink = 'space-in-url' | 'undefined-reference' | 'bad-definition';
+
+/** A reference definition line CommonMark refused, by normalised label (in the parse env). */
+interface BadDefinition {
+  /** The definition's target, as written. */
+  href: string;
+  /** Its 0-based line within the rendered text. */
+  line: number;
+}
+
+/** What the rules keep in the parse environment. */
+interface BrokenEnv {
+  references?: Record<string, unknown>;
+  badDefinitions?: Record<string, BadDefinition>;
+  lineOffset?: number;
+  /** 1-based line of the body's first line in its file, for line numbers in reasons. */
+  bodyLine?: number;
+}
 
 // What a destination must start with to count as a URL: "[sic] (twice)" and "[a](b c)" are prose.
 const URL_START = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)/i;
@@ -63,7 +90,7 @@ function brokenTail(
   state: StateInline,
   labelStart: number,
   labelEnd: number,
-): { end: number; kind: MarkdownBrokenLink; href?: string } | undefined {
+): { end: number; kind: MarkdownBrokenLink; href?: string; reason?: string } | undefined {
   const { src, posMax: max } = state;
   const next = src[labelEnd + 1];
   if (next === '(') {
@@ -71,7 +98,13 @@ function brokenTail(
     if (close === -1) return undefined;
     const inside = src.slice(labelEnd + 2, close).trim();
     if (!URL_START.test(inside) || !WHITESPACE.test(inside)) return undefined;
-    return { end: close + 1, kind: 'space-in-url', href: state.md.utils.unescapeAll(inside) };
+    const href = state.md.utils.unescapeAll(inside);
+    return {
+      end: close + 1,
+      kind: 'space-in-url',
+      href,
+      reason: 'whitespace in the URL: Markdown shows the link as plain text',
+    };
   }
   if (next !== '[') return undefined;
   const refEnd = state.md.helpers.parseLinkLabel(state, labelEnd + 1, false);
@@ -80,8 +113,15 @@ function brokenTail(
   const label = src.slice(labelEnd + 2, refEnd) || text;
   // "[^1]" is footnote syntax (claim[^1][^2]), not a reference label.
   if (label.trim() === '' || text.trim() === '' || label.startsWith('^') || text.startsWith('^')) return undefined;
-  const refs = state.env?.references as Record<string, unknown> | undefined;
-  if (refs?.[state.md.utils.normalizeReference(label)] !== undefined) return undefined;
+  const env = (state.env ?? {}) as BrokenEnv;
+  const key = state.md.utils.normalizeReference(label);
+  if (env.references?.[key] !== undefined) return undefined;
+  const bad = env.badDefinitions?.[key];
+  if (bad !== undefined) {
+    const line = bad.line + (env.bodyLine ?? 1);
+    const reason = `its reference definition on line ${line} is not valid Markdown: the link shows as plain text`;
+    return { end: refEnd + 1, kind: 'bad-definition', href: bad.href, reason };
+  }
   return { end: refEnd + 1, kind: 'undefined-reference' };
 }
 
@@ -108,6 +148,7 @@ function brokenLink(inline: StateInline, silent: boolean): boolean {
   const open = state.push('link_open', 'a', 1);
   open.attrs = tail.href !== undefined ? [['href', tail.href]] : [];
   open.attrs.push([MARKDOWN_BROKEN_ATTR, tail.kind]);
+  if (tail.reason !== undefined) open.attrs.push([MARKDOWN_BROKEN_REASON_ATTR, tail.reason]);
   state.pos = start + 1;
   state.posMax = labelEnd;
   state.linkLevel++;
@@ -119,7 +160,32 @@ function brokenLink(inline: StateInline, silent: boolean): boolean {
   return true;
 }
 
-/** Adds the rule to a markdown-it instance. */
+// A bad definition line: `[label]:` then a target that starts like a URL or a path. Prose that
+// happens to open with "[Note]: the …" stays prose.
+const DEFINITION_LINE = /^\[([^\]]{1,999})\]:[ \t]*(\S.*)$/;
+const LOOKS_LIKE_TARGET = /^(?:<|\/|\.{1,2}\/|#|www\.|[a-z][a-z0-9+.-]*:\S|[^\s]*\.[a-z]{2,}(?:[/?#]|$)|[^\s]*\/)/i;
+
+/** The block rule for bad definition lines (see the module comment). */
+function badDefinition(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  const pos = state.bMarks[startLine] + state.tShift[startLine];
+  if (state.src.charCodeAt(pos) !== 0x5b /* [ */) return false;
+  const m = DEFINITION_LINE.exec(state.src.slice(pos, state.eMarks[startLine]));
+  if (!m || m[1].startsWith('^') || m[1].trim() === '' || !LOOKS_LIKE_TARGET.test(m[2])) return false;
+  if (silent) return true;
+  const env = state.env as BrokenEnv;
+  const key = state.md.utils.normalizeReference(m[1]);
+  env.badDefinitions ??= {};
+  // A valid definition of the label, before or after, wins (brokenTail looks there first).
+  if (env.badDefinitions[key] === undefined && env.references?.[key] === undefined) {
+    env.badDefinitions[key] = { href: m[2].trim(), line: (env.lineOffset ?? 0) + startLine };
+  }
+  state.line = startLine + 1;
+  return true;
+}
+
+/** Adds the rules to a markdown-it instance. */
 export function brokenLinks(md: MarkdownIt): void {
   md.inline.ruler.after('image', 'broken_link', brokenLink);
+  md.block.ruler.after('reference', 'bad_definition', badDefinition);
 }

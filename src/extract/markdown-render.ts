@@ -3,6 +3,7 @@ import { brokenLinks } from './markdown-broken-links.js';
 import { boundedLinkify, type LinkifyEnv } from './markdown-linkify.js';
 import { markdownLines, type LinesEnv } from './markdown-lines.js';
 import { markdownSections } from './markdown-sections.js';
+import { markdownTemplates, protectTemplates, type TemplatesEnv } from './markdown-templates.js';
 
 export { MARKDOWN_LINE_ATTR } from './markdown-lines.js';
 
@@ -24,6 +25,8 @@ md.use(boundedLinkify);
 md.validateLink = () => true;
 // Links CommonMark refuses but the author meant (space in the URL, undefined reference): reported, not lost.
 md.use(brokenLinks);
+// Site-generator templates back into link targets; shortcode markup out of text (markdown-templates.ts).
+md.use(markdownTemplates);
 // Source lines on blocks, links and raw HTML tags; the first heading (see markdown-lines.ts).
 md.use(markdownLines);
 
@@ -31,6 +34,8 @@ md.use(markdownLines);
 export interface MarkdownRenderOptions {
   /** Bare URLs in table cells become links too (`--linkify`); see markdown-linkify.ts. */
   linkifyTables?: boolean;
+  /** 1-based line of the body's first line in its file (after front matter), for messages. */
+  bodyLine?: number;
   /** Section size and whole-body limit (see markdown-sections.ts); tests make them small. */
   sections?: { size: number; whole: number };
 }
@@ -42,7 +47,9 @@ export interface MarkdownFound {
 }
 
 /** The parse environment one render shares between its sections. */
-type RenderEnv = LinkifyEnv & LinesEnv & { references?: Record<string, unknown> };
+type RenderEnv = LinkifyEnv &
+  LinesEnv &
+  TemplatesEnv & { references?: Record<string, unknown>; badDefinitions?: Record<string, unknown>; bodyLine?: number };
 
 /**
  * Renders a Markdown body to HTML, section by section (see markdown-sections.ts; a post under
@@ -55,18 +62,29 @@ export function* renderMarkdown(
   options: MarkdownRenderOptions = {},
   found: MarkdownFound = {},
 ): Generator<string> {
-  const sections = markdownSections(body, options.sections?.size, options.sections?.whole);
-  const texts = sections.map((section, i) => body.slice(section.start, sections[i + 1]?.start ?? body.length));
-  let references: Record<string, unknown> | undefined;
+  // Templates in link targets are swapped out over the whole body (same lines; see markdown-templates.ts).
+  const prepared = protectTemplates(body);
+  const text = prepared.body;
+  const templates = prepared.templates.length > 0 ? prepared : undefined;
+  const sections = markdownSections(text, options.sections?.size, options.sections?.whole);
+  const texts = sections.map((section, i) => text.slice(section.start, sections[i + 1]?.start ?? text.length));
+  const collect: RenderEnv = {};
   if (sections.length > 1) {
-    const collect: RenderEnv = {};
-    // Block rules only: the reference rule fills env.references; the tokens are dropped.
-    for (const text of texts) md.block.parse(text.replace(/\r\n?/g, '\n'), md, collect, []);
-    references = collect.references;
+    // Block rules only: the reference rules fill env.references and badDefinitions; tokens are dropped.
+    texts.forEach((section, i) => {
+      collect.lineOffset = sections[i].line;
+      md.block.parse(section.replace(/\r\n?/g, '\n'), md, collect, []);
+    });
   }
   for (let i = 0; i < sections.length; i++) {
-    const env: RenderEnv = { linkifyTables: options.linkifyTables === true, lineOffset: sections[i].line };
-    if (references) env.references = { ...references };
+    const env: RenderEnv = {
+      linkifyTables: options.linkifyTables === true,
+      lineOffset: sections[i].line,
+      bodyLine: options.bodyLine ?? 1,
+      templates,
+    };
+    if (collect.references) env.references = { ...collect.references };
+    if (collect.badDefinitions) env.badDefinitions = { ...collect.badDefinitions };
     const tokens = md.parse(texts[i], env);
     if (found.firstHeading === undefined && env.firstHeading !== undefined) found.firstHeading = env.firstHeading;
     texts[i] = '';

@@ -388,8 +388,9 @@ export class BlockWalker {
       b.damaged.push({ anchorText, offset: start, reason: 'undefined-reference', line });
       return;
     }
-    if (broken === 'space-in-url' && href !== undefined) {
-      const invalid = 'whitespace in the URL: Markdown shows the link as plain text';
+    // A Markdown link no renderer shows (a space in its URL, a bad definition): the reason rides along.
+    if (broken !== undefined && href !== undefined) {
+      const invalid = attribs[`${this.opts.brokenAttr}-reason`] ?? `broken Markdown link (${broken})`;
       b.links.push({ href, start, end: b.text.length, anchorText, rel: [], origin: 'a', invalid, line });
       return;
     }

@@ -82,7 +82,7 @@ export function deriveFindings(posts: readonly ReportPost[], results: ReadonlyMa
  * unlocatable #fragment points at no source, so it must not hide an uncited claim.
  */
 export function isSourceLink(c: ReportCitation, postUrl: string | undefined): boolean {
-  if (c.invalid !== undefined) return true;
+  if (c.invalid !== undefined || c.unresolved !== undefined) return true;
   if (c.checkUrl === undefined || c.checkUrl === '') return false;
   if (!/^https?:/i.test(c.checkUrl)) return false;
   return postUrl === undefined || c.fragment === undefined || c.checkUrl !== withoutHash(postUrl);

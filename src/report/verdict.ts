@@ -9,7 +9,12 @@ export function citationVerdict(citation: Citation, results: ReadonlyMap<string,
   // Built field by field (no spreads, no undefined keys): this runs once per citation and
   // dominated report building on archives with hundreds of thousands of links.
   const out = { url: citation.url, anchorText: citation.anchorText, sentence: citation.sentence } as ReportCitation;
-  if (citation.invalid !== undefined) {
+  if (citation.unresolved !== undefined) {
+    // A link to the site whose URL only the site generator knows (extract/template-links.ts).
+    out.status = 'unchecked';
+    out.redirects = [];
+    out.reason = citation.unresolved;
+  } else if (citation.invalid !== undefined) {
     out.status = 'skipped';
     out.redirects = [];
     out.errorCode = 'INVALID_URL';
@@ -45,6 +50,7 @@ export function citationVerdict(citation: Citation, results: ReadonlyMap<string,
   if (citation.checkUrl !== undefined) out.checkUrl = citation.checkUrl;
   if (citation.fragment !== undefined) out.fragment = citation.fragment;
   if (citation.invalid !== undefined) out.invalid = citation.invalid;
+  if (citation.unresolved !== undefined) out.unresolved = citation.unresolved;
   out.rel = [...citation.rel];
   out.isInternal = citation.isInternal;
   out.origin = citation.origin;

@@ -47,6 +47,10 @@ const SHAPES: Array<[string, string, number, string?]> = [
   ['bare URLs', 'http://x.org/a ', 1_500],
   ['links, one per line, in one paragraph', '[a](https://x.org/a)\n', 2_500],
   ['table rows of bare URLs', '| 1 | https://x.org/a |\n', 800, '| n | url |\n|---|---|\n'],
+  ['templates in link targets', '[x]({{ site.url }}', 2_000],
+  ['templates touching each other', '{{}}', 8_000],
+  ['unclosed shortcodes', '{{<', 8_000],
+  ['bad reference definitions', '[d]: https://a b\n[d]\n', 1_500],
   ['raw HTML block of links', '<a href="https://x.org/a">a</a>\n', 2_500],
 ];
 
