@@ -21,3 +21,7 @@ export { buildReport, exitCodeForReport } from './report/build.js';
 export { FINDING_CODES } from './report/codes.js';
 export { FORMATTERS, type FormatName, type Formatter, type RenderOptions } from './formatters/index.js';
 export { runCheck, runExtract, type RunDeps } from './run.js';
+export { runSite, type SiteRun, type SiteRunDeps } from './run-site.js';
+export { readInputs } from './sources/index.js';
+export { readSite, discoverApiRoot, type SiteQuery, type SiteProgress } from './sources/wp-site.js';
+export { readWxr, parseWxr, type WxrOptions } from './sources/wxr.js';

@@ -6,7 +6,7 @@ import { hostOverride } from './check/request-headers.js';
 import { extractPost } from './extract/index.js';
 import { collectTargets } from './links/targets.js';
 import { buildReport } from './report/build.js';
-import { loadInputs } from './sources/index.js';
+import { readInputs } from './sources/index.js';
 import type { CheckResult, CheckTarget, ExtractedPost, Report } from './types.js';
 
 /** I/O a run may have injected (tests, the demo, embedding applications). */
@@ -31,12 +31,17 @@ async function extractInputs(
   const fetcher =
     allowNetwork && !options.offline && inputs.some(isUrlInput) ? createDocumentFetcher(options, deps) : undefined;
   try {
-    const posts = await loadInputs(inputs, {
+    // Each post is extracted as it is read, so only its extraction outlives it (a WordPress
+    // export of hundreds of MB is never held whole).
+    const extracted: ExtractedPost[] = [];
+    const reading = readInputs(inputs, {
       readStdin: deps.readStdin,
       fetchDocument: fetcher,
       onWarning: deps.onWarning,
+      statuses: options.statuses,
     });
-    return posts.map((post) => extractPost(post, { includeMedia: options.includeMedia }));
+    for await (const post of reading) extracted.push(extractPost(post, { includeMedia: options.includeMedia }));
+    return extracted;
   } finally {
     await fetcher?.close();
   }
@@ -78,6 +83,19 @@ export async function runCheck(inputs: string[], options: CitecheckOptions, give
   // checking the links that page cites on the same host.
   const deps: RunDeps = { ...given, pool: given.pool ?? createRequestPool(options, clockOf(given)) };
   const posts = await extractInputs(inputs, options, deps, true);
+  return checkExtracted(posts, options, deps, { startedAt, started });
+}
+
+/**
+ * The rest of the pipeline once posts are extracted: unique targets → checking → report.
+ * `deps.pool` should be the pool the inputs were fetched through. Prints nothing.
+ */
+export async function checkExtracted(
+  posts: ExtractedPost[],
+  options: CitecheckOptions,
+  deps: RunDeps,
+  clock: { startedAt: Date; started: number },
+): Promise<Report> {
   const targets = collectTargets(posts);
   deps.onPlanned?.({ posts: posts.length, targets: targets.length });
   const { toCheck, held } = splitUncheckedHosts(targets, options);
@@ -88,8 +106,8 @@ export async function runCheck(inputs: string[], options: CitecheckOptions, give
     posts,
     results: run.results,
     hosts: run.hosts,
-    startedAt,
-    durationMs: Math.round(performance.now() - started),
+    startedAt: clock.startedAt,
+    durationMs: Math.round(performance.now() - clock.started),
     interrupted: run.interrupted,
     offline: options.offline,
   });

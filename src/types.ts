@@ -382,6 +382,8 @@ export interface Report {
   durationMs: number;
   /** The run was stopped early (Ctrl-C); the report is partial. */
   interrupted?: boolean;
+  /** Why the inputs were read only in part (a site's API failed midway); the report covers the posts read. */
+  incomplete?: string;
   /** True when no request was made (--offline or `extract`). */
   offline?: boolean;
   totals: ReportTotals;

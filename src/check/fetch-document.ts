@@ -1,6 +1,7 @@
 import type { CitecheckOptions } from '../config/options.js';
 import { InputError } from '../errors.js';
 import type { Clock } from '../ratelimit/clock.js';
+import { DocumentTooLargeError } from '../sources/fetch-types.js';
 import { fetchChain, type ChainState, type FetchContext } from './fetch-chain.js';
 import { createDispatcher } from './http-client.js';
 import { clockOf, createRequestPool, type CheckDeps } from './index.js';
@@ -77,7 +78,10 @@ export function createDocumentFetcher(options: CitecheckOptions, deps: CheckDeps
       const { response } = outcome;
       const body = response.body ?? Buffer.alloc(0);
       if (response.truncated || body.length > options.maxBodyBytes) {
-        throw new InputError(`cannot fetch ${url}: the body is larger than ${options.maxBodyBytes} bytes`);
+        throw new DocumentTooLargeError(
+          `cannot fetch ${url}: the body is larger than ${options.maxBodyBytes} bytes`,
+          options.maxBodyBytes,
+        );
       }
       return { status: response.status, headers: response.headers, body, finalUrl: outcome.url };
     } catch (error) {

@@ -2,10 +2,11 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config/load.js';
 import { resolveOptions } from '../config/resolve.js';
 import type { CitecheckOptions } from '../config/options.js';
-import { UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
 import { FORMATTERS, type FormatName } from '../formatters/index.js';
 import { exitCodeForReport, failOnSentence } from '../report/build.js';
 import { runCheck, runExtract } from '../run.js';
+import type { SiteRunDeps } from '../run-site.js';
 import type { Report } from '../types.js';
 import { readCliLayer } from './flags.js';
 import { emitGithubOutput, isGithubActions } from './github.js';
@@ -41,12 +42,33 @@ function printWarning(message: string): void {
   process.stderr.write(`citecheck: warning: ${message}\n`);
 }
 
+/** What a checking command runs: the report, and why its inputs were read only in part, if they were. */
+export type CommandRun = (
+  options: CitecheckOptions,
+  deps: SiteRunDeps,
+) => Promise<{ report: Report; incomplete?: string }>;
+
 /** `citecheck check`: returns the process exit code. */
 export async function checkCommand(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<number> {
+  return runAndReport(inputs, opts, cmd, async (options, deps) => ({ report: await runCheck(inputs, options, deps) }));
+}
+
+/**
+ * Runs a checking command (`check`, `wp`) and writes its reports: signals, progress, stdout,
+ * report files, GitHub output; returns the exit code. `localInputs` are the files the report
+ * and cache paths must not overwrite. A run whose inputs were read only in part exits 2 after
+ * its report is written, with one line saying why.
+ */
+export async function runAndReport(
+  localInputs: string[],
+  opts: Record<string, unknown>,
+  cmd: Command,
+  run: CommandRun,
+): Promise<number> {
   const { options, reports } = await resolveCommandOptions(opts, cmd);
   const specs = reports.map(parseReportSpec);
-  await prepareReportPaths(specs, inputs);
-  await guardCachePath(options.cache, inputs);
+  await prepareReportPaths(specs, localInputs);
+  await guardCachePath(options.cache, localInputs);
 
   const controller = new AbortController();
   let interrupts = 0;
@@ -68,15 +90,17 @@ export async function checkCommand(inputs: string[], opts: Record<string, unknow
   const showProgress = opts.progress !== false && Boolean(process.stderr.isTTY) && !process.env.CI;
   const bar = showProgress ? new ProgressBar(process.stderr) : undefined;
   let report: Report;
+  let incomplete: string | undefined;
   try {
-    report = await runCheck(inputs, options, {
+    ({ report, incomplete } = await run(options, {
       signal: controller.signal,
       onProgress: bar ? (p) => bar.update(p) : undefined,
+      onSiteProgress: bar ? (p) => bar.reading(p) : undefined,
       onWarning: (message) => {
         bar?.clear();
         printWarning(message);
       },
-    });
+    }));
   } finally {
     bar?.clear();
     process.off('SIGINT', onSignal);
@@ -104,6 +128,11 @@ export async function checkCommand(inputs: string[], opts: Record<string, unknow
     );
   }
   if (report.interrupted) return stopExit;
+  if (incomplete) {
+    const posts = `${report.totals.posts} post${report.totals.posts === 1 ? '' : 's'}`;
+    process.stderr.write(`citecheck: ${incomplete}; the ${posts} read before this are checked and reported\n`);
+    return EXIT.userError;
+  }
   const code = exitCodeForReport(report, options.failOn);
   if (code === 1) process.stderr.write(`citecheck: ${failOnSentence(report, options.failOn)}\n`);
   return code;

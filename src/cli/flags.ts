@@ -7,7 +7,7 @@ import { parseHeaderRule } from '../config/resolve.js';
 /** The command-line layer of the options, in the config file's keys. */
 export type CliLayer = ConfigFile & { headerRules?: HeaderRule[] };
 
-const INTEGER_FLAGS = ['concurrency', 'hostConcurrency', 'retries', 'maxRedirects', 'maxBodyBytes'] as const;
+const INTEGER_FLAGS = ['concurrency', 'hostConcurrency', 'retries', 'maxRedirects', 'maxBodyBytes', 'limit'] as const;
 const PASS_THROUGH = [
   'hostInterval',
   'timeout',
@@ -27,6 +27,11 @@ const PASS_THROUGH = [
   'include',
   'exclude',
   'cache',
+  'type',
+  'status',
+  'after',
+  'before',
+  'modifiedAfter',
 ] as const;
 
 /**

@@ -2,12 +2,15 @@ import { CommanderError } from 'commander';
 import { cacheSwallowedInput } from './cache-path.js';
 import { CitecheckError, EXIT, exitCodeFor } from '../errors.js';
 import { checkCommand, extractCommand } from './check-command.js';
+import { wpCommand } from './wp-command.js';
 import { createProgram, type ProgramActions } from './program.js';
 
 /** The commands main() runs; injectable so the error mapping can be tested without a real run. */
 export interface CommandHandlers {
   check: typeof checkCommand;
   extract: typeof extractCommand;
+  /** `citecheck wp`. */
+  wp?: typeof wpCommand;
 }
 
 const ISSUES_URL = 'https://github.com/citecheck/citecheck/issues';
@@ -27,6 +30,9 @@ export async function main(
     },
     extract: async (inputs, opts, cmd) => {
       exitCode = await commands.extract(inputs, opts, cmd);
+    },
+    wp: async (site, opts, cmd) => {
+      exitCode = await (commands.wp ?? wpCommand)(site, opts, cmd);
     },
   };
   const program = createProgram(actions);

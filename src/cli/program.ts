@@ -107,6 +107,7 @@ function addCheckOptions(cmd: Command): Command {
     .addOption(new Option('--soft-404-probe', 'fetch a made-up sibling URL to detect soft 404s'))
     .addOption(new Option('--no-check-quotes', 'do not check that quoted text still appears on the cited page'))
     .addOption(new Option('--include-media', 'also check images and iframes'))
+    .addOption(statusOption())
     .addOption(
       new Option('--config <file>', 'config file (default: citecheck.config.json, or "citecheck" in package.json)'),
     )
@@ -117,10 +118,33 @@ function addCheckOptions(cmd: Command): Command {
     .addOption(new Option('--no-github-summary', 'in GitHub Actions, do not append to $GITHUB_STEP_SUMMARY'));
 }
 
+/** `--status`: read by `wp` from the site and by `check`/`extract` from WordPress exports (WXR). */
+function statusOption(): Option {
+  return new Option(
+    '--status <list>',
+    'post statuses to read from a site or a WordPress export, e.g. publish,draft (other than publish needs credentials on a site)',
+  ).default(...shown(DEFAULTS.statuses.join(',')));
+}
+
+/** The filters of `citecheck wp` (what to read from the site's REST API). */
+export function addSiteOptions(cmd: Command): Command {
+  return cmd
+    .addOption(
+      new Option('--type <list>', 'content types to read, by REST base (posts, pages, or a custom type)').default(
+        ...shown(DEFAULTS.postTypes.join(',')),
+      ),
+    )
+    .addOption(new Option('--after <date>', 'only posts published after this date (YYYY-MM-DD or ISO 8601)'))
+    .addOption(new Option('--before <date>', 'only posts published before this date (YYYY-MM-DD or ISO 8601)'))
+    .addOption(new Option('--modified-after <date>', 'only posts modified after this date (re-audit what changed)'))
+    .addOption(new Option('--limit <n>', 'read at most this many posts'));
+}
+
 /** Handlers the program calls; injected so the program itself stays declarative. */
 export interface ProgramActions {
   check(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<void>;
   extract(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<void>;
+  wp(site: string, opts: Record<string, unknown>, cmd: Command): Promise<void>;
 }
 
 /** Builds the commander program. */
@@ -138,11 +162,21 @@ export function createProgram(actions: ProgramActions): Command {
       .argument('<inputs...>', 'files, directories, globs, http(s) URLs, or - for stdin'),
   ).action(actions.check);
 
+  addSiteOptions(
+    addCheckOptions(
+      program
+        .command('wp')
+        .description('audit a WordPress site: read every post through its REST API, check their links, report')
+        .argument('<site-url>', 'the site, e.g. https://example.com/ (its REST API is discovered)'),
+    ),
+  ).action(actions.wp);
+
   program
     .command('extract')
     .description('print the extracted posts, blocks, links, damaged anchors and claim signals as JSON (no network)')
     .argument('<inputs...>', 'files, directories, globs, or - for stdin')
     .addOption(new Option('--include-media', 'also extract images and iframes'))
+    .addOption(statusOption())
     .addOption(
       new Option('--exclude <regex>', 'mark URLs matching this regex excluded (repeatable)').argParser(collect),
     )
@@ -163,7 +197,9 @@ error, 3 internal error, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
 Examples:
   citecheck check post.json
   citecheck check content/ --report html --report sarif:reports/links.sarif --cache
-  citecheck extract export.json > structure.json`,
+  citecheck extract export.json > structure.json
+  citecheck check site.WordPress.2024-06-01.xml      # a WordPress export (Tools → Export)
+  citecheck wp https://example.com/ --after 2024-01-01 --report html`,
   );
   return program;
 }

@@ -53,6 +53,8 @@ export const DEFAULTS: Readonly<CitecheckOptions> = Object.freeze({
   cacheMaxAgeMs: 24 * 60 * 60 * 1000,
   failOn: 'error',
   hosts: {},
+  postTypes: ['posts', 'pages'],
+  statuses: ['publish'],
 } satisfies CitecheckOptions);
 
 /**

@@ -32,6 +32,12 @@ export interface ConfigFile {
   cacheMaxAge?: string | number;
   failOn?: 'error' | 'warning' | 'note' | 'never';
   reports?: string[];
+  type?: string;
+  status?: string;
+  after?: string;
+  before?: string;
+  modifiedAfter?: string;
+  limit?: number;
   hosts?: Record<
     string,
     {

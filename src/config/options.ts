@@ -72,6 +72,18 @@ export interface CitecheckOptions {
   failOn: Severity | 'never';
   /** Per-host overrides. */
   hosts: Record<string, HostOverride>;
+  /** REST bases of the content types `wp` reads (`--type posts,pages`). */
+  postTypes: string[];
+  /** Post statuses read by `wp` and from WXR exports (`--status`; other than publish needs credentials on a site). */
+  statuses: string[];
+  /** `wp`: only posts published after this ISO 8601 date-time. */
+  after?: string;
+  /** `wp`: only posts published before this ISO 8601 date-time. */
+  before?: string;
+  /** `wp`: only posts modified after this ISO 8601 date-time. */
+  modifiedAfter?: string;
+  /** `wp`: read at most this many posts. */
+  limit?: number;
 }
 
 /** A header to send, optionally only to one host. */

@@ -1,5 +1,6 @@
 import { ConfigError, UsageError } from '../errors.js';
 import { attemptTimeoutMs, DEFAULT_CACHE_PATH, DEFAULTS } from './defaults.js';
+import { parseDateFilter } from './date-filter.js';
 import { DURATION_HINT, parseDuration } from './duration.js';
 import type { ConfigFile } from './load.js';
 import type { CitecheckOptions, HeaderRule, HostOverride } from './options.js';
@@ -38,7 +39,7 @@ function duration(value: string | number, origin: ValueOrigin, key: string): num
 }
 
 function apply(options: CitecheckOptions, layer: ConfigFile, origin: ValueOrigin): void {
-  const ints = ['concurrency', 'hostConcurrency', 'retries', 'maxRedirects', 'maxBodyBytes'] as const;
+  const ints = ['concurrency', 'hostConcurrency', 'retries', 'maxRedirects', 'maxBodyBytes', 'limit'] as const;
   for (const key of ints) {
     const value = layer[key];
     if (value === undefined) continue;
@@ -98,6 +99,15 @@ function apply(options: CitecheckOptions, layer: ConfigFile, origin: ValueOrigin
   if (layer.cache !== undefined) {
     options.cache = layer.cache === false ? undefined : layer.cache === true ? DEFAULT_CACHE_PATH : layer.cache;
   }
+  if (layer.type !== undefined) options.postTypes = nameList(layer.type, origin, 'type');
+  if (layer.status !== undefined) options.statuses = nameList(layer.status, origin, 'status');
+  for (const key of ['after', 'before', 'modifiedAfter'] as const) {
+    const value = layer[key];
+    if (value === undefined) continue;
+    const date = parseDateFilter(value);
+    if (!date) fail(origin, key, `is not a date (YYYY-MM-DD or an ISO 8601 date-time): ${value}`);
+    options[key] = date;
+  }
   for (const [host, override] of Object.entries(layer.hosts ?? {})) {
     const merged: HostOverride = { ...options.hosts[host.toLowerCase()] };
     if (override.concurrency !== undefined) merged.concurrency = override.concurrency;
@@ -108,6 +118,14 @@ function apply(options: CitecheckOptions, layer: ConfigFile, origin: ValueOrigin
     if (override.check !== undefined) merged.check = override.check;
     options.hosts[host.toLowerCase()] = merged;
   }
+}
+
+/** A comma-separated list of WordPress names (content types' REST bases, post statuses), lower-cased. */
+function nameList(value: string, origin: ValueOrigin, key: string): string[] {
+  const names = value.split(',').map((name) => name.trim().toLowerCase());
+  if (names.some((name) => !/^[a-z0-9_-]+$/.test(name)))
+    fail(origin, key, `must be names separated by commas, e.g. posts,pages: ${value}`);
+  return [...new Set(names)];
 }
 
 const RANGES = /^\s*\d{3}(\s*\.\.\s*\d{3})?(\s*,\s*\d{3}(\s*\.\.\s*\d{3})?)*\s*$/;
