@@ -24,6 +24,7 @@ const PASS_THROUGH = [
   'soft404Probe',
   'checkQuotes',
   'includeMedia',
+  'linkify',
   'include',
   'exclude',
   'cache',

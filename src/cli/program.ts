@@ -107,6 +107,9 @@ function addCheckOptions(cmd: Command): Command {
     .addOption(new Option('--soft-404-probe', 'fetch a made-up sibling URL to detect soft 404s'))
     .addOption(new Option('--no-check-quotes', 'do not check that quoted text still appears on the cited page'))
     .addOption(new Option('--include-media', 'also check images and iframes'))
+    .addOption(
+      new Option('--linkify', 'bare URLs in Markdown tables are links too (Jekyll and Hugo print them as text)'),
+    )
     .addOption(statusOption())
     .addOption(
       new Option('--config <file>', 'config file (default: citecheck.config.json, or "citecheck" in package.json)'),
@@ -176,6 +179,9 @@ export function createProgram(actions: ProgramActions): Command {
     .description('print the extracted posts, blocks, links, damaged anchors and claim signals as JSON (no network)')
     .argument('<inputs...>', 'files, directories, globs, or - for stdin')
     .addOption(new Option('--include-media', 'also extract images and iframes'))
+    .addOption(
+      new Option('--linkify', 'bare URLs in Markdown tables are links too (Jekyll and Hugo print them as text)'),
+    )
     .addOption(statusOption())
     .addOption(
       new Option('--exclude <regex>', 'mark URLs matching this regex excluded (repeatable)').argParser(collect),

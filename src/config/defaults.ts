@@ -49,6 +49,7 @@ export const DEFAULTS: Readonly<CitecheckOptions> = Object.freeze({
   include: [],
   exclude: [],
   includeMedia: false,
+  linkify: false,
   cache: undefined,
   cacheMaxAgeMs: 24 * 60 * 60 * 1000,
   failOn: 'error',

@@ -28,6 +28,7 @@ export interface ConfigFile {
   include?: string[];
   exclude?: string[];
   includeMedia?: boolean;
+  linkify?: boolean;
   cache?: boolean | string;
   cacheMaxAge?: string | number;
   failOn?: 'error' | 'warning' | 'note' | 'never';

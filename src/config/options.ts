@@ -64,6 +64,8 @@ export interface CitecheckOptions {
   exclude: string[];
   /** Check images and iframes too. */
   includeMedia: boolean;
+  /** Bare URLs in Markdown table cells are links too (by default text, as Jekyll and Hugo print them). */
+  linkify: boolean;
   /** Cache file path, or undefined for no cache. */
   cache?: string;
   /** How long an ok result is reused from the cache, in ms. */

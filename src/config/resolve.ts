@@ -70,6 +70,7 @@ function apply(options: CitecheckOptions, layer: ConfigFile, origin: ValueOrigin
     'soft404Probe',
     'checkQuotes',
     'includeMedia',
+    'linkify',
   ] as const;
   for (const key of booleans) if (layer[key] !== undefined) options[key] = layer[key];
   if (layer.method !== undefined) {
