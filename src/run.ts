@@ -3,7 +3,7 @@ import type { CheckDeps, CheckRun } from './check/index.js';
 import { checkTargets, clockOf, createRequestPool } from './check/index.js';
 import { createDocumentFetcher } from './check/fetch-document.js';
 import { hostOverride } from './check/request-headers.js';
-import { extractPost } from './extract/index.js';
+import { extractOptions, extractPost } from './extract/index.js';
 import { collectTargets } from './links/targets.js';
 import { buildReport } from './report/build.js';
 import { readInputs } from './sources/index.js';
@@ -40,7 +40,7 @@ async function extractInputs(
       onWarning: deps.onWarning,
       statuses: options.statuses,
     });
-    for await (const post of reading) extracted.push(extractPost(post, { includeMedia: options.includeMedia }));
+    for await (const post of reading) extracted.push(extractPost(post, extractOptions(options)));
     return extracted;
   } finally {
     await fetcher?.close();

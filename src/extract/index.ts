@@ -1,4 +1,5 @@
 import { load } from 'cheerio';
+import type { CitecheckOptions } from '../config/options.js';
 import { normalizeUrl } from '../links/normalize.js';
 import { MARKDOWN_BROKEN_ATTR } from './markdown-broken-links.js';
 import { MARKDOWN_LINE_ATTR, renderMarkdown, type MarkdownFound } from './markdown-render.js';
@@ -18,6 +19,11 @@ export interface ExtractOptions {
   includeMedia?: boolean;
   /** Bare URLs in Markdown table cells are links too (--linkify). */
   linkify?: boolean;
+}
+
+/** The extraction options of a run. */
+export function extractOptions(options: Pick<CitecheckOptions, 'includeMedia' | 'linkify'>): ExtractOptions {
+  return { includeMedia: options.includeMedia, linkify: options.linkify };
 }
 
 /** Maps a raw line (walker units) to a 1-based line of the source file, when known. */
