@@ -50,6 +50,7 @@ export const DEFAULTS: Readonly<CitecheckOptions> = Object.freeze({
   exclude: [],
   includeMedia: false,
   linkify: false,
+  ignore: [],
   cache: undefined,
   cacheMaxAgeMs: 24 * 60 * 60 * 1000,
   failOn: 'error',

@@ -29,6 +29,7 @@ export interface ConfigFile {
   exclude?: string[];
   includeMedia?: boolean;
   linkify?: boolean;
+  ignore?: string[];
   cache?: boolean | string;
   cacheMaxAge?: string | number;
   failOn?: 'error' | 'warning' | 'note' | 'never';

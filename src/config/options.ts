@@ -64,6 +64,8 @@ export interface CitecheckOptions {
   exclude: string[];
   /** Check images and iframes too. */
   includeMedia: boolean;
+  /** URLs never checked, exact (compared normalised); reported `excluded` (config `ignore`). */
+  ignore: string[];
   /** Bare URLs in Markdown table cells are links too (by default text, as Jekyll and Hugo print them). */
   linkify: boolean;
   /** Cache file path, or undefined for no cache. */

@@ -16,7 +16,7 @@ export function resolveOptions(
   file: { label: string; config: ConfigFile } | undefined,
   cli: ConfigFile & { headerRules?: HeaderRule[] },
 ): CitecheckOptions {
-  const options: CitecheckOptions = { ...DEFAULTS, headers: [], include: [], exclude: [], hosts: {} };
+  const options: CitecheckOptions = { ...DEFAULTS, headers: [], include: [], exclude: [], hosts: {}, ignore: [] };
   if (file) apply(options, file.config, { kind: 'file', label: file.label });
   apply(options, cli, { kind: 'cli' });
   options.headers.push(...(cli.headerRules ?? []));
@@ -95,6 +95,10 @@ function apply(options: CitecheckOptions, layer: ConfigFile, origin: ValueOrigin
       }
       options[key].push(source);
     }
+  }
+  for (const url of layer.ignore ?? []) {
+    if (typeof url !== 'string' || url.trim() === '') fail(origin, 'ignore', `must list URLs: ${String(url)}`);
+    options.ignore.push(url.trim());
   }
   for (const [name, value] of Object.entries(layer.headers ?? {})) options.headers.push({ name, value });
   if (layer.cache !== undefined) {
