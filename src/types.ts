@@ -161,6 +161,11 @@ export interface Citation {
   origin: CitationOrigin;
   /** 1-based line of the link itself in the source file, when known. */
   line?: number;
+  /**
+   * Why the user asked for the link not to be checked (a `citecheck-ignore` comment, the
+   * config's `ignore` list): it is reported `excluded` with this reason and never requested.
+   */
+  ignored?: string;
 }
 
 /** An anchor whose URL was lost: an orphan `</a>` or an `<a>` without a usable href. */

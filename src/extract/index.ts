@@ -11,6 +11,7 @@ import { sentenceAt, sentenceRanges } from './sentences.js';
 import { stripShortcodes } from './shortcodes.js';
 import { textSignals } from './signals.js';
 import { resolveTemplateLink } from './template-links.js';
+import { ignoreList, readIgnoreMarkers, type IgnoredUrl } from './ignore-markers.js';
 import { BlockWalker } from './walk-blocks.js';
 
 /** Options of extraction. */
@@ -19,15 +20,44 @@ export interface ExtractOptions {
   includeMedia?: boolean;
   /** Bare URLs in Markdown table cells are links too (--linkify). */
   linkify?: boolean;
+  /** URLs the config says to ignore (compiled `ignore` list). */
+  ignoredUrl?: IgnoredUrl;
 }
+
+/** Compiled once per run's options: run.ts asks for them once per post. */
+const compiled = new WeakMap<object, ExtractOptions>();
 
 /** The extraction options of a run. */
-export function extractOptions(options: Pick<CitecheckOptions, 'includeMedia' | 'linkify'>): ExtractOptions {
-  return { includeMedia: options.includeMedia, linkify: options.linkify };
+export function extractOptions(options: Pick<CitecheckOptions, 'includeMedia' | 'linkify' | 'ignore'>): ExtractOptions {
+  let opts = compiled.get(options);
+  if (opts === undefined) {
+    opts = { includeMedia: options.includeMedia, linkify: options.linkify };
+    if (options.ignore.length > 0) {
+      opts.ignoredUrl = ignoreList(options.ignore, (url) => {
+        const n = normalizeUrl(url);
+        return 'url' in n ? n.url : undefined;
+      });
+    }
+    compiled.set(options, opts);
+  }
+  return opts;
 }
 
-/** Maps a raw line (walker units) to a 1-based line of the source file, when known. */
-type FileLine = (raw: number | undefined) => number | undefined;
+/** Where a post's links are: to resolve them, to locate them, to ignore them. */
+interface PostContext {
+  /** Base URL for relative links. */
+  base: string | undefined;
+  /** The post's host without "www.", for internal links. */
+  host: string | undefined;
+  /** The post's own URL, for site-generator template links. */
+  site: string | undefined;
+  /** Maps a raw line (walker units) to a 1-based line of the source file, when known. */
+  fileLine: (raw: number | undefined) => number | undefined;
+  /** Why links on a raw line are ignored by a marker comment, if they are. */
+  ignoredAt: (raw: number | undefined) => string | undefined;
+  /** Why a URL is ignored by the config, if it is. */
+  ignoredUrl: IgnoredUrl | undefined;
+}
 
 /** A function from offset to 1-based line of `text` (binary search over line starts). */
 function lineIndex(text: string): (offset: number) => number {
@@ -55,32 +85,38 @@ function siteHost(url: string | undefined): string | undefined {
   }
 }
 
-/** A citation from a raw link: normalised, classified, with its sentence. */
+/** A citation from a raw link: normalised, classified, located, with its sentence. */
 function toCitation(
   link: RawLink,
   text: string,
   ranges: Array<[number, number]>,
-  base: string | undefined,
-  host: string | undefined,
-  line: number | undefined,
-  site: string | undefined,
+  ctx: PostContext,
+  rawLine?: number,
 ): Citation {
+  const citation = citationOf(link, text, ranges, ctx);
+  const line = ctx.fileLine(link.line ?? rawLine);
+  if (line !== undefined) citation.line = line;
+  // Ignored by a marker comment or the config: reported excluded, never requested.
+  const ignored = ctx.ignoredAt(link.line ?? rawLine) ?? ctx.ignoredUrl?.(citation.url, citation.checkUrl);
+  if (ignored !== undefined) citation.ignored = ignored;
+  return citation;
+}
+
+/** The citation of a raw link, before its line is known. */
+function citationOf(link: RawLink, text: string, ranges: Array<[number, number]>, ctx: PostContext): Citation {
+  const { base, host, site } = ctx;
   const sentence = sentenceAt(text, link.start, ranges);
   const common = { rawHref: link.href, anchorText: link.anchorText, sentence, rel: link.rel, origin: link.origin };
   // A site-generator template in the target ({{ site.baseurl }}/x): a link to the site itself.
   const template = link.invalid === undefined ? resolveTemplateLink(link.href, site) : undefined;
   if (template !== undefined && 'unresolved' in template) {
-    const unresolved: Citation = { url: link.href, ...common, unresolved: template.unresolved, isInternal: true };
-    if (line !== undefined) unresolved.line = line;
-    return unresolved;
+    return { url: link.href, ...common, unresolved: template.unresolved, isInternal: true };
   }
   // A link the source format itself refused (see RawLink.invalid) is invalid whatever its URL.
   const normalized =
     link.invalid !== undefined ? { invalid: link.invalid } : normalizeUrl(template?.url ?? link.href, base);
   if ('invalid' in normalized) {
-    const invalid: Citation = { url: link.href, ...common, invalid: normalized.invalid, isInternal: false };
-    if (line !== undefined) invalid.line = line;
-    return invalid;
+    return { url: link.href, ...common, invalid: normalized.invalid, isInternal: false };
   }
   const fragmentOnly = link.href.trim().startsWith('#');
   const relative = normalized.scheme === '';
@@ -91,24 +127,15 @@ function toCitation(
   const citation: Citation = { url: normalized.url, ...common, isInternal };
   if (normalized.checkUrl !== '') citation.checkUrl = normalized.checkUrl;
   if (normalized.fragment !== undefined) citation.fragment = normalized.fragment;
-  if (line !== undefined) citation.line = line;
   return citation;
 }
 
 /** The finished block: citations normalised, sentences found, signals computed. */
-function toBlock(
-  raw: RawBlock,
-  index: number,
-  base: string | undefined,
-  host: string | undefined,
-  fileLine: FileLine,
-  site: string | undefined,
-): Block {
+function toBlock(raw: RawBlock, index: number, ctx: PostContext): Block {
   const ranges = raw.links.length + raw.damaged.length > 0 ? sentenceRanges(raw.text) : [];
+  const { fileLine } = ctx;
   const line = fileLine(raw.line);
-  const citations = raw.links.map((link) =>
-    toCitation(link, raw.text, ranges, base, host, link.line === undefined ? line : fileLine(link.line), site),
-  );
+  const citations = raw.links.map((link) => toCitation(link, raw.text, ranges, ctx, raw.line));
   const damagedAnchors: DamagedAnchor[] = raw.damaged.map((d) => {
     const anchor: DamagedAnchor = {
       anchorText: d.anchorText,
@@ -148,11 +175,25 @@ function* htmlSections(post: Post, opts: ExtractOptions, found: MarkdownFound): 
  * lines 1-based within the body; a WordPress body is one JSON string, whose lines are not
  * lines of the file, so everything in it takes the body's line.
  */
-function fileLines(post: Post): FileLine {
+function fileLines(post: Post): PostContext['fileLine'] {
   const isMarkdown = post.bodyFormat === 'markdown';
   if (post.kind === 'wordpress') return () => post.bodyLine;
   const bodyLine = post.bodyLine ?? 1;
   return (raw) => (raw === undefined ? bodyLine : bodyLine + raw - (isMarkdown ? 0 : 1));
+}
+
+/** The ignore markers of a post's body, by raw line (see ignore-markers.ts); undefined when none. */
+function markersOf(post: Post): ((raw: number | undefined) => string | undefined) | undefined {
+  const isMarkdown = post.bodyFormat === 'markdown';
+  const bodyLine = post.bodyLine ?? 1;
+  const where =
+    post.kind === 'wordpress'
+      ? (n: number) => `line ${n} of the post's content`
+      : (n: number) => `line ${bodyLine + n - 1}`;
+  const ignored = readIgnoreMarkers(post.body, { markdown: isMarkdown, where });
+  if (ignored === undefined) return undefined;
+  // Markdown raw lines are 0-based, HTML ones 1-based.
+  return (raw) => (raw === undefined ? undefined : ignored(isMarkdown ? raw + 1 : raw));
 }
 
 /**
@@ -162,8 +203,10 @@ function fileLines(post: Post): FileLine {
  */
 export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPost {
   const isMarkdown = post.bodyFormat === 'markdown';
-  // Lines inside a JSON string are not lines of the file: WordPress blocks take the body's line.
-  const useLocations = !isMarkdown && post.kind !== 'wordpress';
+  const markers = markersOf(post);
+  // Lines inside a JSON string are not lines of the file (WordPress blocks take the body's
+  // line), but ignore markers in it still need the lines of its links.
+  const useLocations = !isMarkdown && (post.kind !== 'wordpress' || markers !== undefined);
   const found: MarkdownFound = {};
   let walker: BlockWalker | undefined;
   let rawBlocks: RawBlock[] = [];
@@ -182,12 +225,16 @@ export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPos
     rawBlocks = walker.walkBody(($.root()[0] as unknown as DomNode).children ?? []);
   }
 
-  const base = post.baseUrl ?? post.url;
-  const host = siteHost(post.url ?? post.baseUrl);
-  const fileLine = fileLines(post);
-  // Template links are links to the site: resolved against the post's own URL.
-  const site = post.url ?? post.baseUrl;
-  const blocks = rawBlocks.map((raw, index) => toBlock(raw, index, base, host, fileLine, site));
+  const ctx: PostContext = {
+    base: post.baseUrl ?? post.url,
+    host: siteHost(post.url ?? post.baseUrl),
+    // Template links are links to the site: resolved against the post's own URL.
+    site: post.url ?? post.baseUrl,
+    fileLine: fileLines(post),
+    ignoredAt: markers ?? (() => undefined),
+    ignoredUrl: opts.ignoredUrl,
+  };
+  const blocks = rawBlocks.map((raw, index) => toBlock(raw, index, ctx));
 
   const { body: _body, bodyFormat: _format, bodyLine: _line, ...rest } = post;
   if (rest.title === undefined && found.firstHeading !== undefined) rest.title = found.firstHeading;

@@ -39,7 +39,8 @@ export function collectTargets(posts: ExtractedPost[]): CheckTarget[] {
   for (const post of posts) {
     for (const block of post.blocks) {
       for (const citation of block.citations) {
-        if (citation.invalid !== undefined || !citation.checkUrl) continue;
+        // Ignored links (extract/ignore-markers.ts) get no request: they are reported excluded.
+        if (citation.invalid !== undefined || citation.ignored !== undefined || !citation.checkUrl) continue;
         let target = byUrl.get(citation.checkUrl);
         if (!target) {
           target = { url: citation.checkUrl, fragments: [], quotes: [] };

@@ -123,6 +123,8 @@ function blockFindings(
     );
   }
   for (const c of block.citations) {
+    // A link the user chose to ignore raises nothing (it is reported excluded, with the reason).
+    if (c.ignored !== undefined) continue;
     const atLink = (url?: string) => at(url, c.line ?? where.line);
     out.push(...citationFindings(c, atLink, once, results, block));
   }

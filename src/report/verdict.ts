@@ -9,7 +9,12 @@ export function citationVerdict(citation: Citation, results: ReadonlyMap<string,
   // Built field by field (no spreads, no undefined keys): this runs once per citation and
   // dominated report building on archives with hundreds of thousands of links.
   const out = { url: citation.url, anchorText: citation.anchorText, sentence: citation.sentence } as ReportCitation;
-  if (citation.unresolved !== undefined) {
+  if (citation.ignored !== undefined) {
+    // The user asked for it not to be checked (an ignore comment, the config's ignore list).
+    out.status = 'excluded';
+    out.redirects = [];
+    out.reason = citation.ignored;
+  } else if (citation.unresolved !== undefined) {
     // A link to the site whose URL only the site generator knows (extract/template-links.ts).
     out.status = 'unchecked';
     out.redirects = [];
@@ -51,6 +56,7 @@ export function citationVerdict(citation: Citation, results: ReadonlyMap<string,
   if (citation.fragment !== undefined) out.fragment = citation.fragment;
   if (citation.invalid !== undefined) out.invalid = citation.invalid;
   if (citation.unresolved !== undefined) out.unresolved = citation.unresolved;
+  if (citation.ignored !== undefined) out.ignored = citation.ignored;
   out.rel = [...citation.rel];
   out.isInternal = citation.isInternal;
   out.origin = citation.origin;
