@@ -51,6 +51,7 @@ export const DEFAULTS: Readonly<CitecheckOptions> = Object.freeze({
   includeMedia: false,
   linkify: false,
   ignore: [],
+  claims: { attributionWords: [], attributionIgnore: [], figureIgnore: [] },
   cache: undefined,
   cacheMaxAgeMs: 24 * 60 * 60 * 1000,
   failOn: 'error',

@@ -30,6 +30,7 @@ export interface ConfigFile {
   includeMedia?: boolean;
   linkify?: boolean;
   ignore?: string[];
+  claims?: { attributionWords?: string[]; attributionIgnore?: string[]; figureIgnore?: string[] };
   cache?: boolean | string;
   cacheMaxAge?: string | number;
   failOn?: 'error' | 'warning' | 'note' | 'never';

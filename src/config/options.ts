@@ -64,6 +64,8 @@ export interface CitecheckOptions {
   exclude: string[];
   /** Check images and iframes too. */
   includeMedia: boolean;
+  /** Additions to the claim-signal rules (config `claims`; README "Claim signals"). */
+  claims: ClaimOptions;
   /** URLs never checked, exact (compared normalised); reported `excluded` (config `ignore`). */
   ignore: string[];
   /** Bare URLs in Markdown table cells are links too (by default text, as Jekyll and Hugo print them). */
@@ -88,6 +90,16 @@ export interface CitecheckOptions {
   modifiedAfter?: string;
   /** `wp`: read at most this many posts. */
   limit?: number;
+}
+
+/** Additions to the claim-signal rules (config `claims`). */
+export interface ClaimOptions {
+  /** Words or phrases that count as attribution wherever they occur. */
+  attributionWords: string[];
+  /** Regexes: text they match never counts as attribution. */
+  attributionIgnore: string[];
+  /** Regexes: text they match never counts as a figure. */
+  figureIgnore: string[];
 }
 
 /** A header to send, optionally only to one host. */

@@ -16,7 +16,15 @@ export function resolveOptions(
   file: { label: string; config: ConfigFile } | undefined,
   cli: ConfigFile & { headerRules?: HeaderRule[] },
 ): CitecheckOptions {
-  const options: CitecheckOptions = { ...DEFAULTS, headers: [], include: [], exclude: [], hosts: {}, ignore: [] };
+  const options: CitecheckOptions = {
+    ...DEFAULTS,
+    headers: [],
+    include: [],
+    exclude: [],
+    hosts: {},
+    ignore: [],
+    claims: { attributionWords: [], attributionIgnore: [], figureIgnore: [] },
+  };
   if (file) apply(options, file.config, { kind: 'file', label: file.label });
   apply(options, cli, { kind: 'cli' });
   options.headers.push(...(cli.headerRules ?? []));
@@ -94,6 +102,21 @@ function apply(options: CitecheckOptions, layer: ConfigFile, origin: ValueOrigin
         fail(origin, key, `is not a valid regular expression: ${source}`);
       }
       options[key].push(source);
+    }
+  }
+  for (const word of layer.claims?.attributionWords ?? []) {
+    if (typeof word !== 'string' || word.trim() === '')
+      fail(origin, 'claims.attributionWords', `must list words: ${String(word)}`);
+    options.claims.attributionWords.push(word.trim());
+  }
+  for (const key of ['attributionIgnore', 'figureIgnore'] as const) {
+    for (const source of layer.claims?.[key] ?? []) {
+      try {
+        new RegExp(source, 'u');
+      } catch {
+        fail(origin, `claims.${key}`, `is not a valid regular expression: ${source}`);
+      }
+      options.claims[key].push(source);
     }
   }
   for (const url of layer.ignore ?? []) {
