@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// `npm run bench`: extraction throughput, the checking engine against local hosts, then
-// reading a 100 MB WordPress export (`npm run bench -- wxr` for that one alone).
+// `npm run bench`: extraction throughput, the checking engine against local hosts, the
+// precision/recall of claim flags on labelled paragraphs (`-- claims`), then reading a 100 MB
+// WordPress export (`npm run bench -- wxr` for that one alone).
 // Prints measured figures (medians of repeated runs); asserts nothing.
 import { benchExtract } from './extract.js';
 import { benchCheck } from './check.js';
+import { benchClaims } from './claims.js';
 import { benchWxr } from './wxr.js';
 
 const only = process.argv[2];
 if (!only || only === 'extract') await benchExtract();
 if (!only || only === 'check') await benchCheck();
+if (!only || only === 'claims') benchClaims();
 if (!only || only === 'wxr') await benchWxr();

@@ -129,6 +129,14 @@ export type BlockKind =
 /** Why a block counts as a claim. */
 export type ClaimSignal = 'citation' | 'quote' | 'number' | 'attribution';
 
+/** The words behind a claim signal ("62%", "officials said", a quoted span). */
+export interface ClaimEvidence {
+  /** The signal these words raised. */
+  signal: ClaimSignal;
+  /** The words, as written (a quote shortened to 60 characters). */
+  text: string;
+}
+
 /** Where a citation came from in the markup. */
 export type CitationOrigin = 'a' | 'blockquote-cite' | 'q-cite' | 'img' | 'iframe';
 
@@ -195,6 +203,8 @@ export interface Block {
   isClaim: boolean;
   /** Claim signals, in the order citation, quote, number, attribution. */
   signals: ClaimSignal[];
+  /** Why the block counts as a claim: the words behind each quote/number/attribution signal (at most 3 each). */
+  evidence?: ClaimEvidence[];
   /** Links inside the block. */
   citations: Citation[];
   /** Anchors that lost their URL. */

@@ -40,6 +40,8 @@ export interface RawBlock {
   damaged: RawDamage[];
   /** Ranges of `text` that are footnote marks (`<sup>1</sup>`): never figures. */
   footnoteMarks: Array<[number, number]>;
+  /** Ranges of `text` that are code (`<code>`, backticks): never figures, quotes or attributions. */
+  codeRanges?: Array<[number, number]>;
   line?: number;
 }
 
@@ -61,6 +63,7 @@ export class BlockBuilder {
   readonly links: RawLink[] = [];
   readonly damaged: RawDamage[] = [];
   readonly footnoteMarks: Array<[number, number]> = [];
+  readonly codeRanges: Array<[number, number]> = [];
   /** Depth of <strong>/<b> around the current position. */
   strongDepth = 0;
   /** Some text was bold (for the "bold-only paragraph is a heading" rule). */
@@ -80,12 +83,10 @@ export class BlockBuilder {
   private atSpace = true;
   /** Some non-blank text was appended. */
   private hasText = false;
-  /** The appended pieces of `text` and their offsets, for textSince. */
+  /** The appended pieces of `text`, for textSince. */
   private readonly pieces: string[] = [];
-  private readonly pieceStarts: number[] = [];
 
   private add(t: string): void {
-    this.pieceStarts.push(this.text.length);
     this.pieces.push(t);
     this.text += t;
   }
@@ -97,10 +98,10 @@ export class BlockBuilder {
    */
   textSince(start: number): string {
     let i = this.pieces.length;
-    while (i > 0 && this.pieceStarts[i - 1] > start) i--;
-    if (i === 0) return this.text.slice(start);
-    const joined = i === this.pieces.length ? '' : this.pieces.slice(i).join('');
-    return this.pieces[i - 1].slice(start - this.pieceStarts[i - 1]) + joined;
+    let at = this.text.length;
+    while (i > 0 && at > start) at -= this.pieces[--i].length;
+    if (at >= this.text.length) return '';
+    return (i === this.pieces.length - 1 ? this.pieces[i] : this.pieces.slice(i).join('')).slice(start - at);
   }
 
   /** Appends text, collapsing whitespace across chunk boundaries. */
@@ -166,6 +167,14 @@ export class BlockBuilder {
     ) {
       kind = 'heading';
     }
-    return { kind, text, links: this.links, damaged: this.damaged, footnoteMarks: this.footnoteMarks, line: this.line };
+    return {
+      kind,
+      text,
+      links: this.links,
+      damaged: this.damaged,
+      footnoteMarks: this.footnoteMarks,
+      codeRanges: this.codeRanges,
+      line: this.line,
+    };
   }
 }

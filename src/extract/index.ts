@@ -9,7 +9,8 @@ import type { DomNode } from './dom.js';
 import { markOrphanTags } from './prepare-html.js';
 import { sentenceAt, sentenceRanges } from './sentences.js';
 import { stripShortcodes } from './shortcodes.js';
-import { textSignals } from './signals.js';
+import { claimSignals } from './signals.js';
+import { compileClaimRules, type ClaimRules } from './claim-rules.js';
 import { resolveTemplateLink } from './template-links.js';
 import { ignoreList, readIgnoreMarkers, type IgnoredUrl } from './ignore-markers.js';
 import { BlockWalker } from './walk-blocks.js';
@@ -22,13 +23,17 @@ export interface ExtractOptions {
   linkify?: boolean;
   /** URLs the config says to ignore (compiled `ignore` list). */
   ignoredUrl?: IgnoredUrl;
+  /** The user's additions to the claim-signal rules (compiled config `claims`). */
+  claimRules?: ClaimRules;
 }
 
 /** Compiled once per run's options: run.ts asks for them once per post. */
 const compiled = new WeakMap<object, ExtractOptions>();
 
 /** The extraction options of a run. */
-export function extractOptions(options: Pick<CitecheckOptions, 'includeMedia' | 'linkify' | 'ignore'>): ExtractOptions {
+export function extractOptions(
+  options: Pick<CitecheckOptions, 'includeMedia' | 'linkify' | 'ignore' | 'claims'>,
+): ExtractOptions {
   let opts = compiled.get(options);
   if (opts === undefined) {
     opts = { includeMedia: options.includeMedia, linkify: options.linkify };
@@ -37,6 +42,10 @@ export function extractOptions(options: Pick<CitecheckOptions, 'includeMedia' | 
         const n = normalizeUrl(url);
         return 'url' in n ? n.url : undefined;
       });
+    }
+    const { attributionWords, attributionIgnore, figureIgnore } = options.claims;
+    if (attributionWords.length + attributionIgnore.length + figureIgnore.length > 0) {
+      opts.claimRules = compileClaimRules(options.claims);
     }
     compiled.set(options, opts);
   }
@@ -57,6 +66,8 @@ interface PostContext {
   ignoredAt: (raw: number | undefined) => string | undefined;
   /** Why a URL is ignored by the config, if it is. */
   ignoredUrl: IgnoredUrl | undefined;
+  /** The user's additions to the claim-signal rules. */
+  claimRules: ClaimRules | undefined;
 }
 
 /** A function from offset to 1-based line of `text` (binary search over line starts). */
@@ -149,7 +160,11 @@ function toBlock(raw: RawBlock, index: number, ctx: PostContext): Block {
   const signals: ClaimSignal[] = [];
   if (damagedAnchors.length > 0 || citations.some((c) => c.origin !== 'img' && c.origin !== 'iframe'))
     signals.push('citation');
-  signals.push(...textSignals(raw.text, raw.footnoteMarks));
+  const found = claimSignals(raw.text, {
+    blank: raw.codeRanges ? [...raw.footnoteMarks, ...raw.codeRanges] : raw.footnoteMarks,
+    rules: ctx.claimRules,
+  });
+  signals.push(...found.signals);
   const block: Block = {
     index,
     kind: raw.kind,
@@ -159,6 +174,7 @@ function toBlock(raw: RawBlock, index: number, ctx: PostContext): Block {
     citations,
     damagedAnchors,
   };
+  if (found.evidence.length > 0) block.evidence = found.evidence;
   if (line !== undefined) block.line = line;
   return block;
 }
@@ -233,6 +249,7 @@ export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPos
     fileLine: fileLines(post),
     ignoredAt: markers ?? (() => undefined),
     ignoredUrl: opts.ignoredUrl,
+    claimRules: opts.claimRules,
   };
   const blocks = rawBlocks.map((raw, index) => toBlock(raw, index, ctx));
 

@@ -364,7 +364,9 @@ export class BlockWalker {
       }
       if (SKIPPED.has(name) || isChrome(node)) continue;
       if (INLINE.has(name)) {
+        const codeStart = b.text.length;
         this.inline(node.children ?? [], b, inCode || CODE.has(name));
+        if (CODE.has(name) && !inCode) b.codeRanges.push([codeStart, b.text.length]);
       } else {
         // A block-level element inside a leaf (div in td): keep words apart.
         b.space();

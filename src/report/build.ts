@@ -92,6 +92,7 @@ function toReportPost(post: ExtractedPost, results: ReadonlyMap<string, CheckRes
         text: block.text,
         isClaim: block.isClaim,
         signals: [...block.signals],
+        evidence: block.evidence?.map((e) => ({ ...e })),
         citations: block.citations.map((c) => citationVerdict(c, results)),
         damagedAnchors: block.damagedAnchors.map((d) => ({ ...d })),
         line: block.line,

@@ -136,7 +136,9 @@ function blockFindings(
     !block.citations.some((c) => isSourceLink(c, postUrl)) &&
     block.damagedAnchors.length === 0
   ) {
-    out.push(makeFinding('CLAIM_UNCITED', at(), { signals: uncitedSignals.join(', '), excerpt: block.text }));
+    // The words behind each signal, so the note says why ("number “62%”, attribution “officials said”").
+    const evidence = (block.evidence ?? []).map((e) => `${e.signal} “${e.text}”`).join(', ');
+    out.push(makeFinding('CLAIM_UNCITED', at(), { signals: uncitedSignals.join(', '), evidence, excerpt: block.text }));
   }
   return out;
 }

@@ -51,6 +51,8 @@ const SHAPES: Array<[string, string, number, string?]> = [
   ['templates touching each other', '{{}}', 8_000],
   ['unclosed shortcodes', '{{<', 8_000],
   ['bad reference definitions', '[d]: https://a b\n[d]\n', 1_500],
+  ['figures and reporting verbs in one sentence', 'officials said 40% of 1,200 in v1.2 ', 2_000],
+  ['figures and reporting verbs, many sentences', 'Officials said 40% of 1,200 left. I found 3. ', 1_500],
   ['raw HTML block of links', '<a href="https://x.org/a">a</a>\n', 2_500],
 ];
 
