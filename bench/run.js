@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// `npm run bench`: extraction throughput, the checking engine against local hosts, the
-// precision/recall of claim flags on labelled paragraphs (`-- claims`), then reading a 100 MB
-// WordPress export (`npm run bench -- wxr` for that one alone).
+// `npm run bench`: start-up time, extraction throughput, the checking engine against local
+// hosts, the precision/recall of claim flags on labelled paragraphs (`-- claims`), then reading
+// a 100 MB WordPress export (`npm run bench -- wxr` for that one alone).
 // Prints measured figures (medians of repeated runs); asserts nothing.
 import { benchExtract } from './extract.js';
 import { benchCheck } from './check.js';
 import { benchClaims } from './claims.js';
+import { benchStartup } from './startup.js';
 import { benchWxr } from './wxr.js';
 
 const only = process.argv[2];
+if (!only || only === 'startup') benchStartup();
 if (!only || only === 'extract') await benchExtract();
 if (!only || only === 'check') await benchCheck();
 if (!only || only === 'claims') benchClaims();

@@ -2,24 +2,20 @@ import type { CitecheckOptions } from './config/options.js';
 import type { CheckDeps, CheckRun } from './check/index.js';
 import { checkTargets, clockOf, createRequestPool } from './check/index.js';
 import { createDocumentFetcher } from './check/fetch-document.js';
-import { hostOverride } from './check/request-headers.js';
 import { extractOptions, extractPost } from './extract/index.js';
 import { collectTargets } from './links/targets.js';
 import { buildReport } from './report/build.js';
 import { readInputs } from './sources/index.js';
-import type { CheckResult, CheckTarget, ExtractedPost, Report } from './types.js';
+import { isUrlInput } from './sources/input-kind.js';
+import type { ExtractedPost, Report } from './types.js';
 
 /** I/O a run may have injected (tests, the demo, embedding applications). */
 export interface RunDeps extends CheckDeps {
   /** Reads standard input for the "-" input. */
   readStdin?: () => Promise<Buffer>;
-  /** Called once the inputs are extracted and the unique URLs are known. */
-  onPlanned?: (plan: { posts: number; targets: number }) => void;
   /** Run-level warnings that are not findings (a corrupt cache file was ignored, a found file that is not a post was skipped). */
   onWarning?: (message: string) => void;
 }
-
-const isUrlInput = (input: string): boolean => /^https?:\/\//i.test(input);
 
 /** Reads and extracts every input; never touches the network unless `allowNetwork`. */
 async function extractInputs(
@@ -39,6 +35,7 @@ async function extractInputs(
       fetchDocument: fetcher,
       onWarning: deps.onWarning,
       statuses: options.statuses,
+      baseUrl: options.baseUrl,
     });
     for await (const post of reading) extracted.push(extractPost(post, extractOptions(options)));
     return extracted;
@@ -47,35 +44,7 @@ async function extractInputs(
   }
 }
 
-/**
- * Hosts configured with `check: false` are listed as unchecked without a request; this is
- * decided here, before the engine, because it is a reporting choice, not a network one.
- */
-function splitUncheckedHosts(
-  targets: CheckTarget[],
-  options: CitecheckOptions,
-): { toCheck: CheckTarget[]; held: CheckResult[] } {
-  const toCheck: CheckTarget[] = [];
-  const held: CheckResult[] = [];
-  const checkedAt = new Date().toISOString();
-  for (const target of targets) {
-    let url: URL | undefined;
-    try {
-      url = new URL(target.url);
-    } catch {
-      // Not a parseable URL: the engine classifies it.
-    }
-    if (url && hostOverride(options, url)?.check === false) {
-      const reason = `checking disabled for ${url.hostname} in the config`;
-      held.push({ url: target.url, status: 'unchecked', redirects: [], reason, attempts: 0, checkedAt, durationMs: 0 });
-    } else {
-      toCheck.push(target);
-    }
-  }
-  return { toCheck, held };
-}
-
-/** The whole pipeline: inputs → extraction → checking → report. Prints nothing. */
+/** The whole pipeline: inputs → extraction → targets → plan → checking → report. Prints nothing. */
 export async function runCheck(inputs: string[], options: CitecheckOptions, given: RunDeps = {}): Promise<Report> {
   const startedAt = new Date();
   const started = performance.now();
@@ -87,7 +56,7 @@ export async function runCheck(inputs: string[], options: CitecheckOptions, give
 }
 
 /**
- * The rest of the pipeline once posts are extracted: unique targets → checking → report.
+ * The rest of the pipeline once posts are extracted: unique targets → plan → checking → report.
  * `deps.pool` should be the pool the inputs were fetched through. Prints nothing.
  */
 export async function checkExtracted(
@@ -96,11 +65,9 @@ export async function checkExtracted(
   deps: RunDeps,
   clock: { startedAt: Date; started: number },
 ): Promise<Report> {
-  const targets = collectTargets(posts);
-  deps.onPlanned?.({ posts: posts.length, targets: targets.length });
-  const { toCheck, held } = splitUncheckedHosts(targets, options);
-  const run: CheckRun = await checkTargets(toCheck, options, deps);
-  for (const result of held) run.results.set(result.url, result);
+  // links/ dedupes the citations into targets; the check stage plans them (links/plan.ts) and
+  // hands the engine only those to request.
+  const run: CheckRun = await checkTargets(collectTargets(posts), options, deps);
   if (run.cacheWarning) deps.onWarning?.(run.cacheWarning);
   return buildReport({
     posts,

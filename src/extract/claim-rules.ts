@@ -1,49 +1,13 @@
+import type { ClaimRules } from '../config/claim-config.js';
+
 /**
- * The word lists and patterns behind the claim signals (signals.ts), in one place, and the
- * user's additions from the config (`claims.*`). The rules are published in the README
- * ("Claim signals"); change both together.
+ * The word lists and patterns behind the claim signals (signals.ts), in one place; the user's
+ * additions come compiled from the config (`claims.*`, config/claim-config.ts). The rules are
+ * published in the README ("Claim signals"); change both together.
  */
-
-/** What a user adds to the rules in the config file (`claims`). */
-export interface ClaimRuleConfig {
-  /** Words or phrases that count as attribution wherever they occur (whole words, any case). */
-  attributionWords?: string[];
-  /** Regular expressions: text they match never counts as attribution. */
-  attributionIgnore?: string[];
-  /** Regular expressions: text they match never counts as a figure. */
-  figureIgnore?: string[];
-}
-
-/** The compiled additions. */
-export interface ClaimRules {
-  /** The user's attribution words as one pattern, if any. */
-  attributionWords?: RegExp;
-  /** Text never counted as attribution. */
-  attributionIgnore: RegExp[];
-  /** Text never counted as a figure. */
-  figureIgnore: RegExp[];
-}
 
 /** No additions. */
 export const DEFAULT_CLAIM_RULES: ClaimRules = Object.freeze({ attributionIgnore: [], figureIgnore: [] });
-
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Compiles the config's additions (validated by the config layer: the patterns are valid). */
-export function compileClaimRules(config: ClaimRuleConfig): ClaimRules {
-  const words = (config.attributionWords ?? []).map((w) => w.trim()).filter((w) => w !== '');
-  const rules: ClaimRules = {
-    attributionIgnore: (config.attributionIgnore ?? []).map((p) => new RegExp(p, 'giu')),
-    figureIgnore: (config.figureIgnore ?? []).map((p) => new RegExp(p, 'giu')),
-  };
-  if (words.length > 0) {
-    rules.attributionWords = new RegExp(
-      `(?<![\\p{L}\\p{N}])(?:${words.map((w) => escapeRegExp(w).replace(/\s+/g, '\\s+')).join('|')})(?![\\p{L}\\p{N}])`,
-      'giu',
-    );
-  }
-  return rules;
-}
 
 const set = (words: string): ReadonlySet<string> => new Set(words.split(' '));
 

@@ -1,16 +1,18 @@
 import { load } from 'cheerio';
 import type { CitecheckOptions } from '../config/options.js';
-import { normalizeUrl } from '../links/normalize.js';
+import type { ClaimRules } from '../config/claim-config.js';
+import { lineIndex } from '../sources/line-index.js';
 import { MARKDOWN_BROKEN_ATTR } from './markdown-broken-links.js';
 import { MARKDOWN_LINE_ATTR, renderMarkdown, type MarkdownFound } from './markdown-render.js';
+import { normalizeUrl } from './normalize-url.js';
 import type { Block, Citation, ClaimSignal, DamagedAnchor, ExtractedPost, Post } from '../types.js';
 import type { RawBlock, RawLink } from './block-builder.js';
 import type { DomNode } from './dom.js';
 import { markOrphanTags } from './prepare-html.js';
+import { quotesForCitation } from './quotes.js';
 import { sentenceAt, sentenceRanges } from './sentences.js';
 import { stripShortcodes } from './shortcodes.js';
 import { claimSignals } from './signals.js';
-import { compileClaimRules, type ClaimRules } from './claim-rules.js';
 import { resolveTemplateLink } from './template-links.js';
 import { ignoreList, readIgnoreMarkers, type IgnoredUrl } from './ignore-markers.js';
 import { BlockWalker } from './walk-blocks.js';
@@ -36,16 +38,12 @@ export function extractOptions(
 ): ExtractOptions {
   let opts = compiled.get(options);
   if (opts === undefined) {
-    opts = { includeMedia: options.includeMedia, linkify: options.linkify };
+    opts = { includeMedia: options.includeMedia, linkify: options.linkify, claimRules: options.claims };
     if (options.ignore.length > 0) {
       opts.ignoredUrl = ignoreList(options.ignore, (url) => {
         const n = normalizeUrl(url);
         return 'url' in n ? n.url : undefined;
       });
-    }
-    const { attributionWords, attributionIgnore, figureIgnore } = options.claims;
-    if (attributionWords.length + attributionIgnore.length + figureIgnore.length > 0) {
-      opts.claimRules = compileClaimRules(options.claims);
     }
     compiled.set(options, opts);
   }
@@ -70,22 +68,6 @@ interface PostContext {
   claimRules: ClaimRules | undefined;
 }
 
-/** A function from offset to 1-based line of `text` (binary search over line starts). */
-function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-}
-
 /** Host name without a leading "www.", for telling internal links from outbound ones. */
 function siteHost(url: string | undefined): string | undefined {
   if (!url) return undefined;
@@ -94,6 +76,18 @@ function siteHost(url: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Start of the sentence range holding `offset` (0 when unknown). */
+function sentenceStart(ranges: Array<[number, number]>, offset: number): number {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ranges[mid][0] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return ranges[lo]?.[0] ?? 0;
 }
 
 /** A citation from a raw link: normalised, classified, located, with its sentence. */
@@ -138,6 +132,8 @@ function citationOf(link: RawLink, text: string, ranges: Array<[number, number]>
   const citation: Citation = { url: normalized.url, ...common, isInternal };
   if (normalized.checkUrl !== '') citation.checkUrl = normalized.checkUrl;
   if (normalized.fragment !== undefined) citation.fragment = normalized.fragment;
+  const quotes = quotesForCitation({ text }, { sentence }, sentenceStart(ranges, link.start));
+  if (quotes.length > 0) citation.quotes = quotes;
   return citation;
 }
 
@@ -234,7 +230,7 @@ export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPos
     const $ = load(html, { xml: { xmlMode: false, decodeEntities: true, withStartIndices: useLocations } }, false);
     walker ??= new BlockWalker({
       includeMedia: opts.includeMedia ?? false,
-      lineOf: useLocations ? lineIndex(html) : undefined,
+      lineOf: useLocations ? lineIndex(html).line : undefined,
       lineAttr: isMarkdown ? MARKDOWN_LINE_ATTR : undefined,
       brokenAttr: isMarkdown ? MARKDOWN_BROKEN_ATTR : undefined,
     });

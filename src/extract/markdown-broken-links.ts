@@ -25,10 +25,10 @@ import type { MarkdownIt, StateBlock, StateInline } from 'markdown-it';
 export const MARKDOWN_BROKEN_ATTR = 'data-md-broken';
 
 /** Attribute on a rendered `<a>` saying why its link is invalid (`${MARKDOWN_BROKEN_ATTR}-reason`). */
-export const MARKDOWN_BROKEN_REASON_ATTR = `${MARKDOWN_BROKEN_ATTR}-reason`;
+const MARKDOWN_BROKEN_REASON_ATTR = `${MARKDOWN_BROKEN_ATTR}-reason`;
 
 /** How a Markdown link is broken. */
-export type MarkdownBrokenLink = 'space-in-url' | 'undefined-reference' | 'bad-definition';
+type MarkdownBrokenLink = 'space-in-url' | 'undefined-reference' | 'bad-definition';
 
 /** A reference definition line CommonMark refused, by normalised label (in the parse env). */
 interface BadDefinition {

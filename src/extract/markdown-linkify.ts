@@ -16,7 +16,7 @@ import type { MarkdownIt, StateCore, StateInline, Token } from 'markdown-it';
  */
 
 /** Longest whitespace-free run of text searched for bare URLs. */
-export const MAX_RUN_CHARS = 4096;
+const MAX_RUN_CHARS = 4096;
 
 /** What the rule reads from the parse environment (`md.parse(src, env)`), per render. */
 export interface LinkifyEnv {

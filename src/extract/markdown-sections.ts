@@ -16,10 +16,10 @@
  * Bodies up to this many characters are rendered whole (a long post is ~100 KB): a footnote
  * defined in another section than its mark would not be found.
  */
-export const WHOLE_BODY_CHARS = 1 << 20;
+const WHOLE_BODY_CHARS = 1 << 20;
 
 /** Longer bodies are rendered in sections of about this many characters (peak memory ~40× it). */
-export const SECTION_CHARS = 1 << 18;
+const SECTION_CHARS = 1 << 18;
 
 /** A section of a body: where it starts, as an offset and as a 0-based line. */
 export interface Section {

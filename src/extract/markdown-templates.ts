@@ -121,7 +121,7 @@ export function protectTemplates(source: string): ProtectedTemplates {
 }
 
 /** `text` with the placeholders of `found` swapped back for their templates. */
-export function restoreTemplates(text: string, found: ProtectedTemplates): string {
+function restoreTemplates(text: string, found: ProtectedTemplates): string {
   if (found.templates.length === 0 || !text.includes(found.prefix)) return text;
   return text.replace(new RegExp(`${found.prefix}(\\d+)z`, 'g'), (all, n: string) => found.templates[Number(n)] ?? all);
 }

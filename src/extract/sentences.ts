@@ -34,9 +34,16 @@ export function sentenceRanges(text: string): Array<[number, number]> {
 
 /** The trimmed sentence of `text` containing `offset` (the whole text when there is one sentence). */
 export function sentenceAt(text: string, offset: number, ranges = sentenceRanges(text)): string {
-  for (const [start, end] of ranges) {
-    if (offset < end) return text.slice(start, end).trim();
+  if (ranges.length === 0) return text.trim();
+  // Binary search for the first range ending after the offset: a block of n linked sentences
+  // asked n times stays n log n (a scan per link was quadratic).
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid][1] <= offset) lo = mid + 1;
+    else hi = mid;
   }
-  const last = ranges.at(-1);
-  return last ? text.slice(last[0], last[1]).trim() : text.trim();
+  const [start, end] = ranges[lo];
+  return text.slice(start, end).trim();
 }

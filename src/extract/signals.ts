@@ -20,8 +20,8 @@ import {
   SHOW_VERBS,
   VERSION_AFTER,
   VERSION_BEFORE,
-  type ClaimRules,
 } from './claim-rules.js';
+import type { ClaimRules } from '../config/claim-config.js';
 import { sentenceRanges } from './sentences.js';
 
 /**

@@ -52,7 +52,7 @@ function meaning(template: string): { root: true } | { page: true } | { path: st
 }
 
 /** True when an href holds site-generator template syntax. */
-export function hasTemplate(href: string): boolean {
+function hasTemplate(href: string): boolean {
   return href.includes('{{') || href.includes('{%');
 }
 

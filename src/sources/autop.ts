@@ -27,7 +27,7 @@ const KEEP_NEWLINES = ['pre', 'script', 'style', 'textarea'];
 const HOLD = '\uFDD0';
 
 /** True when content was saved by the block editor (WordPress does not run wpautop on it). */
-export function hasBlocks(content: string): boolean {
+function hasBlocks(content: string): boolean {
   return content.includes('<!-- wp:');
 }
 

@@ -6,7 +6,7 @@ export interface FetchedDocument {
   status: number;
   /** Response headers, lower-case names. */
   headers: Record<string, string>;
-  /** The response body. */
+  /** The decompressed response body (at most maxBodyBytes). */
   body: Buffer;
   /** URL after redirects. */
   finalUrl: string;

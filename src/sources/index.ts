@@ -8,11 +8,10 @@ import { expandGlob, isGlob, listFiles } from './glob.js';
 import { parseDocument } from './parse-document.js';
 import { isOwnReport } from './own-reports.js';
 import { loadUrl } from './url.js';
+import { isPathInput, isUrlInput } from './input-kind.js';
 import { NotWxrError, readWxr } from './wxr.js';
 
-export type { FetchDocument, FetchedDocument } from './fetch-types.js';
-export { DocumentTooLargeError } from './fetch-types.js';
-export { parseDocument, type DocumentMeta } from './parse-document.js';
+export { parseDocument } from './parse-document.js';
 
 /** How inputs that are not files are read. */
 export interface LoadOptions {
@@ -24,6 +23,8 @@ export interface LoadOptions {
   onWarning?: (message: string) => void;
   /** Post statuses read from WordPress exports (default: publish). */
   statuses?: readonly string[];
+  /** Base of relative links for posts that name no URL of their own (--base-url). */
+  baseUrl?: string;
 }
 
 /** Extensions a directory is searched for. */
@@ -110,12 +111,18 @@ async function* readFileInput(file: string, statuses: readonly string[]): AsyncG
  * Throws InputError (one line naming the input) or UsageError (URL without network access).
  */
 export async function* readInputs(inputs: string[], opts: LoadOptions = {}): AsyncGenerator<Post> {
+  if (opts.baseUrl) {
+    // A post's own URL (or <base href>) is where its relative links point; --base-url only fills the gap.
+    const { baseUrl, ...rest } = opts;
+    for await (const post of readInputs(inputs, rest)) yield post.baseUrl ? post : { ...post, baseUrl };
+    return;
+  }
   const statuses = opts.statuses ?? ['publish'];
   let read = 0;
   const seen = new Set<string>();
   const skipped: string[] = [];
   // Files the user named themselves are never skipped, even when a folder also holds them.
-  const named = new Set(inputs.filter((i) => i !== '-' && !/^https?:\/\//i.test(i)).map((i) => path.resolve(i)));
+  const named = new Set(inputs.filter(isPathInput).map((i) => path.resolve(i)));
   for (const input of inputs) {
     if (input === '-') {
       // Standard input can be read once: a second "-" would find it drained ("empty file").
@@ -126,7 +133,7 @@ export async function* readInputs(inputs: string[], opts: LoadOptions = {}): Asy
         read += 1;
         yield post;
       }
-    } else if (/^https?:\/\//i.test(input)) {
+    } else if (isUrlInput(input)) {
       if (!opts.fetchDocument) {
         throw new UsageError(
           `URL inputs need network access; ${input} cannot be read offline (save it to a file, or use \`check\` without --offline)`,

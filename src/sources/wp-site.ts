@@ -57,7 +57,7 @@ export interface SiteReadOptions {
 }
 
 /** Most posts per page the REST API serves. */
-export const PER_PAGE = 100;
+const PER_PAGE = 100;
 const JSON_ACCEPT = 'application/json';
 /** The fields extraction reads; the rest of a post (author, meta, embeds…) is not sent. */
 const FIELDS = 'id,date,date_gmt,modified,modified_gmt,slug,status,type,link,title,content,guid';

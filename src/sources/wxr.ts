@@ -74,7 +74,7 @@ interface ItemState {
  * A push reader: `write` text chunks, get back the posts whose item ended in them; `end` when
  * the input is done. Throws NotWxrError as soon as the document shows it is not an export.
  */
-export class WxrReader {
+class WxrReader {
   private readonly parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
   private readonly options: WxrOptions;
   private readonly ready: Post[] = [];

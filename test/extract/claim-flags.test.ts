@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../src/config/defaults.js';
-import type { ClaimOptions } from '../../src/config/options.js';
+import { compileClaimConfig, type ClaimConfig } from '../../src/config/claim-config.js';
 import { extractOptions, extractPost } from '../../src/extract/index.js';
 import { buildReport } from '../../src/report/build.js';
 import { parseDocument } from '../../src/sources/index.js';
@@ -12,8 +12,8 @@ import { runCli } from '../cli/run-cli.js';
 
 const FIXTURES = new URL('../fixtures/claims/', import.meta.url);
 
-function extract(text: string, claims?: Partial<ClaimOptions>): ExtractedPost {
-  const options = { ...DEFAULTS, claims: { ...DEFAULTS.claims, ...claims } };
+function extract(text: string, claims: ClaimConfig = {}): ExtractedPost {
+  const options = { ...DEFAULTS, claims: compileClaimConfig(claims) };
   return extractPost(parseDocument(`${text}\n`, { source: 'p.md' })[0], extractOptions(options));
 }
 

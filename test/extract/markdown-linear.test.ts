@@ -64,4 +64,12 @@ describe('Markdown extraction is near-linear', () => {
       expect(costRatio(small, large)).toBeLessThan(8);
     });
   }
+
+  it('linked sentences, each different, in one paragraph: 4× the input costs under 8× the time', () => {
+    const text = (n: number): string =>
+      Array.from({ length: n }, (_, i) => `Officials [said](https://x.org/${i}) “a quote ${i} of four words”.`).join(
+        ' ',
+      );
+    expect(costRatio(text(1_000), text(4_000))).toBeLessThan(8);
+  });
 });

@@ -54,7 +54,7 @@ export interface FakeWordPressOptions {
 }
 
 /** One request the fake site received. */
-export interface FakeHit {
+interface FakeHit {
   /** Path with query. */
   path: string;
   /** Parsed query. */
