@@ -3,7 +3,7 @@
 // hosts, the precision/recall of claim flags on labelled paragraphs (`-- claims`), then reading
 // a 100 MB WordPress export (`npm run bench -- wxr` for that one alone).
 // Prints measured figures (medians of repeated runs); asserts nothing.
-import { benchExtract } from './extract.js';
+import { benchExtract, benchHtml } from './extract.js';
 import { benchCheck } from './check.js';
 import { benchClaims } from './claims.js';
 import { benchStartup } from './startup.js';
@@ -11,7 +11,10 @@ import { benchWxr } from './wxr.js';
 
 const only = process.argv[2];
 if (!only || only === 'startup') benchStartup();
-if (!only || only === 'extract') await benchExtract();
+if (!only || only === 'extract') {
+  await benchExtract();
+  await benchHtml();
+}
 if (!only || only === 'check') await benchCheck();
 if (!only || only === 'claims') benchClaims();
 if (!only || only === 'wxr') await benchWxr();

@@ -78,6 +78,7 @@ export type CheckErrorCode =
   | 'PRIVATE_ADDRESS'
   | 'EXCLUDED_PATTERN'
   | 'EXAMPLE_DOMAIN'
+  | 'NOT_A_SOURCE'
   | 'UNSUPPORTED_SCHEME'
   | 'INVALID_URL'
   | 'HTTP_ERROR'
@@ -131,6 +132,8 @@ export interface Post {
   bodyFormat: 'html' | 'markdown';
   /** 1-based line in the source file where the body starts (for locations), when known. */
   bodyLine?: number;
+  /** HTML pages: which element was read as the article body, as a CSS-ish path (`body > main > article`). */
+  bodySelector?: string;
   /** Repairs and other loader warnings. */
   warnings: InputWarning[];
 }
@@ -139,9 +142,23 @@ export interface Post {
 // Extract: Post → blocks, citations, damaged anchors, claim signals
 // ---------------------------------------------------------------------------
 
-/** Kind of a text block. */
+/**
+ * Kind of a text block. A `footnote` (a note a mark points to), a `source-line` ("Source: …",
+ * an attribution under a paragraph or quote) and a `reference` (an entry of the post's
+ * reference list) are no claims: they credit the blocks that point to them (Block.credits).
+ */
 export type BlockKind =
-  'paragraph' | 'heading' | 'list-item' | 'blockquote' | 'table-cell' | 'figcaption' | 'definition-term' | 'definition';
+  | 'paragraph'
+  | 'heading'
+  | 'list-item'
+  | 'blockquote'
+  | 'table-cell'
+  | 'figcaption'
+  | 'definition-term'
+  | 'definition'
+  | 'footnote'
+  | 'source-line'
+  | 'reference';
 
 /** Why a block counts as a claim. */
 export type ClaimSignal = 'citation' | 'quote' | 'number' | 'attribution';
@@ -156,6 +173,20 @@ export interface ClaimEvidence {
 
 /** Where a citation came from in the markup. */
 export type CitationOrigin = 'a' | 'blockquote-cite' | 'q-cite' | 'img' | 'iframe';
+
+/**
+ * Why a link is not a source: an image-only link, a tag or category archive, a share, print,
+ * subscribe or comment widget, a jump to a lightbox, the site's own navigation. Such links
+ * stay in the report and never count as a source of a claim.
+ */
+export type CitationRole = 'image' | 'tag' | 'share' | 'print' | 'subscribe' | 'comment' | 'lightbox' | 'navigation';
+
+/**
+ * How a link outside a block credits it: through a footnote the block marks, a source line
+ * right under it ("Source: …", a `<cite>` or `<figcaption>` with a link), or an entry of the
+ * post's reference list the block points to by number or name.
+ */
+export type CitationVia = 'footnote' | 'source-line' | 'reference-list';
 
 /** One link found inside a block. */
 export interface Citation {
@@ -197,6 +228,10 @@ export interface Citation {
    * config's `ignore` list): it is reported `excluded` with this reason and never requested.
    */
   ignored?: string;
+  /** Why the link is not a source; absent for sources. */
+  role?: CitationRole;
+  /** How a link written outside the block credits it; absent for links in the block's own text. */
+  via?: CitationVia;
 }
 
 /** An anchor whose URL was lost: an orphan `</a>` or an `<a>` without a usable href. */
@@ -234,6 +269,20 @@ export interface Block {
   damagedAnchors: DamagedAnchor[];
   /** 1-based line in the source file, when known. */
   line?: number;
+  /**
+   * The footnotes, source lines and reference entries that credit this block, by block index
+   * (their links are also among `citations`, with `via`): a credited claim is not uncited,
+   * even when its note names a source without a link.
+   */
+  credits?: BlockCredit[];
+}
+
+/** A block that credits another from outside it. */
+export interface BlockCredit {
+  /** How it credits: a footnote, a source line, a reference-list entry. */
+  via: CitationVia;
+  /** Index of the crediting block in the post. */
+  block: number;
 }
 
 /** A post after extraction. */

@@ -254,6 +254,15 @@ export const OPTION_TABLE = [
     extractHelp: 'also extract images and iframes',
   },
   {
+    key: 'countAsSource',
+    kind: 'patterns',
+    arg: '<regex>',
+    default: [],
+    help: 'count links matching this regex as sources even when they look like tags, share buttons or navigation (repeatable)',
+    note: 'links that are not sources keep a `role` in the JSON and are never counted; see "What counts as a source"',
+    commands: ALL_COMMANDS,
+  },
+  {
     key: 'linkify',
     kind: 'switch',
     default: false,

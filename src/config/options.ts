@@ -10,7 +10,7 @@ export type { HostOverride } from './option-table.js';
 export type CitecheckOptions = TableOptions & EngineTuning;
 
 /** Values derived from the options or fixed by design, not set by the user. */
-export interface EngineTuning {
+interface EngineTuning {
   /** Time to wait for response headers, in ms (3/4 of the timeout). */
   headersTimeoutMs: number;
   /** Time allowed between body chunks, in ms (3/4 of the timeout). */

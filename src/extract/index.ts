@@ -1,17 +1,20 @@
-import { load } from 'cheerio';
-import type { CitecheckOptions } from '../config/options.js';
 import type { ClaimRules } from '../config/claim-config.js';
+import type { CitecheckOptions } from '../config/options.js';
+import { normalizeUrl } from './normalize-url.js';
 import { lineIndex } from '../sources/line-index.js';
 import { MARKDOWN_BROKEN_ATTR } from './markdown-broken-links.js';
 import { MARKDOWN_LINE_ATTR, renderMarkdown, type MarkdownFound } from './markdown-render.js';
-import { normalizeUrl } from './normalize-url.js';
+import { capNesting, MAX_NESTING } from '../sources/html-nesting.js';
+import { parseHtmlTree } from '../sources/html-tree.js';
+import { deepNesting } from '../sources/warnings.js';
 import type { Block, Citation, ClaimSignal, DamagedAnchor, ExtractedPost, Post } from '../types.js';
 import type { RawBlock, RawLink } from './block-builder.js';
-import type { DomNode } from './dom.js';
 import { markOrphanTags } from './prepare-html.js';
 import { quotesForCitation } from './quotes.js';
 import { sentenceAt, sentenceRanges } from './sentences.js';
 import { stripShortcodes } from './shortcodes.js';
+import { creditSources, NOT_CLAIMS } from './credits.js';
+import { urlParts, urlRole } from './link-roles.js';
 import { claimSignals } from './signals.js';
 import { resolveTemplateLink } from './template-links.js';
 import { ignoreList, readIgnoreMarkers, type IgnoredUrl } from './ignore-markers.js';
@@ -21,6 +24,8 @@ import { BlockWalker } from './walk-blocks.js';
 export interface ExtractOptions {
   /** Also record img/iframe sources as citations (--include-media). */
   includeMedia?: boolean;
+  /** Regexes of URLs that count as sources whatever they look like (--count-as-source). */
+  countAsSource?: readonly RegExp[];
   /** Bare URLs in Markdown table cells are links too (--linkify). */
   linkify?: boolean;
   /** URLs the config says to ignore (compiled `ignore` list). */
@@ -34,11 +39,16 @@ const compiled = new WeakMap<object, ExtractOptions>();
 
 /** The extraction options of a run. */
 export function extractOptions(
-  options: Pick<CitecheckOptions, 'includeMedia' | 'linkify' | 'ignore' | 'claims'>,
+  options: Pick<CitecheckOptions, 'includeMedia' | 'countAsSource' | 'linkify' | 'ignore' | 'claims'>,
 ): ExtractOptions {
   let opts = compiled.get(options);
   if (opts === undefined) {
-    opts = { includeMedia: options.includeMedia, linkify: options.linkify, claimRules: options.claims };
+    opts = {
+      includeMedia: options.includeMedia,
+      countAsSource: options.countAsSource,
+      linkify: options.linkify,
+      claimRules: options.claims,
+    };
     if (options.ignore.length > 0) {
       opts.ignoredUrl = ignoreList(options.ignore, (url) => {
         const n = normalizeUrl(url);
@@ -48,24 +58,6 @@ export function extractOptions(
     compiled.set(options, opts);
   }
   return opts;
-}
-
-/** Where a post's links are: to resolve them, to locate them, to ignore them. */
-interface PostContext {
-  /** Base URL for relative links. */
-  base: string | undefined;
-  /** The post's host without "www.", for internal links. */
-  host: string | undefined;
-  /** The post's own URL, for site-generator template links. */
-  site: string | undefined;
-  /** Maps a raw line (walker units) to a 1-based line of the source file, when known. */
-  fileLine: (raw: number | undefined) => number | undefined;
-  /** Why links on a raw line are ignored by a marker comment, if they are. */
-  ignoredAt: (raw: number | undefined) => string | undefined;
-  /** Why a URL is ignored by the config, if it is. */
-  ignoredUrl: IgnoredUrl | undefined;
-  /** The user's additions to the claim-signal rules. */
-  claimRules: ClaimRules | undefined;
 }
 
 /** Host name without a leading "www.", for telling internal links from outbound ones. */
@@ -95,7 +87,7 @@ function toCitation(
   link: RawLink,
   text: string,
   ranges: Array<[number, number]>,
-  ctx: PostContext,
+  ctx: PostLinks,
   rawLine?: number,
 ): Citation {
   const citation = citationOf(link, text, ranges, ctx);
@@ -108,7 +100,7 @@ function toCitation(
 }
 
 /** The citation of a raw link, before its line is known. */
-function citationOf(link: RawLink, text: string, ranges: Array<[number, number]>, ctx: PostContext): Citation {
+function citationOf(link: RawLink, text: string, ranges: Array<[number, number]>, ctx: PostLinks): Citation {
   const { base, host, site } = ctx;
   const sentence = sentenceAt(text, link.start, ranges);
   const common = { rawHref: link.href, anchorText: link.anchorText, sentence, rel: link.rel, origin: link.origin };
@@ -137,35 +129,89 @@ function citationOf(link: RawLink, text: string, ranges: Array<[number, number]>
   return citation;
 }
 
+/** What telling, locating and ignoring a post's links needs to know about the post. */
+interface PostLinks {
+  /** Base URL of relative links. */
+  base: string | undefined;
+  /** The post's site (host without "www."). */
+  host: string | undefined;
+  /** The post's own URL without fragment: a link to it is navigation. */
+  self: string | undefined;
+  /** --count-as-source patterns. */
+  countAsSource: RegExp[];
+  /** The post's own URL, for site-generator template links. */
+  site: string | undefined;
+  /** Maps a raw line (walker units) to a 1-based line of the source file, when known. */
+  fileLine: (raw: number | undefined) => number | undefined;
+  /** Why links on a raw line are ignored by a marker comment, if they are. */
+  ignoredAt: (raw: number | undefined) => string | undefined;
+  /** Why a URL is ignored by the config, if it is. */
+  ignoredUrl: IgnoredUrl | undefined;
+  /** The user's additions to the claim-signal rules. */
+  claimRules: ClaimRules | undefined;
+}
+
+/**
+ * The role of a link that is not a source (link-roles.ts): from the markup, else from its URL;
+ * none when --count-as-source names it.
+ */
+function assignRole(citation: Citation, link: RawLink, post: PostLinks): void {
+  let role = link.role;
+  if (role === undefined && citation.invalid === undefined) {
+    const url = citation.checkUrl !== undefined ? urlParts(citation.url) : undefined;
+    role = urlRole(link.href, url, citation.isInternal);
+    if (
+      role === undefined &&
+      post.self !== undefined &&
+      citation.fragment === undefined &&
+      citation.checkUrl === post.self
+    )
+      role = 'navigation';
+  }
+  if (role === undefined) return;
+  if (post.countAsSource.some((re) => re.test(citation.url) || re.test(link.href))) return;
+  citation.role = role;
+}
+
 /** The finished block: citations normalised, sentences found, signals computed. */
-function toBlock(raw: RawBlock, index: number, ctx: PostContext): Block {
+function toBlock(raw: RawBlock, index: number, post: PostLinks): Block {
   const ranges = raw.links.length + raw.damaged.length > 0 ? sentenceRanges(raw.text) : [];
-  const { fileLine } = ctx;
-  const line = fileLine(raw.line);
-  const citations = raw.links.map((link) => toCitation(link, raw.text, ranges, ctx, raw.line));
+  const line = post.fileLine(raw.line);
+  const citations = raw.links.map((link) => {
+    const citation = toCitation(link, raw.text, ranges, post, raw.line);
+    assignRole(citation, link, post);
+    return citation;
+  });
   const damagedAnchors: DamagedAnchor[] = raw.damaged.map((d) => {
     const anchor: DamagedAnchor = {
       anchorText: d.anchorText,
       sentence: sentenceAt(raw.text, d.offset, ranges),
       reason: d.reason,
     };
-    const at = d.line === undefined ? line : fileLine(d.line);
+    const at = d.line === undefined ? line : post.fileLine(d.line);
     if (at !== undefined) anchor.line = at;
     return anchor;
   });
   const signals: ClaimSignal[] = [];
-  if (damagedAnchors.length > 0 || citations.some((c) => c.origin !== 'img' && c.origin !== 'iframe'))
+  // A tag, share or navigation link makes no claim look cited (nor an image's own source).
+  if (
+    damagedAnchors.length > 0 ||
+    citations.some((c) => c.role === undefined && c.origin !== 'img' && c.origin !== 'iframe')
+  )
     signals.push('citation');
   const found = claimSignals(raw.text, {
     blank: raw.codeRanges ? [...raw.footnoteMarks, ...raw.codeRanges] : raw.footnoteMarks,
-    rules: ctx.claimRules,
+    rules: post.claimRules,
   });
-  signals.push(...found.signals);
+  const fromText = found.signals;
+  // A blockquote or an inline <q> quotes someone, with or without quotation marks.
+  if ((raw.kind === 'blockquote' || raw.hasQuote === true) && !fromText.includes('quote')) fromText.unshift('quote');
+  signals.push(...fromText);
   const block: Block = {
     index,
     kind: raw.kind,
     text: raw.text,
-    isClaim: raw.kind !== 'heading' && signals.length > 0,
+    isClaim: !NOT_CLAIMS.has(raw.kind) && signals.length > 0,
     signals,
     citations,
     damagedAnchors,
@@ -187,7 +233,7 @@ function* htmlSections(post: Post, opts: ExtractOptions, found: MarkdownFound): 
  * lines 1-based within the body; a WordPress body is one JSON string, whose lines are not
  * lines of the file, so everything in it takes the body's line.
  */
-function fileLines(post: Post): PostContext['fileLine'] {
+function fileLines(post: Post): PostLinks['fileLine'] {
   const isMarkdown = post.bodyFormat === 'markdown';
   if (post.kind === 'wordpress') return () => post.bodyLine;
   const bodyLine = post.bodyLine ?? 1;
@@ -222,24 +268,31 @@ export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPos
   const found: MarkdownFound = {};
   let walker: BlockWalker | undefined;
   let rawBlocks: RawBlock[] = [];
+  let dropped = 0;
   // One walker for every section (HTML is one section; Markdown lines come from attributes).
   for (const source of htmlSections(post, opts, found)) {
-    const html = markOrphanTags(source);
+    // Bounded nesting before any parser runs (html-nesting.ts); a page was capped when read.
+    const nesting = capNesting(source);
+    dropped += nesting.dropped;
+    const html = markOrphanTags(nesting.html);
     // htmlparser2 rather than parse5: 2–3× faster, and the spec-exact tree repairs of parse5 buy
     // nothing here since orphan tags are handled before parsing (prepare-html.ts).
-    const $ = load(html, { xml: { xmlMode: false, decodeEntities: true, withStartIndices: useLocations } }, false);
+    const root = parseHtmlTree(html, { indices: useLocations });
     walker ??= new BlockWalker({
       includeMedia: opts.includeMedia ?? false,
       lineOf: useLocations ? lineIndex(html).line : undefined,
       lineAttr: isMarkdown ? MARKDOWN_LINE_ATTR : undefined,
       brokenAttr: isMarkdown ? MARKDOWN_BROKEN_ATTR : undefined,
     });
-    rawBlocks = walker.walkBody(($.root()[0] as unknown as DomNode).children ?? []);
+    rawBlocks = walker.walkBody(root.children ?? []);
   }
 
-  const ctx: PostContext = {
+  const self = post.url !== undefined ? normalizeUrl(post.url, undefined) : undefined;
+  const links: PostLinks = {
     base: post.baseUrl ?? post.url,
     host: siteHost(post.url ?? post.baseUrl),
+    self: self !== undefined && !('invalid' in self) && self.checkUrl !== '' ? self.checkUrl : undefined,
+    countAsSource: [...(opts.countAsSource ?? [])],
     // Template links are links to the site: resolved against the post's own URL.
     site: post.url ?? post.baseUrl,
     fileLine: fileLines(post),
@@ -247,9 +300,11 @@ export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPos
     ignoredUrl: opts.ignoredUrl,
     claimRules: opts.claimRules,
   };
-  const blocks = rawBlocks.map((raw, index) => toBlock(raw, index, ctx));
+  const blocks = rawBlocks.map((raw, index) => toBlock(raw, index, links));
+  creditSources(blocks, rawBlocks);
 
   const { body: _body, bodyFormat: _format, bodyLine: _line, ...rest } = post;
+  if (dropped > 0) rest.warnings = [...rest.warnings, deepNesting(dropped, MAX_NESTING)];
   if (rest.title === undefined && found.firstHeading !== undefined) rest.title = found.firstHeading;
   return { ...rest, blocks };
 }

@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import footnote from 'markdown-it-footnote';
 import { brokenLinks } from './markdown-broken-links.js';
 import { boundedLinkify, type LinkifyEnv } from './markdown-linkify.js';
 import { markdownLines, type LinesEnv } from './markdown-lines.js';
@@ -25,6 +26,7 @@ md.use(boundedLinkify);
 md.validateLink = () => true;
 // Links CommonMark refuses but the author meant (space in the URL, undefined reference): reported, not lost.
 md.use(brokenLinks);
+md.use(footnote);
 // Site-generator templates back into link targets; shortcode markup out of text (markdown-templates.ts).
 md.use(markdownTemplates);
 // Source lines on blocks, links and raw HTML tags; the first heading (see markdown-lines.ts).

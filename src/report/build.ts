@@ -97,6 +97,7 @@ function toReportPost(
     published: post.published,
     modified: post.modified,
     baseUrl: post.baseUrl,
+    bodySelector: post.bodySelector,
   });
   return {
     ...head,
@@ -116,6 +117,7 @@ function toReportPost(
         }),
         damagedAnchors: block.damagedAnchors.map((d) => ({ ...d })),
         line: block.line,
+        credits: block.credits?.map((c) => ({ ...c })),
       }),
     ),
   };

@@ -1,4 +1,4 @@
-import { untargetedVerdict } from '../links/plan.js';
+import { roleVerdict, untargetedVerdict } from '../links/plan.js';
 import type { CheckResult, Citation, ReportCitation } from '../types.js';
 
 /**
@@ -18,7 +18,13 @@ export function citationVerdict(citation: Citation, results: ReadonlyMap<string,
     if (verdict.reason !== undefined) out.reason = verdict.reason;
   } else {
     const result = results.get(citation.checkUrl);
-    if (result === undefined) {
+    if (result === undefined && citation.role !== undefined) {
+      const verdict = roleVerdict(citation.role);
+      out.status = verdict.status;
+      out.redirects = [];
+      out.errorCode = verdict.errorCode;
+      out.reason = verdict.reason;
+    } else if (result === undefined) {
       out.status = 'unchecked';
       out.redirects = [];
     } else {
@@ -41,8 +47,8 @@ export function citationVerdict(citation: Citation, results: ReadonlyMap<string,
   out.rel = [...citation.rel];
   out.isInternal = citation.isInternal;
   out.origin = citation.origin;
-  if (citation.unresolved !== undefined) out.unresolved = citation.unresolved;
-  if (citation.ignored !== undefined) out.ignored = citation.ignored;
   if (citation.line !== undefined) out.line = citation.line;
+  if (citation.role !== undefined) out.role = citation.role;
+  if (citation.via !== undefined) out.via = citation.via;
   return out;
 }

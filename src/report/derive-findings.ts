@@ -91,6 +91,8 @@ export function deriveFindings(
  * unlocatable #fragment points at no source, so it must not hide an uncited claim.
  */
 function isSourceLink(c: ReportCitation, postUrl: string | undefined): boolean {
+  // A tag, share, image or navigation link is no source, whatever it points to.
+  if (c.role !== undefined) return false;
   if (c.invalid !== undefined || c.unresolved !== undefined) return true;
   if (c.checkUrl === undefined || c.checkUrl === '') return false;
   if (!/^https?:/i.test(c.checkUrl)) return false;
@@ -104,7 +106,8 @@ function withoutHash(url: string): string {
 
 // A table cell is data: its source is the table's caption or the paragraph around it, and
 // one note per figure in a table would bury the real uncited claims.
-const NEVER_UNCITED_KINDS = new Set(['heading', 'table-cell']);
+// A footnote, source line or reference entry is the source of other blocks, not a claim.
+const NEVER_UNCITED_KINDS = new Set(['heading', 'table-cell', 'footnote', 'source-line', 'reference']);
 
 function blockFindings(
   block: ReportBlock,
@@ -132,9 +135,11 @@ function blockFindings(
       }),
     );
   }
+  // A link that is not a source raises nothing (a broken share button is not a lost source);
+  // a credit from outside the block (via) is reported where its link is written; a link the
+  // user chose to ignore raises nothing either (it is reported excluded, with the reason).
   for (const c of block.citations) {
-    // A link the user chose to ignore raises nothing (it is reported excluded, with the reason).
-    if (c.ignored !== undefined) continue;
+    if (c.role !== undefined || c.via !== undefined || c.ignored !== undefined) continue;
     const atLink = (url?: string) => at(url, c.line ?? where.line);
     out.push(...citationFindings(c, atLink, once, results, quotesOf));
   }
@@ -144,6 +149,8 @@ function blockFindings(
     !NEVER_UNCITED_KINDS.has(block.kind) &&
     uncitedSignals.length > 0 &&
     !block.citations.some((c) => isSourceLink(c, postUrl)) &&
+    // Credited by a footnote, a source line or a reference entry, even one naming a source without a link.
+    (block.credits ?? []).length === 0 &&
     block.damagedAnchors.length === 0
   ) {
     // The words behind each signal, so the note says why ("number “62%”, attribution “officials said”").

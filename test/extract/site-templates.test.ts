@@ -74,11 +74,12 @@ describe('Liquid and Nunjucks templates (Jekyll, Eleventy)', () => {
   const r = report(post);
 
   it('resolves site-root, page and path templates against the post URL; the rest is unchecked with a reason', () => {
-    // Offline, every link is unchecked: the resolved ones for want of a run, with no reason.
+    // Offline, every link is unchecked: the resolved ones for want of a run, with no reason; the
+    // home page and the feed are no sources (navigation, subscribe), so they say why.
     expect(rows(r).map(([anchor, url, , reason]) => [anchor, url, reason !== undefined])).toEqual([
       ['about page', 'https://www.river.test/about/', false],
-      ['home page', 'https://www.river.test/', false],
-      ['feed', 'https://www.river.test/feed.xml', false],
+      ['home page', 'https://www.river.test/', true],
+      ['feed', 'https://www.river.test/feed.xml', true],
       ['same page', 'https://www.river.test/2021/liquid/#notes', false],
       ['Eleventy path', 'https://www.river.test/team/', false],
       ['linked post', '{% link _posts/2020-05-01-flood.md %}', true],
