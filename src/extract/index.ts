@@ -266,10 +266,10 @@ export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPos
   // line), but ignore markers in it still need the lines of its links.
   const useLocations = !isMarkdown && (post.kind !== 'wordpress' || markers !== undefined);
   const found: MarkdownFound = {};
-  let walker: BlockWalker | undefined;
-  let rawBlocks: RawBlock[] = [];
+  const rawBlocks: RawBlock[] = [];
   let dropped = 0;
-  // One walker for every section (HTML is one section; Markdown lines come from attributes).
+  // A walker per section (HTML is one section): a walker remembers the nodes it has seen, and
+  // one for all sections would keep every section's tree alive to the end.
   for (const source of htmlSections(post, opts, found)) {
     // Bounded nesting before any parser runs (html-nesting.ts); a page was capped when read.
     const nesting = capNesting(source);
@@ -278,13 +278,13 @@ export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPos
     // htmlparser2 rather than parse5: 2–3× faster, and the spec-exact tree repairs of parse5 buy
     // nothing here since orphan tags are handled before parsing (prepare-html.ts).
     const root = parseHtmlTree(html, { indices: useLocations });
-    walker ??= new BlockWalker({
+    const walker = new BlockWalker({
       includeMedia: opts.includeMedia ?? false,
       lineOf: useLocations ? lineIndex(html).line : undefined,
       lineAttr: isMarkdown ? MARKDOWN_LINE_ATTR : undefined,
       brokenAttr: isMarkdown ? MARKDOWN_BROKEN_ATTR : undefined,
     });
-    rawBlocks = walker.walkBody(root.children ?? []);
+    for (const raw of walker.walkBody(root.children ?? [])) rawBlocks.push(raw);
   }
 
   const self = post.url !== undefined ? normalizeUrl(post.url, undefined) : undefined;
