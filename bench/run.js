@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // `npm run bench`: start-up time, extraction throughput, the checking engine against local
-// hosts, the precision/recall of claim flags on labelled paragraphs (`-- claims`), then reading
-// a 100 MB WordPress export (`npm run bench -- wxr` for that one alone).
+// hosts, the cost of archive lookups, the precision/recall of claim flags on labelled
+// paragraphs (`-- claims`), then reading a 100 MB WordPress export (`npm run bench -- wxr` for
+// that one alone).
 // Prints measured figures (medians of repeated runs); asserts nothing.
 import { benchExtract, benchHtml } from './extract.js';
 import { benchCheck } from './check.js';
+import { benchArchive } from './archive.js';
 import { benchClaims } from './claims.js';
 import { benchStartup } from './startup.js';
 import { benchWxr } from './wxr.js';
@@ -17,4 +19,5 @@ if (!only || only === 'extract') {
 }
 if (!only || only === 'check') await benchCheck();
 if (!only || only === 'claims') benchClaims();
+if (!only || only === 'archive') await benchArchive();
 if (!only || only === 'wxr') await benchWxr();

@@ -58,7 +58,10 @@ export type FindingCode =
   | 'INPUT_REPAIRED'
   | 'CLAIM_UNCITED'
   | 'LINK_INSECURE_HTTP'
-  | 'ARCHIVE_AVAILABLE';
+  | 'ARCHIVE_AVAILABLE'
+  | 'ARCHIVE_MISSING'
+  | 'SOURCE_CHANGED'
+  | 'LINK_FAILING';
 
 /** Stable error codes carried by a failed check (never thrown: a link failure is data). */
 export type CheckErrorCode =
@@ -325,6 +328,8 @@ export interface CheckHistory {
   checks: number;
   /** How many of them failed. */
   failures: number;
+  /** Failed checks in a row since `failingSince` (what `--confirm` counts). */
+  failingChecks?: number;
 }
 
 /** The verdict for one unique URL. Never thrown: failures are values. */
@@ -357,6 +362,8 @@ export interface CheckResult {
   fromCache?: boolean;
   /** History across runs (with --cache). */
   history?: CheckHistory;
+  /** A transient failure (timeout, reset, 5xx) that `--confirm` does not yet call dead. */
+  unconfirmed?: boolean;
 }
 
 /** Per-host figures of a run. */
@@ -413,6 +420,30 @@ export interface Finding {
   args: Record<string, string | number>;
 }
 
+/** How the archive answered for a citation. */
+export type ArchiveStatus = 'found' | 'missing' | 'archive-link' | 'lookup-failed';
+
+/** What is known about archived copies of a cited source (`citations[].archive`). */
+export interface CitationArchive {
+  /**
+   * `found`: a capture near the post date; `missing`: the archive has none; `archive-link`: the
+   * citation itself points into an archive; `lookup-failed`: the archive did not answer.
+   */
+  status: ArchiveStatus;
+  /** The capture's URL (for `archive-link`, the cited URL itself). */
+  url?: string;
+  /** When the capture was made (ISO 8601, UTC). */
+  capturedAt?: string;
+  /** The URL that was captured, when the citation is an archive link. */
+  originalUrl?: string;
+  /** `--drift`: share of the page's word shingles the live page and the capture have in common (0–1). */
+  similarity?: number;
+  /** Quotes the live page lost that the capture still has (they raise SOURCE_CHANGED). */
+  quotesInCapture?: string[];
+  /** Why the lookup failed. */
+  reason?: string;
+}
+
 /**
  * A citation with its check verdict. Its quotes stay on the extracted citation: the report
  * says which are missing through QUOTE_NOT_FOUND findings.
@@ -434,6 +465,10 @@ export interface ReportCitation extends Omit<Citation, 'quotes'> {
   history?: CheckHistory;
   /** True when the verdict was reused from the cache (`--cache`), not checked in this run. */
   fromCache?: boolean;
+  /** Archived copies of the source (with `--archive`), or the archive the citation points into. */
+  archive?: CitationArchive;
+  /** A transient failure that `--confirm` does not yet call dead (LINK_FAILING). */
+  unconfirmed?: boolean;
 }
 
 /** A block in the report. */

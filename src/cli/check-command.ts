@@ -9,6 +9,7 @@ import { runCheck, runExtract } from '../run.js';
 import type { SiteRunDeps } from '../run-site.js';
 import type { Report } from '../types.js';
 import { readCliValues } from './flags.js';
+import { unscopedCredential } from '../config/header-rule.js';
 import type { CommandName } from '../config/option-decl.js';
 import { emitGithubOutput, isGithubActions } from './github.js';
 import { guardCachePath } from './cache-path.js';
@@ -20,7 +21,7 @@ import { isUrlInput } from '../sources/input-kind.js';
  * Options of the run (defaults ← config file ← typed flags, each layer checked and compiled by
  * the config layer) plus the report files asked for (--report flags win over the config's `reports`).
  */
-async function resolveCommandOptions(
+export async function resolveCommandOptions(
   opts: Record<string, unknown>,
   cmd: Command,
 ): Promise<{ options: CitecheckOptions; reports: string[] }> {
@@ -51,7 +52,17 @@ export type CommandRun = (
 
 /** `citecheck check`: returns the process exit code. */
 export async function checkCommand(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<number> {
-  return runAndReport(inputs, opts, cmd, async (options, deps) => ({ report: await runCheck(inputs, options, deps) }));
+  return runAndReport(inputs, opts, cmd, async (options, deps) => {
+    // `wp` sends headers without a host to the site alone; `check` sends them to every cited
+    // site, so a credential there would reach strangers: it must name its host.
+    const credential = unscopedCredential(options.headers);
+    if (credential) {
+      throw new UsageError(
+        `${credential} header given without a host would be sent to every cited site: name its host (--header "docs.example.org=${credential}: …", or "hosts" in the config)`,
+      );
+    }
+    return { report: await runCheck(inputs, options, deps) };
+  });
 }
 
 /**
@@ -101,6 +112,9 @@ export async function runAndReport(
         bar?.clear();
         printWarning(message);
       },
+      onArchiveLookups: bar
+        ? (n) => bar.note(`looking up archived copies of ${n} ${n === 1 ? 'source' : 'sources'}…`)
+        : undefined,
     }));
   } finally {
     bar?.clear();

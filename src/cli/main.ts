@@ -2,6 +2,7 @@ import { CommanderError } from 'commander';
 import { cacheSwallowedInput } from './cache-path.js';
 import { CitecheckError, EXIT, exitCodeFor } from '../errors.js';
 import type { checkCommand, extractCommand } from './check-command.js';
+import type { fixCommand } from './fix-command.js';
 import { createProgram, type ProgramActions } from './program.js';
 import type { wpCommand } from './wp-command.js';
 
@@ -9,6 +10,7 @@ import type { wpCommand } from './wp-command.js';
 export interface CommandHandlers {
   check: typeof checkCommand;
   extract: typeof extractCommand;
+  fix?: typeof fixCommand;
   /** `citecheck wp`. */
   wp?: typeof wpCommand;
 }
@@ -19,6 +21,7 @@ const RUN_COMMANDS: CommandHandlers = {
   check: async (...args) => (await import('./check-command.js')).checkCommand(...args),
   extract: async (...args) => (await import('./check-command.js')).extractCommand(...args),
   wp: async (...args) => (await import('./wp-command.js')).wpCommand(...args),
+  fix: async (...args) => (await import('./fix-command.js')).fixCommand(...args),
 };
 
 const ISSUES_URL = 'https://github.com/citecheck/citecheck/issues';
@@ -35,6 +38,9 @@ export async function main(argv: string[], commands: CommandHandlers = RUN_COMMA
     },
     extract: async (inputs, opts, cmd) => {
       exitCode = await commands.extract(inputs, opts, cmd);
+    },
+    fix: async (inputs, opts, cmd) => {
+      exitCode = await (commands.fix ?? (RUN_COMMANDS.fix as typeof fixCommand))(inputs, opts, cmd);
     },
     wp: async (site, opts, cmd) => {
       exitCode = await (commands.wp ?? (RUN_COMMANDS.wp as typeof wpCommand))(site, opts, cmd);

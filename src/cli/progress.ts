@@ -34,6 +34,11 @@ export class ProgressBar {
     this.draw(now);
   }
 
+  /** Replaces the bar with a one-line note of what the run does now (e.g. the archive lookups). */
+  note(text: string): void {
+    this.write(text);
+  }
+
   /** Takes a site-reading event (`wp`): drawn alone while reading, then beside the links. */
   reading(progress: ReadProgress): void {
     this.read = progress;

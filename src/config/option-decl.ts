@@ -17,13 +17,15 @@ export type OptionKindName =
   | 'names'
   | 'date'
   | 'urls'
-  | 'claims';
+  | 'claims'
+  | 'endpoint'
+  | 'confirm';
 
 /** The commands whose flags the table declares. */
-export type CommandName = 'check' | 'extract' | 'wp';
+export type CommandName = 'check' | 'extract' | 'wp' | 'fix';
 
 /** The checking commands, which take every option of a run unless a declaration says otherwise. */
-export const CHECKING_COMMANDS: readonly CommandName[] = ['check', 'wp'];
+export const CHECKING_COMMANDS: readonly CommandName[] = ['check', 'wp', 'fix'];
 
 /**
  * One option, declared once: the commander flag, the config-file key and its JSON Schema, the

@@ -1,4 +1,4 @@
-import type { HeaderRule } from './options.js';
+import type { ConfirmRule, HeaderRule } from './options.js';
 import type { CommandName, OptionDecl } from './option-decl.js';
 import type { StatusMatcher } from './status-ranges.js';
 import type { ClaimConfig, ClaimRules } from './claim-config.js';
@@ -8,9 +8,11 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 export const OUTPUT_FORMATS = ['terminal', 'json', 'markdown', 'html', 'junit', 'sarif'] as const;
 
 /** Flags every command takes (the others are for check and wp, the checking commands). */
-const ALL_COMMANDS: readonly CommandName[] = ['check', 'extract', 'wp'];
+const ALL_COMMANDS: readonly CommandName[] = ['check', 'extract', 'wp', 'fix'];
 /** Flags of `wp` alone: what to read from the site. */
 const SITE_COMMAND: readonly CommandName[] = ['wp'];
+/** Flags of `fix` alone: where and how the fixes are written. */
+const FIX_COMMAND: readonly CommandName[] = ['fix'];
 
 /** Default cache file used by `--cache` without a path. */
 export const DEFAULT_CACHE_PATH = '.citecheck-cache.json';
@@ -208,7 +210,7 @@ export const OPTION_TABLE = [
     arg: '<header>',
     default: {},
     help: 'send "Name: value" (or "host=Name: value" for one host); never sent across origins (repeatable)',
-    note: 'in the config file an object of header name → value, sent to every host',
+    note: 'in the config file an object of header name → value, sent to every host; a credential (Authorization, Proxy-Authorization, Cookie) must name its host in `check` (`wp` sends headers without a host to the site alone)',
   },
   {
     key: 'userAgent',
@@ -291,7 +293,37 @@ export const OPTION_TABLE = [
     arg: '<url>',
     help: 'base URL for relative links in files that do not say their own URL',
     note: 'a post’s own URL (WordPress `link`, canonical, front matter) or `<base href>` wins',
-    commands: ['check', 'extract'],
+    commands: ['check', 'extract', 'fix'],
+  },
+  {
+    key: 'archive',
+    kind: 'choice',
+    arg: '<which>',
+    choices: ['never', 'failing', 'all'],
+    default: 'failing',
+    help: 'look up archived copies of failing citations, of all, or never',
+    note: 'never with `--offline`; see Archived copies and changed sources',
+  },
+  {
+    key: 'archiveEndpoint',
+    kind: 'endpoint',
+    arg: '<base-url>',
+    default: 'https://web.archive.org',
+    help: 'Wayback-compatible archive (serves /wayback/available, /cdx/search/cdx, /web/…)',
+  },
+  {
+    key: 'confirm',
+    kind: 'confirm',
+    arg: '<n>x<span>',
+    help: 'with --cache: a timeout, reset or 5xx is an error only after n failed checks spanning span (e.g. 3x3d)',
+    note: 'until then a `LINK_FAILING` warning; a 404/410 is dead at once',
+  },
+  {
+    key: 'drift',
+    kind: 'switch',
+    default: false,
+    help: 'compare each live source with its archived copy near the post date',
+    note: 'a similarity per citation in JSON and HTML; `SOURCE_CHANGED` below 0.5',
   },
   {
     key: 'status',
@@ -399,6 +431,45 @@ export const OPTION_TABLE = [
     commands: SITE_COMMAND,
     help: 'read at most this many posts',
   },
+  {
+    key: 'write',
+    kind: 'switch',
+    file: false,
+    value: false,
+    commands: FIX_COMMAND,
+    help: 'rewrite Markdown and HTML files in place (default: print a unified diff)',
+  },
+  {
+    key: 'out',
+    kind: 'path',
+    file: false,
+    value: false,
+    arg: '<dir>',
+    commands: FIX_COMMAND,
+    help: 'write the fixed files under this folder (how WordPress JSON is written)',
+  },
+  {
+    key: 'deadLink',
+    kind: 'choice',
+    file: false,
+    value: false,
+    arg: '<how>',
+    choices: ['archive', 'annotate'],
+    default: 'archive',
+    commands: FIX_COMMAND,
+    help: 'a dead source: link its archived copy, or keep it and annotate it',
+  },
+  {
+    key: 'robust',
+    kind: 'choice',
+    file: false,
+    value: false,
+    arg: '<which>',
+    choices: ['failing', 'all'],
+    default: 'failing',
+    commands: FIX_COMMAND,
+    help: 'add Robust Links attributes to failing citations, or to all with a capture',
+  },
 ] as const satisfies readonly OptionDecl[];
 
 /** The keys of one entry of the config file's `hosts` map, declared the same way. */
@@ -444,6 +515,8 @@ interface KindTypes {
   date: { file: string; value: string };
   urls: { file: string[]; value: string[] };
   claims: { file: ClaimConfig; value: ClaimRules };
+  endpoint: { file: string; value: string };
+  confirm: { file: string; value: ConfirmRule };
 }
 
 type Decl = (typeof OPTION_TABLE)[number];

@@ -25,6 +25,16 @@ const CONTAINER_TOKENS: Array<[RegExp, CitationRole]> = [
     'subscribe',
   ],
   [/^(?:comments?-?links?|comment-?count|reply|comment-?reply-?link|comments-?count)$/i, 'comment'],
+  // A photo's credit line ("Photo: Kevin / Wikimedia") credits the image, not a claim.
+  [
+    /^(?:(?:caption|photo|image|media|wp-caption|picture)-?credits?|credits?-?(?:caption|photo|image|line)|image-?source|photo-?source)$/i,
+    'image',
+  ],
+  // The neighbouring posts of a blog or a news site ("← Previous story", "Newer posts").
+  [
+    /^(?:(?:prev|previous|next)-?(?:link|links|post|posts|story|article)|nav-?(?:previous|next|prev)|prev-?next(?:-links)?|next-?prev|post-?nav|pager-?(?:prev|next))$/i,
+    'navigation',
+  ],
   [
     /^(?:breadcrumbs?|pagination|pager|nav-?links|post-?navigation|page-?links|wp-block-query-pagination|menu|nav|navbar|navigation|topnav|sidenav|subnav|site-?nav|toc|table-?of-?contents|entry-?meta|posted-?on|wp-block-post-author|recommended|recommendations|outbrain|taboola|yarpp|crp_related)$/i,
     'navigation',
@@ -40,6 +50,7 @@ const ANCHOR_TOKENS: Array<[RegExp, CitationRole]> = [
   [/^(?:print|print-link|printfriendly\S*)$/i, 'print'],
   [/^(?:subscribe\S*|rss-link|feed-link)$/i, 'subscribe'],
   [/^(?:comment-reply-link|comments-link|comment-link)$/i, 'comment'],
+  [/^(?:prev|previous|next|older|newer)(?:[-_](?:post|posts|link|story|article|entry|page))?$/i, 'navigation'],
   [
     /^(?:lightbox|glightbox|fancybox|swipebox|thickbox|colorbox|prettyphoto|magnific\S*|mfp-\S+|wp-lightbox\S*|lightbox-\S+)$/i,
     'lightbox',
@@ -111,10 +122,29 @@ const WIDGET_ROLES = new Set(['button', 'tab', 'menuitem', 'switch', 'checkbox',
  * `wp-block-button__link`, an `onclick` handler): with no href it is not a damaged link.
  */
 export function isWidgetAnchor(el: DomNode): boolean {
+  if (isWidgetElement(el)) return true;
+  // `<div id="read-more-link"><a href="">Read more</a></div>`: the widget's marks are on the
+  // box the anchor alone fills, not on the anchor (a lost link sits in running text instead).
+  const parent = el.parent;
+  return (
+    parent != null && parent.type === 'tag' && parent.name !== 'p' && onlyChild(parent, el) && isWidgetElement(parent)
+  );
+}
+
+function isWidgetElement(el: DomNode): boolean {
   const a = el.attribs ?? {};
   if (a.onclick !== undefined || (a.role !== undefined && WIDGET_ROLES.has(a.role.trim().toLowerCase()))) return true;
   for (const key of Object.keys(a)) if (WIDGET_DATA.test(key)) return true;
   return tokens(el).some((t) => WIDGET_CLASS.test(t));
+}
+
+/** True when `child` is the only element and no text but white space sits beside it in `parent`. */
+function onlyChild(parent: DomNode, child: DomNode): boolean {
+  for (const c of parent.children ?? []) {
+    if (c === child) continue;
+    if (c.type === 'text' ? (c.data ?? '').trim() !== '' : c.type === 'tag') return false;
+  }
+  return true;
 }
 
 const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)$/i;

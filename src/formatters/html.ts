@@ -11,6 +11,7 @@ import { escapeHtml } from './escape.js';
 import { HTML_CSP, HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
 import {
   FAILING_STATUSES,
+  archiveView,
   citationBadge,
   citationsFailingFirst,
   failureWeight,
@@ -255,6 +256,17 @@ function renderCitationRow(c: ReportCitation, n: number, findings: Finding[]): s
   }
   if (c.history?.failingSince)
     facts.push(`failing since ${e(c.history.failingSince.slice(0, 10))}, ${plural(c.history.checks, 'check')}`);
+  const archive = archiveView(c);
+  if (archive !== undefined) {
+    // A found capture is a link labelled with its date; an archive link names what it copies.
+    const shown =
+      archive.url === undefined
+        ? e(archive.label)
+        : c.archive?.status === 'found'
+          ? link(archive.url, archive.label)
+          : `${e(archive.label)} ${link(archive.url, archive.url)}`;
+    facts.push(`<span class="archive">${shown}${archive.detail ? ` (${e(archive.detail)})` : ''}</span>`);
+  }
   const list = findings.length > 0 ? `<ul class="findings">${findings.map(findingItem).join('')}</ul>` : '';
   return (
     `<tr class="citation" data-status="${c.status}" data-filter="${filterKey(c, findings)}"><td>${n}</td><td><span class="badge s-${statusClass(c)}">${e(citationBadge(c))}</span></td>` +

@@ -211,6 +211,36 @@ export function checkedUrls(report: Report): number {
   return report.totals.uniqueUrls - b.excluded - b.skipped - b.unchecked;
 }
 
+/** What a citation's archive facts say, in the words every human-facing format uses. */
+export interface ArchiveView {
+  /** "archived 2024-04-30", "archive of", "no archived copy", "archive lookup failed". */
+  label: string;
+  /** The capture's URL (found) or the captured URL (an archive link), to show or link. */
+  url?: string;
+  /** Anything after the URL: the capture date of an archive link, the drift similarity. */
+  detail?: string;
+}
+
+/** The archive facts of a citation for display, or undefined when there are none. */
+export function archiveView(c: ReportCitation): ArchiveView | undefined {
+  const a = c.archive;
+  if (a === undefined) return undefined;
+  const day = a.capturedAt?.slice(0, 10);
+  const similarity = a.similarity !== undefined ? `similarity ${a.similarity.toFixed(2)}` : undefined;
+  switch (a.status) {
+    case 'found':
+      return { label: day ? `archived ${day}` : 'archived', url: a.url, detail: similarity };
+    case 'archive-link':
+      return a.originalUrl !== undefined
+        ? { label: 'archive of', url: a.originalUrl, detail: day ? `captured ${day}` : undefined }
+        : { label: 'an archived copy', detail: day ? `captured ${day}` : undefined };
+    case 'missing':
+      return { label: 'no archived copy' };
+    case 'lookup-failed':
+      return { label: 'archive lookup failed', detail: a.reason };
+  }
+}
+
 /** Duration for humans: "850 ms", "12.3 s", "4 min 05 s". */
 export function formatMs(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;

@@ -5,6 +5,7 @@ import { stripTerminalControls } from './escape.js';
 import type { RenderOptions } from './render-options.js';
 import {
   FAILING_STATUSES,
+  archiveView,
   citationBadge,
   citationsFailingFirst,
   failureWeight,
@@ -156,10 +157,21 @@ function renderCitation(citation: ReportCitation, findings: Finding[], c: Colors
     const hops = citation.redirects.map((r) => r.status).join('→');
     out.push(`${DETAIL_INDENT}${c.dim(`→ ${hops ? `${hops} ` : ''}`)}${t(citation.finalUrl)}`);
   }
-  // Status findings are already said by the badge; show the others (moved, #fragment, http).
-  const statusFinding = /^LINK_(BROKEN|UNREACHABLE|SOFT_404|TIMEOUT|BLOCKED|INVALID)$/;
+  // The archived copy (or what the citation is a copy of): its URL and date on their own line.
+  const archive = archiveView(citation);
+  if (archive !== undefined && citation.archive?.status !== 'missing') {
+    const parts = [
+      archive.label,
+      archive.url !== undefined ? t(archive.url) : '',
+      archive.detail ? t(archive.detail) : '',
+    ];
+    out.push(`${DETAIL_INDENT}${c.dim('↺')} ${parts.filter(Boolean).join(' ')}`);
+  }
+  // Status findings are already said by the badge, ARCHIVE_AVAILABLE by the line above; show
+  // the others (moved, #fragment, http, no archived copy).
+  const saidAlready = /^(LINK_(BROKEN|UNREACHABLE|SOFT_404|TIMEOUT|BLOCKED|INVALID)|ARCHIVE_AVAILABLE)$/;
   for (const f of findings) {
-    if (statusFinding.test(f.code)) continue;
+    if (saidAlready.test(f.code)) continue;
     out.push(`${DETAIL_INDENT}${severityMark(f.severity, c)} ${c.dim(f.code)} ${t(f.message)}`);
   }
   return out;

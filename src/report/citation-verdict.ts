@@ -36,6 +36,7 @@ export function citationVerdict(citation: Citation, results: ReadonlyMap<string,
       if (result.reason !== undefined) out.reason = result.reason;
       if (result.history !== undefined) out.history = { ...result.history };
       if (result.fromCache) out.fromCache = true;
+      if (result.unconfirmed) out.unconfirmed = true;
     }
   }
   out.rawHref = citation.rawHref;

@@ -4,10 +4,14 @@ import {
   type FailingStatus,
   type Finding,
   type FindingCode,
+  type LinkStatus,
   type ReportBlock,
   type ReportCitation,
   type ReportPost,
 } from '../types.js';
+import { DRIFT_THRESHOLD } from '../archive/drift.js';
+import { formatDuration } from '../config/duration.js';
+import type { ConfirmRule } from '../config/options.js';
 import { FINDING_CODES, FINDING_CODE_LIST, severityRank } from './codes.js';
 import { formatFindingMessage, type MessageArgs } from './messages.js';
 import { shorten } from './shorten.js';
@@ -20,6 +24,15 @@ const STATUS_CODES: Readonly<Record<FailingStatus, FindingCode>> = {
   timeout: 'LINK_TIMEOUT',
   blocked: 'LINK_BLOCKED',
 };
+
+// Statuses whose source may be gone: an archived copy (or its absence) is part of the finding.
+const GONE: ReadonlySet<LinkStatus> = new Set<LinkStatus>(['broken', 'unreachable', 'soft-404', 'timeout']);
+
+/** Run settings some findings are worded with. */
+export interface FindingContext {
+  /** `--confirm`: the rule LINK_FAILING quotes. */
+  confirm?: ConfirmRule;
+}
 
 // A block with one of these signals asserts something a reader may want sourced.
 const UNCITED_SIGNALS = new Set(['quote', 'number', 'attribution']);
@@ -56,6 +69,7 @@ export function deriveFindings(
   posts: readonly ReportPost[],
   results: ReadonlyMap<string, CheckResult>,
   quotesOf: QuotesOf = () => [],
+  context: FindingContext = {},
 ): Finding[] {
   const findings: Finding[] = [];
   posts.forEach((post, postIndex) => {
@@ -78,6 +92,7 @@ export function deriveFindings(
           results,
           post.url,
           quotesOf,
+          context,
         ),
       );
     }
@@ -115,6 +130,7 @@ function blockFindings(
   results: ReadonlyMap<string, CheckResult>,
   postUrl: string | undefined,
   quotesOf: QuotesOf,
+  context: FindingContext,
 ): Finding[] {
   const out: Finding[] = [];
   // A finding about a link points at the link's own line, else at the block's.
@@ -141,7 +157,7 @@ function blockFindings(
   for (const c of block.citations) {
     if (c.role !== undefined || c.via !== undefined || c.ignored !== undefined) continue;
     const atLink = (url?: string) => at(url, c.line ?? where.line);
-    out.push(...citationFindings(c, atLink, once, results, quotesOf));
+    out.push(...citationFindings(c, atLink, once, results, quotesOf, context));
   }
 
   const uncitedSignals = block.signals.filter((s) => UNCITED_SIGNALS.has(s));
@@ -166,6 +182,7 @@ function citationFindings(
   once: (key: string) => boolean,
   results: ReadonlyMap<string, CheckResult>,
   quotesOf: QuotesOf,
+  context: FindingContext,
 ): Finding[] {
   const out: Finding[] = [];
   const linkArgs = { url: c.url, anchorText: c.anchorText, sentence: c.sentence };
@@ -178,7 +195,13 @@ function citationFindings(
   // fragments get a finding each, worded with their own anchor text and shown under their own
   // citation (keyed by page, the second showed the first one's anchor).
   const key = c.url;
-  const statusCode = isFailingStatus(c.status) ? STATUS_CODES[c.status] : undefined;
+  const gone = GONE.has(c.status);
+  const capture = c.archive?.status === 'found' && c.archive.url !== undefined ? c.archive : undefined;
+  const captureArgs: MessageArgs = capture
+    ? { archiveUrl: capture.url ?? '', archivedAt: day(capture.capturedAt) }
+    : {};
+  const statusCode =
+    gone && c.unconfirmed ? 'LINK_FAILING' : isFailingStatus(c.status) ? STATUS_CODES[c.status] : undefined;
   if (statusCode !== undefined && once(`${statusCode} ${key}`)) {
     out.push(
       makeFinding(statusCode, at(c.url), {
@@ -187,9 +210,15 @@ function citationFindings(
         errorCode: c.errorCode ?? '',
         reason: c.reason ?? '',
         finalUrl: c.finalUrl ?? '',
+        ...(gone ? captureArgs : {}),
+        ...(statusCode === 'LINK_FAILING' ? failingArgs(c, context.confirm) : {}),
       }),
     );
   }
+  if (gone && capture && once(`ARCHIVE_AVAILABLE ${key}`))
+    out.push(makeFinding('ARCHIVE_AVAILABLE', at(c.url), { ...linkArgs, ...captureArgs }));
+  if (gone && c.archive?.status === 'missing' && once(`ARCHIVE_MISSING ${key}`))
+    out.push(makeFinding('ARCHIVE_MISSING', at(c.url), linkArgs));
   if (c.status === 'ok') {
     const permanent = c.redirects.find((hop) => hop.status === 301 || hop.status === 308);
     if (permanent !== undefined && once(`LINK_REDIRECT_PERMANENT ${key}`)) {
@@ -207,15 +236,55 @@ function citationFindings(
   if (missingQuotes !== undefined && missingQuotes.length > 0) {
     // The result lists the URL's missing quotes from every citing post; raise only this sentence's.
     for (const quote of quotesOf(c)) {
-      if (missingQuotes.includes(quote) && once(`QUOTE_NOT_FOUND ${key} ${quote}`)) {
-        out.push(makeFinding('QUOTE_NOT_FOUND', at(c.url), { ...linkArgs, quote: shorten(quote, QUOTE_ARG_CHARS) }));
+      if (!missingQuotes.includes(quote)) continue;
+      const quoteArg = shorten(quote, QUOTE_ARG_CHARS);
+      // The capture from the post's date still has it: the source changed, the post did not misquote.
+      if (capture && c.archive?.quotesInCapture?.includes(quote)) {
+        if (once(`SOURCE_CHANGED ${key} ${quote}`))
+          out.push(makeFinding('SOURCE_CHANGED', at(c.url), { ...linkArgs, ...captureArgs, quote: quoteArg }));
+      } else if (once(`QUOTE_NOT_FOUND ${key} ${quote}`)) {
+        out.push(makeFinding('QUOTE_NOT_FOUND', at(c.url), { ...linkArgs, quote: quoteArg }));
       }
     }
+  }
+  const similarity = c.archive?.similarity;
+  if (
+    c.status === 'ok' &&
+    capture &&
+    similarity !== undefined &&
+    similarity < DRIFT_THRESHOLD &&
+    !out.some((f) => f.code === 'SOURCE_CHANGED') &&
+    once(`SOURCE_CHANGED ${key}`)
+  ) {
+    out.push(
+      makeFinding('SOURCE_CHANGED', at(c.url), {
+        ...linkArgs,
+        ...captureArgs,
+        similarity: similarity.toFixed(2),
+        threshold: DRIFT_THRESHOLD.toFixed(2),
+      }),
+    );
   }
   if (!c.isInternal && /^http:/i.test(c.url) && once(`LINK_INSECURE_HTTP ${key}`)) {
     out.push(makeFinding('LINK_INSECURE_HTTP', at(c.url), linkArgs));
   }
   return out;
+}
+
+/** The date part of an ISO time ("2024-04-30"), or '' when there is none. */
+function day(iso: string | undefined): string {
+  return iso === undefined ? '' : iso.slice(0, 10);
+}
+
+/** What LINK_FAILING says: since when, how many checks, and the rule that would make it dead. */
+function failingArgs(c: ReportCitation, confirm: ConfirmRule | undefined): MessageArgs {
+  const h = c.history;
+  return {
+    failingSince: day(h?.failingSince ?? c.history?.firstCheckedAt),
+    failedChecks: h?.failingChecks ?? 1,
+    confirmChecks: confirm?.checks ?? '',
+    confirmSpan: confirm ? formatDuration(confirm.spanMs) : '',
+  };
 }
 
 // Long enough to recognise the quote, short enough for one terminal line with the URL.

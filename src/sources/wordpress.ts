@@ -49,7 +49,7 @@ export function isBlankHtml(html: string): boolean {
 }
 
 /** True when a JSON value looks like a WordPress post (it has a body). */
-function isWordPressPost(value: unknown): value is WpPost {
+export function isWordPressPost(value: unknown): value is WpPost {
   return (
     !!value && typeof value === 'object' && !Array.isArray(value) && rendered((value as WpPost).content) !== undefined
   );
