@@ -39,6 +39,7 @@ async function extractInputs(
       readStdin: deps.readStdin,
       fetchDocument: fetcher,
       onWarning: deps.onWarning,
+      maxInputBytes: options.maxInputBytes,
       statuses: options.statuses,
       baseUrl: options.baseUrl,
     });

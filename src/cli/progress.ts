@@ -1,3 +1,4 @@
+import { sanitizeText } from '../formatters/escape.js';
 import type { CheckProgress } from '../types.js';
 
 /** Pages and posts read from a site (`wp`), for the line before and beside the links. */
@@ -82,7 +83,7 @@ export class ProgressBar {
       `${rate.toFixed(1)}/s`,
       `${p.failures} failing`,
       p.inFlight ? `${p.inFlight} in flight` : '',
-      p.backingOff.length ? `backing off: ${p.backingOff.slice(0, 3).join(', ')}` : '',
+      p.backingOff.length ? `backing off: ${sanitizeText(p.backingOff.slice(0, 3).join(', '))}` : '',
       eta !== undefined && p.done < p.total ? `ETA ${eta}s` : '',
     ].filter(Boolean);
     this.write(parts.join('  '));

@@ -145,6 +145,18 @@ export const OPTION_TABLE = [
     help: 'cap on response body bytes read',
   },
   {
+    key: 'maxInputBytes',
+    kind: 'count',
+    arg: '<n>',
+    min: 1,
+    // Generous for any post or export page; the cap keeps a hostile or mistaken input (a
+    // database dump, /dev/zero) from taking the machine's memory.
+    default: 50 * 1024 * 1024,
+    help: 'cap on the bytes of one input read whole: a JSON, HTML or Markdown file, stdin, an input URL',
+    note: 'a larger input stops the run (exit 2), even one found in a folder; a WordPress export (`.xml`) is streamed and not capped',
+    commands: ALL_COMMANDS,
+  },
+  {
     key: 'method',
     kind: 'choice',
     arg: '<method>',

@@ -7,7 +7,7 @@ import {
   type ReportCitation,
   type ReportPost,
 } from '../types.js';
-import { escapeHtml } from './escape.js';
+import { escapeHtml, guardMarkupText } from './escape.js';
 import { HTML_CSP, HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
 import {
   FAILING_STATUSES,
@@ -95,7 +95,7 @@ export function renderHtml(report: Report): string {
     '</div>',
   );
   parts.push(`<script>${HTML_SCRIPT}</script>`, '</body>', '</html>');
-  return `${parts.join('\n')}\n`;
+  return guardMarkupText(`${parts.join('\n')}\n`, 'html');
 }
 
 // Filter keys beyond the link statuses: a lost URL, a malformed one, and a link that answers
@@ -241,6 +241,9 @@ function renderBlock(block: ReportBlock, postIndex: number, index: FindingIndex)
     });
     out.push('</tbody></table>');
   }
+  // The findings cap's summaries: the findings of a code past the cap, counted.
+  const omitted = index.omittedOf(postIndex, block.index);
+  if (omitted.length > 0) out.push(`<ul class="findings">${omitted.map(findingItem).join('')}</ul>`);
   out.push('</article>');
   return out.join('\n');
 }

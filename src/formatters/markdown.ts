@@ -1,6 +1,6 @@
 import { LINK_STATUSES, type Finding, type LinkStatus, type Report, type ReportPost, type Severity } from '../types.js';
 import { isAtOrAbove } from '../report/codes.js';
-import { escapeMarkdownCell, escapeMarkdownInline } from './escape.js';
+import { escapeMarkdownCell, escapeMarkdownInline, guardLines } from './escape.js';
 import {
   FAILING_STATUSES,
   archiveView,
@@ -108,7 +108,7 @@ export function renderMarkdown(report: Report): string {
   out.push(
     `<sub>${escapeMarkdownInline(`${report.tool.name} ${report.tool.version}`)} · started ${escapeMarkdownInline(report.startedAt)} · ${formatMs(report.durationMs)}</sub>`,
   );
-  return `${out.join('\n')}\n`;
+  return guardLines(`${out.join('\n')}\n`);
 }
 
 function postSection(

@@ -25,6 +25,35 @@ const STATUS_CODES: Readonly<Record<FailingStatus, FindingCode>> = {
   blocked: 'LINK_BLOCKED',
 };
 
+/**
+ * Most findings of one code listed for one block (or for one post, for post-level findings);
+ * the rest are counted by one summary finding of the same code with `args.omitted`. Without
+ * it a hostile paragraph of 6,000 links or 30,000 lost anchors made a report quadratic in size.
+ * The block's citations and damaged anchors in the JSON report still list every one.
+ */
+export const MAX_FINDINGS_PER_CODE = 50;
+
+/** True for the summary finding that stands for the findings of its code beyond the cap. */
+export function isOmittedSummary(finding: Finding): boolean {
+  return finding.args.omitted !== undefined;
+}
+
+/**
+ * Keeps the first MAX_FINDINGS_PER_CODE findings of each code, in order, and appends one
+ * summary finding per code that had more.
+ */
+function capPerCode(findings: readonly Finding[], summary: (code: FindingCode, omitted: number) => Finding): Finding[] {
+  const counts = new Map<FindingCode, number>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const n = (counts.get(f.code) ?? 0) + 1;
+    counts.set(f.code, n);
+    if (n <= MAX_FINDINGS_PER_CODE) out.push(f);
+  }
+  for (const [code, n] of counts) if (n > MAX_FINDINGS_PER_CODE) out.push(summary(code, n - MAX_FINDINGS_PER_CODE));
+  return out;
+}
+
 // Statuses whose source may be gone: an archived copy (or its absence) is part of the finding.
 const GONE: ReadonlySet<LinkStatus> = new Set<LinkStatus>(['broken', 'unreachable', 'soft-404', 'timeout']);
 
@@ -75,26 +104,31 @@ export function deriveFindings(
   posts.forEach((post, postIndex) => {
     // Posts carry no line of their own; the first located warning is the best anchor we have.
     const postLine = post.warnings.find((w) => w.line !== undefined)?.line;
-    for (const warning of post.warnings) {
-      findings.push(
-        makeFinding(
-          warning.code,
-          { post: postIndex, source: post.source, line: warning.line ?? postLine },
-          { repair: warning.repair, where: warning.where ?? '' },
-        ),
-      );
-    }
+    const postWhere = { post: postIndex, source: post.source, line: postLine };
+    const warnings = post.warnings.map((warning) =>
+      makeFinding(
+        warning.code,
+        { ...postWhere, line: warning.line ?? postLine },
+        { repair: warning.repair, where: warning.where ?? '' },
+      ),
+    );
+    const capped = capPerCode(warnings, (code, omitted) =>
+      makeFinding(code, postWhere, { omitted, listed: MAX_FINDINGS_PER_CODE, scope: 'post' }),
+    );
+    // In a loop, not push(...): the spread passes each finding as an argument.
+    for (const f of capped) findings.push(f);
     for (const block of post.blocks) {
-      findings.push(
-        ...blockFindings(
-          block,
-          { post: postIndex, source: post.source, line: block.line ?? postLine },
-          results,
-          post.url,
-          quotesOf,
-          context,
-        ),
+      const where = { post: postIndex, source: post.source, line: block.line ?? postLine };
+      const blockCapped = capPerCode(
+        blockFindings(block, where, results, post.url, quotesOf, context),
+        (code, omitted) =>
+          makeFinding(
+            code,
+            { ...where, block: block.index },
+            { omitted, listed: MAX_FINDINGS_PER_CODE, scope: 'block' },
+          ),
       );
+      for (const f of blockCapped) findings.push(f);
     }
   });
   return sortFindings(findings);
@@ -292,7 +326,7 @@ const QUOTE_ARG_CHARS = 80;
 
 /**
  * Sorts by severity (most severe first), post, block (post-level findings first), code
- * (table order) and URL. The sort is stable, so damaged anchors keep their reading order.
+ * (table order), the cap's summary after the findings it continues, and URL. The sort is stable, so damaged anchors keep their reading order.
  */
 function sortFindings(findings: readonly Finding[]): Finding[] {
   const codeOrder = new Map(FINDING_CODE_LIST.map((code, i) => [code, i]));
@@ -302,6 +336,7 @@ function sortFindings(findings: readonly Finding[]): Finding[] {
       a.post - b.post ||
       (a.block ?? -1) - (b.block ?? -1) ||
       (codeOrder.get(a.code) ?? 0) - (codeOrder.get(b.code) ?? 0) ||
+      Number(isOmittedSummary(a)) - Number(isOmittedSummary(b)) ||
       compareText(a.url ?? '', b.url ?? ''),
   );
 }
