@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm run bench`: start-up time, extraction throughput, the checking engine against local
-// hosts, the cost of archive lookups, then reading a 100 MB WordPress export (`npm run bench --
-// wxr` for that one alone).
+// hosts, the cost of archive lookups, the precision/recall of claim flags on labelled
+// paragraphs (`-- claims`), then reading a 100 MB WordPress export (`npm run bench -- wxr` for
+// that one alone).
 // Prints measured figures (medians of repeated runs); asserts nothing.
 import { benchExtract, benchHtml } from './extract.js';
 import { benchCheck } from './check.js';
 import { benchArchive } from './archive.js';
+import { benchClaims } from './claims.js';
 import { benchStartup } from './startup.js';
 import { benchWxr } from './wxr.js';
 
@@ -16,5 +18,6 @@ if (!only || only === 'extract') {
   await benchHtml();
 }
 if (!only || only === 'check') await benchCheck();
+if (!only || only === 'claims') benchClaims();
 if (!only || only === 'archive') await benchArchive();
 if (!only || only === 'wxr') await benchWxr();
