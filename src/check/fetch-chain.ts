@@ -128,23 +128,35 @@ async function requestWithRetries(
   };
   for (;;) {
     const headers = buildRequestHeaders(options, url, originUrl, req.accept);
+    const sentMethod = currentMethod;
     let response: RawResponse;
+    let retryAfter: number | undefined;
+    let challenge = false;
     try {
       response = await raceAbort(
         pool.run(
           url.host,
-          (markStarted) => {
+          async (markStarted) => {
             req.onStart?.();
             state.attempts += 1;
-            return sendRequest(ctx.dispatcher, url, {
+            const answer = await sendRequest(ctx.dispatcher, url, {
               onSent: markStarted,
-              method: currentMethod === 'head' ? 'HEAD' : 'GET',
+              method: sentMethod === 'head' ? 'HEAD' : 'GET',
               headers,
               signal: req.signal,
               headersTimeoutMs: options.headersTimeoutMs,
               bodyTimeoutMs: options.bodyTimeoutMs,
               bodyLimit: req.bodyLimit,
             });
+            // The lane hears of a refusal before this request's slot is freed, so the next
+            // request to the host already waits (a HEAD's 503 is asked again with GET first).
+            const { status } = answer;
+            challenge = isRetryableStatus(status) && isChallenge(answer);
+            if ((status === 429 || (status === 503 && sentMethod !== 'head')) && !challenge) {
+              retryAfter = parseRetryAfter(answer.headers['retry-after'], clock.now());
+              lane.backOff(retryAfter === undefined ? undefined : Math.min(retryAfter, options.retryAfterMaxMs));
+            }
+            return answer;
           },
           // Once the check's bound runs, its hops and retries go before checks not yet started.
           { signal: req.signal, isRetry: retry > 0, awaitStart: true, urgent: req.deadline?.() !== undefined },
@@ -169,14 +181,10 @@ async function requestWithRetries(
       currentMethod = 'get';
       continue;
     }
-    if (!isRetryableStatus(status) || isChallenge(response)) {
+    if (!isRetryableStatus(status) || challenge) {
       if (status < 400) lane.recordSuccess();
       return { response };
     }
-    const retryAfter =
-      status === 429 || status === 503 ? parseRetryAfter(response.headers['retry-after'], clock.now()) : undefined;
-    if (status === 429 || status === 503)
-      lane.backOff(retryAfter === undefined ? undefined : Math.min(retryAfter, options.retryAfterMaxMs));
     if (retry >= options.retries) return { response };
     // A server asking for more than the cap is not retried at all: retrying early would
     // only provoke another refusal. The lane still keeps a capped pause for other links.
