@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { CitecheckOptions } from '../config/options.js';
 import type { Clock } from '../ratelimit/clock.js';
+import { HostGaveUpError } from '../ratelimit/refusals.js';
 import type { RequestPool } from '../ratelimit/request-pool.js';
 import type { RedirectHop } from '../types.js';
 import { checkLiteralHost } from './address-policy.js';
@@ -117,7 +118,7 @@ async function requestWithRetries(
   url: URL,
   originUrl: URL,
   method: 'get' | 'head',
-): Promise<{ response: RawResponse } | { failure: FailureVerdict }> {
+): Promise<{ response: RawResponse } | { failure: FailureVerdict; httpStatus?: number }> {
   const { options, pool, clock } = ctx;
   const lane = pool.lane(url.host);
   let currentMethod = method;
@@ -139,6 +140,7 @@ async function requestWithRetries(
           async (markStarted) => {
             req.onStart?.();
             state.attempts += 1;
+            const startedAt = clock.now();
             const answer = await sendRequest(ctx.dispatcher, url, {
               onSent: markStarted,
               method: sentMethod === 'head' ? 'HEAD' : 'GET',
@@ -154,8 +156,8 @@ async function requestWithRetries(
             challenge = isRetryableStatus(status) && isChallenge(answer);
             if ((status === 429 || (status === 503 && sentMethod !== 'head')) && !challenge) {
               retryAfter = parseRetryAfter(answer.headers['retry-after'], clock.now());
-              lane.backOff(retryAfter === undefined ? undefined : Math.min(retryAfter, options.retryAfterMaxMs));
-            }
+              lane.refused({ status, retryAfterMs: retryAfter, startedAt });
+            } else if (status !== 503) lane.answered();
             return answer;
           },
           // Once the check's bound runs, its hops and retries go before checks not yet started.
@@ -165,6 +167,9 @@ async function requestWithRetries(
       );
     } catch (error) {
       if (req.signal.aborted) throw req.signal.reason ?? error;
+      // A retry the host was given up before: the refusal this check already had is its answer.
+      if (error instanceof HostGaveUpError)
+        return { failure: gaveUp(error), ...(retry > 0 ? { httpStatus: state.lastResponse?.status } : {}) };
       const verdict = classifyNetworkError(error);
       if (!verdict.retryable || retry >= options.retries) return { failure: verdict };
       const delay = backoffDelay(retry, options.retryBaseDelayMs, ctx.random);
@@ -187,7 +192,7 @@ async function requestWithRetries(
     }
     if (retry >= options.retries) return { response };
     // A server asking for more than the cap is not retried at all: retrying early would
-    // only provoke another refusal. The lane still keeps a capped pause for other links.
+    // only provoke another refusal (and counts towards giving the host up).
     if (retryAfter !== undefined && retryAfter > options.retryAfterMaxMs) return { response };
     const delay = retryAfter ?? backoffDelay(retry, options.retryBaseDelayMs, ctx.random);
     if (!fits(delay)) return { response };
@@ -195,6 +200,11 @@ async function requestWithRetries(
     if (retryAfter === undefined) await clock.sleep(delay, req.signal);
     retry += 1;
   }
+}
+
+/** A host given up after refusing again and again: its links are blocked, not broken. */
+function gaveUp(error: HostGaveUpError): FailureVerdict {
+  return failure('blocked', 'RATE_LIMITED', error.message);
 }
 
 /**
@@ -214,7 +224,7 @@ export async function fetchChain(ctx: FetchContext, req: FetchRequest, state: Ch
     const literal = options.allowPrivate ? undefined : checkLiteralHost(current.hostname);
     if (literal) return { kind: 'failure', failure: failure('excluded', 'PRIVATE_ADDRESS', literal.reason) };
     const result = await requestWithRetries(ctx, req, state, current, originUrl, method);
-    if ('failure' in result) return { kind: 'failure', failure: result.failure };
+    if ('failure' in result) return { kind: 'failure', failure: result.failure, httpStatus: result.httpStatus };
     const { response } = result;
     if (!REDIRECT_STATUSES.has(response.status)) return { kind: 'response', response, url: current.href };
     const location = response.headers.location;

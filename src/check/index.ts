@@ -4,6 +4,7 @@ import { CACHE_FORGET_AFTER_MS } from '../config/defaults.js';
 import type { CitecheckOptions } from '../config/options.js';
 import { classifyUrl } from '../links/filter.js';
 import { preciseNow, realSleep, type Clock } from '../ratelimit/clock.js';
+import { refusalPolicy } from '../ratelimit/refusals.js';
 import { RequestPool } from '../ratelimit/request-pool.js';
 import type { CheckProgress, CheckResult, CheckTarget, HostStats } from '../types.js';
 import { isFailingStatus, ResultCache, verdictSettings } from './cache.js';
@@ -58,6 +59,7 @@ function unchecked(url: string, now: number, fields: Pick<CheckResult, 'status'>
 
 /** Builds the pool with the configured global cap and per-host limits (overrides win). */
 export function createRequestPool(options: CitecheckOptions, clock: Clock): RequestPool {
+  const refusals = refusalPolicy(options.retryAfterMaxMs);
   return new RequestPool(
     {
       concurrency: options.concurrency,
@@ -66,6 +68,7 @@ export function createRequestPool(options: CitecheckOptions, clock: Clock): Requ
         return {
           concurrency: override?.concurrency ?? options.hostConcurrency,
           intervalMs: override?.intervalMs ?? options.hostIntervalMs,
+          refusals,
         };
       },
     },

@@ -1,6 +1,7 @@
 import type { LimitFunction } from 'p-limit';
 import { sleepUntil, type Clock } from './clock.js';
 import { PrioritySlots } from './priority-slots.js';
+import { HostGaveUpError, RefusalLedger, type Refusal, type RefusalPolicy } from './refusals.js';
 
 /** Limits of one host lane. */
 export interface LaneLimits {
@@ -8,6 +9,8 @@ export interface LaneLimits {
   concurrency: number;
   /** Minimum gap between request starts to the host, in ms. */
   intervalMs: number;
+  /** When a host that keeps refusing is given up; without it a lane never gives up. */
+  refusals?: RefusalPolicy;
 }
 
 /** Figures a lane keeps about itself (HostStats without the host). */
@@ -69,6 +72,10 @@ export class HostLane {
   private lastStart = Number.NEGATIVE_INFINITY;
   private gateChain: Promise<void> = Promise.resolve();
   private inFlight = 0;
+  private readonly ledger?: RefusalLedger;
+  private gaveUp?: HostGaveUpError;
+  // Aborted when the host is given up: wakes every request sleeping in the lane at once.
+  private readonly giveUpController = new AbortController();
   private readonly stats: LaneStats = { requests: 0, retries: 0, backoffs: 0, maxInFlight: 0 };
 
   private readonly onChange?: () => void;
@@ -85,6 +92,7 @@ export class HostLane {
     this.global = global;
     this.local = new PrioritySlots(this.base.concurrency);
     this.currentIntervalMs = this.base.intervalMs;
+    if (limits.refusals) this.ledger = new RefusalLedger(limits.refusals);
   }
 
   /** Runs `fn` as one request to this host once the host's and the global limits allow. */
@@ -96,7 +104,8 @@ export class HostLane {
     const { signal } = options;
     for (;;) {
       signal?.throwIfAborted();
-      if (this.pausedUntil > this.clock.now()) await sleepUntil(this.clock, this.pausedUntil, signal);
+      if (this.gaveUp) throw this.gaveUp;
+      if (this.pausedUntil > this.clock.now()) await sleepUntil(this.clock, this.pausedUntil, this.waitSignal(signal));
       const release = await this.passGate(signal);
       let marked = false;
       const markStarted = (): void => {
@@ -109,6 +118,7 @@ export class HostLane {
       try {
         const outcome = await this.global(async (): Promise<{ value: T } | undefined> => {
           signal?.throwIfAborted();
+          if (this.gaveUp) throw this.gaveUp;
           // A refusal seen while this request waited for a global slot paused the host: go
           // back and wait it out without holding global capacity.
           if (this.pausedUntil > this.clock.now()) return undefined;
@@ -154,6 +164,40 @@ export class HostLane {
     this.onChange?.();
   }
 
+  /**
+   * The host refused a request (429/503 that is not a bot wall). Called before the request's
+   * slot is released, so the next request to the host already sees the pause. Pauses and
+   * slows the lane like backOff, or gives the host up (see RefusalLedger): then every request
+   * waiting in the lane, and every later one, fails at once with HostGaveUpError.
+   */
+  refused(refusal: Refusal): void {
+    if (!this.ledger) {
+      this.backOff(refusal.retryAfterMs);
+      return;
+    }
+    if (this.gaveUp) return;
+    const widenMs = this.widenedIntervalMs() - this.currentIntervalMs;
+    const decision = this.ledger.refused(refusal, this.clock.now(), widenMs);
+    if (decision.giveUp !== undefined) {
+      this.gaveUp = new HostGaveUpError(this.host, decision.giveUp);
+      this.giveUpController.abort(this.gaveUp);
+      this.stats.backoffs += 1;
+      this.onChange?.();
+      return;
+    }
+    this.backOff(decision.pauseMs);
+  }
+
+  /** The host answered with something other than a refusal (clears its strikes). */
+  answered(): void {
+    this.ledger?.answered();
+  }
+
+  /** Why the host was given up, if it was. */
+  get gaveUpReason(): string | undefined {
+    return this.gaveUp?.message;
+  }
+
   /** Pauses the whole lane: no request to the host starts before now + ms. */
   pause(ms: number): void {
     const until = this.clock.now() + Math.max(0, ms);
@@ -162,10 +206,16 @@ export class HostLane {
 
   /** Widens the gap between starts (doubling from a floor, up to a cap). */
   slowDown(): void {
-    this.currentIntervalMs = Math.min(
-      BACKOFF_CAP_MS,
-      Math.max(this.currentIntervalMs * 2, BACKOFF_FLOOR_MS, this.base.intervalMs),
-    );
+    this.currentIntervalMs = this.widenedIntervalMs();
+  }
+
+  private widenedIntervalMs(): number {
+    return Math.min(BACKOFF_CAP_MS, Math.max(this.currentIntervalMs * 2, BACKOFF_FLOOR_MS, this.base.intervalMs));
+  }
+
+  // The caller's signal, joined with the give-up signal only when a wait really happens.
+  private waitSignal(signal?: AbortSignal): AbortSignal {
+    return signal ? AbortSignal.any([signal, this.giveUpController.signal]) : this.giveUpController.signal;
   }
 
   /** The host answered normally: move the gap back towards the configured one. */
@@ -210,10 +260,11 @@ export class HostLane {
     });
     try {
       await previous;
+      if (this.gaveUp) throw this.gaveUp;
       for (;;) {
         const at = Math.max(this.lastStart + this.currentIntervalMs, this.pausedUntil);
         if (this.clock.now() >= at) break;
-        await sleepUntil(this.clock, at, signal);
+        await sleepUntil(this.clock, at, this.waitSignal(signal));
       }
     } catch (error) {
       release();
