@@ -176,7 +176,8 @@ export function createSafeLookup(base: LookupFunction | undefined, allowPrivate:
           }
         }
       }
-      if (options.all) callback(null, list);
+      // A copy: the list may be a cached answer shared by every connection to the host.
+      if (options.all) callback(null, list.slice());
       else callback(null, list[0].address, list[0].family);
     });
   };

@@ -1,3 +1,4 @@
+import { lookup as dnsLookup } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
@@ -5,6 +6,7 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { Agent, type Dispatcher } from 'undici';
 import type { CitecheckOptions } from '../config/options.js';
 import { createSafeLookup } from './address-policy.js';
+import { createCachingLookup } from './dns-cache.js';
 import { SentHookDispatcher } from './sent-hook-dispatcher.js';
 
 /** One HTTP response as the checker sees it: status, flat headers, and the body if read. */
@@ -40,13 +42,20 @@ export interface SendOptions {
 /**
  * The default dispatcher: an undici Agent whose connector resolves names through the safe
  * lookup, so the private-address policy is decided on the resolved address at connect time.
+ * Answers are reused per host for a TTL (dns-cache.ts); the policy still runs per connection.
  */
 export function createDispatcher(
   options: Pick<CitecheckOptions, 'allowPrivate' | 'connectTimeoutMs' | 'headersTimeoutMs' | 'bodyTimeoutMs'>,
   lookup?: LookupFunction,
 ): Agent {
   return new Agent({
-    connect: { lookup: createSafeLookup(lookup, options.allowPrivate), timeout: options.connectTimeoutMs },
+    connect: {
+      lookup: createSafeLookup(
+        createCachingLookup(lookup ?? (dnsLookup as unknown as LookupFunction)),
+        options.allowPrivate,
+      ),
+      timeout: options.connectTimeoutMs,
+    },
     headersTimeout: options.headersTimeoutMs,
     bodyTimeout: options.bodyTimeoutMs,
     // Redirects are followed by hand (each hop re-checked and rate-limited), never by undici.
