@@ -74,8 +74,8 @@ export class HostLane {
   private inFlight = 0;
   private readonly ledger?: RefusalLedger;
   private gaveUp?: HostGaveUpError;
-  // Aborted when the host is given up: wakes every request sleeping in the lane at once.
-  private readonly giveUpController = new AbortController();
+  // Requests sleeping in the lane (pause, interval): woken at once when the host is given up.
+  private readonly sleepers = new Set<AbortController>();
   private readonly stats: LaneStats = { requests: 0, retries: 0, backoffs: 0, maxInFlight: 0 };
 
   private readonly onChange?: () => void;
@@ -105,7 +105,7 @@ export class HostLane {
     for (;;) {
       signal?.throwIfAborted();
       if (this.gaveUp) throw this.gaveUp;
-      if (this.pausedUntil > this.clock.now()) await sleepUntil(this.clock, this.pausedUntil, this.waitSignal(signal));
+      if (this.pausedUntil > this.clock.now()) await this.sleepUntil(this.pausedUntil, signal);
       const release = await this.passGate(signal);
       let marked = false;
       const markStarted = (): void => {
@@ -180,7 +180,7 @@ export class HostLane {
     const decision = this.ledger.refused(refusal, this.clock.now(), widenMs);
     if (decision.giveUp !== undefined) {
       this.gaveUp = new HostGaveUpError(this.host, decision.giveUp);
-      this.giveUpController.abort(this.gaveUp);
+      for (const sleeper of this.sleepers) sleeper.abort(this.gaveUp);
       this.stats.backoffs += 1;
       this.onChange?.();
       return;
@@ -213,9 +213,21 @@ export class HostLane {
     return Math.min(BACKOFF_CAP_MS, Math.max(this.currentIntervalMs * 2, BACKOFF_FLOOR_MS, this.base.intervalMs));
   }
 
-  // The caller's signal, joined with the give-up signal only when a wait really happens.
-  private waitSignal(signal?: AbortSignal): AbortSignal {
-    return signal ? AbortSignal.any([signal, this.giveUpController.signal]) : this.giveUpController.signal;
+  // Sleeps until `until`, woken early by the request's signal or by the host being given up.
+  // One controller and one listener per sleep: AbortSignal.any per request cost ~0.25 ms each.
+  private async sleepUntil(until: number, signal?: AbortSignal): Promise<void> {
+    if (this.gaveUp) throw this.gaveUp;
+    signal?.throwIfAborted();
+    const wake = new AbortController();
+    const onAbort = (): void => wake.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    this.sleepers.add(wake);
+    try {
+      await sleepUntil(this.clock, until, wake.signal);
+    } finally {
+      this.sleepers.delete(wake);
+      signal?.removeEventListener('abort', onAbort);
+    }
   }
 
   /** The host answered normally: move the gap back towards the configured one. */
@@ -264,7 +276,7 @@ export class HostLane {
       for (;;) {
         const at = Math.max(this.lastStart + this.currentIntervalMs, this.pausedUntil);
         if (this.clock.now() >= at) break;
-        await sleepUntil(this.clock, at, this.waitSignal(signal));
+        await this.sleepUntil(at, signal);
       }
     } catch (error) {
       release();
