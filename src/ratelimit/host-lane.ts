@@ -45,6 +45,9 @@ export interface LaneRunOptions {
   awaitStart?: boolean;
 }
 
+/** What changed in a lane: a request started or ended, or the lane backed off or gave up. */
+export type LaneChange = 'start' | 'end' | 'backoff';
+
 // Adaptive backoff: a 429/503 at least doubles the gap (from a floor, since the configured
 // gap may be 0) up to a cap; each success then halves the excess, so recovery is gradual.
 const BACKOFF_FLOOR_MS = 250;
@@ -78,10 +81,16 @@ export class HostLane {
   private readonly sleepers = new Set<AbortController>();
   private readonly stats: LaneStats = { requests: 0, retries: 0, backoffs: 0, maxInFlight: 0 };
 
-  private readonly onChange?: () => void;
+  private readonly onChange?: (change: LaneChange, lane: HostLane) => void;
 
   /** `onChange` is told when a request starts or ends and when the lane backs off (progress). */
-  constructor(host: string, limits: LaneLimits, clock: Clock, global: LimitFunction, onChange?: () => void) {
+  constructor(
+    host: string,
+    limits: LaneLimits,
+    clock: Clock,
+    global: LimitFunction,
+    onChange?: (change: LaneChange, lane: HostLane) => void,
+  ) {
     this.host = host;
     this.onChange = onChange;
     this.base = {
@@ -143,13 +152,13 @@ export class HostLane {
     if (options.isRetry) this.stats.retries += 1;
     this.inFlight += 1;
     if (this.inFlight > this.stats.maxInFlight) this.stats.maxInFlight = this.inFlight;
-    this.onChange?.();
+    this.onChange?.('start', this);
     try {
       return await fn(markStarted);
     } finally {
       markStarted();
       this.inFlight -= 1;
-      this.onChange?.();
+      this.onChange?.('end', this);
     }
   }
 
@@ -161,7 +170,7 @@ export class HostLane {
     this.slowDown();
     if (pauseMs !== undefined) this.pause(pauseMs);
     this.stats.backoffs += 1;
-    this.onChange?.();
+    this.onChange?.('backoff', this);
   }
 
   /**
@@ -182,7 +191,7 @@ export class HostLane {
       this.gaveUp = new HostGaveUpError(this.host, decision.giveUp);
       for (const sleeper of this.sleepers) sleeper.abort(this.gaveUp);
       this.stats.backoffs += 1;
-      this.onChange?.();
+      this.onChange?.('backoff', this);
       return;
     }
     this.backOff(decision.pauseMs);
@@ -242,9 +251,11 @@ export class HostLane {
     return this.currentIntervalMs;
   }
 
-  /** True while the lane is paused or slowed beyond its configured interval. */
+  /** True while the lane is paused or slowed beyond its configured interval, or gave up. */
   isBackingOff(): boolean {
-    return this.pausedUntil > this.clock.now() || this.currentIntervalMs > this.base.intervalMs;
+    return (
+      this.gaveUp !== undefined || this.pausedUntil > this.clock.now() || this.currentIntervalMs > this.base.intervalMs
+    );
   }
 
   /** Requests in flight now. */
