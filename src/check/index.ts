@@ -4,6 +4,7 @@ import { CACHE_FORGET_AFTER_MS } from '../config/defaults.js';
 import type { CitecheckOptions } from '../config/options.js';
 import { classifyUrl } from '../links/filter.js';
 import { preciseNow, realSleep, type Clock } from '../ratelimit/clock.js';
+import { admissionFor, runByHost } from '../ratelimit/check-queue.js';
 import { refusalPolicy } from '../ratelimit/refusals.js';
 import { RequestPool } from '../ratelimit/request-pool.js';
 import type { CheckProgress, CheckResult, CheckTarget, HostStats } from '../types.js';
@@ -138,12 +139,14 @@ export async function checkTargets(
     const dispatcher = deps.dispatcher ?? createDispatcher(options, deps.lookup);
     const ctx: CheckContext = { options, dispatcher, pool, clock, random, userSignal: deps.signal };
     try {
-      await Promise.all(
-        pending.map(async (target) => {
-          if (deps.signal?.aborted) return;
+      await runByHost(
+        pending,
+        admissionFor(pool),
+        async (target) => {
           const result = await checkTarget(target, ctx);
           if (result) finish(cache ? cache.record(result) : result);
-        }),
+        },
+        deps.signal,
       );
     } finally {
       if (!deps.dispatcher) await dispatcher.destroy().catch(() => undefined);

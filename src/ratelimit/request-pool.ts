@@ -56,6 +56,16 @@ export class RequestPool {
     this.onChange?.();
   };
 
+  /** The most requests in flight to `host` (its lane's limit), without creating its lane. */
+  hostConcurrency(host: string): number {
+    return Math.max(1, Math.floor(this.limits.limitsFor(host).concurrency));
+  }
+
+  /** The global cap of requests in flight. */
+  get concurrency(): number {
+    return Math.max(1, Math.floor(this.limits.concurrency));
+  }
+
   /** Runs one request to `host` under the global and the host's limits. */
   run<T>(host: string, fn: (markStarted: () => void) => Promise<T>, options?: LaneRunOptions): Promise<T> {
     return this.lane(host).run(fn, options);
