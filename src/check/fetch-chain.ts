@@ -157,7 +157,7 @@ async function requestWithRetries(
             if ((status === 429 || (status === 503 && sentMethod !== 'head')) && !challenge) {
               retryAfter = parseRetryAfter(answer.headers['retry-after'], clock.now());
               lane.refused({ status, retryAfterMs: retryAfter, startedAt });
-            } else if (status !== 503) lane.answered();
+            } else if (status !== 503) lane.answered(status);
             return answer;
           },
           // Once the check's bound runs, its hops and retries go before checks not yet started.
@@ -186,10 +186,7 @@ async function requestWithRetries(
       currentMethod = 'get';
       continue;
     }
-    if (!isRetryableStatus(status) || challenge) {
-      if (status < 400) lane.recordSuccess();
-      return { response };
-    }
+    if (!isRetryableStatus(status) || challenge) return { response };
     if (retry >= options.retries) return { response };
     // A server asking for more than the cap is not retried at all: retrying early would
     // only provoke another refusal (and counts towards giving the host up).

@@ -1,7 +1,7 @@
 import type { LimitFunction } from 'p-limit';
 import { sleepUntil, type Clock } from './clock.js';
 import { PrioritySlots } from './priority-slots.js';
-import { HostGaveUpError, RefusalLedger, type Refusal, type RefusalPolicy } from './refusals.js';
+import { describeRefusal, HostGaveUpError, RefusalLedger, type Refusal, type RefusalPolicy } from './refusals.js';
 
 /** Limits of one host lane. */
 export interface LaneLimits {
@@ -76,6 +76,10 @@ export class HostLane {
   private gateChain: Promise<void> = Promise.resolve();
   private inFlight = 0;
   private readonly ledger?: RefusalLedger;
+  private readonly waitBudgetMs: number;
+  // Time the host has made requests wait beyond its configured gap (pauses, widened gaps).
+  private imposedMs = 0;
+  private lastRefusal = '';
   private gaveUp?: HostGaveUpError;
   // Requests sleeping in the lane (pause, interval): woken at once when the host is given up.
   private readonly sleepers = new Set<AbortController>();
@@ -102,6 +106,7 @@ export class HostLane {
     this.local = new PrioritySlots(this.base.concurrency);
     this.currentIntervalMs = this.base.intervalMs;
     if (limits.refusals) this.ledger = new RefusalLedger(limits.refusals);
+    this.waitBudgetMs = limits.refusals?.budgetMs ?? Number.POSITIVE_INFINITY;
   }
 
   /** Runs `fn` as one request to this host once the host's and the global limits allow. */
@@ -114,7 +119,6 @@ export class HostLane {
     for (;;) {
       signal?.throwIfAborted();
       if (this.gaveUp) throw this.gaveUp;
-      if (this.pausedUntil > this.clock.now()) await this.sleepUntil(this.pausedUntil, signal);
       const release = await this.passGate(signal);
       let marked = false;
       const markStarted = (): void => {
@@ -185,21 +189,26 @@ export class HostLane {
       return;
     }
     if (this.gaveUp) return;
-    const widenMs = this.widenedIntervalMs() - this.currentIntervalMs;
-    const decision = this.ledger.refused(refusal, this.clock.now(), widenMs);
-    if (decision.giveUp !== undefined) {
-      this.gaveUp = new HostGaveUpError(this.host, decision.giveUp);
-      for (const sleeper of this.sleepers) sleeper.abort(this.gaveUp);
-      this.stats.backoffs += 1;
-      this.onChange?.('backoff', this);
-      return;
-    }
-    this.backOff(decision.pauseMs);
+    this.lastRefusal = describeRefusal(refusal);
+    const decision = this.ledger.refused(refusal, this.clock.now());
+    if (decision.giveUp !== undefined) this.giveUp(decision.giveUp);
+    else this.backOff(decision.pauseMs);
   }
 
-  /** The host answered with something other than a refusal (clears its strikes). */
-  answered(): void {
+  /**
+   * The host answered with something other than a refusal: its strikes are cleared and, unless
+   * it is a server error, the gap moves back towards the configured one.
+   */
+  answered(status: number): void {
     this.ledger?.answered();
+    if (status < 500 && status !== 429) this.recordSuccess();
+  }
+
+  private giveUp(why: string): void {
+    this.gaveUp = new HostGaveUpError(this.host, why);
+    for (const sleeper of this.sleepers) sleeper.abort(this.gaveUp);
+    this.stats.backoffs += 1;
+    this.onChange?.('backoff', this);
   }
 
   /** Why the host was given up, if it was. */
@@ -215,11 +224,10 @@ export class HostLane {
 
   /** Widens the gap between starts (doubling from a floor, up to a cap). */
   slowDown(): void {
-    this.currentIntervalMs = this.widenedIntervalMs();
-  }
-
-  private widenedIntervalMs(): number {
-    return Math.min(BACKOFF_CAP_MS, Math.max(this.currentIntervalMs * 2, BACKOFF_FLOOR_MS, this.base.intervalMs));
+    this.currentIntervalMs = Math.min(
+      BACKOFF_CAP_MS,
+      Math.max(this.currentIntervalMs * 2, BACKOFF_FLOOR_MS, this.base.intervalMs),
+    );
   }
 
   // Sleeps until `until`, woken early by the request's signal or by the host being given up.
@@ -251,11 +259,9 @@ export class HostLane {
     return this.currentIntervalMs;
   }
 
-  /** True while the lane is paused or slowed beyond its configured interval, or gave up. */
+  /** True while the lane is paused or slowed beyond its configured interval. */
   isBackingOff(): boolean {
-    return (
-      this.gaveUp !== undefined || this.pausedUntil > this.clock.now() || this.currentIntervalMs > this.base.intervalMs
-    );
+    return this.pausedUntil > this.clock.now() || this.currentIntervalMs > this.base.intervalMs;
   }
 
   /** Requests in flight now. */
@@ -284,9 +290,20 @@ export class HostLane {
     try {
       await previous;
       if (this.gaveUp) throw this.gaveUp;
+      // Waiting past the configured gap is the host's doing (a pause, a widened gap): it is
+      // counted, and a host that has cost the run more than its budget is given up.
+      let countedUntil = Math.max(this.lastStart + this.base.intervalMs, this.clock.now());
       for (;;) {
         const at = Math.max(this.lastStart + this.currentIntervalMs, this.pausedUntil);
         if (this.clock.now() >= at) break;
+        if (at > countedUntil) {
+          this.imposedMs += at - countedUntil;
+          countedUntil = at;
+          if (this.imposedMs > this.waitBudgetMs) {
+            this.giveUp(`kept citecheck waiting over ${Math.round(this.waitBudgetMs / 1000)} s (${this.lastRefusal})`);
+            throw this.gaveUp;
+          }
+        }
         await this.sleepUntil(at, signal);
       }
     } catch (error) {

@@ -8,7 +8,7 @@ export interface RefusalPolicy {
   maxPauseMs: number;
   /** Refusals in a row, with no other answer between, that give the host up. */
   strikes: number;
-  /** Total waiting a host may impose (pauses plus widened gaps) before it is given up. */
+  /** Total waiting past its configured gap a host may impose before it is given up. */
   budgetMs: number;
 }
 
@@ -53,41 +53,41 @@ export type RefusalDecision = { pauseMs?: number; giveUp?: undefined } | { giveU
 
 const seconds = (ms: number): string => `${Math.round(ms / 1000)} s`;
 
+/** "HTTP 429, asking to wait 3600 s": a refusal as the reasons quote it. */
+export function describeRefusal(refusal: Refusal): string {
+  const asked = refusal.retryAfterMs !== undefined ? `, asking to wait ${seconds(refusal.retryAfterMs)}` : '';
+  return `HTTP ${refusal.status}${asked}`;
+}
+
 /**
  * Counts a host's refusals. A refusal is a strike when the server asks for a longer wait than
  * any check here will sit out, or when the refused request started after the lane had already
  * slowed down or paused for this host (we did as asked and it still refuses). Refusals of
  * requests already in flight when the first one came back are not strikes, so a rate limiter
- * that turns away a burst once is not given up. Any other answer clears the strikes.
+ * that turns away a burst once is not given up. Any other answer clears the strikes. (The
+ * waiting budget is kept by the lane, which sees the waits themselves.)
  */
 export class RefusalLedger {
   private readonly policy: RefusalPolicy;
   private strikes = 0;
-  private waitedMs = 0;
   private lastBackoffAt = Number.POSITIVE_INFINITY;
 
   constructor(policy: RefusalPolicy) {
     this.policy = policy;
   }
 
-  /** Records a refusal; `widenMs` is how much the lane's gap will grow if it keeps going. */
-  refused(refusal: Refusal, now: number, widenMs: number): RefusalDecision {
-    const { maxPauseMs, strikes, budgetMs } = this.policy;
+  /** Records a refusal seen at `now`. */
+  refused(refusal: Refusal, now: number): RefusalDecision {
+    const { maxPauseMs, strikes } = this.policy;
     const beyond = refusal.retryAfterMs !== undefined && refusal.retryAfterMs > maxPauseMs;
     if (beyond || refusal.startedAt >= this.lastBackoffAt) this.strikes += 1;
-    const asked = refusal.retryAfterMs !== undefined ? `, asking to wait ${seconds(refusal.retryAfterMs)}` : '';
     if (this.strikes >= strikes) {
       const limit = beyond ? ` (more than the ${seconds(maxPauseMs)} --retry-after-max)` : '';
-      return { giveUp: `refused ${this.strikes} times in a row (HTTP ${refusal.status}${asked}${limit})` };
-    }
-    // A wait nobody will sit out is not honoured: the lane only slows down.
-    const pauseMs = refusal.retryAfterMs !== undefined && !beyond ? refusal.retryAfterMs : undefined;
-    this.waitedMs += (pauseMs ?? 0) + widenMs;
-    if (this.waitedMs > budgetMs) {
-      return { giveUp: `kept citecheck waiting over ${seconds(budgetMs)} (HTTP ${refusal.status}${asked})` };
+      return { giveUp: `refused ${this.strikes} times in a row (${describeRefusal(refusal)}${limit})` };
     }
     this.lastBackoffAt = now;
-    return { pauseMs };
+    // A wait nobody will sit out is not honoured: the lane only slows down.
+    return { pauseMs: refusal.retryAfterMs !== undefined && !beyond ? refusal.retryAfterMs : undefined };
   }
 
   /** The host answered something other than a refusal. */

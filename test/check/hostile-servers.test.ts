@@ -127,6 +127,7 @@ describe('a host that keeps refusing is given up', () => {
     // Every link was decided, in order: the answered ones first, then the given-up ones.
     const firstUnasked = results.findIndex((r) => r.attempts === 0);
     expect(results.slice(firstUnasked).every((r) => r.attempts === 0 && r.status === 'blocked')).toBe(true);
-    expect(clock.slept).toBeLessThanOrEqual(3 * retryAfterMaxMs + 60_000);
+    // What the host made the run wait, in all: within its budget of three capped pauses.
+    expect(clock.slept).toBeLessThanOrEqual(3 * retryAfterMaxMs);
   });
 });

@@ -11,7 +11,7 @@ describe('RefusalLedger', () => {
     const ledger = new RefusalLedger(policy);
     // Four requests started at t=0; the first refusal comes back at t=10 and the lane backs off.
     for (let i = 0; i < 4; i++) {
-      expect(ledger.refused({ status: 429, retryAfterMs: 1_000, startedAt: 0 }, 10 + i, 250)).toEqual({
+      expect(ledger.refused({ status: 429, retryAfterMs: 1_000, startedAt: 0 }, 10 + i)).toEqual({
         pauseMs: 1_000,
       });
     }
@@ -19,47 +19,62 @@ describe('RefusalLedger', () => {
 
   it('counts refusals after the lane backed off, and gives up at the third in a row', () => {
     const ledger = new RefusalLedger(policy);
-    expect(ledger.refused({ status: 429, retryAfterMs: 1_000, startedAt: 0 }, 10, 0).giveUp).toBeUndefined();
-    expect(ledger.refused({ status: 429, retryAfterMs: 1_000, startedAt: 1_010 }, 1_020, 0).giveUp).toBeUndefined();
-    expect(ledger.refused({ status: 503, retryAfterMs: 1_000, startedAt: 2_020 }, 2_030, 0).giveUp).toBeUndefined();
-    expect(ledger.refused({ status: 429, retryAfterMs: 1_000, startedAt: 3_030 }, 3_040, 0).giveUp).toBe(
+    expect(ledger.refused({ status: 429, retryAfterMs: 1_000, startedAt: 0 }, 10).giveUp).toBeUndefined();
+    expect(ledger.refused({ status: 429, retryAfterMs: 1_000, startedAt: 1_010 }, 1_020).giveUp).toBeUndefined();
+    expect(ledger.refused({ status: 503, retryAfterMs: 1_000, startedAt: 2_020 }, 2_030).giveUp).toBeUndefined();
+    expect(ledger.refused({ status: 429, retryAfterMs: 1_000, startedAt: 3_030 }, 3_040).giveUp).toBe(
       'refused 3 times in a row (HTTP 429, asking to wait 1 s)',
     );
   });
 
   it('clears the strikes when the host answers', () => {
     const ledger = new RefusalLedger(policy);
-    ledger.refused({ status: 429, startedAt: 0 }, 10, 0);
-    ledger.refused({ status: 429, startedAt: 20 }, 30, 0);
-    ledger.refused({ status: 429, startedAt: 40 }, 50, 0);
+    ledger.refused({ status: 429, startedAt: 0 }, 10);
+    ledger.refused({ status: 429, startedAt: 20 }, 30);
+    ledger.refused({ status: 429, startedAt: 40 }, 50);
     ledger.answered();
-    expect(ledger.refused({ status: 429, startedAt: 60 }, 70, 0).giveUp).toBeUndefined();
-    expect(ledger.refused({ status: 429, startedAt: 80 }, 90, 0).giveUp).toBeUndefined();
+    expect(ledger.refused({ status: 429, startedAt: 60 }, 70).giveUp).toBeUndefined();
+    expect(ledger.refused({ status: 429, startedAt: 80 }, 90).giveUp).toBeUndefined();
   });
 
   it('does not pause for a wait beyond --retry-after-max, and counts it as a strike at once', () => {
     const ledger = new RefusalLedger(policy);
-    expect(ledger.refused({ status: 429, retryAfterMs: 3_600_000, startedAt: 0 }, 1, 0)).toEqual({
+    expect(ledger.refused({ status: 429, retryAfterMs: 3_600_000, startedAt: 0 }, 1)).toEqual({
       pauseMs: undefined,
     });
-    expect(ledger.refused({ status: 429, retryAfterMs: 3_600_000, startedAt: 0 }, 2, 0).giveUp).toBeUndefined();
-    expect(ledger.refused({ status: 429, retryAfterMs: 3_600_000, startedAt: 0 }, 3, 0).giveUp).toMatch(
+    expect(ledger.refused({ status: 429, retryAfterMs: 3_600_000, startedAt: 0 }, 2).giveUp).toBeUndefined();
+    expect(ledger.refused({ status: 429, retryAfterMs: 3_600_000, startedAt: 0 }, 3).giveUp).toMatch(
       /^refused 3 times in a row \(HTTP 429, asking to wait 3600 s \(more than the 60 s --retry-after-max\)\)$/,
     );
-  });
-
-  it('gives up once the waits it was asked for pass the budget, answers or not', () => {
-    const ledger = new RefusalLedger(policy);
-    let decision = ledger.refused({ status: 429, retryAfterMs: 50_000, startedAt: 0 }, 0, 0);
-    for (let i = 1; i < 4 && decision.giveUp === undefined; i++) {
-      ledger.answered();
-      decision = ledger.refused({ status: 429, retryAfterMs: 50_000, startedAt: 0 }, 0, 0);
-    }
-    expect(decision.giveUp).toBe('kept citecheck waiting over 180 s (HTTP 429, asking to wait 50 s)');
   });
 });
 
 describe('HostLane giving up', () => {
+  it('gives up once the waits the host imposed pass the budget, answers between or not', async () => {
+    const clock = new FakeClock();
+    const lane = new HostLane('h', { concurrency: 1, intervalMs: 100, refusals: policy }, clock, pLimit(10));
+    const outcomes: string[] = [];
+    // Each request answers, then the host pauses the lane for 50 s: 50 s beyond the gap each time.
+    const request = () =>
+      lane
+        .run(async () => {
+          lane.answered(200);
+          lane.refused({ status: 429, retryAfterMs: 50_000, startedAt: 0 });
+        })
+        .then(
+          () => outcomes.push('ok'),
+          (error: unknown) => outcomes.push(error instanceof HostGaveUpError ? 'gave up' : 'other'),
+        );
+    const started = clock.now();
+    await clock.run(Promise.all(Array.from({ length: 8 }, request)));
+    // 3 x 60 s allowed: the fourth pause would pass it, so the fifth request is never sent.
+    expect(outcomes).toEqual(['ok', 'ok', 'ok', 'ok', 'gave up', 'gave up', 'gave up', 'gave up']);
+    expect(lane.gaveUpReason).toBe(
+      'not requested: h kept citecheck waiting over 180 s (HTTP 429, asking to wait 50 s)',
+    );
+    expect(clock.now() - started).toBeLessThanOrEqual(180_000);
+  });
+
   it('fails every waiting and later request at once, including one sleeping out a pause', async () => {
     const clock = new FakeClock();
     const lane = new HostLane('h', { concurrency: 1, intervalMs: 0, refusals: policy }, clock, pLimit(10));
