@@ -1,12 +1,17 @@
 #!/usr/bin/env node
-// `npm run bench`: extraction throughput, the checking engine against local hosts, then
-// citecheck and linkinator@6 side by side (`npm run bench -- versus` for one part).
+// `npm run bench`: start-up time, extraction throughput, the checking engine against local
+// hosts, citecheck and linkinator@6 side by side, then reading a 100 MB WordPress export
+// (`npm run bench -- versus`, `-- wxr`… for one part alone).
 // Prints measured figures (medians of repeated runs); asserts nothing.
 import { benchExtract } from './extract.js';
 import { benchCheck } from './check.js';
+import { benchStartup } from './startup.js';
 import { benchVersus } from './versus.js';
+import { benchWxr } from './wxr.js';
 
 const only = process.argv[2];
+if (!only || only === 'startup') benchStartup();
 if (!only || only === 'extract') await benchExtract();
 if (!only || only === 'check') await benchCheck();
 if (!only || only === 'versus') await benchVersus();
+if (!only || only === 'wxr') await benchWxr();

@@ -23,10 +23,12 @@ import { fork, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const SELF = fileURLToPath(import.meta.url);
+// linkinator's command line sits beside its main module (package.json "bin").
+const LINKINATOR_CLI = join(dirname(fileURLToPath(import.meta.resolve('linkinator'))), 'cli.js');
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PAGE_HOST = '127.0.0.99';
 const HOSTS = Array.from({ length: 40 }, (_, i) => `127.0.0.${100 + i}`);
@@ -183,7 +185,7 @@ function commandFor(tool, pageUrl, polite) {
     ];
   }
   return [
-    join(ROOT, 'node_modules/linkinator/build/src/cli.js'),
+    LINKINATOR_CLI,
     pageUrl,
     '--format',
     'json',

@@ -3,8 +3,11 @@
  * problems that stop the whole run are, and the CLI maps them to exit codes in one place.
  */
 
-/** Codes of run-fatal errors. USAGE/CONFIG/INPUT/OUTPUT are the user's to fix (exit 2). */
-export type CitecheckErrorCode = 'USAGE' | 'CONFIG' | 'INPUT' | 'OUTPUT' | 'INTERNAL';
+/**
+ * Codes of run-fatal errors, all the user's to fix (exit 2). A bug is any other exception:
+ * it is never wrapped in a CitecheckError, so the CLI cannot mistake one for the other.
+ */
+export type CitecheckErrorCode = 'USAGE' | 'CONFIG' | 'INPUT' | 'OUTPUT';
 
 /** A run-fatal error with a stable code and a one-line message meant for the user. */
 export class CitecheckError extends Error {
@@ -50,17 +53,19 @@ export class OutputError extends CitecheckError {
   }
 }
 
-/** Process exit codes (PRODUCT.md). */
+/** Process exit codes (PRODUCT.md): the one place they are written. */
 export const EXIT = {
   ok: 0,
   findings: 1,
   userError: 2,
   internalError: 3,
+  /** Stopped by Ctrl-C: 128 + SIGINT, the shell convention. */
   interrupted: 130,
+  /** Stopped by SIGTERM (a CI timeout, a container stop): 128 + 15. */
+  terminated: 143,
 } as const;
 
 /** Exit code for an error that ended the run: 2 for the user's errors, 3 for bugs. */
 export function exitCodeFor(error: unknown): number {
-  if (error instanceof CitecheckError && error.code !== 'INTERNAL') return EXIT.userError;
-  return EXIT.internalError;
+  return error instanceof CitecheckError ? EXIT.userError : EXIT.internalError;
 }

@@ -2,24 +2,20 @@ import type { CitecheckOptions } from './config/options.js';
 import type { CheckDeps, CheckRun } from './check/index.js';
 import { checkTargets, clockOf, createRequestPool } from './check/index.js';
 import { createDocumentFetcher } from './check/fetch-document.js';
-import { hostOverride } from './check/request-headers.js';
 import { extractPost } from './extract/index.js';
 import { collectTargets } from './links/targets.js';
 import { buildReport } from './report/build.js';
-import { loadInputs } from './sources/index.js';
-import type { CheckResult, CheckTarget, ExtractedPost, Report } from './types.js';
+import { readInputs } from './sources/index.js';
+import { isUrlInput } from './sources/input-kind.js';
+import type { ExtractedPost, Report } from './types.js';
 
 /** I/O a run may have injected (tests, the demo, embedding applications). */
 export interface RunDeps extends CheckDeps {
   /** Reads standard input for the "-" input. */
   readStdin?: () => Promise<Buffer>;
-  /** Called once the inputs are extracted and the unique URLs are known. */
-  onPlanned?: (plan: { posts: number; targets: number }) => void;
   /** Run-level warnings that are not findings (a corrupt cache file was ignored, a found file that is not a post was skipped). */
   onWarning?: (message: string) => void;
 }
-
-const isUrlInput = (input: string): boolean => /^https?:\/\//i.test(input);
 
 /** Reads and extracts every input; never touches the network unless `allowNetwork`. */
 async function extractInputs(
@@ -31,46 +27,24 @@ async function extractInputs(
   const fetcher =
     allowNetwork && !options.offline && inputs.some(isUrlInput) ? createDocumentFetcher(options, deps) : undefined;
   try {
-    const posts = await loadInputs(inputs, {
+    // Each post is extracted as it is read, so only its extraction outlives it (a WordPress
+    // export of hundreds of MB is never held whole).
+    const extracted: ExtractedPost[] = [];
+    const reading = readInputs(inputs, {
       readStdin: deps.readStdin,
       fetchDocument: fetcher,
       onWarning: deps.onWarning,
+      statuses: options.statuses,
+      baseUrl: options.baseUrl,
     });
-    return posts.map((post) => extractPost(post, { includeMedia: options.includeMedia }));
+    for await (const post of reading) extracted.push(extractPost(post, { includeMedia: options.includeMedia }));
+    return extracted;
   } finally {
     await fetcher?.close();
   }
 }
 
-/**
- * Hosts configured with `check: false` are listed as unchecked without a request; this is
- * decided here, before the engine, because it is a reporting choice, not a network one.
- */
-function splitUncheckedHosts(
-  targets: CheckTarget[],
-  options: CitecheckOptions,
-): { toCheck: CheckTarget[]; held: CheckResult[] } {
-  const toCheck: CheckTarget[] = [];
-  const held: CheckResult[] = [];
-  const checkedAt = new Date().toISOString();
-  for (const target of targets) {
-    let url: URL | undefined;
-    try {
-      url = new URL(target.url);
-    } catch {
-      // Not a parseable URL: the engine classifies it.
-    }
-    if (url && hostOverride(options, url)?.check === false) {
-      const reason = `checking disabled for ${url.hostname} in the config`;
-      held.push({ url: target.url, status: 'unchecked', redirects: [], reason, attempts: 0, checkedAt, durationMs: 0 });
-    } else {
-      toCheck.push(target);
-    }
-  }
-  return { toCheck, held };
-}
-
-/** The whole pipeline: inputs → extraction → checking → report. Prints nothing. */
+/** The whole pipeline: inputs → extraction → targets → plan → checking → report. Prints nothing. */
 export async function runCheck(inputs: string[], options: CitecheckOptions, given: RunDeps = {}): Promise<Report> {
   const startedAt = new Date();
   const started = performance.now();
@@ -78,18 +52,29 @@ export async function runCheck(inputs: string[], options: CitecheckOptions, give
   // checking the links that page cites on the same host.
   const deps: RunDeps = { ...given, pool: given.pool ?? createRequestPool(options, clockOf(given)) };
   const posts = await extractInputs(inputs, options, deps, true);
-  const targets = collectTargets(posts);
-  deps.onPlanned?.({ posts: posts.length, targets: targets.length });
-  const { toCheck, held } = splitUncheckedHosts(targets, options);
-  const run: CheckRun = await checkTargets(toCheck, options, deps);
-  for (const result of held) run.results.set(result.url, result);
+  return checkExtracted(posts, options, deps, { startedAt, started });
+}
+
+/**
+ * The rest of the pipeline once posts are extracted: unique targets → plan → checking → report.
+ * `deps.pool` should be the pool the inputs were fetched through. Prints nothing.
+ */
+export async function checkExtracted(
+  posts: ExtractedPost[],
+  options: CitecheckOptions,
+  deps: RunDeps,
+  clock: { startedAt: Date; started: number },
+): Promise<Report> {
+  // links/ dedupes the citations into targets; the check stage plans them (links/plan.ts) and
+  // hands the engine only those to request.
+  const run: CheckRun = await checkTargets(collectTargets(posts), options, deps);
   if (run.cacheWarning) deps.onWarning?.(run.cacheWarning);
   return buildReport({
     posts,
     results: run.results,
     hosts: run.hosts,
-    startedAt,
-    durationMs: Math.round(performance.now() - started),
+    startedAt: clock.startedAt,
+    durationMs: Math.round(performance.now() - clock.started),
     interrupted: run.interrupted,
     offline: options.offline,
   });

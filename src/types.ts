@@ -2,7 +2,7 @@
  * The data model shared by every stage of citecheck.
  *
  * Pipeline: inputs → `Post` (sources) → `ExtractedPost` with `Block`/`Citation`/`DamagedAnchor`
- * (extract) → `CheckTarget` per unique URL (links) → `CheckResult` (check) → `Finding` and
+ * (extract) → `CheckTarget` per unique URL, planned (links) → `CheckResult` (check) → `Finding` and
  * `Report` (report) → string (formatters). A stage imports this file and the stages before it.
  */
 
@@ -22,6 +22,23 @@ export const LINK_STATUSES: readonly LinkStatus[] = [
   'skipped',
   'unchecked',
 ];
+
+/** Statuses that mean the source may be gone: a human must act or look. */
+export type FailingStatus = 'broken' | 'unreachable' | 'soft-404' | 'timeout' | 'blocked';
+
+/** The failing statuses, in LINK_STATUSES order: the one list (progress, cache history, reports). */
+export const FAILING_STATUSES: ReadonlySet<LinkStatus> = new Set<FailingStatus>([
+  'broken',
+  'unreachable',
+  'soft-404',
+  'timeout',
+  'blocked',
+]);
+
+/** True for a status that counts as a failed check. */
+export function isFailingStatus(status: LinkStatus): status is FailingStatus {
+  return FAILING_STATUSES.has(status);
+}
 
 /** Severity of a finding, most severe first. */
 export type Severity = 'error' | 'warning' | 'note';
@@ -148,6 +165,12 @@ export interface Citation {
   anchorText: string;
   /** The sentence of the block that contains the link. */
   sentence: string;
+  /**
+   * Quoted spans (≥ 4 words) of the block that lie in `sentence`: what the post says the
+   * source says, verified on the page (QUOTE_NOT_FOUND). Computed once, at extraction; absent
+   * when there are none.
+   */
+  quotes?: string[];
   /** `rel` tokens, lower-cased (nofollow, sponsored, ugc, …). */
   rel: string[];
   /** True when the link points to the post's own site (or is fragment-only). */
@@ -317,8 +340,11 @@ export interface Finding {
   args: Record<string, string | number>;
 }
 
-/** A citation with its check verdict. */
-export interface ReportCitation extends Citation {
+/**
+ * A citation with its check verdict. Its quotes stay on the extracted citation: the report
+ * says which are missing through QUOTE_NOT_FOUND findings.
+ */
+export interface ReportCitation extends Omit<Citation, 'quotes'> {
   /** Verdict (from the check result, or skipped/excluded/unchecked without a request). */
   status: LinkStatus;
   /** Final HTTP status code. */
@@ -373,6 +399,8 @@ export interface Report {
   durationMs: number;
   /** The run was stopped early (Ctrl-C); the report is partial. */
   interrupted?: boolean;
+  /** Why the inputs were read only in part (a site's API failed midway); the report covers the posts read. */
+  incomplete?: string;
   /** True when no request was made (--offline or `extract`). */
   offline?: boolean;
   totals: ReportTotals;

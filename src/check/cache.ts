@@ -3,10 +3,10 @@ import type { CitecheckOptions } from '../config/options.js';
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { makeDirs } from '../make-dirs.js';
 import { dirname } from 'node:path';
-import type { CheckHistory, CheckResult, LinkStatus } from '../types.js';
+import { FAILING_STATUSES, isFailingStatus, type CheckHistory, type CheckResult, type LinkStatus } from '../types.js';
 
 /** Version of the cache file layout; a file with another version is ignored. */
-export const CACHE_VERSION = 1;
+const CACHE_VERSION = 1;
 
 /** One URL's memory: the last result and its history. */
 export interface CacheEntry {
@@ -19,7 +19,7 @@ export interface CacheEntry {
 }
 
 /** The cache file's JSON. */
-export interface CacheFile {
+interface CacheFile {
   /** Layout version (CACHE_VERSION). */
   version: number;
   /** ISO time of the last write. */
@@ -28,8 +28,7 @@ export interface CacheFile {
   entries: Record<string, CacheEntry>;
 }
 
-const FAILING: ReadonlySet<LinkStatus> = new Set(['broken', 'unreachable', 'soft-404', 'timeout', 'blocked']);
-const REMEMBERED: ReadonlySet<LinkStatus> = new Set([...FAILING, 'ok']);
+const REMEMBERED: ReadonlySet<LinkStatus> = new Set([...FAILING_STATUSES, 'ok']);
 
 /**
  * A fingerprint of the options that can change a link's verdict: an ok reached with
@@ -43,10 +42,10 @@ export function verdictSettings(
   >,
 ): string {
   const hosts = Object.entries(options.hosts)
-    .map(([host, o]) => [host, o.accept ?? null, o.headers ?? null])
+    .map(([host, o]) => [host, o.accept?.source ?? null, o.headers ?? null])
     .sort(([a], [b]) => (String(a) < String(b) ? -1 : 1));
   const material = JSON.stringify([
-    options.accept,
+    options.accept.source,
     options.method,
     options.soft404Probe,
     options.allowPrivate,
@@ -55,11 +54,6 @@ export function verdictSettings(
     options.userAgent,
   ]);
   return createHash('sha256').update(material).digest('hex').slice(0, 16);
-}
-
-/** True for statuses that count as a failed check in the history. */
-export function isFailingStatus(status: LinkStatus): boolean {
-  return FAILING.has(status);
 }
 
 // Flush during the run so a run killed midway leaves a readable, nearly complete cache.

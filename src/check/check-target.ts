@@ -1,3 +1,4 @@
+import { hostOverride } from '../config/host-override.js';
 import type { CitecheckOptions } from '../config/options.js';
 import type { CheckResult, CheckTarget } from '../types.js';
 import { fetchChain, type ChainState, type FetchContext } from './fetch-chain.js';
@@ -6,9 +7,7 @@ import { decodeDocument } from '../sources/decode.js';
 import type { RawResponse } from './http-client.js';
 import { visibleText } from './page-text.js';
 import { missingQuotes } from './quote-match.js';
-import { hostOverride } from './request-headers.js';
-import { parseStatusRanges } from './status-ranges.js';
-import { htmlOf, isDeepUrl, isHtmlType, judgeResponse, type ResponseVerdict } from './verdict.js';
+import { htmlOf, isDeepUrl, isHtmlType, judgeResponse, type ResponseVerdict } from './judge-response.js';
 import { pageHeadlines } from './page-signals.js';
 
 /** What one check needs beyond the fetch context. */
@@ -66,7 +65,7 @@ function isPlainText(headers: Record<string, string>): boolean {
  * The cited quotes absent from a page. Undefined (nothing recorded) when the page cannot
  * prove absence: body not read, cut at the size cap, or not an HTML/text document.
  */
-export function quotesMissingFrom(response: RawResponse, quotes: string[]): string[] | undefined {
+function quotesMissingFrom(response: RawResponse, quotes: string[]): string[] | undefined {
   if (response.body === undefined || response.body.length === 0 || response.truncated) return undefined;
   const html = isHtmlType(response.headers);
   if (!html && !isPlainText(response.headers)) return undefined;
@@ -105,7 +104,7 @@ export async function checkTarget(target: CheckTarget, ctx: CheckContext): Promi
   const signal = bound.signal;
   const url = new URL(target.url);
   const override = hostOverride(options, url);
-  const accept = parseStatusRanges(override?.accept ?? options.accept);
+  const accept = override?.accept ?? options.accept;
   const wantQuotes = options.checkQuotes && target.quotes.length > 0;
   const needWholePage = (options.checkFragments && target.fragments.length > 0) || wantQuotes;
   // Fragments and quotes need the page, so HEAD is not used for them.

@@ -40,7 +40,7 @@ const TLS_CODE =
   /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|EPROTO$)/;
 
 /** Codes found along an error's `.cause` chain (and AggregateError members), outermost first. */
-export function errorCodesOf(error: unknown): string[] {
+function errorCodesOf(error: unknown): string[] {
   const codes: string[] = [];
   const seen = new Set<unknown>();
   const queue: unknown[] = [error];

@@ -1,24 +1,13 @@
 import type { CitecheckOptions } from '../config/options.js';
 import { InputError } from '../errors.js';
 import type { Clock } from '../ratelimit/clock.js';
+import { DocumentTooLargeError, type FetchDocument, type FetchedDocument } from '../sources/fetch-types.js';
 import { fetchChain, type ChainState, type FetchContext } from './fetch-chain.js';
 import { createDispatcher } from './http-client.js';
 import { clockOf, createRequestPool, type CheckDeps } from './index.js';
 
-/** A fetched input document. Non-2xx statuses are values, not errors. */
-export interface FetchedDocument {
-  /** Final HTTP status. */
-  status: number;
-  /** Response headers (lower-case names). */
-  headers: Record<string, string>;
-  /** The decompressed body (at most maxBodyBytes). */
-  body: Buffer;
-  /** URL after redirects. */
-  finalUrl: string;
-}
-
-/** Fetches input URLs; `close()` releases its connections when the CLI is done with inputs. */
-export type DocumentFetcher = ((url: string, init?: { accept?: string }) => Promise<FetchedDocument>) & {
+/** Fetches input URLs (the sources' FetchDocument); `close()` releases its connections when the CLI is done with inputs. */
+export type DocumentFetcher = FetchDocument & {
   /** Closes the fetcher's own connections (no-op with an injected dispatcher). */
   close(): Promise<void>;
 };
@@ -77,7 +66,10 @@ export function createDocumentFetcher(options: CitecheckOptions, deps: CheckDeps
       const { response } = outcome;
       const body = response.body ?? Buffer.alloc(0);
       if (response.truncated || body.length > options.maxBodyBytes) {
-        throw new InputError(`cannot fetch ${url}: the body is larger than ${options.maxBodyBytes} bytes`);
+        throw new DocumentTooLargeError(
+          `cannot fetch ${url}: the body is larger than ${options.maxBodyBytes} bytes`,
+          options.maxBodyBytes,
+        );
       }
       return { status: response.status, headers: response.headers, body, finalUrl: outcome.url };
     } catch (error) {

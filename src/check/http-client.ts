@@ -7,7 +7,7 @@ import { Agent, type Dispatcher } from 'undici';
 import type { CitecheckOptions } from '../config/options.js';
 import { createSafeLookup } from './address-policy.js';
 import { createCachingLookup } from './dns-cache.js';
-import { SentHookDispatcher } from './sent-hook-dispatcher.js';
+import { sentHook } from './sent-hook.js';
 
 /** One HTTP response as the checker sees it: status, flat headers, and the body if read. */
 export interface RawResponse {
@@ -94,7 +94,7 @@ const DRAIN_LIMIT = 32 * 1024;
  * the decompressed size too (a gzip bomb stops at the cap). The source is always consumed or
  * destroyed. A decoding error keeps what was read so far.
  */
-export async function readBodyCapped(
+async function readBodyCapped(
   body: Readable,
   encoding: string | undefined,
   limit: number,
@@ -128,7 +128,7 @@ export async function readBodyCapped(
 
 /** Sends one request (no redirects followed) and reads the body only as far as asked. */
 export async function sendRequest(dispatcher: Dispatcher, url: URL, options: SendOptions): Promise<RawResponse> {
-  const target = options.onSent ? new SentHookDispatcher(dispatcher, options.onSent) : dispatcher;
+  const target = options.onSent ? dispatcher.compose(sentHook(options.onSent)) : dispatcher;
   const response = await target.request({
     origin: url.origin,
     path: `${url.pathname}${url.search}`,

@@ -2,17 +2,16 @@ import type { LookupFunction } from 'node:net';
 import type { Dispatcher } from 'undici';
 import { CACHE_FORGET_AFTER_MS } from '../config/defaults.js';
 import type { CitecheckOptions } from '../config/options.js';
-import { classifyUrl } from '../links/filter.js';
+import { hostOverride } from '../config/host-override.js';
+import { decidedResults, planTargets, targetsToCheck, type Plan } from '../links/plan.js';
 import { preciseNow, realSleep, type Clock } from '../ratelimit/clock.js';
 import { admissionFor, runByHost } from '../ratelimit/check-queue.js';
 import { refusalPolicy } from '../ratelimit/refusals.js';
 import { RequestPool } from '../ratelimit/request-pool.js';
-import type { CheckProgress, CheckResult, CheckTarget, HostStats } from '../types.js';
-import { isFailingStatus, ResultCache, verdictSettings } from './cache.js';
+import { isFailingStatus, type CheckProgress, type CheckResult, type CheckTarget, type HostStats } from '../types.js';
+import { ResultCache, verdictSettings } from './cache.js';
 import { checkTarget, type CheckContext } from './check-target.js';
 import { createDispatcher } from './http-client.js';
-import { hostOverride } from './request-headers.js';
-import { parseStatusRanges } from './status-ranges.js';
 
 /** Injected I/O of the checking engine; everything defaults to the real thing. */
 export interface CheckDeps {
@@ -54,10 +53,6 @@ export interface CheckRun {
   cacheWarning?: string;
 }
 
-function unchecked(url: string, now: number, fields: Pick<CheckResult, 'status'> & Partial<CheckResult>): CheckResult {
-  return { url, redirects: [], attempts: 0, checkedAt: new Date(now).toISOString(), durationMs: 0, ...fields };
-}
-
 /** Builds the pool with the configured global cap and per-host limits (overrides win). */
 export function createRequestPool(options: CitecheckOptions, clock: Clock): RequestPool {
   const refusals = refusalPolicy(options.retryAfterMaxMs);
@@ -78,26 +73,56 @@ export function createRequestPool(options: CitecheckOptions, clock: Clock): Requ
 }
 
 /**
- * Checks every target once, concurrently and politely. Targets that need no request
- * (skipped, excluded, --offline, fresh in the cache) get their result at once; the rest go
- * through the pool. Loads and saves the cache itself when options.cache is set.
+ * The check stage: plans every target (links/plan.ts: skipped, excluded, unchecked, answered
+ * from the cache, or to check) and hands the engine only those to check. Loads and saves the
+ * cache itself when options.cache is set.
  */
 export async function checkTargets(
   targets: CheckTarget[],
   options: CitecheckOptions,
   deps: CheckDeps = {},
 ): Promise<CheckRun> {
-  // Bad --accept ranges are the user's error: fail the run before any request.
-  parseStatusRanges(options.accept);
-  for (const override of Object.values(options.hosts)) if (override.accept) parseStatusRanges(override.accept);
+  const clock = clockOf(deps);
+  const cache =
+    options.cache && !options.offline
+      ? await ResultCache.load(options.cache, clock.now, Math.max(CACHE_FORGET_AFTER_MS, options.cacheMaxAgeMs))
+      : undefined;
+  if (cache) cache.settings = verdictSettings(options);
+  const plan = planTargets(targets, options, {
+    cached: cache ? (url) => cache.fresh(url, options.cacheMaxAgeMs) : undefined,
+    now: () => clock.now(),
+  });
+  const run = await checkPlan(plan, options, deps, cache);
+  let cacheWarning = cache?.warning;
+  if (cache) {
+    try {
+      await cache.flush();
+    } catch (error) {
+      cacheWarning = `cache ${options.cache} could not be written: ${(error as Error).message}`;
+    }
+  }
+  if (cacheWarning) run.cacheWarning = cacheWarning;
+  return run;
+}
 
+/**
+ * The engine: takes the plan's decided results as they are and checks each target the plan
+ * sends to the network once, concurrently and politely. It filters nothing; fresh results go
+ * into `cache` when given.
+ */
+export async function checkPlan(
+  plan: Plan,
+  options: CitecheckOptions,
+  deps: CheckDeps = {},
+  cache?: ResultCache,
+): Promise<CheckRun> {
   const clock = clockOf(deps);
   const random = deps.random ?? Math.random;
   const pool: RequestPool = deps.pool ?? createRequestPool(options, clock);
   // Progress also moves when requests start/end or a host backs off, not only on results.
   pool.onChange = () => emit();
   const results = new Map<string, CheckResult>();
-  const total = new Set(targets.map((t) => t.url)).size;
+  const total = plan.targets.length;
   let failures = 0;
   const emit = (): void =>
     deps.onProgress?.({ done: results.size, total, inFlight: pool.inFlight, failures, backingOff: pool.backingOff() });
@@ -107,34 +132,9 @@ export async function checkTargets(
     emit();
   };
 
-  const cache =
-    options.cache && !options.offline
-      ? await ResultCache.load(options.cache, clock.now, Math.max(CACHE_FORGET_AFTER_MS, options.cacheMaxAgeMs))
-      : undefined;
-  if (cache) cache.settings = verdictSettings(options);
-  let cacheWarning = cache?.warning;
-  const pending: CheckTarget[] = [];
-  const seen = new Set<string>();
   emit();
-  for (const target of targets) {
-    // Targets are unique per URL by contract; a duplicate still gets only one check.
-    if (seen.has(target.url)) continue;
-    seen.add(target.url);
-    const classified = classifyUrl(target.url, options);
-    if (classified) {
-      finish(unchecked(target.url, clock.now(), classified));
-    } else if (options.offline) {
-      finish(unchecked(target.url, clock.now(), { status: 'unchecked', reason: '--offline' }));
-    } else {
-      // A fragment or quote check needs today's page: an ok from the cache cannot answer it.
-      const needsPage =
-        (options.checkFragments && target.fragments.length > 0) || (options.checkQuotes && target.quotes.length > 0);
-      const cached = needsPage ? undefined : cache?.fresh(target.url, options.cacheMaxAgeMs);
-      if (cached) finish(cached);
-      else pending.push(target);
-    }
-  }
-
+  for (const result of decidedResults(plan)) finish(result);
+  const pending = targetsToCheck(plan);
   if (pending.length > 0) {
     const dispatcher = deps.dispatcher ?? createDispatcher(options, deps.lookup);
     const ctx: CheckContext = { options, dispatcher, pool, clock, random, userSignal: deps.signal };
@@ -152,19 +152,5 @@ export async function checkTargets(
       if (!deps.dispatcher) await dispatcher.destroy().catch(() => undefined);
     }
   }
-
-  if (cache) {
-    try {
-      await cache.flush();
-    } catch (error) {
-      cacheWarning = `cache ${options.cache} could not be written: ${(error as Error).message}`;
-    }
-  }
-  const run: CheckRun = {
-    results,
-    hosts: pool.stats(),
-    interrupted: Boolean(deps.signal?.aborted) && results.size < total,
-  };
-  if (cacheWarning) run.cacheWarning = cacheWarning;
-  return run;
+  return { results, hosts: pool.stats(), interrupted: Boolean(deps.signal?.aborted) && results.size < total };
 }

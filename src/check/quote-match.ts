@@ -6,7 +6,7 @@
  */
 
 /** Share of a quote's word trigrams that must appear on the page for a fuzzy match. */
-export const TRIGRAM_THRESHOLD = 0.8;
+const TRIGRAM_THRESHOLD = 0.8;
 
 // Every apostrophe-like and quote-like mark becomes one of two ASCII marks, every dash a hyphen.
 const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u0060\u00B4]/g;

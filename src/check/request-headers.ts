@@ -1,9 +1,5 @@
+import { hostOverride } from '../config/host-override.js';
 import type { CitecheckOptions } from '../config/options.js';
-
-/** Per-host override of a URL's host: looked up by host:port first, then by bare hostname. */
-export function hostOverride(options: Pick<CitecheckOptions, 'hosts'>, url: URL) {
-  return options.hosts[url.host] ?? options.hosts[url.hostname];
-}
 
 function hostMatches(ruleHost: string, url: URL): boolean {
   const host = ruleHost.toLowerCase();

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { isPathInput } from '../sources/input-kind.js';
 
 // A bare `--cache` takes the next word as its file (commander's optional value), so
 // `check --cache post.md` would make the post the cache and overwrite it after the run.
@@ -14,7 +15,7 @@ const HINT = 'to name a cache file write --cache=FILE; a bare --cache goes after
 export async function guardCachePath(cache: string | undefined, inputs: readonly string[]): Promise<void> {
   if (cache === undefined) return;
   const target = path.resolve(cache);
-  if (inputs.some((input) => input !== '-' && !/^https?:\/\//i.test(input) && path.resolve(input) === target)) {
+  if (inputs.some((input) => isPathInput(input) && path.resolve(input) === target)) {
     throw new UsageError(`--cache ${cache}: that file is one of the inputs (${HINT})`);
   }
   let text: string;

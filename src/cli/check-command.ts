@@ -1,32 +1,34 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config/load.js';
-import { resolveOptions } from '../config/resolve.js';
+import { compileLayer, mergeLayers } from '../config/resolve.js';
 import type { CitecheckOptions } from '../config/options.js';
-import { UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
 import { FORMATTERS, type FormatName } from '../formatters/index.js';
 import { exitCodeForReport, failOnSentence } from '../report/build.js';
 import { runCheck, runExtract } from '../run.js';
+import type { SiteRunDeps } from '../run-site.js';
 import type { Report } from '../types.js';
-import { readCliLayer } from './flags.js';
+import { readCliValues } from './flags.js';
+import type { CommandName } from '../config/option-decl.js';
 import { emitGithubOutput, isGithubActions } from './github.js';
 import { guardCachePath } from './cache-path.js';
 import { ProgressBar } from './progress.js';
 import { parseReportSpec, prepareReportPaths, writeReports } from './reports.js';
+import { isUrlInput } from '../sources/input-kind.js';
 
-/** Exit code of an interrupted run (128 + SIGINT), the shell convention. */
-const EXIT_INTERRUPTED = 130;
-/** Exit code of a run stopped by SIGTERM (128 + 15). */
-const EXIT_TERMINATED = 143;
-
-/** Options of the run plus the report files asked for (--report flags win over the config's `reports`). */
+/**
+ * Options of the run (defaults ← config file ← typed flags, each layer checked and compiled by
+ * the config layer) plus the report files asked for (--report flags win over the config's `reports`).
+ */
 async function resolveCommandOptions(
   opts: Record<string, unknown>,
   cmd: Command,
 ): Promise<{ options: CitecheckOptions; reports: string[] }> {
-  const cli = readCliLayer(opts, cmd);
+  const typed = readCliValues(opts, cmd, cmd.name() as CommandName);
+  const cliLayer = compileLayer(typed, { kind: 'cli' });
   const file = opts.config === false ? undefined : await loadConfig(process.cwd(), opts.config as string | undefined);
-  const options = resolveOptions(file ? { label: file.file, config: file.config } : undefined, cli);
-  return { options, reports: cli.reports ?? file?.config.reports ?? [] };
+  const options = mergeLayers(file?.layer, cliLayer);
+  return { options, reports: (typed.reports as string[] | undefined) ?? file?.config.reports ?? [] };
 }
 
 function wantsColor(opts: Record<string, unknown>, stream: NodeJS.WriteStream): boolean {
@@ -41,20 +43,41 @@ function printWarning(message: string): void {
   process.stderr.write(`citecheck: warning: ${message}\n`);
 }
 
+/** What a checking command runs: the report, and why its inputs were read only in part, if they were. */
+export type CommandRun = (
+  options: CitecheckOptions,
+  deps: SiteRunDeps,
+) => Promise<{ report: Report; incomplete?: string }>;
+
 /** `citecheck check`: returns the process exit code. */
 export async function checkCommand(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<number> {
+  return runAndReport(inputs, opts, cmd, async (options, deps) => ({ report: await runCheck(inputs, options, deps) }));
+}
+
+/**
+ * Runs a checking command (`check`, `wp`) and writes its reports: signals, progress, stdout,
+ * report files, GitHub output; returns the exit code. `localInputs` are the files the report
+ * and cache paths must not overwrite. A run whose inputs were read only in part exits 2 after
+ * its report is written, with one line saying why.
+ */
+export async function runAndReport(
+  localInputs: string[],
+  opts: Record<string, unknown>,
+  cmd: Command,
+  run: CommandRun,
+): Promise<number> {
   const { options, reports } = await resolveCommandOptions(opts, cmd);
   const specs = reports.map(parseReportSpec);
-  await prepareReportPaths(specs, inputs);
-  await guardCachePath(options.cache, inputs);
+  await prepareReportPaths(specs, localInputs);
+  await guardCachePath(options.cache, localInputs);
 
   const controller = new AbortController();
   let interrupts = 0;
-  let stopExit = EXIT_INTERRUPTED;
+  let stopExit: number = EXIT.interrupted;
   // SIGTERM is how CI timeouts and container stops end a job: it gets the partial report too.
   const onSignal = (signal: NodeJS.Signals): void => {
     interrupts += 1;
-    stopExit = signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT_INTERRUPTED;
+    stopExit = signal === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
     // First signal: stop starting requests and write the partial report. Second: leave now.
     if (interrupts > 1) process.exit(stopExit);
     process.stderr.write(
@@ -68,15 +91,17 @@ export async function checkCommand(inputs: string[], opts: Record<string, unknow
   const showProgress = opts.progress !== false && Boolean(process.stderr.isTTY) && !process.env.CI;
   const bar = showProgress ? new ProgressBar(process.stderr) : undefined;
   let report: Report;
+  let incomplete: string | undefined;
   try {
-    report = await runCheck(inputs, options, {
+    ({ report, incomplete } = await run(options, {
       signal: controller.signal,
       onProgress: bar ? (p) => bar.update(p) : undefined,
+      onSiteProgress: bar ? (p) => bar.reading(p) : undefined,
       onWarning: (message) => {
         bar?.clear();
         printWarning(message);
       },
-    });
+    }));
   } finally {
     bar?.clear();
     process.off('SIGINT', onSignal);
@@ -104,6 +129,11 @@ export async function checkCommand(inputs: string[], opts: Record<string, unknow
     );
   }
   if (report.interrupted) return stopExit;
+  if (incomplete) {
+    const posts = `${report.totals.posts} post${report.totals.posts === 1 ? '' : 's'}`;
+    process.stderr.write(`citecheck: ${incomplete}; the ${posts} read before this are checked and reported\n`);
+    return EXIT.userError;
+  }
   const code = exitCodeForReport(report, options.failOn);
   if (code === 1) process.stderr.write(`citecheck: ${failOnSentence(report, options.failOn)}\n`);
   return code;
@@ -112,7 +142,7 @@ export async function checkCommand(inputs: string[], opts: Record<string, unknow
 /** `citecheck extract`: prints the extracted structure as JSON; exit 0 unless the input is unusable. */
 export async function extractCommand(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<number> {
   const { options } = await resolveCommandOptions(opts, cmd);
-  if (inputs.some((input) => /^https?:\/\//i.test(input))) {
+  if (inputs.some(isUrlInput)) {
     throw new UsageError('extract works offline and does not fetch URLs; save the page first or use `citecheck check`');
   }
   const report = await runExtract(inputs, options, { onWarning: printWarning });

@@ -1,53 +1,23 @@
 import type { Command } from 'commander';
-import { UsageError } from '../errors.js';
-import type { ConfigFile } from '../config/load.js';
-import type { HeaderRule } from '../config/options.js';
-import { parseHeaderRule } from '../config/resolve.js';
-
-/** The command-line layer of the options, in the config file's keys. */
-export type CliLayer = ConfigFile & { headerRules?: HeaderRule[] };
-
-const INTEGER_FLAGS = ['concurrency', 'hostConcurrency', 'retries', 'maxRedirects', 'maxBodyBytes'] as const;
-const PASS_THROUGH = [
-  'hostInterval',
-  'timeout',
-  'connectTimeout',
-  'retryAfterMax',
-  'cacheMaxAge',
-  'method',
-  'userAgent',
-  'accept',
-  'failOn',
-  'allowPrivate',
-  'offline',
-  'checkFragments',
-  'soft404Probe',
-  'checkQuotes',
-  'includeMedia',
-  'include',
-  'exclude',
-  'cache',
-] as const;
+import { flagName, type CommandName } from '../config/option-decl.js';
+import type { RawValues } from '../config/resolve.js';
+import { flagDecls } from './program.js';
 
 /**
- * Maps the flags the user actually typed onto config keys. Values that are only commander
- * defaults are left out so that a config file can still set them.
+ * The values of the flags the user actually typed, keyed by config key (the table maps each
+ * flag to its key), for the config layer to check and compile. Values that are only
+ * commander defaults are left out so that a config file can still set them; flags the CLI
+ * reads itself (--format, --no-progress, …) are not options of the run and are left out too.
  */
-export function readCliLayer(opts: Record<string, unknown>, cmd: Command): CliLayer {
-  const typed = (key: string): boolean => cmd.getOptionValueSource(key) === 'cli' && opts[key] !== undefined;
-  const layer: Record<string, unknown> = {};
-  for (const key of INTEGER_FLAGS) {
-    if (!typed(key)) continue;
-    const text = String(opts[key]);
-    if (!/^\d+$/.test(text))
-      throw new UsageError(
-        `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: expected a whole number, got "${text}"`,
-      );
-    layer[key] = Number(text);
+export function readCliValues(opts: Record<string, unknown>, cmd: Command, command: CommandName): RawValues {
+  const values: Record<string, unknown> = {};
+  for (const decl of flagDecls(command)) {
+    if (decl.file === false && decl.value === false) continue;
+    const option = cmd.options.find((o) => o.long === `--${flagName(decl)}`);
+    const attribute = option?.attributeName();
+    if (attribute && cmd.getOptionValueSource(attribute) === 'cli' && opts[attribute] !== undefined) {
+      values[decl.key] = opts[attribute];
+    }
   }
-  for (const key of PASS_THROUGH) if (typed(key)) layer[key] = opts[key];
-  if (typed('report')) layer.reports = opts.report;
-  const cliLayer = layer as CliLayer;
-  if (typed('header')) cliLayer.headerRules = (opts.header as string[]).map(parseHeaderRule);
-  return cliLayer;
+  return values;
 }

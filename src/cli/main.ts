@@ -1,14 +1,25 @@
 import { CommanderError } from 'commander';
 import { cacheSwallowedInput } from './cache-path.js';
 import { CitecheckError, EXIT, exitCodeFor } from '../errors.js';
-import { checkCommand, extractCommand } from './check-command.js';
+import type { checkCommand, extractCommand } from './check-command.js';
 import { createProgram, type ProgramActions } from './program.js';
+import type { wpCommand } from './wp-command.js';
 
 /** The commands main() runs; injectable so the error mapping can be tested without a real run. */
 export interface CommandHandlers {
   check: typeof checkCommand;
   extract: typeof extractCommand;
+  /** `citecheck wp`. */
+  wp?: typeof wpCommand;
 }
+
+// The pipeline (cheerio, undici, markdown-it…) is loaded when a command runs, not at start:
+// `--version` and `--help` need only commander and the option table.
+const RUN_COMMANDS: CommandHandlers = {
+  check: async (...args) => (await import('./check-command.js')).checkCommand(...args),
+  extract: async (...args) => (await import('./check-command.js')).extractCommand(...args),
+  wp: async (...args) => (await import('./wp-command.js')).wpCommand(...args),
+};
 
 const ISSUES_URL = 'https://github.com/citecheck/citecheck/issues';
 
@@ -16,10 +27,7 @@ const ISSUES_URL = 'https://github.com/citecheck/citecheck/issues';
  * Runs the CLI and returns the exit code. The one top-level catch: user errors become one
  * line and exit 2; anything else is a bug, exit 3 with a hint to report it.
  */
-export async function main(
-  argv: string[],
-  commands: CommandHandlers = { check: checkCommand, extract: extractCommand },
-): Promise<number> {
+export async function main(argv: string[], commands: CommandHandlers = RUN_COMMANDS): Promise<number> {
   let exitCode: number = EXIT.ok;
   const actions: ProgramActions = {
     check: async (inputs, opts, cmd) => {
@@ -27,6 +35,9 @@ export async function main(
     },
     extract: async (inputs, opts, cmd) => {
       exitCode = await commands.extract(inputs, opts, cmd);
+    },
+    wp: async (site, opts, cmd) => {
+      exitCode = await (commands.wp ?? (RUN_COMMANDS.wp as typeof wpCommand))(site, opts, cmd);
     },
   };
   const program = createProgram(actions);
@@ -50,7 +61,7 @@ export async function main(
       // Help and version exit 0; every parse error is a usage error.
       return error.exitCode === 0 ? EXIT.ok : EXIT.userError;
     }
-    if (error instanceof CitecheckError && error.code !== 'INTERNAL') {
+    if (error instanceof CitecheckError) {
       process.stderr.write(`citecheck: ${oneLine(error.message)}\n`);
       return exitCodeFor(error);
     }

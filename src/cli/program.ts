@@ -1,126 +1,43 @@
 import { Command, Option } from 'commander';
-import { DEFAULT_CACHE_PATH, DEFAULT_REPORT_DIR, DEFAULTS } from '../config/defaults.js';
-import { formatDuration } from '../config/duration.js';
-import { FORMATTERS } from '../formatters/index.js';
+import { flagSpec, takesFlag, type CommandName, type OptionDecl } from '../config/option-decl.js';
+import { KINDS } from '../config/option-kinds.js';
+import { OPTION_TABLE } from '../config/option-table.js';
 import { TOOL_VERSION } from '../version.js';
 
-/** Names of the output formats, from the formatter registry (one source of truth). */
-export const FORMAT_NAMES = Object.keys(FORMATTERS);
-
-/** A commander default plus the text --help shows for it (no JSON quotes). */
-const shown = (value: string): [string, string] => [value, value];
+// This module is loaded for --help and --version: it imports the option table and commander
+// only, never the pipeline (cheerio, undici, ajv), so both answer at once.
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-/**
- * Options shared by `check` (and accepted by `extract` where they make sense). Defaults shown
- * by --help come from DEFAULTS; only values the user typed override the config file.
- */
-function addCheckOptions(cmd: Command): Command {
-  const d = DEFAULTS;
-  return cmd
-    .addOption(
-      new Option('--format <name>', 'what to print on stdout').choices(FORMAT_NAMES).default(...shown('terminal')),
-    )
-    .addOption(
-      new Option(
-        '--report <format[:path]>',
-        `also write a report file (repeatable; default path ${DEFAULT_REPORT_DIR}/citecheck.<ext>)`,
-      ).argParser(collect),
-    )
-    .addOption(
-      new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity')
-        .choices(['error', 'warning', 'note', 'never'])
-        .default(...shown(d.failOn)),
-    )
-    .addOption(
-      new Option('--concurrency <n>', 'global cap of requests in flight').default(...shown(String(d.concurrency))),
-    )
-    .addOption(
-      new Option('--host-concurrency <n>', 'cap of requests in flight to one host').default(
-        ...shown(String(d.hostConcurrency)),
-      ),
-    )
-    .addOption(
-      new Option('--host-interval <duration>', 'minimum gap between request starts to one host').default(
-        ...shown(formatDuration(d.hostIntervalMs)),
-      ),
-    )
-    .addOption(
-      new Option(
-        '--timeout <duration>',
-        'bound on one whole link check, retries and redirects included (one attempt may wait 3/4 of it)',
-      ).default(...shown(formatDuration(d.timeoutMs))),
-    )
-    .addOption(
-      new Option('--connect-timeout <duration>', 'TCP/TLS connect timeout').default(
-        ...shown(formatDuration(d.connectTimeoutMs)),
-      ),
-    )
-    .addOption(
-      new Option('--retries <n>', 'retries for 5xx, 408, 429, timeouts and resets').default(
-        ...shown(String(d.retries)),
-      ),
-    )
-    .addOption(
-      new Option('--retry-after-max <duration>', 'longest Retry-After honoured').default(
-        ...shown(formatDuration(d.retryAfterMaxMs)),
-      ),
-    )
-    .addOption(
-      new Option('--max-redirects <n>', 'most redirect hops followed').default(...shown(String(d.maxRedirects))),
-    )
-    .addOption(
-      new Option('--max-body-bytes <n>', 'cap on response body bytes read').default(...shown(String(d.maxBodyBytes))),
-    )
-    .addOption(
-      new Option('--method <method>', 'GET, or HEAD falling back to GET (HEAD cannot see soft 404 pages)')
-        .choices(['get', 'head'])
-        .default(...shown(d.method)),
-    )
-    .addOption(
-      new Option('--accept <ranges>', 'status codes counted as ok, e.g. 200..299,403').default(...shown(d.accept)),
-    )
-    .addOption(
-      new Option(
-        '--cache [file]',
-        `reuse ok results across runs (default file ${DEFAULT_CACHE_PATH}; name another with --cache=FILE)`,
-      ),
-    )
-    .addOption(
-      new Option('--cache-max-age <duration>', 'how long an ok result is reused from the cache').default(
-        ...shown(formatDuration(d.cacheMaxAgeMs)),
-      ),
-    )
-    .addOption(new Option('--offline', 'make no request; http(s) links are reported unchecked'))
-    .addOption(new Option('--exclude <regex>', 'exclude URLs matching this regex (repeatable)').argParser(collect))
-    .addOption(new Option('--include <regex>', 'check only URLs matching this regex (repeatable)').argParser(collect))
-    .addOption(
-      new Option(
-        '--header <header>',
-        'send "Name: value" (or "host=Name: value" for one host); never sent across origins (repeatable)',
-      ).argParser(collect),
-    )
-    .addOption(new Option('--user-agent <ua>', 'User-Agent header').default(...shown(d.userAgent)))
-    .addOption(new Option('--allow-private', 'allow requests to loopback, private and link-local addresses'))
-    .addOption(new Option('--check-fragments', 'check that cited #fragments exist on the page'))
-    .addOption(new Option('--soft-404-probe', 'fetch a made-up sibling URL to detect soft 404s'))
-    .addOption(new Option('--no-check-quotes', 'do not check that quoted text still appears on the cited page'))
-    .addOption(new Option('--include-media', 'also check images and iframes'))
-    .addOption(
-      new Option('--config <file>', 'config file (default: citecheck.config.json, or "citecheck" in package.json)'),
-    )
-    .addOption(new Option('--no-config', 'ignore config files'))
-    .addOption(new Option('--no-progress', 'no progress bar on stderr'))
-    .addOption(new Option('--no-color', 'no colours (also NO_COLOR=1)'))
-    .addOption(new Option('--no-github-annotations', 'in GitHub Actions, do not print ::error/::warning annotations'))
-    .addOption(new Option('--no-github-summary', 'in GitHub Actions, do not append to $GITHUB_STEP_SUMMARY'));
+/** The declarations of `command`'s flags, in --help order. */
+export function flagDecls(command: CommandName): OptionDecl[] {
+  const decls: readonly OptionDecl[] = OPTION_TABLE;
+  return decls.filter((d) => takesFlag(d, command));
+}
+
+/** The commander option of one declaration; --help shows the table's default. */
+function toOption(decl: OptionDecl, command: CommandName): Option {
+  const help = command === 'extract' ? (decl.extractHelp ?? decl.help) : decl.help;
+  const option = new Option(flagSpec(decl) as string, help);
+  if (decl.choices) option.choices(decl.choices);
+  if (KINDS[decl.kind].appends || decl.kind === 'reports') option.argParser(collect);
+  const show = KINDS[decl.kind].show;
+  // Applied with source "default", which readCliValues skips: only typed values override the config file.
+  if (decl.default !== undefined && show && decl.arg) option.default(decl.default, show(decl.default));
+  return option;
+}
+
+/** Adds `command`'s options from the table. */
+function addTableOptions(cmd: Command, command: CommandName): Command {
+  for (const decl of flagDecls(command)) cmd.addOption(toOption(decl, command));
+  return cmd;
 }
 
 /** Handlers the program calls; injected so the program itself stays declarative. */
 export interface ProgramActions {
   check(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<void>;
   extract(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<void>;
+  wp(site: string, opts: Record<string, unknown>, cmd: Command): Promise<void>;
 }
 
 /** Builds the commander program. */
@@ -131,27 +48,29 @@ export function createProgram(actions: ProgramActions): Command {
     .showSuggestionAfterError(true)
     .enablePositionalOptions();
 
-  addCheckOptions(
+  addTableOptions(
     program
       .command('check')
       .description('check every link of the inputs and write the citation report')
       .argument('<inputs...>', 'files, directories, globs, http(s) URLs, or - for stdin'),
+    'check',
   ).action(actions.check);
 
-  program
-    .command('extract')
-    .description('print the extracted posts, blocks, links, damaged anchors and claim signals as JSON (no network)')
-    .argument('<inputs...>', 'files, directories, globs, or - for stdin')
-    .addOption(new Option('--include-media', 'also extract images and iframes'))
-    .addOption(
-      new Option('--exclude <regex>', 'mark URLs matching this regex excluded (repeatable)').argParser(collect),
-    )
-    .addOption(
-      new Option('--include <regex>', 'mark URLs not matching this regex excluded (repeatable)').argParser(collect),
-    )
-    .addOption(new Option('--config <file>', 'config file'))
-    .addOption(new Option('--no-config', 'ignore config files'))
-    .action(actions.extract);
+  addTableOptions(
+    program
+      .command('wp')
+      .description('audit a WordPress site: read every post through its REST API, check their links, report')
+      .argument('<site-url>', 'the site, e.g. https://example.com/ (its REST API is discovered)'),
+    'wp',
+  ).action(actions.wp);
+
+  addTableOptions(
+    program
+      .command('extract')
+      .description('print the extracted posts, blocks, links, damaged anchors and claim signals as JSON (no network)')
+      .argument('<inputs...>', 'files, directories, globs, or - for stdin'),
+    'extract',
+  ).action(actions.extract);
 
   program.addHelpText(
     'after',
@@ -163,7 +82,9 @@ error, 3 internal error, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
 Examples:
   citecheck check post.json
   citecheck check content/ --report html --report sarif:reports/links.sarif --cache
-  citecheck extract export.json > structure.json`,
+  citecheck extract export.json > structure.json
+  citecheck check site.WordPress.2024-06-01.xml      # a WordPress export (Tools → Export)
+  citecheck wp https://example.com/ --after 2024-01-01 --report html`,
   );
   return program;
 }

@@ -1,11 +1,12 @@
 import { open, stat, unlink, writeFile } from 'node:fs/promises';
 import { makeDirs } from '../make-dirs.js';
 import path from 'node:path';
-import { DEFAULT_REPORT_DIR } from '../config/defaults.js';
+import { DEFAULT_REPORT_DIR } from '../config/option-table.js';
 import { OutputError, UsageError } from '../errors.js';
 import { FORMATTERS, type FormatName } from '../formatters/index.js';
 import type { RenderOptions } from '../formatters/index.js';
 import type { Report } from '../types.js';
+import { isPathInput } from '../sources/input-kind.js';
 
 /** A report file to write. */
 export interface ReportSpec {
@@ -36,7 +37,7 @@ export function parseReportSpec(text: string): ReportSpec {
  * path that is one of the named input files is refused: writing it would destroy the post.
  */
 export async function prepareReportPaths(specs: ReportSpec[], inputs: readonly string[] = []): Promise<void> {
-  const inputFiles = new Set(inputs.filter((i) => i !== '-' && !/^https?:\/\//i.test(i)).map((i) => path.resolve(i)));
+  const inputFiles = new Set(inputs.filter(isPathInput).map((i) => path.resolve(i)));
   const seen = new Map<string, string>();
   for (const spec of specs) {
     const target = path.resolve(spec.path);

@@ -1,97 +1,63 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { ConfigError } from '../errors.js';
 import { DURATION_HINT } from './duration.js';
+import type { ConfigFile } from './option-table.js';
+import { compileLayer, type OptionLayer } from './resolve.js';
+import { buildConfigSchema } from './schema.js';
 
-/** The config file's shape (see schema/citecheck.config.schema.json, the published contract). */
-export interface ConfigFile {
-  concurrency?: number;
-  hostConcurrency?: number;
-  hostInterval?: string | number;
-  timeout?: string | number;
-  connectTimeout?: string | number;
-  retries?: number;
-  retryAfterMax?: string | number;
-  maxRedirects?: number;
-  maxBodyBytes?: number;
-  method?: 'get' | 'head';
-  userAgent?: string;
-  headers?: Record<string, string>;
-  accept?: string;
-  allowPrivate?: boolean;
-  offline?: boolean;
-  checkFragments?: boolean;
-  soft404Probe?: boolean;
-  checkQuotes?: boolean;
-  include?: string[];
-  exclude?: string[];
-  includeMedia?: boolean;
-  cache?: boolean | string;
-  cacheMaxAge?: string | number;
-  failOn?: 'error' | 'warning' | 'note' | 'never';
-  reports?: string[];
-  hosts?: Record<
-    string,
-    {
-      concurrency?: number;
-      interval?: string | number;
-      headers?: Record<string, string>;
-      accept?: string;
-      check?: boolean;
-    }
-  >;
-}
+export type { ConfigFile, HostConfig } from './option-table.js';
 
-/** A config file that was found and validated. */
+/** A config file that was found, validated and compiled. */
 export interface LoadedConfig {
-  /** Path of the file it came from. */
+  /** Path of the file it came from (or "package.json#citecheck"). */
   file: string;
-  /** Its validated content. */
+  /** Its validated content, as written. */
   config: ConfigFile;
+  /** Its values compiled for the run (durations in ms, regexes, status matchers). */
+  layer: OptionLayer;
 }
 
 /** Name of the config file looked for in the working directory. */
-export const CONFIG_FILE_NAME = 'citecheck.config.json';
+const CONFIG_FILE_NAME = 'citecheck.config.json';
 
-const SCHEMA_URL = new URL('../../schema/citecheck.config.schema.json', import.meta.url);
-let validator: ReturnType<Ajv['compile']> | undefined;
+let validator: ValidateFunction | undefined;
 
-async function getValidator(): Promise<ReturnType<Ajv['compile']>> {
+// Ajv is loaded only when a config file is read: `--help` and a run without a config file
+// never pay for it.
+async function getValidator(): Promise<ValidateFunction> {
   if (!validator) {
-    const schema = JSON.parse(await readFile(SCHEMA_URL, 'utf8')) as object;
-    validator = new Ajv({ allErrors: false, strict: false }).compile(schema);
+    const { Ajv } = await import('ajv');
+    validator = new Ajv({ allErrors: false, strict: false }).compile(buildConfigSchema());
   }
   return validator;
 }
 
 /**
- * Finds and validates the config: `explicit` (from --config) must exist; otherwise
+ * Finds, validates and compiles the config: `explicit` (from --config) must exist; otherwise
  * citecheck.config.json in `cwd`, else the "citecheck" key of cwd's package.json, else none.
  */
 export async function loadConfig(cwd: string, explicit?: string): Promise<LoadedConfig | undefined> {
   if (explicit) {
     const file = path.resolve(cwd, explicit);
     if (!existsSync(file)) throw new ConfigError(`config file not found: ${explicit}`);
-    return { file: explicit, config: await validateConfig(await readJson(file, explicit), explicit) };
+    return load(await readJson(file, explicit), explicit);
   }
   const own = path.join(cwd, CONFIG_FILE_NAME);
-  if (existsSync(own)) {
-    return {
-      file: CONFIG_FILE_NAME,
-      config: await validateConfig(await readJson(own, CONFIG_FILE_NAME), CONFIG_FILE_NAME),
-    };
-  }
+  if (existsSync(own)) return load(await readJson(own, CONFIG_FILE_NAME), CONFIG_FILE_NAME);
   const pkgFile = path.join(cwd, 'package.json');
   if (existsSync(pkgFile)) {
     const pkg = (await readJson(pkgFile, 'package.json')) as Record<string, unknown> | null;
-    if (pkg && typeof pkg === 'object' && 'citecheck' in pkg) {
-      const label = 'package.json#citecheck';
-      return { file: label, config: await validateConfig(pkg.citecheck, label) };
-    }
+    if (pkg && typeof pkg === 'object' && 'citecheck' in pkg) return load(pkg.citecheck, 'package.json#citecheck');
   }
   return undefined;
+}
+
+async function load(content: unknown, label: string): Promise<LoadedConfig> {
+  const config = await checkSchema(content, label);
+  return { file: label, config, layer: compileLayer(config, { kind: 'file', label }) };
 }
 
 async function readJson(file: string, label: string): Promise<unknown> {
@@ -110,14 +76,18 @@ async function readJson(file: string, label: string): Promise<unknown> {
   }
 }
 
-/** Validates parsed config content against the published schema; throws ConfigError naming the bad key. */
-export async function validateConfig(content: unknown, label: string): Promise<ConfigFile> {
+async function checkSchema(content: unknown, label: string): Promise<ConfigFile> {
   const validate = await getValidator();
-  if (validate(content)) {
-    checkRegexes(content as ConfigFile, label);
-    return content as ConfigFile;
-  }
+  if (validate(content)) return content as ConfigFile;
   throw new ConfigError(`${label}: ${describeSchemaErrors(validate.errors ?? [])}`);
+}
+
+/**
+ * Validates parsed config content: its shape against the schema, then every value through the
+ * option table's validators. Throws ConfigError naming the bad key.
+ */
+export async function validateConfig(content: unknown, label: string): Promise<ConfigFile> {
+  return (await load(content, label)).config;
 }
 
 /**
@@ -150,16 +120,4 @@ function describeSchemaError(error: ErrorObject | undefined): string {
     return `"${key}" must be one of ${allowed}`;
   }
   return `"${key}" ${error.message ?? 'is invalid'}`;
-}
-
-function checkRegexes(config: ConfigFile, label: string): void {
-  for (const key of ['include', 'exclude'] as const) {
-    for (const source of config[key] ?? []) {
-      try {
-        new RegExp(source);
-      } catch {
-        throw new ConfigError(`${label}: "${key}" has an invalid regular expression: ${source}`);
-      }
-    }
-  }
 }

@@ -1,139 +1,105 @@
 import { ConfigError, UsageError } from '../errors.js';
-import { attemptTimeoutMs, DEFAULT_CACHE_PATH, DEFAULTS } from './defaults.js';
-import { DURATION_HINT, parseDuration } from './duration.js';
-import type { ConfigFile } from './load.js';
-import type { CitecheckOptions, HeaderRule, HostOverride } from './options.js';
+import { fieldName, flagName, type OptionDecl } from './option-decl.js';
+import { KINDS, mergeHost, type Fail } from './option-kinds.js';
+import { OPTION_TABLE, type ConfigFile } from './option-table.js';
+import type { CitecheckOptions } from './options.js';
+import { attemptTimeoutMs, RETRY_BASE_DELAY_MS } from './tuning.js';
 
 /** Where a value came from, so errors name it the way the user wrote it. */
-export type ValueOrigin = { kind: 'file'; label: string } | { kind: 'cli' };
+type ValueOrigin = { kind: 'file'; label: string } | { kind: 'cli' };
+
+/** One layer of compiled option values (the config file's, or the command line's). */
+export type OptionLayer = Partial<CitecheckOptions>;
+
+/** Raw values keyed by config key: a config file's content, or the flags the user typed. */
+export type RawValues = Readonly<Record<string, unknown>>;
+
+const DECLS: readonly OptionDecl[] = OPTION_TABLE;
+/** Options compiled into the run's options, by config key and by field name. */
+const BY_KEY = new Map(DECLS.filter((d) => d.value !== false).map((d) => [d.key, d]));
+const BY_FIELD = new Map([...BY_KEY.values()].map((d) => [fieldName(d), d]));
+/** Keys of a config file (or flags) that are not the run's options (reports, $schema): read elsewhere. */
+const OTHER_KEYS = new Set(DECLS.filter((d) => d.value === false && d.file !== false).map((d) => d.key));
+
+function failFor(origin: ValueOrigin, decl: OptionDecl | undefined, key: string): Fail {
+  return (problem, nested) => {
+    if (origin.kind === 'cli') throw new UsageError(`--${decl ? flagName(decl) : key}: ${problem}`);
+    throw new ConfigError(`${origin.label}: "${nested ?? key}" ${problem}`);
+  };
+}
 
 /**
- * Merges defaults ← config file ← command-line values into the options of a run.
- * Both layers use the config file's keys; CLI values were already mapped onto them.
+ * Checks and compiles one layer of values through the table's validators: the same for the
+ * config file and the command line, so a bad value fails before any work, naming the flag
+ * (`--exclude: …`) or the file and key (`citecheck.config.json: "exclude" …`).
  */
-export function resolveOptions(
-  file: { label: string; config: ConfigFile } | undefined,
-  cli: ConfigFile & { headerRules?: HeaderRule[] },
-): CitecheckOptions {
-  const options: CitecheckOptions = { ...DEFAULTS, headers: [], include: [], exclude: [], hosts: {} };
-  if (file) apply(options, file.config, { kind: 'file', label: file.label });
-  apply(options, cli, { kind: 'cli' });
-  options.headers.push(...(cli.headerRules ?? []));
+export function compileLayer(raw: RawValues, origin: ValueOrigin): OptionLayer {
+  const layer: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (value === undefined || OTHER_KEYS.has(key)) continue;
+    const decl = BY_KEY.get(key);
+    const fail: Fail = failFor(origin, decl, key);
+    if (!decl || (origin.kind === 'file' && decl.file === false)) fail('is not a known key');
+    layer[fieldName(decl)] = KINDS[decl.kind].compile(value, decl, fail);
+  }
+  return layer as OptionLayer;
+}
+
+/** The defaults of every option, compiled (fresh arrays and objects each call). */
+export function defaultOptions(): CitecheckOptions {
+  const options: Record<string, unknown> = {};
+  for (const decl of BY_KEY.values()) {
+    const fail: Fail = (problem) => {
+      throw new Error(`the default of ${decl.key} ${problem}`);
+    };
+    options[fieldName(decl)] =
+      decl.default === undefined ? undefined : KINDS[decl.kind].compile(decl.default, decl, fail);
+  }
+  const timeoutMs = options.timeoutMs as number;
+  return {
+    ...(options as Omit<CitecheckOptions, 'headersTimeoutMs' | 'bodyTimeoutMs' | 'retryBaseDelayMs'>),
+    headersTimeoutMs: attemptTimeoutMs(timeoutMs),
+    bodyTimeoutMs: attemptTimeoutMs(timeoutMs),
+    retryBaseDelayMs: RETRY_BASE_DELAY_MS,
+  };
+}
+
+/**
+ * Merges defaults ← layers, later layers winning; repeatable options (include, exclude,
+ * headers) add up, and `hosts` entries merge per host. The per-attempt timeouts follow the
+ * resulting timeout.
+ */
+export function mergeLayers(...layers: ReadonlyArray<OptionLayer | undefined>): CitecheckOptions {
+  const options = defaultOptions();
+  const target = options as unknown as Record<string, unknown>;
+  for (const layer of layers) {
+    for (const [field, value] of Object.entries(layer ?? {})) {
+      const decl = BY_FIELD.get(field);
+      if (!decl || value === undefined) continue;
+      if (decl.kind === 'hosts') {
+        for (const [host, override] of Object.entries(value as CitecheckOptions['hosts'])) {
+          options.hosts[host] = mergeHost(options.hosts[host], override);
+        }
+      } else if (KINDS[decl.kind].appends) {
+        target[field] = [...(target[field] as unknown[]), ...(value as unknown[])];
+      } else {
+        target[field] = value;
+      }
+    }
+  }
+  options.headersTimeoutMs = attemptTimeoutMs(options.timeoutMs);
+  options.bodyTimeoutMs = attemptTimeoutMs(options.timeoutMs);
   return options;
 }
 
-function fail(origin: ValueOrigin, key: string, problem: string): never {
-  if (origin.kind === 'cli') throw new UsageError(`--${kebab(key)}: ${problem}`);
-  throw new ConfigError(`${origin.label}: "${key}" ${problem}`);
-}
-
-function kebab(key: string): string {
-  return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`).replace('soft404', 'soft-404');
-}
-
-function duration(value: string | number, origin: ValueOrigin, key: string): number {
-  const ms = typeof value === 'number' ? value : parseDuration(value);
-  if (ms === undefined || ms < 0) fail(origin, key, `is not a duration (${DURATION_HINT}): ${String(value)}`);
-  return ms;
-}
-
-function apply(options: CitecheckOptions, layer: ConfigFile, origin: ValueOrigin): void {
-  const ints = ['concurrency', 'hostConcurrency', 'retries', 'maxRedirects', 'maxBodyBytes'] as const;
-  for (const key of ints) {
-    const value = layer[key];
-    if (value === undefined) continue;
-    const min = key === 'retries' || key === 'maxRedirects' ? 0 : 1;
-    if (!Number.isInteger(value) || value < min) fail(origin, key, `must be a whole number ≥ ${min}: ${String(value)}`);
-    options[key] = value;
-  }
-  const durations = [
-    ['hostInterval', 'hostIntervalMs'],
-    ['timeout', 'timeoutMs'],
-    ['connectTimeout', 'connectTimeoutMs'],
-    ['retryAfterMax', 'retryAfterMaxMs'],
-    ['cacheMaxAge', 'cacheMaxAgeMs'],
-  ] as const;
-  for (const [key, target] of durations) {
-    const value = layer[key];
-    if (value !== undefined) options[target] = duration(value, origin, key);
-  }
-  if (layer.timeout !== undefined) {
-    if (options.timeoutMs === 0) fail(origin, 'timeout', 'must be greater than 0');
-    options.headersTimeoutMs = attemptTimeoutMs(options.timeoutMs);
-    options.bodyTimeoutMs = attemptTimeoutMs(options.timeoutMs);
-  }
-  const booleans = [
-    'allowPrivate',
-    'offline',
-    'checkFragments',
-    'soft404Probe',
-    'checkQuotes',
-    'includeMedia',
-  ] as const;
-  for (const key of booleans) if (layer[key] !== undefined) options[key] = layer[key];
-  if (layer.method !== undefined) {
-    if (layer.method !== 'get' && layer.method !== 'head')
-      fail(origin, 'method', `must be get or head: ${String(layer.method)}`);
-    options.method = layer.method;
-  }
-  if (layer.failOn !== undefined) {
-    if (!['error', 'warning', 'note', 'never'].includes(layer.failOn)) {
-      fail(origin, 'failOn', `must be one of error, warning, note, never: ${String(layer.failOn)}`);
-    }
-    options.failOn = layer.failOn;
-  }
-  if (layer.userAgent !== undefined) options.userAgent = layer.userAgent;
-  if (layer.accept !== undefined) options.accept = checkRanges(layer.accept, origin, 'accept');
-  for (const key of ['include', 'exclude'] as const) {
-    for (const source of layer[key] ?? []) {
-      try {
-        new RegExp(source);
-      } catch {
-        fail(origin, key, `is not a valid regular expression: ${source}`);
-      }
-      options[key].push(source);
-    }
-  }
-  for (const [name, value] of Object.entries(layer.headers ?? {})) options.headers.push({ name, value });
-  if (layer.cache !== undefined) {
-    options.cache = layer.cache === false ? undefined : layer.cache === true ? DEFAULT_CACHE_PATH : layer.cache;
-  }
-  for (const [host, override] of Object.entries(layer.hosts ?? {})) {
-    const merged: HostOverride = { ...options.hosts[host.toLowerCase()] };
-    if (override.concurrency !== undefined) merged.concurrency = override.concurrency;
-    if (override.interval !== undefined)
-      merged.intervalMs = duration(override.interval, origin, `hosts.${host}.interval`);
-    if (override.headers !== undefined) merged.headers = { ...merged.headers, ...override.headers };
-    if (override.accept !== undefined) merged.accept = checkRanges(override.accept, origin, `hosts.${host}.accept`);
-    if (override.check !== undefined) merged.check = override.check;
-    options.hosts[host.toLowerCase()] = merged;
-  }
-}
-
-const RANGES = /^\s*\d{3}(\s*\.\.\s*\d{3})?(\s*,\s*\d{3}(\s*\.\.\s*\d{3})?)*\s*$/;
-
-function checkRanges(value: string, origin: ValueOrigin, key: string): string {
-  if (!RANGES.test(value)) fail(origin, key, `must be status codes or ranges like 200..299,403: ${value}`);
-  return value;
-}
-
 /**
- * Parses a `--header` value: "Name: value" for every host, or "host=Name: value" for one
- * host (header names cannot contain "=", RFC 9110 §5.6.2, so the split is unambiguous).
+ * Merges defaults ← config file ← command-line values into the options of a run. Both
+ * layers use the config file's keys (`cli` may give `headers` as "Name: value" strings).
  */
-export function parseHeaderRule(text: string): HeaderRule {
-  const colon = text.indexOf(':');
-  if (colon <= 0) throw new UsageError(`--header: expected "Name: value" or "host=Name: value", got: ${text}`);
-  let name = text.slice(0, colon).trim();
-  const value = text.slice(colon + 1).trim();
-  let host: string | undefined;
-  const eq = name.indexOf('=');
-  if (eq >= 0) {
-    host = name.slice(0, eq).trim().toLowerCase();
-    name = name.slice(eq + 1).trim();
-  }
-  if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name) || (host !== undefined && !host)) {
-    throw new UsageError(`--header: invalid header "${text}"`);
-  }
-  return host ? { host, name, value } : { name, value };
+export function resolveOptions(
+  file: { label: string; config: ConfigFile } | undefined,
+  cli: RawValues = {},
+): CitecheckOptions {
+  const fileLayer = file ? compileLayer(file.config, { kind: 'file', label: file.label }) : undefined;
+  return mergeLayers(fileLayer, compileLayer(cli, { kind: 'cli' }));
 }

@@ -1,11 +1,13 @@
 import { load } from 'cheerio';
-import { normalizeUrl } from '../links/normalize.js';
+import { normalizeUrl } from './normalize-url.js';
+import { lineIndex } from '../sources/line-index.js';
 import { MARKDOWN_BROKEN_ATTR } from '../sources/markdown-broken-links.js';
 import { MARKDOWN_LINE_ATTR, renderMarkdown } from '../sources/markdown-render.js';
 import type { Block, Citation, ClaimSignal, DamagedAnchor, ExtractedPost, Post } from '../types.js';
 import type { RawBlock, RawLink } from './block-builder.js';
 import type { DomNode } from './dom.js';
 import { markOrphanTags } from './prepare-html.js';
+import { quotesForCitation } from './quotes.js';
 import { sentenceAt, sentenceRanges } from './sentences.js';
 import { stripShortcodes } from './shortcodes.js';
 import { textSignals } from './signals.js';
@@ -15,22 +17,6 @@ import { BlockWalker } from './walk-blocks.js';
 export interface ExtractOptions {
   /** Also record img/iframe sources as citations (--include-media). */
   includeMedia?: boolean;
-}
-
-/** A function from offset to 1-based line of `text` (binary search over line starts). */
-function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
 }
 
 /** Host name without a leading "www.", for telling internal links from outbound ones. */
@@ -67,6 +53,8 @@ function toCitation(
   const citation: Citation = { url: normalized.url, ...common, isInternal };
   if (normalized.checkUrl !== '') citation.checkUrl = normalized.checkUrl;
   if (normalized.fragment !== undefined) citation.fragment = normalized.fragment;
+  const quotes = quotesForCitation({ text }, { sentence });
+  if (quotes.length > 0) citation.quotes = quotes;
   return citation;
 }
 
@@ -122,7 +110,7 @@ export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPos
   const $ = load(html, { xml: { xmlMode: false, decodeEntities: true, withStartIndices: useLocations } }, false);
   const walker = new BlockWalker({
     includeMedia: opts.includeMedia ?? false,
-    lineOf: useLocations ? lineIndex(html) : undefined,
+    lineOf: useLocations ? lineIndex(html).line : undefined,
     lineAttr: isMarkdown ? MARKDOWN_LINE_ATTR : undefined,
     brokenAttr: isMarkdown ? MARKDOWN_BROKEN_ATTR : undefined,
   });

@@ -77,7 +77,7 @@ const CHROME_IDS = new Set([
 const CHROME_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner', 'search']);
 
 /** True when an element is page chrome by its class, id or role (see CHROME_TOKEN). */
-export function isChrome(node: DomNode): boolean {
+function isChrome(node: DomNode): boolean {
   const a = node.attribs;
   if (!a) return false;
   if (a.role !== undefined && CHROME_ROLES.has(a.role.trim().toLowerCase())) return true;

@@ -88,7 +88,7 @@ export const HTML_SCRIPT = `(function () {
 })();`;
 
 /** CSP source for the inline script: its SHA-256, so injected markup could not run a script even if it slipped through. */
-export const HTML_SCRIPT_HASH = `'sha256-${createHash('sha256').update(HTML_SCRIPT, 'utf8').digest('base64')}'`;
+const HTML_SCRIPT_HASH = `'sha256-${createHash('sha256').update(HTML_SCRIPT, 'utf8').digest('base64')}'`;
 
 /** The Content-Security-Policy of the report: nothing loads, only our stylesheet and hashed script run. */
 export const HTML_CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src ${HTML_SCRIPT_HASH}; img-src data:; base-uri 'none'; form-action 'none'`;

@@ -14,6 +14,7 @@ import {
   citationBadge,
   citationsFailingFirst,
   failureWeight,
+  postsFailingFirst,
   formatMs,
   indexFindings,
   isShownBlock,
@@ -84,10 +85,7 @@ export function renderHtml(report: Report): string {
     renderFilter(report, index),
     '<main>',
   );
-  const order = report.posts
-    .map((post, i) => ({ post, i, weight: failureWeight(report.findings.filter((f) => f.post === i)) }))
-    .sort((a, b) => b.weight - a.weight);
-  for (const { post, i } of order) parts.push(renderPost(post, i, index));
+  for (const { post, i } of postsFailingFirst(report)) parts.push(renderPost(post, i, index));
   if (report.posts.length === 0) parts.push('<p>No posts were read.</p>');
   parts.push(
     '</main>',

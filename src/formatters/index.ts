@@ -1,3 +1,4 @@
+import type { OUTPUT_FORMATS } from '../config/option-table.js';
 import type { Report } from '../types.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
@@ -9,8 +10,8 @@ import { renderTerminal } from './terminal.js';
 
 export type { RenderOptions } from './render-options.js';
 
-/** Names of the output formats (CLI `--format` / `--report` choices). */
-export type FormatName = 'terminal' | 'json' | 'markdown' | 'html' | 'junit' | 'sarif';
+/** Names of the output formats (CLI `--format` / `--report` choices), declared with the options. */
+export type FormatName = (typeof OUTPUT_FORMATS)[number];
 
 /** A pure renderer of the Report, with the file extension of its output. */
 export interface Formatter {
@@ -29,5 +30,3 @@ export const FORMATTERS: Readonly<Record<FormatName, Formatter>> = Object.freeze
   junit: { extension: 'xml', render: (report: Report) => renderJunit(report) },
   sarif: { extension: 'sarif', render: (report: Report, options?: RenderOptions) => renderSarif(report, options) },
 });
-
-export { renderHtml, renderJson, renderJunit, renderMarkdown, renderSarif, renderTerminal };

@@ -1,8 +1,10 @@
-import type { Report } from '../types.js';
+import { SEVERITIES } from '../report/codes.js';
+import { LINK_STATUSES, type Report } from '../types.js';
 
 // Key order per object kind (keyed by the property path that holds it): contract paths of
 // PRODUCT.md first, then the other known fields; unknown keys follow in code-unit order, so
-// the output never depends on how the Report object was assembled.
+// the output never depends on how the Report object was assembled. This is the one place the
+// JSON report's key order is stated; the status and severity counts follow the model's order.
 const ORDERS: Record<string, string[]> = {
   '': [
     'schemaVersion',
@@ -18,8 +20,8 @@ const ORDERS: Record<string, string[]> = {
   ],
   tool: ['name', 'version'],
   totals: ['posts', 'blocks', 'claims', 'citations', 'uniqueUrls', 'damagedAnchors', 'byStatus', 'findings'],
-  byStatus: ['broken', 'unreachable', 'soft-404', 'timeout', 'blocked', 'ok', 'excluded', 'skipped', 'unchecked'],
-  findings: ['error', 'warning', 'note'],
+  byStatus: [...LINK_STATUSES],
+  findings: [...SEVERITIES],
   'posts[]': ['source', 'kind', 'id', 'slug', 'title', 'url', 'published', 'modified', 'baseUrl', 'warnings', 'blocks'],
   'warnings[]': ['code', 'repair', 'where', 'line'],
   'blocks[]': ['index', 'kind', 'text', 'isClaim', 'signals', 'citations', 'damagedAnchors', 'line'],

@@ -5,7 +5,7 @@ import {
   FAILING_STATUSES,
   citationBadge,
   citationsFailingFirst,
-  failureWeight,
+  postsFailingFirst,
   formatMs,
   indexFindings,
   plural,
@@ -70,9 +70,7 @@ export function renderMarkdown(report: Report): string {
   out.push('');
 
   const clean: ReportPost[] = [];
-  const order = report.posts
-    .map((post, i) => ({ post, i, findings: report.findings.filter((f) => f.post === i) }))
-    .sort((a, b) => failureWeight(b.findings) - failureWeight(a.findings));
+  const order = postsFailingFirst(report);
   let bytes = Buffer.byteLength(out.join('\n'));
   let omitted = 0;
   for (const { post, i, findings } of order) {

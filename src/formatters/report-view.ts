@@ -10,17 +10,11 @@ import {
 } from '../types.js';
 import { severityRank } from '../report/codes.js';
 
-/** Statuses that mean the source may be gone (a human must act or look). */
-export const FAILING_STATUSES: ReadonlySet<LinkStatus> = new Set<LinkStatus>([
-  'broken',
-  'unreachable',
-  'soft-404',
-  'timeout',
-  'blocked',
-]);
+export { FAILING_STATUSES } from '../types.js';
+export { shorten } from '../report/shorten.js';
 
 /** Short upper-case badge per status, shared by every human-facing format. */
-export const STATUS_BADGES: Readonly<Record<LinkStatus, string>> = {
+const STATUS_BADGES: Readonly<Record<LinkStatus, string>> = {
   broken: 'BROKEN',
   unreachable: 'UNREACHABLE',
   'soft-404': 'SOFT-404',
@@ -86,6 +80,37 @@ export function worstSeverity(findings: readonly Finding[]): Severity | undefine
 export function failureWeight(findings: readonly Finding[]): number {
   const worst = worstSeverity(findings);
   return worst === undefined ? 0 : severityRank(worst);
+}
+
+/** A post of the report with its findings, as the formatters list posts. */
+export interface PostInOrder {
+  /** The post. */
+  post: ReportPost;
+  /** Its index in `report.posts` (findings refer to it). */
+  i: number;
+  /** Every finding of the post (post-level and per block), in report order. */
+  findings: Finding[];
+  /** Its failure weight (see failureWeight): 0 for a post without findings. */
+  weight: number;
+}
+
+/**
+ * The posts, the ones that need a human first: by failure weight, most severe first, input
+ * order among equals (the sort is stable). Findings are grouped in one pass.
+ */
+export function postsFailingFirst(report: Report): PostInOrder[] {
+  const byPost = new Map<number, Finding[]>();
+  for (const f of report.findings) {
+    const list = byPost.get(f.post);
+    if (list) list.push(f);
+    else byPost.set(f.post, [f]);
+  }
+  return report.posts
+    .map((post, i) => {
+      const findings = byPost.get(i) ?? [];
+      return { post, i, findings, weight: failureWeight(findings) };
+    })
+    .sort((a, b) => b.weight - a.weight);
 }
 
 /** Citations with failing statuses first (in LINK_STATUSES order, malformed URLs among the errors), otherwise in reading order. */
@@ -184,14 +209,6 @@ export function nothingCheckedSentence(report: Report): string | undefined {
 export function checkedUrls(report: Report): number {
   const b = report.totals.byStatus;
   return report.totals.uniqueUrls - b.excluded - b.skipped - b.unchecked;
-}
-
-/** Shortens text to at most `max` characters on a word boundary, with an ellipsis. */
-export function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 /** Duration for humans: "850 ms", "12.3 s", "4 min 05 s". */

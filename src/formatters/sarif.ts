@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Finding, Report, Severity } from '../types.js';
 import { FINDING_CODES, FINDING_CODE_LIST } from '../report/codes.js';
 import type { RenderOptions } from './render-options.js';
+import { isUrlInput } from '../sources/input-kind.js';
 
 // The package page is the tool's public home until the project publishes a repository URL.
 const INFORMATION_URI = 'https://www.npmjs.com/package/citecheck';
@@ -69,7 +70,7 @@ export function renderSarif(report: Report, options: RenderOptions = {}): string
 
 function location(f: Finding, report: Report, cwd: string | undefined) {
   const source = f.source || report.posts[f.post]?.source || '';
-  if (/^https?:\/\//i.test(source)) {
+  if (isUrlInput(source)) {
     return { physicalLocation: { artifactLocation: { uri: source } }, logicalLocations: logical(f) };
   }
   const uri = source === '-' ? 'stdin' : fileUri(source, cwd);

@@ -8,6 +8,7 @@ import {
   citationBadge,
   citationsFailingFirst,
   failureWeight,
+  postsFailingFirst,
   formatMs,
   indexFindings,
   isShownBlock,
@@ -48,9 +49,7 @@ export function renderTerminal(report: Report, options: RenderOptions = {}): str
   if (report.interrupted) lines.push(interruptedBanner(report, c));
   if (report.offline) lines.push(c.yellow('Offline run: no link was requested; http(s) links are UNCHECKED.'));
 
-  const order = report.posts
-    .map((post, i) => ({ post, i, weight: failureWeight(report.findings.filter((f) => f.post === i)) }))
-    .sort((a, b) => b.weight - a.weight);
+  const order = postsFailingFirst(report);
   // In a multi-post run (an archive audit), posts without any finding take one line each, so
   // the posts that need a human are not buried under pages of [OK].
   const compactClean = report.posts.length > 1;

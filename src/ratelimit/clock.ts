@@ -36,9 +36,6 @@ export function preciseNow(): number {
   return performance.timeOrigin + performance.now();
 }
 
-/** The wall clock with real timers. */
-export const realClock: Clock = { now: preciseNow, sleep: realSleep };
-
 /**
  * Sleeps until `clock.now() >= until`. Timers may fire a hair early relative to Date.now()
  * granularity, so the clock is re-read after each sleep: a promised instant is never undercut.

@@ -1,4 +1,5 @@
 import type { LimitFunction } from 'p-limit';
+import type { HostStats } from '../types.js';
 import { sleepUntil, type Clock } from './clock.js';
 import { PrioritySlots } from './priority-slots.js';
 import { describeRefusal, HostGaveUpError, RefusalLedger, type Refusal, type RefusalPolicy } from './refusals.js';
@@ -13,17 +14,8 @@ export interface LaneLimits {
   refusals?: RefusalPolicy;
 }
 
-/** Figures a lane keeps about itself (HostStats without the host). */
-export interface LaneStats {
-  /** Requests started. */
-  requests: number;
-  /** Requests that were retries. */
-  retries: number;
-  /** Times the lane was slowed or paused. */
-  backoffs: number;
-  /** Highest number of requests in flight at once. */
-  maxInFlight: number;
-}
+/** Figures a lane keeps about itself: the report's HostStats without the host. */
+export type LaneStats = Omit<HostStats, 'host'>;
 
 /** Options of one `HostLane.run` call. */
 export interface LaneRunOptions {

@@ -13,7 +13,7 @@ export interface RefusalPolicy {
 }
 
 /** Refusals in a row that give a host up: a few, so one busy moment is not mistaken for a wall. */
-export const GIVE_UP_AFTER_REFUSALS = 3;
+const GIVE_UP_AFTER_REFUSALS = 3;
 
 /**
  * The policy for a run: a Retry-After up to --retry-after-max pauses the host; a host may keep

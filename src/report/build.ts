@@ -1,10 +1,19 @@
-import type { CheckResult, ExtractedPost, HostStats, Report, ReportBlock, ReportPost, Severity } from '../types.js';
+import type {
+  CheckResult,
+  ExtractedPost,
+  HostStats,
+  Report,
+  ReportBlock,
+  ReportCitation,
+  ReportPost,
+  Severity,
+} from '../types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { isAtOrAbove } from './codes.js';
 import { deriveFindings } from './derive-findings.js';
 import { redactReport } from './redact.js';
 import { computeTotals } from './totals.js';
-import { citationVerdict, withoutUndefined } from './verdict.js';
+import { citationVerdict } from './citation-verdict.js';
 
 /** Everything a run produced, as the report builder needs it. */
 export interface BuildReportInput {
@@ -29,8 +38,10 @@ export interface BuildReportInput {
  * messages.ts), counts totals. Pure and deterministic: the same input gives the same report.
  */
 export function buildReport(input: BuildReportInput): Report {
-  const posts = input.posts.map((post) => toReportPost(post, input.results));
-  const findings = deriveFindings(posts, input.results);
+  // The quotes each citation made, from extraction: QUOTE_NOT_FOUND names only those missing.
+  const quotesOf = new Map<ReportCitation, readonly string[]>();
+  const posts = input.posts.map((post) => toReportPost(post, input.results, quotesOf));
+  const findings = deriveFindings(posts, input.results, (c) => quotesOf.get(c) ?? []);
   redactReport(posts, findings);
   const hosts = [...(input.hosts ?? [])]
     .map((h) => ({
@@ -69,8 +80,13 @@ export function failOnSentence(report: Report, failOn: Severity | 'never'): stri
   return `exit 1: ${tripped.length} ${tripped.length === 1 ? 'finding' : 'findings'} at or above --fail-on ${failOn} (${codes})`;
 }
 
-function toReportPost(post: ExtractedPost, results: ReadonlyMap<string, CheckResult>): ReportPost {
-  // Explicit key order (contract order first) so JSON output never depends on how the input was built.
+function toReportPost(
+  post: ExtractedPost,
+  results: ReadonlyMap<string, CheckResult>,
+  quotesOf: Map<ReportCitation, readonly string[]>,
+): ReportPost {
+  // The known fields only (a field a source adds to Post is not published by accident); the
+  // JSON formatter orders the keys.
   const head = withoutUndefined({
     source: post.source,
     kind: post.kind,
@@ -92,10 +108,19 @@ function toReportPost(post: ExtractedPost, results: ReadonlyMap<string, CheckRes
         text: block.text,
         isClaim: block.isClaim,
         signals: [...block.signals],
-        citations: block.citations.map((c) => citationVerdict(c, results)),
+        citations: block.citations.map((c) => {
+          const verdict = citationVerdict(c, results);
+          if (c.quotes !== undefined) quotesOf.set(verdict, c.quotes);
+          return verdict;
+        }),
         damagedAnchors: block.damagedAnchors.map((d) => ({ ...d })),
         line: block.line,
       }),
     ),
   };
+}
+
+/** Drops keys whose value is undefined, so reports serialise identically however built. */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

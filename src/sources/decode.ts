@@ -11,7 +11,7 @@ export class NotTextError extends Error {}
 const META_CHARSET = /<meta\s[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i;
 
 /** The charset parameter of a Content-Type header, if any. */
-export function charsetOfContentType(contentType: string | undefined): string | undefined {
+function charsetOfContentType(contentType: string | undefined): string | undefined {
   return contentType ? /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType)?.[1] : undefined;
 }
 

@@ -1,84 +1,63 @@
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
 
-// Node 20 has no fs.glob (it arrived in 22), so a small matcher: `*`, `?`, `**`, `[…]`, `{a,b}`.
+// Folders an input expansion never enters, below the folder or the glob's fixed part the user
+// named: version control and tool state (.git, .cache, …) and installed packages. Dot-files
+// themselves are posts like any other. citecheck's own reports are recognised by their content
+// when read (own-reports.ts), wherever they are.
+const SKIPPED_FOLDERS = ['**/.*/**', '**/node_modules/**'];
 
-/** True when an input contains glob syntax. */
+/** True when an input contains glob syntax (tinyglobby's reading: `*`, `?`, `[…]`, `{a,b}`, extglobs). */
 export function isGlob(input: string): boolean {
-  return /[*?[{]/.test(input);
+  return isDynamicPattern(input.split(path.sep).join('/'));
 }
 
-/** Regex source for one glob pattern (forward slashes). */
-function globToRegExp(pattern: string): RegExp {
-  let out = '';
-  let inGroup = 0;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '*') {
-      if (pattern[i + 1] === '*') {
-        const slashAfter = pattern[i + 2] === '/';
-        out += slashAfter ? '(?:[^/]*/)*' : '.*';
-        i += slashAfter ? 2 : 1;
-      } else out += '[^/]*';
-    } else if (c === '?') out += '[^/]';
-    else if (c === '[') {
-      const end = pattern.indexOf(']', i + 1);
-      if (end === -1) out += '\\[';
-      else {
-        const body = pattern
-          .slice(i + 1, end)
-          .replace(/^!/, '^')
-          .replace(/\\/g, '\\\\');
-        out += `[${body}]`;
-        i = end;
-      }
-    } else if (c === '{') {
-      inGroup++;
-      out += '(?:';
-    } else if (c === '}' && inGroup > 0) {
-      inGroup--;
-      out += ')';
-    } else if (c === ',' && inGroup > 0) out += '|';
-    else out += c.replace(/[.+^$()|\\]/g, '\\$&');
+// Code-unit order, one path segment at a time: a folder's files come in name order with each
+// subfolder's files in place, whatever characters the names hold ("a/x" before "a-b").
+function compareSegments(a: string[], b: string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
   }
-  return new RegExp(`^${out}$`);
+  return a.length - b.length;
+}
+
+/** Files under `root` matching `pattern` (relative to it, '/'-separated), sorted folder by folder. */
+async function filesUnder(root: string, pattern: string): Promise<string[]> {
+  const found = await glob(pattern, {
+    cwd: root,
+    dot: true,
+    ignore: SKIPPED_FOLDERS,
+    onlyFiles: true,
+    // A link inside a content folder is not followed: it may point anywhere, or loop.
+    followSymbolicLinks: false,
+    expandDirectories: false,
+  });
+  return found
+    .map((rel) => rel.split('/'))
+    .sort(compareSegments)
+    .map((segments) => segments.join('/'));
 }
 
 /** Lists every file under `dir` recursively (skipping dot-folders and node_modules), sorted. */
 export async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const out: string[] = [];
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      out.push(...(await listFiles(full)));
-    } else if (entry.isFile()) out.push(full);
-  }
-  return out;
+  return (await filesUnder(dir, '**')).map((rel) => path.join(dir, rel));
 }
 
-/** Files matching a glob pattern, sorted; relative patterns are relative to `cwd`. */
+/**
+ * Files matching a glob pattern, sorted; relative patterns are relative to `cwd`. Paths keep
+ * the fixed part of the pattern as written (`content/*` gives `content/post.md`), and the walk
+ * starts there, so a folder the user names explicitly is entered even when it is a dot-folder.
+ */
 export async function expandGlob(pattern: string, cwd = process.cwd()): Promise<string[]> {
   const normalized = pattern.split(path.sep).join('/');
   const segments = normalized.split('/');
-  const firstMagic = segments.findIndex((s) => isGlob(s));
-  const staticPart = segments.slice(0, firstMagic).join('/');
-  const root = staticPart === '' ? (normalized.startsWith('/') ? '/' : '.') : staticPart;
-  const matcher = globToRegExp(segments.slice(firstMagic).join('/'));
-  let files: string[];
-  try {
-    files = await listFiles(path.resolve(cwd, root));
-  } catch {
-    return [];
-  }
-  const base = path.resolve(cwd, root);
-  return files
-    .filter((file) => matcher.test(path.relative(base, file).split(path.sep).join('/')))
-    .map((file) =>
-      staticPart === '' && !path.isAbsolute(pattern)
-        ? path.relative(cwd, file)
-        : path.join(root, path.relative(base, file)),
-    );
+  // A brace spanning a "/" ({a/b,c}/x) has no magic segment of its own: walk from the start.
+  const cut = Math.max(
+    0,
+    segments.findIndex((s) => isDynamicPattern(s)),
+  );
+  const fixed = segments.slice(0, cut).join('/');
+  const root = fixed === '' ? (normalized.startsWith('/') ? '/' : '.') : fixed;
+  const files = await filesUnder(path.resolve(cwd, root), segments.slice(cut).join('/'));
+  return files.map((rel) => path.join(root, rel));
 }

@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, UsageError } from '../errors.js';
@@ -7,9 +8,10 @@ import { expandGlob, isGlob, listFiles } from './glob.js';
 import { parseDocument } from './parse-document.js';
 import { isOwnReport } from './own-reports.js';
 import { loadUrl } from './url.js';
+import { isPathInput, isUrlInput } from './input-kind.js';
+import { NotWxrError, readWxr } from './wxr.js';
 
-export type { FetchDocument, FetchedDocument } from './fetch-types.js';
-export { parseDocument, type DocumentMeta } from './parse-document.js';
+export { parseDocument } from './parse-document.js';
 
 /** How inputs that are not files are read. */
 export interface LoadOptions {
@@ -19,10 +21,16 @@ export interface LoadOptions {
   fetchDocument?: FetchDocument;
   /** Told, once loading is done, of each file found by expansion that was skipped. */
   onWarning?: (message: string) => void;
+  /** Post statuses read from WordPress exports (default: publish). */
+  statuses?: readonly string[];
+  /** Base of relative links for posts that name no URL of their own (--base-url). */
+  baseUrl?: string;
 }
 
 /** Extensions a directory is searched for. */
-const INPUT_EXTENSIONS = /\.(json|html?|md|markdown)$/i;
+const INPUT_EXTENSIONS = /\.(json|html?|md|markdown|xml)$/i;
+/** A WordPress export (WXR) is read as a stream, never whole. */
+const WXR_EXTENSION = /\.xml$/i;
 
 /** Reads all of process.stdin. */
 async function readProcessStdin(): Promise<Buffer> {
@@ -61,7 +69,7 @@ async function filesOf(input: string): Promise<{ files: string[]; expanded: bool
     throw new InputError(`${input}: ${fsReason(error)}`);
   }
   if (files.length === 0)
-    throw new InputError(`${input}: no .json, .html, .htm, .md or .markdown files in this directory`);
+    throw new InputError(`${input}: no .json, .html, .htm, .md, .markdown or .xml files in this directory`);
   return { files, expanded: true };
 }
 
@@ -74,41 +82,67 @@ async function readInput(file: string): Promise<Buffer> {
   }
 }
 
-/** Reads one file into posts. */
-async function loadFile(file: string): Promise<Post[]> {
-  return parseDocument(await readInput(file), { source: file });
+/** The chunks of a file; an open or read failure is an InputError naming the file. */
+async function* fileChunks(file: string): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) yield chunk as Buffer;
+  } catch (error) {
+    throw new InputError(`${file}: ${fsReason(error)}`);
+  }
+}
+
+/** Reads one file into posts, a WordPress export post by post as it is read. */
+async function* readFileInput(file: string, statuses: readonly string[]): AsyncGenerator<Post> {
+  if (WXR_EXTENSION.test(file)) yield* readWxr(fileChunks(file), { source: file, statuses });
+  else yield* parseDocument(await readInput(file), { source: file, statuses });
 }
 
 /**
- * Loads every input into posts, in the order given (a directory's files sorted): files,
- * directories (recursively, .json .html .htm .md .markdown), globs, "-" for stdin (format
- * sniffed) and http(s) URLs through `opts.fetchDocument`. A file (or "-") named twice is read once.
+ * Reads every input into posts, in the order given (a directory's files sorted), handing each
+ * post on as soon as it is read: files, directories (recursively, .json .html .htm .md
+ * .markdown .xml), globs, "-" for stdin (format sniffed) and http(s) URLs through
+ * `opts.fetchDocument`. A WordPress export (.xml) is read as a stream, one post at a time. A
+ * file (or "-") named twice is read once.
  * A file found by expanding a directory or glob that is not a post (package.json, an empty or
- * binary file…) is skipped and reported through `opts.onWarning`: a content folder holds such
- * files, and one of them must not stop the audit of the rest. A file named on its own is the
- * user's choice, so it still throws, as does finding nothing readable at all.
+ * binary file, an .xml that is not a WordPress export…) is skipped and reported through
+ * `opts.onWarning`: a content folder holds such files, and one of them must not stop the
+ * audit of the rest. A file named on its own is the user's choice, so it still throws, as does
+ * finding nothing readable at all.
  * Throws InputError (one line naming the input) or UsageError (URL without network access).
  */
-export async function loadInputs(inputs: string[], opts: LoadOptions = {}): Promise<Post[]> {
-  const posts: Post[] = [];
+export async function* readInputs(inputs: string[], opts: LoadOptions = {}): AsyncGenerator<Post> {
+  if (opts.baseUrl) {
+    // A post's own URL (or <base href>) is where its relative links point; --base-url only fills the gap.
+    const { baseUrl, ...rest } = opts;
+    for await (const post of readInputs(inputs, rest)) yield post.baseUrl ? post : { ...post, baseUrl };
+    return;
+  }
+  const statuses = opts.statuses ?? ['publish'];
+  let read = 0;
   const seen = new Set<string>();
   const skipped: string[] = [];
   // Files the user named themselves are never skipped, even when a folder also holds them.
-  const named = new Set(inputs.filter((i) => i !== '-' && !/^https?:\/\//i.test(i)).map((i) => path.resolve(i)));
+  const named = new Set(inputs.filter(isPathInput).map((i) => path.resolve(i)));
   for (const input of inputs) {
     if (input === '-') {
       // Standard input can be read once: a second "-" would find it drained ("empty file").
       if (seen.has('-')) continue;
       seen.add('-');
       const data = await (opts.readStdin ?? readProcessStdin)();
-      posts.push(...parseDocument(data, { source: '-' }));
-    } else if (/^https?:\/\//i.test(input)) {
+      for (const post of parseDocument(data, { source: '-', statuses })) {
+        read += 1;
+        yield post;
+      }
+    } else if (isUrlInput(input)) {
       if (!opts.fetchDocument) {
         throw new UsageError(
           `URL inputs need network access; ${input} cannot be read offline (save it to a file, or use \`check\` without --offline)`,
         );
       }
-      posts.push(...(await loadUrl(input, opts.fetchDocument)));
+      for (const post of await loadUrl(input, opts.fetchDocument, { statuses })) {
+        read += 1;
+        yield post;
+      }
     } else {
       const { files, expanded } = await filesOf(input);
       for (const file of files) {
@@ -116,27 +150,57 @@ export async function loadInputs(inputs: string[], opts: LoadOptions = {}): Prom
         if (seen.has(key)) continue;
         seen.add(key);
         if (!expanded || named.has(key)) {
-          posts.push(...(await loadFile(file)));
+          for await (const post of readFileInput(file, statuses)) {
+            read += 1;
+            yield post;
+          }
           continue;
         }
+        let fromFile = 0;
         try {
+          if (WXR_EXTENSION.test(file)) {
+            for await (const post of readFileInput(file, statuses)) {
+              fromFile += 1;
+              read += 1;
+              yield post;
+            }
+            continue;
+          }
           const data = await readInput(file);
           // Last run's reports/ is not a post: skip our own output without a word.
           if (isOwnReport(data)) continue;
-          posts.push(...parseDocument(data, { source: file }));
+          for (const post of parseDocument(data, { source: file, statuses })) {
+            read += 1;
+            yield post;
+          }
         } catch (error) {
-          if (!(error instanceof InputError)) throw error;
+          // Posts already handed on cannot be taken back: a file that fails midway stops the run.
+          if (!(error instanceof InputError) || fromFile > 0) throw error;
+          // Our own JUnit report is XML too: skipped without a word, like the others.
+          if (error instanceof NotWxrError && (await isOwnXmlReport(file))) continue;
           skipped.push(error.message);
         }
       }
     }
   }
-  if (posts.length === 0 && skipped.length > 0) {
+  if (read === 0 && skipped.length > 0) {
     const more = skipped.length > 1 ? `; and ${skipped.length - 1} more` : '';
     const what = skipped.length === 1 ? 'the one file found was' : `all ${skipped.length} files found were`;
     throw new InputError(`no posts to read: ${what} skipped (${skipped[0]}${more})`);
   }
   // After loading, not as found: when nothing is left the one error line above says it all.
   for (const message of skipped) opts.onWarning?.(`${message}; skipped`);
+}
+
+/** True when an .xml file is a report citecheck wrote (its first 4 KB). */
+async function isOwnXmlReport(file: string): Promise<boolean> {
+  for await (const chunk of createReadStream(file, { start: 0, end: 4095 })) return isOwnReport(chunk as Buffer);
+  return false;
+}
+
+/** Loads every input into posts (see readInputs), all at once. */
+export async function loadInputs(inputs: string[], opts: LoadOptions = {}): Promise<Post[]> {
+  const posts: Post[] = [];
+  for await (const post of readInputs(inputs, opts)) posts.push(post);
   return posts;
 }

@@ -1,3 +1,4 @@
+import { lineIndex, type LineIndex } from './line-index.js';
 import { skipPhpOutput } from './php-output.js';
 
 /**
@@ -10,7 +11,7 @@ import { skipPhpOutput } from './php-output.js';
  */
 
 /** One kind of repair, with its first position and how many times it was needed. */
-export interface JsonRepair {
+interface JsonRepair {
   /** What was repaired, e.g. "raw newline inside a string". */
   repair: string;
   /** 0-based offset of the first occurrence. */
@@ -314,33 +315,13 @@ class Reader {
   }
 }
 
-/**
- * Line starts of the last text asked about. A list of 10,000 posts asks once per post; scanning
- * from the start each time made reading a 50 MB export quadratic (minutes instead of a second).
- */
-let lineStartsMemo: { text: string; starts: number[] } | undefined;
-
-/** Offsets where the lines of `text` start (memoised for the last text). */
-function lineStarts(text: string): number[] {
-  if (lineStartsMemo?.text === text) return lineStartsMemo.starts;
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  lineStartsMemo = { text, starts };
-  return starts;
-}
+// The index of the last text asked about: a list of 10,000 posts asks once per post.
+let lineIndexMemo: { text: string; index: LineIndex } | undefined;
 
 /** 1-based line and column of an offset. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const starts = lineStarts(text);
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    // A newline at offset-1 starts the line at offset; the old scan counted newlines before offset.
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo] + 1 };
+  if (lineIndexMemo?.text !== text) lineIndexMemo = { text, index: lineIndex(text) };
+  return lineIndexMemo.index.lineColumn(offset);
 }
 
 /** "1 string, 2 objects" from the counts of what a truncation closed. */

@@ -18,7 +18,7 @@ import type { MarkdownIt, StateInline } from 'markdown-it';
 export const MARKDOWN_BROKEN_ATTR = 'data-md-broken';
 
 /** How a Markdown link is broken. */
-export type MarkdownBrokenLink = 'space-in-url' | 'undefined-reference';
+type MarkdownBrokenLink = 'space-in-url' | 'undefined-reference';
 
 // What a destination must start with to count as a URL: "[sic] (twice)" and "[a](b c)" are prose.
 const URL_START = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)/i;

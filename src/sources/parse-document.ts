@@ -6,6 +6,7 @@ import { parseHtmlDocument } from './html.js';
 import { parseMarkdownDocument } from './markdown.js';
 import { skipPhpOutput } from './php-output.js';
 import { parseWordPress } from './wordpress.js';
+import { looksLikeWxr, parseWxr } from './wxr.js';
 
 /** Where a document came from, for sniffing its format and naming it in errors. */
 export interface DocumentMeta {
@@ -15,6 +16,8 @@ export interface DocumentMeta {
   contentType?: string;
   /** URL the document was fetched from (base for relative links when the page names none). */
   url?: string;
+  /** Post statuses read from a WordPress export (default: publish). */
+  statuses?: readonly string[];
 }
 
 const BY_EXTENSION: Record<string, InputKind> = {
@@ -36,6 +39,13 @@ function declaredKind(meta: DocumentMeta): InputKind | undefined {
   if (/html/.test(type)) return 'html';
   if (/markdown/.test(type)) return 'markdown';
   return undefined;
+}
+
+/** True for a document that says it is XML (not XHTML): by extension or content type. */
+function isDeclaredXml(meta: DocumentMeta): boolean {
+  const path = meta.source.startsWith('http') ? safePathname(meta.source) : meta.source;
+  const type = meta.contentType?.toLowerCase().split(';')[0].trim() ?? '';
+  return /\.xml$/i.test(path) || (/^(?:text|application)\/(?:[\w.-]+\+)?xml$/.test(type) && !type.includes('xhtml'));
 }
 
 /** The path of a URL, or '' when it does not parse. */
@@ -85,6 +95,13 @@ export function parseDocument(data: Buffer | string, meta: DocumentMeta): Post[]
   }
   const { text, hadBom } = decoded;
   if (text.trim() === '') throw new InputError(`${meta.source}: empty file`);
+  // A WordPress export (WXR): what an .xml or XML document must be, or what its start says it is.
+  if (isDeclaredXml(meta) || (declared === undefined && looksLikeWxr(text.slice(0, 4096)))) {
+    const posts = parseWxr(text, { source: meta.source, statuses: meta.statuses ?? ['publish'] });
+    const repairs = decodingRepairs(decoded);
+    if (repairs.length > 0) for (const post of posts) post.warnings.unshift(...repairs);
+    return posts;
+  }
   const kind = declared === 'wordpress' || declared === undefined ? sniffKind(text) : declared;
   if (declared === 'wordpress' && kind !== 'wordpress') {
     throw new InputError(`${meta.source}: not JSON (does not start with "{" or "[")`);

@@ -67,12 +67,15 @@ function assertOk(doc: FetchedDocument, url: string): void {
 
 /**
  * True for a content type citecheck can read as a post: text (text/plain is read as Markdown),
- * JSON, XHTML, or none (the bytes are sniffed). A PDF or an image would otherwise be decoded
+ * JSON, XML (a WordPress export), XHTML, or none (the bytes are sniffed). A PDF or an image would otherwise be decoded
  * as Markdown and "%PDF-1.4" reported as a paragraph of a post titled with the URL.
  */
 function isReadableType(mediaType: string): boolean {
   return (
-    mediaType === '' || mediaType.startsWith('text/') || /[/+]json$/.test(mediaType) || /xhtml|markdown/.test(mediaType)
+    mediaType === '' ||
+    mediaType.startsWith('text/') ||
+    /[/+](?:json|xml)$/.test(mediaType) ||
+    /xhtml|markdown/.test(mediaType)
   );
 }
 
@@ -115,7 +118,11 @@ async function viaRestApi(
  * Markdown by content type. Non-2xx, or a type that is not a document (PDF, image…) →
  * InputError naming the URL.
  */
-export async function loadUrl(url: string, fetchDocument: FetchDocument): Promise<Post[]> {
+export async function loadUrl(
+  url: string,
+  fetchDocument: FetchDocument,
+  opts: { statuses?: readonly string[] } = {},
+): Promise<Post[]> {
   if (isWordPressRestUrl(url)) {
     const doc = await fetchDocument(url, { accept: JSON_ACCEPT });
     assertOk(doc, url);
@@ -132,5 +139,10 @@ export async function loadUrl(url: string, fetchDocument: FetchDocument): Promis
     const posts = await viaRestApi(fetchDocument, apiRoot, page, url);
     if (posts) return posts;
   }
-  return parseDocument(page.body, { source: url, contentType: page.headers['content-type'], url: page.finalUrl });
+  return parseDocument(page.body, {
+    source: url,
+    contentType: page.headers['content-type'],
+    url: page.finalUrl,
+    statuses: opts.statuses,
+  });
 }

@@ -19,7 +19,7 @@ function shown(value: unknown): string {
 }
 
 /** `field` held something that is not a date. */
-export function notADate(field: string, value: unknown, why = 'not a date'): InputWarning {
+function notADate(field: string, value: unknown, why = 'not a date'): InputWarning {
   const detail = why === 'not a date' ? '' : ` (${why})`;
   return { code: 'INPUT_REPAIRED', repair: `${field} is not a date: ${shown(value)}${detail}; ignored` };
 }

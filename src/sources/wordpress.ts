@@ -34,13 +34,13 @@ function str(field: unknown): string | undefined {
  * date-time read without a zone (its normal form ends in a digit) gets the "Z". The unset value
  * "0000-00-00T00:00:00" (drafts) means none; a value that is not a date warns and means none.
  */
-function gmtDate(field: string, gmt: unknown, warnings: InputWarning[], at: Location): string | undefined {
+export function gmtDate(field: string, gmt: unknown, warnings: InputWarning[], at: Location): string | undefined {
   const date = dateField(field, gmt, warnings, at);
   return date && /\d$/.test(date) ? `${date}Z` : date;
 }
 
 /** True when a rendered body holds nothing to read: only whitespace, comments or empty tags. */
-function isBlankHtml(html: string): boolean {
+export function isBlankHtml(html: string): boolean {
   const bare = html.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
   // A tag with a URL (an image, an empty link) is still something to check.
   if (/\b(?:href|src)\s*=/i.test(bare)) return false;
@@ -48,7 +48,7 @@ function isBlankHtml(html: string): boolean {
 }
 
 /** True when a JSON value looks like a WordPress post (it has a body). */
-export function isWordPressPost(value: unknown): value is WpPost {
+function isWordPressPost(value: unknown): value is WpPost {
   return (
     !!value && typeof value === 'object' && !Array.isArray(value) && rendered((value as WpPost).content) !== undefined
   );

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResultCache } from '../../src/check/cache.js';
 import { checkTargets } from '../../src/check/index.js';
 import { verdictSettings } from '../../src/check/cache.js';
+import { parseStatusRanges } from '../../src/config/status-ranges.js';
 import type { CheckResult } from '../../src/types.js';
 import { testOptions } from '../helpers/options.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -53,7 +54,7 @@ describe('cache across runs', () => {
 
   it('reuses an ok only under the settings that reached it (accept, private policy, headers)', async () => {
     const cache = tempCache();
-    await checkTargets(targets('/status/403?set'), testOptions({ cache, accept: '200..299,403' }));
+    await checkTargets(targets('/status/403?set'), testOptions({ cache, accept: parseStatusRanges('200..299,403') }));
     server.reset();
     const strict = await checkTargets(targets('/status/403?set'), testOptions({ cache }));
     expect(server.hitsOf('/status/403?set')).toHaveLength(1);

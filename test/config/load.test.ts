@@ -17,7 +17,7 @@ describe('loadConfig', () => {
       'citecheck.config.json': JSON.stringify({ concurrency: 3 }),
       'package.json': JSON.stringify({ citecheck: { concurrency: 4 } }),
     });
-    expect(await loadConfig(dir)).toEqual({ file: 'citecheck.config.json', config: { concurrency: 3 } });
+    expect(await loadConfig(dir)).toMatchObject({ file: 'citecheck.config.json', config: { concurrency: 3 } });
   });
 
   it('falls back to the citecheck key of package.json, then to nothing', async () => {
@@ -55,8 +55,29 @@ describe('loadConfig', () => {
     await expect(loadConfig(dir, 'c.json')).rejects.toThrow(/"hosts\.x\.org\.interval" is not a duration/);
   });
 
-  it('rejects an invalid regular expression', async () => {
+  it('rejects an invalid regular expression, naming the file and the key (not a flag)', async () => {
     const dir = await dirWith({ 'citecheck.config.json': JSON.stringify({ exclude: ['[unclosed'] }) });
-    await expect(loadConfig(dir)).rejects.toThrow(/"exclude" has an invalid regular expression/);
+    await expect(loadConfig(dir)).rejects.toThrow(
+      'citecheck.config.json: "exclude" has an invalid regular expression: [unclosed',
+    );
+  });
+
+  it('compiles what it loads: durations in ms, regexes, status matchers per host', async () => {
+    const dir = await dirWith({
+      'citecheck.config.json': JSON.stringify({
+        hostInterval: '2s',
+        exclude: ['^https://x\\.org/'],
+        hosts: { 'A.org': { accept: '403', interval: '1m' } },
+      }),
+      'bad.json': JSON.stringify({ hosts: { 'a.org': { accept: '299..200' } } }),
+    });
+    const loaded = await loadConfig(dir);
+    expect(loaded?.layer.hostIntervalMs).toBe(2000);
+    expect(loaded?.layer.exclude?.[0].test('https://x.org/y')).toBe(true);
+    expect(loaded?.layer.hosts?.['a.org'].intervalMs).toBe(60_000);
+    expect(loaded?.layer.hosts?.['a.org'].accept?.(403)).toBe(true);
+    await expect(loadConfig(dir, 'bad.json')).rejects.toThrow(
+      'bad.json: "hosts.a.org.accept" range 299..200 is reversed',
+    );
   });
 });

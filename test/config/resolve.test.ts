@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../src/config/defaults.js';
 import { parseDuration, formatDuration } from '../../src/config/duration.js';
-import { parseHeaderRule, resolveOptions } from '../../src/config/resolve.js';
+import { parseHeaderRule } from '../../src/config/header-rule.js';
+import { patternText } from '../../src/config/patterns.js';
+import { resolveOptions } from '../../src/config/resolve.js';
 import { ConfigError, UsageError } from '../../src/errors.js';
 
 describe('parseDuration', () => {
@@ -44,7 +46,7 @@ describe('resolveOptions', () => {
     expect(options.concurrency).toBe(9);
     expect(options.hostIntervalMs).toBe(1000);
     expect(options.timeoutMs).toBe(3000);
-    expect(options.exclude).toEqual(['a', 'b']);
+    expect(options.exclude.map(patternText)).toEqual(['a', 'b']);
   });
 
   it('scales the per-attempt timeouts with --timeout, so a longer bound helps a slow server', () => {
@@ -64,6 +66,63 @@ describe('resolveOptions', () => {
     );
     expect(options.cache).toBe('.citecheck-cache.json');
     expect(options.hosts['news.example.org']).toEqual({ intervalMs: 2000, concurrency: 1, check: false });
+  });
+
+  it('hands the engine compiled values: RegExp[] and status matchers, per host too', () => {
+    const options = resolveOptions(
+      { label: 'f', config: { accept: '200..299,403', hosts: { 'a.org': { accept: '401' } } } },
+      { include: ['^https://'], exclude: ['/draft/'] },
+    );
+    expect(options.include[0]).toBeInstanceOf(RegExp);
+    expect(options.exclude[0].test('https://site.org/draft/1')).toBe(true);
+    expect(patternText(options.exclude[0])).toBe('/draft/');
+    expect([200, 403].every(options.accept)).toBe(true);
+    expect(options.accept(404)).toBe(false);
+    expect(options.accept.source).toBe('200..299,403');
+    expect(options.hosts['a.org'].accept?.(401)).toBe(true);
+    expect(options.hosts['a.org'].accept?.(200)).toBe(false);
+  });
+
+  it('names the file and key for a bad file value, the flag for a bad flag, whatever the validator', () => {
+    const file = (config: Record<string, unknown>) => () => resolveOptions({ label: 'c.json', config }, {});
+    const cli = (values: Record<string, unknown>) => () => resolveOptions(undefined, values);
+    // The same validator for both layers; only the way the error names the value differs.
+    expect(file({ exclude: ['('] })).toThrow(ConfigError);
+    expect(file({ exclude: ['('] })).toThrow('c.json: "exclude" has an invalid regular expression: (');
+    expect(cli({ exclude: ['('] })).toThrow(UsageError);
+    expect(cli({ exclude: ['('] })).toThrow('--exclude: has an invalid regular expression: (');
+    expect(file({ accept: '299..200' })).toThrow(/^c\.json: "accept" range 299\.\.200 is reversed/);
+    expect(cli({ accept: '299..200' })).toThrow(/^--accept: range 299\.\.200 is reversed/);
+    expect(file({ hosts: { 'a.org': { accept: '299..200' } } })).toThrow(/^c\.json: "hosts\.a\.org\.accept" range/);
+    expect(file({ retries: 11 })).toThrow('c.json: "retries" must be a whole number from 0 to 10: 11');
+    expect(cli({ retries: '11' })).toThrow('--retries: must be a whole number from 0 to 10: 11');
+    expect(cli({ concurrency: 'many' })).toThrow('--concurrency: must be a whole number ≥ 1: many');
+    expect(file({ headers: { 'bad name': 'x' } })).toThrow('c.json: "headers" has an invalid header name "bad name"');
+    expect(cli({ headers: ['no colon'] })).toThrow(/^--header: expected "Name: value"/);
+    expect(cli({ timeout: '0' })).toThrow('--timeout: must be greater than 0');
+  });
+
+  it("reads --header rules and the file's headers into one list", () => {
+    const options = resolveOptions(
+      { label: 'f', config: { headers: { 'X-Site': '1' } } },
+      { headers: ['api.example.net=X-Key: 2'] },
+    );
+    expect(options.headers).toEqual([
+      { name: 'X-Site', value: '1' },
+      { host: 'api.example.net', name: 'X-Key', value: '2' },
+    ]);
+  });
+
+  it('takes --base-url as an absolute http(s) URL only', () => {
+    expect(resolveOptions(undefined, {}).baseUrl).toBeUndefined();
+    expect(resolveOptions(undefined, { baseUrl: 'https://blog.example.org' }).baseUrl).toBe(
+      'https://blog.example.org/',
+    );
+    expect(resolveOptions({ label: 'f', config: { baseUrl: 'http://a.org/x/' } }, {}).baseUrl).toBe('http://a.org/x/');
+    expect(() => resolveOptions(undefined, { baseUrl: '/blog/' })).toThrow(
+      '--base-url: must be an absolute http(s) URL: /blog/',
+    );
+    expect(() => resolveOptions({ label: 'f', config: { baseUrl: 'ftp://a.org/' } }, {})).toThrow(/^f: "baseUrl"/);
   });
 
   it('names the flag for a bad command-line value and the key for a bad file value', () => {
@@ -86,8 +145,8 @@ describe('parseHeaderRule', () => {
     });
   });
   it('rejects malformed headers', () => {
-    expect(() => parseHeaderRule('no colon')).toThrow(UsageError);
-    expect(() => parseHeaderRule('bad name: v')).toThrow(UsageError);
-    expect(() => parseHeaderRule('=X: v')).toThrow(UsageError);
+    expect(() => parseHeaderRule('no colon')).toThrow(SyntaxError);
+    expect(() => parseHeaderRule('bad name: v')).toThrow(SyntaxError);
+    expect(() => parseHeaderRule('=X: v')).toThrow(SyntaxError);
   });
 });

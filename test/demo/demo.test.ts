@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LINK_STATUSES } from '../../src/types.js';
 import { ROOT } from '../cli/run-cli.js';
-import { hasChromium, withPage } from '../formatters/browser.js';
+import { BROWSER_TEST_MARK, skipBrowserTests, withPage } from '../formatters/browser.js';
 
 /** Runs `node demo/run.js --out DIR` as `npm run demo` does (after the build). */
 function runDemo(out: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -64,8 +64,8 @@ describe('npm run demo', () => {
     }
   });
 
-  it.skipIf(!hasChromium)(
-    'the HTML report works in a real browser: broken sources visible, the status filter hides and shows rows',
+  it.skipIf(skipBrowserTests)(
+    `the HTML report works ${BROWSER_TEST_MARK}: broken sources visible, the status filter hides and shows rows`,
     async () => {
       await withPage(pathToFileURL(path.join(out, 'demo.html')).href, async (page) => {
         const broken = page.locator('[data-status="broken"]');

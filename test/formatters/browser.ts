@@ -2,17 +2,13 @@
  * Opens a page in Debian's headless Chromium through playwright-core, for tests of the HTML
  * report (and the demo report). Each call gets a fresh profile directory, removed afterwards.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_MISSING, CHROMIUM_PATH, hasChromium } from '../helpers/chromium.js';
 
-/** Where Debian installs Chromium (package `chromium`). */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-
-/** True when the Chromium binary is installed; browser tests skip otherwise. */
-export const hasChromium: boolean = existsSync(CHROMIUM_PATH);
+export { BROWSER_TEST_MARK, skipBrowserTests } from '../helpers/chromium.js';
 
 // Without the background-networking flags Chromium keeps dialling Google's hosts, which this
 // machine's closed network refuses; none of them is needed to render a local file.
@@ -42,6 +38,8 @@ export async function withPage<T>(
   fn: (page: Page) => Promise<T>,
   options: WithPageOptions = {},
 ): Promise<T> {
+  // Reached without Chromium only when CITECHECK_REQUIRE_BROWSER=1: fail saying what is missing.
+  if (!hasChromium) throw new Error(CHROMIUM_MISSING);
   const profile = await mkdtemp(path.join(tmpdir(), 'citecheck-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,

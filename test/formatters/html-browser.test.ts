@@ -5,9 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/formatters/html.js';
 import { hostileReport, mixedReport } from '../fixtures/reports/sample-reports.js';
-import { hasChromium, withPage } from './browser.js';
+import { BROWSER_TEST_MARK, skipBrowserTests, withPage } from './browser.js';
 
-describe.skipIf(!hasChromium)('html report in a real browser (headless Chromium)', () => {
+describe.skipIf(skipBrowserTests)(`html report ${BROWSER_TEST_MARK} (headless Chromium)`, () => {
   let dir: string;
   let reportUrl: string;
   let hostileUrl: string;

@@ -49,7 +49,7 @@ export interface Hit {
 }
 
 /** A custom route: return true when handled. */
-export type RouteHandler = (
+type RouteHandler = (
   req: IncomingMessage,
   res: ServerResponse,
   server: TestServer,

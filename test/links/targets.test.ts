@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collectTargets, quotesForCitation } from '../../src/links/targets.js';
+import { quotesForCitation } from '../../src/extract/quotes.js';
+import { collectTargets } from '../../src/links/targets.js';
 import type { Block, Citation, ExtractedPost } from '../../src/types.js';
 
 function citation(checkUrl: string | undefined, extra: Partial<Citation> = {}): Citation {
@@ -59,31 +60,6 @@ describe('collectTargets', () => {
 });
 
 describe('quotes on targets', () => {
-  const text =
-    'Earlier, "a different quoted span of words" was said. The council said that “transit spending rises by 12 percent next year,” the largest rise. It called it "a bold new step".';
-  const sentence = 'The council said that “transit spending rises by 12 percent next year,” the largest rise.';
-
-  it('takes the quoted spans (≥ 4 words) of the citing sentence only', () => {
-    expect(quotesForCitation({ text }, { sentence })).toEqual(['transit spending rises by 12 percent next year']);
-    expect(quotesForCitation({ text }, { sentence: 'It called it "a bold new step".' })).toEqual(['a bold new step']);
-  });
-
-  it('ignores quotes shorter than four words', () => {
-    expect(
-      quotesForCitation(
-        { text: 'They called it "bold and new" today.' },
-        { sentence: 'They called it "bold and new" today.' },
-      ),
-    ).toEqual([]);
-  });
-
-  it('keeps a quote the sentence splitter cut in two with the sentence it overlaps', () => {
-    const cut = 'She said "We will act. Transit comes first" and left.';
-    expect(quotesForCitation({ text: cut }, { sentence: 'She said "We will act.' })).toEqual([
-      'We will act. Transit comes first',
-    ]);
-  });
-
   it('collects quotes per URL, deduplicated across citations', () => {
     const b = (url: string, s: string): Block => ({
       index: 0,
@@ -91,7 +67,8 @@ describe('quotes on targets', () => {
       text: s,
       isClaim: true,
       signals: ['citation', 'quote'],
-      citations: [citation(url, { sentence: s })],
+      // Extraction puts the quotes on the citation (extract/quotes.ts).
+      citations: [citation(url, { sentence: s, quotes: quotesForCitation({ text: s }, { sentence: s }) })],
       damagedAnchors: [],
     });
     const q = 'He said "the fare freeze stays in place" today.';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/build.js';
-import { shorten } from '../../src/report/derive-findings.js';
+import { shorten } from '../../src/report/shorten.js';
 import { formatFindingMessage } from '../../src/report/messages.js';
 import { STARTED_AT, block, citation, post, result, results } from '../fixtures/reports/builders.js';
 

@@ -82,7 +82,7 @@ describe('loadInputs', () => {
   it.each([
     ['missing file', 'nope/missing.json', 'no such file or directory'],
     ['glob matching nothing', 'site/*.nothing', 'no files match'],
-    ['folder with no inputs', 'empty', 'no .json, .html, .htm, .md or .markdown files'],
+    ['folder with no inputs', 'empty', 'no .json, .html, .htm, .md, .markdown or .xml files'],
     ['empty file', 'empty.json', 'empty file'],
     ['blank file', 'blank.md', 'empty file'],
     ['binary garbage', 'garbage.json', 'binary data'],

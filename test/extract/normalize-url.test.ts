@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeUrl } from '../../src/links/normalize.js';
+import { normalizeUrl } from '../../src/extract/normalize-url.js';
 
 /** The checkUrl of a valid result, failing the test otherwise. */
 function checkUrlOf(href: string, base?: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractPost } from '../../src/extract/index.js';
-import { normalizeUrl } from '../../src/links/normalize.js';
+import { normalizeUrl } from '../../src/extract/normalize-url.js';
 import { buildReport } from '../../src/report/build.js';
 import { parseDocument } from '../../src/sources/index.js';
 

@@ -10,7 +10,7 @@ import {
   pageHeadlines,
   saysNotFound,
 } from './page-signals.js';
-import type { StatusMatcher } from './status-ranges.js';
+import type { StatusMatcher } from '../config/status-ranges.js';
 
 /** The verdict on a final response (before any soft-404 probe). */
 export interface ResponseVerdict {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citationVerdict } from '../../src/report/verdict.js';
+import { citationVerdict } from '../../src/report/citation-verdict.js';
 import type { CheckResult, Citation } from '../../src/types.js';
 
 const citation = (fields: Partial<Citation>): Citation => ({

@@ -1,30 +1,21 @@
+import { untargetedVerdict } from '../links/plan.js';
 import type { CheckResult, Citation, ReportCitation } from '../types.js';
 
 /**
- * Pairs a citation with its verdict: an invalid URL is `skipped` with INVALID_URL; a
- * citation without a check key (mailto:, tel:, …) is `skipped`; otherwise the check result
- * of its checkUrl, or `unchecked` when the run never got to it (interrupted or offline).
+ * Pairs a citation with its verdict: the check result of its checkUrl (decided by the plan or
+ * checked by the engine), `unchecked` when the run never got to it (interrupted), or, for a
+ * citation that is no target (malformed URL, relative link with no base), the plan's reason.
  */
 export function citationVerdict(citation: Citation, results: ReadonlyMap<string, CheckResult>): ReportCitation {
   // Built field by field (no spreads, no undefined keys): this runs once per citation and
   // dominated report building on archives with hundreds of thousands of links.
   const out = { url: citation.url, anchorText: citation.anchorText, sentence: citation.sentence } as ReportCitation;
-  if (citation.invalid !== undefined) {
-    out.status = 'skipped';
+  if (citation.invalid !== undefined || citation.checkUrl === undefined) {
+    const verdict = untargetedVerdict(citation);
+    out.status = verdict.status;
     out.redirects = [];
-    out.errorCode = 'INVALID_URL';
-    out.reason = citation.invalid;
-  } else if (citation.checkUrl === undefined) {
-    // Nothing to request; say why when the scheme tells us, or when a relative link had no base.
-    out.status = 'skipped';
-    out.redirects = [];
-    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(citation.url)?.[1]?.toLowerCase();
-    if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
-      out.errorCode = 'UNSUPPORTED_SCHEME';
-      out.reason = `${scheme}: link`;
-    } else if (scheme === undefined && !citation.url.startsWith('#')) {
-      out.reason = 'relative link and the post has no URL to resolve it against';
-    }
+    if (verdict.errorCode !== undefined) out.errorCode = verdict.errorCode;
+    if (verdict.reason !== undefined) out.reason = verdict.reason;
   } else {
     const result = results.get(citation.checkUrl);
     if (result === undefined) {
@@ -49,9 +40,4 @@ export function citationVerdict(citation: Citation, results: ReadonlyMap<string,
   out.isInternal = citation.isInternal;
   out.origin = citation.origin;
   return out;
-}
-
-/** Drops keys whose value is undefined, so reports serialise identically however built. */
-export function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

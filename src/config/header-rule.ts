@@ -1,0 +1,29 @@
+import type { HeaderRule } from './options.js';
+
+// RFC 9110 §5.6.2: a header name is a token.
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** True when `name` can be an HTTP header name. */
+export function isHeaderName(name: string): boolean {
+  return TOKEN.test(name);
+}
+
+/**
+ * Parses a `--header` value: "Name: value" for every host, or "host=Name: value" for one
+ * host (header names cannot contain "=", RFC 9110 §5.6.2, so the split is unambiguous).
+ * Throws SyntaxError saying what is wrong; the config layer names the flag.
+ */
+export function parseHeaderRule(text: string): HeaderRule {
+  const colon = text.indexOf(':');
+  if (colon <= 0) throw new SyntaxError(`expected "Name: value" or "host=Name: value", got: ${text}`);
+  let name = text.slice(0, colon).trim();
+  const value = text.slice(colon + 1).trim();
+  let host: string | undefined;
+  const eq = name.indexOf('=');
+  if (eq >= 0) {
+    host = name.slice(0, eq).trim().toLowerCase();
+    name = name.slice(eq + 1).trim();
+  }
+  if (!isHeaderName(name) || (host !== undefined && !host)) throw new SyntaxError(`invalid header "${text}"`);
+  return host ? { host, name, value } : { name, value };
+}

@@ -1,0 +1,444 @@
+import type { HeaderRule } from './options.js';
+import type { CommandName, OptionDecl } from './option-decl.js';
+import type { StatusMatcher } from './status-ranges.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+
+/** Names of the output formats, in the order --help lists them; the formatter registry is typed by them. */
+export const OUTPUT_FORMATS = ['terminal', 'json', 'markdown', 'html', 'junit', 'sarif'] as const;
+
+/** Flags every command takes (the others are for check and wp, the checking commands). */
+const ALL_COMMANDS: readonly CommandName[] = ['check', 'extract', 'wp'];
+/** Flags of `wp` alone: what to read from the site. */
+const SITE_COMMAND: readonly CommandName[] = ['wp'];
+
+/** Default cache file used by `--cache` without a path. */
+export const DEFAULT_CACHE_PATH = '.citecheck-cache.json';
+
+/** Default directory of `--report FORMAT` files. */
+export const DEFAULT_REPORT_DIR = 'reports';
+
+/**
+ * Every option of citecheck, declared once, in the order --help lists them. The commander
+ * flags, the `ConfigFile` type, the JSON Schema (`npm run gen`), the README's option table,
+ * the validators and the compiled `CitecheckOptions` all derive from these entries: a new
+ * option is one entry here plus its use.
+ *
+ * Why these numbers: a citation audit hits many different news and government sites, a few
+ * links each, so global parallelism pays while per-host politeness matters more than raw
+ * speed. lychee uses 128 global / 10 per host / 50 ms; we run on 2-core CI machines and hit
+ * publishers that rate-limit bots, so we use 32 global, 4 per host and 100 ms between request
+ * starts to one host (10 req/s), which stays under common CDN bot thresholds.
+ */
+export const OPTION_TABLE = [
+  {
+    key: '$schema',
+    kind: 'text',
+    flag: false,
+    value: false,
+    help: 'the JSON Schema this file follows, for editors',
+  },
+  {
+    key: 'format',
+    kind: 'choice',
+    file: false,
+    value: false,
+    arg: '<name>',
+    choices: OUTPUT_FORMATS,
+    default: 'terminal',
+    help: 'what to print on stdout',
+  },
+  {
+    key: 'reports',
+    kind: 'reports',
+    flag: 'report',
+    value: false,
+    arg: '<format[:path]>',
+    help: `also write a report file (repeatable; default path ${DEFAULT_REPORT_DIR}/citecheck.<ext>)`,
+  },
+  {
+    key: 'failOn',
+    kind: 'choice',
+    arg: '<severity>',
+    choices: ['error', 'warning', 'note', 'never'],
+    default: 'error',
+    help: 'exit 1 when a finding is at or above this severity',
+  },
+  {
+    key: 'concurrency',
+    kind: 'count',
+    arg: '<n>',
+    min: 1,
+    default: 32,
+    help: 'global cap of requests in flight',
+  },
+  {
+    key: 'hostConcurrency',
+    kind: 'count',
+    arg: '<n>',
+    min: 1,
+    default: 4,
+    help: 'cap of requests in flight to one host',
+  },
+  {
+    key: 'hostInterval',
+    field: 'hostIntervalMs',
+    kind: 'duration',
+    arg: '<duration>',
+    default: 100,
+    help: 'minimum gap between request starts to one host',
+  },
+  {
+    key: 'timeout',
+    field: 'timeoutMs',
+    kind: 'duration',
+    arg: '<duration>',
+    positive: true,
+    default: 20_000,
+    help: 'bound on one whole link check, retries and redirects included (one attempt may wait 3/4 of it)',
+    note: 'that is, for headers or between body chunks, so that a hung attempt leaves time for a retry',
+  },
+  {
+    key: 'connectTimeout',
+    field: 'connectTimeoutMs',
+    kind: 'duration',
+    arg: '<duration>',
+    default: 10_000,
+    help: 'TCP/TLS connect timeout',
+  },
+  {
+    key: 'retries',
+    kind: 'count',
+    arg: '<n>',
+    min: 0,
+    max: 10,
+    default: 3,
+    help: 'retries for 5xx, 408, 429, timeouts and resets',
+    note: 'not for 501; with exponential backoff and jitter',
+  },
+  {
+    key: 'retryAfterMax',
+    field: 'retryAfterMaxMs',
+    kind: 'duration',
+    arg: '<duration>',
+    default: 60_000,
+    help: 'longest Retry-After honoured',
+    note: 'a `Retry-After` pauses the whole host; a host asking for longer, or refusing again and again, is given up (see Safety)',
+  },
+  {
+    key: 'maxRedirects',
+    kind: 'count',
+    arg: '<n>',
+    min: 0,
+    max: 50,
+    default: 10,
+    help: 'most redirect hops followed',
+  },
+  {
+    key: 'maxBodyBytes',
+    kind: 'count',
+    arg: '<n>',
+    min: 1,
+    default: 5 * 1024 * 1024,
+    help: 'cap on response body bytes read',
+  },
+  {
+    key: 'method',
+    kind: 'choice',
+    arg: '<method>',
+    choices: ['get', 'head'],
+    default: 'get',
+    help: 'GET, or HEAD falling back to GET (HEAD cannot see soft 404 pages)',
+    note: 'HEAD reads no page, so it cannot see a quote either; fragment and quote checks use GET anyway',
+  },
+  {
+    key: 'accept',
+    kind: 'statuses',
+    arg: '<ranges>',
+    default: '200..299',
+    help: 'status codes counted as ok, e.g. 200..299,403',
+  },
+  {
+    key: 'cache',
+    kind: 'cache',
+    arg: '[file]',
+    help: `reuse ok results across runs (default file ${DEFAULT_CACHE_PATH}; name another with --cache=FILE)`,
+    note:
+      'in the config file `true` or a path; failures are always re-checked, with their history; URLs not checked ' +
+      'for 90 days are forgotten; an ok is reused only under the same accept, method, headers and private-address ' +
+      'settings, and is marked `fromCache` (`cached` in the terminal)',
+  },
+  {
+    key: 'cacheMaxAge',
+    field: 'cacheMaxAgeMs',
+    kind: 'duration',
+    arg: '<duration>',
+    default: 24 * 60 * 60 * 1000,
+    help: 'how long an ok result is reused from the cache',
+  },
+  {
+    key: 'offline',
+    kind: 'switch',
+    default: false,
+    help: 'make no request; http(s) links are reported unchecked',
+  },
+  {
+    key: 'exclude',
+    kind: 'patterns',
+    arg: '<regex>',
+    default: [],
+    help: 'exclude URLs matching this regex (repeatable)',
+    commands: ALL_COMMANDS,
+    extractHelp: 'mark URLs matching this regex excluded (repeatable)',
+  },
+  {
+    key: 'include',
+    kind: 'patterns',
+    arg: '<regex>',
+    default: [],
+    help: 'check only URLs matching this regex (repeatable)',
+    note: 'a URL an include pattern matches is checked even when an exclude pattern or a reserved name would exclude it (the private-address policy still needs `--allow-private`)',
+    commands: ALL_COMMANDS,
+    extractHelp: 'mark URLs not matching this regex excluded (repeatable)',
+  },
+  {
+    key: 'headers',
+    kind: 'headers',
+    flag: 'header',
+    arg: '<header>',
+    default: {},
+    help: 'send "Name: value" (or "host=Name: value" for one host); never sent across origins (repeatable)',
+    note: 'in the config file an object of header name → value, sent to every host',
+  },
+  {
+    key: 'userAgent',
+    kind: 'text',
+    arg: '<ua>',
+    default: `${TOOL_NAME}/${TOOL_VERSION}`,
+    help: 'User-Agent header',
+  },
+  {
+    key: 'allowPrivate',
+    kind: 'switch',
+    default: false,
+    help: 'allow requests to loopback, private and link-local addresses, and check the local names localhost, *.localhost and *.test',
+    note: 'refused by default, see Safety: for auditing a local or staging site',
+  },
+  {
+    key: 'checkFragments',
+    kind: 'switch',
+    default: false,
+    help: 'check that cited #fragments exist on the page',
+    note: 'a cited `#id` missing on the page raises `FRAGMENT_MISSING`',
+  },
+  {
+    key: 'soft404Probe',
+    kind: 'switch',
+    default: false,
+    help: 'fetch a made-up sibling URL to detect soft 404s',
+  },
+  {
+    key: 'checkQuotes',
+    kind: 'switch',
+    negate: true,
+    default: true,
+    help: 'do not check that quoted text still appears on the cited page',
+    keyHelp: 'check that text the post quotes still appears on the cited page (`QUOTE_NOT_FOUND`)',
+  },
+  {
+    key: 'includeMedia',
+    kind: 'switch',
+    default: false,
+    help: 'also check images and iframes',
+    commands: ALL_COMMANDS,
+    extractHelp: 'also extract images and iframes',
+  },
+  {
+    key: 'baseUrl',
+    kind: 'url',
+    arg: '<url>',
+    help: 'base URL for relative links in files that do not say their own URL',
+    note: 'a post’s own URL (WordPress `link`, canonical, front matter) or `<base href>` wins',
+    commands: ['check', 'extract'],
+  },
+  {
+    key: 'status',
+    field: 'statuses',
+    kind: 'names',
+    arg: '<list>',
+    default: 'publish',
+    commands: ALL_COMMANDS,
+    help: 'post statuses to read from a site or a WordPress export, e.g. publish,draft (other than publish needs credentials on a site)',
+    note: 'or `any`; on a site, statuses other than publish need an application password given as `--header "Authorization: Basic …"`',
+  },
+  {
+    key: 'hosts',
+    kind: 'hosts',
+    flag: false,
+    default: {},
+    help: 'per-host overrides, keyed by host name (or host:port)',
+  },
+  {
+    key: 'config',
+    kind: 'path',
+    file: false,
+    value: false,
+    arg: '<file>',
+    help: 'config file (default: citecheck.config.json, or "citecheck" in package.json)',
+    commands: ALL_COMMANDS,
+    extractHelp: 'config file',
+  },
+  {
+    key: 'config',
+    kind: 'switch',
+    negate: true,
+    file: false,
+    value: false,
+    help: 'ignore config files',
+    commands: ALL_COMMANDS,
+  },
+  {
+    key: 'progress',
+    kind: 'switch',
+    negate: true,
+    file: false,
+    value: false,
+    help: 'no progress bar on stderr',
+  },
+  {
+    key: 'color',
+    kind: 'switch',
+    negate: true,
+    file: false,
+    value: false,
+    help: 'no colours (also NO_COLOR=1)',
+  },
+  {
+    key: 'githubAnnotations',
+    kind: 'switch',
+    negate: true,
+    file: false,
+    value: false,
+    help: 'in GitHub Actions, do not print ::error/::warning annotations',
+  },
+  {
+    key: 'githubSummary',
+    kind: 'switch',
+    negate: true,
+    file: false,
+    value: false,
+    help: 'in GitHub Actions, do not append to $GITHUB_STEP_SUMMARY',
+  },
+  {
+    key: 'type',
+    field: 'postTypes',
+    kind: 'names',
+    arg: '<list>',
+    default: 'posts,pages',
+    commands: SITE_COMMAND,
+    help: 'content types to read, by REST base (posts, pages, or a custom type)',
+  },
+  {
+    key: 'after',
+    kind: 'date',
+    arg: '<date>',
+    commands: SITE_COMMAND,
+    help: 'only posts published after this date (YYYY-MM-DD or ISO 8601)',
+  },
+  {
+    key: 'before',
+    kind: 'date',
+    arg: '<date>',
+    commands: SITE_COMMAND,
+    help: 'only posts published before this date (YYYY-MM-DD or ISO 8601)',
+  },
+  {
+    key: 'modifiedAfter',
+    kind: 'date',
+    arg: '<date>',
+    commands: SITE_COMMAND,
+    help: 'only posts modified after this date (re-audit what changed)',
+  },
+  {
+    key: 'limit',
+    kind: 'count',
+    arg: '<n>',
+    min: 1,
+    commands: SITE_COMMAND,
+    help: 'read at most this many posts',
+  },
+] as const satisfies readonly OptionDecl[];
+
+/** The keys of one entry of the config file's `hosts` map, declared the same way. */
+export const HOST_OPTION_TABLE = [
+  { key: 'concurrency', kind: 'count', min: 1, help: 'cap of requests in flight to this host' },
+  {
+    key: 'interval',
+    field: 'intervalMs',
+    kind: 'duration',
+    help: 'minimum gap between request starts to this host',
+  },
+  {
+    key: 'headers',
+    kind: 'headerMap',
+    help: 'headers sent only to this host (never across a redirect to another origin)',
+  },
+  { key: 'accept', kind: 'statuses', help: 'status codes counted as ok for this host, e.g. 200..299,403' },
+  {
+    key: 'check',
+    kind: 'switch',
+    help: "false: list this host's links as unchecked without requesting them",
+    note: 'for hosts that always wall off bots',
+  },
+] as const satisfies readonly OptionDecl[];
+
+/** The TypeScript type of each kind: as written in the config file, and compiled for the run. */
+interface KindTypes {
+  count: { file: number; value: number };
+  duration: { file: number | string; value: number };
+  switch: { file: boolean; value: boolean };
+  text: { file: string; value: string };
+  url: { file: string; value: string | undefined };
+  choice: { file: string; value: string };
+  patterns: { file: string[]; value: RegExp[] };
+  statuses: { file: string; value: StatusMatcher };
+  headers: { file: Record<string, string>; value: HeaderRule[] };
+  headerMap: { file: Record<string, string>; value: Record<string, string> };
+  cache: { file: boolean | string; value: string | undefined };
+  reports: { file: string[]; value: string[] };
+  hosts: { file: Record<string, HostConfig>; value: Record<string, HostOverride> };
+  path: { file: string; value: string };
+  names: { file: string; value: string[] };
+  date: { file: string; value: string };
+}
+
+type Decl = (typeof OPTION_TABLE)[number];
+type HostDecl = (typeof HOST_OPTION_TABLE)[number];
+type FileType<D> = D extends { readonly choices: readonly (infer C)[] }
+  ? C
+  : D extends { readonly kind: infer K extends keyof KindTypes }
+    ? KindTypes[K]['file']
+    : never;
+type KindValue<D> = D extends { readonly choices: readonly (infer C)[] }
+  ? C
+  : D extends { readonly kind: infer K extends keyof KindTypes }
+    ? KindTypes[K]['value']
+    : never;
+/** An option without a default is undefined until someone sets it. */
+type ValueType<D> = D extends { readonly default: unknown } ? KindValue<D> : KindValue<D> | undefined;
+type Field<D> = D extends { readonly field: infer F extends string }
+  ? F
+  : D extends { readonly key: infer K extends string }
+    ? K
+    : never;
+
+/** The config file's shape (citecheck.config.json or package.json#citecheck), from OPTION_TABLE. */
+export type ConfigFile = { -readonly [D in Exclude<Decl, { readonly file: false }> as D['key']]?: FileType<D> };
+
+/** One entry of the config file's `hosts` map, from HOST_OPTION_TABLE. */
+export type HostConfig = { -readonly [D in HostDecl as D['key']]?: FileType<D> };
+
+/** Per-host overrides, compiled (interval in ms, accept as a status matcher). */
+export type HostOverride = { -readonly [D in HostDecl as Field<D>]?: ValueType<D> };
+
+/** The run's options that OPTION_TABLE declares, compiled (durations in ms, regexes, status matchers). */
+export type TableOptions = { -readonly [D in Exclude<Decl, { readonly value: false }> as Field<D>]: ValueType<D> };

@@ -1,0 +1,163 @@
+/**
+ * The plan: before any request, every target is classified in one place. The engine is then
+ * handed only the targets to check; everything else has its result here, with the rule that
+ * decided it. (The private-address policy is the one refusal not made here: it is decided on
+ * the address a name resolves to, at connect time and on every redirect hop, by the engine.)
+ */
+
+import { hostOverride } from '../config/host-override.js';
+import type { CitecheckOptions } from '../config/options.js';
+import type { CheckResult, CheckTarget, Citation } from '../types.js';
+import { classifyUrl, type UrlRule } from './filter.js';
+
+/** What the plan does with a target. */
+export type PlanAction = 'check' | 'skipped' | 'excluded' | 'unchecked' | 'cached';
+
+/** The rule behind a target that gets no request: a rule of the URL, or of the run. */
+export type PlanRule =
+  | UrlRule
+  /** --offline: nothing is requested. */
+  | 'offline'
+  /** The host is configured with `check: false`. */
+  | 'host-config'
+  /** A fresh ok result from the cache answers it. */
+  | 'cache';
+
+/** A target the engine checks. */
+interface TargetToCheck {
+  /** Goes to the engine. */
+  action: 'check';
+  /** The target, as collected. */
+  target: CheckTarget;
+}
+
+/** A target decided without a request. */
+interface TargetDecided {
+  /** How it is reported: its result's status, or `cached`. */
+  action: Exclude<PlanAction, 'check'>;
+  /** The target, as collected. */
+  target: CheckTarget;
+  /** Which rule decided it. */
+  rule: PlanRule;
+  /** Its result (from the cache, or made here with attempts 0). */
+  result: CheckResult;
+}
+
+/** One target with what the plan decided for it. */
+export type PlannedTarget = TargetToCheck | TargetDecided;
+
+/** The plan of a run: every unique target, in first-appearance order, with its action. */
+export interface Plan {
+  /** One entry per unique target URL. */
+  targets: PlannedTarget[];
+}
+
+/** What planning may consult besides the options. */
+export interface PlanInputs {
+  /** A fresh ok result remembered for a URL (the results cache), if any. */
+  cached?: (url: string) => CheckResult | undefined;
+  /** Clock in ms, for the time stamp of results made here. */
+  now?: () => number;
+}
+
+/** The options planning reads. */
+export type PlanOptions = Pick<
+  CitecheckOptions,
+  'include' | 'exclude' | 'allowPrivate' | 'offline' | 'hosts' | 'checkFragments' | 'checkQuotes'
+>;
+
+/**
+ * Classifies every target: `check`, or `skipped`/`excluded`/`unchecked`/`cached` with its
+ * result. Rules apply in this order: a host configured `check: false` (a reporting choice,
+ * whatever the URL), then the URL rules of links/filter.ts, then --offline, then the cache
+ * (never for a target whose fragments or quotes need today's page). Targets are unique per URL
+ * by contract; a duplicate is planned once. Patterns come compiled by the config layer.
+ */
+export function planTargets(targets: readonly CheckTarget[], options: PlanOptions, inputs: PlanInputs = {}): Plan {
+  const now = inputs.now ?? Date.now;
+  const planned: PlannedTarget[] = [];
+  const seen = new Set<string>();
+  for (const target of targets) {
+    if (seen.has(target.url)) continue;
+    seen.add(target.url);
+    planned.push(planTarget(target, options, inputs, now));
+  }
+  return { targets: planned };
+}
+
+function planTarget(target: CheckTarget, options: PlanOptions, inputs: PlanInputs, now: () => number): PlannedTarget {
+  const decided = (
+    action: TargetDecided['action'],
+    rule: PlanRule,
+    fields: Pick<CheckResult, 'status'> & Partial<CheckResult>,
+  ): TargetDecided => ({
+    action,
+    target,
+    rule,
+    result: {
+      url: target.url,
+      redirects: [],
+      attempts: 0,
+      checkedAt: new Date(now()).toISOString(),
+      durationMs: 0,
+      ...fields,
+    },
+  });
+  const host = hostOf(target.url);
+  if (host && hostOverride(options, host)?.check === false) {
+    return decided('unchecked', 'host-config', {
+      status: 'unchecked',
+      reason: `checking disabled for ${host.hostname} in the config`,
+    });
+  }
+  const classified = classifyUrl(target.url, options);
+  if (classified) {
+    const { rule, ...fields } = classified;
+    return decided(classified.status, rule, fields);
+  }
+  if (options.offline) return decided('unchecked', 'offline', { status: 'unchecked', reason: '--offline' });
+  // A fragment or quote check needs today's page: an ok from the cache cannot answer it.
+  const needsPage =
+    (options.checkFragments && target.fragments.length > 0) || (options.checkQuotes && target.quotes.length > 0);
+  const cached = needsPage ? undefined : inputs.cached?.(target.url);
+  if (cached) return { action: 'cached', target, rule: 'cache', result: cached };
+  return { action: 'check', target };
+}
+
+function hostOf(url: string): URL | undefined {
+  try {
+    return new URL(url);
+  } catch {
+    return undefined; // not a URL: the URL rules say so
+  }
+}
+
+/** The targets the plan sends to the engine, in plan order. */
+export function targetsToCheck(plan: Plan): CheckTarget[] {
+  return plan.targets.filter((p): p is TargetToCheck => p.action === 'check').map((p) => p.target);
+}
+
+/** The results the plan decided without a request, in plan order. */
+export function decidedResults(plan: Plan): CheckResult[] {
+  return plan.targets.filter((p): p is TargetDecided => p.action !== 'check').map((p) => p.result);
+}
+
+/**
+ * Why a citation that is no target gets no request. A malformed URL is `skipped` with
+ * INVALID_URL; a relative link in a post with no URL to resolve it against, or an in-post
+ * #fragment, has nothing to request and is `skipped`. Extraction gives every other link a
+ * check key (mailto: and tel: too, so the URL rules skip them as targets); a citation built by
+ * hand without one is `skipped` too, for its scheme when that is not http(s).
+ */
+export function untargetedVerdict(
+  citation: Pick<Citation, 'url' | 'invalid'>,
+): Pick<CheckResult, 'status' | 'errorCode' | 'reason'> {
+  if (citation.invalid !== undefined) return { status: 'skipped', errorCode: 'INVALID_URL', reason: citation.invalid };
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(citation.url)?.[1]?.toLowerCase();
+  if (scheme === undefined) {
+    if (citation.url.startsWith('#')) return { status: 'skipped' };
+    return { status: 'skipped', reason: 'relative link and the post has no URL to resolve it against' };
+  }
+  if (scheme === 'http' || scheme === 'https') return { status: 'skipped' };
+  return { status: 'skipped', errorCode: 'UNSUPPORTED_SCHEME', reason: `${scheme}: link` };
+}

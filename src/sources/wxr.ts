@@ -1,0 +1,285 @@
+/**
+ * WordPress export files (WXR: Tools → Export), read as a stream with a SAX parser.
+ *
+ * A WXR file is RSS 2.0 with WordPress's own elements: one `<item>` per post, page,
+ * attachment, menu item, reusable block…, its comments nested inside it. A post of the export
+ * is an item whose `wp:post_type` is `post` or `page` and whose `wp:status` is one asked for
+ * (`publish` by default, `--status` for others). Only an item's direct children are its
+ * fields: a comment's `wp:comment_content` or a `wp:postmeta` value is never read as the post.
+ *
+ * Posts are handed out as their `</item>` is read, so a file of hundreds of MB is held one
+ * post at a time. The parser is strict XML; what it finds wrong (a control character, a tag
+ * left open, a file cut short) is a repair warning on the post it was found in, and reading
+ * goes on — the export of a damaged site is still mostly readable.
+ */
+import { TextDecoder } from 'node:util';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { InputError } from '../errors.js';
+import type { InputWarning, Post } from '../types.js';
+import { autoParagraphs } from './autop.js';
+import { htmlToPlainText } from './html-text.js';
+import { emptyBody, isAbsoluteHttpUrl, notAnAbsoluteUrl } from './warnings.js';
+import { gmtDate, isBlankHtml } from './wordpress.js';
+import { dateField } from './warnings.js';
+
+/** How to read an export. */
+export interface WxrOptions {
+  /** File path as given (or "-", or a URL): the posts' `source` and the name in errors. */
+  source: string;
+  /** Statuses to read (`wp:status`); "any" reads every status but trash, auto-draft and inherit. */
+  statuses: readonly string[];
+}
+
+/** Thrown before any post is handed out when the document is XML but not a WordPress export. */
+export class NotWxrError extends InputError {}
+
+/** Content types that are posts of the export; attachments, menu items, blocks, templates are not. */
+const POST_TYPES = new Set(['post', 'page']);
+/** Statuses "any" leaves out, as the REST API does. */
+const NOT_ANY = new Set(['trash', 'auto-draft', 'inherit']);
+/** Item fields read (direct children of `<item>`). */
+const FIELDS = new Set([
+  'title',
+  'link',
+  'guid',
+  'content:encoded',
+  'wp:post_id',
+  'wp:post_date',
+  'wp:post_date_gmt',
+  'wp:post_modified',
+  'wp:post_modified_gmt',
+  'wp:status',
+  'wp:post_type',
+  'wp:post_name',
+]);
+/** The export namespace WordPress declares (`http://wordpress.org/export/1.2/`, 1.0 and 1.1 before it). */
+const WXR_NAMESPACE = /^https?:\/\/wordpress\.org\/export\/\d/;
+/** Parser errors kept per post; more are counted, not listed (one bad byte can repeat 10,000 times). */
+const MAX_ERRORS = 3;
+
+/** True when the start of a document is a WordPress export (for sniffing stdin and URLs). */
+export function looksLikeWxr(head: string): boolean {
+  return /<rss[\s>]/.test(head) && /xmlns:wp\s*=\s*["']https?:\/\/wordpress\.org\/export\//.test(head);
+}
+
+/** One item being read: its fields so far, and what went wrong inside it. */
+interface ItemState {
+  fields: Map<string, string>;
+  contentLine?: number;
+  errors: InputWarning[];
+  moreErrors: number;
+}
+
+/**
+ * A push reader: `write` text chunks, get back the posts whose item ended in them; `end` when
+ * the input is done. Throws NotWxrError as soon as the document shows it is not an export.
+ */
+class WxrReader {
+  private readonly parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
+  private readonly options: WxrOptions;
+  private readonly ready: Post[] = [];
+  /** Open elements, outermost first. */
+  private readonly stack: string[] = [];
+  private isWxr = false;
+  private sawRoot = false;
+  private item: ItemState | undefined;
+  /** The field of the current item being read, and its text so far. */
+  private field: { name: string; parts: string[] } | undefined;
+  /** Errors found outside any item: they concern every post read after them. */
+  private readonly documentErrors: InputWarning[] = [];
+  private ended = false;
+  /** Posts read (whatever their type or status) and posts handed out. */
+  readonly counts = { items: 0, posts: 0 };
+
+  constructor(options: WxrOptions) {
+    this.options = options;
+    const p = this.parser;
+    p.on('opentag', (tag) => this.open(tag));
+    p.on('closetag', (tag) => this.close(tag.name));
+    p.on('text', (text) => this.field?.parts.push(text));
+    p.on('cdata', (text) => this.field?.parts.push(text));
+    p.on('error', (error) => this.recordError(error.message));
+  }
+
+  /** Feeds a chunk of the document; returns the posts completed in it. */
+  write(chunk: string): Post[] {
+    this.parser.write(chunk);
+    return this.take();
+  }
+
+  /** Ends the document; returns the last posts. Throws NotWxrError for XML that is not an export. */
+  end(): Post[] {
+    this.ended = true;
+    this.parser.close();
+    if (this.item) {
+      // A file cut short inside an item: what was read of the post is still a post, the
+      // field it was cut in included (the parser hands its text over when closed).
+      if (this.field) this.item.fields.set(this.field.name, this.field.parts.join(''));
+      this.item.errors.push(this.warning('the export ends inside an item (the file is cut short)'));
+      this.finishItem(true);
+    }
+    if (!this.sawRoot) throw new NotWxrError(`${this.options.source}: not a WordPress export (no XML element found)`);
+    if (!this.isWxr) throw this.notWxr();
+    return this.take();
+  }
+
+  private take(): Post[] {
+    return this.ready.splice(0, this.ready.length);
+  }
+
+  private notWxr(root = this.stack[0] ?? 'rss'): NotWxrError {
+    const what = root === 'rss' ? 'an RSS feed without WordPress export elements' : `an XML document <${root}>`;
+    return new NotWxrError(`${this.options.source}: not a WordPress export (WXR): ${what}`);
+  }
+
+  private open(tag: SaxesTagPlain): void {
+    const { name } = tag;
+    if (!this.sawRoot) {
+      this.sawRoot = true;
+      if (name !== 'rss') throw this.notWxr(name);
+      const ns = tag.attributes['xmlns:wp'];
+      if (typeof ns === 'string' && WXR_NAMESPACE.test(ns)) this.isWxr = true;
+    }
+    this.stack.push(name);
+    const depth = this.stack.length;
+    if (name === 'wp:wxr_version' && depth === 3) this.isWxr = true;
+    if (name === 'item' && depth === 3 && !this.item) {
+      // WordPress writes the channel's wp: elements before the first item.
+      if (!this.isWxr) throw this.notWxr();
+      this.item = { fields: new Map(), errors: [], moreErrors: 0 };
+      this.counts.items += 1;
+      return;
+    }
+    if (this.item && depth === 4 && FIELDS.has(name)) {
+      this.field = { name, parts: [] };
+      if (name === 'content:encoded') this.item.contentLine = this.parser.line;
+    }
+  }
+
+  private close(name: string): void {
+    const depth = this.stack.length;
+    this.stack.pop();
+    if (this.field && depth === 4) {
+      this.item?.fields.set(this.field.name, this.field.parts.join(''));
+      this.field = undefined;
+    }
+    if (name === 'item' && depth === 3 && this.item) this.finishItem();
+  }
+
+  private warning(repair: string): InputWarning {
+    const line = this.parser.line;
+    return { code: 'INPUT_REPAIRED', repair, where: `line ${line}`, line };
+  }
+
+  private recordError(message: string): void {
+    // saxes prefixes "file:line:column: "; the line goes in `where`.
+    const text = `not well-formed XML: ${message.replace(/^[^:]*:\d+:\d+:\s*/, '')}`;
+    // An unclosed item at the end is said once, by end().
+    if (this.ended && this.item) return;
+    const target = this.item;
+    if (!target) {
+      if (this.documentErrors.length < MAX_ERRORS) this.documentErrors.push(this.warning(text));
+      return;
+    }
+    if (target.errors.length < MAX_ERRORS) target.errors.push(this.warning(text));
+    else target.moreErrors += 1;
+  }
+
+  private finishItem(truncated = false): void {
+    const item = this.item;
+    this.item = undefined;
+    this.field = undefined;
+    if (!item) return;
+    const f = (key: string): string => (item.fields.get(key) ?? '').trim();
+    // WordPress writes an item's type and status after its content: a file cut inside an
+    // item lost them, and what was read of it is kept (with its warning) rather than dropped.
+    const type = f('wp:post_type') || (truncated ? 'post' : '');
+    if (!POST_TYPES.has(type)) return;
+    const status = f('wp:status') || (truncated ? '' : 'publish');
+    const { statuses } = this.options;
+    if (status && !(statuses.includes(status) || (statuses.includes('any') && !NOT_ANY.has(status)))) return;
+    if (item.moreErrors > 0) {
+      const last = item.errors.at(-1);
+      if (last) last.repair += ` (and ${item.moreErrors} more)`;
+    }
+    this.ready.push(this.toPost(item, f, [...this.documentErrors, ...item.errors]));
+    this.counts.posts += 1;
+  }
+
+  /** A post from an item's fields, with the same metadata rules as a REST API post. */
+  private toPost(item: ItemState, f: (key: string) => string, warnings: InputWarning[]): Post {
+    const content = item.fields.get('content:encoded') ?? '';
+    const post: Post = {
+      source: this.options.source,
+      kind: 'wordpress',
+      body: autoParagraphs(content),
+      bodyFormat: 'html',
+      warnings,
+    };
+    if (item.contentLine !== undefined) post.bodyLine = item.contentLine;
+    const id = f('wp:post_id');
+    if (/^\d+$/.test(id)) post.id = Number(id);
+    if (f('wp:post_name')) post.slug = f('wp:post_name');
+    const title = htmlToPlainText(f('title'));
+    if (title) post.title = title;
+    const link = f('link');
+    if (link && isAbsoluteHttpUrl(link)) {
+      post.url = link;
+      post.baseUrl = link;
+    } else {
+      if (link) warnings.push(notAnAbsoluteUrl('link', link));
+      const guid = f('guid');
+      if (guid && isAbsoluteHttpUrl(guid)) post.baseUrl = guid;
+    }
+    // WXR writes "2024-05-01 23:00:46": the REST API's form with a space for the "T".
+    const iso = (key: string): string | undefined => f(key).replace(' ', 'T') || undefined;
+    const published =
+      gmtDate('wp:post_date_gmt', iso('wp:post_date_gmt'), warnings, {}) ??
+      dateField('wp:post_date', iso('wp:post_date'), warnings);
+    if (published) post.published = published;
+    const modified =
+      gmtDate('wp:post_modified_gmt', iso('wp:post_modified_gmt'), warnings, {}) ??
+      dateField('wp:post_modified', iso('wp:post_modified'), warnings);
+    if (modified) post.modified = modified;
+    if (isBlankHtml(post.body)) warnings.push({ ...emptyBody('content:encoded'), line: item.contentLine });
+    return post;
+  }
+}
+
+/** The charset an XML declaration names at the start of a document, lower-cased, or utf-8. */
+function declaredEncoding(head: Uint8Array): string {
+  const text = Buffer.from(head.subarray(0, 200)).toString('latin1');
+  return /^(?:\xEF\xBB\xBF)?<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(text)?.[1]?.toLowerCase() ?? 'utf-8';
+}
+
+/** A text decoder for an XML declaration's charset; unknown ones are read as UTF-8. */
+function decoderFor(label: string): TextDecoder {
+  try {
+    return new TextDecoder(label);
+  } catch {
+    return new TextDecoder('utf-8');
+  }
+}
+
+/**
+ * Reads an export from a byte stream, one post at a time (in the order of the file). Throws
+ * NotWxrError before the first post when the document is not an export.
+ */
+export async function* readWxr(chunks: AsyncIterable<Uint8Array>, options: WxrOptions): AsyncGenerator<Post> {
+  const reader = new WxrReader(options);
+  let decoder: TextDecoder | undefined;
+  for await (const chunk of chunks) {
+    decoder ??= decoderFor(declaredEncoding(chunk));
+    yield* reader.write(decoder.decode(chunk, { stream: true }));
+  }
+  if (decoder) yield* reader.write(decoder.decode());
+  yield* reader.end();
+}
+
+/** Reads a whole export held in memory (standard input, a fetched URL). */
+export function parseWxr(text: string, options: WxrOptions): Post[] {
+  const reader = new WxrReader(options);
+  const posts = reader.write(text.replace(/^\uFEFF/, ''));
+  posts.push(...reader.end());
+  return posts;
+}

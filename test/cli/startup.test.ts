@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './run-cli.js';
+
+/**
+ * The modules a file loads before any of its code runs: its static imports and re-exports,
+ * followed through our own files (type-only imports and dynamic import() load nothing).
+ */
+function staticImports(entry: string): { files: string[]; packages: string[] } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.pop() as string;
+    if (files.has(file)) continue;
+    files.add(file);
+    const source = readFileSync(file, 'utf8');
+    const specifiers = [
+      ...source.matchAll(/^(?:import|export)\s+(?!type\b)(?:[^;'"]*?\sfrom\s+)?['"]([^'"]+)['"]/gms),
+    ].map((m) => m[1]);
+    for (const specifier of specifiers) {
+      if (specifier.startsWith('.')) queue.push(path.resolve(path.dirname(file), specifier.replace(/\.js$/, '.ts')));
+      else packages.add(specifier);
+    }
+  }
+  return { files: [...files].map((f) => path.relative(ROOT, f)).sort(), packages: [...packages].sort() };
+}
+
+describe('start-up', () => {
+  it('--version and --help load commander and the option table, not the pipeline', () => {
+    const loaded = staticImports(path.join(ROOT, 'src', 'cli', 'bin.ts'));
+    // cheerio, undici, ajv, markdown-it… are loaded by the command that needs them, when it runs.
+    expect(loaded.packages.filter((p) => !p.startsWith('node:'))).toEqual(['commander']);
+    expect(loaded.files).toContain('src/config/option-table.ts');
+    expect(loaded.files).not.toContain('src/cli/check-command.ts');
+    expect(loaded.files).not.toContain('src/run.ts');
+  });
+
+  it('a command loads the pipeline when it runs (the walk follows imports); ajv only with a config file', () => {
+    const loaded = staticImports(path.join(ROOT, 'src', 'cli', 'check-command.ts'));
+    expect(loaded.packages).toEqual(expect.arrayContaining(['cheerio', 'undici', 'markdown-it']));
+    // load.ts imports ajv with import() once it has found a config file to validate.
+    expect(loaded.packages).not.toContain('ajv');
+  });
+});

@@ -1,0 +1,77 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expandGlob, isGlob, listFiles } from '../../src/sources/glob.js';
+
+let cwd: string;
+
+beforeAll(() => {
+  cwd = mkdtempSync(path.join(tmpdir(), 'citecheck-glob-'));
+  for (const dir of ['site/a', 'site/.git', 'site/node_modules/pkg', 'site/.drafts', 'elsewhere']) {
+    mkdirSync(path.join(cwd, dir), { recursive: true });
+  }
+  for (const file of [
+    'site/a/x.md',
+    'site/a-b.md',
+    'site/b.md',
+    'site/.notes.md',
+    'site/[draft].md',
+    'site/.git/HEAD.md',
+    'site/node_modules/pkg/README.md',
+    'site/.drafts/d.md',
+    'elsewhere/e.md',
+  ]) {
+    writeFileSync(path.join(cwd, file), '# Post\n');
+  }
+  symlinkSync(path.join(cwd, 'elsewhere'), path.join(cwd, 'site/linked'));
+  symlinkSync(path.join(cwd, 'elsewhere/e.md'), path.join(cwd, 'site/linked.md'));
+});
+afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+
+describe('input globs (tinyglobby)', () => {
+  it('lists a folder folder by folder in name order, skipping dot-folders, node_modules and links', async () => {
+    expect(await listFiles(path.join(cwd, 'site'))).toEqual(
+      ['.notes.md', '[draft].md', 'a/x.md', 'a-b.md', 'b.md'].map((f) => path.join(cwd, 'site', f)),
+    );
+  });
+
+  it('keeps the fixed part of a relative pattern as written, and the same order', async () => {
+    expect(await expandGlob('site/**/*.md', cwd)).toEqual([
+      'site/.notes.md',
+      'site/[draft].md',
+      'site/a/x.md',
+      'site/a-b.md',
+      'site/b.md',
+    ]);
+    expect(await expandGlob('./site/*.md', cwd)).toEqual([
+      'site/.notes.md',
+      'site/[draft].md',
+      'site/a-b.md',
+      'site/b.md',
+    ]);
+    expect(await expandGlob('**/e.md', cwd)).toEqual(['elsewhere/e.md']);
+  });
+
+  it('gives absolute paths for an absolute pattern', async () => {
+    expect(await expandGlob(path.join(cwd, 'site/a/*.md'))).toEqual([path.join(cwd, 'site/a/x.md')]);
+  });
+
+  it('enters a dot-folder the pattern names, not one it only passes through', async () => {
+    expect(await expandGlob('site/.drafts/*.md', cwd)).toEqual(['site/.drafts/d.md']);
+    expect(await expandGlob('site/*/*.md', cwd)).toEqual(['site/a/x.md']);
+  });
+
+  it('reads escapes and negations', async () => {
+    expect(isGlob('site/\\[draft\\]*.md')).toBe(true);
+    expect(await expandGlob('site/\\[draft\\]*.md', cwd)).toEqual(['site/[draft].md']);
+    expect(await expandGlob('site/[!ab.]*.md', cwd)).toEqual(['site/[draft].md']);
+    expect(await expandGlob('site/!(b).md', cwd)).toEqual(['site/.notes.md', 'site/[draft].md', 'site/a-b.md']);
+    expect(await expandGlob('site/{a,b}.md', cwd)).toEqual(['site/b.md']);
+  });
+
+  it('tells a glob from a plain path', () => {
+    expect(isGlob('site/*.md')).toBe(true);
+    expect(isGlob('site/post.md')).toBe(false);
+  });
+});
