@@ -48,7 +48,7 @@ const BACKOFF_CAP_MS = 30_000;
 /**
  * One host's lane: every request to the host (retries and redirect hops included) passes
  * through it, so the per-host concurrency and start interval hold whatever the caller does.
- * Order inside: host slot → wait out any pause → start gate (interval) → global slot.
+ * Order inside: host slot → start gate (any pause, then the interval) → global slot.
  * The pause and the interval are waited out before taking a global slot, so a host that must
  * wait never holds global capacity other hosts could use (with 40 hosts × 4 slots behind a
  * cap of 100, requests sitting out a 200 ms gap on global slots starved whole hosts). The
