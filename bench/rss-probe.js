@@ -1,11 +1,15 @@
-// Preloaded (`node --import`) into each tool the versus bench starts: writes the process's
-// peak RSS and CPU time to $BENCH_RSS_FILE at exit, so both tools are measured the same way.
-// CPU time moves less than wall time when other jobs load the machine.
+// Loaded with `node --import ./bench/rss-probe.js …`: when the process exits, writes its peak
+// RSS (kB, from getrusage) and CPU time (ms, user + system) as JSON to the file named by
+// CITECHECK_RSS_FILE, so a bench can measure a whole CLI run as a user starts it.
 import { writeFileSync } from 'node:fs';
 
-process.on('exit', () => {
-  const file = process.env.BENCH_RSS_FILE;
-  const usage = process.resourceUsage();
-  const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
-  if (file) writeFileSync(file, JSON.stringify({ maxRssKb: usage.maxRSS, cpuMs }));
-});
+const file = process.env.CITECHECK_RSS_FILE;
+if (file) {
+  process.on('exit', () => {
+    const usage = process.resourceUsage();
+    writeFileSync(
+      file,
+      JSON.stringify({ maxRssKb: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 }),
+    );
+  });
+}

@@ -220,7 +220,7 @@ async function runTool(tool, pageUrl, polite) {
     ['--import', join(ROOT, 'bench/rss-probe.js'), ...commandFor(tool, pageUrl, polite)],
     {
       cwd: dir,
-      env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1', GITHUB_ACTIONS: '' },
+      env: { ...process.env, CITECHECK_RSS_FILE: rssFile, NO_COLOR: '1', GITHUB_ACTIONS: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
