@@ -5,9 +5,18 @@
  * Generates 2,000 WordPress posts of ~10 KB JSON in memory (varied paragraphs, links, quotes,
  * numbers, lists, a blockquote, some orphan </a> tags), then runs parseDocument + extractPost
  * over all of them, 5 times, on this one thread. Prints the median posts/s and how it compares
- * with the 500 posts/s aim. Asserts nothing.
+ * with the 500 posts/s aim.
+ *
+ * HTML pages: a news page with 2,000 links (menus, a sidebar, 200 paragraphs), read the way
+ * `check` reads a page (body chosen by scoring, then extracted): median ms per page in this
+ * process, and `citecheck check --offline` of it as a user runs it (a fresh process each run:
+ * start-up included), against issue 12's aim of 400 ms. Then a well-formed page of ~4 MB in
+ * MB/s, against issue 13's aim of 1 MB/s. Asserts nothing.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractPost } from '../dist/extract/index.js';
 import { parseDocument } from '../dist/sources/index.js';
@@ -130,4 +139,92 @@ export async function benchExtract() {
   );
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await benchExtract();
+/** A news page with `links` outbound links in 10-link paragraphs, inside site furniture. */
+function newsPage(links) {
+  const rand = prng(7);
+  const pick = () => WORDS[Math.floor(rand() * WORDS.length)];
+  let html = `<!doctype html><html><head><title>Links</title><link rel="canonical" href="https://news.example.com/story/"></head><body>
+<header><nav><a href="/">Home</a> <a href="/news/">News</a> <a href="/sport/">Sport</a></nav></header>
+<div class="layout"><aside class="sidebar"><h2>Most read</h2><ul>${Array.from({ length: 10 }, (_, i) => `<li><a href="/story-${i}/">Story ${i}</a></li>`).join('')}</ul></aside>
+<main><article><h1>Two thousand links</h1>\n`;
+  for (let p = 0; p < links / 10; p++) {
+    html += '<p>';
+    for (let j = 0; j < 10; j++) {
+      html += `${pick()} ${pick()}, ${pick()} <a href="https://h${(p + j) % 40}.example.org/p/${p}/${j}">${pick()} ${pick()}</a> ${pick()} `;
+    }
+    html += `${Math.floor(rand() * 90)}% ${pick()}.</p>\n`;
+  }
+  return `${html}</article></main></div><footer><a href="/about/">About</a></footer></body></html>`;
+}
+
+/** A well-formed page of about `bytes`, for throughput in MB/s. */
+function bigPage(bytes) {
+  const rand = prng(11);
+  const parts = ['<!doctype html><html><body><main><article>'];
+  let size = 0;
+  for (let n = 0; size < bytes; n++) {
+    const p = `<p>${paragraph(rand, n)}</p>\n`;
+    parts.push(p);
+    size += p.length;
+  }
+  parts.push('</article></main></body></html>');
+  return parts.join('');
+}
+
+/** Runs the HTML-page figures. */
+export async function benchHtml() {
+  const page = newsPage(2000);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'citecheck-bench-'));
+  try {
+    const file = path.join(dir, 'links-2000.html');
+    writeFileSync(file, page);
+    const inProcess = [];
+    let citations = 0;
+    for (let run = 0; run < RUNS + 2; run++) {
+      const start = performance.now();
+      citations = 0;
+      for (const post of parseDocument(Buffer.from(page), { source: 'links-2000.html' }))
+        for (const b of extractPost(post).blocks) citations += b.citations.length;
+      inProcess.push(performance.now() - start);
+    }
+    const bin = fileURLToPath(new URL('../bin/citecheck.js', import.meta.url));
+    const cli = [];
+    for (let run = 0; run < RUNS; run++) {
+      const start = performance.now();
+      execFileSync(process.execPath, [bin, 'check', '--offline', '--format', 'json', file], { stdio: 'ignore' });
+      cli.push(performance.now() - start);
+    }
+    const version = [];
+    for (let run = 0; run < RUNS; run++) {
+      const start = performance.now();
+      execFileSync(process.execPath, [bin, '--version'], { stdio: 'ignore' });
+      version.push(performance.now() - start);
+    }
+    const kb = (page.length / 1000).toFixed(0);
+    console.log(
+      `html: a ${kb} KB news page with ${citations} citations: median ${median(inProcess.slice(2)).toFixed(1)} ms to read and extract in-process (first, cold run ${inProcess[0].toFixed(0)} ms)`,
+    );
+    const cliMedian = median(cli);
+    console.log(
+      `html: \`check --offline\` of it: median ${cliMedian.toFixed(0)} ms (runs: ${cli.map((t) => t.toFixed(0)).join(', ')}; \`--version\` alone ${median(version).toFixed(0)} ms); aim 400 ms: ${cliMedian <= 400 ? 'meets' : 'misses'} (${(cliMedian / 400).toFixed(2)}×)`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const big = bigPage(4_000_000);
+  const rates = [];
+  for (let run = 0; run < RUNS; run++) {
+    const start = performance.now();
+    for (const post of parseDocument(Buffer.from(big), { source: 'big.html' })) extractPost(post);
+    rates.push(big.length / 1e6 / ((performance.now() - start) / 1000));
+  }
+  const rate = median(rates);
+  console.log(
+    `html: a well-formed ${(big.length / 1e6).toFixed(1)} MB page: median ${rate.toFixed(2)} MB/s (runs: ${rates.map((r) => r.toFixed(2)).join(', ')}); aim 1 MB/s: ${rate >= 1 ? 'meets' : 'misses'}`,
+  );
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await benchExtract();
+  await benchHtml();
+}

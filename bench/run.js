@@ -1,17 +1,22 @@
 #!/usr/bin/env node
 // `npm run bench`: start-up time, extraction throughput, the checking engine against local
-// hosts, citecheck and linkinator@6 side by side, then reading a 100 MB WordPress export
-// (`npm run bench -- versus`, `-- wxr`… for one part alone).
+// hosts, citecheck and linkinator@6 side by side, the cost of archive lookups, then reading a
+// 100 MB WordPress export (`npm run bench -- versus`, `-- wxr`… for one part alone).
 // Prints measured figures (medians of repeated runs); asserts nothing.
-import { benchExtract } from './extract.js';
+import { benchExtract, benchHtml } from './extract.js';
 import { benchCheck } from './check.js';
+import { benchArchive } from './archive.js';
 import { benchStartup } from './startup.js';
 import { benchVersus } from './versus.js';
 import { benchWxr } from './wxr.js';
 
 const only = process.argv[2];
 if (!only || only === 'startup') benchStartup();
-if (!only || only === 'extract') await benchExtract();
+if (!only || only === 'extract') {
+  await benchExtract();
+  await benchHtml();
+}
 if (!only || only === 'check') await benchCheck();
 if (!only || only === 'versus') await benchVersus();
+if (!only || only === 'archive') await benchArchive();
 if (!only || only === 'wxr') await benchWxr();

@@ -25,6 +25,11 @@ const NEWS_ROUTES = {
     html(res, 200, page('Water quality 2026', '<p>All samples met the standard.</p>')),
   '/press/2019/mayor-statement': (res) => html(res, 410, page('Gone', '<p>This page was removed.</p>')),
   '/archive/bridge-inspection': (res) => html(res, 404, page('Not found', '<p>No such page.</p>')),
+  // Taken offline; the demo archive holds a capture from before the follow-up post.
+  '/reports/harbour-survey': (res) => html(res, 404, page('Not found', '<p>No such page.</p>')),
+  // The post quotes words this page never had (nor its capture): QUOTE_NOT_FOUND stays.
+  '/reports/dredging-timetable': (res) =>
+    html(res, 200, page('Dredging timetable', '<p>Dredging resumes in March and runs for twelve weeks.</p>')),
   '/stories/ferry-contract': (res) =>
     html(res, 200, page('Page not found', '<p>Sorry, we could not find the page you were looking for.</p>')),
   '/live/council-stream': () => {

@@ -28,3 +28,6 @@ export { runSite, type SiteRun, type SiteRunDeps } from './run-site.js';
 export { readInputs } from './sources/index.js';
 export { readSite, discoverApiRoot, type SiteQuery, type SiteProgress } from './sources/wp-site.js';
 export { readWxr, parseWxr, type WxrOptions } from './sources/wxr.js';
+export { recognizeArchiveUrl, type ArchiveUrlInfo } from './archive/archive-url.js';
+export { findArchives, type ArchiveRun } from './archive/find-archives.js';
+export { fixReport, unifiedDiff, type FixOptions, type FixResult, type FixedFile } from './fix/index.js';

@@ -1,4 +1,5 @@
 import type { CitecheckOptions, HeaderRule } from './config/options.js';
+import { withArchiveLane } from './archive/archive-lane.js';
 import { clockOf, createRequestPool } from './check/index.js';
 import { createDocumentFetcher, type DocumentFetcher } from './check/fetch-document.js';
 import { InputError, UsageError } from './errors.js';
@@ -93,7 +94,9 @@ function siteUrlOf(text: string): URL {
  * says why the rest is missing; a failure before any post is read throws InputError. Headers
  * without a host go to the site's API only, not to the links checked. Prints nothing.
  */
-export async function runSite(siteUrl: string, options: CitecheckOptions, given: SiteRunDeps = {}): Promise<SiteRun> {
+export async function runSite(siteUrl: string, asked: CitecheckOptions, given: SiteRunDeps = {}): Promise<SiteRun> {
+  // The archive is one more host of the run's pool, with its own polite lane.
+  const options = withArchiveLane(asked);
   const startedAt = new Date();
   const started = performance.now();
   const site = siteUrlOf(siteUrl);

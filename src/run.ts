@@ -1,4 +1,7 @@
+import { withArchiveLane } from './archive/archive-lane.js';
+import { findArchives } from './archive/find-archives.js';
 import type { CitecheckOptions } from './config/options.js';
+import { markUnconfirmed } from './check/confirm.js';
 import type { CheckDeps, CheckRun } from './check/index.js';
 import { checkTargets, clockOf, createRequestPool } from './check/index.js';
 import { createDocumentFetcher } from './check/fetch-document.js';
@@ -15,6 +18,8 @@ export interface RunDeps extends CheckDeps {
   readStdin?: () => Promise<Buffer>;
   /** Run-level warnings that are not findings (a corrupt cache file was ignored, a found file that is not a post was skipped). */
   onWarning?: (message: string) => void;
+  /** Called when the checks are done and archived copies of `sources` URLs are about to be looked up. */
+  onArchiveLookups?: (sources: number) => void;
 }
 
 /** Reads and extracts every input; never touches the network unless `allowNetwork`. */
@@ -34,10 +39,12 @@ async function extractInputs(
       readStdin: deps.readStdin,
       fetchDocument: fetcher,
       onWarning: deps.onWarning,
+      maxInputBytes: options.maxInputBytes,
       statuses: options.statuses,
       baseUrl: options.baseUrl,
     });
-    for await (const post of reading) extracted.push(extractPost(post, { includeMedia: options.includeMedia }));
+    for await (const post of reading)
+      extracted.push(extractPost(post, { includeMedia: options.includeMedia, countAsSource: options.countAsSource }));
     return extracted;
   } finally {
     await fetcher?.close();
@@ -45,7 +52,9 @@ async function extractInputs(
 }
 
 /** The whole pipeline: inputs → extraction → targets → plan → checking → report. Prints nothing. */
-export async function runCheck(inputs: string[], options: CitecheckOptions, given: RunDeps = {}): Promise<Report> {
+export async function runCheck(inputs: string[], asked: CitecheckOptions, given: RunDeps = {}): Promise<Report> {
+  // The archive is one more host of the run's pool, with its own polite lane.
+  const options = withArchiveLane(asked);
   const startedAt = new Date();
   const started = performance.now();
   // One pool for the run: a host's limits hold between fetching an input page from it and
@@ -69,10 +78,18 @@ export async function checkExtracted(
   // hands the engine only those to request.
   const run: CheckRun = await checkTargets(collectTargets(posts), options, deps);
   if (run.cacheWarning) deps.onWarning?.(run.cacheWarning);
+  if (options.confirm) markUnconfirmed(run.results, options.confirm);
+  // After the checks: archived copies of what failed (and, as asked, of the rest).
+  const archive = await findArchives(posts, run.results, options, deps, deps.onArchiveLookups);
+  if (archive.cacheWarning) deps.onWarning?.(archive.cacheWarning);
+  if (archive.lookupWarning) deps.onWarning?.(archive.lookupWarning);
   return buildReport({
     posts,
     results: run.results,
-    hosts: run.hosts,
+    hosts: deps.pool ? deps.pool.stats() : run.hosts,
+    archives: archive.archives,
+    archiveEndpoint: options.archiveEndpoint,
+    confirm: options.confirm,
     startedAt: clock.startedAt,
     durationMs: Math.round(performance.now() - clock.started),
     interrupted: run.interrupted,

@@ -58,7 +58,10 @@ export type FindingCode =
   | 'INPUT_REPAIRED'
   | 'CLAIM_UNCITED'
   | 'LINK_INSECURE_HTTP'
-  | 'ARCHIVE_AVAILABLE';
+  | 'ARCHIVE_AVAILABLE'
+  | 'ARCHIVE_MISSING'
+  | 'SOURCE_CHANGED'
+  | 'LINK_FAILING';
 
 /** Stable error codes carried by a failed check (never thrown: a link failure is data). */
 export type CheckErrorCode =
@@ -78,6 +81,7 @@ export type CheckErrorCode =
   | 'PRIVATE_ADDRESS'
   | 'EXCLUDED_PATTERN'
   | 'EXAMPLE_DOMAIN'
+  | 'NOT_A_SOURCE'
   | 'UNSUPPORTED_SCHEME'
   | 'INVALID_URL'
   | 'HTTP_ERROR'
@@ -131,6 +135,8 @@ export interface Post {
   bodyFormat: 'html' | 'markdown';
   /** 1-based line in the source file where the body starts (for locations), when known. */
   bodyLine?: number;
+  /** HTML pages: which element was read as the article body, as a CSS-ish path (`body > main > article`). */
+  bodySelector?: string;
   /** Repairs and other loader warnings. */
   warnings: InputWarning[];
 }
@@ -139,15 +145,43 @@ export interface Post {
 // Extract: Post → blocks, citations, damaged anchors, claim signals
 // ---------------------------------------------------------------------------
 
-/** Kind of a text block. */
+/**
+ * Kind of a text block. A `footnote` (a note a mark points to), a `source-line` ("Source: …",
+ * an attribution under a paragraph or quote) and a `reference` (an entry of the post's
+ * reference list) are no claims: they credit the blocks that point to them (Block.credits).
+ */
 export type BlockKind =
-  'paragraph' | 'heading' | 'list-item' | 'blockquote' | 'table-cell' | 'figcaption' | 'definition-term' | 'definition';
+  | 'paragraph'
+  | 'heading'
+  | 'list-item'
+  | 'blockquote'
+  | 'table-cell'
+  | 'figcaption'
+  | 'definition-term'
+  | 'definition'
+  | 'footnote'
+  | 'source-line'
+  | 'reference';
 
 /** Why a block counts as a claim. */
 export type ClaimSignal = 'citation' | 'quote' | 'number' | 'attribution';
 
 /** Where a citation came from in the markup. */
 export type CitationOrigin = 'a' | 'blockquote-cite' | 'q-cite' | 'img' | 'iframe';
+
+/**
+ * Why a link is not a source: an image-only link, a tag or category archive, a share, print,
+ * subscribe or comment widget, a jump to a lightbox, the site's own navigation. Such links
+ * stay in the report and never count as a source of a claim.
+ */
+export type CitationRole = 'image' | 'tag' | 'share' | 'print' | 'subscribe' | 'comment' | 'lightbox' | 'navigation';
+
+/**
+ * How a link outside a block credits it: through a footnote the block marks, a source line
+ * right under it ("Source: …", a `<cite>` or `<figcaption>` with a link), or an entry of the
+ * post's reference list the block points to by number or name.
+ */
+export type CitationVia = 'footnote' | 'source-line' | 'reference-list';
 
 /** One link found inside a block. */
 export interface Citation {
@@ -177,6 +211,10 @@ export interface Citation {
   isInternal: boolean;
   /** Which element the link came from. */
   origin: CitationOrigin;
+  /** Why the link is not a source; absent for sources. */
+  role?: CitationRole;
+  /** How a link written outside the block credits it; absent for links in the block's own text. */
+  via?: CitationVia;
 }
 
 /** An anchor whose URL was lost: an orphan `</a>` or an `<a>` without a usable href. */
@@ -210,6 +248,20 @@ export interface Block {
   damagedAnchors: DamagedAnchor[];
   /** 1-based line in the source file, when known. */
   line?: number;
+  /**
+   * The footnotes, source lines and reference entries that credit this block, by block index
+   * (their links are also among `citations`, with `via`): a credited claim is not uncited,
+   * even when its note names a source without a link.
+   */
+  credits?: BlockCredit[];
+}
+
+/** A block that credits another from outside it. */
+export interface BlockCredit {
+  /** How it credits: a footnote, a source line, a reference-list entry. */
+  via: CitationVia;
+  /** Index of the crediting block in the post. */
+  block: number;
 }
 
 /** A post after extraction. */
@@ -252,6 +304,8 @@ export interface CheckHistory {
   checks: number;
   /** How many of them failed. */
   failures: number;
+  /** Failed checks in a row since `failingSince` (what `--confirm` counts). */
+  failingChecks?: number;
 }
 
 /** The verdict for one unique URL. Never thrown: failures are values. */
@@ -284,6 +338,8 @@ export interface CheckResult {
   fromCache?: boolean;
   /** History across runs (with --cache). */
   history?: CheckHistory;
+  /** A transient failure (timeout, reset, 5xx) that `--confirm` does not yet call dead. */
+  unconfirmed?: boolean;
 }
 
 /** Per-host figures of a run. */
@@ -340,6 +396,30 @@ export interface Finding {
   args: Record<string, string | number>;
 }
 
+/** How the archive answered for a citation. */
+export type ArchiveStatus = 'found' | 'missing' | 'archive-link' | 'lookup-failed';
+
+/** What is known about archived copies of a cited source (`citations[].archive`). */
+export interface CitationArchive {
+  /**
+   * `found`: a capture near the post date; `missing`: the archive has none; `archive-link`: the
+   * citation itself points into an archive; `lookup-failed`: the archive did not answer.
+   */
+  status: ArchiveStatus;
+  /** The capture's URL (for `archive-link`, the cited URL itself). */
+  url?: string;
+  /** When the capture was made (ISO 8601, UTC). */
+  capturedAt?: string;
+  /** The URL that was captured, when the citation is an archive link. */
+  originalUrl?: string;
+  /** `--drift`: share of the page's word shingles the live page and the capture have in common (0–1). */
+  similarity?: number;
+  /** Quotes the live page lost that the capture still has (they raise SOURCE_CHANGED). */
+  quotesInCapture?: string[];
+  /** Why the lookup failed. */
+  reason?: string;
+}
+
 /**
  * A citation with its check verdict. Its quotes stay on the extracted citation: the report
  * says which are missing through QUOTE_NOT_FOUND findings.
@@ -361,6 +441,10 @@ export interface ReportCitation extends Omit<Citation, 'quotes'> {
   history?: CheckHistory;
   /** True when the verdict was reused from the cache (`--cache`), not checked in this run. */
   fromCache?: boolean;
+  /** Archived copies of the source (with `--archive`), or the archive the citation points into. */
+  archive?: CitationArchive;
+  /** A transient failure that `--confirm` does not yet call dead (LINK_FAILING). */
+  unconfirmed?: boolean;
 }
 
 /** A block in the report. */

@@ -18,6 +18,16 @@ export interface CacheEntry {
   history: CheckHistory;
 }
 
+/** What the archive answered about one URL near one date (kept so reruns do not ask again). */
+export interface ArchiveCacheEntry {
+  /** ISO time of the answer. */
+  checkedAt: string;
+  /** A capture was found, or the archive has none. Failed lookups are never kept. */
+  status: 'found' | 'missing';
+  /** The capture's 14-digit Wayback timestamp, when found. */
+  timestamp?: string;
+}
+
 /** The cache file's JSON. */
 interface CacheFile {
   /** Layout version (CACHE_VERSION). */
@@ -26,6 +36,8 @@ interface CacheFile {
   savedAt: string;
   /** Entries by URL. */
   entries: Record<string, CacheEntry>;
+  /** Archive answers by lookup key (endpoint, URL, date); absent in files written before them. */
+  archive?: Record<string, ArchiveCacheEntry>;
 }
 
 const REMEMBERED: ReadonlySet<LinkStatus> = new Set([...FAILING_STATUSES, 'ok']);
@@ -69,6 +81,7 @@ export class ResultCache {
   readonly warning?: string;
   private readonly path: string;
   private readonly entries: Map<string, CacheEntry>;
+  private readonly archive = new Map<string, ArchiveCacheEntry>();
   private readonly now: () => number;
   private dirty = 0;
   private lastFlush: number;
@@ -115,7 +128,14 @@ export class ResultCache {
         if (!(Date.parse(entry.result.checkedAt) >= oldest)) continue;
         entries.set(url, entry);
       }
-      return new ResultCache(path, entries, now);
+      const cache = new ResultCache(path, entries, now);
+      for (const [key, answer] of Object.entries(data.archive ?? {})) {
+        if (!answer || typeof answer !== 'object' || (answer.status !== 'found' && answer.status !== 'missing'))
+          continue;
+        if (!(Date.parse(answer.checkedAt) >= oldest)) continue;
+        cache.archive.set(key, answer);
+      }
+      return cache;
     } catch {
       return new ResultCache(path, new Map(), now, `cache ${path} is corrupt; starting empty`);
     }
@@ -144,7 +164,12 @@ export class ResultCache {
       checks: (previous?.checks ?? 0) + 1,
       failures: (previous?.failures ?? 0) + (failing ? 1 : 0),
     };
-    if (failing) history.failingSince = previous?.failingSince ?? result.checkedAt;
+    if (failing) {
+      history.failingSince = previous?.failingSince ?? result.checkedAt;
+      // In a row: a failure after a failure adds one; an entry from before the count started
+      // (failingSince without failingChecks) counts as one failure.
+      history.failingChecks = previous?.failingSince !== undefined ? (previous.failingChecks ?? 1) + 1 : 1;
+    }
     const stored: CheckResult = { ...result };
     delete stored.history;
     delete stored.fromCache;
@@ -157,6 +182,20 @@ export class ResultCache {
     if (this.dirty >= FLUSH_EVERY_RESULTS || this.now() - this.lastFlush >= FLUSH_EVERY_MS)
       void this.flush().catch(() => undefined);
     return { ...result, history };
+  }
+
+  /** The remembered archive answer for `key` if younger than `maxAgeMs` (which may depend on the answer). */
+  archiveAnswer(key: string, maxAgeMs: (answer: ArchiveCacheEntry) => number): ArchiveCacheEntry | undefined {
+    const answer = this.archive.get(key);
+    if (!answer) return undefined;
+    const age = this.now() - Date.parse(answer.checkedAt);
+    return age >= 0 && age < maxAgeMs(answer) ? { ...answer } : undefined;
+  }
+
+  /** Remembers an archive answer. */
+  recordArchive(key: string, answer: ArchiveCacheEntry): void {
+    this.archive.set(key, { ...answer });
+    this.dirty += 1;
   }
 
   /** Number of remembered URLs. */
@@ -178,6 +217,8 @@ export class ResultCache {
       savedAt: new Date(this.now()).toISOString(),
       entries: Object.fromEntries([...this.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     };
+    if (this.archive.size > 0)
+      data.archive = Object.fromEntries([...this.archive].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     const text = `${JSON.stringify(data, null, 1)}\n`;
     const write = async (): Promise<void> => {
       const temp = `${this.path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;

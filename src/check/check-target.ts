@@ -65,7 +65,7 @@ function isPlainText(headers: Record<string, string>): boolean {
  * The cited quotes absent from a page. Undefined (nothing recorded) when the page cannot
  * prove absence: body not read, cut at the size cap, or not an HTML/text document.
  */
-function quotesMissingFrom(response: RawResponse, quotes: string[]): string[] | undefined {
+export function quotesMissingFrom(response: RawResponse, quotes: string[]): string[] | undefined {
   if (response.body === undefined || response.body.length === 0 || response.truncated) return undefined;
   const html = isHtmlType(response.headers);
   if (!html && !isPlainText(response.headers)) return undefined;

@@ -33,6 +33,9 @@ export function createDocumentFetcher(options: CitecheckOptions, deps: CheckDeps
     return { options, dispatcher, pool, clock, random: deps.random ?? Math.random };
   };
 
+  // A fetched input is read whole: it is held to the body cap and to the input cap, whichever is lower.
+  const inputCap = Math.min(options.maxBodyBytes, options.maxInputBytes);
+  const capFlag = inputCap < options.maxBodyBytes ? '--max-input-bytes' : '--max-body-bytes';
   const fetchDocument = async (url: string, init?: { accept?: string }): Promise<FetchedDocument> => {
     const bound = new AbortController();
     let timer: NodeJS.Timeout | undefined;
@@ -47,7 +50,7 @@ export function createDocumentFetcher(options: CitecheckOptions, deps: CheckDeps
           method: 'get',
           accept: init?.accept ?? DEFAULT_ACCEPT,
           // One byte over the cap tells "exactly at the cap" from "too large".
-          bodyLimit: () => options.maxBodyBytes + 1,
+          bodyLimit: () => inputCap + 1,
           signal,
           onStart: () => {
             if (deadline !== undefined) return;
@@ -65,10 +68,10 @@ export function createDocumentFetcher(options: CitecheckOptions, deps: CheckDeps
       }
       const { response } = outcome;
       const body = response.body ?? Buffer.alloc(0);
-      if (response.truncated || body.length > options.maxBodyBytes) {
+      if (response.truncated || body.length > inputCap) {
         throw new DocumentTooLargeError(
-          `cannot fetch ${url}: the body is larger than ${options.maxBodyBytes} bytes`,
-          options.maxBodyBytes,
+          `cannot fetch ${url}: the body is larger than ${inputCap} bytes (${capFlag})`,
+          inputCap,
         );
       }
       return { status: response.status, headers: response.headers, body, finalUrl: outcome.url };

@@ -3,15 +3,17 @@ import { loadConfig } from '../config/load.js';
 import { compileLayer, mergeLayers } from '../config/resolve.js';
 import type { CitecheckOptions } from '../config/options.js';
 import { EXIT, UsageError } from '../errors.js';
-import { FORMATTERS, type FormatName } from '../formatters/index.js';
+import { renderPieces, type FormatName } from '../formatters/index.js';
 import { exitCodeForReport, failOnSentence } from '../report/build.js';
 import { runCheck, runExtract } from '../run.js';
 import type { SiteRunDeps } from '../run-site.js';
 import type { Report } from '../types.js';
 import { readCliValues } from './flags.js';
+import { unscopedCredential } from '../config/header-rule.js';
 import type { CommandName } from '../config/option-decl.js';
 import { emitGithubOutput, isGithubActions } from './github.js';
 import { guardCachePath } from './cache-path.js';
+import { printLine, printWarning, writeReport } from './print.js';
 import { ProgressBar } from './progress.js';
 import { parseReportSpec, prepareReportPaths, writeReports } from './reports.js';
 import { isUrlInput } from '../sources/input-kind.js';
@@ -20,15 +22,18 @@ import { isUrlInput } from '../sources/input-kind.js';
  * Options of the run (defaults ← config file ← typed flags, each layer checked and compiled by
  * the config layer) plus the report files asked for (--report flags win over the config's `reports`).
  */
-async function resolveCommandOptions(
+export async function resolveCommandOptions(
   opts: Record<string, unknown>,
   cmd: Command,
-): Promise<{ options: CitecheckOptions; reports: string[] }> {
+): Promise<{ options: CitecheckOptions; reports: string[]; reportsFrom?: string }> {
   const typed = readCliValues(opts, cmd, cmd.name() as CommandName);
   const cliLayer = compileLayer(typed, { kind: 'cli' });
   const file = opts.config === false ? undefined : await loadConfig(process.cwd(), opts.config as string | undefined);
   const options = mergeLayers(file?.layer, cliLayer);
-  return { options, reports: (typed.reports as string[] | undefined) ?? file?.config.reports ?? [] };
+  const cliReports = typed.reports as string[] | undefined;
+  // reportsFrom: the config file the report paths came from (they stay inside the working directory).
+  const reportsFrom = cliReports === undefined && file?.config.reports !== undefined ? file.file : undefined;
+  return { options, reports: cliReports ?? file?.config.reports ?? [], reportsFrom };
 }
 
 function wantsColor(opts: Record<string, unknown>, stream: NodeJS.WriteStream): boolean {
@@ -36,11 +41,6 @@ function wantsColor(opts: Record<string, unknown>, stream: NodeJS.WriteStream): 
   if (opts.color === false || process.env.NO_COLOR) return false;
   if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
   return Boolean(stream.isTTY);
-}
-
-/** Prints a run-level warning as one stderr line (stdout stays the report alone). */
-function printWarning(message: string): void {
-  process.stderr.write(`citecheck: warning: ${message}\n`);
 }
 
 /** What a checking command runs: the report, and why its inputs were read only in part, if they were. */
@@ -51,7 +51,17 @@ export type CommandRun = (
 
 /** `citecheck check`: returns the process exit code. */
 export async function checkCommand(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<number> {
-  return runAndReport(inputs, opts, cmd, async (options, deps) => ({ report: await runCheck(inputs, options, deps) }));
+  return runAndReport(inputs, opts, cmd, async (options, deps) => {
+    // `wp` sends headers without a host to the site alone; `check` sends them to every cited
+    // site, so a credential there would reach strangers: it must name its host.
+    const credential = unscopedCredential(options.headers);
+    if (credential) {
+      throw new UsageError(
+        `${credential} header given without a host would be sent to every cited site: name its host (--header "docs.example.org=${credential}: …", or "hosts" in the config)`,
+      );
+    }
+    return { report: await runCheck(inputs, options, deps) };
+  });
 }
 
 /**
@@ -66,8 +76,8 @@ export async function runAndReport(
   cmd: Command,
   run: CommandRun,
 ): Promise<number> {
-  const { options, reports } = await resolveCommandOptions(opts, cmd);
-  const specs = reports.map(parseReportSpec);
+  const { options, reports, reportsFrom } = await resolveCommandOptions(opts, cmd);
+  const specs = reports.map((text) => parseReportSpec(text, reportsFrom));
   await prepareReportPaths(specs, localInputs);
   await guardCachePath(options.cache, localInputs);
 
@@ -101,6 +111,9 @@ export async function runAndReport(
         bar?.clear();
         printWarning(message);
       },
+      onArchiveLookups: bar
+        ? (n) => bar.note(`looking up archived copies of ${n} ${n === 1 ? 'source' : 'sources'}…`)
+        : undefined,
     }));
   } finally {
     bar?.clear();
@@ -111,15 +124,14 @@ export async function runAndReport(
 
   const cwd = process.cwd();
   const format = opts.format as FormatName;
-  const stdoutText = FORMATTERS[format].render(report, {
-    color: format === 'terminal' && wantsColor(opts, process.stdout),
-    cwd,
-  });
-  process.stdout.write(stdoutText.endsWith('\n') ? stdoutText : `${stdoutText}\n`);
+  writeReport(
+    renderPieces(format, report, {
+      color: format === 'terminal' && wantsColor(opts, process.stdout),
+      cwd,
+    }),
+  );
   await writeReports(report, specs, { cwd });
-  if (specs.length > 0 && format !== 'json') {
-    process.stderr.write(`citecheck: wrote ${specs.map((s) => s.path).join(', ')}\n`);
-  }
+  if (specs.length > 0 && format !== 'json') printLine(`wrote ${specs.map((s) => s.path).join(', ')}`);
   if (isGithubActions()) {
     await emitGithubOutput(
       report,
@@ -131,11 +143,11 @@ export async function runAndReport(
   if (report.interrupted) return stopExit;
   if (incomplete) {
     const posts = `${report.totals.posts} post${report.totals.posts === 1 ? '' : 's'}`;
-    process.stderr.write(`citecheck: ${incomplete}; the ${posts} read before this are checked and reported\n`);
+    printLine(`${incomplete}; the ${posts} read before this are checked and reported`);
     return EXIT.userError;
   }
   const code = exitCodeForReport(report, options.failOn);
-  if (code === 1) process.stderr.write(`citecheck: ${failOnSentence(report, options.failOn)}\n`);
+  if (code === 1) printLine(failOnSentence(report, options.failOn));
   return code;
 }
 
@@ -146,6 +158,6 @@ export async function extractCommand(inputs: string[], opts: Record<string, unkn
     throw new UsageError('extract works offline and does not fetch URLs; save the page first or use `citecheck check`');
   }
   const report = await runExtract(inputs, options, { onWarning: printWarning });
-  process.stdout.write(`${FORMATTERS.json.render(report)}\n`);
+  writeReport(renderPieces('json', report));
   return 0;
 }

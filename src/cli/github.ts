@@ -2,6 +2,7 @@ import { appendFile } from 'node:fs/promises';
 import { FORMATTERS } from '../formatters/index.js';
 import { renderGithubAnnotations } from '../formatters/github.js';
 import type { Report } from '../types.js';
+import { printWarning } from './print.js';
 
 /** What to do when running inside GitHub Actions. */
 export interface GithubOutputOptions {
@@ -22,7 +23,7 @@ export async function emitGithubOutput(
   options: GithubOutputOptions,
   write: (text: string) => void,
   env: NodeJS.ProcessEnv = process.env,
-  warn: (message: string) => void = (message) => process.stderr.write(`citecheck: warning: ${message}\n`),
+  warn: (message: string) => void = printWarning,
 ): Promise<void> {
   if (options.annotations) {
     const text = renderGithubAnnotations(report);

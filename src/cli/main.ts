@@ -1,14 +1,18 @@
 import { CommanderError } from 'commander';
+import { sanitizeText } from '../formatters/escape.js';
 import { cacheSwallowedInput } from './cache-path.js';
 import { CitecheckError, EXIT, exitCodeFor } from '../errors.js';
 import type { checkCommand, extractCommand } from './check-command.js';
+import type { fixCommand } from './fix-command.js';
 import { createProgram, type ProgramActions } from './program.js';
 import type { wpCommand } from './wp-command.js';
+import { printLine, sanitizeLines } from './print.js';
 
 /** The commands main() runs; injectable so the error mapping can be tested without a real run. */
 export interface CommandHandlers {
   check: typeof checkCommand;
   extract: typeof extractCommand;
+  fix?: typeof fixCommand;
   /** `citecheck wp`. */
   wp?: typeof wpCommand;
 }
@@ -19,6 +23,7 @@ const RUN_COMMANDS: CommandHandlers = {
   check: async (...args) => (await import('./check-command.js')).checkCommand(...args),
   extract: async (...args) => (await import('./check-command.js')).extractCommand(...args),
   wp: async (...args) => (await import('./wp-command.js')).wpCommand(...args),
+  fix: async (...args) => (await import('./fix-command.js')).fixCommand(...args),
 };
 
 const ISSUES_URL = 'https://github.com/citecheck/citecheck/issues';
@@ -36,6 +41,9 @@ export async function main(argv: string[], commands: CommandHandlers = RUN_COMMA
     extract: async (inputs, opts, cmd) => {
       exitCode = await commands.extract(inputs, opts, cmd);
     },
+    fix: async (inputs, opts, cmd) => {
+      exitCode = await (commands.fix ?? (RUN_COMMANDS.fix as typeof fixCommand))(inputs, opts, cmd);
+    },
     wp: async (site, opts, cmd) => {
       exitCode = await (commands.wp ?? (RUN_COMMANDS.wp as typeof wpCommand))(site, opts, cmd);
     },
@@ -46,7 +54,7 @@ export async function main(argv: string[], commands: CommandHandlers = RUN_COMMA
   const outputError = (text: string, write: (s: string) => void): void => {
     const line = text.replace(/^error: /, '').trimEnd();
     const hint = /missing required argument 'inputs'/.test(line) ? (cacheSwallowedInput(argv) ?? '') : '';
-    write(`citecheck: ${line}${hint}\n`);
+    write(`citecheck: ${sanitizeText(`${line}${hint}`)}\n`);
   };
   program.configureOutput({ outputError });
   for (const sub of program.commands) {
@@ -62,17 +70,13 @@ export async function main(argv: string[], commands: CommandHandlers = RUN_COMMA
       return error.exitCode === 0 ? EXIT.ok : EXIT.userError;
     }
     if (error instanceof CitecheckError) {
-      process.stderr.write(`citecheck: ${oneLine(error.message)}\n`);
+      printLine(error.message);
       return exitCodeFor(error);
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     process.stderr.write(
-      `citecheck: internal error — this is a bug. Please report it at ${ISSUES_URL} with the output below.\n${detail}\n`,
+      `citecheck: internal error — this is a bug. Please report it at ${ISSUES_URL} with the output below.\n${sanitizeLines(detail)}\n`,
     );
     return EXIT.internalError;
   }
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
 }

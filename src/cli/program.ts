@@ -38,6 +38,7 @@ export interface ProgramActions {
   check(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<void>;
   extract(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<void>;
   wp(site: string, opts: Record<string, unknown>, cmd: Command): Promise<void>;
+  fix?(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<void>;
 }
 
 /** Builds the commander program. */
@@ -72,6 +73,19 @@ export function createProgram(actions: ProgramActions): Command {
     'extract',
   ).action(actions.extract);
 
+  const fix = actions.fix;
+  if (fix) {
+    addTableOptions(
+      program
+        .command('fix')
+        .description(
+          'check the inputs, then write what the report recommends: moved sources updated, dead ones linked to their archived copy',
+        )
+        .argument('<inputs...>', 'Markdown, HTML or WordPress JSON files, directories or globs'),
+      'fix',
+    ).action(fix);
+  }
+
   program.addHelpText(
     'after',
     `
@@ -83,6 +97,7 @@ Examples:
   citecheck check post.json
   citecheck check content/ --report html --report sarif:reports/links.sarif --cache
   citecheck extract export.json > structure.json
+  citecheck fix content/posts/ > fix.diff && git apply fix.diff
   citecheck check site.WordPress.2024-06-01.xml      # a WordPress export (Tools → Export)
   citecheck wp https://example.com/ --after 2024-01-01 --report html`,
   );

@@ -1,3 +1,4 @@
+import { sanitizeText } from '../formatters/escape.js';
 import type { CheckProgress } from '../types.js';
 
 /** Pages and posts read from a site (`wp`), for the line before and beside the links. */
@@ -32,6 +33,11 @@ export class ProgressBar {
     if (now - this.last < this.intervalMs && progress.done < progress.total) return;
     this.last = now;
     this.draw(now);
+  }
+
+  /** Replaces the bar with a one-line note of what the run does now (e.g. the archive lookups). */
+  note(text: string): void {
+    this.write(text);
   }
 
   /** Takes a site-reading event (`wp`): drawn alone while reading, then beside the links. */
@@ -77,7 +83,7 @@ export class ProgressBar {
       `${rate.toFixed(1)}/s`,
       `${p.failures} failing`,
       p.inFlight ? `${p.inFlight} in flight` : '',
-      p.backingOff.length ? `backing off: ${p.backingOff.slice(0, 3).join(', ')}` : '',
+      p.backingOff.length ? `backing off: ${sanitizeText(p.backingOff.slice(0, 3).join(', '))}` : '',
       eta !== undefined && p.done < p.total ? `ETA ${eta}s` : '',
     ].filter(Boolean);
     this.write(parts.join('  '));

@@ -1,9 +1,10 @@
-import { open, stat, unlink, writeFile } from 'node:fs/promises';
+import { lstat, open, realpath, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { makeDirs } from '../make-dirs.js';
 import path from 'node:path';
 import { DEFAULT_REPORT_DIR } from '../config/option-table.js';
-import { OutputError, UsageError } from '../errors.js';
-import { FORMATTERS, type FormatName } from '../formatters/index.js';
+import { CitecheckError, ConfigError, OutputError, UsageError } from '../errors.js';
+import { isOwnReport } from '../sources/own-reports.js';
+import { FORMATTERS, renderPieces, type FormatName } from '../formatters/index.js';
 import type { RenderOptions } from '../formatters/index.js';
 import type { Report } from '../types.js';
 import { isPathInput } from '../sources/input-kind.js';
@@ -14,10 +15,12 @@ export interface ReportSpec {
   format: FormatName;
   /** Output path. */
   path: string;
+  /** The config file that named it (its paths stay inside the working directory); undefined from the command line. */
+  fromConfig?: string;
 }
 
-/** Parses `FORMAT[:PATH]`; the default path is reports/citecheck.<ext>. */
-export function parseReportSpec(text: string): ReportSpec {
+/** Parses `FORMAT[:PATH]`; the default path is reports/citecheck.<ext>. `fromConfig` labels a config file's entry. */
+export function parseReportSpec(text: string, fromConfig?: string): ReportSpec {
   const colon = text.indexOf(':');
   const name = (colon < 0 ? text : text.slice(0, colon)).trim();
   if (!(name in FORMATTERS)) {
@@ -27,22 +30,109 @@ export function parseReportSpec(text: string): ReportSpec {
   const file = colon < 0 ? '' : text.slice(colon + 1).trim();
   if (file === '-')
     throw new UsageError(`--report ${name}:-: report files cannot go to stdout; use --format ${name} for that`);
-  return { format, path: file || path.join(DEFAULT_REPORT_DIR, `citecheck.${FORMATTERS[format].extension}`) };
+  const spec: ReportSpec = {
+    format,
+    path: file || path.join(DEFAULT_REPORT_DIR, `citecheck.${FORMATTERS[format].extension}`),
+  };
+  if (fromConfig !== undefined) spec.fromConfig = fromConfig;
+  return spec;
+}
+
+/** How an error names a report path: the flag, or the config file's entry. */
+function named(spec: ReportSpec): string {
+  return spec.fromConfig !== undefined
+    ? `${spec.fromConfig}: report path "${spec.path}"`
+    : `--report ${spec.format}:${spec.path}`;
+}
+
+/** The error for a report path, from the config file or the command line. */
+function refuse(spec: ReportSpec, problem: string): CitecheckError {
+  const message = `${named(spec)}: ${problem}`;
+  return spec.fromConfig !== undefined ? new ConfigError(message) : new UsageError(message);
+}
+
+/**
+ * A config file comes with the content it audits (a pull request can change it), so the
+ * report paths it names must stay inside the working directory, symbolic links resolved, and
+ * out of `.git` (hooks and git's own config live there, outside what a checkout versions).
+ * The command line is the user's own choice and may write anywhere.
+ */
+async function confineToWorkingDirectory(spec: ReportSpec, cwd: string): Promise<void> {
+  const root = await realpath(cwd);
+  let existing = path.resolve(cwd, spec.path);
+  const missing: string[] = [];
+  let resolved: string;
+  for (;;) {
+    try {
+      resolved = path.join(await realpath(existing), ...missing);
+      break;
+    } catch {
+      // A link that points nowhere would be followed by the write to wherever it names.
+      if (
+        await lstat(existing).then(
+          () => true,
+          () => false,
+        )
+      )
+        throw refuse(spec, 'is a symbolic link to nowhere; a config file cannot write there');
+      missing.unshift(path.basename(existing));
+      const parent = path.dirname(existing);
+      if (parent === existing) throw refuse(spec, 'cannot be resolved');
+      existing = parent;
+    }
+  }
+  const relative = path.relative(root, resolved);
+  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+    throw refuse(
+      spec,
+      'is outside the working directory; a config file writes reports only inside it (name the path with --report to write elsewhere)',
+    );
+  }
+  if (relative.split(path.sep).some((part) => part.toLowerCase() === '.git'))
+    throw refuse(spec, 'is inside .git; a config file cannot write there');
+}
+
+/**
+ * Refuses to overwrite an existing file that is not a citecheck report (or empty): a report
+ * path mistyped or planted (package.json, a script, a hook) would otherwise be replaced.
+ */
+async function refuseForeignFile(spec: ReportSpec): Promise<void> {
+  let head: Buffer;
+  try {
+    const handle = await open(path.resolve(spec.path), 'r');
+    try {
+      const buffer = Buffer.alloc(4096);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      head = buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return; // missing (created by the run), a directory or unreadable: the write check reports it
+  }
+  if (head.toString('utf8').trim() !== '' && !isOwnReport(head))
+    throw refuse(spec, 'that file exists and is not a citecheck report; refusing to overwrite it');
 }
 
 /**
  * Checks before the run that each report can be written, so a long check does not end in
  * an unwritable path: the file is opened for appending (created and removed again when it
  * did not exist), which is the only test the file system cannot answer wrongly. A report
- * path that is one of the named input files is refused: writing it would destroy the post.
+ * path that is one of the named input files is refused: writing it would destroy the post; so
+ * is an existing file that is not a citecheck report, and a config file's path outside `cwd`.
  */
-export async function prepareReportPaths(specs: ReportSpec[], inputs: readonly string[] = []): Promise<void> {
+export async function prepareReportPaths(
+  specs: ReportSpec[],
+  inputs: readonly string[] = [],
+  cwd = process.cwd(),
+): Promise<void> {
   const inputFiles = new Set(inputs.filter(isPathInput).map((i) => path.resolve(i)));
   const seen = new Map<string, string>();
   for (const spec of specs) {
     const target = path.resolve(spec.path);
-    if (inputFiles.has(target))
-      throw new UsageError(`--report ${spec.format}:${spec.path}: that file is one of the inputs; choose another path`);
+    if (inputFiles.has(target)) throw refuse(spec, 'that file is one of the inputs; choose another path');
+    if (spec.fromConfig !== undefined) await confineToWorkingDirectory(spec, cwd);
+    await refuseForeignFile(spec);
     const other = seen.get(target);
     // The same file for two formats: the second would silently overwrite the first.
     if (other !== undefined && other !== spec.format)
@@ -64,12 +154,27 @@ export async function prepareReportPaths(specs: ReportSpec[], inputs: readonly s
 /** Renders and writes every report file: the one writer. */
 export async function writeReports(report: Report, specs: ReportSpec[], options: RenderOptions): Promise<void> {
   for (const spec of specs) {
-    const text = FORMATTERS[spec.format].render(report, { ...options, color: false });
+    const fail = (error: unknown) => new OutputError(`cannot write report ${spec.path}: ${describeFsError(error)}`);
+    let handle: FileHandle;
     try {
       await makeDirs(path.dirname(path.resolve(spec.path)));
-      await writeFile(spec.path, text);
+      handle = await open(spec.path, 'w');
+      // Writing into an existing file keeps its mode: a report must never be left executable
+      // (a report written over a hook or script would run as one).
+      const { mode } = await handle.stat();
+      if ((mode & 0o111) !== 0) await handle.chmod(mode & 0o666);
     } catch (error) {
-      throw new OutputError(`cannot write report ${spec.path}: ${describeFsError(error)}`);
+      throw fail(error);
+    }
+    try {
+      // Piece by piece (a JSON report per post): a large report is never held whole.
+      for (const piece of renderPieces(spec.format, report, { ...options, color: false })) {
+        await handle.write(piece).catch((error: unknown) => {
+          throw fail(error);
+        });
+      }
+    } finally {
+      await handle.close();
     }
   }
 }

@@ -10,3 +10,20 @@ export const DEFAULTS: Readonly<CitecheckOptions> = Object.freeze(defaultOptions
  * while one still cited is re-checked, and so kept, by every run.
  */
 export const CACHE_FORGET_AFTER_MS = 90 * 24 * 60 * 60 * 1000;
+
+/**
+ * Politeness towards the archive (`--archive-endpoint`): one request in flight and 1 s between
+ * request starts (60 a minute). The Internet Archive answers bursts with 429 and blocks
+ * clients that keep going, and its answers are cached (below), so lookups are paid once.
+ * A `hosts` entry for the archive's host in the config overrides these.
+ */
+export const ARCHIVE_HOST_LIMITS: Readonly<{ concurrency: number; intervalMs: number }> = Object.freeze({
+  concurrency: 1,
+  intervalMs: 1_000,
+});
+
+/** How long a found capture is reused from the cache: captures do not go away. */
+export const ARCHIVE_FOUND_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** How long "no capture" is reused from the cache: someone may archive the page tomorrow. */
+export const ARCHIVE_MISSING_MAX_AGE_MS = 24 * 60 * 60 * 1000;

@@ -27,3 +27,15 @@ export function parseHeaderRule(text: string): HeaderRule {
   if (!isHeaderName(name) || (host !== undefined && !host)) throw new SyntaxError(`invalid header "${text}"`);
   return host ? { host, name, value } : { name, value };
 }
+
+// Headers that carry a credential: sent to every cited site, they would hand it to strangers.
+const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie']);
+
+/**
+ * The name of the first credential header (Authorization, Proxy-Authorization, Cookie) given
+ * without a host, if any. `check` sends such headers to the origin of every cited link, so it
+ * refuses them: a credential goes only to a host the user names.
+ */
+export function unscopedCredential(rules: readonly HeaderRule[]): string | undefined {
+  return rules.find((rule) => rule.host === undefined && CREDENTIAL_HEADERS.has(rule.name.toLowerCase()))?.name;
+}

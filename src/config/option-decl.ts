@@ -15,13 +15,15 @@ export type OptionKindName =
   | 'hosts'
   | 'path'
   | 'names'
-  | 'date';
+  | 'date'
+  | 'endpoint'
+  | 'confirm';
 
 /** The commands whose flags the table declares. */
-export type CommandName = 'check' | 'extract' | 'wp';
+export type CommandName = 'check' | 'extract' | 'wp' | 'fix';
 
 /** The checking commands, which take every option of a run unless a declaration says otherwise. */
-export const CHECKING_COMMANDS: readonly CommandName[] = ['check', 'wp'];
+export const CHECKING_COMMANDS: readonly CommandName[] = ['check', 'wp', 'fix'];
 
 /**
  * One option, declared once: the commander flag, the config-file key and its JSON Schema, the

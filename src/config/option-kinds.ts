@@ -1,3 +1,4 @@
+import { parseConfirmRule } from './confirm-rule.js';
 import { parseDateFilter } from './date-filter.js';
 import { DURATION_HINT, formatDuration, parseDuration } from './duration.js';
 import { isHeaderName, parseHeaderRule } from './header-rule.js';
@@ -262,6 +263,31 @@ export const KINDS: Record<OptionKindName, KindRules> = {
       const date = typeof raw === 'string' ? parseDateFilter(raw) : undefined;
       if (!date) fail(`is not a date (YYYY-MM-DD or an ISO 8601 date-time): ${String(raw)}`);
       return date;
+    },
+  },
+  endpoint: {
+    schema: () => ({ type: 'string', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[^/?#]' }),
+    compile(raw: unknown, _decl: OptionDecl, fail: Fail) {
+      // A base URL other paths are appended to: no query or fragment, no trailing slash.
+      let url: URL | undefined;
+      try {
+        url = typeof raw === 'string' ? new URL(raw) : undefined;
+      } catch {
+        url = undefined;
+      }
+      if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname || url.search || url.hash) {
+        fail(`must be an http(s) base URL without query or fragment: ${String(raw)}`);
+      }
+      return url.href.replace(/\/+$/, '');
+    },
+    show,
+  },
+  confirm: {
+    schema: () => ({ type: 'string', pattern: '^\\s*\\d+\\s*x\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h|d)?\\s*$' }),
+    compile(raw: unknown, _decl: OptionDecl, fail: Fail) {
+      const rule = typeof raw === 'string' ? parseConfirmRule(raw) : undefined;
+      if (!rule) fail(`must be <checks>x<duration>, e.g. 3x3d: ${String(raw)}`);
+      return rule;
     },
   },
   path: {

@@ -1,4 +1,4 @@
-import type { HeaderRule } from './options.js';
+import type { ConfirmRule, HeaderRule } from './options.js';
 import type { CommandName, OptionDecl } from './option-decl.js';
 import type { StatusMatcher } from './status-ranges.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
@@ -7,9 +7,11 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 export const OUTPUT_FORMATS = ['terminal', 'json', 'markdown', 'html', 'junit', 'sarif'] as const;
 
 /** Flags every command takes (the others are for check and wp, the checking commands). */
-const ALL_COMMANDS: readonly CommandName[] = ['check', 'extract', 'wp'];
+const ALL_COMMANDS: readonly CommandName[] = ['check', 'extract', 'wp', 'fix'];
 /** Flags of `wp` alone: what to read from the site. */
 const SITE_COMMAND: readonly CommandName[] = ['wp'];
+/** Flags of `fix` alone: where and how the fixes are written. */
+const FIX_COMMAND: readonly CommandName[] = ['fix'];
 
 /** Default cache file used by `--cache` without a path. */
 export const DEFAULT_CACHE_PATH = '.citecheck-cache.json';
@@ -142,6 +144,18 @@ export const OPTION_TABLE = [
     help: 'cap on response body bytes read',
   },
   {
+    key: 'maxInputBytes',
+    kind: 'count',
+    arg: '<n>',
+    min: 1,
+    // Generous for any post or export page; the cap keeps a hostile or mistaken input (a
+    // database dump, /dev/zero) from taking the machine's memory.
+    default: 50 * 1024 * 1024,
+    help: 'cap on the bytes of one input read whole: a JSON, HTML or Markdown file, stdin, an input URL',
+    note: 'a larger input stops the run (exit 2), even one found in a folder; a WordPress export (`.xml`) is streamed and not capped',
+    commands: ALL_COMMANDS,
+  },
+  {
     key: 'method',
     kind: 'choice',
     arg: '<method>',
@@ -207,7 +221,7 @@ export const OPTION_TABLE = [
     arg: '<header>',
     default: {},
     help: 'send "Name: value" (or "host=Name: value" for one host); never sent across origins (repeatable)',
-    note: 'in the config file an object of header name → value, sent to every host',
+    note: 'in the config file an object of header name → value, sent to every host; a credential (Authorization, Proxy-Authorization, Cookie) must name its host in `check` (`wp` sends headers without a host to the site alone)',
   },
   {
     key: 'userAgent',
@@ -253,12 +267,51 @@ export const OPTION_TABLE = [
     extractHelp: 'also extract images and iframes',
   },
   {
+    key: 'countAsSource',
+    kind: 'patterns',
+    arg: '<regex>',
+    default: [],
+    help: 'count links matching this regex as sources even when they look like tags, share buttons or navigation (repeatable)',
+    note: 'links that are not sources keep a `role` in the JSON and are never counted; see "What counts as a source"',
+    commands: ALL_COMMANDS,
+  },
+  {
     key: 'baseUrl',
     kind: 'url',
     arg: '<url>',
     help: 'base URL for relative links in files that do not say their own URL',
     note: 'a post’s own URL (WordPress `link`, canonical, front matter) or `<base href>` wins',
-    commands: ['check', 'extract'],
+    commands: ['check', 'extract', 'fix'],
+  },
+  {
+    key: 'archive',
+    kind: 'choice',
+    arg: '<which>',
+    choices: ['never', 'failing', 'all'],
+    default: 'failing',
+    help: 'look up archived copies of failing citations, of all, or never',
+    note: 'never with `--offline`; see Archived copies and changed sources',
+  },
+  {
+    key: 'archiveEndpoint',
+    kind: 'endpoint',
+    arg: '<base-url>',
+    default: 'https://web.archive.org',
+    help: 'Wayback-compatible archive (serves /wayback/available, /cdx/search/cdx, /web/…)',
+  },
+  {
+    key: 'confirm',
+    kind: 'confirm',
+    arg: '<n>x<span>',
+    help: 'with --cache: a timeout, reset or 5xx is an error only after n failed checks spanning span (e.g. 3x3d)',
+    note: 'until then a `LINK_FAILING` warning; a 404/410 is dead at once',
+  },
+  {
+    key: 'drift',
+    kind: 'switch',
+    default: false,
+    help: 'compare each live source with its archived copy near the post date',
+    note: 'a similarity per citation in JSON and HTML; `SOURCE_CHANGED` below 0.5',
   },
   {
     key: 'status',
@@ -366,6 +419,45 @@ export const OPTION_TABLE = [
     commands: SITE_COMMAND,
     help: 'read at most this many posts',
   },
+  {
+    key: 'write',
+    kind: 'switch',
+    file: false,
+    value: false,
+    commands: FIX_COMMAND,
+    help: 'rewrite Markdown and HTML files in place (default: print a unified diff)',
+  },
+  {
+    key: 'out',
+    kind: 'path',
+    file: false,
+    value: false,
+    arg: '<dir>',
+    commands: FIX_COMMAND,
+    help: 'write the fixed files under this folder (how WordPress JSON is written)',
+  },
+  {
+    key: 'deadLink',
+    kind: 'choice',
+    file: false,
+    value: false,
+    arg: '<how>',
+    choices: ['archive', 'annotate'],
+    default: 'archive',
+    commands: FIX_COMMAND,
+    help: 'a dead source: link its archived copy, or keep it and annotate it',
+  },
+  {
+    key: 'robust',
+    kind: 'choice',
+    file: false,
+    value: false,
+    arg: '<which>',
+    choices: ['failing', 'all'],
+    default: 'failing',
+    commands: FIX_COMMAND,
+    help: 'add Robust Links attributes to failing citations, or to all with a capture',
+  },
 ] as const satisfies readonly OptionDecl[];
 
 /** The keys of one entry of the config file's `hosts` map, declared the same way. */
@@ -409,6 +501,8 @@ interface KindTypes {
   path: { file: string; value: string };
   names: { file: string; value: string[] };
   date: { file: string; value: string };
+  endpoint: { file: string; value: string };
+  confirm: { file: string; value: ConfirmRule };
 }
 
 type Decl = (typeof OPTION_TABLE)[number];

@@ -19,6 +19,14 @@ interface EngineTuning {
   retryBaseDelayMs: number;
 }
 
+/** `--confirm 3x3d`: how much failing makes a transiently failing link dead. */
+export interface ConfirmRule {
+  /** Failed checks in a row needed. */
+  checks: number;
+  /** Time from the first of them to the last one, in ms. */
+  spanMs: number;
+}
+
 /** A header to send, optionally only to one host. */
 export interface HeaderRule {
   /** Host it is limited to; undefined = every host (still dropped on cross-origin redirects). */

@@ -89,6 +89,11 @@ export function mergeLayers(...layers: ReadonlyArray<OptionLayer | undefined>): 
   }
   options.headersTimeoutMs = attemptTimeoutMs(options.timeoutMs);
   options.bodyTimeoutMs = attemptTimeoutMs(options.timeoutMs);
+  // Checks across options, once every layer is in.
+  if (options.drift && options.archive === 'never')
+    throw new UsageError('--drift compares sources with their archived copies; it cannot run with --archive never');
+  if (options.confirm && !options.cache)
+    throw new UsageError('--confirm counts failures across runs, in the cache: add --cache (or "cache": true)');
   return options;
 }
 

@@ -1,4 +1,4 @@
-import type { BlockKind, CitationOrigin, DamagedAnchor } from '../types.js';
+import type { BlockKind, CitationOrigin, CitationRole, DamagedAnchor } from '../types.js';
 
 /** A link found while building a block, before normalisation. */
 export interface RawLink {
@@ -16,6 +16,8 @@ export interface RawLink {
   origin: CitationOrigin;
   /** Why the link is invalid before its URL is even read (a Markdown link no renderer shows). */
   invalid?: string;
+  /** Why the link is not a source, when the markup says (link-roles.ts). */
+  role?: CitationRole;
 }
 
 /** A damaged anchor found while building a block, before its sentence is known. */
@@ -37,23 +39,57 @@ export interface RawBlock {
   /** Ranges of `text` that are footnote marks (`<sup>1</sup>`): never figures. */
   footnoteMarks: Array<[number, number]>;
   line?: number;
+  /** The notes the block's footnote marks point to, by id. */
+  marks: string[];
+  /** The id of the footnote this block is (part of). */
+  note?: string;
+  /** A standalone `<cite>`: an attribution line. */
+  attribution?: boolean;
+  /** A `<figcaption>` under other blocks of its figure (the caption of a quote, say). */
+  caption?: boolean;
+  /** Its number, for an item of an ordered list. */
+  listNumber?: number;
+  /** It holds an inline quotation (`<q>`). */
+  hasQuote?: boolean;
 }
 
 const WS = /\s+/g;
+/** True when `t` holds whitespace other than single spaces (a loop: faster here than a regex). */
+function needsCollapse(t: string): boolean {
+  let prevSpace = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return true;
+      prevSpace = true;
+    } else {
+      // Tab to carriage return, NBSP, and the other Unicode spaces \s matches.
+      if ((c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)) return true;
+      if (c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) return true;
+      prevSpace = false;
+    }
+  }
+  return false;
+}
 /**
  * Never text: C0/C1 control characters that are not whitespace (a NUL from a damaged export),
  * and invisible format characters a CMS leaves in words (soft hyphen, zero-width space and
  * joiners, word joiner, a BOM mid-text), which would split or disguise words and quotes.
  */
 const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200d\u2060\ufeff]/g;
-const LAST_WORD = /(\S+)\s*$/;
 
 /**
  * Accumulates one block's text with whitespace collapsed on the fly, so link offsets are
- * offsets into the final text.
+ * offsets into the final text. The text is kept as indexed parts and joined once in finish():
+ * reading a growing concatenated string (a slice, a character) flattens it, and doing that once
+ * per link made a paragraph of 30,000 links quadratic.
  */
 export class BlockBuilder {
-  text = '';
+  /** Length of the text so far. */
+  length = 0;
+  private readonly parts: string[] = [];
+  /** Offset of each part in the text. */
+  private readonly starts: number[] = [];
   readonly links: RawLink[] = [];
   readonly damaged: RawDamage[] = [];
   readonly footnoteMarks: Array<[number, number]> = [];
@@ -63,17 +99,37 @@ export class BlockBuilder {
   sawStrong = false;
   /** Some non-blank text was not bold. */
   hasPlainText = false;
+  /** Some non-blank text was appended. */
+  private hasText = false;
+  /** Ids of the notes the block's footnote marks point to. */
+  readonly marks: string[] = [];
+  private readonly markSet = new Set<string>();
+  /** Characters of the text inside `<cite>` elements (then the block may be an attribution). */
+  citeChars = 0;
+  /** See RawBlock. */
+  caption = false;
+  hasQuote = false;
 
   constructor(
     public kind: BlockKind,
     public line?: number,
   ) {}
 
-  /**
-   * The text ends with a space (or is empty). Tracked rather than read with `endsWith`, which
-   * would flatten the concatenated string on every append.
-   */
+  /** The text ends with a space (or is empty). */
   private atSpace = true;
+
+  private push(t: string): void {
+    this.parts.push(t);
+    this.starts.push(this.length);
+    this.length += t.length;
+  }
+
+  /** Records a footnote mark pointing to note `id` (once per note). */
+  addMark(id: string): void {
+    if (this.markSet.has(id)) return;
+    this.markSet.add(id);
+    this.marks.push(id);
+  }
 
   /** Appends text, collapsing whitespace across chunk boundaries. */
   append(raw: string): void {
@@ -81,15 +137,17 @@ export class BlockBuilder {
     // Before collapsing whitespace: \ufeff counts as \s and would split a word in two.
     CONTROL.lastIndex = 0;
     if (CONTROL.test(t)) t = t.replace(CONTROL, '');
-    t = t.replace(WS, ' ');
+    // Most text needs no collapsing: test before replacing (a replace allocates every time).
+    if (needsCollapse(t)) t = t.replace(WS, ' ');
     if (t === '') return;
     if (t === ' ') {
       this.space();
       return;
     }
     if (this.atSpace && t.charCodeAt(0) === 32) t = t.slice(1);
-    this.text += t;
+    this.push(t);
     this.atSpace = t.charCodeAt(t.length - 1) === 32;
+    this.hasText = true;
     if (this.strongDepth > 0) this.sawStrong = true;
     else this.hasPlainText = true;
   }
@@ -97,25 +155,68 @@ export class BlockBuilder {
   /** A boundary between words (a <br>, a nested block element). */
   space(): void {
     if (!this.atSpace) {
-      this.text += ' ';
+      this.push(' ');
       this.atSpace = true;
     }
   }
 
+  /** Index of the part holding offset `at` (the last part when `at` is the end). */
+  private partAt(at: number): number {
+    let lo = 0;
+    let hi = this.parts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The text from `start` on, at most `max` characters of it. */
+  textFrom(start: number, max = Infinity): string {
+    if (start >= this.length) return '';
+    let k = this.partAt(start);
+    let out = this.parts[k].slice(start - this.starts[k]);
+    for (k++; k < this.parts.length && out.length < max; k++) out += this.parts[k];
+    return out.length > max ? out.slice(0, max) : out;
+  }
+
+  /** The character before offset `at` ('' at the start). */
+  charBefore(at: number): string {
+    if (at <= 0 || at > this.length) return '';
+    const k = this.partAt(at - 1);
+    return this.parts[k].charAt(at - 1 - this.starts[k]);
+  }
+
   /** The word right before the current position: what an orphan `</a>` most plausibly closed. */
   lastWord(): { word: string; offset: number } {
-    const tail = this.text.slice(-200);
-    const m = LAST_WORD.exec(tail);
-    if (!m) return { word: '', offset: this.text.length };
-    let word = m[1].replace(/^[“"‘'([«]+/, '').replace(/[,;:!?”"’')\]»]+$/, '');
+    // Scanned back from the end, at most 200 characters: bounded per orphan tag (a regex over
+    // the tail cost more than the rest of extraction on a paragraph of 90,000 orphan tags).
+    let end = this.length;
+    let at = this.length;
+    for (let k = this.parts.length - 1; k >= 0 && this.length - at < 200; k--) {
+      const part = this.parts[k];
+      let i = part.length;
+      while (i > 0 && this.length - at < 200) {
+        const space = part.charCodeAt(i - 1) === 32;
+        if (space && at === end) end = at - 1;
+        else if (space) break;
+        i--;
+        at--;
+      }
+      if (i > 0) break;
+    }
+    if (at === end) return { word: '', offset: this.length };
+    let word = this.textFrom(at, end - at);
+    word = word.replace(/^[“"‘'([«]+/, '').replace(/[,;:!?”"’')\]»]+$/, '');
     // Keep the dot of an initialism ("U.S."), drop a sentence-ending one.
     if (word.endsWith('.') && !/\.\S/.test(word.slice(0, -1) + ' ')) word = word.replace(/\.+$/, '');
-    return { word, offset: this.text.length - tail.length + m.index };
+    return { word, offset: at };
   }
 
   /** An orphan `</strong>`: everything so far in this block was bold. */
   strongEnded(): void {
-    if (this.text.trim() !== '') {
+    if (this.hasText) {
       this.sawStrong = true;
       this.hasPlainText = false;
     }
@@ -123,7 +224,7 @@ export class BlockBuilder {
 
   /** The block, or undefined when it holds nothing. */
   finish(): RawBlock | undefined {
-    const text = this.text.trimEnd();
+    const text = this.parts.join('').trimEnd();
     if (text === '' && this.links.length === 0 && this.damaged.length === 0) return undefined;
     let kind = this.kind;
     // A paragraph that is only a short bold phrase ("Why It Matters") is a heading in disguise.
@@ -137,6 +238,18 @@ export class BlockBuilder {
     ) {
       kind = 'heading';
     }
-    return { kind, text, links: this.links, damaged: this.damaged, footnoteMarks: this.footnoteMarks, line: this.line };
+    const block: RawBlock = {
+      kind,
+      text,
+      links: this.links,
+      damaged: this.damaged,
+      footnoteMarks: this.footnoteMarks,
+      line: this.line,
+      marks: this.marks,
+    };
+    if (this.citeChars > 0 && this.citeChars >= 0.6 * text.length) block.attribution = true;
+    if (this.caption) block.caption = true;
+    if (this.hasQuote) block.hasQuote = true;
+    return block;
   }
 }

@@ -4,6 +4,7 @@
  * (the seed lost every `<a href>` and `<p>` but kept their closing tags). So we find orphan
  * closing tags on the raw text and replace them with marker elements the parser keeps.
  */
+import { scanTags } from '../sources/scan-tags.js';
 
 /** Marker for an `</a>` with no opening tag: the link's URL was lost. */
 export const ORPHAN_A = 'x-cc-orphan-a';
@@ -11,9 +12,6 @@ export const ORPHAN_A = 'x-cc-orphan-a';
 export const BLOCK_BREAK = 'x-cc-break';
 /** Marker for an orphan `</strong>`/`</b>`: the text before it in the block was bold. */
 export const STRONG_END = 'x-cc-strong-end';
-
-const TOKEN =
-  /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea|title|xmp|noscript|template|pre)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)(?:[^>"']|"[^"]*"|'[^']*')*>/g;
 
 /** Closing tags whose orphans end a block. */
 const TRACKED_BLOCKS = new Set([
@@ -87,31 +85,29 @@ export function markOrphanTags(html: string): string {
   let lastAClose = -1;
   let out = '';
   let last = 0;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
-    const name = m[3]?.toLowerCase();
-    if (!name) continue;
-    const closing = m[2] === '/';
+  scanTags(html, (tag) => {
+    const { name, closing } = tag;
+    const source = (): string => html.slice(tag.index, tag.end);
     let replacement: string | undefined;
     if (name === 'a') {
       // An <a> inside an open <a> closes it first (HTML's adoption agency); htmlparser2 would
       // nest them instead, giving the outer link the inner link's words and everything after.
-      if (!closing && aOpen) replacement = `</a>${m[0]}`;
+      if (!closing && aOpen) replacement = `</a>${source()}`;
       else if (!closing) aOpen = true;
       else if (aOpen) aOpen = false;
       // `real</a></a>`: a doubled closing tag is a typo, not a second lost link; only a
       // `</a>` after words of its own marks a lost one.
-      else if (lastAClose >= 0 && html.slice(lastAClose, m.index).trim() === '') replacement = '';
+      else if (lastAClose >= 0 && html.slice(lastAClose, tag.index).trim() === '') replacement = '';
       else replacement = marker(ORPHAN_A);
-      if (!closing) aTag = m[0];
-      else lastAClose = m.index + m[0].length;
+      if (!closing) aTag = source();
+      else lastAClose = tag.end;
     } else if (aOpen && !closing && CLOSES_P.has(name) && (open.p ?? 0) > 0) {
       // `<p>… <a href>words <p>more</a>`: the new block closes the paragraph and the browser
       // reopens the link inside it. htmlparser2 would nest the <p> inside the <a> instead, and
       // the link would vanish from both blocks. So we close and reopen it the browser's way.
       open.p = 0;
       if (TRACKED_BLOCKS.has(name)) open[name] = (open[name] ?? 0) + 1;
-      replacement = `</a>${m[0]}${aTag}`;
+      replacement = `</a>${source()}${aTag}`;
     } else if (name === 'strong' || name === 'b') {
       if (!closing) strongDepth++;
       else if (strongDepth > 0) strongDepth--;
@@ -124,9 +120,9 @@ export function markOrphanTags(html: string): string {
       else replacement = marker(BLOCK_BREAK);
     } else if (!closing && CLOSES_P.has(name)) open.p = 0;
     if (replacement !== undefined) {
-      out += html.slice(last, m.index) + replacement;
-      last = m.index + m[0].length;
+      out += html.slice(last, tag.index) + replacement;
+      last = tag.end;
     }
-  }
+  });
   return last === 0 ? html : out + html.slice(last);
 }

@@ -1,6 +1,8 @@
-import type { BlockKind } from '../types.js';
-import { BlockBuilder, type RawBlock } from './block-builder.js';
+import type { BlockKind, CitationRole } from '../types.js';
+import { BlockBuilder, type RawBlock, type RawLink } from './block-builder.js';
 import type { DomNode } from './dom.js';
+import { textContent } from '../sources/html-tree.js';
+import { anchorRole, containerRole, isTellingAlt, isWidgetAnchor } from './link-roles.js';
 import { BLOCK_BREAK, ORPHAN_A, STRONG_END } from './prepare-html.js';
 
 /** Elements that are blocks, and their kind. */
@@ -146,21 +148,52 @@ export interface WalkOptions {
   lineOf?: (offset: number) => number;
 }
 
-/** Whether an element holds a block element (then it is a container, not a leaf block). */
-function hasBlockInside(node: DomNode): boolean {
-  for (const child of node.children ?? []) {
-    if (child.type !== 'tag') continue;
-    const name = child.name ?? '';
-    if (SKIPPED.has(name) || isChrome(child)) continue;
-    if (BLOCK_KIND[name] !== undefined || name === BLOCK_BREAK || hasBlockInside(child)) return true;
-  }
-  return false;
-}
-
 /** Normalised `rel` tokens. */
 function relTokens(rel: string | undefined): string[] {
   return rel ? rel.toLowerCase().split(/\s+/).filter(Boolean) : [];
 }
+
+/** Longest anchor text kept; longer ones are cut with "…" (a link around a whole paragraph). */
+export const MAX_ANCHOR_CHARS = 300;
+
+/** `text` trimmed and cut to `max` characters at most, ending with "…" when cut. */
+export function capText(text: string, max: number): string {
+  const trimmed = text.trim();
+  if (trimmed.length <= max) return trimmed;
+  return `${trimmed.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * One level of the walk: the child nodes being read, and how. Kept on an explicit stack, not
+ * the call stack: a post of 5,000 nested elements is 5,000 frames of data, not a crash.
+ */
+interface Frame {
+  /** The nodes of this level. */
+  nodes: DomNode[];
+  /** The next node to read. */
+  i: number;
+  /** Inline content of the block being built (`b`), or block-level content. */
+  b: BlockBuilder | undefined;
+  /** Block frames: the kind loose text and nested `<p>` take. */
+  kind: BlockKind;
+  /** Inline frames: inside code (links there are examples, not citations). */
+  inCode: boolean;
+  /** Block frames: the previous node was a `<br>` (two make a paragraph break). */
+  afterBr: boolean;
+  /** Run when the level is done. */
+  exit: (() => void) | undefined;
+}
+
+/** Elements that make a quote more than running text: such a blockquote is walked block by block. */
+const COMPLEX_IN_QUOTE = new Set(['ul', 'ol', 'dl', 'table', 'pre', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** Elements a footnote is: the nearest of these around the element a mark points to. */
+const NOTE_ELEMENTS = new Set(['li', 'p', 'dd', 'div', 'aside', 'section', 'td', 'footer']);
+
+/** The text of a footnote mark link: "1", "[12]", "[1:1]" (a second mark of note 1), "*", "a". */
+const MARK_TEXT = /^\[?(?:\d{1,3}(?::\d{1,3})?|[*†‡§¶]{1,3}|[a-z])\]?$/i;
+/** Classes and roles of footnote mark links (markdown-it, WordPress, DPUB-ARIA, Wikipedia). */
+const MARK_CLASS = /(?:^|\s)(?:footnote-ref|footnote|fn|fnref|noteref|reference|cite_ref\S*)(?:\s|$)/i;
 
 /** Walks a parsed body into raw blocks in reading order. */
 export class BlockWalker {
@@ -169,6 +202,31 @@ export class BlockWalker {
   private line: number | undefined;
   /** A `<blockquote cite>` waiting for the first block inside it. */
   private pendingCite: string | undefined;
+  /** Elements holding a block element (containers, not leaf blocks), found before the walk. */
+  private readonly blocky = new Set<DomNode>();
+  /** Elements holding a list, table, heading or nested quote (see COMPLEX_IN_QUOTE). */
+  private readonly complex = new Set<DomNode>();
+  private readonly stack: Frame[] = [];
+  /** The widget or navigation role of each element's surroundings, found once per element. */
+  private readonly roles = new Map<DomNode, CitationRole | null>();
+  /** Images read so far, and the alt text of the first one since the current `<a>` opened. */
+  private images = 0;
+  private imageAlt: string | undefined;
+  /** Footnotes: each note element and its id; each mark link and the id it points to. */
+  private readonly notes = new Map<DomNode, string>();
+  private readonly markLinks = new Map<DomNode, string>();
+  /** The footnote being read, if any. */
+  private note: string | undefined;
+  /** Depth of merged quotes being read (their `<footer>` attribution is text, not chrome). */
+  private quoteDepth = 0;
+  /** Open figures: how many blocks there were when each began. */
+  private readonly figures: number[] = [];
+  /** Open lists: the next item number of an ordered list, undefined for others. */
+  private readonly lists: Array<number | undefined> = [];
+  /** The number of the list item being read, for its first block. */
+  private pendingNumber: number | undefined;
+  /** Run by the next push() when its frame ends (leaving a footnote, a figure, a list). */
+  private onPush: (() => void) | undefined;
 
   constructor(private readonly opts: WalkOptions) {}
 
@@ -196,6 +254,14 @@ export class BlockWalker {
       });
       this.pendingCite = undefined;
     }
+    if (this.note !== undefined) {
+      block.note = this.note;
+      block.kind = 'footnote';
+    }
+    if (this.pendingNumber !== undefined) {
+      block.listNumber = this.pendingNumber;
+      this.pendingNumber = undefined;
+    }
     this.blocks.push(block);
   }
 
@@ -213,167 +279,370 @@ export class BlockWalker {
     return this.loose;
   }
 
+  /**
+   * One pass before the walk, from the leaves up: which elements hold blocks (`blocky`) or
+   * lists and tables (`complex`) — asking each element in turn re-read its whole subtree,
+   * quadratic in the nesting depth — and which links are footnote marks, and their notes.
+   */
+  private prepare(nodes: DomNode[]): void {
+    const order: DomNode[] = [];
+    const ids = new Map<string, DomNode>();
+    const jumps: DomNode[] = [];
+    const stack = [...nodes];
+    while (stack.length > 0) {
+      const node = stack.pop() as DomNode;
+      if (node.type !== 'tag') continue;
+      order.push(node);
+      const a = node.attribs;
+      if (a !== undefined) {
+        const id = a.id ?? (node.name === 'a' ? a.name : undefined);
+        if (id !== undefined && !ids.has(id)) ids.set(id, node);
+        if (node.name === 'a' && a.href !== undefined && a.href.trim().length > 1 && a.href.trim().startsWith('#'))
+          jumps.push(node);
+      }
+      for (const child of node.children ?? []) stack.push(child);
+    }
+    // Children come after their parent in `order`: read backwards, each child is settled first.
+    for (let k = order.length - 1; k >= 0; k--) {
+      const node = order[k];
+      const name = node.name ?? '';
+      const parent = node.parent;
+      if (parent && (COMPLEX_IN_QUOTE.has(name) || this.complex.has(node))) this.complex.add(parent);
+      if (SKIPPED.has(name) || isChrome(node)) continue;
+      if (BLOCK_KIND[name] !== undefined || name === BLOCK_BREAK || this.blocky.has(node)) {
+        if (parent) this.blocky.add(parent);
+      }
+    }
+    for (const link of jumps) this.findNote(link, ids);
+  }
+
+  /**
+   * A link to `#id` is a footnote mark when it looks like one (in a `<sup>`, a footnote class
+   * or role, a mark's text) and the element it points to is no heading and does not hold it;
+   * the note is the nearest list item, paragraph or box around that element.
+   */
+  private findNote(link: DomNode, ids: Map<string, DomNode>): void {
+    const id = (link.attribs?.href ?? '').trim().slice(1);
+    const target = ids.get(decodeFragment(id));
+    if (!target || /^h[1-6]$/.test(target.name ?? '')) return;
+    const a = link.attribs ?? {};
+    let looksLikeMark =
+      MARK_CLASS.test(a.class ?? '') || /^doc-(?:noteref|biblioref)$/.test(a.role ?? '') || a['data-fn'] !== undefined;
+    for (let up = link.parent, n = 0; !looksLikeMark && up && n < 3; up = up.parent, n++) {
+      if (up.name === 'sup' || up.attribs?.['data-fn'] !== undefined) looksLikeMark = true;
+    }
+    if (!looksLikeMark) {
+      const text = textContent(link).trim();
+      looksLikeMark = text.length <= 8 && MARK_TEXT.test(text);
+    }
+    if (!looksLikeMark) return;
+    let note: DomNode | null | undefined = target;
+    while (note && note.type === 'tag' && !NOTE_ELEMENTS.has(note.name ?? '')) note = note.parent;
+    if (!note || note.type !== 'tag') return;
+    // A note never holds its own mark (then the link jumps within one block).
+    for (let up: DomNode | null | undefined = link; up; up = up.parent) if (up === note) return;
+    if (!this.notes.has(note)) this.notes.set(note, id);
+    this.markLinks.set(link, this.notes.get(note) as string);
+  }
+
   /** Walks the whole body, ending with any text left outside a block. */
   walkBody(nodes: DomNode[]): RawBlock[] {
-    this.walk(nodes);
+    this.prepare(nodes);
+    this.push(nodes, undefined, 'paragraph', false, undefined);
+    while (this.stack.length > 0) {
+      const frame = this.stack[this.stack.length - 1];
+      if (frame.i >= frame.nodes.length) {
+        this.stack.pop();
+        frame.exit?.();
+        continue;
+      }
+      const node = frame.nodes[frame.i++];
+      if (frame.b) this.inlineNode(node, frame.b, frame.inCode);
+      else {
+        this.blockNode(node, frame);
+        // An element that pushed no frame (skipped, empty) leaves at once.
+        if (this.onPush) {
+          const leave = this.onPush;
+          this.onPush = undefined;
+          leave();
+        }
+      }
+    }
     this.flush();
     return this.blocks;
   }
 
-  /** Walks children of a container; `kind` is the kind loose text and nested `p` take. */
-  private walk(nodes: DomNode[], kind: BlockKind = 'paragraph'): void {
-    // `<br><br>` in text outside any block is the blank line of hand-written HTML: a new paragraph.
-    let afterBr = false;
-    for (const node of nodes) {
-      if (node.type === 'tag' && node.name === 'br') {
-        if (afterBr) {
-          this.flush();
-          continue;
-        }
-        afterBr = true;
-      } else if (node.type === 'tag' || (node.type === 'text' && (node.data ?? '').trim() !== '')) afterBr = false;
-      if (node.type === 'text') {
-        const data = node.data ?? '';
-        if (!this.loose && data.trim() === '') continue;
-        // Blank lines separate paragraphs in text that lost its <p> tags.
-        const parts = data.includes('\n') ? data.split(/\n[ \t\r]*\n/) : [data];
-        parts.forEach((part, i) => {
-          if (i > 0) this.flush();
-          if (part.trim() !== '' || this.loose) this.looseBuilder(kind, node).append(part);
-        });
-        continue;
-      }
-      if (node.type !== 'tag') continue;
-      const name = node.name ?? '';
-      if (name === BLOCK_BREAK) {
-        this.flush();
-        continue;
-      }
-      if ((SKIPPED.has(name) && !(this.opts.includeMedia && name === 'iframe')) || isChrome(node)) {
-        if (!INLINE.has(name)) this.flush();
-        continue;
-      }
-      const blockKind = BLOCK_KIND[name];
-      if (blockKind !== undefined) {
-        this.flush();
-        const own = name === 'p' ? kind : blockKind;
-        const cite = name === 'blockquote' ? node.attribs?.cite?.trim() : undefined;
-        if (cite) this.pendingCite = cite;
-        if (hasBlockInside(node)) {
-          this.noteLine(node);
-          this.walk(node.children ?? [], own === 'heading' ? 'paragraph' : own);
-          this.flush();
-        } else {
-          const builder = new BlockBuilder(own, this.noteLine(node));
-          this.inline(node.children ?? [], builder, false);
-          this.emit(builder);
-        }
-        if (cite && this.pendingCite === cite) this.pendingCite = undefined;
-        continue;
-      }
-      if (INLINE.has(name) && !hasBlockInside(node)) {
-        this.inline([node], this.looseBuilder(kind, node), false);
-        continue;
-      }
-      // A container (div, section, ul, table, …) or an inline element wrapping blocks.
-      this.flush();
-      this.noteLine(node);
-      this.walk(node.children ?? [], kind);
-      this.flush();
+  private push(
+    nodes: DomNode[],
+    b: BlockBuilder | undefined,
+    kind: BlockKind,
+    inCode: boolean,
+    exit: (() => void) | undefined,
+  ): void {
+    let done = exit;
+    if (this.onPush) {
+      const leave = this.onPush;
+      this.onPush = undefined;
+      done = exit
+        ? () => {
+            exit();
+            leave();
+          }
+        : leave;
     }
+    this.stack.push({ nodes, i: 0, b, kind, inCode, afterBr: false, exit: done });
   }
 
-  /** Collects inline content into `b`. `inCode` suppresses links (code spans are examples). */
-  private inline(nodes: DomNode[], b: BlockBuilder, inCode: boolean): void {
-    for (const node of nodes) {
-      if (node.type === 'text') {
-        b.append(node.data ?? '');
-        continue;
+  /** Before an element of a container: enter a footnote, a figure or a list (left by onPush). */
+  private enter(node: DomNode): void {
+    const name = node.name ?? '';
+    const key = this.notes.get(node);
+    if (key === undefined && name !== 'figure' && name !== 'ol' && name !== 'ul' && name !== 'li') return;
+    const leaves: Array<() => void> = [];
+    if (key !== undefined && this.note === undefined) {
+      this.flush();
+      this.note = key;
+      leaves.push(() => {
+        this.flush();
+        this.note = undefined;
+      });
+    }
+    if (name === 'figure') {
+      this.flush();
+      this.figures.push(this.blocks.length);
+      leaves.push(() => this.figures.pop());
+    } else if (name === 'ol' || name === 'ul') {
+      const start = Number.parseInt(node.attribs?.start ?? '1', 10);
+      this.lists.push(name === 'ol' ? (Number.isFinite(start) ? start : 1) : undefined);
+      leaves.push(() => this.lists.pop());
+    } else if (name === 'li' && this.lists.length > 0) {
+      const next = this.lists[this.lists.length - 1];
+      if (next !== undefined) {
+        const value = Number.parseInt(node.attribs?.value ?? '', 10);
+        const number = Number.isFinite(value) ? value : next;
+        this.lists[this.lists.length - 1] = number + 1;
+        this.pendingNumber = number;
+        leaves.push(() => (this.pendingNumber = undefined));
       }
-      if (node.type !== 'tag') continue;
-      const name = node.name ?? '';
-      const attribs = node.attribs ?? {};
-      switch (name) {
-        case ORPHAN_A: {
-          const { word, offset } = b.lastWord();
-          b.damaged.push({ anchorText: word, offset, reason: 'orphan-close-tag' });
-          continue;
+    }
+    if (leaves.length > 0) this.onPush = () => leaves.reverse().forEach((leave) => leave());
+  }
+
+  /** One node of a container; `frame.kind` is the kind loose text and nested `p` take. */
+  private blockNode(node: DomNode, frame: Frame): void {
+    const kind = frame.kind;
+    // `<br><br>` in text outside any block is the blank line of hand-written HTML: a new paragraph.
+    if (node.type === 'tag' && node.name === 'br') {
+      if (frame.afterBr) {
+        this.flush();
+        return;
+      }
+      frame.afterBr = true;
+    } else if (node.type === 'tag' || (node.type === 'text' && (node.data ?? '').trim() !== '')) frame.afterBr = false;
+    if (node.type === 'text') {
+      const data = node.data ?? '';
+      if (!this.loose && data.trim() === '') return;
+      // Blank lines separate paragraphs in text that lost its <p> tags.
+      const parts = data.includes('\n') ? data.split(/\n[ \t\r]*\n/) : [data];
+      parts.forEach((part, i) => {
+        if (i > 0) this.flush();
+        if (part.trim() !== '' || this.loose) this.looseBuilder(kind, node).append(part);
+      });
+      return;
+    }
+    if (node.type !== 'tag') return;
+    const name = node.name ?? '';
+    if (name === BLOCK_BREAK) {
+      this.flush();
+      return;
+    }
+    if ((SKIPPED.has(name) && !(this.opts.includeMedia && name === 'iframe')) || isChrome(node)) {
+      if (!INLINE.has(name)) this.flush();
+      return;
+    }
+    this.enter(node);
+    const children = node.children ?? [];
+    const blockKind = BLOCK_KIND[name];
+    if (blockKind !== undefined) {
+      this.flush();
+      const own = name === 'p' ? kind : blockKind;
+      const cite = name === 'blockquote' ? node.attribs?.cite?.trim() : undefined;
+      if (cite) this.pendingCite = cite;
+      const clearCite = (): void => {
+        if (cite && this.pendingCite === cite) this.pendingCite = undefined;
+      };
+      // A quote of running text is one quote block, its <cite> or <footer> attribution with it.
+      const mergedQuote = name === 'blockquote' && !this.complex.has(node);
+      if (this.blocky.has(node) && !mergedQuote) {
+        this.noteLine(node);
+        this.push(children, undefined, own === 'heading' ? 'paragraph' : own, false, () => {
+          this.flush();
+          clearCite();
+        });
+      } else {
+        const builder = new BlockBuilder(own, this.noteLine(node));
+        if (name === 'figcaption' && this.figures.length > 0) {
+          builder.caption = this.blocks.length > this.figures[this.figures.length - 1];
         }
-        case STRONG_END:
-          b.strongEnded();
-          continue;
-        case 'br':
-        case 'wbr':
-          if (name === 'br') b.space();
-          continue;
-        case 'a':
-          this.anchor(node, b, inCode);
-          continue;
-        case 'q': {
-          const cite = attribs.cite?.trim();
-          const start = b.text.length;
-          this.inline(node.children ?? [], b, inCode);
+        if (mergedQuote) this.quoteDepth++;
+        this.push(children, builder, own, false, () => {
+          if (mergedQuote) this.quoteDepth--;
+          this.emit(builder);
+          clearCite();
+        });
+      }
+      return;
+    }
+    if (INLINE.has(name) && !this.blocky.has(node)) {
+      this.push([node], this.looseBuilder(kind, node), kind, false, undefined);
+      return;
+    }
+    // A container (div, section, ul, table, …) or an inline element wrapping blocks.
+    this.flush();
+    this.noteLine(node);
+    this.push(children, undefined, kind, false, () => this.flush());
+  }
+
+  /** One node of inline content of `b`. `inCode` suppresses links (code spans are examples). */
+  private inlineNode(node: DomNode, b: BlockBuilder, inCode: boolean): void {
+    if (node.type === 'text') {
+      b.append(node.data ?? '');
+      return;
+    }
+    if (node.type !== 'tag') return;
+    const name = node.name ?? '';
+    const attribs = node.attribs ?? {};
+    const children = node.children ?? [];
+    switch (name) {
+      case ORPHAN_A: {
+        const { word, offset } = b.lastWord();
+        b.damaged.push({ anchorText: word, offset, reason: 'orphan-close-tag' });
+        return;
+      }
+      case STRONG_END:
+        b.strongEnded();
+        return;
+      case 'br':
+      case 'wbr':
+        if (name === 'br') b.space();
+        return;
+      case 'a': {
+        const start = b.length;
+        const images = this.images;
+        this.imageAlt = undefined;
+        this.push(children, b, 'paragraph', inCode, () => this.anchor(node, b, start, inCode, this.images > images));
+        return;
+      }
+      case 'q': {
+        const cite = attribs.cite?.trim();
+        const start = b.length;
+        b.hasQuote = true;
+        this.push(children, b, 'paragraph', inCode, () => {
           if (cite && !inCode)
             b.links.push({
               href: cite,
               start,
-              end: b.text.length,
-              anchorText: b.text.slice(start).trim(),
+              end: b.length,
+              anchorText: capText(b.textFrom(start, MAX_ANCHOR_CHARS + 2), MAX_ANCHOR_CHARS),
               rel: [],
               origin: 'q-cite',
             });
-          continue;
-        }
-        case 'img':
-        case 'iframe':
-          if (this.opts.includeMedia && !inCode && attribs.src?.trim()) {
-            const at = b.text.length;
-            b.links.push({
-              href: attribs.src.trim(),
-              start: at,
-              end: at,
-              anchorText: (attribs.alt ?? attribs.title ?? '').trim(),
-              rel: [],
-              origin: name,
-            });
-          }
-          continue;
-        case 'sup': {
-          // "shipped.<sup>3</sup>" marks a footnote, whose number is no figure of the claim.
-          // After a digit it is an exponent ("10<sup>6</sup>"), part of a figure: keep it.
-          const start = b.text.length;
-          const afterDigit = start > 0 && /\d/.test(b.text[start - 1]);
-          this.inline(node.children ?? [], b, inCode);
-          if (!afterDigit && FOOTNOTE_MARK.test(b.text.slice(start))) b.footnoteMarks.push([start, b.text.length]);
-          continue;
-        }
-        case 'strong':
-        case 'b':
-          b.strongDepth++;
-          this.inline(node.children ?? [], b, inCode);
-          b.strongDepth--;
-          continue;
+        });
+        return;
       }
-      if (SKIPPED.has(name) || isChrome(node)) continue;
-      if (INLINE.has(name)) {
-        this.inline(node.children ?? [], b, inCode || CODE.has(name));
-      } else {
-        // A block-level element inside a leaf (div in td): keep words apart.
-        b.space();
-        this.inline(node.children ?? [], b, inCode);
-        b.space();
+      case 'img':
+      case 'iframe':
+        if (name === 'img') {
+          this.images++;
+          if (this.imageAlt === undefined) this.imageAlt = attribs.alt ?? '';
+        }
+        if (this.opts.includeMedia && !inCode && attribs.src?.trim()) {
+          const at = b.length;
+          b.links.push({
+            href: attribs.src.trim(),
+            start: at,
+            end: at,
+            anchorText: capText(attribs.alt ?? attribs.title ?? '', MAX_ANCHOR_CHARS),
+            rel: [],
+            origin: name,
+          });
+        }
+        return;
+      case 'sup': {
+        // "shipped.<sup>3</sup>" marks a footnote, whose number is no figure of the claim.
+        // After a digit it is an exponent ("10<sup>6</sup>"), part of a figure: keep it.
+        const start = b.length;
+        const afterDigit = /\d/.test(b.charBefore(start));
+        this.push(children, b, 'paragraph', inCode, () => {
+          if (!afterDigit && b.length - start <= 12 && FOOTNOTE_MARK.test(b.textFrom(start)))
+            b.footnoteMarks.push([start, b.length]);
+        });
+        return;
       }
+      case 'cite': {
+        // A line that is mostly a <cite> ("— <cite>Jane Doe, Harbour Review</cite>") is an attribution.
+        const start = b.length;
+        this.push(children, b, 'paragraph', inCode, () => (b.citeChars += b.length - start));
+        return;
+      }
+      case 'strong':
+      case 'b':
+        b.strongDepth++;
+        this.push(children, b, 'paragraph', inCode, () => b.strongDepth--);
+        return;
+    }
+    const attribution = this.quoteDepth > 0 && (name === 'footer' || name === 'header');
+    if ((SKIPPED.has(name) && !attribution) || isChrome(node)) return;
+    if (INLINE.has(name)) {
+      this.push(children, b, 'paragraph', inCode || CODE.has(name), undefined);
+    } else {
+      // A block-level element inside a leaf (div in td, p in a quote): keep words apart.
+      b.space();
+      this.push(children, b, 'paragraph', inCode, () => b.space());
     }
   }
 
-  /** An `<a>`: a citation when it has a usable href, else a damaged anchor (unless a named target). */
-  private anchor(node: DomNode, b: BlockBuilder, inCode: boolean): void {
+  /**
+   * The role the surroundings of `node` give its links (a tag list, a share bar, a menu), from
+   * the nearest container that has one. Each element is looked at once: the answer is kept.
+   */
+  private contextRole(node: DomNode): CitationRole | undefined {
+    const path: DomNode[] = [];
+    let found: CitationRole | null = null;
+    for (let el: DomNode | null | undefined = node; el && el.type === 'tag'; el = el.parent) {
+      const known = this.roles.get(el);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      path.push(el);
+      const role = containerRole(el);
+      if (role !== undefined) {
+        found = role;
+        break;
+      }
+    }
+    for (const el of path) this.roles.set(el, found);
+    return found ?? undefined;
+  }
+
+  /**
+   * An `<a>` read up to `b.length`: a citation when it has a usable href, else a damaged
+   * anchor (unless a named target or a widget). `hasImage`: an image was inside it. A
+   * footnote mark and a note's back-link ("↩") are neither: the note credits the block.
+   */
+  private anchor(node: DomNode, b: BlockBuilder, start: number, inCode: boolean, hasImage: boolean): void {
     const attribs = node.attribs ?? {};
-    const start = b.text.length;
-    this.inline(node.children ?? [], b, inCode);
-    const anchorText = b.text.slice(start).trim();
+    let anchorText = capText(b.textFrom(start, MAX_ANCHOR_CHARS + 2), MAX_ANCHOR_CHARS);
     if (inCode) return;
     const href = attribs.href;
+    const mark = this.markLinks.get(node);
+    if (mark !== undefined && mark !== this.note) {
+      b.addMark(mark);
+      b.footnoteMarks.push([start, b.length]);
+      return;
+    }
+    if (this.note !== undefined && href?.trim().startsWith('#')) return;
     const broken = this.opts.brokenAttr !== undefined ? attribs[this.opts.brokenAttr] : undefined;
     if (broken === 'undefined-reference') {
       b.damaged.push({ anchorText, offset: start, reason: 'undefined-reference' });
@@ -381,17 +650,40 @@ export class BlockWalker {
     }
     if (broken === 'space-in-url' && href !== undefined) {
       const invalid = 'whitespace in the URL: Markdown shows the link as plain text';
-      b.links.push({ href, start, end: b.text.length, anchorText, rel: [], origin: 'a', invalid });
+      b.links.push({ href, start, end: b.length, anchorText, rel: [], origin: 'a', invalid });
       return;
     }
+    const context = node.parent ? this.contextRole(node.parent) : undefined;
     if (href !== undefined && href.trim() !== '' && href.trim() !== '#') {
-      b.links.push({ href, start, end: b.text.length, anchorText, rel: relTokens(attribs.rel), origin: 'a' });
+      let role = anchorRole(node) ?? context;
+      // A link around an image alone: a photo linked to its full size, not a source, unless
+      // its alt text says what it cites (then that is its anchor text) or --include-media.
+      if (anchorText === '' && hasImage) {
+        const alt = this.imageAlt ?? '';
+        if (isTellingAlt(alt)) anchorText = capText(alt, MAX_ANCHOR_CHARS);
+        else if (!this.opts.includeMedia) role ??= 'image';
+      }
+      const link: RawLink = { href, start, end: b.length, anchorText, rel: relTokens(attribs.rel), origin: 'a' };
+      if (role !== undefined) link.role = role;
+      b.links.push(link);
       return;
     }
     // <a name="x">Section</a> / <a id="x"></a> is a link target (a bookmark), not a lost
     // link, with or without text; an <a> with neither href nor text has nothing to report.
     if (href === undefined && anchorText === '') return;
     if (href === undefined && (attribs.name !== undefined || attribs.id !== undefined)) return;
+    // A share button, a "wp-block-button__link" or a scripted toggle has no href by design.
+    if (isWidgetAnchor(node) || (context !== undefined && context !== 'navigation')) return;
     b.damaged.push({ anchorText, offset: start, reason: href === undefined ? 'missing-href' : 'empty-href' });
+  }
+}
+
+/** A fragment as an id: percent-escapes decoded when they decode. */
+function decodeFragment(fragment: string): string {
+  if (!fragment.includes('%')) return fragment;
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
   }
 }

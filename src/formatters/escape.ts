@@ -39,15 +39,79 @@ const ANSI_SEQUENCE =
 // reorder what a reader sees (Trojan Source, CVE-2021-42574), plus LRM/RLM/ALM.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
+// CI runners read every line a job prints and execute the commands in it. GitHub Actions takes
+// `::name …::` at the start of a line (after white space: the runner trims it) and the legacy
+// `##[name …]` anywhere in a line, `stop-commands` among them, which would also silence our own
+// annotations; Azure Pipelines takes `##vso[…]` and TeamCity `##teamcity[…]` anywhere.
+// Both runners match these prefixes with .NET's culture-aware string search, which skips
+// zero-width characters, so a visible ASCII backslash breaks them, not an invisible one.
+const RUNNER_HASHES = /##(?=[a-z]*\[)/gi;
+// The white space .NET's TrimStart removes (Char.IsWhiteSpace: JS \s plus NEL), and our own
+// colour codes (SGR), which a log viewer hides.
+const LINE_START_COMMAND = /^((?:[\s\u0085]|\u001b\[[0-9;]*m)*):(?=:)/;
+
 /**
- * Makes stranger-supplied text safe to print on a terminal: removes ANSI/OSC escape sequences,
- * C0/C1 control characters and bidi overrides; tabs and newlines become single spaces.
+ * The one sanitiser for stranger-supplied text that goes into a line we print (terminal
+ * report, stderr, CI annotations, Markdown): removes ANSI/OSC escape sequences, C0/C1
+ * control characters and bidi overrides; tabs and newlines become single spaces; CI runner
+ * commands that work anywhere in a line are broken with a backslash (`##[x]` → `#\#[x]`). A
+ * `::` command needs the start of a line, which the line, not a fragment, decides: see
+ * {@link guardLines}.
  */
-export function stripTerminalControls(text: string): string {
+export function sanitizeText(text: string): string {
   return text
     .replace(ANSI_SEQUENCE, '')
     .replace(/[\t\n\r]+/g, ' ')
-    .replace(CONTROL, '');
+    .replace(CONTROL, '')
+    .replace(RUNNER_HASHES, '#\\#');
+}
+
+/**
+ * Breaks CI runner commands in text we compose for a terminal or log, line by line: `##[`
+ * anywhere and `::` at a line start (our own colour codes stay). Whole outputs go through it
+ * after their input fragments went through {@link sanitizeText}: two fragments side by side
+ * can still spell a command.
+ */
+export function guardLines(text: string): string {
+  return mapLines(text, (line) => line.replace(RUNNER_HASHES, '#\\#').replace(LINE_START_COMMAND, '$1\\:'));
+}
+
+// The runner splits output at \n, \r\n and a lone \r (.NET StreamReader.ReadLine).
+function mapLines(text: string, fix: (line: string) => string): string {
+  if (!text.includes('##') && !text.includes('::')) return text;
+  return text.replace(/[^\r\n]+/g, fix);
+}
+
+// Characters that are never needed raw in a machine-readable report and that a terminal or a
+// log viewer would act on: DEL, C1 controls, bidi controls, line/paragraph separators.
+const INVISIBLE_CONTROLS = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Makes a JSON document (the JSON and SARIF reports) inert when printed, without changing its
+ * data: `#` of a runner command and invisible controls become `\uXXXX` escapes. JSON text
+ * holds `#` and such characters only inside strings, where the escape means the same character.
+ */
+export function guardJsonText(json: string): string {
+  return json.replace(RUNNER_HASHES, '#\\u0023').replace(INVISIBLE_CONTROLS, unicodeEscape);
+}
+
+/**
+ * Makes an XML or HTML document inert when printed, without changing its data: runner
+ * commands become character references (`#&#35;[`, a leading `&#58;:`), and so do bidi
+ * controls; C1 controls become references in XML and are dropped in HTML (an HTML parser maps
+ * `&#x80;`–`&#x9f;` to Windows-1252 letters). Our inline script and style never contain these.
+ */
+export function guardMarkupText(markup: string, kind: 'xml' | 'html'): string {
+  const guarded = mapLines(markup.replace(RUNNER_HASHES, '#&#35;'), (line) =>
+    line.replace(LINE_START_COMMAND, '$1&#58;'),
+  );
+  return guarded.replace(INVISIBLE_CONTROLS, (ch) =>
+    kind === 'html' && ch <= '\u009f' ? '' : `&#x${ch.charCodeAt(0).toString(16)};`,
+  );
+}
+
+function unicodeEscape(ch: string): string {
+  return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 /**
@@ -61,7 +125,21 @@ export function escapeMarkdownCell(text: string): string {
 
 /** Escapes text for inline Markdown (one line): HTML neutralised, syntax characters escaped. */
 export function escapeMarkdownInline(text: string): string {
-  return stripTerminalControls(text).replace(/[\\`*_{}[\]()#+!~&<>]/g, (ch) =>
-    ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : `\\${ch}`,
+  return breakMentions(
+    sanitizeText(text).replace(/[\\`*_{}[\]()#+!~&<>]/g, (ch) =>
+      ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : `\\${ch}`,
+    ),
   );
+}
+
+// GitHub's mention pattern: an @ after the start or a non-word character, then a login or
+// org/team. A zero-width space after the @, written as `&#8203;` so the raw Markdown shows it,
+// stops the mention (and its notification) while the rendered text still reads "@name"; the
+// same choice Renovate and Dependabot made for the release notes they quote in pull requests.
+// Not `@<!-- -->name`: a comment is lost when a reader copies the raw cell into another comment.
+const MENTION = /(?<![\w`])@(?=[a-z0-9])/gi;
+
+/** Stops `@name` in Markdown from pinging anyone when the report is posted as a PR comment. */
+export function breakMentions(markdown: string): string {
+  return markdown.replace(MENTION, '@&#8203;');
 }

@@ -1,23 +1,25 @@
 import type { Report, Severity } from '../types.js';
+import { sanitizeText } from './escape.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', note: 'notice' };
 
 /**
  * GitHub Actions workflow commands, one per finding: `::error file=…,line=…,title=CODE::message`.
  * Files are the post sources as given (relative to the job's working directory); URL and
- * stdin sources get no `file`. Escaping follows the Actions toolkit (`escapeData`,
- * `escapeProperty`), so a hostile message cannot end the command or inject another.
+ * stdin sources get no `file`. Text goes through the one sanitiser first (no escape sequences,
+ * bidi controls or runner commands reach the log), then the Actions toolkit's escaping
+ * (`escapeData`, `escapeProperty`), so a hostile message cannot end the command or inject another.
  */
 export function renderGithubAnnotations(report: Report): string {
   const lines = report.findings.map((f) => {
     const props: string[] = [];
     const source = f.source || report.posts[f.post]?.source || '';
     if (source !== '' && source !== '-' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
-      props.push(`file=${escapeProperty(source)}`);
+      props.push(`file=${escapeProperty(sanitizeText(source))}`);
       if (f.line !== undefined) props.push(`line=${f.line}`);
     }
     props.push(`title=${escapeProperty(f.code)}`);
-    return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(f.message)}`;
+    return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(sanitizeText(f.message))}`;
   });
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

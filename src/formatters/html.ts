@@ -7,10 +7,11 @@ import {
   type ReportCitation,
   type ReportPost,
 } from '../types.js';
-import { escapeHtml } from './escape.js';
+import { escapeHtml, guardMarkupText } from './escape.js';
 import { HTML_CSP, HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
 import {
   FAILING_STATUSES,
+  archiveView,
   citationBadge,
   citationsFailingFirst,
   failureWeight,
@@ -94,7 +95,7 @@ export function renderHtml(report: Report): string {
     '</div>',
   );
   parts.push(`<script>${HTML_SCRIPT}</script>`, '</body>', '</html>');
-  return `${parts.join('\n')}\n`;
+  return guardMarkupText(`${parts.join('\n')}\n`, 'html');
 }
 
 // Filter keys beyond the link statuses: a lost URL, a malformed one, and a link that answers
@@ -240,6 +241,9 @@ function renderBlock(block: ReportBlock, postIndex: number, index: FindingIndex)
     });
     out.push('</tbody></table>');
   }
+  // The findings cap's summaries: the findings of a code past the cap, counted.
+  const omitted = index.omittedOf(postIndex, block.index);
+  if (omitted.length > 0) out.push(`<ul class="findings">${omitted.map(findingItem).join('')}</ul>`);
   out.push('</article>');
   return out.join('\n');
 }
@@ -255,6 +259,17 @@ function renderCitationRow(c: ReportCitation, n: number, findings: Finding[]): s
   }
   if (c.history?.failingSince)
     facts.push(`failing since ${e(c.history.failingSince.slice(0, 10))}, ${plural(c.history.checks, 'check')}`);
+  const archive = archiveView(c);
+  if (archive !== undefined) {
+    // A found capture is a link labelled with its date; an archive link names what it copies.
+    const shown =
+      archive.url === undefined
+        ? e(archive.label)
+        : c.archive?.status === 'found'
+          ? link(archive.url, archive.label)
+          : `${e(archive.label)} ${link(archive.url, archive.url)}`;
+    facts.push(`<span class="archive">${shown}${archive.detail ? ` (${e(archive.detail)})` : ''}</span>`);
+  }
   const list = findings.length > 0 ? `<ul class="findings">${findings.map(findingItem).join('')}</ul>` : '';
   return (
     `<tr class="citation" data-status="${c.status}" data-filter="${filterKey(c, findings)}"><td>${n}</td><td><span class="badge s-${statusClass(c)}">${e(citationBadge(c))}</span></td>` +

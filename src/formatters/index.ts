@@ -1,7 +1,7 @@
 import type { OUTPUT_FORMATS } from '../config/option-table.js';
 import type { Report } from '../types.js';
 import { renderHtml } from './html.js';
-import { renderJson } from './json.js';
+import { renderJson, renderJsonChunks } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import type { RenderOptions } from './render-options.js';
@@ -19,12 +19,24 @@ export interface Formatter {
   extension: string;
   /** Renders the report; never prints, never throws for report content. */
   render(report: Report, options?: RenderOptions): string;
+  /** The same text in pieces, for formats whose output grows with the input (written without holding it whole). */
+  renderChunks?(report: Report, options?: RenderOptions): Iterable<string>;
+}
+
+/** The rendered text of a format, in pieces when the format has them. */
+export function renderPieces(format: FormatName, report: Report, options?: RenderOptions): Iterable<string> {
+  const formatter = FORMATTERS[format];
+  return formatter.renderChunks ? formatter.renderChunks(report, options) : [formatter.render(report, options)];
 }
 
 /** The registry of formats; the CLI takes its choices from these keys. */
 export const FORMATTERS: Readonly<Record<FormatName, Formatter>> = Object.freeze({
   terminal: { extension: 'txt', render: (report: Report, options?: RenderOptions) => renderTerminal(report, options) },
-  json: { extension: 'json', render: (report: Report) => renderJson(report) },
+  json: {
+    extension: 'json',
+    render: (report: Report) => renderJson(report),
+    renderChunks: (report: Report) => renderJsonChunks(report),
+  },
   markdown: { extension: 'md', render: (report: Report) => renderMarkdown(report) },
   html: { extension: 'html', render: (report: Report) => renderHtml(report) },
   junit: { extension: 'xml', render: (report: Report) => renderJunit(report) },

@@ -1,7 +1,7 @@
 import type { Finding, Report, ReportCitation, ReportPost } from '../types.js';
 import { isAtOrAbove } from '../report/codes.js';
-import { escapeXmlAttr, escapeXmlText } from './escape.js';
-import { indexFindings, postName, shorten, type FindingIndex } from './report-view.js';
+import { escapeXmlAttr, escapeXmlText, guardMarkupText } from './escape.js';
+import { FAILING_STATUSES, indexFindings, postName, shorten, type FindingIndex } from './report-view.js';
 
 /** One JUnit test case before serialisation. */
 interface TestCase {
@@ -33,7 +33,7 @@ export function renderJunit(report: Report): string {
   );
   for (const s of suites) out.push(s.xml);
   out.push('</testsuites>');
-  return `${out.join('\n')}\n`;
+  return guardMarkupText(`${out.join('\n')}\n`, 'xml');
 }
 
 function suiteOf(post: ReportPost, postIndex: number, index: FindingIndex, report: Report) {
@@ -48,11 +48,16 @@ function suiteOf(post: ReportPost, postIndex: number, index: FindingIndex, repor
   cases.push({ name: 'input is read without repair', classname, findings: take(index.ofPost(postIndex)), out: [] });
   for (const block of post.blocks) {
     const where = `¶${block.index + 1}${block.line !== undefined ? ` (line ${block.line})` : ''}`;
+    const capped = index.omittedOf(postIndex, block.index).length > 0;
     for (const c of block.citations) {
+      const findings = index.ofCitation(postIndex, block.index, c);
+      // Past the findings cap a failing link may have no finding of its own: it must not pass
+      // as a test; the cap's summary finding is its case (below).
+      if (capped && findings.length === 0 && (FAILING_STATUSES.has(c.status) || c.invalid !== undefined)) continue;
       cases.push({
         name: `${where} “${shorten(c.anchorText, 60)}” ${c.url}`,
         classname,
-        findings: take(index.ofCitation(postIndex, block.index, c)),
+        findings: take(findings),
         skipped: skipReason(c),
         out: [
           `status: ${c.status}${c.httpStatus !== undefined ? ` (HTTP ${c.httpStatus})` : ''}${c.errorCode ? ` ${c.errorCode}` : ''}`,
@@ -60,7 +65,9 @@ function suiteOf(post: ReportPost, postIndex: number, index: FindingIndex, repor
       });
     }
     const damaged = index.damagedOf(postIndex, block.index);
-    block.damagedAnchors.forEach((d, i) => {
+    // Past the findings cap, the anchors not listed are the summary finding's case (below).
+    const anchorsCapped = index.omittedOf(postIndex, block.index).some((f) => f.code === 'ANCHOR_DAMAGED');
+    (anchorsCapped ? block.damagedAnchors.slice(0, damaged.length) : block.damagedAnchors).forEach((d, i) => {
       cases.push({
         name: `${where} anchor “${shorten(d.anchorText, 60)}” keeps its URL`,
         classname,
@@ -79,7 +86,7 @@ function suiteOf(post: ReportPost, postIndex: number, index: FindingIndex, repor
     }
   }
   // Anything not matched above (hand-made reports, future codes) still shows up.
-  const rest = report.findings.filter((f) => f.post === postIndex && !claimed.has(f));
+  const rest = index.allOfPost(postIndex).filter((f) => !claimed.has(f));
   for (const f of rest)
     cases.push({
       name: `${f.block !== undefined ? `¶${f.block + 1} ` : ''}${f.code}`,

@@ -1,8 +1,9 @@
 import { LINK_STATUSES, type Finding, type LinkStatus, type Report, type ReportPost, type Severity } from '../types.js';
 import { isAtOrAbove } from '../report/codes.js';
-import { escapeMarkdownCell, escapeMarkdownInline } from './escape.js';
+import { escapeMarkdownCell, escapeMarkdownInline, guardLines } from './escape.js';
 import {
   FAILING_STATUSES,
+  archiveView,
   citationBadge,
   citationsFailingFirst,
   postsFailingFirst,
@@ -107,7 +108,7 @@ export function renderMarkdown(report: Report): string {
   out.push(
     `<sub>${escapeMarkdownInline(`${report.tool.name} ${report.tool.version}`)} · started ${escapeMarkdownInline(report.startedAt)} · ${formatMs(report.durationMs)}</sub>`,
   );
-  return `${out.join('\n')}\n`;
+  return guardLines(`${out.join('\n')}\n`);
 }
 
 function postSection(
@@ -165,6 +166,13 @@ function findingTable(findings: Finding[], post: ReportPost): string[] {
   return rows;
 }
 
+/** "archived 2024-04-30: <url>" and the like, for the Detail column. */
+function archiveText(c: Parameters<typeof archiveView>[0]): string | undefined {
+  const view = archiveView(c);
+  if (view === undefined) return undefined;
+  return [`${view.label}${view.url !== undefined ? `: ${view.url}` : ''}`, view.detail].filter(Boolean).join(', ');
+}
+
 function citationDetails(post: ReportPost, postIndex: number, index: ReturnType<typeof indexFindings>): string[] {
   const figures = postFigures(post);
   const failing = LINK_STATUSES.filter((s) => FAILING_STATUSES.has(s)).reduce((n, s) => n + figures.byStatus[s], 0);
@@ -190,6 +198,7 @@ function citationDetails(post: ReportPost, postIndex: number, index: ReturnType<
         c.history?.failingSince
           ? `failing since ${c.history.failingSince.slice(0, 10)}, ${plural(c.history.checks, 'check')}`
           : undefined,
+        archiveText(c),
       ]
         .filter((x): x is string => x !== undefined && x !== '')
         .map(escapeMarkdownCell)

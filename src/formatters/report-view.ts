@@ -9,6 +9,7 @@ import {
   type Severity,
 } from '../types.js';
 import { severityRank } from '../report/codes.js';
+import { isOmittedSummary } from '../report/derive-findings.js';
 
 export { FAILING_STATUSES } from '../types.js';
 export { shorten } from '../report/shorten.js';
@@ -35,12 +36,16 @@ export function citationBadge(c: ReportCitation): string {
 export interface FindingIndex {
   /** Findings about the post as a whole (no block), e.g. INPUT_REPAIRED. */
   ofPost(post: number): Finding[];
+  /** Every finding of one post, its blocks' included. */
+  allOfPost(post: number): Finding[];
   /** Every finding of one block. */
   ofBlock(post: number, block: number): Finding[];
   /** Findings about one citation (matched by its exact URL). */
   ofCitation(post: number, block: number, citation: ReportCitation): Finding[];
-  /** ANCHOR_DAMAGED findings of a block, in reading order. */
+  /** ANCHOR_DAMAGED findings of a block, in reading order (one per anchor, up to the cap). */
   damagedOf(post: number, block: number): Finding[];
+  /** The cap's summary findings of a block ("N more CODE findings are not listed"). */
+  omittedOf(post: number, block: number): Finding[];
   /** CLAIM_UNCITED finding of a block, if any. */
   uncitedOf(post: number, block: number): Finding | undefined;
 }
@@ -49,21 +54,27 @@ export interface FindingIndex {
 export function indexFindings(report: Report): FindingIndex {
   const byBlock = new Map<string, Finding[]>();
   const byPost = new Map<number, Finding[]>();
+  const allByPost = new Map<number, Finding[]>();
+  // Push into one array per key: copying the array per finding was quadratic in a block's findings.
+  const add = <K>(map: Map<K, Finding[]>, key: K, f: Finding): void => {
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [f]);
+    else list.push(f);
+  };
   for (const f of report.findings) {
-    if (f.block === undefined) {
-      byPost.set(f.post, [...(byPost.get(f.post) ?? []), f]);
-    } else {
-      const key = `${f.post}:${f.block}`;
-      byBlock.set(key, [...(byBlock.get(key) ?? []), f]);
-    }
+    add(allByPost, f.post, f);
+    if (f.block === undefined) add(byPost, f.post, f);
+    else add(byBlock, `${f.post}:${f.block}`, f);
   }
   const ofBlock = (post: number, block: number) => byBlock.get(`${post}:${block}`) ?? [];
   return {
     ofPost: (post) => byPost.get(post) ?? [],
+    allOfPost: (post) => allByPost.get(post) ?? [],
     ofBlock,
     // Citation findings carry the exact cited URL (derive-findings keys them so).
     ofCitation: (post, block, c) => ofBlock(post, block).filter((f) => f.url !== undefined && f.url === c.url),
-    damagedOf: (post, block) => ofBlock(post, block).filter((f) => f.code === 'ANCHOR_DAMAGED'),
+    damagedOf: (post, block) => ofBlock(post, block).filter((f) => f.code === 'ANCHOR_DAMAGED' && !isOmittedSummary(f)),
+    omittedOf: (post, block) => ofBlock(post, block).filter(isOmittedSummary),
     uncitedOf: (post, block) => ofBlock(post, block).find((f) => f.code === 'CLAIM_UNCITED'),
   };
 }
@@ -209,6 +220,36 @@ export function nothingCheckedSentence(report: Report): string | undefined {
 export function checkedUrls(report: Report): number {
   const b = report.totals.byStatus;
   return report.totals.uniqueUrls - b.excluded - b.skipped - b.unchecked;
+}
+
+/** What a citation's archive facts say, in the words every human-facing format uses. */
+export interface ArchiveView {
+  /** "archived 2024-04-30", "archive of", "no archived copy", "archive lookup failed". */
+  label: string;
+  /** The capture's URL (found) or the captured URL (an archive link), to show or link. */
+  url?: string;
+  /** Anything after the URL: the capture date of an archive link, the drift similarity. */
+  detail?: string;
+}
+
+/** The archive facts of a citation for display, or undefined when there are none. */
+export function archiveView(c: ReportCitation): ArchiveView | undefined {
+  const a = c.archive;
+  if (a === undefined) return undefined;
+  const day = a.capturedAt?.slice(0, 10);
+  const similarity = a.similarity !== undefined ? `similarity ${a.similarity.toFixed(2)}` : undefined;
+  switch (a.status) {
+    case 'found':
+      return { label: day ? `archived ${day}` : 'archived', url: a.url, detail: similarity };
+    case 'archive-link':
+      return a.originalUrl !== undefined
+        ? { label: 'archive of', url: a.originalUrl, detail: day ? `captured ${day}` : undefined }
+        : { label: 'an archived copy', detail: day ? `captured ${day}` : undefined };
+    case 'missing':
+      return { label: 'no archived copy' };
+    case 'lookup-failed':
+      return { label: 'archive lookup failed', detail: a.reason };
+  }
 }
 
 /** Duration for humans: "850 ms", "12.3 s", "4 min 05 s". */

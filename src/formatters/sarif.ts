@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Report, Severity } from '../types.js';
 import { FINDING_CODES, FINDING_CODE_LIST } from '../report/codes.js';
+import { guardJsonText } from './escape.js';
 import type { RenderOptions } from './render-options.js';
 import { isUrlInput } from '../sources/input-kind.js';
 
@@ -65,7 +66,7 @@ export function renderSarif(report: Report, options: RenderOptions = {}): string
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  return `${guardJsonText(JSON.stringify(sarif, null, 2))}\n`;
 }
 
 function location(f: Finding, report: Report, cwd: string | undefined) {

@@ -1,10 +1,11 @@
 import pc from 'picocolors';
 import type { Finding, LinkStatus, Report, ReportBlock, ReportCitation, ReportPost, Severity } from '../types.js';
 import { LINK_STATUSES } from '../types.js';
-import { stripTerminalControls } from './escape.js';
+import { guardLines, sanitizeText } from './escape.js';
 import type { RenderOptions } from './render-options.js';
 import {
   FAILING_STATUSES,
+  archiveView,
   citationBadge,
   citationsFailingFirst,
   failureWeight,
@@ -40,7 +41,7 @@ export function renderTerminal(report: Report, options: RenderOptions = {}): str
   const c = pc.createColors(options.color === true);
   const index = indexFindings(report);
   const lines: string[] = [];
-  const t = stripTerminalControls;
+  const t = sanitizeText;
 
   lines.push(
     c.bold(`${report.tool.name} ${t(report.tool.version)} · citation report`) +
@@ -61,16 +62,30 @@ export function renderTerminal(report: Report, options: RenderOptions = {}): str
         `   ${c.green('✔')} ${t(postName(post))} ${c.dim(`(${t(post.source)}) · ${plural(figures.citations, 'citation')}, no findings`)}`,
       );
     } else {
-      lines.push('', ...renderPost(post, i, index, c));
+      lines.push('');
+      append(lines, renderPost(post, i, index, c));
     }
   }
-  if (clean.length > 0) lines.push('', c.bold(`${plural(clean.length, 'post')} without findings`), ...clean);
-  lines.push('', ...renderSummary(report, c));
-  return `${lines.join('\n')}\n`;
+  if (clean.length > 0) {
+    lines.push('', c.bold(`${plural(clean.length, 'post')} without findings`));
+    append(lines, clean);
+  }
+  lines.push('');
+  append(lines, renderSummary(report, c));
+  // Fragments were sanitised one by one; two side by side could still spell a runner command.
+  return guardLines(`${lines.join('\n')}\n`);
+}
+
+/**
+ * Appends in a loop: `push(...more)` passes every line as an argument and overflows the stack
+ * on a large post (45,000 cited paragraphs ended in a RangeError).
+ */
+function append(lines: string[], more: readonly string[]): void {
+  for (const line of more) lines.push(line);
 }
 
 function renderPost(post: ReportPost, postIndex: number, index: FindingIndex, c: Colors): string[] {
-  const t = stripTerminalControls;
+  const t = sanitizeText;
   const out: string[] = [];
   const meta = [
     t(post.source),
@@ -95,7 +110,10 @@ function renderPost(post: ReportPost, postIndex: number, index: FindingIndex, c:
   const ordered = shown
     .map((block) => ({ block, weight: failureWeight(index.ofBlock(postIndex, block.index)) }))
     .sort((a, b) => b.weight - a.weight);
-  for (const { block } of ordered) out.push('', ...renderBlock(block, postIndex, index, c));
+  for (const { block } of ordered) {
+    out.push('');
+    append(out, renderBlock(block, postIndex, index, c));
+  }
   if (hidden.length > 0) {
     const kinds = new Map<string, number>();
     for (const b of hidden) kinds.set(b.kind, (kinds.get(b.kind) ?? 0) + 1);
@@ -107,7 +125,7 @@ function renderPost(post: ReportPost, postIndex: number, index: FindingIndex, c:
 }
 
 function renderBlock(block: ReportBlock, postIndex: number, index: FindingIndex, c: Colors): string[] {
-  const t = stripTerminalControls;
+  const t = sanitizeText;
   const out: string[] = [];
   const head = [
     `¶${block.index + 1}`,
@@ -121,14 +139,20 @@ function renderBlock(block: ReportBlock, postIndex: number, index: FindingIndex,
   out.push(`   ${c.italic(`“${shorten(t(block.text), 160)}”`)}`);
 
   for (const citation of citationsFailingFirst(block.citations)) {
-    out.push(...renderCitation(citation, index.ofCitation(postIndex, block.index, citation), c));
+    append(out, renderCitation(citation, index.ofCitation(postIndex, block.index, citation), c));
   }
   const damagedFindings = index.damagedOf(postIndex, block.index);
-  block.damagedAnchors.forEach((anchor, i) => {
+  const omitted = index.omittedOf(postIndex, block.index);
+  // Past the findings cap, the cap's summary line stands for the anchors not listed.
+  const anchors = omitted.some((f) => f.code === 'ANCHOR_DAMAGED')
+    ? block.damagedAnchors.slice(0, damagedFindings.length)
+    : block.damagedAnchors;
+  anchors.forEach((anchor, i) => {
     const message = damagedFindings[i]?.message ?? `"${anchor.anchorText}" lost its URL.`;
     // The finding code is printed so a reader can grep the terminal log like any other format.
     out.push(`${INDENT}${badge('DAMAGED', 'error', c)} ${c.dim('ANCHOR_DAMAGED')} ${t(message)}`);
   });
+  for (const f of omitted) out.push(`${INDENT}${severityMark(f.severity, c)} ${c.dim(f.code)} ${t(f.message)}`);
   const uncited = index.uncitedOf(postIndex, block.index);
   if (uncited !== undefined)
     out.push(`${INDENT}${badge('UNCITED', 'note', c)} ${c.dim('CLAIM_UNCITED')} ${t(uncited.message)}`);
@@ -139,7 +163,7 @@ function renderBlock(block: ReportBlock, postIndex: number, index: FindingIndex,
 }
 
 function renderCitation(citation: ReportCitation, findings: Finding[], c: Colors): string[] {
-  const t = stripTerminalControls;
+  const t = sanitizeText;
   const tone = statusTone(citation.status, citation.errorCode === 'INVALID_URL');
   const facts: string[] = [];
   if (citation.httpStatus !== undefined) facts.push(`HTTP ${citation.httpStatus}`);
@@ -156,10 +180,21 @@ function renderCitation(citation: ReportCitation, findings: Finding[], c: Colors
     const hops = citation.redirects.map((r) => r.status).join('→');
     out.push(`${DETAIL_INDENT}${c.dim(`→ ${hops ? `${hops} ` : ''}`)}${t(citation.finalUrl)}`);
   }
-  // Status findings are already said by the badge; show the others (moved, #fragment, http).
-  const statusFinding = /^LINK_(BROKEN|UNREACHABLE|SOFT_404|TIMEOUT|BLOCKED|INVALID)$/;
+  // The archived copy (or what the citation is a copy of): its URL and date on their own line.
+  const archive = archiveView(citation);
+  if (archive !== undefined && citation.archive?.status !== 'missing') {
+    const parts = [
+      archive.label,
+      archive.url !== undefined ? t(archive.url) : '',
+      archive.detail ? t(archive.detail) : '',
+    ];
+    out.push(`${DETAIL_INDENT}${c.dim('↺')} ${parts.filter(Boolean).join(' ')}`);
+  }
+  // Status findings are already said by the badge, ARCHIVE_AVAILABLE by the line above; show
+  // the others (moved, #fragment, http, no archived copy).
+  const saidAlready = /^(LINK_(BROKEN|UNREACHABLE|SOFT_404|TIMEOUT|BLOCKED|INVALID)|ARCHIVE_AVAILABLE)$/;
   for (const f of findings) {
-    if (statusFinding.test(f.code)) continue;
+    if (saidAlready.test(f.code)) continue;
     out.push(`${DETAIL_INDENT}${severityMark(f.severity, c)} ${c.dim(f.code)} ${t(f.message)}`);
   }
   return out;
@@ -193,7 +228,7 @@ function renderSummary(report: Report, c: Colors): string[] {
   for (const h of report.hosts) {
     if (h.requests === 0 && h.retries === 0 && h.backoffs === 0) continue;
     out.push(
-      `  ${c.dim('Host')}      ${stripTerminalControls(h.host)}: ${plural(h.requests, 'request')}, ${plural(h.retries, 'retry', 'retries')}, ${plural(h.backoffs, 'backoff')}, max ${h.maxInFlight} in flight`,
+      `  ${c.dim('Host')}      ${sanitizeText(h.host)}: ${plural(h.requests, 'request')}, ${plural(h.retries, 'retry', 'retries')}, ${plural(h.backoffs, 'backoff')}, max ${h.maxInFlight} in flight`,
     );
   }
   out.push('', verdictLine(report, c));
@@ -226,6 +261,8 @@ function verdictLine(report: Report, c: Colors): string {
     totals.byStatus.skipped > 0 ? `${totals.byStatus.skipped} skipped` : '',
   ].filter(Boolean);
   const checked = checkedUrls(report);
+  // Offline, every link excluded or skipped: nothing answered, so nothing "answered without errors".
+  if (checked === 0) return c.yellow(`No link was checked${aside.length > 0 ? ` (${aside.join(', ')})` : ''}.`);
   const subject = checked === 1 ? 'The one checked URL' : `All ${checked} checked URLs`;
   return c.green(`✔ ${subject} answered without errors${aside.length > 0 ? ` (${aside.join(', ')})` : ''}.`);
 }

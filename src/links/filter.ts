@@ -38,7 +38,7 @@ const EXAMPLE_TLDS = ['example', 'invalid'];
 const LOCAL_TLDS = ['test', 'localhost'];
 
 /** Which kind of reserved name `hostname` is (RFC 2606, RFC 6761), if any. */
-function reservedKind(hostname: string): 'example-domain' | 'reserved-name' | undefined {
+export function reservedKind(hostname: string): 'example-domain' | 'reserved-name' | undefined {
   const host = hostname.toLowerCase().replace(/\.$/, '');
   if (host === 'localhost') return 'reserved-name';
   if (EXAMPLE_SLDS.some((d) => host === d || host.endsWith(`.${d}`))) return 'example-domain';

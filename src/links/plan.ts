@@ -7,7 +7,7 @@
 
 import { hostOverride } from '../config/host-override.js';
 import type { CitecheckOptions } from '../config/options.js';
-import type { CheckResult, CheckTarget, Citation } from '../types.js';
+import type { CheckResult, CheckTarget, Citation, CitationRole } from '../types.js';
 import { classifyUrl, type UrlRule } from './filter.js';
 
 /** What the plan does with a target. */
@@ -160,4 +160,12 @@ export function untargetedVerdict(
   }
   if (scheme === 'http' || scheme === 'https') return { status: 'skipped' };
   return { status: 'skipped', errorCode: 'UNSUPPORTED_SCHEME', reason: `${scheme}: link` };
+}
+
+/**
+ * The verdict of a link that is not a source (it has a `role`) and whose URL no source cites:
+ * not requested (see collectTargets), reported `excluded` with the role as the reason.
+ */
+export function roleVerdict(role: CitationRole): Pick<CheckResult, 'status' | 'errorCode' | 'reason'> {
+  return { status: 'excluded', errorCode: 'NOT_A_SOURCE', reason: `not a source (${role} link), not checked` };
 }

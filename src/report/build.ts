@@ -1,5 +1,8 @@
+import { archiveKey, recognizeArchiveUrl } from '../archive/archive-url.js';
+import type { ConfirmRule } from '../config/options.js';
 import type {
   CheckResult,
+  CitationArchive,
   ExtractedPost,
   HostStats,
   Report,
@@ -31,6 +34,12 @@ export interface BuildReportInput {
   interrupted?: boolean;
   /** No request was made. */
   offline?: boolean;
+  /** Archive facts by `archiveKey(checkUrl, post date)` (the archive stage). */
+  archives?: ReadonlyMap<string, CitationArchive>;
+  /** The archive the run asked, so links into it are recognised as archive links. */
+  archiveEndpoint?: string;
+  /** `--confirm`, for the wording of LINK_FAILING. */
+  confirm?: ConfirmRule;
 }
 
 /**
@@ -41,7 +50,8 @@ export function buildReport(input: BuildReportInput): Report {
   // The quotes each citation made, from extraction: QUOTE_NOT_FOUND names only those missing.
   const quotesOf = new Map<ReportCitation, readonly string[]>();
   const posts = input.posts.map((post) => toReportPost(post, input.results, quotesOf));
-  const findings = deriveFindings(posts, input.results, (c) => quotesOf.get(c) ?? []);
+  for (const post of posts) attachArchives(post, input);
+  const findings = deriveFindings(posts, input.results, (c) => quotesOf.get(c) ?? [], { confirm: input.confirm });
   redactReport(posts, findings);
   const hosts = [...(input.hosts ?? [])]
     .map((h) => ({
@@ -80,6 +90,28 @@ export function failOnSentence(report: Report, failOn: Severity | 'never'): stri
   return `exit 1: ${tripped.length} ${tripped.length === 1 ? 'finding' : 'findings'} at or above --fail-on ${failOn} (${codes})`;
 }
 
+/**
+ * Puts on each citation what is known about archived copies: the link is itself a capture
+ * (parsed from its URL, no network needed), or what the archive stage found for its URL at
+ * this post's date.
+ */
+function attachArchives(post: ReportPost, input: BuildReportInput): void {
+  for (const block of post.blocks) {
+    for (const c of block.citations) {
+      const archive = archiveOf(c, post.published, input);
+      if (archive !== undefined) c.archive = archive;
+    }
+  }
+}
+
+function archiveOf(c: ReportCitation, published: string | undefined, input: BuildReportInput) {
+  if (c.checkUrl === undefined || c.invalid !== undefined) return undefined;
+  const link = recognizeArchiveUrl(c.url, input.archiveEndpoint);
+  if (link !== undefined) return withoutUndefined({ status: 'archive-link' as const, url: c.url, ...link });
+  const fact = input.archives?.get(archiveKey(c.checkUrl, published));
+  return fact === undefined ? undefined : structuredClone(fact);
+}
+
 function toReportPost(
   post: ExtractedPost,
   results: ReadonlyMap<string, CheckResult>,
@@ -97,6 +129,7 @@ function toReportPost(
     published: post.published,
     modified: post.modified,
     baseUrl: post.baseUrl,
+    bodySelector: post.bodySelector,
   });
   return {
     ...head,
@@ -115,6 +148,7 @@ function toReportPost(
         }),
         damagedAnchors: block.damagedAnchors.map((d) => ({ ...d })),
         line: block.line,
+        credits: block.credits?.map((c) => ({ ...c })),
       }),
     ),
   };

@@ -1,4 +1,4 @@
-import { untargetedVerdict } from '../links/plan.js';
+import { roleVerdict, untargetedVerdict } from '../links/plan.js';
 import type { CheckResult, Citation, ReportCitation } from '../types.js';
 
 /**
@@ -18,7 +18,13 @@ export function citationVerdict(citation: Citation, results: ReadonlyMap<string,
     if (verdict.reason !== undefined) out.reason = verdict.reason;
   } else {
     const result = results.get(citation.checkUrl);
-    if (result === undefined) {
+    if (result === undefined && citation.role !== undefined) {
+      const verdict = roleVerdict(citation.role);
+      out.status = verdict.status;
+      out.redirects = [];
+      out.errorCode = verdict.errorCode;
+      out.reason = verdict.reason;
+    } else if (result === undefined) {
       out.status = 'unchecked';
       out.redirects = [];
     } else {
@@ -30,6 +36,7 @@ export function citationVerdict(citation: Citation, results: ReadonlyMap<string,
       if (result.reason !== undefined) out.reason = result.reason;
       if (result.history !== undefined) out.history = { ...result.history };
       if (result.fromCache) out.fromCache = true;
+      if (result.unconfirmed) out.unconfirmed = true;
     }
   }
   out.rawHref = citation.rawHref;
@@ -39,5 +46,7 @@ export function citationVerdict(citation: Citation, results: ReadonlyMap<string,
   out.rel = [...citation.rel];
   out.isInternal = citation.isInternal;
   out.origin = citation.origin;
+  if (citation.role !== undefined) out.role = citation.role;
+  if (citation.via !== undefined) out.via = citation.via;
   return out;
 }

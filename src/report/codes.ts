@@ -65,6 +65,21 @@ export const FINDING_CODES: Readonly<Record<FindingCode, FindingCodeInfo>> = Obj
     title: 'Quoted text not found in source',
     help: 'The sentence the post quotes no longer appears on the cited page. The source may have changed; check that it still supports the claim.',
   },
+  SOURCE_CHANGED: {
+    severity: 'warning',
+    title: 'Source changed since the post',
+    help: 'The cited page no longer says what it said when the post was written: a capture from the post date still has the quoted text (or, with --drift, the page text differs from the capture). Link the archived copy, or check that the source still supports the claim.',
+  },
+  ARCHIVE_MISSING: {
+    severity: 'warning',
+    title: 'Failing source has no archived copy',
+    help: 'The cited source fails and the web archive holds no capture of it: the source is lost unless someone kept a copy. Find another source for the claim, or ask the publisher.',
+  },
+  LINK_FAILING: {
+    severity: 'warning',
+    title: 'Cited source is failing',
+    help: 'The cited URL failed with a timeout, a reset or a server error, but not yet often enough, or for long enough, to be called dead (--confirm). It becomes an error once it has failed the confirmed number of checks over the confirmed span.',
+  },
   INPUT_REPAIRED: {
     severity: 'warning',
     title: 'Input was repaired',
@@ -83,7 +98,7 @@ export const FINDING_CODES: Readonly<Record<FindingCode, FindingCodeInfo>> = Obj
   ARCHIVE_AVAILABLE: {
     severity: 'note',
     title: 'An archived copy is available',
-    help: 'An archived copy of the cited source exists and can replace or back up the live link.',
+    help: 'An archived copy of the cited source exists, captured near the post date, and can replace or back up the failing link (`citecheck fix` links it).',
   },
 } satisfies Record<FindingCode, FindingCodeInfo>);
 

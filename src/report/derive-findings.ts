@@ -4,10 +4,14 @@ import {
   type FailingStatus,
   type Finding,
   type FindingCode,
+  type LinkStatus,
   type ReportBlock,
   type ReportCitation,
   type ReportPost,
 } from '../types.js';
+import { DRIFT_THRESHOLD } from '../archive/drift.js';
+import { formatDuration } from '../config/duration.js';
+import type { ConfirmRule } from '../config/options.js';
 import { FINDING_CODES, FINDING_CODE_LIST, severityRank } from './codes.js';
 import { formatFindingMessage, type MessageArgs } from './messages.js';
 import { shorten } from './shorten.js';
@@ -20,6 +24,44 @@ const STATUS_CODES: Readonly<Record<FailingStatus, FindingCode>> = {
   timeout: 'LINK_TIMEOUT',
   blocked: 'LINK_BLOCKED',
 };
+
+/**
+ * Most findings of one code listed for one block (or for one post, for post-level findings);
+ * the rest are counted by one summary finding of the same code with `args.omitted`. Without
+ * it a hostile paragraph of 6,000 links or 30,000 lost anchors made a report quadratic in size.
+ * The block's citations and damaged anchors in the JSON report still list every one.
+ */
+export const MAX_FINDINGS_PER_CODE = 50;
+
+/** True for the summary finding that stands for the findings of its code beyond the cap. */
+export function isOmittedSummary(finding: Finding): boolean {
+  return finding.args.omitted !== undefined;
+}
+
+/**
+ * Keeps the first MAX_FINDINGS_PER_CODE findings of each code, in order, and appends one
+ * summary finding per code that had more.
+ */
+function capPerCode(findings: readonly Finding[], summary: (code: FindingCode, omitted: number) => Finding): Finding[] {
+  const counts = new Map<FindingCode, number>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const n = (counts.get(f.code) ?? 0) + 1;
+    counts.set(f.code, n);
+    if (n <= MAX_FINDINGS_PER_CODE) out.push(f);
+  }
+  for (const [code, n] of counts) if (n > MAX_FINDINGS_PER_CODE) out.push(summary(code, n - MAX_FINDINGS_PER_CODE));
+  return out;
+}
+
+// Statuses whose source may be gone: an archived copy (or its absence) is part of the finding.
+const GONE: ReadonlySet<LinkStatus> = new Set<LinkStatus>(['broken', 'unreachable', 'soft-404', 'timeout']);
+
+/** Run settings some findings are worded with. */
+export interface FindingContext {
+  /** `--confirm`: the rule LINK_FAILING quotes. */
+  confirm?: ConfirmRule;
+}
 
 // A block with one of these signals asserts something a reader may want sourced.
 const UNCITED_SIGNALS = new Set(['quote', 'number', 'attribution']);
@@ -56,30 +98,37 @@ export function deriveFindings(
   posts: readonly ReportPost[],
   results: ReadonlyMap<string, CheckResult>,
   quotesOf: QuotesOf = () => [],
+  context: FindingContext = {},
 ): Finding[] {
   const findings: Finding[] = [];
   posts.forEach((post, postIndex) => {
     // Posts carry no line of their own; the first located warning is the best anchor we have.
     const postLine = post.warnings.find((w) => w.line !== undefined)?.line;
-    for (const warning of post.warnings) {
-      findings.push(
-        makeFinding(
-          warning.code,
-          { post: postIndex, source: post.source, line: warning.line ?? postLine },
-          { repair: warning.repair, where: warning.where ?? '' },
-        ),
-      );
-    }
+    const postWhere = { post: postIndex, source: post.source, line: postLine };
+    const warnings = post.warnings.map((warning) =>
+      makeFinding(
+        warning.code,
+        { ...postWhere, line: warning.line ?? postLine },
+        { repair: warning.repair, where: warning.where ?? '' },
+      ),
+    );
+    const capped = capPerCode(warnings, (code, omitted) =>
+      makeFinding(code, postWhere, { omitted, listed: MAX_FINDINGS_PER_CODE, scope: 'post' }),
+    );
+    // In a loop, not push(...): the spread passes each finding as an argument.
+    for (const f of capped) findings.push(f);
     for (const block of post.blocks) {
-      findings.push(
-        ...blockFindings(
-          block,
-          { post: postIndex, source: post.source, line: block.line ?? postLine },
-          results,
-          post.url,
-          quotesOf,
-        ),
+      const where = { post: postIndex, source: post.source, line: block.line ?? postLine };
+      const blockCapped = capPerCode(
+        blockFindings(block, where, results, post.url, quotesOf, context),
+        (code, omitted) =>
+          makeFinding(
+            code,
+            { ...where, block: block.index },
+            { omitted, listed: MAX_FINDINGS_PER_CODE, scope: 'block' },
+          ),
       );
+      for (const f of blockCapped) findings.push(f);
     }
   });
   return sortFindings(findings);
@@ -91,6 +140,8 @@ export function deriveFindings(
  * unlocatable #fragment points at no source, so it must not hide an uncited claim.
  */
 function isSourceLink(c: ReportCitation, postUrl: string | undefined): boolean {
+  // A tag, share, image or navigation link is no source, whatever it points to.
+  if (c.role !== undefined) return false;
   if (c.invalid !== undefined) return true;
   if (c.checkUrl === undefined || c.checkUrl === '') return false;
   if (!/^https?:/i.test(c.checkUrl)) return false;
@@ -104,7 +155,8 @@ function withoutHash(url: string): string {
 
 // A table cell is data: its source is the table's caption or the paragraph around it, and
 // one note per figure in a table would bury the real uncited claims.
-const NEVER_UNCITED_KINDS = new Set(['heading', 'table-cell']);
+// A footnote, source line or reference entry is the source of other blocks, not a claim.
+const NEVER_UNCITED_KINDS = new Set(['heading', 'table-cell', 'footnote', 'source-line', 'reference']);
 
 function blockFindings(
   block: ReportBlock,
@@ -112,6 +164,7 @@ function blockFindings(
   results: ReadonlyMap<string, CheckResult>,
   postUrl: string | undefined,
   quotesOf: QuotesOf,
+  context: FindingContext,
 ): Finding[] {
   const out: Finding[] = [];
   const at = (url?: string) => ({ ...where, block: block.index, url });
@@ -131,13 +184,19 @@ function blockFindings(
       }),
     );
   }
-  for (const c of block.citations) out.push(...citationFindings(c, at, once, results, quotesOf));
+  // A link that is not a source raises nothing (a broken share button is not a lost source);
+  // a credit from outside the block (via) is reported where its link is written.
+  for (const c of block.citations)
+    if (c.role === undefined && c.via === undefined)
+      out.push(...citationFindings(c, at, once, results, quotesOf, context));
 
   const uncitedSignals = block.signals.filter((s) => UNCITED_SIGNALS.has(s));
   if (
     !NEVER_UNCITED_KINDS.has(block.kind) &&
     uncitedSignals.length > 0 &&
     !block.citations.some((c) => isSourceLink(c, postUrl)) &&
+    // Credited by a footnote, a source line or a reference entry, even one naming a source without a link.
+    (block.credits ?? []).length === 0 &&
     block.damagedAnchors.length === 0
   ) {
     out.push(makeFinding('CLAIM_UNCITED', at(), { signals: uncitedSignals.join(', '), excerpt: block.text }));
@@ -151,6 +210,7 @@ function citationFindings(
   once: (key: string) => boolean,
   results: ReadonlyMap<string, CheckResult>,
   quotesOf: QuotesOf,
+  context: FindingContext,
 ): Finding[] {
   const out: Finding[] = [];
   const linkArgs = { url: c.url, anchorText: c.anchorText, sentence: c.sentence };
@@ -163,7 +223,13 @@ function citationFindings(
   // fragments get a finding each, worded with their own anchor text and shown under their own
   // citation (keyed by page, the second showed the first one's anchor).
   const key = c.url;
-  const statusCode = isFailingStatus(c.status) ? STATUS_CODES[c.status] : undefined;
+  const gone = GONE.has(c.status);
+  const capture = c.archive?.status === 'found' && c.archive.url !== undefined ? c.archive : undefined;
+  const captureArgs: MessageArgs = capture
+    ? { archiveUrl: capture.url ?? '', archivedAt: day(capture.capturedAt) }
+    : {};
+  const statusCode =
+    gone && c.unconfirmed ? 'LINK_FAILING' : isFailingStatus(c.status) ? STATUS_CODES[c.status] : undefined;
   if (statusCode !== undefined && once(`${statusCode} ${key}`)) {
     out.push(
       makeFinding(statusCode, at(c.url), {
@@ -172,9 +238,15 @@ function citationFindings(
         errorCode: c.errorCode ?? '',
         reason: c.reason ?? '',
         finalUrl: c.finalUrl ?? '',
+        ...(gone ? captureArgs : {}),
+        ...(statusCode === 'LINK_FAILING' ? failingArgs(c, context.confirm) : {}),
       }),
     );
   }
+  if (gone && capture && once(`ARCHIVE_AVAILABLE ${key}`))
+    out.push(makeFinding('ARCHIVE_AVAILABLE', at(c.url), { ...linkArgs, ...captureArgs }));
+  if (gone && c.archive?.status === 'missing' && once(`ARCHIVE_MISSING ${key}`))
+    out.push(makeFinding('ARCHIVE_MISSING', at(c.url), linkArgs));
   if (c.status === 'ok') {
     const permanent = c.redirects.find((hop) => hop.status === 301 || hop.status === 308);
     if (permanent !== undefined && once(`LINK_REDIRECT_PERMANENT ${key}`)) {
@@ -192,10 +264,34 @@ function citationFindings(
   if (missingQuotes !== undefined && missingQuotes.length > 0) {
     // The result lists the URL's missing quotes from every citing post; raise only this sentence's.
     for (const quote of quotesOf(c)) {
-      if (missingQuotes.includes(quote) && once(`QUOTE_NOT_FOUND ${key} ${quote}`)) {
-        out.push(makeFinding('QUOTE_NOT_FOUND', at(c.url), { ...linkArgs, quote: shorten(quote, QUOTE_ARG_CHARS) }));
+      if (!missingQuotes.includes(quote)) continue;
+      const quoteArg = shorten(quote, QUOTE_ARG_CHARS);
+      // The capture from the post's date still has it: the source changed, the post did not misquote.
+      if (capture && c.archive?.quotesInCapture?.includes(quote)) {
+        if (once(`SOURCE_CHANGED ${key} ${quote}`))
+          out.push(makeFinding('SOURCE_CHANGED', at(c.url), { ...linkArgs, ...captureArgs, quote: quoteArg }));
+      } else if (once(`QUOTE_NOT_FOUND ${key} ${quote}`)) {
+        out.push(makeFinding('QUOTE_NOT_FOUND', at(c.url), { ...linkArgs, quote: quoteArg }));
       }
     }
+  }
+  const similarity = c.archive?.similarity;
+  if (
+    c.status === 'ok' &&
+    capture &&
+    similarity !== undefined &&
+    similarity < DRIFT_THRESHOLD &&
+    !out.some((f) => f.code === 'SOURCE_CHANGED') &&
+    once(`SOURCE_CHANGED ${key}`)
+  ) {
+    out.push(
+      makeFinding('SOURCE_CHANGED', at(c.url), {
+        ...linkArgs,
+        ...captureArgs,
+        similarity: similarity.toFixed(2),
+        threshold: DRIFT_THRESHOLD.toFixed(2),
+      }),
+    );
   }
   if (!c.isInternal && /^http:/i.test(c.url) && once(`LINK_INSECURE_HTTP ${key}`)) {
     out.push(makeFinding('LINK_INSECURE_HTTP', at(c.url), linkArgs));
@@ -203,12 +299,28 @@ function citationFindings(
   return out;
 }
 
+/** The date part of an ISO time ("2024-04-30"), or '' when there is none. */
+function day(iso: string | undefined): string {
+  return iso === undefined ? '' : iso.slice(0, 10);
+}
+
+/** What LINK_FAILING says: since when, how many checks, and the rule that would make it dead. */
+function failingArgs(c: ReportCitation, confirm: ConfirmRule | undefined): MessageArgs {
+  const h = c.history;
+  return {
+    failingSince: day(h?.failingSince ?? c.history?.firstCheckedAt),
+    failedChecks: h?.failingChecks ?? 1,
+    confirmChecks: confirm?.checks ?? '',
+    confirmSpan: confirm ? formatDuration(confirm.spanMs) : '',
+  };
+}
+
 // Long enough to recognise the quote, short enough for one terminal line with the URL.
 const QUOTE_ARG_CHARS = 80;
 
 /**
  * Sorts by severity (most severe first), post, block (post-level findings first), code
- * (table order) and URL. The sort is stable, so damaged anchors keep their reading order.
+ * (table order), the cap's summary after the findings it continues, and URL. The sort is stable, so damaged anchors keep their reading order.
  */
 function sortFindings(findings: readonly Finding[]): Finding[] {
   const codeOrder = new Map(FINDING_CODE_LIST.map((code, i) => [code, i]));
@@ -218,6 +330,7 @@ function sortFindings(findings: readonly Finding[]): Finding[] {
       a.post - b.post ||
       (a.block ?? -1) - (b.block ?? -1) ||
       (codeOrder.get(a.code) ?? 0) - (codeOrder.get(b.code) ?? 0) ||
+      Number(isOmittedSummary(a)) - Number(isOmittedSummary(b)) ||
       compareText(a.url ?? '', b.url ?? ''),
   );
 }

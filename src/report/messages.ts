@@ -11,22 +11,26 @@ export type MessageArgs = Record<string, string | number>;
  * ones, so a hand-built or older report still gets a sensible one-line message.
  */
 export function formatFindingMessage(code: FindingCode, args: MessageArgs): string {
+  // The cap's summary finding (derive-findings): it stands for the rest of its code's findings.
+  if (args.omitted !== undefined) {
+    return `${str(args.omitted)} more ${code} findings in this ${str(args.scope) || 'block'} are not listed (at most ${str(args.listed)} per ${str(args.scope) || 'block'}); the JSON report's posts list every link, anchor and warning.`;
+  }
   const url = str(args.url);
   const anchor = args.anchorText !== undefined && args.anchorText !== '' ? ` "${str(args.anchorText)}"` : '';
   switch (code) {
     case 'LINK_BROKEN':
       // A redirect that loops, never ends or leaves http(s) is broken whatever its last status.
       if (args.errorCode !== undefined && args.errorCode !== 'HTTP_ERROR')
-        return `Source${anchor} is broken: ${url}${detail(args)}.`;
-      return `Source${anchor} is broken: ${url}${args.finalUrl ? ` (redirected to ${str(args.finalUrl)})` : ''} answered ${httpOr(args, 'with an error')}.`;
+        return `Source${anchor} is broken: ${url}${detail(args)}.${archived(args)}`;
+      return `Source${anchor} is broken: ${url}${args.finalUrl ? ` (redirected to ${str(args.finalUrl)})` : ''} answered ${httpOr(args, 'with an error')}.${archived(args)}`;
     case 'LINK_UNREACHABLE':
-      return `Source${anchor} is unreachable: ${url}${detail(args)}.`;
+      return `Source${anchor} is unreachable: ${url}${detail(args)}.${archived(args)}`;
     case 'LINK_SOFT_404':
       return args.finalUrl
-        ? `Source${anchor} is gone: ${url} lands on ${str(args.finalUrl)}, a "not found" or home page.`
-        : `Source${anchor} is gone: ${url} shows a "not found" page with status 200.`;
+        ? `Source${anchor} is gone: ${url} lands on ${str(args.finalUrl)}, a "not found" or home page.${archived(args)}`
+        : `Source${anchor} is gone: ${url} shows a "not found" page with status 200.${archived(args)}`;
     case 'LINK_TIMEOUT':
-      return `Source${anchor} timed out: ${url}${detail(args)}.`;
+      return `Source${anchor} timed out: ${url}${detail(args)}.${archived(args)}`;
     case 'LINK_BLOCKED':
       return `Source${anchor} refused the automated check: ${url} answered ${httpOr(args, 'with a bot challenge')}; check it by hand.`;
     case 'LINK_INVALID':
@@ -46,7 +50,15 @@ export function formatFindingMessage(code: FindingCode, args: MessageArgs): stri
     case 'LINK_INSECURE_HTTP':
       return `Source${anchor} uses plain http: ${url}.`;
     case 'ARCHIVE_AVAILABLE':
-      return `An archived copy of ${url} is available: ${str(args.archiveUrl)}.`;
+      return `An archived copy of ${url}${args.archivedAt ? ` from ${str(args.archivedAt)}` : ''} is available: ${str(args.archiveUrl)}.`;
+    case 'ARCHIVE_MISSING':
+      return `No archived copy of ${url} exists: the source${anchor} is lost unless someone kept a copy.`;
+    case 'SOURCE_CHANGED':
+      if (args.quote !== undefined)
+        return `Source${anchor} changed: on ${str(args.archivedAt)} this page said "${str(args.quote)}"; it no longer does: ${url} (archived copy: ${str(args.archiveUrl)}).`;
+      return `Source${anchor} changed since ${str(args.archivedAt)}: its text and the archived copy's have ${str(args.similarity)} in common (below ${str(args.threshold)}): ${url} (archived copy: ${str(args.archiveUrl)}).`;
+    case 'LINK_FAILING':
+      return `Source${anchor} is failing: ${url}${detail(args)}; failing since ${str(args.failingSince)}, ${failedChecks(args)} so far (dead after ${str(args.confirmChecks)} over ${str(args.confirmSpan)}).${archived(args)}`;
   }
 }
 
@@ -56,6 +68,17 @@ function str(value: string | number | undefined): string {
 
 function httpOr(args: MessageArgs, fallback: string): string {
   return args.httpStatus !== undefined ? `HTTP ${str(args.httpStatus)}` : fallback;
+}
+
+/** " An archived copy from 2024-04-30: <url>." after a failing source's message, when one was found. */
+function archived(args: MessageArgs): string {
+  if (args.archiveUrl === undefined || args.archiveUrl === '') return '';
+  return ` An archived copy${args.archivedAt ? ` from ${str(args.archivedAt)}` : ''}: ${str(args.archiveUrl)}.`;
+}
+
+function failedChecks(args: MessageArgs): string {
+  const n = Number(args.failedChecks ?? 1);
+  return `${n} failed ${n === 1 ? 'check' : 'checks'}`;
 }
 
 function detail(args: MessageArgs): string {

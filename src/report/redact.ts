@@ -18,6 +18,8 @@ function redactCitation(c: ReportCitation): void {
     hop.url = redactCredentials(hop.url);
     hop.location = redactCredentials(hop.location);
   }
+  if (c.archive?.url !== undefined) c.archive.url = redactCredentials(c.archive.url);
+  if (c.archive?.originalUrl !== undefined) c.archive.originalUrl = redactCredentials(c.archive.originalUrl);
 }
 
 /**

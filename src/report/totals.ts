@@ -10,7 +10,9 @@ import {
 /**
  * Counts for the whole run. Unique URLs are keyed by checkUrl, or by the URL as written when
  * there is none (invalid hrefs, mailto:, …), so `byStatus` sums to `uniqueUrls` and a
- * skipped link is counted, not silently dropped. Every status key is present.
+ * skipped link is counted, not silently dropped. Every status key is present. Links that are
+ * not sources (`role`) are not counted, and a credit from outside a block (`via`) is counted
+ * once, where its link is written.
  */
 export function computeTotals(posts: readonly ReportPost[], findings: readonly Finding[]): ReportTotals {
   const byStatus = Object.fromEntries(LINK_STATUSES.map((s) => [s, 0])) as Record<LinkStatus, number>;
@@ -25,6 +27,7 @@ export function computeTotals(posts: readonly ReportPost[], findings: readonly F
       if (block.isClaim) claims += 1;
       damagedAnchors += block.damagedAnchors.length;
       for (const c of block.citations) {
+        if (c.role !== undefined || c.via !== undefined) continue;
         citations += 1;
         // Prefixes keep an invalid raw href from colliding with a real checkUrl.
         const key = c.checkUrl !== undefined ? `check ${c.checkUrl}` : `raw ${c.url}`;

@@ -1,27 +1,10 @@
-import { load } from 'cheerio';
 import type { InputWarning, Post } from '../types.js';
 import { normalizeDate } from './dates.js';
+import { chooseBody } from './html-body.js';
+import { attr, findElement, forEachElement, parseHtmlTree, textContent, type DomNode } from './html-tree.js';
 import { lineColumn } from './json-repair.js';
-import { dateField, notAnAbsoluteUrl } from './warnings.js';
-
-/**
- * Where the article body lives, most specific first: a page's `article` often also holds the
- * comments and share widgets, while `.entry-content` (WordPress themes), `.post-content` and
- * `[itemprop=articleBody]` (schema.org) hold the text alone.
- */
-const ARTICLE_SELECTORS = [
-  '[itemprop=articleBody]',
-  '.entry-content',
-  '.post-content',
-  'article',
-  'main',
-  '[role=main]',
-];
-
-/** Source location parse5 attaches to elements when asked. */
-interface Located {
-  sourceCodeLocation?: { startOffset: number; endOffset: number } | null;
-}
+import { capNesting, MAX_NESTING } from './html-nesting.js';
+import { dateField, deepNesting, noArticleBody, notAnAbsoluteUrl } from './warnings.js';
 
 /** Resolves `href` against `base`, or undefined when it cannot be resolved. */
 function resolve(href: string | undefined, base: string | undefined): string | undefined {
@@ -51,57 +34,125 @@ function resolveMeta(
   return url;
 }
 
+/** The head's metadata, read in one walk of the page. */
+interface PageMeta {
+  canonical?: string;
+  ogUrl?: string;
+  baseHref?: string;
+  ogTitle?: string;
+  docTitle?: string;
+  publishedMeta?: string;
+  modifiedMeta?: string;
+}
+
+function readMeta(root: DomNode): PageMeta {
+  const meta: PageMeta = {};
+  const first = (key: keyof PageMeta, value: string | undefined): void => {
+    if (meta[key] === undefined && value !== undefined) meta[key] = value;
+  };
+  forEachElement(root, (el) => {
+    const a = el.attribs ?? {};
+    switch (el.name) {
+      case 'link':
+        if (/(?:^|\s)canonical(?:\s|$)/i.test(a.rel ?? '')) first('canonical', a.href);
+        break;
+      case 'base':
+        if (a.href !== undefined) first('baseHref', a.href);
+        break;
+      case 'title':
+        // The document title, not an SVG's <title> in the body.
+        if (meta.docTitle === undefined) meta.docTitle = textContent(el);
+        break;
+      case 'meta':
+        switch (a.property) {
+          case 'og:url':
+            first('ogUrl', a.content);
+            break;
+          case 'og:title':
+            first('ogTitle', a.content);
+            break;
+          case 'article:published_time':
+            first('publishedMeta', a.content);
+            break;
+          case 'article:modified_time':
+            first('modifiedMeta', a.content);
+            break;
+        }
+        break;
+      case 'svg':
+      case 'math':
+        return false;
+    }
+  });
+  return meta;
+}
+
+/** Where an element's markup ends in the source (htmlparser2 counts an implied end from the next tag). */
+function endOf(html: string, el: DomNode): number {
+  const end = (el.endIndex ?? html.length - 1) + 1;
+  const name = el.name ?? '';
+  const tail = html.slice(Math.max(0, end - name.length - 12), end);
+  if (new RegExp(`</${name}\\s*>$`, 'i').test(tail)) return end;
+  const lastChild = el.children?.at(-1);
+  return lastChild?.endIndex != null ? Math.min(end, lastChild.endIndex + 1) : end;
+}
+
+/** The nearest `<article>` or `<main>` around an element (where its title and date are). */
+function articleAround(el: DomNode | undefined): DomNode | undefined {
+  for (let node = el?.parent; node; node = node.parent)
+    if (node.name === 'article' || node.name === 'main') return node;
+  return undefined;
+}
+
 /**
  * Reads an HTML page or file. The post body is the article element's markup exactly as written
  * (a slice of the source, not a re-serialisation: the parser drops orphan `</a>` tags, which are
- * the traces of lost links that extraction must see). `url` is where the page was fetched from.
+ * the traces of lost links that extraction must see), chosen by html-body.ts the way reader modes
+ * choose it; `bodySelector` says which. `url` is where the page was fetched from.
  */
-export function parseHtmlDocument(html: string, meta: { source: string; url?: string }): Post {
-  const $ = load(html, { sourceCodeLocationInfo: true });
+export function parseHtmlDocument(page: string, meta: { source: string; url?: string }): Post {
   const warnings: InputWarning[] = [];
-  const canonical = resolveMeta(
-    'link rel=canonical',
-    $('link[rel~=canonical]').first().attr('href'),
-    meta.url,
-    warnings,
-  );
-  const ogUrl = resolveMeta('og:url', $('meta[property="og:url"]').first().attr('content'), meta.url, warnings);
+  // Offsets and lines of the capped source are those of the page (tags are blanked, not cut).
+  const { html, dropped } = capNesting(page);
+  if (dropped > 0) warnings.push(deepNesting(dropped, MAX_NESTING));
+  const root = parseHtmlTree(html, { indices: true });
+  const head = readMeta(root);
+  const canonical = resolveMeta('link rel=canonical', head.canonical, meta.url, warnings);
+  const ogUrl = resolveMeta('og:url', head.ogUrl, meta.url, warnings);
   const url = canonical ?? ogUrl ?? meta.url;
-  const baseHref = resolve($('base[href]').first().attr('href'), meta.url ?? url);
+  const baseHref = resolve(head.baseHref, meta.url ?? url);
 
-  let root: ReturnType<typeof $> = $('body');
-  for (const selector of ARTICLE_SELECTORS) {
-    const found = $(selector).first();
-    if (found.length > 0) {
-      root = found;
-      break;
+  const choice = chooseBody(root);
+  const el = choice.element;
+  const start = el?.startIndex ?? 0;
+  const body = el ? html.slice(start, endOf(html, el)) : html;
+  const bodyLine = el ? lineColumn(html, start).line : 1;
+  if (!choice.confident) warnings.push(noArticleBody(choice.selector));
+
+  const around = [el, articleAround(el)].filter((n): n is DomNode => n !== undefined);
+  const inArticle = (test: (n: DomNode) => boolean): DomNode | undefined => {
+    for (const scope of around) {
+      const found = findElement(scope, test);
+      if (found) return found;
     }
-  }
-  const location = (root[0] as Located | undefined)?.sourceCodeLocation;
-  const body = location ? html.slice(location.startOffset, location.endOffset) : html;
-  const bodyLine = location ? lineColumn(html, location.startOffset).line : 1;
-
-  const ogTitle = $('meta[property="og:title"]').first().attr('content');
-  const h1 = root.find('h1').first().text();
-  const docTitle = $('title').first().text();
-  const title = [ogTitle, h1, docTitle].map((t) => t?.replace(/\s+/g, ' ').trim()).find((t) => t);
+    return undefined;
+  };
+  const h1 = inArticle((n) => n.name === 'h1');
+  const title = [head.ogTitle, h1 && textContent(h1), head.docTitle]
+    .map((t) => t?.replace(/\s+/g, ' ').trim())
+    .find((t) => t);
 
   // A <time> is only a guess at the publish date (it may hold a duration, "PT2H", or a year,
   // both valid HTML): one that is not a date is passed over without a warning.
+  const isTime = (n: DomNode): boolean => n.name === 'time' && n.attribs?.datetime !== undefined;
+  const time = inArticle(isTime) ?? findElement(root, isTime);
   const published =
-    dateField(
-      'article:published_time',
-      $('meta[property="article:published_time"]').first().attr('content'),
-      warnings,
-    ) ??
-    normalizeDate(root.find('time[datetime]').first().attr('datetime') ?? $('time[datetime]').first().attr('datetime'));
-  const modified = dateField(
-    'article:modified_time',
-    $('meta[property="article:modified_time"]').first().attr('content'),
-    warnings,
-  );
+    dateField('article:published_time', head.publishedMeta, warnings) ??
+    normalizeDate(time ? attr(time, 'datetime') : undefined);
+  const modified = dateField('article:modified_time', head.modifiedMeta, warnings);
 
   const post: Post = { source: meta.source, kind: 'html', body, bodyFormat: 'html', bodyLine, warnings };
+  post.bodySelector = choice.selector;
   if (title) post.title = title;
   if (url) post.url = url;
   const baseUrl = baseHref ?? url;

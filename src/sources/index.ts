@@ -1,12 +1,14 @@
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { DEFAULTS } from '../config/defaults.js';
 import { InputError, UsageError } from '../errors.js';
 import type { Post } from '../types.js';
 import type { FetchDocument } from './fetch-types.js';
 import { expandGlob, isGlob, listFiles } from './glob.js';
 import { parseDocument } from './parse-document.js';
 import { isOwnReport } from './own-reports.js';
+import { InputTooLargeError, inputTooLarge, readFileBounded, readStreamBounded } from './read-bounded.js';
 import { loadUrl } from './url.js';
 import { isPathInput, isUrlInput } from './input-kind.js';
 import { NotWxrError, readWxr } from './wxr.js';
@@ -23,6 +25,8 @@ export interface LoadOptions {
   onWarning?: (message: string) => void;
   /** Post statuses read from WordPress exports (default: publish). */
   statuses?: readonly string[];
+  /** Most bytes of a file read whole or of standard input (default DEFAULTS.maxInputBytes); more is an InputError. */
+  maxInputBytes?: number;
   /** Base of relative links for posts that name no URL of their own (--base-url). */
   baseUrl?: string;
 }
@@ -32,11 +36,9 @@ const INPUT_EXTENSIONS = /\.(json|html?|md|markdown|xml)$/i;
 /** A WordPress export (WXR) is read as a stream, never whole. */
 const WXR_EXTENSION = /\.xml$/i;
 
-/** Reads all of process.stdin. */
-async function readProcessStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  return Buffer.concat(chunks);
+/** Reads process.stdin to its end, at most `maxBytes`. */
+function readProcessStdin(maxBytes: number): Promise<Buffer> {
+  return readStreamBounded(process.stdin, 'standard input', maxBytes);
 }
 
 /** A one-line reason for a file-system error. */
@@ -73,11 +75,12 @@ async function filesOf(input: string): Promise<{ files: string[]; expanded: bool
   return { files, expanded: true };
 }
 
-/** Reads one file's bytes; a failure is an InputError naming the file. */
-async function readInput(file: string): Promise<Buffer> {
+/** Reads one file's bytes, at most `maxBytes`; a failure is an InputError naming the file. */
+async function readInput(file: string, maxBytes: number): Promise<Buffer> {
   try {
-    return await readFile(file);
+    return await readFileBounded(file, maxBytes);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(`${file}: ${fsReason(error)}`);
   }
 }
@@ -91,10 +94,13 @@ async function* fileChunks(file: string): AsyncGenerator<Uint8Array> {
   }
 }
 
-/** Reads one file into posts, a WordPress export post by post as it is read. */
-async function* readFileInput(file: string, statuses: readonly string[]): AsyncGenerator<Post> {
+/**
+ * Reads one file into posts, a WordPress export post by post as it is read (streamed in bounded
+ * memory, so the input cap does not apply to it); any other file whole, at most `maxBytes`.
+ */
+async function* readFileInput(file: string, statuses: readonly string[], maxBytes: number): AsyncGenerator<Post> {
   if (WXR_EXTENSION.test(file)) yield* readWxr(fileChunks(file), { source: file, statuses });
-  else yield* parseDocument(await readInput(file), { source: file, statuses });
+  else yield* parseDocument(await readInput(file, maxBytes), { source: file, statuses });
 }
 
 /**
@@ -107,7 +113,8 @@ async function* readFileInput(file: string, statuses: readonly string[]): AsyncG
  * binary file, an .xml that is not a WordPress export…) is skipped and reported through
  * `opts.onWarning`: a content folder holds such files, and one of them must not stop the
  * audit of the rest. A file named on its own is the user's choice, so it still throws, as does
- * finding nothing readable at all.
+ * finding nothing readable at all. A file read whole (not a WordPress export) or stdin over
+ * `opts.maxInputBytes` throws, found or named, read no further than the cap.
  * Throws InputError (one line naming the input) or UsageError (URL without network access).
  */
 export async function* readInputs(inputs: string[], opts: LoadOptions = {}): AsyncGenerator<Post> {
@@ -118,6 +125,7 @@ export async function* readInputs(inputs: string[], opts: LoadOptions = {}): Asy
     return;
   }
   const statuses = opts.statuses ?? ['publish'];
+  const maxBytes = opts.maxInputBytes ?? DEFAULTS.maxInputBytes;
   let read = 0;
   const seen = new Set<string>();
   const skipped: string[] = [];
@@ -128,7 +136,8 @@ export async function* readInputs(inputs: string[], opts: LoadOptions = {}): Asy
       // Standard input can be read once: a second "-" would find it drained ("empty file").
       if (seen.has('-')) continue;
       seen.add('-');
-      const data = await (opts.readStdin ?? readProcessStdin)();
+      const data = opts.readStdin ? await opts.readStdin() : await readProcessStdin(maxBytes);
+      if (data.length > maxBytes) throw inputTooLarge('standard input', maxBytes);
       for (const post of parseDocument(data, { source: '-', statuses })) {
         read += 1;
         yield post;
@@ -150,7 +159,7 @@ export async function* readInputs(inputs: string[], opts: LoadOptions = {}): Asy
         if (seen.has(key)) continue;
         seen.add(key);
         if (!expanded || named.has(key)) {
-          for await (const post of readFileInput(file, statuses)) {
+          for await (const post of readFileInput(file, statuses, maxBytes)) {
             read += 1;
             yield post;
           }
@@ -159,14 +168,14 @@ export async function* readInputs(inputs: string[], opts: LoadOptions = {}): Asy
         let fromFile = 0;
         try {
           if (WXR_EXTENSION.test(file)) {
-            for await (const post of readFileInput(file, statuses)) {
+            for await (const post of readFileInput(file, statuses, maxBytes)) {
               fromFile += 1;
               read += 1;
               yield post;
             }
             continue;
           }
-          const data = await readInput(file);
+          const data = await readInput(file, maxBytes);
           // Last run's reports/ is not a post: skip our own output without a word.
           if (isOwnReport(data)) continue;
           for (const post of parseDocument(data, { source: file, statuses })) {
@@ -176,6 +185,9 @@ export async function* readInputs(inputs: string[], opts: LoadOptions = {}): Asy
         } catch (error) {
           // Posts already handed on cannot be taken back: a file that fails midway stops the run.
           if (!(error instanceof InputError) || fromFile > 0) throw error;
+          // Over the cap stops the run even for a file found in a folder: it may be a real export,
+          // and leaving its posts out with a warning would pass a CI check that read none of them.
+          if (error instanceof InputTooLargeError) throw error;
           // Our own JUnit report is XML too: skipped without a word, like the others.
           if (error instanceof NotWxrError && (await isOwnXmlReport(file))) continue;
           skipped.push(error.message);

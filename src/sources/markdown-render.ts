@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import footnote from 'markdown-it-footnote';
 import { brokenLinks } from './markdown-broken-links.js';
 
 /**
@@ -17,6 +18,7 @@ md.linkify.add('//', null);
 md.validateLink = () => true;
 // Links CommonMark refuses but the author meant (space in the URL, undefined reference): reported, not lost.
 md.use(brokenLinks);
+md.use(footnote);
 
 /** Attribute carrying a block's 0-based source line within the Markdown body. */
 export const MARKDOWN_LINE_ATTR = 'data-md-line';

@@ -34,6 +34,22 @@ export function emptyBody(field: string): InputWarning {
   return { code: 'INPUT_REPAIRED', repair: `${field} is empty: nothing to check` };
 }
 
+/** Tags nested deeper than the cap were ignored (html-nesting.ts). */
+export function deepNesting(dropped: number, max: number): InputWarning {
+  return {
+    code: 'INPUT_REPAIRED',
+    repair: `elements nested deeper than ${max} levels: ${dropped} tag${dropped === 1 ? '' : 's'} past that depth ignored (their text kept)`,
+  };
+}
+
+/** No element of an HTML page held the article with confidence: the whole page was read. */
+export function noArticleBody(selector: string): InputWarning {
+  return {
+    code: 'INPUT_REPAIRED',
+    repair: `no article body found with confidence (too little text in paragraphs); read the whole page (${selector}), menus and widgets included`,
+  };
+}
+
 /** An empty body of a password-protected WordPress post (the API withholds it). */
 export function passwordProtected(): InputWarning {
   return {

@@ -44,11 +44,12 @@ export function isBlankHtml(html: string): boolean {
   const bare = html.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
   // A tag with a URL (an image, an empty link) is still something to check.
   if (/\b(?:href|src)\s*=/i.test(bare)) return false;
-  return bare.replace(/<[^>]*>/g, '').replace(/&nbsp;|&#160;|\s/gi, '') === '';
+  // `[^<>]`, not `[^>]`: with no `>` ahead, every `<` rescanned the rest ('<'×200,000 took 45 s).
+  return bare.replace(/<[^<>]*>/g, '').replace(/&nbsp;|&#160;|\s/gi, '') === '';
 }
 
 /** True when a JSON value looks like a WordPress post (it has a body). */
-function isWordPressPost(value: unknown): value is WpPost {
+export function isWordPressPost(value: unknown): value is WpPost {
   return (
     !!value && typeof value === 'object' && !Array.isArray(value) && rendered((value as WpPost).content) !== undefined
   );

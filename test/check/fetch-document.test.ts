@@ -51,12 +51,15 @@ describe('createDocumentFetcher', () => {
     await fetchDocument.close();
   });
 
-  it('throws InputError for unreachable hosts and bodies over the cap', async () => {
-    const fetchDocument = createDocumentFetcher(testOptions({ maxBodyBytes: 10_000, retries: 0 }), {
+  it('throws InputError for unreachable hosts and bodies over the input cap', async () => {
+    const fetchDocument = createDocumentFetcher(testOptions({ maxInputBytes: 10_000, retries: 0 }), {
       lookup: stubLookup({}),
     });
     await expect(fetchDocument('http://nowhere.citecheck-made-up/')).rejects.toMatchObject({ code: 'INPUT' });
-    await expect(fetchDocument(a.url('/huge'))).rejects.toMatchObject({ code: 'INPUT' });
+    await expect(fetchDocument(a.url('/huge'))).rejects.toMatchObject({
+      code: 'INPUT',
+      message: `cannot fetch ${a.url('/huge')}: the body is larger than 10000 bytes (--max-input-bytes)`,
+    });
     await fetchDocument.close();
   });
 

@@ -126,6 +126,30 @@ describe('user errors: exit 2 with one line', () => {
     expectOneLineError(await runCli(['check', 'post.md'], { cwd: dir }), /unknown key "hostIntervall"/);
   });
 
+  it('a credential header without a host, from a flag or the config, before any request', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'post.md'), 'Hello [there](https://news.org/a).\n');
+    const scope = /Authorization header given without a host would be sent to every cited site/;
+    expectOneLineError(
+      await runCli(['check', 'post.md', '--no-config', '--offline', '--header', 'Authorization: Bearer t'], {
+        cwd: dir,
+      }),
+      scope,
+    );
+    await writeFile(path.join(dir, 'citecheck.config.json'), JSON.stringify({ headers: { Cookie: 'a=b' } }));
+    expectOneLineError(await runCli(['check', 'post.md', '--offline'], { cwd: dir }), /Cookie header given/);
+    // Scoped to a host, or not a credential: accepted.
+    const scoped = await runCli(
+      ['check', 'post.md', '--no-config', '--offline', '--header', 'news.org=Authorization: Bearer t'],
+      { cwd: dir },
+    );
+    expect(scoped.code).toBe(0);
+    const plain = await runCli(['check', 'post.md', '--no-config', '--offline', '--header', 'Accept-Language: fr'], {
+      cwd: dir,
+    });
+    expect(plain.code).toBe(0);
+  });
+
   it('an unwritable report path', async () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, 'post.md'), 'Hello [there](https://example.com/).\n');

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -59,9 +60,45 @@ describe('npm run demo', () => {
       'INPUT_REPAIRED',
       'CLAIM_UNCITED',
       'QUOTE_NOT_FOUND',
+      'ARCHIVE_AVAILABLE',
+      'ARCHIVE_MISSING',
+      'SOURCE_CHANGED',
     ]) {
       expect(codes.has(code as never), code).toBe(true);
     }
+  });
+
+  it('serves its own archive: a dead source shows its archived copy, asked of the demo archive only', () => {
+    const json = JSON.parse(readFileSync(path.join(out, 'demo.json'), 'utf8')) as {
+      posts: {
+        blocks: { citations: { url: string; archive?: { url?: string; capturedAt?: string; status: string } }[] }[];
+      }[];
+      hosts: { host: string }[];
+    };
+    const cites = json.posts.flatMap((p) => p.blocks.flatMap((b) => b.citations));
+    const statement = cites.find((c) => c.url.endsWith('/press/2019/mayor-statement'));
+    expect(statement?.archive).toMatchObject({ status: 'found', capturedAt: '2019-06-12T09:30:00Z' });
+    expect(statement?.archive?.url).toMatch(/^http:\/\/127\.0\.0\.70:\d+\/web\/20190612093000\/http:\/\/127\.0\.0\.71/);
+    expect(json.hosts.every((h) => h.host.startsWith('127.0.0.'))).toBe(true);
+    expect(run.stdout).toMatch(/↺ archived 2019-06-12 http:\/\/127\.0\.0\.70/);
+  });
+
+  it('prints and writes the diff `citecheck fix` makes to the follow-up post', () => {
+    const diff = readFileSync(path.join(out, 'demo.diff'), 'utf8');
+    expect(run.stdout).toContain(diff);
+    expect(diff).toMatch(/^--- a\/.*harbour-followup\.md$/m);
+    expect(diff).toMatch(
+      /^-The port authority's \[sediment survey\]\(http:\/\/127\.0\.0\.71:\d+\/reports\/harbour-survey\)/m,
+    );
+    expect(diff).toMatch(
+      /^\+The port authority's \[sediment survey\]\(http:\/\/127\.0\.0\.70:\d+\/web\/20260115000000\/http:/m,
+    );
+    expect(diff).toMatch(
+      /^\+The utility's \[annual water report\]\(http:\/\/127\.0\.0\.71:\d+\/reports\/water-quality-2026\)/m,
+    );
+    expect(run.stderr).toContain(
+      'citecheck fix: 2 links to fix (the diff on stdout) in 1 file: 1 moved, 1 linked to an archived copy',
+    );
   });
 
   it.skipIf(skipBrowserTests)(

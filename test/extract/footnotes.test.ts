@@ -34,11 +34,13 @@ describe('footnote marks are not figures', () => {
       source: 'post.md',
     });
     const extracted = extractPost(post);
+    // The mark is rendered as "[1]" and the note credits the sentence: it cites, by footnote.
     expect(extracted.blocks[0]).toMatchObject({
-      text: 'Shipments resumed in the spring.[^1]',
-      signals: [],
-      isClaim: false,
+      text: 'Shipments resumed in the spring.[1]',
+      signals: ['citation'],
+      credits: [{ via: 'footnote', block: 1 }],
     });
+    expect(extracted.blocks[1]).toMatchObject({ kind: 'footnote', isClaim: false });
     expect(findingCodes(extracted)).toEqual([]);
   });
 

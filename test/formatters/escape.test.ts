@@ -2,13 +2,19 @@ import fc from 'fast-check';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import {
+  breakMentions,
   escapeHtml,
   escapeMarkdownCell,
+  escapeMarkdownInline,
   escapeXmlAttr,
   escapeXmlText,
-  stripTerminalControls,
+  guardJsonText,
+  guardLines,
+  guardMarkupText,
+  sanitizeText,
   stripXmlIllegal,
 } from '../../src/formatters/escape.js';
+import { HTML_SCRIPT, HTML_STYLE } from '../../src/formatters/html-assets.js';
 
 describe('escapeHtml', () => {
   it('escapes markup and quotes', () => {
@@ -41,17 +47,17 @@ describe('XML escaping', () => {
   });
 });
 
-describe('stripTerminalControls', () => {
+describe('sanitizeText: control characters', () => {
   it('removes ANSI/OSC sequences, C0/C1 controls and bidi overrides', () => {
-    expect(stripTerminalControls('a\u001b[31mred\u001b[0m b')).toBe('ared b');
-    expect(stripTerminalControls('x\u001b]8;;http://evil\u0007link\u001b]8;;\u0007y')).toBe('xlinky');
-    expect(stripTerminalControls('\u009b31mz\u202Eevil\u202C\u2066q\u2069')).toBe('zevilq');
-    expect(stripTerminalControls('line\nbreak\ttab\u0000\u007f\u0085')).toBe('line break tab');
+    expect(sanitizeText('a\u001b[31mred\u001b[0m b')).toBe('ared b');
+    expect(sanitizeText('x\u001b]8;;http://evil\u0007link\u001b]8;;\u0007y')).toBe('xlinky');
+    expect(sanitizeText('\u009b31mz\u202Eevil\u202C\u2066q\u2069')).toBe('zevilq');
+    expect(sanitizeText('line\nbreak\ttab\u0000\u007f\u0085')).toBe('line break tab');
   });
   it('leaves no control characters in any input', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (s) => {
-        expect(stripTerminalControls(s)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+        expect(sanitizeText(s)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
       }),
     );
   });
@@ -65,5 +71,105 @@ describe('escapeMarkdownCell', () => {
     expect(cell).not.toContain('<');
     expect(cell).toContain('\\[t\\]\\(javascript:alert\\(1\\)\\)');
     expect(cell).toContain('\\*em\\*');
+  });
+});
+
+// What a runner would execute in a line: GitHub's `::cmd` after leading white space (its
+// TrimStart also removes NEL), and `##[cmd` / `##vso[` / `##teamcity[` anywhere.
+const RUNNER_COMMAND = /^[\s\u0085]*::|##[a-z]*\[/i;
+const runnerLines = (text: string) => text.split(/\r\n|\r|\n/).filter((line) => RUNNER_COMMAND.test(line));
+
+describe('sanitizeText: the one sanitiser for input text in a printed line', () => {
+  it('breaks the runner commands that work anywhere in a line, visibly', () => {
+    expect(sanitizeText('a ##[add-mask]secret b')).toBe('a #\\#[add-mask]secret b');
+    expect(sanitizeText('##[stop-commands]tok ##[group]x ##vso[task.setvariable variable=a]1 ##teamcity[x]')).toBe(
+      '#\\#[stop-commands]tok #\\#[group]x #\\#vso[task.setvariable variable=a]1 #\\#teamcity[x]',
+    );
+    // A control character between the hashes must not bring the command back once removed.
+    expect(sanitizeText('#\u0007#[add-mask]x')).toBe('#\\#[add-mask]x');
+    expect(sanitizeText('#### heading and ## [not a command]')).toBe('#### heading and ## [not a command]');
+  });
+  it('removes OSC 52, BEL, ESC, bidi and flattens lines', () => {
+    expect(sanitizeText('x\u001b]52;c;cHduZWQ=\u0007y\u0007 \u202Eevil\u2066 a\nb\r\nc')).toBe('xy evil a b c');
+  });
+  it('leaves no control character and no anywhere-command in any input', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (a, b) => {
+        const out = sanitizeText(`${a}##[${b}`);
+        expect(out).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+        expect(out).not.toMatch(/##[a-z]*\[/i);
+      }),
+    );
+  });
+});
+
+describe('guardLines: runner commands in composed output', () => {
+  it('breaks a :: at a line start (after white space, NEL or our colour codes) and ##[ anywhere', () => {
+    expect(guardLines('::error::x\n  ::warning::y\r\u0085::add-mask::z\n\u001b[2m::group::w\nok a::b')).toBe(
+      '\\::error::x\n  \\::warning::y\r\u0085\\::add-mask::z\n\u001b[2m\\::group::w\nok a::b',
+    );
+    expect(guardLines('a #' + '#[add-mask]s')).toBe('a #\\#[add-mask]s');
+  });
+  it('leaves no line a runner would execute', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('::', ':', '#', '##[', '[', ' ', '\t', '\n', '\r', '\u0085', 'a', '\u001b[2m')),
+        (parts) => {
+          expect(runnerLines(guardLines(parts.join('')))).toEqual([]);
+        },
+      ),
+    );
+  });
+});
+
+describe('guards of machine-readable reports change no data', () => {
+  it('JSON: runner commands and invisible controls become \\u escapes', () => {
+    const value = { text: '##[add-mask]x \u009b31m \u202Eevil \u2028 ##vso[a]', n: 1 };
+    const json = guardJsonText(JSON.stringify(value, null, 2));
+    expect(json).not.toMatch(/##[a-z]*\[|[\u007f-\u009f\u202a-\u202e\u2028]/i);
+    expect(JSON.parse(json)).toEqual(value);
+  });
+  it('JSON: any string round-trips', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        const json = guardJsonText(JSON.stringify({ s }));
+        expect(JSON.parse(json)).toEqual({ s });
+        expect(runnerLines(json)).toEqual([]);
+      }),
+    );
+  });
+  it('XML: character references, still well-formed, same text', () => {
+    const text = 'a\n::error::x\n##[add-mask]y \u0085 \u202E';
+    const xml = guardMarkupText(`<r a="${escapeXmlAttr(text)}">${escapeXmlText(text)}</r>`, 'xml');
+    expect(xml).toBe(
+      '<r a="a&#10;::error::x&#10;#&#35;[add-mask]y &#x85; &#x202e;">a\n&#58;:error::x\n#&#35;[add-mask]y &#x85; &#x202e;</r>',
+    );
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(runnerLines(xml)).toEqual([]);
+  });
+  it('HTML: the same, C1 controls dropped; our inline script and style are untouched (their CSP hash holds)', () => {
+    expect(guardMarkupText('<p>\n::x::y\n##[a] \u009b \u2066</p>', 'html')).toBe(
+      '<p>\n&#58;:x::y\n#&#35;[a]  &#x2066;</p>',
+    );
+    expect(guardMarkupText(HTML_SCRIPT, 'html')).toBe(HTML_SCRIPT);
+    expect(guardMarkupText(HTML_STYLE, 'html')).toBe(HTML_STYLE);
+  });
+});
+
+describe('@mentions in Markdown', () => {
+  it('a zero-width space after the @ stops the ping; e-mail addresses are left alone', () => {
+    expect(breakMentions('cc @octocat and @github/security, (@a1)')).toBe(
+      'cc @&#8203;octocat and @&#8203;github/security, (@&#8203;a1)',
+    );
+    expect(breakMentions('write to me@example.org or @ alone')).toBe('write to me@example.org or @ alone');
+    expect(escapeMarkdownInline('thanks @octocat')).toBe('thanks @&#8203;octocat');
+  });
+  it('no escaped text keeps a mention GitHub would link', () => {
+    // GitHub's pattern: an @ at the start or after a non-word character, then a login.
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        expect(escapeMarkdownInline(`${s}@user`)).not.toMatch(/(?:^|[^\w`])@[a-z0-9]/i);
+      }),
+    );
   });
 });

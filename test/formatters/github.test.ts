@@ -30,6 +30,14 @@ describe('GitHub annotations', () => {
     expect(out).toContain('file=posts/evil".json,line=2');
   });
 
+  it('annotations carry no escape sequence, BEL, bidi control or runner command from the post', () => {
+    const out = renderGithubAnnotations(hostileReport());
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    const report = hostileReport();
+    report.findings[0].message = 'a ##[add-mask]x \u001b]52;c;eA==\u0007 \u202Eb\nc';
+    expect(renderGithubAnnotations(report).split('\n')[0]).toMatch(/::a #\\#\[add-mask\]x {2}b c$/);
+  });
+
   it('prints nothing without findings', () => {
     const report = { ...mixedReport(), findings: [] };
     expect(renderGithubAnnotations(report)).toBe('');

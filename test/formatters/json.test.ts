@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderJson } from '../../src/formatters/json.js';
+import { renderJson, renderJsonChunks } from '../../src/formatters/json.js';
 import type { Report } from '../../src/types.js';
-import { mixedReport, seedLikeReport } from '../fixtures/reports/sample-reports.js';
+import { hostileReport, mixedReport, seedLikeReport } from '../fixtures/reports/sample-reports.js';
 import { mask } from './mask.js';
 
 /** Rebuilds an object with its keys in reverse order, recursively. */
@@ -75,5 +75,31 @@ describe('json formatter', () => {
       'considering',
       'is',
     ]);
+  });
+});
+
+describe('json formatter in pieces (a large report is written without holding it whole)', () => {
+  it.each([
+    ['mixed', mixedReport()],
+    ['seed-like', seedLikeReport()],
+    ['hostile', hostileReport()],
+    ['no findings', { ...mixedReport(), findings: [] }],
+    ['no posts', { ...mixedReport(), posts: [], findings: [] }],
+    ['a post without blocks', { ...mixedReport(), posts: [{ ...mixedReport().posts[0], blocks: [] }], findings: [] }],
+  ])('%s: one block or finding per piece, exactly the 2-space JSON of the whole', (_name, report: Report) => {
+    const pieces = [...renderJsonChunks(report)];
+    const blocks = report.posts.reduce((n, p) => n + p.blocks.length, 0);
+    expect(pieces.length).toBeGreaterThanOrEqual(blocks + report.findings.length);
+    const text = pieces.join('');
+    expect(text).toBe(renderJson(report));
+    // Re-indenting each piece left the layout JSON.stringify gives the whole, in the same key order.
+    const parsed = JSON.parse(text) as Report;
+    expect(text.replace(/#\\u0023/g, '##')).toBe(
+      JSON.stringify(parsed, null, 2).replace(
+        /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+        (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      ),
+    );
+    expect(parsed).toEqual(JSON.parse(JSON.stringify(report)));
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderTerminal } from '../../src/formatters/terminal.js';
+import { buildReport } from '../../src/report/build.js';
+import { STARTED_AT, block, citation, post, result, results } from '../fixtures/reports/builders.js';
 import { hostileReport, mixedReport, seedLikeReport } from '../fixtures/reports/sample-reports.js';
 import { mask } from './mask.js';
 
@@ -145,5 +147,39 @@ describe('human formats when nothing was really checked', () => {
     });
     expect(renderTerminal(mixed)).toContain('✔ The one checked URL answered without errors (1 excluded).');
     expect(renderTerminal(mixed)).not.toContain('No link was checked');
+  });
+
+  it('offline with every link excluded: no "All 0 checked URLs answered without errors"', () => {
+    const report = buildReport({
+      posts: [post('posts/o.md', [block(0, { citations: [citation('https://example.org/a')] })])],
+      results: results(result('https://example.org/a', 'excluded')),
+      startedAt: STARTED_AT,
+      durationMs: 1,
+      offline: true,
+    });
+    const out = renderTerminal(report);
+    expect(out).not.toMatch(/without errors/);
+    expect(out).toContain('No link was checked (1 excluded).');
+  });
+});
+
+describe('terminal formatter on a large post', () => {
+  it('renders one post of 45,000 cited paragraphs (it overflowed the stack with a RangeError)', () => {
+    const blocks = Array.from({ length: 45_000 }, (_, i) =>
+      block(i, {
+        text: `Paragraph ${i} says 42% according to the source.`,
+        signals: ['citation', 'number'],
+        citations: [citation(`https://news.example.org/p/${i}`, { anchorText: 'the source' })],
+      }),
+    );
+    const report = buildReport({
+      posts: [post('big.md', blocks)],
+      results: new Map(),
+      startedAt: STARTED_AT,
+      durationMs: 1,
+    });
+    const out = renderTerminal(report);
+    expect(out).toContain('https://news.example.org/p/44999');
+    expect(out).toContain('45000 citations');
   });
 });

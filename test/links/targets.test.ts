@@ -57,6 +57,17 @@ describe('collectTargets', () => {
     ]);
     expect(targets.map((t) => t.url)).toEqual(['https://ok.org/']);
   });
+
+  it('requests no link that is not a source, unless a source cites the same URL', () => {
+    const share = 'https://twitter.com/intent/tweet?url=x';
+    const targets = collectTargets([
+      post(
+        [citation(share, { role: 'share' }), citation('https://news.org/tag/x', { role: 'tag' })],
+        [citation('https://news.org/story'), citation('https://news.org/story', { role: 'navigation' })],
+      ),
+    ]);
+    expect(targets.map((t) => t.url)).toEqual(['https://news.org/story']);
+  });
 });
 
 describe('quotes on targets', () => {

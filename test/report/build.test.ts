@@ -200,6 +200,22 @@ describe('buildReport: citations that are not checked', () => {
     expect(report.totals.byStatus.skipped).toBe(1);
   });
 
+  it('a link that is not a source and was not checked is excluded with its role as the reason', () => {
+    const report = buildReport({
+      posts: [post('p.json', [block(0, { citations: [citation('https://share.example.org/x', { role: 'share' })] })])],
+      results: new Map(),
+      startedAt: STARTED_AT,
+      durationMs: 1,
+    });
+    expect(report.posts[0].blocks[0].citations[0]).toMatchObject({
+      status: 'excluded',
+      errorCode: 'NOT_A_SOURCE',
+      reason: 'not a source (share link), not checked',
+      role: 'share',
+    });
+    expect(report.findings).toEqual([]);
+  });
+
   it('a mailto: link is skipped without a finding', () => {
     const report = buildReport({
       posts: [post('p.json', [block(0, { citations: [citation('mailto:a@example.org')] })])],

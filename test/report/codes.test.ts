@@ -18,12 +18,15 @@ describe('FINDING_CODES', () => {
       'LINK_UNREACHABLE',
     ]);
     expect(bySeverity('warning')).toEqual([
+      'ARCHIVE_MISSING',
       'FRAGMENT_MISSING',
       'INPUT_REPAIRED',
       'LINK_BLOCKED',
+      'LINK_FAILING',
       'LINK_REDIRECT_PERMANENT',
       'LINK_TIMEOUT',
       'QUOTE_NOT_FOUND',
+      'SOURCE_CHANGED',
     ]);
     expect(bySeverity('note')).toEqual(['ARCHIVE_AVAILABLE', 'CLAIM_UNCITED', 'LINK_INSECURE_HTTP']);
   });

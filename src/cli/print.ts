@@ -1,0 +1,42 @@
+import { guardLines, sanitizeText } from '../formatters/escape.js';
+
+/**
+ * The CLI's stderr lines. Messages often quote an input (a file name found in a folder, a
+ * WordPress API error, a config value), so each goes through the one sanitiser: one line,
+ * no escape sequences, no bidi controls, no CI runner command.
+ */
+
+/** Prints `citecheck: <message>` as one line on stderr. */
+export function printLine(message: string, stream: NodeJS.WritableStream = process.stderr): void {
+  stream.write(`citecheck: ${sanitizeText(message.replace(/\s*[\r\n]\s*/g, ' ').trim())}\n`);
+}
+
+/** Prints a run-level warning as one stderr line (stdout stays the report alone). */
+export function printWarning(message: string, stream: NodeJS.WritableStream = process.stderr): void {
+  printLine(`warning: ${message}`, stream);
+}
+
+/** Sanitises text of several lines (a stack trace) line by line, keeping its line breaks. */
+export function sanitizeLines(text: string): string {
+  return guardLines(
+    text
+      .split(/\r\n|\r|\n/)
+      .map((line) => sanitizeText(line))
+      .join('\n'),
+  );
+}
+
+// Slices of a large report written one at a time: the whole string converted to one Buffer (and
+// a copy with "\n" appended) cost twice the report's size at once (stdout to a file or a pipe is
+// synchronous on Linux, so each slice is gone before the next).
+const SLICE = 1 << 20;
+
+/** Writes a rendered report (whole or in pieces) to stdout, ending it with one newline. */
+export function writeReport(pieces: Iterable<string>, stream: NodeJS.WritableStream = process.stdout): void {
+  let last = '';
+  for (const text of pieces) {
+    for (let at = 0; at < text.length; at += SLICE) stream.write(text.slice(at, at + SLICE));
+    if (text !== '') last = text;
+  }
+  if (!last.endsWith('\n')) stream.write('\n');
+}

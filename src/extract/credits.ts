@@ -1,0 +1,204 @@
+import type { Block, BlockKind, CitationVia } from '../types.js';
+import type { RawBlock } from './block-builder.js';
+import { MAX_SENTENCE_CHARS } from './sentences.js';
+import { capText } from './walk-blocks.js';
+
+/**
+ * Sources written outside the paragraph they support (issue 8): a footnote the paragraph
+ * marks, a source line right under it, an entry of the reference list at the end that it
+ * points to by number or name. The crediting block keeps its links (they are checked and
+ * reported where they are written); the credited block lists it in `credits` and carries a
+ * copy of each of its links with `via` and the crediting block's text as the sentence, so a
+ * claim shows its sources and is not flagged uncited.
+ */
+
+/** Blocks that are never claims: they credit others, or title them. */
+export const NOT_CLAIMS: ReadonlySet<BlockKind> = new Set(['heading', 'footnote', 'source-line', 'reference']);
+
+/** Blocks a source line under them credits. */
+const CREDITABLE: ReadonlySet<BlockKind> = new Set([
+  'paragraph',
+  'blockquote',
+  'list-item',
+  'definition',
+  'figcaption',
+]);
+
+/** Bounds, so a hostile post (10,000 marks of a note with 1,000 links) cannot multiply the report. */
+const MAX_CREDITS_PER_BLOCK = 20;
+const MAX_LINKS_PER_CREDIT = 10;
+/** Reference entries looked up by name, and entries sharing a first word: bounded work per word. */
+const MAX_NAMED_ENTRIES = 500;
+const MAX_NAMES_PER_WORD = 20;
+
+/** "Source: …", "Sources: …", "Credit: …", "Data: …", "H/T …", "Courtesy of …", "Via: …". */
+const SOURCE_LINE =
+  /^[\s([]*(?:sources?|credits?|data(?: source)?|source data|h\/t|hat tip|courtesy(?: of)?|via|quelle|fuente)\s*[:：—–]/i;
+/** "Via Example News" (short, with a link): a via line without a colon. */
+const VIA_LINE = /^[\s([]*(?:via|h\/t|courtesy of)\s+\S/i;
+/** Headings of a reference list at the end of a post. */
+const REFERENCE_HEADING =
+  /^(?:sources?|references?|further reading|bibliography|works cited|citations|reading list|see also|endnotes|notes and references|references and notes)\s*:?$/i;
+/** "[3]", "[1, 4]", "[2–5]" in running text: pointers into a numbered reference list. */
+const NUMBER_POINTER = /\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3}){0,9})\]/g;
+/** The number an entry gives itself: "[3] …", "3. …", "3) …". */
+const ENTRY_NUMBER = /^\[?(\d{1,3})[\].)]\s/;
+
+/** Back-link arrows at the end of a note ("↩︎", "↑", "^"). */
+const BACK_LINKS = /(?:\s*[↩↑⤴^]\uFE0E?\uFE0F?)+\s*$/u;
+
+/** Adds `source` to the credits of `target`, with copies of its source links. */
+function credit(target: Block, source: Block, via: CitationVia): void {
+  const credits = (target.credits ??= []);
+  if (credits.length >= MAX_CREDITS_PER_BLOCK || credits.some((c) => c.block === source.index)) return;
+  credits.push({ via, block: source.index });
+  // The note's text is its sentence, without its "↩" back-links.
+  const sentence = capText(source.text.replace(BACK_LINKS, ''), MAX_SENTENCE_CHARS);
+  let copied = 0;
+  for (const c of source.citations) {
+    if (c.role !== undefined || c.via !== undefined) continue;
+    if (copied++ >= MAX_LINKS_PER_CREDIT) break;
+    if (target.citations.some((t) => t.via === via && t.url === c.url)) continue;
+    target.citations.push({ ...c, via, sentence });
+  }
+}
+
+/** Footnotes: each block credited by the notes its marks point to. */
+function creditFootnotes(blocks: Block[], raws: RawBlock[]): void {
+  const notes = new Map<string, Block[]>();
+  raws.forEach((raw, i) => {
+    if (raw.note === undefined) return;
+    const list = notes.get(raw.note) ?? [];
+    list.push(blocks[i]);
+    notes.set(raw.note, list);
+  });
+  if (notes.size === 0) return;
+  raws.forEach((raw, i) => {
+    for (const key of raw.marks) for (const note of notes.get(key) ?? []) credit(blocks[i], note, 'footnote');
+  });
+}
+
+/** True when a block is a line crediting the block above it. */
+function isSourceLine(block: Block, raw: RawBlock): boolean {
+  if (NOT_CLAIMS.has(block.kind) || block.text.length > 300) return false;
+  const hasLink = block.citations.some((c) => c.role === undefined && c.via === undefined);
+  if (SOURCE_LINE.test(block.text)) return true;
+  if (hasLink && block.text.length <= 120 && VIA_LINE.test(block.text)) return true;
+  return hasLink && (raw.attribution === true || raw.caption === true);
+}
+
+/** Source lines: each credits the nearest block above it that is not a source line itself. */
+function creditSourceLines(blocks: Block[], raws: RawBlock[]): void {
+  // The block the current run of source lines credits (kept, not searched back for each line).
+  let above = -1;
+  for (let i = 1; i < blocks.length; i++) {
+    if (blocks[i - 1].kind !== 'source-line') above = i - 1;
+    if (!isSourceLine(blocks[i], raws[i]) || !CREDITABLE.has(blocks[above].kind)) continue;
+    blocks[i].kind = 'source-line';
+    credit(blocks[above], blocks[i], 'source-line');
+  }
+}
+
+/** True for a heading, or a short plain line standing for one ("Sources:"), of a reference list. */
+function isReferenceHeading(block: Block): boolean {
+  return (block.kind === 'heading' || block.kind === 'paragraph') && REFERENCE_HEADING.test(block.text.trim());
+}
+
+/** The leading name of a reference entry ("Harbour Authority", "Smith, J."): what a claim may name. */
+function entryName(text: string): string | undefined {
+  const lead = text
+    .replace(ENTRY_NUMBER, '')
+    .split(/[,.(:;–—]| - /)[0]
+    .trim();
+  if (lead.length < 4 || lead.length > 60 || !/^\p{Lu}/u.test(lead)) return undefined;
+  return lead;
+}
+
+/**
+ * A reference list at the end ("Sources", "References", "Further reading" and what follows
+ * each, to the end of the post): its entries become `reference` blocks, and each other block
+ * that points to one by number ("[3]") or by its leading name is credited by it.
+ */
+function creditReferences(blocks: Block[], raws: RawBlock[]): void {
+  const entries: number[] = [];
+  let end = blocks.length;
+  for (let h = blocks.length - 1; h >= 0; h--) {
+    if (blocks[h].kind !== 'heading' && !isReferenceHeading(blocks[h])) continue;
+    if (!isReferenceHeading(blocks[h])) break;
+    for (let k = h + 1; k < end; k++)
+      if (blocks[k].kind !== 'footnote' && blocks[k].kind !== 'heading') entries.push(k);
+    end = h;
+  }
+  if (entries.length === 0) return;
+  const byNumber = new Map<number, Block>();
+  const byFirstWord = new Map<string, Array<[string, Block]>>();
+  entries.forEach((k, position) => {
+    const entry = blocks[k];
+    entry.kind = 'reference';
+    const number = raws[k].listNumber ?? Number(ENTRY_NUMBER.exec(entry.text)?.[1] ?? position + 1);
+    if (!byNumber.has(number)) byNumber.set(number, entry);
+    const name = position < MAX_NAMED_ENTRIES ? entryName(entry.text) : undefined;
+    if (name === undefined) return;
+    const first = name.split(/\s/)[0];
+    const list = byFirstWord.get(first) ?? [];
+    if (list.length < MAX_NAMES_PER_WORD) list.push([name, entry]);
+    byFirstWord.set(first, list);
+  });
+  blocks.forEach((block, i) => {
+    if (NOT_CLAIMS.has(block.kind)) return;
+    const text = block.text;
+    // Numbers are the footnotes' when the block has footnotes.
+    if (raws[i].marks.length === 0) {
+      for (const m of text.matchAll(NUMBER_POINTER)) {
+        for (const n of numbersOf(m[1])) {
+          const entry = byNumber.get(n);
+          if (entry) credit(block, entry, 'reference-list');
+        }
+      }
+      for (const [start, stop] of raws[i].footnoteMarks) {
+        const entry = byNumber.get(Number(text.slice(start, stop).replace(/\D/g, '')));
+        if (entry) credit(block, entry, 'reference-list');
+      }
+    }
+    if (byFirstWord.size === 0) return;
+    // Names: one pass over the block's words, each looked up by its first word.
+    for (const m of text.matchAll(/\p{Lu}[\p{L}'’-]*/gu)) {
+      for (const [name, entry] of byFirstWord.get(m[0]) ?? []) {
+        const after = text.charAt(m.index + name.length);
+        if (text.startsWith(name, m.index) && !/[\p{L}\d]/u.test(after)) credit(block, entry, 'reference-list');
+      }
+    }
+  });
+}
+
+/** The numbers of a pointer: "1, 4" → 1, 4; "2–5" → 2, 3, 4, 5 (at most 20). */
+function numbersOf(list: string): number[] {
+  const out: number[] = [];
+  for (const part of list.split(',')) {
+    const [from, to] = part.split(/[–-]/).map((n) => Number(n.trim()));
+    if (to === undefined) out.push(from);
+    else for (let n = from; n <= to && n - from < 20; n++) out.push(n);
+  }
+  return out;
+}
+
+/**
+ * Credits every block from the footnotes, source lines and reference entries around it, then
+ * settles what is a claim: a credited block cites (signal "citation"); a note, source line or
+ * reference entry is no claim.
+ */
+export function creditSources(blocks: Block[], raws: RawBlock[]): void {
+  creditFootnotes(blocks, raws);
+  creditSourceLines(blocks, raws);
+  creditReferences(blocks, raws);
+  for (const block of blocks) {
+    if (NOT_CLAIMS.has(block.kind)) {
+      block.isClaim = false;
+      continue;
+    }
+    if (block.credits !== undefined && !block.signals.includes('citation')) {
+      block.signals.unshift('citation');
+      block.isClaim = true;
+    }
+  }
+}

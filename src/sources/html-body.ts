@@ -1,0 +1,492 @@
+import { attr, classTokens, isElement, type DomNode } from './html-tree.js';
+
+/**
+ * Which element of an HTML page is the article body, chosen the way reader modes choose it.
+ *
+ * After Mozilla's Readability (the reference of reader modes): paragraphs score their parent
+ * and ancestors by length and commas; candidates are weighted by tag and class, and scaled by
+ * their link density; the winner climbs to a parent that scores better, or that holds several
+ * near-winners. Written over our own parse tree rather than by running Readability on a second
+ * DOM (linkedom): the choice must point at an element of the source, whose markup is then read
+ * as written (orphan `</a>` tags are the traces of lost links, and a re-serialised DOM has
+ * none); and every pass here is one linear loop, never recursion (hostile pages nest 5,000 deep
+ * and hold 100,000 paragraphs). Readability also merges good siblings into a new element; we
+ * take one element, and climb to the parent when its footnotes or score say so.
+ */
+
+/** The body chosen on a page. */
+export interface BodyChoice {
+  /** The chosen element, or undefined for the whole document. */
+  element: DomNode | undefined;
+  /** A CSS-ish path of the element (`body > main#content > article.post > div.entry-content`). */
+  selector: string;
+  /** False when no element held enough text to be the article: the whole page is read. */
+  confident: boolean;
+}
+
+// Readability's patterns (class and id), kept as they are there.
+const UNLIKELY =
+  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
+const MAYBE_CANDIDATE = /and|article|body|column|content|main|mathjax|shadow/i;
+const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/i;
+const NEGATIVE =
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget/i;
+const UNLIKELY_ROLES = new Set(['menu', 'menubar', 'complementary', 'navigation', 'alert', 'alertdialog', 'dialog']);
+
+/** Never the article's text: the walker skips them too. */
+const EXCLUDED_TAGS = new Set([
+  'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'form',
+  'button',
+  'select',
+  'textarea',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'dialog',
+]);
+
+/** Never excluded by their class: they are what such pages are made of. */
+const NEVER_UNLIKELY = new Set(['html', 'body', 'article', 'main', 'a']);
+
+/** Elements whose text continues their parent's paragraph. */
+const INLINE = new Set(
+  'a abbr b bdi bdo br cite code data del dfn em font i img ins kbd label mark q s samp small span strike strong sub sup time tt u var wbr big'.split(
+    ' ',
+  ),
+);
+
+/** Real paragraphs: they score their parent (Readability's tags to score). */
+const PARAGRAPHS = new Set(['p', 'pre', 'td', 'h2', 'h3', 'h4', 'h5', 'h6', 'section']);
+/** Containers whose loose text Readability wraps in a paragraph of their own. */
+const DIV_LIKE = new Set(['div', 'article', 'main', 'center']);
+
+/** Known containers of a post's own text (WordPress themes, schema.org, news CMSs). */
+const CONTENT_CLASSES = new Set([
+  'entry-content',
+  'post-content',
+  'post-body',
+  'post-entry',
+  'article-body',
+  'article-content',
+  'article__body',
+  'article__content',
+  'story-body',
+  'story-content',
+]);
+
+/** Shortest text, in characters, of a paragraph that counts. */
+const MIN_PARAGRAPH = 25;
+/** Main text an element must hold to be taken with confidence (Readability's readerable minimum). */
+const MIN_MAIN_TEXT = 140;
+/** A known content container inside the winner is taken when it holds this share of the winner's text. */
+const CONTAINER_SHARE = 0.66;
+
+/** Figures of one element, by its index in document order. */
+interface Stats {
+  els: DomNode[];
+  parent: number[];
+  excluded: boolean[];
+  /** Characters of text (whitespace not counted) under the element. */
+  text: number[];
+  /** Of which inside links. */
+  linkText: number[];
+  /** Text whose nearest block-level element is this one, and its commas and link text. */
+  own: number[];
+  ownCommas: number[];
+  ownLinks: number[];
+  /** Paragraph text (less its links) under the element: the "main text" it holds. */
+  main: number[];
+  /** Index of the element's last descendant (elements are in document order: a subtree is a range). */
+  last: number[];
+  /** Candidate score, NaN when not a candidate. */
+  score: number[];
+  /** The page has furniture (menus, headers, sidebars, widgets) outside which the article could be. */
+  furniture: boolean;
+  /** Known content containers (`.entry-content`, `[itemprop=articleBody]`), by index. */
+  containers: number[];
+  /** Element index by id attribute (the first of each id). */
+  ids: Map<string, number>;
+  /** In-page links: the index of each `<a href="#x">` and its target id. */
+  jumps: Array<[number, string]>;
+}
+
+/** Excluded but no sign of page furniture: they hold no visible text of the page. */
+const INVISIBLE = new Set([
+  'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+]);
+
+/** Counts non-space characters and commas of a text node. */
+function countText(data: string): [number, number] {
+  let chars = 0;
+  let commas = 0;
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 160) continue;
+    chars++;
+    if (
+      c === 44 ||
+      c === 0x060c ||
+      c === 0xfe50 ||
+      c === 0xfe10 ||
+      c === 0xfe11 ||
+      c === 0x2e41 ||
+      c === 0x2e34 ||
+      c === 0x2e32 ||
+      c === 0xff0c
+    )
+      commas++;
+  }
+  return [chars, commas];
+}
+
+/** True when an element is page furniture by tag, role, class or id, or hidden. */
+function isExcluded(el: DomNode): boolean {
+  const name = el.name ?? '';
+  if (EXCLUDED_TAGS.has(name) || el.type !== 'tag') return true;
+  const a = el.attribs;
+  if (!a) return false;
+  if (a.hidden !== undefined || a['aria-hidden'] === 'true') return true;
+  if (a.style !== undefined && /display\s*:\s*none/i.test(a.style)) return true;
+  if (NEVER_UNLIKELY.has(name)) return false;
+  if (a.role !== undefined && UNLIKELY_ROLES.has(a.role.trim().toLowerCase())) return true;
+  if (a.class === undefined && a.id === undefined) return false;
+  const match = `${a.class ?? ''} ${a.id ?? ''}`;
+  return UNLIKELY.test(match) && !MAYBE_CANDIDATE.test(match);
+}
+
+/** Readability's class weight: +25 for article-like class/id, −25 for furniture-like ones. */
+function classWeight(el: DomNode): number {
+  let weight = 0;
+  for (const value of [el.attribs?.class, el.attribs?.id]) {
+    if (!value) continue;
+    if (NEGATIVE.test(value)) weight -= 25;
+    if (POSITIVE.test(value)) weight += 25;
+  }
+  return weight;
+}
+
+/** Readability's starting score of a candidate, by tag. */
+function tagWeight(name: string): number {
+  if (name === 'div') return 5;
+  if (name === 'pre' || name === 'td' || name === 'blockquote') return 3;
+  if (['address', 'ol', 'ul', 'dl', 'dd', 'dt', 'li', 'form'].includes(name)) return -3;
+  if (/^h[1-6]$/.test(name) || name === 'th') return -5;
+  return 0;
+}
+
+/** One pass in document order, then one back: text, link text and paragraph figures per element. */
+function measure(root: DomNode): Stats {
+  const s: Stats = {
+    els: [],
+    parent: [],
+    excluded: [],
+    text: [],
+    linkText: [],
+    own: [],
+    ownCommas: [],
+    ownLinks: [],
+    main: [],
+    last: [],
+    score: [],
+    furniture: false,
+    containers: [],
+    ids: new Map(),
+    jumps: [],
+  };
+  // Parallel stacks: a node, its parent element's index, the index of the nearest block-level
+  // element (where loose text belongs), and whether it sits inside a link.
+  const nodes: DomNode[] = [];
+  const parents: number[] = [];
+  const owners: number[] = [];
+  const links: boolean[] = [];
+  const push = (node: DomNode, parent: number, owner: number, inLink: boolean): void => {
+    nodes.push(node);
+    parents.push(parent);
+    owners.push(owner);
+    links.push(inLink);
+  };
+  const children = root.children ?? [];
+  for (let i = children.length - 1; i >= 0; i--) push(children[i], -1, -1, false);
+  while (nodes.length > 0) {
+    const node = nodes.pop() as DomNode;
+    const parent = parents.pop() as number;
+    const owner = owners.pop() as number;
+    const inLink = links.pop() as boolean;
+    if (node.type === 'text') {
+      if (parent < 0 || s.excluded[parent]) continue;
+      const [chars, commas] = countText(node.data ?? '');
+      if (chars === 0) continue;
+      s.own[owner] += chars;
+      s.ownCommas[owner] += commas;
+      if (inLink) s.ownLinks[owner] += chars;
+      // Text and link text are summed up the tree in the backward pass, from the text's parent.
+      s.text[parent] += chars;
+      if (inLink) s.linkText[parent] += chars;
+      continue;
+    }
+    if (!isElement(node)) continue;
+    const k = s.els.length;
+    s.els.push(node);
+    s.parent.push(parent);
+    const parentExcluded = parent >= 0 && s.excluded[parent];
+    const excluded = parentExcluded || isExcluded(node);
+    s.excluded.push(excluded);
+    if (excluded && !parentExcluded && !INVISIBLE.has(node.name ?? '') && node.type === 'tag') s.furniture = true;
+    s.text.push(0);
+    s.linkText.push(0);
+    s.own.push(0);
+    s.ownCommas.push(0);
+    s.ownLinks.push(0);
+    s.main.push(0);
+    s.last.push(k);
+    s.score.push(Number.NaN);
+    const name = node.name ?? '';
+    const a = node.attribs;
+    if (a !== undefined) {
+      if (a.id !== undefined && !s.ids.has(a.id)) s.ids.set(a.id, k);
+      if (name === 'a' && a.href !== undefined && a.href.trim().startsWith('#'))
+        s.jumps.push([k, a.href.trim().slice(1)]);
+      if ((a.class !== undefined || a.itemprop !== undefined) && isContentContainer(node)) s.containers.push(k);
+    }
+    const block = INLINE.has(name) && owner >= 0 ? owner : k;
+    const kids = node.children ?? [];
+    for (let i = kids.length - 1; i >= 0; i--) push(kids[i], k, block, inLink || name === 'a');
+  }
+  // Children follow their parent in `els`: read backwards, each child is complete before its parent.
+  for (let k = s.els.length - 1; k >= 0; k--) {
+    const p = s.parent[k];
+    if (p < 0) continue;
+    if (s.last[k] > s.last[p]) s.last[p] = s.last[k];
+    if (s.excluded[k]) continue;
+    s.text[p] += s.text[k];
+    s.linkText[p] += s.linkText[k];
+  }
+  return s;
+}
+
+/** Scores paragraphs into their ancestors (Readability's initial scoring). */
+function score(s: Stats): void {
+  const { els, parent } = s;
+  const paragraphOwn = (k: number): number => {
+    const name = els[k].name ?? '';
+    if (s.excluded[k] || s.own[k] < MIN_PARAGRAPH) return -1;
+    if (PARAGRAPHS.has(name)) return parent[k];
+    if (DIV_LIKE.has(name)) return k;
+    return -1;
+  };
+  for (let k = 0; k < els.length; k++) {
+    const first = paragraphOwn(k);
+    if (first < 0) continue;
+    const points = 1 + s.ownCommas[k] + Math.min(Math.floor(s.own[k] / 100), 3);
+    // The paragraph's prose, less its links, is main text of every element around it (summed below).
+    s.main[k] = s.own[k] - s.ownLinks[k];
+    let level = 0;
+    for (let a = first; a >= 0 && level < 5; a = parent[a], level++) {
+      // The document's top element is no candidate (Readability needs a parent element).
+      if (parent[a] < 0) break;
+      if (Number.isNaN(s.score[a])) s.score[a] = tagWeight(els[a].name ?? '') + classWeight(els[a]);
+      s.score[a] += points / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
+    }
+  }
+  for (let k = els.length - 1; k >= 0; k--) if (parent[k] >= 0) s.main[parent[k]] += s.main[k];
+  for (let k = 0; k < els.length; k++) {
+    if (Number.isNaN(s.score[k])) continue;
+    const density = s.text[k] > 0 ? s.linkText[k] / s.text[k] : 0;
+    s.score[k] *= 1 - density;
+  }
+}
+
+/** True when `inner` is `outer` or inside it (a subtree is a range of indices). */
+function within(s: Stats, inner: number, outer: number): boolean {
+  return inner >= outer && inner <= s.last[outer];
+}
+
+/** True for the page's outermost elements, which a candidate never climbs to. */
+function isTop(s: Stats, k: number): boolean {
+  const name = s.els[k].name;
+  return s.parent[k] < 0 || name === 'body' || name === 'html';
+}
+
+/** The best candidate, climbed the way Readability climbs; -1 when nothing scored. */
+function topCandidate(s: Stats): number {
+  const ranked: number[] = [];
+  for (let k = 0; k < s.els.length; k++) {
+    if (Number.isNaN(s.score[k]) || s.excluded[k]) continue;
+    ranked.push(k);
+  }
+  if (ranked.length === 0) return -1;
+  ranked.sort((a, b) => s.score[b] - s.score[a] || a - b);
+  let top = ranked[0];
+  if (isTop(s, top)) return top;
+  // Several near-winners in one ancestor: the article is split between them.
+  const near = ranked.slice(1, 5).filter((k) => s.score[k] / s.score[top] >= 0.75);
+  if (near.length >= 3) {
+    for (let a = s.parent[top]; a >= 0 && !isTop(s, a); a = s.parent[a]) {
+      if (near.filter((k) => within(s, k, a)).length >= 3) {
+        top = a;
+        break;
+      }
+    }
+  }
+  // A parent that scores better holds more of the article.
+  let last = s.score[top];
+  const threshold = last / 3;
+  for (let a = s.parent[top]; a >= 0 && !isTop(s, a); a = s.parent[a]) {
+    if (Number.isNaN(s.score[a])) continue;
+    if (s.score[a] < threshold) break;
+    if (s.score[a] > last) {
+      top = a;
+      break;
+    }
+    last = s.score[a];
+  }
+  // An only child says nothing its parent does not.
+  for (let a = s.parent[top]; a >= 0 && !isTop(s, a) && elementChildren(s.els[a]) === 1; a = s.parent[a]) top = a;
+  return top;
+}
+
+function elementChildren(el: DomNode): number {
+  let n = 0;
+  for (const c of el.children ?? []) if (isElement(c)) n++;
+  return n;
+}
+
+/** True for a known container of a post's text (`.entry-content`, `[itemprop=articleBody]` on an element). */
+function isContentContainer(el: DomNode): boolean {
+  const name = el.name ?? '';
+  if (name === 'meta' || name === 'link') return false;
+  if (/(?:^|\s)articlebody(?:\s|$)/i.test(el.attribs?.itemprop ?? '')) return true;
+  return classTokens(el).some((t) => CONTENT_CLASSES.has(t.toLowerCase()));
+}
+
+/**
+ * A known content container in place of the winner, when it holds the winner's main text: one
+ * around the winner (the article's paragraphs are split into groups inside it), or one inside
+ * it holding most of its text (the `.entry-content` of an `<article>` that also holds tags and
+ * share bars). A container elsewhere (a teaser's `.entry-content` in a sidebar) is ignored.
+ */
+function preferContainer(s: Stats, top: number, measure: number[]): number {
+  let best = top;
+  for (const k of s.containers) {
+    if (s.excluded[k] || measure[k] === 0) continue;
+    const density = s.text[k] > 0 ? s.linkText[k] / s.text[k] : 0;
+    if (density > 0.5) continue;
+    const around = within(s, top, k);
+    const inside = within(s, k, top) && measure[k] >= CONTAINER_SHARE * measure[top];
+    if (!around && !inside) continue;
+    // Of several, the narrowest that qualifies.
+    if (best === top || within(s, k, best)) best = k;
+  }
+  return best;
+}
+
+/**
+ * Notes the body points to (`<sup><a href="#fn1">`) that lie outside it: climb to the nearest
+ * ancestor that holds them, at most three levels up, so a post's footnotes come with its text.
+ */
+function includeNotes(s: Stats, chosen: number): number {
+  let result = chosen;
+  for (const [k, id] of s.jumps) {
+    if (!within(s, k, chosen)) continue;
+    const target = s.ids.get(id);
+    if (target === undefined || within(s, target, result)) continue;
+    let a = s.parent[result];
+    for (let up = 1; up <= 3 && a >= 0 && !isTop(s, a); up++, a = s.parent[a]) {
+      if (within(s, target, a)) {
+        result = a;
+        break;
+      }
+    }
+  }
+  return result;
+}
+
+/** A semantic container that holds text (`main`, `article`, a known content class), the largest. */
+function semanticContainer(s: Stats): number {
+  let best = -1;
+  for (let k = 0; k < s.els.length; k++) {
+    const el = s.els[k];
+    if (s.excluded[k] || s.text[k] === 0) continue;
+    const semantic =
+      el.name === 'main' || el.name === 'article' || attr(el, 'role') === 'main' || isContentContainer(el);
+    if (semantic && (best < 0 || s.text[k] > s.text[best])) best = k;
+  }
+  return best;
+}
+
+/** Chooses the article body of a parsed page. */
+export function chooseBody(root: DomNode): BodyChoice {
+  const s = measure(root);
+  score(s);
+  let chosen = topCandidate(s);
+  let confident = chosen >= 0 && !isTop(s, chosen) && s.main[chosen] >= MIN_MAIN_TEXT;
+  if (confident) chosen = includeNotes(s, preferContainer(s, chosen, s.main));
+  else {
+    // Too little prose to score: a short post. The page's own markup says where it is.
+    chosen = semanticContainer(s);
+    confident = chosen >= 0;
+    if (confident) chosen = includeNotes(s, preferContainer(s, chosen, s.text));
+  }
+  if (!confident) {
+    // A short page with no furniture is its own body; one with menus and sidebars around too
+    // little text (an app shell, a link hub) is read whole, with a warning.
+    chosen = s.els.findIndex((el) => el.name === 'body');
+    const all = chosen >= 0 ? s.text[chosen] : s.text.reduce((sum, t, k) => (s.parent[k] < 0 ? sum + t : sum), 0);
+    confident = all > 0 && !s.furniture;
+  }
+  const element = chosen >= 0 ? s.els[chosen] : undefined;
+  return { element, selector: element ? selectorOf(element) : ':root', confident };
+}
+
+const SIMPLE_NAME = /^-?[A-Za-z_][\w-]*$/;
+
+/**
+ * A CSS-ish path of an element: from the nearest ancestor with an id (or `body`) down, each
+ * step `tag#id.class.class`, with `:nth-of-type(n)` where siblings share the tag.
+ */
+function selectorOf(el: DomNode): string {
+  const steps: string[] = [];
+  for (let node: DomNode | null | undefined = el; node && isElement(node); node = node.parent) {
+    const name = node.name ?? '';
+    const id = attr(node, 'id');
+    let step = name;
+    if (id !== '' && SIMPLE_NAME.test(id)) step += `#${id}`;
+    else {
+      const classes = classTokens(node)
+        .filter((c) => SIMPLE_NAME.test(c))
+        .slice(0, 2);
+      if (classes.length > 0) step += `.${classes.join('.')}`;
+      const siblings = (node.parent?.children ?? []).filter((c) => isElement(c) && c.name === name);
+      if (siblings.length > 1 && name !== 'body' && name !== 'html')
+        step += `:nth-of-type(${siblings.indexOf(node) + 1})`;
+    }
+    steps.push(step);
+    if (step.includes('#') || name === 'body') break;
+  }
+  steps.reverse();
+  // A path through hundreds of nested elements says no more than its two ends.
+  if (steps.length > 10) return `${steps[0]} ${steps.slice(-8).join(' > ')}`;
+  return steps.join(' > ');
+}

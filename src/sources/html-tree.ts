@@ -1,0 +1,102 @@
+import { parseDocument } from 'htmlparser2';
+
+/**
+ * The parse tree of an HTML document or fragment, as htmlparser2 (through domhandler) builds it,
+ * and the few walks citecheck makes over it. Every walk here is a loop over an explicit stack:
+ * posts come from strangers, and 5,000 nested `<div>`s overflowed the call stack of a recursive
+ * walk (cheerio's `.text()` included).
+ */
+
+/** A node of the parse tree: the fields of domhandler's nodes that citecheck reads. */
+export interface DomNode {
+  /** "text", "tag", "script", "style", "comment", "cdata", "root", "directive". */
+  type: string;
+  /** Tag name, lower case (elements only). */
+  name?: string;
+  /** Attributes (elements only). */
+  attribs?: Record<string, string>;
+  /** Children (elements and the root). */
+  children?: DomNode[];
+  /** Text content (text nodes). */
+  data?: string;
+  /** Parent node (null at the root). */
+  parent?: DomNode | null;
+  /** Offset of the node's first character in the parsed source (with `indices`). */
+  startIndex?: number | null;
+  /** Offset of the node's last character in the parsed source (with `indices`). */
+  endIndex?: number | null;
+}
+
+/** Parses HTML leniently (htmlparser2: no implied `<html>`/`<body>`, orphan end tags dropped). */
+export function parseHtmlTree(html: string, opts: { indices?: boolean } = {}): DomNode {
+  const indices = opts.indices ?? false;
+  return parseDocument(html, {
+    decodeEntities: true,
+    withStartIndices: indices,
+    withEndIndices: indices,
+  }) as unknown as DomNode;
+}
+
+/** True for an element (script and style elements have types of their own). */
+export function isElement(node: DomNode): boolean {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+/**
+ * Visits the elements under `root` (not `root` itself) in document order. `enter` returns
+ * false to skip an element's subtree, or "stop" to end the walk.
+ */
+export function forEachElement(root: DomNode, enter: (el: DomNode) => boolean | 'stop' | void): void {
+  const stack: DomNode[] = [];
+  pushChildren(stack, root);
+  while (stack.length > 0) {
+    const node = stack.pop() as DomNode;
+    if (!isElement(node)) continue;
+    const go = enter(node);
+    if (go === 'stop') return;
+    if (go !== false) pushChildren(stack, node);
+  }
+}
+
+/** The first element under `root` (document order) that satisfies `test`. */
+export function findElement(root: DomNode, test: (el: DomNode) => boolean): DomNode | undefined {
+  let found: DomNode | undefined;
+  forEachElement(root, (el) => {
+    if (!test(el)) return;
+    found = el;
+    return 'stop';
+  });
+  return found;
+}
+
+/** Text of a node and its descendants (script and style excluded), as written. */
+export function textContent(node: DomNode): string {
+  if (node.type === 'text') return node.data ?? '';
+  const parts: string[] = [];
+  const stack: DomNode[] = [];
+  pushChildren(stack, node);
+  while (stack.length > 0) {
+    const n = stack.pop() as DomNode;
+    if (n.type === 'text') parts.push(n.data ?? '');
+    else if (n.type === 'tag' || n.type === 'cdata') pushChildren(stack, n);
+  }
+  return parts.join('');
+}
+
+/** Pushes the children of `node` so that the first child is popped first. */
+function pushChildren(stack: DomNode[], node: DomNode): void {
+  const children = node.children;
+  if (!children) return;
+  for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+}
+
+/** A lower-cased attribute value, trimmed ('' when absent). */
+export function attr(el: DomNode, name: string): string {
+  return (el.attribs?.[name] ?? '').trim();
+}
+
+/** The class tokens of an element. */
+export function classTokens(el: DomNode): string[] {
+  const value = el.attribs?.class;
+  return value ? value.split(/\s+/).filter((t) => t !== '') : [];
+}

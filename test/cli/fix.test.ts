@@ -1,0 +1,112 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeArchive, type FakeArchive } from '../helpers/fake-archive.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { runCli } from './run-cli.js';
+
+let site: TestServer;
+let archive: FakeArchive;
+let dir: string;
+
+beforeAll(async () => {
+  site = await startTestServer({ host: '127.0.0.2' });
+  archive = await startFakeArchive({ captures: [{ url: site.url('/status/404'), timestamp: '20240101000000' }] });
+  dir = await mkdtemp(path.join(tmpdir(), 'citecheck-fix-cli-'));
+  await writeFile(
+    path.join(dir, 'post.md'),
+    `---\ndate: 2024-04-30\n---\n\nThe [statement](${site.url('/status/404')}) is gone.\n`,
+  );
+  await writeFile(
+    path.join(dir, 'post.json'),
+    JSON.stringify({
+      id: 1,
+      date_gmt: '2024-04-30T00:00:00',
+      title: { rendered: 'T' },
+      content: { rendered: `<p>The <a href="${site.url('/status/404')}">statement</a> is gone.</p>` },
+    }),
+  );
+  // The archive gets its own lane; the test skips the 1 s interval.
+  await writeFile(
+    path.join(dir, 'citecheck.config.json'),
+    JSON.stringify({ hosts: { [`${archive.server.host}:${archive.server.port}`]: { interval: 0 } } }),
+  );
+});
+
+afterAll(async () => {
+  await site.close();
+  await archive.close();
+});
+
+const args = () => ['--allow-private', '--retries', '0', '--archive-endpoint', archive.endpoint];
+const snapshot = () => `${archive.endpoint}/web/20240101000000/${site.url('/status/404')}`;
+
+describe('citecheck fix (CLI)', () => {
+  it('prints a unified diff and changes no file by default', async () => {
+    const before = await readFile(path.join(dir, 'post.md'), 'utf8');
+    const result = await runCli(['fix', 'post.md', ...args()], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        '--- a/post.md',
+        '+++ b/post.md',
+        '@@ -2,4 +2,4 @@',
+        ' date: 2024-04-30',
+        ' ---',
+        ' ',
+        `-The [statement](${site.url('/status/404')}) is gone.`,
+        `+The [statement](${snapshot()}) is gone.`,
+        '',
+      ].join('\n'),
+    );
+    expect(result.stderr).toContain(
+      'citecheck fix: 1 link to fix (the diff on stdout) in 1 file: 1 linked to an archived copy',
+    );
+    expect(await readFile(path.join(dir, 'post.md'), 'utf8')).toBe(before);
+  });
+
+  it('--out writes the fixed WordPress JSON under the folder; --write refuses it', async () => {
+    const before = await readFile(path.join(dir, 'post.json'), 'utf8');
+    const result = await runCli(['fix', 'post.json', '--out', 'fixed', ...args()], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    const fixed = await readFile(path.join(dir, 'fixed', 'post.json'), 'utf8');
+    expect(fixed).toBe(
+      before.replace(
+        `<a href=\\"${site.url('/status/404')}\\">`,
+        `<a href=\\"${snapshot()}\\" data-originalurl=\\"${site.url('/status/404')}\\" data-versiondate=\\"2024-04-30\\" data-versionurl=\\"${snapshot()}\\">`,
+      ),
+    );
+    expect(await readFile(path.join(dir, 'post.json'), 'utf8')).toBe(before);
+
+    const refused = await runCli(['fix', 'post.json', '--write', ...args()], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toMatch(/use --out <dir>/);
+  });
+
+  it('--write rewrites Markdown in place; a second run has nothing to change', async () => {
+    await writeFile(
+      path.join(dir, 'write.md'),
+      `---\ndate: 2024-04-30\n---\n\nThe [statement](${site.url('/status/404')}) is gone.\n`,
+    );
+    const first = await runCli(['fix', 'write.md', '--write', ...args()], { cwd: dir });
+    expect(first.code, first.stderr).toBe(0);
+    expect(await readFile(path.join(dir, 'write.md'), 'utf8')).toContain(`[statement](${snapshot()})`);
+    const second = await runCli(['fix', 'write.md', '--write', ...args()], { cwd: dir });
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stderr).toContain('citecheck fix: nothing to change');
+  });
+
+  it.each([
+    [['fix', 'https://news.example.net/post'], /does not fetch URLs/],
+    [['fix', 'post.md', '--offline'], /cannot run --offline/],
+    [['fix', 'post.md', '--format', 'json'], /--report/],
+    [['fix', 'post.md', '--write', '--out', 'x'], /choose one/],
+  ])('refuses %j with one line and exit 2', async (argv, message) => {
+    const result = await runCli([...argv, '--no-config'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

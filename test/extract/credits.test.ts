@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractPost } from '../../src/extract/index.js';
+import { buildReport } from '../../src/report/build.js';
+import { parseDocument } from '../../src/sources/index.js';
+import type { Block, ExtractedPost, Post } from '../../src/types.js';
+import { ROOT, runCli } from '../cli/run-cli.js';
+
+const DIR = path.join(ROOT, 'test/fixtures/credits');
+
+function fixture(name: string): ExtractedPost {
+  const [post] = parseDocument(readFileSync(path.join(DIR, name)), { source: name });
+  return extractPost(post);
+}
+
+function html(body: string): ExtractedPost {
+  const post: Post = { source: 'p.html', kind: 'html', body, bodyFormat: 'html', warnings: [] };
+  return extractPost(post);
+}
+
+function report(post: ExtractedPost) {
+  return buildReport({ posts: [post], results: new Map(), startedAt: new Date(0), durationMs: 0, offline: true });
+}
+
+/** Findings as "CODE@block". */
+function findings(post: ExtractedPost): string[] {
+  return report(post).findings.map((f) => `${f.code}@${f.block ?? '-'}`);
+}
+
+/** A block's links as [url, via]. */
+function links(block: Block): Array<[string, string | undefined]> {
+  return block.citations.map((c): [string, string | undefined] => [c.url, c.via]);
+}
+
+describe('footnotes credit the paragraph that carries the mark (issue 8)', () => {
+  it('WordPress core footnotes: the note’s links are the paragraph’s, via "footnote"', () => {
+    const post = fixture('wordpress-core-footnotes.json');
+    expect(post.blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'paragraph', 'footnote', 'footnote']);
+    const [first, second, third, note1, note2] = post.blocks;
+    expect(links(first)).toEqual([['https://harbour.example.org/reports/dredging-2024.pdf', 'footnote']]);
+    expect(first.citations[0].sentence).toBe('Harbour Authority, Dredging report 2024, table 3.');
+    expect(first.credits).toEqual([{ via: 'footnote', block: 3 }]);
+    // A note that names its source without a link still credits the claim.
+    expect([links(second), second.credits]).toEqual([[], [{ via: 'footnote', block: 4 }]]);
+    expect(third.credits).toBeUndefined();
+    // The note keeps its own link; the "↩" back-link and the mark are no citations.
+    expect(links(note1)).toEqual([['https://harbour.example.org/reports/dredging-2024.pdf', undefined]]);
+    expect([note1.isClaim, note2.isClaim, links(note2)]).toEqual([false, false, []]);
+    expect(findings(post)).toEqual(['CLAIM_UNCITED@2']);
+    expect(report(post).totals.citations).toBe(1);
+  });
+
+  it('classic HTML notes (<sup><a href="#fn1"> and <li id="fn1">)', () => {
+    const post = fixture('classic-footnotes.html');
+    expect(post.blocks.map((b) => [b.kind, b.credits?.map((c) => c.block) ?? []])).toEqual([
+      ['heading', []],
+      ['paragraph', [4]],
+      ['paragraph', [5]],
+      ['paragraph', []],
+      ['footnote', []],
+      ['footnote', []],
+    ]);
+    expect(links(post.blocks[1])).toEqual([['https://ferry.example.com/notices/winter-2025', 'footnote']]);
+    expect(post.blocks.flatMap((b) => b.citations.map((c) => c.rawHref)).filter((h) => h.startsWith('#'))).toEqual([]);
+    expect(findings(post)).toEqual(['CLAIM_UNCITED@3']);
+  });
+
+  it('Markdown footnotes ([^1] marks, [^1]: notes), a note marked twice credits its block once', () => {
+    const post = fixture('markdown-footnotes.md');
+    const [, first, second, plain, note1, note2] = post.blocks;
+    expect(links(first)).toEqual([['https://port.example.net/log/2025-03-03', 'footnote']]);
+    expect(links(second)).toEqual([['https://tides.example.org/summary/2024', 'footnote']]);
+    expect(second.credits).toEqual([{ via: 'footnote', block: 5 }]);
+    expect([plain.isClaim, note1.kind, note2.kind]).toEqual([false, 'footnote', 'footnote']);
+    // Lines point at the notes in the file.
+    expect([note1.line, note2.line]).toEqual([13, 14]);
+    expect(findings(post)).toEqual([]);
+  });
+
+  it('a mark whose note is missing credits nothing and is no figure', () => {
+    const post = html('<p>Crates left the dock on time.<sup><a href="#fn9">9</a></sup></p>');
+    expect(post.blocks[0].credits).toBeUndefined();
+    expect(post.blocks[0].signals).not.toContain('number');
+  });
+});
+
+describe('quotes and source lines (issue 8)', () => {
+  const post = fixture('quote-and-source-lines.html');
+  const [intro, quote, repairs, source, pullquote, caption, masterSays, citeLine, figure, photo] = post.blocks;
+
+  it('a WordPress quote block is one quote claim with its <cite> (no quotation marks needed)', () => {
+    expect(quote.kind).toBe('blockquote');
+    expect(quote.text).toBe(
+      'The wall is sound for now, but it will not survive another winter of storms like the last one. Chief inspector, inspection report',
+    );
+    expect(quote.signals).toEqual(['citation', 'quote']);
+    expect(links(quote)).toEqual([['https://inspectorate.example.gov/reports/harbour-wall', undefined]]);
+    expect(intro.credits).toBeUndefined();
+  });
+
+  it('"Source: …" under a paragraph credits it, via "source-line"', () => {
+    expect([source.kind, source.isClaim]).toEqual(['source-line', false]);
+    expect(links(repairs)).toEqual([['https://council.example.gov/budget/2025', 'source-line']]);
+    expect(repairs.citations[0].sentence).toBe('Source: council budget 2025');
+  });
+
+  it('a <figcaption> with a link under a pull quote, and a <cite> line under a paragraph, credit them', () => {
+    expect([pullquote.kind, caption.kind]).toEqual(['blockquote', 'source-line']);
+    expect(links(pullquote)).toEqual([['https://news.example.com/2025/02/harbour-master', 'source-line']]);
+    expect(citeLine.kind).toBe('source-line');
+    expect(links(masterSays)).toEqual([['https://news.example.com/2025/03/follow-up', 'source-line']]);
+  });
+
+  it('a photo credit under an image credits no claim', () => {
+    expect([photo.kind, figure.credits]).toEqual(['figcaption', undefined]);
+  });
+
+  it('reports only the claim left uncited', () => {
+    expect(findings(post)).toEqual(['CLAIM_UNCITED@8']);
+  });
+
+  it('an inline <q> and a bare <blockquote> are quotes', () => {
+    const out = html('<p>He called it <q>a disgrace</q>.</p><blockquote>No quotation marks here at all</blockquote>');
+    expect(out.blocks.map((b) => b.signals)).toEqual([['quote'], ['quote']]);
+  });
+
+  it('a "Via" line with a link credits the paragraph above; a sentence starting "Via Rail" does not', () => {
+    const out = html(
+      '<p>The line reopened on Monday.</p><p>Via <a href="https://rail.example/news">Rail News</a></p><p>Via Rail said 200 trains run daily, an official said.</p>',
+    );
+    expect(out.blocks.map((b) => b.kind)).toEqual(['paragraph', 'source-line', 'paragraph']);
+    expect(links(out.blocks[0])).toEqual([['https://rail.example/news', 'source-line']]);
+  });
+});
+
+describe('a reference list at the end (issue 8)', () => {
+  const post = fixture('reference-list.md');
+
+  it('reports its entries as the post’s sources (kind "reference")', () => {
+    expect(post.blocks.slice(-4).map((b) => b.kind)).toEqual(['heading', 'reference', 'reference', 'reference']);
+  });
+
+  it('credits the claims that point to an entry by number or by name', () => {
+    const [, byNumber, byTwo, byName, uncited] = post.blocks;
+    expect(links(byNumber)).toEqual([['https://harbour.example.org/dredging-2024', 'reference-list']]);
+    expect(links(byTwo).map(([url]) => url)).toEqual([
+      'https://rivers.example.org/survey',
+      'https://coast.example.edu/sediment',
+    ]);
+    expect(links(byName)).toEqual([['https://harbour.example.org/dredging-2024', 'reference-list']]);
+    expect(uncited.credits).toBeUndefined();
+    expect(findings(post)).toEqual(['CLAIM_UNCITED@4']);
+  });
+});
+
+describe('through the CLI', () => {
+  it.each([
+    ['wordpress-core-footnotes.json', ['CLAIM_UNCITED']],
+    ['classic-footnotes.html', ['CLAIM_UNCITED']],
+    ['markdown-footnotes.md', []],
+    ['quote-and-source-lines.html', ['CLAIM_UNCITED']],
+    ['reference-list.md', ['CLAIM_UNCITED']],
+  ])('check --offline %s', async (name, codes) => {
+    const result = await runCli(['check', '--offline', '--format', 'json', path.join(DIR, name)]);
+    expect(result.code).toBe(0);
+    const out = JSON.parse(result.stdout) as {
+      findings: Array<{ code: string }>;
+      posts: Array<{ blocks: Array<{ citations: Array<{ via?: string }> }> }>;
+    };
+    expect(out.findings.map((f) => f.code)).toEqual(codes);
+    expect(out.posts[0].blocks.some((b) => b.citations.some((c) => c.via !== undefined))).toBe(true);
+  });
+});

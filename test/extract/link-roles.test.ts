@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { extractPost, type ExtractOptions } from '../../src/extract/index.js';
+import { buildReport } from '../../src/report/build.js';
+import type { ExtractedPost, Post } from '../../src/types.js';
+import { runCli } from '../cli/run-cli.js';
+
+/** Extracts `content.rendered` of a WordPress post at https://blog.example.com/2025/05/post/. */
+function wp(body: string, opts: ExtractOptions = {}): ExtractedPost {
+  const post: Post = {
+    source: 'post.json',
+    kind: 'wordpress',
+    url: 'https://blog.example.com/2025/05/post/',
+    body,
+    bodyFormat: 'html',
+    warnings: [],
+  };
+  return extractPost(post, opts);
+}
+
+/** Every citation as [url, role]. */
+function roles(post: ExtractedPost): Array<[string, string | undefined]> {
+  return post.blocks.flatMap((b) => b.citations.map((c): [string, string | undefined] => [c.url, c.role]));
+}
+
+function report(post: ExtractedPost) {
+  return buildReport({ posts: [post], results: new Map(), startedAt: new Date(0), durationMs: 0, offline: true });
+}
+
+const CLAIM = 'The council spent 40% more than planned in 2024, officials said.';
+
+describe('links that are not sources get a role (issue 8)', () => {
+  it.each([
+    ['a tag link (rel=tag)', '<a href="https://blog.example.com/topics/x/" rel="tag">x</a>', 'tag'],
+    ['a category archive (/category/)', '<a href="https://blog.example.com/category/news/">News</a>', 'tag'],
+    ['a tag archive on another host (/tag/)', '<a href="https://other.example/tag/council/">council</a>', 'tag'],
+    [
+      'a link in the theme’s tag list',
+      '<span class="tags-links">Tagged <a href="/archive/council/">council</a></span>',
+      'tag',
+    ],
+    [
+      'a Jetpack share link (?share=)',
+      '<a href="https://blog.example.com/2025/05/post/?share=twitter">Twitter</a>',
+      'share',
+    ],
+    [
+      'a share endpoint',
+      '<a href="https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fblog.example.com">Share</a>',
+      'share',
+    ],
+    ['a share button by class', '<a class="share-button" href="https://social.example/post">Post it</a>', 'share'],
+    ['a link in a share bar', '<span class="share-bar"><a href="https://social.example/x">X</a></span>', 'share'],
+    [
+      'a mail-this-post link',
+      '<a href="mailto:?subject=Read&amp;body=https%3A%2F%2Fblog.example.com%2F">Email</a>',
+      'share',
+    ],
+    ['a print link', '<a href="javascript:window.print()">Print</a>', 'print'],
+    ['a printable page', '<a href="https://blog.example.com/2025/05/post/?print=1">Print</a>', 'print'],
+    ['a feed', '<a href="https://blog.example.com/feed/">RSS</a>', 'subscribe'],
+    ['a comments jump', '<a href="#comments">3 comments</a>', 'comment'],
+    ['a lightbox jump', '<a href="#lightbox-2">Enlarge</a>', 'lightbox'],
+    ['a lightbox by data attribute', '<a href="https://cdn.example/big.jpg" data-lightbox="set">view</a>', 'lightbox'],
+    ['the home page', '<a href="https://blog.example.com/">Home</a>', 'navigation'],
+    ['the previous post', '<a href="https://blog.example.com/2025/04/older/" rel="prev">Older</a>', 'navigation'],
+    ['the post itself', '<a href="https://blog.example.com/2025/05/post/">permalink</a>', 'navigation'],
+    ['an author page', '<a href="https://blog.example.com/author/sam/">Sam</a>', 'navigation'],
+    [
+      'a photo linked to its full size',
+      '<a href="https://blog.example.com/wp-content/uploads/big.jpg"><img src="small.jpg" alt=""></a>',
+      'image',
+    ],
+    [
+      'an image link with a placeholder alt',
+      '<a href="https://photos.example/1"><img src="a.jpg" alt="image"></a>',
+      'image',
+    ],
+  ])('%s', (_name, link, role) => {
+    const post = wp(`<p>${CLAIM} ${link}</p>`);
+    expect(roles(post)).toEqual([[expect.any(String), role]]);
+  });
+
+  it.each([
+    ['a link in the text', '<a href="https://council.example.gov/budget">the budget</a>'],
+    [
+      'a link to the site’s own earlier story',
+      '<a href="https://blog.example.com/2024/01/earlier/">as we reported</a>',
+    ],
+    ['a text link to a chart image', '<a href="https://stats.example.org/chart.png">the chart</a>'],
+    [
+      'an image link whose alt says what it cites',
+      '<a href="https://stats.example.org/report"><img src="c.png" alt="Chart of the 2024 council budget"></a>',
+    ],
+  ])('%s stays a source', (_name, link) => {
+    const post = wp(`<p>${CLAIM} ${link}</p>`);
+    expect(roles(post)).toEqual([[expect.any(String), undefined]]);
+  });
+
+  it('takes the alt text as the anchor text of an image link that says what it cites', () => {
+    const post = wp(
+      '<p><a href="https://stats.example.org/report"><img src="c.png" alt="Chart of the 2024 budget"></a></p>',
+    );
+    expect(post.blocks[0].citations[0].anchorText).toBe('Chart of the 2024 budget');
+  });
+
+  it('counts an image-only link as a source with --include-media', () => {
+    const post = wp('<p><a href="https://photos.example/1"><img src="a.jpg" alt=""></a></p>', { includeMedia: true });
+    expect(roles(post).find(([url]) => url === 'https://photos.example/1')).toEqual([
+      'https://photos.example/1',
+      undefined,
+    ]);
+  });
+
+  it('counts a link matching --count-as-source as a source', () => {
+    const link = '<a href="https://wiki.example.org/category/harbours/">the harbour list</a>';
+    expect(roles(wp(`<p>${link}</p>`))).toEqual([['https://wiki.example.org/category/harbours/', 'tag']]);
+    expect(roles(wp(`<p>${link}</p>`, { countAsSource: [/^https:\/\/wiki\.example\.org\//] }))).toEqual([
+      ['https://wiki.example.org/category/harbours/', undefined],
+    ]);
+  });
+
+  it('never makes a claim look cited: CLAIM_UNCITED stands, no link finding, not counted', () => {
+    const post = wp(
+      `<p>${CLAIM} <a href="https://blog.example.com/tag/council/" rel="tag">council</a> <a href="https://blog.example.com/2025/05/post/?share=facebook">Share</a></p>`,
+    );
+    expect(post.blocks[0].signals).not.toContain('citation');
+    const r = report(post);
+    expect(r.findings.map((f) => f.code)).toEqual(['CLAIM_UNCITED']);
+    expect([r.totals.citations, r.totals.uniqueUrls]).toEqual([0, 0]);
+    expect(r.posts[0].blocks[0].citations.map((c) => c.role)).toEqual(['tag', 'share']);
+  });
+
+  it('a block holding only widget links is not a claim', () => {
+    const post = wp('<p><a href="https://blog.example.com/feed/">RSS</a> <a href="#comments">Comments</a></p>');
+    expect(post.blocks[0].isClaim).toBe(false);
+  });
+});
+
+describe('anchors without a URL that are widgets are not damaged (issue 8)', () => {
+  it.each([
+    ['a WordPress button block', '<a class="wp-block-button__link wp-element-button">Subscribe</a>'],
+    ['a share button with data attributes', '<a data-share="twitter">Tweet</a>'],
+    ['a scripted toggle', '<a onclick="toggle()">Show more</a>'],
+    ['a role=button anchor', '<a role="button">Like</a>'],
+    ['an empty href with a widget class', '<a href="" class="sd-button share-icon">Share</a>'],
+    ['a "#" link in a share bar', '<span class="sharing"><a href="#">Email</a></span>'],
+  ])('%s', (_name, anchor) => {
+    const post = wp(`<p>${CLAIM} ${anchor}</p>`);
+    expect(post.blocks[0].damagedAnchors).toEqual([]);
+  });
+
+  it('still reports a plain anchor that lost its URL', () => {
+    const post = wp(`<p>The minister <a>said</a> so.</p>`);
+    expect(post.blocks[0].damagedAnchors.map((d) => [d.anchorText, d.reason])).toEqual([['said', 'missing-href']]);
+  });
+});
+
+describe('roles through the CLI', () => {
+  it('extract counts a tag archive only with --count-as-source, and check raises no finding for a widget', async () => {
+    const page =
+      '<article><p>The harbour list names 12 harbours, the survey found, <a href="https://wiki.example.org/category/harbours/">in full</a>. <a href="https://blog.example.com/?share=twitter">Tweet</a></p></article>';
+    const plain = await runCli(['extract', '-'], { stdin: page });
+    const widened = await runCli(['extract', '--count-as-source', '^https://wiki\\.example\\.org/', '-'], {
+      stdin: page,
+    });
+    const totals = (out: string) => (JSON.parse(out) as { totals: { citations: number } }).totals.citations;
+    expect([plain.code, totals(plain.stdout)]).toEqual([0, 0]);
+    expect([widened.code, totals(widened.stdout)]).toEqual([0, 1]);
+    const checked = await runCli(['check', '--offline', '--format', 'json', '-'], { stdin: page });
+    const report = JSON.parse(checked.stdout) as { findings: Array<{ code: string }> };
+    expect(report.findings.map((f) => f.code)).toEqual(['CLAIM_UNCITED']);
+  });
+});

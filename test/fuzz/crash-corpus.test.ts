@@ -1,0 +1,54 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../cli/run-cli.js';
+import { CRASHES } from '../fixtures/hostile/issue-13-crashes.js';
+import { notInert } from '../helpers/inert-output.js';
+
+/**
+ * The cases of the corpus whose fixes have landed. The Markdown extraction fix of issue 13
+ * lands from its own branch: its case joins this list when it does (see the corpus).
+ */
+const FIXED = [
+  'deep-div-5000',
+  'deep-span-in-paragraph-5000',
+  'deep-b-in-paragraph-5000',
+  'deep-in-title-and-h1-5000',
+  'deep-div-5000-wordpress',
+  'terminal-45000-cited-paragraphs',
+  'word-close-a-30000',
+  'word-close-a-70000',
+  'links-6000-one-paragraph',
+  'lt-200000-wordpress',
+  'open-a-name-200000-wordpress',
+  'wide-article-100000-p',
+  'well-formed-page-4mb',
+];
+
+describe('issue 13 crash corpus: exit 0, 1 or 2, no stack trace', () => {
+  let cwd: string;
+  beforeAll(async () => {
+    cwd = await mkdtemp(path.join(tmpdir(), 'citecheck-crashes-'));
+  });
+
+  it('names only cases of the corpus', () => {
+    const names = new Set(CRASHES.map((c) => c.name));
+    for (const name of FIXED) expect(names.has(name), name).toBe(true);
+  });
+
+  for (const crash of CRASHES.filter((c) => FIXED.includes(c.name))) {
+    it(`${crash.name} (before: ${crash.before})`, { timeout: 180_000 }, async () => {
+      const file = `${crash.name}.${crash.ext}`;
+      await writeFile(path.join(cwd, file), crash.build());
+      const result = await runCli(['check', file, '--offline', '--no-config', '--format', crash.format ?? 'json'], {
+        cwd,
+      });
+      expect([0, 1, 2], result.stderr.slice(0, 2000)).toContain(result.code);
+      expect(result.stderr).not.toMatch(/internal error|^\s+at /m);
+      expect(notInert(result.stderr)).toBeUndefined();
+      if (crash.format === 'terminal') expect(result.stdout).toMatch(/\nSummary\n/);
+      else if (result.code !== 2) expect(() => JSON.parse(result.stdout)).not.toThrow();
+    });
+  }
+});

@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { resolveOptions } from '../../src/config/resolve.js';
+import { CitecheckError } from '../../src/errors.js';
+import { renderGithubAnnotations } from '../../src/formatters/github.js';
+import { FORMATTERS, type FormatName } from '../../src/formatters/index.js';
+import { exitCodeForReport } from '../../src/report/build.js';
+import { runExtract } from '../../src/run.js';
+import { notInert } from '../helpers/inert-output.js';
+import { htmlPage, markdownPost, wordPressExport } from './post-shapes.js';
+
+// A fixed seed keeps the suite deterministic; CITECHECK_FUZZ_SEED and CITECHECK_FUZZ_RUNS explore further.
+const SEED = Number(process.env.CITECHECK_FUZZ_SEED ?? 13);
+const RUNS = Number(process.env.CITECHECK_FUZZ_RUNS ?? 40);
+
+/**
+ * Runs one input through the library as `check --offline` would, from standard input (the format
+ * sniffed), and renders every format. Returns the exit code the CLI would give: 0 or 1 from the
+ * report, 2 for an input error. Anything else thrown is a crash and fails the property.
+ */
+async function pipeline(text: string): Promise<number> {
+  const options = resolveOptions(undefined, { offline: true });
+  let report;
+  try {
+    report = await runExtract(['-'], options, { readStdin: async () => Buffer.from(text), onWarning: () => {} });
+  } catch (error) {
+    if (error instanceof CitecheckError) return 2;
+    throw error;
+  }
+  for (const name of Object.keys(FORMATTERS) as FormatName[]) {
+    const out = FORMATTERS[name].render(report, { cwd: '/work' });
+    expect(out.length, name).toBeGreaterThan(0);
+  }
+  // What reaches a terminal or a CI log is inert whatever the post says.
+  expect(notInert(FORMATTERS.terminal.render(report))).toBeUndefined();
+  expect(notInert(renderGithubAnnotations(report))).toBeUndefined();
+  expect(() => JSON.parse(FORMATTERS.json.render(report))).not.toThrow();
+  return exitCodeForReport(report, 'error');
+}
+
+describe('fuzz: hostile posts through the library pipeline end in exit 0, 1 or 2, never a crash', () => {
+  it.each([
+    ['WordPress JSON', wordPressExport],
+    ['HTML', htmlPage],
+    ['Markdown', markdownPost],
+  ] as const)('%s', async (_format, posts) => {
+    await fc.assert(
+      fc.asyncProperty(posts, async (text) => {
+        expect([0, 1, 2]).toContain(await pipeline(text));
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+});

@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractPost } from '../../src/extract/index.js';
+import { parseHtmlDocument } from '../../src/sources/html.js';
+import type { ExtractedPost } from '../../src/types.js';
+import { ROOT, runCli } from '../cli/run-cli.js';
+
+const PAGES = path.join(ROOT, 'test/fixtures/pages');
+
+function page(name: string): ExtractedPost {
+  return extractPost(parseHtmlDocument(readFileSync(path.join(PAGES, name), 'utf8'), { source: name }));
+}
+
+function urls(post: ExtractedPost): string[] {
+  return post.blocks.flatMap((b) => b.citations.map((c) => c.url));
+}
+
+describe('the article body of an HTML page (issue 8)', () => {
+  it('takes the story in <main>, not a teaser <article> or .entry-content in the sidebar before it', () => {
+    const post = page('news-sidebar-teaser.html');
+    expect(post.bodySelector).toBe('main#main > div.story > div.story-text');
+    expect(urls(post)).toEqual([
+      'https://ferries.example.org/notices/fares-2025',
+      'https://ferries.example.org/reports/annual-2024.pdf',
+    ]);
+    expect(post.title).toBe('Ferry fares rise for the third year');
+    expect(post.warnings).toEqual([]);
+  });
+
+  it('passes over an articleBody marker that is a <meta> and finds the text by scoring', () => {
+    const post = page('meta-articlebody.html');
+    expect(post.bodySelector).toMatch(/div\.content-area/);
+    expect(post.blocks.map((b) => b.text)).toEqual([
+      'Reservoir levels fall to a ten-year low',
+      expect.stringMatching(/^Reservoir levels across the valley/),
+      expect.stringMatching(/^The board asked households/),
+      expect.stringMatching(/^Farmers, who draw/),
+    ]);
+    expect(urls(post)).not.toContain('/subscribe/');
+  });
+
+  it('takes .entry-content inside the main <article> of a WordPress page: no menus, comments, tags or sidebar', () => {
+    const post = page('wordpress-page.html');
+    expect(post.bodySelector).toBe('article#post-812 > div.entry-content');
+    expect(post).toMatchObject({
+      title: 'Why the harbour wall failed',
+      url: 'https://tidewater.example/2025/03/harbour-wall/',
+      published: '2025-03-14T09:30:00Z',
+    });
+    const all = urls(post);
+    expect(all).toContain('https://council.example.gov/reports/harbour-wall-2019.pdf');
+    for (const chrome of ['spam.example', '/tag/', '/category/', '?share=', 'jp-relatedposts', '/2025/02/tides/'])
+      expect(all.filter((u) => u.includes(chrome))).toEqual([]);
+  });
+
+  it('warns when no element holds the article with confidence, and reads the whole page', () => {
+    const post = page('app-shell.html');
+    expect(post.bodySelector).toBe('body');
+    expect(post.warnings.map((w) => w.repair)).toEqual([
+      expect.stringMatching(/^no article body found with confidence/),
+    ]);
+  });
+
+  it('reads a short page without furniture whole, without a warning', () => {
+    const post = extractPost(
+      parseHtmlDocument('<body><p>Only a <a href="https://a.example/">line</a>.</p></body>', { source: 'p.html' }),
+    );
+    expect([post.bodySelector, post.warnings, urls(post)]).toEqual(['body', [], ['https://a.example/']]);
+  });
+
+  it('climbs to the parent of paragraph groups split by an advert', () => {
+    const para = (n: number): string =>
+      `<p>Paragraph ${n} of the story runs long enough to count, with commas, clauses, and a point of its own.</p>`;
+    const html = `<body><nav><a href="/">Home</a></nav><div id="story">
+      <div class="part">${para(1)}${para(2)}${para(3)}</div>
+      <div class="advert"><a href="/buy">Buy now</a></div>
+      <div class="part">${para(4)}${para(5)}${para(6)}</div></div></body>`;
+    const post = extractPost(parseHtmlDocument(html, { source: 'p.html' }));
+    expect(post.bodySelector).toBe('div#story');
+    expect(post.blocks.map((b) => b.text.slice(0, 11))).toEqual([1, 2, 3, 4, 5, 6].map((n) => `Paragraph ${n}`));
+  });
+
+  it('takes the notes a story points to with it when they sit beside the story', () => {
+    const html = `<body><article><div class="text">
+      <p>The ferry carried 1,200 passengers a day in 2024, a record for the route, and more than the pier was built for.<sup><a href="#fn1">1</a></sup></p>
+      <p>Its operator plans a second vessel, which it says will halve the waiting times at the busiest crossings.</p></div>
+      <div class="notes"><ol><li id="fn1">Port statistics, <a href="https://port.example/stats">2024 annual figures</a>.</li></ol></div>
+      </article></body>`;
+    const post = extractPost(parseHtmlDocument(html, { source: 'p.html' }));
+    expect(post.bodySelector).toBe('body > article');
+    expect(urls(post)).toContain('https://port.example/stats');
+  });
+
+  it('says which element was read in the report of `check` (bodySelector)', async () => {
+    const result = await runCli([
+      'check',
+      '--offline',
+      '--format',
+      'json',
+      path.join(PAGES, 'news-sidebar-teaser.html'),
+    ]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as {
+      posts: Array<{ bodySelector: string }>;
+      totals: { citations: number };
+    };
+    expect(report.posts[0].bodySelector).toBe('main#main > div.story > div.story-text');
+    expect(report.totals.citations).toBe(2);
+  });
+});
