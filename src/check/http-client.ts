@@ -115,9 +115,8 @@ export function readBodyCapped(
       if (settled) return;
       settled = true;
       stream.off('data', onData);
-      stream.off('end', onEnd);
-      stream.off('error', onError);
-      stream.off('close', onClose);
+      // The error listener stays: undici's body, destroyed before its end, then emits an
+      // abort error that would otherwise be an uncaught exception.
       if (!body.destroyed) body.destroy();
       decoder?.destroy();
       // A broken compressed stream is the server's problem; what arrived is still evidence.
