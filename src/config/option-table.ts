@@ -125,7 +125,7 @@ export const OPTION_TABLE = [
     arg: '<duration>',
     default: 60_000,
     help: 'longest Retry-After honoured',
-    note: 'a `Retry-After` pauses the whole host',
+    note: 'a `Retry-After` pauses the whole host; a host asking for longer, or refusing again and again, is given up (see Safety)',
   },
   {
     key: 'maxRedirects',
