@@ -6,7 +6,7 @@ import type { CheckDeps, CheckRun } from './check/index.js';
 import { checkTargets, clockOf, createRequestPool } from './check/index.js';
 import { createDocumentFetcher } from './check/fetch-document.js';
 import { compactPost, StringTable } from './extract/compact.js';
-import { extractPost } from './extract/index.js';
+import { extractOptions, extractPost } from './extract/index.js';
 import { collectTargets } from './links/targets.js';
 import { buildReport } from './report/build.js';
 import { readInputs } from './sources/index.js';
@@ -57,12 +57,10 @@ async function extractInputs(
  * Extraction as a run keeps its posts: each compacted as it is extracted (see compactPost),
  * with one table of URL strings for the whole run.
  */
-export function postExtractor(
-  options: Pick<CitecheckOptions, 'includeMedia' | 'countAsSource'>,
-): (post: Post) => ExtractedPost {
+export function postExtractor(options: Parameters<typeof extractOptions>[0]): (post: Post) => ExtractedPost {
   const urls = new StringTable();
-  const { includeMedia, countAsSource } = options;
-  return (post) => compactPost(extractPost(post, { includeMedia, countAsSource }), urls);
+  const opts = extractOptions(options);
+  return (post) => compactPost(extractPost(post, opts), urls);
 }
 
 /** The whole pipeline: inputs → extraction → targets → plan → checking → report. Prints nothing. */

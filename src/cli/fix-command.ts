@@ -56,6 +56,7 @@ export async function fixCommand(inputs: string[], opts: Record<string, unknown>
     deadLink: opts.deadLink === 'annotate' ? 'annotate' : 'archive',
     robust: opts.robust === 'all' ? 'all' : 'failing',
   };
+  // Report paths from a config file stay inside the working directory, as for check.
   const specs = reports.map((text) => parseReportSpec(text, reportsFrom));
   await prepareReportPaths(specs, inputs);
   // Robust Links for live sources needs their captures looked up too.

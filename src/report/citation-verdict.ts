@@ -16,7 +16,7 @@ export function citationVerdict(citation: Citation, results: ReadonlyMap<string,
   let result: CheckResult | undefined;
   let errorCode: ReportCitation['errorCode'];
   let reason: string | undefined;
-  if (citation.invalid !== undefined || checkUrl === undefined) {
+  if (citation.invalid !== undefined || checkUrl === undefined || citation.ignored !== undefined) {
     const verdict = untargetedVerdict(citation);
     status = verdict.status;
     errorCode = verdict.errorCode;
@@ -52,6 +52,9 @@ export function citationVerdict(citation: Citation, results: ReadonlyMap<string,
   if (result?.unconfirmed) out.unconfirmed = true;
   if (citation.fragment !== undefined) out.fragment = citation.fragment;
   if (citation.invalid !== undefined) out.invalid = citation.invalid;
+  if (citation.unresolved !== undefined) out.unresolved = citation.unresolved;
+  if (citation.ignored !== undefined) out.ignored = citation.ignored;
+  if (citation.line !== undefined) out.line = citation.line;
   if (citation.role !== undefined) out.role = citation.role;
   if (citation.via !== undefined) out.via = citation.via;
   return out;
