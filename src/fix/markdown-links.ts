@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { ipv6Hosts } from '../extract/markdown-ipv6-hosts.js';
 import { scanHtmlLinks, type HtmlLink } from './html-links.js';
 
 /** How a Markdown link is written. */
@@ -34,6 +35,7 @@ export interface ReferenceUse {
 // explicit URLs are linkified.
 const md = new MarkdownIt({ html: true, linkify: true });
 md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+md.use(ipv6Hosts);
 
 /** A reference label as CommonMark compares them: case-folded, inner whitespace collapsed. */
 function normalizeLabel(label: string): string {
