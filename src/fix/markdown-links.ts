@@ -122,10 +122,12 @@ export function scanMarkdownLinks(text: string): MarkdownLink[] {
     const end = text[pos] === ')' ? pos + 1 : dest.pos;
     links.push({ kind: 'inline', destStart, destEnd: dest.pos, href: hrefOf(dest.str), end });
   }
-  // Autolinks: <scheme:…>.
+  // Autolinks: <scheme:…>, but not an inline link's destination written in angle brackets
+  // (`[x](<https://…>)`), which is the inline link above: annotated twice, inside its parentheses.
+  const inlineDestinations = links.map((l) => [l.destStart, l.destEnd] as const);
   for (const m of text.matchAll(/<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^<>\s]*)>/g)) {
     const at = m.index ?? 0;
-    if (inCode(at)) continue;
+    if (inCode(at) || inlineDestinations.some(([from, to]) => at >= from && at < to)) continue;
     links.push({
       kind: 'autolink',
       destStart: at + 1,
