@@ -48,13 +48,14 @@ export async function fixCommand(inputs: string[], opts: Record<string, unknown>
     throw new UsageError('--write: WordPress JSON is never rewritten in place; use --out <dir> for the fixed posts');
   if (cmd.getOptionValueSource('format') === 'cli')
     throw new UsageError('fix prints a diff; write a report with --report FORMAT[:PATH]');
-  const { options, reports } = await resolveCommandOptions(opts, cmd);
+  const { options, reports, reportsFrom } = await resolveCommandOptions(opts, cmd);
   if (options.offline) throw new UsageError('fix checks the links first; it cannot run --offline');
   const fix: FixOptions = {
     deadLink: opts.deadLink === 'annotate' ? 'annotate' : 'archive',
     robust: opts.robust === 'all' ? 'all' : 'failing',
   };
-  const specs = reports.map(parseReportSpec);
+  // Report paths a config file names stay inside the working directory, as for check.
+  const specs = reports.map((text) => parseReportSpec(text, reportsFrom));
   await prepareReportPaths(specs, inputs);
   // Robust Links for live sources needs their captures looked up too.
   const archive = options.archive === 'never' ? 'never' : fix.robust === 'all' ? 'all' : options.archive;
