@@ -46,8 +46,6 @@ export async function fixCommand(inputs: string[], opts: Record<string, unknown>
   if (opts.write && opts.out !== undefined) throw new UsageError('--write and --out: choose one');
   if (opts.write && inputs.some((input) => /\.json$/i.test(input)))
     throw new UsageError('--write: WordPress JSON is never rewritten in place; use --out <dir> for the fixed posts');
-  if (cmd.getOptionValueSource('format') === 'cli')
-    throw new UsageError('fix prints a diff; write a report with --report FORMAT[:PATH]');
   const { options, reports, reportsFrom } = await resolveCommandOptions(opts, cmd);
   if (options.offline) throw new UsageError('fix checks the links first; it cannot run --offline');
   const fix: FixOptions = {

@@ -48,6 +48,8 @@ export const OPTION_TABLE = [
     choices: OUTPUT_FORMATS,
     default: 'terminal',
     help: 'what to print on stdout',
+    // fix prints a diff on stdout; its report goes to --report files.
+    commands: ['check', 'wp'],
   },
   {
     key: 'reports',
