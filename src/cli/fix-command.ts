@@ -6,6 +6,9 @@ import { fixReport, unifiedDiff, type FixOptions, type FixResult } from '../fix/
 import { makeDirs } from '../make-dirs.js';
 import { runCheck } from '../run.js';
 import { resolveCommandOptions } from './check-command.js';
+import { isInertText } from '../formatters/escape.js';
+import { isLogStream } from './log-stream.js';
+import { printWarning } from './print.js';
 import { ProgressBar } from './progress.js';
 import { parseReportSpec, prepareReportPaths, writeReports } from './reports.js';
 
@@ -73,7 +76,7 @@ export async function fixCommand(inputs: string[], opts: Record<string, unknown>
         onProgress: bar ? (p) => bar.update(p) : undefined,
         onWarning: (message) => {
           bar?.clear();
-          process.stderr.write(`citecheck: warning: ${message}\n`);
+          printWarning(message);
         },
       },
     );
@@ -89,20 +92,30 @@ export async function fixCommand(inputs: string[], opts: Record<string, unknown>
   await writeReports(report, specs, { cwd: process.cwd() });
 
   const result = await fixReport(report, fix);
+  // A diff carries the post's own lines, which must reach a terminal or a CI log inert; it is
+  // printed byte-exact or not at all, since a sanitised diff would no longer apply.
+  const toLog = isLogStream(process.stdout);
   let changed = 0;
+  let withheld = 0;
   for (const file of result.files) {
-    if (file.problem) process.stderr.write(`citecheck: warning: ${file.path}: ${file.problem}\n`);
+    if (file.problem) printWarning(`${file.path}: ${file.problem}`);
     if (file.after === file.before) continue;
     changed += 1;
     const target = opts.out !== undefined ? outPath(String(opts.out), file.path) : opts.write ? file.path : undefined;
     if (target === undefined) {
-      process.stdout.write(unifiedDiff(file.before, file.after, file.path.split(path.sep).join('/')));
+      const diff = unifiedDiff(file.before, file.after, file.path.split(path.sep).join('/'));
+      if (toLog && !isInertText(diff)) {
+        printWarning(
+          `${file.path}: its diff is not printed: its lines hold control characters or CI runner commands, which would act on ${process.stdout.isTTY ? 'the terminal' : 'the CI log'}; redirect stdout to a file (> fix.diff) or use --write or --out <dir>`,
+        );
+        withheld += 1;
+        continue;
+      }
+      process.stdout.write(diff);
       continue;
     }
     if (opts.write && file.kind === 'wordpress') {
-      process.stderr.write(
-        `citecheck: warning: ${file.path}: WordPress JSON is not rewritten in place; use --out <dir>\n`,
-      );
+      printWarning(`${file.path}: WordPress JSON is not rewritten in place; use --out <dir>`);
       continue;
     }
     try {
@@ -117,7 +130,9 @@ export async function fixCommand(inputs: string[], opts: Record<string, unknown>
       ? `fixed (written under ${String(opts.out)})`
       : opts.write
         ? 'fixed'
-        : 'to fix (the diff on stdout)';
+        : withheld > 0
+          ? `to fix (the diff on stdout; ${withheld === 1 ? 'one file' : `${withheld} files`} not printed, see above)`
+          : 'to fix (the diff on stdout)';
   process.stderr.write(`${summary(result, changed, how)}\n`);
   return 0;
 }
