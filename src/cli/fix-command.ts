@@ -6,7 +6,7 @@ import { fixReport, unifiedDiff, type FixOptions, type FixResult } from '../fix/
 import { makeDirs } from '../make-dirs.js';
 import { runCheck } from '../run.js';
 import { resolveCommandOptions } from './check-command.js';
-import { isInertText } from '../formatters/escape.js';
+import { isInertText, sanitizeText } from '../formatters/escape.js';
 import { isLogStream } from './log-stream.js';
 import { printWarning } from './print.js';
 import { ProgressBar } from './progress.js';
@@ -133,6 +133,6 @@ export async function fixCommand(inputs: string[], opts: Record<string, unknown>
         : withheld > 0
           ? `to fix (the diff on stdout; ${withheld === 1 ? 'one file' : `${withheld} files`} not printed, see above)`
           : 'to fix (the diff on stdout)';
-  process.stderr.write(`${summary(result, changed, how)}\n`);
+  process.stderr.write(`${sanitizeText(summary(result, changed, how))}\n`);
   return 0;
 }
