@@ -13,7 +13,6 @@ import {
   FAILING_STATUSES,
   archiveView,
   citationBadge,
-  citationsFailingFirst,
   postsFailingFirst,
   formatMs,
   indexFindings,
@@ -27,6 +26,7 @@ import {
 } from './report-view.js';
 import {
   notSourcesCount,
+  sourceRows,
   blockLinks,
   blockText,
   layoutBlocks,
@@ -230,11 +230,9 @@ function citationDetails(
       '',
     );
     if (listed > 0) out.push('| Status | Anchor | URL | HTTP | Detail |', '|---|---|---|--:|---|');
-    const from = new Map(links.credited.map((l) => [l.citation, l]));
-    for (const c of citationsFailingFirst([...links.own, ...links.credited.map((l) => l.citation)])) {
+    for (const row of sourceRows(links, postIndex, block.index, index)) {
       rows += 1;
-      const credit = from.get(c);
-      out.push(citationRow(c, credit?.label, index.ofCitation(postIndex, credit?.note ?? block.index, c)));
+      out.push(citationRow(row.citation, row.note, row.findings));
     }
     for (const n of links.unlinked) {
       rows += 1;

@@ -10,7 +10,7 @@ import type {
 } from '../types.js';
 import { withoutBackLinks } from '../extract/credits.js';
 import { isOmittedSummary } from '../report/derive-findings.js';
-import { plural, type FindingIndex } from './report-view.js';
+import { citationsFailingFirst, plural, type FindingIndex } from './report-view.js';
 
 /*
  * Sources written outside the paragraph they support, and links that are not sources (issue
@@ -249,6 +249,26 @@ function isShownWithClaims(
     for (const url of urls) if (!carried.has(url)) return false;
   }
   return findings.every((f) => f.url !== undefined && urls.has(f.url) && !isOmittedSummary(f));
+}
+
+/** One source listed under a block: a link of its own, or one a note credits it with. */
+export interface SourceRow {
+  /** The link, with its verdict. */
+  citation: ReportCitation;
+  /** The note it is written in ("footnote 1", "source line"), for a credited link. */
+  note?: string;
+  /** Its findings (a credited link's are its note's, where the link is written). */
+  findings: Finding[];
+}
+
+/** A block's own sources and those its notes credit it with, failing first, each with its findings. */
+export function sourceRows(links: BlockLinks, postIndex: number, block: number, index: FindingIndex): SourceRow[] {
+  const from = new Map(links.credited.map((l) => [l.citation, l]));
+  return citationsFailingFirst([...links.own, ...from.keys()]).map((citation) => {
+    const credit = from.get(citation);
+    const findings = index.ofCitation(postIndex, credit?.note ?? block, citation);
+    return credit === undefined ? { citation, findings } : { citation, note: credit.label, findings };
+  });
 }
 
 /** Findings about a block's credited links (they are the notes'), for sorting and showing the claim. */

@@ -3,7 +3,6 @@ import {
   type Finding,
   type LinkStatus,
   type Report,
-  type ReportBlock,
   type ReportCitation,
   type ReportPost,
   type Severity,
@@ -129,11 +128,6 @@ export function citationsFailingFirst(citations: readonly ReportCitation[]): Rep
   // A malformed URL is an error like a broken one, though its status is `skipped`.
   const rank = (c: ReportCitation) => (c.errorCode === 'INVALID_URL' ? 2.5 : LINK_STATUSES.indexOf(c.status));
   return [...citations].sort((a, b) => rank(a) - rank(b));
-}
-
-/** A block worth showing on its own: a claim, or anything with links, lost anchors or findings. */
-export function isShownBlock(block: ReportBlock, findings: readonly Finding[]): boolean {
-  return block.isClaim || block.citations.length > 0 || block.damagedAnchors.length > 0 || findings.length > 0;
 }
 
 /** Human name of a post: its title, else its source. */

@@ -7,7 +7,6 @@ import {
   FAILING_STATUSES,
   archiveView,
   citationBadge,
-  citationsFailingFirst,
   failureWeight,
   postsFailingFirst,
   formatMs,
@@ -24,6 +23,7 @@ import {
 } from './report-view.js';
 import {
   notSourcesCount,
+  sourceRows,
   blockLinks,
   blockText,
   creditedFindings,
@@ -172,15 +172,8 @@ function renderBlock(
 
   // Its own links and those its notes credit it with, failing first; each of the latter is
   // marked with its note, and its findings are the note's.
-  const from = new Map(links.credited.map((l) => [l.citation, l]));
-  for (const citation of citationsFailingFirst([...links.own, ...links.credited.map((l) => l.citation)])) {
-    const credit = from.get(citation);
-    const findings =
-      credit === undefined
-        ? index.ofCitation(postIndex, block.index, citation)
-        : index.ofCitation(postIndex, credit.note, citation);
-    append(out, renderCitation(citation, findings, c, credit?.label));
-  }
+  for (const row of sourceRows(links, postIndex, block.index, index))
+    append(out, renderCitation(row.citation, row.findings, c, row.note));
   for (const note of links.unlinked) {
     const text = note.text !== '' ? ` “${shorten(t(note.text), 100)}”` : '';
     out.push(`${INDENT}${badge('CREDITED', 'neutral', c)} ${note.label}:${text} ${c.dim('(no link)')}`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderGithubAnnotations } from '../../src/formatters/github.js';
+import { renderHtml } from '../../src/formatters/html.js';
 import { renderJunit } from '../../src/formatters/junit.js';
 import { renderMarkdown } from '../../src/formatters/markdown.js';
 import { renderSarif } from '../../src/formatters/sarif.js';
@@ -219,5 +220,35 @@ describe('JUnit, SARIF and annotations: credits', () => {
     expect(renderGithubAnnotations(report)).toMatch(
       /^::error file=content\/posts\/harbour\.md,line=15,title=LINK_BROKEN::.*\(footnote 1 of ¶2\)$/m,
     );
+  });
+});
+
+describe('HTML report: credits and links that are not sources', () => {
+  const html = renderHtml(creditsReport());
+
+  it('shows a credited source in the claim, marked with its note, and no row for a link that is not a source', () => {
+    const claim = html.slice(
+      html.indexOf('id="post-1-block-2"'),
+      html.indexOf('</article>', html.indexOf('id="post-1-block-2"')),
+    );
+    expect(claim).toContain('<span class="via">footnote 1:</span> <span class="anchor">“Harbour survey 2025”</span>');
+    expect(claim).toContain('data-filter="broken"');
+    expect(html).toContain('Credited by footnote 2: “Statement to the council, March 2025 (not online).” (no link)');
+    expect(html).not.toContain('share.example.com');
+    expect(html).toContain('2 links not sources: 1 share, 1 tag (not checked).');
+    // Notes shown with their claims are not blocks of their own; the one nothing points to is.
+    expect(html).not.toMatch(/id="post-1-block-[678]"/);
+    expect(html).toContain('<h3>¶9 · footnote 3 · line 17</h3>');
+    expect(html).toContain('2 footnotes, 1 source line shown with the claims they credit.');
+  });
+
+  it('counts the rows it shows in the filter: one per source where it is shown, none for links that are not sources', () => {
+    const count = (key: string) =>
+      new RegExp(`value="${key}"[^>]*> [^<]+ <span class="count">(\\d+)</span>`).exec(html)?.[1];
+    expect(count('broken')).toBe('1');
+    expect(count('excluded')).toBe('0');
+    expect(count('damaged')).toBe('1');
+    expect(count('ok')).toBe('1');
+    expect(count('attention')).toBe('1');
   });
 });
