@@ -6,7 +6,7 @@ import { renderMarkdown } from '../../src/formatters/markdown.js';
 import { renderSarif } from '../../src/formatters/sarif.js';
 import { renderTerminal } from '../../src/formatters/terminal.js';
 import { blockLinks, notSourcesSummary, postNotes } from '../../src/formatters/note-view.js';
-import { postFigures } from '../../src/formatters/report-view.js';
+import { ARCHIVE_POSTS, postFigures } from '../../src/formatters/report-view.js';
 import { creditsReport, referencesReport } from '../fixtures/reports/credit-reports.js';
 import { mask } from './mask.js';
 import { buildReport } from '../../src/report/build.js';
@@ -250,5 +250,43 @@ describe('HTML report: credits and links that are not sources', () => {
     expect(count('damaged')).toBe('1');
     expect(count('ok')).toBe('1');
     expect(count('attention')).toBe('1');
+  });
+});
+
+describe('archive reports (more than ARCHIVE_POSTS posts): credits', () => {
+  // The credits post, ARCHIVE_POSTS + 1 times, so the HTML page is an index and the terminal terse.
+  const base = creditsReport();
+  const report = buildReport({
+    posts: Array.from({ length: ARCHIVE_POSTS + 1 }, (_, i) => ({
+      ...base.posts[0],
+      source: `content/posts/harbour-${i}.md`,
+      blocks: base.posts[0].blocks.map((b) => ({ ...b, citations: b.citations.map((c) => ({ ...c })) })),
+    })),
+    results: results(
+      result('https://gone.example.org/survey-2025', 'broken', { httpStatus: 404 }),
+      result('http://news.example.org/2025/02/harbour-master', 'ok'),
+      result('https://port.example.org/notices/repairs', 'ok'),
+    ),
+    startedAt: STARTED_AT,
+    durationMs: 1,
+  });
+
+  it('HTML index: each source once where it is written, no link that is not a source, a note named with its claim', () => {
+    const html = renderHtml(report);
+    const json = /<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(html)?.[1] ?? '';
+    const data = JSON.parse(json) as {
+      posts: Array<{ c: unknown[]; b: Array<[number, string, string, number]> }>;
+      urls: Array<[string, string, string, string]>;
+    };
+    expect(data.posts[0].c).toHaveLength(postFigures(report.posts[0]).citations);
+    expect(data.urls.map((u) => u[0])).not.toContain('https://share.example.com/?u=harbour');
+    expect(data.posts[0].b).toContainEqual([7, 'footnote 1 of ¶2', 'Harbour survey 2025, table 2.', 15]);
+  });
+
+  it('terse terminal: a failing link in a footnote is shown under the footnote, named with its claim', () => {
+    const out = renderTerminal(report);
+    expect(out).toContain('¶7 footnote 1 of ¶2 · line 15 “Harbour survey 2025, table 2.”');
+    // Once, where it is written: not again under the claim.
+    expect(out.split('━━ Harbour survey')[1].match(/gone\.example\.org/g)).toHaveLength(1);
   });
 });
