@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // `npm run bench`: start-up time, extraction throughput, the checking engine against local
-// hosts, the cost of archive lookups, then reading a 100 MB WordPress export (`npm run bench --
-// wxr` for that one alone).
+// hosts, citecheck and linkinator@6 side by side, the cost of archive lookups, the
+// precision/recall of claim flags on labelled paragraphs, then reading a 100 MB WordPress
+// export (`npm run bench -- versus`, `-- claims`, `-- wxr`… for one part alone).
 // Prints measured figures (medians of repeated runs); asserts nothing.
 import { benchExtract, benchHtml } from './extract.js';
 import { benchCheck } from './check.js';
 import { benchArchive } from './archive.js';
+import { benchClaims } from './claims.js';
 import { benchStartup } from './startup.js';
+import { benchVersus } from './versus.js';
 import { benchWxr } from './wxr.js';
 
 const only = process.argv[2];
@@ -16,5 +19,7 @@ if (!only || only === 'extract') {
   await benchHtml();
 }
 if (!only || only === 'check') await benchCheck();
+if (!only || only === 'versus') await benchVersus();
+if (!only || only === 'claims') benchClaims();
 if (!only || only === 'archive') await benchArchive();
 if (!only || only === 'wxr') await benchWxr();

@@ -3,7 +3,7 @@ import { withArchiveLane } from './archive/archive-lane.js';
 import { clockOf, createRequestPool } from './check/index.js';
 import { createDocumentFetcher, type DocumentFetcher } from './check/fetch-document.js';
 import { InputError, UsageError } from './errors.js';
-import { extractPost } from './extract/index.js';
+import { extractOptions, extractPost } from './extract/index.js';
 import { checkExtracted, type RunDeps } from './run.js';
 import { readSite, type SiteProgress, type SiteQuery } from './sources/wp-site.js';
 import type { ExtractedPost, Report } from './types.js';
@@ -112,7 +112,7 @@ export async function runSite(siteUrl: string, asked: CitecheckOptions, given: S
       onProgress: deps.onSiteProgress,
       onWarning: deps.onWarning,
     });
-    for await (const post of reading) posts.push(extractPost(post, { includeMedia: options.includeMedia }));
+    for await (const post of reading) posts.push(extractPost(post, extractOptions(options)));
   } catch (error) {
     // Ctrl-C while reading: the posts read so far make the partial report.
     const stopped = deps.signal?.aborted === true;

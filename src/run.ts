@@ -5,7 +5,7 @@ import { markUnconfirmed } from './check/confirm.js';
 import type { CheckDeps, CheckRun } from './check/index.js';
 import { checkTargets, clockOf, createRequestPool } from './check/index.js';
 import { createDocumentFetcher } from './check/fetch-document.js';
-import { extractPost } from './extract/index.js';
+import { extractOptions, extractPost } from './extract/index.js';
 import { collectTargets } from './links/targets.js';
 import { buildReport } from './report/build.js';
 import { readInputs } from './sources/index.js';
@@ -43,8 +43,7 @@ async function extractInputs(
       statuses: options.statuses,
       baseUrl: options.baseUrl,
     });
-    for await (const post of reading)
-      extracted.push(extractPost(post, { includeMedia: options.includeMedia, countAsSource: options.countAsSource }));
+    for await (const post of reading) extracted.push(extractPost(post, extractOptions(options)));
     return extracted;
   } finally {
     await fetcher?.close();

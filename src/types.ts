@@ -166,6 +166,14 @@ export type BlockKind =
 /** Why a block counts as a claim. */
 export type ClaimSignal = 'citation' | 'quote' | 'number' | 'attribution';
 
+/** The words behind a claim signal ("62%", "officials said", a quoted span). */
+export interface ClaimEvidence {
+  /** The signal these words raised. */
+  signal: ClaimSignal;
+  /** The words, as written (a quote shortened to 60 characters). */
+  text: string;
+}
+
 /** Where a citation came from in the markup. */
 export type CitationOrigin = 'a' | 'blockquote-cite' | 'q-cite' | 'img' | 'iframe';
 
@@ -195,6 +203,11 @@ export interface Citation {
   fragment?: string;
   /** Why the URL could not be parsed (then it is not checked and raises LINK_INVALID). */
   invalid?: string;
+  /**
+   * Why a link to the site itself could not be resolved to a URL (a site-generator template such
+   * as Hugo's `{{< ref "x.md" >}}`, or no post URL to resolve against): it is `unchecked`.
+   */
+  unresolved?: string;
   /** Link text, whitespace collapsed. */
   anchorText: string;
   /** The sentence of the block that contains the link. */
@@ -211,6 +224,13 @@ export interface Citation {
   isInternal: boolean;
   /** Which element the link came from. */
   origin: CitationOrigin;
+  /** 1-based line of the link itself in the source file, when known. */
+  line?: number;
+  /**
+   * Why the user asked for the link not to be checked (a `citecheck-ignore` comment, the
+   * config's `ignore` list): it is reported `excluded` with this reason and never requested.
+   */
+  ignored?: string;
   /** Why the link is not a source; absent for sources. */
   role?: CitationRole;
   /** How a link written outside the block credits it; absent for links in the block's own text. */
@@ -228,6 +248,8 @@ export interface DamagedAnchor {
    * reference link (`[text][label]`) names a label that is never defined.
    */
   reason: 'orphan-close-tag' | 'missing-href' | 'empty-href' | 'undefined-reference';
+  /** 1-based line of the anchor itself in the source file, when known. */
+  line?: number;
 }
 
 /** One block of text in reading order. */
@@ -242,6 +264,8 @@ export interface Block {
   isClaim: boolean;
   /** Claim signals, in the order citation, quote, number, attribution. */
   signals: ClaimSignal[];
+  /** Why the block counts as a claim: the words behind each quote/number/attribution signal (at most 3 each). */
+  evidence?: ClaimEvidence[];
   /** Links inside the block. */
   citations: Citation[];
   /** Anchors that lost their URL. */

@@ -30,6 +30,8 @@ const BLOCKED_RANGES = new Set([
   'deprecatedSiteLocal',
   'discard',
   'benchmarking',
+  'ipv4Compatible',
+  'localUseNat64',
 ]);
 
 const METADATA = new Set(['169.254.169.254', 'fd00:ec2::254', '100.100.100.200']);
@@ -47,16 +49,36 @@ const RANGE_WORDS: Record<string, string> = {
   deprecatedSiteLocal: 'site-local',
   discard: 'discard-only',
   benchmarking: 'benchmarking',
+  ipv4Compatible: 'deprecated IPv4-compatible IPv6',
+  localUseNat64: 'local-use NAT64 (RFC 8215)',
 };
 
-/** The IPv4 address embedded in an IPv6 one (mapped, NAT64 or 6to4), when there is one. */
-function embeddedIPv4(v6: ipaddr.IPv6, range: string): ipaddr.IPv4 | undefined {
+/**
+ * The IPv4 addresses an IPv6 address carries, where a stack or a gateway may deliver to them:
+ * IPv4-mapped and -translated (::ffff:a.b.c.d, ::ffff:0:a.b.c.d), NAT64 (64:ff9b::/96), 6to4
+ * (2002:AABB:CCDD::), Teredo (server in bits 32-63, client in the last 32 bits inverted) and
+ * IPv4-compatible (::a.b.c.d, RFC 4291 §2.5.5.1). The URL parser writes [::127.0.0.1] as
+ * [::7f00:1], which ipaddr.js calls plain unicast: that spelling reached loopback.
+ */
+function embeddedIPv4(v6: ipaddr.IPv6, range: string): ipaddr.IPv4[] {
   const bytes = v6.toByteArray();
-  if (range === 'ipv4Mapped' || range === 'rfc6145' || range === 'rfc6052') {
-    return new ipaddr.IPv4(bytes.slice(12, 16));
-  }
-  if (range === '6to4') return new ipaddr.IPv4(bytes.slice(2, 6));
-  return undefined;
+  const at = (offset: number, invert = false): ipaddr.IPv4 =>
+    new ipaddr.IPv4(bytes.slice(offset, offset + 4).map((b) => (invert ? b ^ 0xff : b)));
+  if (range === 'ipv4Mapped' || range === 'rfc6145' || range === 'rfc6052') return [at(12)];
+  if (range === '6to4') return [at(2)];
+  if (range === 'teredo') return [at(4), at(12, true)];
+  if (range === 'unicast' && bytes.slice(0, 12).every((b) => b === 0)) return [at(12)];
+  return [];
+}
+
+/** The range of an IPv6 address that ipaddr.js names too broadly or not at all. */
+function ipv6Range(v6: ipaddr.IPv6): string {
+  const range = v6.range();
+  const parts = v6.parts;
+  // 64:ff9b:1::/48 is for translators inside one network, where the IPv4 part may sit at any
+  // of RFC 6052's offsets: the whole prefix is private by definition.
+  if (range === 'rfc6052' && parts[2] === 1) return 'localUseNat64';
+  return range;
 }
 
 /**
@@ -66,21 +88,29 @@ function embeddedIPv4(v6: ipaddr.IPv6, range: string): ipaddr.IPv4 | undefined {
 export function classifyAddress(address: string): AddressVerdict | undefined {
   const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
   if (!ipaddr.isValid(bare)) return undefined;
-  let parsed: ipaddr.IPv4 | ipaddr.IPv6 = ipaddr.parse(bare);
-  let range = parsed.range();
-  let shown = bare;
-  if (parsed.kind() === 'ipv6') {
-    const inner = embeddedIPv4(parsed as ipaddr.IPv6, range);
-    if (inner) {
-      parsed = inner;
-      range = inner.range();
-      shown = `${bare} (${inner.toString()})`;
-    }
+  // ipaddr.js reads "::a.b.c.d" as "::ffff:a.b.c.d"; it is the IPv4-compatible form.
+  const parsed = ipaddr.parse(/^::\d+\.\d+\.\d+\.\d+$/.test(bare) ? `::0:${bare.slice(2)}` : bare);
+  const verdict = (range: string, shown: string, normal: string): AddressVerdict | undefined => {
+    if (!BLOCKED_RANGES.has(range)) return undefined;
+    const metadata = METADATA.has(normal) || METADATA.has(bare.toLowerCase()) ? ', cloud metadata' : '';
+    return {
+      address: bare,
+      range,
+      reason: `resolves to ${shown}, a ${RANGE_WORDS[range] ?? range} address${metadata}`,
+    };
+  };
+  if (parsed.kind() === 'ipv4') return verdict(parsed.range(), bare, parsed.toString());
+  const v6 = parsed as ipaddr.IPv6;
+  const range = ipv6Range(v6);
+  const inner = embeddedIPv4(v6, range);
+  if (inner.length === 0) return verdict(range, bare, v6.toString());
+  for (const v4 of inner) {
+    const found = verdict(v4.range(), `${bare} (${v4.toString()})`, v4.toString());
+    if (found) return found;
   }
-  if (!BLOCKED_RANGES.has(range)) return undefined;
-  const normal = parsed.toString();
-  const metadata = METADATA.has(normal) || METADATA.has(bare.toLowerCase()) ? ', cloud metadata' : '';
-  return { address: bare, range, reason: `resolves to ${shown}, a ${RANGE_WORDS[range] ?? range} address${metadata}` };
+  // IPv4-compatible addresses were deprecated in 2006 and no public source uses one; some
+  // stacks still tunnel them to the IPv4 inside. Refused whatever that IPv4 is.
+  return range === 'unicast' ? verdict('ipv4Compatible', bare, bare) : undefined;
 }
 
 /** True when a URL hostname (as the URL parser normalised it) is an IP literal. */
@@ -146,7 +176,8 @@ export function createSafeLookup(base: LookupFunction | undefined, allowPrivate:
           }
         }
       }
-      if (options.all) callback(null, list);
+      // A copy: the list may be a cached answer shared by every connection to the host.
+      if (options.all) callback(null, list.slice());
       else callback(null, list[0].address, list[0].family);
     });
   };

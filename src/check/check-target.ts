@@ -2,6 +2,7 @@ import { hostOverride } from '../config/host-override.js';
 import type { CitecheckOptions } from '../config/options.js';
 import type { CheckResult, CheckTarget } from '../types.js';
 import { fetchChain, type ChainState, type FetchContext } from './fetch-chain.js';
+import { followAbort } from './follow-abort.js';
 import { decodeDocument } from '../sources/decode.js';
 import type { RawResponse } from './http-client.js';
 import { visibleText } from './page-text.js';
@@ -98,7 +99,9 @@ export async function checkTarget(target: CheckTarget, ctx: CheckContext): Promi
     deadline = startedAt + options.timeoutMs;
     timer = setTimeout(() => bound.abort(new CheckBoundExceeded(options.timeoutMs)), options.timeoutMs);
   };
-  const signal = ctx.userSignal ? AbortSignal.any([bound.signal, ctx.userSignal]) : bound.signal;
+  // Ctrl-C aborts the bound's controller too (ctx.userSignal says which of the two it was).
+  const unfollow = ctx.userSignal ? followAbort(ctx.userSignal, bound) : undefined;
+  const signal = bound.signal;
   const url = new URL(target.url);
   const override = hostOverride(options, url);
   const accept = override?.accept ?? options.accept;
@@ -201,6 +204,7 @@ export async function checkTarget(target: CheckTarget, ctx: CheckContext): Promi
     });
   } finally {
     clearTimeout(timer);
+    unfollow?.();
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { CitecheckOptions } from '../config/options.js';
 import type { Clock } from '../ratelimit/clock.js';
+import { HostGaveUpError } from '../ratelimit/refusals.js';
 import type { RequestPool } from '../ratelimit/request-pool.js';
 import type { RedirectHop } from '../types.js';
 import { checkLiteralHost } from './address-policy.js';
@@ -117,7 +118,7 @@ async function requestWithRetries(
   url: URL,
   originUrl: URL,
   method: 'get' | 'head',
-): Promise<{ response: RawResponse } | { failure: FailureVerdict }> {
+): Promise<{ response: RawResponse } | { failure: FailureVerdict; httpStatus?: number }> {
   const { options, pool, clock } = ctx;
   const lane = pool.lane(url.host);
   let currentMethod = method;
@@ -128,23 +129,36 @@ async function requestWithRetries(
   };
   for (;;) {
     const headers = buildRequestHeaders(options, url, originUrl, req.accept);
+    const sentMethod = currentMethod;
     let response: RawResponse;
+    let retryAfter: number | undefined;
+    let challenge = false;
     try {
       response = await raceAbort(
         pool.run(
           url.host,
-          (markStarted) => {
+          async (markStarted) => {
             req.onStart?.();
             state.attempts += 1;
-            return sendRequest(ctx.dispatcher, url, {
+            const startedAt = clock.now();
+            const answer = await sendRequest(ctx.dispatcher, url, {
               onSent: markStarted,
-              method: currentMethod === 'head' ? 'HEAD' : 'GET',
+              method: sentMethod === 'head' ? 'HEAD' : 'GET',
               headers,
               signal: req.signal,
               headersTimeoutMs: options.headersTimeoutMs,
               bodyTimeoutMs: options.bodyTimeoutMs,
               bodyLimit: req.bodyLimit,
             });
+            // The lane hears of a refusal before this request's slot is freed, so the next
+            // request to the host already waits (a HEAD's 503 is asked again with GET first).
+            const { status } = answer;
+            challenge = isRetryableStatus(status) && isChallenge(answer);
+            if ((status === 429 || (status === 503 && sentMethod !== 'head')) && !challenge) {
+              retryAfter = parseRetryAfter(answer.headers['retry-after'], clock.now());
+              lane.refused({ status, retryAfterMs: retryAfter, startedAt });
+            } else if (status !== 503) lane.answered(status);
+            return answer;
           },
           // Once the check's bound runs, its hops and retries go before checks not yet started.
           { signal: req.signal, isRetry: retry > 0, awaitStart: true, urgent: req.deadline?.() !== undefined },
@@ -153,6 +167,9 @@ async function requestWithRetries(
       );
     } catch (error) {
       if (req.signal.aborted) throw req.signal.reason ?? error;
+      // A retry the host was given up before: the refusal this check already had is its answer.
+      if (error instanceof HostGaveUpError)
+        return { failure: gaveUp(error), ...(retry > 0 ? { httpStatus: state.lastResponse?.status } : {}) };
       const verdict = classifyNetworkError(error);
       if (!verdict.retryable || retry >= options.retries) return { failure: verdict };
       const delay = backoffDelay(retry, options.retryBaseDelayMs, ctx.random);
@@ -169,17 +186,10 @@ async function requestWithRetries(
       currentMethod = 'get';
       continue;
     }
-    if (!isRetryableStatus(status) || isChallenge(response)) {
-      if (status < 400) lane.recordSuccess();
-      return { response };
-    }
-    const retryAfter =
-      status === 429 || status === 503 ? parseRetryAfter(response.headers['retry-after'], clock.now()) : undefined;
-    if (status === 429 || status === 503)
-      lane.backOff(retryAfter === undefined ? undefined : Math.min(retryAfter, options.retryAfterMaxMs));
+    if (!isRetryableStatus(status) || challenge) return { response };
     if (retry >= options.retries) return { response };
     // A server asking for more than the cap is not retried at all: retrying early would
-    // only provoke another refusal. The lane still keeps a capped pause for other links.
+    // only provoke another refusal (and counts towards giving the host up).
     if (retryAfter !== undefined && retryAfter > options.retryAfterMaxMs) return { response };
     const delay = retryAfter ?? backoffDelay(retry, options.retryBaseDelayMs, ctx.random);
     if (!fits(delay)) return { response };
@@ -187,6 +197,11 @@ async function requestWithRetries(
     if (retryAfter === undefined) await clock.sleep(delay, req.signal);
     retry += 1;
   }
+}
+
+/** A host given up after refusing again and again: its links are blocked, not broken. */
+function gaveUp(error: HostGaveUpError): FailureVerdict {
+  return failure('blocked', 'RATE_LIMITED', error.message);
 }
 
 /**
@@ -206,7 +221,7 @@ export async function fetchChain(ctx: FetchContext, req: FetchRequest, state: Ch
     const literal = options.allowPrivate ? undefined : checkLiteralHost(current.hostname);
     if (literal) return { kind: 'failure', failure: failure('excluded', 'PRIVATE_ADDRESS', literal.reason) };
     const result = await requestWithRetries(ctx, req, state, current, originUrl, method);
-    if ('failure' in result) return { kind: 'failure', failure: result.failure };
+    if ('failure' in result) return { kind: 'failure', failure: result.failure, httpStatus: result.httpStatus };
     const { response } = result;
     if (!REDIRECT_STATUSES.has(response.status)) return { kind: 'response', response, url: current.href };
     const location = response.headers.location;

@@ -1,3 +1,4 @@
+import { lookup as dnsLookup } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
@@ -5,6 +6,7 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { Agent, type Dispatcher } from 'undici';
 import type { CitecheckOptions } from '../config/options.js';
 import { createSafeLookup } from './address-policy.js';
+import { createCachingLookup } from './dns-cache.js';
 import { sentHook } from './sent-hook.js';
 
 /** One HTTP response as the checker sees it: status, flat headers, and the body if read. */
@@ -40,13 +42,20 @@ export interface SendOptions {
 /**
  * The default dispatcher: an undici Agent whose connector resolves names through the safe
  * lookup, so the private-address policy is decided on the resolved address at connect time.
+ * Answers are reused per host for a TTL (dns-cache.ts); the policy still runs per connection.
  */
 export function createDispatcher(
   options: Pick<CitecheckOptions, 'allowPrivate' | 'connectTimeoutMs' | 'headersTimeoutMs' | 'bodyTimeoutMs'>,
   lookup?: LookupFunction,
 ): Agent {
   return new Agent({
-    connect: { lookup: createSafeLookup(lookup, options.allowPrivate), timeout: options.connectTimeoutMs },
+    connect: {
+      lookup: createSafeLookup(
+        createCachingLookup(lookup ?? (dnsLookup as unknown as LookupFunction)),
+        options.allowPrivate,
+      ),
+      timeout: options.connectTimeoutMs,
+    },
     headersTimeout: options.headersTimeoutMs,
     bodyTimeout: options.bodyTimeoutMs,
     // Redirects are followed by hand (each hop re-checked and rate-limited), never by undici.
@@ -80,41 +89,59 @@ function decoderFor(encoding: string | undefined) {
 // anything longer is cut off (undici destroys the socket), so a huge page costs a few KB.
 const DRAIN_LIMIT = 32 * 1024;
 
+/** The error a stream closed before its end gives, as async iteration would have thrown it. */
+function prematureClose(): Error {
+  return Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
+}
+
 /**
  * Reads at most `limit` bytes of the body, decompressing on the fly so the cap applies to
  * the decompressed size too (a gzip bomb stops at the cap). The source is always consumed or
- * destroyed. A decoding error keeps what was read so far.
+ * destroyed. A decoding error keeps what was read so far. Read with 'data' events: async
+ * iteration (for await) cost more than the rest of the request path on a small page.
  */
-async function readBodyCapped(
+export function readBodyCapped(
   body: Readable,
   encoding: string | undefined,
   limit: number,
 ): Promise<{ body: Buffer; truncated: boolean }> {
   const decoder = decoderFor(encoding);
   const stream: Readable = decoder ? pipeline(body, decoder, () => {}) : body;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let truncated = false;
-  try {
-    for await (const chunk of stream) {
-      const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const settle = (truncated: boolean, error?: unknown): void => {
+      if (settled) return;
+      settled = true;
+      stream.off('data', onData);
+      // The error listener stays: undici's body, destroyed before its end, then emits an
+      // abort error that would otherwise be an uncaught exception.
+      if (!body.destroyed) body.destroy();
+      decoder?.destroy();
+      // A broken compressed stream is the server's problem; what arrived is still evidence.
+      if (error !== undefined && (!decoder || chunks.length === 0)) reject(error);
+      else resolve({ body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size), truncated });
+    };
+    const onData = (chunk: Buffer | Uint8Array): void => {
+      const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
       if (size + buf.length > limit) {
         chunks.push(buf.subarray(0, limit - size));
         size = limit;
-        truncated = true;
-        break;
+        settle(true);
+        return;
       }
       chunks.push(buf);
       size += buf.length;
-    }
-  } catch (error) {
-    // A broken compressed stream is the server's problem; what arrived is still evidence.
-    if (!decoder || chunks.length === 0) throw error;
-  } finally {
-    if (!body.destroyed) body.destroy();
-    decoder?.destroy();
-  }
-  return { body: Buffer.concat(chunks), truncated };
+    };
+    const onEnd = (): void => settle(false);
+    const onError = (error: unknown): void => settle(false, error);
+    const onClose = (): void => settle(false, prematureClose());
+    stream.on('data', onData);
+    stream.once('end', onEnd);
+    stream.once('error', onError);
+    stream.once('close', onClose);
+  });
 }
 
 /** Sends one request (no redirects followed) and reads the body only as far as asked. */

@@ -5,6 +5,8 @@ import type { CitecheckOptions } from '../config/options.js';
 import { hostOverride } from '../config/host-override.js';
 import { decidedResults, planTargets, targetsToCheck, type Plan } from '../links/plan.js';
 import { preciseNow, realSleep, type Clock } from '../ratelimit/clock.js';
+import { admissionFor, runByHost } from '../ratelimit/check-queue.js';
+import { refusalPolicy } from '../ratelimit/refusals.js';
 import { RequestPool } from '../ratelimit/request-pool.js';
 import { isFailingStatus, type CheckProgress, type CheckResult, type CheckTarget, type HostStats } from '../types.js';
 import { ResultCache, verdictSettings } from './cache.js';
@@ -53,6 +55,7 @@ export interface CheckRun {
 
 /** Builds the pool with the configured global cap and per-host limits (overrides win). */
 export function createRequestPool(options: CitecheckOptions, clock: Clock): RequestPool {
+  const refusals = refusalPolicy(options.retryAfterMaxMs);
   return new RequestPool(
     {
       concurrency: options.concurrency,
@@ -61,6 +64,7 @@ export function createRequestPool(options: CitecheckOptions, clock: Clock): Requ
         return {
           concurrency: override?.concurrency ?? options.hostConcurrency,
           intervalMs: override?.intervalMs ?? options.hostIntervalMs,
+          refusals,
         };
       },
     },
@@ -135,12 +139,14 @@ export async function checkPlan(
     const dispatcher = deps.dispatcher ?? createDispatcher(options, deps.lookup);
     const ctx: CheckContext = { options, dispatcher, pool, clock, random, userSignal: deps.signal };
     try {
-      await Promise.all(
-        pending.map(async (target) => {
-          if (deps.signal?.aborted) return;
+      await runByHost(
+        pending,
+        admissionFor(pool),
+        async (target) => {
           const result = await checkTarget(target, ctx);
           if (result) finish(cache ? cache.record(result) : result);
-        }),
+        },
+        deps.signal,
       );
     } finally {
       if (!deps.dispatcher) await dispatcher.destroy().catch(() => undefined);

@@ -1,4 +1,5 @@
-import * as cheerio from 'cheerio';
+import { decodeHTML, decodeHTMLAttribute } from 'entities';
+import { scanHtml, stripTags } from './page-scan.js';
 
 /** What the checker looks at in an HTML page. */
 export interface PageSignals {
@@ -57,59 +58,65 @@ export function isChallengePage(html: string): boolean {
 
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  ndash: '–',
-  mdash: '—',
-  rsquo: '’',
-  lsquo: '‘',
-};
-
-function textOf(fragment: string): string {
-  const stripped = fragment.replace(/<[^>]*>/g, ' ').replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
-  return collapse(stripped);
+/** Text of a title or heading as read raw: tags dropped, entities decoded (all of HTML's). */
+function textOf(raw: string): string {
+  return collapse(decodeHTML(stripTags(raw)));
 }
 
 /**
- * Title and main heading only, without building a DOM: this runs on every HTML page a check
- * reads, and a full parse costs more than the request on a fast host. Fragment checks, which
- * need every id, use inspectPage.
+ * The raw content of the first `<tag …>…</tag>`, as `/<tag\b[^>]*>([\s\S]*?)<\/tag\s*>/i`
+ * finds it, in linear time. That regex, where it fails at one "<tag" (no ">" or no closing
+ * tag after it), tried again at every later "<tag", each time to the end of the page:
+ * quadratic on a page of "<title"s. Here each step searches once from where the last ended;
+ * where one step fails, it would fail at every later start too.
  */
-export function pageHeadlines(html: string): { title: string; heading: string } {
-  const title = /<title\b[^>]*>([\s\S]*?)<\/title\s*>/i.exec(html)?.[1] ?? '';
-  const heading = /<h1\b[^>]*>([\s\S]*?)<\/h1\s*>/i.exec(html)?.[1] ?? '';
-  return { title: textOf(title), heading: textOf(heading) };
+function firstElementContent(html: string, open: RegExp, close: RegExp): string | undefined {
+  const start = open.exec(html);
+  if (!start) return undefined;
+  const contentStart = html.indexOf('>', start.index + start[0].length) + 1;
+  if (contentStart === 0) return undefined;
+  close.lastIndex = contentStart;
+  const end = close.exec(html);
+  return end ? html.slice(contentStart, end.index) : undefined;
 }
 
-/** Extracts title, main heading and fragment targets from (possibly truncated) HTML. */
-export function inspectPage(html: string): PageSignals {
-  const $ = cheerio.load(html);
-  const anchors = new Set<string>();
-  $('[id]').each((_, el) => {
-    const id = $(el).attr('id');
-    if (id) anchors.add(id);
-  });
-  $('a[name]').each((_, el) => {
-    const name = $(el).attr('name');
-    if (name) anchors.add(name);
-  });
+const TITLE_OPEN = /<title\b/i;
+const TITLE_CLOSE = /<\/title\s*>/gi;
+const H1_OPEN = /<h1\b/i;
+const H1_CLOSE = /<\/h1\s*>/gi;
+
+/**
+ * Title and main heading only, without building a DOM: this runs on every HTML page a check
+ * reads, and plain string searches cost microseconds where a parse costs milliseconds. Linear
+ * in the page whatever the page (see firstElementContent, stripTags).
+ */
+export function pageHeadlines(html: string): { title: string; heading: string } {
   return {
-    title: collapse($('title').first().text()),
-    heading: collapse($('h1').first().text()),
-    anchors,
-    isChallenge: isChallengePage(html),
+    title: textOf(firstElementContent(html, TITLE_OPEN, TITLE_CLOSE) ?? ''),
+    heading: textOf(firstElementContent(html, H1_OPEN, H1_CLOSE) ?? ''),
   };
+}
+
+const ANCHOR_ATTRIBUTES: ReadonlySet<string> = new Set(['id', 'name']);
+
+/**
+ * Extracts title, main heading and fragment targets (every `id`, and `name` on `<a>`) from
+ * (possibly truncated) HTML, in one tokenizer pass with no tree (see scanHtml).
+ */
+export function inspectPage(html: string): PageSignals {
+  const anchors = new Set<string>();
+  scanHtml(
+    html,
+    {
+      open(name, attributes) {
+        if (!attributes) return;
+        if (attributes.id) anchors.add(decodeHTMLAttribute(attributes.id));
+        if (name === 'a' && attributes.name) anchors.add(decodeHTMLAttribute(attributes.name));
+      },
+    },
+    ANCHOR_ATTRIBUTES,
+  );
+  return { ...pageHeadlines(html), anchors, isChallenge: isChallengePage(html) };
 }
 
 /** True when a cited fragment has a target on the page (raw or percent-decoded). */

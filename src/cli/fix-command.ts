@@ -6,7 +6,9 @@ import { fixReport, unifiedDiff, type FixOptions, type FixResult } from '../fix/
 import { makeDirs } from '../make-dirs.js';
 import { runCheck } from '../run.js';
 import { resolveCommandOptions } from './check-command.js';
+import { printWarning } from './print.js';
 import { ProgressBar } from './progress.js';
+import { sanitizeText } from '../formatters/escape.js';
 import { parseReportSpec, prepareReportPaths, writeReports } from './reports.js';
 
 const isUrl = (input: string): boolean => /^https?:\/\//i.test(input);
@@ -48,13 +50,14 @@ export async function fixCommand(inputs: string[], opts: Record<string, unknown>
     throw new UsageError('--write: WordPress JSON is never rewritten in place; use --out <dir> for the fixed posts');
   if (cmd.getOptionValueSource('format') === 'cli')
     throw new UsageError('fix prints a diff; write a report with --report FORMAT[:PATH]');
-  const { options, reports } = await resolveCommandOptions(opts, cmd);
+  const { options, reports, reportsFrom } = await resolveCommandOptions(opts, cmd);
   if (options.offline) throw new UsageError('fix checks the links first; it cannot run --offline');
   const fix: FixOptions = {
     deadLink: opts.deadLink === 'annotate' ? 'annotate' : 'archive',
     robust: opts.robust === 'all' ? 'all' : 'failing',
   };
-  const specs = reports.map(parseReportSpec);
+  // Report paths from a config file stay inside the working directory, as for check.
+  const specs = reports.map((text) => parseReportSpec(text, reportsFrom));
   await prepareReportPaths(specs, inputs);
   // Robust Links for live sources needs their captures looked up too.
   const archive = options.archive === 'never' ? 'never' : fix.robust === 'all' ? 'all' : options.archive;
@@ -74,7 +77,7 @@ export async function fixCommand(inputs: string[], opts: Record<string, unknown>
         onProgress: bar ? (p) => bar.update(p) : undefined,
         onWarning: (message) => {
           bar?.clear();
-          process.stderr.write(`citecheck: warning: ${message}\n`);
+          printWarning(message);
         },
       },
     );
@@ -92,7 +95,7 @@ export async function fixCommand(inputs: string[], opts: Record<string, unknown>
   const result = await fixReport(report, fix);
   let changed = 0;
   for (const file of result.files) {
-    if (file.problem) process.stderr.write(`citecheck: warning: ${file.path}: ${file.problem}\n`);
+    if (file.problem) printWarning(`${file.path}: ${file.problem}`);
     if (file.after === file.before) continue;
     changed += 1;
     const target = opts.out !== undefined ? outPath(String(opts.out), file.path) : opts.write ? file.path : undefined;
@@ -101,9 +104,7 @@ export async function fixCommand(inputs: string[], opts: Record<string, unknown>
       continue;
     }
     if (opts.write && file.kind === 'wordpress') {
-      process.stderr.write(
-        `citecheck: warning: ${file.path}: WordPress JSON is not rewritten in place; use --out <dir>\n`,
-      );
+      printWarning(`${file.path}: WordPress JSON is not rewritten in place; use --out <dir>`);
       continue;
     }
     try {
@@ -119,6 +120,6 @@ export async function fixCommand(inputs: string[], opts: Record<string, unknown>
       : opts.write
         ? 'fixed'
         : 'to fix (the diff on stdout)';
-  process.stderr.write(`${summary(result, changed, how)}\n`);
+  process.stderr.write(`${sanitizeText(summary(result, changed, how))}\n`);
   return 0;
 }

@@ -16,6 +16,8 @@ export type OptionKindName =
   | 'path'
   | 'names'
   | 'date'
+  | 'urls'
+  | 'claims'
   | 'endpoint'
   | 'confirm';
 

@@ -7,6 +7,7 @@ import { DEFAULT_CACHE_PATH, HOST_OPTION_TABLE, OUTPUT_FORMATS } from './option-
 import type { HeaderRule } from './options.js';
 import { compilePattern } from './patterns.js';
 import { parseStatusRanges } from './status-ranges.js';
+import { CLAIM_KEYS, compileClaimConfig, type ClaimConfig } from './claim-config.js';
 
 /** Throws the error for a bad value, naming the flag or the config key (`key`: a nested key path). */
 export type Fail = (problem: string, key?: string) => never;
@@ -263,6 +264,46 @@ export const KINDS: Record<OptionKindName, KindRules> = {
       const date = typeof raw === 'string' ? parseDateFilter(raw) : undefined;
       if (!date) fail(`is not a date (YYYY-MM-DD or an ISO 8601 date-time): ${String(raw)}`);
       return date;
+    },
+  },
+  urls: {
+    schema: () => ({ type: 'array', items: { type: 'string', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[^/?#]' } }),
+    compile(raw: unknown, _decl: OptionDecl, fail: Fail) {
+      return strings(raw, fail).map((text) => {
+        let url: URL | undefined;
+        try {
+          url = new URL(text.trim());
+        } catch {
+          url = undefined;
+        }
+        if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:'))
+          fail(`has a value that is not an absolute http(s) URL: ${text}`);
+        return text.trim();
+      });
+    },
+    appends: true,
+  },
+  claims: {
+    schema: () => ({
+      type: 'object',
+      additionalProperties: false,
+      properties: Object.fromEntries(
+        CLAIM_KEYS.map((key) => [key, { type: 'array', items: { type: 'string', minLength: 1 } }]),
+      ),
+    }),
+    compile(raw: unknown, _decl: OptionDecl, fail: Fail) {
+      if (!isPlainObject(raw)) fail('must be an object with attributionWords, attributionIgnore or figureIgnore');
+      for (const key of Object.keys(raw)) {
+        if (!(CLAIM_KEYS as readonly string[]).includes(key)) fail('is not a known key', `claims.${key}`);
+      }
+      try {
+        return compileClaimConfig(raw as ClaimConfig);
+      } catch (error) {
+        // compileClaimConfig says "key: problem".
+        const message = (error as Error).message;
+        const at = message.indexOf(': ');
+        return fail(message.slice(at + 2), `claims.${message.slice(0, at)}`);
+      }
     },
   },
   endpoint: {

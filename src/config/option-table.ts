@@ -1,6 +1,7 @@
 import type { ConfirmRule, HeaderRule } from './options.js';
 import type { CommandName, OptionDecl } from './option-decl.js';
 import type { StatusMatcher } from './status-ranges.js';
+import type { ClaimConfig, ClaimRules } from './claim-config.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 
 /** Names of the output formats, in the order --help lists them; the formatter registry is typed by them. */
@@ -124,7 +125,7 @@ export const OPTION_TABLE = [
     arg: '<duration>',
     default: 60_000,
     help: 'longest Retry-After honoured',
-    note: 'a `Retry-After` pauses the whole host',
+    note: 'a `Retry-After` pauses the whole host; a host asking for longer, or refusing again and again, is given up (see Safety)',
   },
   {
     key: 'maxRedirects',
@@ -274,6 +275,29 @@ export const OPTION_TABLE = [
     help: 'count links matching this regex as sources even when they look like tags, share buttons or navigation (repeatable)',
     note: 'links that are not sources keep a `role` in the JSON and are never counted; see "What counts as a source"',
     commands: ALL_COMMANDS,
+  },
+  {
+    key: 'linkify',
+    kind: 'switch',
+    default: false,
+    help: 'bare URLs in Markdown tables are links too (Jekyll and Hugo print them as text)',
+    commands: ALL_COMMANDS,
+  },
+  {
+    key: 'ignore',
+    kind: 'urls',
+    flag: false,
+    default: [],
+    help: 'URLs never checked, reported excluded: exact URLs, compared normalised, with or without the #fragment',
+    note: 'for patterns use `exclude`; in a post, `<!-- citecheck-ignore -->` comments do the same for one link (see Ignoring links)',
+  },
+  {
+    key: 'claims',
+    kind: 'claims',
+    flag: false,
+    default: {},
+    help: 'additions to the claim-signal rules: attributionWords, attributionIgnore, figureIgnore',
+    note: 'see Claim signals',
   },
   {
     key: 'baseUrl',
@@ -501,6 +525,8 @@ interface KindTypes {
   path: { file: string; value: string };
   names: { file: string; value: string[] };
   date: { file: string; value: string };
+  urls: { file: string[]; value: string[] };
+  claims: { file: ClaimConfig; value: ClaimRules };
   endpoint: { file: string; value: string };
   confirm: { file: string; value: ConfirmRule };
 }

@@ -18,6 +18,8 @@ export interface RawLink {
   invalid?: string;
   /** Why the link is not a source, when the markup says (link-roles.ts). */
   role?: CitationRole;
+  /** Line of the link itself, in the units of RawBlock.line, when known. */
+  line?: number;
 }
 
 /** A damaged anchor found while building a block, before its sentence is known. */
@@ -28,6 +30,8 @@ export interface RawDamage {
   offset: number;
   /** What is wrong. */
   reason: DamagedAnchor['reason'];
+  /** Line of the anchor itself, in the units of RawBlock.line, when known. */
+  line?: number;
 }
 
 /** A finished block before links are normalised. */
@@ -38,6 +42,8 @@ export interface RawBlock {
   damaged: RawDamage[];
   /** Ranges of `text` that are footnote marks (`<sup>1</sup>`): never figures. */
   footnoteMarks: Array<[number, number]>;
+  /** Ranges of `text` that are code (`<code>`, backticks): never figures, quotes or attributions. */
+  codeRanges?: Array<[number, number]>;
   line?: number;
   /** The notes the block's footnote marks point to, by id. */
   marks: string[];
@@ -93,6 +99,7 @@ export class BlockBuilder {
   readonly links: RawLink[] = [];
   readonly damaged: RawDamage[] = [];
   readonly footnoteMarks: Array<[number, number]> = [];
+  readonly codeRanges: Array<[number, number]> = [];
   /** Depth of <strong>/<b> around the current position. */
   strongDepth = 0;
   /** Some text was bold (for the "bold-only paragraph is a heading" rule). */
@@ -247,6 +254,7 @@ export class BlockBuilder {
       line: this.line,
       marks: this.marks,
     };
+    if (this.codeRanges.length > 0) block.codeRanges = this.codeRanges;
     if (this.citeChars > 0 && this.citeChars >= 0.6 * text.length) block.attribution = true;
     if (this.caption) block.caption = true;
     if (this.hasQuote) block.hasQuote = true;

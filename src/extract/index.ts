@@ -1,7 +1,9 @@
+import type { ClaimRules } from '../config/claim-config.js';
+import type { CitecheckOptions } from '../config/options.js';
 import { normalizeUrl } from './normalize-url.js';
 import { lineIndex } from '../sources/line-index.js';
-import { MARKDOWN_BROKEN_ATTR } from '../sources/markdown-broken-links.js';
-import { MARKDOWN_LINE_ATTR, renderMarkdown } from '../sources/markdown-render.js';
+import { MARKDOWN_BROKEN_ATTR } from './markdown-broken-links.js';
+import { MARKDOWN_LINE_ATTR, renderMarkdown, type MarkdownFound } from './markdown-render.js';
 import { capNesting, MAX_NESTING } from '../sources/html-nesting.js';
 import { parseHtmlTree } from '../sources/html-tree.js';
 import { deepNesting } from '../sources/warnings.js';
@@ -13,7 +15,9 @@ import { sentenceAt, sentenceRanges } from './sentences.js';
 import { stripShortcodes } from './shortcodes.js';
 import { creditSources, NOT_CLAIMS } from './credits.js';
 import { urlParts, urlRole } from './link-roles.js';
-import { textSignals } from './signals.js';
+import { claimSignals } from './signals.js';
+import { resolveTemplateLink } from './template-links.js';
+import { ignoreList, readIgnoreMarkers, type IgnoredUrl } from './ignore-markers.js';
 import { BlockWalker } from './walk-blocks.js';
 
 /** Options of extraction. */
@@ -22,6 +26,38 @@ export interface ExtractOptions {
   includeMedia?: boolean;
   /** Regexes of URLs that count as sources whatever they look like (--count-as-source). */
   countAsSource?: readonly RegExp[];
+  /** Bare URLs in Markdown table cells are links too (--linkify). */
+  linkify?: boolean;
+  /** URLs the config says to ignore (compiled `ignore` list). */
+  ignoredUrl?: IgnoredUrl;
+  /** The user's additions to the claim-signal rules (compiled config `claims`). */
+  claimRules?: ClaimRules;
+}
+
+/** Compiled once per run's options: run.ts asks for them once per post. */
+const compiled = new WeakMap<object, ExtractOptions>();
+
+/** The extraction options of a run. */
+export function extractOptions(
+  options: Pick<CitecheckOptions, 'includeMedia' | 'countAsSource' | 'linkify' | 'ignore' | 'claims'>,
+): ExtractOptions {
+  let opts = compiled.get(options);
+  if (opts === undefined) {
+    opts = {
+      includeMedia: options.includeMedia,
+      countAsSource: options.countAsSource,
+      linkify: options.linkify,
+      claimRules: options.claims,
+    };
+    if (options.ignore.length > 0) {
+      opts.ignoredUrl = ignoreList(options.ignore, (url) => {
+        const n = normalizeUrl(url);
+        return 'url' in n ? n.url : undefined;
+      });
+    }
+    compiled.set(options, opts);
+  }
+  return opts;
 }
 
 /** Host name without a leading "www.", for telling internal links from outbound ones. */
@@ -34,36 +70,66 @@ function siteHost(url: string | undefined): string | undefined {
   }
 }
 
-/** A citation from a raw link: normalised, classified, with its sentence. */
+/** Start of the sentence range holding `offset` (0 when unknown). */
+function sentenceStart(ranges: Array<[number, number]>, offset: number): number {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ranges[mid][0] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return ranges[lo]?.[0] ?? 0;
+}
+
+/** A citation from a raw link: normalised, classified, located, with its sentence. */
 function toCitation(
   link: RawLink,
   text: string,
   ranges: Array<[number, number]>,
-  base: string | undefined,
-  host: string | undefined,
+  ctx: PostLinks,
+  rawLine?: number,
 ): Citation {
-  // A link the source format itself refused (see RawLink.invalid) is invalid whatever its URL.
-  const normalized = link.invalid !== undefined ? { invalid: link.invalid } : normalizeUrl(link.href, base);
+  const citation = citationOf(link, text, ranges, ctx);
+  const line = ctx.fileLine(link.line ?? rawLine);
+  if (line !== undefined) citation.line = line;
+  // Ignored by a marker comment or the config: reported excluded, never requested.
+  const ignored = ctx.ignoredAt(link.line ?? rawLine) ?? ctx.ignoredUrl?.(citation.url, citation.checkUrl);
+  if (ignored !== undefined) citation.ignored = ignored;
+  return citation;
+}
+
+/** The citation of a raw link, before its line is known. */
+function citationOf(link: RawLink, text: string, ranges: Array<[number, number]>, ctx: PostLinks): Citation {
+  const { base, host, site } = ctx;
   const sentence = sentenceAt(text, link.start, ranges);
   const common = { rawHref: link.href, anchorText: link.anchorText, sentence, rel: link.rel, origin: link.origin };
+  // A site-generator template in the target ({{ site.baseurl }}/x): a link to the site itself.
+  const template = link.invalid === undefined ? resolveTemplateLink(link.href, site) : undefined;
+  if (template !== undefined && 'unresolved' in template) {
+    return { url: link.href, ...common, unresolved: template.unresolved, isInternal: true };
+  }
+  // A link the source format itself refused (see RawLink.invalid) is invalid whatever its URL.
+  const normalized =
+    link.invalid !== undefined ? { invalid: link.invalid } : normalizeUrl(template?.url ?? link.href, base);
   if ('invalid' in normalized) {
     return { url: link.href, ...common, invalid: normalized.invalid, isInternal: false };
   }
   const fragmentOnly = link.href.trim().startsWith('#');
   const relative = normalized.scheme === '';
-  let isInternal = fragmentOnly || relative;
+  let isInternal = fragmentOnly || relative || template !== undefined;
   if (!isInternal && host && (normalized.scheme === 'http' || normalized.scheme === 'https')) {
     isInternal = siteHost(normalized.url) === host;
   }
   const citation: Citation = { url: normalized.url, ...common, isInternal };
   if (normalized.checkUrl !== '') citation.checkUrl = normalized.checkUrl;
   if (normalized.fragment !== undefined) citation.fragment = normalized.fragment;
-  const quotes = quotesForCitation({ text }, { sentence });
+  const quotes = quotesForCitation({ text }, { sentence }, sentenceStart(ranges, link.start));
   if (quotes.length > 0) citation.quotes = quotes;
   return citation;
 }
 
-/** What telling sources from other links needs to know about the post. */
+/** What telling, locating and ignoring a post's links needs to know about the post. */
 interface PostLinks {
   /** Base URL of relative links. */
   base: string | undefined;
@@ -73,6 +139,16 @@ interface PostLinks {
   self: string | undefined;
   /** --count-as-source patterns. */
   countAsSource: RegExp[];
+  /** The post's own URL, for site-generator template links. */
+  site: string | undefined;
+  /** Maps a raw line (walker units) to a 1-based line of the source file, when known. */
+  fileLine: (raw: number | undefined) => number | undefined;
+  /** Why links on a raw line are ignored by a marker comment, if they are. */
+  ignoredAt: (raw: number | undefined) => string | undefined;
+  /** Why a URL is ignored by the config, if it is. */
+  ignoredUrl: IgnoredUrl | undefined;
+  /** The user's additions to the claim-signal rules. */
+  claimRules: ClaimRules | undefined;
 }
 
 /**
@@ -98,19 +174,24 @@ function assignRole(citation: Citation, link: RawLink, post: PostLinks): void {
 }
 
 /** The finished block: citations normalised, sentences found, signals computed. */
-function toBlock(raw: RawBlock, index: number, post: PostLinks, line: number | undefined): Block {
-  const { base, host } = post;
+function toBlock(raw: RawBlock, index: number, post: PostLinks): Block {
   const ranges = raw.links.length + raw.damaged.length > 0 ? sentenceRanges(raw.text) : [];
+  const line = post.fileLine(raw.line);
   const citations = raw.links.map((link) => {
-    const citation = toCitation(link, raw.text, ranges, base, host);
+    const citation = toCitation(link, raw.text, ranges, post, raw.line);
     assignRole(citation, link, post);
     return citation;
   });
-  const damagedAnchors: DamagedAnchor[] = raw.damaged.map((d) => ({
-    anchorText: d.anchorText,
-    sentence: sentenceAt(raw.text, d.offset, ranges),
-    reason: d.reason,
-  }));
+  const damagedAnchors: DamagedAnchor[] = raw.damaged.map((d) => {
+    const anchor: DamagedAnchor = {
+      anchorText: d.anchorText,
+      sentence: sentenceAt(raw.text, d.offset, ranges),
+      reason: d.reason,
+    };
+    const at = d.line === undefined ? line : post.fileLine(d.line);
+    if (at !== undefined) anchor.line = at;
+    return anchor;
+  });
   const signals: ClaimSignal[] = [];
   // A tag, share or navigation link makes no claim look cited (nor an image's own source).
   if (
@@ -118,7 +199,11 @@ function toBlock(raw: RawBlock, index: number, post: PostLinks, line: number | u
     citations.some((c) => c.role === undefined && c.origin !== 'img' && c.origin !== 'iframe')
   )
     signals.push('citation');
-  const fromText = textSignals(raw.text, raw.footnoteMarks);
+  const found = claimSignals(raw.text, {
+    blank: raw.codeRanges ? [...raw.footnoteMarks, ...raw.codeRanges] : raw.footnoteMarks,
+    rules: post.claimRules,
+  });
+  const fromText = found.signals;
   // A blockquote or an inline <q> quotes someone, with or without quotation marks.
   if ((raw.kind === 'blockquote' || raw.hasQuote === true) && !fromText.includes('quote')) fromText.unshift('quote');
   signals.push(...fromText);
@@ -131,8 +216,42 @@ function toBlock(raw: RawBlock, index: number, post: PostLinks, line: number | u
     citations,
     damagedAnchors,
   };
+  if (found.evidence.length > 0) block.evidence = found.evidence;
   if (line !== undefined) block.line = line;
   return block;
+}
+
+/** The body as HTML to walk, section by section (a Markdown body renders in sections). */
+function* htmlSections(post: Post, opts: ExtractOptions, found: MarkdownFound): Generator<string> {
+  if (post.bodyFormat === 'markdown') {
+    yield* renderMarkdown(post.body, { linkifyTables: opts.linkify, bodyLine: post.bodyLine }, found);
+  } else yield post.kind === 'wordpress' ? stripShortcodes(post.body) : post.body;
+}
+
+/**
+ * How raw lines become lines of the file: Markdown lines are 0-based within the body, HTML
+ * lines 1-based within the body; a WordPress body is one JSON string, whose lines are not
+ * lines of the file, so everything in it takes the body's line.
+ */
+function fileLines(post: Post): PostLinks['fileLine'] {
+  const isMarkdown = post.bodyFormat === 'markdown';
+  if (post.kind === 'wordpress') return () => post.bodyLine;
+  const bodyLine = post.bodyLine ?? 1;
+  return (raw) => (raw === undefined ? bodyLine : bodyLine + raw - (isMarkdown ? 0 : 1));
+}
+
+/** The ignore markers of a post's body, by raw line (see ignore-markers.ts); undefined when none. */
+function markersOf(post: Post): ((raw: number | undefined) => string | undefined) | undefined {
+  const isMarkdown = post.bodyFormat === 'markdown';
+  const bodyLine = post.bodyLine ?? 1;
+  const where =
+    post.kind === 'wordpress'
+      ? (n: number) => `line ${n} of the post's content`
+      : (n: number) => `line ${bodyLine + n - 1}`;
+  const ignored = readIgnoreMarkers(post.body, { markdown: isMarkdown, where });
+  if (ignored === undefined) return undefined;
+  // Markdown raw lines are 0-based, HTML ones 1-based.
+  return (raw) => (raw === undefined ? undefined : ignored(isMarkdown ? raw + 1 : raw));
 }
 
 /**
@@ -142,47 +261,50 @@ function toBlock(raw: RawBlock, index: number, post: PostLinks, line: number | u
  */
 export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPost {
   const isMarkdown = post.bodyFormat === 'markdown';
-  const source = isMarkdown
-    ? renderMarkdown(post.body)
-    : post.kind === 'wordpress'
-      ? stripShortcodes(post.body)
-      : post.body;
-  // Bounded nesting before any parser runs (html-nesting.ts); a page was capped when read.
-  const nesting = capNesting(source);
-  const html = markOrphanTags(nesting.html);
-  // Lines inside a JSON string are not lines of the file: WordPress blocks take the body's line.
-  const useLocations = !isMarkdown && post.kind !== 'wordpress';
-  // htmlparser2 rather than parse5: 2–3× faster, and the spec-exact tree repairs of parse5 buy
-  // nothing here since orphan tags are handled before parsing (prepare-html.ts).
-  const root = parseHtmlTree(html, { indices: useLocations });
-  const walker = new BlockWalker({
-    includeMedia: opts.includeMedia ?? false,
-    lineOf: useLocations ? lineIndex(html).line : undefined,
-    lineAttr: isMarkdown ? MARKDOWN_LINE_ATTR : undefined,
-    brokenAttr: isMarkdown ? MARKDOWN_BROKEN_ATTR : undefined,
-  });
-  const rawBlocks = walker.walkBody(root.children ?? []);
+  const markers = markersOf(post);
+  // Lines inside a JSON string are not lines of the file (WordPress blocks take the body's
+  // line), but ignore markers in it still need the lines of its links.
+  const useLocations = !isMarkdown && (post.kind !== 'wordpress' || markers !== undefined);
+  const found: MarkdownFound = {};
+  const rawBlocks: RawBlock[] = [];
+  let dropped = 0;
+  // A walker per section (HTML is one section): a walker remembers the nodes it has seen, and
+  // one for all sections would keep every section's tree alive to the end.
+  for (const source of htmlSections(post, opts, found)) {
+    // Bounded nesting before any parser runs (html-nesting.ts); a page was capped when read.
+    const nesting = capNesting(source);
+    dropped += nesting.dropped;
+    const html = markOrphanTags(nesting.html);
+    // htmlparser2 rather than parse5: 2–3× faster, and the spec-exact tree repairs of parse5 buy
+    // nothing here since orphan tags are handled before parsing (prepare-html.ts).
+    const root = parseHtmlTree(html, { indices: useLocations });
+    const walker = new BlockWalker({
+      includeMedia: opts.includeMedia ?? false,
+      lineOf: useLocations ? lineIndex(html).line : undefined,
+      lineAttr: isMarkdown ? MARKDOWN_LINE_ATTR : undefined,
+      brokenAttr: isMarkdown ? MARKDOWN_BROKEN_ATTR : undefined,
+    });
+    for (const raw of walker.walkBody(root.children ?? [])) rawBlocks.push(raw);
+  }
 
-  const base = post.baseUrl ?? post.url;
-  const host = siteHost(post.url ?? post.baseUrl);
   const self = post.url !== undefined ? normalizeUrl(post.url, undefined) : undefined;
   const links: PostLinks = {
-    base,
-    host,
+    base: post.baseUrl ?? post.url,
+    host: siteHost(post.url ?? post.baseUrl),
     self: self !== undefined && !('invalid' in self) && self.checkUrl !== '' ? self.checkUrl : undefined,
     countAsSource: [...(opts.countAsSource ?? [])],
+    // Template links are links to the site: resolved against the post's own URL.
+    site: post.url ?? post.baseUrl,
+    fileLine: fileLines(post),
+    ignoredAt: markers ?? (() => undefined),
+    ignoredUrl: opts.ignoredUrl,
+    claimRules: opts.claimRules,
   };
-  const bodyLine = post.bodyLine ?? (post.kind === 'wordpress' ? undefined : 1);
-  const blocks = rawBlocks.map((raw, index) => {
-    let line: number | undefined;
-    if (post.kind === 'wordpress') line = post.bodyLine;
-    else if (raw.line !== undefined && bodyLine !== undefined) line = bodyLine + raw.line - (isMarkdown ? 0 : 1);
-    else line = bodyLine;
-    return toBlock(raw, index, links, line);
-  });
+  const blocks = rawBlocks.map((raw, index) => toBlock(raw, index, links));
   creditSources(blocks, rawBlocks);
 
   const { body: _body, bodyFormat: _format, bodyLine: _line, ...rest } = post;
-  if (nesting.dropped > 0) rest.warnings = [...rest.warnings, deepNesting(nesting.dropped, MAX_NESTING)];
+  if (dropped > 0) rest.warnings = [...rest.warnings, deepNesting(dropped, MAX_NESTING)];
+  if (rest.title === undefined && found.firstHeading !== undefined) rest.title = found.firstHeading;
   return { ...rest, blocks };
 }

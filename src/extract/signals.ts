@@ -1,14 +1,46 @@
-import type { ClaimSignal } from '../types.js';
+import type { ClaimEvidence, ClaimSignal } from '../types.js';
+import {
+  ACCORDING_TO_NOT_SOURCES,
+  DATA_SUBJECTS,
+  DATE_OR_TIME,
+  DEFAULT_CLAIM_RULES,
+  DETERMINERS,
+  FILLERS,
+  FIRST_PERSON,
+  IMPERATIVE_LEADS,
+  IMPERATIVES,
+  LABEL_WORDS,
+  MECHANICAL_SUBJECTS,
+  MONTH,
+  NOUN_LIKE,
+  PASSIVE,
+  PERSONAL_SUBJECTS,
+  QUANTITY_AFTER,
+  REPORTING_VERBS,
+  SHOW_VERBS,
+  VERSION_AFTER,
+  VERSION_BEFORE,
+} from './claim-rules.js';
+import type { ClaimRules } from '../config/claim-config.js';
+import { sentenceRanges } from './sentences.js';
 
 /**
- * Claim signals of a block's text. Judgement calls, documented:
+ * Claim signals of a block's text, and the words behind each (the evidence). The rules are
+ * published in the README ("Claim signals"); the word lists live in claim-rules.ts.
  * - quote: a span of three words or more between curly or straight double quotes, or single
  *   quotes (British style) when they open after a space and close before one: an apostrophe
  *   inside a word ("don't", "John's") never opens or closes a quote.
- * - number: figures, money, percentages and counts. A bare year (1800–2099), a day of the
- *   month after a month name, and a small number naming something mid-sentence ("Pillar 2")
- *   are not figures and do not count alone.
- * - attribution: reporting verbs and phrases ("said", "according to", …) as whole words.
+ * - number: a figure — an amount, a count, a percentage, a measure. Not a figure: a year
+ *   alone, a date or a time, an ordinal, a version (`v1.1`, `1.4.2`, `Python 3.12`, `0.1`
+ *   after "released"), a model or unit name (`LGP-30`, `18F`, `iPhone 15`, `RTX 3080`), a
+ *   chapter, section, step, page or port number, digits in code, URLs and footnote marks, and
+ *   any figure in a sentence whose subject is the author ("I ran 5k", "our team of 4") or that
+ *   tells the reader what to do ("Use port 8080", "Bake for 25 minutes").
+ * - attribution: a reporting verb used for reporting ("officials said", "the survey found",
+ *   "according to"), not for the author or the reader ("I found it easiest", "I said I would"),
+ *   not in the passive ("was found in the attic", unless "it is estimated that"), not for the
+ *   post's own screenshots and software ("the screenshot shows", "the error says"), and not as
+ *   a noun or adjective ("the claims", "an estimated cost").
  */
 
 const QUOTE = /“([^”]{1,2000})”|"([^"]{1,2000})"|«([^»]{1,2000})»/g;
@@ -32,66 +64,318 @@ export function doubleQuotedSpans(text: string): QuotedSpan[] {
   }
   return spans;
 }
-const NUMBER = /[$€£¥]\s?\d|\d[\d,.]*\s?(?:%|percent\b|per cent\b)|\b\d[\d,.]*/g;
-const MONTH_BEFORE =
-  /(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$/i;
-const LABEL_BEFORE = /[\p{Ll},;]\s+\p{Lu}[\p{L}-]*\s+$/u;
-const ATTRIBUTION =
-  /\b(?:said|says|say|told|tells|according to|reported|reports|reporting|announced|announces|stated|specifies|specified|claimed|claims|wrote|writes|noted|explained|argued|confirmed|estimated|estimates|revealed|disclosed|testified|warned|insisted|acknowledged|admitted|asserted|added|found|concluded|showed|shows)\b/i;
 
 const SINGLE_QUOTE =
   /(?:^|[\s([—–])['‘](\p{L}(?:[^'‘’]|(?<=\p{L})['’](?=\p{L})){0,2000}?[^\s'‘’])['’](?=$|[\s.,;:!?)\]—–])/gu;
 
-/** True when `text` holds a quoted span of at least three words. */
-function hasQuote(text: string): boolean {
-  const longEnough = (inner: string): boolean => inner.trim().split(/\s+/).length >= 3;
-  if (doubleQuotedSpans(text).some((span) => longEnough(span.inner))) return true;
-  if (!text.includes("'") && !text.includes('‘')) return false;
-  SINGLE_QUOTE.lastIndex = 0;
-  for (let m = SINGLE_QUOTE.exec(text); m; m = SINGLE_QUOTE.exec(text)) {
-    if (longEnough(m[1])) return true;
-  }
-  return false;
+// Most evidence entries kept per signal: enough to say why, bounded for huge blocks.
+const MAX_EVIDENCE = 3;
+// Longest quote shown as evidence.
+const EVIDENCE_QUOTE_CHARS = 60;
+
+/** What the signals are computed with. */
+export interface SignalOptions {
+  /** Ranges of the text that are neither figures, quotes nor attributions (code, footnote marks). */
+  blank?: ReadonlyArray<readonly [number, number]>;
+  /** The user's additions to the rules (config `claims`). */
+  rules?: ClaimRules;
 }
 
-/** True when `text` holds a figure that is more than a date. */
-function hasNumber(text: string): boolean {
-  NUMBER.lastIndex = 0;
-  for (let m = NUMBER.exec(text); m; m = NUMBER.exec(text)) {
-    const token = m[0];
-    if (/^[$€£¥]|%|per/.test(token)) return true;
-    const digits = token.replace(/[.,]+$/, '');
-    if (/^(18|19|20)\d\d$/.test(digits)) continue;
-    const before = text.slice(Math.max(0, m.index - 40), m.index);
-    if (/^\d{1,2}$/.test(digits) && MONTH_BEFORE.test(before)) continue;
-    // "Pillar 2", "Article 5", "Windows 11": a small number naming a thing mid-sentence is a label.
-    if (/^\d{1,3}$/.test(digits) && LABEL_BEFORE.test(before)) continue;
-    return true;
-  }
-  return false;
+/** Claim signals of a text, in the order quote, number, attribution, with their evidence. */
+export interface TextSignals {
+  /** The signals found ("citation" is added by the caller). */
+  signals: ClaimSignal[];
+  /** The words behind each signal. */
+  evidence: ClaimEvidence[];
 }
+
+/** `text` with the given ranges, and every match of `patterns`, replaced by spaces (same length). */
+function blanked(text: string, ranges: ReadonlyArray<readonly [number, number]>, patterns: RegExp[]): string {
+  let t = text;
+  if (ranges.length > 0) {
+    let out = '';
+    let last = 0;
+    for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+      if (start < last) continue;
+      out += t.slice(last, start) + ' '.repeat(Math.max(0, end - start));
+      last = Math.max(last, end);
+    }
+    t = out + t.slice(last);
+  }
+  for (const pattern of patterns) {
+    pattern.lastIndex = 0;
+    t = t.replace(pattern, (m) => ' '.repeat(m.length));
+  }
+  return t;
+}
+
+const shorten = (s: string, max: number): string => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
+
+/** Quoted spans of at least three words, as evidence. */
+function quotes(text: string): string[] {
+  const found: string[] = [];
+  const longEnough = (inner: string): boolean => inner.trim().split(/\s+/).length >= 3;
+  for (const span of doubleQuotedSpans(text)) {
+    if (longEnough(span.inner)) found.push(span.inner.trim());
+    if (found.length >= MAX_EVIDENCE) return found;
+  }
+  if (!text.includes("'") && !text.includes('‘')) return found;
+  SINGLE_QUOTE.lastIndex = 0;
+  for (let m = SINGLE_QUOTE.exec(text); m && found.length < MAX_EVIDENCE; m = SINGLE_QUOTE.exec(text)) {
+    if (longEnough(m[1])) found.push(m[1].trim());
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------
+// Figures
+// ---------------------------------------------------------------------------
 
 // Digits inside a URL written out in the text (ports, ids, dates in paths) are not figures.
 const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)\S+/gi;
-// A Markdown footnote mark ("[^1]", "[^note-2]") names a note, not a figure: counting its
-// digits made every footnoted sentence a claim, and an uncited one at that.
+// A Markdown footnote mark ("[^1]", "[^note-2]") names a note, not a figure.
 const FOOTNOTE_REF = /\[\^[^\]\s]{1,40}\]/g;
+const NUMBER = /([$€£¥]\s?)?(\d(?:[\d,.]*\d)?)/g;
+const LETTER = /\p{L}/u;
+const YEAR = /^(?:1\d|20)\d\d$/;
+const WORD_BEFORE = /([\p{L}§#.]+)\.?\s*$/u;
+const ACRONYM_OR_CAMEL_BEFORE = /(?:^|[^\p{L}])(?:\p{Lu}{2,}|\p{Ll}+\p{Lu}[\p{L}]*)\s+$/u;
+const CAPITALISED_MID_SENTENCE = /[\p{Ll},;]\s+\p{Lu}[\p{L}-]*\s+$/u;
+const RANGE_LINK = /^\s*(?:to|and|or|through|-|–|&)\s*$/i;
+const MONTH_BEFORE = new RegExp(`${MONTH.source}\\.?\\s+$`, 'i');
+const MONTH_AFTER = new RegExp(`^\\s+(?:of\\s+)?${MONTH.source}\\b`, 'i');
 
-/** `text` with what only looks like figures blanked out: URLs, footnote marks, and `blank` ranges. */
-function figureText(text: string, blank: ReadonlyArray<readonly [number, number]>): string {
-  let t = text;
-  for (const [start, end] of blank) t = t.slice(0, start) + ' '.repeat(Math.max(0, end - start)) + t.slice(end);
-  return t.replace(URL_IN_TEXT, ' ').replace(FOOTNOTE_REF, ' ');
+/** The sentences of a text, and per sentence (computed when first asked) whether a figure in it counts. */
+interface SentenceContext {
+  ranges: Array<[number, number]>;
+  /** Where the sentence's author-subject word is (a figure after it is the author's own); Infinity if none. */
+  firstPersonAt: number[];
+  /** Whether the sentence tells the reader what to do. */
+  imperative: boolean[];
+}
+
+/** True when a sentence starts by telling the reader what to do ("Then run …", "Step 2: open …"). */
+function isInstruction(sentence: string): boolean {
+  const words = sentence
+    .replace(/^\W*(?:step\s+\d+\s*[:.)-]\s*)?/i, '')
+    .toLowerCase()
+    .split(/[^\p{L}']+/u, 4);
+  let i = 0;
+  while (i < words.length - 1 && IMPERATIVE_LEADS.has(words[i])) i++;
+  return IMPERATIVES.has(words[i] ?? '');
+}
+
+/** True when a figure at `offset`, in sentence `s`, is the author's own or part of an instruction. */
+function inPersonalSentence(text: string, context: SentenceContext, s: number, offset: number): boolean {
+  if (context.imperative[s] === undefined) {
+    const [start, end] = context.ranges[s];
+    const sentence = text.slice(start, end);
+    const m = FIRST_PERSON.exec(sentence);
+    context.firstPersonAt[s] = m ? start + m.index : Infinity;
+    context.imperative[s] = isInstruction(sentence);
+  }
+  return context.imperative[s] || context.firstPersonAt[s] < offset;
+}
+
+/** Index of the sentence holding `offset` (binary search). */
+function sentenceIndex(ranges: Array<[number, number]>, offset: number): number {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ranges[mid][0] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** True when a number token is no figure by its own shape and neighbours (a year, a label, a version, a name). */
+function notAFigure(t: string, start: number, end: number, digits: string, previousLabel: number): boolean {
+  const before = t.slice(Math.max(0, start - 40), start);
+  const after = t.slice(end, end + 40);
+  const prev = t[start - 1] ?? ' ';
+  // Letters attached before: a name or a version (LGP-30, B-52, X220, COVID-19, v1.1, M3, H.264).
+  if (LETTER.test(prev) || (prev === '-' && LETTER.test(t[start - 2] ?? ' '))) return true;
+  if (prev === '.' && /\p{Lu}/u.test(t[start - 2] ?? ' ') && !LETTER.test(t[start - 3] ?? ' ')) return true;
+  if (prev === '#' || prev === '§') return true;
+  // One capital letter attached after: a name (4K, 5G, 3D, 18F), where "5k" or "3m" is a magnitude.
+  if (/^\p{Lu}(?![\p{L}])/u.test(after)) return true;
+  const quantity = QUANTITY_AFTER.exec(after);
+  if (LETTER.test(after[0] ?? ' ') && !quantity) return true; // 3rd, 18F, 4K, 3D (units made it a quantity)
+  if (quantity) return false;
+  if (YEAR.test(digits)) return true;
+  if ((digits.match(/\./g) ?? []).length >= 2) return true; // 1.4.2
+  const word = (WORD_BEFORE.exec(before)?.[1] ?? '').toLowerCase().replace(/\.$/, '');
+  if (LABEL_WORDS.has(word)) return true;
+  if (ACRONYM_OR_CAMEL_BEFORE.test(before)) return true; // RTX 3080, iPhone 15, RFC 9110
+  // "Lines 10 to 20", "Sections 3 and 4": the second number of a labelled range.
+  if (previousLabel >= 0 && RANGE_LINK.test(t.slice(previousLabel, start))) return true;
+  const isDecimal = /^\d+\.\d+$/.test(digits);
+  // "Pillar 2", "Article 5": a small number after a capitalised word mid-sentence names a thing,
+  // unless it is a score or a range ("the Senate 52 to 48").
+  if (
+    (/^\d{1,3}$/.test(digits) || isDecimal) &&
+    CAPITALISED_MID_SENTENCE.test(before) &&
+    !/^\s*(?:to|-|–)\s*\d/.test(after)
+  )
+    return true;
+  if (isDecimal && (VERSION_AFTER.test(after) || VERSION_BEFORE.test(before) || /\.0$/.test(digits))) return true;
+  if (/^\d{1,2}$/.test(digits) && (MONTH_BEFORE.test(before) || MONTH_AFTER.test(after))) return true;
+  return false;
+}
+
+/** Figures of a text (at most MAX_EVIDENCE), as evidence; `t` is the text with non-figures blanked. */
+function figures(text: string, t: string): string[] {
+  const found: string[] = [];
+  let context: SentenceContext | undefined;
+  let previousLabelEnd = -1;
+  let sentenceWithVersion = -1;
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(t); m; m = NUMBER.exec(t)) {
+    const start = m.index + (m[1]?.length ?? 0);
+    const end = m.index + m[0].length;
+    const digits = m[2];
+    const currency = m[1] !== undefined;
+    context ??= { ranges: sentenceRanges(text), firstPersonAt: [], imperative: [] };
+    const s = sentenceIndex(context.ranges, m.index);
+    if (!currency && notAFigure(t, start, end, digits, previousLabelEnd)) {
+      previousLabelEnd = end;
+      if (digits.includes('.')) sentenceWithVersion = s;
+      continue;
+    }
+    previousLabelEnd = -1;
+    // In a sentence with a version, another bare decimal is a version too ("adds 3.12, drops 3.7").
+    if (
+      !currency &&
+      s === sentenceWithVersion &&
+      /^\d+\.\d+$/.test(digits) &&
+      !QUANTITY_AFTER.test(t.slice(end, end + 40))
+    )
+      continue;
+    if (inPersonalSentence(text, context, s, m.index)) continue;
+    const quantity = QUANTITY_AFTER.exec(t.slice(end, end + 40))?.[0] ?? '';
+    found.push(`${m[0]}${quantity}`.trim());
+    if (found.length >= MAX_EVIDENCE) break;
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------
+// Attribution
+// ---------------------------------------------------------------------------
+
+// One alternation, without the u flag: the fastest scan V8 offers for a word list (measured
+// against a word-by-word set lookup and indexOf per verb).
+const REPORTING = new RegExp(`\\b(?:according\\s+to|(?:${[...REPORTING_VERBS].join('|')})\\b)`, 'gi');
+// "I read that …", "we heard that …": the author reporting what others say.
+const HEARSAY = /\b(?:read|heard|learned|learnt)\s+that\b/gi;
+
+const isWordChar = (c: number): boolean =>
+  (c >= 0x61 && c <= 0x7a) ||
+  (c >= 0x41 && c <= 0x5a) ||
+  (c >= 0x30 && c <= 0x39) ||
+  c === 0x27 ||
+  c === 0x2019 ||
+  c === 0x25 ||
+  (c >= 0xc0 && c <= 0x24f);
+
+/** The words before `at` (nearest last), at most `n`, lower-cased, apostrophes straightened; within 80 characters. */
+function wordsBefore(t: string, at: number, n: number): string[] {
+  const words: string[] = [];
+  let i = at;
+  const floor = Math.max(0, at - 80);
+  while (words.length < n && i > floor) {
+    while (i > floor && !isWordChar(t.charCodeAt(i - 1))) i--;
+    const end = i;
+    while (i > floor && isWordChar(t.charCodeAt(i - 1))) i--;
+    if (i < end) words.unshift(t.slice(i, end).toLowerCase().replace(/’/g, "'"));
+  }
+  return words;
+}
+
+/** Whether a reporting verb at [start, end) is used for reporting (see the module comment). */
+function isReporting(t: string, start: number, end: number, verb: string): boolean {
+  const after = t.slice(end, end + 40);
+  const thatFollows = /^\s*(?:that\b|[,:]?\s*["“‘'])/i.test(after);
+  if (verb === 'according to') {
+    const next = /^\s+(?:the\s+|a\s+|an\s+|my\s+|our\s+)?([\p{L}]+)/u.exec(after)?.[1]?.toLowerCase();
+    return next === undefined || !ACCORDING_TO_NOT_SOURCES.has(next);
+  }
+  const before = wordsBefore(t, start, 6);
+  // A determiner right before: a noun or an adjective ("the claims", "an estimated cost").
+  if (before.length > 0 && DETERMINERS.has(before[before.length - 1])) return false;
+  let i = before.length - 1;
+  while (i >= 0 && FILLERS.has(before[i])) i--;
+  const subject = before[i];
+  if (subject !== undefined && PERSONAL_SUBJECTS.has(subject)) return false;
+  if (subject !== undefined && PASSIVE.has(subject)) return /^\s*(?:that\b|to\s+be\b)/i.test(after);
+  if (/^(?:told|tells)$/.test(verb) && /^\s+(?:me|us)\b/i.test(after) && !/^\s+(?:me|us)\s+that\b/i.test(after))
+    return false;
+  if (verb === 'added') return /^\s*(?:that\b|[,.;:!?"“”’']|$)/.test(after);
+  if (subject !== undefined && MECHANICAL_SUBJECTS.has(subject)) return false;
+  if (SHOW_VERBS.has(verb)) return thatFollows || (subject !== undefined && DATA_SUBJECTS.has(subject));
+  if (NOUN_LIKE.has(verb)) return thatFollows;
+  return true;
+}
+
+/** Attributions of a text (at most MAX_EVIDENCE), as evidence: the speaker's last word and the verb. */
+function attributions(text: string, t: string, rules: ClaimRules): string[] {
+  const found: string[] = [];
+  // The verb with up to two words right before it (the speaker), not across punctuation.
+  const evidence = (start: number, end: number): string => {
+    let from = start;
+    for (let words = 0; words < 2; words++) {
+      let i = from;
+      while (i > 0 && /\s/.test(text[i - 1])) i--;
+      let j = i;
+      while (j > 0 && start - j < 40 && /[A-Za-z0-9\u00C0-\u024F'’]/.test(text[j - 1])) j--;
+      if (j === i) break;
+      from = j;
+    }
+    return text.slice(from, end).replace(/\s+/g, ' ').trim();
+  };
+  for (const pattern of [rules.attributionWords, HEARSAY]) {
+    if (pattern === undefined) continue;
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(t); m && found.length < MAX_EVIDENCE; m = pattern.exec(t)) {
+      found.push(evidence(m.index, m.index + m[0].length));
+    }
+  }
+  REPORTING.lastIndex = 0;
+  for (let m = REPORTING.exec(t); m && found.length < MAX_EVIDENCE; m = REPORTING.exec(t)) {
+    const verb = m[0].toLowerCase().replace(/\s+/g, ' ');
+    if (isReporting(t, m.index, m.index + m[0].length, verb)) found.push(evidence(m.index, m.index + m[0].length));
+  }
+  return found;
+}
+
+/** Quote/number/attribution signals of a text and their evidence ("citation" is added by the caller). */
+export function claimSignals(text: string, options: SignalOptions = {}): TextSignals {
+  const rules = options.rules ?? DEFAULT_CLAIM_RULES;
+  const blank = options.blank ?? [];
+  const signals: ClaimSignal[] = [];
+  const evidence: ClaimEvidence[] = [];
+  const prose = blanked(text, blank, []);
+  const add = (signal: ClaimSignal, found: string[]): void => {
+    if (found.length === 0) return;
+    signals.push(signal);
+    for (const words of found) evidence.push({ signal, text: words });
+  };
+  add(
+    'quote',
+    quotes(prose).map((q) => shorten(q, EVIDENCE_QUOTE_CHARS)),
+  );
+  if (/\d/.test(prose)) {
+    add('number', figures(text, blanked(prose, [], [URL_IN_TEXT, FOOTNOTE_REF, DATE_OR_TIME, ...rules.figureIgnore])));
+  }
+  add('attribution', attributions(text, blanked(prose, [], rules.attributionIgnore), rules));
+  return { signals, evidence };
 }
 
 /**
  * Quote/number/attribution signals of a text ("citation" is added by the caller).
- * `footnoteMarks` are ranges of the text that are footnote marks found in markup (<sup>1</sup>).
+ * `blank` are ranges of the text that are footnote marks or code.
  */
-export function textSignals(text: string, footnoteMarks: ReadonlyArray<readonly [number, number]> = []): ClaimSignal[] {
-  const signals: ClaimSignal[] = [];
-  if (hasQuote(text)) signals.push('quote');
-  if (hasNumber(figureText(text, footnoteMarks))) signals.push('number');
-  if (ATTRIBUTION.test(text)) signals.push('attribution');
-  return signals;
+export function textSignals(text: string, blank: ReadonlyArray<readonly [number, number]> = []): ClaimSignal[] {
+  return claimSignals(text, { blank }).signals;
 }

@@ -235,6 +235,14 @@ export class BlockWalker {
     return this.line;
   }
 
+  /** Line of an element itself (a link), in the units of noteLine; the current line when unknown. */
+  private lineAt(node: DomNode): number | undefined {
+    const attr = this.opts.lineAttr !== undefined ? node.attribs?.[this.opts.lineAttr] : undefined;
+    if (attr !== undefined) return Number(attr);
+    if (this.opts.lineOf && typeof node.startIndex === 'number') return this.opts.lineOf(node.startIndex);
+    return this.line;
+  }
+
   private emit(builder: BlockBuilder): void {
     const block = builder.finish();
     if (!block) return;
@@ -501,7 +509,7 @@ export class BlockWalker {
     switch (name) {
       case ORPHAN_A: {
         const { word, offset } = b.lastWord();
-        b.damaged.push({ anchorText: word, offset, reason: 'orphan-close-tag' });
+        b.damaged.push({ anchorText: word, offset, reason: 'orphan-close-tag', line: this.lineAt(node) });
         return;
       }
       case STRONG_END:
@@ -579,7 +587,16 @@ export class BlockWalker {
     const attribution = this.quoteDepth > 0 && (name === 'footer' || name === 'header');
     if ((SKIPPED.has(name) && !attribution) || isChrome(node)) return;
     if (INLINE.has(name)) {
-      this.push(children, b, 'paragraph', inCode || CODE.has(name), undefined);
+      // Code is an example: its digits and words are no claim (signals.ts blanks these ranges).
+      const codeStart = b.length;
+      const isCode = CODE.has(name) && !inCode;
+      this.push(
+        children,
+        b,
+        'paragraph',
+        inCode || CODE.has(name),
+        isCode ? () => b.codeRanges.push([codeStart, b.length]) : undefined,
+      );
     } else {
       // A block-level element inside a leaf (div in td, p in a quote): keep words apart.
       b.space();
@@ -629,13 +646,15 @@ export class BlockWalker {
     }
     if (this.note !== undefined && href?.trim().startsWith('#')) return;
     const broken = this.opts.brokenAttr !== undefined ? attribs[this.opts.brokenAttr] : undefined;
+    const line = this.lineAt(node);
     if (broken === 'undefined-reference') {
-      b.damaged.push({ anchorText, offset: start, reason: 'undefined-reference' });
+      b.damaged.push({ anchorText, offset: start, reason: 'undefined-reference', line });
       return;
     }
-    if (broken === 'space-in-url' && href !== undefined) {
-      const invalid = 'whitespace in the URL: Markdown shows the link as plain text';
-      b.links.push({ href, start, end: b.length, anchorText, rel: [], origin: 'a', invalid });
+    // A Markdown link no renderer shows (a space in its URL, a bad definition): the reason rides along.
+    if (broken !== undefined && href !== undefined) {
+      const invalid = attribs[`${this.opts.brokenAttr}-reason`] ?? `broken Markdown link (${broken})`;
+      b.links.push({ href, start, end: b.length, anchorText, rel: [], origin: 'a', invalid, line });
       return;
     }
     const context = node.parent ? this.contextRole(node.parent) : undefined;
@@ -648,7 +667,7 @@ export class BlockWalker {
         if (isTellingAlt(alt)) anchorText = capText(alt, MAX_ANCHOR_CHARS);
         else if (!this.opts.includeMedia) role ??= 'image';
       }
-      const link: RawLink = { href, start, end: b.length, anchorText, rel: relTokens(attribs.rel), origin: 'a' };
+      const link: RawLink = { href, start, end: b.length, anchorText, rel: relTokens(attribs.rel), origin: 'a', line };
       if (role !== undefined) link.role = role;
       b.links.push(link);
       return;
@@ -659,7 +678,7 @@ export class BlockWalker {
     if (href === undefined && (attribs.name !== undefined || attribs.id !== undefined)) return;
     // A share button, a "wp-block-button__link" or a scripted toggle has no href by design.
     if (isWidgetAnchor(node) || (context !== undefined && context !== 'navigation')) return;
-    b.damaged.push({ anchorText, offset: start, reason: href === undefined ? 'missing-href' : 'empty-href' });
+    b.damaged.push({ anchorText, offset: start, reason: href === undefined ? 'missing-href' : 'empty-href', line });
   }
 }
 

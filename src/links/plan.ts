@@ -147,11 +147,16 @@ export function decidedResults(plan: Plan): CheckResult[] {
  * INVALID_URL; a relative link in a post with no URL to resolve it against, or an in-post
  * #fragment, has nothing to request and is `skipped`. Extraction gives every other link a
  * check key (mailto: and tel: too, so the URL rules skip them as targets); a citation built by
- * hand without one is `skipped` too, for its scheme when that is not http(s).
+ * hand without one is `skipped` too, for its scheme when that is not http(s). A link the user
+ * asked to ignore (a citecheck-ignore comment, the config's `ignore` list) is `excluded`, and a
+ * link to the site that only its generator can resolve (`{{< ref "x.md" >}}`) is `unchecked`,
+ * each with the reason extraction gave.
  */
 export function untargetedVerdict(
-  citation: Pick<Citation, 'url' | 'invalid'>,
+  citation: Pick<Citation, 'url' | 'invalid' | 'ignored' | 'unresolved'>,
 ): Pick<CheckResult, 'status' | 'errorCode' | 'reason'> {
+  if (citation.ignored !== undefined) return { status: 'excluded', reason: citation.ignored };
+  if (citation.unresolved !== undefined) return { status: 'unchecked', reason: citation.unresolved };
   if (citation.invalid !== undefined) return { status: 'skipped', errorCode: 'INVALID_URL', reason: citation.invalid };
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(citation.url)?.[1]?.toLowerCase();
   if (scheme === undefined) {

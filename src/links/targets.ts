@@ -13,7 +13,9 @@ export function collectTargets(posts: ExtractedPost[]): CheckTarget[] {
   for (const post of posts) {
     for (const block of post.blocks) {
       for (const citation of block.citations) {
+        // Ignored links (extract/ignore-markers.ts) get no request: they are reported excluded.
         if (citation.invalid !== undefined || !citation.checkUrl || citation.role !== undefined) continue;
+        if (citation.ignored !== undefined) continue;
         let target = byUrl.get(citation.checkUrl);
         if (!target) {
           target = { url: citation.checkUrl, fragments: [], quotes: [] };

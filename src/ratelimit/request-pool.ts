@@ -1,7 +1,7 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { HostStats } from '../types.js';
 import type { Clock } from './clock.js';
-import { HostLane, type LaneLimits, type LaneRunOptions } from './host-lane.js';
+import { HostLane, type LaneChange, type LaneLimits, type LaneRunOptions } from './host-lane.js';
 
 /** Limits of the pool: the global cap and how to find each host's limits. */
 export interface PoolLimits {
@@ -22,6 +22,10 @@ export class RequestPool {
   private readonly lanes = new Map<string, HostLane>();
   private readonly limits: PoolLimits;
   private readonly clock: Clock;
+  // Kept as the lanes report, so progress costs the same with 5 hosts or 5,000: counting
+  // over every lane on each request start and end made a run quadratic in hosts.
+  private active = 0;
+  private readonly backedOff = new Set<HostLane>();
   /**
    * Told when any request starts or ends or a lane backs off. Settable, because one pool
    * serves a whole run (input fetches, then link checks) and the checker listens later.
@@ -39,10 +43,27 @@ export class RequestPool {
   lane(host: string): HostLane {
     let lane = this.lanes.get(host);
     if (!lane) {
-      lane = new HostLane(host, this.limits.limitsFor(host), this.clock, this.global, () => this.onChange?.());
+      lane = new HostLane(host, this.limits.limitsFor(host), this.clock, this.global, this.laneChanged);
       this.lanes.set(host, lane);
     }
     return lane;
+  }
+
+  private readonly laneChanged = (change: LaneChange, lane: HostLane): void => {
+    if (change === 'start') this.active += 1;
+    else if (change === 'end') this.active -= 1;
+    else this.backedOff.add(lane);
+    this.onChange?.();
+  };
+
+  /** The most requests in flight to `host` (its lane's limit), without creating its lane. */
+  hostConcurrency(host: string): number {
+    return Math.max(1, Math.floor(this.limits.limitsFor(host).concurrency));
+  }
+
+  /** The global cap of requests in flight. */
+  get concurrency(): number {
+    return Math.max(1, Math.floor(this.limits.concurrency));
   }
 
   /** Runs one request to `host` under the global and the host's limits. */
@@ -52,14 +73,14 @@ export class RequestPool {
 
   /** Requests in flight over all hosts. */
   get inFlight(): number {
-    let total = 0;
-    for (const lane of this.lanes.values()) total += lane.active;
-    return total;
+    return this.active;
   }
 
   /** Hosts currently paused or slowed down. */
   backingOff(): string[] {
-    return [...this.lanes.values()].filter((lane) => lane.isBackingOff()).map((lane) => lane.host);
+    const hosts: string[] = [];
+    for (const lane of this.backedOff) if (lane.isBackingOff()) hosts.push(lane.host);
+    return hosts;
   }
 
   /** Per-host figures, sorted by host for deterministic reports. */

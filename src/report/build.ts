@@ -141,6 +141,7 @@ function toReportPost(
         text: block.text,
         isClaim: block.isClaim,
         signals: [...block.signals],
+        evidence: block.evidence?.map((e) => ({ ...e })),
         citations: block.citations.map((c) => {
           const verdict = citationVerdict(c, results);
           if (c.quotes !== undefined) quotesOf.set(verdict, c.quotes);

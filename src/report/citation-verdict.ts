@@ -10,7 +10,7 @@ export function citationVerdict(citation: Citation, results: ReadonlyMap<string,
   // Built field by field (no spreads, no undefined keys): this runs once per citation and
   // dominated report building on archives with hundreds of thousands of links.
   const out = { url: citation.url, anchorText: citation.anchorText, sentence: citation.sentence } as ReportCitation;
-  if (citation.invalid !== undefined || citation.checkUrl === undefined) {
+  if (citation.invalid !== undefined || citation.checkUrl === undefined || citation.ignored !== undefined) {
     const verdict = untargetedVerdict(citation);
     out.status = verdict.status;
     out.redirects = [];
@@ -43,9 +43,12 @@ export function citationVerdict(citation: Citation, results: ReadonlyMap<string,
   if (citation.checkUrl !== undefined) out.checkUrl = citation.checkUrl;
   if (citation.fragment !== undefined) out.fragment = citation.fragment;
   if (citation.invalid !== undefined) out.invalid = citation.invalid;
+  if (citation.unresolved !== undefined) out.unresolved = citation.unresolved;
+  if (citation.ignored !== undefined) out.ignored = citation.ignored;
   out.rel = [...citation.rel];
   out.isInternal = citation.isInternal;
   out.origin = citation.origin;
+  if (citation.line !== undefined) out.line = citation.line;
   if (citation.role !== undefined) out.role = citation.role;
   if (citation.via !== undefined) out.via = citation.via;
   return out;

@@ -142,7 +142,7 @@ export function deriveFindings(
 function isSourceLink(c: ReportCitation, postUrl: string | undefined): boolean {
   // A tag, share, image or navigation link is no source, whatever it points to.
   if (c.role !== undefined) return false;
-  if (c.invalid !== undefined) return true;
+  if (c.invalid !== undefined || c.unresolved !== undefined) return true;
   if (c.checkUrl === undefined || c.checkUrl === '') return false;
   if (!/^https?:/i.test(c.checkUrl)) return false;
   return postUrl === undefined || c.fragment === undefined || c.checkUrl !== withoutHash(postUrl);
@@ -167,7 +167,8 @@ function blockFindings(
   context: FindingContext,
 ): Finding[] {
   const out: Finding[] = [];
-  const at = (url?: string) => ({ ...where, block: block.index, url });
+  // A finding about a link points at the link's own line, else at the block's.
+  const at = (url?: string, line = where.line) => ({ ...where, block: block.index, url, line });
   const seen = new Set<string>();
   const once = (key: string): boolean => {
     if (seen.has(key)) return false;
@@ -177,7 +178,7 @@ function blockFindings(
 
   for (const anchor of block.damagedAnchors) {
     out.push(
-      makeFinding('ANCHOR_DAMAGED', at(), {
+      makeFinding('ANCHOR_DAMAGED', at(undefined, anchor.line ?? where.line), {
         anchorText: anchor.anchorText,
         sentence: anchor.sentence,
         reason: anchor.reason,
@@ -185,10 +186,13 @@ function blockFindings(
     );
   }
   // A link that is not a source raises nothing (a broken share button is not a lost source);
-  // a credit from outside the block (via) is reported where its link is written.
-  for (const c of block.citations)
-    if (c.role === undefined && c.via === undefined)
-      out.push(...citationFindings(c, at, once, results, quotesOf, context));
+  // a credit from outside the block (via) is reported where its link is written; a link the
+  // user chose to ignore raises nothing either (it is reported excluded, with the reason).
+  for (const c of block.citations) {
+    if (c.role !== undefined || c.via !== undefined || c.ignored !== undefined) continue;
+    const atLink = (url?: string) => at(url, c.line ?? where.line);
+    out.push(...citationFindings(c, atLink, once, results, quotesOf, context));
+  }
 
   const uncitedSignals = block.signals.filter((s) => UNCITED_SIGNALS.has(s));
   if (
@@ -199,7 +203,9 @@ function blockFindings(
     (block.credits ?? []).length === 0 &&
     block.damagedAnchors.length === 0
   ) {
-    out.push(makeFinding('CLAIM_UNCITED', at(), { signals: uncitedSignals.join(', '), excerpt: block.text }));
+    // The words behind each signal, so the note says why ("number “62%”, attribution “officials said”").
+    const evidence = (block.evidence ?? []).map((e) => `${e.signal} “${e.text}”`).join(', ');
+    out.push(makeFinding('CLAIM_UNCITED', at(), { signals: uncitedSignals.join(', '), evidence, excerpt: block.text }));
   }
   return out;
 }

@@ -46,6 +46,8 @@ export function formatFindingMessage(code: FindingCode, args: MessageArgs): stri
     case 'INPUT_REPAIRED':
       return `Input was repaired: ${str(args.repair) || 'damaged input'}${args.where ? ` at ${str(args.where)}` : ''}.`;
     case 'CLAIM_UNCITED':
+      // Evidence names the words ("number “62%”"); reports built before it carry only the signals.
+      if (args.evidence) return `Claim has no link to a source (${str(args.evidence)}).`;
       return `Claim has no source (${str(args.signals) || 'claim signals'} but no link).`;
     case 'LINK_INSECURE_HTTP':
       return `Source${anchor} uses plain http: ${url}.`;

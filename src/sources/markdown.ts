@@ -1,5 +1,4 @@
 import type { InputWarning, Post } from '../types.js';
-import { firstMarkdownHeading } from './markdown-render.js';
 import { dateField, isAbsoluteHttpUrl, notAnAbsoluteUrl, type Location } from './warnings.js';
 
 /** Simple `key: value` front matter fields (YAML subset: scalars on one line). */
@@ -54,8 +53,9 @@ function frontMatterUrl(
 
 /**
  * Reads a Markdown document: front matter (`title`, `date`/`published`, a URL field, `slug`,
- * `id`), the title from it or from the first `# ` heading. `url` is where the document was
- * fetched from, the base for relative links when the front matter names none.
+ * `id`). Without a front matter title, extraction takes the first `# ` heading (it parses the
+ * Markdown; sources only read inputs). `url` is where the document was fetched from, the base
+ * for relative links when the front matter names none.
  */
 export function parseMarkdownDocument(text: string, meta: { source: string; url?: string }): Post {
   const { fields, lines, body, bodyLine } = splitFrontMatter(text);
@@ -63,8 +63,7 @@ export function parseMarkdownDocument(text: string, meta: { source: string; url?
   const at = (name: string): Location => (lines[name] ? { where: `line ${lines[name]}`, line: lines[name] } : {});
   const url = frontMatterUrl(fields, at, warnings) ?? meta.url;
   const post: Post = { source: meta.source, kind: 'markdown', body, bodyFormat: 'markdown', bodyLine, warnings };
-  const title = fields.title ?? firstMarkdownHeading(body);
-  if (title) post.title = title;
+  if (fields.title) post.title = fields.title;
   if (fields.id) post.id = fields.id;
   if (fields.slug) post.slug = fields.slug;
   if (url && isAbsoluteHttpUrl(url)) {

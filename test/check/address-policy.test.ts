@@ -38,6 +38,39 @@ describe('classifyAddress', () => {
     expect(verdict?.reason).toContain(address);
   });
 
+  // IPv6 spellings that carry an IPv4 address inside, written as the URL parser normalises
+  // them ([::127.0.0.1] becomes [::7f00:1]). The reason names the inner address.
+  it.each([
+    ['::7f00:1', 'loopback', '127.0.0.1'],
+    ['::127.0.0.1', 'loopback', '127.0.0.1'],
+    ['::a9fe:a9fe', 'linkLocal', '169.254.169.254'],
+    ['::a00:1', 'private', '10.0.0.1'],
+    ['::ffff:0:7f00:1', 'loopback', '127.0.0.1'],
+    ['64:ff9b::7f00:1', 'loopback', '127.0.0.1'],
+    ['2002:7f00:1::1', 'loopback', '127.0.0.1'],
+    // Teredo: the client's IPv4 is stored inverted in the last 32 bits; the server's in bits 32-63.
+    ['2001:0:4136:e378:8000:63bf:80ff:fffe', 'loopback', '127.0.0.1'],
+    ['2001:0:a9fe:a9fe::1', 'linkLocal', '169.254.169.254'],
+  ])('%s carries a %s IPv4 address (%s)', (address, range, inner) => {
+    const verdict = classifyAddress(address);
+    expect(verdict?.range).toBe(range);
+    expect(verdict?.reason).toContain(inner);
+  });
+
+  it('refuses every IPv4-compatible address (deprecated by RFC 4291), whatever the IPv4 inside', () => {
+    expect(classifyAddress('::808:808')?.range).toBe('ipv4Compatible');
+    expect(classifyAddress('::8.8.8.8')?.range).toBe('ipv4Compatible');
+    expect(classifyAddress('::808:808')?.reason).toContain('::808:808');
+  });
+
+  it('refuses the local-use NAT64 prefix as a whole (RFC 8215)', () => {
+    expect(classifyAddress('64:ff9b:1::808:808')?.range).toBe('localUseNat64');
+  });
+
+  it('marks the metadata address inside an IPv6 spelling', () => {
+    expect(classifyAddress('::a9fe:a9fe')?.reason).toMatch(/metadata/);
+  });
+
   it('marks cloud metadata addresses', () => {
     expect(classifyAddress('169.254.169.254')?.reason).toMatch(/metadata/);
     expect(classifyAddress('fd00:ec2::254')?.reason).toMatch(/metadata/);
@@ -51,6 +84,10 @@ describe('classifyAddress', () => {
     '172.32.0.1',
     '2606:4700::6810:84e5',
     '::ffff:8.8.8.8',
+    '64:ff9b::808:808',
+    '2002:808:808::1',
+    // A Teredo address of a public server and a public client.
+    '2001:0:808:808:8000:63bf:f7f7:f7f7',
   ])('%s is public', (address) => {
     expect(classifyAddress(address)).toBeUndefined();
   });
@@ -69,6 +106,17 @@ describe('literal hosts', () => {
     expect(checkLiteralHost(new URL('http://[::ffff:a00:1]/').hostname)?.range).toBe('private');
   });
 
+  it.each([
+    ['http://[::127.0.0.1]/', 'loopback'],
+    ['http://[::169.254.169.254]/', 'linkLocal'],
+    ['http://[0:0:0:0:0:0:127.0.0.1]/', 'loopback'],
+    ['http://[::0:7f00:1]/', 'loopback'],
+    ['http://[::ffff:0:127.0.0.1]/', 'loopback'],
+    ['http://[64:ff9b::169.254.169.254]/', 'linkLocal'],
+  ])('sees the IPv4 inside %s as the URL parser writes it', (url, range) => {
+    expect(checkLiteralHost(new URL(url).hostname)?.range).toBe(range);
+  });
+
   it('leaves names to the connect-time lookup', () => {
     expect(isIpLiteral('news.example')).toBe(false);
     expect(checkLiteralHost('localhost')).toBeUndefined();
@@ -85,6 +133,12 @@ describe('createSafeLookup', () => {
   it('refuses a public-looking name that resolves inwards', async () => {
     const lookup = createSafeLookup(stubLookup({ 'inward.test': '127.0.0.1' }), false);
     const { err } = await resolve(lookup, 'inward.test', true);
+    expect((err as { code?: string } | null)?.code).toBe('CITECHECK_PRIVATE_ADDRESS');
+  });
+
+  it('refuses a name whose AAAA record is an IPv4-compatible spelling of loopback', async () => {
+    const lookup = createSafeLookup(stubLookup({ 'compat.test': '::7f00:1' }), false);
+    const { err } = await resolve(lookup, 'compat.test', true);
     expect((err as { code?: string } | null)?.code).toBe('CITECHECK_PRIVATE_ADDRESS');
   });
 

@@ -62,6 +62,14 @@ describe('private-address policy', () => {
     'http://[::1]/',
     'http://169.254.169.254/latest/meta-data/',
     'http://100.64.0.1/',
+    // IPv4-compatible, -translated, NAT64, 6to4 and Teredo spellings of loopback and metadata.
+    'http://[::127.0.0.1]/',
+    'http://[::169.254.169.254]/latest/meta-data/',
+    'http://[0:0:0:0:0:0:127.0.0.1]:8080/',
+    'http://[::ffff:0:127.0.0.1]/',
+    'http://[64:ff9b::169.254.169.254]/',
+    'http://[2002:a9fe:a9fe::1]/',
+    'http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/',
   ])('excludes %s before connecting', async (url) => {
     const guard = new GuardDispatcher();
     const run = await checkTargets(one(url), testOptions({ allowPrivate: false }), { dispatcher: guard });
@@ -87,6 +95,46 @@ describe('private-address policy', () => {
     expect(result?.reason).toContain('169.254.169.254');
     expect(guard.violations).toHaveLength(0);
     expect(a.hits).toHaveLength(1);
+    await guard.destroy();
+  });
+});
+
+describe('IPv6 spellings of IPv4 addresses on a redirect hop', () => {
+  const hop = (target: string) => {
+    a.reset();
+    // The first hop is a public-looking name the guard lets through to 127.0.0.2.
+    const guard = new GuardDispatcher({
+      lookup: stubLookup({ 'public.citecheck-made-up': '127.0.0.2' }),
+      names: ['public.citecheck-made-up'],
+    });
+    const url = `http://public.citecheck-made-up:${a.port}/redirect-to?url=${encodeURIComponent(target)}`;
+    return { guard, url };
+  };
+
+  it.each([
+    [`http://[::127.0.0.1]:1/ok`, '127.0.0.1'],
+    ['http://[::169.254.169.254]/latest/meta-data/', '169.254.169.254'],
+    ['http://[::ffff:0:169.254.169.254]/latest/meta-data/', '169.254.169.254'],
+  ])('refuses a hop to %s before any connection', async (target, inner) => {
+    const { guard, url } = hop(target);
+    const run = await checkTargets(one(url), testOptions({ allowPrivate: false }), { dispatcher: guard });
+    const result = run.results.get(url);
+    expect(result).toMatchObject({ status: 'excluded', errorCode: 'PRIVATE_ADDRESS', attempts: 1 });
+    expect(result?.redirects).toHaveLength(1);
+    expect(result?.reason).toContain(inner);
+    // Only the first hop went out; the literal never reached a dispatcher.
+    expect(guard.dispatched).toEqual([`http://public.citecheck-made-up:${a.port}`]);
+    expect(guard.violations).toHaveLength(0);
+    expect(a.hits).toHaveLength(1);
+    await guard.destroy();
+  });
+
+  it('with allowPrivate, the same hop is requested: the policy, nothing else, stopped it', async () => {
+    const { guard, url } = hop('http://[::169.254.169.254]/latest/meta-data/');
+    const run = await checkTargets(one(url), testOptions({ allowPrivate: true, retries: 0 }), { dispatcher: guard });
+    // The test guard refuses it instead, so nothing leaves loopback either way.
+    expect(guard.violations).toEqual(['http://[::a9fe:a9fe]']);
+    expect(run.results.get(url)?.errorCode).not.toBe('PRIVATE_ADDRESS');
     await guard.destroy();
   });
 });

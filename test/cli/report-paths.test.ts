@@ -124,3 +124,26 @@ describe('a report never overwrites a file that is not a citecheck report, nor s
     expect((await stat(hook)).mode & 0o777).toBe(0o664);
   });
 });
+
+describe('citecheck fix names its report paths as check does', () => {
+  let dirs: { root: string; cwd: string; outside: string };
+  beforeEach(async () => {
+    dirs = await checkout();
+  });
+  // No failing link, so no archive lookup: the run makes no request.
+  const fix = (cwd: string, ...args: string[]) => runCli(['fix', 'post.md', '--archive', 'never', ...args], { cwd });
+
+  it('--report on the command line may write outside the working directory', async () => {
+    const outside = path.join(dirs.outside, 'r.json');
+    const result = await fix(dirs.cwd, '--no-config', '--report', `json:${outside}`);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(await readFile(outside, 'utf8'))).toMatchObject({ schemaVersion: 1 });
+  });
+
+  it('a config file names its report paths inside the working directory only', async () => {
+    await withConfig(dirs.cwd, ['json:../outside/r.json']);
+    const result = await fix(dirs.cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(configLine('../outside/r.json', OUTSIDE));
+  });
+});

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CitecheckError, InputError, UsageError } from '../../src/errors.js';
+import { extractPost } from '../../src/extract/index.js';
 import { loadInputs, parseDocument } from '../../src/sources/index.js';
 
 let dir: string;
@@ -116,7 +117,9 @@ describe('parseDocument', () => {
     });
     expect(json.warnings.map((w) => w.repair)).toEqual(['byte order mark at the start']);
     const [md] = parseDocument(Buffer.from('\uFEFF# Title\n\nText'), { source: 'bom.md' });
-    expect(md.title).toBe('Title');
+    expect(md.body).toBe('# Title\n\nText');
+    // The title comes from the first heading at extraction (sources do not parse Markdown).
+    expect(extractPost(md).title).toBe('Title');
     expect(md.warnings).toEqual([]);
   });
 

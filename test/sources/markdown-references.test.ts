@@ -25,6 +25,7 @@ describe('Markdown reference links whose definition is missing', () => {
         anchorText: 'confirmed',
         sentence: 'The council confirmed that 14 bridges closed.',
         reason: 'undefined-reference',
+        line: 1,
       },
     ]);
     const found = findings(post);

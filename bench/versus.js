@@ -1,0 +1,372 @@
+#!/usr/bin/env node
+/**
+ * citecheck against linkinator@6, as a user runs them (`npm run bench`, or
+ * `node bench/versus.js` after `npm run build`).
+ *
+ * A page of 2,000 links (40 local hosts 127.0.0.100–.139 × 50 URLs, every answer after 50 ms)
+ * is served over loopback from 127.0.0.99; each tool is started as a process on the page's
+ * URL, so start-up, fetching and extracting the page are in its time, as they are for a user.
+ *
+ * Scenario 1, limits opened (100 in flight, no per-host cap, no interval) for both tools, the
+ * links grouped by host and interleaved across hosts: wall time (median of RUNS runs, tools
+ * alternating), when the first link request reached a host, peak RSS, the ratio
+ * linkinator / citecheck. The bound the limits allow: 2,000 × 50 ms / 100 = 1.0 s.
+ * Scenario 2, polite: the hosts answer 429 (Retry-After: 1) beyond 5 requests per second;
+ * citecheck runs with --host-interval 200ms. The bound: per host (n − 1) · interval + latency
+ * = 9.85 s, counted from the first link request. Prints the 429s provoked, statuses, and
+ * per-host gaps between request starts as the servers saw them.
+ *
+ * Servers run in a child process so their CPU is not the tools'. Prints figures, asserts
+ * nothing, stops by itself.
+ */
+import { fork, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SELF = fileURLToPath(import.meta.url);
+// linkinator's command line sits beside its main module (package.json "bin").
+const LINKINATOR_CLI = join(dirname(fileURLToPath(import.meta.resolve('linkinator'))), 'cli.js');
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const PAGE_HOST = '127.0.0.99';
+const HOSTS = Array.from({ length: 40 }, (_, i) => `127.0.0.${100 + i}`);
+const PER_HOST = 50;
+const LATENCY_MS = 50;
+const CONCURRENCY = 100;
+const RATE_PER_SECOND = 5;
+const POLITE_INTERVAL_MS = 200;
+// The servers' rolling one-second window forgives 10 ms of loopback arrival jitter, as a
+// real limiter counting in coarse time would.
+const RATE_WINDOW_SLACK_MS = 10;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+// BENCH_ONLY=open or BENCH_ONLY=polite runs one scenario (while working on one).
+const ONLY = process.env.BENCH_ONLY;
+const HARD_LIMIT_MS = 120_000;
+const now = () => performance.timeOrigin + performance.now();
+
+// ---------------------------------------------------------------------------------------
+// The page
+// ---------------------------------------------------------------------------------------
+
+/** The 2,000 links, grouped by host (all of host 1, then host 2…) or interleaved. */
+function linkOrder(origins, order) {
+  const links = [];
+  if (order === 'grouped') {
+    for (const origin of origins) for (let i = 0; i < PER_HOST; i++) links.push(`${origin}/story/${i}`);
+  } else {
+    for (let i = 0; i < PER_HOST; i++) for (const origin of origins) links.push(`${origin}/story/${i}`);
+  }
+  return links;
+}
+
+/** An article citing every link, ten to a paragraph, each in its own sentence. */
+function pageHtml(links) {
+  const paragraphs = [];
+  for (let i = 0; i < links.length; i += 10) {
+    const sentences = links
+      .slice(i, i + 10)
+      .map(
+        (href, j) => `The council said in report ${i + j} that <a href="${href}">the figures</a> rose by ${j + 2}%.`,
+      );
+    paragraphs.push(`<p>${sentences.join(' ')}</p>`);
+  }
+  return `<!doctype html><html><head><title>Bench post</title></head><body><article><h1>Bench post</h1>\n${paragraphs.join('\n')}\n</article></body></html>`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Child: the servers
+// ---------------------------------------------------------------------------------------
+
+async function serve() {
+  let rateLimited = false;
+  let hits = [];
+  let tooMany = 0;
+  let connections = 0;
+  const servers = [];
+  const origins = [];
+  const listen = async (host, handler) => {
+    const server = createServer(handler);
+    server.keepAliveTimeout = 10_000;
+    if (host !== PAGE_HOST) server.on('connection', () => (connections += 1));
+    await new Promise((resolve) => server.listen(0, host, resolve));
+    servers.push(server);
+    return `http://${host}:${server.address().port}`;
+  };
+  for (const [index, host] of HOSTS.entries()) {
+    let recent = [];
+    const origin = await listen(host, (req, res) => {
+      const start = now();
+      if (rateLimited) {
+        recent = recent.filter((t) => t > start - 1000 + RATE_WINDOW_SLACK_MS);
+        recent.push(start);
+        if (recent.length > RATE_PER_SECOND) {
+          tooMany += 1;
+          hits.push([index, start, 429]);
+          res.writeHead(429, { 'retry-after': '1', 'content-type': 'text/html' });
+          res.end('<title>Too Many Requests</title>');
+          return;
+        }
+      }
+      hits.push([index, start, 200]);
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(`<!doctype html><title>Story ${req.url}</title><h1>Story</h1><p>Body text.</p>`);
+      }, LATENCY_MS);
+    });
+    origins.push(origin);
+  }
+  const pages = {
+    grouped: pageHtml(linkOrder(origins, 'grouped')),
+    interleaved: pageHtml(linkOrder(origins, 'interleaved')),
+  };
+  const pageOrigin = await listen(PAGE_HOST, (req, res) => {
+    const page = pages[req.url.slice(1).replace(/\.html$/, '')];
+    res.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(page ?? 'not found');
+  });
+  process.send({ origins, pageOrigin });
+  process.on('message', (msg) => {
+    if (msg.mode !== undefined) {
+      rateLimited = msg.mode === 'limited';
+      hits = [];
+      tooMany = 0;
+      connections = 0;
+      // Servers forget their windows between runs: each run starts with fresh limits.
+      for (const s of servers) s.closeAllConnections();
+      process.send({ ready: true });
+    }
+    if (msg === 'stats') process.send({ stats: { hits, tooMany, connections } });
+    if (msg === 'stop') {
+      for (const s of servers) s.closeAllConnections();
+      Promise.all(servers.map((s) => new Promise((r) => s.close(r)))).then(() => process.exit(0));
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Parent
+// ---------------------------------------------------------------------------------------
+
+function nextMessage(proc, key) {
+  return new Promise((resolve, reject) => {
+    const onExit = (code) => reject(new Error(`server child exited (${code}) before sending ${key}`));
+    const onMessage = (msg) => {
+      if (msg && typeof msg === 'object' && key in msg) {
+        proc.off('message', onMessage);
+        proc.off('exit', onExit);
+        resolve(msg);
+      }
+    };
+    proc.on('message', onMessage);
+    proc.once('exit', onExit);
+  });
+}
+
+/** The command line of each tool for a page URL. */
+function commandFor(tool, pageUrl, polite) {
+  if (tool === 'citecheck') {
+    const limits = polite
+      ? ['--host-concurrency', '4', '--host-interval', `${POLITE_INTERVAL_MS}ms`]
+      : ['--host-concurrency', String(CONCURRENCY), '--host-interval', '0'];
+    return [
+      join(ROOT, 'bin/citecheck.js'),
+      'check',
+      pageUrl,
+      '--allow-private',
+      '--no-config',
+      '--no-progress',
+      '--format',
+      'json',
+      '--concurrency',
+      String(CONCURRENCY),
+      ...limits,
+    ];
+  }
+  return [
+    LINKINATOR_CLI,
+    pageUrl,
+    '--format',
+    'json',
+    '--concurrency',
+    String(CONCURRENCY),
+    ...(polite ? ['--retry'] : []),
+  ];
+}
+
+/** Statuses of the links (the page itself left out) from each tool's JSON on stdout. */
+function statusesOf(tool, stdout, pageUrl) {
+  const counts = {};
+  try {
+    const json = JSON.parse(stdout);
+    if (tool === 'citecheck') Object.assign(counts, json.totals.byStatus);
+    else
+      for (const link of json.links)
+        if (link.url !== pageUrl) counts[link.state.toLowerCase()] = (counts[link.state.toLowerCase()] ?? 0) + 1;
+  } catch {
+    counts.unreadable = 1;
+  }
+  return counts;
+}
+
+/** Runs one tool as a process; wall time from spawn to exit, peak RSS from a preload. */
+async function runTool(tool, pageUrl, polite) {
+  const dir = mkdtempSync(join(tmpdir(), 'citecheck-bench-'));
+  const rssFile = join(dir, 'rss');
+  const started = now();
+  const proc = spawn(
+    process.execPath,
+    ['--import', join(ROOT, 'bench/rss-probe.js'), ...commandFor(tool, pageUrl, polite)],
+    {
+      cwd: dir,
+      env: { ...process.env, CITECHECK_RSS_FILE: rssFile, NO_COLOR: '1', GITHUB_ACTIONS: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const killer = setTimeout(() => proc.kill('SIGKILL'), HARD_LIMIT_MS);
+  let stdout = '';
+  let stderr = '';
+  proc.stdout.on('data', (d) => (stdout += d));
+  proc.stderr.on('data', (d) => (stderr += d));
+  const code = await new Promise((resolve) => proc.once('close', resolve));
+  const ended = now();
+  clearTimeout(killer);
+  let maxRssKb = NaN;
+  let cpuMs = NaN;
+  try {
+    ({ maxRssKb, cpuMs } = JSON.parse(readFileSync(rssFile, 'utf8')));
+  } catch {
+    // The probe did not write (killed): RSS unknown.
+  }
+  rmSync(dir, { recursive: true, force: true });
+  if (code !== 0 && code !== 1) console.log(`  (${tool} exited ${code}: ${stderr.trim().split('\n').at(-1)})`);
+  return { started, ended, wallMs: ended - started, cpuMs, maxRssKb, statuses: statusesOf(tool, stdout, pageUrl) };
+}
+
+const median = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const ms = (x) => `${Math.round(x)} ms`;
+
+/** Timing as the servers saw it: first link request, last one, per-host start gaps. */
+function serverView(hits, started) {
+  const perHost = new Map();
+  for (const [host, at] of hits) {
+    if (!perHost.has(host)) perHost.set(host, []);
+    perHost.get(host).push(at);
+  }
+  const gaps = [];
+  const spans = [];
+  let first = Infinity;
+  let last = -Infinity;
+  for (const starts of perHost.values()) {
+    starts.sort((a, b) => a - b);
+    first = Math.min(first, starts[0]);
+    last = Math.max(last, starts.at(-1));
+    spans.push(starts.at(-1) - starts[0]);
+    for (let i = 1; i < starts.length; i++) gaps.push(starts[i] - starts[i - 1]);
+  }
+  gaps.sort((a, b) => a - b);
+  const pct = (p) => gaps[Math.min(gaps.length - 1, Math.floor(p * gaps.length))];
+  return {
+    firstRequestMs: first - started,
+    lastStartMs: last - started,
+    gaps: gaps.length ? { min: gaps[0], p50: pct(0.5), p90: pct(0.9), max: gaps.at(-1) } : undefined,
+    maxSpanMs: Math.max(...spans),
+  };
+}
+
+async function withServers(body) {
+  const proc = fork(SELF, ['--serve'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const { origins, pageOrigin } = await nextMessage(proc, 'origins');
+  const reset = async (mode) => {
+    proc.send({ mode });
+    await nextMessage(proc, 'ready');
+  };
+  const stats = async () => {
+    proc.send('stats');
+    return (await nextMessage(proc, 'stats')).stats;
+  };
+  try {
+    return await body({ origins, pageOrigin, reset, stats });
+  } finally {
+    proc.send('stop');
+    await new Promise((resolve) => proc.once('exit', resolve));
+  }
+}
+
+/** Both scenarios; prints the figures. */
+export async function benchVersus() {
+  const total = HOSTS.length * PER_HOST;
+  console.log(
+    `\nversus linkinator@6: a page of ${total} links, ${HOSTS.length} local hosts × ${PER_HOST}, ${LATENCY_MS} ms latency, each tool a process on the page's URL`,
+  );
+  await withServers(async ({ pageOrigin, reset, stats }) => {
+    console.log(
+      `  limits opened: ${CONCURRENCY} in flight, no per-host cap or interval (bound ${ms((total * LATENCY_MS) / CONCURRENCY)} + start-up); median of ${RUNS}, tools alternating`,
+    );
+    for (const order of ONLY === 'polite' ? [] : ['grouped', 'interleaved']) {
+      const pageUrl = `${pageOrigin}/${order}.html`;
+      const runs = { citecheck: [], linkinator: [] };
+      for (let i = 0; i < RUNS; i++) {
+        for (const tool of i % 2 ? ['linkinator', 'citecheck'] : ['citecheck', 'linkinator']) {
+          await reset('open');
+          const run = await runTool(tool, pageUrl, false);
+          const server = await stats();
+          runs[tool].push({ ...run, connections: server.connections, view: serverView(server.hits, run.started) });
+        }
+      }
+      const wall = {};
+      for (const tool of ['citecheck', 'linkinator']) {
+        const list = runs[tool];
+        wall[tool] = median(list.map((r) => r.wallMs));
+        const firstAt = median(list.map((r) => r.view.firstRequestMs));
+        const checking = median(list.map((r) => r.ended - r.started - r.view.firstRequestMs));
+        console.log(
+          `  ${order.padEnd(11)} ${tool.padEnd(10)} wall ${ms(wall[tool]).padStart(8)} (runs ${list.map((r) => Math.round(r.wallMs)).join(', ')})  first link request at ${ms(firstAt)}, then ${ms(checking)} to exit  CPU ${ms(median(list.map((r) => r.cpuMs)))}  connections ${median(list.map((r) => r.connections))}  peak RSS ${(median(list.map((r) => r.maxRssKb)) / 1024).toFixed(0)} MB  ${JSON.stringify(list.at(-1).statuses)}`,
+        );
+      }
+      console.log(
+        `  ${order.padEnd(11)} ratio linkinator / citecheck: ${(wall.linkinator / wall.citecheck).toFixed(2)}× (aim ≥ 1.5×)`,
+      );
+    }
+
+    if (ONLY === 'open') return;
+    const boundMs = (PER_HOST - 1) * POLITE_INTERVAL_MS + LATENCY_MS;
+    console.log(
+      `\n  polite: hosts answer 429 beyond ${RATE_PER_SECOND} req/s; citecheck --host-interval ${POLITE_INTERVAL_MS}ms, linkinator --retry; bound per host (n−1)·interval + latency = ${ms(boundMs)}`,
+    );
+    const pageUrl = `${pageOrigin}/interleaved.html`;
+    const politeRuns = Math.max(1, Math.min(RUNS, 3));
+    for (const tool of ['citecheck', 'linkinator']) {
+      const list = [];
+      for (let i = 0; i < politeRuns; i++) {
+        await reset('limited');
+        const run = await runTool(tool, pageUrl, true);
+        const server = await stats();
+        list.push({ ...run, tooMany: server.tooMany, view: serverView(server.hits, run.started) });
+      }
+      const wall = median(list.map((r) => r.wallMs));
+      const fromFirst = median(list.map((r) => r.wallMs - r.view.firstRequestMs));
+      const span = median(list.map((r) => r.view.lastStartMs - r.view.firstRequestMs + LATENCY_MS));
+      const gaps = list.at(-1).view.gaps;
+      console.log(
+        `  ${tool.padEnd(10)} wall ${ms(wall)} (runs ${list.map((r) => Math.round(r.wallMs)).join(', ')}); from the first link request to exit ${ms(fromFirst)} = ${(fromFirst / boundMs).toFixed(2)}× the bound (aim ≤ 1.10×); first to last request start + latency ${ms(span)} = ${(span / boundMs).toFixed(2)}×`,
+      );
+      console.log(
+        `  ${''.padEnd(10)} 429s provoked ${list.map((r) => r.tooMany).join(', ')}  statuses ${JSON.stringify(list.at(-1).statuses)}  first link request at ${ms(median(list.map((r) => r.view.firstRequestMs)))}  peak RSS ${(median(list.map((r) => r.maxRssKb)) / 1024).toFixed(0)} MB`,
+      );
+      if (gaps)
+        console.log(
+          `  ${''.padEnd(10)} per-host gaps between request starts: min ${gaps.min.toFixed(1)} ms, median ${gaps.p50.toFixed(1)} ms, p90 ${gaps.p90.toFixed(1)} ms, max ${gaps.max.toFixed(1)} ms`,
+        );
+    }
+  });
+}
+
+const [, , mode] = process.argv;
+if (mode === '--serve') await serve();
+else if (process.argv[1] === SELF) await benchVersus();

@@ -1,0 +1,63 @@
+/**
+ * The config file's `claims`: additions to the claim-signal rules (README, "Claim signals"),
+ * checked and compiled here, once; extraction reads the compiled rules.
+ */
+
+/** `claims` as written in the config file. */
+export interface ClaimConfig {
+  /** Words or phrases that count as attribution wherever they occur (whole words, any case). */
+  attributionWords?: string[];
+  /** Regular expressions: text they match never counts as attribution. */
+  attributionIgnore?: string[];
+  /** Regular expressions: text they match never counts as a figure. */
+  figureIgnore?: string[];
+}
+
+/** `claims`, compiled. */
+export interface ClaimRules {
+  /** The attribution words as one pattern, if any. */
+  attributionWords?: RegExp;
+  /** Text never counted as attribution. */
+  attributionIgnore: RegExp[];
+  /** Text never counted as a figure. */
+  figureIgnore: RegExp[];
+}
+
+/** The keys of `claims`, for the schema and for errors. */
+export const CLAIM_KEYS = ['attributionWords', 'attributionIgnore', 'figureIgnore'] as const;
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Compiles `claims`; throws a message naming the key at fault ("figureIgnore: …") for a value
+ * that is not a list of strings or a pattern that is not a regular expression. Patterns are
+ * matched case-insensitively, anywhere in the text (flags giu).
+ */
+export function compileClaimConfig(config: ClaimConfig): ClaimRules {
+  const list = (key: (typeof CLAIM_KEYS)[number]): string[] => {
+    const value: unknown = config[key] ?? [];
+    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v.trim() === ''))
+      throw new Error(`${key}: must be a list of non-empty strings`);
+    return value as string[];
+  };
+  const patterns = (key: 'attributionIgnore' | 'figureIgnore'): RegExp[] =>
+    list(key).map((source) => {
+      try {
+        return new RegExp(source, 'giu');
+      } catch {
+        throw new Error(`${key}: not a valid regular expression: ${source}`);
+      }
+    });
+  const rules: ClaimRules = {
+    attributionIgnore: patterns('attributionIgnore'),
+    figureIgnore: patterns('figureIgnore'),
+  };
+  const words = list('attributionWords').map((w) => w.trim());
+  if (words.length > 0) {
+    rules.attributionWords = new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:${words.map((w) => escapeRegExp(w).replace(/\s+/g, '\\s+')).join('|')})(?![\\p{L}\\p{N}])`,
+      'giu',
+    );
+  }
+  return rules;
+}

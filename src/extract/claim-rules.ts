@@ -1,0 +1,98 @@
+import type { ClaimRules } from '../config/claim-config.js';
+
+/**
+ * The word lists and patterns behind the claim signals (signals.ts), in one place; the user's
+ * additions come compiled from the config (`claims.*`, config/claim-config.ts). The rules are
+ * published in the README ("Claim signals"); change both together.
+ */
+
+/** No additions. */
+export const DEFAULT_CLAIM_RULES: ClaimRules = Object.freeze({ attributionIgnore: [], figureIgnore: [] });
+
+const set = (words: string): ReadonlySet<string> => new Set(words.split(' '));
+
+/**
+ * Reporting verbs: attribution when used for reporting (see the exceptions below), beside the
+ * phrase "according to".
+ */
+export const REPORTING_VERBS = set(
+  'said says say told tells stated states announced announces reported reports testified acknowledged acknowledges admitted admits asserted asserts insisted insists warned warns claimed claims argued argues confirmed confirms disclosed discloses revealed reveals wrote writes noted notes explained explains added estimated estimates estimate concluded concludes found finds showed shows shown suggested suggests predicted predicts',
+);
+
+/** Reporting verbs that also name things (a report, the claims, TV shows): they need a speaker or "that". */
+export const NOUN_LIKE = set('reports claims notes estimates estimate shows finds states');
+
+/** "show" verbs report only data: the subject must be one of DATA_SUBJECTS, or "that" must follow. */
+export const SHOW_VERBS = set('showed shows shown suggests suggested');
+
+/** Subjects whose "shows"/"found" report evidence. */
+export const DATA_SUBJECTS = set(
+  'data study studies survey surveys research report reports analysis analyses poll polls figures statistics stats records evidence census audit audits review investigation experiment experiments trial trials paper papers documents footage filings results findings tests model models researchers scientists',
+);
+
+/**
+ * Subjects that make a reporting verb mechanical: the post's own screenshots, software output
+ * and pages ("the screenshot shows", "the error says", "this guide explains").
+ */
+export const MECHANICAL_SUBJECTS = set(
+  'it this that which these those screenshot screenshots image images picture pictures photo photos video videos map maps diagram diagrams figure figures table tables chart charts graph graphs output log logs message messages error errors warning screen page pages button buttons menu window dialog code function functions command commands build test tests sign signs label guide tutorial post manual docs documentation readme example examples demo app tool release version notes api spinner',
+);
+
+/** Subject pronouns of the author or the reader: "I said I would", "we found a café", "you estimate". */
+export const PERSONAL_SUBJECTS = set("i i've i'd i'll i'm we we've we'd we'll we're you you've you'd you'll");
+
+/** Words between a subject and its verb that do not change who speaks ("I have always said"). */
+export const FILLERS = set(
+  "have has had 've 'd also then just already later once never always recently finally first only still even actually really probably again soon often sometimes previously earlier both all do did does not",
+);
+
+/** Forms of "be" and "get" before a participle: a passive ("was found in the attic"). */
+export const PASSIVE = set('is are was were be been being get gets got gotten');
+
+/** Determiners and possessives before a word make it a noun or an adjective ("the estimated cost"). */
+export const DETERMINERS = set(
+  'the a an this that these those his her their its our my your such many several some any no all both each every other',
+);
+
+/** Nouns "according to" can point at that are not sources ("according to plan"). */
+export const ACCORDING_TO_NOT_SOURCES = set('plan plans schedule taste size type need needs preference instructions');
+
+/** First words of an instruction to the reader ("Use port 8080", "Bake for 25 minutes"). */
+export const IMPERATIVES = set(
+  'add bake boil call change check choose click copy create cut delete disable download edit enable enter go heat install keep make mix move open paste pour press put remove rename replace restart run save select set start stir stop take try turn type update upgrade use visit wait',
+);
+
+/** Words allowed before an imperative at the start of a sentence ("Then run …"). */
+export const IMPERATIVE_LEADS = set('then now first next finally just simply please also and so');
+
+/** Subject words of the author: a figure in such a sentence reports the author's own experience. */
+export const FIRST_PERSON =
+  /(?<![A-Za-z\u00C0-\u024F'’])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Ww]e|[Ww]e're|[Ww]e’re|[Ww]e've|[Ww]e’ve|[Ww]e'd|[Ww]e’d|[Ww]e'll|[Ww]e’ll|[Mm]y|[Oo]ur)(?![A-Za-z\u00C0-\u024F'’])/;
+
+/** Words right before a number that make it a label, not a figure ("Chapter 3", "Step 2", "port 8080"). */
+export const LABEL_WORDS = set(
+  'chapter chapters section sections § part parts step steps figure figures fig table tables page pages p pp line lines episode episodes season seasons volume vol issue no number item items exercise lesson level appendix article articles rule clause verse slide track room gate platform route port stage phase round day week version versions release build update patch rc beta alpha v ver python node php ruby java go rust perl ios android macos windows',
+);
+
+/** Words after a decimal that make it a version ("the 0.1 release", "3.11 or later"). */
+export const VERSION_AFTER =
+  /^\s*(?:release|version|beta|alpha|update|branch|series|or later|and later|or newer|or above|\+)/i;
+
+/** Verbs right before a decimal that make it a version ("released 0.1", "upgraded to 2.4"). */
+export const VERSION_BEFORE =
+  /(?:released|shipped|tagged|(?:upgraded|updated|bumped|moved|migrated|pinned) to|from|to)\s+$/i;
+
+/**
+ * Units and magnitudes that make a number a quantity ("5 km", "2 million", "5k", "200g"). A
+ * number with other letters attached is a name ("18F", "4K", "5G", "3D").
+ */
+export const QUANTITY_AFTER =
+  /^(?:\s?(?:%|percent\b|per cent\b|pct\b|°\s?[CF]?|‰)|\s?(?:thousand|million|billion|trillion|bn|mn|m|k)\b|\s?(?:km|kg|mg|g|lb|lbs|oz|mph|kph|km\/h|cm|mm|ml|l|ft|mi|gb|mb|tb|kb|gbps|mbps|ghz|mhz|kw|mw|gw|kwh|mwh|gwh|twh|tons?|tonnes?|x)\b|\s(?:metres?|meters?|kilometres?|kilometers?|miles?|feet|foot|inches|acres?|hectares?|litres?|liters?|gallons?|degrees?|points?|times|people|percent|dollars|euros|pounds|years|months|weeks|days|hours|minutes|seconds|votes|cases|deaths|jobs|homes|visitors|users|customers|employees|members|students|patients|vehicles|cars|complaints)\b)/i;
+
+/** Month names, for "March 3" and "3 March". */
+export const MONTH =
+  /(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)/i;
+
+/** Dates and times written with digits: never figures. */
+export const DATE_OR_TIME =
+  /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?|\b\d{1,2}\s?[ap]\.?m\.?(?![A-Za-z])|\b(?:1[0-9]|20)\d0s\b|['’]\d0s\b/gi;

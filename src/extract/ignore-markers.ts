@@ -1,0 +1,115 @@
+/**
+ * Inline ignore markers (issue 13, "a user decides what is checked"), read from a post's body
+ * before extraction, by line:
+ * - `<!-- citecheck-ignore -->`: links on the same line;
+ * - `<!-- citecheck-ignore-next-line -->`: links on the next line;
+ * - `<!-- citecheck-disable -->` … `<!-- citecheck-enable -->`: links on every line from the
+ *   one to the other (to the end without an enable).
+ * The same comments in Markdown, HTML and WordPress content. Lines are the granularity: a link
+ * is matched by the line it sits on. In Markdown, a marker inside a code fence or a code span
+ * is an example, not a marker (in HTML, one shown as code is escaped and never a comment).
+ */
+
+/** Why links on a body line (1-based, within the body) are ignored, or undefined. */
+export type IgnoredLine = (line: number) => string | undefined;
+
+/** How to read and word markers. */
+export interface MarkerOptions {
+  /** The body is Markdown (then code fences and spans hold no markers). */
+  markdown: boolean;
+  /** How a body line is named in reasons ("line 12", "line 3 of the post's content"). */
+  where: (line: number) => string;
+}
+
+const MARKER = /<!--\s*citecheck-(ignore-next-line|ignore|disable|enable)\s*-->/g;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/** Ignored spans of lines, inclusive, with their reason; the last may run to the end. */
+interface Span {
+  from: number;
+  to: number;
+  reason: string;
+}
+
+/** True when offset `at` of `line` sits inside a code span (an odd number of backticks before it). */
+function inCodeSpan(line: string, at: number): boolean {
+  let ticks = 0;
+  for (let i = line.indexOf('`'); i !== -1 && i < at; i = line.indexOf('`', i + 1)) ticks++;
+  return ticks % 2 === 1;
+}
+
+/**
+ * Reads the markers of `body` (see the module comment). Undefined when it has none, the usual
+ * case, checked with one substring search. Linear in the body.
+ */
+export function readIgnoreMarkers(body: string, options: MarkerOptions): IgnoredLine | undefined {
+  if (!body.includes('citecheck-')) return undefined;
+  const single = new Map<number, string>();
+  const spans: Span[] = [];
+  let open: Span | undefined;
+  let fence: string | undefined;
+  let lineNo = 0;
+  for (let at = 0; at <= body.length; lineNo++) {
+    const newline = body.indexOf('\n', at);
+    const end = newline === -1 ? body.length : newline;
+    const line = body.slice(at, end);
+    at = end + 1;
+    const n = lineNo + 1;
+    if (options.markdown) {
+      const f = FENCE.exec(line);
+      if (fence !== undefined) {
+        if (f && f[1][0] === fence[0] && f[1].length >= fence.length) fence = undefined;
+        continue;
+      }
+      if (f) {
+        fence = f[1];
+        continue;
+      }
+    }
+    if (!line.includes('citecheck-')) continue;
+    MARKER.lastIndex = 0;
+    for (let m = MARKER.exec(line); m; m = MARKER.exec(line)) {
+      if (options.markdown && inCodeSpan(line, m.index)) continue;
+      const comment = `a citecheck-${m[1]} comment on ${options.where(n)}`;
+      if (m[1] === 'ignore') single.set(n, `ignored by ${comment}`);
+      else if (m[1] === 'ignore-next-line') single.set(n + 1, `ignored by ${comment}`);
+      else if (m[1] === 'disable' && open === undefined) {
+        open = { from: n, to: Infinity, reason: `ignored after ${comment}` };
+        spans.push(open);
+      } else if (m[1] === 'enable' && open !== undefined) {
+        open.to = n;
+        open = undefined;
+      }
+    }
+    if (newline === -1) break;
+  }
+  if (single.size === 0 && spans.length === 0) return undefined;
+  return (line) => {
+    const own = single.get(line);
+    if (own !== undefined) return own;
+    // Spans are in order and do not overlap: binary search for the last one starting at or before.
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].from <= line) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    const span = spans[hi];
+    return span !== undefined && line <= span.to ? span.reason : undefined;
+  };
+}
+
+/**
+ * The config's `ignore` list: exact URLs, compared after the same normalisation as the links
+ * (scheme and host case, default port, an empty path as "/"), with or without the fragment.
+ */
+export function ignoreList(urls: readonly string[], normalize: (url: string) => string | undefined): IgnoredUrl {
+  const set = new Set<string>();
+  for (const url of urls) set.add(normalize(url) ?? url);
+  return (url, checkUrl) =>
+    set.has(url) || (checkUrl !== undefined && set.has(checkUrl)) ? "listed in the config's ignore list" : undefined;
+}
+
+/** Why a citation's URL is ignored by the config, or undefined. */
+export type IgnoredUrl = (url: string, checkUrl: string | undefined) => string | undefined;

@@ -1,0 +1,95 @@
+import MarkdownIt from 'markdown-it';
+import footnote from 'markdown-it-footnote';
+import { brokenLinks } from './markdown-broken-links.js';
+import { boundedLinkify, type LinkifyEnv } from './markdown-linkify.js';
+import { markdownLines, type LinesEnv } from './markdown-lines.js';
+import { markdownSections } from './markdown-sections.js';
+import { markdownTemplates, protectTemplates, type TemplatesEnv } from './markdown-templates.js';
+
+export { MARKDOWN_LINE_ATTR } from './markdown-lines.js';
+
+/**
+ * The one Markdown parser of citecheck: CommonMark plus raw HTML (posts embed it) and
+ * linkified explicit URLs. Code spans and blocks render as <code>/<pre>, which extraction ignores.
+ */
+const md = new MarkdownIt({ html: true, linkify: true });
+// Fuzzy linkify turns "README.md", "index.html" or "google.com" in prose into http:// links
+// that check would then request. Authors cite with explicit URLs: only http(s)://, <autolinks>
+// and real Markdown links are links. A scheme-less "//host/path" in prose is no citation either.
+md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+md.linkify.add('//', null);
+// Linear, and tables rendered as site generators do (see markdown-linkify.ts).
+md.use(boundedLinkify);
+// markdown-it refuses javascript:, vbscript:, file: and data: links (a safety rule for HTML
+// shown in a browser) and prints them as literal "[text](url)". This HTML is only read by
+// extraction, which reports such links as skipped rather than losing them; reports escape them.
+md.validateLink = () => true;
+// Links CommonMark refuses but the author meant (space in the URL, undefined reference): reported, not lost.
+md.use(brokenLinks);
+md.use(footnote);
+// Site-generator templates back into link targets; shortcode markup out of text (markdown-templates.ts).
+md.use(markdownTemplates);
+// Source lines on blocks, links and raw HTML tags; the first heading (see markdown-lines.ts).
+md.use(markdownLines);
+
+/** Options of one render. */
+export interface MarkdownRenderOptions {
+  /** Bare URLs in table cells become links too (`--linkify`); see markdown-linkify.ts. */
+  linkifyTables?: boolean;
+  /** 1-based line of the body's first line in its file (after front matter), for messages. */
+  bodyLine?: number;
+  /** Section size and whole-body limit (see markdown-sections.ts); tests make them small. */
+  sections?: { size: number; whole: number };
+}
+
+/** What a render found besides the HTML. */
+export interface MarkdownFound {
+  /** Text of the first level-1 heading, if any (code blocks cannot fake one). */
+  firstHeading?: string;
+}
+
+/** The parse environment one render shares between its sections. */
+type RenderEnv = LinkifyEnv &
+  LinesEnv &
+  TemplatesEnv & { references?: Record<string, unknown>; badDefinitions?: Record<string, unknown>; bodyLine?: number };
+
+/**
+ * Renders a Markdown body to HTML, section by section (see markdown-sections.ts; a post under
+ * a mebibyte is one section): elements carry their source line (MARKDOWN_LINE_ATTR). Reference
+ * definitions are collected over the whole body first, so that a section may use one defined
+ * in another. `found` receives the first heading.
+ */
+export function* renderMarkdown(
+  body: string,
+  options: MarkdownRenderOptions = {},
+  found: MarkdownFound = {},
+): Generator<string> {
+  // Templates in link targets are swapped out over the whole body (same lines; see markdown-templates.ts).
+  const prepared = protectTemplates(body);
+  const text = prepared.body;
+  const templates = prepared.templates.length > 0 ? prepared : undefined;
+  const sections = markdownSections(text, options.sections?.size, options.sections?.whole);
+  const texts = sections.map((section, i) => text.slice(section.start, sections[i + 1]?.start ?? text.length));
+  const collect: RenderEnv = {};
+  if (sections.length > 1) {
+    // Block rules only: the reference rules fill env.references and badDefinitions; tokens are dropped.
+    texts.forEach((section, i) => {
+      collect.lineOffset = sections[i].line;
+      md.block.parse(section.replace(/\r\n?/g, '\n'), md, collect, []);
+    });
+  }
+  for (let i = 0; i < sections.length; i++) {
+    const env: RenderEnv = {
+      linkifyTables: options.linkifyTables === true,
+      lineOffset: sections[i].line,
+      bodyLine: options.bodyLine ?? 1,
+      templates,
+    };
+    if (collect.references) env.references = { ...collect.references };
+    if (collect.badDefinitions) env.badDefinitions = { ...collect.badDefinitions };
+    const tokens = md.parse(texts[i], env);
+    if (found.firstHeading === undefined && env.firstHeading !== undefined) found.firstHeading = env.firstHeading;
+    texts[i] = '';
+    yield md.renderer.render(tokens, md.options, env);
+  }
+}

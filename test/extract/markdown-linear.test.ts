@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { extractPost } from '../../src/extract/index.js';
+import { parseDocument } from '../../src/sources/index.js';
+
+/**
+ * Markdown extraction must be near-linear (issue 13): `[a](` × 50,000 took 47 s in our own
+ * markdown-it rule. A bound with slack, not a speed: 4× the input must cost well under the 16×
+ * a quadratic step would (best of three runs each, so a busy machine does not fail it).
+ */
+
+/** CPU milliseconds of this process (other processes on a busy machine do not count). */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/** CPU milliseconds to read and extract `text` as a Markdown file. */
+function timeOf(text: string): number {
+  const start = cpuMs();
+  for (const post of parseDocument(text, { source: 'hostile.md' })) extractPost(post);
+  return cpuMs() - start;
+}
+
+/**
+ * Best time of the large input over the best time of the small one. Runs alternate, so a
+ * burst of load from other processes slows both sizes rather than only one of them.
+ */
+function costRatio(small: string, large: string, rounds = 3): number {
+  timeOf(small); // warm up the JIT on this shape
+  let bestSmall = Infinity;
+  let bestLarge = Infinity;
+  for (let i = 0; i < rounds; i++) {
+    bestSmall = Math.min(bestSmall, timeOf(small));
+    bestLarge = Math.min(bestLarge, timeOf(large));
+  }
+  return bestLarge / bestSmall;
+}
+
+/** Hostile and ordinary shapes, each a unit repeated n times after a head: `[a](` is the one of the issue. */
+const SHAPES: Array<[string, string, number, string?]> = [
+  ['unclosed link destinations', '[a](', 12_000],
+  ['unclosed brackets', '[', 5_000],
+  ['unclosed reference labels', '[a][', 1_500],
+  ['destinations with spaces', '[a](http://x y ', 1_500],
+  ['destinations opening parens', '[a](http://x/(', 1_500],
+  ['bare URLs opening parens', 'http://x/(', 2_000],
+  ['bare URLs', 'http://x.org/a ', 1_500],
+  ['links, one per line, in one paragraph', '[a](https://x.org/a)\n', 2_500],
+  ['table rows of bare URLs', '| 1 | https://x.org/a |\n', 800, '| n | url |\n|---|---|\n'],
+  ['templates in link targets', '[x]({{ site.url }}', 2_000],
+  ['templates touching each other', '{{}}', 8_000],
+  ['unclosed shortcodes', '{{<', 8_000],
+  ['bad reference definitions', '[d]: https://a b\n[d]\n', 1_500],
+  ['figures and reporting verbs in one sentence', 'officials said 40% of 1,200 in v1.2 ', 2_000],
+  ['figures and reporting verbs, many sentences', 'Officials said 40% of 1,200 left. I found 3. ', 1_500],
+  ['raw HTML block of links', '<a href="https://x.org/a">a</a>\n', 2_500],
+];
+
+describe('Markdown extraction is near-linear', () => {
+  for (const [name, unit, n, head = ''] of SHAPES) {
+    it(`${name}: 4× the input costs under 8× the time`, () => {
+      const small = head + unit.repeat(n);
+      const large = head + unit.repeat(4 * n);
+      expect(costRatio(small, large)).toBeLessThan(8);
+    });
+  }
+
+  it('linked sentences, each different, in one paragraph: 4× the input costs under 8× the time', () => {
+    const text = (n: number): string =>
+      Array.from({ length: n }, (_, i) => `Officials [said](https://x.org/${i}) “a quote ${i} of four words”.`).join(
+        ' ',
+      );
+    expect(costRatio(text(1_000), text(4_000))).toBeLessThan(8);
+  });
+});
