@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench`: start-up time, extraction throughput, the checking engine against local
 // hosts, citecheck and linkinator@6 side by side, the cost of archive lookups, the
-// precision/recall of claim flags on labelled paragraphs, then reading a 100 MB WordPress
-// export (`npm run bench -- versus`, `-- claims`, `-- wxr`… for one part alone).
+// precision/recall of claim flags on labelled paragraphs, reading a 100 MB WordPress export,
+// then a whole site audit through the CLI (`npm run bench -- versus`, `-- claims`, `-- wxr`,
+// `-- site`… for one part alone; `-- small` for the site audit's 2,000-link run).
 // Prints measured figures (medians of repeated runs); asserts nothing.
 import { benchExtract, benchHtml } from './extract.js';
 import { benchCheck } from './check.js';
@@ -11,6 +12,7 @@ import { benchClaims } from './claims.js';
 import { benchStartup } from './startup.js';
 import { benchVersus } from './versus.js';
 import { benchWxr } from './wxr.js';
+import { benchSite } from './site.js';
 
 const only = process.argv[2];
 if (!only || only === 'startup') benchStartup();
@@ -23,3 +25,4 @@ if (!only || only === 'versus') await benchVersus();
 if (!only || only === 'claims') benchClaims();
 if (!only || only === 'archive') await benchArchive();
 if (!only || only === 'wxr') await benchWxr();
+if (!only || only === 'site' || only === 'small') await benchSite(only === 'small' ? 'small' : undefined);

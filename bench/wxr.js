@@ -10,12 +10,13 @@
  *   - reader: the WXR stream reader alone (posts counted, then dropped);
  *   - extract: `citecheck extract`'s pipeline (read, extract each post as read, build the
  *     offline report; the JSON is not serialised), which keeps every post's extraction;
+ *   - cli-extract: `citecheck extract` run as a user runs it, its JSON streamed to /dev/null;
  *   - reader on a file half the size, to show the reader's memory does not grow with the file.
  * Prints figures, asserts nothing, deletes its file.
  */
-import { fork } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -120,6 +121,20 @@ async function measure(mode, file) {
     posts = report.totals.posts;
     citations = report.totals.citations;
   }
+  if (mode === 'cli-extract') {
+    // `citecheck extract` as a user runs it (its own process, its JSON streamed to /dev/null).
+    const rssFile = path.join(path.dirname(file), 'cli-rss.json');
+    const cli = path.join(path.dirname(SELF), '..', 'bin', 'citecheck.js');
+    const probe = path.join(path.dirname(SELF), 'rss-probe.js');
+    const child = spawn(process.execPath, ['--import', probe, cli, 'extract', file, '--no-config'], {
+      env: { ...process.env, CITECHECK_RSS_FILE: rssFile },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    await new Promise((resolve) => child.once('exit', resolve));
+    const usage = JSON.parse(await readFile(rssFile, 'utf8'));
+    process.send({ ms: performance.now() - started, posts: 0, citations: 0, maxRssMb: usage.maxRssKb / 1024 });
+    process.exit(0);
+  }
   const ms = performance.now() - started;
   process.send({ ms, posts, citations, maxRssMb: process.resourceUsage().maxRSS / 1024 });
   process.exit(0);
@@ -160,6 +175,7 @@ export async function benchWxr() {
     const reader = await medianOf('reader', big);
     const readerHalf = await medianOf('reader', half);
     const extract = await medianOf('extract', big);
+    const cliExtract = await medianOf('cli-extract', big);
     console.log(`  baseline process (citecheck loaded, nothing read): peak RSS ${base.maxRssMb.toFixed(0)} MB`);
     console.log(
       `  stream reader alone: ${reader.posts} posts in ${(reader.ms / 1000).toFixed(2)} s (${(mb / (reader.ms / 1000)).toFixed(1)} MB/s), peak RSS ${reader.maxRssMb.toFixed(0)} MB`,
@@ -169,6 +185,9 @@ export async function benchWxr() {
     );
     console.log(
       `  extract pipeline (read + extract each post + offline report): ${extract.posts} posts, ${extract.citations} citations in ${(extract.ms / 1000).toFixed(2)} s, peak RSS ${extract.maxRssMb.toFixed(0)} MB`,
+    );
+    console.log(
+      `  citecheck extract (the CLI, JSON to /dev/null): ${(cliExtract.ms / 1000).toFixed(2)} s, peak RSS ${cliExtract.maxRssMb.toFixed(0)} MB`,
     );
   } finally {
     await rm(dir, { recursive: true, force: true });

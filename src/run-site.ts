@@ -3,8 +3,7 @@ import { withArchiveLane } from './archive/archive-lane.js';
 import { clockOf, createRequestPool } from './check/index.js';
 import { createDocumentFetcher, type DocumentFetcher } from './check/fetch-document.js';
 import { InputError, UsageError } from './errors.js';
-import { extractOptions, extractPost } from './extract/index.js';
-import { checkExtracted, type RunDeps } from './run.js';
+import { checkExtracted, postExtractor, type RunDeps } from './run.js';
 import { readSite, type SiteProgress, type SiteQuery } from './sources/wp-site.js';
 import type { ExtractedPost, Report } from './types.js';
 
@@ -112,7 +111,8 @@ export async function runSite(siteUrl: string, asked: CitecheckOptions, given: S
       onProgress: deps.onSiteProgress,
       onWarning: deps.onWarning,
     });
-    for await (const post of reading) posts.push(extractPost(post, extractOptions(options)));
+    const extract = postExtractor(options);
+    for await (const post of reading) posts.push(extract(post));
   } catch (error) {
     // Ctrl-C while reading: the posts read so far make the partial report.
     const stopped = deps.signal?.aborted === true;
@@ -123,8 +123,9 @@ export async function runSite(siteUrl: string, asked: CitecheckOptions, given: S
   }
   // The site's credentials went to its API; the links its posts cite are checked without them.
   const linkOptions = { ...options, headers: options.headers.filter((rule) => rule.host !== undefined) };
+  const postsRead = posts.length;
   const report = await checkExtracted(posts, linkOptions, deps, { startedAt, started });
-  if (!incomplete) return { report, postsRead: posts.length };
+  if (!incomplete) return { report, postsRead };
   report.incomplete = incomplete;
-  return { report, incomplete, postsRead: posts.length };
+  return { report, incomplete, postsRead };
 }

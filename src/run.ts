@@ -5,12 +5,13 @@ import { markUnconfirmed } from './check/confirm.js';
 import type { CheckDeps, CheckRun } from './check/index.js';
 import { checkTargets, clockOf, createRequestPool } from './check/index.js';
 import { createDocumentFetcher } from './check/fetch-document.js';
+import { compactPost, StringTable } from './extract/compact.js';
 import { extractOptions, extractPost } from './extract/index.js';
 import { collectTargets } from './links/targets.js';
 import { buildReport } from './report/build.js';
 import { readInputs } from './sources/index.js';
 import { isUrlInput } from './sources/input-kind.js';
-import type { ExtractedPost, Report } from './types.js';
+import type { ExtractedPost, Post, Report } from './types.js';
 
 /** I/O a run may have injected (tests, the demo, embedding applications). */
 export interface RunDeps extends CheckDeps {
@@ -43,11 +44,23 @@ async function extractInputs(
       statuses: options.statuses,
       baseUrl: options.baseUrl,
     });
-    for await (const post of reading) extracted.push(extractPost(post, extractOptions(options)));
+    // Each compacted as it is extracted, so it pins nothing of the input it came from.
+    const extract = postExtractor(options);
+    for await (const post of reading) extracted.push(extract(post));
     return extracted;
   } finally {
     await fetcher?.close();
   }
+}
+
+/**
+ * Extraction as a run keeps its posts: each compacted as it is extracted (see compactPost),
+ * with one table of URL strings for the whole run.
+ */
+export function postExtractor(options: Parameters<typeof extractOptions>[0]): (post: Post) => ExtractedPost {
+  const urls = new StringTable();
+  const opts = extractOptions(options);
+  return (post) => compactPost(extractPost(post, opts), urls);
 }
 
 /** The whole pipeline: inputs → extraction → targets → plan → checking → report. Prints nothing. */
@@ -65,7 +78,8 @@ export async function runCheck(inputs: string[], asked: CitecheckOptions, given:
 
 /**
  * The rest of the pipeline once posts are extracted: unique targets → plan → checking → report.
- * `deps.pool` should be the pool the inputs were fetched through. Prints nothing.
+ * `deps.pool` should be the pool the inputs were fetched through. Takes the posts over: the
+ * array is emptied as the report is built, so an archive is never held twice. Prints nothing.
  */
 export async function checkExtracted(
   posts: ExtractedPost[],
@@ -93,6 +107,8 @@ export async function checkExtracted(
     durationMs: Math.round(performance.now() - clock.started),
     interrupted: run.interrupted,
     offline: options.offline,
+    releasePosts: true,
+    shard: options.shard,
   });
 }
 

@@ -509,6 +509,8 @@ export interface Report {
   interrupted?: boolean;
   /** Why the inputs were read only in part (a site's API failed midway); the report covers the posts read. */
   incomplete?: string;
+  /** The part of a sharded run this report covers (`--shard k/n`); absent for a whole run. */
+  shard?: ReportShard;
   /** True when no request was made (--offline or `extract`). */
   offline?: boolean;
   totals: ReportTotals;
@@ -517,4 +519,18 @@ export interface Report {
   findings: Finding[];
   /** Per-host request figures. */
   hosts: HostStats[];
+}
+
+/** One part of a sharded run (`--shard k/n`): shard `index` of `count`. */
+export interface Shard {
+  /** Which part, from 1 to count. */
+  index: number;
+  /** How many parts the run is split into. */
+  count: number;
+}
+
+/** Which part of a sharded run a report covers, and of what (`citecheck merge` checks both). */
+export interface ReportShard extends Shard {
+  /** Fingerprint (SHA-256) of the extracted posts: every shard of one run has the same. */
+  inputs: string;
 }

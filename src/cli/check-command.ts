@@ -15,7 +15,7 @@ import { emitGithubOutput, isGithubActions } from './github.js';
 import { guardCachePath } from './cache-path.js';
 import { printLine, printWarning, writeReport } from './print.js';
 import { ProgressBar } from './progress.js';
-import { parseReportSpec, prepareReportPaths, writeReports } from './reports.js';
+import { parseReportSpec, prepareReportPaths, shardReportSpec, writeReports } from './reports.js';
 import { isUrlInput } from '../sources/input-kind.js';
 
 /**
@@ -78,6 +78,9 @@ export async function runAndReport(
 ): Promise<number> {
   const { options, reports, reportsFrom } = await resolveCommandOptions(opts, cmd);
   const specs = reports.map((text) => parseReportSpec(text, reportsFrom));
+  // A shard's JSON report is what `citecheck merge` joins: written even when not asked for.
+  if (options.shard && opts.format !== 'json' && !specs.some((spec) => spec.format === 'json'))
+    specs.push(shardReportSpec(options.shard));
   await prepareReportPaths(specs, localInputs);
   await guardCachePath(options.cache, localInputs);
 
@@ -128,9 +131,10 @@ export async function runAndReport(
     renderPieces(format, report, {
       color: format === 'terminal' && wantsColor(opts, process.stdout),
       cwd,
+      verbose: opts.verbose === true,
     }),
   );
-  await writeReports(report, specs, { cwd });
+  await writeReports(report, specs, { cwd, verbose: opts.verbose === true });
   if (specs.length > 0 && format !== 'json') printLine(`wrote ${specs.map((s) => s.path).join(', ')}`);
   if (isGithubActions()) {
     await emitGithubOutput(

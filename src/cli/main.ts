@@ -4,6 +4,7 @@ import { cacheSwallowedInput } from './cache-path.js';
 import { CitecheckError, EXIT, exitCodeFor } from '../errors.js';
 import type { checkCommand, extractCommand } from './check-command.js';
 import type { fixCommand } from './fix-command.js';
+import type { mergeCommand } from './merge-command.js';
 import { createProgram, type ProgramActions } from './program.js';
 import type { wpCommand } from './wp-command.js';
 import { printLine, sanitizeLines } from './print.js';
@@ -15,6 +16,8 @@ export interface CommandHandlers {
   fix?: typeof fixCommand;
   /** `citecheck wp`. */
   wp?: typeof wpCommand;
+  /** `citecheck merge`. */
+  merge?: typeof mergeCommand;
 }
 
 // The pipeline (cheerio, undici, markdown-it…) is loaded when a command runs, not at start:
@@ -24,6 +27,7 @@ const RUN_COMMANDS: CommandHandlers = {
   extract: async (...args) => (await import('./check-command.js')).extractCommand(...args),
   wp: async (...args) => (await import('./wp-command.js')).wpCommand(...args),
   fix: async (...args) => (await import('./fix-command.js')).fixCommand(...args),
+  merge: async (...args) => (await import('./merge-command.js')).mergeCommand(...args),
 };
 
 const ISSUES_URL = 'https://github.com/citecheck/citecheck/issues';
@@ -46,6 +50,9 @@ export async function main(argv: string[], commands: CommandHandlers = RUN_COMMA
     },
     wp: async (site, opts, cmd) => {
       exitCode = await (commands.wp ?? (RUN_COMMANDS.wp as typeof wpCommand))(site, opts, cmd);
+    },
+    merge: async (reports, opts, cmd) => {
+      exitCode = await (commands.merge ?? (RUN_COMMANDS.merge as typeof mergeCommand))(reports, opts, cmd);
     },
   };
   const program = createProgram(actions);

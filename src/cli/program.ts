@@ -39,6 +39,8 @@ export interface ProgramActions {
   extract(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<void>;
   wp(site: string, opts: Record<string, unknown>, cmd: Command): Promise<void>;
   fix?(inputs: string[], opts: Record<string, unknown>, cmd: Command): Promise<void>;
+  /** `citecheck merge`. */
+  merge?(reports: string[], opts: Record<string, unknown>, cmd: Command): Promise<void>;
 }
 
 /** Builds the commander program. */
@@ -86,6 +88,17 @@ export function createProgram(actions: ProgramActions): Command {
     ).action(fix);
   }
 
+  const merge = actions.merge;
+  if (merge) {
+    addTableOptions(
+      program
+        .command('merge')
+        .description('join the JSON reports of a sharded run (--shard k/n) into the report of the whole run')
+        .argument('<reports...>', "the shards' JSON reports, e.g. reports/citecheck.shard-*.json"),
+      'merge',
+    ).action(merge);
+  }
+
   program.addHelpText(
     'after',
     `
@@ -99,7 +112,9 @@ Examples:
   citecheck extract export.json > structure.json
   citecheck fix content/posts/ > fix.diff && git apply fix.diff
   citecheck check site.WordPress.2024-06-01.xml      # a WordPress export (Tools → Export)
-  citecheck wp https://example.com/ --after 2024-01-01 --report html`,
+  citecheck wp https://example.com/ --after 2024-01-01 --report html
+  citecheck check export.xml --shard 2/4                 # one of 4 CI jobs; then:
+  citecheck merge reports/citecheck.shard-*.json --report html --report sarif`,
   );
   return program;
 }

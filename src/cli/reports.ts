@@ -6,7 +6,7 @@ import { CitecheckError, ConfigError, OutputError, UsageError } from '../errors.
 import { isOwnReport } from '../sources/own-reports.js';
 import { FORMATTERS, renderPieces, type FormatName } from '../formatters/index.js';
 import type { RenderOptions } from '../formatters/index.js';
-import type { Report } from '../types.js';
+import type { Report, Shard } from '../types.js';
 import { isPathInput } from '../sources/input-kind.js';
 
 /** A report file to write. */
@@ -115,6 +115,17 @@ async function refuseForeignFile(spec: ReportSpec): Promise<void> {
 }
 
 /**
+ * The JSON report a shard writes when no JSON report is asked for: `citecheck merge` joins
+ * them (reports/citecheck.shard-2-of-4.json).
+ */
+export function shardReportSpec(shard: Shard): ReportSpec {
+  return {
+    format: 'json',
+    path: path.join(DEFAULT_REPORT_DIR, `citecheck.shard-${shard.index}-of-${shard.count}.json`),
+  };
+}
+
+/**
  * Checks before the run that each report can be written, so a long check does not end in
  * an unwritable path: the file is opened for appending (created and removed again when it
  * did not exist), which is the only test the file system cannot answer wrongly. A report
@@ -151,6 +162,9 @@ export async function prepareReportPaths(
   }
 }
 
+// What the writer gathers before writing: far fewer writes, pieces still far from a report's size.
+const WRITE_SIZE = 64 * 1024;
+
 /** Renders and writes every report file: the one writer. */
 export async function writeReports(report: Report, specs: ReportSpec[], options: RenderOptions): Promise<void> {
   for (const spec of specs) {
@@ -167,12 +181,25 @@ export async function writeReports(report: Report, specs: ReportSpec[], options:
       throw fail(error);
     }
     try {
-      // Piece by piece (a JSON report per post): a large report is never held whole.
-      for (const piece of renderPieces(spec.format, report, { ...options, color: false })) {
-        await handle.write(piece).catch((error: unknown) => {
+      // Piece by piece (a JSON report per post): a large report is never held whole. Small
+      // pieces (a finding, a block) are gathered into writes of about 64 KB: one write each
+      // was 260,000 writes for an archive's JSON report.
+      let pending: string[] = [];
+      let size = 0;
+      const flush = async (): Promise<void> => {
+        const text = pending.join('');
+        pending = [];
+        size = 0;
+        await handle.write(text).catch((error: unknown) => {
           throw fail(error);
         });
+      };
+      for (const piece of renderPieces(spec.format, report, { ...options, color: false })) {
+        pending.push(piece);
+        size += piece.length;
+        if (size >= WRITE_SIZE) await flush();
       }
+      if (size > 0) await flush();
     } finally {
       await handle.close();
     }

@@ -19,10 +19,11 @@ export type OptionKindName =
   | 'urls'
   | 'claims'
   | 'endpoint'
-  | 'confirm';
+  | 'confirm'
+  | 'shard';
 
 /** The commands whose flags the table declares. */
-export type CommandName = 'check' | 'extract' | 'wp' | 'fix';
+export type CommandName = 'check' | 'extract' | 'wp' | 'fix' | 'merge';
 
 /** The checking commands, which take every option of a run unless a declaration says otherwise. */
 export const CHECKING_COMMANDS: readonly CommandName[] = ['check', 'wp', 'fix'];

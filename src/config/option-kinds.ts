@@ -6,6 +6,7 @@ import type { OptionDecl, OptionKindName } from './option-decl.js';
 import { DEFAULT_CACHE_PATH, HOST_OPTION_TABLE, OUTPUT_FORMATS } from './option-table.js';
 import type { HeaderRule } from './options.js';
 import { compilePattern } from './patterns.js';
+import { readShard } from './shard.js';
 import { parseStatusRanges } from './status-ranges.js';
 import { CLAIM_KEYS, compileClaimConfig, type ClaimConfig } from './claim-config.js';
 
@@ -329,6 +330,14 @@ export const KINDS: Record<OptionKindName, KindRules> = {
       const rule = typeof raw === 'string' ? parseConfirmRule(raw) : undefined;
       if (!rule) fail(`must be <checks>x<duration>, e.g. 3x3d: ${String(raw)}`);
       return rule;
+    },
+  },
+  shard: {
+    schema: () => ({ type: 'string', pattern: '^\\s*\\d+\\s*/\\s*\\d+\\s*$' }),
+    compile(raw: unknown, _decl: OptionDecl, fail: Fail) {
+      const shard = typeof raw === 'string' ? readShard(raw) : undefined;
+      if (!shard) fail(`must be k/n with 1 ≤ k ≤ n ≤ 1000, e.g. 2/4: ${String(raw)}`);
+      return shard;
     },
   },
   path: {

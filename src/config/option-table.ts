@@ -2,6 +2,7 @@ import type { ConfirmRule, HeaderRule } from './options.js';
 import type { CommandName, OptionDecl } from './option-decl.js';
 import type { StatusMatcher } from './status-ranges.js';
 import type { ClaimConfig, ClaimRules } from './claim-config.js';
+import type { Shard } from '../types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 
 /** Names of the output formats, in the order --help lists them; the formatter registry is typed by them. */
@@ -13,6 +14,10 @@ const ALL_COMMANDS: readonly CommandName[] = ['check', 'extract', 'wp', 'fix'];
 const SITE_COMMAND: readonly CommandName[] = ['wp'];
 /** Flags of `fix` alone: where and how the fixes are written. */
 const FIX_COMMAND: readonly CommandName[] = ['fix'];
+/** Flags of the commands that write a report: the checking ones and `merge`. */
+const REPORTING_COMMANDS: readonly CommandName[] = ['check', 'wp', 'fix', 'merge'];
+/** The file flags (--config, --no-config): every command. */
+const CONFIG_COMMANDS: readonly CommandName[] = ['check', 'extract', 'wp', 'fix', 'merge'];
 
 /** Default cache file used by `--cache` without a path. */
 export const DEFAULT_CACHE_PATH = '.citecheck-cache.json';
@@ -49,6 +54,7 @@ export const OPTION_TABLE = [
     choices: OUTPUT_FORMATS,
     default: 'terminal',
     help: 'what to print on stdout',
+    commands: REPORTING_COMMANDS,
   },
   {
     key: 'reports',
@@ -57,6 +63,7 @@ export const OPTION_TABLE = [
     value: false,
     arg: '<format[:path]>',
     help: `also write a report file (repeatable; default path ${DEFAULT_REPORT_DIR}/citecheck.<ext>)`,
+    commands: REPORTING_COMMANDS,
   },
   {
     key: 'failOn',
@@ -65,6 +72,7 @@ export const OPTION_TABLE = [
     choices: ['error', 'warning', 'note', 'never'],
     default: 'error',
     help: 'exit 1 when a finding is at or above this severity',
+    commands: REPORTING_COMMANDS,
   },
   {
     key: 'concurrency',
@@ -348,6 +356,14 @@ export const OPTION_TABLE = [
     note: 'or `any`; on a site, statuses other than publish need an application password given as `--header "Authorization: Basic …"`',
   },
   {
+    key: 'shard',
+    kind: 'shard',
+    arg: '<k/n>',
+    commands: ['check', 'wp'],
+    help: 'check only the links of shard k of n, split by site; writes a JSON report for citecheck merge',
+    note: "a stable hash of the registrable domain of the link's host picks the shard; claims without links are reported by shard 1",
+  },
+  {
     key: 'hosts',
     kind: 'hosts',
     flag: false,
@@ -361,7 +377,7 @@ export const OPTION_TABLE = [
     value: false,
     arg: '<file>',
     help: 'config file (default: citecheck.config.json, or "citecheck" in package.json)',
-    commands: ALL_COMMANDS,
+    commands: CONFIG_COMMANDS,
     extractHelp: 'config file',
   },
   {
@@ -371,7 +387,7 @@ export const OPTION_TABLE = [
     file: false,
     value: false,
     help: 'ignore config files',
-    commands: ALL_COMMANDS,
+    commands: CONFIG_COMMANDS,
   },
   {
     key: 'progress',
@@ -388,6 +404,15 @@ export const OPTION_TABLE = [
     file: false,
     value: false,
     help: 'no colours (also NO_COLOR=1)',
+    commands: REPORTING_COMMANDS,
+  },
+  {
+    key: 'verbose',
+    kind: 'switch',
+    file: false,
+    value: false,
+    help: 'terminal report of more than 50 posts (an archive): list every post, not only the failing citations',
+    commands: REPORTING_COMMANDS,
   },
   {
     key: 'githubAnnotations',
@@ -396,6 +421,7 @@ export const OPTION_TABLE = [
     file: false,
     value: false,
     help: 'in GitHub Actions, do not print ::error/::warning annotations',
+    commands: REPORTING_COMMANDS,
   },
   {
     key: 'githubSummary',
@@ -404,6 +430,7 @@ export const OPTION_TABLE = [
     file: false,
     value: false,
     help: 'in GitHub Actions, do not append to $GITHUB_STEP_SUMMARY',
+    commands: REPORTING_COMMANDS,
   },
   {
     key: 'type',
@@ -529,6 +556,7 @@ interface KindTypes {
   claims: { file: ClaimConfig; value: ClaimRules };
   endpoint: { file: string; value: string };
   confirm: { file: string; value: ConfirmRule };
+  shard: { file: string; value: Shard };
 }
 
 type Decl = (typeof OPTION_TABLE)[number];

@@ -26,9 +26,10 @@ function meaning(decl: OptionDecl): string {
   const help = decl.keyHelp && decl.negate ? `${decl.help}; in the file: ${decl.keyHelp}` : decl.help;
   const commands = decl.commands ?? CHECKING_COMMANDS;
   const isDefault = CHECKING_COMMANDS.every((c) => commands.includes(c));
+  const extras = (['extract', 'merge'] as const).filter((c) => commands.includes(c));
   const also = isDefault
-    ? commands.includes('extract')
-      ? ' (also for `extract`)'
+    ? extras.length > 0
+      ? ` (also for ${extras.map((c) => `\`${c}\``).join(' and ')})`
       : ''
     : ` (${commands.map((c) => `\`${c}\``).join(' and ')} only)`;
   return `${help}${decl.note ? `; ${decl.note}` : ''}${also}`;

@@ -143,3 +143,12 @@ const MENTION = /(?<![\w`])@(?=[a-z0-9])/gi;
 export function breakMentions(markdown: string): string {
   return markdown.replace(MENTION, '@&#8203;');
 }
+
+/**
+ * JSON for an inline `<script type="application/json">` element: every `<` becomes \u003c, so
+ * no text from a post can end the element (`</script>`) or open a comment state (`<!--`) in
+ * it; JSON.parse reads the same value back.
+ */
+export function escapeScriptJson(json: string): string {
+  return json.replace(/</g, '\\u003c');
+}

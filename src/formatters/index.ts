@@ -1,11 +1,11 @@
 import type { OUTPUT_FORMATS } from '../config/option-table.js';
 import type { Report } from '../types.js';
-import { renderHtml } from './html.js';
+import { renderHtml, renderHtmlChunks } from './html.js';
 import { renderJson, renderJsonChunks } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import type { RenderOptions } from './render-options.js';
-import { renderSarif } from './sarif.js';
+import { renderSarif, renderSarifChunks } from './sarif.js';
 import { renderTerminal } from './terminal.js';
 
 export type { RenderOptions } from './render-options.js';
@@ -38,7 +38,15 @@ export const FORMATTERS: Readonly<Record<FormatName, Formatter>> = Object.freeze
     renderChunks: (report: Report) => renderJsonChunks(report),
   },
   markdown: { extension: 'md', render: (report: Report) => renderMarkdown(report) },
-  html: { extension: 'html', render: (report: Report) => renderHtml(report) },
+  html: {
+    extension: 'html',
+    render: (report: Report) => renderHtml(report),
+    renderChunks: (report: Report) => renderHtmlChunks(report),
+  },
   junit: { extension: 'xml', render: (report: Report) => renderJunit(report) },
-  sarif: { extension: 'sarif', render: (report: Report, options?: RenderOptions) => renderSarif(report, options) },
+  sarif: {
+    extension: 'sarif',
+    render: (report: Report, options?: RenderOptions) => renderSarif(report, options),
+    renderChunks: (report: Report, options?: RenderOptions) => renderSarifChunks(report, options),
+  },
 });

@@ -65,6 +65,7 @@ const ORDERS: Record<string, string[]> = {
   ],
   'redirects[]': ['url', 'status', 'location'],
   history: ['firstCheckedAt', 'failingSince', 'checks', 'failures', 'failingChecks'],
+  shard: ['index', 'count', 'inputs'],
   archive: ['url', 'capturedAt', 'status', 'originalUrl', 'similarity', 'quotesInCapture', 'reason'],
   'damagedAnchors[]': ['anchorText', 'sentence', 'reason'],
   'findings[]': ['code', 'severity', 'message', 'post', 'source', 'block', 'url', 'line', 'args'],

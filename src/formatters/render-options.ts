@@ -4,4 +4,6 @@ export interface RenderOptions {
   color?: boolean;
   /** Directory that file paths are made relative to (SARIF locations). */
   cwd?: string;
+  /** Terminal: list every post, also in a run of more than ARCHIVE_POSTS posts (`--verbose`). */
+  verbose?: boolean;
 }

@@ -14,6 +14,12 @@ import { isOmittedSummary } from '../report/derive-findings.js';
 export { FAILING_STATUSES } from '../types.js';
 export { shorten } from '../report/shorten.js';
 
+/**
+ * A run of more posts than this is an archive audit: the terminal report shows the summary and
+ * the failing citations only (`--verbose` lists every post), the HTML report is an index.
+ */
+export const ARCHIVE_POSTS = 50;
+
 /** Short upper-case badge per status, shared by every human-facing format. */
 const STATUS_BADGES: Readonly<Record<LinkStatus, string>> = {
   broken: 'BROKEN',

@@ -18,6 +18,22 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
  * known) or at the post's URL. Deterministic: no absolute times beyond the run's own.
  */
 export function renderSarif(report: Report, options: RenderOptions = {}): string {
+  return [...renderSarifChunks(report, options)].join('');
+}
+
+// Results written fifty at a time (a piece stays well under 128 KB): an archive has hundreds of thousands.
+const RESULTS_PER_CHUNK = 50;
+// Stands for the results in the document, whose text is then cut around `"results": "<mark>"`.
+const RESULTS_MARK = '__citecheck_results__';
+const RESULTS_AT = `"results": ${JSON.stringify(RESULTS_MARK)}`;
+// The indentation of the run's results in JSON.stringify(sarif, null, 2).
+const RESULTS_INDENT = '        ';
+
+/**
+ * The SARIF document of renderSarif in pieces: the document around the results, and the results
+ * a hundred at a time, each built only when written. Joined, exactly renderSarif's text.
+ */
+export function* renderSarifChunks(report: Report, options: RenderOptions = {}): Generator<string> {
   const ruleIndex = new Map(FINDING_CODE_LIST.map((code, i) => [code, i]));
   const rules = FINDING_CODE_LIST.map((code) => {
     const info = FINDING_CODES[code];
@@ -31,7 +47,7 @@ export function renderSarif(report: Report, options: RenderOptions = {}): string
       properties: { tags: ['citations'] },
     };
   });
-  const results = report.findings.map((f) => ({
+  const result = (f: Finding) => ({
     ruleId: f.code,
     ruleIndex: ruleIndex.get(f.code) ?? 0,
     level: LEVEL[f.severity],
@@ -44,7 +60,7 @@ export function renderSarif(report: Report, options: RenderOptions = {}): string
       ...(f.url !== undefined ? { url: f.url } : {}),
       args: f.args,
     },
-  }));
+  });
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -61,12 +77,30 @@ export function renderSarif(report: Report, options: RenderOptions = {}): string
         },
         invocations: [{ executionSuccessful: report.interrupted !== true, startTimeUtc: report.startedAt }],
         columnKind: 'utf16CodeUnits',
-        results,
+        results: RESULTS_MARK,
         properties: { totals: report.totals, interrupted: report.interrupted === true },
       },
     ],
   };
-  return `${guardJsonText(JSON.stringify(sarif, null, 2))}\n`;
+  // Inert when printed (see guardJsonText), piece by piece as the whole document was.
+  const text = `${guardJsonText(JSON.stringify(sarif, null, 2))}\n`;
+  const at = text.indexOf(RESULTS_AT) + '"results": '.length;
+  const rest = text.slice(at + JSON.stringify(RESULTS_MARK).length);
+  const findings = report.findings;
+  if (findings.length === 0) {
+    yield `${text.slice(0, at)}[]${rest}`;
+    return;
+  }
+  yield `${text.slice(0, at)}[\n`;
+  for (let i = 0; i < findings.length; i += RESULTS_PER_CHUNK) {
+    const items = findings
+      .slice(i, i + RESULTS_PER_CHUNK)
+      .map(
+        (f) => RESULTS_INDENT + guardJsonText(JSON.stringify(result(f), null, 2)).replace(/\n/g, `\n${RESULTS_INDENT}`),
+      );
+    yield `${items.join(',\n')}${i + RESULTS_PER_CHUNK < findings.length ? ',\n' : ''}`;
+  }
+  yield `\n${RESULTS_INDENT.slice(2)}]${rest}`;
 }
 
 function location(f: Finding, report: Report, cwd: string | undefined) {

@@ -13,6 +13,7 @@ import {
   formatMs,
   indexFindings,
   isShownBlock,
+  ARCHIVE_POSTS,
   plural,
   postFigures,
   postName,
@@ -49,7 +50,20 @@ export function renderTerminal(report: Report, options: RenderOptions = {}): str
   );
   if (report.interrupted) lines.push(interruptedBanner(report, c));
   if (report.offline) lines.push(c.yellow('Offline run: no link was requested; http(s) links are UNCHECKED.'));
+  if (report.shard)
+    lines.push(
+      c.yellow(
+        `Shard ${report.shard.index}/${report.shard.count}: only the links of this shard's sites were checked (the others are UNCHECKED here); citecheck merge joins the shards' JSON reports.`,
+      ),
+    );
 
+  if (report.posts.length > ARCHIVE_POSTS && !options.verbose) {
+    // An archive: the posts that need a human, each with only what fails; then the summary.
+    for (const line of renderFailingOnly(report, index, c)) lines.push(line);
+    lines.push('');
+    for (const line of renderSummary(report, c)) lines.push(line);
+    return guardLines(`${lines.join('\n')}\n`);
+  }
   const order = postsFailingFirst(report);
   // In a multi-post run (an archive audit), posts without any finding take one line each, so
   // the posts that need a human are not buried under pages of [OK].
@@ -297,4 +311,64 @@ function severityMark(severity: Severity, c: Colors): string {
   if (severity === 'error') return c.red('✖');
   if (severity === 'warning') return c.yellow('⚠');
   return c.blue('ℹ');
+}
+
+/** True for a finding a human must act on or look at (the notes are left to --verbose). */
+const needsLook = (f: Finding): boolean => f.severity === 'error' || f.severity === 'warning';
+
+/**
+ * The failing citations of an archive run, by post (failing posts first): a citation, damaged
+ * anchor or post warning with an error or warning finding, under its block. Findings are
+ * grouped in one pass: an archive has hundreds of thousands.
+ */
+function renderFailingOnly(report: Report, index: FindingIndex, c: Colors): string[] {
+  const t = sanitizeText;
+  const byPost = new Map<number, Finding[]>();
+  for (const f of report.findings) {
+    if (!needsLook(f)) continue;
+    const list = byPost.get(f.post);
+    if (list) list.push(f);
+    else byPost.set(f.post, [f]);
+  }
+  const failing = [...byPost.keys()].sort(
+    (a, b) => failureWeight(byPost.get(b) ?? []) - failureWeight(byPost.get(a) ?? []) || a - b,
+  );
+  let citations = 0;
+  const out: string[] = [];
+  for (const i of failing) {
+    const post = report.posts[i];
+    out.push(
+      '',
+      `${c.bold(c.cyan(`━━ ${t(postName(post))}`))} ${c.dim(`(${t(post.source)}${post.id !== undefined ? ` · id ${t(String(post.id))}` : ''})`)}`,
+    );
+    for (const f of index.ofPost(i))
+      if (needsLook(f)) out.push(`   ${severityMark(f.severity, c)} ${c.dim(f.code)} ${t(f.message)}`);
+    for (const block of post.blocks) {
+      const found = index.ofBlock(i, block.index).filter(needsLook);
+      if (found.length === 0) continue;
+      out.push(
+        `   ${c.dim(`¶${block.index + 1}${block.line !== undefined ? ` · line ${block.line}` : ''}`)} ${c.italic(`“${shorten(t(block.text), 100)}”`)}`,
+      );
+      for (const citation of citationsFailingFirst(block.citations)) {
+        const own = index.ofCitation(i, block.index, citation);
+        if (!own.some(needsLook)) continue;
+        citations += 1;
+        for (const line of renderCitation(citation, own.filter(needsLook), c)) out.push(line);
+      }
+      for (const f of found) {
+        if (f.code !== 'ANCHOR_DAMAGED' && f.url !== undefined) continue;
+        if (f.code === 'ANCHOR_DAMAGED') citations += 1;
+        out.push(
+          `${INDENT}${f.code === 'ANCHOR_DAMAGED' ? badge('DAMAGED', 'error', c) : severityMark(f.severity, c)} ${c.dim(f.code)} ${t(f.message)}`,
+        );
+      }
+    }
+  }
+  const head =
+    failing.length === 0
+      ? c.green(`No failing citation in ${plural(report.posts.length, 'post')}.`)
+      : c.bold(
+          `Failing citations: ${citations} with errors or warnings in ${plural(failing.length, 'post')} of ${report.posts.length} (--verbose lists every post)`,
+        );
+  return ['', head, ...out];
 }

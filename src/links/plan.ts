@@ -7,8 +7,9 @@
 
 import { hostOverride } from '../config/host-override.js';
 import type { CitecheckOptions } from '../config/options.js';
-import type { CheckResult, CheckTarget, Citation, CitationRole } from '../types.js';
+import type { CheckResult, CheckTarget, Citation, CitationRole, Shard } from '../types.js';
 import { classifyUrl, type UrlRule } from './filter.js';
+import { isInShard, otherShardReason } from './shard.js';
 
 /** What the plan does with a target. */
 export type PlanAction = 'check' | 'skipped' | 'excluded' | 'unchecked' | 'cached';
@@ -21,7 +22,9 @@ export type PlanRule =
   /** The host is configured with `check: false`. */
   | 'host-config'
   /** A fresh ok result from the cache answers it. */
-  | 'cache';
+  | 'cache'
+  /** --shard k/n: another shard checks the link's site. */
+  | 'shard';
 
 /** A target the engine checks. */
 interface TargetToCheck {
@@ -64,11 +67,11 @@ export interface PlanInputs {
 export type PlanOptions = Pick<
   CitecheckOptions,
   'include' | 'exclude' | 'allowPrivate' | 'offline' | 'hosts' | 'checkFragments' | 'checkQuotes'
->;
+> & { shard?: Shard };
 
 /**
  * Classifies every target: `check`, or `skipped`/`excluded`/`unchecked`/`cached` with its
- * result. Rules apply in this order: a host configured `check: false` (a reporting choice,
+ * result. Rules apply in this order: --shard (another runner's site), a host configured `check: false` (a reporting choice,
  * whatever the URL), then the URL rules of links/filter.ts, then --offline, then the cache
  * (never for a target whose fragments or quotes need today's page). Targets are unique per URL
  * by contract; a duplicate is planned once. Patterns come compiled by the config layer.
@@ -103,6 +106,10 @@ function planTarget(target: CheckTarget, options: PlanOptions, inputs: PlanInput
       ...fields,
     },
   });
+  // First: a link of another shard's site is that runner's to judge, whatever else applies.
+  if (options.shard && !isInShard(target.url, options.shard)) {
+    return decided('unchecked', 'shard', { status: 'unchecked', reason: otherShardReason(target.url, options.shard) });
+  }
   const host = hostOf(target.url);
   if (host && hostOverride(options, host)?.check === false) {
     return decided('unchecked', 'host-config', {

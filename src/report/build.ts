@@ -1,6 +1,7 @@
 import { archiveKey, recognizeArchiveUrl } from '../archive/archive-url.js';
 import type { ConfirmRule } from '../config/options.js';
 import type {
+  Shard,
   CheckResult,
   CitationArchive,
   ExtractedPost,
@@ -15,6 +16,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { isAtOrAbove } from './codes.js';
 import { deriveFindings } from './derive-findings.js';
 import { redactReport } from './redact.js';
+import { inputsFingerprint, shardFindings } from './shard.js';
 import { computeTotals } from './totals.js';
 import { citationVerdict } from './citation-verdict.js';
 
@@ -40,6 +42,14 @@ export interface BuildReportInput {
   archiveEndpoint?: string;
   /** `--confirm`, for the wording of LINK_FAILING. */
   confirm?: ConfirmRule;
+  /**
+   * Let go of each extracted post as soon as its report post is built (`posts` is emptied), so
+   * an archive is never held twice; for a run that owns its posts. The report shares their
+   * texts and lists either way.
+   */
+  releasePosts?: boolean;
+  /** The shard of a sharded run (`--shard k/n`): the report keeps the findings this shard reports. */
+  shard?: Shard;
 }
 
 /**
@@ -49,10 +59,16 @@ export interface BuildReportInput {
 export function buildReport(input: BuildReportInput): Report {
   // The quotes each citation made, from extraction: QUOTE_NOT_FOUND names only those missing.
   const quotesOf = new Map<ReportCitation, readonly string[]>();
-  const posts = input.posts.map((post) => toReportPost(post, input.results, quotesOf));
+  const posts: ReportPost[] = [];
+  for (let i = 0; i < input.posts.length; i++) {
+    posts.push(toReportPost(input.posts[i], input.results, quotesOf));
+    if (input.releasePosts) (input.posts as Array<ExtractedPost | undefined>)[i] = undefined;
+  }
+  if (input.releasePosts) input.posts.length = 0;
   for (const post of posts) attachArchives(post, input);
-  const findings = deriveFindings(posts, input.results, (c) => quotesOf.get(c) ?? [], { confirm: input.confirm });
-  redactReport(posts, findings);
+  const derived = deriveFindings(posts, input.results, (c) => quotesOf.get(c) ?? [], { confirm: input.confirm });
+  redactReport(posts, derived);
+  const findings = input.shard ? shardFindings(derived, input.shard) : derived;
   const hosts = [...(input.hosts ?? [])]
     .map((h) => ({
       host: h.host,
@@ -62,7 +78,7 @@ export function buildReport(input: BuildReportInput): Report {
       maxInFlight: h.maxInFlight,
     }))
     .sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
-  return {
+  const report: Report = {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     startedAt: input.startedAt.toISOString(),
@@ -74,6 +90,11 @@ export function buildReport(input: BuildReportInput): Report {
     findings,
     hosts,
   };
+  if (input.shard) {
+    const { index, count } = input.shard;
+    report.shard = { index, count, inputs: inputsFingerprint(posts) };
+  }
+  return report;
 }
 
 /** Exit status of a finished run: 1 when any finding is at or above `failOn`, else 0. */
@@ -112,48 +133,46 @@ function archiveOf(c: ReportCitation, published: string | undefined, input: Buil
   return fact === undefined ? undefined : structuredClone(fact);
 }
 
+/**
+ * The post with verdicts. Only citations get new objects (they gain a verdict); a block's
+ * signals, damaged anchors and credits are the extraction's own arrays, not copies, because an
+ * archive report holds hundreds of thousands of them and nothing downstream changes them.
+ */
 function toReportPost(
   post: ExtractedPost,
   results: ReadonlyMap<string, CheckResult>,
   quotesOf: Map<ReportCitation, readonly string[]>,
 ): ReportPost {
-  // The known fields only (a field a source adds to Post is not published by accident); the
-  // JSON formatter orders the keys.
-  const head = withoutUndefined({
-    source: post.source,
-    kind: post.kind,
-    id: post.id,
-    slug: post.slug,
-    title: post.title,
-    url: post.url,
-    published: post.published,
-    modified: post.modified,
-    baseUrl: post.baseUrl,
-    bodySelector: post.bodySelector,
+  // The known fields only (a field a source adds to Post is not published by accident), set
+  // one by one in one order: every post then shares one hidden class (a spread of an object
+  // built from entries gave each post of an archive its own). The JSON formatter orders keys.
+  const out = { source: post.source, kind: post.kind } as ReportPost;
+  for (const key of POST_FIELDS) {
+    const value = post[key];
+    if (value !== undefined) (out as unknown as Record<string, unknown>)[key] = value;
+  }
+  out.warnings = post.warnings.map((w) => withoutUndefined({ ...w }));
+  out.blocks = post.blocks.map((block): ReportBlock => {
+    const { index, kind, text, isClaim, signals, damagedAnchors, line, credits } = block;
+    const citations = block.citations.map((c) => {
+      const verdict = citationVerdict(c, results);
+      if (c.quotes !== undefined) quotesOf.set(verdict, c.quotes);
+      return verdict;
+    });
+    // One literal with or without the line, rather than a field added later (a second allocation per block).
+    const out: ReportBlock =
+      line === undefined
+        ? { index, kind, text, isClaim, signals, citations, damagedAnchors }
+        : { index, kind, text, isClaim, signals, citations, damagedAnchors, line };
+    if (block.evidence !== undefined) out.evidence = block.evidence;
+    if (credits !== undefined) out.credits = credits;
+    return out;
   });
-  return {
-    ...head,
-    warnings: post.warnings.map((w) => withoutUndefined({ ...w })),
-    blocks: post.blocks.map((block): ReportBlock =>
-      withoutUndefined({
-        index: block.index,
-        kind: block.kind,
-        text: block.text,
-        isClaim: block.isClaim,
-        signals: [...block.signals],
-        evidence: block.evidence?.map((e) => ({ ...e })),
-        citations: block.citations.map((c) => {
-          const verdict = citationVerdict(c, results);
-          if (c.quotes !== undefined) quotesOf.set(verdict, c.quotes);
-          return verdict;
-        }),
-        damagedAnchors: block.damagedAnchors.map((d) => ({ ...d })),
-        line: block.line,
-        credits: block.credits?.map((c) => ({ ...c })),
-      }),
-    ),
-  };
+  return out;
 }
+
+/** Optional fields of a post copied into the report, in contract order. */
+const POST_FIELDS = ['id', 'slug', 'title', 'url', 'published', 'modified', 'baseUrl', 'bodySelector'] as const;
 
 /** Drops keys whose value is undefined, so reports serialise identically however built. */
 function withoutUndefined<T extends object>(value: T): T {

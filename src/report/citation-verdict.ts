@@ -1,5 +1,5 @@
 import { roleVerdict, untargetedVerdict } from '../links/plan.js';
-import type { CheckResult, Citation, ReportCitation } from '../types.js';
+import type { CheckResult, Citation, RedirectHop, ReportCitation } from '../types.js';
 
 /**
  * Pairs a citation with its verdict: the check result of its checkUrl (decided by the plan or
@@ -7,49 +7,58 @@ import type { CheckResult, Citation, ReportCitation } from '../types.js';
  * citation that is no target (malformed URL, relative link with no base), the plan's reason.
  */
 export function citationVerdict(citation: Citation, results: ReadonlyMap<string, CheckResult>): ReportCitation {
-  // Built field by field (no spreads, no undefined keys): this runs once per citation and
-  // dominated report building on archives with hundreds of thousands of links.
-  const out = { url: citation.url, anchorText: citation.anchorText, sentence: citation.sentence } as ReportCitation;
-  if (citation.invalid !== undefined || citation.checkUrl === undefined || citation.ignored !== undefined) {
+  // This runs once per citation of an archive (hundreds of thousands): the verdict is worked
+  // out first, then the citation is made as one literal (no spreads, no undefined keys, no
+  // second allocation for the common fields), sharing the result's redirect chain and history.
+  const { url, anchorText, sentence, rawHref, rel, isInternal, origin, checkUrl } = citation;
+  let status: ReportCitation['status'];
+  let redirects: RedirectHop[] = NO_REDIRECTS;
+  let result: CheckResult | undefined;
+  let errorCode: ReportCitation['errorCode'];
+  let reason: string | undefined;
+  if (citation.invalid !== undefined || checkUrl === undefined || citation.ignored !== undefined) {
     const verdict = untargetedVerdict(citation);
-    out.status = verdict.status;
-    out.redirects = [];
-    if (verdict.errorCode !== undefined) out.errorCode = verdict.errorCode;
-    if (verdict.reason !== undefined) out.reason = verdict.reason;
+    status = verdict.status;
+    errorCode = verdict.errorCode;
+    reason = verdict.reason;
   } else {
-    const result = results.get(citation.checkUrl);
+    result = results.get(checkUrl);
     if (result === undefined && citation.role !== undefined) {
       const verdict = roleVerdict(citation.role);
-      out.status = verdict.status;
-      out.redirects = [];
-      out.errorCode = verdict.errorCode;
-      out.reason = verdict.reason;
+      status = verdict.status;
+      errorCode = verdict.errorCode;
+      reason = verdict.reason;
     } else if (result === undefined) {
-      out.status = 'unchecked';
-      out.redirects = [];
+      status = 'unchecked';
     } else {
-      out.status = result.status;
-      if (result.httpStatus !== undefined) out.httpStatus = result.httpStatus;
-      if (result.finalUrl !== undefined) out.finalUrl = result.finalUrl;
-      out.redirects = result.redirects.map((hop) => ({ ...hop }));
-      if (result.errorCode !== undefined) out.errorCode = result.errorCode;
-      if (result.reason !== undefined) out.reason = result.reason;
-      if (result.history !== undefined) out.history = { ...result.history };
-      if (result.fromCache) out.fromCache = true;
-      if (result.unconfirmed) out.unconfirmed = true;
+      status = result.status;
+      // Shared with the result and every citation of the URL: redaction replaces, never edits, it.
+      redirects = result.redirects;
+      errorCode = result.errorCode;
+      reason = result.reason;
     }
   }
-  out.rawHref = citation.rawHref;
-  if (citation.checkUrl !== undefined) out.checkUrl = citation.checkUrl;
+  const httpStatus = result?.httpStatus;
+  const out: ReportCitation =
+    checkUrl !== undefined && httpStatus !== undefined
+      ? { url, anchorText, sentence, status, httpStatus, redirects, rawHref, checkUrl, rel, isInternal, origin }
+      : { url, anchorText, sentence, status, redirects, rawHref, rel, isInternal, origin };
+  if (checkUrl !== undefined && httpStatus === undefined) out.checkUrl = checkUrl;
+  if (result?.finalUrl !== undefined) out.finalUrl = result.finalUrl;
+  if (errorCode !== undefined) out.errorCode = errorCode;
+  if (reason !== undefined) out.reason = reason;
+  if (result?.history !== undefined) out.history = result.history;
+  if (result?.fromCache) out.fromCache = true;
+  if (result?.unconfirmed) out.unconfirmed = true;
   if (citation.fragment !== undefined) out.fragment = citation.fragment;
   if (citation.invalid !== undefined) out.invalid = citation.invalid;
   if (citation.unresolved !== undefined) out.unresolved = citation.unresolved;
   if (citation.ignored !== undefined) out.ignored = citation.ignored;
-  out.rel = [...citation.rel];
-  out.isInternal = citation.isInternal;
-  out.origin = citation.origin;
   if (citation.line !== undefined) out.line = citation.line;
   if (citation.role !== undefined) out.role = citation.role;
   if (citation.via !== undefined) out.via = citation.via;
   return out;
 }
+
+/** The chain of a citation that was not followed: one shared, frozen empty list. */
+const NO_REDIRECTS = Object.freeze([]) as unknown as RedirectHop[];

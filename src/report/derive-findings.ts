@@ -72,19 +72,27 @@ function makeFinding(
   where: { post: number; source: string; block?: number; url?: string; line?: number },
   args: MessageArgs,
 ): Finding {
-  const cleanArgs = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined && v !== ''));
-  const finding: Finding = {
-    code,
-    severity: FINDING_CODES[code].severity,
-    message: formatFindingMessage(code, cleanArgs),
-    post: where.post,
-    source: where.source,
-    args: cleanArgs,
-  };
-  if (where.block !== undefined) finding.block = where.block;
-  if (where.url !== undefined) finding.url = where.url;
-  if (where.line !== undefined) finding.line = where.line;
-  return finding;
+  const cleanArgs: MessageArgs = {};
+  for (const key of Object.keys(args)) {
+    const value = args[key];
+    if (value !== undefined && value !== '') cleanArgs[key] = value;
+  }
+  const severity = FINDING_CODES[code].severity;
+  const message = formatFindingMessage(code, cleanArgs);
+  const { post, source, block, url, line } = where;
+  // Whole literals per combination of the optional fields: an archive has hundreds of thousands
+  // of findings, and a field added after the literal costs each one a second allocation.
+  if (block === undefined)
+    return line === undefined
+      ? { code, severity, message, post, source, args: cleanArgs }
+      : { code, severity, message, post, source, line, args: cleanArgs };
+  if (url === undefined)
+    return line === undefined
+      ? { code, severity, message, post, source, block, args: cleanArgs }
+      : { code, severity, message, post, source, block, line, args: cleanArgs };
+  return line === undefined
+    ? { code, severity, message, post, source, block, url, args: cleanArgs }
+    : { code, severity, message, post, source, block, url, line, args: cleanArgs };
 }
 
 /** The quotes a citation made (Citation.quotes, from extraction). */
@@ -328,7 +336,7 @@ const QUOTE_ARG_CHARS = 80;
  * Sorts by severity (most severe first), post, block (post-level findings first), code
  * (table order), the cap's summary after the findings it continues, and URL. The sort is stable, so damaged anchors keep their reading order.
  */
-function sortFindings(findings: readonly Finding[]): Finding[] {
+export function sortFindings(findings: readonly Finding[]): Finding[] {
   const codeOrder = new Map(FINDING_CODE_LIST.map((code, i) => [code, i]));
   return [...findings].sort(
     (a, b) =>

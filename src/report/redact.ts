@@ -14,9 +14,14 @@ function redactCitation(c: ReportCitation): void {
   c.rawHref = redactCredentials(c.rawHref);
   if (c.checkUrl !== undefined) c.checkUrl = redactCredentials(c.checkUrl);
   if (c.finalUrl !== undefined) c.finalUrl = redactCredentials(c.finalUrl);
-  for (const hop of c.redirects) {
-    hop.url = redactCredentials(hop.url);
-    hop.location = redactCredentials(hop.location);
+  // The chain is shared with the check result and other citations: replaced when it holds a
+  // credential, never edited in place.
+  if (c.redirects.some((hop) => hop.url.includes('@') || hop.location.includes('@'))) {
+    c.redirects = c.redirects.map((hop) => ({
+      ...hop,
+      url: redactCredentials(hop.url),
+      location: redactCredentials(hop.location),
+    }));
   }
   if (c.archive?.url !== undefined) c.archive.url = redactCredentials(c.archive.url);
   if (c.archive?.originalUrl !== undefined) c.archive.originalUrl = redactCredentials(c.archive.originalUrl);

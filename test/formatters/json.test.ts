@@ -76,6 +76,28 @@ describe('json formatter', () => {
       'is',
     ]);
   });
+
+  it('streams: the chunks joined are the text, one chunk per post, nothing the size of the report', () => {
+    const one = mixedReport();
+    const report = { ...one, posts: [...one.posts, ...one.posts, ...one.posts], incomplete: 'reading stopped' };
+    const chunks = [...renderJsonChunks(report)];
+    const text = chunks.join('');
+    expect(text).toBe(renderJson(report));
+    // The layout is JSON.stringify's with a 2-space indent, keys in contract order.
+    expect(text).toBe(JSON.stringify(JSON.parse(text), null, 2));
+    expect(chunks.length).toBeGreaterThanOrEqual(report.posts.length + 2);
+    const longest = Math.max(...chunks.map((c) => c.length));
+    expect(longest).toBeLessThan(text.length / 2);
+    // Keys the contract does not list (here `incomplete`) come after the known ones.
+    expect(Object.keys(JSON.parse(text) as object).at(-1)).toBe('incomplete');
+  });
+
+  it('writes empty posts and findings as [] like JSON.stringify', () => {
+    const report = { ...mixedReport(), posts: [], findings: [] };
+    const text = renderJson(report);
+    expect(text).toBe(JSON.stringify(JSON.parse(text), null, 2));
+    expect(text).toContain('"posts": [],');
+  });
 });
 
 describe('json formatter in pieces (a large report is written without holding it whole)', () => {

@@ -452,3 +452,21 @@ describe('exitCodeForReport', () => {
     expect(exitCodeForReport(r, failOn)).toBe(code);
   });
 });
+
+describe('buildReport: releasePosts', () => {
+  it("empties the run's array of extracted posts and builds the same report", () => {
+    const url = 'https://a.example.org/page';
+    const make = () => [
+      post('p.json', [block(0, { citations: [citation(url)], line: 4 })]),
+      post('q.json', [block(0, { citations: [citation(`${url}#x`)] })]),
+    ];
+    const input = { results: results(result(url, 'broken')), startedAt: STARTED_AT, durationMs: 1 };
+    const kept = make();
+    const released = make();
+    const expected = buildReport({ ...input, posts: kept });
+    const report = buildReport({ ...input, posts: released, releasePosts: true });
+    expect(released).toHaveLength(0);
+    expect(kept).toHaveLength(2);
+    expect(report).toEqual(expected);
+  });
+});

@@ -1,0 +1,152 @@
+import type { Block, Citation, DamagedAnchor, ExtractedPost, InputWarning } from '../types.js';
+
+/**
+ * A copy of `text` that shares no memory with the string it was cut from. V8 keeps a substring
+ * of 13 or more characters as a view of its parent ("sliced string"): one href cut from a
+ * post's markup pins the whole body, and a title cut from a WordPress export's read buffer pins
+ * that buffer. Shorter strings are never views, so they are returned as they are.
+ */
+export function ownString(text: string): string {
+  if (text.length < 13) return text;
+  // Through a Buffer: the copy is a plain string of its own (a prefix-and-slice copy would be
+  // one more view). Latin-1 keeps one byte per character when the text allows it.
+  return ONE_BYTE.test(text)
+    ? Buffer.from(text, 'latin1').toString('latin1')
+    : Buffer.from(text, 'utf16le').toString('utf16le');
+}
+
+const ONE_BYTE = /^[\u0000-\u00ff]*$/;
+
+/**
+ * The strings of a run that repeat across posts (URLs: an archive cites the same sources again
+ * and again), each kept once. One per run, shared by every post it compacts.
+ */
+export class StringTable {
+  private readonly strings = new Map<string, string>();
+
+  /** The run's one copy of `text`. */
+  get(text: string): string {
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    const own = ownString(text);
+    this.strings.set(own, own);
+    return own;
+  }
+
+  /** Number of distinct strings kept. */
+  get size(): number {
+    return this.strings.size;
+  }
+}
+
+/**
+ * One frozen array per distinct short list (a block's signals, a link's rel tokens, an empty
+ * list of citations or damaged anchors): a run holds hundreds of thousands of them, and an
+ * array grown by push() keeps room for 16 items. Frozen, so a stage that tried to change a
+ * shared list would fail loudly instead of changing every post's.
+ */
+class ListTable {
+  private readonly lists = new Map<string, readonly string[]>();
+
+  get<T extends string>(list: readonly T[]): T[] {
+    const key = list.join('\u0000');
+    let shared = this.lists.get(key);
+    if (shared === undefined) {
+      shared = Object.freeze(list.map(ownString));
+      this.lists.set(key, shared);
+    }
+    return shared as T[];
+  }
+}
+
+const LISTS = new ListTable();
+const EMPTY: never[] = Object.freeze([]) as unknown as never[];
+
+/** `part` as a view of `text` when it lies inside it (a sentence of its block), else its own copy. */
+function within(text: string, part: string): string {
+  if (part === text) return text;
+  const at = part.length < 13 ? -1 : text.indexOf(part);
+  return at >= 0 ? text.slice(at, at + part.length) : ownString(part);
+}
+
+function compactCitation(c: Citation, text: string, urls: StringTable): Citation {
+  const url = urls.get(c.url);
+  const rawHref = c.rawHref === c.url ? url : urls.get(c.rawHref);
+  const anchorText = ownString(c.anchorText);
+  const sentence = within(text, c.sentence);
+  const rel = LISTS.get(c.rel);
+  // One literal with checkUrl (nearly every citation has one) keeps its fields in the object.
+  const out: Citation =
+    c.checkUrl === undefined
+      ? { url, rawHref, anchorText, sentence, rel, isInternal: c.isInternal, origin: c.origin }
+      : {
+          url,
+          rawHref,
+          anchorText,
+          sentence,
+          rel,
+          isInternal: c.isInternal,
+          origin: c.origin,
+          checkUrl: c.checkUrl === c.url ? url : urls.get(c.checkUrl),
+        };
+  if (c.fragment !== undefined) out.fragment = ownString(c.fragment);
+  if (c.invalid !== undefined) out.invalid = ownString(c.invalid);
+  // Fields other stages add to a citation are kept as they are.
+  for (const key of Object.keys(c) as Array<keyof Citation>) {
+    if (!(key in out)) (out as unknown as Record<string, unknown>)[key] = c[key];
+  }
+  return out;
+}
+
+function compactBlock(block: Block, urls: StringTable): Block {
+  const text = ownString(block.text);
+  const damagedAnchors: DamagedAnchor[] =
+    block.damagedAnchors.length === 0
+      ? EMPTY
+      : block.damagedAnchors.map((d) => ({
+          anchorText: ownString(d.anchorText),
+          sentence: within(text, d.sentence),
+          reason: d.reason,
+        }));
+  const { index, kind, isClaim, line } = block;
+  const signals = LISTS.get(block.signals);
+  const citations = block.citations.length === 0 ? EMPTY : block.citations.map((c) => compactCitation(c, text, urls));
+  // Whole literals, not spreads or fields added later: V8 then keeps every field inside the
+  // object (an added field costs a second allocation; spreads here made a hidden class per block).
+  const out: Block =
+    line === undefined
+      ? { index, kind, text, isClaim, signals, citations, damagedAnchors }
+      : { index, kind, text, isClaim, signals, citations, damagedAnchors, line };
+  // Fields other stages add to a block are kept as they are.
+  for (const key of Object.keys(block) as Array<keyof Block>) {
+    if (!(key in out)) (out as unknown as Record<string, unknown>)[key] = block[key];
+  }
+  return out;
+}
+
+function compactWarning(w: InputWarning): InputWarning {
+  const out: InputWarning = { ...w, repair: ownString(w.repair) };
+  if (w.where !== undefined) out.where = ownString(w.where);
+  return out;
+}
+
+/**
+ * The post as the rest of the run keeps it: every string its own (none pins the input it was
+ * cut from), sentences as views of their block's text, URLs once per run through `urls`. The
+ * same data: the result is deep-equal to the post. A run holds thousands of posts between
+ * extraction and the report, and the inputs they came from are many times their size.
+ */
+export function compactPost(post: ExtractedPost, urls: StringTable): ExtractedPost {
+  const out: ExtractedPost = {
+    ...post,
+    source: urls.get(post.source),
+    warnings: post.warnings.map(compactWarning),
+    blocks: post.blocks.map((b) => compactBlock(b, urls)),
+  };
+  for (const key of ['title', 'url', 'slug', 'published', 'modified', 'baseUrl'] as const) {
+    const value = post[key];
+    if (value !== undefined) out[key] = key === 'url' || key === 'baseUrl' ? urls.get(value) : ownString(value);
+  }
+  if (typeof post.id === 'string') out.id = ownString(post.id);
+  return out;
+}
