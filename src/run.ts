@@ -1,10 +1,9 @@
-import { withArchiveLane } from './archive/archive-lane.js';
-import { findArchives } from './archive/find-archives.js';
+import { asksArchive, withArchiveLane } from './archive/archive-lane.js';
+import type { ArchiveRun } from './archive/find-archives.js';
 import type { CitecheckOptions } from './config/options.js';
 import { markUnconfirmed } from './check/confirm.js';
 import type { CheckDeps, CheckRun } from './check/index.js';
 import { checkTargets, clockOf, createRequestPool } from './check/index.js';
-import { createDocumentFetcher } from './check/fetch-document.js';
 import { compactPost, StringTable } from './extract/compact.js';
 import { extractOptions, extractPost } from './extract/index.js';
 import { collectTargets } from './links/targets.js';
@@ -30,8 +29,12 @@ async function extractInputs(
   deps: RunDeps,
   allowNetwork: boolean,
 ): Promise<ExtractedPost[]> {
+  // The HTTP client and the archive stage are loaded only by runs that use them: an offline
+  // run of local files starts without undici, the page parser of drift, or the request engine.
   const fetcher =
-    allowNetwork && !options.offline && inputs.some(isUrlInput) ? createDocumentFetcher(options, deps) : undefined;
+    allowNetwork && !options.offline && inputs.some(isUrlInput)
+      ? (await import('./check/fetch-document.js')).createDocumentFetcher(options, deps)
+      : undefined;
   try {
     // Each post is extracted as it is read, so only its extraction outlives it (a WordPress
     // export of hundreds of MB is never held whole).
@@ -93,7 +96,11 @@ export async function checkExtracted(
   if (run.cacheWarning) deps.onWarning?.(run.cacheWarning);
   if (options.confirm) markUnconfirmed(run.results, options.confirm);
   // After the checks: archived copies of what failed (and, as asked, of the rest).
-  const archive = await findArchives(posts, run.results, options, deps, deps.onArchiveLookups);
+  const archive: ArchiveRun = asksArchive(options)
+    ? await (
+        await import('./archive/find-archives.js')
+      ).findArchives(posts, run.results, options, deps, deps.onArchiveLookups)
+    : { archives: new Map(), requests: 0, cached: 0 };
   if (archive.cacheWarning) deps.onWarning?.(archive.cacheWarning);
   if (archive.lookupWarning) deps.onWarning?.(archive.lookupWarning);
   return buildReport({

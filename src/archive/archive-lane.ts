@@ -1,6 +1,11 @@
 import { ARCHIVE_HOST_LIMITS } from '../config/defaults.js';
 import type { CitecheckOptions } from '../config/options.js';
 
+/** Whether the run looks up archived copies at all (the archive stage, loaded only then). */
+export function asksArchive(options: CitecheckOptions): boolean {
+  return !options.offline && (options.archive !== 'never' || options.drift);
+}
+
 /**
  * The options with the archive's polite limits as a host override of the archive's host, so
  * the run's pool gives archive requests their own lane (1 in flight, an interval) like any
@@ -8,7 +13,7 @@ import type { CitecheckOptions } from '../config/options.js';
  * lane: the archive is one host, however it is reached.
  */
 export function withArchiveLane(options: CitecheckOptions): CitecheckOptions {
-  if (options.offline || (options.archive === 'never' && !options.drift)) return options;
+  if (!asksArchive(options)) return options;
   let url: URL;
   try {
     url = new URL(options.archiveEndpoint);

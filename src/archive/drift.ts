@@ -15,9 +15,6 @@ import { decodeDocument } from '../sources/decode.js';
 /** Words per shingle: long enough that a reworded sentence changes most of its shingles. */
 const SHINGLE_WORDS = 4;
 
-/** Below this similarity a live source has changed (SOURCE_CHANGED): less than half its text is the captured text. */
-export const DRIFT_THRESHOLD = 0.5;
-
 /**
  * The word shingles of a page's main text: the single `<article>` if there is one, else
  * `<main>`, else the whole page, so that changing menus and sidebars weigh as little as possible.

@@ -1,3 +1,4 @@
+import { asksArchive } from './archive-lane.js';
 import type { Dispatcher } from 'undici';
 import {
   ARCHIVE_FOUND_MAX_AGE_MS,
@@ -55,7 +56,7 @@ function planArchiveLookups(
   options: CitecheckOptions,
 ): Map<string, ArchiveNeed> {
   const needs = new Map<string, ArchiveNeed>();
-  if (options.offline || (options.archive === 'never' && !options.drift)) return needs;
+  if (!asksArchive(options)) return needs;
   // Only a user-chosen archive may hold intranet pages; the public one is never told of them.
   const publicOnly = options.archiveEndpoint === DEFAULTS.archiveEndpoint;
   for (const post of posts) {

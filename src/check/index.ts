@@ -10,8 +10,7 @@ import { refusalPolicy } from '../ratelimit/refusals.js';
 import { RequestPool } from '../ratelimit/request-pool.js';
 import { isFailingStatus, type CheckProgress, type CheckResult, type CheckTarget, type HostStats } from '../types.js';
 import { ResultCache, verdictSettings } from './cache.js';
-import { checkTarget, type CheckContext } from './check-target.js';
-import { createDispatcher } from './http-client.js';
+import type { CheckContext } from './check-target.js';
 
 /** Injected I/O of the checking engine; everything defaults to the real thing. */
 export interface CheckDeps {
@@ -136,6 +135,11 @@ export async function checkPlan(
   for (const result of decidedResults(plan)) finish(result);
   const pending = targetsToCheck(plan);
   if (pending.length > 0) {
+    // The HTTP client (undici) and the response judges load only when a request will be made.
+    const [{ checkTarget }, { createDispatcher }] = await Promise.all([
+      import('./check-target.js'),
+      import('./http-client.js'),
+    ]);
     const dispatcher = deps.dispatcher ?? createDispatcher(options, deps.lookup);
     const ctx: CheckContext = { options, dispatcher, pool, clock, random, userSignal: deps.signal };
     try {

@@ -22,6 +22,13 @@ export const ARCHIVE_HOST_LIMITS: Readonly<{ concurrency: number; intervalMs: nu
   intervalMs: 1_000,
 });
 
+/**
+ * `--drift`: below this similarity a live source has changed (SOURCE_CHANGED): less than half
+ * its text is the captured text. Here, not in archive/drift.ts, so the report builder does not
+ * load the HTML parser drift needs.
+ */
+export const DRIFT_THRESHOLD = 0.5;
+
 /** How long a found capture is reused from the cache: captures do not go away. */
 export const ARCHIVE_FOUND_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 

@@ -1,5 +1,5 @@
-import MarkdownIt from 'markdown-it';
-import footnote from 'markdown-it-footnote';
+import { createRequire } from 'node:module';
+import type MarkdownItType from 'markdown-it';
 import { brokenLinks } from './markdown-broken-links.js';
 import { ipv6Hosts } from './markdown-ipv6-hosts.js';
 import { boundedLinkify, type LinkifyEnv } from './markdown-linkify.js';
@@ -9,31 +9,43 @@ import { markdownTemplates, protectTemplates, type TemplatesEnv } from './markdo
 
 export { MARKDOWN_LINE_ATTR } from './markdown-lines.js';
 
+// markdown-it (60 modules) is loaded on the first Markdown input, not at start-up: a run of
+// HTML or WordPress posts never needs it. Its CommonJS build, so the load stays synchronous.
+const require = createRequire(import.meta.url);
+let parser: MarkdownItType | undefined;
+
 /**
  * The one Markdown parser of citecheck: CommonMark plus raw HTML (posts embed it) and
  * linkified explicit URLs. Code spans and blocks render as <code>/<pre>, which extraction ignores.
  */
-const md = new MarkdownIt({ html: true, linkify: true });
-// Fuzzy linkify turns "README.md", "index.html" or "google.com" in prose into http:// links
-// that check would then request. Authors cite with explicit URLs: only http(s)://, <autolinks>
-// and real Markdown links are links. A scheme-less "//host/path" in prose is no citation either.
-md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
-md.linkify.add('//', null);
-// Linear, and tables rendered as site generators do (see markdown-linkify.ts).
-md.use(boundedLinkify);
-// markdown-it refuses javascript:, vbscript:, file: and data: links (a safety rule for HTML
-// shown in a browser) and prints them as literal "[text](url)". This HTML is only read by
-// extraction, which reports such links as skipped rather than losing them; reports escape them.
-md.validateLink = () => true;
-// Before the plugins that read hrefs: IPv6 literal hosts keep their brackets.
-md.use(ipv6Hosts);
-// Links CommonMark refuses but the author meant (space in the URL, undefined reference): reported, not lost.
-md.use(brokenLinks);
-md.use(footnote);
-// Site-generator templates back into link targets; shortcode markup out of text (markdown-templates.ts).
-md.use(markdownTemplates);
-// Source lines on blocks, links and raw HTML tags; the first heading (see markdown-lines.ts).
-md.use(markdownLines);
+function markdownParser(): MarkdownItType {
+  if (parser !== undefined) return parser;
+  const MarkdownIt = require('markdown-it') as typeof MarkdownItType;
+  const footnote = require('markdown-it-footnote') as typeof import('markdown-it-footnote').default;
+  const md = new MarkdownIt({ html: true, linkify: true });
+  // Fuzzy linkify turns "README.md", "index.html" or "google.com" in prose into http:// links
+  // that check would then request. Authors cite with explicit URLs: only http(s)://, <autolinks>
+  // and real Markdown links are links. A scheme-less "//host/path" in prose is no citation either.
+  md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+  md.linkify.add('//', null);
+  // Linear, and tables rendered as site generators do (see markdown-linkify.ts).
+  md.use(boundedLinkify);
+  // markdown-it refuses javascript:, vbscript:, file: and data: links (a safety rule for HTML
+  // shown in a browser) and prints them as literal "[text](url)". This HTML is only read by
+  // extraction, which reports such links as skipped rather than losing them; reports escape them.
+  md.validateLink = () => true;
+  // Before the plugins that read hrefs: IPv6 literal hosts keep their brackets.
+  md.use(ipv6Hosts);
+  // Links CommonMark refuses but the author meant (space in the URL, undefined reference): reported, not lost.
+  md.use(brokenLinks);
+  md.use(footnote);
+  // Site-generator templates back into link targets; shortcode markup out of text (markdown-templates.ts).
+  md.use(markdownTemplates);
+  // Source lines on blocks, links and raw HTML tags; the first heading (see markdown-lines.ts).
+  md.use(markdownLines);
+  parser = md;
+  return md;
+}
 
 /** Options of one render. */
 export interface MarkdownRenderOptions {
@@ -68,6 +80,7 @@ export function* renderMarkdown(
   found: MarkdownFound = {},
 ): Generator<string> {
   // Templates in link targets are swapped out over the whole body (same lines; see markdown-templates.ts).
+  const md = markdownParser();
   const prepared = protectTemplates(body);
   const text = prepared.body;
   const templates = prepared.templates.length > 0 ? prepared : undefined;

@@ -1,7 +1,7 @@
 import type { BlockKind, CitationRole } from '../types.js';
 import { BlockBuilder, type RawBlock, type RawLink } from './block-builder.js';
 import type { DomNode } from './dom.js';
-import { textContent } from '../sources/html-tree.js';
+import { looksLikeFootnoteMark } from '../sources/footnote-mark.js';
 import { anchorRole, containerRole, isTellingAlt, isWidgetAnchor } from './link-roles.js';
 import { BLOCK_BREAK, ORPHAN_A, STRONG_END } from './prepare-html.js';
 
@@ -190,11 +190,6 @@ const COMPLEX_IN_QUOTE = new Set(['ul', 'ol', 'dl', 'table', 'pre', 'blockquote'
 /** Elements a footnote is: the nearest of these around the element a mark points to. */
 const NOTE_ELEMENTS = new Set(['li', 'p', 'dd', 'div', 'aside', 'section', 'td', 'footer']);
 
-/** The text of a footnote mark link: "1", "[12]", "[1:1]" (a second mark of note 1), "*", "a". */
-const MARK_TEXT = /^\[?(?:\d{1,3}(?::\d{1,3})?|[*†‡§¶]{1,3}|[a-z])\]?$/i;
-/** Classes and roles of footnote mark links (markdown-it, WordPress, DPUB-ARIA, Wikipedia). */
-const MARK_CLASS = /(?:^|\s)(?:footnote-ref|footnote|fn|fnref|noteref|reference|cite_ref\S*)(?:\s|$)/i;
-
 /** Walks a parsed body into raw blocks in reading order. */
 export class BlockWalker {
   readonly blocks: RawBlock[] = [];
@@ -333,17 +328,7 @@ export class BlockWalker {
     const id = (link.attribs?.href ?? '').trim().slice(1);
     const target = ids.get(decodeFragment(id));
     if (!target || /^h[1-6]$/.test(target.name ?? '')) return;
-    const a = link.attribs ?? {};
-    let looksLikeMark =
-      MARK_CLASS.test(a.class ?? '') || /^doc-(?:noteref|biblioref)$/.test(a.role ?? '') || a['data-fn'] !== undefined;
-    for (let up = link.parent, n = 0; !looksLikeMark && up && n < 3; up = up.parent, n++) {
-      if (up.name === 'sup' || up.attribs?.['data-fn'] !== undefined) looksLikeMark = true;
-    }
-    if (!looksLikeMark) {
-      const text = textContent(link).trim();
-      looksLikeMark = text.length <= 8 && MARK_TEXT.test(text);
-    }
-    if (!looksLikeMark) return;
+    if (!looksLikeFootnoteMark(link)) return;
     let note: DomNode | null | undefined = target;
     while (note && note.type === 'tag' && !NOTE_ELEMENTS.has(note.name ?? '')) note = note.parent;
     if (!note || note.type !== 'tag') return;

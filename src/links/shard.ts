@@ -4,8 +4,18 @@
  * one site), so all the requests to one site, and the politeness they owe it, are one runner's.
  * Pure functions of the URL and n: every runner, and `citecheck merge`, agree without talking.
  */
-import { getDomain } from 'tldts';
+import { createRequire } from 'node:module';
 import type { Shard } from '../types.js';
+
+// tldts (the public suffix list) is loaded by sharded runs only; its CommonJS entry, so the
+// load stays synchronous.
+const require = createRequire(import.meta.url);
+let getDomain: typeof import('tldts').getDomain | undefined;
+
+function registrableDomain(host: string): string | null {
+  getDomain ??= (require('tldts') as typeof import('tldts')).getDomain;
+  return getDomain(host);
+}
 
 /**
  * The key a link is sharded by: the registrable domain of its host (ICANN section of the Public
@@ -20,7 +30,7 @@ export function shardKey(url: string): string | undefined {
     return undefined;
   }
   if (host === '') return undefined;
-  return getDomain(host) ?? host;
+  return registrableDomain(host) ?? host;
 }
 
 /** FNV-1a (32 bits) of the UTF-16 code units: stable across machines and Node versions. */

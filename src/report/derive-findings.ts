@@ -9,7 +9,7 @@ import {
   type ReportCitation,
   type ReportPost,
 } from '../types.js';
-import { DRIFT_THRESHOLD } from '../archive/drift.js';
+import { DRIFT_THRESHOLD } from '../config/defaults.js';
 import { formatDuration } from '../config/duration.js';
 import type { ConfirmRule } from '../config/options.js';
 import { FINDING_CODES, FINDING_CODE_LIST, severityRank } from './codes.js';

@@ -1,4 +1,7 @@
-import { attr, classTokens, isElement, type DomNode } from './html-tree.js';
+import { looksLikeFootnoteMark } from './footnote-mark.js';
+import { readerJunk } from './html-clean.js';
+import { classWeight, countText, MAYBE_CANDIDATE, UNLIKELY } from './reader-patterns.js';
+import { attr, classTokens, isElement, textContent, type DomNode } from './html-tree.js';
 
 /**
  * Which element of an HTML page is the article body, chosen the way reader modes choose it.
@@ -22,15 +25,13 @@ export interface BodyChoice {
   selector: string;
   /** False when no element held enough text to be the article: the whole page is read. */
   confident: boolean;
+  /**
+   * Elements inside the chosen one a reader mode leaves out (furniture by class or role, hidden
+   * elements, link-heavy boxes: see html-clean.ts), the outermost of each, in document order.
+   */
+  skip: DomNode[];
 }
 
-// Readability's patterns (class and id), kept as they are there.
-const UNLIKELY =
-  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
-const MAYBE_CANDIDATE = /and|article|body|column|content|main|mathjax|shadow/i;
-const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/i;
-const NEGATIVE =
-  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget/i;
 const UNLIKELY_ROLES = new Set(['menu', 'menubar', 'complementary', 'navigation', 'alert', 'alertdialog', 'dialog']);
 
 /** Never the article's text: the walker skips them too. */
@@ -90,6 +91,8 @@ const CONTENT_CLASSES = new Set([
 const MIN_PARAGRAPH = 25;
 /** Main text an element must hold to be taken with confidence (Readability's readerable minimum). */
 const MIN_MAIN_TEXT = 140;
+/** Main text under which a second, looser attempt is made (Readability's 500-character threshold). */
+const RETRY_BELOW = 500;
 /** A known content container inside the winner is taken when it holds this share of the winner's text. */
 const CONTAINER_SHARE = 0.66;
 
@@ -102,9 +105,14 @@ interface Stats {
   text: number[];
   /** Of which inside links. */
   linkText: number[];
+  /** Commas and words (runs of non-space characters) of that text. */
+  commas: number[];
+  words: number[];
   /** Text whose nearest block-level element is this one, and its commas and link text. */
   own: number[];
   ownCommas: number[];
+  /** Words of that text (runs of non-space characters). */
+  ownWords: number[];
   ownLinks: number[];
   /** Paragraph text (less its links) under the element: the "main text" it holds. */
   main: number[];
@@ -114,6 +122,10 @@ interface Stats {
   score: number[];
   /** The page has furniture (menus, headers, sidebars, widgets) outside which the article could be. */
   furniture: boolean;
+  /** The page names its author in its head (meta author/creator, JSON-LD `author`). */
+  authorMeta: boolean;
+  /** Elements marked as a byline (see BYLINE), in document order, not excluded. */
+  bylines: number[];
   /** Known content containers (`.entry-content`, `[itemprop=articleBody]`), by index. */
   containers: number[];
   /** Element index by id attribute (the first of each id). */
@@ -137,54 +149,22 @@ const INVISIBLE = new Set([
   'canvas',
 ]);
 
-/** Counts non-space characters and commas of a text node. */
-function countText(data: string): [number, number] {
-  let chars = 0;
-  let commas = 0;
-  for (let i = 0; i < data.length; i++) {
-    const c = data.charCodeAt(i);
-    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 160) continue;
-    chars++;
-    if (
-      c === 44 ||
-      c === 0x060c ||
-      c === 0xfe50 ||
-      c === 0xfe10 ||
-      c === 0xfe11 ||
-      c === 0x2e41 ||
-      c === 0x2e34 ||
-      c === 0x2e32 ||
-      c === 0xff0c
-    )
-      commas++;
-  }
-  return [chars, commas];
-}
-
-/** True when an element is page furniture by tag, role, class or id, or hidden. */
-function isExcluded(el: DomNode): boolean {
+/**
+ * True when an element is page furniture by tag, role, class or id, or hidden. Not `strict`
+ * (Readability's second attempt): by tag and hidden only, and a `<form>` is no furniture.
+ */
+function isExcluded(el: DomNode, strict: boolean): boolean {
   const name = el.name ?? '';
-  if (EXCLUDED_TAGS.has(name) || el.type !== 'tag') return true;
+  if ((EXCLUDED_TAGS.has(name) && (strict || name !== 'form')) || el.type !== 'tag') return true;
   const a = el.attribs;
   if (!a) return false;
   if (a.hidden !== undefined || a['aria-hidden'] === 'true') return true;
   if (a.style !== undefined && /display\s*:\s*none/i.test(a.style)) return true;
-  if (NEVER_UNLIKELY.has(name)) return false;
+  if (NEVER_UNLIKELY.has(name) || !strict) return false;
   if (a.role !== undefined && UNLIKELY_ROLES.has(a.role.trim().toLowerCase())) return true;
   if (a.class === undefined && a.id === undefined) return false;
   const match = `${a.class ?? ''} ${a.id ?? ''}`;
   return UNLIKELY.test(match) && !MAYBE_CANDIDATE.test(match);
-}
-
-/** Readability's class weight: +25 for article-like class/id, −25 for furniture-like ones. */
-function classWeight(el: DomNode): number {
-  let weight = 0;
-  for (const value of [el.attribs?.class, el.attribs?.id]) {
-    if (!value) continue;
-    if (NEGATIVE.test(value)) weight -= 25;
-    if (POSITIVE.test(value)) weight += 25;
-  }
-  return weight;
 }
 
 /** Readability's starting score of a candidate, by tag. */
@@ -197,20 +177,25 @@ function tagWeight(name: string): number {
 }
 
 /** One pass in document order, then one back: text, link text and paragraph figures per element. */
-function measure(root: DomNode): Stats {
+function measure(root: DomNode, strict: boolean): Stats {
   const s: Stats = {
     els: [],
     parent: [],
     excluded: [],
     text: [],
     linkText: [],
+    commas: [],
+    words: [],
     own: [],
     ownCommas: [],
+    ownWords: [],
     ownLinks: [],
     main: [],
     last: [],
     score: [],
     furniture: false,
+    authorMeta: false,
+    bylines: [],
     containers: [],
     ids: new Map(),
     jumps: [],
@@ -220,30 +205,35 @@ function measure(root: DomNode): Stats {
   const nodes: DomNode[] = [];
   const parents: number[] = [];
   const owners: number[] = [];
-  const links: boolean[] = [];
-  const push = (node: DomNode, parent: number, owner: number, inLink: boolean): void => {
+  // 0 outside links, else the weight of link text: a jump within the page (`#x`) weighs 0.3
+  // in Readability's link density, any other link 1.
+  const links: number[] = [];
+  const push = (node: DomNode, parent: number, owner: number, inLink: number): void => {
     nodes.push(node);
     parents.push(parent);
     owners.push(owner);
     links.push(inLink);
   };
   const children = root.children ?? [];
-  for (let i = children.length - 1; i >= 0; i--) push(children[i], -1, -1, false);
+  for (let i = children.length - 1; i >= 0; i--) push(children[i], -1, -1, 0);
   while (nodes.length > 0) {
     const node = nodes.pop() as DomNode;
     const parent = parents.pop() as number;
     const owner = owners.pop() as number;
-    const inLink = links.pop() as boolean;
+    const inLink = links.pop() as number;
     if (node.type === 'text') {
       if (parent < 0 || s.excluded[parent]) continue;
-      const [chars, commas] = countText(node.data ?? '');
+      const [chars, commas, words] = countText(node.data ?? '');
       if (chars === 0) continue;
       s.own[owner] += chars;
       s.ownCommas[owner] += commas;
-      if (inLink) s.ownLinks[owner] += chars;
+      s.ownWords[owner] += words;
+      if (inLink > 0) s.ownLinks[owner] += chars;
       // Text and link text are summed up the tree in the backward pass, from the text's parent.
       s.text[parent] += chars;
-      if (inLink) s.linkText[parent] += chars;
+      s.commas[parent] += commas;
+      s.words[parent] += words;
+      s.linkText[parent] += chars * inLink;
       continue;
     }
     if (!isElement(node)) continue;
@@ -251,13 +241,16 @@ function measure(root: DomNode): Stats {
     s.els.push(node);
     s.parent.push(parent);
     const parentExcluded = parent >= 0 && s.excluded[parent];
-    const excluded = parentExcluded || isExcluded(node);
+    const excluded = parentExcluded || isExcluded(node, strict);
     s.excluded.push(excluded);
     if (excluded && !parentExcluded && !INVISIBLE.has(node.name ?? '') && node.type === 'tag') s.furniture = true;
     s.text.push(0);
     s.linkText.push(0);
+    s.commas.push(0);
+    s.words.push(0);
     s.own.push(0);
     s.ownCommas.push(0);
+    s.ownWords.push(0);
     s.ownLinks.push(0);
     s.main.push(0);
     s.last.push(k);
@@ -269,10 +262,16 @@ function measure(root: DomNode): Stats {
       if (name === 'a' && a.href !== undefined && a.href.trim().startsWith('#'))
         s.jumps.push([k, a.href.trim().slice(1)]);
       if ((a.class !== undefined || a.itemprop !== undefined) && isContentContainer(node)) s.containers.push(k);
+      if (!excluded && bylineMarked(a)) s.bylines.push(k);
+      if (name === 'meta' && AUTHOR_META.test(a.name ?? a.property ?? '') && (a.content ?? '').trim() !== '')
+        s.authorMeta = true;
+      if (name === 'script' && /ld\+json/i.test(a.type ?? '') && /"author"/.test(textContent(node)))
+        s.authorMeta = true;
     }
     const block = INLINE.has(name) && owner >= 0 ? owner : k;
     const kids = node.children ?? [];
-    for (let i = kids.length - 1; i >= 0; i--) push(kids[i], k, block, inLink || name === 'a');
+    const weight = name === 'a' && inLink === 0 ? (/^#./.test(a?.href?.trim() ?? '') ? 0.3 : 1) : inLink;
+    for (let i = kids.length - 1; i >= 0; i--) push(kids[i], k, block, weight);
   }
   // Children follow their parent in `els`: read backwards, each child is complete before its parent.
   for (let k = s.els.length - 1; k >= 0; k--) {
@@ -282,6 +281,8 @@ function measure(root: DomNode): Stats {
     if (s.excluded[k]) continue;
     s.text[p] += s.text[k];
     s.linkText[p] += s.linkText[k];
+    s.commas[p] += s.commas[k];
+    s.words[p] += s.words[k];
   }
   return s;
 }
@@ -289,9 +290,17 @@ function measure(root: DomNode): Stats {
 /** Scores paragraphs into their ancestors (Readability's initial scoring). */
 function score(s: Stats): void {
   const { els, parent } = s;
+  // A paragraph's length as Readability measures it (spaces folded to one between words) and
+  // its commas: its whole text for the tags it scores (a <section>'s or <td>'s includes the
+  // blocks inside), its loose text for a container (Readability wraps that in a paragraph).
+  const whole = (k: number): boolean => PARAGRAPHS.has(els[k].name ?? '');
+  const readLength = (k: number): number => {
+    const [chars, words] = whole(k) ? [s.text[k], s.words[k]] : [s.own[k], s.ownWords[k]];
+    return chars === 0 ? 0 : chars + words - 1;
+  };
   const paragraphOwn = (k: number): number => {
     const name = els[k].name ?? '';
-    if (s.excluded[k] || s.own[k] < MIN_PARAGRAPH) return -1;
+    if (s.excluded[k] || readLength(k) < MIN_PARAGRAPH) return -1;
     if (PARAGRAPHS.has(name)) return parent[k];
     if (DIV_LIKE.has(name)) return k;
     return -1;
@@ -299,7 +308,10 @@ function score(s: Stats): void {
   for (let k = 0; k < els.length; k++) {
     const first = paragraphOwn(k);
     if (first < 0) continue;
-    const points = 1 + s.ownCommas[k] + Math.min(Math.floor(s.own[k] / 100), 3);
+    // A point for the paragraph, one for it and each comma (Readability splits at commas), and
+    // one per 100 characters up to 3.
+    const commas = whole(k) ? s.commas[k] : s.ownCommas[k];
+    const points = 2 + commas + Math.min(Math.floor(readLength(k) / 100), 3);
     // The paragraph's prose, less its links, is main text of every element around it (summed below).
     s.main[k] = s.own[k] - s.ownLinks[k];
     let level = 0;
@@ -344,7 +356,8 @@ function topCandidate(s: Stats): number {
   const near = ranked.slice(1, 5).filter((k) => s.score[k] / s.score[top] >= 0.75);
   if (near.length >= 3) {
     for (let a = s.parent[top]; a >= 0 && !isTop(s, a); a = s.parent[a]) {
-      if (near.filter((k) => within(s, k, a)).length >= 3) {
+      // Strictly inside: a near-winner is no evidence for itself (Readability counts ancestors).
+      if (near.filter((k) => k !== a && within(s, k, a)).length >= 3) {
         top = a;
         break;
       }
@@ -409,7 +422,7 @@ function preferContainer(s: Stats, top: number, measure: number[]): number {
 function includeNotes(s: Stats, chosen: number): number {
   let result = chosen;
   for (const [k, id] of s.jumps) {
-    if (!within(s, k, chosen)) continue;
+    if (!within(s, k, chosen) || !looksLikeFootnoteMark(s.els[k])) continue;
     const target = s.ids.get(id);
     if (target === undefined || within(s, target, result)) continue;
     let a = s.parent[result];
@@ -436,14 +449,44 @@ function semanticContainer(s: Stats): number {
   return best;
 }
 
-/** Chooses the article body of a parsed page. */
-export function chooseBody(root: DomNode): BodyChoice {
-  const s = measure(root);
+/** A scored candidate of one attempt: the element and the main text it holds. */
+interface Attempt {
+  s: Stats;
+  top: number;
+  main: number;
+}
+
+/** One attempt of Readability's: measure and score the page, and climb to the best candidate. */
+function attempt(root: DomNode, strict: boolean): Attempt {
+  const s = measure(root, strict);
   score(s);
-  let chosen = topCandidate(s);
-  let confident = chosen >= 0 && !isTop(s, chosen) && s.main[chosen] >= MIN_MAIN_TEXT;
-  if (confident) chosen = includeNotes(s, preferContainer(s, chosen, s.main));
-  else {
+  const top = topCandidate(s);
+  return { s, top, main: top >= 0 && !isTop(s, top) ? s.main[top] : 0 };
+}
+
+/**
+ * Chooses the article body of a parsed page. When the first attempt finds little prose, a
+ * second one (Readability's retry) ignores furniture classes: the article of a page whose
+ * markup left a `div#header` unclosed, or sits in a `.repository-with-sidebar` or an ASP.NET
+ * page's `<form>`. It is taken only when it finds far more prose, so a short post is not
+ * traded for a sidebar.
+ */
+export function chooseBody(root: DomNode): BodyChoice {
+  let best = attempt(root, true);
+  if (best.main < RETRY_BELOW) {
+    const loose = attempt(root, false);
+    if (loose.main >= MIN_MAIN_TEXT && loose.main > 2 * best.main) best = loose;
+  }
+  const { s } = best;
+  let chosen = best.top;
+  let confident = best.main >= MIN_MAIN_TEXT;
+  let apart: DomNode[] = [];
+  if (confident) {
+    const top = chosen;
+    chosen = preferContainer(s, top, s.main);
+    if (chosen === top) ({ chosen, apart } = joinSiblings(s, top));
+    chosen = includeNotes(s, chosen);
+  } else {
     // Too little prose to score: a short post. The page's own markup says where it is.
     chosen = semanticContainer(s);
     confident = chosen >= 0;
@@ -457,7 +500,130 @@ export function chooseBody(root: DomNode): BodyChoice {
     confident = all > 0 && !s.furniture;
   }
   const element = chosen >= 0 ? s.els[chosen] : undefined;
-  return { element, selector: element ? selectorOf(element) : ':root', confident };
+  const skip = element ? leftOut(s, chosen, apart) : [];
+  return { element, selector: element ? selectorOf(element) : ':root', confident, skip };
+}
+
+/** Shortest text of a sibling paragraph joined for its own sake (Readability's 80 characters). */
+const SIBLING_PARAGRAPH = 80;
+
+/**
+ * Readability's sibling join: siblings of the winner that score at least a fifth of it (or 10),
+ * with a bonus for sharing its class, and sibling paragraphs of prose, are the article too (a
+ * review's verdict box beside its body, a lead paragraph beside the story's div). When any
+ * joins, the body is the parent, and the siblings that do not join (and loose text between
+ * them) are left out, in document order.
+ */
+function joinSiblings(s: Stats, top: number): { chosen: number; apart: DomNode[] } {
+  const p = s.parent[top];
+  if (p < 0 || s.parent[p] < 0 || s.els[p].name === 'html') return { chosen: top, apart: [] };
+  const topScore = Number.isNaN(s.score[top]) ? 0 : s.score[top];
+  const threshold = Math.max(10, topScore * 0.2);
+  const topClass = s.els[top].attribs?.class ?? '';
+  const index = new Map<DomNode, number>();
+  for (let k = p + 1; k <= s.last[p]; k++) if (s.parent[k] === p) index.set(s.els[k], k);
+  let joined = false;
+  const apart: DomNode[] = [];
+  for (const node of s.els[p].children ?? []) {
+    const k = index.get(node);
+    if (k === undefined) {
+      // Loose text beside the article's elements is not the article (Readability keeps elements only).
+      if (node.type === 'text' && /\S/.test(node.data ?? '')) apart.push(node);
+      continue;
+    }
+    if (k === top || s.excluded[k]) continue;
+    const bonus = topClass !== '' && s.els[k].attribs?.class === topClass ? topScore * 0.2 : 0;
+    const scored = !Number.isNaN(s.score[k]) && s.score[k] + bonus >= threshold;
+    const density = s.text[k] > 0 ? s.linkText[k] / s.text[k] : 0;
+    const prose =
+      s.els[k].name === 'p' &&
+      ((s.text[k] > SIBLING_PARAGRAPH && density < 0.25) ||
+        (s.text[k] > 0 && density === 0 && /\.(?:\s|$)/.test(textContent(s.els[k]))));
+    if (scored || prose) joined = true;
+    else apart.push(node);
+  }
+  return joined ? { chosen: p, apart } : { chosen: top, apart: [] };
+}
+
+/** Class or id of a byline (Readability's): the author's name and links, no source of the article. */
+const BYLINE = /byline|author|dateline|writtenby|p-author/i;
+/** Longest text of a byline (Readability's 100 characters, spaces not counted here). */
+const BYLINE_TEXT = 90;
+/** Head metadata naming the author (Readability reads these before looking for a byline). */
+const AUTHOR_META = /^\s*(?:(?:dc|dcterm|article|parsely|og|twitter)\s*[-.:]\s*)?(?:author|creator)\s*$/i;
+
+/** Attributes that mark a byline: `rel=author`, `itemprop=author`, a byline class or id. */
+function bylineMarked(a: Record<string, string>): boolean {
+  return (
+    /(?:^|\s)author(?:\s|$)/i.test(a.rel ?? '') ||
+    /author/i.test(a.itemprop ?? '') ||
+    BYLINE.test(`${a.class ?? ''} ${a.id ?? ''}`)
+  );
+}
+
+/**
+ * Readability's byline: when the page's head does not name the author, the first element
+ * marked as a byline with a little text is the byline, taken out of the article (its author
+ * links are no sources). Undefined when there is none.
+ */
+function bylineOf(s: Stats): number | undefined {
+  if (s.authorMeta) return undefined;
+  return s.bylines.find((k) => s.text[k] > 0 && s.text[k] <= BYLINE_TEXT);
+}
+
+/**
+ * What a reader mode leaves out of the chosen element: what the attempt excluded by class,
+ * role or visibility (not by tag: extraction skips those tags itself, and keeps a quote's
+ * `<footer>`), and what Readability's conditional cleaning removes. The notes the body's
+ * footnote marks point to stay.
+ */
+function leftOut(s: Stats, chosen: number, apart: readonly DomNode[]): DomNode[] {
+  const notes: number[] = [];
+  for (const [k, id] of s.jumps) {
+    const target = s.ids.get(id);
+    if (target !== undefined && within(s, k, chosen) && looksLikeFootnoteMark(s.els[k])) notes.push(target);
+  }
+  const index = new Map<DomNode, number>();
+  for (let k = chosen; k <= s.last[chosen]; k++) index.set(s.els[k], k);
+  // Note targets counted by document position: a subtree holds one when its range counts any.
+  const before = new Int32Array(s.els.length + 1);
+  for (const t of notes) before[t + 1] = 1;
+  for (let k = 0; k < s.els.length; k++) before[k + 1] += before[k];
+  const holdsNote = (k: number): boolean => before[s.last[k] + 1] - before[k] > 0;
+  // Siblings that did not join (a text node has no index: never a note).
+  const kept = apart.filter((el) => {
+    const k = index.get(el);
+    return k === undefined || !holdsNote(k);
+  });
+  const excluded: DomNode[] = [...kept];
+  const byline = bylineOf(s);
+  const gone = new Set(kept);
+  for (let k = chosen + 1; k <= s.last[chosen]; k++) {
+    if (gone.has(s.els[k])) {
+      k = s.last[k];
+      continue;
+    }
+    if (k === byline) {
+      excluded.push(s.els[k]);
+      k = s.last[k];
+      continue;
+    }
+    if (!s.excluded[k] || s.excluded[s.parent[k]]) continue;
+    const el = s.els[k];
+    if (el.type === 'tag' && !EXCLUDED_TAGS.has(el.name ?? '') && !holdsNote(k)) excluded.push(el);
+  }
+  const byStart = (a: DomNode, b: DomNode): number => (a.startIndex ?? 0) - (b.startIndex ?? 0);
+  const junk = readerJunk(s.els[chosen], new Set(notes.map((t) => s.els[t])), new Set(excluded));
+  // A cleaning that would take most of the prose (text outside links) is wrong about this page
+  // (Readability then tries again without it).
+  const proseOf = (el: DomNode): number => {
+    const k = index.get(el);
+    return k === undefined ? 0 : s.text[k] - s.linkText[k];
+  };
+  const junkProse = junk.reduce((sum, el) => sum + proseOf(el), 0);
+  const bodyProse = proseOf(s.els[chosen]) - kept.reduce((sum, el) => sum + proseOf(el), 0);
+  if (junk.length === 0 || junkProse > 0.5 * bodyProse) return excluded.sort(byStart);
+  return [...excluded, ...junk].sort(byStart);
 }
 
 const SIMPLE_NAME = /^-?[A-Za-z_][\w-]*$/;

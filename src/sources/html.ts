@@ -97,6 +97,26 @@ function endOf(html: string, el: DomNode): number {
   return lastChild?.endIndex != null ? Math.min(end, lastChild.endIndex + 1) : end;
 }
 
+/**
+ * The source from `start` to `end`, with the elements a reader mode leaves out of the body
+ * blanked: spaces for their markup and text, newlines kept, so offsets and line numbers stay
+ * those of the page (the body is read as written, see parseHtmlDocument).
+ */
+function blankOut(html: string, start: number, end: number, skip: readonly DomNode[]): string {
+  if (skip.length === 0) return html.slice(start, end);
+  const parts: string[] = [];
+  let at = start;
+  for (const el of skip) {
+    const from = Math.max(at, el.startIndex ?? at);
+    const to = Math.min(end, endOf(html, el));
+    if (to <= from) continue;
+    parts.push(html.slice(at, from), html.slice(from, to).replace(/[^\n\r]/g, ' '));
+    at = to;
+  }
+  parts.push(html.slice(at, end));
+  return parts.join('');
+}
+
 /** The nearest `<article>` or `<main>` around an element (where its title and date are). */
 function articleAround(el: DomNode | undefined): DomNode | undefined {
   for (let node = el?.parent; node; node = node.parent)
@@ -125,7 +145,7 @@ export function parseHtmlDocument(page: string, meta: { source: string; url?: st
   const choice = chooseBody(root);
   const el = choice.element;
   const start = el?.startIndex ?? 0;
-  const body = el ? html.slice(start, endOf(html, el)) : html;
+  const body = blankOut(html, start, el ? endOf(html, el) : html.length, choice.skip);
   const bodyLine = el ? lineColumn(html, start).line : 1;
   if (!choice.confident) warnings.push(noArticleBody(choice.selector));
 

@@ -13,7 +13,8 @@
  * goes on — the export of a damaged site is still mostly readable.
  */
 import { TextDecoder } from 'node:util';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { createRequire } from 'node:module';
+import type { SaxesParser, SaxesTagPlain } from 'saxes';
 import { InputError } from '../errors.js';
 import type { InputWarning, Post } from '../types.js';
 import { autoParagraphs } from './autop.js';
@@ -70,12 +71,20 @@ interface ItemState {
   moreErrors: number;
 }
 
+// saxes is loaded when an export is read, not at start-up (most runs read no XML); its
+// CommonJS entry, so the load stays synchronous.
+const require = createRequire(import.meta.url);
+
+function newXmlParser(): SaxesParser<{ xmlns: false; position: true }> {
+  const { SaxesParser: Parser } = require('saxes') as typeof import('saxes');
+  return new Parser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
+}
 /**
  * A push reader: `write` text chunks, get back the posts whose item ended in them; `end` when
  * the input is done. Throws NotWxrError as soon as the document shows it is not an export.
  */
 class WxrReader {
-  private readonly parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
+  private readonly parser = newXmlParser();
   private readonly options: WxrOptions;
   private readonly ready: Post[] = [];
   /** Open elements, outermost first. */

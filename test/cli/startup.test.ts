@@ -39,8 +39,19 @@ describe('start-up', () => {
 
   it('a command loads the pipeline when it runs (the walk follows imports); ajv only with a config file', () => {
     const loaded = staticImports(path.join(ROOT, 'src', 'cli', 'check-command.ts'));
-    expect(loaded.packages).toEqual(expect.arrayContaining(['cheerio', 'undici', 'markdown-it']));
+    expect(loaded.files).toEqual(expect.arrayContaining(['src/run.ts', 'src/extract/index.ts']));
+    expect(loaded.packages).toContain('htmlparser2');
     // load.ts imports ajv with import() once it has found a config file to validate.
     expect(loaded.packages).not.toContain('ajv');
+  });
+
+  it('an offline check of local files loads no HTTP client, archive stage, Markdown, XML or suffix-list parser', () => {
+    const loaded = staticImports(path.join(ROOT, 'src', 'cli', 'check-command.ts'));
+    // Each is imported with import(), or required on first use, by the run that needs it.
+    for (const lazy of ['undici', 'cheerio', 'markdown-it', 'markdown-it-footnote', 'saxes', 'tldts', 'ipaddr.js'])
+      expect(loaded.packages).not.toContain(lazy);
+    expect(loaded.files).not.toContain('src/check/http-client.ts');
+    expect(loaded.files).not.toContain('src/archive/find-archives.ts');
+    expect(loaded.files).not.toContain('src/check/fetch-document.ts');
   });
 });

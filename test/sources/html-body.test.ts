@@ -109,3 +109,77 @@ describe('the article body of an HTML page (issue 8)', () => {
     expect(report.totals.citations).toBe(2);
   });
 });
+
+describe('what a reader mode takes as the article (Readability rules, issue 8)', () => {
+  it('joins a standfirst paragraph beside the story, and leaves the share and newsletter boxes out', () => {
+    const post = page('standfirst-sibling.html');
+    expect(post.bodySelector).toBe('div#story');
+    expect(urls(post)).toEqual(['https://audit.example.gov/reports/lune-footbridge']);
+    expect(post.blocks[0].text).toMatch(/^The footbridge over the Lune/);
+    expect(post.blocks).toHaveLength(6);
+  });
+
+  it('leaves out the byline, a link-heavy tools box (its script is no prose) and a box of headlines', () => {
+    const post = page('byline-tools.html');
+    expect(post.bodySelector).toBe('body > article.story');
+    expect(urls(post)).toEqual(['https://water.example.gov/wells/2025-failures']);
+    expect(post.blocks.map((b) => b.text.slice(0, 12))).toEqual([
+      'Wells run dr',
+      'Forty-one ho',
+      'Hydrologists',
+      'The county h',
+      'Farmers, who',
+    ]);
+  });
+
+  it('keeps the byline when the head names the author, as Readability does', () => {
+    const html = readFileSync(path.join(PAGES, 'byline-tools.html'), 'utf8').replace(
+      '<meta charset="utf-8">',
+      '<meta charset="utf-8"><meta name="author" content="Ana Ruiz">',
+    );
+    const post = extractPost(parseHtmlDocument(html, { source: 'p.html' }));
+    expect(urls(post)).toEqual([
+      'https://ledger.example/staff/ana-ruiz/',
+      'https://water.example.gov/wells/2025-failures',
+    ]);
+  });
+
+  it('scores a <section> by all its text, so a review body and its verdict box are taken together', () => {
+    const para = (n: number): string =>
+      `<p>Part ${n} of the review runs long enough to count, with commas, clauses, asides, and a verdict of its own.</p>`;
+    const html = `<body><nav><a href="/">Home</a></nav><article id="review"><div class="wrap">
+      <div class="share-bar"><a href="https://twitter.com/intent/tweet?u=x">Tweet</a></div>
+      <section class="chunks">${[1, 2, 3, 4, 5, 6].map(para).join('')}</section>
+      <section id="wrapup"><p>The game is reviewed on code from its publisher; see our <a href="https://games.example/pages/ethics">ethics policy</a>.</p></section>
+      <section class="scores"><div><strong>9</strong> Win</div></section>
+      </div></article></body>`;
+    const post = extractPost(parseHtmlDocument(html, { source: 'p.html' }));
+    expect(post.bodySelector).toBe('article#review');
+    expect(urls(post)).toEqual(['https://games.example/pages/ethics']);
+  });
+
+  it('reads a page whose header box is never closed: a second, looser attempt finds the story', () => {
+    const post = page('unclosed-header.html');
+    expect(post.bodySelector).toBe('div#content');
+    expect(urls(post).filter((u) => !u.includes('/print'))).toEqual([
+      'https://petitions.example.org/night-buses',
+      'https://council.example.gov/budget/2025/transport.pdf',
+    ]);
+    expect(post.warnings).toEqual([]);
+  });
+
+  it('reads the story of an ASP.NET page, which sits inside one <form>', () => {
+    const post = page('aspnet-form.html');
+    expect(post.bodySelector).toMatch(/^div#ctl00_body_ArticleText/);
+    expect(urls(post)).toEqual(['https://courts.example.gov/rules/draft-31']);
+  });
+
+  it('does not climb to the comments a "Post a comment" jump points to (no footnote mark)', () => {
+    const post = page('comment-jump.html');
+    expect(post.bodySelector).toBe('div#storyBody');
+    expect(urls(post)).toEqual([
+      'https://tides.example.org/stations/old-quay',
+      'https://sealevel.example.gov/reports/2024-coastal.pdf',
+    ]);
+  });
+});

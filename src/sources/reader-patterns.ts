@@ -1,0 +1,61 @@
+import type { DomNode } from './html-tree.js';
+
+/**
+ * Mozilla Readability's patterns and measures, shared by choosing the article body
+ * (html-body.ts) and cleaning it (html-clean.ts), kept as they are in Readability.
+ */
+
+/** Class or id of page furniture (Readability's unlikelyCandidates). */
+export const UNLIKELY =
+  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
+/** …unless it also names content (okMaybeItsACandidate). */
+export const MAYBE_CANDIDATE = /and|article|body|column|content|main|mathjax|shadow/i;
+/** Class or id weighing for an element (positive). */
+const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/i;
+/** Class or id weighing against an element (negative). */
+const NEGATIVE =
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget/i;
+/** Readability's class weight: +25 for article-like class/id, −25 for furniture-like ones. */
+export function classWeight(el: DomNode): number {
+  let weight = 0;
+  for (const value of [el.attribs?.class, el.attribs?.id]) {
+    if (!value) continue;
+    if (NEGATIVE.test(value)) weight -= 25;
+    if (POSITIVE.test(value)) weight += 25;
+  }
+  return weight;
+}
+
+/**
+ * Counts non-space characters, commas and words (runs of non-space characters) of a text node;
+ * characters plus words less one is about the length Readability measures, spaces folded.
+ */
+export function countText(data: string): [number, number, number] {
+  let chars = 0;
+  let commas = 0;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 160) {
+      inWord = false;
+      continue;
+    }
+    if (!inWord) words++;
+    inWord = true;
+    chars++;
+    if (
+      c === 44 ||
+      c === 0x060c ||
+      c === 0xfe50 ||
+      c === 0xfe10 ||
+      c === 0xfe11 ||
+      c === 0x2e41 ||
+      c === 0x2e34 ||
+      c === 0x2e32 ||
+      c === 0xff0c
+    )
+      commas++;
+  }
+  return [chars, commas, words];
+}
