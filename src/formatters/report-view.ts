@@ -250,7 +250,9 @@ export interface ArchiveView {
 /** The archive facts of a citation for display, or undefined when there are none. */
 export function archiveView(c: ReportCitation): ArchiveView | undefined {
   const a = c.archive;
-  if (a === undefined) return undefined;
+  // The post's own archived copy (Robust Links, or the annotation `citecheck fix` writes).
+  if (a === undefined)
+    return c.archivedCopy !== undefined ? { label: 'archived copy in the post', url: c.archivedCopy } : undefined;
   const day = a.capturedAt?.slice(0, 10);
   const similarity = a.similarity !== undefined ? `similarity ${a.similarity.toFixed(2)}` : undefined;
   switch (a.status) {

@@ -133,6 +133,33 @@ describe('citecheck fix (CLI)', () => {
   });
 
   it.each([
+    ['md', `The [statement](SRC) is gone.\n`],
+    ['html', `<p>The <a href="SRC">statement</a> is gone.</p>\n`],
+  ])('--dead-link annotate keeps the dead link; the %s post checked again has no LINK_BROKEN', async (ext, body) => {
+    const file = `annotate.${ext}`;
+    const front = ext === 'md' ? '---\ndate: 2024-04-30\n---\n\n' : '<meta name="date" content="2024-04-30">\n';
+    await writeFile(path.join(dir, file), front + body.replace('SRC', site.url('/status/404')));
+    const before = await runCli(['check', file, '--format', 'json', ...args(), '--archive', 'never'], { cwd: dir });
+    expect(before.code).toBe(1);
+    expect(JSON.parse(before.stdout).findings.map((f: { code: string }) => f.code)).toContain('LINK_BROKEN');
+
+    const fixed = await runCli(['fix', file, '--write', '--dead-link', 'annotate', ...args()], { cwd: dir });
+    expect(fixed.code, fixed.stderr).toBe(0);
+    const text = await readFile(path.join(dir, file), 'utf8');
+    expect(text).toContain(site.url('/status/404'));
+    expect(text).toContain(snapshot());
+
+    const after = await runCli(['check', file, '--format', 'json', ...args(), '--archive', 'never'], { cwd: dir });
+    expect(after.code, after.stderr).toBe(0);
+    const report = JSON.parse(after.stdout);
+    const codes = report.findings.map((f: { code: string }) => f.code);
+    expect(codes).not.toContain('LINK_BROKEN');
+    expect(codes).toContain('ARCHIVE_AVAILABLE');
+    const source = report.posts[0].blocks.flatMap((b: { citations: unknown[] }) => b.citations)[0];
+    expect(source).toMatchObject({ url: site.url('/status/404'), status: 'broken', archivedCopy: snapshot() });
+  });
+
+  it.each([
     [['fix', 'https://news.example.net/post'], /does not fetch URLs/],
     [['fix', 'post.md', '--offline'], /cannot run --offline/],
     [['fix', 'post.md', '--format', 'json'], /--report/],
