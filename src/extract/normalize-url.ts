@@ -114,11 +114,25 @@ export function normalizeUrl(href: string, base?: string): NormalizedUrl {
   if (parsed.hostname.endsWith('.')) parsed.hostname = parsed.hostname.replace(/\.+$/, '');
   const badHost = invalidHostName(parsed.hostname);
   if (badHost) return { invalid: badHost };
-  parsed.pathname = normalizePercent(parsed.pathname);
-  if (parsed.search === '' || parsed.search === '?') parsed.search = '';
-  else parsed.search = normalizePercent(parsed.search);
-  if (parsed.hash === '#' || parsed.hash === '') parsed.hash = '';
-  else parsed.hash = normalizePercent(parsed.hash);
+  // Each setter re-serialises the whole URL: set only what changes (most links change nothing).
+  const pathname = parsed.pathname;
+  const path = normalizePercent(pathname);
+  if (path !== pathname) parsed.pathname = path;
+  const search = parsed.search;
+  // An empty query ("x?") reads as '' but serialises its "?": clearing it drops the mark.
+  if (search === '') {
+    if (parsed.href.includes('?')) parsed.search = '';
+  } else {
+    const query = normalizePercent(search);
+    if (query !== search) parsed.search = query;
+  }
+  const hash = parsed.hash;
+  if (hash === '') {
+    if (parsed.href.includes('#')) parsed.hash = '';
+  } else {
+    const fragment = normalizePercent(hash);
+    if (fragment !== hash) parsed.hash = fragment;
+  }
   const url = parsed.href;
   return { url, checkUrl: withoutFragment(url), scheme, ...fragmentOf(parsed) };
 }
