@@ -376,34 +376,40 @@ function attributions(text: string, t: string, rules: ClaimRules): string[] {
   return found;
 }
 
+/** Records a signal and its evidence when anything was found. */
+function addSignal(out: TextSignals, signal: ClaimSignal, found: readonly string[]): void {
+  if (found.length === 0) return;
+  out.signals.push(signal);
+  for (let i = 0; i < found.length; i++) out.evidence.push({ signal, text: found[i] });
+}
+
+// The patterns blanked before figures are read, per rules: one list per run, not per block.
+const figureBlanks = new WeakMap<ClaimRules, RegExp[]>();
+
+function figureIgnore(rules: ClaimRules): RegExp[] {
+  let patterns = figureBlanks.get(rules);
+  if (patterns === undefined) {
+    patterns = [URL_IN_TEXT, FOOTNOTE_REF, DATE_OR_TIME, ...rules.figureIgnore];
+    figureBlanks.set(rules, patterns);
+  }
+  return patterns;
+}
+
 /** Quote/number/attribution signals of a text and their evidence ("citation" is added by the caller). */
 export function claimSignals(text: string, options: SignalOptions = {}): TextSignals {
   const rules = options.rules ?? DEFAULT_CLAIM_RULES;
   const blank = options.blank ?? [];
-  const signals: ClaimSignal[] = [];
-  const evidence: ClaimEvidence[] = [];
+  const out: TextSignals = { signals: [], evidence: [] };
   const prose = blanked(text, blank, []);
-  const add = (signal: ClaimSignal, found: string[]): void => {
-    if (found.length === 0) return;
-    signals.push(signal);
-    for (const words of found) evidence.push({ signal, text: words });
-  };
-  add(
+  addSignal(
+    out,
     'quote',
     quotes(prose).map((q) => shorten(q, EVIDENCE_QUOTE_CHARS)),
   );
-  if (/\d/.test(prose)) {
-    add(
-      'number',
-      figures(
-        text,
-        blanked(prose, [], [URL_IN_TEXT, FOOTNOTE_REF, DATE_OR_TIME, ...rules.figureIgnore]),
-        options.ranges,
-      ),
-    );
-  }
-  add('attribution', attributions(text, blanked(prose, [], rules.attributionIgnore), rules));
-  return { signals, evidence };
+  if (/\d/.test(prose))
+    addSignal(out, 'number', figures(text, blanked(prose, [], figureIgnore(rules)), options.ranges));
+  addSignal(out, 'attribution', attributions(text, blanked(prose, [], rules.attributionIgnore), rules));
+  return out;
 }
 
 /**
