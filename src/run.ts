@@ -61,7 +61,7 @@ async function extractInputs(
  * posts pin of their inputs is a few MB at most, and compacting (a copy of every string, a
  * new object for every block and citation) cost ~7% of `check --offline` of a 2,000-link page.
  */
-const COMPACT_AFTER_CHARS = 2_000_000;
+const COMPACT_AFTER_CHARS = 1_000_000;
 
 /**
  * Extraction as a run keeps its posts: once the run has read more than a small input, each
