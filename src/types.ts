@@ -235,6 +235,12 @@ export interface Citation {
   role?: CitationRole;
   /** How a link written outside the block credits it; absent for links in the block's own text. */
   via?: CitationVia;
+  /**
+   * The archived copy the post itself links for this source: a Robust Links `data-versionurl`
+   * on the `<a>`, or an "([archived](…))" right after the link (what `citecheck fix` writes).
+   * A failing source with one is rescued: ARCHIVE_AVAILABLE, not LINK_BROKEN.
+   */
+  archivedCopy?: string;
 }
 
 /** An anchor whose URL was lost: an orphan `</a>` or an `<a>` without a usable href. */

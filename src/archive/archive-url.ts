@@ -44,10 +44,15 @@ const OPAQUE_HOSTS = ['perma.cc', 'ghostarchive.org', 'www.webcitation.org', 'we
 
 // The timestamp segment of a Wayback path: 4–14 digits, then an optional replay modifier
 // (`id_` raw bytes, `if_` in a frame, `im_` image, `js_`, `cs_`, `mp_`, `oe_`).
-const WAYBACK_SEGMENT = /\/(\d{4,14})(?:[a-z]{2}_)?\/(.+)$/i;
+// Global: a path may hold digit segments before the timestamp (Archive-It's collection id,
+// `/1234/20190101000000/https://…`); each is tried in turn, at most MAX_SEGMENTS.
+const WAYBACK_SEGMENT = /\/(\d{4,14})(?:[a-z]{2}_)?\//gi;
 // On an unknown host only a full 14-digit timestamp followed by an http(s) URL counts: that
 // shape is a capture of a Wayback-compatible archive, not a coincidence.
-const GENERIC_SEGMENT = /\/(\d{14})(?:[a-z]{2}_)?\/(https?:\/\/?.+)$/i;
+const GENERIC_SEGMENT = /\/(\d{14})(?:[a-z]{2}_)?\/(?=https?:\/\/?.)/gi;
+const MAX_SEGMENTS = 4;
+// A tail that starts with another timestamp-like segment: the next candidate is the timestamp.
+const TIMESTAMP_NEXT = /^\d{4,14}(?:[a-z]{2}_)?\//i;
 const ARCHIVE_TODAY_SEGMENT = /^\/(?:(\d{4})\.(\d{2})\.(\d{2})-(\d{2})(\d{2})(\d{2})|(\d{14})|newest|oldest)\/(.+)$/;
 
 const MAYBE_ARCHIVE = /archive|perma\.cc|webcitation|arquivo\.pt|vefsafn|\/\d{14}/i;
@@ -100,14 +105,23 @@ function isCapturePath(path: string): boolean {
 }
 
 function fromWayback(path: string, shape: RegExp): ArchiveUrlInfo | undefined {
-  const m = shape.exec(path);
-  if (!m) return undefined;
-  const originalUrl = originalFrom(m[2]);
-  if (originalUrl === undefined) return undefined;
-  const info: ArchiveUrlInfo = { originalUrl };
-  const capturedAt = timestampToIso(m[1]);
-  if (capturedAt) info.capturedAt = capturedAt;
-  return info;
+  shape.lastIndex = 0;
+  for (let tries = 0; tries < MAX_SEGMENTS; tries++) {
+    const m = shape.exec(path);
+    if (!m) return undefined;
+    const tail = path.slice(m.index + m[0].length);
+    if (tail === '') return undefined;
+    // The match's closing "/" may open the next candidate segment.
+    shape.lastIndex = m.index + m[0].length - 1;
+    if (TIMESTAMP_NEXT.test(tail)) continue;
+    const originalUrl = originalFrom(tail);
+    if (originalUrl === undefined) continue;
+    const info: ArchiveUrlInfo = { originalUrl };
+    const capturedAt = timestampToIso(m[1]);
+    if (capturedAt) info.capturedAt = capturedAt;
+    return info;
+  }
+  return undefined;
 }
 
 function fromArchiveToday(path: string): ArchiveUrlInfo | undefined {

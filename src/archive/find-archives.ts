@@ -65,6 +65,8 @@ function planArchiveLookups(
       for (const c of block.citations) {
         // A link that is not a source (share button, tag, navigation) needs no archived copy.
         if (c.invalid !== undefined || !c.checkUrl || c.role !== undefined) continue;
+        // The post links its own archived copy of a source that failed: nothing to look up.
+        if (c.archivedCopy !== undefined && options.archive !== 'all' && !options.drift) continue;
         const result = results.get(c.checkUrl);
         if (!result || recognizeArchiveUrl(c.checkUrl, options.archiveEndpoint)) continue;
         if (publicOnly && !isPublicHost(new URL(c.checkUrl).hostname)) continue;

@@ -113,6 +113,9 @@ export class WaybackClient {
     const closest = (snapshots as { closest?: Record<string, unknown> }).closest;
     if (!closest || closest.available === false || typeof closest.timestamp !== 'string')
       return { ok: true, value: undefined };
+    // A timestamp that is not one (`"abc"`) would become a snapshot URL with no date: garbled.
+    if (!/^\d{4,14}$/.test(closest.timestamp))
+      return { ok: false, reason: 'availability answer with an invalid timestamp' };
     return { ok: true, value: { timestamp: closest.timestamp, status: String(closest.status ?? '') } };
   }
 
@@ -266,6 +269,8 @@ function parseCdx(value: unknown): ArchiveAnswer<CdxCapture[]> {
   if (!Array.isArray(value)) return { ok: false, reason: 'CDX answer is not a list' };
   if (value.length === 0) return { ok: true, value: [] };
   const rows = value.filter((row): row is unknown[] => Array.isArray(row));
+  // A list without rows (`[1]`, `["x"]`) is a garbled answer, not "no captures".
+  if (rows.length === 0) return { ok: false, reason: 'CDX answer has no rows' };
   const header = rows[0].map(String);
   const hasHeader = header.includes('timestamp');
   const at = (name: string, fallback: number): number => (hasHeader ? header.indexOf(name) : fallback);

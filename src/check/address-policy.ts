@@ -146,13 +146,35 @@ export class PrivateAddressError extends Error {
 type LookupCallback = Parameters<LookupFunction>[2];
 
 /**
+ * `localhost` and every name under `.localhost` are loopback, answered here without asking any
+ * resolver (RFC 6761 §6.3): a `.localhost` name a post cites (checked with --allow-private)
+ * must not become a DNS query that leaves the machine. The address policy then decides as for
+ * any loopback address.
+ */
+function localhostAnswer(hostname: string, family: LookupOptions['family']): LookupAddress[] | undefined {
+  const name = hostname.toLowerCase().replace(/\.$/, '');
+  if (name !== 'localhost' && !name.endsWith('.localhost')) return undefined;
+  const all: LookupAddress[] = [
+    { address: '127.0.0.1', family: 4 },
+    { address: '::1', family: 6 },
+  ];
+  const wanted = family === 'IPv4' ? 4 : family === 'IPv6' ? 6 : family;
+  return wanted === 4 || wanted === 6 ? all.filter((a) => a.family === wanted) : all;
+}
+
+/**
  * Wraps a resolver (dns.lookup by default) for undici's connector: the decision is made on
  * the address the name RESOLVES to, at connect time, so a public-looking name pointing inwards
  * (or DNS rebinding between checks) is caught. If any resolved address is forbidden the
  * connection is refused: a public name with an inward record is not a source we trust.
  */
 export function createSafeLookup(base: LookupFunction | undefined, allowPrivate: boolean): LookupFunction {
-  const resolver: LookupFunction = base ?? (dnsLookup as unknown as LookupFunction);
+  const given: LookupFunction = base ?? (dnsLookup as unknown as LookupFunction);
+  const resolver: LookupFunction = (hostname, options, callback) => {
+    const loopback = localhostAnswer(hostname, options.family);
+    if (loopback !== undefined) queueMicrotask(() => callback(null, loopback));
+    else given(hostname, options, callback);
+  };
   return (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
     resolver(hostname, { ...options, all: true }, (err, addresses, family) => {
       if (err) {

@@ -6,9 +6,10 @@ import { fixReport, unifiedDiff, type FixOptions, type FixResult } from '../fix/
 import { makeDirs } from '../make-dirs.js';
 import { runCheck } from '../run.js';
 import { resolveCommandOptions } from './check-command.js';
+import { isInertText, sanitizeText } from '../formatters/escape.js';
+import { isLogStream } from './log-stream.js';
 import { printWarning } from './print.js';
 import { ProgressBar } from './progress.js';
-import { sanitizeText } from '../formatters/escape.js';
 import { parseReportSpec, prepareReportPaths, writeReports } from './reports.js';
 
 const isUrl = (input: string): boolean => /^https?:\/\//i.test(input);
@@ -48,15 +49,13 @@ export async function fixCommand(inputs: string[], opts: Record<string, unknown>
   if (opts.write && opts.out !== undefined) throw new UsageError('--write and --out: choose one');
   if (opts.write && inputs.some((input) => /\.json$/i.test(input)))
     throw new UsageError('--write: WordPress JSON is never rewritten in place; use --out <dir> for the fixed posts');
-  if (cmd.getOptionValueSource('format') === 'cli')
-    throw new UsageError('fix prints a diff; write a report with --report FORMAT[:PATH]');
   const { options, reports, reportsFrom } = await resolveCommandOptions(opts, cmd);
   if (options.offline) throw new UsageError('fix checks the links first; it cannot run --offline');
   const fix: FixOptions = {
     deadLink: opts.deadLink === 'annotate' ? 'annotate' : 'archive',
     robust: opts.robust === 'all' ? 'all' : 'failing',
   };
-  // Report paths from a config file stay inside the working directory, as for check.
+  // Report paths a config file names stay inside the working directory, as for check.
   const specs = reports.map((text) => parseReportSpec(text, reportsFrom));
   await prepareReportPaths(specs, inputs);
   // Robust Links for live sources needs their captures looked up too.
@@ -93,14 +92,26 @@ export async function fixCommand(inputs: string[], opts: Record<string, unknown>
   await writeReports(report, specs, { cwd: process.cwd() });
 
   const result = await fixReport(report, fix);
+  // A diff carries the post's own lines, which must reach a terminal or a CI log inert; it is
+  // printed byte-exact or not at all, since a sanitised diff would no longer apply.
+  const toLog = isLogStream(process.stdout);
   let changed = 0;
+  let withheld = 0;
   for (const file of result.files) {
     if (file.problem) printWarning(`${file.path}: ${file.problem}`);
     if (file.after === file.before) continue;
     changed += 1;
     const target = opts.out !== undefined ? outPath(String(opts.out), file.path) : opts.write ? file.path : undefined;
     if (target === undefined) {
-      process.stdout.write(unifiedDiff(file.before, file.after, file.path.split(path.sep).join('/')));
+      const diff = unifiedDiff(file.before, file.after, file.path.split(path.sep).join('/'));
+      if (toLog && !isInertText(diff)) {
+        printWarning(
+          `${file.path}: its diff is not printed: its lines hold control characters or CI runner commands, which would act on ${process.stdout.isTTY ? 'the terminal' : 'the CI log'}; redirect stdout to a file (> fix.diff) or use --write or --out <dir>`,
+        );
+        withheld += 1;
+        continue;
+      }
+      process.stdout.write(diff);
       continue;
     }
     if (opts.write && file.kind === 'wordpress') {
@@ -119,7 +130,9 @@ export async function fixCommand(inputs: string[], opts: Record<string, unknown>
       ? `fixed (written under ${String(opts.out)})`
       : opts.write
         ? 'fixed'
-        : 'to fix (the diff on stdout)';
+        : withheld > 0
+          ? `to fix (the diff on stdout; ${withheld === 1 ? 'one file' : `${withheld} files`} not printed, see above)`
+          : 'to fix (the diff on stdout)';
   process.stderr.write(`${sanitizeText(summary(result, changed, how))}\n`);
   return 0;
 }

@@ -32,6 +32,9 @@ const RUN_COMMANDS: CommandHandlers = {
 
 const ISSUES_URL = 'https://github.com/citecheck/citecheck/issues';
 
+// fix prints a diff on stdout, so it has no --format; say where its report goes instead.
+const FIX_FORMAT_HINT = ' (fix prints a diff on stdout; write a report with --report FORMAT[:PATH])';
+
 /**
  * Runs the CLI and returns the exit code. The one top-level catch: user errors become one
  * line and exit 2; anything else is a bug, exit 3 with a hint to report it.
@@ -58,15 +61,19 @@ export async function main(argv: string[], commands: CommandHandlers = RUN_COMMA
   const program = createProgram(actions);
   program.exitOverride();
   // Commander's own errors ("error: unknown option …") are already one line.
-  const outputError = (text: string, write: (s: string) => void): void => {
+  const outputError = (text: string, write: (s: string) => void, command?: string): void => {
     const line = text.replace(/^error: /, '').trimEnd();
-    const hint = /missing required argument 'inputs'/.test(line) ? (cacheSwallowedInput(argv) ?? '') : '';
+    const hint = /missing required argument 'inputs'/.test(line)
+      ? (cacheSwallowedInput(argv) ?? '')
+      : command === 'fix' && /unknown option '--format'/.test(line)
+        ? FIX_FORMAT_HINT
+        : '';
     write(`citecheck: ${sanitizeText(`${line}${hint}`)}\n`);
   };
   program.configureOutput({ outputError });
   for (const sub of program.commands) {
     sub.exitOverride();
-    sub.configureOutput({ outputError });
+    sub.configureOutput({ outputError: (text, write) => outputError(text, write, sub.name()) });
   }
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -43,8 +43,23 @@ async function readReport(file: string): Promise<Report> {
     report.tool?.name !== TOOL_NAME ||
     !Array.isArray(report.posts) ||
     !Array.isArray(report.findings) ||
-    !Array.isArray(report.hosts)
+    !Array.isArray(report.hosts) ||
+    !postsWellFormed(report.posts)
   )
     throw new InputError(`${file}: not a JSON report of ${TOOL_NAME} (write one with --report json or --shard k/n)`);
   return report as Report;
+}
+
+/**
+ * Every post has its blocks and every block its citations as lists: what merging walks. A shard
+ * report edited by hand or cut by another tool is refused in one line rather than crashing.
+ */
+function postsWellFormed(posts: unknown[]): boolean {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+  return posts.every(
+    (post) =>
+      isObject(post) &&
+      Array.isArray(post.blocks) &&
+      post.blocks.every((block: unknown) => isObject(block) && Array.isArray(block.citations)),
+  );
 }

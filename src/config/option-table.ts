@@ -54,7 +54,8 @@ export const OPTION_TABLE = [
     choices: OUTPUT_FORMATS,
     default: 'terminal',
     help: 'what to print on stdout',
-    commands: REPORTING_COMMANDS,
+    // fix prints a diff on stdout; its report goes to --report files.
+    commands: ['check', 'wp', 'merge'],
   },
   {
     key: 'reports',

@@ -20,6 +20,8 @@ export interface RawLink {
   role?: CitationRole;
   /** Line of the link itself, in the units of RawBlock.line, when known. */
   line?: number;
+  /** The archived copy the markup gives for this link (Robust Links `data-versionurl`), as written. */
+  versionUrl?: string;
 }
 
 /** A damaged anchor found while building a block, before its sentence is known. */

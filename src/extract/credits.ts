@@ -47,13 +47,18 @@ const ENTRY_NUMBER = /^\[?(\d{1,3})[\].)]\s/;
 /** Back-link arrows at the end of a note ("↩︎", "↑", "^"). */
 const BACK_LINKS = /(?:\s*[↩↑⤴^]\uFE0E?\uFE0F?)+\s*$/u;
 
+/** A note's text without its back-link arrows: what a reader takes as the note (also the report's wording). */
+export function withoutBackLinks(text: string): string {
+  return text.replace(BACK_LINKS, '');
+}
+
 /** Adds `source` to the credits of `target`, with copies of its source links. */
 function credit(target: Block, source: Block, via: CitationVia): void {
   const credits = (target.credits ??= []);
   if (credits.length >= MAX_CREDITS_PER_BLOCK || credits.some((c) => c.block === source.index)) return;
   credits.push({ via, block: source.index });
   // The note's text is its sentence, without its "↩" back-links.
-  const sentence = capText(source.text.replace(BACK_LINKS, ''), MAX_SENTENCE_CHARS);
+  const sentence = capText(withoutBackLinks(source.text), MAX_SENTENCE_CHARS);
   let copied = 0;
   for (const c of source.citations) {
     if (c.role !== undefined || c.via !== undefined) continue;

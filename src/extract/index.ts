@@ -19,6 +19,7 @@ import { claimSignals } from './signals.js';
 import { resolveTemplateLink } from './template-links.js';
 import { ignoreList, readIgnoreMarkers, type IgnoredUrl } from './ignore-markers.js';
 import { BlockWalker } from './walk-blocks.js';
+import { pairArchivedCopies } from './archived-copies.js';
 
 /** Options of extraction. */
 export interface ExtractOptions {
@@ -96,6 +97,10 @@ function toCitation(
   // Ignored by a marker comment or the config: reported excluded, never requested.
   const ignored = ctx.ignoredAt(link.line ?? rawLine) ?? ctx.ignoredUrl?.(citation.url, citation.checkUrl);
   if (ignored !== undefined) citation.ignored = ignored;
+  if (link.versionUrl !== undefined && citation.checkUrl !== undefined) {
+    const copy = normalizeUrl(link.versionUrl, ctx.base);
+    if ('url' in copy && (copy.scheme === 'http' || copy.scheme === 'https')) citation.archivedCopy = copy.url;
+  }
   return citation;
 }
 
@@ -177,6 +182,7 @@ function assignRole(citation: Citation, link: RawLink, post: PostLinks): void {
 function toBlock(raw: RawBlock, index: number, post: PostLinks): Block {
   const ranges = raw.links.length + raw.damaged.length > 0 ? sentenceRanges(raw.text) : [];
   const line = post.fileLine(raw.line);
+  pairArchivedCopies(raw.text, raw.links);
   const citations = raw.links.map((link) => {
     const citation = toCitation(link, raw.text, ranges, post, raw.line);
     assignRole(citation, link, post);

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type MarkdownItType from 'markdown-it';
 import { brokenLinks } from './markdown-broken-links.js';
+import { ipv6Hosts } from './markdown-ipv6-hosts.js';
 import { boundedLinkify, type LinkifyEnv } from './markdown-linkify.js';
 import { markdownLines, type LinesEnv } from './markdown-lines.js';
 import { markdownSections } from './markdown-sections.js';
@@ -33,6 +34,8 @@ function markdownParser(): MarkdownItType {
   // shown in a browser) and prints them as literal "[text](url)". This HTML is only read by
   // extraction, which reports such links as skipped rather than losing them; reports escape them.
   md.validateLink = () => true;
+  // Before the plugins that read hrefs: IPv6 literal hosts keep their brackets.
+  md.use(ipv6Hosts);
   // Links CommonMark refuses but the author meant (space in the URL, undefined reference): reported, not lost.
   md.use(brokenLinks);
   md.use(footnote);

@@ -73,6 +73,21 @@ function marker(name: string): string {
   return `<${name}></${name}>`;
 }
 
+/** Whether `html[from, to)` holds no text: only whitespace, tags and comments (linear). */
+function onlyMarkup(html: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to) {
+    if (html[i] === '<') {
+      const comment = html.startsWith('<!--', i);
+      const end = comment ? html.indexOf('-->', i + 4) : html.indexOf('>', i + 1);
+      if (end === -1 || end >= to) return false;
+      i = end + (comment ? 3 : 1);
+    } else if (/\s/.test(html[i])) i++;
+    else return false;
+  }
+  return true;
+}
+
 /** Returns `html` with orphan closing tags replaced by markers (the same string when none). */
 export function markOrphanTags(html: string): string {
   if (!html.includes('<')) return html;
@@ -96,8 +111,10 @@ export function markOrphanTags(html: string): string {
       else if (!closing) aOpen = true;
       else if (aOpen) aOpen = false;
       // `real</a></a>`: a doubled closing tag is a typo, not a second lost link; only a
-      // `</a>` after words of its own marks a lost one.
-      else if (lastAClose >= 0 && html.slice(lastAClose, tag.index).trim() === '') replacement = '';
+      // `</a>` after words of its own marks a lost one. Tags and comments between are no words:
+      // `<a href><div><a href><img></a></div></a>` (a linked box around a linked image, whose
+      // outer link the inner <a> closed) loses nothing.
+      else if (lastAClose >= 0 && onlyMarkup(html, lastAClose, tag.index)) replacement = '';
       else replacement = marker(ORPHAN_A);
       if (!closing) aTag = source();
       else lastAClose = tag.end;

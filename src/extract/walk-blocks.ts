@@ -669,6 +669,7 @@ export class BlockWalker {
       }
       const link: RawLink = { href, start, end: b.length, anchorText, rel: relTokens(attribs.rel), origin: 'a', line };
       if (role !== undefined) link.role = role;
+      if (attribs['data-versionurl']) link.versionUrl = attribs['data-versionurl'];
       b.links.push(link);
       return;
     }

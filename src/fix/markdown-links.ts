@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { ipv6Hosts } from '../extract/markdown-ipv6-hosts.js';
 import { scanHtmlLinks, type HtmlLink } from './html-links.js';
 
 /** How a Markdown link is written. */
@@ -34,6 +35,7 @@ export interface ReferenceUse {
 // explicit URLs are linkified.
 const md = new MarkdownIt({ html: true, linkify: true });
 md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+md.use(ipv6Hosts);
 
 /** A reference label as CommonMark compares them: case-folded, inner whitespace collapsed. */
 function normalizeLabel(label: string): string {
@@ -120,10 +122,12 @@ export function scanMarkdownLinks(text: string): MarkdownLink[] {
     const end = text[pos] === ')' ? pos + 1 : dest.pos;
     links.push({ kind: 'inline', destStart, destEnd: dest.pos, href: hrefOf(dest.str), end });
   }
-  // Autolinks: <scheme:…>.
+  // Autolinks: <scheme:…>, but not an inline link's destination written in angle brackets
+  // (`[x](<https://…>)`), which is the inline link above: annotated twice, inside its parentheses.
+  const inlineDestinations = links.map((l) => [l.destStart, l.destEnd] as const);
   for (const m of text.matchAll(/<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^<>\s]*)>/g)) {
     const at = m.index ?? 0;
-    if (inCode(at)) continue;
+    if (inCode(at) || inlineDestinations.some(([from, to]) => at >= from && at < to)) continue;
     links.push({
       kind: 'autolink',
       destStart: at + 1,

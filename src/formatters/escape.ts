@@ -80,6 +80,22 @@ export function guardLines(text: string): string {
   return mapLines(text, (line) => line.replace(RUNNER_HASHES, '#\\#').replace(LINE_START_COMMAND, '$1\\:'));
 }
 
+// What a terminal or a log viewer acts on, beyond runner commands: C0 controls except tab and
+// line feed (a CR only before a line feed: CRLF files), DEL, C1, bidi controls and the Unicode
+// line and paragraph separators.
+const ACTED_ON =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)/;
+
+/**
+ * True when text printed exactly as it is reaches a terminal or a CI log inert: no escape
+ * sequence or control character and no runner command ({@link guardLines} would change
+ * nothing). For output that must stay byte-exact (a diff to apply), which sanitising would
+ * corrupt: the caller withholds it instead.
+ */
+export function isInertText(text: string): boolean {
+  return !ACTED_ON.test(text) && guardLines(text) === text;
+}
+
 // The runner splits output at \n, \r\n and a lone \r (.NET StreamReader.ReadLine).
 function mapLines(text: string, fix: (line: string) => string): string {
   if (!text.includes('##') && !text.includes('::')) return text;

@@ -1,5 +1,6 @@
 import type { Report, Severity } from '../types.js';
 import { sanitizeText } from './escape.js';
+import { findingMessages } from './note-view.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', note: 'notice' };
 
@@ -11,6 +12,7 @@ const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', 
  * (`escapeData`, `escapeProperty`), so a hostile message cannot end the command or inject another.
  */
 export function renderGithubAnnotations(report: Report): string {
+  const messageOf = findingMessages(report);
   const lines = report.findings.map((f) => {
     const props: string[] = [];
     const source = f.source || report.posts[f.post]?.source || '';
@@ -19,7 +21,7 @@ export function renderGithubAnnotations(report: Report): string {
       if (f.line !== undefined) props.push(`line=${f.line}`);
     }
     props.push(`title=${escapeProperty(f.code)}`);
-    return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(sanitizeText(f.message))}`;
+    return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(sanitizeText(messageOf(f)))}`;
   });
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

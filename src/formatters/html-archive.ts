@@ -3,13 +3,14 @@
  * of posts rendered as markup made a page of 150 MB that no browser opened; the archive page
  * holds instead one inline JSON document, read by the report's script, which lists the posts
  * collapsed (failing first, a page at a time, searchable) and builds a post's details when it
- * is opened. What it holds of a post: every citation (each URL once, in a table), the text of
- * the paragraphs with errors or warnings, those findings worded, and the notes counted by code
- * (their wording is in the JSON report). Nothing here is markup: the script sets it as text.
+ * is opened. What it holds of a post: every source link where it is written (each URL once, in
+ * a table; no link that is not a source), the text of the paragraphs with errors or warnings,
+ * those findings worded, and the notes counted by code (their wording is in the JSON report). Nothing here is markup: the script sets it as text.
  */
 import type { Finding, Report, ReportCitation, ReportPost, Severity } from '../types.js';
 import { escapeScriptJson } from './escape.js';
 import { citationBadge, postName, shorten, worstSeverity } from './report-view.js';
+import { blockText, postNotes } from './note-view.js';
 
 /** One URL of the table: [url, badge class, badge text, details]. */
 type UrlEntry = [string, string, string, string];
@@ -129,10 +130,15 @@ function postEntry(post: ReportPost, i: number, views: ArchiveViews, urlOf: (c: 
   const d: PostEntry['d'] = [];
   const b: PostEntry['b'] = [];
   const notes = new Map<string, [string, number, number[]]>();
+  // A note's paragraph is named with the claims it credits ("footnote 1 of ¶2").
+  const named = postNotes(post);
   for (const block of post.blocks) {
     const found = views.ofBlock(i, block.index);
     for (const f of found) all.push(f);
     for (const citation of block.citations) {
+      // Each source once, where it is written (not again in the claims a note credits); a link
+      // that is not a source is no row (it is in the JSON report with its role).
+      if (citation.role !== undefined || citation.via !== undefined) continue;
       const own = views.ofCitation(i, block.index, citation);
       const key = views.filterKey(citation, own);
       keys.add(key);
@@ -156,7 +162,13 @@ function postEntry(post: ReportPost, i: number, views: ArchiveViews, urlOf: (c: 
         notes.set(f.code, note);
       }
     }
-    if (found.some(needsLook)) b.push([block.index + 1, block.kind, shorten(block.text, TEXT_CHARS), block.line ?? 0]);
+    if (found.some(needsLook))
+      b.push([
+        block.index + 1,
+        named.context(block.index) ?? block.kind,
+        shorten(blockText(block), TEXT_CHARS),
+        block.line ?? 0,
+      ]);
   }
   const sev: [number, number, number] = [0, 0, 0];
   for (const f of all) sev[f.severity === 'error' ? 0 : f.severity === 'warning' ? 1 : 2] += 1;

@@ -15,12 +15,10 @@ import {
   FAILING_STATUSES,
   archiveView,
   citationBadge,
-  citationsFailingFirst,
   failureWeight,
   postsFailingFirst,
   formatMs,
   indexFindings,
-  isShownBlock,
   plural,
   postFigures,
   postName,
@@ -31,6 +29,18 @@ import {
   worstSeverity,
   type FindingIndex,
 } from './report-view.js';
+import {
+  blockLinks,
+  blockText,
+  creditedFindings,
+  layoutBlocks,
+  notSourcesSummary,
+  notesWithClaimsSentence,
+  postNotes,
+  sourceRows,
+  type BlockLinks,
+  type PostNotes,
+} from './note-view.js';
 
 const e = escapeHtml;
 
@@ -147,9 +157,12 @@ function filterKey(c: ReportCitation, findings: readonly Finding[]): string {
 function renderFilter(report: Report, index: FindingIndex): string {
   const counts = new Map<string, number>();
   const add = (key: string, n = 1): void => void counts.set(key, (counts.get(key) ?? 0) + n);
+  // The rows the page shows: a note's links under the claims it credits, no link that is not a source.
   report.posts.forEach((post, postIndex) => {
-    for (const block of post.blocks) {
-      for (const c of block.citations) add(filterKey(c, index.ofCitation(postIndex, block.index, c)));
+    const notes = postNotes(post);
+    for (const block of layoutBlocks(post, postIndex, index, notes).shown) {
+      for (const row of sourceRows(blockLinks(post, block, notes), postIndex, block.index, index))
+        add(filterKey(row.citation, row.findings));
       if (block.damagedAnchors.length > 0) add('damaged', block.damagedAnchors.length);
     }
   });
@@ -208,61 +221,80 @@ function renderPost(post: ReportPost, postIndex: number, index: FindingIndex, on
   if (lost !== undefined) out.push(`<p class="banner lost">${e(lost)}</p>`);
   if (postFindings.length > 0) out.push(`<ul class="post-findings">${postFindings.map(findingItem).join('')}</ul>`);
 
-  const shown: ReportBlock[] = [];
-  const hidden: ReportBlock[] = [];
-  for (const block of post.blocks)
-    (isShownBlock(block, index.ofBlock(postIndex, block.index)) ? shown : hidden).push(block);
+  // Notes (footnotes, source lines, reference entries) are shown with the claims they credit.
+  const notes = postNotes(post);
+  const { shown, withClaims, hidden } = layoutBlocks(post, postIndex, index, notes);
   shown
-    .map((block) => ({ block, weight: failureWeight(index.ofBlock(postIndex, block.index)) }))
+    .map((block) => {
+      const links = blockLinks(post, block, notes);
+      const findings = [...index.ofBlock(postIndex, block.index), ...creditedFindings(links, postIndex, index)];
+      return { block, links, weight: failureWeight(findings) };
+    })
     .sort((a, b) => b.weight - a.weight)
-    .forEach(({ block }) => out.push(renderBlock(block, postIndex, index)));
+    .forEach(({ block, links }) => out.push(renderBlock(block, links, notes, postIndex, index)));
+  if (withClaims.length > 0) out.push(`<p class="meta">${e(notesWithClaimsSentence(withClaims, 'shown'))}.</p>`);
   if (hidden.length > 0) {
+    const notSources = notSourcesSummary(hidden.flatMap((b) => b.citations));
     out.push(
-      `<details class="other"><summary>${plural(hidden.length, 'other block')} without claims or links</summary><ol>`,
+      `<details class="other"><summary>${plural(hidden.length, 'other block')} without claims or ${notSources === undefined ? 'links' : `sources (${e(notSources)})`}</summary><ol>`,
     );
     for (const b of hidden)
-      out.push(`<li value="${b.index + 1}"><span class="code">${e(b.kind)}</span> ${e(shorten(b.text, 140))}</li>`);
+      out.push(
+        `<li value="${b.index + 1}"><span class="code">${e(b.kind)}</span> ${e(shorten(blockText(b), 140))}</li>`,
+      );
     out.push('</ol></details>');
   }
   out.push('</details>');
   return out.join('\n');
 }
 
-function renderBlock(block: ReportBlock, postIndex: number, index: FindingIndex): string {
-  const findings = index.ofBlock(postIndex, block.index);
+function renderBlock(
+  block: ReportBlock,
+  links: BlockLinks,
+  notes: PostNotes,
+  postIndex: number,
+  index: FindingIndex,
+): string {
+  const rows = sourceRows(links, postIndex, block.index, index);
+  const findings = [...index.ofBlock(postIndex, block.index), ...rows.flatMap((r) => (r.note ? r.findings : []))];
   const out: string[] = [];
   out.push(
     `<article class="block${block.isClaim ? ' claim' : ''}" id="post-${postIndex + 1}-block-${block.index + 1}" data-worst="${worstSeverity(findings) ?? 'none'}">`,
   );
+  // A note says what it is and what it credits: it is no claim of its own.
+  const label = notes.label(block.index);
+  const credited = notes.credited(block.index);
   const head = [
     `¶${block.index + 1}`,
-    block.kind,
+    label ?? block.kind,
     block.line !== undefined ? `line ${block.line}` : '',
-    block.isClaim ? `claim: ${block.signals.join(', ')}` : '',
+    block.isClaim && label === undefined ? `claim: ${block.signals.join(', ')}` : '',
+    credited.length > 0 ? `credits ${credited.map((b) => `¶${b + 1}`).join(', ')}` : '',
   ]
     .filter(Boolean)
     .join(' · ');
   out.push(`<h3>${e(head)}</h3>`);
 
-  // Numbers follow reading order so the inline marks and the table rows match.
-  const numbered = block.citations.map((c, i) => ({ c, n: i + 1 }));
-  const damaged = block.damagedAnchors.map((d, i) => ({ d, n: block.citations.length + i + 1 }));
+  // Numbers follow reading order so the inline marks and the table rows match; a source a note
+  // credits is numbered after the block's own (its anchor is in the note, not marked here).
+  const numbers = new Map([...links.own, ...links.credited.map((l) => l.citation)].map((c, i) => [c, i + 1]));
+  const damaged = block.damagedAnchors.map((d, i) => ({ d, n: numbers.size + i + 1 }));
   const marks = [
-    ...numbered.map(({ c, n }) => ({ needle: c.anchorText, cls: `s-${statusClass(c)}`, n })),
+    ...links.own.map((c) => ({ needle: c.anchorText, cls: `s-${statusClass(c)}`, n: numbers.get(c) ?? 0 })),
     ...damaged.map(({ d, n }) => ({ needle: d.anchorText, cls: 's-damaged', n })),
   ];
-  out.push(`<p class="block-text">${markText(block.text, marks)}</p>`);
+  out.push(`<p class="block-text">${markText(blockText(block), marks)}</p>`);
   const uncited = index.uncitedOf(postIndex, block.index);
   if (uncited !== undefined) out.push(`<p class="uncited">${e(uncited.message)}</p>`);
+  for (const note of links.unlinked)
+    out.push(`<p class="meta">Credited by ${e(note.label)}: “${e(shorten(note.text, 200))}” (no link)</p>`);
 
-  if (numbered.length + damaged.length > 0) {
+  if (rows.length + damaged.length > 0) {
     out.push(
       '<table class="citations"><thead><tr><th>#</th><th>Status</th><th>Source</th><th>Details</th></tr></thead><tbody>',
     );
-    const byCitation = new Map(numbered.map(({ c, n }) => [c, n]));
-    for (const c of citationsFailingFirst(block.citations)) {
-      out.push(renderCitationRow(c, byCitation.get(c) ?? 0, index.ofCitation(postIndex, block.index, c)));
-    }
+    for (const row of rows)
+      out.push(renderCitationRow(row.citation, numbers.get(row.citation) ?? 0, row.findings, row.note));
     const damagedFindings = index.damagedOf(postIndex, block.index);
     damaged.forEach(({ d, n }, i) => {
       const f = damagedFindings[i];
@@ -274,6 +306,9 @@ function renderBlock(block: ReportBlock, postIndex: number, index: FindingIndex)
     });
     out.push('</tbody></table>');
   }
+  // Links that are not sources: counted, never given a verdict.
+  const notSources = notSourcesSummary(links.notSources);
+  if (notSources !== undefined) out.push(`<p class="meta">${e(notSources)} (not checked).</p>`);
   // The findings cap's summaries: the findings of a code past the cap, counted.
   const omitted = index.omittedOf(postIndex, block.index);
   if (omitted.length > 0) out.push(`<ul class="findings">${omitted.map(findingItem).join('')}</ul>`);
@@ -281,7 +316,7 @@ function renderBlock(block: ReportBlock, postIndex: number, index: FindingIndex)
   return out.join('\n');
 }
 
-function renderCitationRow(c: ReportCitation, n: number, findings: Finding[]): string {
+function renderCitationRow(c: ReportCitation, n: number, findings: Finding[], note?: string): string {
   const facts: string[] = [];
   if (c.httpStatus !== undefined) facts.push(`HTTP ${c.httpStatus}`);
   if (c.errorCode !== undefined) facts.push(`<span class="code">${e(c.errorCode)}</span>`);
@@ -306,7 +341,7 @@ function renderCitationRow(c: ReportCitation, n: number, findings: Finding[]): s
   const list = findings.length > 0 ? `<ul class="findings">${findings.map(findingItem).join('')}</ul>` : '';
   return (
     `<tr class="citation" data-status="${c.status}" data-filter="${filterKey(c, findings)}"><td>${n}</td><td><span class="badge s-${statusClass(c)}">${e(citationBadge(c))}</span></td>` +
-    `<td class="url">${c.anchorText ? `<span class="anchor">“${e(c.anchorText)}”</span><br>` : ''}${link(c.url, c.url)}</td>` +
+    `<td class="url">${note !== undefined ? `<span class="via">${e(note)}:</span> ` : ''}${c.anchorText ? `<span class="anchor">“${e(c.anchorText)}”</span><br>` : ''}${link(c.url, c.url)}</td>` +
     `<td>${facts.join(' · ')}${list}</td></tr>`
   );
 }

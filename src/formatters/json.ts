@@ -62,6 +62,7 @@ const ORDERS: Record<string, string[]> = {
     'origin',
     'via',
     'role',
+    'archivedCopy',
   ],
   'redirects[]': ['url', 'status', 'location'],
   history: ['firstCheckedAt', 'failingSince', 'checks', 'failures', 'failingChecks'],

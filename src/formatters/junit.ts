@@ -2,6 +2,7 @@ import type { Finding, Report, ReportCitation, ReportPost } from '../types.js';
 import { isAtOrAbove } from '../report/codes.js';
 import { escapeXmlAttr, escapeXmlText, guardMarkupText } from './escape.js';
 import { FAILING_STATUSES, indexFindings, postName, shorten, type FindingIndex } from './report-view.js';
+import { findingMessages, postNotes } from './note-view.js';
 
 /** One JUnit test case before serialisation. */
 interface TestCase {
@@ -23,7 +24,8 @@ interface TestCase {
  */
 export function renderJunit(report: Report): string {
   const index = indexFindings(report);
-  const suites = report.posts.map((post, i) => suiteOf(post, i, index, report));
+  const messageOf = findingMessages(report);
+  const suites = report.posts.map((post, i) => suiteOf(post, i, index, report, messageOf));
   const tests = suites.reduce((n, s) => n + s.cases.length, 0);
   const failures = suites.reduce((n, s) => n + s.failures, 0);
   const skipped = suites.reduce((n, s) => n + s.skipped, 0);
@@ -36,8 +38,15 @@ export function renderJunit(report: Report): string {
   return guardMarkupText(`${out.join('\n')}\n`, 'xml');
 }
 
-function suiteOf(post: ReportPost, postIndex: number, index: FindingIndex, report: Report) {
+function suiteOf(
+  post: ReportPost,
+  postIndex: number,
+  index: FindingIndex,
+  report: Report,
+  messageOf: (f: Finding) => string,
+) {
   const classname = post.source;
+  const notes = postNotes(post);
   const cases: TestCase[] = [];
   const claimed = new Set<Finding>();
   const take = (findings: Finding[]) => {
@@ -47,9 +56,13 @@ function suiteOf(post: ReportPost, postIndex: number, index: FindingIndex, repor
 
   cases.push({ name: 'input is read without repair', classname, findings: take(index.ofPost(postIndex)), out: [] });
   for (const block of post.blocks) {
-    const where = `¶${block.index + 1}${block.line !== undefined ? ` (line ${block.line})` : ''}`;
+    // A note's cases say which claims it credits: "¶5 footnote 1 of ¶2 (line 13)".
+    const note = notes.context(block.index);
+    const where = `¶${block.index + 1}${note !== undefined ? ` ${note}` : ''}${block.line !== undefined ? ` (line ${block.line})` : ''}`;
     const capped = index.omittedOf(postIndex, block.index).length > 0;
     for (const c of block.citations) {
+      // A link that is not a source is no test; a credited source is tested where it is written (its note).
+      if (c.role !== undefined || c.via !== undefined) continue;
       const findings = index.ofCitation(postIndex, block.index, c);
       // Past the findings cap a failing link may have no finding of its own: it must not pass
       // as a test; the cap's summary finding is its case (below).
@@ -99,20 +112,20 @@ function suiteOf(post: ReportPost, postIndex: number, index: FindingIndex, repor
   let skipped = 0;
   const body = cases.map((tc) => {
     const failing = tc.findings.filter((f) => isAtOrAbove(f.severity, 'warning'));
-    const notes = tc.findings.filter((f) => !isAtOrAbove(f.severity, 'warning'));
+    const noteFindings = tc.findings.filter((f) => !isAtOrAbove(f.severity, 'warning'));
     const parts: string[] = [];
     if (failing.length > 0) {
       failures += 1;
       const [first] = failing;
-      const text = failing.map((f) => `${f.code} (${f.severity}): ${f.message}`).join('\n');
+      const text = failing.map((f) => `${f.code} (${f.severity}): ${messageOf(f)}`).join('\n');
       parts.push(
-        `<failure type="${first.code}" message="${escapeXmlAttr(first.message)}">${escapeXmlText(text)}</failure>`,
+        `<failure type="${first.code}" message="${escapeXmlAttr(messageOf(first))}">${escapeXmlText(text)}</failure>`,
       );
     } else if (tc.skipped !== undefined) {
       skipped += 1;
       parts.push(`<skipped message="${escapeXmlAttr(tc.skipped)}"/>`);
     }
-    const outLines = [...tc.out, ...notes.map((f) => `${f.code} (note): ${f.message}`)];
+    const outLines = [...tc.out, ...noteFindings.map((f) => `${f.code} (note): ${messageOf(f)}`)];
     if (outLines.length > 0) parts.push(`<system-out>${escapeXmlText(outLines.join('\n'))}</system-out>`);
     const open = `<testcase name="${escapeXmlAttr(tc.name)}" classname="${escapeXmlAttr(tc.classname)}" time="0"`;
     return parts.length === 0 ? `    ${open}/>` : `    ${open}>\n      ${parts.join('\n      ')}\n    </testcase>`;

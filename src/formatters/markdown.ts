@@ -1,11 +1,18 @@
-import { LINK_STATUSES, type Finding, type LinkStatus, type Report, type ReportPost, type Severity } from '../types.js';
+import {
+  LINK_STATUSES,
+  type Finding,
+  type LinkStatus,
+  type Report,
+  type ReportCitation,
+  type ReportPost,
+  type Severity,
+} from '../types.js';
 import { isAtOrAbove } from '../report/codes.js';
 import { escapeMarkdownCell, escapeMarkdownInline, guardLines } from './escape.js';
 import {
   FAILING_STATUSES,
   archiveView,
   citationBadge,
-  citationsFailingFirst,
   postsFailingFirst,
   formatMs,
   indexFindings,
@@ -17,6 +24,18 @@ import {
   nothingCheckedSentence,
   runSourcesLostSentence,
 } from './report-view.js';
+import {
+  notSourcesCount,
+  sourceRows,
+  blockLinks,
+  blockText,
+  layoutBlocks,
+  notSourcesSummary,
+  notesWithClaimsSentence,
+  postNotes,
+  runNotSources,
+  type PostNotes,
+} from './note-view.js';
 
 // GitHub caps a PR comment at 65,536 characters and a job summary at 1 MiB: long tables are
 // cut with a pointer to the full reports rather than silently failing to post.
@@ -46,11 +65,12 @@ export function renderMarkdown(report: Report): string {
   const t = report.totals;
   const index = indexFindings(report);
   const out: string[] = [];
+  const notSources = runNotSources(report);
   out.push('## citecheck: citation report', '');
   out.push(
     `**${SEVERITY_ICON.error} ${plural(t.findings.error, 'error')} · ${SEVERITY_ICON.warning} ${plural(t.findings.warning, 'warning')} · ${SEVERITY_ICON.note} ${plural(t.findings.note, 'note')}** — ` +
       `${plural(t.posts, 'post')}, ${plural(t.blocks, 'block')} (${plural(t.claims, 'claim')}), ${plural(t.citations, 'citation')}, ` +
-      `${plural(t.uniqueUrls, 'unique URL')}, ${plural(t.damagedAnchors, 'damaged anchor')}`,
+      `${plural(t.uniqueUrls, 'unique URL')}, ${plural(t.damagedAnchors, 'damaged anchor')}${notSources > 0 ? `, ${notSourcesCount(notSources)}` : ''}`,
     '',
   );
   if (report.interrupted) {
@@ -118,24 +138,25 @@ function postSection(
   index: ReturnType<typeof indexFindings>,
 ): string[] {
   const out: string[] = [];
+  const notes = postNotes(post);
   const actionable = findings.filter((f) => isAtOrAbove(f.severity, 'warning'));
   out.push(`### ${escapeMarkdownInline(postName(post))}`, '');
   out.push(postMeta(post), '');
   const lost = sourcesLostSentence(postFigures(post));
   if (lost !== undefined) out.push(`**${escapeMarkdownInline(lost)}**`, '');
-  if (actionable.length > 0) out.push(...findingTable(actionable, post), '');
-  const notes = findings.filter((f) => !isAtOrAbove(f.severity, 'warning'));
-  if (notes.length > 0) {
+  if (actionable.length > 0) out.push(...findingTable(actionable, post, notes), '');
+  const noteFindings = findings.filter((f) => !isAtOrAbove(f.severity, 'warning'));
+  if (noteFindings.length > 0) {
     out.push(
-      `<details><summary>${plural(notes.length, 'note')}</summary>`,
+      `<details><summary>${plural(noteFindings.length, 'note')}</summary>`,
       '',
-      ...findingTable(notes, post),
+      ...findingTable(noteFindings, post, notes),
       '',
       '</details>',
       '',
     );
   }
-  out.push(...citationDetails(post, postIndex, index), '');
+  out.push(...citationDetails(post, postIndex, index, notes), '');
   return out;
 }
 
@@ -147,10 +168,15 @@ function postMeta(post: ReportPost): string {
   return parts.join(' · ');
 }
 
-function findingTable(findings: Finding[], post: ReportPost): string[] {
+function findingTable(findings: Finding[], post: ReportPost, notes: PostNotes): string[] {
   const rows = ['| | Code | Where | Anchor | Message |', '|---|---|---|---|---|'];
   for (const f of findings.slice(0, MAX_ROWS)) {
-    const where = [f.block !== undefined ? `¶${f.block + 1}` : 'post', f.line !== undefined ? `line ${f.line}` : '']
+    // A finding in a note names the note and the claims it credits: "¶5 (footnote 1 of ¶2)".
+    const note = f.block !== undefined ? notes.context(f.block) : undefined;
+    const where = [
+      f.block !== undefined ? `¶${f.block + 1}${note !== undefined ? ` (${note})` : ''}` : 'post',
+      f.line !== undefined ? `line ${f.line}` : '',
+    ]
       .filter(Boolean)
       .join(', ');
     const anchor = typeof f.args.anchorText === 'string' ? `“${escapeMarkdownCell(f.args.anchorText)}”` : '';
@@ -173,50 +199,77 @@ function archiveText(c: Parameters<typeof archiveView>[0]): string | undefined {
   return [`${view.label}${view.url !== undefined ? `: ${view.url}` : ''}`, view.detail].filter(Boolean).join(', ');
 }
 
-function citationDetails(post: ReportPost, postIndex: number, index: ReturnType<typeof indexFindings>): string[] {
+function citationDetails(
+  post: ReportPost,
+  postIndex: number,
+  index: ReturnType<typeof indexFindings>,
+  notes: PostNotes,
+): string[] {
   const figures = postFigures(post);
   const failing = LINK_STATUSES.filter((s) => FAILING_STATUSES.has(s)).reduce((n, s) => n + figures.byStatus[s], 0);
+  const notSourcesPart = figures.notSources > 0 ? `, ${notSourcesCount(figures.notSources)}` : '';
   const out = [
-    `<details><summary>${plural(figures.citations, 'citation')} (${failing} failing) and ${plural(figures.damagedAnchors, 'damaged anchor')}, by block</summary>`,
+    `<details><summary>${plural(figures.citations, 'citation')} (${failing} failing)${notSourcesPart} and ${plural(figures.damagedAnchors, 'damaged anchor')}, by block</summary>`,
     '',
   ];
+  // Notes whose links and findings all show with the claims they credit are listed there.
+  const { shown, withClaims, hidden } = layoutBlocks(post, postIndex, index, notes);
   let rows = 0;
-  for (const block of post.blocks) {
-    if (block.citations.length === 0 && block.damagedAnchors.length === 0) continue;
+  for (const block of shown) {
+    const links = blockLinks(post, block, notes);
+    const listed = links.own.length + links.credited.length + links.unlinked.length + block.damagedAnchors.length;
+    const notSources = notSourcesSummary(links.notSources);
+    if (listed === 0 && notSources === undefined) continue;
     if (rows >= MAX_ROWS) {
       out.push('… more in the full JSON or HTML report.', '');
       break;
     }
-    out.push(`**¶${block.index + 1}** ${escapeMarkdownInline(`“${shorten(block.text, 200)}”`)}`, '');
-    out.push('| Status | Anchor | URL | HTTP | Detail |', '|---|---|---|--:|---|');
-    for (const c of citationsFailingFirst(block.citations)) {
+    const note = notes.context(block.index);
+    out.push(
+      `**¶${block.index + 1}${note !== undefined ? ` ${escapeMarkdownInline(note)}` : ''}** ${escapeMarkdownInline(`“${shorten(blockText(block), 200)}”`)}`,
+      '',
+    );
+    if (listed > 0) out.push('| Status | Anchor | URL | HTTP | Detail |', '|---|---|---|--:|---|');
+    for (const row of sourceRows(links, postIndex, block.index, index)) {
       rows += 1;
-      const detail = [
-        c.errorCode,
-        c.reason,
-        c.finalUrl && c.finalUrl !== c.url ? `→ ${c.finalUrl}` : undefined,
-        c.history?.failingSince
-          ? `failing since ${c.history.failingSince.slice(0, 10)}, ${plural(c.history.checks, 'check')}`
-          : undefined,
-        archiveText(c),
-      ]
-        .filter((x): x is string => x !== undefined && x !== '')
-        .map(escapeMarkdownCell)
-        .join(' · ');
-      const extra = index
-        .ofCitation(postIndex, block.index, c)
-        .filter((f) => !/^LINK_(BROKEN|UNREACHABLE|SOFT_404|TIMEOUT|BLOCKED|INVALID)$/.test(f.code));
-      const codes = extra.map((f) => `\`${f.code}\``).join(' ');
-      out.push(
-        `| ${STATUS_ICON[c.status]} ${citationBadge(c).toLowerCase()} | ${escapeMarkdownCell(c.anchorText)} | ${escapeMarkdownCell(c.url)} | ${c.httpStatus ?? ''} | ${[detail, codes].filter(Boolean).join(' ')} |`,
-      );
+      out.push(citationRow(row.citation, row.note, row.findings));
+    }
+    for (const n of links.unlinked) {
+      rows += 1;
+      out.push(`| 📝 credited | ${escapeMarkdownCell(`${n.label}: ${shorten(n.text, 200)}`)} | (no link) | | |`);
     }
     for (const d of block.damagedAnchors) {
       rows += 1;
       out.push(`| ❌ damaged | ${escapeMarkdownCell(d.anchorText)} | (URL lost) | | \`ANCHOR_DAMAGED\` |`);
     }
-    out.push('');
+    if (listed > 0) out.push('');
+    // Links that are not sources: counted, never given a verdict.
+    if (notSources !== undefined) out.push(`_${escapeMarkdownInline(`${notSources} (not checked).`)}_`, '');
   }
+  if (withClaims.length > 0) out.push(`_${escapeMarkdownInline(notesWithClaimsSentence(withClaims, 'listed'))}._`, '');
+  const hiddenNotSources = notSourcesSummary(hidden.flatMap((b) => b.citations));
+  if (hiddenNotSources !== undefined)
+    out.push(`_${escapeMarkdownInline(`In other blocks, ${hiddenNotSources} (not checked).`)}_`, '');
   out.push('</details>');
   return out;
+}
+
+/** One citation's row; a source credited from a note names the note before its anchor. */
+function citationRow(c: ReportCitation, note: string | undefined, findings: Finding[]): string {
+  const detail = [
+    c.errorCode,
+    c.reason,
+    c.finalUrl && c.finalUrl !== c.url ? `→ ${c.finalUrl}` : undefined,
+    c.history?.failingSince
+      ? `failing since ${c.history.failingSince.slice(0, 10)}, ${plural(c.history.checks, 'check')}`
+      : undefined,
+    archiveText(c),
+  ]
+    .filter((x): x is string => x !== undefined && x !== '')
+    .map(escapeMarkdownCell)
+    .join(' · ');
+  const extra = findings.filter((f) => !/^LINK_(BROKEN|UNREACHABLE|SOFT_404|TIMEOUT|BLOCKED|INVALID)$/.test(f.code));
+  const codes = extra.map((f) => `\`${f.code}\``).join(' ');
+  const anchor = note !== undefined ? `${note}: ${c.anchorText}` : c.anchorText;
+  return `| ${STATUS_ICON[c.status]} ${citationBadge(c).toLowerCase()} | ${escapeMarkdownCell(anchor)} | ${escapeMarkdownCell(c.url)} | ${c.httpStatus ?? ''} | ${[detail, codes].filter(Boolean).join(' ')} |`;
 }

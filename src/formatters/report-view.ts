@@ -3,7 +3,6 @@ import {
   type Finding,
   type LinkStatus,
   type Report,
-  type ReportBlock,
   type ReportCitation,
   type ReportPost,
   type Severity,
@@ -137,11 +136,6 @@ export function citationsFailingFirst(citations: readonly ReportCitation[]): Rep
   return [...citations].sort((a, b) => rank(a) - rank(b));
 }
 
-/** A block worth showing on its own: a claim, or anything with links, lost anchors or findings. */
-export function isShownBlock(block: ReportBlock, findings: readonly Finding[]): boolean {
-  return block.isClaim || block.citations.length > 0 || block.damagedAnchors.length > 0 || findings.length > 0;
-}
-
 /** Human name of a post: its title, else its source. */
 export function postName(post: ReportPost): string {
   return post.title !== undefined && post.title.trim() !== '' ? post.title : post.source;
@@ -149,33 +143,48 @@ export function postName(post: ReportPost): string {
 
 /** Link figures of one post, for per-post summaries. */
 export interface PostFigures {
-  /** Citations in the post. */
+  /** Sources cited in the post, each counted once where it is written (not again in the claims a note credits). */
   citations: number;
+  /** Links that are not sources (image, tag, share… links): never checked, never counted as citations. */
+  notSources: number;
   /** Outbound citations that could be requested (http(s), valid, not internal). */
   checkable: number;
   /** Anchors that lost their URL. */
   damagedAnchors: number;
-  /** Citations per status. */
+  /** Citations (sources) per status. */
   byStatus: Record<LinkStatus, number>;
   /** True when anchors lost their URL and no checkable source is left: the post lost its sources. */
   lostSources: boolean;
 }
 
-/** Counts a post's citations and damaged anchors. */
+/**
+ * Counts a post's citations and damaged anchors as the run's totals do: a link that is not a
+ * source apart, a source credited from outside a block once, where it is written.
+ */
 export function postFigures(post: ReportPost): PostFigures {
   const byStatus = Object.fromEntries(LINK_STATUSES.map((s) => [s, 0])) as Record<LinkStatus, number>;
   let citations = 0;
+  let notSources = 0;
   let checkable = 0;
   let damagedAnchors = 0;
   for (const block of post.blocks) {
     damagedAnchors += block.damagedAnchors.length;
     for (const c of block.citations) {
+      if (c.role !== undefined) notSources += 1;
+      if (c.role !== undefined || c.via !== undefined) continue;
       citations += 1;
       byStatus[c.status] += 1;
       if (c.checkUrl !== undefined && c.invalid === undefined && !c.isInternal) checkable += 1;
     }
   }
-  return { citations, checkable, damagedAnchors, byStatus, lostSources: damagedAnchors > 0 && checkable === 0 };
+  return {
+    citations,
+    notSources,
+    checkable,
+    damagedAnchors,
+    byStatus,
+    lostSources: damagedAnchors > 0 && checkable === 0,
+  };
 }
 
 /**
@@ -241,7 +250,9 @@ export interface ArchiveView {
 /** The archive facts of a citation for display, or undefined when there are none. */
 export function archiveView(c: ReportCitation): ArchiveView | undefined {
   const a = c.archive;
-  if (a === undefined) return undefined;
+  // The post's own archived copy (Robust Links, or the annotation `citecheck fix` writes).
+  if (a === undefined)
+    return c.archivedCopy !== undefined ? { label: 'archived copy in the post', url: c.archivedCopy } : undefined;
   const day = a.capturedAt?.slice(0, 10);
   const similarity = a.similarity !== undefined ? `similarity ${a.similarity.toFixed(2)}` : undefined;
   switch (a.status) {

@@ -5,6 +5,7 @@ import type { Finding, Report, Severity } from '../types.js';
 import { FINDING_CODES, FINDING_CODE_LIST } from '../report/codes.js';
 import { guardJsonText } from './escape.js';
 import type { RenderOptions } from './render-options.js';
+import { findingMessages } from './note-view.js';
 import { isUrlInput } from '../sources/input-kind.js';
 
 // The package page is the tool's public home until the project publishes a repository URL.
@@ -47,11 +48,13 @@ export function* renderSarifChunks(report: Report, options: RenderOptions = {}):
       properties: { tags: ['citations'] },
     };
   });
+  // A finding in a footnote, source line or reference entry names it and the claims it credits.
+  const messageOf = findingMessages(report);
   const result = (f: Finding) => ({
     ruleId: f.code,
     ruleIndex: ruleIndex.get(f.code) ?? 0,
     level: LEVEL[f.severity],
-    message: { text: f.message },
+    message: { text: messageOf(f) },
     locations: [location(f, report, options.cwd)],
     partialFingerprints: { 'citecheckFinding/v1': fingerprint(f, report) },
     properties: {

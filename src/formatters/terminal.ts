@@ -7,13 +7,12 @@ import {
   FAILING_STATUSES,
   archiveView,
   citationBadge,
-  citationsFailingFirst,
   failureWeight,
   postsFailingFirst,
   formatMs,
   indexFindings,
-  isShownBlock,
   ARCHIVE_POSTS,
+  citationsFailingFirst,
   plural,
   postFigures,
   postName,
@@ -24,6 +23,20 @@ import {
   runSourcesLostSentence,
   type FindingIndex,
 } from './report-view.js';
+import {
+  notSourcesCount,
+  sourceRows,
+  blockLinks,
+  blockText,
+  creditedFindings,
+  layoutBlocks,
+  notSourcesSummary,
+  notesWithClaimsSentence,
+  postNotes,
+  runNotSources,
+  type BlockLinks,
+  type PostNotes,
+} from './note-view.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -117,43 +130,68 @@ function renderPost(post: ReportPost, postIndex: number, index: FindingIndex, c:
   const lost = sourcesLostSentence(figures);
   if (lost !== undefined) out.push(`   ${c.red(c.bold(`✖ ${lost}`))}`);
 
-  const shown: ReportBlock[] = [];
-  const hidden: ReportBlock[] = [];
-  for (const block of post.blocks)
-    (isShownBlock(block, index.ofBlock(postIndex, block.index)) ? shown : hidden).push(block);
+  // Notes (footnotes, source lines, reference entries) are shown with the claims they credit.
+  const notes = postNotes(post);
+  const { shown, withClaims, hidden } = layoutBlocks(post, postIndex, index, notes);
   const ordered = shown
-    .map((block) => ({ block, weight: failureWeight(index.ofBlock(postIndex, block.index)) }))
+    .map((block) => {
+      const links = blockLinks(post, block, notes);
+      const findings = [...index.ofBlock(postIndex, block.index), ...creditedFindings(links, postIndex, index)];
+      return { block, links, weight: failureWeight(findings) };
+    })
     .sort((a, b) => b.weight - a.weight);
-  for (const { block } of ordered) {
+  for (const { block, links } of ordered) {
     out.push('');
-    append(out, renderBlock(block, postIndex, index, c));
+    append(out, renderBlock(block, links, notes, postIndex, index, c));
   }
+  if (withClaims.length > 0 || hidden.length > 0) out.push('');
+  if (withClaims.length > 0) out.push(`   ${c.dim(`+ ${notesWithClaimsSentence(withClaims, 'shown')}`)}`);
   if (hidden.length > 0) {
     const kinds = new Map<string, number>();
     for (const b of hidden) kinds.set(b.kind, (kinds.get(b.kind) ?? 0) + 1);
     const detail = [...kinds].map(([kind, n]) => plural(n, kind)).join(', ');
-    out.push('', `   ${c.dim(`+ ${plural(hidden.length, 'other block')} without claims or links (${detail})`)}`);
+    const notSources = notSourcesSummary(hidden.flatMap((b) => b.citations));
+    const what = notSources === undefined ? 'links' : 'sources';
+    out.push(
+      `   ${c.dim(`+ ${plural(hidden.length, 'other block')} without claims or ${what} (${detail})${notSources ? `; ${notSources}` : ''}`)}`,
+    );
   }
   if (post.blocks.length === 0) out.push('', `   ${c.yellow('No text blocks were found in this post.')}`);
   return out;
 }
 
-function renderBlock(block: ReportBlock, postIndex: number, index: FindingIndex, c: Colors): string[] {
+function renderBlock(
+  block: ReportBlock,
+  links: BlockLinks,
+  notes: PostNotes,
+  postIndex: number,
+  index: FindingIndex,
+  c: Colors,
+): string[] {
   const t = sanitizeText;
   const out: string[] = [];
+  const credited = notes.credited(block.index);
+  // A note says what it is and what it credits: it is no claim of its own.
+  const label = notes.label(block.index);
   const head = [
     `¶${block.index + 1}`,
-    block.kind,
+    label ?? block.kind,
     block.line !== undefined ? `line ${block.line}` : '',
-    block.isClaim ? `claim: ${block.signals.join(', ')}` : '',
+    block.isClaim && label === undefined ? `claim: ${block.signals.join(', ')}` : '',
+    credited.length > 0 ? `credits ${credited.map((b) => `¶${b + 1}`).join(', ')}` : '',
   ]
     .filter(Boolean)
     .join(' · ');
   out.push(`   ${c.dim(head)}`);
-  out.push(`   ${c.italic(`“${shorten(t(block.text), 160)}”`)}`);
+  out.push(`   ${c.italic(`“${shorten(t(blockText(block)), 160)}”`)}`);
 
-  for (const citation of citationsFailingFirst(block.citations)) {
-    append(out, renderCitation(citation, index.ofCitation(postIndex, block.index, citation), c));
+  // Its own links and those its notes credit it with, failing first; each of the latter is
+  // marked with its note, and its findings are the note's.
+  for (const row of sourceRows(links, postIndex, block.index, index))
+    append(out, renderCitation(row.citation, row.findings, c, row.note));
+  for (const note of links.unlinked) {
+    const text = note.text !== '' ? ` “${shorten(t(note.text), 100)}”` : '';
+    out.push(`${INDENT}${badge('CREDITED', 'neutral', c)} ${note.label}:${text} ${c.dim('(no link)')}`);
   }
   const damagedFindings = index.damagedOf(postIndex, block.index);
   const omitted = index.omittedOf(postIndex, block.index);
@@ -170,13 +208,17 @@ function renderBlock(block: ReportBlock, postIndex: number, index: FindingIndex,
   const uncited = index.uncitedOf(postIndex, block.index);
   if (uncited !== undefined)
     out.push(`${INDENT}${badge('UNCITED', 'note', c)} ${c.dim('CLAIM_UNCITED')} ${t(uncited.message)}`);
-  if (block.citations.length === 0 && block.damagedAnchors.length === 0 && uncited === undefined && block.isClaim) {
-    out.push(`${INDENT}${c.dim('(no links)')}`);
+  const notSources = notSourcesSummary(links.notSources);
+  const sourced = links.own.length + links.credited.length + links.unlinked.length > 0;
+  if (!sourced && block.damagedAnchors.length === 0 && uncited === undefined && block.isClaim) {
+    out.push(`${INDENT}${c.dim(notSources === undefined ? '(no links)' : '(no sources)')}`);
   }
+  // Links that are not sources: counted, never given a verdict.
+  if (notSources !== undefined) out.push(`${INDENT}${c.dim(`+ ${notSources}`)}`);
   return out;
 }
 
-function renderCitation(citation: ReportCitation, findings: Finding[], c: Colors): string[] {
+function renderCitation(citation: ReportCitation, findings: Finding[], c: Colors, note?: string): string[] {
   const t = sanitizeText;
   const tone = statusTone(citation.status, citation.errorCode === 'INVALID_URL');
   const facts: string[] = [];
@@ -187,8 +229,10 @@ function renderCitation(citation: ReportCitation, findings: Finding[], c: Colors
   if (h?.failingSince) facts.push(`failing since ${t(h.failingSince.slice(0, 10))}, ${plural(h.checks, 'check')}`);
   if (citation.fromCache) facts.push('cached');
   const anchor = citation.anchorText ? `“${shorten(t(citation.anchorText), 60)}” ` : '';
+  // A source credited from a note: which note, before the link.
+  const via = note !== undefined ? `${note}: ` : '';
   const out = [
-    `${INDENT}${badge(citationBadge(citation), tone, c)} ${anchor}${c.underline(t(citation.url))}${facts.length ? c.dim(`  ${facts.join(' · ')}`) : ''}`,
+    `${INDENT}${badge(citationBadge(citation), tone, c)} ${via}${anchor}${c.underline(t(citation.url))}${facts.length ? c.dim(`  ${facts.join(' · ')}`) : ''}`,
   ];
   if (citation.finalUrl !== undefined && citation.finalUrl !== citation.url) {
     const hops = citation.redirects.map((r) => r.status).join('→');
@@ -217,6 +261,7 @@ function renderCitation(citation: ReportCitation, findings: Finding[], c: Colors
 function renderSummary(report: Report, c: Colors): string[] {
   const totals = report.totals;
   const out: string[] = [c.bold('Summary')];
+  const notSources = runNotSources(report);
   out.push(
     `  ${[
       plural(totals.posts, 'post'),
@@ -225,7 +270,10 @@ function renderSummary(report: Report, c: Colors): string[] {
       plural(totals.citations, 'citation'),
       plural(totals.uniqueUrls, 'unique URL'),
       plural(totals.damagedAnchors, 'damaged anchor'),
-    ].join(' · ')}`,
+      notSources > 0 ? notSourcesCount(notSources) : '',
+    ]
+      .filter(Boolean)
+      .join(' · ')}`,
   );
   const statuses = LINK_STATUSES.filter((s) => totals.byStatus[s] > 0).map((s) =>
     statusTone(s, false) === 'error'
@@ -343,13 +391,18 @@ function renderFailingOnly(report: Report, index: FindingIndex, c: Colors): stri
     );
     for (const f of index.ofPost(i))
       if (needsLook(f)) out.push(`   ${severityMark(f.severity, c)} ${c.dim(f.code)} ${t(f.message)}`);
+    // A finding in a note is shown under the note, named with the claims it credits.
+    const notes = postNotes(post);
     for (const block of post.blocks) {
       const found = index.ofBlock(i, block.index).filter(needsLook);
       if (found.length === 0) continue;
+      const note = notes.context(block.index);
       out.push(
-        `   ${c.dim(`¶${block.index + 1}${block.line !== undefined ? ` · line ${block.line}` : ''}`)} ${c.italic(`“${shorten(t(block.text), 100)}”`)}`,
+        `   ${c.dim(`¶${block.index + 1}${note !== undefined ? ` ${note}` : ''}${block.line !== undefined ? ` · line ${block.line}` : ''}`)} ${c.italic(`“${shorten(t(blockText(block)), 100)}”`)}`,
       );
-      for (const citation of citationsFailingFirst(block.citations)) {
+      // Findings are on the links written in the block (a credited copy and a non-source have none).
+      const written = block.citations.filter((x) => x.role === undefined && x.via === undefined);
+      for (const citation of citationsFailingFirst(written)) {
         const own = index.ofCitation(i, block.index, citation);
         if (!own.some(needsLook)) continue;
         citations += 1;

@@ -57,6 +57,7 @@ export function citationVerdict(citation: Citation, results: ReadonlyMap<string,
   if (citation.line !== undefined) out.line = citation.line;
   if (citation.role !== undefined) out.role = citation.role;
   if (citation.via !== undefined) out.via = citation.via;
+  if (citation.archivedCopy !== undefined) out.archivedCopy = citation.archivedCopy;
   return out;
 }
 

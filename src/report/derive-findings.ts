@@ -242,6 +242,13 @@ function citationFindings(
   const captureArgs: MessageArgs = capture
     ? { archiveUrl: capture.url ?? '', archivedAt: day(capture.capturedAt) }
     : {};
+  // The post already links an archived copy of a source that is gone (Robust Links, or the
+  // annotation `citecheck fix` writes): the source is rescued, a note says where, nothing fails.
+  if (gone && c.archivedCopy !== undefined) {
+    if (once(`ARCHIVE_AVAILABLE ${key}`))
+      out.push(makeFinding('ARCHIVE_AVAILABLE', at(c.url), { ...linkArgs, archiveUrl: c.archivedCopy, linked: 'yes' }));
+    return out;
+  }
   const statusCode =
     gone && c.unconfirmed ? 'LINK_FAILING' : isFailingStatus(c.status) ? STATUS_CODES[c.status] : undefined;
   if (statusCode !== undefined && once(`${statusCode} ${key}`)) {

@@ -52,6 +52,8 @@ export function formatFindingMessage(code: FindingCode, args: MessageArgs): stri
     case 'LINK_INSECURE_HTTP':
       return `Source${anchor} uses plain http: ${url}.`;
     case 'ARCHIVE_AVAILABLE':
+      if (args.linked === 'yes')
+        return `Source${anchor} is gone (${url}); the post links its archived copy: ${str(args.archiveUrl)}.`;
       return `An archived copy of ${url}${args.archivedAt ? ` from ${str(args.archivedAt)}` : ''} is available: ${str(args.archiveUrl)}.`;
     case 'ARCHIVE_MISSING':
       return `No archived copy of ${url} exists: the source${anchor} is lost unless someone kept a copy.`;

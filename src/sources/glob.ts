@@ -7,9 +7,17 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 // when read (own-reports.ts), wherever they are.
 const SKIPPED_FOLDERS = ['**/.*/**', '**/node_modules/**'];
 
-/** True when an input contains glob syntax (tinyglobby's reading: `*`, `?`, `[…]`, `{a,b}`, extglobs). */
+// An escaped glob character (`\*`, `\[`): the pattern names a file with that character in its
+// name. tinyglobby does not count it as dynamic, yet only its matcher reads the escape.
+const ESCAPED_GLOB_CHAR = /\\[*?[\]{}()!@+]/;
+
+/**
+ * True when an input contains glob syntax (tinyglobby's reading: `*`, `?`, `[…]`, `{a,b}`,
+ * extglobs), or escapes one (`st\*r.md`, on systems where `\` is no path separator).
+ */
 export function isGlob(input: string): boolean {
-  return isDynamicPattern(input.split(path.sep).join('/'));
+  const pattern = input.split(path.sep).join('/');
+  return isDynamicPattern(pattern) || (path.sep === '/' && ESCAPED_GLOB_CHAR.test(pattern));
 }
 
 // Code-unit order, one path segment at a time: a folder's files come in name order with each

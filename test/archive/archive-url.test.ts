@@ -42,6 +42,15 @@ describe('recognizeArchiveUrl', () => {
       { originalUrl: 'https://example.org/', capturedAt: '2020-01-01T00:00:00Z' },
     ],
     ['https://web.archive.org/web/*/example.org', {}],
+    // Archive-It: a collection id before the timestamp (it was read as the timestamp: no match).
+    [
+      'https://wayback.archive-it.org/1234/20190101000000/https://example.org/report',
+      { originalUrl: 'https://example.org/report', capturedAt: '2019-01-01T00:00:00Z' },
+    ],
+    [
+      'https://wayback.archive-it.org/10702/2019/https://example.org/report',
+      { originalUrl: 'https://example.org/report', capturedAt: '2019-01-01T00:00:00Z' },
+    ],
   ])('%s', (url, info) => {
     expect(recognizeArchiveUrl(url)).toEqual(info);
   });

@@ -144,3 +144,60 @@ describe('WaybackClient replay', () => {
     }
   });
 });
+
+describe('WaybackClient: garbled answers are failed lookups, never a crash', () => {
+  async function clientOf(routes: Record<string, (res: import('node:http').ServerResponse) => void>) {
+    const server = await startTestServer({
+      host: '127.0.0.62',
+      routes: Object.fromEntries(
+        Object.entries(routes).map(([path, answer]) => [
+          path,
+          (_req: unknown, res: import('node:http').ServerResponse) => {
+            answer(res);
+            return true;
+          },
+        ]),
+      ),
+    });
+    const options = testOptions({ archiveEndpoint: server.origin });
+    const client = new WaybackClient(server.origin, {
+      options,
+      pool: createRequestPool(options, realClock),
+      dispatcher: createDispatcher(options),
+      clock: realClock,
+      random: () => 0.5,
+    });
+    return { client, server };
+  }
+  const sendJson = (body: string) => (res: import('node:http').ServerResponse) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(body);
+  };
+
+  it('a CDX list without rows ([1]) is a failed lookup', async () => {
+    const { client, server } = await clientOf({
+      '/wayback/available': sendJson('{"archived_snapshots":{}}'),
+      '/cdx/search/cdx': sendJson('[1]'),
+    });
+    try {
+      expect(await findCapture(client, PAGE, '20240430120000')).toMatchObject({
+        status: 'lookup-failed',
+        reason: expect.stringContaining('CDX'),
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('an availability answer whose timestamp is not one is a failed lookup', async () => {
+    const { client, server } = await clientOf({
+      '/wayback/available': sendJson('{"archived_snapshots":{"closest":{"timestamp":"abc","status":"200"}}}'),
+    });
+    try {
+      // Taken as found, it would become the snapshot URL `<endpoint>/web/abc/<url>`.
+      expect(await client.available(PAGE)).toMatchObject({ ok: false, reason: expect.stringContaining('timestamp') });
+    } finally {
+      await server.close();
+    }
+  });
+});

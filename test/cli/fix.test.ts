@@ -1,10 +1,11 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, open, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeArchive, type FakeArchive } from '../helpers/fake-archive.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { runCli } from './run-cli.js';
+import { BIN, runCli } from './run-cli.js';
 
 let site: TestServer;
 let archive: FakeArchive;
@@ -66,6 +67,39 @@ describe('citecheck fix (CLI)', () => {
     expect(await readFile(path.join(dir, 'post.md'), 'utf8')).toBe(before);
   });
 
+  it('prints a diff holding runner commands or escapes byte-exact to a file, never to the CI log', async () => {
+    const line = `The [statement](${site.url('/status/404')}) is gone. #` + `#[add-mask]s3cret \u001b]52;c;aGk=\u0007`;
+    await writeFile(path.join(dir, 'hostile.md'), `---\ndate: 2024-04-30\n---\n\n${line}\n ::error::forged\n`);
+    const quiet = { CI: '', TF_BUILD: '', TEAMCITY_VERSION: '' };
+
+    const inLog = await runCli(['fix', 'hostile.md', ...args()], {
+      cwd: dir,
+      env: { ...quiet, GITHUB_ACTIONS: 'true' },
+    });
+    expect(inLog.code, inLog.stderr).toBe(0);
+    expect(inLog.stdout).toBe('');
+    expect(inLog.stderr).toContain(
+      'citecheck: warning: hostile.md: its diff is not printed: its lines hold control characters or CI runner commands, which would act on the CI log; redirect stdout to a file (> fix.diff) or use --write or --out <dir>',
+    );
+    expect(inLog.stderr).toContain('(the diff on stdout; one file not printed, see above)');
+    expect(inLog.stderr).not.toMatch(/##\[|\u001b|^\s*::/m);
+
+    // Outside CI (a pipe to git apply), and in CI redirected to a file, the diff is exact.
+    const piped = await runCli(['fix', 'hostile.md', ...args()], { cwd: dir, env: quiet });
+    expect(piped.stdout).toContain(
+      `-${line}\n+${line.replace(site.url('/status/404'), snapshot())}\n  ::error::forged\n`,
+    );
+    const out = await open(path.join(dir, 'fix.diff'), 'w');
+    const child = spawn(process.execPath, [BIN, 'fix', 'hostile.md', '--no-progress', ...args()], {
+      cwd: dir,
+      env: { ...process.env, ...quiet, GITHUB_ACTIONS: 'true', NO_COLOR: '1' },
+      stdio: ['ignore', out.fd, 'ignore'],
+    });
+    expect(await new Promise((resolve) => child.on('close', resolve))).toBe(0);
+    await out.close();
+    expect(await readFile(path.join(dir, 'fix.diff'), 'utf8')).toBe(piped.stdout);
+  });
+
   it('--out writes the fixed WordPress JSON under the folder; --write refuses it', async () => {
     const before = await readFile(path.join(dir, 'post.json'), 'utf8');
     const result = await runCli(['fix', 'post.json', '--out', 'fixed', ...args()], { cwd: dir });
@@ -96,6 +130,33 @@ describe('citecheck fix (CLI)', () => {
     const second = await runCli(['fix', 'write.md', '--write', ...args()], { cwd: dir });
     expect(second.code, second.stderr).toBe(0);
     expect(second.stderr).toContain('citecheck fix: nothing to change');
+  });
+
+  it.each([
+    ['md', `The [statement](SRC) is gone.\n`],
+    ['html', `<p>The <a href="SRC">statement</a> is gone.</p>\n`],
+  ])('--dead-link annotate keeps the dead link; the %s post checked again has no LINK_BROKEN', async (ext, body) => {
+    const file = `annotate.${ext}`;
+    const front = ext === 'md' ? '---\ndate: 2024-04-30\n---\n\n' : '<meta name="date" content="2024-04-30">\n';
+    await writeFile(path.join(dir, file), front + body.replace('SRC', site.url('/status/404')));
+    const before = await runCli(['check', file, '--format', 'json', ...args(), '--archive', 'never'], { cwd: dir });
+    expect(before.code).toBe(1);
+    expect(JSON.parse(before.stdout).findings.map((f: { code: string }) => f.code)).toContain('LINK_BROKEN');
+
+    const fixed = await runCli(['fix', file, '--write', '--dead-link', 'annotate', ...args()], { cwd: dir });
+    expect(fixed.code, fixed.stderr).toBe(0);
+    const text = await readFile(path.join(dir, file), 'utf8');
+    expect(text).toContain(site.url('/status/404'));
+    expect(text).toContain(snapshot());
+
+    const after = await runCli(['check', file, '--format', 'json', ...args(), '--archive', 'never'], { cwd: dir });
+    expect(after.code, after.stderr).toBe(0);
+    const report = JSON.parse(after.stdout);
+    const codes = report.findings.map((f: { code: string }) => f.code);
+    expect(codes).not.toContain('LINK_BROKEN');
+    expect(codes).toContain('ARCHIVE_AVAILABLE');
+    const source = report.posts[0].blocks.flatMap((b: { citations: unknown[] }) => b.citations)[0];
+    expect(source).toMatchObject({ url: site.url('/status/404'), status: 'broken', archivedCopy: snapshot() });
   });
 
   it.each([

@@ -91,7 +91,7 @@ describe('what is generated from the table (npm run gen)', () => {
 });
 
 describe('--help', () => {
-  it.each(['check', 'extract', 'wp'] as const)(
+  it.each(['check', 'extract', 'wp', 'fix'] as const)(
     '%s --help shows the flags the table gives it, and no other',
     async (command) => {
       const result = await runCli([command, '--help']);
@@ -102,6 +102,16 @@ describe('--help', () => {
       expect([...shown].sort()).toEqual([...declared].sort());
     },
   );
+
+  it('offers --format to the commands that print a report, not to fix (it prints a diff)', async () => {
+    expect((await runCli(['check', '--help'])).stdout).toMatch(/^\s+--format <name>/m);
+    expect((await runCli(['fix', '--help'])).stdout).not.toContain('--format');
+    const refused = await runCli(['fix', 'post.md', '--format', 'json', '--no-config']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      "citecheck: unknown option '--format' (fix prints a diff on stdout; write a report with --report FORMAT[:PATH])\n",
+    );
+  });
 
   it('shows the default the table declares', async () => {
     const help = (await runCli(['wp', '--help'])).stdout.replace(/\s+/g, ' ');

@@ -51,6 +51,16 @@ describe('damaged markup', () => {
     expect(post.blocks.map((b) => b.damagedAnchors.map((d) => d.anchorText))).toEqual([[], ['one', 'two']]);
   });
 
+  it('an </a> with only tags and comments after the last </a> is no lost link; one after words is', () => {
+    // A linked box around a linked image, as site headers write it: the browser closes the outer
+    // link at the inner <a>, and the outer link's own </a> comes after the box.
+    const post = html(
+      '<p><a href="https://d.example/">Give <span><a href="https://d.example/"><img src="d.png" alt="Donate"></a></span><!-- /box --></a> now.</p><p>Then one</a> lost.</p>',
+    );
+    expect(post.blocks.map((b) => b.damagedAnchors.map((d) => d.anchorText))).toEqual([[], ['one']]);
+    expect(post.blocks[0].citations.map((c) => c.url)).toEqual(['https://d.example/', 'https://d.example/']);
+  });
+
   it('splits text outside blocks at orphan closing block tags and blank lines', () => {
     const post = html('First loose.</p>\nSecond loose.</li>\nThird part.\n\nFourth part.<p>Real one.</p>Tail');
     expect(post.blocks.map((b) => b.text)).toEqual([

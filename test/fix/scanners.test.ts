@@ -66,6 +66,15 @@ describe('scanMarkdownLinks', () => {
     expect(links[5].label).toBe('r');
   });
 
+  it('reads an angle-bracket destination as the inline link only, not also as an autolink', () => {
+    // Both used to be found: --dead-link annotate then wrote "([archived](…))" inside the link's parentheses too.
+    const angle = 'See [x](<https://g.example.net/p>) and <https://h.example.net/q>.\n';
+    expect(scanMarkdownLinks(angle).map((l) => [l.kind, angle.slice(l.destStart, l.destEnd)])).toEqual([
+      ['inline', '<https://g.example.net/p>'],
+      ['autolink', 'https://h.example.net/q'],
+    ]);
+  });
+
   it('finds the uses of a reference definition', () => {
     const uses = scanReferenceUses(text, new Set(['r']));
     expect(uses.map((u) => text.slice(u.end - 8, u.end))).toEqual(['[ref][R]']);

@@ -11,6 +11,7 @@ import {
   guardJsonText,
   guardLines,
   guardMarkupText,
+  isInertText,
   sanitizeText,
   stripXmlIllegal,
 } from '../../src/formatters/escape.js';
@@ -118,6 +119,34 @@ describe('guardLines: runner commands in composed output', () => {
           expect(runnerLines(guardLines(parts.join('')))).toEqual([]);
         },
       ),
+    );
+  });
+});
+
+describe('isInertText: output printed byte-exact or not at all', () => {
+  it('accepts plain text, tabs and CRLF line ends; refuses controls, escapes, bidi and runner commands', () => {
+    expect(isInertText('--- a/post.md\n+++ b/post.md\n@@ -1 +1 @@\n-a\tb\r\n+c\r\n')).toBe(true);
+    expect(isInertText('+a:: b ## [x] ::')).toBe(true);
+    for (const bad of [
+      '-secret #' + '#[add-mask]x',
+      ' ::error::x',
+      '+\u001b[31mred',
+      '+a\rb',
+      '+a\u0007',
+      '+\u202eevil',
+      '+a\u2028b',
+      '+\u009b31m',
+    ])
+      expect(isInertText(bad), JSON.stringify(bad)).toBe(false);
+  });
+
+  it('whatever it accepts, the one sanitiser and the line guard would leave as it is', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        if (!isInertText(text)) return;
+        expect(guardLines(text)).toBe(text);
+        for (const line of text.split(/\r?\n/)) expect(sanitizeText(line)).toBe(line.replace(/\t+/g, ' '));
+      }),
     );
   });
 });

@@ -6,6 +6,7 @@ import { FORMATTERS, type FormatName } from '../../src/formatters/index.js';
 import { buildReport } from '../../src/report/build.js';
 import type { Report } from '../../src/types.js';
 import { STARTED_AT, block, citation, damaged, post, result, results } from '../fixtures/reports/builders.js';
+import { creditsReport, referencesReport } from '../fixtures/reports/credit-reports.js';
 import { hostileReport, mixedReport, seedLikeReport } from '../fixtures/reports/sample-reports.js';
 
 const emptyReport = (): Report => buildReport({ posts: [], results: new Map(), startedAt: STARTED_AT, durationMs: 0 });
@@ -26,7 +27,7 @@ describe('FORMATTERS registry', () => {
   it.each(Object.keys(FORMATTERS) as FormatName[])(
     '%s renders every sample and an empty report, deterministically',
     (name) => {
-      for (const make of [mixedReport, seedLikeReport, hostileReport, emptyReport]) {
+      for (const make of [mixedReport, seedLikeReport, hostileReport, creditsReport, referencesReport, emptyReport]) {
         const a = FORMATTERS[name].render(make(), { cwd: '/repo' });
         expect(typeof a).toBe('string');
         expect(a.length).toBeGreaterThan(0);
@@ -70,16 +71,30 @@ describe('any post text stays inert in every format', () => {
                     citations: [
                       citation(url, { anchorText: anchor }),
                       citation(`javascript:${tail}`, { anchorText: anchor }),
+                      citation(`${url}/f`, { anchorText: anchor, via: 'footnote', sentence: text }),
+                      citation(`${url}/s`, { anchorText: anchor, role: 'share' }),
                     ],
                     damagedAnchors: [damaged(anchor, text)],
+                    credits: [
+                      { via: 'footnote', block: 1 },
+                      { via: 'footnote', block: 2 },
+                    ],
                   }),
+                  // A footnote with the credited link, and one that credits with its text alone.
+                  block(1, {
+                    kind: 'footnote',
+                    isClaim: false,
+                    text,
+                    citations: [citation(`${url}/f`, { anchorText: anchor })],
+                  }),
+                  block(2, { kind: 'footnote', isClaim: false, text }),
                 ],
                 {
                   title: text,
                 },
               ),
             ],
-            results: results(result(url, 'broken', { reason: text })),
+            results: results(result(url, 'broken', { reason: text }), result(`${url}/f`, 'broken', { reason: text })),
             startedAt: STARTED_AT,
             durationMs: 1,
           });
@@ -96,6 +111,9 @@ describe('any post text stays inert in every format', () => {
           ).toBe(true);
           expect(FORMATTERS.terminal.render(report)).not.toMatch(
             /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/,
+          );
+          expect(FORMATTERS.markdown.render(report)).not.toMatch(
+            /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|<(?!\/?(details|summary|sub)>)/,
           );
         },
       ),

@@ -70,6 +70,12 @@ describe('input globs (tinyglobby)', () => {
     expect(await expandGlob('site/{a,b}.md', cwd)).toEqual(['site/b.md']);
   });
 
+  it('reads a pattern whose only glob characters are escaped as the file it names', async () => {
+    // Without a dynamic part it used to be taken as a plain path, backslashes and all: not found.
+    expect(isGlob('site/\\[draft\\].md')).toBe(true);
+    expect(await expandGlob('site/\\[draft\\].md', cwd)).toEqual(['site/[draft].md']);
+  });
+
   it('tells a glob from a plain path', () => {
     expect(isGlob('site/*.md')).toBe(true);
     expect(isGlob('site/post.md')).toBe(false);
