@@ -19,8 +19,22 @@ function isValidPunycode(label: string): boolean {
   return domainToASCII(unicode) === label.toLowerCase();
 }
 
+// Verdicts of the host names seen last: a page cites a few hosts many times over. Bounded, so
+// an archive citing a million hosts does not keep them all.
+const known = new Map<string, string | undefined>();
+const KNOWN_MAX = 1000;
+
 /** Why `hostname` (as `URL.hostname` gives it, trailing dot removed) cannot resolve. */
 export function invalidHostName(hostname: string): string | undefined {
+  if (known.has(hostname)) return known.get(hostname);
+  const why = hostNameProblem(hostname);
+  if (known.size >= KNOWN_MAX) known.clear();
+  known.set(hostname, why);
+  return why;
+}
+
+/** The verdict of invalidHostName, computed. */
+function hostNameProblem(hostname: string): string | undefined {
   // IP literals have no labels; the URL parser has already validated them.
   if (hostname.startsWith('[') || IPV4.test(hostname)) return undefined;
   if (hostname.length > MAX_HOST) return `host name longer than ${MAX_HOST} characters (${hostname.length})`;

@@ -208,6 +208,7 @@ function toBlock(raw: RawBlock, index: number, post: PostLinks): Block {
   const found = claimSignals(raw.text, {
     blank: raw.codeRanges ? [...raw.footnoteMarks, ...raw.codeRanges] : raw.footnoteMarks,
     rules: post.claimRules,
+    ranges: ranges.length > 0 ? ranges : undefined,
   });
   const fromText = found.signals;
   // A blockquote or an inline <q> quotes someone, with or without quotation marks.

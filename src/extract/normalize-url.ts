@@ -70,6 +70,17 @@ function withoutFragment(href: string): string {
   return hash === -1 ? href : href.slice(0, hash);
 }
 
+/** Why an href is certainly a mistyped absolute URL, or undefined (see the patterns above). */
+function mistakeOf(raw: string): string | undefined {
+  if (MISTYPED_SEPARATOR.test(raw)) return "mistyped scheme separator (';' instead of ':')";
+  const typo = mistypedScheme(raw);
+  if (typo) return typo;
+  if (MISSING_COLON.test(raw)) return "missing ':' after the scheme";
+  if (MISSING_SLASHES.test(raw)) return "missing '//' after the scheme";
+  if (LOOKS_LIKE_HOST.test(raw)) return 'host name without a scheme (add https://)';
+  return undefined;
+}
+
 /**
  * Normalises `href` (resolved against `base`). Non-http schemes (mailto:, tel:, javascript:,
  * data:) come back as themselves with their scheme, for the checker to skip. A fragment-only
@@ -79,14 +90,11 @@ function withoutFragment(href: string): string {
 export function normalizeUrl(href: string, base?: string): NormalizedUrl {
   const raw = href.trim().replace(ASCII_WHITESPACE_INSIDE, '');
   if (raw === '') return { invalid: 'empty URL' };
-  if (MISTYPED_SEPARATOR.test(raw)) {
-    return { invalid: "mistyped scheme separator (';' instead of ':')" };
+  // "http://" and "https://", as nearly every link is written, are none of the mistakes below.
+  if (!raw.startsWith('https://') && !raw.startsWith('http://')) {
+    const mistake = mistakeOf(raw);
+    if (mistake !== undefined) return { invalid: mistake };
   }
-  const typo = mistypedScheme(raw);
-  if (typo) return { invalid: typo };
-  if (MISSING_COLON.test(raw)) return { invalid: "missing ':' after the scheme" };
-  if (MISSING_SLASHES.test(raw)) return { invalid: "missing '//' after the scheme" };
-  if (LOOKS_LIKE_HOST.test(raw)) return { invalid: 'host name without a scheme (add https://)' };
 
   const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(raw);
   // A protocol-relative link (//cdn.org/x) names its host: without a base, assume https,
@@ -114,11 +122,25 @@ export function normalizeUrl(href: string, base?: string): NormalizedUrl {
   if (parsed.hostname.endsWith('.')) parsed.hostname = parsed.hostname.replace(/\.+$/, '');
   const badHost = invalidHostName(parsed.hostname);
   if (badHost) return { invalid: badHost };
-  parsed.pathname = normalizePercent(parsed.pathname);
-  if (parsed.search === '' || parsed.search === '?') parsed.search = '';
-  else parsed.search = normalizePercent(parsed.search);
-  if (parsed.hash === '#' || parsed.hash === '') parsed.hash = '';
-  else parsed.hash = normalizePercent(parsed.hash);
+  // Each setter re-serialises the whole URL: set only what changes (most links change nothing).
+  const pathname = parsed.pathname;
+  const path = normalizePercent(pathname);
+  if (path !== pathname) parsed.pathname = path;
+  const search = parsed.search;
+  // An empty query ("x?") reads as '' but serialises its "?": clearing it drops the mark.
+  if (search === '') {
+    if (parsed.href.includes('?')) parsed.search = '';
+  } else {
+    const query = normalizePercent(search);
+    if (query !== search) parsed.search = query;
+  }
+  const hash = parsed.hash;
+  if (hash === '') {
+    if (parsed.href.includes('#')) parsed.hash = '';
+  } else {
+    const fragment = normalizePercent(hash);
+    if (fragment !== hash) parsed.hash = fragment;
+  }
   const url = parsed.href;
   return { url, checkUrl: withoutFragment(url), scheme, ...fragmentOf(parsed) };
 }

@@ -8,7 +8,7 @@ const MIN_QUOTE_WORDS = 4;
 // about the same sentence. Remembering the sentence's place and its quotes, and finding the
 // spans by binary search, keeps a block of n links linear (an indexOf and a scan of every span
 // per link made 6,000 links in one paragraph quadratic, issue 13).
-let memo: { text: string; spans: QuotedSpan[]; bySentence: Map<string, string[]> } | undefined;
+let memo: { text: string; spans: readonly QuotedSpan[]; bySentence: Map<string, string[]> } | undefined;
 
 function memoOf(text: string): NonNullable<typeof memo> {
   if (memo?.text !== text) memo = { text, spans: doubleQuotedSpans(text), bySentence: new Map() };
@@ -16,7 +16,7 @@ function memoOf(text: string): NonNullable<typeof memo> {
 }
 
 /** Index of the first span ending after `from` (spans are in order and do not overlap). */
-function firstSpanAfter(spans: QuotedSpan[], from: number): number {
+function firstSpanAfter(spans: readonly QuotedSpan[], from: number): number {
   let lo = 0;
   let hi = spans.length;
   while (lo < hi) {

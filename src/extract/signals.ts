@@ -43,8 +43,6 @@ import { sentenceRanges } from './sentences.js';
  *   a noun or adjective ("the claims", "an estimated cost").
  */
 
-const QUOTE = /“([^”]{1,2000})”|"([^"]{1,2000})"|«([^»]{1,2000})»/g;
-
 /** A span of text between double quotation marks (curly, straight or guillemets). */
 export interface QuotedSpan {
   /** Offset of the opening mark. */
@@ -55,13 +53,40 @@ export interface QuotedSpan {
   inner: string;
 }
 
-/** The double-quoted spans of `text`, in order: the one definition of "a quote" for every stage. */
-export function doubleQuotedSpans(text: string): QuotedSpan[] {
+// Longest quote, in characters between the marks.
+const MAX_QUOTE_CHARS = 2000;
+const OPENING = /[“"«]/g;
+const CLOSING: Record<string, string> = { '“': '”', '"': '"', '«': '»' };
+
+// The last text asked about: a block's quotes are wanted by its signals and by its citations.
+let lastText: string | undefined;
+let lastSpans: readonly QuotedSpan[] = [];
+
+/**
+ * The double-quoted spans of `text`, in order: the one definition of "a quote" for every stage.
+ * The matches of /“([^”]{1,2000})”|"([^"]{1,2000})"|«([^»]{1,2000})»/g, found by a scan: that
+ * regex cost ~10 ms to compile on every run. Each kind of mark remembers its next closing mark,
+ * so a text full of unclosed marks is still read once. The result is shared: never change it.
+ */
+export function doubleQuotedSpans(text: string): readonly QuotedSpan[] {
+  if (text === lastText) return lastSpans;
   const spans: QuotedSpan[] = [];
-  QUOTE.lastIndex = 0;
-  for (let m = QUOTE.exec(text); m; m = QUOTE.exec(text)) {
-    spans.push({ start: m.index, end: m.index + m[0].length, inner: m[1] ?? m[2] ?? m[3] });
+  const nextClose: Record<string, number> = { '“': -2, '"': -2, '«': -2 };
+  OPENING.lastIndex = 0;
+  for (let m = OPENING.exec(text); m; m = OPENING.exec(text)) {
+    const open = m[0];
+    const at = m.index;
+    let close = nextClose[open];
+    if (close === -2 || (close !== -1 && close <= at)) close = nextClose[open] = text.indexOf(CLOSING[open], at + 1);
+    // No closing mark after this one: none after a later one of its kind either.
+    if (close === -1) continue;
+    const length = close - at - 1;
+    if (length < 1 || length > MAX_QUOTE_CHARS) continue;
+    spans.push({ start: at, end: close + 1, inner: text.slice(at + 1, close) });
+    OPENING.lastIndex = close + 1;
   }
+  lastText = text;
+  lastSpans = spans;
   return spans;
 }
 
@@ -79,6 +104,8 @@ export interface SignalOptions {
   blank?: ReadonlyArray<readonly [number, number]>;
   /** The user's additions to the rules (config `claims`). */
   rules?: ClaimRules;
+  /** The sentences of the text (sentenceRanges), when the caller has them already. */
+  ranges?: Array<[number, number]>;
 }
 
 /** Claim signals of a text, in the order quote, number, attribution, with their evidence. */
@@ -225,7 +252,7 @@ function notAFigure(t: string, start: number, end: number, digits: string, previ
 }
 
 /** Figures of a text (at most MAX_EVIDENCE), as evidence; `t` is the text with non-figures blanked. */
-function figures(text: string, t: string): string[] {
+function figures(text: string, t: string, ranges?: Array<[number, number]>): string[] {
   const found: string[] = [];
   let context: SentenceContext | undefined;
   let previousLabelEnd = -1;
@@ -236,7 +263,7 @@ function figures(text: string, t: string): string[] {
     const end = m.index + m[0].length;
     const digits = m[2];
     const currency = m[1] !== undefined;
-    context ??= { ranges: sentenceRanges(text), firstPersonAt: [], imperative: [] };
+    context ??= { ranges: ranges ?? sentenceRanges(text), firstPersonAt: [], imperative: [] };
     const s = sentenceIndex(context.ranges, m.index);
     if (!currency && notAFigure(t, start, end, digits, previousLabelEnd)) {
       previousLabelEnd = end;
@@ -349,27 +376,40 @@ function attributions(text: string, t: string, rules: ClaimRules): string[] {
   return found;
 }
 
+/** Records a signal and its evidence when anything was found. */
+function addSignal(out: TextSignals, signal: ClaimSignal, found: readonly string[]): void {
+  if (found.length === 0) return;
+  out.signals.push(signal);
+  for (let i = 0; i < found.length; i++) out.evidence.push({ signal, text: found[i] });
+}
+
+// The patterns blanked before figures are read, per rules: one list per run, not per block.
+const figureBlanks = new WeakMap<ClaimRules, RegExp[]>();
+
+function figureIgnore(rules: ClaimRules): RegExp[] {
+  let patterns = figureBlanks.get(rules);
+  if (patterns === undefined) {
+    patterns = [URL_IN_TEXT, FOOTNOTE_REF, DATE_OR_TIME, ...rules.figureIgnore];
+    figureBlanks.set(rules, patterns);
+  }
+  return patterns;
+}
+
 /** Quote/number/attribution signals of a text and their evidence ("citation" is added by the caller). */
 export function claimSignals(text: string, options: SignalOptions = {}): TextSignals {
   const rules = options.rules ?? DEFAULT_CLAIM_RULES;
   const blank = options.blank ?? [];
-  const signals: ClaimSignal[] = [];
-  const evidence: ClaimEvidence[] = [];
+  const out: TextSignals = { signals: [], evidence: [] };
   const prose = blanked(text, blank, []);
-  const add = (signal: ClaimSignal, found: string[]): void => {
-    if (found.length === 0) return;
-    signals.push(signal);
-    for (const words of found) evidence.push({ signal, text: words });
-  };
-  add(
+  addSignal(
+    out,
     'quote',
     quotes(prose).map((q) => shorten(q, EVIDENCE_QUOTE_CHARS)),
   );
-  if (/\d/.test(prose)) {
-    add('number', figures(text, blanked(prose, [], [URL_IN_TEXT, FOOTNOTE_REF, DATE_OR_TIME, ...rules.figureIgnore])));
-  }
-  add('attribution', attributions(text, blanked(prose, [], rules.attributionIgnore), rules));
-  return { signals, evidence };
+  if (/\d/.test(prose))
+    addSignal(out, 'number', figures(text, blanked(prose, [], figureIgnore(rules)), options.ranges));
+  addSignal(out, 'attribution', attributions(text, blanked(prose, [], rules.attributionIgnore), rules));
+  return out;
 }
 
 /**

@@ -46,6 +46,8 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u206
 // Both runners match these prefixes with .NET's culture-aware string search, which skips
 // zero-width characters, so a visible ASCII backslash breaks them, not an invisible one.
 const RUNNER_HASHES = /##(?=[a-z]*\[)/gi;
+// Every match of ANSI_SEQUENCE, the tab/newline runs, CONTROL or RUNNER_HASHES holds one of these.
+const NEEDS_SANITIZING = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|##/;
 // The white space .NET's TrimStart removes (Char.IsWhiteSpace: JS \s plus NEL), and our own
 // colour codes (SGR), which a log viewer hides.
 const LINE_START_COMMAND = /^((?:[\s\u0085]|\u001b\[[0-9;]*m)*):(?=:)/;
@@ -59,6 +61,8 @@ const LINE_START_COMMAND = /^((?:[\s\u0085]|\u001b\[[0-9;]*m)*):(?=:)/;
  * {@link guardLines}.
  */
 export function sanitizeText(text: string): string {
+  // Most text has nothing to remove: one scan instead of four replacements.
+  if (!NEEDS_SANITIZING.test(text)) return text;
   return text
     .replace(ANSI_SEQUENCE, '')
     .replace(/[\t\n\r]+/g, ' ')

@@ -145,11 +145,19 @@ const RANKS = new Map(Object.entries(ORDERS).map(([holder, keys]) => [holder, ne
 const NO_RANKS = new Map<string, number>();
 
 function canonical(value: unknown, holder: string): unknown {
-  if (Array.isArray(value)) return value.map((v) => canonical(v, `${holder}[]`));
+  if (Array.isArray(value)) {
+    const item = `${holder}[]`;
+    return value.map((v) => canonical(v, item));
+  }
   if (value === null || typeof value !== 'object') return value;
   const ranks = RANKS.get(holder) ?? NO_RANKS;
   const rank = (k: string): number => ranks.get(k) ?? ranks.size;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-  entries.sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  return Object.fromEntries(entries.map(([k, v]) => [k, canonical(v, k)]));
+  const object = value as Record<string, unknown>;
+  // Keys sorted, then one object filled: no [key, value] pair per field (every object of a
+  // report passes here). A null prototype makes a "__proto__" key a field, as fromEntries did.
+  const keys = Object.keys(object).filter((k) => object[k] !== undefined);
+  keys.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const out = Object.create(null) as Record<string, unknown>;
+  for (let i = 0; i < keys.length; i++) out[keys[i]] = canonical(object[keys[i]], keys[i]);
+  return out;
 }

@@ -63,10 +63,11 @@ export type UrlRuleOptions = Pick<CitecheckOptions, 'include' | 'exclude'> &
  * resolved address, so the engine applies it at connect time and on every redirect hop, and
  * only --allow-private lifts it.
  */
-export function classifyUrl(url: string, options: UrlRuleOptions): UrlClassification | undefined {
+export function classifyUrl(url: string, options: UrlRuleOptions, given?: URL): UrlClassification | undefined {
+  // `given`: the caller's own parse of `url` (the plan has one already).
   let parsed: URL;
   try {
-    parsed = new URL(url);
+    parsed = given ?? new URL(url);
   } catch {
     return { status: 'skipped', rule: 'invalid-url', errorCode: 'INVALID_URL', reason: 'not a valid absolute URL' };
   }

@@ -77,7 +77,19 @@ export type PlanOptions = Pick<
  * by contract; a duplicate is planned once. Patterns come compiled by the config layer.
  */
 export function planTargets(targets: readonly CheckTarget[], options: PlanOptions, inputs: PlanInputs = {}): Plan {
-  const now = inputs.now ?? Date.now;
+  const clock = inputs.now ?? Date.now;
+  // One time stamp string per millisecond, not one Date and one string per decided target.
+  let lastMs = Number.NaN;
+  let lastStamp = '';
+  const now = (): string => {
+    // Date keeps whole milliseconds (the clock may be finer).
+    const ms = Math.trunc(clock());
+    if (ms !== lastMs) {
+      lastMs = ms;
+      lastStamp = new Date(ms).toISOString();
+    }
+    return lastStamp;
+  };
   const planned: PlannedTarget[] = [];
   const seen = new Set<string>();
   for (const target of targets) {
@@ -88,7 +100,7 @@ export function planTargets(targets: readonly CheckTarget[], options: PlanOption
   return { targets: planned };
 }
 
-function planTarget(target: CheckTarget, options: PlanOptions, inputs: PlanInputs, now: () => number): PlannedTarget {
+function planTarget(target: CheckTarget, options: PlanOptions, inputs: PlanInputs, now: () => string): PlannedTarget {
   const decided = (
     action: TargetDecided['action'],
     rule: PlanRule,
@@ -101,7 +113,7 @@ function planTarget(target: CheckTarget, options: PlanOptions, inputs: PlanInput
       url: target.url,
       redirects: [],
       attempts: 0,
-      checkedAt: new Date(now()).toISOString(),
+      checkedAt: now(),
       durationMs: 0,
       ...fields,
     },
@@ -117,7 +129,7 @@ function planTarget(target: CheckTarget, options: PlanOptions, inputs: PlanInput
       reason: `checking disabled for ${host.hostname} in the config`,
     });
   }
-  const classified = classifyUrl(target.url, options);
+  const classified = classifyUrl(target.url, options, host);
   if (classified) {
     const { rule, ...fields } = classified;
     return decided(classified.status, rule, fields);

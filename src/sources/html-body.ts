@@ -223,7 +223,7 @@ function measure(root: DomNode, strict: boolean): Stats {
     const inLink = links.pop() as number;
     if (node.type === 'text') {
       if (parent < 0 || s.excluded[parent]) continue;
-      const [chars, commas, words] = countText(node.data ?? '');
+      const { chars, commas, words } = countText(node.data ?? '');
       if (chars === 0) continue;
       s.own[owner] += chars;
       s.ownCommas[owner] += commas;
@@ -295,8 +295,9 @@ function score(s: Stats): void {
   // blocks inside), its loose text for a container (Readability wraps that in a paragraph).
   const whole = (k: number): boolean => PARAGRAPHS.has(els[k].name ?? '');
   const readLength = (k: number): number => {
-    const [chars, words] = whole(k) ? [s.text[k], s.words[k]] : [s.own[k], s.ownWords[k]];
-    return chars === 0 ? 0 : chars + words - 1;
+    const chars = whole(k) ? s.text[k] : s.own[k];
+    if (chars === 0) return 0;
+    return chars + (whole(k) ? s.words[k] : s.ownWords[k]) - 1;
   };
   const paragraphOwn = (k: number): number => {
     const name = els[k].name ?? '';

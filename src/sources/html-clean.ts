@@ -167,15 +167,24 @@ export function readerJunk(body: DomNode, keep: ReadonlySet<DomNode>, absent: Re
   /** Inside code or a data table: never left out. */
   const kept: boolean[] = [];
   const last: number[] = [];
-  // A node, its parent element's position, and the weight of link text there (0: no link).
-  const stack: Array<[DomNode, number, number]> = [];
+  // Parallel stacks (no tuple per node): a node, its parent element's position, and the weight
+  // of link text there (0: no link).
+  const stack: DomNode[] = [];
+  const parents: number[] = [];
+  const weights: number[] = [];
   const kids = body.children ?? [];
-  for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], -1, 0]);
+  for (let i = kids.length - 1; i >= 0; i--) {
+    stack.push(kids[i]);
+    parents.push(-1);
+    weights.push(0);
+  }
   while (stack.length > 0) {
-    const [node, p, linkWeight] = stack.pop() as [DomNode, number, number];
+    const node = stack.pop() as DomNode;
+    const p = parents.pop() as number;
+    const linkWeight = weights.pop() as number;
     if (node.type === 'text') {
       if (p < 0) continue;
-      const [chars, commas] = countText(node.data ?? '');
+      const { chars, commas } = countText(node.data ?? '');
       const c = counts[p];
       c.text += chars;
       c.commas += commas;
@@ -208,7 +217,11 @@ export function readerJunk(body: DomNode, keep: ReadonlySet<DomNode>, absent: Re
     let weight = linkWeight;
     if (name === 'a') weight = /^#./.test(node.attribs?.href ?? '') ? 0.3 : 1;
     const children = node.children ?? [];
-    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], k, weight]);
+    for (let i = children.length - 1; i >= 0; i--) {
+      stack.push(children[i]);
+      parents.push(k);
+      weights.push(weight);
+    }
   }
   const junk = new Set<DomNode>();
   for (let k = els.length - 1; k >= 0; k--) {
