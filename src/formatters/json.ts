@@ -144,20 +144,69 @@ function* pieces(value: unknown, holder: string, depth: number): Generator<strin
 const RANKS = new Map(Object.entries(ORDERS).map(([holder, keys]) => [holder, new Map(keys.map((k, i) => [k, i]))]));
 const NO_RANKS = new Map<string, number>();
 
+/**
+ * `value` with every object's keys in ORDERS' order (an object of kind `holder`; nested
+ * objects take their key as kind, array items `kind[]`), undefined fields left out. An object
+ * or array already in that order is returned as it is, not copied: most of a report is built
+ * in order, and copying every object of a page of 100,000 paragraphs (into dictionary-mode
+ * objects JSON.stringify walks slowly) was most of writing its report.
+ */
 function canonical(value: unknown, holder: string): unknown {
   if (Array.isArray(value)) {
     const item = `${holder}[]`;
-    return value.map((v) => canonical(v, item));
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      const c = canonical(v, item);
+      if (c !== v && copy === undefined) copy = value.slice(0, i);
+      if (copy !== undefined) copy.push(c);
+    }
+    return copy ?? value;
   }
   if (value === null || typeof value !== 'object') return value;
   const ranks = RANKS.get(holder) ?? NO_RANKS;
   const rank = (k: string): number => ranks.get(k) ?? ranks.size;
   const object = value as Record<string, unknown>;
-  // Keys sorted, then one object filled: no [key, value] pair per field (every object of a
-  // report passes here). A null prototype makes a "__proto__" key a field, as fromEntries did.
   const keys = Object.keys(object).filter((k) => object[k] !== undefined);
-  keys.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  const out = Object.create(null) as Record<string, unknown>;
-  for (let i = 0; i < keys.length; i++) out[keys[i]] = canonical(object[keys[i]], keys[i]);
-  return out;
+  let out: Record<string, unknown> | undefined;
+  if (!isSorted(keys, rank) || !isPlain(object)) {
+    keys.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+    out = emptyFor(keys);
+  }
+  for (let i = 0; i < keys.length; i++) {
+    const v = object[keys[i]];
+    const c = canonical(v, keys[i]);
+    if (out === undefined && c !== v) {
+      out = emptyFor(keys);
+      for (let j = 0; j < i; j++) out[keys[j]] = object[keys[j]];
+    }
+    if (out !== undefined) out[keys[i]] = c;
+  }
+  return out ?? value;
+}
+
+/**
+ * The object a copy is filled into: a plain one, whose fields set in one order share a shape
+ * JSON.stringify walks fast; a null prototype only when a "__proto__" key must be a field (as
+ * fromEntries made it).
+ */
+function emptyFor(keys: readonly string[]): Record<string, unknown> {
+  return keys.includes('__proto__') ? (Object.create(null) as Record<string, unknown>) : {};
+}
+
+/** True for an object JSON.stringify reads as its own fields alone (no toJSON of a class). */
+function isPlain(object: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(object);
+  return (proto === Object.prototype || proto === null) && !Object.hasOwn(object, 'toJSON');
+}
+
+/** True when `keys` are in canonical order (by rank, then code-unit order). */
+function isSorted(keys: readonly string[], rank: (k: string) => number): boolean {
+  for (let i = 1; i < keys.length; i++) {
+    const a = keys[i - 1];
+    const b = keys[i];
+    const d = rank(a) - rank(b);
+    if (d > 0 || (d === 0 && a > b)) return false;
+  }
+  return true;
 }
