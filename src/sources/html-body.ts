@@ -122,6 +122,8 @@ interface Stats {
   score: number[];
   /** The page has furniture (menus, headers, sidebars, widgets) outside which the article could be. */
   furniture: boolean;
+  /** An element was excluded by what only the strict attempt excludes (class, role, a form). */
+  strictOnly: boolean;
   /** The page names its author in its head (meta author/creator, JSON-LD `author`). */
   authorMeta: boolean;
   /** Elements marked as a byline (see BYLINE), in document order, not excluded. */
@@ -194,6 +196,7 @@ function measure(root: DomNode, strict: boolean): Stats {
     last: [],
     score: [],
     furniture: false,
+    strictOnly: false,
     authorMeta: false,
     bylines: [],
     containers: [],
@@ -244,6 +247,7 @@ function measure(root: DomNode, strict: boolean): Stats {
     const excluded = parentExcluded || isExcluded(node, strict);
     s.excluded.push(excluded);
     if (excluded && !parentExcluded && !INVISIBLE.has(node.name ?? '') && node.type === 'tag') s.furniture = true;
+    if (excluded && !parentExcluded && strict && !isExcluded(node, false)) s.strictOnly = true;
     s.text.push(0);
     s.linkText.push(0);
     s.commas.push(0);
@@ -474,7 +478,10 @@ function attempt(root: DomNode, strict: boolean): Attempt {
  */
 export function chooseBody(root: DomNode): BodyChoice {
   let best = attempt(root, true);
-  if (best.main < RETRY_BELOW) {
+  // The loose attempt excludes a subset of what the strict one does: when nothing was excluded
+  // for the strict attempt's own reasons, it would measure the same page again (twice the
+  // work on a page of 100,000 short paragraphs) and find the same prose.
+  if (best.main < RETRY_BELOW && best.s.strictOnly) {
     const loose = attempt(root, false);
     if (loose.main >= MIN_MAIN_TEXT && loose.main > 2 * best.main) best = loose;
   }
