@@ -177,7 +177,8 @@ const NO_RANKS = new Map<string, number>();
  */
 function canonical(value: unknown, holder: string): unknown {
   if (Array.isArray(value)) {
-    const item = `${holder}[]`;
+    if (value.length === 0) return value;
+    const item = itemOf(holder);
     let copy: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
       const v: unknown = value[i];
@@ -189,24 +190,37 @@ function canonical(value: unknown, holder: string): unknown {
   }
   if (value === null || typeof value !== 'object') return value;
   const ranks = RANKS.get(holder) ?? NO_RANKS;
-  const rank = (k: string): number => ranks.get(k) ?? ranks.size;
   const object = value as Record<string, unknown>;
-  const keys = Object.keys(object).filter((k) => object[k] !== undefined);
-  let out: Record<string, unknown> | undefined;
-  if (!isSorted(keys, rank) || !isPlain(object)) {
-    keys.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-    out = emptyFor(keys);
+  const keys = Object.keys(object);
+  if (!isSorted(object, keys, ranks) || !isPlain(object)) {
+    const last = ranks.size;
+    const defined = keys.filter((k) => object[k] !== undefined);
+    defined.sort((a, b) => (ranks.get(a) ?? last) - (ranks.get(b) ?? last) || (a < b ? -1 : a > b ? 1 : 0));
+    const out = emptyFor(defined);
+    for (const k of defined) out[k] = canonical(object[k], k);
+    return out;
   }
+  // In order already: copied only when a field's value is.
+  let out: Record<string, unknown> | undefined;
   for (let i = 0; i < keys.length; i++) {
     const v = object[keys[i]];
+    if (v === undefined) continue;
     const c = canonical(v, keys[i]);
     if (out === undefined && c !== v) {
       out = emptyFor(keys);
-      for (let j = 0; j < i; j++) out[keys[j]] = object[keys[j]];
+      for (let j = 0; j < i; j++) if (object[keys[j]] !== undefined) out[keys[j]] = object[keys[j]];
     }
     if (out !== undefined) out[keys[i]] = c;
   }
   return out ?? value;
+}
+
+// Holders of array items ("blocks[]"), made once per holder rather than once per array.
+const ITEM_HOLDERS = new Map<string, string>();
+function itemOf(holder: string): string {
+  let item = ITEM_HOLDERS.get(holder);
+  if (item === undefined) ITEM_HOLDERS.set(holder, (item = `${holder}[]`));
+  return item;
 }
 
 /**
@@ -224,13 +238,17 @@ function isPlain(object: object): boolean {
   return (proto === Object.prototype || proto === null) && !Object.hasOwn(object, 'toJSON');
 }
 
-/** True when `keys` are in canonical order (by rank, then code-unit order). */
-function isSorted(keys: readonly string[], rank: (k: string) => number): boolean {
-  for (let i = 1; i < keys.length; i++) {
-    const a = keys[i - 1];
-    const b = keys[i];
-    const d = rank(a) - rank(b);
-    if (d > 0 || (d === 0 && a > b)) return false;
+/** True when the fields of `object` (undefined ones aside) are in canonical order: by rank, then code-unit order. */
+function isSorted(object: Record<string, unknown>, keys: readonly string[], ranks: Map<string, number>): boolean {
+  const last = ranks.size;
+  let before: string | undefined;
+  let beforeRank = -1;
+  for (const k of keys) {
+    if (object[k] === undefined) continue;
+    const rank = ranks.get(k) ?? last;
+    if (before !== undefined && (beforeRank > rank || (beforeRank === rank && before > k))) return false;
+    before = k;
+    beforeRank = rank;
   }
   return true;
 }
