@@ -104,19 +104,24 @@ function creditSourceLines(blocks: Block[], raws: RawBlock[]): void {
   }
 }
 
+/** True for a link written in the block itself that is a source (no role, not credited, not ignored). */
+const isOwnSource = (c: Block['citations'][number]): boolean =>
+  c.role === undefined && c.via === undefined && c.ignored === undefined;
+
 /**
  * Quotes introduced by a source: a run of blockquote blocks (the paragraphs of one long quote)
  * right after a paragraph or list item that links a source is credited by that block's links
- * ("Askar wrote in a blog post … Here's how it works." then the quote). A run with a source
- * line under it is credited by that line already; this adds the introducing link beside it.
+ * ("Askar wrote in a blog post … Here's how it works." then the quote); a paragraph of the
+ * quote that links a source itself keeps its own. A source line under the quote credits it too.
  */
 function creditQuoteIntroductions(blocks: Block[]): void {
   for (let i = 1; i < blocks.length; i++) {
     if (blocks[i].kind !== 'blockquote' || blocks[i - 1].kind === 'blockquote') continue;
     const intro = blocks[i - 1];
     if (intro.kind !== 'paragraph' && intro.kind !== 'list-item') continue;
-    if (!intro.citations.some((c) => c.role === undefined && c.via === undefined && c.ignored === undefined)) continue;
-    for (let k = i; k < blocks.length && blocks[k].kind === 'blockquote'; k++) credit(blocks[k], intro, 'quote-intro');
+    if (!intro.citations.some(isOwnSource)) continue;
+    for (let k = i; k < blocks.length && blocks[k].kind === 'blockquote'; k++)
+      if (!blocks[k].citations.some(isOwnSource)) credit(blocks[k], intro, 'quote-intro');
   }
 }
 

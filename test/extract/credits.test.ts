@@ -153,6 +153,15 @@ describe('a quote introduced by a linked paragraph (issue 8)', () => {
     expect(findings(out)).toEqual(['CLAIM_UNCITED@3']);
   });
 
+  it('a paragraph of the quote that links a source itself keeps only its own link', () => {
+    const out = html(
+      '<p>From <a href="https://blog.example/advisory">the advisory</a>:</p>' +
+        '<blockquote><p>It affects 40 versions.</p><pre>x</pre><p>See <a href="https://wiki.example/protocol">the protocol</a> for 12 packets.</p></blockquote>',
+    );
+    expect(out.blocks.map((b) => b.credits?.map((c) => c.via))).toEqual([undefined, ['quote-intro'], undefined]);
+    expect(links(out.blocks[2])).toEqual([['https://wiki.example/protocol', undefined]]);
+  });
+
   it('a quote after a paragraph without a source link, or whose only link is no source, stays uncited', () => {
     const out = html(
       '<p>Here is the note.</p><blockquote><p>We sold 300 units.</p></blockquote>' +
