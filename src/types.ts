@@ -186,10 +186,11 @@ export type CitationRole = 'image' | 'tag' | 'share' | 'print' | 'subscribe' | '
 
 /**
  * How a link outside a block credits it: through a footnote the block marks, a source line
- * right under it ("Source: …", a `<cite>` or `<figcaption>` with a link), or an entry of the
- * post's reference list the block points to by number or name.
+ * right under it ("Source: …", a `<cite>` or `<figcaption>` with a link), an entry of the
+ * post's reference list the block points to by number or name, or (for a quote) the linked
+ * paragraph right before it that introduces it.
  */
-export type CitationVia = 'footnote' | 'source-line' | 'reference-list';
+export type CitationVia = 'footnote' | 'source-line' | 'reference-list' | 'quote-intro';
 
 /** One link found inside a block. */
 export interface Citation {
@@ -288,7 +289,7 @@ export interface Block {
 
 /** A block that credits another from outside it. */
 export interface BlockCredit {
-  /** How it credits: a footnote, a source line, a reference-list entry. */
+  /** How it credits: a footnote, a source line, a reference-list entry, the linked paragraph introducing a quote. */
   via: CitationVia;
   /** Index of the crediting block in the post. */
   block: number;

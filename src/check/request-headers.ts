@@ -1,5 +1,6 @@
 import { hostOverride } from '../config/host-override.js';
 import type { CitecheckOptions } from '../config/options.js';
+import { isCredentialHeader } from '../config/header-rule.js';
 
 function hostMatches(ruleHost: string, url: URL): boolean {
   const host = ruleHost.toLowerCase();
@@ -11,7 +12,9 @@ function hostMatches(ruleHost: string, url: URL): boolean {
  * - Global `--header` rules (no host) go only to the origin the check started on: on a
  *   redirect to another origin they are dropped (Fetch spec §4.4 drops Authorization on
  *   cross-origin redirects; we drop Cookie and every custom header too).
- * - Host-scoped rules and `hosts[h].headers` go only to that host, whichever hop reaches it.
+ * - Host-scoped rules and `hosts[h].headers` go only to that host, whichever hop reaches it,
+ *   except a credential (Authorization, Proxy-Authorization, Cookie) on a hop from https down
+ *   to plain http: that would send it in clear text to whoever sits on the path.
  * The User-Agent and content negotiation headers are always sent.
  */
 export function buildRequestHeaders(
@@ -26,11 +29,14 @@ export function buildRequestHeaders(
     'accept-encoding': 'gzip, deflate, br',
   };
   const sameOrigin = url.origin === originUrl.origin;
+  const downgraded = url.protocol === 'http:' && originUrl.protocol === 'https:';
+  const allowed = (name: string): boolean => !downgraded || !isCredentialHeader(name);
   for (const rule of options.headers) {
-    const applies = rule.host === undefined ? sameOrigin : hostMatches(rule.host, url);
+    const applies = rule.host === undefined ? sameOrigin : hostMatches(rule.host, url) && allowed(rule.name);
     if (applies) headers[rule.name.toLowerCase()] = rule.value;
   }
   const override = hostOverride(options, url);
-  for (const [name, value] of Object.entries(override?.headers ?? {})) headers[name.toLowerCase()] = value;
+  for (const [name, value] of Object.entries(override?.headers ?? {}))
+    if (allowed(name)) headers[name.toLowerCase()] = value;
   return headers;
 }

@@ -33,9 +33,12 @@ function summary(result: FixResult, changedFiles: number, how: string): string {
     result.unrescued > 0
       ? `; ${result.unrescued} failing ${result.unrescued === 1 ? 'source has' : 'sources have'} no archived copy`
       : '';
-  if (total === 0) return `citecheck fix: nothing to change${lost}`;
+  // Files fix could not read or rewrite were each warned about above; the summary counts them.
+  const unread = result.files.filter((f) => f.problem !== undefined).length;
+  const skipped = unread > 0 ? `; ${unread} ${unread === 1 ? 'file' : 'files'} not rewritten (see above)` : '';
+  if (total === 0) return `citecheck fix: nothing to change${skipped}${lost}`;
   const files = `${changedFiles} ${changedFiles === 1 ? 'file' : 'files'}`;
-  return `citecheck fix: ${total} ${total === 1 ? 'link' : 'links'} ${how} in ${files}: ${parts.join(', ')}${lost}`;
+  return `citecheck fix: ${total} ${total === 1 ? 'link' : 'links'} ${how} in ${files}: ${parts.join(', ')}${skipped}${lost}`;
 }
 
 /**

@@ -31,11 +31,16 @@ export function parseHeaderRule(text: string): HeaderRule {
 // Headers that carry a credential: sent to every cited site, they would hand it to strangers.
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie']);
 
+/** True for a header that carries a credential (Authorization, Proxy-Authorization, Cookie). */
+export function isCredentialHeader(name: string): boolean {
+  return CREDENTIAL_HEADERS.has(name.toLowerCase());
+}
+
 /**
  * The name of the first credential header (Authorization, Proxy-Authorization, Cookie) given
  * without a host, if any. `check` sends such headers to the origin of every cited link, so it
  * refuses them: a credential goes only to a host the user names.
  */
 export function unscopedCredential(rules: readonly HeaderRule[]): string | undefined {
-  return rules.find((rule) => rule.host === undefined && CREDENTIAL_HEADERS.has(rule.name.toLowerCase()))?.name;
+  return rules.find((rule) => rule.host === undefined && isCredentialHeader(rule.name))?.name;
 }

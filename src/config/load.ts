@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { ConfigError } from '../errors.js';
 import { DURATION_HINT } from './duration.js';
+import { BYTE_SIZE_HINT } from './byte-size.js';
 import type { ConfigFile } from './option-table.js';
 import { compileLayer, type OptionLayer } from './resolve.js';
 import { buildConfigSchema } from './schema.js';
@@ -90,16 +91,21 @@ export async function validateConfig(content: unknown, label: string): Promise<C
   return (await load(content, label)).config;
 }
 
-/**
- * The first error, except that a value failing the duration definition (an integer or a
- * string with a unit) is described as a duration, in the words the flags use, rather than by
- * the first alternative that failed ("must be integer" for "5parsecs").
- */
+// Definitions whose values are an integer or a string with a unit: a bad one is described in
+// the words the flags use, rather than by the first alternative that failed ("must be integer").
+const UNIT_VALUES: ReadonlyArray<[definition: string, what: string]> = [
+  ['duration', `a duration (${DURATION_HINT})`],
+  ['bytes', `a size (${BYTE_SIZE_HINT})`],
+];
+
+/** The first error, except that a value failing a duration or size definition is described as one. */
 function describeSchemaErrors(errors: ErrorObject[]): string {
-  const duration = errors.find((e) => e.schemaPath.startsWith('#/definitions/duration/'));
-  if (duration && duration.instancePath === errors[0]?.instancePath) {
-    const key = duration.instancePath.replace(/^\//, '').replaceAll('/', '.');
-    return `"${key}" is not a duration (${DURATION_HINT})`;
+  for (const [definition, what] of UNIT_VALUES) {
+    const failed = errors.find((e) => e.schemaPath.startsWith(`#/definitions/${definition}/`));
+    if (failed && failed.instancePath === errors[0]?.instancePath) {
+      const key = failed.instancePath.replace(/^\//, '').replaceAll('/', '.');
+      return `"${key}" is not ${what}`;
+    }
   }
   return describeSchemaError(errors[0]);
 }

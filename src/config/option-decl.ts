@@ -1,6 +1,7 @@
 /** How an option's value is written, checked and compiled (rules in option-kinds.ts). */
 export type OptionKindName =
   | 'count'
+  | 'bytes'
   | 'duration'
   | 'switch'
   | 'text'

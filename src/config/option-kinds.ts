@@ -1,6 +1,7 @@
 import { parseConfirmRule } from './confirm-rule.js';
 import { parseDateFilter } from './date-filter.js';
 import { DURATION_HINT, formatDuration, parseDuration } from './duration.js';
+import { BYTE_SIZE_HINT, formatByteSize, parseByteSize } from './byte-size.js';
 import { isHeaderName, parseHeaderRule } from './header-rule.js';
 import type { OptionDecl, OptionKindName } from './option-decl.js';
 import { DEFAULT_CACHE_PATH, HOST_OPTION_TABLE, OUTPUT_FORMATS } from './option-table.js';
@@ -38,6 +39,13 @@ export const SCHEMA_DEFINITIONS: Record<string, JsonSchema> = {
     oneOf: [
       { type: 'integer', minimum: 0 },
       { type: 'string', pattern: '^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h|d)?\\s*$' },
+    ],
+  },
+  bytes: {
+    description: 'A size in bytes: a whole number, or with a unit k, M, G (KiB, MiB, GiB: powers of 1024), e.g. "5M".',
+    oneOf: [
+      { type: 'integer', minimum: 1 },
+      { type: 'string', pattern: '^\\s*\\d+(\\.\\d+)?\\s*(([kKmMgG]([iI]?[bB])?)|[bB])?\\s*$' },
     ],
   },
   statusRanges: {
@@ -109,6 +117,23 @@ export const KINDS: Record<OptionKindName, KindRules> = {
       return n;
     },
     show,
+  },
+  bytes: {
+    schema: () => ({ $ref: '#/definitions/bytes' }),
+    compile(raw: unknown, decl: OptionDecl, fail: Fail) {
+      const bytes =
+        typeof raw === 'number'
+          ? Number.isSafeInteger(raw)
+            ? raw
+            : undefined
+          : typeof raw === 'string'
+            ? parseByteSize(raw)
+            : undefined;
+      if (bytes === undefined) fail(`is not a size (${BYTE_SIZE_HINT}): ${String(raw)}`);
+      if (bytes < (decl.min ?? 0)) fail(`must be at least ${decl.min ?? 0} bytes: ${String(raw)}`);
+      return bytes;
+    },
+    show: (value) => formatByteSize(value as number),
   },
   duration: {
     schema: () => ({ $ref: '#/definitions/duration' }),

@@ -147,16 +147,16 @@ export const OPTION_TABLE = [
   },
   {
     key: 'maxBodyBytes',
-    kind: 'count',
-    arg: '<n>',
+    kind: 'bytes',
+    arg: '<size>',
     min: 1,
     default: 5 * 1024 * 1024,
     help: 'cap on response body bytes read',
   },
   {
     key: 'maxInputBytes',
-    kind: 'count',
-    arg: '<n>',
+    kind: 'bytes',
+    arg: '<size>',
     min: 1,
     // Generous for any post or export page; the cap keeps a hostile or mistaken input (a
     // database dump, /dev/zero) from taking the machine's memory.
@@ -538,6 +538,7 @@ export const HOST_OPTION_TABLE = [
 /** The TypeScript type of each kind: as written in the config file, and compiled for the run. */
 interface KindTypes {
   count: { file: number; value: number };
+  bytes: { file: number | string; value: number };
   duration: { file: number | string; value: number };
   switch: { file: boolean; value: boolean };
   text: { file: string; value: string };

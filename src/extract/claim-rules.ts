@@ -16,7 +16,7 @@ const set = (words: string): ReadonlySet<string> => new Set(words.split(' '));
  * phrase "according to".
  */
 export const REPORTING_VERBS = set(
-  'said says say told tells stated states announced announces reported reports testified acknowledged acknowledges admitted admits asserted asserts insisted insists warned warns claimed claims argued argues confirmed confirms disclosed discloses revealed reveals wrote writes noted notes explained explains added estimated estimates estimate concluded concludes found finds showed shows shown suggested suggests predicted predicts',
+  'said says say told tells stated states announced announces reported reports testified acknowledged acknowledges admitted admits asserted asserts insisted insists warned warns claimed claims argued argues confirmed confirms disclosed discloses revealed reveals wrote writes noted notes explained explains added estimated estimates estimate concluded concludes found finds showed shows shown suggested suggests predicted predicts boasted boasts conceded concedes complained complains alleged alleges contended contends',
 );
 
 /** Reporting verbs that also name things (a report, the claims, TV shows): they need a speaker or "that". */
@@ -96,3 +96,24 @@ export const MONTH =
 /** Dates and times written with digits: never figures. */
 export const DATE_OR_TIME =
   /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?|\b\d{1,2}\s?[ap]\.?m\.?(?![A-Za-z])|\b(?:1[0-9]|20)\d0s\b|['’]\d0s\b/gi;
+
+/**
+ * Words before a reporting verb that make it the writer's reading, not a report ("the
+ * Government has effectively admitted as much").
+ */
+export const INTERPRETIVE = set('effectively essentially tacitly implicitly virtually');
+
+/**
+ * A stance stated for a subject without a reporting verb ("the union is adamant", "the Press
+ * Council is concerned the laws would …"): attribution when a word follows (not "as far as the
+ * law is concerned,") and not "concerned with" (= about).
+ */
+export const STANCE =
+  /\b(?:is|are|was|were|remains|remain)\s+(?:adamant|concerned|convinced|confident|worried|opposed|sceptical|skeptical)(?=\s+(?!with\b)[\p{L}“"‘])/giu;
+
+/**
+ * Units of a program's or a game's own measures ("just 87 bytes", "32 chunks"): with them a
+ * number is a weak figure (see signals.ts).
+ */
+export const TECHNICAL_UNITS =
+  /^\s+\(?(?:bytes?|bits?|lines?|pixels?|px|characters?|chars|instructions?|cycles?|threads?|commits?|chunks?|blocks?|tokens?)\b/i;

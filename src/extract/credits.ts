@@ -6,7 +6,7 @@ import { capText } from './walk-blocks.js';
 /**
  * Sources written outside the paragraph they support (issue 8): a footnote the paragraph
  * marks, a source line right under it, an entry of the reference list at the end that it
- * points to by number or name. The crediting block keeps its links (they are checked and
+ * points to by number or name, the linked paragraph right before a quote that introduces it. The crediting block keeps its links (they are checked and
  * reported where they are written); the credited block lists it in `credits` and carries a
  * copy of each of its links with `via` and the crediting block's text as the sentence, so a
  * claim shows its sources and is not flagged uncited.
@@ -104,6 +104,27 @@ function creditSourceLines(blocks: Block[], raws: RawBlock[]): void {
   }
 }
 
+/** True for a link written in the block itself that is a source (no role, not credited, not ignored). */
+const isOwnSource = (c: Block['citations'][number]): boolean =>
+  c.role === undefined && c.via === undefined && c.ignored === undefined;
+
+/**
+ * Quotes introduced by a source: a run of blockquote blocks (the paragraphs of one long quote)
+ * right after a paragraph or list item that links a source is credited by that block's links
+ * ("Askar wrote in a blog post … Here's how it works." then the quote); a paragraph of the
+ * quote that links a source itself keeps its own. A source line under the quote credits it too.
+ */
+function creditQuoteIntroductions(blocks: Block[]): void {
+  for (let i = 1; i < blocks.length; i++) {
+    if (blocks[i].kind !== 'blockquote' || blocks[i - 1].kind === 'blockquote') continue;
+    const intro = blocks[i - 1];
+    if (intro.kind !== 'paragraph' && intro.kind !== 'list-item') continue;
+    if (!intro.citations.some(isOwnSource)) continue;
+    for (let k = i; k < blocks.length && blocks[k].kind === 'blockquote'; k++)
+      if (!blocks[k].citations.some(isOwnSource)) credit(blocks[k], intro, 'quote-intro');
+  }
+}
+
 /** True for a heading, or a short plain line standing for one ("Sources:"), of a reference list. */
 function isReferenceHeading(block: Block): boolean {
   return (block.kind === 'heading' || block.kind === 'paragraph') && REFERENCE_HEADING.test(block.text.trim());
@@ -196,6 +217,7 @@ export function creditSources(blocks: Block[], raws: RawBlock[]): void {
   creditFootnotes(blocks, raws);
   creditSourceLines(blocks, raws);
   creditReferences(blocks, raws);
+  creditQuoteIntroductions(blocks);
   for (const block of blocks) {
     if (NOT_CLAIMS.has(block.kind)) {
       block.isClaim = false;

@@ -9,6 +9,7 @@ import {
   FIRST_PERSON,
   IMPERATIVE_LEADS,
   IMPERATIVES,
+  INTERPRETIVE,
   LABEL_WORDS,
   MECHANICAL_SUBJECTS,
   MONTH,
@@ -18,6 +19,8 @@ import {
   QUANTITY_AFTER,
   REPORTING_VERBS,
   SHOW_VERBS,
+  STANCE,
+  TECHNICAL_UNITS,
   VERSION_AFTER,
   VERSION_BEFORE,
 } from './claim-rules.js';
@@ -35,12 +38,19 @@ import { sentenceRanges } from './sentences.js';
  *   after "released"), a model or unit name (`LGP-30`, `18F`, `iPhone 15`, `RTX 3080`), a
  *   chapter, section, step, page or port number, digits in code, URLs and footnote marks, and
  *   any figure in a sentence whose subject is the author ("I ran 5k", "our team of 4") or that
- *   tells the reader what to do ("Use port 8080", "Bake for 25 minutes").
+ *   tells the reader what to do ("Use port 8080", "Bake for 25 minutes"). A weak figure — a
+ *   bare count under ten ("3 main categories"), "100%" not followed by "of" ("100% WASI"), a
+ *   program's own measure ("87 bytes", "32 chunks") — is a signal only beside a quote or an
+ *   attribution: on its own it is the writer's technical prose, not a claim to source.
  * - attribution: a reporting verb used for reporting ("officials said", "the survey found",
  *   "according to"), not for the author or the reader ("I found it easiest", "I said I would"),
  *   not in the passive ("was found in the attic", unless "it is estimated that"), not for the
  *   post's own screenshots and software ("the screenshot shows", "the error says"), and not as
- *   a noun or adjective ("the claims", "an estimated cost").
+ *   a noun or adjective ("the claims", "an estimated cost"), not at the start of a sentence
+ *   or a "+"/"*" list item, where it has no subject ("Claims that … do not stand up", "+ Added
+ *   …"), and not after a word that makes it the writer's reading ("has effectively admitted").
+ *   A stance without a verb is one too ("the union is adamant", "the council is concerned the
+ *   laws would …").
  */
 
 /** A span of text between double quotation marks (curly, straight or guillemets). */
@@ -251,9 +261,25 @@ function notAFigure(t: string, start: number, end: number, digits: string, previ
   return false;
 }
 
-/** Figures of a text (at most MAX_EVIDENCE), as evidence; `t` is the text with non-figures blanked. */
-function figures(text: string, t: string, ranges?: Array<[number, number]>): string[] {
-  const found: string[] = [];
+/** A text's figures as evidence: the strong ones (at most MAX_EVIDENCE) and the weak ones. */
+interface Figures {
+  /** Figures that make a claim on their own. */
+  strong: string[];
+  /** Figures that count only beside a quote or an attribution (see the module comment). */
+  weak: string[];
+}
+
+/** True when a figure is weak: a bare count under ten, "100%" of nothing, a program's own measure. */
+function isWeakFigure(digits: string, quantity: string, rest: string): boolean {
+  if (digits === '100' && /%|percent|per cent/i.test(quantity)) return !/^\s+of\b/i.test(rest.slice(quantity.length));
+  // "3 main categories" is weak; "5-4", "3 in 10", "2 to 3" are scores and ratios.
+  if (/^[1-9]$/.test(digits) && quantity === '') return !/^\s*(?:[-–]|to\b|in\b|out\s+of\b|of\b)\s*\d/i.test(rest);
+  return quantity === '' && TECHNICAL_UNITS.test(rest);
+}
+
+/** Figures of a text, as evidence; `t` is the text with non-figures blanked. */
+function figures(text: string, t: string, ranges?: Array<[number, number]>): Figures {
+  const found: Figures = { strong: [], weak: [] };
   let context: SentenceContext | undefined;
   let previousLabelEnd = -1;
   let sentenceWithVersion = -1;
@@ -280,9 +306,11 @@ function figures(text: string, t: string, ranges?: Array<[number, number]>): str
     )
       continue;
     if (inPersonalSentence(text, context, s, m.index)) continue;
-    const quantity = QUANTITY_AFTER.exec(t.slice(end, end + 40))?.[0] ?? '';
-    found.push(`${m[0]}${quantity}`.trim());
-    if (found.length >= MAX_EVIDENCE) break;
+    const rest = t.slice(end, end + 40);
+    const quantity = QUANTITY_AFTER.exec(rest)?.[0] ?? '';
+    const list = !currency && isWeakFigure(digits, quantity, rest) ? found.weak : found.strong;
+    if (list.length < MAX_EVIDENCE) list.push(`${m[0]}${quantity}`.trim());
+    if (found.strong.length >= MAX_EVIDENCE) break;
   }
   return found;
 }
@@ -328,13 +356,17 @@ function isReporting(t: string, start: number, end: number, verb: string): boole
     const next = /^\s+(?:the\s+|a\s+|an\s+|my\s+|our\s+)?([\p{L}]+)/u.exec(after)?.[1]?.toLowerCase();
     return next === undefined || !ACCORDING_TO_NOT_SOURCES.has(next);
   }
+  // No subject: the start of a sentence or of a "+"/"*" list item ("Claims that …", "+ Added …").
+  let p = start;
+  while (p > 0 && (t[p - 1] === ' ' || t[p - 1] === '\n' || t[p - 1] === '\t')) p--;
+  if (p === 0 || '.!?+*•'.includes(t[p - 1])) return false;
   const before = wordsBefore(t, start, 6);
   // A determiner right before: a noun or an adjective ("the claims", "an estimated cost").
   if (before.length > 0 && DETERMINERS.has(before[before.length - 1])) return false;
   let i = before.length - 1;
   while (i >= 0 && FILLERS.has(before[i])) i--;
   const subject = before[i];
-  if (subject !== undefined && PERSONAL_SUBJECTS.has(subject)) return false;
+  if (subject !== undefined && (PERSONAL_SUBJECTS.has(subject) || INTERPRETIVE.has(subject))) return false;
   if (subject !== undefined && PASSIVE.has(subject)) return /^\s*(?:that\b|to\s+be\b)/i.test(after);
   if (/^(?:told|tells)$/.test(verb) && /^\s+(?:me|us)\b/i.test(after) && !/^\s+(?:me|us)\s+that\b/i.test(after))
     return false;
@@ -343,6 +375,21 @@ function isReporting(t: string, start: number, end: number, verb: string): boole
   if (SHOW_VERBS.has(verb)) return thatFollows || (subject !== undefined && DATA_SUBJECTS.has(subject));
   if (NOUN_LIKE.has(verb)) return thatFollows;
   return true;
+}
+
+/** Whether a stance ("is adamant") at `start` is someone else's: a subject that is not the author, the reader or a thing. */
+function isStance(t: string, start: number): boolean {
+  const before = wordsBefore(t, start, 6);
+  let i = before.length - 1;
+  while (i >= 0 && FILLERS.has(before[i])) i--;
+  const subject = before[i];
+  return (
+    subject !== undefined &&
+    !PERSONAL_SUBJECTS.has(subject) &&
+    !MECHANICAL_SUBJECTS.has(subject) &&
+    !DETERMINERS.has(subject) &&
+    !/^(?:he|she|they|who|one)$/.test(subject)
+  );
 }
 
 /** Attributions of a text (at most MAX_EVIDENCE), as evidence: the speaker's last word and the verb. */
@@ -367,6 +414,10 @@ function attributions(text: string, t: string, rules: ClaimRules): string[] {
     for (let m = pattern.exec(t); m && found.length < MAX_EVIDENCE; m = pattern.exec(t)) {
       found.push(evidence(m.index, m.index + m[0].length));
     }
+  }
+  STANCE.lastIndex = 0;
+  for (let m = STANCE.exec(t); m && found.length < MAX_EVIDENCE; m = STANCE.exec(t)) {
+    if (isStance(t, m.index)) found.push(evidence(m.index, m.index + m[0].length));
   }
   REPORTING.lastIndex = 0;
   for (let m = REPORTING.exec(t); m && found.length < MAX_EVIDENCE; m = REPORTING.exec(t)) {
@@ -406,9 +457,14 @@ export function claimSignals(text: string, options: SignalOptions = {}): TextSig
     'quote',
     quotes(prose).map((q) => shorten(q, EVIDENCE_QUOTE_CHARS)),
   );
-  if (/\d/.test(prose))
-    addSignal(out, 'number', figures(text, blanked(prose, [], figureIgnore(rules)), options.ranges));
-  addSignal(out, 'attribution', attributions(text, blanked(prose, [], rules.attributionIgnore), rules));
+  const found = /\d/.test(prose)
+    ? figures(text, blanked(prose, [], figureIgnore(rules)), options.ranges)
+    : { strong: [], weak: [] };
+  const said = attributions(text, blanked(prose, [], rules.attributionIgnore), rules);
+  // Weak figures count only beside a quote or an attribution.
+  const weakCounts = out.signals.length > 0 || said.length > 0;
+  addSignal(out, 'number', found.strong.length > 0 || !weakCounts ? found.strong : found.weak);
+  addSignal(out, 'attribution', said);
   return out;
 }
 

@@ -73,7 +73,23 @@ function codeRanges(text: string): Array<[number, number]> {
     lineStart = lineEnd;
   }
   if (fence) ranges.push([fence.start, text.length]);
+  ranges.push(...indentedCode(text));
   return ranges.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * Offsets of indented code blocks, as markdown-it finds them (an indented line is code only
+ * after a blank line and outside a list item's own indentation, which a line scan cannot tell).
+ * Extraction never reads links there, so fix must not rewrite them.
+ */
+function indentedCode(text: string): Array<[number, number]> {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const offset = (line: number): number => (line < starts.length ? starts[line] : text.length);
+  return md
+    .parse(text, {})
+    .filter((token) => token.type === 'code_block' && token.map !== null)
+    .map((token) => [offset(token.map![0]), offset(token.map![1])] as [number, number]);
 }
 
 /** Code spans of one line: a backtick run up to the next run of the same length. */

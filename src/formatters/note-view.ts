@@ -121,6 +121,7 @@ const VIA_WORDS: Readonly<Record<CitationVia, string>> = {
   footnote: 'footnote',
   'source-line': 'source line',
   'reference-list': 'reference list',
+  'quote-intro': 'introducing paragraph',
 };
 
 /** True for a link written in a block's own text that is a source. */

@@ -119,12 +119,14 @@ class WxrReader {
   /** Ends the document; returns the last posts. Throws NotWxrError for XML that is not an export. */
   end(): Post[] {
     this.ended = true;
+    // The last line read, taken before close(): saxes resets its position when it closes.
+    const lastLine = this.parser.line;
     this.parser.close();
     if (this.item) {
       // A file cut short inside an item: what was read of the post is still a post, the
       // field it was cut in included (the parser hands its text over when closed).
       if (this.field) this.item.fields.set(this.field.name, this.field.parts.join(''));
-      this.item.errors.push(this.warning('the export ends inside an item (the file is cut short)'));
+      this.item.errors.push(this.warning('the export ends inside an item (the file is cut short)', lastLine));
       this.finishItem(true);
     }
     if (!this.sawRoot) throw new NotWxrError(`${this.options.source}: not a WordPress export (no XML element found)`);
@@ -175,8 +177,7 @@ class WxrReader {
     if (name === 'item' && depth === 3 && this.item) this.finishItem();
   }
 
-  private warning(repair: string): InputWarning {
-    const line = this.parser.line;
+  private warning(repair: string, line = this.parser.line): InputWarning {
     return { code: 'INPUT_REPAIRED', repair, where: `line ${line}`, line };
   }
 

@@ -91,6 +91,26 @@ describe('request headers', () => {
     expect(buildRequestHeaders(options, new URL('https://cdn.site.org/'), origin, '*/*').cookie).toBe('c=1');
     expect(buildRequestHeaders(options, origin, origin, '*/*').cookie).toBeUndefined();
   });
+  it('never sends a host-scoped credential on a redirect from https down to http; other headers still go', () => {
+    const scoped = {
+      ...options,
+      headers: [
+        { host: 'api.site.org', name: 'Authorization', value: 'Bearer scoped' },
+        { host: 'api.site.org', name: 'X-Key', value: 'k' },
+      ],
+    };
+    const https = new URL('https://api.site.org/a');
+    const http = new URL('http://api.site.org/b');
+    expect(buildRequestHeaders(scoped, https, https, '*/*').authorization).toBe('Bearer scoped');
+    const downgraded = buildRequestHeaders(scoped, http, https, '*/*');
+    expect(downgraded.authorization).toBeUndefined();
+    expect(downgraded['x-key']).toBe('k');
+    // A check that starts on http (a local staging site) sends it: nothing was downgraded.
+    expect(buildRequestHeaders(scoped, http, http, '*/*').authorization).toBe('Bearer scoped');
+    const cdnHttp = new URL('http://cdn.site.org/x');
+    expect(buildRequestHeaders(options, cdnHttp, new URL('https://cdn.site.org/'), '*/*').cookie).toBeUndefined();
+    expect(buildRequestHeaders(options, cdnHttp, cdnHttp, '*/*').cookie).toBe('c=1');
+  });
 });
 
 describe('pageHeadlines', () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeArchive, type FakeArchive } from '../helpers/fake-archive.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { BIN, runCli } from './run-cli.js';
+import { BIN, ROOT, runCli } from './run-cli.js';
 
 let site: TestServer;
 let archive: FakeArchive;
@@ -157,6 +157,15 @@ describe('citecheck fix (CLI)', () => {
     expect(codes).toContain('ARCHIVE_AVAILABLE');
     const source = report.posts[0].blocks.flatMap((b: { citations: unknown[] }) => b.citations)[0];
     expect(source).toMatchObject({ url: site.url('/status/404'), status: 'broken', archivedCopy: snapshot() });
+  });
+
+  it('says in its summary how many files it could not rewrite (a WordPress export)', async () => {
+    const exportFile = await readFile(path.join(ROOT, 'test/fixtures/inputs/wxr/site-export.xml'));
+    await writeFile(path.join(dir, 'site-export.xml'), exportFile);
+    const result = await runCli(['fix', 'site-export.xml', '--no-config', '--archive', 'never'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('site-export.xml: WXR exports are not rewritten');
+    expect(result.stderr).toContain('citecheck fix: nothing to change; 1 file not rewritten (see above)');
   });
 
   it.each([

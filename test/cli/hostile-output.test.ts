@@ -55,8 +55,8 @@ describe('nothing a post says reaches a terminal or a CI runner as a command', (
     expect(
       annotations.filter((l) => l.startsWith('::error file=named/post %3A%3Aerror%3A%3Apwned.md,line=3,')),
     ).toHaveLength(1);
-    // In the terminal report the paragraph that began with "::error" is quoted, not a command.
-    expect(lines(result.stdout)).toContain('   “::error file=x,line=1::injected”');
+    // In the terminal report the paragraph that began with "::error" (a claim: "officials said") is quoted, not a command.
+    expect(lines(result.stdout)).toContain('   “::error file=x,line=1::injected, officials said.”');
     for (const file of [summary, path.join(cwd, 'out', '##[group]r.md')]) {
       const markdown = await readFile(file, 'utf8');
       expectInert(markdown, file);

@@ -115,7 +115,7 @@ describe('--help', () => {
 
   it('shows the default the table declares', async () => {
     const help = (await runCli(['wp', '--help'])).stdout.replace(/\s+/g, ' ');
-    expect(help).toMatch(/--max-body-bytes <n> cap on response body bytes read \(default: 5242880\)/);
+    expect(help).toMatch(/--max-body-bytes <size> cap on response body bytes read \(default: 5MiB\)/);
     expect(help).toMatch(/--cache-max-age <duration> how long an ok result is reused from the cache \(default: 1d\)/);
     expect(help).toMatch(/--user-agent <ua> User-Agent header \(default: citecheck\/\d/);
     expect(help).toMatch(/--method <method> .*\(choices: "get", "head", default: get\)/);

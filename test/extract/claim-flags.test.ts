@@ -80,6 +80,24 @@ describe('the figure signal', () => {
   ])('counts a real figure: %s', (text, found) => {
     expect(evidence(text, 'number')).toEqual(found);
   });
+
+  it.each([
+    ['a bare count under ten', 'There will be 3 main categories of APIs.'],
+    ['"100%" of nothing', 'Programs like this end up using 100% WASI, for 100% optimal size.'],
+    ['a program’s own measure', 'Disassembled, it is just 87 bytes; the map grew to 32 chunks (512 blocks).'],
+  ])('counts a weak figure only beside a quote or an attribution: %s', (_name, text) => {
+    expect(evidence(text, 'number')).toEqual([]);
+    expect(evidence(`Officials said it. ${text}`, 'number')).not.toEqual([]);
+  });
+
+  it.each([
+    ['The court ruled 5-4 that the law stood.', ['5']],
+    ['About 3 in 10 adults say so.', ['3', '10']],
+    ['Nearly 100% of the ballots were counted.', ['100%']],
+    ['Police arrested 4 people and seized 87 bytes… of nothing, and 300 phones.', ['4 people', '300']],
+  ])('keeps a count under ten in a score or a ratio, and a share "of": %s', (text, found) => {
+    expect(evidence(text, 'number')).toEqual(found);
+  });
 });
 
 describe('the attribution signal', () => {
@@ -91,6 +109,10 @@ describe('the attribution signal', () => {
     ['“We will not back down,” the mayor told reporters.', ['the mayor told']],
     ['The data shows that road deaths fell.', ['The data shows']],
     ['I read that most teenagers get news from video apps.', ['I read that']],
+    ['The Press Council is concerned the laws would crush journalism.', ['Press Council is concerned']],
+    ['The media union is adamant that metadata must be exempt.', ['media union is adamant']],
+    ['In meetings, the government team boasted of concessions.', ['government team boasted']],
+    ['“Fine,” says president David Weisbrot.', ['says']],
   ])('keeps reporting: %s', (text, found) => {
     expect(evidence(text, 'attribution')).toEqual(found);
   });
@@ -107,6 +129,12 @@ describe('the attribution signal', () => {
     'He told me the story over coffee.',
     'The claims were rejected, and the estimated cost rose.',
     'Everything went according to plan.',
+    'Claims that immediate action is imperative do not stand up.',
+    '+ Added “Customized” world type + Added three new statistics',
+    'The Government has effectively admitted as much by agreeing to a review.',
+    'As far as the law is concerned, nothing changes.',
+    'This chapter is concerned with parsing.',
+    'We are confident the fix works.',
   ])('ignores a non-reporting use: %s', (text) => {
     expect(evidence(text, 'attribution')).toEqual([]);
   });

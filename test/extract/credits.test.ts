@@ -134,6 +134,44 @@ describe('quotes and source lines (issue 8)', () => {
   });
 });
 
+describe('a quote introduced by a linked paragraph (issue 8)', () => {
+  it('credits every paragraph of the quote from the paragraph right before it, via "quote-intro"', () => {
+    const out = html(
+      '<p>Askar explained the bug in <a href="https://blog.example/advisory">a blog post</a>. Here is how it works.</p>' +
+        '<blockquote><p>The client may send 300 nested lists to the server.</p><pre>{"a": [[[]]]}</pre><p>It has to build 30,000,000 objects.</p></blockquote>' +
+        '<p>Officials said 40 servers went down.</p>',
+    );
+    expect(out.blocks.map((b) => b.kind)).toEqual(['paragraph', 'blockquote', 'blockquote', 'paragraph']);
+    expect(out.blocks.map((b) => b.credits)).toEqual([
+      undefined,
+      [{ via: 'quote-intro', block: 0 }],
+      [{ via: 'quote-intro', block: 0 }],
+      undefined,
+    ]);
+    expect(links(out.blocks[2])).toEqual([['https://blog.example/advisory', 'quote-intro']]);
+    expect(out.blocks[2].citations[0].sentence).toContain('Here is how it works.');
+    expect(findings(out)).toEqual(['CLAIM_UNCITED@3']);
+  });
+
+  it('a paragraph of the quote that links a source itself keeps only its own link', () => {
+    const out = html(
+      '<p>From <a href="https://blog.example/advisory">the advisory</a>:</p>' +
+        '<blockquote><p>It affects 40 versions.</p><pre>x</pre><p>See <a href="https://wiki.example/protocol">the protocol</a> for 12 packets.</p></blockquote>',
+    );
+    expect(out.blocks.map((b) => b.credits?.map((c) => c.via))).toEqual([undefined, ['quote-intro'], undefined]);
+    expect(links(out.blocks[2])).toEqual([['https://wiki.example/protocol', undefined]]);
+  });
+
+  it('a quote after a paragraph without a source link, or whose only link is no source, stays uncited', () => {
+    const out = html(
+      '<p>Here is the note.</p><blockquote><p>We sold 300 units.</p></blockquote>' +
+        '<p>Share on <a href="https://twitter.com/intent/tweet?url=x">Twitter</a></p><blockquote><p>We sold 400 units.</p></blockquote>',
+    );
+    expect(out.blocks.map((b) => b.credits)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(findings(out)).toEqual(['CLAIM_UNCITED@1', 'CLAIM_UNCITED@3']);
+  });
+});
+
 describe('a reference list at the end (issue 8)', () => {
   const post = fixture('reference-list.md');
 

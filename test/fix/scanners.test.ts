@@ -75,6 +75,27 @@ describe('scanMarkdownLinks', () => {
     ]);
   });
 
+  it('skips indented code blocks as markdown-it reads them, not list continuations or lazy lines', () => {
+    const text = [
+      'Intro [a](https://a.example.net/x) here.',
+      '',
+      '    [code](https://b.example.net/code)',
+      '',
+      '1. Item',
+      '',
+      '    continuation [l](https://l.example.net/list) here.',
+      '',
+      'Para',
+      '    [p](https://p.example.net/lazy)',
+      '',
+    ].join('\n');
+    expect(scanMarkdownLinks(text).map((l) => l.href)).toEqual([
+      'https://a.example.net/x',
+      'https://l.example.net/list',
+      'https://p.example.net/lazy',
+    ]);
+  });
+
   it('finds the uses of a reference definition', () => {
     const uses = scanReferenceUses(text, new Set(['r']));
     expect(uses.map((u) => text.slice(u.end - 8, u.end))).toEqual(['[ref][R]']);

@@ -62,9 +62,18 @@ describe('--max-input-bytes: an input over the cap stops the run', () => {
     expect(stdin.code).toBe(2);
     expect(stdin.stderr).toBe(`citecheck: ${tooLarge('standard input', 10)}\n`);
 
-    const bad = await runCli(['check', '-', '--no-config', '--max-input-bytes', '10MB'], { cwd: dir });
+    const bad = await runCli(['check', '-', '--no-config', '--max-input-bytes', '10 parsecs'], { cwd: dir });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('citecheck: --max-input-bytes: must be a whole number ≥ 1: 10MB\n');
+    expect(bad.stderr).toBe(
+      'citecheck: --max-input-bytes: is not a size (use a number of bytes or 512k, 5M, 1G (KiB, MiB, GiB: units of 1024)): 10 parsecs\n',
+    );
+    // With a unit: 1k is 1,024 bytes.
+    const unit = await runCli(['check', '-', '--offline', '--no-config', '--max-input-bytes', '1k'], {
+      cwd: dir,
+      stdin: 'x'.repeat(1025),
+    });
+    expect(unit.code).toBe(2);
+    expect(unit.stderr).toBe(`citecheck: ${tooLarge('standard input', 1024)}\n`);
   });
 
   it('CLI: an input URL whose body is over the cap', async () => {

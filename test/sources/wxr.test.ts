@@ -147,6 +147,9 @@ describe('a WordPress export (WXR)', () => {
     expect(posts.map((p) => p.id)).toEqual([101, undefined]);
     expect(posts[1].body).toContain('elections.example.gov');
     expect(posts[1].warnings.map((w) => w.repair)).toContainEqual(expect.stringMatching(/cut short/));
+    // Where the file ends, not line 1 (saxes resets its position when closed).
+    const lastLine = cut.split('\n').length;
+    expect(posts[1].warnings.find((w) => /cut short/.test(w.repair ?? ''))?.line).toBe(lastLine);
     expect(posts[0].warnings).toEqual([]);
   });
 
