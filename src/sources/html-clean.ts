@@ -210,13 +210,10 @@ function ofSubtree(node: DomNode): ShortText {
     else for (let i = (n.children ?? []).length - 1; i >= 0; i--) stack.push((n.children as DomNode[])[i]);
   }
   if (lastNode === undefined) return NO_TEXT;
-  // The last node is not text: a trailing empty element, whose text is nothing.
-  if (lastNode.type !== 'text') texts.push(NO_TEXT_LAST);
+  // The last node is not text (a trailing empty element or comment): it ends the subtree with no text.
+  if (lastNode.type !== 'text') texts.push(NO_TEXT);
   return ofChildren(texts);
 }
-
-/** A last node that is no text (an empty element or a comment). */
-const NO_TEXT_LAST: ShortText = { length: 0, lastText: null, full: '', head: undefined };
 
 /**
  * The text of an element when it is short (for Readability's ad and loading words), else '':
