@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// `npm run bench`: start-up time, extraction throughput, the checking engine against local
-// hosts, citecheck and linkinator@6 side by side, the cost of archive lookups, the
-// precision/recall of claim flags on labelled paragraphs, reading a 100 MB WordPress export,
-// then a whole site audit through the CLI (`npm run bench -- versus`, `-- claims`, `-- wxr`,
-// `-- site`… for one part alone; `-- small` for the site audit's 2,000-link run).
+// `npm run bench`: start-up time, extraction throughput, MB/s on issue 13's hostile inputs, the
+// checking engine against local hosts, citecheck and linkinator@6 side by side, the cost of
+// archive lookups, the precision/recall of claim flags on labelled paragraphs, reading a 100 MB
+// WordPress export, then a whole site audit through the CLI (`npm run bench -- versus`,
+// `-- hostile`, `-- claims`, `-- wxr`, `-- site`… for one part alone; `-- small` for the site
+// audit's 2,000-link run).
 // Prints measured figures (medians of repeated runs); asserts nothing.
 import { benchExtract, benchHtml } from './extract.js';
+import { benchHostile } from './hostile.js';
 import { benchCheck } from './check.js';
 import { benchArchive } from './archive.js';
 import { benchClaims } from './claims.js';
@@ -20,6 +22,7 @@ if (!only || only === 'extract') {
   await benchExtract();
   await benchHtml();
 }
+if (!only || only === 'hostile') await benchHostile();
 if (!only || only === 'check') await benchCheck();
 if (!only || only === 'versus') await benchVersus();
 if (!only || only === 'claims') benchClaims();

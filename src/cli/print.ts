@@ -30,13 +30,26 @@ export function sanitizeLines(text: string): string {
 // a copy with "\n" appended) cost twice the report's size at once (stdout to a file or a pipe is
 // synchronous on Linux, so each slice is gone before the next).
 const SLICE = 1 << 20;
+// Small pieces (a block's few lines of JSON) gathered to this size before a write: one system
+// call per piece was a fifth of `check --offline` on a page of 100,000 paragraphs.
+const BATCH = 1 << 16;
 
 /** Writes a rendered report (whole or in pieces) to stdout, ending it with one newline. */
 export function writeReport(pieces: Iterable<string>, stream: NodeJS.WritableStream = process.stdout): void {
   let last = '';
+  let batch = '';
   for (const text of pieces) {
-    for (let at = 0; at < text.length; at += SLICE) stream.write(text.slice(at, at + SLICE));
-    if (text !== '') last = text;
+    if (text === '') continue;
+    last = text;
+    if (batch.length + text.length < BATCH) {
+      batch += text;
+      continue;
+    }
+    if (batch !== '') stream.write(batch);
+    batch = '';
+    if (text.length < BATCH) batch = text;
+    else for (let at = 0; at < text.length; at += SLICE) stream.write(text.slice(at, at + SLICE));
   }
-  if (!last.endsWith('\n')) stream.write('\n');
+  if (!last.endsWith('\n')) batch += '\n';
+  if (batch !== '') stream.write(batch);
 }

@@ -95,6 +95,9 @@ export function* renderJsonChunks(report: Report): Generator<string> {
   yield* pieces(report, '', 0);
 }
 
+/** Items of a streamed array (blocks, findings) stringified together, as one piece. */
+const BATCH = 256;
+
 /** Two spaces per level, as JSON.stringify(…, null, 2) indents. */
 const pad = (depth: number): string => '  '.repeat(depth);
 
@@ -130,10 +133,31 @@ function* pieces(value: unknown, holder: string, depth: number): Generator<strin
       continue;
     }
     yield '[';
-    for (let i = 0; i < items.length; i++) {
-      yield `\n${pad(depth + 2)}`;
-      yield* pieces(items[i], `${key}[]`, depth + 2);
-      if (i < items.length - 1) yield ',';
+    if (STREAMED[`${key}[]`] === undefined) {
+      // Items written whole, BATCH at a time: one JSON.stringify call, one indenting pass and
+      // one guard scan per item were most of writing the report of 100,000 short paragraphs.
+      const inner = `\n${pad(depth + 1)}`;
+      const next = `,\n${pad(depth + 2)}`;
+      for (let i = 0; i < items.length; i += BATCH) {
+        const json = JSON.stringify(canonical(items.slice(i, i + BATCH), key), null, 2);
+        // "[\n  item,\n  item\n]": the items, every line indented `depth + 1` levels further.
+        const text = guardJsonText(`${i === 0 ? '' : ','}${inner}${json.slice(2, -2).replace(/\n/g, inner)}`);
+        // Still one piece per item (slices share the batch's text): an item starts after a comma
+        // and a line break at its own indentation, every line inside it is indented further.
+        let from = 0;
+        for (let at = text.indexOf(next, 1); at >= 0; at = text.indexOf(next, at + 1)) {
+          if (text.charCodeAt(at + next.length) === 32) continue;
+          yield text.slice(from, at);
+          from = at;
+        }
+        yield text.slice(from);
+      }
+    } else {
+      for (let i = 0; i < items.length; i++) {
+        yield `\n${pad(depth + 2)}`;
+        yield* pieces(items[i], `${key}[]`, depth + 2);
+        if (i < items.length - 1) yield ',';
+      }
     }
     yield `\n${pad(depth + 1)}]`;
   }
@@ -144,20 +168,87 @@ function* pieces(value: unknown, holder: string, depth: number): Generator<strin
 const RANKS = new Map(Object.entries(ORDERS).map(([holder, keys]) => [holder, new Map(keys.map((k, i) => [k, i]))]));
 const NO_RANKS = new Map<string, number>();
 
+/**
+ * `value` with every object's keys in ORDERS' order (an object of kind `holder`; nested
+ * objects take their key as kind, array items `kind[]`), undefined fields left out. An object
+ * or array already in that order is returned as it is, not copied: most of a report is built
+ * in order, and copying every object of a page of 100,000 paragraphs (into dictionary-mode
+ * objects JSON.stringify walks slowly) was most of writing its report.
+ */
 function canonical(value: unknown, holder: string): unknown {
   if (Array.isArray(value)) {
-    const item = `${holder}[]`;
-    return value.map((v) => canonical(v, item));
+    if (value.length === 0) return value;
+    const item = itemOf(holder);
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      const c = canonical(v, item);
+      if (c !== v && copy === undefined) copy = value.slice(0, i);
+      if (copy !== undefined) copy.push(c);
+    }
+    return copy ?? value;
   }
   if (value === null || typeof value !== 'object') return value;
   const ranks = RANKS.get(holder) ?? NO_RANKS;
-  const rank = (k: string): number => ranks.get(k) ?? ranks.size;
   const object = value as Record<string, unknown>;
-  // Keys sorted, then one object filled: no [key, value] pair per field (every object of a
-  // report passes here). A null prototype makes a "__proto__" key a field, as fromEntries did.
-  const keys = Object.keys(object).filter((k) => object[k] !== undefined);
-  keys.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  const out = Object.create(null) as Record<string, unknown>;
-  for (let i = 0; i < keys.length; i++) out[keys[i]] = canonical(object[keys[i]], keys[i]);
-  return out;
+  const keys = Object.keys(object);
+  if (!isSorted(object, keys, ranks) || !isPlain(object)) {
+    const last = ranks.size;
+    const defined = keys.filter((k) => object[k] !== undefined);
+    defined.sort((a, b) => (ranks.get(a) ?? last) - (ranks.get(b) ?? last) || (a < b ? -1 : a > b ? 1 : 0));
+    const out = emptyFor(defined);
+    for (const k of defined) out[k] = canonical(object[k], k);
+    return out;
+  }
+  // In order already: copied only when a field's value is.
+  let out: Record<string, unknown> | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const v = object[keys[i]];
+    if (v === undefined) continue;
+    const c = canonical(v, keys[i]);
+    if (out === undefined && c !== v) {
+      out = emptyFor(keys);
+      for (let j = 0; j < i; j++) if (object[keys[j]] !== undefined) out[keys[j]] = object[keys[j]];
+    }
+    if (out !== undefined) out[keys[i]] = c;
+  }
+  return out ?? value;
+}
+
+// Holders of array items ("blocks[]"), made once per holder rather than once per array.
+const ITEM_HOLDERS = new Map<string, string>();
+function itemOf(holder: string): string {
+  let item = ITEM_HOLDERS.get(holder);
+  if (item === undefined) ITEM_HOLDERS.set(holder, (item = `${holder}[]`));
+  return item;
+}
+
+/**
+ * The object a copy is filled into: a plain one, whose fields set in one order share a shape
+ * JSON.stringify walks fast; a null prototype only when a "__proto__" key must be a field (as
+ * fromEntries made it).
+ */
+function emptyFor(keys: readonly string[]): Record<string, unknown> {
+  return keys.includes('__proto__') ? (Object.create(null) as Record<string, unknown>) : {};
+}
+
+/** True for an object JSON.stringify reads as its own fields alone (no toJSON of a class). */
+function isPlain(object: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(object);
+  return (proto === Object.prototype || proto === null) && !Object.hasOwn(object, 'toJSON');
+}
+
+/** True when the fields of `object` (undefined ones aside) are in canonical order: by rank, then code-unit order. */
+function isSorted(object: Record<string, unknown>, keys: readonly string[], ranks: Map<string, number>): boolean {
+  const last = ranks.size;
+  let before: string | undefined;
+  let beforeRank = -1;
+  for (const k of keys) {
+    if (object[k] === undefined) continue;
+    const rank = ranks.get(k) ?? last;
+    if (before !== undefined && (beforeRank > rank || (beforeRank === rank && before > k))) return false;
+    before = k;
+    beforeRank = rank;
+  }
+  return true;
 }

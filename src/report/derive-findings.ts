@@ -185,6 +185,13 @@ function blockFindings(
   };
 
   for (const anchor of block.damagedAnchors) {
+    // Past the cap only the count matters (capPerCode keeps the first MAX_FINDINGS_PER_CODE of
+    // a code and counts the rest): the last one kept stands for each, rather than a finding
+    // worded for every one of 70,000 orphan tags only to be dropped.
+    if (out.length >= MAX_FINDINGS_PER_CODE) {
+      out.push(out[MAX_FINDINGS_PER_CODE - 1]);
+      continue;
+    }
     out.push(
       makeFinding('ANCHOR_DAMAGED', at(undefined, anchor.line ?? where.line), {
         anchorText: anchor.anchorText,

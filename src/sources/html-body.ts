@@ -122,6 +122,8 @@ interface Stats {
   score: number[];
   /** The page has furniture (menus, headers, sidebars, widgets) outside which the article could be. */
   furniture: boolean;
+  /** An element was excluded by what only the strict attempt excludes (class, role, a form). */
+  strictOnly: boolean;
   /** The page names its author in its head (meta author/creator, JSON-LD `author`). */
   authorMeta: boolean;
   /** Elements marked as a byline (see BYLINE), in document order, not excluded. */
@@ -194,6 +196,7 @@ function measure(root: DomNode, strict: boolean): Stats {
     last: [],
     score: [],
     furniture: false,
+    strictOnly: false,
     authorMeta: false,
     bylines: [],
     containers: [],
@@ -244,6 +247,7 @@ function measure(root: DomNode, strict: boolean): Stats {
     const excluded = parentExcluded || isExcluded(node, strict);
     s.excluded.push(excluded);
     if (excluded && !parentExcluded && !INVISIBLE.has(node.name ?? '') && node.type === 'tag') s.furniture = true;
+    if (excluded && !parentExcluded && strict && !isExcluded(node, false)) s.strictOnly = true;
     s.text.push(0);
     s.linkText.push(0);
     s.commas.push(0);
@@ -474,7 +478,10 @@ function attempt(root: DomNode, strict: boolean): Attempt {
  */
 export function chooseBody(root: DomNode): BodyChoice {
   let best = attempt(root, true);
-  if (best.main < RETRY_BELOW) {
+  // The loose attempt excludes a subset of what the strict one does: when nothing was excluded
+  // for the strict attempt's own reasons, it would measure the same page again (twice the
+  // work on a page of 100,000 short paragraphs) and find the same prose.
+  if (best.main < RETRY_BELOW && best.s.strictOnly) {
     const loose = attempt(root, false);
     if (loose.main >= MIN_MAIN_TEXT && loose.main > 2 * best.main) best = loose;
   }
@@ -584,8 +591,16 @@ function leftOut(s: Stats, chosen: number, apart: readonly DomNode[]): DomNode[]
     const target = s.ids.get(id);
     if (target !== undefined && within(s, k, chosen) && looksLikeFootnoteMark(s.els[k])) notes.push(target);
   }
-  const index = new Map<DomNode, number>();
-  for (let k = chosen; k <= s.last[chosen]; k++) index.set(s.els[k], k);
+  // Element positions by node, built only when needed: the siblings left apart and the junk
+  // are looked up in it, and most pages have neither (100,000 entries on a wide page).
+  let positions: Map<DomNode, number> | undefined;
+  const index = (el: DomNode): number | undefined => {
+    if (positions === undefined) {
+      positions = new Map();
+      for (let k = chosen; k <= s.last[chosen]; k++) positions.set(s.els[k], k);
+    }
+    return positions.get(el);
+  };
   // Note targets counted by document position: a subtree holds one when its range counts any.
   const before = new Int32Array(s.els.length + 1);
   for (const t of notes) before[t + 1] = 1;
@@ -593,7 +608,7 @@ function leftOut(s: Stats, chosen: number, apart: readonly DomNode[]): DomNode[]
   const holdsNote = (k: number): boolean => before[s.last[k] + 1] - before[k] > 0;
   // Siblings that did not join (a text node has no index: never a note).
   const kept = apart.filter((el) => {
-    const k = index.get(el);
+    const k = index(el);
     return k === undefined || !holdsNote(k);
   });
   const excluded: DomNode[] = [...kept];
@@ -618,12 +633,13 @@ function leftOut(s: Stats, chosen: number, apart: readonly DomNode[]): DomNode[]
   // A cleaning that would take most of the prose (text outside links) is wrong about this page
   // (Readability then tries again without it).
   const proseOf = (el: DomNode): number => {
-    const k = index.get(el);
+    const k = index(el);
     return k === undefined ? 0 : s.text[k] - s.linkText[k];
   };
   const junkProse = junk.reduce((sum, el) => sum + proseOf(el), 0);
-  const bodyProse = proseOf(s.els[chosen]) - kept.reduce((sum, el) => sum + proseOf(el), 0);
-  if (junk.length === 0 || junkProse > 0.5 * bodyProse) return excluded.sort(byStart);
+  if (junk.length === 0) return excluded.sort(byStart);
+  const bodyProse = s.text[chosen] - s.linkText[chosen] - kept.reduce((sum, el) => sum + proseOf(el), 0);
+  if (junkProse > 0.5 * bodyProse) return excluded.sort(byStart);
   return [...excluded, ...junk].sort(byStart);
 }
 

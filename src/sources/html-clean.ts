@@ -141,16 +141,96 @@ function isJunk(el: DomNode, c: Counts, inFigure: boolean): boolean {
   return c.img !== c.li;
 }
 
-/** The text of an element when it is short (for Readability's ad and loading words), else ''. */
-function shortText(el: DomNode): string {
-  let out = '';
-  const stack = [...(el.children ?? [])].reverse();
-  while (stack.length > 0 && out.length < 40) {
+/** Text shorter than this is read for Readability's ad and loading words. */
+const SHORT = 40;
+
+/**
+ * What a subtree's text tells the ad and loading words, gathered children before parents (a
+ * walk of every subtree anew was quadratic in nesting: 5,000 nested divs).
+ */
+interface ShortText {
+  /** Characters of all the text under the node. */
+  length: number;
+  /** The node's last descendant in document order, when it is text (else null). */
+  lastText: TextTail | null;
+  /** All the text, when shorter than SHORT. */
+  full: string | undefined;
+  /** The text before `lastText`, when shorter than SHORT. */
+  head: string | undefined;
+}
+
+/** A text node that ends a subtree; its trimmed forms computed once, however many ancestors end with it. */
+interface TextTail {
+  /** The text. */
+  data: string;
+  /** `data.trim()`, once asked. */
+  trimmed?: string;
+  /** `data.trimEnd()`, once asked. */
+  trimmedEnd?: string;
+}
+
+const NO_TEXT: ShortText = { length: 0, lastText: null, full: '', head: undefined };
+
+/** ShortText of a text node. */
+function ofText(node: DomNode): ShortText {
+  const data = node.data ?? '';
+  return { length: data.length, lastText: { data }, full: data.length < SHORT ? data : undefined, head: '' };
+}
+
+/** ShortText of a node from those of its children, in order. */
+function ofChildren(parts: readonly ShortText[]): ShortText {
+  if (parts.length === 0) return NO_TEXT;
+  let length = 0;
+  for (const p of parts) length += p.length;
+  const last = parts[parts.length - 1];
+  let full: string | undefined;
+  if (length < SHORT) full = parts.map((p) => p.full).join('');
+  let head: string | undefined;
+  if (last.lastText !== null && length - last.lastText.data.length < SHORT) {
+    head =
+      parts
+        .slice(0, -1)
+        .map((p) => p.full)
+        .join('') + (last.head ?? '');
+  }
+  return { length, lastText: last.lastText, full, head };
+}
+
+/** ShortText of a subtree readerJunk does not index (left out, removed, not an element), walked once. */
+function ofSubtree(node: DomNode): ShortText {
+  if (node.type === 'text') return ofText(node);
+  // Text nodes in document order, then folded as children of one node: the result is the same.
+  const texts: ShortText[] = [];
+  const stack = [...(node.children ?? [])].reverse();
+  let lastNode: DomNode | undefined;
+  while (stack.length > 0) {
     const n = stack.pop() as DomNode;
-    if (n.type === 'text') out += n.data ?? '';
+    lastNode = n;
+    if (n.type === 'text') texts.push(ofText(n));
     else for (let i = (n.children ?? []).length - 1; i >= 0; i--) stack.push((n.children as DomNode[])[i]);
   }
-  return stack.length > 0 ? '' : out.trim();
+  if (lastNode === undefined) return NO_TEXT;
+  // The last node is not text (a trailing empty element or comment): it ends the subtree with no text.
+  if (lastNode.type !== 'text') texts.push(NO_TEXT);
+  return ofChildren(texts);
+}
+
+/**
+ * The text of an element when it is short (for Readability's ad and loading words), else '':
+ * as a walk of its text would gather it, stopping once SHORT characters are passed with more
+ * of the element still to read.
+ */
+function shortTextOf(el: DomNode, t: ShortText): string {
+  if ((el.children ?? []).length === 0) return '';
+  if (t.full !== undefined) return t.full.trim();
+  // Passed SHORT at its very last node: the walk had read it all. Trimmed in parts: the last
+  // text can be long, and every ancestor a chain of elements ends with it would trim it again.
+  const tail = t.lastText;
+  if (tail === null || t.head === undefined) return '';
+  const head = t.head.trimStart();
+  if (head === '') return (tail.trimmed ??= tail.data.trim());
+  const end = (tail.trimmedEnd ??= tail.data.trimEnd());
+  return end === '' ? head.trimEnd() : head + end;
 }
 
 /**
@@ -224,18 +304,29 @@ export function readerJunk(body: DomNode, keep: ReadonlySet<DomNode>, absent: Re
     }
   }
   const junk = new Set<DomNode>();
+  const texts: ShortText[] = new Array<ShortText>(els.length);
   for (let k = els.length - 1; k >= 0; k--) {
     const el = els[k];
     const name = el.name ?? '';
     const c = counts[k];
     const p = parent[k];
     if (p >= 0 && last[k] > last[p]) last[p] = last[k];
+    // Indexed children are in `els` in document order, each after the previous one's subtree.
+    const parts: ShortText[] = [];
+    let j = k + 1;
+    for (const child of el.children ?? []) {
+      if (j < els.length && els[j] === child) {
+        parts.push(texts[j]);
+        j = last[j] + 1;
+      } else parts.push(ofSubtree(child));
+    }
+    texts[k] = ofChildren(parts);
     // A div with no block inside is a paragraph to Readability.
     const paragraph = name === 'p' || (name === 'div' && !c.block);
     if (paragraph) c.p += 1;
     if (HEADINGS.has(name)) c.headings = c.text;
     if (name === 'ul' || name === 'ol') c.lists = c.text;
-    if (!keep.has(el) && !kept[k] && judged(el, c, inFigure[k], paragraph)) {
+    if (!keep.has(el) && !kept[k] && judged(el, c, inFigure[k], paragraph, texts[k])) {
       junk.add(el);
       continue;
     }
@@ -268,7 +359,7 @@ export function readerJunk(body: DomNode, keep: ReadonlySet<DomNode>, absent: Re
 }
 
 /** Whether Readability leaves an element out: a share box, a heading weighed down, a cleaned box. */
-function judged(el: DomNode, c: Counts, inFigure: boolean, paragraph: boolean): boolean {
+function judged(el: DomNode, c: Counts, inFigure: boolean, paragraph: boolean, text: ShortText): boolean {
   const name = el.name ?? '';
   const a = el.attribs;
   if (a !== undefined && SHARE.test(`${a.class ?? ''} ${a.id ?? ''}`) && c.text < 500) return true;
@@ -277,7 +368,7 @@ function judged(el: DomNode, c: Counts, inFigure: boolean, paragraph: boolean): 
   if (name === 'h1' || name === 'h2') return classWeight(el) < 0;
   if (!CLEANED.has(name)) return false;
   if (c.commas < 10) {
-    const words = shortText(el);
+    const words = shortTextOf(el, text);
     if (words !== '' && (AD_WORDS.test(words) || LOADING_WORDS.test(words))) return true;
   }
   return isJunk(el, c, inFigure);
