@@ -11,7 +11,7 @@ import type { Block, Citation, ClaimSignal, DamagedAnchor, ExtractedPost, Post }
 import type { RawBlock, RawLink } from './block-builder.js';
 import { markOrphanTags } from './prepare-html.js';
 import { quotesForCitation } from './quotes.js';
-import { sentenceAt, sentenceRanges } from './sentences.js';
+import { sentenceAt, sentenceIndex, sentenceRanges } from './sentences.js';
 import { stripShortcodes } from './shortcodes.js';
 import { creditSources, NOT_CLAIMS } from './credits.js';
 import { urlParts, urlRole } from './link-roles.js';
@@ -73,14 +73,7 @@ function siteHost(url: string | undefined): string | undefined {
 
 /** Start of the sentence range holding `offset` (0 when unknown). */
 function sentenceStart(ranges: Array<[number, number]>, offset: number): number {
-  let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (ranges[mid][0] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return ranges[lo]?.[0] ?? 0;
+  return ranges[sentenceIndex(ranges, offset)]?.[0] ?? 0;
 }
 
 /** A citation from a raw link: normalised, classified, located, with its sentence. */

@@ -42,6 +42,18 @@ export function sentenceRanges(text: string): Array<[number, number]> {
  */
 export const MAX_SENTENCE_CHARS = 400;
 
+/** Index of the last sentence range starting at or before `offset` (binary search; 0 when none). */
+export function sentenceIndex(ranges: ReadonlyArray<[number, number]>, offset: number): number {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ranges[mid][0] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /**
  * The trimmed sentence of `text` containing `offset` (the whole text when there is one
  * sentence), cut to MAX_SENTENCE_CHARS around `offset` when longer.

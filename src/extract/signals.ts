@@ -25,7 +25,7 @@ import {
   VERSION_BEFORE,
 } from './claim-rules.js';
 import type { ClaimRules } from '../config/claim-config.js';
-import { sentenceRanges } from './sentences.js';
+import { sentenceIndex, sentenceRanges } from './sentences.js';
 
 /**
  * Claim signals of a block's text, and the words behind each (the evidence). The rules are
@@ -212,18 +212,6 @@ function inPersonalSentence(text: string, context: SentenceContext, s: number, o
     context.imperative[s] = isInstruction(sentence);
   }
   return context.imperative[s] || context.firstPersonAt[s] < offset;
-}
-
-/** Index of the sentence holding `offset` (binary search). */
-function sentenceIndex(ranges: Array<[number, number]>, offset: number): number {
-  let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (ranges[mid][0] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** True when a number token is no figure by its own shape and neighbours (a year, a label, a version, a name). */
