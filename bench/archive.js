@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startWayback } from '../demo/wayback.js';
+import { median } from './stats.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const HOSTS = Array.from({ length: 20 }, (_, i) => `127.0.0.${10 + i}`);
@@ -131,7 +132,6 @@ async function measure(job) {
   return result;
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
 export async function benchArchive() {

@@ -15,6 +15,7 @@
 import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { median } from './stats.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const HOSTS = Array.from({ length: 20 }, (_, i) => `127.0.0.${10 + i}`);
@@ -182,8 +183,6 @@ function idealMs(limits, hosts) {
   const globalBound = Math.ceil((URLS_PER_HOST * hosts) / limits.concurrency) * LATENCY_MS;
   return Math.max(perHostInterval, perHostConcurrency, globalBound);
 }
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function withServers(rateLimited, body) {
   const proc = child(['--serve', rateLimited ? 'limited' : 'open']);

@@ -20,23 +20,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractPost } from '../dist/extract/index.js';
 import { parseDocument } from '../dist/sources/index.js';
+import { median, prng } from './stats.js';
 
 const POSTS = 2000;
 const TARGET_BYTES = 10_000;
 const RUNS = 5;
 const AIM = 500;
-
-/** A small deterministic PRNG (mulberry32), so every run measures the same posts. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS =
   'the council budget report minister harbour said according to officials data survey growth rate city residents plan project vote would could market energy prices analysts expect government announced statement court ruling decision'.split(
@@ -87,12 +76,6 @@ function makePost(rand, n) {
     title: { rendered: `Post number ${n} &#8211; a test` },
     content: { rendered: content, protected: false },
   });
-}
-
-/** Median of numbers. */
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** Runs the extraction benchmark and prints its figures. */

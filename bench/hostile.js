@@ -17,6 +17,7 @@ import { extractPost } from '../dist/extract/index.js';
 import { renderPieces } from '../dist/formatters/index.js';
 import { buildReport } from '../dist/report/build.js';
 import { parseDocument } from '../dist/sources/index.js';
+import { median } from './stats.js';
 
 const RUNS = 5;
 const AIM = 1;
@@ -29,12 +30,6 @@ async function loadCorpus() {
   });
   const { CRASHES } = await import(`data:text/javascript;base64,${Buffer.from(outputText).toString('base64')}`);
   return CRASHES;
-}
-
-/** Median of numbers. */
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** CPU ms of one in-process pass: what `check --offline` does after start-up. */

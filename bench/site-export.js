@@ -9,6 +9,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { prng } from './stats.js';
 
 const WORDS =
   'the council budget report minister harbour said according officials data survey growth rate city residents plan project vote would could market energy prices analysts expect government announced statement court ruling decision'.split(
@@ -20,18 +21,6 @@ export function urlPath(j) {
   if (j % 50 === 7) return `/gone/${j}`;
   if (j % 100 === 13) return `/moved/${j}`;
   return `/story/${j}`;
-}
-
-/** A small deterministic PRNG (mulberry32), so every run writes the same export. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** `n` words drawn from the seed: every paragraph of the site reads differently. */

@@ -19,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hasChromium, htmlOpenMs } from './html-open.js';
 import { writeSiteExport } from './site-export.js';
+import { median } from './stats.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CLI = path.join(HERE, '..', 'bin', 'citecheck.js');
@@ -31,8 +32,6 @@ const SCENARIOS = [
   { name: 'small', posts: 400, citationsPerPost: 5, uniqueUrls: 2_000 },
   { name: 'site', posts: 20_000, citationsPerPost: 5, uniqueUrls: 20_000 },
 ];
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function startServers() {
   const proc = fork(path.join(HERE, 'site-servers.js'), [String(HOSTS)], {

@@ -10,6 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './stats.js';
 
 const ROUNDS = 15;
 const AIM_MS = 150;
@@ -27,12 +28,6 @@ function timeOnce(args) {
   const cpuMs = Number(/cpu-us (\d+)/.exec(String(run.stderr))?.[1] ?? NaN) / 1000;
   return { wallMs, cpuMs };
 }
-
-const median = (xs) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 /** Measures and prints the start-up figures of the CLI at `bin`. */
 export function benchStartup(bin = path.join(root, 'bin', 'citecheck.js')) {

@@ -25,6 +25,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './stats.js';
 
 const SELF = fileURLToPath(import.meta.url);
 // linkinator's command line sits beside its main module (package.json "bin").
@@ -244,11 +245,6 @@ async function runTool(tool, pageUrl, polite) {
   return { started, ended, wallMs: ended - started, cpuMs, maxRssKb, statuses: statusesOf(tool, stdout, pageUrl) };
 }
 
-const median = (xs) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const ms = (x) => `${Math.round(x)} ms`;
 
 /** Timing as the servers saw it: first link request, last one, per-host start gaps. */

@@ -20,23 +20,12 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median, prng } from './stats.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const POSTS = 20_000;
 const HOSTS = 200;
 const RUNS = 3;
-
-/** A small deterministic PRNG (mulberry32), so every run reads the same file. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS =
   'the council budget report minister harbour said according to officials data survey growth rate city residents plan project vote would could market energy prices analysts expect government announced statement court ruling decision'.split(
@@ -148,8 +137,6 @@ function runChild(mode, file) {
     child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`${mode} exited ${code}`))));
   });
 }
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function medianOf(mode, file) {
   const runs = [];
