@@ -214,7 +214,8 @@ export function urlRole(rawHref: string, url: UrlParts | undefined, isInternal: 
     return /[?&](?:text|body|link|url)=/i.test(href) ? 'share' : undefined;
   if (href.startsWith('#')) {
     const id = href.slice(1).toLowerCase();
-    if (/^(?:comments?|respond|reply|comment-\d+|disqus_thread)$/.test(id)) return 'comment';
+    // `#comments`, `#respond`, and the comment sections of news CMSs (`#readerComments`, `#comments-section`).
+    if (/^(?:respond|reply|disqus_thread)$|comment/.test(id)) return 'comment';
     if (/^(?:lightbox|gallery|modal|popup|image|attachment|photo|lb)(?:[-_]|$)/.test(id)) return 'lightbox';
     return undefined;
   }
@@ -227,7 +228,8 @@ export function urlRole(rawHref: string, url: UrlParts | undefined, isInternal: 
     if (/[?&]replytocom=/i.test(query)) return 'comment';
     if (/[?&]feed=/i.test(query)) return 'subscribe';
   }
-  if (/\/print\/?$/i.test(path)) return 'print';
+  // A print view: `/story/print`, or a `/print/` section before the story's path.
+  if (/\/print(?:\/|$)/i.test(path)) return 'print';
   if (/\/comments\/feed\/?$/i.test(path)) return 'comment';
   if (/\/(?:feed|rss|atom)(?:\.xml)?\/?$/i.test(path) || SUBSCRIBE_HOSTS.test(host)) return 'subscribe';
   if (/\/(?:tag|tags|category|categories)\/[^/]+/i.test(path)) return 'tag';
