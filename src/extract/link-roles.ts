@@ -219,7 +219,11 @@ export function urlRole(rawHref: string, url: UrlParts | undefined, isInternal: 
     if (/^(?:lightbox|gallery|modal|popup|image|attachment|photo|lb)(?:[-_]|$)/.test(id)) return 'lightbox';
     return undefined;
   }
-  if (!url) return undefined;
+  if (!url) {
+    // A relative link on a page with no address: its path still says it is a tag archive.
+    const relative = /^(?![a-z][a-z0-9+.-]*:|\/\/)[^?#]*/i.exec(href)?.[0] ?? '';
+    return /(?:^|\/)(?:tag|tags|category|categories)\/[^/]+/i.test(relative) ? 'tag' : undefined;
+  }
   const { host, path, query } = url;
   if (sharePath(host)?.test(path)) return 'share';
   if (query !== '') {
