@@ -59,6 +59,8 @@ describe('links that are not sources get a role (issue 8)', () => {
     ['a printable page', '<a href="https://blog.example.com/2025/05/post/?print=1">Print</a>', 'print'],
     ['a feed', '<a href="https://blog.example.com/feed/">RSS</a>', 'subscribe'],
     ['a comments jump', '<a href="#comments">3 comments</a>', 'comment'],
+    ['a jump to a news CMS comment section', '<a href="#readerComments">Post a comment</a>', 'comment'],
+    ['a print view under /print/', '<a href="https://blog.example.com/print/2025/05/post/">Print</a>', 'print'],
     ['a lightbox jump', '<a href="#lightbox-2">Enlarge</a>', 'lightbox'],
     ['a lightbox by data attribute', '<a href="https://cdn.example/big.jpg" data-lightbox="set">view</a>', 'lightbox'],
     ['the home page', '<a href="https://blog.example.com/">Home</a>', 'navigation'],
@@ -94,6 +96,17 @@ describe('links that are not sources get a role (issue 8)', () => {
   ])('%s stays a source', (_name, link) => {
     const post = wp(`<p>${CLAIM} ${link}</p>`);
     expect(roles(post)).toEqual([[expect.any(String), undefined]]);
+  });
+
+  it('a relative /tag/ link on a page with no address is a tag link; a relative story link stays a source', () => {
+    const post = extractPost({
+      source: 'page.html',
+      kind: 'html',
+      body: `<p>${CLAIM} <a href="/tag/council/">council</a> <a href="../2024/budget.html">the budget</a></p>`,
+      bodyFormat: 'html',
+      warnings: [],
+    });
+    expect(roles(post).map(([, role]) => role)).toEqual(['tag', undefined]);
   });
 
   it('takes the alt text as the anchor text of an image link that says what it cites', () => {
