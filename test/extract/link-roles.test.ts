@@ -73,6 +73,11 @@ describe('links that are not sources get a role (issue 8)', () => {
       'image',
     ],
     [
+      'a logo linked to its site (two words of alt)',
+      '<a href="https://magazine.example/?xid=partner"><img src="logo.png" alt="Real Simple"></a>',
+      'image',
+    ],
+    [
       'an image link with a placeholder alt',
       '<a href="https://photos.example/1"><img src="a.jpg" alt="image"></a>',
       'image',
