@@ -112,7 +112,7 @@ export function anchorRole(el: DomNode): CitationRole | undefined {
 
 /** Widget-like markers on an `<a>` with no usable href: a button scripts drive, not a lost link. */
 const WIDGET_CLASS =
-  /(?:^|[-_])(?:share|sharing|social|button|btn|like|follow|recommend|print|comment|reply|toggle|close|menu|dropdown|tab|carousel|slick|swiper|lightbox|modal|popup|icon|vote|bookmark|save|copy|expand|collapse|more)(?:$|[-_])|^wp-block-button__link$|^sd-button$|^a2a_/i;
+  /(?:^|[-_])(?:share|sharing|social|button|btn|like|follow|recommend|print|comment|reply|toggle|close|menu|dropdown|tab|carousel|slick|swiper|lightbox|modal|popup|icon|vote|bookmark|save|copy|expand|collapse|more|email|tweet)(?:$|[-_])|^wp-block-button__link$|^sd-button$|^a2a_/i;
 const WIDGET_DATA =
   /^data-(?:share|action|toggle|bs-toggle|target|bs-target|network|url|href|tooltip|lightbox|fancybox|gallery|dismiss|bs-dismiss|slide|tab|id|post-id|permalink|title|count|social|platform|service|via|text)/i;
 const WIDGET_ROLES = new Set(['button', 'tab', 'menuitem', 'switch', 'checkbox', 'option']);

@@ -167,6 +167,13 @@ describe('anchors without a URL that are widgets are not damaged (issue 8)', () 
     expect(post.blocks[0].damagedAnchors).toEqual([]);
   });
 
+  it('a "#" link alone in the tweet or email item of a story\'s tools list is no damage', () => {
+    const tools =
+      '<ul class="tools"><li class="email"><a href="#">Email</a></li><li class="tweet"><a href="#">Tweet</a></li></ul>';
+    const post = wp(`<p>${CLAIM}</p>${tools}<p>As <a href="#">the letter</a> said.</p>`);
+    expect(post.blocks.flatMap((b) => b.damagedAnchors.map((d) => d.anchorText))).toEqual(['the letter']);
+  });
+
   it('still reports a plain anchor that lost its URL', () => {
     const post = wp(`<p>The minister <a>said</a> so.</p>`);
     expect(post.blocks[0].damagedAnchors.map((d) => [d.anchorText, d.reason])).toEqual([['said', 'missing-href']]);
