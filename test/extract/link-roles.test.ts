@@ -103,6 +103,16 @@ describe('links that are not sources get a role (issue 8)', () => {
     expect(roles(post)).toEqual([[expect.any(String), undefined]]);
   });
 
+  it('keeps the links of a Jetpack share bar in content.rendered, with the role share', () => {
+    const bar =
+      '<div class="sharedaddy sd-sharing-enabled"><div class="robots-nocontent sd-block sd-social"><h3 class="sd-title">Share this:</h3>' +
+      '<div class="sd-content"><ul><li class="share-twitter"><a class="share-twitter sd-button" href="https://blog.example.com/2025/05/post/?share=twitter" data-shared="sharing-twitter-1">X</a></li>' +
+      '<li class="share-end"></li></ul></div></div></div>';
+    const post = wp(`<p>${CLAIM}</p>${bar}`);
+    expect(roles(post)).toEqual([['https://blog.example.com/2025/05/post/?share=twitter', 'share']]);
+    expect(post.blocks[0].citations).toEqual([]);
+  });
+
   it('a relative /tag/ link on a page with no address is a tag link; a relative story link stays a source', () => {
     const post = extractPost({
       source: 'page.html',
