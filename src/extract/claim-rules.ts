@@ -46,6 +46,31 @@ export const FILLERS = set(
   "have has had 've 'd also then just already later once never always recently finally first only still even actually really probably again soon often sometimes previously earlier both all do did does not",
 );
 
+/**
+ * Words right before a reporting verb (past the fillers) that make it no report: an infinitive
+ * or a modal ("I should be able to just say", "the company could say", "afraid to say",
+ * "declined to say"): nothing was said yet.
+ */
+export const UNREALISED = set('to can could would should might may must will shall cannot');
+
+/** "and"/"or" right before a bare "say": a second verb of the same subject ("tap it and then say"). */
+export const COORDINATORS = set('and or');
+
+/** Negations among the words before a reporting verb: "officials did not say why" reports nothing said. */
+export const NEGATIONS = set(
+  "not never didn't don't doesn't hasn't haven't hadn't won't wouldn't couldn't can't isn't wasn't weren't aren't",
+);
+
+/**
+ * What right after a reporting verb makes it no report: "about" with no number (a topic: "what
+ * people say about your brand"), "there"/"here" or a reflexive ("a kitten they found there").
+ */
+export const NOT_REPORTED_AFTER =
+  /^\s+(?:about(?!\s+[$€£]?\d)|there\b|here\b|(?:him|her|it|them|my|our|your)sel(?:f|ves)\b)/i;
+
+/** "wrote"/"writes" before a determiner names what was written ("he wrote a personal response"), not a claim. */
+export const AUTHORED = /^(?:wrote|writes)$/;
+
 /** Forms of "be" and "get" before a participle: a passive ("was found in the attic"). */
 export const PASSIVE = set('is are was were be been being get gets got gotten');
 

@@ -66,6 +66,9 @@ describe('the figure signal', () => {
     ['code', 'The config sets `retries = 100` for the importer.'],
     ['figures of the author', 'Our team of 4 ran 5k in 28 minutes.'],
     ['figures of an instruction', 'Bake for 25 minutes at 180°C.'],
+    ['a like counter', '861'],
+    ['a share counter with its label', '1,204 shares'],
+    ['a comment count', 'Comments (5 posted)'],
   ])('ignores %s', (_name, text) => {
     expect(evidence(text, 'number')).toEqual([]);
   });
@@ -77,6 +80,8 @@ describe('the figure signal', () => {
     ['Temperatures have risen by about 1.1°C.', ['1.1°C']],
     ['The bill passed the Senate 52 to 48.', ['52', '48']],
     ['The F-35 program will cost $1.7 trillion.', ['$1.7 trillion']],
+    ['Turnout was 61%.', ['61%']],
+    ['$4.2 billion', ['$4.2 billion']],
   ])('counts a real figure: %s', (text, found) => {
     expect(evidence(text, 'number')).toEqual(found);
   });
@@ -113,6 +118,10 @@ describe('the attribution signal', () => {
     ['The media union is adamant that metadata must be exempt.', ['media union is adamant']],
     ['In meetings, the government team boasted of concessions.', ['government team boasted']],
     ['“Fine,” says president David Weisbrot.', ['says']],
+    ['Officials said about 40 people were hurt.', ['Officials said']],
+    ['She wrote that the plan had failed.', ['She wrote']],
+    ['Analysts say the merger will close in March.', ['Analysts say']],
+    ['Critics and supporters say the vote was close.', ['and supporters say']],
   ])('keeps reporting: %s', (text, found) => {
     expect(evidence(text, 'attribution')).toEqual(found);
   });
@@ -135,6 +144,19 @@ describe('the attribution signal', () => {
     'As far as the law is concerned, nothing changes.',
     'This chapter is concerned with parsing.',
     'We are confident the fix works.',
+    // Not said yet: an infinitive, a modal, a second verb of the same subject.
+    'I should be able to just say the name of the state and have it picked.',
+    'Tap the field and then say the name of the state.',
+    'Staff should not be afraid to say hello to customers.',
+    'Nothing the company itself could say would carry as much weight.',
+    'The spokesman declined to say when the plant would reopen.',
+    // Nothing said: a negation.
+    'Officials did not say why the plant was reopened now.',
+    "The ministry didn't say when the ban would end.",
+    // A topic, a written thing, a place: no claim reported.
+    'The positive things people say about your brand are amplified.',
+    'The chief executive wrote a personal response in the comments.',
+    'One store adopted a kitten they found there, and posts about it weekly.',
   ])('ignores a non-reporting use: %s', (text) => {
     expect(evidence(text, 'attribution')).toEqual([]);
   });
