@@ -14,7 +14,7 @@ import { quotesForCitation } from './quotes.js';
 import { sentenceAt, sentenceIndex, sentenceRanges } from './sentences.js';
 import { stripShortcodes } from './shortcodes.js';
 import { creditSources, NOT_CLAIMS } from './credits.js';
-import { urlParts, urlRole } from './link-roles.js';
+import { isCrossReference, urlParts, urlRole } from './link-roles.js';
 import { claimSignals } from './signals.js';
 import { resolveTemplateLink } from './template-links.js';
 import { ignoreList, readIgnoreMarkers, type IgnoredUrl } from './ignore-markers.js';
@@ -164,6 +164,8 @@ function assignRole(citation: Citation, link: RawLink, post: PostLinks): void {
       citation.fragment === undefined &&
       citation.checkUrl === post.self
     )
+      role = 'navigation';
+    if (role === undefined && isCrossReference(citation.anchorText, citation.sentence, citation.isInternal))
       role = 'navigation';
   }
   if (role === undefined) return;
