@@ -48,6 +48,46 @@ describe('CLAIM_UNCITED on labelled paragraphs (issue 8 aims: precision ≥ 0.7,
   });
 });
 
+const LINK = /\[([^\]]+)\]\(([^)\s]+)\)/g;
+
+/** Precision and recall of CLAIM_UNCITED on labelled whole pages (each one HTML post, as bench/claims.js builds it). */
+function scorePages(name: string): { precision: number; recall: number } {
+  const { pages } = JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8')) as {
+    pages: Array<{ name: string; url: string; paragraphs: Array<{ text: string; needsSource: boolean }> }>;
+  };
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const page of pages) {
+    const body = page.paragraphs
+      .map((p) => `<p>${p.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(LINK, '<a href="$2">$1</a>')}</p>`)
+      .join('\n');
+    const html = `<html><head><link rel="canonical" href="${page.url}"></head><body><article>${body}</article></body></html>`;
+    const post = extractPost(parseDocument(html, { source: `${page.name}.html` })[0]);
+    const flagged = new Set(
+      report([post])
+        .findings.filter((f) => f.code === 'CLAIM_UNCITED')
+        .map((f) => f.block),
+    );
+    for (const p of page.paragraphs) {
+      const block = post.blocks.find((b) => b.text.startsWith(p.text.replace(LINK, '$1').slice(0, 40)));
+      const hit = block !== undefined && flagged.has(block.index);
+      if (hit && p.needsSource) tp++;
+      else if (hit) fp++;
+      else if (p.needsSource) fn++;
+    }
+  }
+  return { precision: tp / (tp + fp), recall: tp / (tp + fn) };
+}
+
+describe('CLAIM_UNCITED on labelled whole pages in the shapes of real ones (wire story, first-person account, counters)', () => {
+  it('page-shapes.json', () => {
+    const { precision, recall } = scorePages('page-shapes.json');
+    expect(precision).toBeGreaterThanOrEqual(0.7);
+    expect(recall).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
 /** The words behind one signal of a text, extracted as a Markdown paragraph. */
 function evidence(text: string, signal: string): string[] {
   return (extract(text).blocks[0].evidence ?? []).filter((e) => e.signal === signal).map((e) => e.text);
