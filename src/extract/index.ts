@@ -304,7 +304,7 @@ export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPos
     claimRules: opts.claimRules,
   };
   const blocks = rawBlocks.map((raw, index) => toBlock(raw, index, links));
-  addStatementSignals(blocks, NOT_CLAIMS);
+  addStatementSignals(blocks, NOT_CLAIMS, opts.claimRules?.statementIgnore);
   creditSources(blocks, rawBlocks);
 
   const { body: _body, bodyFormat: _format, bodyLine: _line, ...rest } = post;

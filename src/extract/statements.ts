@@ -35,6 +35,7 @@ const PAST_TENSE = new RegExp(`\\b(?:(is|are|am|be|being)\\s+)?([a-z]{2,}ed|${[.
 // A capitalised word (a name, or a sentence's first word) and whether a capitalised word follows it.
 const CAPITALISED = /(?<![\p{L}\p{N}'’])\p{Lu}[\p{L}\p{N}'’.-]*/gu;
 const CAPITALISED_NEXT = /^\s+\p{Lu}/u;
+const NAME_REST = /^(?:\s\p{Lu}[\p{L}\p{N}'’-]*)+/u;
 const QUOTE_MARK = /[“"«]/;
 
 /** The text with its double-quoted spans blanked: quoted speech says "I" for someone else. */
@@ -102,7 +103,8 @@ export function statements(text: string): string[] {
       // A sentence's first word is capitalised anyway: a name only when another capitalised word follows.
       if (m.index === 0 && !CAPITALISED_NEXT.test(sentence.slice(m.index + m[0].length))) continue;
       names.add(w);
-      firstName ??= w;
+      // The evidence names the whole name ("Port Elwood", "Marrow County"), not its first word.
+      firstName ??= (w + (NAME_REST.exec(sentence.slice(m.index + m[0].length))?.[0] ?? '')).replace(/['’]s$/, '');
     }
     if (firstName === undefined || found.length >= MAX_EVIDENCE) continue;
     const verb = eventVerb(sentence);
@@ -124,14 +126,26 @@ function eventVerb(sentence: string): string | undefined {
   return undefined;
 }
 
+/** Whether a global pattern matches a text, from its start whatever it matched before. */
+function matches(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  return re.test(text);
+}
+
 /**
  * Adds the statement signal (with its evidence) to the prose blocks of a post in the reporting
- * voice. Run after the blocks are built and before credits are settled.
+ * voice, but not to a block matching one of `ignore` (config `claims.statementIgnore`). Run
+ * after the blocks are built and before credits are settled.
  */
-export function addStatementSignals(blocks: Block[], notClaims: ReadonlySet<BlockKind>): void {
+export function addStatementSignals(
+  blocks: Block[],
+  notClaims: ReadonlySet<BlockKind>,
+  ignore: readonly RegExp[] = [],
+): void {
   if (!isReportingVoice(blocks)) return;
   for (const block of blocks) {
     if (notClaims.has(block.kind) || !isProse(block)) continue;
+    if (ignore.some((re) => matches(re, block.text))) continue;
     const found = statements(block.text);
     if (found.length === 0) continue;
     block.signals.push('statement');

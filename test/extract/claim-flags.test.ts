@@ -228,6 +228,18 @@ describe('evidence in the report, and the config additions', () => {
     expect(tuned.blocks[0].evidence).toEqual([{ signal: 'attribution', text: 'per' }]);
   });
 
+  it('drops the statement signal of paragraphs matching statementIgnore, from the claims config', () => {
+    const story = [
+      'Port Elwood has approved a second container terminal after a long dispute with Calder Shipping.',
+      'Reporting by Ana Ruiz and Tom Field; Calder Shipping and Port Elwood were asked to comment.',
+    ].join('\n\n');
+    const statementsOf = (claims: ClaimConfig) =>
+      extract(story, claims).blocks.map((b) => b.signals.includes('statement'));
+    expect(statementsOf({})).toEqual([true, true]);
+    expect(statementsOf({ statementIgnore: ['^Reporting by'] })).toEqual([true, false]);
+    expect(statementsOf({ statementIgnore: ['.*'] })).toEqual([false, false]);
+  });
+
   const dir = mkdtempSync(path.join(tmpdir(), 'citecheck-claims-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -245,5 +257,9 @@ describe('evidence in the report, and the config additions', () => {
     const bad = await runCli(['extract', 'post.md'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('claims.figureIgnore');
+    writeFileSync(path.join(dir, 'citecheck.config.json'), JSON.stringify({ claims: { statementIgnore: ['['] } }));
+    const badStatement = await runCli(['extract', 'post.md'], { cwd: dir });
+    expect(badStatement.code).toBe(2);
+    expect(badStatement.stderr).toContain('claims.statementIgnore');
   });
 });

@@ -27,8 +27,8 @@ describe('the statement signal (news paragraphs without a reporting verb or a fi
   it('flags statements about named parties in a post written in the reporting voice, and says why', () => {
     const p = post(...WIRE);
     expect(p.blocks.map((b) => b.signals.includes('statement'))).toEqual([true, true, true, false]);
-    expect(p.blocks[0].evidence).toContainEqual({ signal: 'statement', text: 'Port … has approved' });
-    expect(p.blocks[2].evidence).toContainEqual({ signal: 'statement', text: 'Calder … is expected to' });
+    expect(p.blocks[0].evidence).toContainEqual({ signal: 'statement', text: 'Port Elwood … has approved' });
+    expect(p.blocks[2].evidence).toContainEqual({ signal: 'statement', text: 'Calder Shipping … is expected to' });
     const report = buildReport({
       posts: [p],
       results: new Map(),
@@ -37,7 +37,7 @@ describe('the statement signal (news paragraphs without a reporting verb or a fi
       offline: true,
     });
     const finding = report.findings.find((f) => f.code === 'CLAIM_UNCITED' && f.block === 1);
-    expect(finding?.args?.evidence).toContain('statement “Marrow … rejected”');
+    expect(finding?.args?.evidence).toContain('statement “Marrow County … rejected”');
   });
 
   it('a statement with a link to its source is cited', () => {
@@ -81,14 +81,18 @@ describe('the statement signal (news paragraphs without a reporting verb or a fi
   });
 
   it.each([
-    ['a past event', 'Calder Shipping bought the old ferry from Port Elwood last year.', 'Calder … bought'],
+    ['a past event', 'Calder Shipping bought the old ferry from Port Elwood last year.', 'Calder Shipping … bought'],
     [
       'a perfect',
       'Westbrook Rail has strongly objected to the plan of Marrow County.',
-      'Westbrook … has strongly objected',
+      'Westbrook Rail … has strongly objected',
     ],
-    ['a prediction', 'Marrow County is likely to lose its seat on the Port Elwood board.', 'Marrow … is likely to'],
-    ['a past passive', 'The lease was signed by Calder Shipping and Port Elwood in May.', 'Calder … signed'],
+    [
+      'a prediction',
+      'Marrow County is likely to lose its seat on the Port Elwood board.',
+      'Marrow County … is likely to',
+    ],
+    ['a past passive', 'The lease was signed by Calder Shipping and Port Elwood in May.', 'Calder Shipping … signed'],
   ])('a statement: %s', (_name, text, evidence) => {
     expect(statements(text)).toEqual([evidence]);
   });
