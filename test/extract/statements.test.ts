@@ -10,7 +10,7 @@ function post(...paragraphs: string[]): ExtractedPost {
   return extractPost(parseDocument(`${paragraphs.join('\n\n')}\n`, { source: 'story.md' })[0]);
 }
 
-const uncited = (p: ExtractedPost): number[] =>
+const uncited = (p: ExtractedPost): Array<number | undefined> =>
   buildReport({ posts: [p], results: new Map(), startedAt: new Date(0), durationMs: 0, offline: true })
     .findings.filter((f) => f.code === 'CLAIM_UNCITED')
     .map((f) => f.block);
