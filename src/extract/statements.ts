@@ -95,7 +95,8 @@ export function statements(text: string): string[] {
   for (const [start, end] of sentenceRanges(plain)) {
     const sentence = plain.slice(start, end).trim();
     if (sentence.endsWith('?') || SPECULATION.test(sentence)) continue;
-    let firstName: string | undefined;
+    // Names in the sentence, whole ("Port Elwood", "Marrow County"), with where each starts.
+    const named: Array<[string, number]> = [];
     CAPITALISED.lastIndex = 0;
     for (let m = CAPITALISED.exec(sentence); m; m = CAPITALISED.exec(sentence)) {
       const w = m[0].replace(/['’]s$/, '').replace(/\.$/, '');
@@ -103,25 +104,29 @@ export function statements(text: string): string[] {
       // A sentence's first word is capitalised anyway: a name only when another capitalised word follows.
       if (m.index === 0 && !CAPITALISED_NEXT.test(sentence.slice(m.index + m[0].length))) continue;
       names.add(w);
-      // The evidence names the whole name ("Port Elwood", "Marrow County"), not its first word.
-      firstName ??= (w + (NAME_REST.exec(sentence.slice(m.index + m[0].length))?.[0] ?? '')).replace(/['’]s$/, '');
+      const rest = NAME_REST.exec(sentence.slice(m.index + m[0].length))?.[0] ?? '';
+      if (named.length === 0 || m.index > named[named.length - 1][1] + named[named.length - 1][0].length)
+        named.push([(w + rest).replace(/['’]s$/, ''), m.index]);
     }
-    if (firstName === undefined || found.length >= MAX_EVIDENCE) continue;
+    if (named.length === 0 || found.length >= MAX_EVIDENCE) continue;
     const verb = eventVerb(sentence);
-    if (verb !== undefined) found.push(`${firstName} … ${verb}`);
+    if (verb === undefined) continue;
+    // The evidence pairs the verb with the nearest name before it (its likely subject), else the first.
+    const subject = named.filter(([, at]) => at < verb.at).pop() ?? named[0];
+    found.push(`${subject[0]} … ${verb.text}`);
   }
   return names.size >= STATEMENT_MIN_NAMES ? found : [];
 }
 
-/** The words that tell what happened: a perfect or a prediction, else a past tense; undefined if none. */
-function eventVerb(sentence: string): string | undefined {
+/** The words that tell what happened, and where: a perfect or a prediction, else a past tense; undefined if none. */
+function eventVerb(sentence: string): { text: string; at: number } | undefined {
   EVENT_VERB.lastIndex = 0;
   const m = EVENT_VERB.exec(sentence);
-  if (m) return m[0].replace(/\s+/g, ' ');
+  if (m) return { text: m[0].replace(/\s+/g, ' '), at: m.index };
   PAST_TENSE.lastIndex = 0;
   for (let p = PAST_TENSE.exec(sentence); p; p = PAST_TENSE.exec(sentence)) {
     // "is parceled out", "will be debated": a present or future passive is no past event ("was charged" is).
-    if (p[1] === undefined || IRREGULAR_PAST.has(p[2])) return p[2];
+    if (p[1] === undefined || IRREGULAR_PAST.has(p[2])) return { text: p[2], at: p.index + p[0].length - p[2].length };
   }
   return undefined;
 }
