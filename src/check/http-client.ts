@@ -136,7 +136,11 @@ export function readBodyCapped(
     };
     const onEnd = (): void => settle(false);
     const onError = (error: unknown): void => settle(false, error);
-    const onClose = (): void => settle(false, prematureClose());
+    // 'close' follows every end and error: build the error (a stack trace, ~25 µs) only when
+    // the stream closed before either, not for each of 2,000 bodies read to their end.
+    const onClose = (): void => {
+      if (!settled) settle(false, prematureClose());
+    };
     stream.on('data', onData);
     stream.once('end', onEnd);
     stream.once('error', onError);
