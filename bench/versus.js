@@ -46,6 +46,10 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 // BENCH_ONLY=open or BENCH_ONLY=polite runs one scenario (while working on one).
 const ONLY = process.env.BENCH_ONLY;
 const HARD_LIMIT_MS = 120_000;
+// BENCH_BEFORE=path/to/bin/citecheck.js adds another build of citecheck (say, main's, built in
+// another directory) as a third tool in the same runs, for before/after figures.
+const BEFORE_BIN = process.env.BENCH_BEFORE;
+const TOOLS = ['citecheck', 'linkinator', ...(BEFORE_BIN ? ['before'] : [])];
 const now = () => performance.timeOrigin + performance.now();
 
 // ---------------------------------------------------------------------------------------
@@ -185,12 +189,12 @@ function nextMessage(proc, key) {
 
 /** The command line of each tool for a page URL. */
 function commandFor(tool, pageUrl, polite) {
-  if (tool === 'citecheck') {
+  if (tool === 'citecheck' || tool === 'before') {
     const limits = polite
       ? ['--host-concurrency', '4', '--host-interval', `${POLITE_INTERVAL_MS}ms`]
       : ['--host-concurrency', String(CONCURRENCY), '--host-interval', '0'];
     return [
-      join(ROOT, 'bin/citecheck.js'),
+      tool === 'before' ? BEFORE_BIN : join(ROOT, 'bin/citecheck.js'),
       'check',
       pageUrl,
       '--allow-private',
@@ -219,7 +223,7 @@ function statusesOf(tool, stdout, pageUrl) {
   const counts = {};
   try {
     const json = JSON.parse(stdout);
-    if (tool === 'citecheck') Object.assign(counts, json.totals.byStatus);
+    if (tool !== 'linkinator') Object.assign(counts, json.totals.byStatus);
     else
       for (const link of json.links)
         if (link.url !== pageUrl) counts[link.state.toLowerCase()] = (counts[link.state.toLowerCase()] ?? 0) + 1;
@@ -330,9 +334,9 @@ export async function benchVersus() {
     );
     for (const order of ONLY === 'polite' ? [] : ['grouped', 'interleaved']) {
       const pageUrl = `${pageOrigin}/${order}.html`;
-      const runs = { citecheck: [], linkinator: [] };
+      const runs = Object.fromEntries(TOOLS.map((tool) => [tool, []]));
       for (let i = 0; i < RUNS; i++) {
-        for (const tool of i % 2 ? ['linkinator', 'citecheck'] : ['citecheck', 'linkinator']) {
+        for (const tool of i % 2 ? [...TOOLS].reverse() : TOOLS) {
           await reset('open');
           const run = await runTool(tool, pageUrl, false);
           const server = await stats();
@@ -340,7 +344,7 @@ export async function benchVersus() {
         }
       }
       const wall = {};
-      for (const tool of ['citecheck', 'linkinator']) {
+      for (const tool of TOOLS) {
         const list = runs[tool];
         wall[tool] = median(list.map((r) => r.wallMs));
         const firstAt = median(list.map((r) => r.view.firstRequestMs));
@@ -352,6 +356,10 @@ export async function benchVersus() {
       console.log(
         `  ${order.padEnd(11)} ratio linkinator / citecheck: ${(wall.linkinator / wall.citecheck).toFixed(2)}× (aim ≥ 1.5×)`,
       );
+      if (BEFORE_BIN)
+        console.log(
+          `  ${order.padEnd(11)} ratio linkinator / before: ${(wall.linkinator / wall.before).toFixed(2)}×; before / citecheck: ${(wall.before / wall.citecheck).toFixed(2)}×`,
+        );
     }
 
     if (ONLY === 'open') return;
@@ -361,7 +369,7 @@ export async function benchVersus() {
     );
     const pageUrl = `${pageOrigin}/interleaved.html`;
     const politeRuns = Math.max(1, Math.min(RUNS, 3));
-    for (const tool of ['citecheck', 'linkinator']) {
+    for (const tool of TOOLS) {
       const list = [];
       for (let i = 0; i < politeRuns; i++) {
         await reset('limited');
