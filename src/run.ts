@@ -102,16 +102,18 @@ export async function checkExtracted(
   deps: RunDeps,
   clock: { startedAt: Date; started: number },
 ): Promise<Report> {
+  // The archive stage's code loads while the checks wait on the network, not after the last
+  // answer, where it added to every run's tail (most of all a polite run's, idle until then).
+  const archiveStage = asksArchive(options) ? import('./archive/find-archives.js') : undefined;
+  archiveStage?.catch(() => undefined);
   // links/ dedupes the citations into targets; the check stage plans them (links/plan.ts) and
   // hands the engine only those to request.
   const run: CheckRun = await checkTargets(collectTargets(posts), options, deps);
   if (run.cacheWarning) deps.onWarning?.(run.cacheWarning);
   if (options.confirm) markUnconfirmed(run.results, options.confirm);
   // After the checks: archived copies of what failed (and, as asked, of the rest).
-  const archive: ArchiveRun = asksArchive(options)
-    ? await (
-        await import('./archive/find-archives.js')
-      ).findArchives(posts, run.results, options, deps, deps.onArchiveLookups)
+  const archive: ArchiveRun = archiveStage
+    ? await (await archiveStage).findArchives(posts, run.results, options, deps, deps.onArchiveLookups)
     : { archives: new Map(), requests: 0, cached: 0 };
   if (archive.cacheWarning) deps.onWarning?.(archive.cacheWarning);
   if (archive.lookupWarning) deps.onWarning?.(archive.lookupWarning);

@@ -1,4 +1,4 @@
-import * as cheerio from 'cheerio';
+import { createRequire } from 'node:module';
 import type { RawResponse } from '../check/http-client.js';
 import { visibleText } from '../check/page-text.js';
 import { normalizedWords } from '../check/quote-match.js';
@@ -39,8 +39,15 @@ export function pageShingles(response: RawResponse): Set<string> | undefined {
   return shingles;
 }
 
+// cheerio (parse5 and css-select, ~80 modules) is loaded on the first --drift comparison, not
+// by every run that reaches the archive stage: most runs compare no page, and loading it cost
+// ~100 ms at the end of a 2,000-link check. Its CommonJS build, so the load stays synchronous.
+const require = createRequire(import.meta.url);
+let cheerioLoad: typeof import('cheerio').load | undefined;
+
 function mainText(html: string): string {
-  const $ = cheerio.load(html);
+  cheerioLoad ??= (require('cheerio') as typeof import('cheerio')).load;
+  const $ = cheerioLoad(html);
   const articles = $('article');
   const main = articles.length === 1 ? articles : $('main').first();
   return visibleText(main.length === 1 ? ($.html(main) ?? html) : html);

@@ -58,17 +58,6 @@ export function forEachElement(root: DomNode, enter: (el: DomNode) => boolean | 
   }
 }
 
-/** The first element under `root` (document order) that satisfies `test`. */
-export function findElement(root: DomNode, test: (el: DomNode) => boolean): DomNode | undefined {
-  let found: DomNode | undefined;
-  forEachElement(root, (el) => {
-    if (!test(el)) return;
-    found = el;
-    return 'stop';
-  });
-  return found;
-}
-
 /** Text of a node and its descendants (script and style excluded), as written. */
 export function textContent(node: DomNode): string {
   if (node.type === 'text') return node.data ?? '';

@@ -1,7 +1,7 @@
 import type { InputWarning, Post } from '../types.js';
 import { normalizeDate } from './dates.js';
 import { chooseBody } from './html-body.js';
-import { attr, findElement, forEachElement, parseHtmlTree, textContent, type DomNode } from './html-tree.js';
+import { attr, forEachElement, parseHtmlTree, textContent, type DomNode } from './html-tree.js';
 import { lineColumn } from './json-repair.js';
 import { capNesting, MAX_NESTING } from './html-nesting.js';
 import { dateField, deepNesting, noArticleBody, notAnAbsoluteUrl } from './warnings.js';
@@ -124,6 +124,41 @@ function articleAround(el: DomNode | undefined): DomNode | undefined {
   return undefined;
 }
 
+function isTime(n: DomNode): boolean {
+  return n.name === 'time' && n.attribs?.datetime !== undefined;
+}
+
+/** True when `scope` is an ancestor of `node` (not `node` itself). */
+function isInside(node: DomNode, scope: DomNode): boolean {
+  for (let up = node.parent; up; up = up.parent) if (up === scope) return true;
+  return false;
+}
+
+/**
+ * The page's heading and date elements: the first `<h1>` inside the first of `scopes` that has
+ * one (the body element, then the article around it), and the first `<time datetime>` likewise,
+ * else anywhere on the page. One walk of the page, not one per scope and element: on a page of
+ * 2,000 links those walks cost ~30 ms of a cold process.
+ */
+function headingAndTime(root: DomNode, scopes: readonly DomNode[]): { h1?: DomNode; time?: DomNode } {
+  const h1s: (DomNode | undefined)[] = [];
+  const times: (DomNode | undefined)[] = [];
+  let anyTime: DomNode | undefined;
+  forEachElement(root, (n) => {
+    const heading = n.name === 'h1';
+    const time = !heading && isTime(n);
+    if (!heading && !time) return;
+    if (time) anyTime ??= n;
+    const firsts = heading ? h1s : times;
+    scopes.forEach((scope, i) => {
+      if (firsts[i] === undefined && isInside(n, scope)) firsts[i] = n;
+    });
+    // Nothing later can beat what the innermost scope has found.
+    if (scopes.length > 0 && h1s[0] !== undefined && times[0] !== undefined) return 'stop';
+  });
+  return { h1: h1s.find((n) => n !== undefined), time: times.find((n) => n !== undefined) ?? anyTime };
+}
+
 /**
  * Reads an HTML page or file. The post body is the article element's markup exactly as written
  * (a slice of the source, not a re-serialisation: the parser drops orphan `</a>` tags, which are
@@ -150,22 +185,13 @@ export function parseHtmlDocument(page: string, meta: { source: string; url?: st
   if (!choice.confident) warnings.push(noArticleBody(choice.selector));
 
   const around = [el, articleAround(el)].filter((n): n is DomNode => n !== undefined);
-  const inArticle = (test: (n: DomNode) => boolean): DomNode | undefined => {
-    for (const scope of around) {
-      const found = findElement(scope, test);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  const h1 = inArticle((n) => n.name === 'h1');
+  const { h1, time } = headingAndTime(root, around);
   const title = [head.ogTitle, h1 && textContent(h1), head.docTitle]
     .map((t) => t?.replace(/\s+/g, ' ').trim())
     .find((t) => t);
 
   // A <time> is only a guess at the publish date (it may hold a duration, "PT2H", or a year,
   // both valid HTML): one that is not a date is passed over without a warning.
-  const isTime = (n: DomNode): boolean => n.name === 'time' && n.attribs?.datetime !== undefined;
-  const time = inArticle(isTime) ?? findElement(root, isTime);
   const published =
     dateField('article:published_time', head.publishedMeta, warnings) ??
     normalizeDate(time ? attr(time, 'datetime') : undefined);

@@ -27,8 +27,8 @@ export class GuardDispatcher extends Dispatcher {
     if (!/^127\.\d+\.\d+\.\d+$/.test(host) && !this.names.has(host)) {
       this.violations.push(origin);
       const error = Object.assign(new Error(`test guard refused ${origin}`), { code: 'TEST_GUARD' });
-      // The engine's requests come through an interceptor (compose()), with undici's current
-      // handler methods; a plain request() handler has the legacy ones.
+      // The engine dispatches with undici's current handler methods (http-client.ts); a plain
+      // request() handler has the legacy ones.
       const failed = handler as Dispatcher.DispatchHandler;
       const controller = { abort() {}, pause() {}, resume() {}, aborted: true, paused: false, reason: error };
       queueMicrotask(() =>
