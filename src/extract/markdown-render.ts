@@ -14,13 +14,18 @@ export { MARKDOWN_LINE_ATTR } from './markdown-lines.js';
 const require = createRequire(import.meta.url);
 let parser: MarkdownItType | undefined;
 
+/** markdown-it's class, loaded on first use: one copy of the module for extraction and `fix`. */
+export function markdownItClass(): typeof MarkdownItType {
+  return require('markdown-it') as typeof MarkdownItType;
+}
+
 /**
  * The one Markdown parser of citecheck: CommonMark plus raw HTML (posts embed it) and
  * linkified explicit URLs. Code spans and blocks render as <code>/<pre>, which extraction ignores.
  */
 function markdownParser(): MarkdownItType {
   if (parser !== undefined) return parser;
-  const MarkdownIt = require('markdown-it') as typeof MarkdownItType;
+  const MarkdownIt = markdownItClass();
   const footnote = require('markdown-it-footnote') as typeof import('markdown-it-footnote').default;
   const md = new MarkdownIt({ html: true, linkify: true });
   // Fuzzy linkify turns "README.md", "index.html" or "google.com" in prose into http:// links

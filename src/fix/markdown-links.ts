@@ -1,5 +1,6 @@
-import MarkdownIt from 'markdown-it';
+import type MarkdownItType from 'markdown-it';
 import { ipv6Hosts } from '../extract/markdown-ipv6-hosts.js';
+import { markdownItClass } from '../extract/markdown-render.js';
 import { scanHtmlLinks, type HtmlLink } from './html-links.js';
 
 /** How a Markdown link is written. */
@@ -31,11 +32,21 @@ export interface ReferenceUse {
   end: number;
 }
 
-// The same reading of links as the extraction's renderer (sources/markdown-render.ts): only
-// explicit URLs are linkified.
-const md = new MarkdownIt({ html: true, linkify: true });
-md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
-md.use(ipv6Hosts);
+let parser: MarkdownItType | undefined;
+
+/**
+ * The same reading of links as the extraction's renderer (extract/markdown-render.ts): only
+ * explicit URLs are linkified. Built on first use, from the module extraction loads (the ESM
+ * and CommonJS builds of markdown-it are two copies: importing one here loaded both).
+ */
+function fixParser(): MarkdownItType {
+  if (parser !== undefined) return parser;
+  const MarkdownIt = markdownItClass();
+  parser = new MarkdownIt({ html: true, linkify: true });
+  parser.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+  parser.use(ipv6Hosts);
+  return parser;
+}
 
 /** A reference label as CommonMark compares them: case-folded, inner whitespace collapsed. */
 function normalizeLabel(label: string): string {
@@ -86,7 +97,7 @@ function indentedCode(text: string): Array<[number, number]> {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   const offset = (line: number): number => (line < starts.length ? starts[line] : text.length);
-  return md
+  return fixParser()
     .parse(text, {})
     .filter((token) => token.type === 'code_block' && token.map !== null)
     .map((token) => [offset(token.map![0]), offset(token.map![1])] as [number, number]);
@@ -103,13 +114,33 @@ function spansIn(line: string, offset: number, ranges: Array<[number, number]>):
   }
 }
 
-/** A test "is this offset inside code?" over sorted ranges. */
-function insideAny(ranges: Array<[number, number]>): (offset: number) => boolean {
-  return (offset) => ranges.some(([from, to]) => offset >= from && offset < to);
+/**
+ * A test "is this offset inside one of the ranges?" (from inclusive, to exclusive): the ranges
+ * merged once, then a binary search per offset, so a post of many links stays linear-ish.
+ */
+function insideAny(ranges: ReadonlyArray<readonly [number, number]>): (offset: number) => boolean {
+  const merged: Array<[number, number]> = [];
+  for (const [from, to] of [...ranges].filter(([f, t]) => t > f).sort((a, b) => a[0] - b[0])) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = merged.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (offset < merged[mid][0]) hi = mid - 1;
+      else if (offset >= merged[mid][1]) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
 }
 
 /** The href markdown-it renders for a destination as written (escapes and entities undone). */
 function hrefOf(destination: string): string {
+  const md = fixParser();
   return md.normalizeLink(md.utils.unescapeAll(destination));
 }
 
@@ -121,6 +152,7 @@ function hrefOf(destination: string): string {
 export function scanMarkdownLinks(text: string): MarkdownLink[] {
   const inCode = insideAny(codeRanges(text));
   const links: MarkdownLink[] = [];
+  const md = fixParser();
   const { parseLinkDestination, parseLinkTitle } = md.helpers;
 
   // Inline: "](" then a destination, an optional title and ")".
@@ -140,10 +172,10 @@ export function scanMarkdownLinks(text: string): MarkdownLink[] {
   }
   // Autolinks: <scheme:…>, but not an inline link's destination written in angle brackets
   // (`[x](<https://…>)`), which is the inline link above: annotated twice, inside its parentheses.
-  const inlineDestinations = links.map((l) => [l.destStart, l.destEnd] as const);
+  const inInlineDestination = insideAny(links.map((l) => [l.destStart, l.destEnd] as const));
   for (const m of text.matchAll(/<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^<>\s]*)>/g)) {
     const at = m.index ?? 0;
-    if (inCode(at) || inlineDestinations.some(([from, to]) => at >= from && at < to)) continue;
+    if (inCode(at) || inInlineDestination(at)) continue;
     links.push({
       kind: 'autolink',
       destStart: at + 1,
@@ -175,9 +207,9 @@ export function scanMarkdownLinks(text: string): MarkdownLink[] {
     links.push({ kind: 'html', destStart: href.valueStart, destEnd: href.valueEnd, href: tag.href, end: tag.end, tag });
   }
   // Bare URLs that no explicit link above already holds.
-  const taken = links.map((l) => [l.destStart - 1, l.end] as const);
+  const taken = insideAny(links.map((l) => [l.destStart - 1, l.end] as const));
   for (const m of md.linkify.match(text) ?? []) {
-    if (inCode(m.index) || taken.some(([from, to]) => m.index >= from && m.index < to)) continue;
+    if (inCode(m.index) || taken(m.index)) continue;
     if (!/^https?:/i.test(m.schema)) continue;
     links.push({
       kind: 'bare',

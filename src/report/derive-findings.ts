@@ -254,6 +254,8 @@ function citationFindings(
   if (gone && c.archivedCopy !== undefined) {
     if (once(`ARCHIVE_AVAILABLE ${key}`))
       out.push(makeFinding('ARCHIVE_AVAILABLE', at(c.url), { ...linkArgs, archiveUrl: c.archivedCopy, linked: 'yes' }));
+    // Rescued, the link itself is still in the post: what is said of the link stays said.
+    insecureHttp(c, out, once, at, linkArgs);
     return out;
   }
   const statusCode =
@@ -321,10 +323,21 @@ function citationFindings(
       }),
     );
   }
-  if (!c.isInternal && /^http:/i.test(c.url) && once(`LINK_INSECURE_HTTP ${key}`)) {
+  insecureHttp(c, out, once, at, linkArgs);
+  return out;
+}
+
+/** LINK_INSECURE_HTTP for an outbound `http:` link, once per URL. */
+function insecureHttp(
+  c: ReportCitation,
+  out: Finding[],
+  once: (key: string) => boolean,
+  at: (url?: string) => { post: number; source: string; block: number; url?: string; line?: number },
+  linkArgs: MessageArgs,
+): void {
+  if (!c.isInternal && /^http:/i.test(c.url) && once(`LINK_INSECURE_HTTP ${c.url}`)) {
     out.push(makeFinding('LINK_INSECURE_HTTP', at(c.url), linkArgs));
   }
-  return out;
 }
 
 /** The date part of an ISO time ("2024-04-30"), or '' when there is none. */

@@ -270,6 +270,32 @@ describe('buildReport: citations that are not checked', () => {
   });
 });
 
+describe('buildReport: a source the post already links an archived copy of', () => {
+  it('is rescued (ARCHIVE_AVAILABLE, no LINK_BROKEN) and keeps its LINK_INSECURE_HTTP note', () => {
+    const copy = 'https://web.archive.org/web/2020/http://gone.example.org/a';
+    const report = buildReport({
+      posts: [
+        post('p.md', [
+          block(0, {
+            citations: [
+              citation('http://gone.example.org/a', { archivedCopy: copy }),
+              citation('https://gone.example.org/b', { archivedCopy: copy }),
+            ],
+          }),
+        ]),
+      ],
+      results: results(result('http://gone.example.org/a', 'broken'), result('https://gone.example.org/b', 'broken')),
+      startedAt: STARTED_AT,
+      durationMs: 1,
+    });
+    expect(report.findings.map((f) => [f.code, f.url])).toEqual([
+      ['LINK_INSECURE_HTTP', 'http://gone.example.org/a'],
+      ['ARCHIVE_AVAILABLE', 'http://gone.example.org/a'],
+      ['ARCHIVE_AVAILABLE', 'https://gone.example.org/b'],
+    ]);
+  });
+});
+
 describe('buildReport: damaged anchors, repairs, uncited claims', () => {
   it('the seed-like post: 8 ANCHOR_DAMAGED errors in reading order, repairs as warnings', () => {
     const report = seedLikeReport();
