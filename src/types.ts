@@ -164,7 +164,7 @@ export type BlockKind =
   | 'reference';
 
 /** Why a block counts as a claim. */
-export type ClaimSignal = 'citation' | 'quote' | 'number' | 'attribution';
+export type ClaimSignal = 'citation' | 'quote' | 'number' | 'attribution' | 'statement';
 
 /** The words behind a claim signal ("62%", "officials said", a quoted span). */
 export interface ClaimEvidence {
@@ -269,7 +269,7 @@ export interface Block {
   text: string;
   /** A non-heading block with at least one signal. */
   isClaim: boolean;
-  /** Claim signals, in the order citation, quote, number, attribution. */
+  /** Claim signals, in the order citation, quote, number, attribution, statement. */
   signals: ClaimSignal[];
   /** Why the block counts as a claim: the words behind each quote/number/attribution signal (at most 3 each). */
   evidence?: ClaimEvidence[];

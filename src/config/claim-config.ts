@@ -11,6 +11,8 @@ export interface ClaimConfig {
   attributionIgnore?: string[];
   /** Regular expressions: text they match never counts as a figure. */
   figureIgnore?: string[];
+  /** Regular expressions: a paragraph they match has no statement signal (`".*"` turns the signal off). */
+  statementIgnore?: string[];
 }
 
 /** `claims`, compiled. */
@@ -21,10 +23,12 @@ export interface ClaimRules {
   attributionIgnore: RegExp[];
   /** Text never counted as a figure. */
   figureIgnore: RegExp[];
+  /** Paragraphs with no statement signal (absent: none). */
+  statementIgnore?: RegExp[];
 }
 
 /** The keys of `claims`, for the schema and for errors. */
-export const CLAIM_KEYS = ['attributionWords', 'attributionIgnore', 'figureIgnore'] as const;
+export const CLAIM_KEYS = ['attributionWords', 'attributionIgnore', 'figureIgnore', 'statementIgnore'] as const;
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -40,7 +44,7 @@ export function compileClaimConfig(config: ClaimConfig): ClaimRules {
       throw new Error(`${key}: must be a list of non-empty strings`);
     return value as string[];
   };
-  const patterns = (key: 'attributionIgnore' | 'figureIgnore'): RegExp[] =>
+  const patterns = (key: 'attributionIgnore' | 'figureIgnore' | 'statementIgnore'): RegExp[] =>
     list(key).map((source) => {
       try {
         return new RegExp(source, 'giu');
@@ -52,6 +56,8 @@ export function compileClaimConfig(config: ClaimConfig): ClaimRules {
     attributionIgnore: patterns('attributionIgnore'),
     figureIgnore: patterns('figureIgnore'),
   };
+  const statementIgnore = patterns('statementIgnore');
+  if (statementIgnore.length > 0) rules.statementIgnore = statementIgnore;
   const words = list('attributionWords').map((w) => w.trim());
   if (words.length > 0) {
     rules.attributionWords = new RegExp(

@@ -318,7 +318,8 @@ export const KINDS: Record<OptionKindName, KindRules> = {
       ),
     }),
     compile(raw: unknown, _decl: OptionDecl, fail: Fail) {
-      if (!isPlainObject(raw)) fail('must be an object with attributionWords, attributionIgnore or figureIgnore');
+      if (!isPlainObject(raw))
+        fail('must be an object with attributionWords, attributionIgnore, figureIgnore or statementIgnore');
       for (const key of Object.keys(raw)) {
         if (!(CLAIM_KEYS as readonly string[]).includes(key)) fail('is not a known key', `claims.${key}`);
       }

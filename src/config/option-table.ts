@@ -305,7 +305,7 @@ export const OPTION_TABLE = [
     kind: 'claims',
     flag: false,
     default: {},
-    help: 'additions to the claim-signal rules: attributionWords, attributionIgnore, figureIgnore',
+    help: 'additions to the claim-signal rules: attributionWords, attributionIgnore, figureIgnore, statementIgnore',
     note: 'see Claim signals',
   },
   {

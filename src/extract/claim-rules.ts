@@ -46,6 +46,31 @@ export const FILLERS = set(
   "have has had 've 'd also then just already later once never always recently finally first only still even actually really probably again soon often sometimes previously earlier both all do did does not",
 );
 
+/**
+ * Words right before a reporting verb (past the fillers) that make it no report: an infinitive
+ * or a modal ("I should be able to just say", "the company could say", "afraid to say",
+ * "declined to say"): nothing was said yet.
+ */
+export const UNREALISED = set('to can could would should might may must will shall cannot');
+
+/** "and"/"or" right before a bare "say": a second verb of the same subject ("tap it and then say"). */
+export const COORDINATORS = set('and or');
+
+/** Negations among the words before a reporting verb: "officials did not say why" reports nothing said. */
+export const NEGATIONS = set(
+  "not never didn't don't doesn't hasn't haven't hadn't won't wouldn't couldn't can't isn't wasn't weren't aren't",
+);
+
+/**
+ * What right after a reporting verb makes it no report: "about" with no number (a topic: "what
+ * people say about your brand"), "there"/"here" or a reflexive ("a kitten they found there").
+ */
+export const NOT_REPORTED_AFTER =
+  /^\s+(?:about(?!\s+[$€£]?\d)|there\b|here\b|(?:him|her|it|them|my|our|your)sel(?:f|ves)\b)/i;
+
+/** "wrote"/"writes" before a determiner names what was written ("he wrote a personal response"), not a claim. */
+export const AUTHORED = /^(?:wrote|writes)$/;
+
 /** Forms of "be" and "get" before a participle: a passive ("was found in the attic"). */
 export const PASSIVE = set('is are was were be been being get gets got gotten');
 
@@ -117,3 +142,33 @@ export const STANCE =
  */
 export const TECHNICAL_UNITS =
   /^\s+\(?(?:bytes?|bits?|lines?|pixels?|px|characters?|chars|instructions?|cycles?|threads?|commits?|chunks?|blocks?|tokens?)\b/i;
+
+/**
+ * Words that say the writer or the reader is in the text ("I", "we", "our", "you"): a block
+ * with one, outside quotes, is in the personal voice. "US" (the country) is not "us".
+ */
+export const PERSONAL_VOICE =
+  /(?<![A-Za-z'’])(?:I|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Uu]s|[Oo]urs?|[Yy]ou|[Yy]ours?)(?![A-Za-z])/;
+
+/** Largest share of a post's prose blocks in the personal voice for the post to be in the reporting voice (news). */
+export const REPORTING_VOICE_MAX_SHARE = 0.2;
+
+/** Fewest distinct names a paragraph must mention for the statement signal. */
+export const STATEMENT_MIN_NAMES = 2;
+
+/** Capitalised words that are not names: sentence openers, pronouns, days and months. */
+export const NAME_STOPWORDS = set(
+  'the a an this that these those it its he she they his her their them there here then but and or nor so yet still also although though if when while where whether after before since until as at by for from in into on onto of off over under with without about against among between during through to up down out other another some many most more much few several one two three each every all both any no none not such what which who whom whose why how mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december',
+);
+
+/** Verb phrases that tell what happened or will happen: a perfect, a prediction ("is likely to"). */
+export const EVENT_VERB =
+  /\b(?:has|have|had)\s+(?:(?:not|never|already|also|long|since|just|recently|strongly|repeatedly|previously)\s+)?(?:been\s+)?\p{Ll}{2,}(?:ed|en|wn|ne|lt|nt|ght|ld|id|ve|ck|ung)\b|\b(?:is|are|was|were)\s+(?:(?:not|also|now)\s+)?(?:likely|unlikely|expected|set|due|poised|scheduled|slated|projected|forecast|about)\s+to\b/gu;
+
+/** Past tenses not ending in -ed: a past event ("Obama won Washington"). */
+export const IRREGULAR_PAST = set(
+  'won lost took made gave went came began became left got held led met paid ran sent sold spent stood broke brought bought built chose drew fell fought grew kept knew rose saw shut spoke struck threw wrote told said',
+);
+
+/** Modals of the writer's speculation (lower case: "May" is a month): a sentence with one is analysis, not a statement. */
+export const SPECULATION = /\b(?:would|could|might|may|should|must)\b/;

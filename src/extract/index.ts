@@ -14,8 +14,9 @@ import { quotesForCitation } from './quotes.js';
 import { sentenceAt, sentenceIndex, sentenceRanges } from './sentences.js';
 import { stripShortcodes } from './shortcodes.js';
 import { creditSources, NOT_CLAIMS } from './credits.js';
-import { urlParts, urlRole } from './link-roles.js';
+import { isCrossReference, urlParts, urlRole } from './link-roles.js';
 import { claimSignals } from './signals.js';
+import { addStatementSignals } from './statements.js';
 import { resolveTemplateLink } from './template-links.js';
 import { ignoreList, readIgnoreMarkers, type IgnoredUrl } from './ignore-markers.js';
 import { BlockWalker } from './walk-blocks.js';
@@ -165,6 +166,8 @@ function assignRole(citation: Citation, link: RawLink, post: PostLinks): void {
       citation.checkUrl === post.self
     )
       role = 'navigation';
+    if (role === undefined && isCrossReference(citation.anchorText, citation.sentence, citation.isInternal))
+      role = 'navigation';
   }
   if (role === undefined) return;
   if (post.countAsSource.some((re) => re.test(citation.url) || re.test(link.href))) return;
@@ -300,6 +303,7 @@ export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPos
     claimRules: opts.claimRules,
   };
   const blocks = rawBlocks.map((raw, index) => toBlock(raw, index, links));
+  addStatementSignals(blocks, NOT_CLAIMS, opts.claimRules?.statementIgnore);
   creditSources(blocks, rawBlocks);
 
   const { body: _body, bodyFormat: _format, bodyLine: _line, ...rest } = post;

@@ -236,6 +236,20 @@ export function urlRole(rawHref: string, url: UrlParts | undefined, isInternal: 
   return undefined;
 }
 
+// A pointer to more of the site: "(See pictures of the spill.)", "Watch TIME's video …", "Related: …".
+const CROSS_REFERENCE =
+  /^\(?\s*(?:see|watch|read|view|listen\s+to|look\s+at|browse|check\s+out|more\s+on|related|photos?|pictures|video|gallery|slideshow)\b[^()]{0,150}\)?$/i;
+
+/**
+ * True for an internal link that is a whole sentence pointing the reader to more of the site
+ * ("(See pictures of the spill.)", "Watch the video."): the site's own content promoted inside
+ * a paragraph, not the paragraph's source.
+ */
+export function isCrossReference(anchorText: string, sentence: string, isInternal: boolean): boolean {
+  const text = anchorText.trim();
+  return isInternal && text === sentence.trim() && CROSS_REFERENCE.test(text);
+}
+
 /** A text that says what an image cites: words, not a file name or a placeholder. */
 export function isTellingAlt(alt: string): boolean {
   const text = alt.trim();

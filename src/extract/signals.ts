@@ -1,6 +1,8 @@
 import type { ClaimEvidence, ClaimSignal } from '../types.js';
 import {
   ACCORDING_TO_NOT_SOURCES,
+  AUTHORED,
+  COORDINATORS,
   DATA_SUBJECTS,
   DATE_OR_TIME,
   DEFAULT_CLAIM_RULES,
@@ -13,6 +15,8 @@ import {
   LABEL_WORDS,
   MECHANICAL_SUBJECTS,
   MONTH,
+  NEGATIONS,
+  NOT_REPORTED_AFTER,
   NOUN_LIKE,
   PASSIVE,
   PERSONAL_SUBJECTS,
@@ -21,6 +25,7 @@ import {
   SHOW_VERBS,
   STANCE,
   TECHNICAL_UNITS,
+  UNREALISED,
   VERSION_AFTER,
   VERSION_BEFORE,
 } from './claim-rules.js';
@@ -336,6 +341,10 @@ function wordsBefore(t: string, at: number, n: number): string[] {
   return words;
 }
 
+// A determiner or possessive right after a verb: its object ("wrote a personal response").
+// ("that" is left out: "wrote that …" reports).
+const DETERMINERS_AFTER = new RegExp(`^\\s+(?:${[...DETERMINERS].filter((w) => w !== 'that').join('|')})\\b`, 'i');
+
 /** Whether a reporting verb at [start, end) is used for reporting (see the module comment). */
 function isReporting(t: string, start: number, end: number, verb: string): boolean {
   const after = t.slice(end, end + 40);
@@ -352,9 +361,16 @@ function isReporting(t: string, start: number, end: number, verb: string): boole
   // A determiner right before: a noun or an adjective ("the claims", "an estimated cost").
   if (before.length > 0 && DETERMINERS.has(before[before.length - 1])) return false;
   let i = before.length - 1;
-  while (i >= 0 && FILLERS.has(before[i])) i--;
+  let negated = false;
+  while (i >= 0 && (FILLERS.has(before[i]) || NEGATIONS.has(before[i]))) {
+    if (NEGATIONS.has(before[i])) negated = true;
+    i--;
+  }
   const subject = before[i];
+  if (negated || NOT_REPORTED_AFTER.test(after)) return false;
   if (subject !== undefined && (PERSONAL_SUBJECTS.has(subject) || INTERPRETIVE.has(subject))) return false;
+  if (subject !== undefined && (UNREALISED.has(subject) || (verb === 'say' && COORDINATORS.has(subject)))) return false;
+  if (AUTHORED.test(verb) && before.length > 0 && DETERMINERS_AFTER.test(after)) return false;
   if (subject !== undefined && PASSIVE.has(subject)) return /^\s*(?:that\b|to\s+be\b)/i.test(after);
   if (/^(?:told|tells)$/.test(verb) && /^\s+(?:me|us)\b/i.test(after) && !/^\s+(?:me|us)\s+that\b/i.test(after))
     return false;
@@ -434,6 +450,25 @@ function figureIgnore(rules: ClaimRules): RegExp[] {
   return patterns;
 }
 
+// Longest block read as a counter or a label rather than a statement.
+const COUNTER_CHARS = 40;
+const LETTER_WORD = /\p{L}[\p{L}'’-]*/gu;
+
+/**
+ * True for a block that is a bare count with at most two words around it and no sentence end
+ * ("861", "1,204 likes", "Comments (5)"): a like or share counter, a score or a label states
+ * nothing to source. "Turnout was 61%." (a sentence) and "$4.2 billion" (an amount) stay figures.
+ */
+function isCounter(text: string): boolean {
+  const trimmed = text.trim();
+  return (
+    trimmed.length <= COUNTER_CHARS &&
+    !/[.!?]["”’)]?$/.test(trimmed) &&
+    !/[%$€£¥]/.test(trimmed) &&
+    (trimmed.match(LETTER_WORD) ?? []).length <= 2
+  );
+}
+
 /** Quote/number/attribution signals of a text and their evidence ("citation" is added by the caller). */
 export function claimSignals(text: string, options: SignalOptions = {}): TextSignals {
   const rules = options.rules ?? DEFAULT_CLAIM_RULES;
@@ -445,9 +480,10 @@ export function claimSignals(text: string, options: SignalOptions = {}): TextSig
     'quote',
     quotes(prose).map((q) => shorten(q, EVIDENCE_QUOTE_CHARS)),
   );
-  const found = /\d/.test(prose)
-    ? figures(text, blanked(prose, [], figureIgnore(rules)), options.ranges)
-    : { strong: [], weak: [] };
+  const found =
+    /\d/.test(prose) && !isCounter(prose)
+      ? figures(text, blanked(prose, [], figureIgnore(rules)), options.ranges)
+      : { strong: [], weak: [] };
   const said = attributions(text, blanked(prose, [], rules.attributionIgnore), rules);
   // Weak figures count only beside a quote or an attribution.
   const weakCounts = out.signals.length > 0 || said.length > 0;

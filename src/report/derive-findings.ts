@@ -64,7 +64,7 @@ export interface FindingContext {
 }
 
 // A block with one of these signals asserts something a reader may want sourced.
-const UNCITED_SIGNALS = new Set(['quote', 'number', 'attribution']);
+const UNCITED_SIGNALS = new Set(['quote', 'number', 'attribution', 'statement']);
 
 /** Builds one finding, worded by messages.ts and with the severity of the code table. */
 function makeFinding(

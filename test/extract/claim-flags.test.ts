@@ -48,6 +48,46 @@ describe('CLAIM_UNCITED on labelled paragraphs (issue 8 aims: precision ≥ 0.7,
   });
 });
 
+const LINK = /\[([^\]]+)\]\(([^)\s]+)\)/g;
+
+/** Precision and recall of CLAIM_UNCITED on labelled whole pages (each one HTML post, as bench/claims.js builds it). */
+function scorePages(name: string): { precision: number; recall: number } {
+  const { pages } = JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8')) as {
+    pages: Array<{ name: string; url: string; paragraphs: Array<{ text: string; needsSource: boolean }> }>;
+  };
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const page of pages) {
+    const body = page.paragraphs
+      .map((p) => `<p>${p.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(LINK, '<a href="$2">$1</a>')}</p>`)
+      .join('\n');
+    const html = `<html><head><link rel="canonical" href="${page.url}"></head><body><article>${body}</article></body></html>`;
+    const post = extractPost(parseDocument(html, { source: `${page.name}.html` })[0]);
+    const flagged = new Set(
+      report([post])
+        .findings.filter((f) => f.code === 'CLAIM_UNCITED')
+        .map((f) => f.block),
+    );
+    for (const p of page.paragraphs) {
+      const block = post.blocks.find((b) => b.text.startsWith(p.text.replace(LINK, '$1').slice(0, 40)));
+      const hit = block !== undefined && flagged.has(block.index);
+      if (hit && p.needsSource) tp++;
+      else if (hit) fp++;
+      else if (p.needsSource) fn++;
+    }
+  }
+  return { precision: tp / (tp + fp), recall: tp / (tp + fn) };
+}
+
+describe('CLAIM_UNCITED on labelled whole pages in the shapes of real ones (wire story, first-person account, counters)', () => {
+  it('page-shapes.json', () => {
+    const { precision, recall } = scorePages('page-shapes.json');
+    expect(precision).toBeGreaterThanOrEqual(0.7);
+    expect(recall).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
 /** The words behind one signal of a text, extracted as a Markdown paragraph. */
 function evidence(text: string, signal: string): string[] {
   return (extract(text).blocks[0].evidence ?? []).filter((e) => e.signal === signal).map((e) => e.text);
@@ -66,6 +106,9 @@ describe('the figure signal', () => {
     ['code', 'The config sets `retries = 100` for the importer.'],
     ['figures of the author', 'Our team of 4 ran 5k in 28 minutes.'],
     ['figures of an instruction', 'Bake for 25 minutes at 180°C.'],
+    ['a like counter', '861'],
+    ['a share counter with its label', '1,204 shares'],
+    ['a comment count', 'Comments (5 posted)'],
   ])('ignores %s', (_name, text) => {
     expect(evidence(text, 'number')).toEqual([]);
   });
@@ -77,6 +120,8 @@ describe('the figure signal', () => {
     ['Temperatures have risen by about 1.1°C.', ['1.1°C']],
     ['The bill passed the Senate 52 to 48.', ['52', '48']],
     ['The F-35 program will cost $1.7 trillion.', ['$1.7 trillion']],
+    ['Turnout was 61%.', ['61%']],
+    ['$4.2 billion', ['$4.2 billion']],
   ])('counts a real figure: %s', (text, found) => {
     expect(evidence(text, 'number')).toEqual(found);
   });
@@ -113,6 +158,10 @@ describe('the attribution signal', () => {
     ['The media union is adamant that metadata must be exempt.', ['media union is adamant']],
     ['In meetings, the government team boasted of concessions.', ['government team boasted']],
     ['“Fine,” says president David Weisbrot.', ['says']],
+    ['Officials said about 40 people were hurt.', ['Officials said']],
+    ['She wrote that the plan had failed.', ['She wrote']],
+    ['Analysts say the merger will close in March.', ['Analysts say']],
+    ['Critics and supporters say the vote was close.', ['and supporters say']],
   ])('keeps reporting: %s', (text, found) => {
     expect(evidence(text, 'attribution')).toEqual(found);
   });
@@ -135,6 +184,19 @@ describe('the attribution signal', () => {
     'As far as the law is concerned, nothing changes.',
     'This chapter is concerned with parsing.',
     'We are confident the fix works.',
+    // Not said yet: an infinitive, a modal, a second verb of the same subject.
+    'I should be able to just say the name of the state and have it picked.',
+    'Tap the field and then say the name of the state.',
+    'Staff should not be afraid to say hello to customers.',
+    'Nothing the company itself could say would carry as much weight.',
+    'The spokesman declined to say when the plant would reopen.',
+    // Nothing said: a negation.
+    'Officials did not say why the plant was reopened now.',
+    "The ministry didn't say when the ban would end.",
+    // A topic, a written thing, a place: no claim reported.
+    'The positive things people say about your brand are amplified.',
+    'The chief executive wrote a personal response in the comments.',
+    'One store adopted a kitten they found there, and posts about it weekly.',
   ])('ignores a non-reporting use: %s', (text) => {
     expect(evidence(text, 'attribution')).toEqual([]);
   });
@@ -166,6 +228,18 @@ describe('evidence in the report, and the config additions', () => {
     expect(tuned.blocks[0].evidence).toEqual([{ signal: 'attribution', text: 'per' }]);
   });
 
+  it('drops the statement signal of paragraphs matching statementIgnore, from the claims config', () => {
+    const story = [
+      'Port Elwood has approved a second container terminal after a long dispute with Calder Shipping.',
+      'Reporting by Ana Ruiz and Tom Field; Calder Shipping and Port Elwood were asked to comment.',
+    ].join('\n\n');
+    const statementsOf = (claims: ClaimConfig) =>
+      extract(story, claims).blocks.map((b) => b.signals.includes('statement'));
+    expect(statementsOf({})).toEqual([true, true]);
+    expect(statementsOf({ statementIgnore: ['^Reporting by'] })).toEqual([true, false]);
+    expect(statementsOf({ statementIgnore: ['.*'] })).toEqual([false, false]);
+  });
+
   const dir = mkdtempSync(path.join(tmpdir(), 'citecheck-claims-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -183,5 +257,9 @@ describe('evidence in the report, and the config additions', () => {
     const bad = await runCli(['extract', 'post.md'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('claims.figureIgnore');
+    writeFileSync(path.join(dir, 'citecheck.config.json'), JSON.stringify({ claims: { statementIgnore: ['['] } }));
+    const badStatement = await runCli(['extract', 'post.md'], { cwd: dir });
+    expect(badStatement.code).toBe(2);
+    expect(badStatement.stderr).toContain('claims.statementIgnore');
   });
 });

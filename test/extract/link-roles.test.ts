@@ -66,6 +66,16 @@ describe('links that are not sources get a role (issue 8)', () => {
     ['the post itself', '<a href="https://blog.example.com/2025/05/post/">permalink</a>', 'navigation'],
     ['an author page', '<a href="https://blog.example.com/author/sam/">Sam</a>', 'navigation'],
     [
+      'a parenthesised pointer to more of the site',
+      '<a href="https://blog.example.com/photos/spill/">(See pictures of the spill.)</a>',
+      'navigation',
+    ],
+    [
+      'a "Watch" pointer to the site’s video',
+      '<a href="/video/bayou/">(Watch our video “Oil on the Bayou.”)</a>',
+      'navigation',
+    ],
+    [
       'a photo linked to its full size',
       '<a href="https://blog.example.com/wp-content/uploads/big.jpg"><img src="small.jpg" alt=""></a>',
       'image',
@@ -87,6 +97,14 @@ describe('links that are not sources get a role (issue 8)', () => {
       '<a href="https://blog.example.com/2024/01/earlier/">as we reported</a>',
     ],
     ['a text link to a chart image', '<a href="https://stats.example.org/chart.png">the chart</a>'],
+    [
+      'a "See" sentence pointing to another site',
+      '<a href="https://council.example.gov/budget">(See the council’s budget.)</a>',
+    ],
+    [
+      'a "See" link inside a longer sentence',
+      'See <a href="https://blog.example.com/2024/01/earlier/">our report</a>.',
+    ],
     [
       'an image link whose alt says what it cites',
       '<a href="https://stats.example.org/report"><img src="c.png" alt="Chart of the 2024 council budget"></a>',

@@ -1,0 +1,160 @@
+import type { Block, BlockKind } from '../types.js';
+import {
+  EVENT_VERB,
+  IRREGULAR_PAST,
+  NAME_STOPWORDS,
+  PERSONAL_VOICE,
+  REPORTING_VOICE_MAX_SHARE,
+  SPECULATION,
+  STATEMENT_MIN_NAMES,
+} from './claim-rules.js';
+import { doubleQuotedSpans } from './signals.js';
+import { sentenceRanges } from './sentences.js';
+
+/**
+ * The statement signal: in a post written in the reporting voice (news: its prose rarely says
+ * "I", "we" or "you"), a paragraph stating what named third parties did, do or will do is a
+ * claim even without a reporting verb or a figure ("Moscow has cited technical reasons for the
+ * delays", "New York … is likely to lose two electoral votes"). A first-person post (a diary, a
+ * company's own account, advice to the reader) has no statement signal: its facts are the
+ * writer's own. The rules are published in the README ("Claim signals").
+ */
+
+// Blocks of prose whose voice is weighed, and that can carry the signal.
+const PROSE_KINDS: ReadonlySet<BlockKind> = new Set(['paragraph', 'list-item']);
+// A block shorter than this (in words) is a caption, a byline or a widget: it neither votes nor states.
+const MIN_WORDS = 12;
+// A longer block is no news paragraph (a wall of text, a pasted log): it neither votes nor states,
+// which also bounds the work on hostile inputs.
+const MAX_CHARS = 4000;
+// Most evidence entries kept per block.
+const MAX_EVIDENCE = 3;
+
+// A past tense, with the present form of "be" before it when there is one (a present passive).
+const PAST_TENSE = new RegExp(`\\b(?:(is|are|am|be|being)\\s+)?([a-z]{2,}ed|${[...IRREGULAR_PAST].join('|')})\\b`, 'g');
+// A capitalised word (a name, or a sentence's first word) and whether a capitalised word follows it.
+const CAPITALISED = /(?<![\p{L}\p{N}'’])\p{Lu}[\p{L}\p{N}'’.-]*/gu;
+const CAPITALISED_NEXT = /^\s+\p{Lu}/u;
+const NAME_REST = /^(?:\s\p{Lu}[\p{L}\p{N}'’-]*)+/u;
+const QUOTE_MARK = /[“"«]/;
+
+/** The text with its double-quoted spans blanked: quoted speech says "I" for someone else. */
+function unquoted(text: string): string {
+  if (!QUOTE_MARK.test(text)) return text;
+  const parts: string[] = [];
+  let last = 0;
+  for (const span of doubleQuotedSpans(text)) {
+    parts.push(text.slice(last, span.start), ' '.repeat(span.end - span.start));
+    last = span.end;
+  }
+  parts.push(text.slice(last));
+  return parts.join('');
+}
+
+/** True when a text holds at least `n` words (runs of non-space), counted without building a list. */
+function hasWords(text: string, n: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
+    if (!space && !inWord && ++words >= n) return true;
+    inWord = !space;
+  }
+  return false;
+}
+
+/** A block of prose of paragraph size: the blocks that vote on the voice and can state. */
+const isProse = (block: Block): boolean =>
+  PROSE_KINDS.has(block.kind) && block.text.length <= MAX_CHARS && hasWords(block.text, MIN_WORDS);
+
+/** True when a post's prose is in the reporting voice: few of its prose blocks say I, we or you. */
+export function isReportingVoice(blocks: readonly Block[]): boolean {
+  let prose = 0;
+  let personal = 0;
+  for (const block of blocks) {
+    if (!isProse(block)) continue;
+    prose++;
+    if (PERSONAL_VOICE.test(unquoted(block.text))) personal++;
+  }
+  return prose > 0 && personal / prose <= REPORTING_VOICE_MAX_SHARE;
+}
+
+/**
+ * The statements of a text, as evidence ("Moscow … has cited"): sentences that name someone
+ * (a capitalised name, not a sentence's first word unless a name follows it) and tell what they
+ * did or will do (a past tense, a perfect, "is likely/expected/set to"), without "I", "we" or
+ * "you", not a question and not the writer's speculation ("would", "could"). Empty unless the
+ * text names at least STATEMENT_MIN_NAMES.
+ */
+export function statements(text: string): string[] {
+  const plain = unquoted(text);
+  if (PERSONAL_VOICE.test(plain)) return [];
+  const names = new Set<string>();
+  const found: string[] = [];
+  for (const [start, end] of sentenceRanges(plain)) {
+    const sentence = plain.slice(start, end).trim();
+    if (sentence.endsWith('?') || SPECULATION.test(sentence)) continue;
+    // Names in the sentence, whole ("Port Elwood", "Marrow County"), with where each starts.
+    const named: Array<[string, number]> = [];
+    CAPITALISED.lastIndex = 0;
+    for (let m = CAPITALISED.exec(sentence); m; m = CAPITALISED.exec(sentence)) {
+      const w = m[0].replace(/['’]s$/, '').replace(/\.$/, '');
+      if (NAME_STOPWORDS.has(w.toLowerCase())) continue;
+      // A sentence's first word is capitalised anyway: a name only when another capitalised word follows.
+      if (m.index === 0 && !CAPITALISED_NEXT.test(sentence.slice(m.index + m[0].length))) continue;
+      names.add(w);
+      const rest = NAME_REST.exec(sentence.slice(m.index + m[0].length))?.[0] ?? '';
+      if (named.length === 0 || m.index > named[named.length - 1][1] + named[named.length - 1][0].length)
+        named.push([(w + rest).replace(/['’]s$/, ''), m.index]);
+    }
+    if (named.length === 0 || found.length >= MAX_EVIDENCE) continue;
+    const verb = eventVerb(sentence);
+    if (verb === undefined) continue;
+    // The evidence pairs the verb with the nearest name before it (its likely subject), else the first.
+    const subject = named.filter(([, at]) => at < verb.at).pop() ?? named[0];
+    found.push(`${subject[0]} … ${verb.text}`);
+  }
+  return names.size >= STATEMENT_MIN_NAMES ? found : [];
+}
+
+/** The words that tell what happened, and where: a perfect or a prediction, else a past tense; undefined if none. */
+function eventVerb(sentence: string): { text: string; at: number } | undefined {
+  EVENT_VERB.lastIndex = 0;
+  const m = EVENT_VERB.exec(sentence);
+  if (m) return { text: m[0].replace(/\s+/g, ' '), at: m.index };
+  PAST_TENSE.lastIndex = 0;
+  for (let p = PAST_TENSE.exec(sentence); p; p = PAST_TENSE.exec(sentence)) {
+    // "is parceled out", "will be debated": a present or future passive is no past event ("was charged" is).
+    if (p[1] === undefined || IRREGULAR_PAST.has(p[2])) return { text: p[2], at: p.index + p[0].length - p[2].length };
+  }
+  return undefined;
+}
+
+/** Whether a global pattern matches a text, from its start whatever it matched before. */
+function matches(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  return re.test(text);
+}
+
+/**
+ * Adds the statement signal (with its evidence) to the prose blocks of a post in the reporting
+ * voice, but not to a block matching one of `ignore` (config `claims.statementIgnore`). Run
+ * after the blocks are built and before credits are settled.
+ */
+export function addStatementSignals(
+  blocks: Block[],
+  notClaims: ReadonlySet<BlockKind>,
+  ignore: readonly RegExp[] = [],
+): void {
+  if (!isReportingVoice(blocks)) return;
+  for (const block of blocks) {
+    if (notClaims.has(block.kind) || !isProse(block)) continue;
+    if (ignore.some((re) => matches(re, block.text))) continue;
+    const found = statements(block.text);
+    if (found.length === 0) continue;
+    block.signals.push('statement');
+    block.isClaim = true;
+    block.evidence = [...(block.evidence ?? []), ...found.map((text) => ({ signal: 'statement' as const, text }))];
+  }
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { extractPost } from '../../src/extract/index.js';
+import { isReportingVoice, statements } from '../../src/extract/statements.js';
+import { buildReport } from '../../src/report/build.js';
+import { parseDocument } from '../../src/sources/index.js';
+import type { ExtractedPost } from '../../src/types.js';
+
+/** A Markdown post of the given paragraphs. */
+function post(...paragraphs: string[]): ExtractedPost {
+  return extractPost(parseDocument(`${paragraphs.join('\n\n')}\n`, { source: 'story.md' })[0]);
+}
+
+const uncited = (p: ExtractedPost): Array<number | undefined> =>
+  buildReport({ posts: [p], results: new Map(), startedAt: new Date(0), durationMs: 0, offline: true })
+    .findings.filter((f) => f.code === 'CLAIM_UNCITED')
+    .map((f) => f.block);
+
+// A wire story: third person throughout, facts about named parties, few reporting verbs.
+const WIRE = [
+  'Port Elwood has approved a second container terminal, ending a dispute with Calder Shipping that lasted three years.',
+  'The harbour board rejected the first plan in 2021 after Marrow County objected to the dredging of the bay.',
+  'Calder Shipping is expected to sign the lease in the spring, and Westbrook Rail will extend its freight line to the quay.',
+  'Opponents of the terminal had argued that the money should go to the passenger ferry instead.',
+];
+
+describe('the statement signal (news paragraphs without a reporting verb or a figure)', () => {
+  it('flags statements about named parties in a post written in the reporting voice, and says why', () => {
+    const p = post(...WIRE);
+    expect(p.blocks.map((b) => b.signals.includes('statement'))).toEqual([true, true, true, false]);
+    expect(p.blocks[0].evidence).toContainEqual({ signal: 'statement', text: 'Port Elwood … has approved' });
+    expect(p.blocks[2].evidence).toContainEqual({ signal: 'statement', text: 'Calder Shipping … is expected to' });
+    const report = buildReport({
+      posts: [p],
+      results: new Map(),
+      startedAt: new Date(0),
+      durationMs: 0,
+      offline: true,
+    });
+    const finding = report.findings.find((f) => f.code === 'CLAIM_UNCITED' && f.block === 1);
+    expect(finding?.args?.evidence).toContain('statement “Marrow County … rejected”');
+  });
+
+  it('a statement with a link to its source is cited', () => {
+    const p = post(
+      WIRE[0],
+      'The harbour board rejected the first plan in 2021 after [Marrow County objected](https://marrow.example.gov/minutes) to the dredging.',
+      ...WIRE.slice(2),
+    );
+    expect(p.blocks[1].signals).toContain('statement');
+    expect(uncited(p)).not.toContain(1);
+  });
+
+  it('no statement in a post in the personal voice: the writer’s own account or advice', () => {
+    const p = post(
+      'I joined Calder Shipping in 2019, and we moved the whole fleet to Port Elwood within a year.',
+      'Our captains still argue about the old quay, and I do not blame them for it at all.',
+      'If you run a small fleet, keep your leases short and talk to the harbour board early.',
+      ...WIRE.slice(0, 2),
+    );
+    expect(isReportingVoice(p.blocks)).toBe(false);
+    expect(p.blocks.some((b) => b.signals.includes('statement'))).toBe(false);
+  });
+
+  it('quoted speech saying "I" does not make a story personal', () => {
+    const p = post(
+      ...WIRE,
+      '“I have waited for this terminal my whole career,” the harbour master told the board on Friday.',
+    );
+    expect(isReportingVoice(p.blocks)).toBe(true);
+  });
+
+  it.each([
+    ['one name only', 'The harbour board rejected the first plan in 2021 after residents objected to the noise.'],
+    ['the writer’s speculation', 'Calder Shipping could have signed the lease sooner if Marrow County had agreed.'],
+    ['a question', 'Has Calder Shipping signed the lease with Port Elwood yet?'],
+    ['a present passive', 'Berths at Port Elwood are allocated by the Calder Shipping office each season.'],
+    ['a present description', 'Port Elwood is a deep harbour, and Calder Shipping runs most of its cranes.'],
+    ['a sentence in the first person', 'We visited Port Elwood and Calder Shipping showed us the new cranes.'],
+  ])('no statement in %s', (_name, text) => {
+    expect(statements(text)).toEqual([]);
+  });
+
+  it.each([
+    ['a past event', 'Calder Shipping bought the old ferry from Port Elwood last year.', 'Calder Shipping … bought'],
+    [
+      'a perfect',
+      'Westbrook Rail has strongly objected to the plan of Marrow County.',
+      'Westbrook Rail … has strongly objected',
+    ],
+    [
+      'a prediction',
+      'Marrow County is likely to lose its seat on the Port Elwood board.',
+      'Marrow County … is likely to',
+    ],
+    ['a past passive', 'The lease was signed by Calder Shipping and Port Elwood in May.', 'Calder Shipping … signed'],
+  ])('a statement: %s', (_name, text, evidence) => {
+    expect(statements(text)).toEqual([evidence]);
+  });
+});
