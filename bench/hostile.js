@@ -4,8 +4,10 @@
  * after a build): every shape of the crash corpus (test/fixtures/hostile/issue-13-crashes.ts,
  * read from its source so the shapes live in one place), in MB of input per second against
  * issue 13's aim of 1 MB/s. Two figures per shape, medians of RUNS: `check --offline` as a user
- * runs it (a fresh process: start-up included, wall clock), and the same work in this process
- * (read, extract, build the report, render it) in CPU time. Asserts nothing.
+ * runs it (a fresh process: start-up included, wall clock and CPU), and the same work in this
+ * process (read, extract, build the report, render it) in CPU time. Then the CLI run's peak RSS
+ * (getrusage, via rss-probe.js): in MB, and above start-up's as a multiple of the input; with two
+ * report-heavy Markdown posts besides the corpus (MEMORY_SHAPES). Asserts nothing.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { median } from './stats.js';
 
 const RUNS = 5;
 const AIM = 1;
+const PROBE = fileURLToPath(new URL('./rss-probe.js', import.meta.url));
 const CORPUS = new URL('../test/fixtures/hostile/issue-13-crashes.ts', import.meta.url);
 
 /** The crash corpus, its TypeScript source transpiled (it holds types only, no other imports). */
@@ -30,6 +33,52 @@ async function loadCorpus() {
   });
   const { CRASHES } = await import(`data:text/javascript;base64,${Buffer.from(outputText).toString('base64')}`);
   return CRASHES;
+}
+
+/** A post of many short sections (heading, cited paragraph, list, quote), about `bytes` long. */
+function markdownPost(bytes) {
+  const parts = ['---\ntitle: Big post\n---\n\n# Big post\n'];
+  for (let i = 0, size = 0; size < bytes; i++) {
+    const s = `\n## Section ${i}\n\nThe ministry said on ${i % 28} May that ${i}% of [the figures](https://data${i % 40}.example.gov/t/${i}) were revised, “a change we expect to hold,” an official told [reporters][r${i % 50}].\n\n- item one with <https://list${i % 30}.example.org/${i}>\n- item two **bold** and \`code https://x.example.org\`\n\n> A quote from [someone](https://quote.example.net/${i}) here.\n\n`;
+    parts.push(s);
+    size += s.length;
+  }
+  for (let r = 0; r < 50; r++) parts.push(`[r${r}]: https://ref${r}.example.com/path\n`);
+  return parts.join('');
+}
+
+/** Report-heavy inputs for peak memory, besides the crash corpus: big Markdown files. */
+const MEMORY_SHAPES = [
+  { name: 'markdown-post-4mb', ext: 'md', build: () => markdownPost(4_000_000) },
+  {
+    name: 'markdown-one-list-4mb',
+    ext: 'md',
+    build: () => {
+      const items = ['# Links\n\n'];
+      for (let i = 0, size = 0; size < 4_000_000; i++) {
+        const item = `- The ministry said ${i}% of [the figures](https://data${i % 40}.example.gov/t/${i}) were revised.\n`;
+        items.push(item);
+        size += item.length;
+      }
+      return items.join('');
+    },
+  },
+];
+
+/** One `check --offline` run through the CLI: exit status, wall seconds, CPU ms and peak RSS (MB). */
+function cliRun(bin, file, format, probeFile) {
+  const start = performance.now();
+  const { status } = spawnSync(
+    process.execPath,
+    ['--import', PROBE, bin, 'check', '--offline', '--format', format, file],
+    {
+      stdio: 'ignore',
+      env: { ...process.env, CITECHECK_RSS_FILE: probeFile },
+    },
+  );
+  const wall = (performance.now() - start) / 1000;
+  const { maxRssKb, cpuMs } = JSON.parse(readFileSync(probeFile, 'utf8'));
+  return { status, wall, cpuMs, rssMb: maxRssKb / 1024 };
 }
 
 /** CPU ms of one in-process pass: what `check --offline` does after start-up. */
@@ -47,37 +96,43 @@ export async function benchHostile() {
   const bin = fileURLToPath(new URL('../bin/citecheck.js', import.meta.url));
   const dir = mkdtempSync(path.join(os.tmpdir(), 'citecheck-bench-hostile-'));
   try {
+    const probeFile = path.join(dir, 'probe.json');
     const startup = [];
+    const startupRss = [];
     for (let run = 0; run < RUNS; run++) {
       const start = performance.now();
-      execFileSync(process.execPath, [bin, '--version'], { stdio: 'ignore' });
+      execFileSync(process.execPath, ['--import', PROBE, bin, '--version'], {
+        stdio: 'ignore',
+        env: { ...process.env, CITECHECK_RSS_FILE: probeFile },
+      });
       startup.push(performance.now() - start);
+      startupRss.push(JSON.parse(readFileSync(probeFile, 'utf8')).maxRssKb / 1024);
     }
-    console.log(`hostile: start-up (\`--version\`) median ${median(startup).toFixed(0)} ms, in every CLI figure below`);
-    for (const c of await loadCorpus()) {
+    const baseRss = median(startupRss);
+    console.log(
+      `hostile: start-up (\`--version\`) median ${median(startup).toFixed(0)} ms, peak RSS ${baseRss.toFixed(0)} MB, in every CLI figure below`,
+    );
+    for (const c of [...(await loadCorpus()), ...MEMORY_SHAPES]) {
       const text = c.build();
       const format = c.format ?? 'json';
       const file = path.join(dir, `${c.name}.${c.ext}`);
       writeFileSync(file, text);
       const mb = Buffer.byteLength(text) / 1e6;
-      const cli = [];
-      let status = 0;
-      for (let run = 0; run < RUNS; run++) {
-        const start = performance.now();
-        // Exit 1 (findings at --fail-on) is a finished run too; the status is printed.
-        status = spawnSync(process.execPath, [bin, 'check', '--offline', '--format', format, file], {
-          stdio: 'ignore',
-        }).status;
-        cli.push((performance.now() - start) / 1000);
-      }
+      const runs = [];
+      // Exit 1 (findings at --fail-on) is a finished run too; the status is printed.
+      for (let run = 0; run < RUNS; run++) runs.push(cliRun(bin, file, format, probeFile));
+      const status = runs.at(-1).status;
+      const cli = median(runs.map((r) => r.wall));
+      const cliCpu = median(runs.map((r) => r.cpuMs)) / 1000;
+      const rss = median(runs.map((r) => r.rssMb));
       // One untimed pass first: the first shapes would otherwise pay for compiling the code.
       inProcess(text, file, format);
       const cpu = [];
       for (let run = 0; run < RUNS; run++) cpu.push(inProcess(text, file, format) / 1000);
-      const cliRate = mb / median(cli);
+      const cliRate = mb / cli;
       const cpuRate = mb / median(cpu);
       console.log(
-        `hostile: ${c.name} (${mb.toFixed(2)} MB): \`check --offline\` (exit ${status}) median ${median(cli).toFixed(2)} s, ${cliRate.toFixed(2)} MB/s; in-process ${(median(cpu) * 1000).toFixed(0)} ms CPU, ${cpuRate.toFixed(2)} MB/s; aim ${AIM} MB/s: ${cpuRate >= AIM ? 'meets' : 'misses'} in-process, ${cliRate >= AIM ? 'meets' : 'misses'} through the CLI`,
+        `hostile: ${c.name} (${mb.toFixed(2)} MB): \`check --offline\` (exit ${status}) median ${cli.toFixed(2)} s (${cliCpu.toFixed(2)} s CPU), ${cliRate.toFixed(2)} MB/s (${(mb / cliCpu).toFixed(2)} MB/s of CPU); in-process ${(median(cpu) * 1000).toFixed(0)} ms CPU, ${cpuRate.toFixed(2)} MB/s; aim ${AIM} MB/s: ${cpuRate >= AIM ? 'meets' : 'misses'} in-process, ${cliRate >= AIM ? 'meets' : 'misses'} through the CLI; peak RSS ${rss.toFixed(0)} MB, ${((rss - baseRss) / mb).toFixed(0)}× the input above start-up`,
       );
     }
   } finally {

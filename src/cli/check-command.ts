@@ -127,7 +127,7 @@ export async function runAndReport(
 
   const cwd = process.cwd();
   const format = opts.format as FormatName;
-  writeReport(
+  await writeReport(
     renderPieces(format, report, {
       color: format === 'terminal' && wantsColor(opts, process.stdout),
       cwd,
@@ -162,6 +162,6 @@ export async function extractCommand(inputs: string[], opts: Record<string, unkn
     throw new UsageError('extract works offline and does not fetch URLs; save the page first or use `citecheck check`');
   }
   const report = await runExtract(inputs, options, { onWarning: printWarning });
-  writeReport(renderPieces('json', report));
+  await writeReport(renderPieces('json', report));
   return 0;
 }

@@ -7,7 +7,11 @@
  * right after a blank line, outside a fenced code block and outside the raw HTML blocks that a
  * blank line does not end (`<script>`, `<pre>`, `<style>`, `<textarea>`, comments, `<?…?>`,
  * `<!…>`, CDATA; CommonMark §4.6 kinds 1–5). Such a cut changes no block, only how a list is
- * numbered or whether it is "loose", which extraction does not read. Reference definitions are
+ * numbered or whether it is "loose", which extraction does not read. A long bullet list is cut too,
+ * before an item at column 0 (a file that is one 19 MB list, with no blank line, was one section
+ * at 1.2 GB): only in a list that began at column 0 after a blank line and has had no line at
+ * column 0 since but its items (an HTML block or a lazy line may swallow what follows). Ordered
+ * lists are not cut: a cut would renumber their items, which footnote credits read. Reference definitions are
  * collected over the whole body first (see markdown-render.ts), so a link may still use a
  * definition from another section.
  */
@@ -38,6 +42,8 @@ const RAW_HTML_START: Array<[RegExp, RegExp]> = [
   [/^ {0,3}<![A-Za-z]/, />/],
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
 ];
+// A bullet list item at column 0 with text on its line (a bare "-" may underline a heading).
+const BULLET_ITEM = /^[-+*][ \t]+\S/;
 
 /**
  * Where to cut `body` (the first section starts at 0): sections of at least `size` characters,
@@ -50,6 +56,8 @@ export function markdownSections(body: string, size = SECTION_CHARS, whole = WHO
   let fence: string | undefined;
   let rawEnd: RegExp | undefined;
   let previousBlank = false;
+  // In a bullet list at column 0 (see above): its next item at column 0 may start a section.
+  let inList = false;
   let line = 0;
   for (let at = 0; at < body.length; line++) {
     const newline = body.indexOf('\n', at);
@@ -69,8 +77,12 @@ export function markdownSections(body: string, size = SECTION_CHARS, whole = WHO
     } else if (rawEnd !== undefined) {
       if (rawEnd.test(body.slice(at, end))) rawEnd = undefined;
     } else {
-      const startsBlock = previousBlank && !blank && !/^[ \t]/.test(head);
-      if (startsBlock && at - sections[sections.length - 1].start >= size) sections.push({ start: at, line });
+      const atColumn0 = !blank && !/^[ \t]/.test(head);
+      const startsBlock = previousBlank && atColumn0;
+      const item = atColumn0 && BULLET_ITEM.test(head);
+      if ((startsBlock || (inList && item)) && at - sections[sections.length - 1].start >= size)
+        sections.push({ start: at, line });
+      if (atColumn0) inList = item && (startsBlock || inList);
       const open = FENCE.exec(head);
       if (open) fence = open[1];
       else {

@@ -95,7 +95,7 @@ export function* renderJsonChunks(report: Report): Generator<string> {
   yield* pieces(report, '', 0);
 }
 
-/** Items of a streamed array (blocks, findings) stringified together, as one piece. */
+/** Items of a streamed array (blocks, findings), counted with their citations and damaged anchors, stringified together. */
 const BATCH = 256;
 
 /** Two spaces per level, as JSON.stringify(…, null, 2) indents. */
@@ -103,10 +103,10 @@ const pad = (depth: number): string => '  '.repeat(depth);
 
 /**
  * The 2-space JSON of `value` (an object of kind `holder`, written at `depth` levels of
- * indentation) in pieces: its STREAMED arrays item by item, the rest whole.
+ * indentation) in pieces: its STREAMED arrays (or the `split` ones) item by item, the rest whole.
  */
-function* pieces(value: unknown, holder: string, depth: number): Generator<string> {
-  const streamed = (STREAMED[holder] ?? []).filter((key) =>
+function* pieces(value: unknown, holder: string, depth: number, split: readonly string[] = []): Generator<string> {
+  const streamed = (STREAMED[holder] ?? split).filter((key) =>
     Array.isArray((value as Record<string, unknown> | null)?.[key]),
   );
   // JSON strings hold no raw newline, so indenting every line break is exact.
@@ -134,23 +134,25 @@ function* pieces(value: unknown, holder: string, depth: number): Generator<strin
     }
     yield '[';
     if (STREAMED[`${key}[]`] === undefined) {
-      // Items written whole, BATCH at a time: one JSON.stringify call, one indenting pass and
-      // one guard scan per item were most of writing the report of 100,000 short paragraphs.
-      const inner = `\n${pad(depth + 1)}`;
-      const next = `,\n${pad(depth + 2)}`;
-      for (let i = 0; i < items.length; i += BATCH) {
-        const json = JSON.stringify(canonical(items.slice(i, i + BATCH), key), null, 2);
-        // "[\n  item,\n  item\n]": the items, every line indented `depth + 1` levels further.
-        const text = guardJsonText(`${i === 0 ? '' : ','}${inner}${json.slice(2, -2).replace(/\n/g, inner)}`);
-        // Still one piece per item (slices share the batch's text): an item starts after a comma
-        // and a line break at its own indentation, every line inside it is indented further.
-        let from = 0;
-        for (let at = text.indexOf(next, 1); at >= 0; at = text.indexOf(next, at + 1)) {
-          if (text.charCodeAt(at + next.length) === 32) continue;
-          yield text.slice(from, at);
-          from = at;
+      // Items written whole, about BATCH citations and blocks at a time: one JSON.stringify
+      // call, one indenting pass and one guard scan per item were most of writing the report of
+      // 100,000 short paragraphs. An item heavier than a batch (a block of 70,000 damaged
+      // anchors) is written alone, its own long arrays in batches: stringified whole, its
+      // 40 MB of JSON and two copies of it were most of the run's peak memory.
+      for (let i = 0; i < items.length;) {
+        if (weight(items[i], key) > BATCH) {
+          yield `${i === 0 ? '' : ','}\n${pad(depth + 2)}`;
+          yield* pieces(items[i], `${key}[]`, depth + 2, SPLIT[`${key}[]`]);
+          i += 1;
+          continue;
         }
-        yield text.slice(from);
+        let end = i + 1;
+        for (let sum = weight(items[i], key); end < items.length; end++) {
+          sum += weight(items[end], key);
+          if (sum > BATCH) break;
+        }
+        yield* batchPieces(items.slice(i, end), key, depth, i === 0);
+        i = end;
       }
     } else {
       for (let i = 0; i < items.length; i++) {
@@ -162,6 +164,43 @@ function* pieces(value: unknown, holder: string, depth: number): Generator<strin
     yield `\n${pad(depth + 1)}]`;
   }
   yield guardJsonText(head);
+}
+
+/**
+ * The items of an array of kind `key` written whole, as one JSON.stringify of them, still one
+ * piece per item (slices share the batch's text); `first` when they open the array.
+ */
+function* batchPieces(items: readonly unknown[], key: string, depth: number, first: boolean): Generator<string> {
+  const inner = `\n${pad(depth + 1)}`;
+  const next = `,\n${pad(depth + 2)}`;
+  const json = JSON.stringify(canonical(items, key), null, 2);
+  // "[\n  item,\n  item\n]": the items, every line indented `depth + 1` levels further.
+  const text = guardJsonText(`${first ? '' : ','}${inner}${json.slice(2, -2).replace(/\n/g, inner)}`);
+  // An item starts after a comma and a line break at its own indentation, every line inside
+  // it is indented further.
+  let from = 0;
+  for (let at = text.indexOf(next, 1); at >= 0; at = text.indexOf(next, at + 1)) {
+    if (text.charCodeAt(at + next.length) === 32) continue;
+    yield text.slice(from, at);
+    from = at;
+  }
+  yield text.slice(from);
+}
+
+// Arrays inside an item that may be written in batches of their own when the item is heavy,
+// by the kind of the item (a block's citations and damaged anchors).
+const SPLIT: Record<string, readonly string[]> = { 'blocks[]': ['citations', 'damagedAnchors'] };
+
+/** How much of a batch an item of an array of kind `key` takes: one, plus its SPLIT arrays' items. */
+function weight(item: unknown, key: string): number {
+  const split = SPLIT[`${key}[]`];
+  if (split === undefined || item === null || typeof item !== 'object') return 1;
+  let sum = 1;
+  for (const k of split) {
+    const value = (item as Record<string, unknown>)[k];
+    if (Array.isArray(value)) sum += value.length;
+  }
+  return sum;
 }
 
 // Rank lookups as maps, built once: canonical() visits every object of large reports.

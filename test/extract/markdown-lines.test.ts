@@ -129,6 +129,44 @@ describe('long Markdown bodies render in sections', () => {
     expect(cuts).toEqual(['# A', 'para one', '```', '<!--', 'para two', 'para three']);
   });
 
+  it('cuts a bullet list before an item at column 0, never one an HTML block or a lazy line may hold', () => {
+    const body = [
+      'intro',
+      '',
+      '- one [a](https://a.example.org/1)',
+      '  more of one',
+      '- two',
+      '* three',
+      'lazy line of three',
+      '- four',
+      '',
+      '<div>',
+      '- five, raw HTML',
+      '</div>',
+      '',
+      '1. first',
+      '2. second',
+      '',
+      '```',
+      '- not an item',
+      '```',
+    ].join('\n');
+    const cuts = markdownSections(body, 1, 0).map((s) => body.slice(s.start).split('\n')[0]);
+    expect(cuts).toEqual([
+      'intro',
+      '- one [a](https://a.example.org/1)',
+      '- two',
+      '* three',
+      '<div>',
+      '1. first',
+      '```',
+    ]);
+    const whole = [...renderMarkdown(body)].join('');
+    // Cut or not, the same blocks with the same lines and links (a cut list is only split in lists).
+    const text = (html: string) => html.replace(/<\/?(?:ul|ol)[^>]*>\n?/g, '');
+    expect(text([...renderMarkdown(body, { sections: { size: 1, whole: 0 } })].join(''))).toBe(text(whole));
+  });
+
   it('renders sections like the whole body: same blocks, lines and references across sections', () => {
     const parts: string[] = [];
     for (let i = 0; i < 30; i++) {

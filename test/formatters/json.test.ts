@@ -125,3 +125,36 @@ describe('json formatter in pieces (a large report is written without holding it
     expect(parsed).toEqual(JSON.parse(JSON.stringify(report)));
   });
 });
+
+describe('json formatter: a block heavier than a batch (issue 13: 70,000 damaged anchors in one paragraph)', () => {
+  it('writes its citations and damaged anchors in batches, exactly the 2-space JSON of the whole', () => {
+    const base = mixedReport();
+    const post = base.posts[0];
+    const block = post.blocks.find((b) => b.citations.length > 0) ?? post.blocks[0];
+    const heavy = {
+      ...block,
+      citations: Array.from({ length: 700 }, (_, i) => ({ ...block.citations[0], anchorText: `source ${i}` })),
+      damagedAnchors: Array.from({ length: 900 }, (_, i) => ({
+        anchorText: `word ${i}`,
+        sentence: `word ${i} and the rest`,
+        reason: 'orphan-close-tag' as const,
+      })),
+    };
+    // The heavy block between light ones, and as the first and the last block.
+    for (const blocks of [
+      [post.blocks[0], heavy, ...post.blocks],
+      [heavy, ...post.blocks],
+      [...post.blocks, heavy],
+      [heavy],
+    ]) {
+      const report = { ...base, posts: [{ ...post, blocks }] };
+      const pieces = [...renderJsonChunks(report)];
+      const text = pieces.join('');
+      expect(text).toBe(JSON.stringify(JSON.parse(text), null, 2));
+      expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(report)));
+      // No piece holds the heavy block whole: a batch of its anchors at most.
+      const heavyJson = JSON.stringify(heavy, null, 2).length;
+      expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(heavyJson / 2);
+    }
+  });
+});

@@ -1,0 +1,63 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { writeReport } from '../../src/cli/print.js';
+
+/** A stream that takes one chunk per turn of the event loop, like a pipe to a slow reader. */
+function slowReader(highWaterMark: number): { stream: Writable; received: string[]; maxBuffered: () => number } {
+  const received: string[] = [];
+  let max = 0;
+  const stream = new Writable({
+    highWaterMark,
+    decodeStrings: false,
+    write(chunk: string, _encoding, callback) {
+      received.push(chunk);
+      setImmediate(callback);
+    },
+  });
+  const write = stream.write.bind(stream);
+  stream.write = ((chunk: string) => {
+    const more = write(chunk);
+    max = Math.max(max, stream.writableLength);
+    return more;
+  }) as typeof stream.write;
+  return { stream, received, maxBuffered: () => max };
+}
+
+describe('writeReport (issue 13: a large report into a pipe)', () => {
+  it('waits for a slow reader: never more than a batch past the stream buffer, every byte in order', async () => {
+    const { stream, received, maxBuffered } = slowReader(1 << 16);
+    // 16 MB of report in pieces of a few lines, as the JSON formatter yields them.
+    const pieces = Array.from({ length: 80_000 }, (_, i) => `{\n  "index": ${i},\n  "text": "${'x'.repeat(180)}"\n},`);
+    await writeReport(pieces, stream);
+    await new Promise((resolve) => stream.end(resolve));
+    expect(received.join('')).toBe(`${pieces.join('')}\n`);
+    // Ignoring backpressure buffered the whole report (16 MB); waiting keeps it to about two batches.
+    expect(maxBuffered()).toBeLessThan(1 << 18);
+  });
+
+  it('ends a report with one newline, and writes a piece longer than a slice in slices', async () => {
+    const { stream, received } = slowReader(1 << 10);
+    const long = 'y'.repeat((1 << 20) * 2 + 5);
+    await writeReport(['head ', long, 'tail\n'], stream);
+    await new Promise((resolve) => stream.end(resolve));
+    expect(received.join('')).toBe(`head ${long}tail\n`);
+    expect(Math.max(...received.map((r) => r.length))).toBeLessThanOrEqual(1 << 20);
+  });
+
+  it('returns when the reader goes away instead of waiting for a drain that never comes', async () => {
+    const stream = new Writable({
+      highWaterMark: 16,
+      write(_chunk, _encoding, callback) {
+        // Never calls back: a reader that stopped reading; the stream is then destroyed.
+        setImmediate(() => stream.destroy());
+        void callback;
+      },
+    });
+    stream.on('error', () => undefined);
+    await writeReport(
+      Array.from({ length: 10 }, () => 'z'.repeat(1 << 16)),
+      stream,
+    );
+    expect(stream.destroyed).toBe(true);
+  });
+});
