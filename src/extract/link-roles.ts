@@ -112,7 +112,7 @@ export function anchorRole(el: DomNode): CitationRole | undefined {
 
 /** Widget-like markers on an `<a>` with no usable href: a button scripts drive, not a lost link. */
 const WIDGET_CLASS =
-  /(?:^|[-_])(?:share|sharing|social|button|btn|like|follow|recommend|print|comment|reply|toggle|close|menu|dropdown|tab|carousel|slick|swiper|lightbox|modal|popup|icon|vote|bookmark|save|copy|expand|collapse|more)(?:$|[-_])|^wp-block-button__link$|^sd-button$|^a2a_/i;
+  /(?:^|[-_])(?:share|sharing|social|button|btn|like|follow|recommend|print|comment|reply|toggle|close|menu|dropdown|tab|carousel|slick|swiper|lightbox|modal|popup|icon|vote|bookmark|save|copy|expand|collapse|more|email|tweet)(?:$|[-_])|^wp-block-button__link$|^sd-button$|^a2a_/i;
 const WIDGET_DATA =
   /^data-(?:share|action|toggle|bs-toggle|target|bs-target|network|url|href|tooltip|lightbox|fancybox|gallery|dismiss|bs-dismiss|slide|tab|id|post-id|permalink|title|count|social|platform|service|via|text)/i;
 const WIDGET_ROLES = new Set(['button', 'tab', 'menuitem', 'switch', 'checkbox', 'option']);
@@ -214,11 +214,16 @@ export function urlRole(rawHref: string, url: UrlParts | undefined, isInternal: 
     return /[?&](?:text|body|link|url)=/i.test(href) ? 'share' : undefined;
   if (href.startsWith('#')) {
     const id = href.slice(1).toLowerCase();
-    if (/^(?:comments?|respond|reply|comment-\d+|disqus_thread)$/.test(id)) return 'comment';
+    // `#comments`, `#respond`, and the comment sections of news CMSs (`#readerComments`, `#comments-section`).
+    if (/^(?:respond|reply|disqus_thread)$|comment/.test(id)) return 'comment';
     if (/^(?:lightbox|gallery|modal|popup|image|attachment|photo|lb)(?:[-_]|$)/.test(id)) return 'lightbox';
     return undefined;
   }
-  if (!url) return undefined;
+  if (!url) {
+    // A relative link on a page with no address: its path still says it is a tag archive.
+    const relative = /^(?![a-z][a-z0-9+.-]*:|\/\/)[^?#]*/i.exec(href)?.[0] ?? '';
+    return /(?:^|\/)(?:tag|tags|category|categories)\/[^/]+/i.test(relative) ? 'tag' : undefined;
+  }
   const { host, path, query } = url;
   if (sharePath(host)?.test(path)) return 'share';
   if (query !== '') {
@@ -227,7 +232,8 @@ export function urlRole(rawHref: string, url: UrlParts | undefined, isInternal: 
     if (/[?&]replytocom=/i.test(query)) return 'comment';
     if (/[?&]feed=/i.test(query)) return 'subscribe';
   }
-  if (/\/print\/?$/i.test(path)) return 'print';
+  // A print view: `/story/print`, or a `/print/` section before the story's path.
+  if (/\/print(?:\/|$)/i.test(path)) return 'print';
   if (/\/comments\/feed\/?$/i.test(path)) return 'comment';
   if (/\/(?:feed|rss|atom)(?:\.xml)?\/?$/i.test(path) || SUBSCRIBE_HOSTS.test(host)) return 'subscribe';
   if (/\/(?:tag|tags|category|categories)\/[^/]+/i.test(path)) return 'tag';
@@ -250,10 +256,14 @@ export function isCrossReference(anchorText: string, sentence: string, isInterna
   return isInternal && text === sentence.trim() && CROSS_REFERENCE.test(text);
 }
 
-/** A text that says what an image cites: words, not a file name or a placeholder. */
+/**
+ * A text that says what an image cites: words, not a file name or a placeholder. Three words at
+ * least: two are a logo's site name ("Real Simple"), a badge ("Build Status") or an icon's
+ * ("Portal icon"), as the real pages of the evaluation had them.
+ */
 export function isTellingAlt(alt: string): boolean {
   const text = alt.trim();
-  if (text.split(/\s+/).length < 2) return false;
+  if (text.split(/\s+/).length < 3) return false;
   if (
     IMAGE_FILE.test(text) ||
     /^(?:image|photo|picture|img|logo|icon|thumbnail|avatar|banner|graphic|figure)\b/i.test(text)

@@ -60,12 +60,13 @@ const SKIPPED = new Set([
 
 /**
  * Page chrome marked by class, id or ARIA role rather than by element: related-post lists,
- * share buttons, comments, cookie banners, newsletter boxes. Themes and plugins (Jetpack adds
- * related posts and sharing to `content.rendered` itself) put them inside the article, and
- * their links are not the author's citations.
+ * comments, cookie banners, newsletter boxes. Themes and plugins (Jetpack adds related posts
+ * and sharing to `content.rendered` itself) put them inside the article, and their links are
+ * not the author's citations. Share bars are read, their links given the role `share`
+ * (link-roles.ts), as issue 8 asks: kept in the report, never counted as sources.
  */
 const CHROME_TOKEN =
-  /^(?:related|related[-_]?(?:posts?|articles?|stories|content|links)|jp-relatedposts|yarpp-related|crp_related|sharedaddy|sharing|share-?buttons|social-?(?:share|sharing|links|icons|buttons)|comments|comments?[-_](?:area|section|list|wrapper)|comment-respond|commentlist|cookie-?(?:banner|notice|consent|bar)|gdpr-?(?:banner|notice)|newsletter-?(?:signup|box|form)?|breadcrumbs?|advert|advertisement|sidebar|author-?(?:bio|box)|post-navigation|nav-links|skip-link|screen-reader-text)$/i;
+  /^(?:related|related[-_]?(?:posts?|articles?|stories|content|links)|jp-relatedposts|yarpp-related|crp_related|social-?(?:links|icons)|comments|comments?[-_](?:area|section|list|wrapper)|comment-respond|commentlist|cookie-?(?:banner|notice|consent|bar)|gdpr-?(?:banner|notice)|newsletter-?(?:signup|box|form)?|breadcrumbs?|advert|advertisement|sidebar|author-?(?:bio|box)|post-navigation|nav-links|skip-link|screen-reader-text)$/i;
 const CHROME_IDS = new Set([
   'comments',
   'respond',

@@ -1,20 +1,22 @@
 import { looksLikeFootnoteMark } from './footnote-mark.js';
 import { readerJunk } from './html-clean.js';
 import { classWeight, countText, MAYBE_CANDIDATE, UNLIKELY } from './reader-patterns.js';
+import { readerArticle, type ReaderArticle } from './html-reader.js';
 import { attr, classTokens, isElement, textContent, type DomNode } from './html-tree.js';
 
 /**
  * Which element of an HTML page is the article body, chosen the way reader modes choose it.
  *
- * After Mozilla's Readability (the reference of reader modes): paragraphs score their parent
- * and ancestors by length and commas; candidates are weighted by tag and class, and scaled by
- * their link density; the winner climbs to a parent that scores better, or that holds several
- * near-winners. Written over our own parse tree rather than by running Readability on a second
- * DOM (linkedom): the choice must point at an element of the source, whose markup is then read
- * as written (orphan `</a>` tags are the traces of lost links, and a re-serialised DOM has
- * none); and every pass here is one linear loop, never recursion (hostile pages nest 5,000 deep
- * and hold 100,000 paragraphs). Readability also merges good siblings into a new element; we
- * take one element, and climb to the parent when its footnotes or score say so.
+ * Mozilla's Readability (the reference of reader modes) chooses first, run on a copy of our
+ * parse tree (html-reader.ts): the body is the smallest element holding all it kept, and what it
+ * dropped inside is left out. The choice points at an element of the source, whose markup is
+ * then read as written (orphan `</a>` tags are the traces of lost links; a re-serialised DOM has
+ * none). Pages too large or deep for it (some of its passes are quadratic), pages where it finds
+ * no article, and pages it cannot read fall back to our own reimplementation of its scoring
+ * below: paragraphs score their parent and ancestors by length and commas; candidates are
+ * weighted by tag and class, and scaled by their link density; the winner climbs to a parent
+ * that scores better, or that holds several near-winners. Every pass here is one linear loop,
+ * never recursion (hostile pages nest 5,000 deep and hold 100,000 paragraphs).
  */
 
 /** The body chosen on a page. */
@@ -478,6 +480,11 @@ function attempt(root: DomNode, strict: boolean): Attempt {
  */
 export function chooseBody(root: DomNode): BodyChoice {
   let best = attempt(root, true);
+  const reader = readerArticle(root);
+  if (reader !== undefined) {
+    const choice = readerChoice(best.s, reader);
+    if (choice !== undefined) return choice;
+  }
   // The loose attempt excludes a subset of what the strict one does: when nothing was excluded
   // for the strict attempt's own reasons, it would measure the same page again (twice the
   // work on a page of 100,000 short paragraphs) and find the same prose.
@@ -672,4 +679,64 @@ function selectorOf(el: DomNode): string {
   // A path through hundreds of nested elements says no more than its two ends.
   if (steps.length > 10) return `${steps[0]} ${steps.slice(-8).join(' > ')}`;
   return steps.join(' > ');
+}
+
+/** Shortest article, in characters, Readability must find for its choice to be taken. */
+const READER_MIN_TEXT = 140;
+
+/**
+ * The body Readability chose, mapped onto our tree: the smallest element holding every element
+ * it kept (its top candidate, or their parent when siblings joined), climbed to the notes its
+ * footnote marks point to; inside it, every element it dropped (none of its descendants kept)
+ * and the loose text of elements it did not keep. Undefined when it kept too little.
+ */
+function readerChoice(s: Stats, reader: ReaderArticle): BodyChoice | undefined {
+  const { kept } = reader;
+  if (reader.length < READER_MIN_TEXT || reader.els.length !== s.els.length) return undefined;
+  let first = -1;
+  let last = -1;
+  for (let k = 0; k < kept.length; k++) {
+    if (kept[k] === 0) continue;
+    if (first < 0) first = k;
+    last = k;
+  }
+  if (first < 0) return undefined;
+  let lca = first;
+  while (s.last[lca] < last && s.parent[lca] >= 0) lca = s.parent[lca];
+  // An element holds something kept when it or a descendant was kept.
+  const holds = new Uint8Array(kept);
+  for (let k = s.els.length - 1; k > 0; k--) if (holds[k] && s.parent[k] >= 0) holds[s.parent[k]] = 1;
+  const chosen = includeNotes(s, lca);
+  const notes = new Set<number>();
+  for (const [k, id] of s.jumps) {
+    const target = s.ids.get(id);
+    if (target !== undefined && within(s, k, lca) && looksLikeFootnoteMark(s.els[k])) notes.add(target);
+  }
+  const skip: DomNode[] = [];
+  const looseText = (k: number): void => {
+    for (const c of s.els[k].children ?? []) if (c.type === 'text' && /\S/.test(c.data ?? '')) skip.push(c);
+  };
+  if (!kept[chosen]) looseText(chosen);
+  for (let k = chosen + 1; k <= s.last[chosen]; k++) {
+    if (notes.has(k)) {
+      k = s.last[k];
+      continue;
+    }
+    if (holds[k]) {
+      if (!kept[k]) looseText(k);
+      continue;
+    }
+    // Outside the article but around a note: its other parts go, the note stays.
+    if ([...notes].some((t) => within(s, t, k))) continue;
+    // Headings Readability drops (the one repeating the title) are no links: the outline stays.
+    if (/^h[1-6]$/.test(s.els[k].name ?? '')) {
+      k = s.last[k];
+      continue;
+    }
+    skip.push(s.els[k]);
+    k = s.last[k];
+  }
+  const element = s.els[chosen];
+  const byStart = (a: DomNode, b: DomNode): number => (a.startIndex ?? 0) - (b.startIndex ?? 0);
+  return { element, selector: selectorOf(element), confident: true, skip: skip.sort(byStart) };
 }

@@ -98,7 +98,7 @@ describe('footnotes and source lines in every report format', () => {
     const result = await runCli(['check', '--offline', '--no-config', page]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(
-      /¶1 · paragraph · line 15 · claim: citation, number\n.*\n +\[EXCLUDED\] +footnote 1: “Dredging report 2024”/,
+      /¶2 · paragraph · line 15 · claim: citation, number\n.*\n +\[EXCLUDED\] +footnote 1: “Dredging report 2024”/,
     );
     expect(result.stdout).toMatch(
       /\[CREDITED\] +footnote 2: “Statement to the county council, March 2025 \(not online\)\.” \(no link\)/,

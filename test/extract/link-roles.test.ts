@@ -59,6 +59,8 @@ describe('links that are not sources get a role (issue 8)', () => {
     ['a printable page', '<a href="https://blog.example.com/2025/05/post/?print=1">Print</a>', 'print'],
     ['a feed', '<a href="https://blog.example.com/feed/">RSS</a>', 'subscribe'],
     ['a comments jump', '<a href="#comments">3 comments</a>', 'comment'],
+    ['a jump to a news CMS comment section', '<a href="#readerComments">Post a comment</a>', 'comment'],
+    ['a print view under /print/', '<a href="https://blog.example.com/print/2025/05/post/">Print</a>', 'print'],
     ['a lightbox jump', '<a href="#lightbox-2">Enlarge</a>', 'lightbox'],
     ['a lightbox by data attribute', '<a href="https://cdn.example/big.jpg" data-lightbox="set">view</a>', 'lightbox'],
     ['the home page', '<a href="https://blog.example.com/">Home</a>', 'navigation'],
@@ -78,6 +80,11 @@ describe('links that are not sources get a role (issue 8)', () => {
     [
       'a photo linked to its full size',
       '<a href="https://blog.example.com/wp-content/uploads/big.jpg"><img src="small.jpg" alt=""></a>',
+      'image',
+    ],
+    [
+      'a logo linked to its site (two words of alt)',
+      '<a href="https://magazine.example/?xid=partner"><img src="logo.png" alt="Real Simple"></a>',
       'image',
     ],
     [
@@ -112,6 +119,27 @@ describe('links that are not sources get a role (issue 8)', () => {
   ])('%s stays a source', (_name, link) => {
     const post = wp(`<p>${CLAIM} ${link}</p>`);
     expect(roles(post)).toEqual([[expect.any(String), undefined]]);
+  });
+
+  it('keeps the links of a Jetpack share bar in content.rendered, with the role share', () => {
+    const bar =
+      '<div class="sharedaddy sd-sharing-enabled"><div class="robots-nocontent sd-block sd-social"><h3 class="sd-title">Share this:</h3>' +
+      '<div class="sd-content"><ul><li class="share-twitter"><a class="share-twitter sd-button" href="https://blog.example.com/2025/05/post/?share=twitter" data-shared="sharing-twitter-1">X</a></li>' +
+      '<li class="share-end"></li></ul></div></div></div>';
+    const post = wp(`<p>${CLAIM}</p>${bar}`);
+    expect(roles(post)).toEqual([['https://blog.example.com/2025/05/post/?share=twitter', 'share']]);
+    expect(post.blocks[0].citations).toEqual([]);
+  });
+
+  it('a relative /tag/ link on a page with no address is a tag link; a relative story link stays a source', () => {
+    const post = extractPost({
+      source: 'page.html',
+      kind: 'html',
+      body: `<p>${CLAIM} <a href="/tag/council/">council</a> <a href="../2024/budget.html">the budget</a></p>`,
+      bodyFormat: 'html',
+      warnings: [],
+    });
+    expect(roles(post).map(([, role]) => role)).toEqual(['tag', undefined]);
   });
 
   it('takes the alt text as the anchor text of an image link that says what it cites', () => {
@@ -165,6 +193,13 @@ describe('anchors without a URL that are widgets are not damaged (issue 8)', () 
   ])('%s', (_name, anchor) => {
     const post = wp(`<p>${CLAIM} ${anchor}</p>`);
     expect(post.blocks[0].damagedAnchors).toEqual([]);
+  });
+
+  it('a "#" link alone in the tweet or email item of a story\'s tools list is no damage', () => {
+    const tools =
+      '<ul class="tools"><li class="email"><a href="#">Email</a></li><li class="tweet"><a href="#">Tweet</a></li></ul>';
+    const post = wp(`<p>${CLAIM}</p>${tools}<p>As <a href="#">the letter</a> said.</p>`);
+    expect(post.blocks.flatMap((b) => b.damagedAnchors.map((d) => d.anchorText))).toEqual(['the letter']);
   });
 
   it('still reports a plain anchor that lost its URL', () => {

@@ -67,8 +67,15 @@ describe('messy markup', () => {
       <div class="entry-footer related-content-note"><p>Kept: <a href="https://kept.test/">kept</a></p></div>
       </article></body></html>`;
     const [post] = parseDocument(page, { source: 'page.html' });
-    const urls = extractPost(post).blocks.flatMap((b) => b.citations.map((c) => c.url));
-    expect(urls).toEqual(['https://cited.test/', 'https://kept.test/']);
+    const cites = extractPost(post).blocks.flatMap((b) => b.citations);
+    expect(cites.filter((c) => c.role === undefined).map((c) => c.url)).toEqual([
+      'https://cited.test/',
+      'https://kept.test/',
+    ]);
+    // A share bar is read, its links kept with their role (issue 8), not dropped.
+    expect(cites.filter((c) => c.role !== undefined).map((c) => [c.url, c.role])).toEqual([
+      ['https://share.test/', 'share'],
+    ]);
   });
 
   it('a double <br> splits text outside any block, but not inside a paragraph', () => {

