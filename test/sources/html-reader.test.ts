@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractPost } from '../../src/extract/index.js';
 import { chooseBody } from '../../src/sources/html-body.js';
 import { READER_MAX_DEPTH, READER_MAX_ELEMENTS, readerArticle } from '../../src/sources/html-reader.js';
 import { parseHtmlTree } from '../../src/sources/html-tree.js';
-import { parseDocument } from '../../src/sources/index.js';
 import { parseHtmlDocument } from '../../src/sources/html.js';
 import { ROOT } from '../cli/run-cli.js';
 
@@ -57,21 +57,32 @@ describe("Readability's article mapped back to our elements", () => {
     expect(readerArticle(parseHtmlTree(shallow))?.length).toBeGreaterThan(200);
   });
 
-  it('is loaded by the first full HTML page only: Markdown and REST posts never load it', () => {
-    const cache = createRequire(import.meta.url).cache;
-    const loaded = (): boolean =>
-      Object.keys(cache).some((k) => k.includes(`${path.sep}@mozilla${path.sep}readability`));
-    // Other tests in this worker may have loaded it already; only then is there nothing to see.
-    if (loaded()) return;
-    parseDocument(`# Title\n\n${PARAGRAPH} [the budget](https://fund.example.org/a).\n`, { source: 'post.md' });
-    parseDocument(
-      JSON.stringify({ id: 1, link: 'https://blog.example/p/', content: { rendered: `<p>${PARAGRAPH}</p>` } }),
-      { source: 'post.json' },
-    );
-    expect(loaded()).toBe(false);
-    parseDocument(`<html><body><article><p>${PARAGRAPH}</p><p>${PARAGRAPH}</p></article></body></html>`, {
-      source: 'page.html',
-    });
-    expect(loaded()).toBe(true);
+  it('is loaded by the first HTML page with furniture to choose from: not by Markdown, REST posts or a lone article', () => {
+    // A fresh process (the module cache of this one holds it already): each step says whether
+    // Readability was loaded so far.
+    const script = `
+      import { createRequire } from 'node:module';
+      import { parseDocument } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist/sources/index.js')).href)};
+      const cache = createRequire(import.meta.url).cache;
+      const loaded = () => Object.keys(cache).some((k) => k.includes('@mozilla'));
+      const P = ${JSON.stringify(PARAGRAPH)};
+      const steps = [];
+      parseDocument('# Title\\n\\n' + P + ' [the budget](https://fund.example.org/a).\\n', { source: 'post.md' });
+      parseDocument(JSON.stringify({ id: 1, link: 'https://blog.example/p/', content: { rendered: '<p>' + P + '</p>' } }), { source: 'post.json' });
+      steps.push(loaded());
+      parseDocument('<html><body><article><p>' + P + '</p><p>' + P + '</p></article></body></html>', { source: 'lone.html' });
+      steps.push(loaded());
+      parseDocument('<html><body><nav><a href="/">Home</a> <a href="/news/">News</a></nav><article><p>' + P + '</p><p>' + P + '</p></article><aside><p>' + P + '</p></aside></body></html>', { source: 'page.html' });
+      steps.push(loaded());
+      console.log(JSON.stringify(steps));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual([false, false, true]);
+  });
+
+  it('a lone article (no furniture, nearly all the text in one element) is chosen without it, as it would choose', () => {
+    const lone = `<html><body><article><h1>Grants</h1><p>${PARAGRAPH} <a href="https://fund.example.org/a">the budget</a>.</p><p>${PARAGRAPH}</p></article></body></html>`;
+    const choice = chooseBody(parseHtmlTree(lone, { indices: true }));
+    expect([choice.selector, choice.confident, choice.skip]).toEqual(['body > article', true, []]);
+    expect(readerArticle(parseHtmlTree(lone))?.kept.some((k) => k === 1)).toBe(true);
   });
 });
