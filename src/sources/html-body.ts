@@ -1,6 +1,6 @@
 import { looksLikeFootnoteMark } from './footnote-mark.js';
 import { readerJunk } from './html-clean.js';
-import { classWeight, countText, MAYBE_CANDIDATE, UNLIKELY } from './reader-patterns.js';
+import { classWeight, countText, linkWeight, MAYBE_CANDIDATE, UNLIKELY } from './reader-patterns.js';
 import { readerArticle, type ReaderArticle } from './html-reader.js';
 import { attr, classTokens, isElement, textContent, type DomNode } from './html-tree.js';
 
@@ -238,7 +238,6 @@ function measure(root: DomNode, strict: boolean): Stats {
       s.text[parent] += chars;
       s.commas[parent] += commas;
       s.words[parent] += words;
-      s.linkText[parent] += chars * inLink;
       continue;
     }
     if (!isElement(node)) continue;
@@ -276,11 +275,15 @@ function measure(root: DomNode, strict: boolean): Stats {
     }
     const block = INLINE.has(name) && owner >= 0 ? owner : k;
     const kids = node.children ?? [];
-    const weight = name === 'a' && inLink === 0 ? (/^#./.test(a?.href?.trim() ?? '') ? 0.3 : 1) : inLink;
+    const weight = name === 'a' && inLink === 0 ? linkWeight(node) : inLink;
     for (let i = kids.length - 1; i >= 0; i--) push(kids[i], k, block, weight);
   }
   // Children follow their parent in `els`: read backwards, each child is complete before its parent.
   for (let k = s.els.length - 1; k >= 0; k--) {
+    // Link text is the text of the links inside an element, as Readability's link density
+    // reads it: text inside a link left open around a block (`<a href=…>link <div><p>…`) is no
+    // link text of that block, which would otherwise be cleaned away as a box of links.
+    if (s.els[k].name === 'a') s.linkText[k] = s.text[k] * linkWeight(s.els[k]);
     const p = s.parent[k];
     if (p < 0) continue;
     if (s.last[k] > s.last[p]) s.last[p] = s.last[k];

@@ -1,5 +1,5 @@
 import { isElement, type DomNode } from './html-tree.js';
-import { classWeight, countText } from './reader-patterns.js';
+import { classWeight, countText, linkWeight } from './reader-patterns.js';
 
 /**
  * What a reader mode leaves out of the article body it chose: Mozilla Readability's
@@ -247,28 +247,23 @@ export function readerJunk(body: DomNode, keep: ReadonlySet<DomNode>, absent: Re
   /** Inside code or a data table: never left out. */
   const kept: boolean[] = [];
   const last: number[] = [];
-  // Parallel stacks (no tuple per node): a node, its parent element's position, and the weight
-  // of link text there (0: no link).
+  // Parallel stacks (no tuple per node): a node and its parent element's position.
   const stack: DomNode[] = [];
   const parents: number[] = [];
-  const weights: number[] = [];
   const kids = body.children ?? [];
   for (let i = kids.length - 1; i >= 0; i--) {
     stack.push(kids[i]);
     parents.push(-1);
-    weights.push(0);
   }
   while (stack.length > 0) {
     const node = stack.pop() as DomNode;
     const p = parents.pop() as number;
-    const linkWeight = weights.pop() as number;
     if (node.type === 'text') {
       if (p < 0) continue;
       const { chars, commas } = countText(node.data ?? '');
       const c = counts[p];
       c.text += chars;
       c.commas += commas;
-      c.links += chars * linkWeight;
       continue;
     }
     if (!isElement(node) || absent.has(node) || REMOVED.has(node.name ?? '')) continue;
@@ -293,14 +288,10 @@ export function readerJunk(body: DomNode, keep: ReadonlySet<DomNode>, absent: Re
       if (Object.values(node.attribs ?? {}).some((v) => VIDEO.test(v))) c.keep = true;
       else c.embeds = 1;
     }
-    // A jump within the page weighs 0.3 of its text, as in Readability's link density.
-    let weight = linkWeight;
-    if (name === 'a') weight = /^#./.test(node.attribs?.href ?? '') ? 0.3 : 1;
     const children = node.children ?? [];
     for (let i = children.length - 1; i >= 0; i--) {
       stack.push(children[i]);
       parents.push(k);
-      weights.push(weight);
     }
   }
   const junk = new Set<DomNode>();
@@ -321,6 +312,8 @@ export function readerJunk(body: DomNode, keep: ReadonlySet<DomNode>, absent: Re
       } else parts.push(ofSubtree(child));
     }
     texts[k] = ofChildren(parts);
+    // Link text: the text of the links inside (see html-body.ts), not of one left open around it.
+    if (name === 'a') c.links = c.text * linkWeight(el);
     // A div with no block inside is a paragraph to Readability.
     const paragraph = name === 'p' || (name === 'div' && !c.block);
     if (paragraph) c.p += 1;

@@ -15,6 +15,11 @@ const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pagination
 /** Class or id weighing against an element (negative). */
 const NEGATIVE =
   /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget/i;
+/** The weight of a link's text in link density: a jump within the page (`#x`) 0.3, as in Readability. */
+export function linkWeight(a: DomNode): number {
+  return /^#./.test(a.attribs?.href?.trim() ?? '') ? 0.3 : 1;
+}
+
 /** Readability's class weight: +25 for article-like class/id, −25 for furniture-like ones. */
 export function classWeight(el: DomNode): number {
   let weight = 0;

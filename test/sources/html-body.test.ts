@@ -188,4 +188,17 @@ describe('what a reader mode takes as the article (Readability rules, issue 8)',
     ]);
     expect(cites.filter((c) => c.role !== undefined).map((c) => c.role)).toEqual(['comment', 'print']);
   });
+
+  it('keeps the paragraphs after a link left open around them, as a REST post does (their text is not link text)', () => {
+    const body =
+      '<p>Intro <a href="https://a.example.org/1">link <div><p>Second paragraph says 50% <a href="https://b.example.org/2">b</a></p></div>';
+    const page = extractPost(parseHtmlDocument(`<html><body>${body}</body></html>`, { source: 'page.html' }));
+    const inArticle = extractPost(
+      parseHtmlDocument(`<html><body><article>${body}</article></body></html>`, { source: 'article.html' }),
+    );
+    for (const post of [page, inArticle]) {
+      expect(post.blocks.map((b) => b.text)).toEqual(['Intro link', 'Second paragraph says 50%', 'b']);
+      expect(urls(post)).toEqual(['https://a.example.org/1', 'https://b.example.org/2']);
+    }
+  });
 });
