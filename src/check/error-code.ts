@@ -36,6 +36,30 @@ const BY_CODE: Record<string, Omit<FailureVerdict, 'reason'>> = {
   CITECHECK_PRIVATE_ADDRESS: { status: 'excluded', errorCode: 'PRIVATE_ADDRESS', retryable: false },
 };
 
+/**
+ * What a system or undici code means, for the reason a report shows (the code itself stays in
+ * brackets for searching): "UND_ERR_HEADERS_TIMEOUT" alone told a reader nothing.
+ */
+const MEANING: Partial<Record<CheckErrorCode, string>> = {
+  DNS_NOT_FOUND: 'the host name does not resolve',
+  DNS_FAILURE: 'the name lookup failed',
+  CONNECTION_REFUSED: 'the server refused the connection',
+  CONNECTION_RESET: 'the connection was cut',
+  CONNECT_TIMEOUT: 'no connection within the timeout',
+  HEADERS_TIMEOUT: 'no answer within the timeout',
+  BODY_TIMEOUT: 'the page stopped arriving within the timeout',
+  TLS_INVALID: 'the TLS certificate or handshake is not valid',
+};
+
+/** Zlib's codes for a compressed body that cannot be read (Z_DATA_ERROR, Z_BUF_ERROR…). */
+const ZLIB_CODE = /^Z_[A-Z_]+$/;
+
+/** The reason a report shows for a failure with `code`: its meaning, then the code. */
+function worded(errorCode: CheckErrorCode, code: string): string {
+  const meaning = ZLIB_CODE.test(code) ? 'the compressed body is corrupt' : MEANING[errorCode];
+  return meaning === undefined ? code : `${meaning} (${code})`;
+}
+
 const TLS_CODE =
   /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|EPROTO$)/;
 
@@ -71,15 +95,23 @@ export function classifyNetworkError(error: unknown): FailureVerdict {
   // The innermost specific code is the truest (e.g. ECONNRESET under UND_ERR_SOCKET).
   for (const code of [...codes].reverse()) {
     const known = BY_CODE[code];
-    if (known && code !== 'UND_ERR_SOCKET' && code !== 'UND_ERR_CLOSED') return { ...known, reason: code };
-    if (TLS_CODE.test(code)) return { status: 'unreachable', errorCode: 'TLS_INVALID', reason: code, retryable: false };
+    if (known && code !== 'UND_ERR_SOCKET' && code !== 'UND_ERR_CLOSED')
+      return { ...known, reason: worded(known.errorCode, code) };
+    if (TLS_CODE.test(code))
+      return { status: 'unreachable', errorCode: 'TLS_INVALID', reason: worded('TLS_INVALID', code), retryable: false };
   }
   for (const code of codes) {
     const known = BY_CODE[code];
-    if (known) return { ...known, reason: code };
+    if (known) return { ...known, reason: worded(known.errorCode, code) };
   }
   const message = error instanceof Error ? error.message : String(error);
   if (/certificate|ssl|tls/i.test(message))
     return { status: 'unreachable', errorCode: 'TLS_INVALID', reason: message, retryable: false };
-  return { status: 'unreachable', errorCode: 'UNKNOWN', reason: codes[0] ?? message, retryable: false };
+  const code = codes[0];
+  return {
+    status: 'unreachable',
+    errorCode: 'UNKNOWN',
+    reason: code === undefined ? message : worded('UNKNOWN', code),
+    retryable: false,
+  };
 }

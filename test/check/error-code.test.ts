@@ -51,4 +51,19 @@ describe('classifyNetworkError', () => {
     expect(classifyNetworkError(withCode('ENOTFOUND')).retryable).toBe(false);
     expect(classifyNetworkError(new Error('weird')).errorCode).toBe('UNKNOWN');
   });
+
+  it('words the reason for a reader, keeping the code in brackets', () => {
+    expect(classifyNetworkError(withCode('UND_ERR_HEADERS_TIMEOUT')).reason).toBe(
+      'no answer within the timeout (UND_ERR_HEADERS_TIMEOUT)',
+    );
+    expect(classifyNetworkError(withCode('ECONNREFUSED')).reason).toBe(
+      'the server refused the connection (ECONNREFUSED)',
+    );
+    const gzip = new TypeError('terminated', { cause: withCode('Z_DATA_ERROR') });
+    expect(classifyNetworkError(gzip)).toMatchObject({
+      errorCode: 'UNKNOWN',
+      reason: 'the compressed body is corrupt (Z_DATA_ERROR)',
+    });
+    expect(classifyNetworkError(new Error('weird')).reason).toBe('weird');
+  });
 });
