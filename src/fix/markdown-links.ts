@@ -1,6 +1,7 @@
 import type MarkdownItType from 'markdown-it';
 import { ipv6Hosts } from '../extract/markdown-ipv6-hosts.js';
 import { markdownItClass } from '../extract/markdown-render.js';
+import { sentenceIndex } from '../extract/sentences.js';
 import { scanHtmlLinks, type HtmlLink } from './html-links.js';
 
 /** How a Markdown link is written. */
@@ -126,15 +127,9 @@ function insideAny(ranges: ReadonlyArray<readonly [number, number]>): (offset: n
     else merged.push([from, to]);
   }
   return (offset) => {
-    let lo = 0;
-    let hi = merged.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (offset < merged[mid][0]) hi = mid - 1;
-      else if (offset >= merged[mid][1]) lo = mid + 1;
-      else return true;
-    }
-    return false;
+    // The last range starting at or before the offset: the search sentences use (generic over ranges).
+    const range = merged[sentenceIndex(merged, offset)];
+    return range !== undefined && offset >= range[0] && offset < range[1];
   };
 }
 
