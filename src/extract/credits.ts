@@ -1,6 +1,8 @@
 import type { Block, BlockKind, CitationVia } from '../types.js';
 import type { RawBlock } from './block-builder.js';
 import { MAX_SENTENCE_CHARS } from './sentences.js';
+import { NAME_STOPWORDS } from './claim-rules.js';
+import { doubleQuotedSpans } from './signals.js';
 import { capText } from './walk-blocks.js';
 
 /**
@@ -116,6 +118,7 @@ const isOwnSource = (c: Block['citations'][number]): boolean =>
  */
 function creditQuoteIntroductions(blocks: Block[]): void {
   for (let i = 1; i < blocks.length; i++) {
+    if (continuesQuotedSpeaker(blocks[i - 1], blocks[i])) credit(blocks[i], blocks[i - 1], 'quote-intro');
     if (blocks[i].kind !== 'blockquote' || blocks[i - 1].kind === 'blockquote') continue;
     const intro = blocks[i - 1];
     if (intro.kind !== 'paragraph' && intro.kind !== 'list-item') continue;
@@ -123,6 +126,35 @@ function creditQuoteIntroductions(blocks: Block[]): void {
     for (let k = i; k < blocks.length && blocks[k].kind === 'blockquote'; k++)
       if (!blocks[k].citations.some(isOwnSource)) credit(blocks[k], intro, 'quote-intro');
   }
+}
+
+/** A paragraph opening with a quotation mark: the words of someone named outside the marks. */
+const OPENS_WITH_QUOTE = /^\s*[“"«]/;
+
+/**
+ * True when `block` is a paragraph of quotes of a speaker the paragraph right before names and
+ * links ("Now Adam Kramer has posted an explanation …" then "“The reason we did this …,” says
+ * Kramer."): the link before is their source. The speaker is a capitalised word outside the
+ * quotation marks (not a sentence opener) that the paragraph before holds as a word.
+ */
+function continuesQuotedSpeaker(intro: Block, block: Block): boolean {
+  if (block.kind !== 'paragraph' || (intro.kind !== 'paragraph' && intro.kind !== 'list-item')) return false;
+  if (!OPENS_WITH_QUOTE.test(block.text) || block.citations.some(isOwnSource)) return false;
+  if (!intro.citations.some(isOwnSource)) return false;
+  const spans = doubleQuotedSpans(block.text);
+  if (spans.length === 0) return false;
+  let outside = '';
+  let last = 0;
+  for (const span of spans) {
+    outside += `${block.text.slice(last, span.start)} `;
+    last = span.end;
+  }
+  outside += block.text.slice(last);
+  for (const m of outside.matchAll(/(?<![\p{L}'’])\p{Lu}[\p{Ll}'’-]+/gu)) {
+    if (NAME_STOPWORDS.has(m[0].toLowerCase())) continue;
+    if (new RegExp(`(?<![\\p{L}])${m[0]}(?![\\p{L}])`, 'u').test(intro.text)) return true;
+  }
+  return false;
 }
 
 /** True for a heading, or a short plain line standing for one ("Sources:"), of a reference list. */
