@@ -103,9 +103,9 @@ export const LABEL_WORDS = set(
 export const VERSION_AFTER =
   /^\s*(?:release|version|beta|alpha|update|branch|series|or later|and later|or newer|or above|\+)/i;
 
-/** Verbs right before a decimal that make it a version ("released 0.1", "upgraded to 2.4"). */
+/** Words right before a bare decimal that make it a version ("released 0.1", "upgraded to 2.4", "new in 2.8", "since 3.1"). */
 export const VERSION_BEFORE =
-  /(?:released|shipped|tagged|(?:upgraded|updated|bumped|moved|migrated|pinned) to|from|to)\s+$/i;
+  /(?:released|shipped|tagged|(?:upgraded|updated|bumped|moved|migrated|pinned) to|from|to|in|since|until)\s+$/i;
 
 /**
  * Units and magnitudes that make a number a quantity ("5 km", "2 million", "5k", "200g"). A
@@ -190,6 +190,11 @@ export const SPEAKER_FIRST_PERSON =
 
 /** Words between a determiner and an -ed adjective ("the top funded sport", "the most talked about"). */
 export const DEGREE_WORDS = set('top most more less least best worst well much very so too long little');
+
+/** -ed words of feeling, adjectives after any "be" ("were thrilled to welcome", "was disappointed"): no event. */
+export const FEELINGS = set(
+  'thrilled excited pleased delighted disappointed surprised shocked worried concerned interested amazed stunned saddened relieved frustrated annoyed bored tired confused honoured honored proud',
+);
 
 /**
  * The opening of a changelog or to-do entry: a verb with no subject ("Fixed a crash when Firefox

@@ -4,6 +4,7 @@ import {
   DEGREE_WORDS,
   DETERMINERS,
   EVENT_VERB,
+  FEELINGS,
   IRREGULAR_PAST,
   NAME_STOPWORDS,
   PERSONAL_VOICE,
@@ -147,7 +148,7 @@ function eventVerb(sentence: string): { text: string; at: number } | undefined {
  * ("the talented engineer", "Apple's updated phone", "the top funded sport", "a newly formed group").
  */
 function isAdjective(sentence: string, at: number): boolean {
-  if (sentence[at - 1] === '-') return true;
+  if (sentence[at - 1] === '-' || FEELINGS.has(/^\p{L}+/u.exec(sentence.slice(at))?.[0] ?? '')) return true;
   const before = sentence
     .slice(Math.max(0, at - 60), at)
     .toLowerCase()

@@ -97,6 +97,8 @@ describe('the figure signal', () => {
   it.each([
     ['version numbers', 'The plugin went from v1.1 to 1.4.2, then version 0.1 of the fork.'],
     ['a decimal after "released"', 'The team released 0.1 on a Friday.'],
+    ['a bare decimal after "in" or "since"', 'The composer in 2.8 has a full-screen mode, stable since 2.4.'],
+    ['figures of an instruction after a condition', 'If it was a gift, mark it as $0 on the list.'],
     ['a product version', 'The site runs on Python 3.12 and Node 20.11 now.'],
     ['model and unit names', 'An LGP-30, a B-52, the 18F team, a 4K screen and the iPhone 15 came up.'],
     ['ordinals', 'It was the 3rd time, and the 21st of its kind.'],
@@ -122,6 +124,7 @@ describe('the figure signal', () => {
     ['The F-35 program will cost $1.7 trillion.', ['$1.7 trillion']],
     ['Turnout was 61%.', ['61%']],
     ['$4.2 billion', ['$4.2 billion']],
+    ['Sales rose in 2.5 hours of trading.', ['2.5 hours']],
   ])('counts a real figure: %s', (text, found) => {
     expect(evidence(text, 'number')).toEqual(found);
   });

@@ -111,6 +111,7 @@ describe('the statement signal (news paragraphs without a reporting verb or a fi
     ['after a possessive', 'Calder Shipping’s updated timetable reaches Port Elwood.'],
     ['after a determiner and a degree word', 'Swimming remains the top funded sport at Port Elwood Calder Club.'],
     ['in a compound', 'The recently-released Calder Shipping app lists Port Elwood berths.'],
+    ['a feeling', 'Calder Shipping and Port Elwood were thrilled to welcome the new ferry.'],
   ])('an -ed adjective is no past event: %s', (_name, text) => {
     expect(statements(text)).toEqual([]);
   });
