@@ -212,6 +212,11 @@ function quotes(text: string): Quotes {
 // Figures
 // ---------------------------------------------------------------------------
 
+// Words that can make a figure in words: a quick test before the scan.
+const MAGNITUDE_HINT = /illion|thousand|dozens|hundreds/i;
+const WORD_FIGURE =
+  /\b(?:((?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|several|half a|a quarter of a|tens of|hundreds of)\s+(?:thousand|million|billion|trillion)s?)|(?:millions|billions|trillions)\s+of)|(?:dozens|hundreds|thousands)\s+of)\b/gi;
+
 // Digits inside a URL written out in the text (ports, ids, dates in paths) are not figures.
 const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)\S+/gi;
 // A Markdown footnote mark ("[^1]", "[^note-2]") names a note, not a figure.
@@ -350,6 +355,23 @@ function figures(text: string, t: string, ranges?: Array<[number, number]>): Fig
     if (found.strong.length >= MAX_EVIDENCE) break;
   }
   return found;
+}
+
+/**
+ * Figures written in words, as evidence (`found` gets them): a magnitude ("half a million
+ * dollars", "two billion", "tens of thousands") is a strong figure; "dozens of", "hundreds of",
+ * "thousands of" a weak one. As for digits, not in the author's sentences or instructions.
+ */
+function wordFigures(text: string, t: string, found: Figures, ranges?: Array<[number, number]>): void {
+  if (!MAGNITUDE_HINT.test(t)) return;
+  const context: SentenceContext = { ranges: ranges ?? sentenceRanges(text), firstPersonAt: [], imperative: [] };
+  WORD_FIGURE.lastIndex = 0;
+  for (let m = WORD_FIGURE.exec(t); m; m = WORD_FIGURE.exec(t)) {
+    if (inPersonalSentence(text, context, sentenceIndex(context.ranges, m.index), m.index)) continue;
+    const list = m[1] !== undefined ? found.strong : found.weak;
+    if (list.length < MAX_EVIDENCE) list.push(m[0].replace(/\s+/g, ' '));
+    if (found.strong.length >= MAX_EVIDENCE) return;
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -520,10 +542,10 @@ export function claimSignals(text: string, options: SignalOptions = {}): TextSig
   const out: TextSignals = { signals: [], evidence: [] };
   const prose = blanked(text, blank, []);
   const quoted = quotes(prose);
+  const figureText = blanked(prose, [], figureIgnore(rules));
   const found =
-    /\d/.test(prose) && !isCounter(prose)
-      ? figures(text, blanked(prose, [], figureIgnore(rules)), options.ranges)
-      : { strong: [], weak: [] };
+    /\d/.test(prose) && !isCounter(prose) ? figures(text, figureText, options.ranges) : { strong: [], weak: [] };
+  if (found.strong.length === 0) wordFigures(text, figureText, found, options.ranges);
   const said = attributions(text, blanked(prose, [], rules.attributionIgnore), rules);
   // Weak quotes count only beside an attribution.
   addSignal(

@@ -111,6 +111,8 @@ describe('the figure signal', () => {
     ['a like counter', '861'],
     ['a share counter with its label', '1,204 shares'],
     ['a comment count', 'Comments (5 posted)'],
+    ['a figure in words of the author', 'I must have read half a million words of it.'],
+    ['"dozens of" alone (a weak figure)', 'The committee has received dozens of submissions on the subject.'],
   ])('ignores %s', (_name, text) => {
     expect(evidence(text, 'number')).toEqual([]);
   });
@@ -125,6 +127,8 @@ describe('the figure signal', () => {
     ['Turnout was 61%.', ['61%']],
     ['$4.2 billion', ['$4.2 billion']],
     ['Sales rose in 2.5 hours of trading.', ['2.5 hours']],
+    ['The commission has cut about half a million dollars from its budget.', ['half a million']],
+    ['Tens of thousands of people marched on Saturday.', ['Tens of thousands']],
   ])('counts a real figure: %s', (text, found) => {
     expect(evidence(text, 'number')).toEqual(found);
   });
