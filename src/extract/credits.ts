@@ -129,6 +129,8 @@ function creditQuoteIntroductions(blocks: Block[]): void {
 }
 
 /** A paragraph opening with a quotation mark: the words of someone named outside the marks. */
+// Names looked up per quote paragraph: a speaker is named near the quotes, and the work stays bounded.
+const MAX_SPEAKER_NAMES = 10;
 const OPENS_WITH_QUOTE = /^\s*[“"«]/;
 
 /**
@@ -150,9 +152,13 @@ function continuesQuotedSpeaker(intro: Block, block: Block): boolean {
     last = span.end;
   }
   outside += block.text.slice(last);
+  // The paragraph before, as a set of its words: one pass, whatever the number of names asked.
+  const introWords = new Set(intro.text.split(/[^\p{L}'’-]+/u));
+  let asked = 0;
   for (const m of outside.matchAll(/(?<![\p{L}'’])\p{Lu}[\p{Ll}'’-]+/gu)) {
     if (NAME_STOPWORDS.has(m[0].toLowerCase())) continue;
-    if (new RegExp(`(?<![\\p{L}])${m[0]}(?![\\p{L}])`, 'u').test(intro.text)) return true;
+    if (introWords.has(m[0]) || introWords.has(`${m[0]}’s`) || introWords.has(`${m[0]}'s`)) return true;
+    if (++asked >= MAX_SPEAKER_NAMES) return false;
   }
   return false;
 }

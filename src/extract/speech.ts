@@ -20,6 +20,10 @@ const MIN_SPEAKERS = 2;
 const PULL_QUOTE_MAX_WORDS = 40;
 /** Fewest words a pull quote shares, in one run, with another paragraph. */
 const PULL_QUOTE_MIN_SHARED = 6;
+/** Blocks before and after a pull quote searched for its words. */
+const PULL_QUOTE_REACH = 30;
+/** Longest block searched for a pull quote's words (a paragraph, not a wall of text). */
+const PULL_QUOTE_SOURCE_CHARS = 10_000;
 /** Pull-quote candidates looked at per post: bounded work on a post of many short quotes. */
 const MAX_PULL_QUOTES = 20;
 
@@ -107,22 +111,26 @@ function isPullQuoteShape(block: Block): boolean {
 
 /**
  * Pull quotes: a candidate shares a run of words — at least PULL_QUOTE_MIN_SHARED and half its
- * own words — with another block of the post. Each block's words are joined once, with a line
- * break between blocks, so a run never spans two; a run found twice is in another block.
+ * own words — with another block near it. The blocks' words are joined with a line break
+ * between blocks, so a run never spans two.
  */
 function pullQuotes(blocks: readonly Block[]): number[] {
-  const candidates = blocks.filter(isPullQuoteShape).slice(0, MAX_PULL_QUOTES);
-  if (candidates.length === 0) return [];
-  const all = `\n${blocks.map((b) => wordsOf(b.text).join(' ')).join('\n')}\n`;
   const found: number[] = [];
-  for (const block of candidates) {
-    const words = wordsOf(block.text);
+  let looked = 0;
+  for (let k = 0; k < blocks.length && looked < MAX_PULL_QUOTES; k++) {
+    if (!isPullQuoteShape(blocks[k])) continue;
+    looked++;
+    // The paragraphs around it (a pull quote repeats the story it sits in), each of paragraph size.
+    const around = blocks
+      .slice(Math.max(0, k - PULL_QUOTE_REACH), k + PULL_QUOTE_REACH + 1)
+      .filter((b) => b.index !== blocks[k].index && b.text.length <= PULL_QUOTE_SOURCE_CHARS);
+    // Each word between spaces, blocks apart by a line break: a run matches whole words of one block.
+    const text = ` ${around.map((b) => wordsOf(b.text).join(' ')).join(' \n ')} `;
+    const words = wordsOf(blocks[k].text);
     const run = Math.max(PULL_QUOTE_MIN_SHARED, Math.ceil(words.length / 2));
     for (let i = 0; i + run <= words.length; i++) {
-      const needle = words.slice(i, i + run).join(' ');
-      const first = all.indexOf(needle);
-      if (first >= 0 && all.indexOf(needle, first + 1) >= 0) {
-        found.push(block.index);
+      if (text.includes(` ${words.slice(i, i + run).join(' ')} `)) {
+        found.push(blocks[k].index);
         break;
       }
     }

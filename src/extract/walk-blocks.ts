@@ -193,6 +193,8 @@ const NOTE_ELEMENTS = new Set(['li', 'p', 'dd', 'div', 'aside', 'section', 'td',
 
 // Paragraphs (<p>) a cell must hold to be a column of a page laid out in a table.
 const LAYOUT_CELL_PARAGRAPHS = 2;
+// Elements of a cell looked at to tell layout from data.
+const LAYOUT_CELL_SCAN = 2000;
 
 /**
  * True for a cell of a table used for page layout, not data: its table says role="presentation"
@@ -206,8 +208,10 @@ function isLayoutCell(cell: DomNode): boolean {
   const role = table?.attribs?.role?.trim().toLowerCase();
   if (role === 'presentation' || role === 'none') return true;
   let paragraphs = 0;
+  let seen = 0;
   const stack = [...(cell.children ?? [])];
-  while (stack.length > 0) {
+  // Bounded: nested cells each look at their own subtree, so a deep table of tables stays linear-ish.
+  while (stack.length > 0 && seen++ < LAYOUT_CELL_SCAN) {
     const node = stack.pop() as DomNode;
     if (node.type !== 'tag') continue;
     if (node.name === 'table') return true;

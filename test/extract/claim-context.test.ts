@@ -117,6 +117,17 @@ describe('pull quotes', () => {
     expect(p.blocks[1].signals).toContain('quote');
   });
 
+  it('looks at 20 candidates a post at most (bounded work on a post of many short quotes)', () => {
+    const paragraphs: string[] = [];
+    for (let i = 0; i < 25; i++) {
+      paragraphs.push(`"Harbour line number ${i} may not have been worth all of this anxiety."`);
+      paragraphs.push(`Marsh wrote that harbour line number ${i} may not have been worth all of this anxiety, again.`);
+    }
+    const p = post(...paragraphs);
+    const pulled = p.blocks.filter((b) => b.text.startsWith('"') && !b.signals.includes('quote'));
+    expect(pulled).toHaveLength(20);
+  });
+
   it('a quotation said once is still a quote claim', () => {
     const p = post('"The harbour plan was never worth all of this anxiety."', 'The council meets on Monday.');
     expect(p.blocks[0].signals).toContain('quote');
