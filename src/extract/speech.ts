@@ -31,7 +31,7 @@ const MAX_PULL_QUOTES = 20;
 const TEXT_SIGNALS: ReadonlySet<ClaimSignal> = new Set(['quote', 'number', 'attribution', 'statement']);
 
 /** A transcript turn's block: where its speaker label ends (0 in a turn's later paragraphs). */
-export interface Turn {
+interface Turn {
   /** Offset in the block's text just after the "NAME:" label, 0 when the block continues a turn. */
   labelEnd: number;
   /** The turn says "I" or "we" outside quotes: the speaker's own account. */
