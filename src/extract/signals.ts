@@ -166,6 +166,9 @@ const PHRASE_MAX_WORDS = 7;
 // Small words a title leaves in lower case ("The Lord of the Rings").
 const TITLE_SMALL_WORD = /^(?:a|an|the|and|or|nor|but|of|for|to|in|on|at|by|with|from|as|vs\.?|de|la|le)$/;
 
+// "asked" right after or before a quoted question: someone asked it.
+const ASKED = /^["”’'»]?\s*,?\s*(?:[\p{L}.'’-]+\s+){0,3}(?:asked|asks|wondered|wonders)\b/u;
+const ASKED_BEFORE = /\b(?:asked|asks|wondered|wonders)\b[^.!?]{0,30}$/i;
 // A verb that gives a short quoted phrase a speaker ("critics called the plan “a detour”").
 const NAMING_VERB =
   /\b(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|dubb(?:s|ed)|brand(?:s|ed)|label+(?:s|ed)|term(?:s|ed)|lik(?:ens|ened))\b[^.!?]{0,30}$/i;
@@ -181,29 +184,31 @@ function isTitle(words: readonly string[]): boolean {
  * this?”") or a short phrase opening in lower case (a term, a saying, scare quotes: “the best
  * game never made”). Beside an attribution it is someone's again ("he called it “a disgrace”").
  */
-function isWeakQuote(inner: string, words: readonly string[], before: string): boolean {
-  if (/\?["”’'»]?\s*$/.test(inner.trim())) return true;
+function isWeakQuote(inner: string, words: readonly string[], before: string, after: string): boolean {
+  // A question someone asked ("“Why was the council not told?” asked Jo Blake") is theirs.
+  if (/\?["”’'»]?\s*$/.test(inner.trim())) return !ASKED.test(after) && !ASKED_BEFORE.test(before);
   return words.length <= PHRASE_MAX_WORDS && /^[^\p{L}]*\p{Ll}/u.test(words[0]) && !NAMING_VERB.test(before);
 }
 
 /** Quoted spans of at least three words, as evidence; quoted titles and names are no quotes. */
 function quotes(text: string): Quotes {
   const found: Quotes = { strong: [], weak: [] };
-  const add = (inner: string, start: number): void => {
+  const add = (inner: string, start: number, end: number): void => {
     const words = inner.trim().split(/\s+/);
     if (words.length < 3 || isTitle(words)) return;
     const before = text.slice(Math.max(0, start - 50), start);
-    const list = isWeakQuote(inner, words, before) ? found.weak : found.strong;
+    const after = text.slice(end, end + 50);
+    const list = isWeakQuote(inner, words, before, after) ? found.weak : found.strong;
     if (list.length < MAX_EVIDENCE) list.push(inner.trim());
   };
   for (const span of doubleQuotedSpans(text)) {
-    add(span.inner, span.start);
+    add(span.inner, span.start, span.end);
     if (found.strong.length >= MAX_EVIDENCE) return found;
   }
   if (!text.includes("'") && !text.includes('‘')) return found;
   SINGLE_QUOTE.lastIndex = 0;
   for (let m = SINGLE_QUOTE.exec(text); m && found.strong.length < MAX_EVIDENCE; m = SINGLE_QUOTE.exec(text)) {
-    add(m[1], m.index);
+    add(m[1], m.index, m.index + m[0].length);
   }
   return found;
 }

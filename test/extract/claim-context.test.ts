@@ -135,6 +135,26 @@ describe('pull quotes', () => {
   });
 });
 
+describe('a blockquote’s evidence', () => {
+  it('says which words made a blockquote a quote claim (it has no quotation marks)', () => {
+    const p = page(
+      '<article><p>The council met on Monday.</p><blockquote>The quay will stay closed until the divers have finished their survey of every beam.</blockquote></article>',
+    );
+    const quote = p.blocks.find((b) => b.kind === 'blockquote');
+    expect(quote?.evidence).toEqual([
+      { signal: 'quote', text: 'The quay will stay closed until the divers have finished th…' },
+    ]);
+    const finding = buildReport({
+      posts: [p],
+      results: new Map(),
+      startedAt: new Date(0),
+      durationMs: 0,
+      offline: true,
+    }).findings.find((f) => f.code === 'CLAIM_UNCITED' && f.block === quote?.index);
+    expect(finding?.args?.evidence).toContain('quote “The quay will stay closed');
+  });
+});
+
 describe('quotes that are no one’s words', () => {
   it.each([
     ['a quoted title or name', 'The team joined “Smart Harbour Projects SRL” last year.', []],
@@ -145,6 +165,8 @@ describe('quotes that are no one’s words', () => {
       [],
     ],
     ['a phrase with a speaker', 'Critics called the plan “a very expensive detour” on Monday.', ['quote']],
+    ['a question someone asked', '“Why was the council not told?” asked Jo Blake at the meeting.', ['quote']],
+    ['a question someone asked, before it', 'Jo Blake asked the board: “Why was the council not told?”', ['quote']],
     [
       'a question beside an attribution',
       'The mayor asked “why was the council not told?” and officials said nothing.',
