@@ -181,6 +181,11 @@ describe('quotes that are no one’s words', () => {
     expect(textSignals(text)).toEqual(signals);
   });
 
+  it('a story told is no report', () => {
+    expect(textSignals('The release history for the harbour tells a slightly different story:')).toEqual([]);
+    expect(textSignals('The harbour master told the council that the quay is unsafe.')).toEqual(['attribution']);
+  });
+
   it('"declared", "vowed", "denied" and "urged" report', () => {
     expect(textSignals('The minister declared the port would reopen.')).toEqual(['attribution']);
     expect(textSignals('The senator denied the allegations on Friday.')).toEqual(['attribution']);
