@@ -129,6 +129,9 @@ function creditQuoteIntroductions(blocks: Block[]): void {
 }
 
 /** A paragraph opening with a quotation mark: the words of someone named outside the marks. */
+// A pronoun speaking outside the quotation marks ("…,” he said. “…").
+const PRONOUN_SPEAKER =
+  /\b(?:(?:he|she|they)\s+(?:said|says|say|added|adds|wrote|writes|explained|explains|continued|continues)|(?:said|says|added|adds|wrote|writes|explained|explains|continued|continues)\s+(?:he|she|they))\b/i;
 // Names looked up per quote paragraph: a speaker is named near the quotes, and the work stays bounded.
 const MAX_SPEAKER_NAMES = 10;
 const OPENS_WITH_QUOTE = /^\s*[“"«]/;
@@ -137,7 +140,8 @@ const OPENS_WITH_QUOTE = /^\s*[“"«]/;
  * True when `block` is a paragraph of quotes of a speaker the paragraph right before names and
  * links ("Now Adam Kramer has posted an explanation …" then "“The reason we did this …,” says
  * Kramer."): the link before is their source. The speaker is a capitalised word outside the
- * quotation marks (not a sentence opener) that the paragraph before holds as a word.
+ * quotation marks (not a sentence opener) that the paragraph before holds as a word, or a
+ * pronoun ("he said") when the paragraph before reports someone's words itself.
  */
 function continuesQuotedSpeaker(intro: Block, block: Block): boolean {
   if (block.kind !== 'paragraph' || (intro.kind !== 'paragraph' && intro.kind !== 'list-item')) return false;
@@ -152,6 +156,9 @@ function continuesQuotedSpeaker(intro: Block, block: Block): boolean {
     last = span.end;
   }
   outside += block.text.slice(last);
+  // "he says": the person the paragraph before reports (it has an attribution or a quote of its own).
+  if (PRONOUN_SPEAKER.test(outside) && intro.signals.some((sig) => sig === 'attribution' || sig === 'quote'))
+    return true;
   // The paragraph before, as a set of its words: one pass, whatever the number of names asked.
   const introWords = new Set(intro.text.split(/[^\p{L}'’-]+/u));
   let asked = 0;

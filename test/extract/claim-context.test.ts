@@ -210,6 +210,19 @@ describe('quotes continuing a linked speaker', () => {
     expect(uncited(p)).not.toContain(1);
   });
 
+  it('a pronoun speaker continues the person the linked paragraph before reports', () => {
+    const p = post(
+      'Anna Reed, the harbour master, [said in a statement](https://harbour.example.org/statement) that the quay will close.',
+      '"We found more damage than we feared, and the divers are not finished," she said. "We will reopen in May."',
+    );
+    expect(p.blocks[1].credits).toEqual([{ via: 'quote-intro', block: 0 }]);
+    const noReport = post(
+      'The quay [closed on Monday](https://harbour.example.org/notice) for repairs to its beams.',
+      '"We found more damage than we feared, and the divers are not finished," she said. "We will reopen in May."',
+    );
+    expect(noReport.blocks[1].credits).toBeUndefined();
+  });
+
   it('quotes of someone the paragraph before does not name stay uncited', () => {
     const p = post(
       'Now Anna Reed, the harbour master, [has posted an explanation](https://harbour.example.org/statement) of the closure.',
