@@ -75,6 +75,7 @@ function parseArgs(argv) {
     else if (a === '--labels') opts.labels = next();
     else if (a === '--pages') opts.pages = new Set(next().split(','));
     else if (a === '--verbose') opts.verbose = true;
+    else if (a === '--verbose-all') opts.verbose = 'all';
     else if (a === '--readability') opts.readability = next();
     else if (a === '--truth') opts.truth = next();
     else if (!a.startsWith('--') && opts.corpus === undefined) opts.corpus = a;
@@ -226,6 +227,20 @@ function sourceKeys(extracted, base, site, self) {
   return keys;
 }
 
+/**
+ * What a build made of an article link it did not report as a source: the role it gave it and
+ * its anchor text, or "not read" when no citation of the build has that key.
+ */
+function whyMissed(result, key) {
+  for (const block of result.extracted.blocks)
+    for (const c of block.citations) {
+      if (keyOf(c.rawHref ?? c.url, result.base, result.site) !== key) continue;
+      const what = c.role ?? c.via ?? (c.invalid !== undefined ? 'invalid' : 'source');
+      return `  [${what}, ${block.kind}] "${c.anchorText.slice(0, 60)}"`;
+    }
+  return '  [not read]';
+}
+
 /** Scores one build on one page against the article's links. */
 function scorePage(build, page) {
   const t0 = performance.now();
@@ -274,6 +289,8 @@ function scorePage(build, page) {
     lost,
     extracted,
     selector: post.bodySelector,
+    base,
+    site,
     ms,
   };
 }
@@ -551,12 +568,18 @@ async function main() {
       for (const r of rs) {
         const extra = [...r.got].filter((k) => !r.expected.has(k));
         const missed = [...r.expected].filter((k) => !r.got.has(k));
-        if (extra.length + missed.length === 0) continue;
+        const others =
+          opts.verbose === 'all' ? [...r.article].filter((k) => !r.expected.has(k) && !r.got.has(k)).length : 0;
+        if (extra.length + missed.length + others === 0) continue;
         console.log(`  ${r.page} (body ${r.selector})`);
         for (const k of extra.slice(0, 15)) console.log(`    + ${k}`);
         if (extra.length > 15) console.log(`    + … ${extra.length - 15} more`);
-        for (const k of missed.slice(0, 15)) console.log(`    - ${k}`);
+        for (const k of missed.slice(0, 15)) console.log(`    - ${k}${whyMissed(r, k)}`);
         if (missed.length > 15) console.log(`    - … ${missed.length - 15} more`);
+        // Links of the article left out of the measure (no text, tags, share): what we made of them.
+        if (opts.verbose === 'all')
+          for (const k of [...r.article].filter((k) => !r.expected.has(k) && !r.got.has(k)))
+            console.log(`    · ${k}${whyMissed(r, k)}`);
       }
     });
   }
