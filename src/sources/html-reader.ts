@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { isElement, type DomNode } from './html-tree.js';
+import { isModal } from './reader-patterns.js';
 
 /**
  * Mozilla's Readability (the reference of reader modes) run on a light DOM built from our own
@@ -179,6 +180,8 @@ function copyInto(document: CopyDocument, root: DomNode, index: Map<DomNode, num
     // Scripts are removed by Readability first; only JSON-LD (its metadata) is read.
     if (node.type === 'script' && !/ld\+json/i.test(node.attribs?.type ?? '')) continue;
     if (node.type === 'style') continue;
+    // A modal dialog is hidden until a script opens it: never the article (reader-patterns.ts).
+    if (isModal(node)) continue;
     const k = index.get(node) as number;
     let el: CopyNode;
     const atTop = node.parent === root || node.parent?.name === 'html';

@@ -85,4 +85,29 @@ describe("Readability's article mapped back to our elements", () => {
     expect([choice.selector, choice.confident, choice.skip]).toEqual(['body > article', true, []]);
     expect(readerArticle(parseHtmlTree(lone))?.kept.some((k) => k === 1)).toBe(true);
   });
+
+  it('never takes a modal dialog the page hides until a script opens it, and takes the short status Readability finds', () => {
+    // A status page: one short post, menus, and a direct-messages dialog holding more text
+    // than the post (the page's CSS hides it; Readability, reading markup, took it).
+    const html = readFileSync(path.join(PAGES, 'status-with-dialog.html'), 'utf8');
+    const post = parseHtmlDocument(html, { source: 'status-with-dialog.html' });
+    expect(post.bodySelector).toBe('div#doc');
+    expect(post.warnings).toEqual([]);
+    expect(post.body).not.toContain('Direct messages');
+    expect(sources(html)).toContain('http://t.co/abc123');
+  });
+
+  it('leaves a dialog inside the chosen body out of it, by class or id (Bootstrap, jQuery UI, a site of its own)', () => {
+    const dialogs = [
+      '<div class="modal fade" id="signup">',
+      '<div class="ui-dialog ui-widget">',
+      '<div id="share_dialog">',
+      '<div class="modal-container">',
+    ];
+    for (const open of dialogs) {
+      const html = `<html><body><nav><a href="/">Home</a></nav><div id="story"><p>${PARAGRAPH} <a href="https://fund.example.org/a">the budget</a>.</p><p>${PARAGRAPH}</p>
+        ${open}<p>${PARAGRAPH} <a href="https://valley.example/signup">Sign up</a>.</p><p>${PARAGRAPH}</p><p>${PARAGRAPH}</p></div></div></body></html>`;
+      expect([open, sources(html)]).toEqual([open, ['https://fund.example.org/a']]);
+    }
+  });
 });
