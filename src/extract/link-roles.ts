@@ -246,14 +246,44 @@ export function urlRole(rawHref: string, url: UrlParts | undefined, isInternal: 
 const CROSS_REFERENCE =
   /^\(?\s*(?:see|watch|read|view|listen\s+to|look\s+at|browse|check\s+out|more\s+on|related|photos?|pictures|video|gallery|slideshow)\b[^()]{0,150}\)?$/i;
 
+/** The words of a link to the neighbouring post: "Previous", "Older posts", "Next story:". */
+const NEIGHBOUR =
+  /^(?:previous|prev|older|next|newer)(?:\s+(?:posts?|entry|entries|articles?|stor(?:y|ies)|page))?(?:\s*:|$)/i;
+/** Arrows that lead or close a link to the neighbouring post ("← Weirs", "Older entries »"). */
+const ARROW_START = /^[←«‹⟵◄◀⇐]/;
+const ARROW_END = /[→»›⟶►▶⇒]$/;
+/** Arrows, separators and neighbour words: what a line of only neighbour links is made of. */
+const NEIGHBOUR_LINE =
+  /[←«‹⟵◄◀⇐→»›⟶►▶⇒|·•/–—-]|\b(?:previous|prev|older|next|newer)\b(?:\s+(?:posts?|entry|entries|articles?|stor(?:y|ies)|page))?:?/gi;
+
+/**
+ * True for an internal link to the previous or next post of a blog or news site, written
+ * outside any `<nav>` or class that says so: "← Previous post", "Older entries »", "Next: Water
+ * meadows →", alone on their line. A link in running prose ("as a previous post showed") is
+ * not one; nor is a title in French quotes («…»).
+ */
+function isNeighbourLink(anchorText: string, sentence: string): boolean {
+  const text = anchorText.trim();
+  const words = text
+    .replace(/^[←«‹⟵◄◀⇐\s]+/, '')
+    .replace(/[→»›⟶►▶⇒\s]+$/, '')
+    .trim();
+  const quoted = ARROW_START.test(text) && ARROW_END.test(text);
+  if (text === sentence.trim() && !quoted && (ARROW_START.test(text) || ARROW_END.test(text))) return true;
+  if (!NEIGHBOUR.test(words)) return false;
+  return text === sentence.trim() || sentence.replace(NEIGHBOUR_LINE, '').trim() === '';
+}
+
 /**
  * True for an internal link that is a whole sentence pointing the reader to more of the site
  * ("(See pictures of the spill.)", "Watch the video."): the site's own content promoted inside
- * a paragraph, not the paragraph's source.
+ * a paragraph, not the paragraph's source; or a link to the neighbouring post on its own line
+ * (see isNeighbourLink).
  */
 export function isCrossReference(anchorText: string, sentence: string, isInternal: boolean): boolean {
+  if (!isInternal) return false;
   const text = anchorText.trim();
-  return isInternal && text === sentence.trim() && CROSS_REFERENCE.test(text);
+  return (text === sentence.trim() && CROSS_REFERENCE.test(text)) || isNeighbourLink(text, sentence);
 }
 
 /**

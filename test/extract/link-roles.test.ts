@@ -121,6 +121,34 @@ describe('links that are not sources get a role (issue 8)', () => {
     expect(roles(post)).toEqual([[expect.any(String), undefined]]);
   });
 
+  it.each([
+    ['"← Previous post" on its own line', '<div class="alignleft"><a href="/2025/04/weirs/">← Previous post</a></div>'],
+    ['a title led by an arrow', '<p><a href="/2025/04/weirs/">← Weirs and the fish that climb them</a></p>'],
+    ['a title closed by an arrow', '<div class="right"><a href="/2025/06/meadows/">Water meadows →</a></div>'],
+    ['"Next:" and a title', '<p><a href="/2025/06/salmon/">Next: Salmon in the weir pools</a></p>'],
+    [
+      'a line of older and newer links',
+      '<p><a href="/2025/04/weirs/">« Older Entries</a> | <a href="/2025/06/meadows/">Newer Entries »</a></p>',
+    ],
+  ])('a link to the neighbouring post outside any nav or class is navigation: %s', (_name, html) => {
+    const post = wp(`<p>${CLAIM} <a href="https://council.example.gov/budget">the budget</a></p>${html}`);
+    const found = roles(post);
+    expect(found[0]).toEqual(['https://council.example.gov/budget', undefined]);
+    expect(found.slice(1).map(([, role]) => role)).toEqual(found.slice(1).map(() => 'navigation'));
+    expect(found.length).toBeGreaterThan(1);
+  });
+
+  it.each([
+    ['in running prose', `<p>As a <a href="/2024/11/gauges/">previous post</a> showed, ${CLAIM}</p>`],
+    ['a title in French quotes', `<p>Le maire a cité <a href="/2025/01/rapport/">«Le rapport des eaux»</a>.</p>`],
+    [
+      '"Next" on another site',
+      '<p><a href="https://council.example.gov/next-steps">Next: the council’s plan →</a></p>',
+    ],
+  ])('a link with neighbour words or arrows stays a source %s', (_name, html) => {
+    expect(roles(wp(html))).toEqual([[expect.any(String), undefined]]);
+  });
+
   it('keeps the links of a Jetpack share bar in content.rendered, with the role share', () => {
     const bar =
       '<div class="sharedaddy sd-sharing-enabled"><div class="robots-nocontent sd-block sd-social"><h3 class="sd-title">Share this:</h3>' +
