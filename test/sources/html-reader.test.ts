@@ -57,6 +57,19 @@ describe("Readability's article mapped back to our elements", () => {
     expect(readerArticle(parseHtmlTree(shallow))?.length).toBeGreaterThan(200);
   });
 
+  it('reads a news page of 5,000 elements, and bounds its work by elements times depth', () => {
+    // A story beside menus and 1,200 headline boxes: a real news page's size, past the old bound of 3,000.
+    const box = '<div class="teaser"><a href="/news/x">A headline of the day</a> <span>2h</span></div>';
+    const wide = `<html><body><nav><a href="/">Home</a></nav><div id="story"><p>${PARAGRAPH} <a href="https://fund.example.org/a">the budget</a>.</p><p>${PARAGRAPH}</p><p>${PARAGRAPH}</p></div><div class="more">${box.repeat(1_600)}</div></body></html>`;
+    const root = parseHtmlTree(wide, { indices: true });
+    const article = readerArticle(root);
+    expect(article?.els.length).toBeGreaterThan(4_800);
+    expect(chooseBody(root).selector).toBe('div#story');
+    // 2,800 elements 44 levels deep: under the element and depth bounds, over the work bound.
+    const deep = `<html><body>${'<div class="x">'.repeat(44)}${`<div><a href="https://x.example/">a link</a> and words</div>`.repeat(1_400)}${'</div>'.repeat(44)}</body></html>`;
+    expect(readerArticle(parseHtmlTree(deep))).toBeUndefined();
+  });
+
   it('is loaded by the first HTML page with furniture to choose from: not by Markdown, REST posts or a lone article', () => {
     // A fresh process (the module cache of this one holds it already): each step says whether
     // Readability was loaded so far.
