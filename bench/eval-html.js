@@ -180,7 +180,8 @@ function notSourceReason(anchor, key) {
   const rel = anchor.rel.toLowerCase().split(/\s+/);
   if (rel.includes('tag') || rel.includes('category') || rel.includes('author')) return 'rel';
   const at = key.replace(/^site:/, '');
-  if (/\/(?:tag|tags|category|categories)\/[^/]/i.test(at)) return 'tag';
+  // A code repository's release page (`/releases/tag/v1.2`, GitLab's `/-/tags/v1.2`) is no tag archive.
+  if (/\/(?:tag|tags|category|categories)\/[^/]/i.test(at) && !/\/(?:releases\/tag|-\/tags)\//i.test(at)) return 'tag';
   if (SHARE_ENDPOINT.test(at)) return 'share';
   if (anchor.text === '' && anchor.alt.split(/\s+/).length < 3) return 'no text';
   return undefined;

@@ -184,6 +184,12 @@ function sharePath(host: string): RegExp | undefined {
 
 const SUBSCRIBE_HOSTS = /(?:^|\.)(?:feedburner\.com|feeds\.feedburner\.com|list-manage\.com|mailchi\.mp|eepurl\.com)$/;
 
+/**
+ * A release of a code repository (`/owner/repo/releases/tag/v1.2`, GitLab's `/-/tags/v1.2`):
+ * a version's page cited as a source ("version 1.2 fixed it"), not a tag archive.
+ */
+const RELEASE = /\/(?:releases\/tag|-\/tags)\/[^/]+/i;
+
 /** Host, path and query of an absolute URL, read without the cost of a URL object. */
 export interface UrlParts {
   host: string;
@@ -222,7 +228,9 @@ export function urlRole(rawHref: string, url: UrlParts | undefined, isInternal: 
   if (!url) {
     // A relative link on a page with no address: its path still says it is a tag archive.
     const relative = /^(?![a-z][a-z0-9+.-]*:|\/\/)[^?#]*/i.exec(href)?.[0] ?? '';
-    return /(?:^|\/)(?:tag|tags|category|categories)\/[^/]+/i.test(relative) ? 'tag' : undefined;
+    return /(?:^|\/)(?:tag|tags|category|categories)\/[^/]+/i.test(relative) && !RELEASE.test(relative)
+      ? 'tag'
+      : undefined;
   }
   const { host, path, query } = url;
   if (sharePath(host)?.test(path)) return 'share';
@@ -236,7 +244,7 @@ export function urlRole(rawHref: string, url: UrlParts | undefined, isInternal: 
   if (/\/print(?:\/|$)/i.test(path)) return 'print';
   if (/\/comments\/feed\/?$/i.test(path)) return 'comment';
   if (/\/(?:feed|rss|atom)(?:\.xml)?\/?$/i.test(path) || SUBSCRIBE_HOSTS.test(host)) return 'subscribe';
-  if (/\/(?:tag|tags|category|categories)\/[^/]+/i.test(path)) return 'tag';
+  if (/\/(?:tag|tags|category|categories)\/[^/]+/i.test(path) && !RELEASE.test(path)) return 'tag';
   if (isInternal && (path === '/' || path === '') && query === '') return 'navigation';
   if (isInternal && /^\/(?:author|page)\/[^/]+\/?$/i.test(path)) return 'navigation';
   return undefined;

@@ -112,6 +112,8 @@ describe('links that are not sources get a role (issue 8)', () => {
       'a "See" link inside a longer sentence',
       'See <a href="https://blog.example.com/2024/01/earlier/">our report</a>.',
     ],
+    ['a release of a code repository', '<a href="https://github.com/acme/gauges/releases/tag/v1.2.0">version 1.2</a>'],
+    ['a tagged version on GitLab', '<a href="https://gitlab.com/acme/gauges/-/tags/v1.2.0">version 1.2</a>'],
     [
       'an image link whose alt says what it cites',
       '<a href="https://stats.example.org/report"><img src="c.png" alt="Chart of the 2024 council budget"></a>',
