@@ -97,6 +97,12 @@ function load(): Libraries {
 /** Elements whose `data-` attributes Readability reads (lazy-loaded images, embedded videos). */
 const MEDIA = new Set(['img', 'picture', 'source', 'figure', 'iframe', 'embed', 'object', 'video']);
 
+/**
+ * Elements whose content is never part of the page's DOM tree: a `<template>`'s is an inert
+ * fragment apart; `<noembed>`'s and `<noframes>`' are raw text no browser shows.
+ */
+const INERT = new Set(['template', 'noembed', 'noframes']);
+
 /** Elements of the head: where a page without `<html>` puts them in the copy. */
 const HEAD_TAGS = new Set(['meta', 'title', 'link', 'base']);
 
@@ -217,6 +223,8 @@ function copyInto(document: CopyDocument, root: DomNode, index: Map<DomNode, num
       }
     }
     el.setAttribute(`${PREFIX}${k}`, '');
+    // A browser's DOM (and jsdom's, where Readability is usually run) holds no children here.
+    if (INERT.has(name)) continue;
     const kids = node.children ?? [];
     for (let i = kids.length - 1; i >= 0; i--) place(kids[i], el);
   }

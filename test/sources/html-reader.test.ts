@@ -70,6 +70,15 @@ describe("Readability's article mapped back to our elements", () => {
     expect(readerArticle(parseHtmlTree(deep))).toBeUndefined();
   });
 
+  it("does not see the content of a <template> (an inert fragment in a browser's DOM) as the page's text", () => {
+    const card = `<div class="card-body"><p>${PARAGRAPH} ${PARAGRAPH}</p><p>${PARAGRAPH} ${PARAGRAPH}</p><p>${PARAGRAPH} <a href="https://ads.example/">offer</a></p></div>`;
+    const html = `<html><body><nav><a href="/">Home</a> <a href="/news/">News</a></nav>
+      <div id="story"><p>${PARAGRAPH} <a href="https://fund.example.org/a">the budget</a>.</p><p>${PARAGRAPH}</p><p>${PARAGRAPH}</p></div>
+      <div id="app"><template id="card">${card}</template></div></body></html>`;
+    const post = parseHtmlDocument(html, { source: 'page.html' });
+    expect([post.bodySelector, post.warnings]).toEqual(['div#story', []]);
+  });
+
   it('is loaded by the first HTML page with furniture to choose from: not by Markdown, REST posts or a lone article', () => {
     // A fresh process (the module cache of this one holds it already): each step says whether
     // Readability was loaded so far.
