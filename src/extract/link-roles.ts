@@ -182,6 +182,13 @@ function sharePath(host: string): RegExp | undefined {
   return undefined;
 }
 
+/**
+ * A share button's query (Jetpack's `?share=twitter`, `?share=jetpack-whatsapp`): the value
+ * names a network. Other values are a document's own (`?share=8f3a…`, a shared file's token).
+ */
+const SHARE_QUERY =
+  /[?&]share=(?:[a-z]+-)?(?:twitter|x|facebook|fb|linkedin|reddit|tumblr|pinterest|pocket|telegram|whatsapp|email|mail|print|press-this|skype|google-plus-1|mastodon|nextdoor|bluesky|threads|custom-\d+)(?:&|$)/i;
+
 const SUBSCRIBE_HOSTS = /(?:^|\.)(?:feedburner\.com|feeds\.feedburner\.com|list-manage\.com|mailchi\.mp|eepurl\.com)$/;
 
 /**
@@ -235,7 +242,7 @@ export function urlRole(rawHref: string, url: UrlParts | undefined, isInternal: 
   const { host, path, query } = url;
   if (sharePath(host)?.test(path)) return 'share';
   if (query !== '') {
-    if (/[?&]share=/i.test(query)) return 'share';
+    if (SHARE_QUERY.test(query)) return 'share';
     if (/[?&](?:print|printpage|format=print)(?:=|&|$)/i.test(query)) return 'print';
     if (/[?&]replytocom=/i.test(query)) return 'comment';
     if (/[?&]feed=/i.test(query)) return 'subscribe';
@@ -246,7 +253,9 @@ export function urlRole(rawHref: string, url: UrlParts | undefined, isInternal: 
   if (/\/(?:feed|rss|atom)(?:\.xml)?\/?$/i.test(path) || SUBSCRIBE_HOSTS.test(host)) return 'subscribe';
   if (/\/(?:tag|tags|category|categories)\/[^/]+/i.test(path) && !RELEASE.test(path)) return 'tag';
   if (isInternal && (path === '/' || path === '') && query === '') return 'navigation';
-  if (isInternal && /^\/(?:author|page)\/[^/]+\/?$/i.test(path)) return 'navigation';
+  // An author's archive, or a page of the blog's list of posts (`/page/2/`, `/news/page/3/`);
+  // `/page/methodology` is a page of the site like any other.
+  if (isInternal && (/^\/author\/[^/]+\/?$/i.test(path) || /\/page\/\d+\/?$/i.test(path))) return 'navigation';
   return undefined;
 }
 

@@ -67,6 +67,12 @@ describe('links that are not sources get a role (issue 8)', () => {
     ['the previous post', '<a href="https://blog.example.com/2025/04/older/" rel="prev">Older</a>', 'navigation'],
     ['the post itself', '<a href="https://blog.example.com/2025/05/post/">permalink</a>', 'navigation'],
     ['an author page', '<a href="https://blog.example.com/author/sam/">Sam</a>', 'navigation'],
+    ['a page of the list of posts', '<a href="https://blog.example.com/news/page/2/">Older</a>', 'navigation'],
+    [
+      'a Jetpack WhatsApp button',
+      '<a href="https://blog.example.com/2025/05/post/?share=jetpack-whatsapp">Send</a>',
+      'share',
+    ],
     [
       'a parenthesised pointer to more of the site',
       '<a href="https://blog.example.com/photos/spill/">(See pictures of the spill.)</a>',
@@ -111,6 +117,11 @@ describe('links that are not sources get a role (issue 8)', () => {
     [
       'a "See" link inside a longer sentence',
       'See <a href="https://blog.example.com/2024/01/earlier/">our report</a>.',
+    ],
+    ['a page of the site under /page/', '<a href="https://blog.example.com/page/methodology/">our method</a>'],
+    [
+      'a shared document’s link (?share= with a token)',
+      '<a href="https://docs.example.org/d/7?share=8f3ac2">the data</a>',
     ],
     ['a release of a code repository', '<a href="https://github.com/acme/gauges/releases/tag/v1.2.0">version 1.2</a>'],
     ['a tagged version on GitLab', '<a href="https://gitlab.com/acme/gauges/-/tags/v1.2.0">version 1.2</a>'],
