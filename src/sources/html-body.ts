@@ -32,7 +32,15 @@ export interface BodyChoice {
    * elements, link-heavy boxes: see html-clean.ts), the outermost of each, in document order.
    */
   skip: DomNode[];
+  /**
+   * Read the element's content, not the element: a `<form>` wrapping the article (an ASP.NET
+   * page's) is no text of a post to extraction, which skips forms, menus and page furniture.
+   */
+  contentOnly: boolean;
 }
+
+/** Elements extraction skips as page furniture, read inside when one of them is the body chosen. */
+const READ_INSIDE = new Set(['form', 'nav', 'header', 'footer', 'aside']);
 
 const UNLIKELY_ROLES = new Set(['menu', 'menubar', 'complementary', 'navigation', 'alert', 'alertdialog', 'dialog']);
 
@@ -549,7 +557,8 @@ function ownChoice(root: DomNode, first: Attempt): BodyChoice {
   }
   const element = chosen >= 0 ? s.els[chosen] : undefined;
   const skip = element ? leftOut(s, chosen, apart) : [];
-  return { element, selector: element ? selectorOf(element) : ':root', confident, skip };
+  const contentOnly = element !== undefined && READ_INSIDE.has(element.name ?? '');
+  return { element, selector: element ? selectorOf(element) : ':root', confident, skip, contentOnly };
 }
 
 /** Shortest text of a sibling paragraph joined for its own sake (Readability's 80 characters). */
@@ -776,5 +785,6 @@ function readerChoice(s: Stats, reader: ReaderArticle, minText: number): BodyCho
   }
   const element = s.els[chosen];
   const byStart = (a: DomNode, b: DomNode): number => (a.startIndex ?? 0) - (b.startIndex ?? 0);
-  return { element, selector: selectorOf(element), confident: true, skip: skip.sort(byStart) };
+  const contentOnly = READ_INSIDE.has(element.name ?? '');
+  return { element, selector: selectorOf(element), confident: true, skip: skip.sort(byStart), contentOnly };
 }
