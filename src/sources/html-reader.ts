@@ -46,7 +46,7 @@ export const READER_MAX_DEPTH = 48;
  * levels deep took 0.6 s, 6,000 took 1.8 s). Real pages measured: up to 31,000 (2,180
  * elements, 14 deep on average); this admits 8,000 elements 15 deep.
  */
-export const READER_MAX_WORK = 120_000;
+const READER_MAX_WORK = 120_000;
 
 const PREFIX = 'data-cc-';
 
