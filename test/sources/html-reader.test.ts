@@ -131,5 +131,8 @@ describe("Readability's article mapped back to our elements", () => {
         ${open}<p>${PARAGRAPH} <a href="https://valley.example/signup">Sign up</a>.</p><p>${PARAGRAPH}</p><p>${PARAGRAPH}</p></div></div></body></html>`;
       expect([open, sources(html)]).toEqual([open, ['https://fund.example.org/a']]);
     }
+    // A story about dialogue, or a "modality" class, is no dialog.
+    const story = `<html><body><nav><a href="/">Home</a></nav><div class="dialogue modality"><p>${PARAGRAPH} <a href="https://fund.example.org/a">the budget</a>.</p><p>${PARAGRAPH}</p><p>${PARAGRAPH}</p></div></body></html>`;
+    expect(parseHtmlDocument(story, { source: 'page.html' }).bodySelector).toBe('body > div.dialogue.modality');
   });
 });
