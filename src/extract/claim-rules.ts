@@ -16,7 +16,7 @@ const set = (words: string): ReadonlySet<string> => new Set(words.split(' '));
  * phrase "according to".
  */
 export const REPORTING_VERBS = set(
-  'said says say told tells stated states announced announces reported reports testified acknowledged acknowledges admitted admits asserted asserts insisted insists warned warns claimed claims argued argues confirmed confirms disclosed discloses revealed reveals wrote writes noted notes explained explains added estimated estimates estimate concluded concludes found finds showed shows shown suggested suggests predicted predicts boasted boasts conceded concedes complained complains alleged alleges contended contends',
+  'said says say told tells stated states announced announces reported reports testified acknowledged acknowledges admitted admits asserted asserts insisted insists warned warns claimed claims argued argues confirmed confirms disclosed discloses revealed reveals wrote writes noted notes explained explains added estimated estimates estimate concluded concludes found finds showed shows shown suggested suggests predicted predicts boasted boasts conceded concedes complained complains alleged alleges contended contends declared declares vowed vows pledged pledges urged urges denied denies',
 );
 
 /** Reporting verbs that also name things (a report, the claims, TV shows): they need a speaker or "that". */
@@ -63,10 +63,11 @@ export const NEGATIONS = set(
 
 /**
  * What right after a reporting verb makes it no report: "about" with no number (a topic: "what
- * people say about your brand"), "there"/"here" or a reflexive ("a kitten they found there").
+ * people say about your brand"), "there"/"here" or a reflexive ("a kitten they found there"),
+ * a story told ("the release history tells a slightly different story").
  */
 export const NOT_REPORTED_AFTER =
-  /^\s+(?:about(?!\s+[$€£]?\d)|there\b|here\b|(?:him|her|it|them|my|our|your)sel(?:f|ves)\b)/i;
+  /^\s+(?:about(?!\s+[$€£]?\d)|there\b|here\b|(?:him|her|it|them|my|our|your)sel(?:f|ves)\b|(?:a|the|another|its|their)\s+(?:[\p{L}-]+\s+){0,2}(?:story|tale)\b)/iu;
 
 /** "wrote"/"writes" before a determiner names what was written ("he wrote a personal response"), not a claim. */
 export const AUTHORED = /^(?:wrote|writes)$/;
@@ -84,7 +85,7 @@ export const ACCORDING_TO_NOT_SOURCES = set('plan plans schedule taste size type
 
 /** First words of an instruction to the reader ("Use port 8080", "Bake for 25 minutes"). */
 export const IMPERATIVES = set(
-  'add bake boil call change check choose click copy create cut delete disable download edit enable enter go heat install keep make mix move open paste pour press put remove rename replace restart run save select set start stir stop take try turn type update upgrade use visit wait',
+  'add ask avoid bake boil buy call change check choose click consider copy count create cut delete disable divide download drag edit enable enter fill follow get give go heat hold install keep leave list look make mark mix move multiply note open paste pay pick place plan pour press put read remember remove rename replace restart run save select set skip start stir stop subtract take tap try turn type update upgrade use visit wait watch write',
 );
 
 /** Words allowed before an imperative at the start of a sentence ("Then run …"). */
@@ -103,9 +104,9 @@ export const LABEL_WORDS = set(
 export const VERSION_AFTER =
   /^\s*(?:release|version|beta|alpha|update|branch|series|or later|and later|or newer|or above|\+)/i;
 
-/** Verbs right before a decimal that make it a version ("released 0.1", "upgraded to 2.4"). */
+/** Words right before a bare decimal that make it a version ("released 0.1", "upgraded to 2.4", "new in 2.8", "since 3.1"). */
 export const VERSION_BEFORE =
-  /(?:released|shipped|tagged|(?:upgraded|updated|bumped|moved|migrated|pinned) to|from|to)\s+$/i;
+  /(?:released|shipped|tagged|(?:upgraded|updated|bumped|moved|migrated|pinned) to|from|to|in|since|until)\s+$/i;
 
 /**
  * Units and magnitudes that make a number a quantity ("5 km", "2 million", "5k", "200g"). A
@@ -163,7 +164,7 @@ export const NAME_STOPWORDS = set(
 
 /** Verb phrases that tell what happened or will happen: a perfect, a prediction ("is likely to"). */
 export const EVENT_VERB =
-  /\b(?:has|have|had)\s+(?:(?:not|never|already|also|long|since|just|recently|strongly|repeatedly|previously)\s+)?(?:been\s+)?\p{Ll}{2,}(?:ed|en|wn|ne|lt|nt|ght|ld|id|ve|ck|ung)\b|\b(?:is|are|was|were)\s+(?:(?:not|also|now)\s+)?(?:likely|unlikely|expected|set|due|poised|scheduled|slated|projected|forecast|about)\s+to\b/gu;
+  /\b(?:has|have|had)\s+(?:(?:not|never|already|also|long|since|just|recently|strongly|repeatedly|previously)\s+)?(?:been\s+)?(?:\p{Ll}{2,}(?:ed|en|wn|ne|lt|nt|ght|ld|id|ve|ck|ung)|cut|put|set|hit|shut|spread|quit|cost|hurt|won|lost|made|paid|sold|held|led|met|sent|spent|told|said|struck|run|won)\b|\b(?:is|are|was|were)\s+(?:(?:not|also|now)\s+)?(?:likely|unlikely|expected|set|due|poised|scheduled|slated|projected|forecast|about)\s+to\b/gu;
 
 /** Past tenses not ending in -ed: a past event ("Obama won Washington"). */
 export const IRREGULAR_PAST = set(
@@ -172,3 +173,33 @@ export const IRREGULAR_PAST = set(
 
 /** Modals of the writer's speculation (lower case: "May" is a month): a sentence with one is analysis, not a statement. */
 export const SPECULATION = /\b(?:would|could|might|may|should|must)\b/;
+
+/**
+ * A transcript's speaker label opening a paragraph: one to four words in capitals, then a colon
+ * ("JON SMITH:", "Q:", "DR. LEE:").
+ */
+export const SPEAKER_LABEL = /^\s*(\p{Lu}[\p{Lu}.'’-]*(?:\s+\p{Lu}[\p{Lu}.'’-]*){0,3})\s*:\s+(?=\S)/u;
+
+/** Labels in capitals that name no speaker ("UPDATE:", "EDITOR'S NOTE:"). */
+export const SPEAKER_LABEL_WORDS = set(
+  "update updated note notes edit editor's note correction clarification source sources warning disclaimer caution important tl;dr tldr ps p.s. faq bonus tip pro tip spoiler alert breaking news disclosure summary",
+);
+
+/** "I" or "we" in a transcript turn: the speaker's own account (not "you": a reporter's questions say it). */
+export const SPEAKER_FIRST_PERSON =
+  /(?<![A-Za-z'’])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]e|[Mm]y|[Ww]e|[Ww]e're|[Ww]e’re|[Ww]e've|[Ww]e’ve|[Oo]ur|[Uu]s)(?![A-Za-z'’])/;
+
+/** Words between a determiner and an -ed adjective ("the top funded sport", "the most talked about"). */
+export const DEGREE_WORDS = set('top most more less least best worst well much very so too long little');
+
+/** -ed words of feeling, adjectives after any "be" ("were thrilled to welcome", "was disappointed"): no event. */
+export const FEELINGS = set(
+  'thrilled excited pleased delighted disappointed surprised shocked worried concerned interested amazed stunned saddened relieved frustrated annoyed bored tired confused honoured honored proud',
+);
+
+/**
+ * The opening of a changelog or to-do entry: a verb with no subject ("Fixed a crash when Firefox
+ * opened …", "Add support for …", "Bumped Node to 20"), after any marker ("+", "*", "[x]", "#12:").
+ */
+export const CHANGELOG_ENTRY =
+  /^[\s+*•·–—-]*(?:\[[ xX]\]\s*)?(?:#?\d+[:.)]\s*)?(?:\p{Lu}\p{Ll}+ed(?=[\s:(])(?!\s+\p{Lu})|(?:Fix|Add|Remove|Update|Upgrade|Bump|Improve|Change|Deprecate|Drop|Refactor|Merge|Revert|Rename|Move|Replace|Support|Allow|Use|Make|Document|Clean|Release|Enable|Disable|Introduce|Implement|Prevent|Avoid|Handle|Show|Hide|Set|Switch|Tweak|Optimi[sz]e|Speed|Ship|Port|Pin)(?:s|es|d|ed|ped|ted)?(?=[\s:(]))/u;

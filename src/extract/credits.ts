@@ -1,6 +1,8 @@
 import type { Block, BlockKind, CitationVia } from '../types.js';
 import type { RawBlock } from './block-builder.js';
 import { MAX_SENTENCE_CHARS } from './sentences.js';
+import { NAME_STOPWORDS } from './claim-rules.js';
+import { doubleQuotedSpans } from './signals.js';
 import { capText } from './walk-blocks.js';
 
 /**
@@ -116,6 +118,7 @@ const isOwnSource = (c: Block['citations'][number]): boolean =>
  */
 function creditQuoteIntroductions(blocks: Block[]): void {
   for (let i = 1; i < blocks.length; i++) {
+    if (continuesQuotedSpeaker(blocks[i - 1], blocks[i])) credit(blocks[i], blocks[i - 1], 'quote-intro');
     if (blocks[i].kind !== 'blockquote' || blocks[i - 1].kind === 'blockquote') continue;
     const intro = blocks[i - 1];
     if (intro.kind !== 'paragraph' && intro.kind !== 'list-item') continue;
@@ -123,6 +126,48 @@ function creditQuoteIntroductions(blocks: Block[]): void {
     for (let k = i; k < blocks.length && blocks[k].kind === 'blockquote'; k++)
       if (!blocks[k].citations.some(isOwnSource)) credit(blocks[k], intro, 'quote-intro');
   }
+}
+
+/** A paragraph opening with a quotation mark: the words of someone named outside the marks. */
+// A pronoun speaking outside the quotation marks ("…,” he said. “…").
+const PRONOUN_SPEAKER =
+  /\b(?:(?:he|she|they)\s+(?:said|says|say|added|adds|wrote|writes|explained|explains|continued|continues)|(?:said|says|added|adds|wrote|writes|explained|explains|continued|continues)\s+(?:he|she|they))\b/i;
+// Names looked up per quote paragraph: a speaker is named near the quotes, and the work stays bounded.
+const MAX_SPEAKER_NAMES = 10;
+const OPENS_WITH_QUOTE = /^\s*[“"«]/;
+
+/**
+ * True when `block` is a paragraph of quotes of a speaker the paragraph right before names and
+ * links ("Now Adam Kramer has posted an explanation …" then "“The reason we did this …,” says
+ * Kramer."): the link before is their source. The speaker is a capitalised word outside the
+ * quotation marks (not a sentence opener) that the paragraph before holds as a word, or a
+ * pronoun ("he said") when the paragraph before reports someone's words itself.
+ */
+function continuesQuotedSpeaker(intro: Block, block: Block): boolean {
+  if (block.kind !== 'paragraph' || (intro.kind !== 'paragraph' && intro.kind !== 'list-item')) return false;
+  if (!OPENS_WITH_QUOTE.test(block.text) || block.citations.some(isOwnSource)) return false;
+  if (!intro.citations.some(isOwnSource)) return false;
+  const spans = doubleQuotedSpans(block.text);
+  if (spans.length === 0) return false;
+  let outside = '';
+  let last = 0;
+  for (const span of spans) {
+    outside += `${block.text.slice(last, span.start)} `;
+    last = span.end;
+  }
+  outside += block.text.slice(last);
+  // "he says": the person the paragraph before reports (it has an attribution or a quote of its own).
+  if (PRONOUN_SPEAKER.test(outside) && intro.signals.some((sig) => sig === 'attribution' || sig === 'quote'))
+    return true;
+  // The paragraph before, as a set of its words: one pass, whatever the number of names asked.
+  const introWords = new Set(intro.text.split(/[^\p{L}'’-]+/u));
+  let asked = 0;
+  for (const m of outside.matchAll(/(?<![\p{L}'’])\p{Lu}[\p{Ll}'’-]+/gu)) {
+    if (NAME_STOPWORDS.has(m[0].toLowerCase())) continue;
+    if (introWords.has(m[0]) || introWords.has(`${m[0]}’s`) || introWords.has(`${m[0]}'s`)) return true;
+    if (++asked >= MAX_SPEAKER_NAMES) return false;
+  }
+  return false;
 }
 
 /** True for a heading, or a short plain line standing for one ("Sources:"), of a reference list. */

@@ -16,6 +16,7 @@ import { stripShortcodes } from './shortcodes.js';
 import { creditSources, NOT_CLAIMS } from './credits.js';
 import { isCrossReference, urlParts, urlRole } from './link-roles.js';
 import { claimSignals } from './signals.js';
+import { settleSpeech } from './speech.js';
 import { addStatementSignals } from './statements.js';
 import { resolveTemplateLink } from './template-links.js';
 import { ignoreList, readIgnoreMarkers, type IgnoredUrl } from './ignore-markers.js';
@@ -303,7 +304,8 @@ export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPos
     claimRules: opts.claimRules,
   };
   const blocks = rawBlocks.map((raw, index) => toBlock(raw, index, links));
-  addStatementSignals(blocks, NOT_CLAIMS, opts.claimRules?.statementIgnore);
+  const speech = settleSpeech(blocks);
+  addStatementSignals(blocks, NOT_CLAIMS, opts.claimRules?.statementIgnore, speech);
   creditSources(blocks, rawBlocks);
 
   const { body: _body, bodyFormat: _format, bodyLine: _line, ...rest } = post;

@@ -153,18 +153,62 @@ function blanked(text: string, ranges: ReadonlyArray<readonly [number, number]>,
 
 const shorten = (s: string, max: number): string => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
 
-/** Quoted spans of at least three words, as evidence. */
-function quotes(text: string): string[] {
-  const found: string[] = [];
-  const longEnough = (inner: string): boolean => inner.trim().split(/\s+/).length >= 3;
+/** A text's quotes as evidence: the ones that quote someone, and the weak ones (see isWeakQuote). */
+interface Quotes {
+  /** Quotes that make a claim on their own. */
+  strong: string[];
+  /** Quotes that count only beside an attribution. */
+  weak: string[];
+}
+
+// Most words of a quoted phrase read as a term or a saying rather than someone's words.
+const PHRASE_MAX_WORDS = 7;
+// Small words a title leaves in lower case ("The Lord of the Rings").
+const TITLE_SMALL_WORD = /^(?:a|an|the|and|or|nor|but|of|for|to|in|on|at|by|with|from|as|vs\.?|de|la|le)$/;
+
+// "asked" right after or before a quoted question: someone asked it.
+const ASKED = /^["”’'»]?\s*,?\s*(?:[\p{L}.'’-]+\s+){0,3}(?:asked|asks|wondered|wonders)\b/u;
+const ASKED_BEFORE = /\b(?:asked|asks|wondered|wonders)\b[^.!?]{0,30}$/i;
+// A verb that gives a short quoted phrase a speaker ("critics called the plan “a detour”").
+const NAMING_VERB =
+  /\b(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|dubb(?:s|ed)|brand(?:s|ed)|label+(?:s|ed)|term(?:s|ed)|lik(?:ens|ened))\b[^.!?]{0,30}$/i;
+
+/** True for a quoted title or name: every word capitalised but a title's small words ("Smart Projects SRL"). */
+function isTitle(words: readonly string[]): boolean {
+  if (!/^\p{Lu}/u.test(words[0])) return false;
+  return words.every((w) => /^[^\p{L}]*\p{Lu}/u.test(w) || TITLE_SMALL_WORD.test(w.toLowerCase()) || !/\p{L}/u.test(w));
+}
+
+/**
+ * True for a quote that need not be anyone's words: a question ("ask yourself: “Will I use
+ * this?”") or a short phrase opening in lower case (a term, a saying, scare quotes: “the best
+ * game never made”). Beside an attribution it is someone's again ("he called it “a disgrace”").
+ */
+function isWeakQuote(inner: string, words: readonly string[], before: string, after: string): boolean {
+  // A question someone asked ("“Why was the council not told?” asked Jo Blake") is theirs.
+  if (/\?["”’'»]?\s*$/.test(inner.trim())) return !ASKED.test(after) && !ASKED_BEFORE.test(before);
+  return words.length <= PHRASE_MAX_WORDS && /^[^\p{L}]*\p{Ll}/u.test(words[0]) && !NAMING_VERB.test(before);
+}
+
+/** Quoted spans of at least three words, as evidence; quoted titles and names are no quotes. */
+function quotes(text: string): Quotes {
+  const found: Quotes = { strong: [], weak: [] };
+  const add = (inner: string, start: number, end: number): void => {
+    const words = inner.trim().split(/\s+/);
+    if (words.length < 3 || isTitle(words)) return;
+    const before = text.slice(Math.max(0, start - 50), start);
+    const after = text.slice(end, end + 50);
+    const list = isWeakQuote(inner, words, before, after) ? found.weak : found.strong;
+    if (list.length < MAX_EVIDENCE) list.push(inner.trim());
+  };
   for (const span of doubleQuotedSpans(text)) {
-    if (longEnough(span.inner)) found.push(span.inner.trim());
-    if (found.length >= MAX_EVIDENCE) return found;
+    add(span.inner, span.start, span.end);
+    if (found.strong.length >= MAX_EVIDENCE) return found;
   }
   if (!text.includes("'") && !text.includes('‘')) return found;
   SINGLE_QUOTE.lastIndex = 0;
-  for (let m = SINGLE_QUOTE.exec(text); m && found.length < MAX_EVIDENCE; m = SINGLE_QUOTE.exec(text)) {
-    if (longEnough(m[1])) found.push(m[1].trim());
+  for (let m = SINGLE_QUOTE.exec(text); m && found.strong.length < MAX_EVIDENCE; m = SINGLE_QUOTE.exec(text)) {
+    add(m[1], m.index, m.index + m[0].length);
   }
   return found;
 }
@@ -172,6 +216,11 @@ function quotes(text: string): string[] {
 // ---------------------------------------------------------------------------
 // Figures
 // ---------------------------------------------------------------------------
+
+// Words that can make a figure in words: a quick test before the scan.
+const MAGNITUDE_HINT = /illion|thousand|dozens|hundreds/i;
+const WORD_FIGURE =
+  /\b(?:((?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|several|half a|a quarter of a|tens of|hundreds of)\s+(?:thousand|million|billion|trillion)s?)|(?:millions|billions|trillions)\s+of)|(?:dozens|hundreds|thousands)\s+of)\b/gi;
 
 // Digits inside a URL written out in the text (ports, ids, dates in paths) are not figures.
 const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)\S+/gi;
@@ -196,10 +245,15 @@ interface SentenceContext {
   imperative: boolean[];
 }
 
-/** True when a sentence starts by telling the reader what to do ("Then run …", "Step 2: open …"). */
+// A condition opening a sentence, to its comma ("If it was a gift, …", "Once it boils, …").
+const CONDITION_LEAD = /^(?:if|when|whenever|once|unless|until|before|after|while)\b[^,;:.!?]{1,120},\s*/i;
+
+/** True when a sentence starts by telling the reader what to do ("Then run …", "Step 2: open …", "If …, mark …"). */
 function isInstruction(sentence: string): boolean {
   const words = sentence
     .replace(/^\W*(?:step\s+\d+\s*[:.)-]\s*)?/i, '')
+    // "If it was a gift, mark it as $0": the instruction after a condition.
+    .replace(CONDITION_LEAD, '')
     .toLowerCase()
     .split(/[^\p{L}']+/u, 4);
   let i = 0;
@@ -306,6 +360,23 @@ function figures(text: string, t: string, ranges?: Array<[number, number]>): Fig
     if (found.strong.length >= MAX_EVIDENCE) break;
   }
   return found;
+}
+
+/**
+ * Figures written in words, as evidence (`found` gets them): a magnitude ("half a million
+ * dollars", "two billion", "tens of thousands") is a strong figure; "dozens of", "hundreds of",
+ * "thousands of" a weak one. As for digits, not in the author's sentences or instructions.
+ */
+function wordFigures(text: string, t: string, found: Figures, ranges?: Array<[number, number]>): void {
+  if (!MAGNITUDE_HINT.test(t)) return;
+  const context: SentenceContext = { ranges: ranges ?? sentenceRanges(text), firstPersonAt: [], imperative: [] };
+  WORD_FIGURE.lastIndex = 0;
+  for (let m = WORD_FIGURE.exec(t); m; m = WORD_FIGURE.exec(t)) {
+    if (inPersonalSentence(text, context, sentenceIndex(context.ranges, m.index), m.index)) continue;
+    const list = m[1] !== undefined ? found.strong : found.weak;
+    if (list.length < MAX_EVIDENCE) list.push(m[0].replace(/\s+/g, ' '));
+    if (found.strong.length >= MAX_EVIDENCE) return;
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -475,16 +546,20 @@ export function claimSignals(text: string, options: SignalOptions = {}): TextSig
   const blank = options.blank ?? [];
   const out: TextSignals = { signals: [], evidence: [] };
   const prose = blanked(text, blank, []);
+  const quoted = quotes(prose);
+  const figureText = blanked(prose, [], figureIgnore(rules));
+  const found =
+    /\d/.test(prose) && !isCounter(prose) ? figures(text, figureText, options.ranges) : { strong: [], weak: [] };
+  if (found.strong.length === 0) wordFigures(text, figureText, found, options.ranges);
+  const said = attributions(text, blanked(prose, [], rules.attributionIgnore), rules);
+  // Weak quotes count only beside an attribution.
   addSignal(
     out,
     'quote',
-    quotes(prose).map((q) => shorten(q, EVIDENCE_QUOTE_CHARS)),
+    (quoted.strong.length > 0 || said.length === 0 ? quoted.strong : quoted.weak).map((q) =>
+      shorten(q, EVIDENCE_QUOTE_CHARS),
+    ),
   );
-  const found =
-    /\d/.test(prose) && !isCounter(prose)
-      ? figures(text, blanked(prose, [], figureIgnore(rules)), options.ranges)
-      : { strong: [], weak: [] };
-  const said = attributions(text, blanked(prose, [], rules.attributionIgnore), rules);
   // Weak figures count only beside a quote or an attribution.
   const weakCounts = out.signals.length > 0 || said.length > 0;
   addSignal(out, 'number', found.strong.length > 0 || !weakCounts ? found.strong : found.weak);

@@ -1,6 +1,10 @@
 import type { Block, BlockKind } from '../types.js';
 import {
+  CHANGELOG_ENTRY,
+  DEGREE_WORDS,
+  DETERMINERS,
   EVENT_VERB,
+  FEELINGS,
   IRREGULAR_PAST,
   NAME_STOPWORDS,
   PERSONAL_VOICE,
@@ -10,6 +14,7 @@ import {
 } from './claim-rules.js';
 import { doubleQuotedSpans } from './signals.js';
 import { sentenceRanges } from './sentences.js';
+import type { Speech } from './speech.js';
 
 /**
  * The statement signal: in a post written in the reporting voice (news: its prose rarely says
@@ -35,7 +40,8 @@ const PAST_TENSE = new RegExp(`\\b(?:(is|are|am|be|being)\\s+)?([a-z]{2,}ed|${[.
 // A capitalised word (a name, or a sentence's first word) and whether a capitalised word follows it.
 const CAPITALISED = /(?<![\p{L}\p{N}'’])\p{Lu}[\p{L}\p{N}'’.-]*/gu;
 const CAPITALISED_NEXT = /^\s+\p{Lu}/u;
-const NAME_REST = /^(?:\s\p{Lu}[\p{L}\p{N}'’-]*)+/u;
+// The rest of a name: more capitalised words, also across "of", "for", "de", "van" … ("Bank of England", "University of the Arts").
+const NAME_REST = /^(?:(?:\s(?:of|for|de|del|della|da|du|von|van|der|den|la|le)(?:\sthe)?)?\s\p{Lu}[\p{L}\p{N}'’-]*)+/u;
 const QUOTE_MARK = /[“"«]/;
 
 /** The text with its double-quoted spans blanked: quoted speech says "I" for someone else. */
@@ -68,12 +74,15 @@ function hasWords(text: string, n: number): boolean {
 const isProse = (block: Block): boolean =>
   PROSE_KINDS.has(block.kind) && block.text.length <= MAX_CHARS && hasWords(block.text, MIN_WORDS);
 
-/** True when a post's prose is in the reporting voice: few of its prose blocks say I, we or you. */
-export function isReportingVoice(blocks: readonly Block[]): boolean {
+/**
+ * True when a post's prose is in the reporting voice: few of its prose blocks say I, we or you.
+ * A transcript's interviewees' turns (first person, see speech.ts) are speech and do not vote.
+ */
+export function isReportingVoice(blocks: readonly Block[], speech?: Speech): boolean {
   let prose = 0;
   let personal = 0;
   for (const block of blocks) {
-    if (!isProse(block)) continue;
+    if (!isProse(block) || speech?.turns.get(block.index)?.firstPerson === true) continue;
     prose++;
     if (PERSONAL_VOICE.test(unquoted(block.text))) personal++;
   }
@@ -106,7 +115,7 @@ export function statements(text: string): string[] {
       names.add(w);
       const rest = NAME_REST.exec(sentence.slice(m.index + m[0].length))?.[0] ?? '';
       if (named.length === 0 || m.index > named[named.length - 1][1] + named[named.length - 1][0].length)
-        named.push([(w + rest).replace(/['’]s$/, ''), m.index]);
+        named.push([(m[0] + rest).replace(/['’]s$/, '').replace(/\.$/, ''), m.index]);
     }
     if (named.length === 0 || found.length >= MAX_EVIDENCE) continue;
     const verb = eventVerb(sentence);
@@ -125,10 +134,38 @@ function eventVerb(sentence: string): { text: string; at: number } | undefined {
   if (m) return { text: m[0].replace(/\s+/g, ' '), at: m.index };
   PAST_TENSE.lastIndex = 0;
   for (let p = PAST_TENSE.exec(sentence); p; p = PAST_TENSE.exec(sentence)) {
+    const at = p.index + p[0].length - p[2].length;
+    if (p[1] === undefined && isAdjective(sentence, at)) continue;
     // "is parceled out", "will be debated": a present or future passive is no past event ("was charged" is).
-    if (p[1] === undefined || IRREGULAR_PAST.has(p[2])) return { text: p[2], at: p.index + p[0].length - p[2].length };
+    if (p[1] === undefined || IRREGULAR_PAST.has(p[2])) return { text: p[2], at };
   }
   return undefined;
+}
+
+/**
+ * True when the -ed word at `at` is an adjective, not a verb: part of a compound ("recently-released",
+ * "Russian-backed"), or after a determiner or possessive, with at most a degree word between
+ * ("the talented engineer", "Apple's updated phone", "the top funded sport", "a newly formed group").
+ */
+function isAdjective(sentence: string, at: number): boolean {
+  if (sentence[at - 1] === '-' || FEELINGS.has(/^\p{L}+/u.exec(sentence.slice(at))?.[0] ?? '')) return true;
+  const before = sentence
+    .slice(Math.max(0, at - 60), at)
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(-2);
+  const isDeterminer = (w: string | undefined): boolean => w !== undefined && (DETERMINERS.has(w) || /['’]s$/.test(w));
+  const last = before[before.length - 1];
+  if (isDeterminer(last)) return true;
+  return isDeterminer(before[0]) && before.length === 2 && (DEGREE_WORDS.has(last) || /ly$/.test(last));
+}
+
+/** True for a changelog entry: a list item opening with a verb and no subject, or a paragraph "Fixed: …". */
+function isChangelogEntry(block: Block): boolean {
+  const m = CHANGELOG_ENTRY.exec(block.text);
+  if (!m) return false;
+  return block.kind === 'list-item' || block.text.charAt(m[0].length) === ':';
 }
 
 /** Whether a global pattern matches a text, from its start whatever it matched before. */
@@ -146,12 +183,18 @@ export function addStatementSignals(
   blocks: Block[],
   notClaims: ReadonlySet<BlockKind>,
   ignore: readonly RegExp[] = [],
+  speech?: Speech,
 ): void {
-  if (!isReportingVoice(blocks)) return;
+  if (!isReportingVoice(blocks, speech)) return;
   for (const block of blocks) {
     if (notClaims.has(block.kind) || !isProse(block)) continue;
     if (ignore.some((re) => matches(re, block.text))) continue;
-    const found = statements(block.text);
+    // A changelog or to-do entry says what was done to the software, not what a party did.
+    if (isChangelogEntry(block)) continue;
+    const turn = speech?.turns.get(block.index);
+    // An interviewee's turn is their own account; a reporter's turn is read without its label (no party).
+    if (turn?.firstPerson === true) continue;
+    const found = statements(turn === undefined ? block.text : block.text.slice(turn.labelEnd));
     if (found.length === 0) continue;
     block.signals.push('statement');
     block.isClaim = true;

@@ -191,6 +191,36 @@ const COMPLEX_IN_QUOTE = new Set(['ul', 'ol', 'dl', 'table', 'pre', 'blockquote'
 /** Elements a footnote is: the nearest of these around the element a mark points to. */
 const NOTE_ELEMENTS = new Set(['li', 'p', 'dd', 'div', 'aside', 'section', 'td', 'footer']);
 
+// Paragraphs (<p>) a cell must hold to be a column of a page laid out in a table.
+const LAYOUT_CELL_PARAGRAPHS = 2;
+// Elements of a cell looked at to tell layout from data.
+const LAYOUT_CELL_SCAN = 2000;
+
+/**
+ * True for a cell of a table used for page layout, not data: its table says role="presentation"
+ * (or "none"), or the cell holds a table of its own or two or more paragraphs. Old sites and
+ * news weeklies put the whole article in one cell; its paragraphs are paragraphs (claims), where
+ * a data cell's figure takes its source from the table's caption or the text around it.
+ */
+function isLayoutCell(cell: DomNode): boolean {
+  let table = cell.parent;
+  while (table && table.name !== 'table') table = table.parent;
+  const role = table?.attribs?.role?.trim().toLowerCase();
+  if (role === 'presentation' || role === 'none') return true;
+  let paragraphs = 0;
+  let seen = 0;
+  const stack = [...(cell.children ?? [])];
+  // Bounded: nested cells each look at their own subtree, so a deep table of tables stays linear-ish.
+  while (stack.length > 0 && seen++ < LAYOUT_CELL_SCAN) {
+    const node = stack.pop() as DomNode;
+    if (node.type !== 'tag') continue;
+    if (node.name === 'table') return true;
+    if (node.name === 'p' && ++paragraphs >= LAYOUT_CELL_PARAGRAPHS) return true;
+    for (const child of node.children ?? []) stack.push(child);
+  }
+  return false;
+}
+
 /** Walks a parsed body into raw blocks in reading order. */
 export class BlockWalker {
   readonly blocks: RawBlock[] = [];
@@ -456,7 +486,8 @@ export class BlockWalker {
     }
     this.enter(node);
     const children = node.children ?? [];
-    const blockKind = BLOCK_KIND[name];
+    let blockKind = BLOCK_KIND[name];
+    if (blockKind === 'table-cell' && this.blocky.has(node) && isLayoutCell(node)) blockKind = 'paragraph';
     if (blockKind !== undefined) {
       this.flush();
       const own = name === 'p' ? kind : blockKind;

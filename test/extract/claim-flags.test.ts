@@ -97,6 +97,8 @@ describe('the figure signal', () => {
   it.each([
     ['version numbers', 'The plugin went from v1.1 to 1.4.2, then version 0.1 of the fork.'],
     ['a decimal after "released"', 'The team released 0.1 on a Friday.'],
+    ['a bare decimal after "in" or "since"', 'The composer in 2.8 has a full-screen mode, stable since 2.4.'],
+    ['figures of an instruction after a condition', 'If it was a gift, mark it as $0 on the list.'],
     ['a product version', 'The site runs on Python 3.12 and Node 20.11 now.'],
     ['model and unit names', 'An LGP-30, a B-52, the 18F team, a 4K screen and the iPhone 15 came up.'],
     ['ordinals', 'It was the 3rd time, and the 21st of its kind.'],
@@ -109,6 +111,8 @@ describe('the figure signal', () => {
     ['a like counter', '861'],
     ['a share counter with its label', '1,204 shares'],
     ['a comment count', 'Comments (5 posted)'],
+    ['a figure in words of the author', 'I must have read half a million words of it.'],
+    ['"dozens of" alone (a weak figure)', 'The committee has received dozens of submissions on the subject.'],
   ])('ignores %s', (_name, text) => {
     expect(evidence(text, 'number')).toEqual([]);
   });
@@ -122,6 +126,9 @@ describe('the figure signal', () => {
     ['The F-35 program will cost $1.7 trillion.', ['$1.7 trillion']],
     ['Turnout was 61%.', ['61%']],
     ['$4.2 billion', ['$4.2 billion']],
+    ['Sales rose in 2.5 hours of trading.', ['2.5 hours']],
+    ['The commission has cut about half a million dollars from its budget.', ['half a million']],
+    ['Tens of thousands of people marched on Saturday.', ['Tens of thousands']],
   ])('counts a real figure: %s', (text, found) => {
     expect(evidence(text, 'number')).toEqual(found);
   });

@@ -96,4 +96,49 @@ describe('the statement signal (news paragraphs without a reporting verb or a fi
   ])('a statement: %s', (_name, text, evidence) => {
     expect(statements(text)).toEqual([evidence]);
   });
+
+  it('keeps a name with "of" whole in its evidence', () => {
+    expect(statements('The Bank of England raised its rate after Marrow County objected.')).toEqual([
+      'Bank of England … raised',
+    ]);
+    expect(statements('The University of the Arts has closed its campus in Port Elwood.')).toEqual([
+      'University of the Arts … has closed',
+    ]);
+  });
+
+  it.each([
+    ['after a determiner', 'Westbrook Rail runs the talented engineers programme of Port Elwood.'],
+    ['after a possessive', 'Calder Shipping’s updated timetable reaches Port Elwood.'],
+    ['after a determiner and a degree word', 'Swimming remains the top funded sport at Port Elwood Calder Club.'],
+    ['in a compound', 'The recently-released Calder Shipping app lists Port Elwood berths.'],
+    ['a feeling', 'Calder Shipping and Port Elwood were thrilled to welcome the new ferry.'],
+  ])('an -ed adjective is no past event: %s', (_name, text) => {
+    expect(statements(text)).toEqual([]);
+  });
+
+  it('a perfect of an irregular verb is an event ("has cut")', () => {
+    expect(statements('The Marrow County Council has cut the Port Elwood ferry budget.')).toEqual([
+      'Marrow County Council … has cut',
+    ]);
+  });
+
+  it('no statement in changelog entries: a verb with no subject opens them', () => {
+    const p = post(
+      'Version 4.2 of Harbourmaster ships today for Windows and Linux.',
+      '- Fixed a crash when Firefox opened PDF files from Google Drive.\n- Added support for Windows ARM builds from GitHub Actions.\n- Bumped Node from 18 to 20 in the Docker image of Alpine Linux.',
+      'Fixed: Calder Shipping imports failed when Port Elwood sent empty files to the server.',
+    );
+    expect(isReportingVoice(p.blocks)).toBe(true);
+    expect(p.blocks.filter((b) => b.kind === 'list-item')).toHaveLength(3);
+    expect(p.blocks.some((b) => b.signals.includes('statement'))).toBe(false);
+  });
+
+  it('a list item that names its subject is still a statement', () => {
+    const p = post(
+      ...WIRE.slice(0, 2),
+      '- Calder Shipping bought the old ferry from Port Elwood last year for the island route.',
+    );
+    expect(p.blocks[2].kind).toBe('list-item');
+    expect(p.blocks[2].signals).toContain('statement');
+  });
 });

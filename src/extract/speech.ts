@@ -1,0 +1,178 @@
+import type { Block, ClaimSignal } from '../types.js';
+import { SPEAKER_FIRST_PERSON, SPEAKER_LABEL, SPEAKER_LABEL_WORDS } from './claim-rules.js';
+import { doubleQuotedSpans } from './signals.js';
+
+/**
+ * Whose words a block holds, settled for the whole post before the statement signal and the
+ * credits (the rules are published in the README, "Claim signals"):
+ * - a transcript's turns ("JON SMITH: I think …" and the paragraphs after it, up to the next
+ *   speaker): a turn in the first person is the speaker's own account, recorded by the
+ *   transcript itself, so it is no claim to source; no turn votes on the post's voice;
+ * - a pull quote (a blockquote, or a paragraph that is one quotation, repeating words of another
+ *   paragraph of the post): the writer's own words shown large, judged where they are written.
+ */
+
+/** Fewest paragraphs opening with a speaker label for a post to be a transcript. */
+const MIN_TURNS = 3;
+/** Fewest distinct speakers of a transcript. */
+const MIN_SPEAKERS = 2;
+/** Longest pull quote, in words; a longer quote is a source's words. */
+const PULL_QUOTE_MAX_WORDS = 40;
+/** Fewest words a pull quote shares, in one run, with another paragraph. */
+const PULL_QUOTE_MIN_SHARED = 6;
+/** Blocks before and after a pull quote searched for its words. */
+const PULL_QUOTE_REACH = 30;
+/** Longest block searched for a pull quote's words (a paragraph, not a wall of text). */
+const PULL_QUOTE_SOURCE_CHARS = 10_000;
+/** Pull-quote candidates looked at per post: bounded work on a post of many short quotes. */
+const MAX_PULL_QUOTES = 20;
+
+/** Signals that come from a block's words (a citation is the block's links, kept). */
+const TEXT_SIGNALS: ReadonlySet<ClaimSignal> = new Set(['quote', 'number', 'attribution', 'statement']);
+
+/** A transcript turn's block: where its speaker label ends (0 in a turn's later paragraphs). */
+interface Turn {
+  /** Offset in the block's text just after the "NAME:" label, 0 when the block continues a turn. */
+  labelEnd: number;
+  /** The turn says "I" or "we" outside quotes: the speaker's own account. */
+  firstPerson: boolean;
+}
+
+/** What settleSpeech found: the transcript turns, by block index (empty when the post is no transcript). */
+export interface Speech {
+  /** The blocks of transcript turns. */
+  turns: Map<number, Turn>;
+}
+
+/** The speaker label opening a block ("JON SMITH:"), or undefined; labels like "UPDATE:" are no speakers. */
+function speakerOf(block: Block): { name: string; end: number } | undefined {
+  if (block.kind !== 'paragraph') return undefined;
+  const m = SPEAKER_LABEL.exec(block.text);
+  if (!m) return undefined;
+  const name = m[1].replace(/\s+/g, ' ');
+  const lower = name.toLowerCase();
+  if (SPEAKER_LABEL_WORDS.has(lower) || SPEAKER_LABEL_WORDS.has(lower.split(' ').pop() as string)) return undefined;
+  return { name, end: m[0].length };
+}
+
+/** The text with its double-quoted spans blanked. */
+function unquoted(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const span of doubleQuotedSpans(text)) {
+    out += text.slice(last, span.start) + ' '.repeat(span.end - span.start);
+    last = span.end;
+  }
+  return out + text.slice(last);
+}
+
+/** The transcript turns of a post: each labelled paragraph and the paragraphs after it, to the next label or heading. */
+function transcriptTurns(blocks: readonly Block[]): Map<number, Turn> {
+  const turns = new Map<number, Turn>();
+  const labels = blocks.map(speakerOf);
+  const speakers = new Set(labels.filter((l) => l !== undefined).map((l) => l.name));
+  if (labels.filter((l) => l !== undefined).length < MIN_TURNS || speakers.size < MIN_SPEAKERS) return turns;
+  let members: number[] = [];
+  const close = (): void => {
+    const firstPerson = members.some((i) => SPEAKER_FIRST_PERSON.test(unquoted(blocks[i].text)));
+    for (const i of members) turns.set(i, { labelEnd: labels[i]?.end ?? 0, firstPerson });
+    members = [];
+  };
+  blocks.forEach((block, i) => {
+    if (labels[i] !== undefined) {
+      close();
+      members.push(i);
+    } else if (block.kind === 'heading') close();
+    else if (members.length > 0 && block.kind === 'paragraph') members.push(i);
+  });
+  close();
+  return turns;
+}
+
+/** A text's words, lower-cased, without punctuation: what a pull quote and its paragraph share. */
+const wordsOf = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter((w) => w !== '');
+
+/** True for a block that could be a pull quote: a short blockquote, or a paragraph that is one quotation. */
+function isPullQuoteShape(block: Block): boolean {
+  if (block.citations.some((c) => c.role === undefined)) return false;
+  const text = block.text.trim();
+  if (block.kind === 'paragraph') {
+    const spans = doubleQuotedSpans(text);
+    if (spans.length !== 1 || spans[0].start !== 0 || text.length - spans[0].end > 1) return false;
+  } else if (block.kind !== 'blockquote') return false;
+  const n = wordsOf(text).length;
+  return n >= PULL_QUOTE_MIN_SHARED && n <= PULL_QUOTE_MAX_WORDS;
+}
+
+/**
+ * Pull quotes: a candidate shares a run of words — at least PULL_QUOTE_MIN_SHARED and half its
+ * own words — with another block near it. The blocks' words are joined with a line break
+ * between blocks, so a run never spans two.
+ */
+function pullQuotes(blocks: readonly Block[]): number[] {
+  const found: number[] = [];
+  let looked = 0;
+  for (let k = 0; k < blocks.length && looked < MAX_PULL_QUOTES; k++) {
+    if (!isPullQuoteShape(blocks[k])) continue;
+    looked++;
+    // The paragraphs around it (a pull quote repeats the story it sits in), each of paragraph size.
+    const around = blocks
+      .slice(Math.max(0, k - PULL_QUOTE_REACH), k + PULL_QUOTE_REACH + 1)
+      .filter((b) => b.index !== blocks[k].index && b.text.length <= PULL_QUOTE_SOURCE_CHARS);
+    // Each word between spaces, blocks apart by a line break: a run matches whole words of one block.
+    const text = ` ${around.map((b) => wordsOf(b.text).join(' ')).join(' \n ')} `;
+    const words = wordsOf(blocks[k].text);
+    const run = Math.max(PULL_QUOTE_MIN_SHARED, Math.ceil(words.length / 2));
+    for (let i = 0; i + run <= words.length; i++) {
+      if (text.includes(` ${words.slice(i, i + run).join(' ')} `)) {
+        found.push(blocks[k].index);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/** Takes the signals that come from a block's words off it (and their evidence): they are someone's recorded words, or a repeat. */
+function dropTextSignals(block: Block): void {
+  block.signals = block.signals.filter((s) => !TEXT_SIGNALS.has(s));
+  if (block.evidence !== undefined) {
+    const kept = block.evidence.filter((e) => !TEXT_SIGNALS.has(e.signal));
+    if (kept.length > 0) block.evidence = kept;
+    else delete block.evidence;
+  }
+  block.isClaim = block.signals.length > 0;
+}
+
+/**
+ * Settles whose words each block holds (see the module comment): first-person transcript turns
+ * and pull quotes lose the signals of their words. Returns the transcript turns, which do not
+ * vote on the post's voice and whose labels name no party.
+ */
+export function settleSpeech(blocks: Block[]): Speech {
+  const turns = transcriptTurns(blocks);
+  for (const [i, turn] of turns) if (turn.firstPerson) dropTextSignals(blocks[i]);
+  for (const i of pullQuotes(blocks)) dropTextSignals(blocks[i]);
+  for (const block of blocks) quoteBlockEvidence(block);
+  return { turns };
+}
+
+/** Longest quote shown as evidence (as signals.ts shows quotes). */
+const EVIDENCE_QUOTE_CHARS = 60;
+
+/**
+ * A blockquote or `<q>` is a quote without quotation marks, so it has no quote evidence of its
+ * own: its opening words are the evidence, so a flag says why.
+ */
+function quoteBlockEvidence(block: Block): void {
+  if (!block.signals.includes('quote') || block.evidence?.some((e) => e.signal === 'quote')) return;
+  const text = block.text.replace(/\s+/g, ' ').trim();
+  if (text === '') return;
+  const shown = text.length <= EVIDENCE_QUOTE_CHARS ? text : `${text.slice(0, EVIDENCE_QUOTE_CHARS - 1).trimEnd()}…`;
+  block.evidence = [{ signal: 'quote', text: shown }, ...(block.evidence ?? [])];
+}

@@ -1,0 +1,234 @@
+import { describe, expect, it } from 'vitest';
+import { extractPost } from '../../src/extract/index.js';
+import { textSignals } from '../../src/extract/signals.js';
+import { buildReport } from '../../src/report/build.js';
+import { parseDocument } from '../../src/sources/index.js';
+import type { ExtractedPost } from '../../src/types.js';
+
+/** An HTML page of the given body. */
+function page(body: string): ExtractedPost {
+  return extractPost(
+    parseDocument(`<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`, {
+      source: 'page.html',
+    })[0],
+  );
+}
+
+/** A Markdown post of the given paragraphs. */
+function post(...paragraphs: string[]): ExtractedPost {
+  return extractPost(parseDocument(`${paragraphs.join('\n\n')}\n`, { source: 'story.md' })[0]);
+}
+
+/** Indices of the blocks flagged CLAIM_UNCITED. */
+const uncited = (p: ExtractedPost): Array<number | undefined> =>
+  buildReport({ posts: [p], results: new Map(), startedAt: new Date(0), durationMs: 0, offline: true })
+    .findings.filter((f) => f.code === 'CLAIM_UNCITED')
+    .map((f) => f.block);
+
+const blockOf = (p: ExtractedPost, start: string) => p.blocks.find((b) => b.text.startsWith(start));
+
+describe('a page laid out in a table', () => {
+  it('reads the paragraphs of a layout cell as paragraphs, so their claims can be uncited', () => {
+    const p = page(`<table><tr><td>Menu</td><td>
+      <p>The Harbour Authority said on Monday that 62% of the quays need repair.</p>
+      <p>Repairs will start in the spring, the authority added in its statement.</p>
+    </td></tr></table>`);
+    expect(blockOf(p, 'The Harbour Authority')?.kind).toBe('paragraph');
+    expect(uncited(p)).toContain(blockOf(p, 'The Harbour Authority')?.index);
+  });
+
+  it('a cell holding a table of its own, or in a role="presentation" table, is layout too', () => {
+    const nested = page(
+      `<table><tr><td><table><tr><td>x</td></tr></table>Officials said 40 berths closed.</td></tr></table>`,
+    );
+    expect(blockOf(nested, 'Officials said')?.kind).toBe('paragraph');
+    const presentation = page(
+      `<table role="presentation"><tr><td><p>Officials said 40 berths closed.</p></td></tr></table>`,
+    );
+    expect(blockOf(presentation, 'Officials said')?.kind).toBe('paragraph');
+  });
+
+  it('a data table keeps its cells (one paragraph a cell at most): a figure in a cell is no uncited claim', () => {
+    const p = page(
+      `<table><tr><th>Year</th><th>Cost</th></tr><tr><td><p>2024</p></td><td><p>$4.2 million</p></td></tr></table>`,
+    );
+    expect(p.blocks.map((b) => b.kind)).toEqual(['table-cell', 'table-cell', 'table-cell', 'table-cell']);
+    expect(uncited(p)).toEqual([]);
+  });
+});
+
+describe('transcripts', () => {
+  const TRANSCRIPT = [
+    'The decision to close the ferry route has drawn criticism from Port Elwood residents and Calder Shipping.',
+    'ANNA REED: The council cut the ferry budget by $2 million on Monday, and Calder Shipping has lost its contract.',
+    'Anna Reed reports.',
+    'JOHN MARSH: I think it is a shame. We said "this will cost the town far more than it saves" at the time.',
+    'I have run boats here for 30 years and the town has never been this quiet.',
+    'ANNA REED: Do you think the council will change its mind?',
+    'JOHN MARSH: I doubt it, but we will keep asking.',
+  ];
+
+  it('an interviewee’s first-person turn, labelled line and the lines after it, is their own account: no claim', () => {
+    const p = post(...TRANSCRIPT);
+    const flagged = uncited(p);
+    expect(flagged).not.toContain(3);
+    expect(flagged).not.toContain(4);
+    expect(p.blocks[4].signals).toEqual([]);
+  });
+
+  it('the reporter’s turns keep their claims, and the transcript is read in the reporting voice', () => {
+    const p = post(...TRANSCRIPT);
+    expect(uncited(p)).toContain(1);
+    expect(p.blocks[0].signals).toContain('statement');
+    // The speaker label names no party: its evidence names Calder Shipping, not ANNA REED.
+    expect(p.blocks[1].evidence?.filter((e) => e.signal === 'statement').map((e) => e.text)).not.toContainEqual(
+      expect.stringContaining('ANNA'),
+    );
+  });
+
+  it('labels such as UPDATE: or NOTE: make no transcript', () => {
+    const p = post(
+      'UPDATE: I asked the council, and the clerk told me "the quays will reopen in May after the repairs."',
+      'NOTE: I wrote this in a hurry on the quay.',
+      'EDITOR’S NOTE: We corrected the name of the harbour master.',
+      'UPDATE: The ferry now runs twice a day again.',
+    );
+    expect(p.blocks[0].signals).toContain('quote');
+  });
+});
+
+describe('pull quotes', () => {
+  it('a blockquote repeating words of a paragraph of the post is the writer’s own line shown large', () => {
+    const p = page(`<article>
+      <p>Calder Shipping is the kind of company people write songs about, and not all of them kind.</p>
+      <blockquote>the kind of company people write songs about</blockquote>
+      <p>It is a long story.</p></article>`);
+    const quote = p.blocks.find((b) => b.kind === 'blockquote');
+    expect(quote?.signals).toEqual([]);
+    expect(uncited(p)).not.toContain(quote?.index);
+  });
+
+  it('a paragraph that is one quotation repeated from another paragraph is a pull quote too', () => {
+    const p = post(
+      '"In hindsight, the harbour plan may not have been worth all of this anxiety."',
+      'Marsh wrote: "We learned a lot. In hindsight, the harbour plan may not have been worth all of this anxiety."',
+    );
+    expect(p.blocks[0].signals).toEqual([]);
+    expect(p.blocks[1].signals).toContain('quote');
+  });
+
+  it('looks at 20 candidates a post at most (bounded work on a post of many short quotes)', () => {
+    const paragraphs: string[] = [];
+    for (let i = 0; i < 25; i++) {
+      paragraphs.push(`"Harbour line number ${i} may not have been worth all of this anxiety."`);
+      paragraphs.push(`Marsh wrote that harbour line number ${i} may not have been worth all of this anxiety, again.`);
+    }
+    const p = post(...paragraphs);
+    const pulled = p.blocks.filter((b) => b.text.startsWith('"') && !b.signals.includes('quote'));
+    expect(pulled).toHaveLength(20);
+  });
+
+  it('a quotation said once is still a quote claim', () => {
+    const p = post('"The harbour plan was never worth all of this anxiety."', 'The council meets on Monday.');
+    expect(p.blocks[0].signals).toContain('quote');
+    expect(uncited(p)).toContain(0);
+  });
+});
+
+describe('a blockquote’s evidence', () => {
+  it('says which words made a blockquote a quote claim (it has no quotation marks)', () => {
+    const p = page(
+      '<article><p>The council met on Monday.</p><blockquote>The quay will stay closed until the divers have finished their survey of every beam.</blockquote></article>',
+    );
+    const quote = p.blocks.find((b) => b.kind === 'blockquote');
+    expect(quote?.evidence).toEqual([
+      { signal: 'quote', text: 'The quay will stay closed until the divers have finished th…' },
+    ]);
+    const finding = buildReport({
+      posts: [p],
+      results: new Map(),
+      startedAt: new Date(0),
+      durationMs: 0,
+      offline: true,
+    }).findings.find((f) => f.code === 'CLAIM_UNCITED' && f.block === quote?.index);
+    expect(finding?.args?.evidence).toContain('quote “The quay will stay closed');
+  });
+});
+
+describe('quotes that are no one’s words', () => {
+  it.each([
+    ['a quoted title or name', 'The team joined “Smart Harbour Projects SRL” last year.', []],
+    ['a quoted question to ask yourself', 'Before you buy, ask “Will this just end up in a drawer?” and wait.', []],
+    [
+      'a short phrase in lower case (scare quotes)',
+      'The usual praise for such games is “the best game never made.”',
+      [],
+    ],
+    ['a phrase with a speaker', 'Critics called the plan “a very expensive detour” on Monday.', ['quote']],
+    ['a question someone asked', '“Why was the council not told?” asked Jo Blake at the meeting.', ['quote']],
+    ['a question someone asked, before it', 'Jo Blake asked the board: “Why was the council not told?”', ['quote']],
+    [
+      'a question beside an attribution',
+      'The mayor asked “why was the council not told?” and officials said nothing.',
+      ['quote', 'attribution'],
+    ],
+    [
+      'a sentence of someone’s',
+      'Marsh wrote that “The harbour will be closed for a year” in May.',
+      ['quote', 'attribution'],
+    ],
+  ])('%s', (_name, text, signals) => {
+    expect(textSignals(text)).toEqual(signals);
+  });
+
+  it('a story told is no report', () => {
+    expect(textSignals('The release history for the harbour tells a slightly different story:')).toEqual([]);
+    expect(textSignals('The harbour master told the council that the quay is unsafe.')).toEqual(['attribution']);
+  });
+
+  it('"declared", "vowed", "denied" and "urged" report', () => {
+    expect(textSignals('The minister declared the port would reopen.')).toEqual(['attribution']);
+    expect(textSignals('The senator denied the allegations on Friday.')).toEqual(['attribution']);
+  });
+});
+
+describe('instructions after a condition', () => {
+  it('"If it was a gift, mark it as $0" tells the reader what to do: no figure', () => {
+    expect(textSignals('If it was a gift, mark it as $0. Otherwise list what you paid.')).toEqual([]);
+    // A condition followed by a statement is no instruction.
+    expect(textSignals('If the vote passes, the council will spend $4 million.')).toEqual(['number']);
+  });
+});
+
+describe('quotes continuing a linked speaker', () => {
+  it('a paragraph of quotes right after the paragraph naming and linking their speaker is credited by that link', () => {
+    const p = post(
+      'Now Anna Reed, the harbour master, [has posted an explanation](https://harbour.example.org/statement) of the closure.',
+      '"We closed the quay because the beams are cracked and the divers found more damage," says Reed. "We will reopen in May."',
+    );
+    expect(p.blocks[1].credits).toEqual([{ via: 'quote-intro', block: 0 }]);
+    expect(uncited(p)).not.toContain(1);
+  });
+
+  it('a pronoun speaker continues the person the linked paragraph before reports', () => {
+    const p = post(
+      'Anna Reed, the harbour master, [said in a statement](https://harbour.example.org/statement) that the quay will close.',
+      '"We found more damage than we feared, and the divers are not finished," she said. "We will reopen in May."',
+    );
+    expect(p.blocks[1].credits).toEqual([{ via: 'quote-intro', block: 0 }]);
+    const noReport = post(
+      'The quay [closed on Monday](https://harbour.example.org/notice) for repairs to its beams.',
+      '"We found more damage than we feared, and the divers are not finished," she said. "We will reopen in May."',
+    );
+    expect(noReport.blocks[1].credits).toBeUndefined();
+  });
+
+  it('quotes of someone the paragraph before does not name stay uncited', () => {
+    const p = post(
+      'Now Anna Reed, the harbour master, [has posted an explanation](https://harbour.example.org/statement) of the closure.',
+      '"The closure will cost the fishing fleet a fortune this summer," says Tom Blake of the fishers’ union.',
+    );
+    expect(p.blocks[1].credits).toBeUndefined();
+    expect(uncited(p)).toContain(1);
+  });
+});
