@@ -7,7 +7,6 @@ import { checkTargets, clockOf, createRequestPool } from './check/index.js';
 import { compactPost, StringTable } from './extract/compact.js';
 import { extractOptions, extractPost } from './extract/index.js';
 import { collectTargets } from './links/targets.js';
-import { buildReport } from './report/build.js';
 import { readInputs } from './sources/index.js';
 import { isUrlInput } from './sources/input-kind.js';
 import type { ExtractedPost, Post, Report } from './types.js';
@@ -87,6 +86,9 @@ export async function runCheck(inputs: string[], asked: CitecheckOptions, given:
   // One pool for the run: a host's limits hold between fetching an input page from it and
   // checking the links that page cites on the same host.
   const deps: RunDeps = { ...given, pool: given.pool ?? createRequestPool(options, clockOf(given)) };
+  // The request engine's modules load while the inputs are read and fetched (I/O waits), not
+  // between the last post's extraction and the first link request.
+  if (!options.offline) void import('./check/check-target.js').catch(() => undefined);
   const posts = await extractInputs(inputs, options, deps, true);
   return checkExtracted(posts, options, deps, { startedAt, started });
 }
@@ -102,13 +104,25 @@ export async function checkExtracted(
   deps: RunDeps,
   clock: { startedAt: Date; started: number },
 ): Promise<Report> {
-  // The archive stage's code loads while the checks wait on the network, not after the last
-  // answer, where it added to every run's tail (most of all a polite run's, idle until then).
-  const archiveStage = asksArchive(options) ? import('./archive/find-archives.js') : undefined;
-  archiveStage?.catch(() => undefined);
+  // What runs after the checks (the archive stage, the report's builder) loads once the first
+  // requests are out, while the checks wait on the network: not before the first request, nor
+  // after the last answer, where it added to every run's tail (most of all a polite run's).
+  let archiveStage: Promise<typeof import('./archive/find-archives.js')> | undefined;
+  let reportStage: Promise<typeof import('./report/build.js')> | undefined;
+  const loadLater = (): void => {
+    if (asksArchive(options)) archiveStage ??= import('./archive/find-archives.js');
+    archiveStage?.catch(() => undefined);
+    reportStage ??= import('./report/build.js');
+    reportStage.catch(() => undefined);
+  };
+  const onRequestsOut = (): void => {
+    loadLater();
+    deps.onRequestsOut?.();
+  };
   // links/ dedupes the citations into targets; the check stage plans them (links/plan.ts) and
   // hands the engine only those to request.
-  const run: CheckRun = await checkTargets(collectTargets(posts), options, deps);
+  const run: CheckRun = await checkTargets(collectTargets(posts), options, { ...deps, onRequestsOut });
+  loadLater();
   if (run.cacheWarning) deps.onWarning?.(run.cacheWarning);
   if (options.confirm) markUnconfirmed(run.results, options.confirm);
   // After the checks: archived copies of what failed (and, as asked, of the rest).
@@ -117,6 +131,7 @@ export async function checkExtracted(
     : { archives: new Map(), requests: 0, cached: 0 };
   if (archive.cacheWarning) deps.onWarning?.(archive.cacheWarning);
   if (archive.lookupWarning) deps.onWarning?.(archive.lookupWarning);
+  const { buildReport } = await (reportStage as Promise<typeof import('./report/build.js')>);
   return buildReport({
     posts,
     results: run.results,

@@ -6,6 +6,7 @@ import type { RequestPool } from '../ratelimit/request-pool.js';
 import type { RedirectHop } from '../types.js';
 import { checkLiteralHost } from './address-policy.js';
 import { classifyNetworkError, type FailureVerdict } from './error-code.js';
+import { whenAborted } from './follow-abort.js';
 import { sendRequest, type RawResponse } from './http-client.js';
 import { isChallengePage, isChallengeResponse } from './page-signals.js';
 import { buildRequestHeaders } from './request-headers.js';
@@ -81,15 +82,14 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
     return Promise.reject(signal.reason);
   }
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
+    const unlisten = whenAborted(signal, () => reject(signal.reason));
     promise.then(
       (value) => {
-        signal.removeEventListener('abort', onAbort);
+        unlisten();
         resolve(value);
       },
       (error) => {
-        signal.removeEventListener('abort', onAbort);
+        unlisten();
         reject(error);
       },
     );

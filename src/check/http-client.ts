@@ -7,6 +7,7 @@ import type { Agent, Dispatcher } from 'undici';
 import type { CitecheckOptions } from '../config/options.js';
 import { createSafeLookup } from './address-policy.js';
 import { createCachingLookup } from './dns-cache.js';
+import { whenAborted } from './follow-abort.js';
 
 /** One HTTP response as the checker sees it: status, flat headers, and the body if read. */
 export interface RawResponse {
@@ -189,13 +190,15 @@ class ResponseReader implements Dispatcher.DispatchHandler {
   private readonly chunks: Buffer[] = [];
   // The compressed body's bytes, fed to readBodyCapped through this stream.
   private source?: Readable;
+  // Stops listening to the request's signal (see whenAborted).
+  private readonly unlisten: () => void;
 
   constructor(
     private readonly options: SendOptions,
     private readonly resolve: (response: RawResponse) => void,
     private readonly reject: (error: unknown) => void,
   ) {
-    options.signal.addEventListener('abort', this.onAbort, { once: true });
+    this.unlisten = whenAborted(options.signal, this.onAbort);
   }
 
   private readonly onAbort = (): void => {
@@ -208,14 +211,14 @@ class ResponseReader implements Dispatcher.DispatchHandler {
   private done(response: RawResponse): void {
     if (this.settled) return;
     this.settled = true;
-    this.options.signal.removeEventListener('abort', this.onAbort);
+    this.unlisten();
     this.resolve(response);
   }
 
   private fail(error: unknown): void {
     if (this.settled) return;
     this.settled = true;
-    this.options.signal.removeEventListener('abort', this.onAbort);
+    this.unlisten();
     this.reject(error);
   }
 

@@ -33,6 +33,12 @@ export interface CheckDeps {
    * links, so a host's limits hold across both; default: a pool of the check's own.
    */
   pool?: RequestPool;
+  /**
+   * Called once, when the first requests of the check are on their way: the caller loads what
+   * it needs only after the checks (report, formatters, archive stage) while the engine waits
+   * on the network, not before the first request nor after the last answer.
+   */
+  onRequestsOut?: () => void;
 }
 
 /** The clock of injected deps (real time and sleep by default). */
@@ -143,7 +149,7 @@ export async function checkPlan(
     const dispatcher = deps.dispatcher ?? createDispatcher(options, deps.lookup);
     const ctx: CheckContext = { options, dispatcher, pool, clock, random, userSignal: deps.signal };
     try {
-      await runByHost(
+      const checking = runByHost(
         pending,
         admissionFor(pool),
         async (target) => {
@@ -152,6 +158,10 @@ export async function checkPlan(
         },
         deps.signal,
       );
+      // The first checks have reached their lanes; once their requests are dispatched (the
+      // microtasks run first), the caller's loading fills the wait for the first answers.
+      if (deps.onRequestsOut) setImmediate(deps.onRequestsOut);
+      await checking;
     } finally {
       if (!deps.dispatcher) await dispatcher.destroy().catch(() => undefined);
     }

@@ -3,15 +3,13 @@ import { loadConfig } from '../config/load.js';
 import { compileLayer, mergeLayers } from '../config/resolve.js';
 import type { CitecheckOptions } from '../config/options.js';
 import { EXIT, UsageError } from '../errors.js';
-import { renderPieces, type FormatName } from '../formatters/index.js';
-import { exitCodeForReport, failOnSentence } from '../report/build.js';
+import type { FormatName } from '../formatters/index.js';
 import { runCheck, runExtract } from '../run.js';
 import type { SiteRunDeps } from '../run-site.js';
 import type { Report } from '../types.js';
 import { readCliValues } from './flags.js';
 import { unscopedCredential } from '../config/header-rule.js';
 import type { CommandName } from '../config/option-decl.js';
-import { emitGithubOutput, isGithubActions } from './github.js';
 import { guardCachePath } from './cache-path.js';
 import { printLine, printWarning, writeReport } from './print.js';
 import { ProgressBar } from './progress.js';
@@ -41,6 +39,22 @@ function wantsColor(opts: Record<string, unknown>, stream: NodeJS.WriteStream): 
   if (opts.color === false || process.env.NO_COLOR) return false;
   if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
   return Boolean(stream.isTTY);
+}
+
+let writers:
+  | Promise<
+      [typeof import('../formatters/index.js'), typeof import('../report/build.js'), typeof import('./github.js')]
+    >
+  | undefined;
+
+/**
+ * What writing a run's report takes (the formatters, the exit-code rules, GitHub's output),
+ * loaded once: while the run's first requests are out, so neither the first request nor the
+ * run's end waits for it.
+ */
+function loadWriters(): NonNullable<typeof writers> {
+  writers ??= Promise.all([import('../formatters/index.js'), import('../report/build.js'), import('./github.js')]);
+  return writers;
 }
 
 /** What a checking command runs: the report, and why its inputs were read only in part, if they were. */
@@ -109,6 +123,7 @@ export async function runAndReport(
     ({ report, incomplete } = await run(options, {
       signal: controller.signal,
       onProgress: bar ? (p) => bar.update(p) : undefined,
+      onRequestsOut: () => void loadWriters().catch(() => undefined),
       onSiteProgress: bar ? (p) => bar.reading(p) : undefined,
       onWarning: (message) => {
         bar?.clear();
@@ -125,6 +140,8 @@ export async function runAndReport(
   }
   if (controller.signal.aborted) report.interrupted = true;
 
+  const [{ renderPieces }, { exitCodeForReport, failOnSentence }, { emitGithubOutput, isGithubActions }] =
+    await loadWriters();
   const cwd = process.cwd();
   const format = opts.format as FormatName;
   await writeReport(
@@ -162,6 +179,7 @@ export async function extractCommand(inputs: string[], opts: Record<string, unkn
     throw new UsageError('extract works offline and does not fetch URLs; save the page first or use `citecheck check`');
   }
   const report = await runExtract(inputs, options, { onWarning: printWarning });
+  const [{ renderPieces }] = await loadWriters();
   await writeReport(renderPieces('json', report));
   return 0;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DEFAULT_REPORT_DIR } from '../config/option-table.js';
 import { CitecheckError, ConfigError, OutputError, UsageError } from '../errors.js';
 import { isOwnReport } from '../sources/own-reports.js';
-import { FORMATTERS, renderPieces, type FormatName } from '../formatters/index.js';
+import { FORMAT_EXTENSIONS, type FormatName } from '../formatters/extensions.js';
 import type { RenderOptions } from '../formatters/index.js';
 import type { Report, Shard } from '../types.js';
 import { isPathInput } from '../sources/input-kind.js';
@@ -23,8 +23,10 @@ export interface ReportSpec {
 export function parseReportSpec(text: string, fromConfig?: string): ReportSpec {
   const colon = text.indexOf(':');
   const name = (colon < 0 ? text : text.slice(0, colon)).trim();
-  if (!(name in FORMATTERS)) {
-    throw new UsageError(`--report: unknown format "${name}" (choose from ${Object.keys(FORMATTERS).join(', ')})`);
+  if (!(name in FORMAT_EXTENSIONS)) {
+    throw new UsageError(
+      `--report: unknown format "${name}" (choose from ${Object.keys(FORMAT_EXTENSIONS).join(', ')})`,
+    );
   }
   const format = name as FormatName;
   const file = colon < 0 ? '' : text.slice(colon + 1).trim();
@@ -32,7 +34,7 @@ export function parseReportSpec(text: string, fromConfig?: string): ReportSpec {
     throw new UsageError(`--report ${name}:-: report files cannot go to stdout; use --format ${name} for that`);
   const spec: ReportSpec = {
     format,
-    path: file || path.join(DEFAULT_REPORT_DIR, `citecheck.${FORMATTERS[format].extension}`),
+    path: file || path.join(DEFAULT_REPORT_DIR, `citecheck.${FORMAT_EXTENSIONS[format]}`),
   };
   if (fromConfig !== undefined) spec.fromConfig = fromConfig;
   return spec;
@@ -167,6 +169,9 @@ const WRITE_SIZE = 64 * 1024;
 
 /** Renders and writes every report file: the one writer. */
 export async function writeReports(report: Report, specs: ReportSpec[], options: RenderOptions): Promise<void> {
+  // The renderers load with the first report written, not with the command (see extensions.ts).
+  if (specs.length === 0) return;
+  const { renderPieces } = await import('../formatters/index.js');
   for (const spec of specs) {
     const fail = (error: unknown) => new OutputError(`cannot write report ${spec.path}: ${describeFsError(error)}`);
     let handle: FileHandle;

@@ -1,4 +1,3 @@
-import type { OUTPUT_FORMATS } from '../config/option-table.js';
 import type { Report } from '../types.js';
 import { renderHtml, renderHtmlChunks } from './html.js';
 import { renderJson, renderJsonChunks } from './json.js';
@@ -7,11 +6,11 @@ import { renderMarkdown } from './markdown.js';
 import type { RenderOptions } from './render-options.js';
 import { renderSarif, renderSarifChunks } from './sarif.js';
 import { renderTerminal } from './terminal.js';
+import { FORMAT_EXTENSIONS, type FormatName } from './extensions.js';
 
 export type { RenderOptions } from './render-options.js';
 
-/** Names of the output formats (CLI `--format` / `--report` choices), declared with the options. */
-export type FormatName = (typeof OUTPUT_FORMATS)[number];
+export type { FormatName } from './extensions.js';
 
 /** A pure renderer of the Report, with the file extension of its output. */
 export interface Formatter {
@@ -31,21 +30,24 @@ export function renderPieces(format: FormatName, report: Report, options?: Rende
 
 /** The registry of formats; the CLI takes its choices from these keys. */
 export const FORMATTERS: Readonly<Record<FormatName, Formatter>> = Object.freeze({
-  terminal: { extension: 'txt', render: (report: Report, options?: RenderOptions) => renderTerminal(report, options) },
+  terminal: {
+    extension: FORMAT_EXTENSIONS.terminal,
+    render: (report: Report, options?: RenderOptions) => renderTerminal(report, options),
+  },
   json: {
-    extension: 'json',
+    extension: FORMAT_EXTENSIONS.json,
     render: (report: Report) => renderJson(report),
     renderChunks: (report: Report) => renderJsonChunks(report),
   },
-  markdown: { extension: 'md', render: (report: Report) => renderMarkdown(report) },
+  markdown: { extension: FORMAT_EXTENSIONS.markdown, render: (report: Report) => renderMarkdown(report) },
   html: {
-    extension: 'html',
+    extension: FORMAT_EXTENSIONS.html,
     render: (report: Report) => renderHtml(report),
     renderChunks: (report: Report) => renderHtmlChunks(report),
   },
-  junit: { extension: 'xml', render: (report: Report) => renderJunit(report) },
+  junit: { extension: FORMAT_EXTENSIONS.junit, render: (report: Report) => renderJunit(report) },
   sarif: {
-    extension: 'sarif',
+    extension: FORMAT_EXTENSIONS.sarif,
     render: (report: Report, options?: RenderOptions) => renderSarif(report, options),
     renderChunks: (report: Report, options?: RenderOptions) => renderSarifChunks(report, options),
   },

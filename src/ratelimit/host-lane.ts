@@ -1,4 +1,3 @@
-import type { LimitFunction } from 'p-limit';
 import type { HostStats } from '../types.js';
 import { sleepUntil, type Clock } from './clock.js';
 import { PrioritySlots } from './priority-slots.js';
@@ -37,6 +36,9 @@ export interface LaneRunOptions {
   awaitStart?: boolean;
 }
 
+/** The run's global cap as a lane uses it: runs `fn` once one of the run's slots is free. */
+export type GlobalLimit = <T>(fn: () => Promise<T>) => Promise<T>;
+
 /** What changed in a lane: a request started or ended, or the lane backed off or gave up. */
 export type LaneChange = 'start' | 'end' | 'backoff';
 
@@ -60,7 +62,7 @@ export class HostLane {
   readonly host: string;
   private readonly base: LaneLimits;
   private readonly clock: Clock;
-  private readonly global: LimitFunction;
+  private readonly global: GlobalLimit;
   private readonly local: PrioritySlots;
   private currentIntervalMs: number;
   private pausedUntil = 0;
@@ -84,7 +86,7 @@ export class HostLane {
     host: string,
     limits: LaneLimits,
     clock: Clock,
-    global: LimitFunction,
+    global: GlobalLimit,
     onChange?: (change: LaneChange, lane: HostLane) => void,
   ) {
     this.host = host;
