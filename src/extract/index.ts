@@ -4,7 +4,7 @@ import { normalizeUrl } from './normalize-url.js';
 import { lineIndex } from '../sources/line-index.js';
 import { MARKDOWN_BROKEN_ATTR } from './markdown-broken-links.js';
 import { MARKDOWN_LINE_ATTR, renderMarkdown, type MarkdownFound } from './markdown-render.js';
-import { capNesting, MAX_NESTING } from '../sources/html-nesting.js';
+import { capNesting, isNestingCapped, MAX_NESTING } from '../sources/html-nesting.js';
 import { parseHtmlTree } from '../sources/html-tree.js';
 import { deepNesting } from '../sources/warnings.js';
 import type { Block, Citation, ClaimSignal, DamagedAnchor, ExtractedPost, Post } from '../types.js';
@@ -270,11 +270,12 @@ export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPos
   const found: MarkdownFound = {};
   const rawBlocks: RawBlock[] = [];
   let dropped = 0;
+  const capped = isNestingCapped(post);
   // A walker per section (HTML is one section): a walker remembers the nodes it has seen, and
   // one for all sections would keep every section's tree alive to the end.
   for (const source of htmlSections(post, opts, found)) {
     // Bounded nesting before any parser runs (html-nesting.ts); a page was capped when read.
-    const nesting = capNesting(source);
+    const nesting = capped ? { html: source, dropped: 0 } : capNesting(source);
     dropped += nesting.dropped;
     const html = markOrphanTags(nesting.html);
     // htmlparser2 rather than parse5: 2–3× faster, and the spec-exact tree repairs of parse5 buy
