@@ -32,7 +32,8 @@
  * "NAME<TAB>out<TAB>why" for pages left out of every set (a synthetic unit page, a duplicate).
  *
  * Prints per page and overall: precision and recall (micro over all links, and the mean over
- * pages), pages whose article was lost (no block, or recall 0 where the article has links),
+ * pages), recall split between the sources the page writes in running prose and the others
+ * (see proseHrefs), pages whose article was lost (no block, or recall 0 where the article has links),
  * pages read whole with a warning, and ANCHOR_DAMAGED counts with a sample. `--base` measures a
  * second build (e.g. an older commit's dist/) on the same pages, side by side.
  *
@@ -75,6 +76,7 @@ function parseArgs(argv) {
     else if (a === '--labels') opts.labels = next();
     else if (a === '--pages') opts.pages = new Set(next().split(','));
     else if (a === '--verbose') opts.verbose = true;
+    else if (a === '--verbose-all') opts.verbose = 'all';
     else if (a === '--readability') opts.readability = next();
     else if (a === '--truth') opts.truth = next();
     else if (!a.startsWith('--') && opts.corpus === undefined) opts.corpus = a;
@@ -165,6 +167,38 @@ function anchorsOf(html) {
   return { anchors, paragraphs };
 }
 
+/** Elements whose text is one block of a page: a link's nearest one says whether it sits in prose. */
+const BLOCKS = new Set(
+  'p li td th dd dt div blockquote h1 h2 h3 h4 h5 h6 section article main aside header footer figcaption body'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The hrefs of a page's links written in running prose: the nearest block around the link holds
+ * 20 characters or more of other text, and no `<nav>` or `role=navigation` is around it. The
+ * others are alone in their block (a menu item, a headline in a list, a "(See …)" line) or in
+ * navigation. Judged from the saved page's markup alone, not by citecheck's code.
+ */
+function proseHrefs(html) {
+  const prose = new Set();
+  const stack = [[parseHtml(html), undefined, false]];
+  while (stack.length > 0) {
+    const [node, block, inNav] = stack.pop();
+    if (node.type !== 'tag' && node.type !== 'root') continue;
+    const a = node.attribs ?? {};
+    const nav = inNav || node.name === 'nav' || (a.role ?? '').toLowerCase() === 'navigation';
+    const here = BLOCKS.has(node.name) ? node : block;
+    if (node.name === 'a' && a.href !== undefined && !nav && here !== undefined) {
+      const own = textOf(node).length;
+      if (own > 0 && textOf(here).length - own >= 20) prose.add(a.href);
+    }
+    if (node.name === 'script' || node.name === 'style') continue;
+    for (const c of node.children ?? []) stack.push([c, here, nav]);
+  }
+  return prose;
+}
+
 /** Share endpoints (host and path) of the social sites of any era. */
 const SHARE_ENDPOINT =
   /^(?:[\w-]+\.)*(?:facebook\.com\/(?:sharer|share\.php|dialog\/(?:share|feed))|twitter\.com\/(?:intent|share|home)|x\.com\/intent|linkedin\.com\/(?:sharearticle|sharing|cws\/share)|pinterest\.com\/pin\/create|reddit\.com\/submit|digg\.com\/submit|delicious\.com\/(?:post|save)|del\.icio\.us\/post|stumbleupon\.com\/submit|plus\.google\.com\/share|tumblr\.com\/share|news\.ycombinator\.com\/submitlink)/i;
@@ -179,7 +213,8 @@ function notSourceReason(anchor, key) {
   const rel = anchor.rel.toLowerCase().split(/\s+/);
   if (rel.includes('tag') || rel.includes('category') || rel.includes('author')) return 'rel';
   const at = key.replace(/^site:/, '');
-  if (/\/(?:tag|tags|category|categories)\/[^/]/i.test(at)) return 'tag';
+  // A code repository's release page (`/releases/tag/v1.2`, GitLab's `/-/tags/v1.2`) is no tag archive.
+  if (/\/(?:tag|tags|category|categories)\/[^/]/i.test(at) && !/\/(?:releases\/tag|-\/tags)\//i.test(at)) return 'tag';
   if (SHARE_ENDPOINT.test(at)) return 'share';
   if (anchor.text === '' && anchor.alt.split(/\s+/).length < 3) return 'no text';
   return undefined;
@@ -226,6 +261,20 @@ function sourceKeys(extracted, base, site, self) {
   return keys;
 }
 
+/**
+ * What a build made of an article link it did not report as a source: the role it gave it and
+ * its anchor text, or "not read" when no citation of the build has that key.
+ */
+function whyMissed(result, key) {
+  for (const block of result.extracted.blocks)
+    for (const c of block.citations) {
+      if (keyOf(c.rawHref ?? c.url, result.base, result.site) !== key) continue;
+      const what = c.role ?? c.via ?? (c.invalid !== undefined ? 'invalid' : 'source');
+      return `  [${what}, ${block.kind}] "${c.anchorText.slice(0, 60)}"`;
+    }
+  return '  [not read]';
+}
+
 /** Scores one build on one page against the article's links. */
 function scorePage(build, page) {
   const t0 = performance.now();
@@ -254,6 +303,13 @@ function scorePage(build, page) {
     if (expected.has(k)) tp++;
     if (article.has(k)) tpArticle++;
   }
+  // The sources of the article split by where the page writes them: in running prose, or not.
+  const proseKeys = new Set();
+  for (const href of page.prose) {
+    const key = keyOf(href, base, site);
+    if (key !== undefined && expected.has(key)) proseKeys.add(key);
+  }
+  const tpProse = [...proseKeys].filter((k) => got.has(k)).length;
   const damaged = findings.filter((f) => f.code === 'ANCHOR_DAMAGED');
   const uncited = findings.filter((f) => f.code === 'CLAIM_UNCITED');
   const wholePage = post.warnings.some((w) => /no article body found/.test(w.repair ?? ''));
@@ -267,6 +323,8 @@ function scorePage(build, page) {
     got,
     tp,
     tpArticle,
+    proseKeys,
+    tpProse,
     text,
     damaged,
     uncited,
@@ -274,6 +332,8 @@ function scorePage(build, page) {
     lost,
     extracted,
     selector: post.bodySelector,
+    base,
+    site,
     ms,
   };
 }
@@ -291,7 +351,11 @@ function totals(results) {
   let rN = 0;
   let tpArticle = 0;
   let article = 0;
+  let tpProse = 0;
+  let prose = 0;
   for (const r of results) {
+    tpProse += r.tpProse;
+    prose += r.proseKeys.size;
     tp += r.tp;
     got += r.got.size;
     exp += r.expected.size;
@@ -316,6 +380,8 @@ function totals(results) {
     exp,
     tpArticle,
     article,
+    tpProse,
+    prose,
     lost: results.filter((r) => r.lost).map((r) => r.page),
     wholePage: results.filter((r) => r.wholePage).map((r) => r.page),
     damaged: results.reduce((s, r) => s + r.damaged.length, 0),
@@ -485,7 +551,7 @@ async function main() {
       leftOut.push(`${name} (${tools ? 'Readability finds no article' : 'no expected.html'})`);
       continue;
     }
-    pages.push({ name, source, url, truth: anchorsOf(article) });
+    pages.push({ name, source, url, truth: anchorsOf(article), prose: proseHrefs(source) });
   }
   if (pages.length === 0) {
     console.error(`no page in ${opts.corpus}${opts.set !== 'all' ? ` for set ${opts.set}` : ''}`);
@@ -532,6 +598,9 @@ async function main() {
     console.log(
       `  against every link of the article: precision ${(t.got === 0 ? 0 : t.tpArticle / t.got).toFixed(3)} (${t.tpArticle}/${t.got}), recall ${(t.article === 0 ? 0 : t.tpArticle / t.article).toFixed(3)} (${t.tpArticle}/${t.article})`,
     );
+    console.log(
+      `  sources written in running prose: recall ${pct(t.tpProse, t.prose)} (${t.tpProse}/${t.prose}); the others (alone in their block: a menu item, a headline in a list, a "(See …)" line; or in a <nav>): recall ${pct(t.tp - t.tpProse, t.exp - t.prose)} (${t.tp - t.tpProse}/${t.exp - t.prose})`,
+    );
     console.log(`  articles lost: ${t.lost.length}/${rs.length}${t.lost.length ? ` (${t.lost.join(', ')})` : ''}`);
     console.log(
       `  read whole with a warning: ${t.wholePage.length}${t.wholePage.length ? ` (${t.wholePage.join(', ')})` : ''}`,
@@ -551,12 +620,18 @@ async function main() {
       for (const r of rs) {
         const extra = [...r.got].filter((k) => !r.expected.has(k));
         const missed = [...r.expected].filter((k) => !r.got.has(k));
-        if (extra.length + missed.length === 0) continue;
+        const others =
+          opts.verbose === 'all' ? [...r.article].filter((k) => !r.expected.has(k) && !r.got.has(k)).length : 0;
+        if (extra.length + missed.length + others === 0) continue;
         console.log(`  ${r.page} (body ${r.selector})`);
         for (const k of extra.slice(0, 15)) console.log(`    + ${k}`);
         if (extra.length > 15) console.log(`    + … ${extra.length - 15} more`);
-        for (const k of missed.slice(0, 15)) console.log(`    - ${k}`);
+        for (const k of missed.slice(0, 15)) console.log(`    - ${k}${whyMissed(r, k)}`);
         if (missed.length > 15) console.log(`    - … ${missed.length - 15} more`);
+        // Links of the article left out of the measure (no text, tags, share): what we made of them.
+        if (opts.verbose === 'all')
+          for (const k of [...r.article].filter((k) => !r.expected.has(k) && !r.got.has(k)))
+            console.log(`    · ${k}${whyMissed(r, k)}`);
       }
     });
   }

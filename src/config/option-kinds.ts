@@ -62,6 +62,17 @@ export const SCHEMA_DEFINITIONS: Record<string, JsonSchema> = {
 
 const show = String;
 
+/** A kind whose value is any non-empty string (free text, a file name): only the wording differs. */
+function nonEmptyString(problem: string) {
+  return {
+    schema: () => ({ type: 'string', minLength: 1 }),
+    compile(raw: unknown, _decl: OptionDecl, fail: Fail) {
+      if (typeof raw !== 'string' || raw === '') fail(problem);
+      return raw;
+    },
+  };
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -154,14 +165,7 @@ export const KINDS: Record<OptionKindName, KindRules> = {
       return raw;
     },
   },
-  text: {
-    schema: () => ({ type: 'string', minLength: 1 }),
-    compile(raw: unknown, _decl: OptionDecl, fail: Fail) {
-      if (typeof raw !== 'string' || raw === '') fail('must be a non-empty string');
-      return raw;
-    },
-    show,
-  },
+  text: { ...nonEmptyString('must be a non-empty string'), show },
   url: {
     schema: () => ({ type: 'string', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[^/?#]' }),
     compile(raw: unknown, _decl: OptionDecl, fail: Fail) {
@@ -366,13 +370,7 @@ export const KINDS: Record<OptionKindName, KindRules> = {
       return shard;
     },
   },
-  path: {
-    schema: () => ({ type: 'string', minLength: 1 }),
-    compile(raw: unknown, _decl: OptionDecl, fail: Fail) {
-      if (typeof raw !== 'string' || raw === '') fail('must be a file name');
-      return raw;
-    },
-  },
+  path: nonEmptyString('must be a file name'),
 };
 
 /** One host's overrides over another's: later values win, headers add up. */

@@ -182,7 +182,20 @@ function sharePath(host: string): RegExp | undefined {
   return undefined;
 }
 
+/**
+ * A share button's query (Jetpack's `?share=twitter`, `?share=jetpack-whatsapp`): the value
+ * names a network. Other values are a document's own (`?share=8f3a…`, a shared file's token).
+ */
+const SHARE_QUERY =
+  /[?&]share=(?:[a-z]+-)?(?:twitter|x|facebook|fb|linkedin|reddit|tumblr|pinterest|pocket|telegram|whatsapp|email|mail|print|press-this|skype|google-plus-1|mastodon|nextdoor|bluesky|threads|custom-\d+)(?:&|$)/i;
+
 const SUBSCRIBE_HOSTS = /(?:^|\.)(?:feedburner\.com|feeds\.feedburner\.com|list-manage\.com|mailchi\.mp|eepurl\.com)$/;
+
+/**
+ * A release of a code repository (`/owner/repo/releases/tag/v1.2`, GitLab's `/-/tags/v1.2`):
+ * a version's page cited as a source ("version 1.2 fixed it"), not a tag archive.
+ */
+const RELEASE = /\/(?:releases\/tag|-\/tags)\/[^/]+/i;
 
 /** Host, path and query of an absolute URL, read without the cost of a URL object. */
 export interface UrlParts {
@@ -222,12 +235,14 @@ export function urlRole(rawHref: string, url: UrlParts | undefined, isInternal: 
   if (!url) {
     // A relative link on a page with no address: its path still says it is a tag archive.
     const relative = /^(?![a-z][a-z0-9+.-]*:|\/\/)[^?#]*/i.exec(href)?.[0] ?? '';
-    return /(?:^|\/)(?:tag|tags|category|categories)\/[^/]+/i.test(relative) ? 'tag' : undefined;
+    return /(?:^|\/)(?:tag|tags|category|categories)\/[^/]+/i.test(relative) && !RELEASE.test(relative)
+      ? 'tag'
+      : undefined;
   }
   const { host, path, query } = url;
   if (sharePath(host)?.test(path)) return 'share';
   if (query !== '') {
-    if (/[?&]share=/i.test(query)) return 'share';
+    if (SHARE_QUERY.test(query)) return 'share';
     if (/[?&](?:print|printpage|format=print)(?:=|&|$)/i.test(query)) return 'print';
     if (/[?&]replytocom=/i.test(query)) return 'comment';
     if (/[?&]feed=/i.test(query)) return 'subscribe';
@@ -236,9 +251,11 @@ export function urlRole(rawHref: string, url: UrlParts | undefined, isInternal: 
   if (/\/print(?:\/|$)/i.test(path)) return 'print';
   if (/\/comments\/feed\/?$/i.test(path)) return 'comment';
   if (/\/(?:feed|rss|atom)(?:\.xml)?\/?$/i.test(path) || SUBSCRIBE_HOSTS.test(host)) return 'subscribe';
-  if (/\/(?:tag|tags|category|categories)\/[^/]+/i.test(path)) return 'tag';
+  if (/\/(?:tag|tags|category|categories)\/[^/]+/i.test(path) && !RELEASE.test(path)) return 'tag';
   if (isInternal && (path === '/' || path === '') && query === '') return 'navigation';
-  if (isInternal && /^\/(?:author|page)\/[^/]+\/?$/i.test(path)) return 'navigation';
+  // An author's archive, or a page of the blog's list of posts (`/page/2/`, `/news/page/3/`);
+  // `/page/methodology` is a page of the site like any other.
+  if (isInternal && (/^\/author\/[^/]+\/?$/i.test(path) || /\/page\/\d+\/?$/i.test(path))) return 'navigation';
   return undefined;
 }
 
@@ -246,14 +263,44 @@ export function urlRole(rawHref: string, url: UrlParts | undefined, isInternal: 
 const CROSS_REFERENCE =
   /^\(?\s*(?:see|watch|read|view|listen\s+to|look\s+at|browse|check\s+out|more\s+on|related|photos?|pictures|video|gallery|slideshow)\b[^()]{0,150}\)?$/i;
 
+/** The words of a link to the neighbouring post: "Previous", "Older posts", "Next story:". */
+const NEIGHBOUR =
+  /^(?:previous|prev|older|next|newer)(?:\s+(?:posts?|entry|entries|articles?|stor(?:y|ies)|page))?(?:\s*:|$)/i;
+/** Arrows that lead or close a link to the neighbouring post ("← Weirs", "Older entries »"). */
+const ARROW_START = /^[←«‹⟵◄◀⇐]/;
+const ARROW_END = /[→»›⟶►▶⇒]$/;
+/** Arrows, separators and neighbour words: what a line of only neighbour links is made of. */
+const NEIGHBOUR_LINE =
+  /[←«‹⟵◄◀⇐→»›⟶►▶⇒|·•/–—-]|\b(?:previous|prev|older|next|newer)\b(?:\s+(?:posts?|entry|entries|articles?|stor(?:y|ies)|page))?:?/gi;
+
+/**
+ * True for an internal link to the previous or next post of a blog or news site, written
+ * outside any `<nav>` or class that says so: "← Previous post", "Older entries »", "Next: Water
+ * meadows →", alone on their line. A link in running prose ("as a previous post showed") is
+ * not one; nor is a title in French quotes («…»).
+ */
+function isNeighbourLink(anchorText: string, sentence: string): boolean {
+  const text = anchorText.trim();
+  const words = text
+    .replace(/^[←«‹⟵◄◀⇐\s]+/, '')
+    .replace(/[→»›⟶►▶⇒\s]+$/, '')
+    .trim();
+  const quoted = ARROW_START.test(text) && ARROW_END.test(text);
+  if (text === sentence.trim() && !quoted && (ARROW_START.test(text) || ARROW_END.test(text))) return true;
+  if (!NEIGHBOUR.test(words)) return false;
+  return text === sentence.trim() || sentence.replace(NEIGHBOUR_LINE, '').trim() === '';
+}
+
 /**
  * True for an internal link that is a whole sentence pointing the reader to more of the site
  * ("(See pictures of the spill.)", "Watch the video."): the site's own content promoted inside
- * a paragraph, not the paragraph's source.
+ * a paragraph, not the paragraph's source; or a link to the neighbouring post on its own line
+ * (see isNeighbourLink).
  */
 export function isCrossReference(anchorText: string, sentence: string, isInternal: boolean): boolean {
+  if (!isInternal) return false;
   const text = anchorText.trim();
-  return isInternal && text === sentence.trim() && CROSS_REFERENCE.test(text);
+  return (text === sentence.trim() && CROSS_REFERENCE.test(text)) || isNeighbourLink(text, sentence);
 }
 
 /**

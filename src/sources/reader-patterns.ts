@@ -15,6 +15,23 @@ const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pagination
 /** Class or id weighing against an element (negative). */
 const NEGATIVE =
   /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget/i;
+/**
+ * Class or id token of a modal dialog: Bootstrap's `.modal`, jQuery UI's `.ui-dialog`, a
+ * site's own `#dm_dialog` or `.modal-container`. CSS frameworks hide these until a script opens
+ * them, so a reader (and a reader mode on the rendered page) never sees them as the article;
+ * run on the markup alone, Readability takes a dialog of help text over a short article.
+ */
+const MODAL_TOKEN = /^(?:modal|modal[-_][\w-]+|[\w-]+[-_]modal|dialog|dialog[-_][\w-]+|[\w-]+[-_]dialog)$/i;
+
+/** True for an element that is a modal dialog by its class or id (see MODAL_TOKEN). */
+export function isModal(el: DomNode): boolean {
+  const a = el.attribs;
+  if (!a || (a.class === undefined && a.id === undefined)) return false;
+  if (a.id !== undefined && MODAL_TOKEN.test(a.id.trim())) return true;
+  if (a.class !== undefined) for (const t of a.class.split(/\s+/)) if (t !== '' && MODAL_TOKEN.test(t)) return true;
+  return false;
+}
+
 /** The weight of a link's text in link density: a jump within the page (`#x`) 0.3, as in Readability. */
 export function linkWeight(a: DomNode): number {
   return /^#./.test(a.attribs?.href?.trim() ?? '') ? 0.3 : 1;

@@ -67,6 +67,12 @@ describe('links that are not sources get a role (issue 8)', () => {
     ['the previous post', '<a href="https://blog.example.com/2025/04/older/" rel="prev">Older</a>', 'navigation'],
     ['the post itself', '<a href="https://blog.example.com/2025/05/post/">permalink</a>', 'navigation'],
     ['an author page', '<a href="https://blog.example.com/author/sam/">Sam</a>', 'navigation'],
+    ['a page of the list of posts', '<a href="https://blog.example.com/news/page/2/">Older</a>', 'navigation'],
+    [
+      'a Jetpack WhatsApp button',
+      '<a href="https://blog.example.com/2025/05/post/?share=jetpack-whatsapp">Send</a>',
+      'share',
+    ],
     [
       'a parenthesised pointer to more of the site',
       '<a href="https://blog.example.com/photos/spill/">(See pictures of the spill.)</a>',
@@ -112,6 +118,13 @@ describe('links that are not sources get a role (issue 8)', () => {
       'a "See" link inside a longer sentence',
       'See <a href="https://blog.example.com/2024/01/earlier/">our report</a>.',
     ],
+    ['a page of the site under /page/', '<a href="https://blog.example.com/page/methodology/">our method</a>'],
+    [
+      'a shared document’s link (?share= with a token)',
+      '<a href="https://docs.example.org/d/7?share=8f3ac2">the data</a>',
+    ],
+    ['a release of a code repository', '<a href="https://github.com/acme/gauges/releases/tag/v1.2.0">version 1.2</a>'],
+    ['a tagged version on GitLab', '<a href="https://gitlab.com/acme/gauges/-/tags/v1.2.0">version 1.2</a>'],
     [
       'an image link whose alt says what it cites',
       '<a href="https://stats.example.org/report"><img src="c.png" alt="Chart of the 2024 council budget"></a>',
@@ -119,6 +132,34 @@ describe('links that are not sources get a role (issue 8)', () => {
   ])('%s stays a source', (_name, link) => {
     const post = wp(`<p>${CLAIM} ${link}</p>`);
     expect(roles(post)).toEqual([[expect.any(String), undefined]]);
+  });
+
+  it.each([
+    ['"← Previous post" on its own line', '<div class="alignleft"><a href="/2025/04/weirs/">← Previous post</a></div>'],
+    ['a title led by an arrow', '<p><a href="/2025/04/weirs/">← Weirs and the fish that climb them</a></p>'],
+    ['a title closed by an arrow', '<div class="right"><a href="/2025/06/meadows/">Water meadows →</a></div>'],
+    ['"Next:" and a title', '<p><a href="/2025/06/salmon/">Next: Salmon in the weir pools</a></p>'],
+    [
+      'a line of older and newer links',
+      '<p><a href="/2025/04/weirs/">« Older Entries</a> | <a href="/2025/06/meadows/">Newer Entries »</a></p>',
+    ],
+  ])('a link to the neighbouring post outside any nav or class is navigation: %s', (_name, html) => {
+    const post = wp(`<p>${CLAIM} <a href="https://council.example.gov/budget">the budget</a></p>${html}`);
+    const found = roles(post);
+    expect(found[0]).toEqual(['https://council.example.gov/budget', undefined]);
+    expect(found.slice(1).map(([, role]) => role)).toEqual(found.slice(1).map(() => 'navigation'));
+    expect(found.length).toBeGreaterThan(1);
+  });
+
+  it.each([
+    ['in running prose', `<p>As a <a href="/2024/11/gauges/">previous post</a> showed, ${CLAIM}</p>`],
+    ['a title in French quotes', `<p>Le maire a cité <a href="/2025/01/rapport/">«Le rapport des eaux»</a>.</p>`],
+    [
+      '"Next" on another site',
+      '<p><a href="https://council.example.gov/next-steps">Next: the council’s plan →</a></p>',
+    ],
+  ])('a link with neighbour words or arrows stays a source %s', (_name, html) => {
+    expect(roles(wp(html))).toEqual([[expect.any(String), undefined]]);
   });
 
   it('keeps the links of a Jetpack share bar in content.rendered, with the role share', () => {

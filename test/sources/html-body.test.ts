@@ -177,6 +177,21 @@ describe('what a reader mode takes as the article (Readability rules, issue 8)',
     expect(urls(post)).toEqual(['https://courts.example.gov/rules/draft-31']);
   });
 
+  it('reads inside the <form> of an ASP.NET page when the story and the paragraphs beside it fill it', () => {
+    // Readability joins the lead and closing paragraphs to the story's div: the body is the form
+    // itself, whose content is read (extraction skips a form as furniture), at its own lines.
+    const post = page('aspnet-form-lead.html');
+    expect(post.bodySelector).toBe('form#aspnetForm');
+    expect(post.warnings).toEqual([]);
+    const cites = post.blocks.flatMap((b) => b.citations);
+    expect(cites.map((c) => [c.url, c.role, c.line])).toEqual([
+      ['https://fund.example.org/budget-2026', undefined, 11],
+      ['https://fund.example.org/minutes/2025-11', undefined, 14],
+      ['https://council.example.gov/grants/2023', undefined, 16],
+    ]);
+    expect(post.blocks[0].text).toMatch(/^The regional fund will cut/);
+  });
+
   it('does not climb to the comments a "Post a comment" jump points to (no footnote mark)', () => {
     const post = page('comment-jump.html');
     expect(post.bodySelector).toBe('div#storyBody');

@@ -57,6 +57,28 @@ describe("Readability's article mapped back to our elements", () => {
     expect(readerArticle(parseHtmlTree(shallow))?.length).toBeGreaterThan(200);
   });
 
+  it('reads a news page of 5,000 elements, and bounds its work by elements times depth', () => {
+    // A story beside menus and 1,200 headline boxes: a real news page's size, past the old bound of 3,000.
+    const box = '<div class="teaser"><a href="/news/x">A headline of the day</a> <span>2h</span></div>';
+    const wide = `<html><body><nav><a href="/">Home</a></nav><div id="story"><p>${PARAGRAPH} <a href="https://fund.example.org/a">the budget</a>.</p><p>${PARAGRAPH}</p><p>${PARAGRAPH}</p></div><div class="more">${box.repeat(1_600)}</div></body></html>`;
+    const root = parseHtmlTree(wide, { indices: true });
+    const article = readerArticle(root);
+    expect(article?.els.length).toBeGreaterThan(4_800);
+    expect(chooseBody(root).selector).toBe('div#story');
+    // 2,800 elements 44 levels deep: under the element and depth bounds, over the work bound.
+    const deep = `<html><body>${'<div class="x">'.repeat(44)}${`<div><a href="https://x.example/">a link</a> and words</div>`.repeat(1_400)}${'</div>'.repeat(44)}</body></html>`;
+    expect(readerArticle(parseHtmlTree(deep))).toBeUndefined();
+  });
+
+  it("does not see the content of a <template> (an inert fragment in a browser's DOM) as the page's text", () => {
+    const card = `<div class="card-body"><p>${PARAGRAPH} ${PARAGRAPH}</p><p>${PARAGRAPH} ${PARAGRAPH}</p><p>${PARAGRAPH} <a href="https://ads.example/">offer</a></p></div>`;
+    const html = `<html><body><nav><a href="/">Home</a> <a href="/news/">News</a></nav>
+      <div id="story"><p>${PARAGRAPH} <a href="https://fund.example.org/a">the budget</a>.</p><p>${PARAGRAPH}</p><p>${PARAGRAPH}</p></div>
+      <div id="app"><template id="card">${card}</template></div></body></html>`;
+    const post = parseHtmlDocument(html, { source: 'page.html' });
+    expect([post.bodySelector, post.warnings]).toEqual(['div#story', []]);
+  });
+
   it('is loaded by the first HTML page with furniture to choose from: not by Markdown, REST posts or a lone article', () => {
     // A fresh process (the module cache of this one holds it already): each step says whether
     // Readability was loaded so far.
@@ -84,5 +106,33 @@ describe("Readability's article mapped back to our elements", () => {
     const choice = chooseBody(parseHtmlTree(lone, { indices: true }));
     expect([choice.selector, choice.confident, choice.skip]).toEqual(['body > article', true, []]);
     expect(readerArticle(parseHtmlTree(lone))?.kept.some((k) => k === 1)).toBe(true);
+  });
+
+  it('never takes a modal dialog the page hides until a script opens it, and takes the short status Readability finds', () => {
+    // A status page: one short post, menus, and a direct-messages dialog holding more text
+    // than the post (the page's CSS hides it; Readability, reading markup, took it).
+    const html = readFileSync(path.join(PAGES, 'status-with-dialog.html'), 'utf8');
+    const post = parseHtmlDocument(html, { source: 'status-with-dialog.html' });
+    expect(post.bodySelector).toBe('div#doc');
+    expect(post.warnings).toEqual([]);
+    expect(post.body).not.toContain('Direct messages');
+    expect(sources(html)).toContain('http://t.co/abc123');
+  });
+
+  it('leaves a dialog inside the chosen body out of it, by class or id (Bootstrap, jQuery UI, a site of its own)', () => {
+    const dialogs = [
+      '<div class="modal fade" id="signup">',
+      '<div class="ui-dialog ui-widget">',
+      '<div id="share_dialog">',
+      '<div class="modal-container">',
+    ];
+    for (const open of dialogs) {
+      const html = `<html><body><nav><a href="/">Home</a></nav><div id="story"><p>${PARAGRAPH} <a href="https://fund.example.org/a">the budget</a>.</p><p>${PARAGRAPH}</p>
+        ${open}<p>${PARAGRAPH} <a href="https://valley.example/signup">Sign up</a>.</p><p>${PARAGRAPH}</p><p>${PARAGRAPH}</p></div></div></body></html>`;
+      expect([open, sources(html)]).toEqual([open, ['https://fund.example.org/a']]);
+    }
+    // A story about dialogue, or a "modality" class, is no dialog.
+    const story = `<html><body><nav><a href="/">Home</a></nav><div class="dialogue modality"><p>${PARAGRAPH} <a href="https://fund.example.org/a">the budget</a>.</p><p>${PARAGRAPH}</p><p>${PARAGRAPH}</p></div></body></html>`;
+    expect(parseHtmlDocument(story, { source: 'page.html' }).bodySelector).toBe('body > div.dialogue.modality');
   });
 });
