@@ -47,8 +47,28 @@ function markdownPost(bytes) {
   return parts.join('');
 }
 
-/** Report-heavy inputs for peak memory, besides the crash corpus: big Markdown files. */
+/**
+ * The page of 2,000 links the versus bench serves (bench/versus.js: 40 hosts × 50 links, ten
+ * cited sentences to a paragraph), for issue 12's aim: `check --offline` of it under 400 ms.
+ */
+function versusPage() {
+  const links = [];
+  for (let h = 0; h < 40; h++) for (let i = 0; i < 50; i++) links.push(`http://127.0.0.${100 + h}:8080/story/${i}`);
+  const paragraphs = [];
+  for (let i = 0; i < links.length; i += 10) {
+    const sentences = links
+      .slice(i, i + 10)
+      .map(
+        (href, j) => `The council said in report ${i + j} that <a href="${href}">the figures</a> rose by ${j + 2}%.`,
+      );
+    paragraphs.push(`<p>${sentences.join(' ')}</p>`);
+  }
+  return `<!doctype html><html><head><title>Bench post</title></head><body><article><h1>Bench post</h1>\n${paragraphs.join('\n')}\n</article></body></html>`;
+}
+
+/** Report-heavy inputs for peak memory, besides the crash corpus: big Markdown files; and issue 12's page. */
 const MEMORY_SHAPES = [
+  { name: 'versus-page-2000-links', ext: 'html', build: versusPage },
   { name: 'markdown-post-4mb', ext: 'md', build: () => markdownPost(4_000_000) },
   {
     name: 'markdown-one-list-4mb',

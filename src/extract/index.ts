@@ -4,7 +4,7 @@ import { normalizeUrl } from './normalize-url.js';
 import { lineIndex } from '../sources/line-index.js';
 import { MARKDOWN_BROKEN_ATTR } from './markdown-broken-links.js';
 import { MARKDOWN_LINE_ATTR, renderMarkdown, type MarkdownFound } from './markdown-render.js';
-import { capNesting, MAX_NESTING } from '../sources/html-nesting.js';
+import { capNesting, isNestingCapped, MAX_NESTING } from '../sources/html-nesting.js';
 import { parseHtmlTree } from '../sources/html-tree.js';
 import { deepNesting } from '../sources/warnings.js';
 import type { Block, Citation, ClaimSignal, DamagedAnchor, ExtractedPost, Post } from '../types.js';
@@ -271,13 +271,20 @@ export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPos
   const found: MarkdownFound = {};
   const rawBlocks: RawBlock[] = [];
   let dropped = 0;
+  // Markdown with no "<" at all (no raw HTML, no autolink, which may nest a link in a link)
+  // renders to markdown-it's own markup: every element closed in order, no orphan end tag or
+  // link left open to mark (prepare-html.ts), nested no deeper than markdown-it's maxNesting
+  // (100 levels of blocks and 100 of inline markup, under MAX_NESTING). Its tags need not be
+  // scanned twice more (test/extract/markdown-own-markup.test.ts holds it).
+  const ownMarkup = isMarkdown && !post.body.includes('<');
+  const capped = ownMarkup || isNestingCapped(post);
   // A walker per section (HTML is one section): a walker remembers the nodes it has seen, and
   // one for all sections would keep every section's tree alive to the end.
   for (const source of htmlSections(post, opts, found)) {
     // Bounded nesting before any parser runs (html-nesting.ts); a page was capped when read.
-    const nesting = capNesting(source);
+    const nesting = capped ? { html: source, dropped: 0 } : capNesting(source);
     dropped += nesting.dropped;
-    const html = markOrphanTags(nesting.html);
+    const html = ownMarkup ? nesting.html : markOrphanTags(nesting.html);
     // htmlparser2 rather than parse5: 2–3× faster, and the spec-exact tree repairs of parse5 buy
     // nothing here since orphan tags are handled before parsing (prepare-html.ts).
     const root = parseHtmlTree(html, { indices: useLocations });

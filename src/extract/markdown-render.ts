@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type MarkdownItType from 'markdown-it';
 import { brokenLinks } from './markdown-broken-links.js';
 import { ipv6Hosts } from './markdown-ipv6-hosts.js';
+import { plainLinks } from './markdown-plain-links.js';
 import { boundedLinkify, type LinkifyEnv } from './markdown-linkify.js';
 import { markdownLines, type LinesEnv } from './markdown-lines.js';
 import { markdownSections } from './markdown-sections.js';
@@ -41,6 +42,8 @@ function markdownParser(): MarkdownItType {
   md.validateLink = () => true;
   // Before the plugins that read hrefs: IPv6 literal hosts keep their brackets.
   md.use(ipv6Hosts);
+  // A plain http(s) URL skips normalizeLink's parse and re-encode, which would return it unchanged.
+  md.use(plainLinks);
   // Links CommonMark refuses but the author meant (space in the URL, undefined reference): reported, not lost.
   md.use(brokenLinks);
   md.use(footnote);

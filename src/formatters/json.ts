@@ -171,20 +171,37 @@ function* pieces(value: unknown, holder: string, depth: number, split: readonly 
  * piece per item (slices share the batch's text); `first` when they open the array.
  */
 function* batchPieces(items: readonly unknown[], key: string, depth: number, first: boolean): Generator<string> {
-  const inner = `\n${pad(depth + 1)}`;
-  const next = `,\n${pad(depth + 2)}`;
-  const json = JSON.stringify(canonical(items, key), null, 2);
-  // "[\n  item,\n  item\n]": the items, every line indented `depth + 1` levels further.
-  const text = guardJsonText(`${first ? '' : ','}${inner}${json.slice(2, -2).replace(/\n/g, inner)}`);
+  // Stringified inside `depth + 1` arrays, the items come out at their own indentation: no
+  // second pass over the text to indent every line (a copy of the whole report, in batches).
+  const { open, close } = nesting(depth + 1);
+  let value: unknown = canonical(items, key);
+  for (let level = 0; level < depth + 1; level++) value = [value];
+  const json = JSON.stringify(value, null, 2);
+  // "\n<indent>item,\n<indent>item": a view of the JSON, scanned by the guard without a copy.
+  const text = guardJsonText(json.slice(open.length, json.length - close.length));
+  const lead = first ? '' : ',';
   // An item starts after a comma and a line break at its own indentation, every line inside
   // it is indented further.
+  const next = `,\n${pad(depth + 2)}`;
   let from = 0;
   for (let at = text.indexOf(next, 1); at >= 0; at = text.indexOf(next, at + 1)) {
     if (text.charCodeAt(at + next.length) === 32) continue;
-    yield text.slice(from, at);
+    yield from === 0 ? lead + text.slice(0, at) : text.slice(from, at);
     from = at;
   }
-  yield text.slice(from);
+  yield from === 0 ? lead + text : text.slice(from);
+}
+
+/**
+ * What JSON.stringify(…, null, 2) writes around the items of an array nested `levels` arrays
+ * deep (the items' own array included): its opening brackets, each on its line, and its closing ones.
+ */
+function nesting(levels: number): { open: string; close: string } {
+  let open = '[';
+  for (let i = 1; i <= levels; i++) open += `\n${pad(i)}[`;
+  let close = '';
+  for (let i = levels; i >= 0; i--) close += `\n${pad(i)}]`;
+  return { open, close };
 }
 
 // Arrays inside an item that may be written in batches of their own when the item is heavy,

@@ -48,6 +48,23 @@ const IMPLIES_CLOSE = new Map<string, Set<string>>([
     .map((t): [string, Set<string>] => [t, P]),
 ]);
 
+/**
+ * Posts whose body was cut from a page capNesting had already capped (html.ts): nested no
+ * deeper than the page, so extraction need not scan it again (a second scan of every tag was
+ * ~2% of extracting a page). A post copied on its way (`{ ...post }`) is simply capped again.
+ */
+const cappedPosts = new WeakSet<object>();
+
+/** Records that `post`'s body is a slice of a capped page. */
+export function markNestingCapped(post: object): void {
+  cappedPosts.add(post);
+}
+
+/** True when `post`'s body is a slice of a capped page (see markNestingCapped). */
+export function isNestingCapped(post: object): boolean {
+  return cappedPosts.has(post);
+}
+
 /** The source with tags nested past MAX_NESTING blanked out, and how many were. */
 export function capNesting(html: string, max = MAX_NESTING): { html: string; dropped: number } {
   const open: string[] = [];

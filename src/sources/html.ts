@@ -3,7 +3,7 @@ import { normalizeDate } from './dates.js';
 import { chooseBody } from './html-body.js';
 import { attr, forEachElement, isElement, parseHtmlTree, textContent, type DomNode } from './html-tree.js';
 import { lineColumn } from './json-repair.js';
-import { capNesting, MAX_NESTING } from './html-nesting.js';
+import { capNesting, markNestingCapped, MAX_NESTING } from './html-nesting.js';
 import { dateField, deepNesting, noArticleBody, notAnAbsoluteUrl } from './warnings.js';
 
 /** Resolves `href` against `base`, or undefined when it cannot be resolved. */
@@ -133,6 +133,12 @@ function articleAround(el: DomNode | undefined): DomNode | undefined {
   return undefined;
 }
 
+/** True when an element sits inside an SVG or MathML element. */
+function insideForeign(el: DomNode | undefined): boolean {
+  for (let node = el?.parent; node; node = node.parent) if (node.name === 'svg' || node.name === 'math') return true;
+  return false;
+}
+
 function isTime(n: DomNode): boolean {
   return n.name === 'time' && n.attribs?.datetime !== undefined;
 }
@@ -211,6 +217,8 @@ export function parseHtmlDocument(page: string, meta: { source: string; url?: st
   const modified = dateField('article:modified_time', head.modifiedMeta, warnings);
 
   const post: Post = { source: meta.source, kind: 'html', body, bodyFormat: 'html', bodyLine, warnings };
+  // Inside SVG or MathML a slice would be read without its foreign context (`<x/>` no longer closes itself).
+  if (!insideForeign(el)) markNestingCapped(post);
   post.bodySelector = choice.selector;
   if (title) post.title = title;
   if (url) post.url = url;
