@@ -19,6 +19,7 @@ import { extractPost } from '../dist/extract/index.js';
 import { renderPieces } from '../dist/formatters/index.js';
 import { buildReport } from '../dist/report/build.js';
 import { parseDocument } from '../dist/sources/index.js';
+import { pageHtml } from './bench-page.js';
 import { median } from './stats.js';
 
 const RUNS = 5;
@@ -54,16 +55,7 @@ function markdownPost(bytes) {
 function versusPage() {
   const links = [];
   for (let h = 0; h < 40; h++) for (let i = 0; i < 50; i++) links.push(`http://127.0.0.${100 + h}:8080/story/${i}`);
-  const paragraphs = [];
-  for (let i = 0; i < links.length; i += 10) {
-    const sentences = links
-      .slice(i, i + 10)
-      .map(
-        (href, j) => `The council said in report ${i + j} that <a href="${href}">the figures</a> rose by ${j + 2}%.`,
-      );
-    paragraphs.push(`<p>${sentences.join(' ')}</p>`);
-  }
-  return `<!doctype html><html><head><title>Bench post</title></head><body><article><h1>Bench post</h1>\n${paragraphs.join('\n')}\n</article></body></html>`;
+  return pageHtml(links);
 }
 
 /** Report-heavy inputs for peak memory, besides the crash corpus: big Markdown files; and issue 12's page. */

@@ -26,6 +26,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { getPriority, setPriority, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pageHtml } from './bench-page.js';
 import { median } from './stats.js';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -65,20 +66,6 @@ function linkOrder(origins, order) {
     for (let i = 0; i < PER_HOST; i++) for (const origin of origins) links.push(`${origin}/story/${i}`);
   }
   return links;
-}
-
-/** An article citing every link, ten to a paragraph, each in its own sentence. */
-function pageHtml(links) {
-  const paragraphs = [];
-  for (let i = 0; i < links.length; i += 10) {
-    const sentences = links
-      .slice(i, i + 10)
-      .map(
-        (href, j) => `The council said in report ${i + j} that <a href="${href}">the figures</a> rose by ${j + 2}%.`,
-      );
-    paragraphs.push(`<p>${sentences.join(' ')}</p>`);
-  }
-  return `<!doctype html><html><head><title>Bench post</title></head><body><article><h1>Bench post</h1>\n${paragraphs.join('\n')}\n</article></body></html>`;
 }
 
 // ---------------------------------------------------------------------------------------
