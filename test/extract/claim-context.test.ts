@@ -4,6 +4,7 @@ import { textSignals } from '../../src/extract/signals.js';
 import { buildReport } from '../../src/report/build.js';
 import { parseDocument } from '../../src/sources/index.js';
 import type { ExtractedPost } from '../../src/types.js';
+import { markdownPost as post, uncited } from '../helpers/claim-posts.js';
 
 /** An HTML page of the given body. */
 function page(body: string): ExtractedPost {
@@ -13,17 +14,6 @@ function page(body: string): ExtractedPost {
     })[0],
   );
 }
-
-/** A Markdown post of the given paragraphs. */
-function post(...paragraphs: string[]): ExtractedPost {
-  return extractPost(parseDocument(`${paragraphs.join('\n\n')}\n`, { source: 'story.md' })[0]);
-}
-
-/** Indices of the blocks flagged CLAIM_UNCITED. */
-const uncited = (p: ExtractedPost): Array<number | undefined> =>
-  buildReport({ posts: [p], results: new Map(), startedAt: new Date(0), durationMs: 0, offline: true })
-    .findings.filter((f) => f.code === 'CLAIM_UNCITED')
-    .map((f) => f.block);
 
 const blockOf = (p: ExtractedPost, start: string) => p.blocks.find((b) => b.text.startsWith(start));
 

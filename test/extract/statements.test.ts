@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractPost } from '../../src/extract/index.js';
 import { isReportingVoice, statements } from '../../src/extract/statements.js';
 import { buildReport } from '../../src/report/build.js';
-import { parseDocument } from '../../src/sources/index.js';
-import type { ExtractedPost } from '../../src/types.js';
-
-/** A Markdown post of the given paragraphs. */
-function post(...paragraphs: string[]): ExtractedPost {
-  return extractPost(parseDocument(`${paragraphs.join('\n\n')}\n`, { source: 'story.md' })[0]);
-}
-
-const uncited = (p: ExtractedPost): Array<number | undefined> =>
-  buildReport({ posts: [p], results: new Map(), startedAt: new Date(0), durationMs: 0, offline: true })
-    .findings.filter((f) => f.code === 'CLAIM_UNCITED')
-    .map((f) => f.block);
+import { markdownPost as post, uncited } from '../helpers/claim-posts.js';
 
 // A wire story: third person throughout, facts about named parties, few reporting verbs.
 const WIRE = [
