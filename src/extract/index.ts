@@ -275,8 +275,10 @@ export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPos
   // renders to markdown-it's own markup: every element closed in order, no orphan end tag or
   // link left open to mark (prepare-html.ts), nested no deeper than markdown-it's maxNesting
   // (100 levels of blocks and 100 of inline markup, under MAX_NESTING). Its tags need not be
-  // scanned twice more (test/extract/markdown-own-markup.test.ts holds it).
-  const ownMarkup = isMarkdown && !post.body.includes('<');
+  // scanned twice more (test/extract/markdown-own-markup.test.ts holds it). Not with footnote
+  // definitions: the footnote plugin moves a definition's tokens out of the quote or list that
+  // held it, and its section can be left with an end tag alone ("[^1]: note\n    > [^1]: note").
+  const ownMarkup = isMarkdown && !post.body.includes('<') && !post.body.includes('[^');
   const capped = ownMarkup || isNestingCapped(post);
   // A walker per section (HTML is one section): a walker remembers the nodes it has seen, and
   // one for all sections would keep every section's tree alive to the end.

@@ -5,7 +5,7 @@ import { markOrphanTags } from '../../src/extract/prepare-html.js';
 import { capNesting, MAX_NESTING } from '../../src/sources/html-nesting.js';
 
 // Pieces of Markdown of every construct that nests or makes a link: quotes, lists, emphasis,
-// links, footnotes, templates, tables, code (bodies holding a "<" are filtered out).
+// links, footnotes, templates, tables, code (bodies holding a "<" or a footnote "[^" are filtered out).
 const PIECES = [
   '> ',
   '>',
@@ -49,11 +49,11 @@ const deep = fc
   .tuple(fc.constantFrom('> ', '- ', '* ', '**', '[', '  - ', '_'), fc.integer({ min: 600, max: 1500 }), markdown)
   .map(([unit, n, tail]) => unit.repeat(n) + tail);
 
-describe('Markdown with no "<"', () => {
+describe('Markdown with no "<" and no footnote definition', () => {
   it('renders to HTML with no orphan tag to mark and nothing nested past the cap', () => {
     fc.assert(
       fc.property(fc.oneof(markdown, deep), (body) => {
-        fc.pre(!body.includes('<'));
+        fc.pre(!body.includes('<') && !body.includes('[^'));
         for (const html of renderMarkdown(body)) {
           expect(markOrphanTags(html)).toBe(html);
           expect(capNesting(html, MAX_NESTING).dropped).toBe(0);
@@ -61,5 +61,11 @@ describe('Markdown with no "<"', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('is not a promise a footnote can keep: a definition inside a quote leaves an end tag alone', () => {
+    // Why extraction scans Markdown with "[^" for orphan tags (src/extract/index.ts).
+    const html = [...renderMarkdown('[^1]: note\n    > [^1]: note\n')].join('');
+    expect(markOrphanTags(html)).not.toBe(html);
   });
 });
