@@ -25,7 +25,7 @@ const send = (onSent: () => void): SendOptions => ({
   onSent,
 });
 
-describe('the sent hook (an undici interceptor)', () => {
+describe("sendRequest's onSent (reported from undici's dispatch handler)", () => {
   it('reports once, before the answer, when the request goes on the wire', async () => {
     const events: string[] = [];
     const response = await sendRequest(
