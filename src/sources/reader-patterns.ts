@@ -23,10 +23,21 @@ const NEGATIVE =
  */
 const MODAL_TOKEN = /^(?:modal|modal[-_][\w-]+|[\w-]+[-_]modal|dialog|dialog[-_][\w-]+|[\w-]+[-_]dialog)$/i;
 
-/** True for an element that is a modal dialog by its class or id (see MODAL_TOKEN). */
+/** ARIA roles of a dialog: what assistive technology, and a reader, treats as apart from the page. */
+const DIALOG_ROLES = /^(?:dialog|alertdialog)$/i;
+
+/**
+ * True for an element that is a modal dialog: a `<dialog>` (open or not: an open one is a
+ * newsletter or consent box over the page, never the story), an ARIA dialog role or
+ * `aria-modal="true"`, or a class or id token of one (see MODAL_TOKEN).
+ */
 export function isModal(el: DomNode): boolean {
+  if (el.name === 'dialog') return true;
   const a = el.attribs;
-  if (!a || (a.class === undefined && a.id === undefined)) return false;
+  if (!a) return false;
+  if (a.role !== undefined && DIALOG_ROLES.test(a.role.trim())) return true;
+  if (a['aria-modal']?.trim().toLowerCase() === 'true') return true;
+  if (a.class === undefined && a.id === undefined) return false;
   if (a.id !== undefined && MODAL_TOKEN.test(a.id.trim())) return true;
   if (a.class !== undefined) for (const t of a.class.split(/\s+/)) if (t !== '' && MODAL_TOKEN.test(t)) return true;
   return false;

@@ -119,6 +119,28 @@ describe("Readability's article mapped back to our elements", () => {
     expect(sources(html)).toContain('http://t.co/abc123');
   });
 
+  it('never takes a dialog by element or ARIA (an open <dialog>, role dialog/alertdialog, aria-modal) over the story after it', () => {
+    // A newsletter box over the page, with more text than the story: a reviewer's shapes.
+    const box = `<p>${PARAGRAPH} <a href="https://news.example/subscribe">Join us</a>.</p><p>${PARAGRAPH}</p><p>${PARAGRAPH}</p>`;
+    const story = '<article><p>The mayor said the budget grew 8% this year.</p></article>';
+    for (const [open, close] of [
+      ['<dialog open>', '</dialog>'],
+      ['<div role="dialog">', '</div>'],
+      ['<div role="alertdialog">', '</div>'],
+      ['<div aria-modal="true" id="nl">', '</div>'],
+    ]) {
+      const post = parseHtmlDocument(`<html><body>${open}${box}${close}${story}</body></html>`, {
+        source: 'page.html',
+      });
+      expect([open, post.bodySelector, post.body]).toEqual([
+        open,
+        'body > article',
+        expect.stringContaining('The mayor said'),
+      ]);
+      expect(post.body).not.toContain('Join us');
+    }
+  });
+
   it('leaves a dialog inside the chosen body out of it, by class or id (Bootstrap, jQuery UI, a site of its own)', () => {
     const dialogs = [
       '<div class="modal fade" id="signup">',
