@@ -197,16 +197,13 @@ const LAYOUT_CELL_PARAGRAPHS = 2;
 const LAYOUT_CELL_SCAN = 2000;
 
 /**
- * True for a cell of a table used for page layout, not data: its table says role="presentation"
- * (or "none"), or the cell holds a table of its own or two or more paragraphs. Old sites and
+ * True for a cell of a table used for page layout, not data, by what it holds: a table of its
+ * own or two or more paragraphs (a table marked role="presentation" is layout whatever its cells
+ * hold: inPresentationTable). Old sites and
  * news weeklies put the whole article in one cell; its paragraphs are paragraphs (claims), where
  * a data cell's figure takes its source from the table's caption or the text around it.
  */
 function isLayoutCell(cell: DomNode): boolean {
-  let table = cell.parent;
-  while (table && table.name !== 'table') table = table.parent;
-  const role = table?.attribs?.role?.trim().toLowerCase();
-  if (role === 'presentation' || role === 'none') return true;
   let paragraphs = 0;
   let seen = 0;
   const stack = [...(cell.children ?? [])];
@@ -219,6 +216,14 @@ function isLayoutCell(cell: DomNode): boolean {
     for (const child of node.children ?? []) stack.push(child);
   }
   return false;
+}
+
+/** True for a cell of a table marked as layout (`role="presentation"` or `"none"`), whatever it holds. */
+function inPresentationTable(cell: DomNode): boolean {
+  let table = cell.parent;
+  while (table && table.name !== 'table') table = table.parent;
+  const role = table?.attribs?.role?.trim().toLowerCase();
+  return role === 'presentation' || role === 'none';
 }
 
 /** Walks a parsed body into raw blocks in reading order. */
@@ -487,7 +492,9 @@ export class BlockWalker {
     this.enter(node);
     const children = node.children ?? [];
     let blockKind = BLOCK_KIND[name];
-    if (blockKind === 'table-cell' && this.blocky.has(node) && isLayoutCell(node)) blockKind = 'paragraph';
+    // A layout table's cell of plain text is a paragraph too (its text is no data cell's).
+    if (blockKind === 'table-cell' && (inPresentationTable(node) || (this.blocky.has(node) && isLayoutCell(node))))
+      blockKind = 'paragraph';
     if (blockKind !== undefined) {
       this.flush();
       const own = name === 'p' ? kind : blockKind;

@@ -36,6 +36,12 @@ describe('a page laid out in a table', () => {
       `<table role="presentation"><tr><td><p>Officials said 40 berths closed.</p></td></tr></table>`,
     );
     expect(blockOf(presentation, 'Officials said')?.kind).toBe('paragraph');
+    // Its cells of plain text too (a reviewer's shape): each a paragraph, flagged when uncited.
+    const plain = page(
+      `<table role="presentation"><tr><td>Officials said 1,200 ballots remain uncounted.</td><td>The mayor said taxes rose 8% this year.</td></tr></table>`,
+    );
+    expect(plain.blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph']);
+    expect(uncited(plain)).toEqual([0, 1]);
   });
 
   it('a data table keeps its cells (one paragraph a cell at most): a figure in a cell is no uncited claim', () => {
