@@ -71,7 +71,10 @@ function transcriptTurns(blocks: readonly Block[]): Map<number, Turn> {
   const turns = new Map<number, Turn>();
   const labels = blocks.map(speakerOf);
   const speakers = new Set(labels.filter((l) => l !== undefined).map((l) => l.name));
-  if (labels.filter((l) => l !== undefined).length < MIN_TURNS || speakers.size < MIN_SPEAKERS) return turns;
+  const turnCount = labels.filter((l) => l !== undefined).length;
+  // In a conversation someone speaks twice; labels that never recur ("PROS:", "CONS:",
+  // "VERDICT:") are a post's section labels, whose "I" is the writer's.
+  if (turnCount < MIN_TURNS || speakers.size < MIN_SPEAKERS || turnCount === speakers.size) return turns;
   let members: number[] = [];
   const close = (): void => {
     const firstPerson = members.some((i) => SPEAKER_FIRST_PERSON.test(unquoted(blocks[i].text)));

@@ -64,6 +64,16 @@ describe('transcripts', () => {
     'JOHN MARSH: I doubt it, but we will keep asking.',
   ];
 
+  it('labels no one answers to are section labels, not speakers: a review’s "PROS:", "CONS:", "VERDICT:" keep their claims', () => {
+    // A reviewer's shape: three labelled paragraphs, no label twice, each with an "I" or "we".
+    const p = post(
+      'PROS: In our test the battery lasted 14 hours.',
+      'CONS: Analysts said the phone costs 40% more than last year’s model, and I agree with them.',
+      'VERDICT: Samsung has outsold Apple in Europe this quarter, IDC reported, and I think that will continue.',
+    );
+    expect(uncited(p)).toEqual([1, 2]);
+  });
+
   it('an interviewee’s first-person turn, labelled line and the lines after it, is their own account: no claim', () => {
     const p = post(...TRANSCRIPT);
     const flagged = uncited(p);
