@@ -231,6 +231,25 @@ const LETTER = /\p{L}/u;
 const YEAR = /^(?:1\d|20)\d\d$/;
 const WORD_BEFORE = /([\p{L}§#.]+)\.?\s*$/u;
 const ACRONYM_OR_CAMEL_BEFORE = /(?:^|[^\p{L}])(?:\p{Lu}{2,}|\p{Ll}+\p{Lu}[\p{L}]*)\s+$/u;
+// Label words that are also verbs: after "to", a modal or an auxiliary they build, not number
+// ("plans to build 1,200 units", "will release 300 pages").
+const LABEL_VERBS = new Set([
+  'build',
+  'update',
+  'release',
+  'patch',
+  'step',
+  'track',
+  'round',
+  'stage',
+  'gate',
+  'mark',
+  'list',
+]);
+const VERB_LEAD = /\b(?:to|will|would|could|can|may|might|must|shall|should|did|does|do|'ll)\s+[\p{L}]+\s*$/iu;
+// "Bumped Node to 20", "upgraded Python to 3": a named program moved to a version.
+const BUMPED_TO =
+  /\b(?:[Bb]ump(?:s|ed)?|[Uu]pgrad(?:e|es|ed)|[Dd]owngrad(?:e|es|ed)|[Pp]in(?:s|ned)?)\s+\p{Lu}[\p{L}\d.+#-]*\s+(?:to|from)\s+$/u;
 const CAPITALISED_MID_SENTENCE = /[\p{Ll},;]\s+\p{Lu}[\p{L}-]*\s+$/u;
 const RANGE_LINK = /^\s*(?:to|and|or|through|-|–|&)\s*$/i;
 const MONTH_BEFORE = new RegExp(`${MONTH.source}\\.?\\s+$`, 'i');
@@ -248,10 +267,15 @@ interface SentenceContext {
 // A condition opening a sentence, to its comma ("If it was a gift, …", "Once it boils, …").
 const CONDITION_LEAD = /^(?:if|when|whenever|once|unless|until|before|after|while)\b[^,;:.!?]{1,120},\s*/i;
 
+// A label of one to three words and a colon opening a sentence ("Update:", "Editor's note:").
+const LABEL_LEAD = /^[\p{L}'’]+(?:\s+[\p{L}'’]+){0,2}\s*:\s+/u;
+
 /** True when a sentence starts by telling the reader what to do ("Then run …", "Step 2: open …", "If …, mark …"). */
 function isInstruction(sentence: string): boolean {
   const words = sentence
     .replace(/^\W*(?:step\s+\d+\s*[:.)-]\s*)?/i, '')
+    // "Update: the company rehired …", "Note: use …": a label, what follows it says what it is.
+    .replace(LABEL_LEAD, '')
     // "If it was a gift, mark it as $0": the instruction after a condition.
     .replace(CONDITION_LEAD, '')
     .toLowerCase()
@@ -290,7 +314,8 @@ function notAFigure(t: string, start: number, end: number, digits: string, previ
   if (YEAR.test(digits)) return true;
   if ((digits.match(/\./g) ?? []).length >= 2) return true; // 1.4.2
   const word = (WORD_BEFORE.exec(before)?.[1] ?? '').toLowerCase().replace(/\.$/, '');
-  if (LABEL_WORDS.has(word)) return true;
+  if (LABEL_WORDS.has(word) && !(LABEL_VERBS.has(word) && VERB_LEAD.test(before))) return true;
+  if (BUMPED_TO.test(before)) return true; // "Bumped Node to 20": a program's version
   if (ACRONYM_OR_CAMEL_BEFORE.test(before)) return true; // RTX 3080, iPhone 15, RFC 9110
   // "Lines 10 to 20", "Sections 3 and 4": the second number of a labelled range.
   if (previousLabel >= 0 && RANGE_LINK.test(t.slice(previousLabel, start))) return true;

@@ -113,6 +113,8 @@ describe('the figure signal', () => {
     ['a comment count', 'Comments (5 posted)'],
     ['a figure in words of the author', 'I must have read half a million words of it.'],
     ['"dozens of" alone (a weak figure)', 'The committee has received dozens of submissions on the subject.'],
+    ['a program moved to a version', 'Bumped Node to 20 and pinned React to 18.'],
+    ['figures of an instruction after a label', 'Note: use port 8080, and set retries to 300.'],
   ])('ignores %s', (_name, text) => {
     expect(evidence(text, 'number')).toEqual([]);
   });
@@ -129,6 +131,10 @@ describe('the figure signal', () => {
     ['Sales rose in 2.5 hours of trading.', ['2.5 hours']],
     ['The commission has cut about half a million dollars from its budget.', ['half a million']],
     ['Tens of thousands of people marched on Saturday.', ['Tens of thousands']],
+    ['Update: The company rehired 300 workers.', ['300']],
+    ['NOTE: 300 workers were rehired on Monday.', ['300']],
+    ['The office plans to build 1,200 units.', ['1,200']],
+    ['The team moved Kerala to 20 seats.', ['20']],
   ])('counts a real figure: %s', (text, found) => {
     expect(evidence(text, 'number')).toEqual(found);
   });
