@@ -169,9 +169,10 @@ const TITLE_SMALL_WORD = /^(?:a|an|the|and|or|nor|but|of|for|to|in|on|at|by|with
 // "asked" right after or before a quoted question: someone asked it.
 const ASKED = /^["”’'»]?\s*,?\s*(?:[\p{L}.'’-]+\s+){0,3}(?:asked|asks|wondered|wonders)\b/u;
 const ASKED_BEFORE = /\b(?:asked|asks|wondered|wonders)\b[^.!?]{0,30}$/i;
-// A verb that gives a short quoted phrase a speaker ("critics called the plan “a detour”").
+// A verb that gives a short quoted phrase a speaker ("critics called the plan “a detour”"); not
+// "so-called", which marks the writer's own scare quotes.
 const NAMING_VERB =
-  /\b(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|dubb(?:s|ed)|brand(?:s|ed)|label+(?:s|ed)|term(?:s|ed)|lik(?:ens|ened))\b[^.!?]{0,30}$/i;
+  /(?<!so-)\b(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|dubb(?:s|ed)|brand(?:s|ed)|label+(?:s|ed)|term(?:s|ed)|lik(?:ens|ened))\b[^.!?]{0,30}$/i;
 
 /** True for a quoted title or name: every word capitalised but a title's small words ("Smart Projects SRL"). */
 function isTitle(words: readonly string[]): boolean {

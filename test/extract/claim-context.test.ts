@@ -170,6 +170,7 @@ describe('quotes that are no one’s words', () => {
       'The usual praise for such games is “the best game never made.”',
       [],
     ],
+    ['scare quotes after "so-called"', 'The so-called “fiscal responsibility plan” was unveiled on Tuesday.', []],
     ['a phrase with a speaker', 'Critics called the plan “a very expensive detour” on Monday.', ['quote']],
     ['a question someone asked', '“Why was the council not told?” asked Jo Blake at the meeting.', ['quote']],
     ['a question someone asked, before it', 'Jo Blake asked the board: “Why was the council not told?”', ['quote']],
