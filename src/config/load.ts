@@ -110,12 +110,27 @@ function describeSchemaErrors(errors: ErrorObject[]): string {
   return describeSchemaError(errors[0]);
 }
 
+// A JSON type in a user's words ("must be integer" read as a validator's, not ours).
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  object: 'an object ({ … })',
+  array: 'a list ([ … ])',
+  integer: 'a whole number',
+  number: 'a number',
+  string: 'a string',
+  boolean: 'true or false',
+};
+
 function describeSchemaError(error: ErrorObject | undefined): string {
   if (!error) return 'invalid configuration';
   const key = error.instancePath.replace(/^\//, '').replaceAll('/', '.');
   if (error.keyword === 'additionalProperties') {
     const extra = (error.params as { additionalProperty: string }).additionalProperty;
     return `unknown key "${key ? `${key}.${extra}` : extra}"`;
+  }
+  if (error.keyword === 'type') {
+    const type = String((error.params as { type: string }).type);
+    const what = `must be ${TYPE_WORDS[type] ?? type}`;
+    return key ? `"${key}" ${what}` : `the configuration ${what}`;
   }
   if (!key) return `the configuration ${error.message ?? 'is invalid'}`;
   if (error.keyword === 'oneOf' || error.keyword === 'pattern') {

@@ -42,6 +42,17 @@ describe('loadConfig', () => {
     await expect(loadConfig(dir, 'missing.json')).rejects.toThrow(/config file not found: missing\.json/);
   });
 
+  it('names a wrong type in a user’s words, not a validator’s ("must be integer")', async () => {
+    const dir = await dirWith({
+      'a.json': '[]',
+      'b.json': JSON.stringify({ hostConcurrency: 1.5 }),
+      'c.json': JSON.stringify({ hosts: 'x.org' }),
+    });
+    await expect(loadConfig(dir, 'a.json')).rejects.toThrow(/the configuration must be an object/);
+    await expect(loadConfig(dir, 'b.json')).rejects.toThrow(/"hostConcurrency" must be a whole number$/);
+    await expect(loadConfig(dir, 'c.json')).rejects.toThrow(/"hosts" must be an object/);
+  });
+
   it('describes a bad duration as a duration, in the words the flags use', async () => {
     const dir = await dirWith({
       'a.json': JSON.stringify({ timeout: '5parsecs' }),
