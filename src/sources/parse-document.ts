@@ -74,6 +74,11 @@ function startsLikeHtml(data: Buffer | string): boolean {
   return /^\s*(?:\uFEFF|\xEF\xBB\xBF)?\s*</.test(head);
 }
 
+/** The error for an input with no text; standard input ("-") is named as such, it is no file. */
+function emptyInput(source: string): InputError {
+  return new InputError(source === '-' ? 'standard input is empty' : `${source}: empty file`);
+}
+
 /**
  * Parses one document into posts: sniffs the format (extension, content type, then content),
  * decodes its bytes (BOM, declared charset) and reads it. Throws InputError with one line
@@ -82,7 +87,7 @@ function startsLikeHtml(data: Buffer | string): boolean {
 export function parseDocument(data: Buffer | string, meta: DocumentMeta): Post[] {
   const declared = declaredKind(meta);
   const size = typeof data === 'string' ? data.length : data.byteLength;
-  if (size === 0) throw new InputError(`${meta.source}: empty file`);
+  if (size === 0) throw emptyInput(meta.source);
   let decoded;
   try {
     decoded = decodeDocument(data, {
@@ -94,7 +99,7 @@ export function parseDocument(data: Buffer | string, meta: DocumentMeta): Post[]
     throw error;
   }
   const { text, hadBom } = decoded;
-  if (text.trim() === '') throw new InputError(`${meta.source}: empty file`);
+  if (text.trim() === '') throw emptyInput(meta.source);
   // A WordPress export (WXR): what an .xml or XML document must be, or what its start says it is.
   if (isDeclaredXml(meta) || (declared === undefined && looksLikeWxr(text.slice(0, 4096)))) {
     const posts = parseWxr(text, { source: meta.source, statuses: meta.statuses ?? ['publish'] });

@@ -279,6 +279,11 @@ describe('checking local sources', () => {
     expect(JSON.parse(result.stdout).posts[0].blocks[0].citations[0].status).toBe('ok');
   });
 
+  it('says standard input is empty, in one line (exit 2), not "-: empty file"', async () => {
+    const result = await runCli(['check', '-', '--no-config', '--offline'], { stdin: '' });
+    expect([result.code, result.stderr.trim()]).toEqual([2, 'citecheck: standard input is empty']);
+  });
+
   it('in GitHub Actions prints annotations and appends the job summary', async () => {
     const dir = await tempDir();
     const summary = path.join(dir, 'summary.md');
