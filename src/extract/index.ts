@@ -15,7 +15,7 @@ import { sentenceAt, sentenceIndex, sentenceRanges } from './sentences.js';
 import { stripShortcodes } from './shortcodes.js';
 import { creditSources, NOT_CLAIMS } from './credits.js';
 import { isCrossReference, urlParts, urlRole } from './link-roles.js';
-import { claimSignals } from './signals.js';
+import { claimSignals, quoteEvidence } from './signals.js';
 import { settleSpeech } from './speech.js';
 import { addStatementSignals } from './statements.js';
 import { resolveTemplateLink } from './template-links.js';
@@ -219,7 +219,11 @@ function toBlock(raw: RawBlock, index: number, post: PostLinks): Block {
     citations,
     damagedAnchors,
   };
-  if (found.evidence.length > 0) block.evidence = found.evidence.slice();
+  // A quote without quotation marks has no quoted words as evidence: its opening words say why.
+  const quoteWords = fromText.includes('quote') && !found.evidence.some((e) => e.signal === 'quote');
+  const opening = quoteWords ? raw.text.replace(/\s+/g, ' ').trim() : '';
+  if (opening !== '') block.evidence = [{ signal: 'quote', text: quoteEvidence(opening) }, ...found.evidence];
+  else if (found.evidence.length > 0) block.evidence = found.evidence.slice();
   if (line !== undefined) block.line = line;
   return block;
 }

@@ -153,6 +153,9 @@ function blanked(text: string, ranges: ReadonlyArray<readonly [number, number]>,
 
 const shorten = (s: string, max: number): string => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
 
+/** A quote as evidence shows it: its first EVIDENCE_QUOTE_CHARS characters. */
+export const quoteEvidence = (quote: string): string => shorten(quote, EVIDENCE_QUOTE_CHARS);
+
 /** A text's quotes as evidence: the ones that quote someone, and the weak ones (see isWeakQuote). */
 interface Quotes {
   /** Quotes that make a claim on their own. */
@@ -582,9 +585,7 @@ export function claimSignals(text: string, options: SignalOptions = {}): TextSig
   addSignal(
     out,
     'quote',
-    (quoted.strong.length > 0 || said.length === 0 ? quoted.strong : quoted.weak).map((q) =>
-      shorten(q, EVIDENCE_QUOTE_CHARS),
-    ),
+    (quoted.strong.length > 0 || said.length === 0 ? quoted.strong : quoted.weak).map(quoteEvidence),
   );
   // Weak figures count only beside a quote or an attribution.
   const weakCounts = out.signals.length > 0 || said.length > 0;

@@ -161,21 +161,5 @@ export function settleSpeech(blocks: Block[]): Speech {
   const turns = transcriptTurns(blocks);
   for (const [i, turn] of turns) if (turn.firstPerson) dropTextSignals(blocks[i]);
   for (const i of pullQuotes(blocks)) dropTextSignals(blocks[i]);
-  for (const block of blocks) quoteBlockEvidence(block);
   return { turns };
-}
-
-/** Longest quote shown as evidence (as signals.ts shows quotes). */
-const EVIDENCE_QUOTE_CHARS = 60;
-
-/**
- * A blockquote or `<q>` is a quote without quotation marks, so it has no quote evidence of its
- * own: its opening words are the evidence, so a flag says why.
- */
-function quoteBlockEvidence(block: Block): void {
-  if (!block.signals.includes('quote') || block.evidence?.some((e) => e.signal === 'quote')) return;
-  const text = block.text.replace(/\s+/g, ' ').trim();
-  if (text === '') return;
-  const shown = text.length <= EVIDENCE_QUOTE_CHARS ? text : `${text.slice(0, EVIDENCE_QUOTE_CHARS - 1).trimEnd()}…`;
-  block.evidence = [{ signal: 'quote', text: shown }, ...(block.evidence ?? [])];
 }
