@@ -105,6 +105,20 @@ export function doubleQuotedSpans(text: string): readonly QuotedSpan[] {
   return spans;
 }
 
+/** The text with its double-quoted spans blanked (same length): quoted speech says "I" for someone else. */
+export function unquoted(text: string): string {
+  const spans = doubleQuotedSpans(text);
+  if (spans.length === 0) return text;
+  const parts: string[] = [];
+  let last = 0;
+  for (const span of spans) {
+    parts.push(text.slice(last, span.start), ' '.repeat(span.end - span.start));
+    last = span.end;
+  }
+  parts.push(text.slice(last));
+  return parts.join('');
+}
+
 const SINGLE_QUOTE =
   /(?:^|[\s([—–])['‘](\p{L}(?:[^'‘’]|(?<=\p{L})['’](?=\p{L})){0,2000}?[^\s'‘’])['’](?=$|[\s.,;:!?)\]—–])/gu;
 

@@ -1,6 +1,6 @@
 import type { Block, ClaimSignal } from '../types.js';
 import { SPEAKER_FIRST_PERSON, SPEAKER_LABEL, SPEAKER_LABEL_WORDS } from './claim-rules.js';
-import { doubleQuotedSpans } from './signals.js';
+import { doubleQuotedSpans, unquoted } from './signals.js';
 
 /**
  * Whose words a block holds, settled for the whole post before the statement signal and the
@@ -53,17 +53,6 @@ function speakerOf(block: Block): { name: string; end: number } | undefined {
   const lower = name.toLowerCase();
   if (SPEAKER_LABEL_WORDS.has(lower) || SPEAKER_LABEL_WORDS.has(lower.split(' ').pop() as string)) return undefined;
   return { name, end: m[0].length };
-}
-
-/** The text with its double-quoted spans blanked. */
-function unquoted(text: string): string {
-  let out = '';
-  let last = 0;
-  for (const span of doubleQuotedSpans(text)) {
-    out += text.slice(last, span.start) + ' '.repeat(span.end - span.start);
-    last = span.end;
-  }
-  return out + text.slice(last);
 }
 
 /** The transcript turns of a post: each labelled paragraph and the paragraphs after it, to the next label or heading. */

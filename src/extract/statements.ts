@@ -12,7 +12,7 @@ import {
   SPECULATION,
   STATEMENT_MIN_NAMES,
 } from './claim-rules.js';
-import { doubleQuotedSpans } from './signals.js';
+import { unquoted } from './signals.js';
 import { sentenceRanges } from './sentences.js';
 import type { Speech } from './speech.js';
 
@@ -42,20 +42,6 @@ const CAPITALISED = /(?<![\p{L}\p{N}'’])\p{Lu}[\p{L}\p{N}'’.-]*/gu;
 const CAPITALISED_NEXT = /^\s+\p{Lu}/u;
 // The rest of a name: more capitalised words, also across "of", "for", "de", "van" … ("Bank of England", "University of the Arts").
 const NAME_REST = /^(?:(?:\s(?:of|for|de|del|della|da|du|von|van|der|den|la|le)(?:\sthe)?)?\s\p{Lu}[\p{L}\p{N}'’-]*)+/u;
-const QUOTE_MARK = /[“"«]/;
-
-/** The text with its double-quoted spans blanked: quoted speech says "I" for someone else. */
-function unquoted(text: string): string {
-  if (!QUOTE_MARK.test(text)) return text;
-  const parts: string[] = [];
-  let last = 0;
-  for (const span of doubleQuotedSpans(text)) {
-    parts.push(text.slice(last, span.start), ' '.repeat(span.end - span.start));
-    last = span.end;
-  }
-  parts.push(text.slice(last));
-  return parts.join('');
-}
 
 /** True when a text holds at least `n` words (runs of non-space), counted without building a list. */
 function hasWords(text: string, n: number): boolean {
