@@ -122,8 +122,8 @@ export function unquoted(text: string): string {
 const SINGLE_QUOTE =
   /(?:^|[\s([—–])['‘](\p{L}(?:[^'‘’]|(?<=\p{L})['’](?=\p{L})){0,2000}?[^\s'‘’])['’](?=$|[\s.,;:!?)\]—–])/gu;
 
-// Most evidence entries kept per signal: enough to say why, bounded for huge blocks.
-const MAX_EVIDENCE = 3;
+/** Most evidence entries kept per signal: enough to say why, bounded for huge blocks. */
+export const MAX_EVIDENCE = 3;
 // Longest quote shown as evidence.
 const EVIDENCE_QUOTE_CHARS = 60;
 

@@ -12,7 +12,7 @@ import {
   SPECULATION,
   STATEMENT_MIN_NAMES,
 } from './claim-rules.js';
-import { unquoted } from './signals.js';
+import { MAX_EVIDENCE, unquoted } from './signals.js';
 import { sentenceRanges } from './sentences.js';
 import type { Speech } from './speech.js';
 
@@ -32,8 +32,6 @@ const MIN_WORDS = 12;
 // A longer block is no news paragraph (a wall of text, a pasted log): it neither votes nor states,
 // which also bounds the work on hostile inputs.
 const MAX_CHARS = 4000;
-// Most evidence entries kept per block.
-const MAX_EVIDENCE = 3;
 
 // A past tense, with the present form of "be" before it when there is one (a present passive).
 const PAST_TENSE = new RegExp(`\\b(?:(is|are|am|be|being)\\s+)?([a-z]{2,}ed|${[...IRREGULAR_PAST].join('|')})\\b`, 'g');
