@@ -1,5 +1,8 @@
 import path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
+
+// tinyglobby (with picomatch and fdir) is loaded only when an input names no existing file or
+// folder: most runs name files, folders or URLs, and loading it cost ~15 ms of every start-up.
+const tinyglobby = () => import('tinyglobby');
 
 // Folders an input expansion never enters, below the folder or the glob's fixed part the user
 // named: version control and tool state (.git, .cache, …) and installed packages. Dot-files
@@ -15,8 +18,9 @@ const ESCAPED_GLOB_CHAR = /\\[*?[\]{}()!@+]/;
  * True when an input contains glob syntax (tinyglobby's reading: `*`, `?`, `[…]`, `{a,b}`,
  * extglobs), or escapes one (`st\*r.md`, on systems where `\` is no path separator).
  */
-export function isGlob(input: string): boolean {
+export async function isGlob(input: string): Promise<boolean> {
   const pattern = input.split(path.sep).join('/');
+  const { isDynamicPattern } = await tinyglobby();
   return isDynamicPattern(pattern) || (path.sep === '/' && ESCAPED_GLOB_CHAR.test(pattern));
 }
 
@@ -31,6 +35,7 @@ function compareSegments(a: string[], b: string[]): number {
 
 /** Files under `root` matching `pattern` (relative to it, '/'-separated), sorted folder by folder. */
 async function filesUnder(root: string, pattern: string): Promise<string[]> {
+  const { glob } = await tinyglobby();
   const found = await glob(pattern, {
     cwd: root,
     dot: true,
@@ -57,6 +62,7 @@ export async function listFiles(dir: string): Promise<string[]> {
  * starts there, so a folder the user names explicitly is entered even when it is a dot-folder.
  */
 export async function expandGlob(pattern: string, cwd = process.cwd()): Promise<string[]> {
+  const { isDynamicPattern } = await tinyglobby();
   const normalized = pattern.split(path.sep).join('/');
   const segments = normalized.split('/');
   // A brace spanning a "/" ({a/b,c}/x) has no magic segment of its own: walk from the start.
