@@ -227,7 +227,7 @@ const squeeze = (text) => text.replace(/[\s\u00a0]+/g, '').toLowerCase();
  * Share of the article's paragraph text found in what citecheck read: a paragraph counts when
  * its first 40 characters (spacing ignored) are in citecheck's blocks.
  */
-function coverage(paragraphs, extracted) {
+function coverage(paragraphs, extracted, unread = []) {
   if (paragraphs.length === 0) return undefined;
   const read = squeeze(extracted.blocks.map((b) => b.text).join(' '));
   let total = 0;
@@ -236,6 +236,7 @@ function coverage(paragraphs, extracted) {
     const text = squeeze(p);
     total += text.length;
     if (read.includes(text.slice(0, 40))) found += text.length;
+    else unread.push(p);
   }
   return total === 0 ? undefined : found / total;
 }
@@ -313,7 +314,8 @@ function scorePage(build, page) {
   const damaged = findings.filter((f) => f.code === 'ANCHOR_DAMAGED');
   const uncited = findings.filter((f) => f.code === 'CLAIM_UNCITED');
   const wholePage = post.warnings.some((w) => /no article body found/.test(w.repair ?? ''));
-  const text = coverage(page.truth.paragraphs, extracted);
+  const unread = [];
+  const text = coverage(page.truth.paragraphs, extracted, unread);
   // Lost: nothing read, under half the article's text read, or none of its sources.
   const lost = extracted.blocks.length === 0 || (text !== undefined && text < 0.5) || (expected.size > 0 && tp === 0);
   return {
@@ -326,6 +328,7 @@ function scorePage(build, page) {
     proseKeys,
     tpProse,
     text,
+    unread,
     damaged,
     uncited,
     wholePage,
@@ -622,8 +625,12 @@ async function main() {
         const missed = [...r.expected].filter((k) => !r.got.has(k));
         const others =
           opts.verbose === 'all' ? [...r.article].filter((k) => !r.expected.has(k) && !r.got.has(k)).length : 0;
-        if (extra.length + missed.length + others === 0) continue;
+        // The article's paragraphs not read, where a tenth of its text or more was missed.
+        const unread = r.text !== undefined && r.text < 0.9 ? r.unread : [];
+        if (extra.length + missed.length + others + unread.length === 0) continue;
         console.log(`  ${r.page} (body ${r.selector})`);
+        for (const p of unread.slice(0, 5)) console.log(`    ¶ not read: "${p.slice(0, 70)}"`);
+        if (unread.length > 5) console.log(`    ¶ … ${unread.length - 5} more paragraphs not read`);
         for (const k of extra.slice(0, 15)) console.log(`    + ${k}`);
         if (extra.length > 15) console.log(`    + … ${extra.length - 15} more`);
         for (const k of missed.slice(0, 15)) console.log(`    - ${k}${whyMissed(r, k)}`);
