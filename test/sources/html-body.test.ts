@@ -247,3 +247,15 @@ describe('what a reader mode keeps that extraction used to skip (issue 8)', () =
     expect(block.signals).not.toContain('number');
   });
 });
+
+describe("Readability's article mapped onto our tree (issue 8)", () => {
+  it('reads the text of divs that hold only text (Readability puts it in a new <p> in their place)', () => {
+    const post = page('text-only-divs.html');
+    const texts = post.blocks.map((b) => b.text);
+    expect(texts.some((t) => t.startsWith('The council voted seven to two'))).toBe(true);
+    expect(texts.some((t) => t.startsWith('Shop owners on the high street'))).toBe(true);
+    expect(texts.some((t) => t.startsWith('The lanes are paid for'))).toBe(true);
+    expect(urls(post)).toContain('https://data.valley.example.gov/counts/2024');
+    expect(urls(post).some((u) => /bridge|market/.test(u))).toBe(false);
+  });
+});
