@@ -12,7 +12,7 @@ import type { DomNode } from './dom.js';
  */
 
 /** Text an `<article>` must hold for its `<header>` to be read (a teaser holds a headline and a line). */
-export const ARTICLE_TEXT = 600;
+const ARTICLE_TEXT = 600;
 
 /** Elements whose subtree is not searched further (a widget's links are not the writer's). */
 const OPAQUE = new Set(['script', 'style', 'template', 'svg', 'math', 'code']);
