@@ -303,15 +303,23 @@ export function readerJunk(body: DomNode, keep: ReadonlySet<DomNode>, absent: Re
     const p = parent[k];
     if (p >= 0 && last[k] > last[p]) last[p] = last[k];
     // Indexed children are in `els` in document order, each after the previous one's subtree.
-    const parts: ShortText[] = [];
-    let j = k + 1;
-    for (const child of el.children ?? []) {
-      if (j < els.length && els[j] === child) {
-        parts.push(texts[j]);
-        j = last[j] + 1;
-      } else parts.push(ofSubtree(child));
+    const children = el.children ?? [];
+    if (children.length === 1) {
+      // One child: its ShortText is the element's (ofChildren of one part gives it back), with
+      // no array and no copy: a wide page is 100,000 paragraphs of one text each.
+      const [child] = children;
+      texts[k] = k + 1 < els.length && els[k + 1] === child ? texts[k + 1] : ofSubtree(child);
+    } else {
+      const parts: ShortText[] = [];
+      let j = k + 1;
+      for (const child of children) {
+        if (j < els.length && els[j] === child) {
+          parts.push(texts[j]);
+          j = last[j] + 1;
+        } else parts.push(ofSubtree(child));
+      }
+      texts[k] = ofChildren(parts);
     }
-    texts[k] = ofChildren(parts);
     // Link text: the text of the links inside (see html-body.ts), not of one left open around it.
     if (name === 'a') c.links = c.text * linkWeight(el);
     // A div with no block inside is a paragraph to Readability.

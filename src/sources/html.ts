@@ -1,7 +1,15 @@
 import type { InputWarning, Post } from '../types.js';
 import { normalizeDate } from './dates.js';
 import { chooseBody } from './html-body.js';
-import { attr, forEachElement, isElement, parseHtmlTree, textContent, type DomNode } from './html-tree.js';
+import {
+  attr,
+  forEachElement,
+  isElement,
+  keepHtmlTree,
+  parseHtmlTree,
+  textContent,
+  type DomNode,
+} from './html-tree.js';
 import { lineColumn } from './json-repair.js';
 import { capNesting, markNestingCapped, MAX_NESTING } from './html-nesting.js';
 import { dateField, deepNesting, noArticleBody, notAnAbsoluteUrl } from './warnings.js';
@@ -200,6 +208,8 @@ export function parseHtmlDocument(page: string, meta: { source: string; url?: st
       : [el.startIndex ?? 0, endOf(html, el)]
     : [0, html.length];
   const body = blankOut(html, start, end, choice.skip);
+  // The page is its own body: extraction, parsing that same text, takes this tree (html-tree.ts).
+  if (body === html) keepHtmlTree(html, true, root);
   const bodyLine = el ? lineColumn(html, start).line : 1;
   if (!choice.confident) warnings.push(noArticleBody(choice.selector));
 

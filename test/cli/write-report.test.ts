@@ -44,6 +44,19 @@ describe('writeReport (issue 13: a large report into a pipe)', () => {
     expect(Math.max(...received.map((r) => r.length))).toBeLessThanOrEqual(1 << 20);
   });
 
+  it('never cuts a surrogate pair apart at a slice, and ends a batch filled to the byte with its newline', async () => {
+    const { stream, received } = slowReader(1 << 10);
+    // An emoji (two UTF-16 units) across the first 1 MB slice boundary of a long piece.
+    const long = `${'a'.repeat((1 << 20) - 1)}😀${'b'.repeat(10)}`;
+    // Pieces of 3-byte characters that fill a 64 KB batch exactly, with no newline at the end.
+    const cjk = Array.from({ length: 4 }, () => '語'.repeat((1 << 16) / 12));
+    await writeReport(['head ', long, ...cjk], stream);
+    await new Promise((resolve) => stream.end(resolve));
+    const text = Buffer.concat(received.map((r) => Buffer.from(r))).toString('utf8');
+    expect(text).toBe(`head ${long}${cjk.join('')}\n`);
+    expect(text).not.toContain('\ufffd');
+  });
+
   it('returns when the reader goes away instead of waiting for a drain that never comes', async () => {
     const stream = new Writable({
       highWaterMark: 16,
