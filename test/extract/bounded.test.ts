@@ -1,5 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { extractPost } from '../../src/extract/index.js';
 import { MAX_SENTENCE_CHARS } from '../../src/extract/sentences.js';
@@ -10,6 +8,7 @@ import { htmlToPlainText } from '../../src/sources/html-text.js';
 import { parseDocument } from '../../src/sources/index.js';
 import type { ExtractedPost } from '../../src/types.js';
 import { runCli } from '../cli/run-cli.js';
+import { cpuTime, growthRatio } from '../helpers/linear-time.js';
 
 /** Reads and extracts one document as the CLI does. */
 function extract(text: string, source: string): ExtractedPost[] {
@@ -70,37 +69,6 @@ describe('deep nesting (issue 13): walked without recursion, no stack overflow',
     expect(report.totals.citations).toBe(1);
   });
 });
-
-// The collector, run before each timed pass, so that garbage of an earlier pass is not collected
-// (and timed) in a later one: a full collection landing in one run of a pair decided the ratio.
-setFlagsFromString('--expose-gc');
-const collect = runInNewContext('gc') as () => void;
-
-/**
- * CPU time of one run of `run`, in ms, after a full collection. CPU time, not wall time: on a
- * machine shared with other work, waiting for a core is not the algorithm's doing.
- */
-function cpuTime(run: () => void): number {
-  collect();
-  const start = process.cpuUsage();
-  run();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
-
-/**
- * Best CPU times of two runs, taken in turns (small, large, small, large…) `runs` times each and
- * added to `best`: a burst of load on a shared machine slows both sizes, not one. Taken in two
- * blocks (three of one size, then three of the other), a burst during one block once put a
- * linear shape over the bound at load ~10.
- */
-function bestInTurns(small: () => void, large: () => void, runs: number, best = { small: Infinity, large: Infinity }) {
-  for (let i = 0; i < runs; i++) {
-    best.small = Math.min(best.small, cpuTime(small));
-    best.large = Math.min(best.large, cpuTime(large));
-  }
-  return best;
-}
 
 describe('extraction time grows linearly (issue 13)', () => {
   // Each shape at two sizes, 4× apart. Quadratic work would take ~16× as long; the bound of 8×
@@ -167,11 +135,8 @@ describe('extraction time grows linearly (issue 13)', () => {
     while (Math.min(cpuTime(run(make(n))), cpuTime(run(make(n)))) < 30 && n < 800_000) n *= 2;
     const small = run(make(n));
     const large = run(make(4 * n));
-    // Best of three of each; a ratio over the bound gets five more runs of each (the best of all
-    // eight), so one slow run never fails the test and quadratic work (~16×) always does.
-    const best = bestInTurns(small, large, 3);
-    if (best.large / best.small >= 8) bestInTurns(small, large, 5, best);
-    expect(best.large / best.small).toBeLessThan(8);
+    // Quadratic work (~16×) always fails the bound; one slow run never does.
+    expect(growthRatio(small, large, 8)).toBeLessThan(8);
   });
 });
 

@@ -1,40 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { extractPost } from '../../src/extract/index.js';
 import { parseDocument } from '../../src/sources/index.js';
+import { growthRatio } from '../helpers/linear-time.js';
 
 /**
  * Markdown extraction must be near-linear (issue 13): `[a](` × 50,000 took 47 s in our own
  * markdown-it rule. A bound with slack, not a speed: 4× the input must cost well under the 16×
- * a quadratic step would (best of three runs each, so a busy machine does not fail it).
+ * a quadratic step would (timed as test/helpers/linear-time.ts says, so a busy machine does not fail it).
  */
 
-/** CPU milliseconds of this process (other processes on a busy machine do not count). */
-function cpuMs(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-}
-
-/** CPU milliseconds to read and extract `text` as a Markdown file. */
-function timeOf(text: string): number {
-  const start = cpuMs();
+/** Reads and extracts `text` as a Markdown file. */
+const extractMarkdown = (text: string) => (): void => {
   for (const post of parseDocument(text, { source: 'hostile.md' })) extractPost(post);
-  return cpuMs() - start;
-}
+};
 
-/**
- * Best time of the large input over the best time of the small one. Runs alternate, so a
- * burst of load from other processes slows both sizes rather than only one of them.
- */
-function costRatio(small: string, large: string, rounds = 3): number {
-  timeOf(small); // warm up the JIT on this shape
-  let bestSmall = Infinity;
-  let bestLarge = Infinity;
-  for (let i = 0; i < rounds; i++) {
-    bestSmall = Math.min(bestSmall, timeOf(small));
-    bestLarge = Math.min(bestLarge, timeOf(large));
-  }
-  return bestLarge / bestSmall;
-}
+/** How many times the work on `large` is the work on `small`, over the bound only when it truly is. */
+const costRatio = (small: string, large: string): number =>
+  growthRatio(extractMarkdown(small), extractMarkdown(large), 8);
 
 /** Hostile and ordinary shapes, each a unit repeated n times after a head: `[a](` is the one of the issue. */
 const SHAPES: Array<[string, string, number, string?]> = [
