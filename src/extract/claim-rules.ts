@@ -162,6 +162,11 @@ export const NAME_STOPWORDS = set(
   'the a an this that these those it its he she they his her their them there here then but and or nor so yet still also although though if when while where whether after before since until as at by for from in into on onto of off over under with without about against among between during through to up down out other another some many most more much few several one two three each every all both any no none not such what which who whom whose why how mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december',
 );
 
+/** Capitalised possessives opening a sentence that name no party ("Today’s", "Everyone’s"). */
+export const POSSESSIVE_NOT_NAMES = set(
+  'today tomorrow yesterday tonight everyone everybody someone somebody anyone anybody nobody one life nature women men children people world year week month',
+);
+
 /** Verb phrases that tell what happened or will happen: a perfect, a prediction ("is likely to"). */
 export const EVENT_VERB =
   /\b(?:has|have|had)\s+(?:(?:not|never|already|also|long|since|just|recently|strongly|repeatedly|previously)\s+)?(?:been\s+)?(?:\p{Ll}{2,}(?:ed|en|wn|ne|lt|nt|ght|ld|id|ve|ck|ung)|cut|put|set|hit|shut|spread|quit|cost|hurt|won|lost|made|paid|sold|held|led|met|sent|spent|told|said|struck|run|won)\b|\b(?:is|are|was|were)\s+(?:(?:not|also|now)\s+)?(?:likely|unlikely|expected|set|due|poised|scheduled|slated|projected|forecast|about)\s+to\b/gu;

@@ -8,6 +8,7 @@ import {
   IRREGULAR_PAST,
   NAME_STOPWORDS,
   PERSONAL_VOICE,
+  POSSESSIVE_NOT_NAMES,
   REPORTING_VOICE_MAX_SHARE,
   SPECULATION,
   STATEMENT_MIN_NAMES,
@@ -39,6 +40,12 @@ const PAST_TENSE = new RegExp(`\\b(?:(is|are|am|be|being)\\s+)?([a-z]{2,}ed|${[.
 const CAPITALISED = /(?<![\p{L}\p{N}'’])\p{Lu}[\p{L}\p{N}'’.-]*/gu;
 const CAPITALISED_NEXT = /^\s+\p{Lu}/u;
 // The rest of a name: more capitalised words, also across "of", "for", "de", "van" … ("Bank of England", "University of the Arts").
+// A third-person subject pronoun, standing for a party the paragraph names.
+const PRONOUN_SUBJECT = /(?<![\p{L}'’])(?:[Hh]e|[Ss]he)(?![\p{L}'’])/u;
+// A condition opening a sentence: what follows is a hypothetical ("If a deal is reached, he is likely to …").
+const HYPOTHETICAL = /^(?:if|unless|suppose|imagine)\b/i;
+// A modal in a relative clause ("people who could meet with Page").
+const RELATIVE_MODAL = /\b(?:who|which|that)\s+(?:would|could|might|may|should|must)\b/g;
 const NAME_REST = /^(?:(?:\s(?:of|for|de|del|della|da|du|von|van|der|den|la|le)(?:\sthe)?)?\s\p{Lu}[\p{L}\p{N}'’-]*)+/u;
 
 /** True when a text holds at least `n` words (runs of non-space), counted without building a list. */
@@ -87,7 +94,11 @@ export function statements(text: string): string[] {
   const found: string[] = [];
   for (const [start, end] of sentenceRanges(plain)) {
     const sentence = plain.slice(start, end).trim();
-    if (sentence.endsWith('?') || SPECULATION.test(sentence)) continue;
+    // A question, a hypothetical ("If a deal is reached, …") or the writer's speculation (a modal:
+    // "could heighten tensions") states nothing; a modal in a relative clause tells what someone
+    // can do and leaves the sentence a statement ("it added managers who could meet with Page").
+    if (sentence.endsWith('?') || HYPOTHETICAL.test(sentence) || SPECULATION.test(sentence.replace(RELATIVE_MODAL, '')))
+      continue;
     // Names in the sentence, whole ("Port Elwood", "Marrow County"), with where each starts.
     const named: Array<[string, number]> = [];
     CAPITALISED.lastIndex = 0;
@@ -95,11 +106,22 @@ export function statements(text: string): string[] {
       const w = m[0].replace(/['’]s$/, '').replace(/\.$/, '');
       if (NAME_STOPWORDS.has(w.toLowerCase())) continue;
       // A sentence's first word is capitalised anyway: a name only when another capitalised word follows.
-      if (m.index === 0 && !CAPITALISED_NEXT.test(sentence.slice(m.index + m[0].length))) continue;
+      // A possessive opening a sentence is a name's ("Google’s investors made him do it"), but for a few words of time and everyone.
+      if (
+        m.index === 0 &&
+        !CAPITALISED_NEXT.test(sentence.slice(m.index + m[0].length)) &&
+        !(/['’]s$/.test(m[0]) && !POSSESSIVE_NOT_NAMES.has(w.toLowerCase()))
+      )
+        continue;
       names.add(w);
       const rest = NAME_REST.exec(sentence.slice(m.index + m[0].length))?.[0] ?? '';
       if (named.length === 0 || m.index > named[named.length - 1][1] + named[named.length - 1][0].length)
         named.push([(m[0] + rest).replace(/['’]s$/, '').replace(/\.$/, ''), m.index]);
+    }
+    // "he"/"she" as a subject: the party the paragraph names ("Some streamlining was called for, he resolved").
+    if (named.length === 0) {
+      const pronoun = PRONOUN_SUBJECT.exec(sentence);
+      if (pronoun) named.push([pronoun[0], pronoun.index]);
     }
     if (named.length === 0 || found.length >= MAX_EVIDENCE) continue;
     const verb = eventVerb(sentence);
