@@ -162,6 +162,13 @@ export const NAME_STOPWORDS = set(
   'the a an this that these those it its he she they his her their them there here then but and or nor so yet still also although though if when while where whether after before since until as at by for from in into on onto of off over under with without about against among between during through to up down out other another some many most more much few several one two three each every all both any no none not such what which who whom whose why how mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december',
 );
 
+/**
+ * A news credit line ("The Associated Press contributed to this report.", "Jo Lee reported from
+ * Paris.", "Additional reporting by …"): who wrote, not what happened.
+ */
+export const CREDIT_LINE =
+  /\bcontributed(?:\s+(?:to|reporting))?(?:\s+(?:this|the))?\s*(?:report|reporting|story|article)?\s*\.?$|\breported\s+from\b|\b(?:additional\s+)?(?:reporting|writing|editing)\s+by\b/i;
+
 /** Capitalised possessives opening a sentence that name no party ("Today’s", "Everyone’s"). */
 export const POSSESSIVE_NOT_NAMES = set(
   'today tomorrow yesterday tonight everyone everybody someone somebody anyone anybody nobody one life nature women men children people world year week month',
