@@ -19,6 +19,25 @@ export const REPORTING_VERBS = set(
   'said says say told tells stated states announced announces reported reports testified acknowledged acknowledges admitted admits asserted asserts insisted insists warned warns claimed claims argued argues confirmed confirms disclosed discloses revealed reveals wrote writes noted notes explained explains added estimated estimates estimate concluded concludes found finds showed shows shown suggested suggests predicted predicts boasted boasts conceded concedes complained complains alleged alleges contended contends declared declares vowed vows pledged pledges urged urges denied denies',
 );
 
+/**
+ * Verbs of belief, hope and fear: someone's position when "that" follows ("the United States
+ * hopes that", "it is feared that"), or when experts hold it ("economists expect a recession").
+ */
+export const BELIEF_VERBS = set(
+  'believe believes believed hope hopes hoped expect expects fear fears feared suspect suspects suspected doubt doubts doubted think thinks thought',
+);
+
+/** Belief verbs too common in talk to report a position unless experts hold it ("my friends think that …"). */
+export const TALK_BELIEF_VERBS = set('think thinks thought');
+
+/** Subjects whose beliefs are reported positions ("analysts expect", "police suspect"). */
+export const EXPERT_SUBJECTS = set(
+  'economists analysts experts officials scientists researchers doctors physicians investors critics observers police authorities investigators prosecutors historians forecasters pollsters regulators',
+);
+
+/** Verbs of conceding, which also take a contest as object ("conceded defeat", "admitted the mistake"). */
+export const CONCEDING = /^(?:conceded|concedes|admitted|admits)$/;
+
 /** Reporting verbs that also name things (a report, the claims, TV shows): they need a speaker or "that". */
 export const NOUN_LIKE = set('reports claims notes estimates estimate shows finds states');
 
@@ -39,7 +58,7 @@ export const MECHANICAL_SUBJECTS = set(
 );
 
 /** Subject pronouns of the author or the reader: "I said I would", "we found a café", "you estimate". */
-export const PERSONAL_SUBJECTS = set("i i've i'd i'll i'm we we've we'd we'll we're you you've you'd you'll");
+export const PERSONAL_SUBJECTS = set("i i've i'd i'll i'm we we've we'd we'll we're you you've you'd you'll let's");
 
 /** Words between a subject and its verb that do not change who speaks ("I have always said"). */
 export const FILLERS = set(

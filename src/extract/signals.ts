@@ -2,11 +2,14 @@ import type { ClaimEvidence, ClaimSignal } from '../types.js';
 import {
   ACCORDING_TO_NOT_SOURCES,
   AUTHORED,
+  BELIEF_VERBS,
+  CONCEDING,
   COORDINATORS,
   DATA_SUBJECTS,
   DATE_OR_TIME,
   DEFAULT_CLAIM_RULES,
   DETERMINERS,
+  EXPERT_SUBJECTS,
   FILLERS,
   FIRST_PERSON,
   IMPERATIVE_LEADS,
@@ -24,6 +27,7 @@ import {
   REPORTING_VERBS,
   SHOW_VERBS,
   STANCE,
+  TALK_BELIEF_VERBS,
   TECHNICAL_UNITS,
   UNREALISED,
   VERSION_AFTER,
@@ -428,7 +432,7 @@ function wordFigures(text: string, t: string, found: Figures, ranges?: Array<[nu
 
 // One alternation, without the u flag: the fastest scan V8 offers for a word list (measured
 // against a word-by-word set lookup and indexOf per verb).
-const REPORTING = new RegExp(`\\b(?:according\\s+to|(?:${[...REPORTING_VERBS].join('|')})\\b)`, 'gi');
+const REPORTING = new RegExp(`\\b(?:according\\s+to|(?:${[...REPORTING_VERBS, ...BELIEF_VERBS].join('|')})\\b)`, 'gi');
 // "I read that …", "we heard that …": the author reporting what others say.
 const HEARSAY = /\b(?:read|heard|learned|learnt)\s+that\b/gi;
 
@@ -459,6 +463,10 @@ function wordsBefore(t: string, at: number, n: number): string[] {
 // ("that" is left out: "wrote that …" reports).
 const DETERMINERS_AFTER = new RegExp(`^\\s+(?:${[...DETERMINERS].filter((w) => w !== 'that').join('|')})\\b`, 'i');
 
+// A clause right after a verb, its subject a noun ("admitted the state had run out").
+const CLAUSE_AFTER =
+  /^\s+(?:the|a|an|his|her|its|their|this|these|those)\s+(?:[\p{L}'’-]+\s+){1,2}(?:had|has|have|was|were|is|are|would|could|will|did|does|do|\p{Ll}+ed)\b/iu;
+
 /** Whether a reporting verb at [start, end) is used for reporting (see the module comment). */
 function isReporting(t: string, start: number, end: number, verb: string): boolean {
   const after = t.slice(end, end + 40);
@@ -484,7 +492,16 @@ function isReporting(t: string, start: number, end: number, verb: string): boole
   if (negated || NOT_REPORTED_AFTER.test(after)) return false;
   if (subject !== undefined && (PERSONAL_SUBJECTS.has(subject) || INTERPRETIVE.has(subject))) return false;
   if (subject !== undefined && (UNREALISED.has(subject) || (verb === 'say' && COORDINATORS.has(subject)))) return false;
+  if (BELIEF_VERBS.has(verb)) return isPosition(verb, before, i, after);
   if (AUTHORED.test(verb) && before.length > 0 && DETERMINERS_AFTER.test(after)) return false;
+  // "conceded defeat", "admitted the mistake": a contest given up or a fault owned, no words reported.
+  // ("admitted the state had run out" reports: a clause follows, not an object).
+  if (
+    CONCEDING.test(verb) &&
+    !CLAUSE_AFTER.test(after) &&
+    (DETERMINERS_AFTER.test(after) || /^\s+(?:defeat|victory)\b/i.test(after))
+  )
+    return false;
   if (subject !== undefined && PASSIVE.has(subject)) return /^\s*(?:that\b|to\s+be\b)/i.test(after);
   if (/^(?:told|tells)$/.test(verb) && /^\s+(?:me|us)\b/i.test(after) && !/^\s+(?:me|us)\s+that\b/i.test(after))
     return false;
@@ -493,6 +510,19 @@ function isReporting(t: string, start: number, end: number, verb: string): boole
   if (SHOW_VERBS.has(verb)) return thatFollows || (subject !== undefined && DATA_SUBJECTS.has(subject));
   if (NOUN_LIKE.has(verb)) return thatFollows;
   return true;
+}
+
+/**
+ * Whether a belief verb at word `i` of `before` reports someone's position: "that" after it (not
+ * after a thing: "it hopes that"; in the passive only "it is feared that"), or an expert subject
+ * ("analysts expect"); "think" only for experts.
+ */
+function isPosition(verb: string, before: readonly string[], i: number, after: string): boolean {
+  const subject = before[i];
+  if (subject !== undefined && EXPERT_SUBJECTS.has(subject)) return true;
+  if (TALK_BELIEF_VERBS.has(verb) || !/^\s+that\b/i.test(after) || subject === undefined) return false;
+  if (PASSIVE.has(subject)) return before[i - 1] === 'it';
+  return !MECHANICAL_SUBJECTS.has(subject);
 }
 
 /** Whether a stance ("is adamant") at `start` is someone else's: a subject that is not the author, the reader or a thing. */
