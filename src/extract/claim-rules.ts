@@ -216,6 +216,16 @@ export const SPEAKER_LABEL_WORDS = set(
   "update updated note notes edit editor's note correction clarification source sources warning disclaimer caution important tl;dr tldr ps p.s. faq bonus tip pro tip spoiler alert breaking news disclosure summary",
 );
 
+/**
+ * A photo caption's closing credit: an agency or a photo credit in parentheses ("(Reuters)",
+ * "(AP Photo/Evan Vucci)", "(Photo: Getty Images)"), or "Photo: …"/"Picture: …" after the text.
+ */
+export const CAPTION_CREDIT =
+  /(?:\(\s*(?:(?:[Pp]hoto(?:graph)?s?|[Ii]mages?|[Pp]ictures?|[Vv]ideo|[Cc]redit|[Ii]llustration|[Cc]ourtesy|File)\b|(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Getty|Bloomberg|Associated Press|Shutterstock|iStock|Corbis|Xinhua|AAP|UPI|WireImage|Sipa|dpa|Pool)(?![\p{L}]))[^()]{0,80}\)|(?:^|\s)(?:[Pp]hoto(?:graph)?|[Pp]icture|[Ii]mage)s?\s*:\s*[^.!?:]{1,60})\s*$/u;
+
+/** Longest caption, in words: a longer paragraph ending with a credit is a story. */
+export const CAPTION_MAX_WORDS = 80;
+
 /** "I" or "we" in a transcript turn: the speaker's own account (not "you": a reporter's questions say it). */
 export const SPEAKER_FIRST_PERSON =
   /(?<![A-Za-z'’])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]e|[Mm]y|[Ww]e|[Ww]e're|[Ww]e’re|[Ww]e've|[Ww]e’ve|[Oo]ur|[Uu]s)(?![A-Za-z'’])/;

@@ -247,6 +247,8 @@ export function addStatementSignals(
     if (ignore.some((re) => matches(re, block.text))) continue;
     // A changelog or to-do entry says what was done to the software, not what a party did.
     if (isChangelogEntry(block)) continue;
+    // A photo caption says what a picture shows (speech.ts).
+    if (speech?.captions.has(block.index) === true) continue;
     const turn = speech?.turns.get(block.index);
     // An interviewee's turn is their own account; a reporter's turn is read without its label (no party).
     if (turn?.firstPerson === true) continue;
