@@ -13,10 +13,10 @@ const set = (words: string): ReadonlySet<string> => new Set(words.split(' '));
 
 /**
  * Reporting verbs: attribution when used for reporting (see the exceptions below), beside the
- * phrase "according to".
+ * phrase "according to"; "coined" credits a term to someone ("a term coined by the media").
  */
 export const REPORTING_VERBS = set(
-  'said says say told tells stated states announced announces reported reports testified acknowledged acknowledges admitted admits asserted asserts insisted insists warned warns claimed claims argued argues confirmed confirms disclosed discloses revealed reveals wrote writes noted notes explained explains added estimated estimates estimate concluded concludes found finds showed shows shown suggested suggests predicted predicts boasted boasts conceded concedes complained complains alleged alleges contended contends declared declares vowed vows pledged pledges urged urges denied denies',
+  'said says say told tells stated states announced announces reported reports testified acknowledged acknowledges admitted admits asserted asserts insisted insists warned warns claimed claims argued argues confirmed confirms disclosed discloses revealed reveals wrote writes noted notes explained explains added estimated estimates estimate concluded concludes found finds showed shows shown suggested suggests predicted predicts boasted boasts conceded concedes complained complains alleged alleges contended contends declared declares vowed vows pledged pledges urged urges denied denies coined',
 );
 
 /**
@@ -206,10 +206,10 @@ export const IRREGULAR_PAST = set(
 export const SPECULATION = /\b(?:would|could|might|may|should|must)\b/;
 
 /**
- * A transcript's speaker label opening a paragraph: one to four words in capitals, then a colon
- * ("JON SMITH:", "Q:", "DR. LEE:").
+ * A transcript's speaker label opening a paragraph: one to four capitalised words, in capitals
+ * or not, then a colon ("JON SMITH:", "Q:", "DR. LEE:", "Jon Smith:", "Dr. Lee:").
  */
-export const SPEAKER_LABEL = /^\s*(\p{Lu}[\p{Lu}.'’-]*(?:\s+\p{Lu}[\p{Lu}.'’-]*){0,3})\s*:\s+(?=\S)/u;
+export const SPEAKER_LABEL = /^\s*(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})\s*:\s+(?=\S)/u;
 
 /** Labels in capitals that name no speaker ("UPDATE:", "EDITOR'S NOTE:"). */
 export const SPEAKER_LABEL_WORDS = set(
