@@ -465,7 +465,7 @@ const DETERMINERS_AFTER = new RegExp(`^\\s+(?:${[...DETERMINERS].filter((w) => w
 
 // A clause right after a verb, its subject a noun ("admitted the state had run out").
 const CLAUSE_AFTER =
-  /^\s+(?:the|a|an|his|her|its|their|this|these|those)\s+(?:[\p{L}'’-]+\s+){1,2}(?:had|has|have|was|were|is|are|would|could|will|did|does|do|\p{Ll}+ed)\b/iu;
+  /^\s+(?:the|a|an|his|her|its|their|this|these|those)\s+(?:(?!(?:and|or|but)\s)[\p{L}'’-]+\s+){1,2}(?:had|has|have|was|were|is|are|would|could|will|did|does|do|\p{Ll}+ed)\b/iu;
 
 /** Whether a reporting verb at [start, end) is used for reporting (see the module comment). */
 function isReporting(t: string, start: number, end: number, verb: string): boolean {

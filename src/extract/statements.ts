@@ -167,15 +167,18 @@ export function statements(
         named.push([(m[0] + rest).replace(/['’]s$/, '').replace(/\.$/, ''), m.index]);
     }
     // "he"/"she" as a subject: the party the paragraph names ("Some streamlining was called for, he resolved").
-    if (named.length === 0) {
-      const pronoun = PRONOUN_SUBJECT.exec(sentence);
-      if (pronoun) named.push([pronoun[0], pronoun.index]);
-    }
-    if (named.length === 0 || found.length >= MAX_EVIDENCE) continue;
+    const pronoun = PRONOUN_SUBJECT.exec(sentence);
+    if (named.length === 0 && pronoun === null) continue;
+    if (found.length >= MAX_EVIDENCE) continue;
     const verb = eventVerb(sentence);
     if (verb === undefined) continue;
-    // The evidence pairs the verb with the nearest name before it (its likely subject), else the first.
-    const subject = named.filter(([, at]) => at < verb.at).pop() ?? named[0];
+    // The evidence pairs the verb with the nearest name before it (its likely subject), else a
+    // pronoun before it ("He deputized Rosing"), else the first name.
+    const subject =
+      named.filter(([, at]) => at < verb.at).pop() ??
+      (pronoun !== null && (pronoun.index < verb.at || named.length === 0)
+        ? ([pronoun[0], pronoun.index] as [string, number])
+        : named[0]);
     found.push(`${subject[0]} … ${verb.text}`);
   }
   return names.size >= minNames ? found : [];
