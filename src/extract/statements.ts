@@ -53,8 +53,10 @@ const VERB_NEXT = new RegExp(
 const PRONOUN_SUBJECT = /(?<![\p{L}'’])(?:[Hh]e|[Ss]he)(?![\p{L}'’])/u;
 // A condition opening a sentence: what follows is a hypothetical ("If a deal is reached, he is likely to …").
 const HYPOTHETICAL = /^(?:if|unless|suppose|imagine)\b/i;
-// A modal in a relative clause ("people who could meet with Page").
-const RELATIVE_MODAL = /\b(?:who|which|that)\s+(?:would|could|might|may|should|must)\b/g;
+// A modal in a relative clause ("people who could meet with Page"); not "that" opening a
+// clause, where it is the subject ("And that may be why …").
+const RELATIVE_MODAL =
+  /(?<!(?:^|[.!?;:—–]\s*|\b(?:and|but|or|so|because|as|if|when|while)\s+))\b(?:who|which|that)\s+(?:would|could|might|may|should|must)\b/gi;
 const NAME_REST = /^(?:(?:\s(?:of|for|de|del|della|da|du|von|van|der|den|la|le)(?:\sthe)?)?\s\p{Lu}[\p{L}\p{N}'’-]*)+/u;
 
 const NO_NAMES: ReadonlySet<string> = new Set();

@@ -44,6 +44,8 @@ describe('statements in narrative sentences', () => {
       'Calder Shipping … grew',
     ]);
     expect(statements('Calder Shipping added managers, and they could meet with Port Elwood.')).toEqual([]);
+    // "that" opening a clause is its subject, no relative pronoun.
+    expect(statements('And that may be why Port Elwood dropped Calder Shipping in May.')).toEqual([]);
   });
 
   it('a sentence opening with "If" is a hypothetical, no statement', () => {
