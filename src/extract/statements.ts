@@ -45,9 +45,9 @@ const PAST_TENSE = new RegExp(`\\b(?:(is|are|am|be|being)\\s+)?([a-z]{2,}ed|${[.
 const CAPITALISED = /(?<![\p{L}\p{N}'’])\p{Lu}[\p{L}\p{N}'’.-]*/gu;
 const CAPITALISED_NEXT = /^\s+\p{Lu}/u;
 // The rest of a name: more capitalised words, also across "of", "for", "de", "van" … ("Bank of England", "University of the Arts").
-// A verb right after a word: the word is its subject.
+// A verb right after a word, or after an adverb ("Rosenberg eventually asked"): the word is its subject.
 const VERB_NEXT = new RegExp(
-  `^\\s+(?:was|were|is|are|has|had|have|did|does|[a-z]{2,}ed|${[...IRREGULAR_PAST].join('|')})\\b`,
+  `^\\s+(?:[a-z]+ly\\s+)?(?:was|were|is|are|has|had|have|did|does|[a-z]{2,}ed|${[...IRREGULAR_PAST].join('|')})\\b`,
 );
 // A third-person subject pronoun, standing for a party the paragraph names.
 const PRONOUN_SUBJECT = /(?<![\p{L}'’])(?:[Hh]e|[Ss]he)(?![\p{L}'’])/u;

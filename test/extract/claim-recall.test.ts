@@ -68,6 +68,10 @@ describe('one-sentence paragraphs of a story', () => {
     expect(statementsOf(p, 4)).toEqual(['Halvorsen … determined']);
     expect(statementsOf(p, 5)).toEqual(['He … deputized']);
     expect(uncited(p)).toEqual(expect.arrayContaining([3, 4, 5]));
+    // An adverb between the name and its verb.
+    expect(statementsOf(post(...STORY, 'Halvorsen eventually asked Marrow for help.'), 3)).toEqual([
+      'Halvorsen … asked',
+    ]);
   });
 
   it('no statement in a short line with no name, a credit line, a caption with no sentence end, or a noun after the first word', () => {
