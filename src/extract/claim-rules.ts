@@ -157,6 +157,14 @@ export const STANCE =
   /\b(?:is|are|was|were|remains|remain)\s+(?:adamant|concerned|convinced|confident|worried|opposed|sceptical|skeptical)(?=\s+(?!with\b)[\p{L}“"‘])/giu;
 
 /**
+ * Concerns, fears and hopes raised or growing, and what they are ("the attack raised concerns
+ * that the government would …", "amid fears that the virus has spread"): someone's position,
+ * though no one is named.
+ */
+export const CONCERN =
+  /\b(?:raised|raises|raising|sparked|sparks|fuelled|fueled|fuels|prompted|prompts|heightened|amid|growing|widespread)\s+(?:\p{L}+\s+)?(?:concerns?|fears?|worries|doubts|suspicions|hopes|speculation)\s+that\b/giu;
+
+/**
  * Units of a program's or a game's own measures ("just 87 bytes", "32 chunks"): with them a
  * number is a weak figure (see signals.ts).
  */

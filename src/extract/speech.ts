@@ -57,8 +57,11 @@ export interface Speech {
 /** True for a photo caption written as a paragraph or list item: short, closing with a photo credit. */
 function isCaption(block: Block): boolean {
   if (block.kind !== 'paragraph' && block.kind !== 'list-item') return false;
-  if (block.text.length > CAPTION_MAX_WORDS * 12 || wordsOf(block.text).length > CAPTION_MAX_WORDS) return false;
-  return CAPTION_CREDIT.test(block.text);
+  const text = block.text.trimEnd();
+  // A credit closes with ")" or follows "Photo:": a quick look at the end before any regex.
+  if (text.length > CAPTION_MAX_WORDS * 12 || !(text.endsWith(')') || text.includes(':', text.length - 80)))
+    return false;
+  return CAPTION_CREDIT.test(text.slice(-120)) && wordsOf(text).length <= CAPTION_MAX_WORDS;
 }
 
 /** The speaker label opening a block ("JON SMITH:"), or undefined; labels like "UPDATE:" are no speakers. */

@@ -60,8 +60,9 @@ const RELATIVE_MODAL =
 const NAME_REST = /^(?:(?:\s(?:of|for|de|del|della|da|du|von|van|der|den|la|le)(?:\sthe)?)?\s\p{Lu}[\p{L}\p{N}'’-]*)+/u;
 
 const NO_NAMES: ReadonlySet<string> = new Set();
-// A capitalised word after a lower-case word or a comma: a name wherever the post writes it.
-const MID_SENTENCE_NAME = /(?<=[\p{Ll},;]\s+)\p{Lu}[\p{L}\p{N}'’-]*/gu;
+// A capitalised word, and what before it makes it mid-sentence: a lower-case word or a comma.
+const MID_SENTENCE_NAME = /(?<![\p{L}\p{N}'’])\p{Lu}[\p{L}\p{N}'’-]*/gu;
+const MID_SENTENCE_BEFORE = /[\p{Ll},;]\s+$/u;
 
 /**
  * The names a post uses mid-sentence (where a capital can only mean a name), without "'s":
@@ -72,6 +73,8 @@ export function knownNames(blocks: readonly Block[]): Set<string> {
   for (const block of blocks) {
     if (!PROSE_KINDS.has(block.kind) || block.text.length > MAX_CHARS) continue;
     for (const m of block.text.matchAll(MID_SENTENCE_NAME)) {
+      // Capitals are few: the text before one is looked at only where one is.
+      if (!MID_SENTENCE_BEFORE.test(block.text.slice(Math.max(0, m.index - 8), m.index))) continue;
       const w = m[0].replace(/['’]s$/, '');
       if (!NAME_STOPWORDS.has(w.toLowerCase())) names.add(w);
     }
@@ -143,7 +146,11 @@ export function statements(
     // A question, a hypothetical ("If a deal is reached, …") or the writer's speculation (a modal:
     // "could heighten tensions") states nothing; a modal in a relative clause tells what someone
     // can do and leaves the sentence a statement ("it added managers who could meet with Page").
-    if (sentence.endsWith('?') || HYPOTHETICAL.test(sentence) || SPECULATION.test(sentence.replace(RELATIVE_MODAL, '')))
+    if (
+      sentence.endsWith('?') ||
+      HYPOTHETICAL.test(sentence) ||
+      (SPECULATION.test(sentence) && SPECULATION.test(sentence.replace(RELATIVE_MODAL, '')))
+    )
       continue;
     // Names in the sentence, whole ("Port Elwood", "Marrow County"), with where each starts.
     const named: Array<[string, number]> = [];

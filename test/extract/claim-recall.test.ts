@@ -122,6 +122,19 @@ describe('positions without a reporting verb: belief, hope and fear', () => {
   });
 });
 
+describe('concerns raised', () => {
+  it('concerns, fears and hopes raised or growing are a position, though no one is named', () => {
+    expect(attributions('The attack raised concerns that the government would be pressured to crack down.')).toEqual([
+      'raised concerns that',
+    ]);
+    expect(attributions('Shares fell amid growing fears that the port would close.')).toEqual([
+      'amid growing fears that',
+    ]);
+    expect(attributions('I have growing doubts that the port will reopen.')).toEqual([]);
+    expect(attributions('The attack raised concerns about security.')).toEqual([]);
+  });
+});
+
 describe('conceding and coining', () => {
   it('"conceded"/"admitted" report words, not a contest given up or a fault owned', () => {
     expect(attributions('The governor admitted the state had run out of funds.')).toEqual(['The governor admitted']);
