@@ -68,7 +68,7 @@ const MID_SENTENCE_BEFORE = /[\p{Ll},;]\s+$/u;
  * The names a post uses mid-sentence (where a capital can only mean a name), without "'s":
  * a sentence's first word is a name when the post writes it so elsewhere.
  */
-export function knownNames(blocks: readonly Block[]): Set<string> {
+function knownNames(blocks: readonly Block[]): Set<string> {
   const names = new Set<string>();
   for (const block of blocks) {
     if (!PROSE_KINDS.has(block.kind) || block.text.length > MAX_CHARS) continue;
