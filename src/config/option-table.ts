@@ -204,6 +204,9 @@ export const OPTION_TABLE = [
     kind: 'switch',
     default: false,
     help: 'make no request; http(s) links are reported unchecked',
+    // Scripts pass one flag set to every command; extract is offline anyway, so it accepts the flag.
+    commands: ['check', 'wp', 'extract'],
+    extractHelp: 'accepted and changes nothing: extract never makes a request',
   },
   {
     key: 'exclude',

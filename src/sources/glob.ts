@@ -1,11 +1,17 @@
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
+
+// tinyglobby (with picomatch and fdir) is loaded only when an input names no existing file or
+// folder: most runs name files, folders or URLs, and loading it cost ~15 ms of every start-up.
+const tinyglobby = () => import('tinyglobby');
 
 // Folders an input expansion never enters, below the folder or the glob's fixed part the user
 // named: version control and tool state (.git, .cache, …) and installed packages. Dot-files
 // themselves are posts like any other. citecheck's own reports are recognised by their content
 // when read (own-reports.ts), wherever they are.
 const SKIPPED_FOLDERS = ['**/.*/**', '**/node_modules/**'];
+// The same rule, for a folder walk: one folder's name.
+const skippedFolder = (name: string): boolean => name.startsWith('.') || name === 'node_modules';
 
 // An escaped glob character (`\*`, `\[`): the pattern names a file with that character in its
 // name. tinyglobby does not count it as dynamic, yet only its matcher reads the escape.
@@ -15,8 +21,9 @@ const ESCAPED_GLOB_CHAR = /\\[*?[\]{}()!@+]/;
  * True when an input contains glob syntax (tinyglobby's reading: `*`, `?`, `[…]`, `{a,b}`,
  * extglobs), or escapes one (`st\*r.md`, on systems where `\` is no path separator).
  */
-export function isGlob(input: string): boolean {
+export async function isGlob(input: string): Promise<boolean> {
   const pattern = input.split(path.sep).join('/');
+  const { isDynamicPattern } = await tinyglobby();
   return isDynamicPattern(pattern) || (path.sep === '/' && ESCAPED_GLOB_CHAR.test(pattern));
 }
 
@@ -31,6 +38,7 @@ function compareSegments(a: string[], b: string[]): number {
 
 /** Files under `root` matching `pattern` (relative to it, '/'-separated), sorted folder by folder. */
 async function filesUnder(root: string, pattern: string): Promise<string[]> {
+  const { glob } = await tinyglobby();
   const found = await glob(pattern, {
     cwd: root,
     dot: true,
@@ -46,9 +54,24 @@ async function filesUnder(root: string, pattern: string): Promise<string[]> {
     .map((segments) => segments.join('/'));
 }
 
-/** Lists every file under `dir` recursively (skipping dot-folders and node_modules), sorted. */
+/**
+ * Lists every file under `dir` recursively (skipping dot-folders, node_modules and links), sorted.
+ * A walk of our own, not a `**` glob: tinyglobby's matcher skips a file whose name holds a
+ * newline, and a folder needs no matcher (nor the ~15 ms of loading one).
+ */
 export async function listFiles(dir: string): Promise<string[]> {
-  return (await filesUnder(dir, '**')).map((rel) => path.join(dir, rel));
+  const found: string[][] = [];
+  // An explicit stack: a folder tree of any depth costs no call stack.
+  const pending: string[][] = [[]];
+  for (let segments = pending.pop(); segments !== undefined; segments = pending.pop()) {
+    for (const entry of await readdir(path.join(dir, ...segments), { withFileTypes: true })) {
+      // A link inside a content folder is not followed: it may point anywhere, or loop.
+      if (entry.isSymbolicLink()) continue;
+      if (entry.isFile()) found.push([...segments, entry.name]);
+      else if (entry.isDirectory() && !skippedFolder(entry.name)) pending.push([...segments, entry.name]);
+    }
+  }
+  return found.sort(compareSegments).map((segments) => path.join(dir, ...segments));
 }
 
 /**
@@ -57,6 +80,7 @@ export async function listFiles(dir: string): Promise<string[]> {
  * starts there, so a folder the user names explicitly is entered even when it is a dot-folder.
  */
 export async function expandGlob(pattern: string, cwd = process.cwd()): Promise<string[]> {
+  const { isDynamicPattern } = await tinyglobby();
   const normalized = pattern.split(path.sep).join('/');
   const segments = normalized.split('/');
   // A brace spanning a "/" ({a/b,c}/x) has no magic segment of its own: walk from the start.

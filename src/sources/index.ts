@@ -56,7 +56,7 @@ async function filesOf(input: string): Promise<{ files: string[]; expanded: bool
   try {
     info = await stat(input);
   } catch (error) {
-    if (isGlob(input)) {
+    if (await isGlob(input)) {
       const matches = await expandGlob(input);
       if (matches.length === 0) throw new InputError(`${input}: no files match`);
       return { files: matches, expanded: true };

@@ -92,6 +92,15 @@ describe('the seed export through the CLI', () => {
     expect(post.blocks[2].kind).toBe('heading');
     expect(post.blocks.map((b: { damagedAnchors: unknown[] }) => b.damagedAnchors.length)).toEqual([2, 1, 0, 4, 0, 1]);
   });
+
+  it('extract accepts --offline (scripts pass one flag set to every command) and prints the same structure', async () => {
+    const plain = await runCli(['extract', SEED, '--no-config']);
+    const offline = await runCli(['extract', SEED, '--no-config', '--offline']);
+    expect(offline.code).toBe(0);
+    const { startedAt: _a, durationMs: _b, ...withFlag } = JSON.parse(offline.stdout);
+    const { startedAt: _c, durationMs: _d, ...without } = JSON.parse(plain.stdout);
+    expect(withFlag).toEqual(without);
+  });
 });
 
 describe('user errors: exit 2 with one line', () => {

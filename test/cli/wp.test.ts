@@ -47,6 +47,7 @@ describe('citecheck wp against a local WordPress', () => {
         }),
         ...makePosts(2, { type: 'page', firstId: 500 }),
         ...makePosts(1, { firstId: 900, status: 'draft', cite: () => [cited.url('/ok?draft')] }),
+        ...makePosts(1, { firstId: 901, status: 'trash', cite: () => [cited.url('/ok?trash')] }),
       ],
       pages: {
         '/own-page-0': { status: 200, body: '<p>own</p>' },
@@ -141,6 +142,27 @@ describe('citecheck wp against a local WordPress', () => {
     expect(wp.apiHits().every((h) => h.headers.authorization === CREDENTIALS)).toBe(true);
     expect(cited.hits.length).toBeGreaterThan(0);
     expect(cited.hits.every((h) => h.headers.authorization === undefined)).toBe(true);
+  });
+
+  it('--status any reads drafts beside published posts, and never the trash', async () => {
+    wp.hits.length = 0;
+    const result = await runCli([
+      'wp',
+      wp.origin,
+      ...FAST,
+      '--format',
+      'json',
+      '--status',
+      'any',
+      '--header',
+      `Authorization: ${CREDENTIALS}`,
+    ]);
+    expect(result.code, result.stderr).toBe(1);
+    const ids = (JSON.parse(result.stdout) as JsonReport).posts.map((p) => p.id);
+    expect(ids).toHaveLength(123); // 120 published posts, 2 pages, 1 draft
+    expect(ids).toContain(900);
+    expect(ids).not.toContain(901);
+    expect(wp.apiHits()[0].query.get('status')).toBe('any');
   });
 
   it('--status draft without credentials is one line before any request', async () => {

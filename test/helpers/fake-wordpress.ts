@@ -105,6 +105,13 @@ export function makePosts(
   });
 }
 
+// WordPress reads `status=any` as every status but those hidden from search (trash, auto-draft).
+const HIDDEN_FROM_ANY = new Set(['trash', 'auto-draft']);
+
+function listed(statuses: readonly string[], status: string): boolean {
+  return statuses.includes(status) || (statuses.includes('any') && !HIDDEN_FROM_ANY.has(status));
+}
+
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', ...headers });
   res.end(JSON.stringify(body));
@@ -207,7 +214,7 @@ export async function startFakeWordPress(options: FakeWordPressOptions): Promise
     const before = query.get('before');
     const modifiedAfter = query.get('modified_after');
     const matching = options.posts
-      .filter((p) => p.type === postType && statuses.includes(p.status))
+      .filter((p) => p.type === postType && listed(statuses, p.status))
       .filter((p) => (!after || p.date_gmt > after) && (!before || p.date_gmt < before))
       .filter((p) => !modifiedAfter || p.modified_gmt > modifiedAfter)
       .sort((a, b) => (a.date_gmt < b.date_gmt ? 1 : a.date_gmt > b.date_gmt ? -1 : b.id - a.id));

@@ -21,6 +21,7 @@ beforeAll(() => {
     'site/node_modules/pkg/README.md',
     'site/.drafts/d.md',
     'elsewhere/e.md',
+    'site/two\nlines.md',
   ]) {
     writeFileSync(path.join(cwd, file), '# Post\n');
   }
@@ -32,7 +33,7 @@ afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 describe('input globs (tinyglobby)', () => {
   it('lists a folder folder by folder in name order, skipping dot-folders, node_modules and links', async () => {
     expect(await listFiles(path.join(cwd, 'site'))).toEqual(
-      ['.notes.md', '[draft].md', 'a/x.md', 'a-b.md', 'b.md'].map((f) => path.join(cwd, 'site', f)),
+      ['.notes.md', '[draft].md', 'a/x.md', 'a-b.md', 'b.md', 'two\nlines.md'].map((f) => path.join(cwd, 'site', f)),
     );
   });
 
@@ -43,12 +44,14 @@ describe('input globs (tinyglobby)', () => {
       'site/a/x.md',
       'site/a-b.md',
       'site/b.md',
+      'site/two\nlines.md',
     ]);
     expect(await expandGlob('./site/*.md', cwd)).toEqual([
       'site/.notes.md',
       'site/[draft].md',
       'site/a-b.md',
       'site/b.md',
+      'site/two\nlines.md',
     ]);
     expect(await expandGlob('**/e.md', cwd)).toEqual(['elsewhere/e.md']);
   });
@@ -63,21 +66,26 @@ describe('input globs (tinyglobby)', () => {
   });
 
   it('reads escapes and negations', async () => {
-    expect(isGlob('site/\\[draft\\]*.md')).toBe(true);
+    expect(await isGlob('site/\\[draft\\]*.md')).toBe(true);
     expect(await expandGlob('site/\\[draft\\]*.md', cwd)).toEqual(['site/[draft].md']);
-    expect(await expandGlob('site/[!ab.]*.md', cwd)).toEqual(['site/[draft].md']);
-    expect(await expandGlob('site/!(b).md', cwd)).toEqual(['site/.notes.md', 'site/[draft].md', 'site/a-b.md']);
+    expect(await expandGlob('site/[!ab.]*.md', cwd)).toEqual(['site/[draft].md', 'site/two\nlines.md']);
+    expect(await expandGlob('site/!(b).md', cwd)).toEqual([
+      'site/.notes.md',
+      'site/[draft].md',
+      'site/a-b.md',
+      'site/two\nlines.md',
+    ]);
     expect(await expandGlob('site/{a,b}.md', cwd)).toEqual(['site/b.md']);
   });
 
   it('reads a pattern whose only glob characters are escaped as the file it names', async () => {
     // Without a dynamic part it used to be taken as a plain path, backslashes and all: not found.
-    expect(isGlob('site/\\[draft\\].md')).toBe(true);
+    expect(await isGlob('site/\\[draft\\].md')).toBe(true);
     expect(await expandGlob('site/\\[draft\\].md', cwd)).toEqual(['site/[draft].md']);
   });
 
-  it('tells a glob from a plain path', () => {
-    expect(isGlob('site/*.md')).toBe(true);
-    expect(isGlob('site/post.md')).toBe(false);
+  it('tells a glob from a plain path', async () => {
+    expect(await isGlob('site/*.md')).toBe(true);
+    expect(await isGlob('site/post.md')).toBe(false);
   });
 });
