@@ -20,7 +20,7 @@
  * nothing, stops by itself.
  */
 import { fork, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { getPriority, setPriority, tmpdir } from 'node:os';
@@ -220,6 +220,25 @@ function statusesOf(tool, stdout, pageUrl) {
   return counts;
 }
 
+/**
+ * CPU time of each thread of a running process so far, by thread id (Linux /proc; an empty map
+ * elsewhere). The main thread is the one whose id is the process id: its CPU is the critical
+ * path of a one-event-loop tool, while V8's GC and compiler threads (and a worker) may use the
+ * second core beside it.
+ */
+function threadCpuMs(pid, into) {
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime, in clock ticks (100 a second on Linux).
+      into.set(tid, (Number(fields[11]) + Number(fields[12])) * 10);
+    }
+  } catch {
+    // The process has exited (or there is no /proc): the last reading stands.
+  }
+}
+
 /** Runs one tool as a process; wall time from spawn to exit, peak RSS from a preload. */
 async function runTool(tool, pageUrl, polite) {
   const dir = mkdtempSync(join(tmpdir(), 'citecheck-bench-'));
@@ -235,6 +254,8 @@ async function runTool(tool, pageUrl, polite) {
     },
   );
   const killer = setTimeout(() => proc.kill('SIGKILL'), HARD_LIMIT_MS);
+  const threads = new Map();
+  const sampler = setInterval(() => threadCpuMs(proc.pid, threads), 10);
   let stdout = '';
   let stderr = '';
   proc.stdout.on('data', (d) => (stdout += d));
@@ -242,6 +263,9 @@ async function runTool(tool, pageUrl, polite) {
   const code = await new Promise((resolve) => proc.once('close', resolve));
   const ended = now();
   clearTimeout(killer);
+  clearInterval(sampler);
+  // Read up to the last sample before exit (up to 10 ms of CPU may be missed).
+  const mainCpuMs = threads.size > 0 ? (threads.get(String(proc.pid)) ?? NaN) : NaN;
   let maxRssKb = NaN;
   let cpuMs = NaN;
   try {
@@ -251,7 +275,15 @@ async function runTool(tool, pageUrl, polite) {
   }
   rmSync(dir, { recursive: true, force: true });
   if (code !== 0 && code !== 1) console.log(`  (${tool} exited ${code}: ${stderr.trim().split('\n').at(-1)})`);
-  return { started, ended, wallMs: ended - started, cpuMs, maxRssKb, statuses: statusesOf(tool, stdout, pageUrl) };
+  return {
+    started,
+    ended,
+    wallMs: ended - started,
+    cpuMs,
+    mainCpuMs,
+    maxRssKb,
+    statuses: statusesOf(tool, stdout, pageUrl),
+  };
 }
 
 const ms = (x) => `${Math.round(x)} ms`;
@@ -337,7 +369,7 @@ export async function benchVersus() {
         const firstAt = median(list.map((r) => r.view.firstRequestMs));
         const checking = median(list.map((r) => r.ended - r.started - r.view.firstRequestMs));
         console.log(
-          `  ${order.padEnd(11)} ${tool.padEnd(10)} wall ${ms(wall[tool]).padStart(8)} (runs ${list.map((r) => Math.round(r.wallMs)).join(', ')})  first link request at ${ms(firstAt)}, then ${ms(checking)} to exit  CPU ${ms(median(list.map((r) => r.cpuMs)))}  connections ${median(list.map((r) => r.connections))}  peak RSS ${(median(list.map((r) => r.maxRssKb)) / 1024).toFixed(0)} MB  ${JSON.stringify(list.at(-1).statuses)}`,
+          `  ${order.padEnd(11)} ${tool.padEnd(10)} wall ${ms(wall[tool]).padStart(8)} (runs ${list.map((r) => Math.round(r.wallMs)).join(', ')})  first link request at ${ms(firstAt)}, then ${ms(checking)} to exit  CPU ${ms(median(list.map((r) => r.cpuMs)))} (main thread ${ms(median(list.map((r) => r.mainCpuMs)))})  connections ${median(list.map((r) => r.connections))}  peak RSS ${(median(list.map((r) => r.maxRssKb)) / 1024).toFixed(0)} MB  ${JSON.stringify(list.at(-1).statuses)}`,
         );
       }
       console.log(

@@ -152,10 +152,11 @@ export async function checkPlan(
       const checking = runByHost(
         pending,
         admissionFor(pool),
-        async (target) => {
-          const result = await checkTarget(target, ctx);
-          if (result) finish(cache ? cache.record(result) : result);
-        },
+        // One promise per check, not an async wrapper's two.
+        (target) =>
+          checkTarget(target, ctx).then((result) => {
+            if (result) finish(cache ? cache.record(result) : result);
+          }),
         deps.signal,
       );
       // The first checks have reached their lanes; once their requests are dispatched (the

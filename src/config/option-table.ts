@@ -205,7 +205,7 @@ export const OPTION_TABLE = [
     default: false,
     help: 'make no request; http(s) links are reported unchecked',
     // Scripts pass one flag set to every command; extract is offline anyway, so it accepts the flag.
-    commands: ['check', 'wp', 'extract'],
+    commands: ALL_COMMANDS,
     extractHelp: 'accepted and changes nothing: extract never makes a request',
   },
   {

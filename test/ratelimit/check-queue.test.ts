@@ -78,6 +78,22 @@ describe('runByHost', () => {
     expect(checks.started).toHaveLength(3);
   });
 
+  it('starts at most a burst per turn of the event loop', async () => {
+    const checks = manualChecks();
+    const done = runByHost(items(['a', 'b', 'c'], 10), { perHost: () => 10, total: 6, burst: 2 }, checks.check);
+    // The first two start before runByHost returns (their requests go out first)…
+    expect(checks.started.map((u) => new URL(u).host)).toEqual(['a', 'b']);
+    await new Promise((r) => setImmediate(r));
+    // …two more on each turn of the event loop, hosts still taking turns, up to the total.
+    expect(checks.started.map((u) => new URL(u).host)).toEqual(['a', 'b', 'c', 'a']);
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    expect(checks.started.map((u) => new URL(u).host)).toEqual(['a', 'b', 'c', 'a', 'b', 'c']);
+    await checks.endAll();
+    await done;
+    expect(checks.started).toHaveLength(30);
+  });
+
   it('settles at once with nothing to do', async () => {
     await expect(runByHost([], { perHost: () => 1, total: 1 }, async () => undefined)).resolves.toBeUndefined();
   });
