@@ -33,7 +33,9 @@
  *
  * Prints per page and overall: precision and recall (micro over all links, and the mean over
  * pages), recall split between the sources the page writes in running prose and the others
- * (see proseHrefs), pages whose article was lost (no block, or recall 0 where the article has links),
+ * (see proseHrefs), a second recall over the sources by the issue's own definition (ISSUE_RULE:
+ * the headline figure stays the first), pages whose article was lost (no block, under half its
+ * text read, or recall 0 where the article has links),
  * pages read whole with a warning, and ANCHOR_DAMAGED counts with a sample. `--base` measures a
  * second build (e.g. an older commit's dist/) on the same pages, side by side.
  *
@@ -220,6 +222,30 @@ function notSourceReason(anchor, key) {
   return undefined;
 }
 
+/**
+ * The rule of the second recall figure: of the article's sources (above), links to the page's
+ * own site that the page does not write in running prose (proseHrefs) are left out, as the
+ * site's navigation and related stories issue 8 says are no sources (a menu item, a headline
+ * in a list, a "(See …)" line, a breadcrumb). Judged from the page's markup, not by citecheck.
+ */
+const ISSUE_RULE =
+  'links to the page\'s own site (its domain and subdomains) not written in running prose in the article (menus, headline lists, breadcrumbs), to an author\'s archive or whose text is a "(See …)"/"Watch …" line, and feed links (feedburner, /feed, /rss), left out';
+
+/** A "(See pictures of the spill.)" or "Watch the video" line: a pointer to more of the site. */
+const CROSS_REF = /^\(?\s*(?:see|watch|read|view|listen|more|related)\b/i;
+/** An author's archive. */
+const AUTHOR = /^[^/]*\/(?:author|authors|profile|people)\/[^/]+$/i;
+/** A feed or feed-subscription link. */
+const FEED = /^(?:[\w-]+\.)*feedburner\.com\/|\/(?:feed|rss|atom)(?:\.xml)?(?:\/|$|\?)/i;
+
+/** The registrable domain of a host, roughly: its last two labels (three under `co.uk`-like suffixes). */
+function domainOf(host) {
+  const labels = host.split('.');
+  const n =
+    labels.length >= 3 && labels[labels.length - 1].length === 2 && labels[labels.length - 2].length <= 3 ? 3 : 2;
+  return labels.slice(-n).join('.');
+}
+
 /** Letters and digits only, lower case: text compared across extractors' spacing. */
 const squeeze = (text) => text.replace(/[\s\u00a0]+/g, '').toLowerCase();
 
@@ -227,7 +253,7 @@ const squeeze = (text) => text.replace(/[\s\u00a0]+/g, '').toLowerCase();
  * Share of the article's paragraph text found in what citecheck read: a paragraph counts when
  * its first 40 characters (spacing ignored) are in citecheck's blocks.
  */
-function coverage(paragraphs, extracted) {
+function coverage(paragraphs, extracted, unread = []) {
   if (paragraphs.length === 0) return undefined;
   const read = squeeze(extracted.blocks.map((b) => b.text).join(' '));
   let total = 0;
@@ -236,6 +262,7 @@ function coverage(paragraphs, extracted) {
     const text = squeeze(p);
     total += text.length;
     if (read.includes(text.slice(0, 40))) found += text.length;
+    else unread.push(p);
   }
   return total === 0 ? undefined : found / total;
 }
@@ -310,10 +337,24 @@ function scorePage(build, page) {
     if (key !== undefined && expected.has(key)) proseKeys.add(key);
   }
   const tpProse = [...proseKeys].filter((k) => got.has(k)).length;
+  // The sources by the issue's definition, by a rule of the reference side alone (see ISSUE_RULE):
+  // a link is one when any of its anchors in the article is.
+  const ownDomains = new Set([...site].map(domainOf));
+  const issueKeys = new Set();
+  for (const anchor of page.truth.anchors) {
+    const key = keyOf(anchor.href, base, site);
+    if (key === undefined || !expected.has(key)) continue;
+    const own = key.startsWith('site:') || ownDomains.has(domainOf(key.split('/')[0]));
+    if (FEED.test(key)) continue;
+    if (own && (!page.articleProse.has(anchor.href) || CROSS_REF.test(anchor.text) || AUTHOR.test(key))) continue;
+    issueKeys.add(key);
+  }
+  const tpIssue = [...issueKeys].filter((k) => got.has(k)).length;
   const damaged = findings.filter((f) => f.code === 'ANCHOR_DAMAGED');
   const uncited = findings.filter((f) => f.code === 'CLAIM_UNCITED');
   const wholePage = post.warnings.some((w) => /no article body found/.test(w.repair ?? ''));
-  const text = coverage(page.truth.paragraphs, extracted);
+  const unread = [];
+  const text = coverage(page.truth.paragraphs, extracted, unread);
   // Lost: nothing read, under half the article's text read, or none of its sources.
   const lost = extracted.blocks.length === 0 || (text !== undefined && text < 0.5) || (expected.size > 0 && tp === 0);
   return {
@@ -325,7 +366,10 @@ function scorePage(build, page) {
     tpArticle,
     proseKeys,
     tpProse,
+    issueKeys,
+    tpIssue,
     text,
+    unread,
     damaged,
     uncited,
     wholePage,
@@ -353,7 +397,11 @@ function totals(results) {
   let article = 0;
   let tpProse = 0;
   let prose = 0;
+  let tpIssue = 0;
+  let issue = 0;
   for (const r of results) {
+    tpIssue += r.tpIssue;
+    issue += r.issueKeys.size;
     tpProse += r.tpProse;
     prose += r.proseKeys.size;
     tp += r.tp;
@@ -382,6 +430,8 @@ function totals(results) {
     article,
     tpProse,
     prose,
+    tpIssue,
+    issue,
     lost: results.filter((r) => r.lost).map((r) => r.page),
     wholePage: results.filter((r) => r.wholePage).map((r) => r.page),
     damaged: results.reduce((s, r) => s + r.damaged.length, 0),
@@ -551,7 +601,14 @@ async function main() {
       leftOut.push(`${name} (${tools ? 'Readability finds no article' : 'no expected.html'})`);
       continue;
     }
-    pages.push({ name, source, url, truth: anchorsOf(article), prose: proseHrefs(source) });
+    pages.push({
+      name,
+      source,
+      url,
+      truth: anchorsOf(article),
+      prose: proseHrefs(source),
+      articleProse: proseHrefs(article),
+    });
   }
   if (pages.length === 0) {
     console.error(`no page in ${opts.corpus}${opts.set !== 'all' ? ` for set ${opts.set}` : ''}`);
@@ -601,6 +658,9 @@ async function main() {
     console.log(
       `  sources written in running prose: recall ${pct(t.tpProse, t.prose)} (${t.tpProse}/${t.prose}); the others (alone in their block: a menu item, a headline in a list, a "(See …)" line; or in a <nav>): recall ${pct(t.tp - t.tpProse, t.exp - t.prose)} (${t.tp - t.tpProse}/${t.exp - t.prose})`,
     );
+    console.log(
+      `  sources by the issue's definition: recall ${pct(t.tpIssue, t.issue)} (${t.tpIssue}/${t.issue}); rule: ${ISSUE_RULE}`,
+    );
     console.log(`  articles lost: ${t.lost.length}/${rs.length}${t.lost.length ? ` (${t.lost.join(', ')})` : ''}`);
     console.log(
       `  read whole with a warning: ${t.wholePage.length}${t.wholePage.length ? ` (${t.wholePage.join(', ')})` : ''}`,
@@ -622,11 +682,16 @@ async function main() {
         const missed = [...r.expected].filter((k) => !r.got.has(k));
         const others =
           opts.verbose === 'all' ? [...r.article].filter((k) => !r.expected.has(k) && !r.got.has(k)).length : 0;
-        if (extra.length + missed.length + others === 0) continue;
+        // The article's paragraphs not read, where a tenth of its text or more was missed.
+        const unread = r.text !== undefined && r.text < 0.9 ? r.unread : [];
+        if (extra.length + missed.length + others + unread.length === 0) continue;
         console.log(`  ${r.page} (body ${r.selector})`);
+        for (const p of unread.slice(0, 5)) console.log(`    ¶ not read: "${p.slice(0, 70)}"`);
+        if (unread.length > 5) console.log(`    ¶ … ${unread.length - 5} more paragraphs not read`);
         for (const k of extra.slice(0, 15)) console.log(`    + ${k}`);
         if (extra.length > 15) console.log(`    + … ${extra.length - 15} more`);
-        for (const k of missed.slice(0, 15)) console.log(`    - ${k}${whyMissed(r, k)}`);
+        for (const k of missed.slice(0, 15))
+          console.log(`    - ${k}${whyMissed(r, k)}${r.issueKeys.has(k) ? '' : '  (not counted by the issue rule)'}`);
         if (missed.length > 15) console.log(`    - … ${missed.length - 15} more`);
         // Links of the article left out of the measure (no text, tags, share): what we made of them.
         if (opts.verbose === 'all')

@@ -33,7 +33,7 @@ function run(label, args) {
   const lines = out.split('\n');
   const pages = /: (\d+) pages/.exec(lines[0])?.[1] ?? '?';
   const at = lines.findIndex((l) => l === 'this build:');
-  const figures = lines.slice(at + 1, at + 6).map((l) => l.trim());
+  const figures = lines.slice(at + 1, at + 7).map((l) => l.trim());
   console.log(`eval-html ${label} (${pages} pages): ${figures[0]}`);
   for (const l of figures.slice(1)) console.log(`  ${l}`);
 }

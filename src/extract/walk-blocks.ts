@@ -4,6 +4,7 @@ import type { DomNode } from './dom.js';
 import { looksLikeFootnoteMark } from '../sources/footnote-mark.js';
 import { anchorRole, containerRole, isTellingAlt, isWidgetAnchor } from './link-roles.js';
 import { BLOCK_BREAK, ORPHAN_A, STRONG_END } from './prepare-html.js';
+import { ReadInside } from './read-inside.js';
 
 /** Elements that are blocks, and their kind. */
 const BLOCK_KIND: Record<string, BlockKind> = {
@@ -25,7 +26,8 @@ const BLOCK_KIND: Record<string, BlockKind> = {
 
 /**
  * Never part of the post's text: page chrome, code, scripts, forms. `pre` and `code` hold
- * examples, not claims, and links inside them are not citations.
+ * examples, not claims, and links inside them are not citations. Except (read-inside.ts) a
+ * `<pre>` with links and an article's own `<header>`, which reader modes keep.
  */
 const SKIPPED = new Set([
   'nav',
@@ -258,6 +260,8 @@ export class BlockWalker {
   private pendingNumber: number | undefined;
   /** Run by the next push() when its frame ends (leaving a footnote, a figure, a list). */
   private onPush: (() => void) | undefined;
+  /** Skipped kinds read all the same: a `<pre>` with links, an article's `<header>` (read-inside.ts). */
+  private readonly inside = new ReadInside();
 
   constructor(private readonly opts: WalkOptions) {}
 
@@ -347,8 +351,8 @@ export class BlockWalker {
       const name = node.name ?? '';
       const parent = node.parent;
       if (parent && (COMPLEX_IN_QUOTE.has(name) || this.complex.has(node))) this.complex.add(parent);
-      if (SKIPPED.has(name) || isChrome(node)) continue;
-      if (BLOCK_KIND[name] !== undefined || name === BLOCK_BREAK || this.blocky.has(node)) {
+      if ((SKIPPED.has(name) && !this.inside.reads(node)) || isChrome(node)) continue;
+      if (BLOCK_KIND[name] !== undefined || name === BLOCK_BREAK || this.blocky.has(node) || this.inside.isCode(node)) {
         if (parent) this.blocky.add(parent);
       }
     }
@@ -485,7 +489,20 @@ export class BlockWalker {
       this.flush();
       return;
     }
-    if ((SKIPPED.has(name) && !(this.opts.includeMedia && name === 'iframe')) || isChrome(node)) {
+    if (this.inside.isCode(node) && !isChrome(node)) {
+      // Preformatted text with links: one block, its text code (no claim), its links read.
+      this.flush();
+      const builder = new BlockBuilder('paragraph', this.noteLine(node));
+      this.push(node.children ?? [], builder, 'paragraph', false, () => {
+        builder.codeRanges.push([0, builder.length]);
+        this.emit(builder);
+      });
+      return;
+    }
+    if (
+      (SKIPPED.has(name) && !(this.opts.includeMedia && name === 'iframe') && !this.inside.reads(node)) ||
+      isChrome(node)
+    ) {
       if (!INLINE.has(name)) this.flush();
       return;
     }
@@ -624,7 +641,13 @@ export class BlockWalker {
         return;
     }
     const attribution = this.quoteDepth > 0 && (name === 'footer' || name === 'header');
-    if ((SKIPPED.has(name) && !attribution) || isChrome(node)) return;
+    if ((SKIPPED.has(name) && !attribution && !this.inside.reads(node)) || isChrome(node)) return;
+    if (this.inside.isCode(node)) {
+      const codeStart = b.length;
+      b.space();
+      this.push(children, b, 'paragraph', inCode, () => b.codeRanges.push([codeStart, b.length]));
+      return;
+    }
     if (INLINE.has(name)) {
       // Code is an example: its digits and words are no claim (signals.ts blanks these ranges).
       const codeStart = b.length;

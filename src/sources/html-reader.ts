@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { isElement, type DomNode } from './html-tree.js';
+import { isElement, textContent, type DomNode } from './html-tree.js';
 import { isModal } from './reader-patterns.js';
 
 /**
@@ -157,20 +157,72 @@ export function readerArticle(root: DomNode): ReaderArticle | undefined {
   if (!content) return undefined;
   const kept = new Uint8Array(els.length);
   const walk: CopyNode[] = [content];
+  // The nearest element of ours around each node of the walk (-1: none).
+  const around: number[] = [-1];
+  const wrapped = { els, index, kept, texts: new Map<number, string>() };
   while (walk.length > 0) {
     const node = walk.pop() as CopyNode;
+    let near = around.pop() as number;
     if (node.nodeType !== 1) continue;
     const attrs = node.attributes ?? [];
+    let named = false;
     for (let i = 0; i < attrs.length; i++) {
       const name = attrs[i].name;
       if (!name.startsWith(PREFIX)) continue;
       const k = Number(name.slice(PREFIX.length));
-      if (Number.isInteger(k) && k >= 0 && k < els.length) kept[k] = 1;
+      if (Number.isInteger(k) && k >= 0 && k < els.length) {
+        kept[k] = 1;
+        // Of several names (an element unwrapped into its only child), the innermost.
+        if (k > near || !named) near = k;
+        named = true;
+      }
     }
+    if (!named && near >= 0) keepWrapped(node, near, wrapped);
     // The array, not nextSibling (a search of the parent's children each time).
-    for (const c of node.childNodes) walk.push(c);
+    for (const c of node.childNodes) {
+      walk.push(c);
+      around.push(near);
+    }
   }
   return { els, parent: Int32Array.from(parents), kept, length: article?.length ?? 0 };
+}
+
+/** Squeezed text (no white space) compared between the copy and our tree: its first characters. */
+const WRAPPED_KEY = 40;
+/** Children of an element looked at for a wrapped paragraph's text (a bound on wide pages). */
+const WRAPPED_SCAN = 200;
+
+/**
+ * A `<p>` Readability made to hold a div's loose text, which then took the div's place (or that
+ * came back from its cached page on a retry): no index names it. The child of our element around
+ * it whose text it holds is kept. `texts` caches the squeezed text of our elements.
+ */
+function keepWrapped(
+  node: CopyNode,
+  near: number,
+  reader: { els: DomNode[]; index: Map<DomNode, number>; kept: Uint8Array; texts: Map<number, string> },
+): void {
+  if ((node as { localName?: string }).localName !== 'p') return;
+  let text = '';
+  for (const c of node.childNodes) if (c.nodeType === 3) text += (c as { textContent?: string }).textContent ?? '';
+  const key = text.replace(/\s+/g, '').slice(0, WRAPPED_KEY);
+  if (key.length < 10) return;
+  let scanned = 0;
+  for (const child of reader.els[near].children ?? []) {
+    if (!isElement(child)) continue;
+    if (++scanned > WRAPPED_SCAN) return;
+    const k = reader.index.get(child);
+    if (k === undefined || reader.kept[k]) continue;
+    let own = reader.texts.get(k);
+    if (own === undefined) {
+      own = textContent(child).replace(/\s+/g, '');
+      reader.texts.set(k, own);
+    }
+    if (own.includes(key)) {
+      reader.kept[k] = 1;
+      return;
+    }
+  }
 }
 
 /** Copies our tree into the DOM's document, each element named by its index. */

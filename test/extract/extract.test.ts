@@ -115,12 +115,16 @@ describe('blocks', () => {
     ]);
   });
 
-  it('ignores links inside code and pre, but keeps the code text', () => {
-    const post = html(
-      '<p>Run <code><a href="https://code.example/">tool</a></code> now.</p><pre><a href="https://pre.example/">x</a></pre>',
-    );
+  it('ignores links inside code and a <pre> of code, but keeps the code text', () => {
+    const post = html('<p>Run <code><a href="https://code.example/">tool</a></code> now.</p><pre>$ tool --all</pre>');
     expect(post.blocks.map((b) => b.text)).toEqual(['Run tool now.']);
     expect(post.blocks[0].citations).toEqual([]);
+  });
+
+  it('reads the links of a <pre> that has them (preformatted text the writer linked, issue 8)', () => {
+    const post = html('<p>Run it now.</p><pre>See <a href="https://pre.example/">RFC 1</a>.</pre>');
+    expect(post.blocks.map((b) => b.text)).toEqual(['Run it now.', 'See RFC 1.']);
+    expect(post.blocks[1].citations.map((c) => c.url)).toEqual(['https://pre.example/']);
   });
 
   it('records img and iframe sources only with includeMedia', () => {

@@ -217,3 +217,45 @@ describe('what a reader mode takes as the article (Readability rules, issue 8)',
     }
   });
 });
+
+describe('what a reader mode keeps that extraction used to skip (issue 8)', () => {
+  it("reads the article's <header> (its lead paragraph and link), not the site's nor a teaser's", () => {
+    const post = page('article-header-lead.html');
+    const texts = post.blocks.map((b) => b.text);
+    expect(texts[0]).toBe('Harbour dredging resumes after two-year pause');
+    expect(texts[1]).toMatch(/^The port authority says silt cut/);
+    expect(urls(post)).toContain('https://port.example.org/survey-2024');
+    expect(urls(post)).toContain('https://lab.example.net/results/silt');
+    // The masthead and the teasers' headlines (short articles in a sidebar) stay out.
+    expect(texts).not.toContain('Coast Weekly News Sport');
+    expect(urls(post).some((u) => /ferry-fares|lighthouse/.test(u))).toBe(false);
+  });
+
+  it('reads the links of a <pre> as citations, its text as code (no claim); a <pre> without links stays out', () => {
+    const post = page('preformatted-memo.html');
+    expect(urls(post).filter((u) => u.startsWith('http'))).toEqual([
+      'https://memo.example.org/bcp/78',
+      'https://memo.example.org/bcp/79',
+      'https://memo.example.org/rfc/8259',
+      'https://lab.example.net/papers/listing-cache',
+    ]);
+    expect(post.blocks).toHaveLength(1);
+    const block = post.blocks[0];
+    expect(block.text).toMatch(/Servers answered 40 percent faster/);
+    expect(block.text).not.toMatch(/curl/);
+    // Its figures are code ("40 percent" is no figure signal), as in a `<code>` span.
+    expect(block.signals).not.toContain('number');
+  });
+});
+
+describe("Readability's article mapped onto our tree (issue 8)", () => {
+  it('reads the text of divs that hold only text (Readability puts it in a new <p> in their place)', () => {
+    const post = page('text-only-divs.html');
+    const texts = post.blocks.map((b) => b.text);
+    expect(texts.some((t) => t.startsWith('The council voted seven to two'))).toBe(true);
+    expect(texts.some((t) => t.startsWith('Shop owners on the high street'))).toBe(true);
+    expect(texts.some((t) => t.startsWith('The lanes are paid for'))).toBe(true);
+    expect(urls(post)).toContain('https://data.valley.example.gov/counts/2024');
+    expect(urls(post).some((u) => /bridge|market/.test(u))).toBe(false);
+  });
+});

@@ -1,0 +1,86 @@
+import type { DomNode } from './dom.js';
+
+/**
+ * Elements extraction otherwise skips as examples or page furniture, read when they hold the
+ * article's own text or links (issue 8: what a reader mode keeps of them):
+ * - a `<pre>` that holds links: preformatted text the writer linked (an RFC, a plain-text
+ *   post); its links are citations, its text stays code (never a claim). A `<pre>` without
+ *   links is an example and stays skipped.
+ * - the `<header>` of an article (a `<header>` whose nearest sectioning ancestor is an
+ *   `<article>` of ARTICLE_TEXT characters or more): the story's title and lead paragraph, not the
+ *   site's banner. A teaser's `<article>` in a list of headlines is shorter and keeps its header skipped.
+ */
+
+/** Text an `<article>` must hold for its `<header>` to be read (a teaser holds a headline and a line). */
+const ARTICLE_TEXT = 600;
+
+/** Elements whose subtree is not searched further (a widget's links are not the writer's). */
+const OPAQUE = new Set(['script', 'style', 'template', 'svg', 'math', 'code']);
+
+/** True when an element holds an `<a href>` (not inside code), by a walk of its subtree. */
+function holdsLink(el: DomNode): boolean {
+  const stack = [...(el.children ?? [])];
+  while (stack.length > 0) {
+    const node = stack.pop() as DomNode;
+    if (node.type !== 'tag') continue;
+    if (node.name === 'a' && (node.attribs?.href ?? '').trim() !== '') return true;
+    if (OPAQUE.has(node.name ?? '')) continue;
+    for (const c of node.children ?? []) stack.push(c);
+  }
+  return false;
+}
+
+/** Characters of text (white space not counted) under an element, stopping once `enough` is reached. */
+function textAtLeast(el: DomNode, enough: number): boolean {
+  let chars = 0;
+  const stack = [...(el.children ?? [])];
+  while (stack.length > 0) {
+    const node = stack.pop() as DomNode;
+    if (node.type === 'text') {
+      chars += (node.data ?? '').replace(/\s+/g, '').length;
+      if (chars >= enough) return true;
+      continue;
+    }
+    if (node.type !== 'tag' || node.name === 'script' || node.name === 'style') continue;
+    for (const c of node.children ?? []) stack.push(c);
+  }
+  return false;
+}
+
+/** Sectioning elements: the nearest one around a `<header>` is what it heads. */
+const SECTIONING = new Set(['article', 'section', 'aside', 'nav', 'main', 'body']);
+
+/** Answers per element, computed once (a walk asks about an element more than once). */
+export class ReadInside {
+  private readonly known = new Map<DomNode, boolean>();
+  private readonly articles = new Map<DomNode, boolean>();
+
+  /** True for a `<pre>` or `<header>` that is read although extraction skips its kind. */
+  reads(el: DomNode): boolean {
+    const name = el.name;
+    if (name !== 'pre' && name !== 'header') return false;
+    let answer = this.known.get(el);
+    if (answer === undefined) {
+      answer = name === 'pre' ? holdsLink(el) : this.headsArticle(el);
+      this.known.set(el, answer);
+    }
+    return answer;
+  }
+
+  /** True for a `<pre>` read for its links: its text is code. */
+  isCode(el: DomNode): boolean {
+    return el.name === 'pre' && this.reads(el);
+  }
+
+  private headsArticle(header: DomNode): boolean {
+    let up = header.parent;
+    while (up && up.type === 'tag' && !SECTIONING.has(up.name ?? '')) up = up.parent;
+    if (!up || up.type !== 'tag' || up.name !== 'article') return false;
+    let long = this.articles.get(up);
+    if (long === undefined) {
+      long = textAtLeast(up, ARTICLE_TEXT);
+      this.articles.set(up, long);
+    }
+    return long;
+  }
+}
