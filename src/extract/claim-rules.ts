@@ -13,11 +13,30 @@ const set = (words: string): ReadonlySet<string> => new Set(words.split(' '));
 
 /**
  * Reporting verbs: attribution when used for reporting (see the exceptions below), beside the
- * phrase "according to".
+ * phrase "according to"; "coined" credits a term to someone ("a term coined by the media").
  */
 export const REPORTING_VERBS = set(
-  'said says say told tells stated states announced announces reported reports testified acknowledged acknowledges admitted admits asserted asserts insisted insists warned warns claimed claims argued argues confirmed confirms disclosed discloses revealed reveals wrote writes noted notes explained explains added estimated estimates estimate concluded concludes found finds showed shows shown suggested suggests predicted predicts boasted boasts conceded concedes complained complains alleged alleges contended contends declared declares vowed vows pledged pledges urged urges denied denies',
+  'said says say told tells stated states announced announces reported reports testified acknowledged acknowledges admitted admits asserted asserts insisted insists warned warns claimed claims argued argues confirmed confirms disclosed discloses revealed reveals wrote writes noted notes explained explains added estimated estimates estimate concluded concludes found finds showed shows shown suggested suggests predicted predicts boasted boasts conceded concedes complained complains alleged alleges contended contends declared declares vowed vows pledged pledges urged urges denied denies coined',
 );
+
+/**
+ * Verbs of belief, hope and fear: someone's position when "that" follows ("the United States
+ * hopes that", "it is feared that"), or when experts hold it ("economists expect a recession").
+ */
+export const BELIEF_VERBS = set(
+  'believe believes believed hope hopes hoped expect expects fear fears feared suspect suspects suspected doubt doubts doubted think thinks thought',
+);
+
+/** Belief verbs too common in talk to report a position unless experts hold it ("my friends think that …"). */
+export const TALK_BELIEF_VERBS = set('think thinks thought');
+
+/** Subjects whose beliefs are reported positions ("analysts expect", "police suspect"). */
+export const EXPERT_SUBJECTS = set(
+  'economists analysts experts officials scientists researchers doctors physicians investors critics observers police authorities investigators prosecutors historians forecasters pollsters regulators',
+);
+
+/** Verbs of conceding, which also take a contest as object ("conceded defeat", "admitted the mistake"). */
+export const CONCEDING = /^(?:conceded|concedes|admitted|admits)$/;
 
 /** Reporting verbs that also name things (a report, the claims, TV shows): they need a speaker or "that". */
 export const NOUN_LIKE = set('reports claims notes estimates estimate shows finds states');
@@ -39,7 +58,7 @@ export const MECHANICAL_SUBJECTS = set(
 );
 
 /** Subject pronouns of the author or the reader: "I said I would", "we found a café", "you estimate". */
-export const PERSONAL_SUBJECTS = set("i i've i'd i'll i'm we we've we'd we'll we're you you've you'd you'll");
+export const PERSONAL_SUBJECTS = set("i i've i'd i'll i'm we we've we'd we'll we're you you've you'd you'll let's");
 
 /** Words between a subject and its verb that do not change who speaks ("I have always said"). */
 export const FILLERS = set(
@@ -138,6 +157,14 @@ export const STANCE =
   /\b(?:is|are|was|were|remains|remain)\s+(?:adamant|concerned|convinced|confident|worried|opposed|sceptical|skeptical)(?=\s+(?!with\b)[\p{L}“"‘])/giu;
 
 /**
+ * Concerns, fears and hopes raised or growing, and what they are ("the attack raised concerns
+ * that the government would …", "amid fears that the virus has spread"): someone's position,
+ * though no one is named.
+ */
+export const CONCERN =
+  /\b(?:raised|raises|raising|sparked|sparks|fuelled|fueled|fuels|prompted|prompts|heightened|amid|growing|widespread)\s+(?:\p{L}+\s+)?(?:concerns?|fears?|worries|doubts|suspicions|hopes|speculation)\s+that\b/giu;
+
+/**
  * Units of a program's or a game's own measures ("just 87 bytes", "32 chunks"): with them a
  * number is a weak figure (see signals.ts).
  */
@@ -162,6 +189,18 @@ export const NAME_STOPWORDS = set(
   'the a an this that these those it its he she they his her their them there here then but and or nor so yet still also although though if when while where whether after before since until as at by for from in into on onto of off over under with without about against among between during through to up down out other another some many most more much few several one two three each every all both any no none not such what which who whom whose why how mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december',
 );
 
+/**
+ * A news credit line ("The Associated Press contributed to this report.", "Jo Lee reported from
+ * Paris.", "Additional reporting by …"): who wrote, not what happened.
+ */
+export const CREDIT_LINE =
+  /\bcontributed(?:\s+(?:to|reporting))?(?:\s+(?:this|the))?\s*(?:report|reporting|story|article)?\s*\.?$|\breported\s+from\b|\b(?:additional\s+)?(?:reporting|writing|editing)\s+by\b/i;
+
+/** Capitalised possessives opening a sentence that name no party ("Today’s", "Everyone’s"). */
+export const POSSESSIVE_NOT_NAMES = set(
+  'today tomorrow yesterday tonight everyone everybody someone somebody anyone anybody nobody one life nature women men children people world year week month',
+);
+
 /** Verb phrases that tell what happened or will happen: a perfect, a prediction ("is likely to"). */
 export const EVENT_VERB =
   /\b(?:has|have|had)\s+(?:(?:not|never|already|also|long|since|just|recently|strongly|repeatedly|previously)\s+)?(?:been\s+)?(?:\p{Ll}{2,}(?:ed|en|wn|ne|lt|nt|ght|ld|id|ve|ck|ung)|cut|put|set|hit|shut|spread|quit|cost|hurt|won|lost|made|paid|sold|held|led|met|sent|spent|told|said|struck|run|won)\b|\b(?:is|are|was|were)\s+(?:(?:not|also|now)\s+)?(?:likely|unlikely|expected|set|due|poised|scheduled|slated|projected|forecast|about)\s+to\b/gu;
@@ -175,15 +214,25 @@ export const IRREGULAR_PAST = set(
 export const SPECULATION = /\b(?:would|could|might|may|should|must)\b/;
 
 /**
- * A transcript's speaker label opening a paragraph: one to four words in capitals, then a colon
- * ("JON SMITH:", "Q:", "DR. LEE:").
+ * A transcript's speaker label opening a paragraph: one to four capitalised words, in capitals
+ * or not, then a colon ("JON SMITH:", "Q:", "DR. LEE:", "Jon Smith:", "Dr. Lee:").
  */
-export const SPEAKER_LABEL = /^\s*(\p{Lu}[\p{Lu}.'’-]*(?:\s+\p{Lu}[\p{Lu}.'’-]*){0,3})\s*:\s+(?=\S)/u;
+export const SPEAKER_LABEL = /^\s*(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})\s*:\s+(?=\S)/u;
 
 /** Labels in capitals that name no speaker ("UPDATE:", "EDITOR'S NOTE:"). */
 export const SPEAKER_LABEL_WORDS = set(
   "update updated note notes edit editor's note correction clarification source sources warning disclaimer caution important tl;dr tldr ps p.s. faq bonus tip pro tip spoiler alert breaking news disclosure summary",
 );
+
+/**
+ * A photo caption's closing credit: an agency or a photo credit in parentheses ("(Reuters)",
+ * "(AP Photo/Evan Vucci)", "(Photo: Getty Images)"), or "Photo: …"/"Picture: …" after the text.
+ */
+export const CAPTION_CREDIT =
+  /(?:\(\s*(?:(?:[Pp]hoto(?:graph)?s?|[Ii]mages?|[Pp]ictures?|[Vv]ideo|[Cc]redit|[Ii]llustration|[Cc]ourtesy|File)\b|(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Getty|Bloomberg|Associated Press|Shutterstock|iStock|Corbis|Xinhua|AAP|UPI|WireImage|Sipa|dpa|Pool)(?![\p{L}]))[^()]{0,80}\)|(?:^|\s)(?:[Pp]hoto(?:graph)?|[Pp]icture|[Ii]mage)s?\s*:\s*[^.!?:]{1,60})\s*$/u;
+
+/** Longest caption, in words: a longer paragraph ending with a credit is a story. */
+export const CAPTION_MAX_WORDS = 80;
 
 /** "I" or "we" in a transcript turn: the speaker's own account (not "you": a reporter's questions say it). */
 export const SPEAKER_FIRST_PERSON =

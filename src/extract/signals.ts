@@ -2,11 +2,15 @@ import type { ClaimEvidence, ClaimSignal } from '../types.js';
 import {
   ACCORDING_TO_NOT_SOURCES,
   AUTHORED,
+  BELIEF_VERBS,
+  CONCEDING,
+  CONCERN,
   COORDINATORS,
   DATA_SUBJECTS,
   DATE_OR_TIME,
   DEFAULT_CLAIM_RULES,
   DETERMINERS,
+  EXPERT_SUBJECTS,
   FILLERS,
   FIRST_PERSON,
   IMPERATIVE_LEADS,
@@ -24,6 +28,7 @@ import {
   REPORTING_VERBS,
   SHOW_VERBS,
   STANCE,
+  TALK_BELIEF_VERBS,
   TECHNICAL_UNITS,
   UNREALISED,
   VERSION_AFTER,
@@ -428,7 +433,9 @@ function wordFigures(text: string, t: string, found: Figures, ranges?: Array<[nu
 
 // One alternation, without the u flag: the fastest scan V8 offers for a word list (measured
 // against a word-by-word set lookup and indexOf per verb).
-const REPORTING = new RegExp(`\\b(?:according\\s+to|(?:${[...REPORTING_VERBS].join('|')})\\b)`, 'gi');
+const REPORTING = new RegExp(`\\b(?:according\\s+to|(?:${[...REPORTING_VERBS, ...BELIEF_VERBS].join('|')})\\b)`, 'gi');
+// The words of a stance (STANCE), found without word boundaries or Unicode classes: a quick first look.
+const STANCE_HINT = /adamant|concerned|convinced|confident|worried|opposed|sceptical|skeptical/i;
 // "I read that …", "we heard that …": the author reporting what others say.
 const HEARSAY = /\b(?:read|heard|learned|learnt)\s+that\b/gi;
 
@@ -459,6 +466,10 @@ function wordsBefore(t: string, at: number, n: number): string[] {
 // ("that" is left out: "wrote that …" reports).
 const DETERMINERS_AFTER = new RegExp(`^\\s+(?:${[...DETERMINERS].filter((w) => w !== 'that').join('|')})\\b`, 'i');
 
+// A clause right after a verb, its subject a noun ("admitted the state had run out").
+const CLAUSE_AFTER =
+  /^\s+(?:the|a|an|his|her|its|their|this|these|those)\s+(?:(?!(?:and|or|but)\s)[\p{L}'’-]+\s+){1,2}(?:had|has|have|was|were|is|are|would|could|will|did|does|do|\p{Ll}+ed)\b/iu;
+
 /** Whether a reporting verb at [start, end) is used for reporting (see the module comment). */
 function isReporting(t: string, start: number, end: number, verb: string): boolean {
   const after = t.slice(end, end + 40);
@@ -484,7 +495,16 @@ function isReporting(t: string, start: number, end: number, verb: string): boole
   if (negated || NOT_REPORTED_AFTER.test(after)) return false;
   if (subject !== undefined && (PERSONAL_SUBJECTS.has(subject) || INTERPRETIVE.has(subject))) return false;
   if (subject !== undefined && (UNREALISED.has(subject) || (verb === 'say' && COORDINATORS.has(subject)))) return false;
+  if (BELIEF_VERBS.has(verb)) return isPosition(verb, before, i, after);
   if (AUTHORED.test(verb) && before.length > 0 && DETERMINERS_AFTER.test(after)) return false;
+  // "conceded defeat", "admitted the mistake": a contest given up or a fault owned, no words reported.
+  // ("admitted the state had run out" reports: a clause follows, not an object).
+  if (
+    CONCEDING.test(verb) &&
+    !CLAUSE_AFTER.test(after) &&
+    (DETERMINERS_AFTER.test(after) || /^\s+(?:defeat|victory)\b/i.test(after))
+  )
+    return false;
   if (subject !== undefined && PASSIVE.has(subject)) return /^\s*(?:that\b|to\s+be\b)/i.test(after);
   if (/^(?:told|tells)$/.test(verb) && /^\s+(?:me|us)\b/i.test(after) && !/^\s+(?:me|us)\s+that\b/i.test(after))
     return false;
@@ -493,6 +513,27 @@ function isReporting(t: string, start: number, end: number, verb: string): boole
   if (SHOW_VERBS.has(verb)) return thatFollows || (subject !== undefined && DATA_SUBJECTS.has(subject));
   if (NOUN_LIKE.has(verb)) return thatFollows;
   return true;
+}
+
+/**
+ * Whether a belief verb at word `i` of `before` reports someone's position: "that" after it (not
+ * after a thing: "it hopes that"; in the passive only "it is feared that"), or an expert subject
+ * ("analysts expect"); "think" only for experts.
+ */
+function isPosition(verb: string, before: readonly string[], i: number, after: string): boolean {
+  const subject = before[i];
+  if (subject !== undefined && EXPERT_SUBJECTS.has(subject)) return true;
+  if (TALK_BELIEF_VERBS.has(verb) || !/^\s+that\b/i.test(after) || subject === undefined) return false;
+  if (PASSIVE.has(subject)) return before[i - 1] === 'it';
+  return !MECHANICAL_SUBJECTS.has(subject);
+}
+
+/** True when the subject before `at` (past the fillers and "have") is the author or the reader. */
+function isPersonal(t: string, at: number): boolean {
+  const before = wordsBefore(t, at, 4);
+  let i = before.length - 1;
+  while (i >= 0 && FILLERS.has(before[i])) i--;
+  return i >= 0 && PERSONAL_SUBJECTS.has(before[i]);
 }
 
 /** Whether a stance ("is adamant") at `start` is someone else's: a subject that is not the author, the reader or a thing. */
@@ -534,11 +575,22 @@ function attributions(text: string, t: string, rules: ClaimRules): string[] {
     }
   }
   STANCE.lastIndex = 0;
-  for (let m = STANCE.exec(t); m && found.length < MAX_EVIDENCE; m = STANCE.exec(t)) {
+  // (The stance words are rare: a plain scan for them first spares most texts the full pattern.)
+  for (let m = STANCE_HINT.test(t) ? STANCE.exec(t) : null; m && found.length < MAX_EVIDENCE; m = STANCE.exec(t)) {
     if (isStance(t, m.index)) found.push(evidence(m.index, m.index + m[0].length));
+  }
+  CONCERN.lastIndex = 0;
+  let concernsEnd = -1;
+  // ("that" ends every match: most texts are passed over with one indexOf.)
+  for (let m = t.includes(' that') ? CONCERN.exec(t) : null; m && found.length < MAX_EVIDENCE; m = CONCERN.exec(t)) {
+    // Not the writer's own: "I have growing doubts that …".
+    concernsEnd = m.index + m[0].length;
+    if (!isPersonal(t, m.index)) found.push(text.slice(m.index, concernsEnd));
   }
   REPORTING.lastIndex = 0;
   for (let m = REPORTING.exec(t); m && found.length < MAX_EVIDENCE; m = REPORTING.exec(t)) {
+    // "fears" in "amid growing fears that" was read as a concern (the writer's or someone's).
+    if (m.index < concernsEnd) continue;
     const verb = m[0].toLowerCase().replace(/\s+/g, ' ');
     if (isReporting(t, m.index, m.index + m[0].length, verb)) found.push(evidence(m.index, m.index + m[0].length));
   }

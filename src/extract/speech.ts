@@ -1,5 +1,11 @@
 import type { Block, ClaimSignal } from '../types.js';
-import { SPEAKER_FIRST_PERSON, SPEAKER_LABEL, SPEAKER_LABEL_WORDS } from './claim-rules.js';
+import {
+  CAPTION_CREDIT,
+  CAPTION_MAX_WORDS,
+  SPEAKER_FIRST_PERSON,
+  SPEAKER_LABEL,
+  SPEAKER_LABEL_WORDS,
+} from './claim-rules.js';
 import { doubleQuotedSpans, unquoted } from './signals.js';
 
 /**
@@ -9,7 +15,9 @@ import { doubleQuotedSpans, unquoted } from './signals.js';
  *   speaker): a turn in the first person is the speaker's own account, recorded by the
  *   transcript itself, so it is no claim to source; no turn votes on the post's voice;
  * - a pull quote (a blockquote, or a paragraph that is one quotation, repeating words of another
- *   paragraph of the post): the writer's own words shown large, judged where they are written.
+ *   paragraph of the post): the writer's own words shown large, judged where they are written;
+ * - a photo caption written as a paragraph (it closes with the photo's credit: "(Reuters)",
+ *   "(AP Photo/…)"): it says what a picture shows, no claim of the post.
  */
 
 /** Fewest paragraphs opening with a speaker label for a post to be a transcript. */
@@ -42,6 +50,18 @@ interface Turn {
 export interface Speech {
   /** The blocks of transcript turns. */
   turns: Map<number, Turn>;
+  /** The blocks that are photo captions (see isCaption). */
+  captions: Set<number>;
+}
+
+/** True for a photo caption written as a paragraph or list item: short, closing with a photo credit. */
+function isCaption(block: Block): boolean {
+  if (block.kind !== 'paragraph' && block.kind !== 'list-item') return false;
+  const text = block.text.trimEnd();
+  // A credit closes with ")" or follows "Photo:": a quick look at the end before any regex.
+  if (text.length > CAPTION_MAX_WORDS * 12 || !(text.endsWith(')') || text.includes(':', text.length - 80)))
+    return false;
+  return CAPTION_CREDIT.test(text.slice(-120)) && wordsOf(text).length <= CAPTION_MAX_WORDS;
 }
 
 /** The speaker label opening a block ("JON SMITH:"), or undefined; labels like "UPDATE:" are no speakers. */
@@ -142,13 +162,19 @@ function dropTextSignals(block: Block): void {
 }
 
 /**
- * Settles whose words each block holds (see the module comment): first-person transcript turns
- * and pull quotes lose the signals of their words. Returns the transcript turns, which do not
+ * Settles whose words each block holds (see the module comment): first-person transcript turns,
+ * pull quotes and photo captions lose the signals of their words. Returns the transcript turns, which do not
  * vote on the post's voice and whose labels name no party.
  */
 export function settleSpeech(blocks: Block[]): Speech {
   const turns = transcriptTurns(blocks);
   for (const [i, turn] of turns) if (turn.firstPerson) dropTextSignals(blocks[i]);
   for (const i of pullQuotes(blocks)) dropTextSignals(blocks[i]);
-  return { turns };
+  const captions = new Set<number>();
+  for (const block of blocks) {
+    if (!isCaption(block)) continue;
+    captions.add(block.index);
+    dropTextSignals(block);
+  }
+  return { turns, captions };
 }

@@ -1,6 +1,7 @@
 import type { Block, BlockKind } from '../types.js';
 import {
   CHANGELOG_ENTRY,
+  CREDIT_LINE,
   DEGREE_WORDS,
   DETERMINERS,
   EVENT_VERB,
@@ -8,6 +9,7 @@ import {
   IRREGULAR_PAST,
   NAME_STOPWORDS,
   PERSONAL_VOICE,
+  POSSESSIVE_NOT_NAMES,
   REPORTING_VOICE_MAX_SHARE,
   SPECULATION,
   STATEMENT_MIN_NAMES,
@@ -29,6 +31,10 @@ import type { Speech } from './speech.js';
 const PROSE_KINDS: ReadonlySet<BlockKind> = new Set(['paragraph', 'list-item']);
 // A block shorter than this (in words) is a caption, a byline or a widget: it neither votes nor states.
 const MIN_WORDS = 12;
+// Fewest words of a one-sentence paragraph that can state.
+const SHORT_MIN_WORDS = 3;
+// A sentence's end, before any closing quotation mark.
+const SENTENCE_END = /[.!]["”’]?$/;
 // A longer block is no news paragraph (a wall of text, a pasted log): it neither votes nor states,
 // which also bounds the work on hostile inputs.
 const MAX_CHARS = 4000;
@@ -39,7 +45,53 @@ const PAST_TENSE = new RegExp(`\\b(?:(is|are|am|be|being)\\s+)?([a-z]{2,}ed|${[.
 const CAPITALISED = /(?<![\p{L}\p{N}'’])\p{Lu}[\p{L}\p{N}'’.-]*/gu;
 const CAPITALISED_NEXT = /^\s+\p{Lu}/u;
 // The rest of a name: more capitalised words, also across "of", "for", "de", "van" … ("Bank of England", "University of the Arts").
+// A verb right after a word, or after an adverb ("Rosenberg eventually asked"): the word is its subject.
+const VERB_NEXT = new RegExp(
+  `^\\s+(?:[a-z]+ly\\s+)?(?:was|were|is|are|has|had|have|did|does|[a-z]{2,}ed|${[...IRREGULAR_PAST].join('|')})\\b`,
+);
+// A third-person subject pronoun, standing for a party the paragraph names.
+const PRONOUN_SUBJECT = /(?<![\p{L}'’])(?:[Hh]e|[Ss]he)(?![\p{L}'’])/u;
+// A condition opening a sentence: what follows is a hypothetical ("If a deal is reached, he is likely to …").
+const HYPOTHETICAL = /^(?:if|unless|suppose|imagine)\b/i;
+// A modal in a relative clause ("people who could meet with Page"); not "that" opening a
+// clause, where it is the subject ("And that may be why …").
+const RELATIVE_MODAL =
+  /(?<!(?:^|[.!?;:—–]\s*|\b(?:and|but|or|so|because|as|if|when|while)\s+))\b(?:who|which|that)\s+(?:would|could|might|may|should|must)\b/gi;
 const NAME_REST = /^(?:(?:\s(?:of|for|de|del|della|da|du|von|van|der|den|la|le)(?:\sthe)?)?\s\p{Lu}[\p{L}\p{N}'’-]*)+/u;
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+// A capitalised word, and what before it makes it mid-sentence: a lower-case word or a comma.
+const MID_SENTENCE_NAME = /(?<![\p{L}\p{N}'’])\p{Lu}[\p{L}\p{N}'’-]*/gu;
+const MID_SENTENCE_BEFORE = /[\p{Ll},;]\s+$/u;
+
+/**
+ * The names a post uses mid-sentence (where a capital can only mean a name), without "'s":
+ * a sentence's first word is a name when the post writes it so elsewhere.
+ */
+function knownNames(blocks: readonly Block[]): Set<string> {
+  const names = new Set<string>();
+  for (const block of blocks) {
+    if (!PROSE_KINDS.has(block.kind) || block.text.length > MAX_CHARS) continue;
+    for (const m of block.text.matchAll(MID_SENTENCE_NAME)) {
+      // Capitals are few: the text before one is looked at only where one is.
+      if (!MID_SENTENCE_BEFORE.test(block.text.slice(Math.max(0, m.index - 8), m.index))) continue;
+      const w = m[0].replace(/['’]s$/, '');
+      if (!NAME_STOPWORDS.has(w.toLowerCase())) names.add(w);
+    }
+  }
+  return names;
+}
+
+/**
+ * True for a paragraph of one short sentence (fewer than MIN_WORDS words, at least
+ * SHORT_MIN_WORDS): a beat of a story ("Page ignored her."), stated when it names a party.
+ */
+function isShortStatement(block: Block): boolean {
+  if (block.kind !== 'paragraph' || hasWords(block.text, MIN_WORDS) || !hasWords(block.text, SHORT_MIN_WORDS))
+    return false;
+  const text = block.text.trim();
+  return SENTENCE_END.test(text) && !/[.!?]\s/.test(text) && !CREDIT_LINE.test(text);
+}
 
 /** True when a text holds at least `n` words (runs of non-space), counted without building a list. */
 function hasWords(text: string, n: number): boolean {
@@ -80,14 +132,26 @@ export function isReportingVoice(blocks: readonly Block[], speech?: Speech): boo
  * "you", not a question and not the writer's speculation ("would", "could"). Empty unless the
  * text names at least STATEMENT_MIN_NAMES.
  */
-export function statements(text: string): string[] {
+export function statements(
+  text: string,
+  known: ReadonlySet<string> = NO_NAMES,
+  minNames: number = STATEMENT_MIN_NAMES,
+): string[] {
   const plain = unquoted(text);
   if (PERSONAL_VOICE.test(plain)) return [];
   const names = new Set<string>();
   const found: string[] = [];
   for (const [start, end] of sentenceRanges(plain)) {
     const sentence = plain.slice(start, end).trim();
-    if (sentence.endsWith('?') || SPECULATION.test(sentence)) continue;
+    // A question, a hypothetical ("If a deal is reached, …") or the writer's speculation (a modal:
+    // "could heighten tensions") states nothing; a modal in a relative clause tells what someone
+    // can do and leaves the sentence a statement ("it added managers who could meet with Page").
+    if (
+      sentence.endsWith('?') ||
+      HYPOTHETICAL.test(sentence) ||
+      (SPECULATION.test(sentence) && SPECULATION.test(sentence.replace(RELATIVE_MODAL, '')))
+    )
+      continue;
     // Names in the sentence, whole ("Port Elwood", "Marrow County"), with where each starts.
     const named: Array<[string, number]> = [];
     CAPITALISED.lastIndex = 0;
@@ -95,20 +159,38 @@ export function statements(text: string): string[] {
       const w = m[0].replace(/['’]s$/, '').replace(/\.$/, '');
       if (NAME_STOPWORDS.has(w.toLowerCase())) continue;
       // A sentence's first word is capitalised anyway: a name only when another capitalised word follows.
-      if (m.index === 0 && !CAPITALISED_NEXT.test(sentence.slice(m.index + m[0].length))) continue;
+      // A possessive opening a sentence is a name's ("Google’s investors made him do it"), but for a few words of time and everyone.
+      // A first word the post uses as a name mid-sentence is one when a verb follows it ("Page
+      // ignored her."; not "Russian officials …": an adjective).
+      const next = sentence.slice(m.index + m[0].length);
+      if (
+        m.index === 0 &&
+        !CAPITALISED_NEXT.test(next) &&
+        !(/['’]s$/.test(m[0]) && !POSSESSIVE_NOT_NAMES.has(w.toLowerCase())) &&
+        !(known.has(w) && VERB_NEXT.test(next))
+      )
+        continue;
       names.add(w);
       const rest = NAME_REST.exec(sentence.slice(m.index + m[0].length))?.[0] ?? '';
       if (named.length === 0 || m.index > named[named.length - 1][1] + named[named.length - 1][0].length)
         named.push([(m[0] + rest).replace(/['’]s$/, '').replace(/\.$/, ''), m.index]);
     }
-    if (named.length === 0 || found.length >= MAX_EVIDENCE) continue;
+    // "he"/"she" as a subject: the party the paragraph names ("Some streamlining was called for, he resolved").
+    const pronoun = PRONOUN_SUBJECT.exec(sentence);
+    if (named.length === 0 && pronoun === null) continue;
+    if (found.length >= MAX_EVIDENCE) continue;
     const verb = eventVerb(sentence);
     if (verb === undefined) continue;
-    // The evidence pairs the verb with the nearest name before it (its likely subject), else the first.
-    const subject = named.filter(([, at]) => at < verb.at).pop() ?? named[0];
+    // The evidence pairs the verb with the nearest name before it (its likely subject), else a
+    // pronoun before it ("He deputized Rosing"), else the first name.
+    const subject =
+      named.filter(([, at]) => at < verb.at).pop() ??
+      (pronoun !== null && (pronoun.index < verb.at || named.length === 0)
+        ? ([pronoun[0], pronoun.index] as [string, number])
+        : named[0]);
     found.push(`${subject[0]} … ${verb.text}`);
   }
-  return names.size >= STATEMENT_MIN_NAMES ? found : [];
+  return names.size >= minNames ? found : [];
 }
 
 /** The words that tell what happened, and where: a perfect or a prediction, else a past tense; undefined if none. */
@@ -170,15 +252,24 @@ export function addStatementSignals(
   speech?: Speech,
 ): void {
   if (!isReportingVoice(blocks, speech)) return;
+  const known = knownNames(blocks);
   for (const block of blocks) {
-    if (notClaims.has(block.kind) || !isProse(block)) continue;
+    const short = isShortStatement(block);
+    if (notClaims.has(block.kind) || !(short || isProse(block))) continue;
     if (ignore.some((re) => matches(re, block.text))) continue;
     // A changelog or to-do entry says what was done to the software, not what a party did.
     if (isChangelogEntry(block)) continue;
+    // A photo caption says what a picture shows (speech.ts).
+    if (speech?.captions.has(block.index) === true) continue;
     const turn = speech?.turns.get(block.index);
     // An interviewee's turn is their own account; a reporter's turn is read without its label (no party).
     if (turn?.firstPerson === true) continue;
-    const found = statements(turn === undefined ? block.text : block.text.slice(turn.labelEnd));
+    // A one-sentence paragraph names one party, or it would be longer.
+    const found = statements(
+      turn === undefined ? block.text : block.text.slice(turn.labelEnd),
+      known,
+      short ? 1 : STATEMENT_MIN_NAMES,
+    );
     if (found.length === 0) continue;
     block.signals.push('statement');
     block.isClaim = true;

@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import { extractPost } from '../../src/extract/index.js';
+import { claimSignals } from '../../src/extract/signals.js';
+import { statements } from '../../src/extract/statements.js';
+import { parseDocument } from '../../src/sources/index.js';
+import type { ExtractedPost } from '../../src/types.js';
+import { markdownPost as post, uncited } from '../helpers/claim-posts.js';
+
+// Claims of news and narrative writing that carry no figure, quote or "said" (issue 8, recall).
+
+// A story in the reporting voice: third person throughout, names its parties mid-sentence.
+const STORY = [
+  'Port Elwood approved a second container terminal in May, ending a dispute with Calder Shipping that lasted years.',
+  'The harbour board had hired Halvorsen, a former pilot, to run the quay, and the ferry operators backed the choice.',
+  'Westbrook Rail extended its freight line to the quay after Marrow County dropped its objection to the dredging.',
+];
+
+const attributions = (text: string): string[] =>
+  claimSignals(text)
+    .evidence.filter((e) => e.signal === 'attribution')
+    .map((e) => e.text);
+
+const statementsOf = (p: ExtractedPost, i: number): string[] =>
+  (p.blocks[i].evidence ?? []).filter((e) => e.signal === 'statement').map((e) => e.text);
+
+describe('statements in narrative sentences', () => {
+  it('"he"/"she" as a subject stands for the party the paragraph names', () => {
+    const text = 'Calder Shipping and Westbrook Rail are rivals on the Port Elwood quay. He resolved to end it.';
+    expect(statements(text)).toEqual(['He … resolved']);
+    // Without a name in the paragraph, a pronoun names no party.
+    expect(statements('The quay is busy in summer. He resolved to end it.')).toEqual([]);
+  });
+
+  it('a possessive opening a sentence is a name ("Marrow’s investors made …"), not "Today’s"', () => {
+    const text = 'Calder Shipping is a rival of Westbrook Rail. Marrow’s investors made it sell the ferry.';
+    expect(statements(text)).toEqual(['Marrow … made']);
+    expect(
+      statements('Calder Shipping is a rival of Westbrook Rail. Today’s investors made it sell the ferry.'),
+    ).toEqual([]);
+  });
+
+  it('a modal in a relative clause leaves the sentence a statement; any other modal makes it speculation', () => {
+    expect(statements('As the company grew, Calder Shipping added managers who could meet with Port Elwood.')).toEqual([
+      'Calder Shipping … grew',
+    ]);
+    expect(statements('Calder Shipping added managers, and they could meet with Port Elwood.')).toEqual([]);
+    // "that" opening a clause is its subject, no relative pronoun.
+    expect(statements('And that may be why Port Elwood dropped Calder Shipping in May.')).toEqual([]);
+  });
+
+  it('a sentence opening with "If" is a hypothetical, no statement', () => {
+    expect(statements('If a deal is reached without Port Elwood, Calder Shipping is likely to sue.')).toEqual([]);
+    expect(statements('Calder Shipping is likely to sue Port Elwood if no deal is reached.')).toEqual([
+      'Calder Shipping … is likely to',
+    ]);
+  });
+});
+
+describe('one-sentence paragraphs of a story', () => {
+  it('a short beat naming a party states, its first word a name where the post writes it so mid-sentence', () => {
+    const p = post(
+      ...STORY,
+      'Halvorsen ignored her.',
+      'But Halvorsen was determined.',
+      'He deputized Marrow to tell them.',
+    );
+    expect(statementsOf(p, 3)).toEqual(['Halvorsen … ignored']);
+    expect(statementsOf(p, 4)).toEqual(['Halvorsen … determined']);
+    expect(statementsOf(p, 5)).toEqual(['He … deputized']);
+    expect(uncited(p)).toEqual(expect.arrayContaining([3, 4, 5]));
+    // An adverb between the name and its verb.
+    expect(statementsOf(post(...STORY, 'Halvorsen eventually asked Marrow for help.'), 3)).toEqual([
+      'Halvorsen … asked',
+    ]);
+  });
+
+  it('no statement in a short line with no name, a credit line, a caption with no sentence end, or a noun after the first word', () => {
+    const p = post(
+      ...STORY,
+      'Eventually the ferry returned.',
+      'The Associated Press contributed to this report.',
+      'Jo Lee reported from Port Elwood.',
+      'Illustration by Mike Nudelman',
+      // "Westbrook" is a name mid-sentence above; here a noun follows it: an adjective, no subject.
+      'Westbrook trains stopped.',
+    );
+    for (let i = 3; i < p.blocks.length; i++) expect(p.blocks[i].signals).not.toContain('statement');
+  });
+
+  it('no short statements in a post in the personal voice', () => {
+    const p = post(
+      'I moved to Port Elwood in 2019 and we bought a boat from Calder Shipping the year after.',
+      'Our neighbours still argue about the quay, and I do not blame them for it one bit.',
+      'You should visit in spring if you can, when the ferry runs twice a day again.',
+      'Halvorsen ignored her.',
+    );
+    expect(p.blocks[3].signals).toEqual([]);
+  });
+});
+
+describe('positions without a reporting verb: belief, hope and fear', () => {
+  it.each([
+    ['The United States hopes that a deal can be finished this month.', ['United States hopes']],
+    ['Most economists expect a recession next year.', ['Most economists expect']],
+    ['Police suspect the fire was set on purpose.', ['Police suspect']],
+    ['It is feared that the virus has spread to the port.', ['It is feared']],
+    ['Many residents believe that the quay is unsafe.', ['Many residents believe']],
+  ])('reports a position: %s', (text, found) => {
+    expect(attributions(text)).toEqual(found);
+  });
+
+  it.each([
+    'I hope that the build passes this time.',
+    'We expect the parcel on Monday.',
+    'My friends think that I should move to the coast.',
+    'The expected cost rose again.',
+    'The bridge is expected to be finished in May.',
+    'It hopes that the cache is warm.',
+    "Let's say you have three apples.",
+  ])('no position: %s', (text) => {
+    expect(attributions(text)).toEqual([]);
+  });
+});
+
+describe('concerns raised', () => {
+  it('concerns, fears and hopes raised or growing are a position, though no one is named', () => {
+    expect(attributions('The attack raised concerns that the government would be pressured to crack down.')).toEqual([
+      'raised concerns that',
+    ]);
+    expect(attributions('Shares fell amid growing fears that the port would close.')).toEqual([
+      'amid growing fears that',
+    ]);
+    expect(attributions('I have growing doubts that the port will reopen.')).toEqual([]);
+    expect(attributions('The attack raised concerns about security.')).toEqual([]);
+  });
+});
+
+describe('conceding and coining', () => {
+  it('"conceded"/"admitted" report words, not a contest given up or a fault owned', () => {
+    expect(attributions('The governor admitted the state had run out of funds.')).toEqual(['The governor admitted']);
+    expect(attributions('“We got it wrong,” the coach conceded.')).toEqual(['the coach conceded']);
+    expect(attributions('The coach conceded that the team was tired.')).toEqual(['The coach conceded']);
+    expect(attributions('The mayor conceded defeat on Sunday night.')).toEqual([]);
+    expect(attributions('The company admitted the mistake and refunded its customers.')).toEqual([]);
+  });
+
+  it('"coined" credits a term to someone', () => {
+    expect(attributions('It is a term coined by the media to describe bacteria that resist antibiotics.')).toEqual([
+      'a term coined',
+    ]);
+  });
+});
+
+describe('photo captions written as paragraphs', () => {
+  it('a paragraph closing with a photo credit is a caption: no claim, no statement', () => {
+    const p = post(
+      ...STORY,
+      'Gunmen stormed Port Elwood’s museum on Wednesday, killing at least 19 people. (Reuters)',
+      'Halvorsen speaks to the harbour board in May. (AP Photo/Jo Lee)',
+      'The ferry leaves Port Elwood at dawn. Photo: Getty Images',
+    );
+    for (const i of [3, 4, 5]) {
+      expect(p.blocks[i].signals).toEqual([]);
+      expect(uncited(p)).not.toContain(i);
+    }
+  });
+
+  it('a paragraph of a story that names an agency mid-text, or a long one, is no caption', () => {
+    const long = `${STORY[0]} ${STORY[2]} ${STORY[0]} ${STORY[2]} ${STORY[0]} (Reuters)`;
+    const p = post(...STORY, 'Reuters reported that 19 people were killed in the attack on the museum.', long);
+    expect(uncited(p)).toEqual(expect.arrayContaining([3, 4]));
+  });
+});
+
+describe('transcripts with speaker labels in mixed case', () => {
+  it('"Jon Smith:" labels make a transcript as "JON SMITH:" do', () => {
+    const p = extractPost(
+      parseDocument(
+        [
+          'Anna Reed: The council cut the ferry budget by $2 million on Monday.',
+          'John Marsh: I think it is a shame. We said "this will cost the town far more than it saves".',
+          'Anna Reed: Do you think the council will change its mind?',
+          'John Marsh: I doubt it, and I have run boats here for 30 years.',
+        ].join('\n\n') + '\n',
+        { source: 'story.md' },
+      )[0],
+    );
+    expect(p.blocks[1].signals).toEqual([]);
+    expect(p.blocks[3].signals).toEqual([]);
+    expect(uncited(p)).toContain(0);
+  });
+});
