@@ -219,9 +219,13 @@ export const SPECULATION = /\b(?:would|could|might|may|should|must)\b/;
  */
 export const SPEAKER_LABEL = /^\s*(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})\s*:\s+(?=\S)/u;
 
-/** Labels in capitals that name no speaker ("UPDATE:", "EDITOR'S NOTE:"). */
+/**
+ * Labels that name no speaker: notes ("UPDATE:", "EDITOR'S NOTE:") and the credit lines of
+ * pictures ("Image: SixThirty", "Photo: AP"), which would otherwise open a turn that runs over
+ * the paragraphs after them.
+ */
 export const SPEAKER_LABEL_WORDS = set(
-  "update updated note notes edit editor's note correction clarification source sources warning disclaimer caution important tl;dr tldr ps p.s. faq bonus tip pro tip spoiler alert breaking news disclosure summary",
+  "update updated note notes edit editor's note correction clarification source sources warning disclaimer caution important tl;dr tldr ps p.s. faq bonus tip pro tip spoiler alert breaking news disclosure summary image images photo photos picture pictures credit credits courtesy illustration illustrations graphic graphics video caption chart map",
 );
 
 /**

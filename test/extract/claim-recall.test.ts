@@ -189,4 +189,29 @@ describe('transcripts with speaker labels in mixed case', () => {
     expect(p.blocks[3].signals).toEqual([]);
     expect(uncited(p)).toContain(0);
   });
+
+  it('a picture\'s credit line ("Image: …") opens no turn over the profile before a Q&A', () => {
+    const p = extractPost(
+      parseDocument(
+        [
+          'Image: Ana Ruiz',
+          'Reed founded the ferry company in 2009 with Marsh, and it now carries 40,000 passengers a year.',
+          '"When my son was born, I decided to work less," Reed said.',
+          'We talked with Reed about how it started.',
+          '## Q&A with John Reed',
+          'Mag: How did it start?',
+          'Reed: I bought one boat. We grew from there.',
+          'Mag: And now?',
+          'Reed: I still run it with Marsh.',
+        ].join('\n\n') + '\n',
+        { source: 'profile.md' },
+      )[0],
+    );
+    // The profile keeps its figure, quote and attribution: no turn runs from the credit line.
+    expect(p.blocks[1].signals).toContain('number');
+    expect(p.blocks[2].signals).toEqual(expect.arrayContaining(['quote', 'attribution']));
+    // The Q&A is still a transcript: the interviewee's first-person turns are no claims.
+    expect(p.blocks[6].signals).toEqual([]);
+    expect(p.blocks[8].signals).toEqual([]);
+  });
 });
