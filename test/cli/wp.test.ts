@@ -122,20 +122,24 @@ describe('citecheck wp against a local WordPress', () => {
     expect(api.query.get('per_page')).toBe('1');
   });
 
-  it("reads drafts with an application password, sent to the site's API only", async () => {
-    wp.hits.length = 0;
-    cited.reset();
-    const result = await runCli([
+  /** `wp` on the fake site for posts of `status`, with its application password. */
+  const readWithPassword = (status: string) =>
+    runCli([
       'wp',
       wp.origin,
       ...FAST,
       '--format',
       'json',
       '--status',
-      'draft',
+      status,
       '--header',
       `Authorization: ${CREDENTIALS}`,
     ]);
+
+  it("reads drafts with an application password, sent to the site's API only", async () => {
+    wp.hits.length = 0;
+    cited.reset();
+    const result = await readWithPassword('draft');
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as JsonReport;
     expect(report.posts.map((p) => p.id)).toEqual([900]);
@@ -146,17 +150,7 @@ describe('citecheck wp against a local WordPress', () => {
 
   it('--status any reads drafts beside published posts, and never the trash', async () => {
     wp.hits.length = 0;
-    const result = await runCli([
-      'wp',
-      wp.origin,
-      ...FAST,
-      '--format',
-      'json',
-      '--status',
-      'any',
-      '--header',
-      `Authorization: ${CREDENTIALS}`,
-    ]);
+    const result = await readWithPassword('any');
     expect(result.code, result.stderr).toBe(1);
     const ids = (JSON.parse(result.stdout) as JsonReport).posts.map((p) => p.id);
     expect(ids).toHaveLength(123); // 120 published posts, 2 pages, 1 draft
