@@ -41,6 +41,12 @@ const VIA_LINE = /^[\s([]*(?:via|h\/t|courtesy of)\s+\S/i;
 /** Headings of a reference list at the end of a post. */
 const REFERENCE_HEADING =
   /^(?:sources?|references?|further reading|bibliography|works cited|citations|reading list|see also|endnotes|notes and references|references and notes)\s*:?$/i;
+/**
+ * A closing line that offers a party's whole document ("READ Hoenig's full remarks:", "Read the
+ * senator's full statement here"): group 1 is the party, when the line names one.
+ */
+const FULL_DOCUMENT_HEADING =
+  /^(?:read|see|view|watch|listen to|here (?:is|are))\s+(?:the\s+)?(?:(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})['’]s?\s+)?(?:full|complete|entire)\s+(?:remarks|statement|speech|text|testimony|transcript|letter|report|interview|ruling|decision|filing|complaint|memo|study)(?:\s+(?:here|below|in full))?\s*:?$/iu;
 /** "[3]", "[1, 4]", "[2–5]" in running text: pointers into a numbered reference list. */
 const NUMBER_POINTER = /\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3}){0,9})\]/g;
 /** The number an entry gives itself: "[3] …", "3. …", "3) …". */
@@ -242,6 +248,33 @@ function creditReferences(blocks: Block[], raws: RawBlock[]): void {
   });
 }
 
+/**
+ * A closing line offering a named party's whole document, and the linked entries right under it
+ * ("READ Hoenig's full remarks:" then "“Hard Choices” – Speech by Thomas Hoenig"): the entries
+ * are the post's sources (kind `reference`) and credit each paragraph before them that reports
+ * that party's words (a quote or an attribution, and the party's name). Only a line among the
+ * post's last blocks counts: one in the middle introduces an excerpt, not the post's source.
+ */
+function creditFullDocument(blocks: Block[]): void {
+  for (let h = blocks.length - 2; h >= Math.max(0, blocks.length - 6); h--) {
+    const line = blocks[h];
+    if (line.kind !== 'heading' && line.kind !== 'paragraph') continue;
+    const party = FULL_DOCUMENT_HEADING.exec(line.text.trim())?.[1]?.split(/\s+/).pop();
+    if (party === undefined || line.citations.some(isOwnSource)) continue;
+    const entries: Block[] = [];
+    for (let k = h + 1; k < blocks.length && blocks[k].citations.some(isOwnSource); k++) entries.push(blocks[k]);
+    if (entries.length === 0) continue;
+    for (const entry of entries) entry.kind = 'reference';
+    const named = new RegExp(`(?<![\\p{L}])${party.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u');
+    for (const block of blocks.slice(0, h)) {
+      if (NOT_CLAIMS.has(block.kind) || !named.test(block.text)) continue;
+      if (!block.signals.some((sig) => sig === 'quote' || sig === 'attribution')) continue;
+      for (const entry of entries) credit(block, entry, 'reference-list');
+    }
+    return;
+  }
+}
+
 /** The numbers of a pointer: "1, 4" → 1, 4; "2–5" → 2, 3, 4, 5 (at most 20). */
 function numbersOf(list: string): number[] {
   const out: number[] = [];
@@ -262,6 +295,7 @@ export function creditSources(blocks: Block[], raws: RawBlock[]): void {
   creditFootnotes(blocks, raws);
   creditSourceLines(blocks, raws);
   creditReferences(blocks, raws);
+  creditFullDocument(blocks);
   creditQuoteIntroductions(blocks);
   for (const block of blocks) {
     if (NOT_CLAIMS.has(block.kind)) {

@@ -6,6 +6,7 @@ import { buildReport } from '../../src/report/build.js';
 import { parseDocument } from '../../src/sources/index.js';
 import type { Block, ExtractedPost, Post } from '../../src/types.js';
 import { ROOT, runCli } from '../cli/run-cli.js';
+import { markdownPost, uncited } from '../helpers/claim-posts.js';
 
 const DIR = path.join(ROOT, 'test/fixtures/credits');
 
@@ -189,6 +190,37 @@ describe('a reference list at the end (issue 8)', () => {
     expect(links(byName)).toEqual([['https://harbour.example.org/dredging-2024', 'reference-list']]);
     expect(uncited.credits).toBeUndefined();
     expect(findings(post)).toEqual(['CLAIM_UNCITED@4']);
+  });
+});
+
+describe("a closing line offering a party's full document (issue 8)", () => {
+  const speech = '[Speech by Ruth Alder to the chamber](https://city.example/speech-2026)';
+
+  it("credits the paragraphs reporting that party's words, not the others", () => {
+    const post = markdownPost(
+      'The council voted 9 to 1 on Monday, Mayor Ruth Alder said.',
+      '"We are recovering," Alder said in a speech to the chamber.',
+      'Payrolls grew by 630,000 this year.',
+      "READ Alder's full remarks:",
+      speech,
+    );
+    expect(post.blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph', 'reference']);
+    expect(links(post.blocks[0])).toEqual([['https://city.example/speech-2026', 'reference-list']]);
+    expect(links(post.blocks[1])).toEqual([['https://city.example/speech-2026', 'reference-list']]);
+    expect(post.blocks[2].credits).toBeUndefined();
+    expect(uncited(post)).toEqual([2]);
+  });
+
+  it('credits nothing when the line names no party, or stands in the middle of the post', () => {
+    const unnamed = markdownPost('Alder said payrolls grew by 630,000.', 'Read the full report:', speech);
+    expect(unnamed.blocks[0].credits).toBeUndefined();
+    const early = markdownPost(
+      'Alder said payrolls grew by 630,000.',
+      "Read Alder's full remarks:",
+      speech,
+      ...Array.from({ length: 6 }, (_, i) => `Paragraph ${i} of the story goes on.`),
+    );
+    expect(early.blocks[0].credits).toBeUndefined();
   });
 });
 
