@@ -16,8 +16,8 @@ import { stripShortcodes } from './shortcodes.js';
 import { creditSources, NOT_CLAIMS } from './credits.js';
 import { isCrossReference, urlParts, urlRole } from './link-roles.js';
 import { claimSignals, quoteEvidence } from './signals.js';
-import { settleSpeech } from './speech.js';
-import { addStatementSignals } from './statements.js';
+import { settleExampleQuotes, settleSpeech } from './speech.js';
+import { addStatementSignals, isPersonalVoice } from './statements.js';
 import { resolveTemplateLink } from './template-links.js';
 import { ignoreList, readIgnoreMarkers, type IgnoredUrl } from './ignore-markers.js';
 import { BlockWalker } from './walk-blocks.js';
@@ -318,6 +318,7 @@ export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPos
   };
   const blocks = rawBlocks.map((raw, index) => toBlock(raw, index, links));
   const speech = settleSpeech(blocks);
+  if (isPersonalVoice(blocks, speech)) settleExampleQuotes(blocks);
   addStatementSignals(blocks, NOT_CLAIMS, opts.claimRules?.statementIgnore, speech);
   creditSources(blocks, rawBlocks);
 

@@ -2,6 +2,7 @@ import type { Block, ClaimSignal } from '../types.js';
 import {
   CAPTION_CREDIT,
   CAPTION_MAX_WORDS,
+  REPORTING_VERBS,
   SPEAKER_FIRST_PERSON,
   SPEAKER_LABEL,
   SPEAKER_LABEL_WORDS,
@@ -159,6 +160,57 @@ function dropTextSignals(block: Block): void {
     else delete block.evidence;
   }
   block.isClaim = block.signals.length > 0;
+}
+
+/** Takes one signal, and its evidence, off a block. */
+function dropSignal(block: Block, signal: ClaimSignal): void {
+  block.signals = block.signals.filter((s) => s !== signal);
+  if (block.evidence !== undefined) {
+    const kept = block.evidence.filter((e) => e.signal !== signal);
+    if (kept.length > 0) block.evidence = kept;
+    else delete block.evidence;
+  }
+  block.isClaim = block.signals.length > 0;
+}
+
+// Words before a reporting verb that make it no one's report: the writer or the reader as its
+// subject, an instruction or a hypothetical ("you say", "don't say", "to say", "we said").
+const NO_SPEAKER_BEFORE = new Set([
+  'i',
+  'we',
+  'you',
+  'to',
+  'don’t',
+  "don't",
+  'not',
+  'never',
+  'could',
+  'would',
+  'might',
+]);
+
+/**
+ * True when a reporting verb outside the quotes has a speaker ("the clerk told me …"), even where
+ * the attribution signal does not count it (a first-person report).
+ */
+function namesSpeaker(text: string): boolean {
+  const words = text.toLowerCase().split(/[^\p{L}'’]+/u);
+  return words.some((word, i) => REPORTING_VERBS.has(word) && i > 0 && !NO_SPEAKER_BEFORE.has(words[i - 1]));
+}
+
+/**
+ * In a post in the personal voice (an essay, a how-to, a blog: see isPersonalVoice), a paragraph
+ * quoting words that nobody is said to have spoken ('"I'm so hungry I could eat a horse," means
+ * you're hungry') shows an example of its own, no one's claim: its quote signal is taken off. A
+ * quote the paragraph attributes (a reporting verb outside the quotes), or links, keeps its signals. In the reporting voice an
+ * unattributed quote is usually the speaker of the paragraph before, and stays.
+ */
+export function settleExampleQuotes(blocks: Block[]): void {
+  for (const block of blocks) {
+    if (block.kind !== 'paragraph' || !block.signals.includes('quote')) continue;
+    if (block.signals.includes('attribution') || block.signals.includes('citation')) continue;
+    if (!namesSpeaker(unquoted(block.text))) dropSignal(block, 'quote');
+  }
 }
 
 /**

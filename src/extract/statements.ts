@@ -115,6 +115,18 @@ const isProse = (block: Block): boolean =>
  * A transcript's interviewees' turns (first person, see speech.ts) are speech and do not vote.
  */
 export function isReportingVoice(blocks: readonly Block[], speech?: Speech): boolean {
+  const share = personalShare(blocks, speech);
+  return share !== undefined && share <= REPORTING_VOICE_MAX_SHARE;
+}
+
+/** True when a post's prose is in the personal voice: more of its prose blocks say I, we or you. */
+export function isPersonalVoice(blocks: readonly Block[], speech?: Speech): boolean {
+  const share = personalShare(blocks, speech);
+  return share !== undefined && share > REPORTING_VOICE_MAX_SHARE;
+}
+
+/** The share of a post's prose blocks that say I, we or you; undefined when it has no prose block. */
+function personalShare(blocks: readonly Block[], speech?: Speech): number | undefined {
   let prose = 0;
   let personal = 0;
   for (const block of blocks) {
@@ -122,7 +134,7 @@ export function isReportingVoice(blocks: readonly Block[], speech?: Speech): boo
     prose++;
     if (PERSONAL_VOICE.test(unquoted(block.text))) personal++;
   }
-  return prose > 0 && personal / prose <= REPORTING_VOICE_MAX_SHARE;
+  return prose > 0 ? personal / prose : undefined;
 }
 
 /**

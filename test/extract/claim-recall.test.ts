@@ -215,3 +215,26 @@ describe('transcripts with speaker labels in mixed case', () => {
     expect(p.blocks[8].signals).toEqual([]);
   });
 });
+
+describe('quotes in a post in the personal voice', () => {
+  it("a quotation nobody is said to have spoken is the writer's example, no claim", () => {
+    const p = post(
+      'I hear it every day, and you probably do too.',
+      '“I’m so hungry I could eat a horse,” means you’re hungry. You don’t need to say more.',
+      'We all know the feeling, and I am no better.',
+      'My editor told me “the word has lost its meaning for good.”',
+    );
+    expect(p.blocks[1].signals).toEqual([]);
+    // A quote with a speaker outside the quotes ("my editor told me") keeps its signal.
+    expect(p.blocks[3].signals).toContain('quote');
+  });
+
+  it('in the reporting voice an unattributed quote stays a quote', () => {
+    const p = post(
+      'The council voted on Monday to close the ferry, officials said.',
+      '“This will cost the town far more than it saves.”',
+      'The ferry carried 40,000 people last year.',
+    );
+    expect(p.blocks[1].signals).toContain('quote');
+  });
+});
