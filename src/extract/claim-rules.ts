@@ -220,12 +220,12 @@ export const SPECULATION = /\b(?:would|could|might|may|should|must)\b/;
 export const SPEAKER_LABEL = /^\s*(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})\s*:\s+(?=\S)/u;
 
 /**
- * Labels that name no speaker: notes ("UPDATE:", "EDITOR'S NOTE:") and the credit lines of
- * pictures ("Image: SixThirty", "Photo: AP"), which would otherwise open a turn that runs over
- * the paragraphs after them.
+ * Labels that name no speaker: notes ("UPDATE:", "EDITOR'S NOTE:"), the credit lines of
+ * pictures and words ("Image: SixThirty", "Photograph: AP", "Words: Jane Doe") and a story's
+ * metadata ("Location:", "Dateline:").
  */
 export const SPEAKER_LABEL_WORDS = set(
-  "update updated note notes edit editor's note correction clarification source sources warning disclaimer caution important tl;dr tldr ps p.s. faq bonus tip pro tip spoiler alert breaking news disclosure summary image images photo photos picture pictures credit credits courtesy illustration illustrations graphic graphics video caption chart map",
+  "update updated note notes edit editor's note correction clarification source sources warning disclaimer caution important tl;dr tldr ps p.s. faq bonus tip pro tip spoiler alert breaking news disclosure summary image images photo photos photograph photographs picture pictures pictured credit credits courtesy illustration illustrations graphic graphics video caption chart map words text by author location dateline",
 );
 
 /**
@@ -238,9 +238,13 @@ export const CAPTION_CREDIT =
 /** Longest caption, in words: a longer paragraph ending with a credit is a story. */
 export const CAPTION_MAX_WORDS = 80;
 
-/** "I" or "we" in a transcript turn: the speaker's own account (not "you": a reporter's questions say it). */
+/**
+ * "I" or "we" as the subject in a transcript turn: the speaker's own account. Not "you" (a
+ * reporter's questions say it), nor "me", "my", "our", "us": a presenter says "joining me now"
+ * and "our reporter" and still reports.
+ */
 export const SPEAKER_FIRST_PERSON =
-  /(?<![A-Za-z'’])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]e|[Mm]y|[Ww]e|[Ww]e're|[Ww]e’re|[Ww]e've|[Ww]e’ve|[Oo]ur|[Uu]s)(?![A-Za-z'’])/;
+  /(?<![A-Za-z'’])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Ww]e|[Ww]e're|[Ww]e’re|[Ww]e've|[Ww]e’ve)(?![A-Za-z'’])/;
 
 /** Words between a determiner and an -ed adjective ("the top funded sport", "the most talked about"). */
 export const DEGREE_WORDS = set('top most more less least best worst well much very so too long little');

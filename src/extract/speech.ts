@@ -55,9 +55,14 @@ export interface Speech {
   captions: Set<number>;
 }
 
-/** True for a photo caption written as a paragraph or list item: short, closing with a photo credit. */
+/**
+ * True for a photo caption written as a paragraph or list item: short, closing with a photo
+ * credit, and not reporting someone's figures (a wire story ending "(Reuters)" says who said
+ * what, and how much).
+ */
 function isCaption(block: Block): boolean {
   if (block.kind !== 'paragraph' && block.kind !== 'list-item') return false;
+  if (block.signals.includes('attribution') && block.signals.includes('number')) return false;
   const text = block.text.trimEnd();
   // A credit closes with ")" or follows "Photo:": a quick look at the end before any regex.
   if (text.length > CAPTION_MAX_WORDS * 12 || !(text.endsWith(')') || text.includes(':', text.length - 80)))
@@ -91,12 +96,20 @@ function transcriptTurns(blocks: readonly Block[]): Map<number, Turn> {
     for (const i of members) turns.set(i, { labelEnd: labels[i]?.end ?? 0, firstPerson });
     members = [];
   };
+  // How often each speaker speaks: the paragraphs after a label continue only a recurring
+  // speaker's turn. A label seen once ("Mashable:", or a credit line no word list names) is
+  // that paragraph alone, not a turn running over the profile or story after it.
+  const times = new Map<string, number>();
+  for (const l of labels) if (l !== undefined) times.set(l.name, (times.get(l.name) ?? 0) + 1);
+  let continues = false;
   blocks.forEach((block, i) => {
-    if (labels[i] !== undefined) {
+    const label = labels[i];
+    if (label !== undefined) {
       close();
       members.push(i);
+      continues = (times.get(label.name) ?? 0) > 1;
     } else if (block.kind === 'heading') close();
-    else if (members.length > 0 && block.kind === 'paragraph') members.push(i);
+    else if (continues && members.length > 0 && block.kind === 'paragraph') members.push(i);
   });
   close();
   return turns;

@@ -238,3 +238,40 @@ describe('quotes in a post in the personal voice', () => {
     expect(p.blocks[1].signals).toContain('quote');
   });
 });
+
+describe("a reviewer's cases: labels, presenters and wire paragraphs", () => {
+  it('a metadata or credit label seen once opens no turn over the story after it', () => {
+    const p = post(
+      'Photograph: Getty Images',
+      'Okafor cut the clinic’s waiting list by 40% in a year, according to city records.',
+      'When I visited in May, the waiting room was empty.',
+      'Q: How did you do it?',
+      'Dana Okafor: I hired four nurses.',
+      'Q: And next?',
+      'Dana Okafor: I want to open a second clinic.',
+    );
+    expect(p.blocks[1].signals).toEqual(expect.arrayContaining(['number', 'attribution']));
+    expect(p.blocks[4].signals).toEqual([]);
+  });
+
+  it("a presenter's turn saying 'joining me' or 'our reporter' keeps its signals", () => {
+    const p = post(
+      'Jon Smith: Welcome back. Joining me now is Mayor Lisa Chen. The council voted 7-2 last night to close the ferry.',
+      'Lisa Chen: I think it was the right call.',
+      'Jon Smith: Our reporter Amy Lee says 300 jobs are at stake.',
+      'Lisa Chen: I hope we can save them.',
+    );
+    expect(p.blocks[0].signals).toContain('number');
+    expect(p.blocks[2].signals).toContain('attribution');
+    expect(p.blocks[1].signals).toEqual([]);
+  });
+
+  it('a wire paragraph ending "(Reuters)" that reports figures is no photo caption', () => {
+    const p = post(
+      'The central bank raised its key rate to 5.25%, Governor Ann Walsh said on Tuesday, citing inflation of 7%. (Reuters)',
+      'President Ann Walsh speaks at the central bank in Lisbon. (AP Photo/Jane Doe)',
+    );
+    expect(p.blocks[0].signals).toEqual(expect.arrayContaining(['number', 'attribution']));
+    expect(p.blocks[1].signals).toEqual([]);
+  });
+});
