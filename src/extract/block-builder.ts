@@ -1,4 +1,5 @@
 import type { BlockKind, CitationOrigin, CitationRole, DamagedAnchor } from '../types.js';
+import { sliceWhole } from '../sources/text-slice.js';
 
 /** A link found while building a block, before normalisation. */
 export interface RawLink {
@@ -187,7 +188,7 @@ export class BlockBuilder {
     let k = this.partAt(start);
     let out = this.parts[k].slice(start - this.starts[k]);
     for (k++; k < this.parts.length && out.length < max; k++) out += this.parts[k];
-    return out.length > max ? out.slice(0, max) : out;
+    return out.length > max ? sliceWhole(out, max) : out;
   }
 
   /** The character before offset `at` ('' at the start). */

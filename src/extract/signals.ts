@@ -36,6 +36,7 @@ import {
 } from './claim-rules.js';
 import type { ClaimRules } from '../config/claim-config.js';
 import { sentenceIndex, sentenceRanges } from './sentences.js';
+import { sliceWhole } from '../sources/text-slice.js';
 
 /**
  * Claim signals of a block's text, and the words behind each (the evidence). The rules are
@@ -170,7 +171,7 @@ function blanked(text: string, ranges: ReadonlyArray<readonly [number, number]>,
   return t;
 }
 
-const shorten = (s: string, max: number): string => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
+const shorten = (s: string, max: number): string => (s.length <= max ? s : `${sliceWhole(s, max - 1).trimEnd()}…`);
 
 /** A quote as evidence shows it: its first EVIDENCE_QUOTE_CHARS characters. */
 export const quoteEvidence = (quote: string): string => shorten(quote, EVIDENCE_QUOTE_CHARS);

@@ -5,6 +5,7 @@ import { looksLikeFootnoteMark } from '../sources/footnote-mark.js';
 import { anchorRole, containerRole, isTellingAlt, isWidgetAnchor } from './link-roles.js';
 import { BLOCK_BREAK, ORPHAN_A, STRONG_END } from './prepare-html.js';
 import { ReadInside } from './read-inside.js';
+import { sliceWhole } from '../sources/text-slice.js';
 
 /** Elements that are blocks, and their kind. */
 const BLOCK_KIND: Record<string, BlockKind> = {
@@ -163,7 +164,7 @@ export const MAX_ANCHOR_CHARS = 300;
 export function capText(text: string, max: number): string {
   const trimmed = text.trim();
   if (trimmed.length <= max) return trimmed;
-  return `${trimmed.slice(0, max - 1).trimEnd()}…`;
+  return `${sliceWhole(trimmed, max - 1).trimEnd()}…`;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { sliceWhole } from '../sources/text-slice.js';
+
 /**
  * The text cut at a word boundary to at most `max` characters, with "…" when cut: the one
  * shortening of every report text (finding arguments, and what formatters show of a block).
@@ -5,7 +7,7 @@
  */
 export function shorten(text: string, max: number): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
+  const cut = sliceWhole(text, max - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
