@@ -203,7 +203,7 @@ export const OPTION_TABLE = [
     key: 'offline',
     kind: 'switch',
     default: false,
-    help: 'make no request; http(s) links are reported unchecked',
+    help: 'make no request; http(s) links are reported unchecked (wp and fix refuse it: they need the network)',
     // Scripts pass one flag set to every command; extract is offline anyway, so it accepts the flag.
     commands: ALL_COMMANDS,
     extractHelp: 'accepted and changes nothing: extract never makes a request',
