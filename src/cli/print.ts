@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import { guardLines, sanitizeText } from '../formatters/escape.js';
+import { wholeEnd } from '../sources/text-slice.js';
 
 /**
  * The CLI's stderr lines. Messages often quote an input (a file name found in a folder, a
@@ -80,10 +81,7 @@ export async function writeReport(
 
 /** Writes one slice of `text` from `at`, never between the two halves of a surrogate pair; returns where it ended. */
 async function writeSlice(text: string, at: number, write: (data: string) => Promise<void>): Promise<number> {
-  let end = Math.min(text.length, at + SLICE);
-  // Cut apart, each half of a pair would be written as U+FFFD.
-  const code = text.charCodeAt(end - 1);
-  if (end < text.length && code >= 0xd800 && code <= 0xdbff) end -= 1;
+  const end = wholeEnd(text, at + SLICE);
   await write(text.slice(at, end));
   return end;
 }
