@@ -53,18 +53,17 @@ const MAX_DECODERS = 64;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** A decoder for `label`, or undefined when the label is unknown. */
-function decoderFor(label: string, fatal = false): Decoder | undefined {
-  const key = `${fatal ? 'fatal ' : ''}${label}`;
-  const known = decoders.get(key);
+function decoderFor(label: string): Decoder | undefined {
+  const known = decoders.get(label);
   if (known) return known;
   let decoder: Decoder;
   try {
-    const made = new TextDecoder(label, { fatal, ignoreBOM: true });
+    const made = new TextDecoder(label, { ignoreBOM: true });
     decoder = made.encoding === 'windows-1252' ? windows1252 : made;
   } catch {
     return undefined;
   }
-  if (decoders.size < MAX_DECODERS) decoders.set(key, decoder);
+  if (decoders.size < MAX_DECODERS) decoders.set(label, decoder);
   return decoder;
 }
 
