@@ -17,7 +17,7 @@ import { creditSources, NOT_CLAIMS } from './credits.js';
 import { isCrossReference, urlParts, urlRole } from './link-roles.js';
 import { claimSignals, quoteEvidence } from './signals.js';
 import { settleExampleQuotes, settleSpeech } from './speech.js';
-import { addStatementSignals, isPersonalVoice } from './statements.js';
+import { addStatementSignals, postVoice } from './statements.js';
 import { resolveTemplateLink } from './template-links.js';
 import { ignoreList, readIgnoreMarkers, type IgnoredUrl } from './ignore-markers.js';
 import { BlockWalker } from './walk-blocks.js';
@@ -318,8 +318,9 @@ export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPos
   };
   const blocks = rawBlocks.map((raw, index) => toBlock(raw, index, links));
   const speech = settleSpeech(blocks);
-  if (isPersonalVoice(blocks, speech)) settleExampleQuotes(blocks);
-  addStatementSignals(blocks, NOT_CLAIMS, opts.claimRules?.statementIgnore, speech);
+  const voice = postVoice(blocks, speech);
+  if (voice === 'personal') settleExampleQuotes(blocks);
+  if (voice === 'reporting') addStatementSignals(blocks, NOT_CLAIMS, opts.claimRules?.statementIgnore, speech);
   creditSources(blocks, rawBlocks);
 
   const { body: _body, bodyFormat: _format, bodyLine: _line, ...rest } = post;

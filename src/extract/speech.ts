@@ -164,27 +164,19 @@ function pullQuotes(blocks: readonly Block[]): number[] {
   return found;
 }
 
-/** Takes the signals that come from a block's words off it (and their evidence): they are someone's recorded words, or a repeat. */
-function dropTextSignals(block: Block): void {
-  block.signals = block.signals.filter((s) => !TEXT_SIGNALS.has(s));
+/** Takes the signals `drop` names off a block, with their evidence. */
+function dropSignals(block: Block, drop: (signal: ClaimSignal) => boolean): void {
+  block.signals = block.signals.filter((s) => !drop(s));
   if (block.evidence !== undefined) {
-    const kept = block.evidence.filter((e) => !TEXT_SIGNALS.has(e.signal));
+    const kept = block.evidence.filter((e) => !drop(e.signal));
     if (kept.length > 0) block.evidence = kept;
     else delete block.evidence;
   }
   block.isClaim = block.signals.length > 0;
 }
 
-/** Takes one signal, and its evidence, off a block. */
-function dropSignal(block: Block, signal: ClaimSignal): void {
-  block.signals = block.signals.filter((s) => s !== signal);
-  if (block.evidence !== undefined) {
-    const kept = block.evidence.filter((e) => e.signal !== signal);
-    if (kept.length > 0) block.evidence = kept;
-    else delete block.evidence;
-  }
-  block.isClaim = block.signals.length > 0;
-}
+/** Takes the signals that come from a block's words off it: they are someone's recorded words, or a repeat. */
+const dropTextSignals = (block: Block): void => dropSignals(block, (s) => TEXT_SIGNALS.has(s));
 
 // Words before a reporting verb that make it no one's report: the writer or the reader as its
 // subject, an instruction or a hypothetical ("you say", "don't say", "to say", "we said").
@@ -212,17 +204,18 @@ function namesSpeaker(text: string): boolean {
 }
 
 /**
- * In a post in the personal voice (an essay, a how-to, a blog: see isPersonalVoice), a paragraph
+ * In a post in the personal voice (an essay, a how-to, a blog: see postVoice), a paragraph
  * quoting words that nobody is said to have spoken ('"I'm so hungry I could eat a horse," means
  * you're hungry') shows an example of its own, no one's claim: its quote signal is taken off. A
- * quote the paragraph attributes (a reporting verb outside the quotes), or links, keeps its signals. In the reporting voice an
- * unattributed quote is usually the speaker of the paragraph before, and stays.
+ * quote the paragraph attributes (a reporting verb outside the quotes), or links, keeps its
+ * signals. In the reporting voice an unattributed quote is usually the speaker of the paragraph
+ * before, and stays.
  */
 export function settleExampleQuotes(blocks: Block[]): void {
   for (const block of blocks) {
     if (block.kind !== 'paragraph' || !block.signals.includes('quote')) continue;
     if (block.signals.includes('attribution') || block.signals.includes('citation')) continue;
-    if (!namesSpeaker(unquoted(block.text))) dropSignal(block, 'quote');
+    if (!namesSpeaker(unquoted(block.text))) dropSignals(block, (s) => s === 'quote');
   }
 }
 

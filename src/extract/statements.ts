@@ -111,22 +111,11 @@ const isProse = (block: Block): boolean =>
   PROSE_KINDS.has(block.kind) && block.text.length <= MAX_CHARS && hasWords(block.text, MIN_WORDS);
 
 /**
- * True when a post's prose is in the reporting voice: few of its prose blocks say I, we or you.
- * A transcript's interviewees' turns (first person, see speech.ts) are speech and do not vote.
+ * The voice of a post's prose: `reporting` (news) when few of its prose blocks say I, we or you,
+ * `personal` (an essay, a how-to, a blog) when more do, undefined with no prose block. A
+ * transcript's interviewees' turns (first person, see speech.ts) are speech and do not vote.
  */
-export function isReportingVoice(blocks: readonly Block[], speech?: Speech): boolean {
-  const share = personalShare(blocks, speech);
-  return share !== undefined && share <= REPORTING_VOICE_MAX_SHARE;
-}
-
-/** True when a post's prose is in the personal voice: more of its prose blocks say I, we or you. */
-export function isPersonalVoice(blocks: readonly Block[], speech?: Speech): boolean {
-  const share = personalShare(blocks, speech);
-  return share !== undefined && share > REPORTING_VOICE_MAX_SHARE;
-}
-
-/** The share of a post's prose blocks that say I, we or you; undefined when it has no prose block. */
-function personalShare(blocks: readonly Block[], speech?: Speech): number | undefined {
+export function postVoice(blocks: readonly Block[], speech?: Speech): 'reporting' | 'personal' | undefined {
   let prose = 0;
   let personal = 0;
   for (const block of blocks) {
@@ -134,7 +123,13 @@ function personalShare(blocks: readonly Block[], speech?: Speech): number | unde
     prose++;
     if (PERSONAL_VOICE.test(unquoted(block.text))) personal++;
   }
-  return prose > 0 ? personal / prose : undefined;
+  if (prose === 0) return undefined;
+  return personal / prose <= REPORTING_VOICE_MAX_SHARE ? 'reporting' : 'personal';
+}
+
+/** True when a post's prose is in the reporting voice (see postVoice). */
+export function isReportingVoice(blocks: readonly Block[], speech?: Speech): boolean {
+  return postVoice(blocks, speech) === 'reporting';
 }
 
 /**
@@ -254,8 +249,8 @@ function matches(re: RegExp, text: string): boolean {
 
 /**
  * Adds the statement signal (with its evidence) to the prose blocks of a post in the reporting
- * voice, but not to a block matching one of `ignore` (config `claims.statementIgnore`). Run
- * after the blocks are built and before credits are settled.
+ * voice (the caller asks postVoice), but not to a block matching one of `ignore` (config
+ * `claims.statementIgnore`). Run after the blocks are built and before credits are settled.
  */
 export function addStatementSignals(
   blocks: Block[],
@@ -263,7 +258,6 @@ export function addStatementSignals(
   ignore: readonly RegExp[] = [],
   speech?: Speech,
 ): void {
-  if (!isReportingVoice(blocks, speech)) return;
   const known = knownNames(blocks);
   for (const block of blocks) {
     const short = isShortStatement(block);
