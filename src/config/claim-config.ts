@@ -30,7 +30,8 @@ export interface ClaimRules {
 /** The keys of `claims`, for the schema and for errors. */
 export const CLAIM_KEYS = ['attributionWords', 'attributionIgnore', 'figureIgnore', 'statementIgnore'] as const;
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `s` as a regex matching it literally. */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Compiles `claims`; throws a message naming the key at fault ("figureIgnore: …") for a value

@@ -1,4 +1,5 @@
 import type { Block, BlockKind, CitationVia } from '../types.js';
+import { escapeRegExp } from '../config/claim-config.js';
 import type { RawBlock } from './block-builder.js';
 import { MAX_SENTENCE_CHARS } from './sentences.js';
 import { NAME_STOPWORDS } from './claim-rules.js';
@@ -265,7 +266,7 @@ function creditFullDocument(blocks: Block[]): void {
     for (let k = h + 1; k < blocks.length && blocks[k].citations.some(isOwnSource); k++) entries.push(blocks[k]);
     if (entries.length === 0) continue;
     for (const entry of entries) entry.kind = 'reference';
-    const named = new RegExp(`(?<![\\p{L}])${party.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u');
+    const named = new RegExp(`(?<![\\p{L}])${escapeRegExp(party)}(?![\\p{L}])`, 'u');
     for (const block of blocks.slice(0, h)) {
       if (NOT_CLAIMS.has(block.kind) || !named.test(block.text)) continue;
       if (!block.signals.some((sig) => sig === 'quote' || sig === 'attribution')) continue;
