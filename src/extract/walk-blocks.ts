@@ -266,6 +266,11 @@ export class BlockWalker {
 
   constructor(private readonly opts: WalkOptions) {}
 
+  /** True for an element of a kind never read (SKIPPED), unless read-inside.ts reads it all the same. */
+  private skippedKind(node: DomNode): boolean {
+    return SKIPPED.has(node.name ?? '') && !this.inside.reads(node);
+  }
+
   /** Line of a node, from its location or the Markdown line attribute; remembered for loose text. */
   private noteLine(node: DomNode): number | undefined {
     if (this.opts.lineAttr && node.attribs?.[this.opts.lineAttr] !== undefined) {
@@ -352,7 +357,7 @@ export class BlockWalker {
       const name = node.name ?? '';
       const parent = node.parent;
       if (parent && (COMPLEX_IN_QUOTE.has(name) || this.complex.has(node))) this.complex.add(parent);
-      if ((SKIPPED.has(name) && !this.inside.reads(node)) || isChrome(node)) continue;
+      if (this.skippedKind(node) || isChrome(node)) continue;
       if (BLOCK_KIND[name] !== undefined || name === BLOCK_BREAK || this.blocky.has(node) || this.inside.isCode(node)) {
         if (parent) this.blocky.add(parent);
       }
@@ -500,10 +505,7 @@ export class BlockWalker {
       });
       return;
     }
-    if (
-      (SKIPPED.has(name) && !(this.opts.includeMedia && name === 'iframe') && !this.inside.reads(node)) ||
-      isChrome(node)
-    ) {
+    if ((this.skippedKind(node) && !(this.opts.includeMedia && name === 'iframe')) || isChrome(node)) {
       if (!INLINE.has(name)) this.flush();
       return;
     }
@@ -642,7 +644,7 @@ export class BlockWalker {
         return;
     }
     const attribution = this.quoteDepth > 0 && (name === 'footer' || name === 'header');
-    if ((SKIPPED.has(name) && !attribution && !this.inside.reads(node)) || isChrome(node)) return;
+    if ((this.skippedKind(node) && !attribution) || isChrome(node)) return;
     if (this.inside.isCode(node)) {
       const codeStart = b.length;
       b.space();
