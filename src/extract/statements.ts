@@ -127,11 +127,6 @@ export function postVoice(blocks: readonly Block[], speech?: Speech): 'reporting
   return personal / prose <= REPORTING_VOICE_MAX_SHARE ? 'reporting' : 'personal';
 }
 
-/** True when a post's prose is in the reporting voice (see postVoice). */
-export function isReportingVoice(blocks: readonly Block[], speech?: Speech): boolean {
-  return postVoice(blocks, speech) === 'reporting';
-}
-
 /**
  * The statements of a text, as evidence ("Moscow … has cited"): sentences that name someone
  * (a capitalised name, not a sentence's first word unless a name follows it) and tell what they

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isReportingVoice, statements } from '../../src/extract/statements.js';
+import { postVoice, statements } from '../../src/extract/statements.js';
 import { buildReport } from '../../src/report/build.js';
 import { markdownPost as post, uncited } from '../helpers/claim-posts.js';
 
@@ -45,7 +45,7 @@ describe('the statement signal (news paragraphs without a reporting verb or a fi
       'If you run a small fleet, keep your leases short and talk to the harbour board early.',
       ...WIRE.slice(0, 2),
     );
-    expect(isReportingVoice(p.blocks)).toBe(false);
+    expect(postVoice(p.blocks)).toBe('personal');
     expect(p.blocks.some((b) => b.signals.includes('statement'))).toBe(false);
   });
 
@@ -54,7 +54,7 @@ describe('the statement signal (news paragraphs without a reporting verb or a fi
       ...WIRE,
       '“I have waited for this terminal my whole career,” the harbour master told the board on Friday.',
     );
-    expect(isReportingVoice(p.blocks)).toBe(true);
+    expect(postVoice(p.blocks)).toBe('reporting');
   });
 
   it.each([
@@ -116,7 +116,7 @@ describe('the statement signal (news paragraphs without a reporting verb or a fi
       '- Fixed a crash when Firefox opened PDF files from Google Drive.\n- Added support for Windows ARM builds from GitHub Actions.\n- Bumped Node from 18 to 20 in the Docker image of Alpine Linux.',
       'Fixed: Calder Shipping imports failed when Port Elwood sent empty files to the server.',
     );
-    expect(isReportingVoice(p.blocks)).toBe(true);
+    expect(postVoice(p.blocks)).toBe('reporting');
     expect(p.blocks.filter((b) => b.kind === 'list-item')).toHaveLength(3);
     expect(p.blocks.some((b) => b.signals.includes('statement'))).toBe(false);
   });
