@@ -60,6 +60,15 @@ export const MECHANICAL_SUBJECTS = set(
 /** Subject pronouns of the author or the reader: "I said I would", "we found a café", "you estimate". */
 export const PERSONAL_SUBJECTS = set("i i've i'd i'll i'm we we've we'd we'll we're you you've you'd you'll let's");
 
+/**
+ * Words before a reporting verb that make it no one's report: the writer or the reader as its
+ * subject (PERSONAL_SUBJECTS), an instruction or a hypothetical ("don't say", "to say", "would say").
+ */
+export const NO_SPEAKER_BEFORE: ReadonlySet<string> = new Set([
+  ...PERSONAL_SUBJECTS,
+  ...set("to don't don’t not never could would might"),
+]);
+
 /** Words between a subject and its verb that do not change who speaks ("I have always said"). */
 export const FILLERS = set(
   "have has had 've 'd also then just already later once never always recently finally first only still even actually really probably again soon often sometimes previously earlier both all do did does not",

@@ -2,6 +2,7 @@ import type { Block, ClaimSignal } from '../types.js';
 import {
   CAPTION_CREDIT,
   CAPTION_MAX_WORDS,
+  NO_SPEAKER_BEFORE,
   REPORTING_VERBS,
   SPEAKER_FIRST_PERSON,
   SPEAKER_LABEL,
@@ -177,22 +178,6 @@ function dropSignals(block: Block, drop: (signal: ClaimSignal) => boolean): void
 
 /** Takes the signals that come from a block's words off it: they are someone's recorded words, or a repeat. */
 const dropTextSignals = (block: Block): void => dropSignals(block, (s) => TEXT_SIGNALS.has(s));
-
-// Words before a reporting verb that make it no one's report: the writer or the reader as its
-// subject, an instruction or a hypothetical ("you say", "don't say", "to say", "we said").
-const NO_SPEAKER_BEFORE = new Set([
-  'i',
-  'we',
-  'you',
-  'to',
-  'don’t',
-  "don't",
-  'not',
-  'never',
-  'could',
-  'would',
-  'might',
-]);
 
 /**
  * True when a reporting verb outside the quotes has a speaker ("the clerk told me …"), even where
