@@ -529,20 +529,23 @@ function isPosition(verb: string, before: readonly string[], i: number, after: s
   return !MECHANICAL_SUBJECTS.has(subject);
 }
 
-/** True when the subject before `at` (past the fillers and "have") is the author or the reader. */
-function isPersonal(t: string, at: number): boolean {
-  const before = wordsBefore(t, at, 4);
+/** The subject before `at`: the last of its `n` words before it, past the fillers ("have always"). */
+function subjectBefore(t: string, at: number, n: number): string | undefined {
+  const before = wordsBefore(t, at, n);
   let i = before.length - 1;
   while (i >= 0 && FILLERS.has(before[i])) i--;
-  return i >= 0 && PERSONAL_SUBJECTS.has(before[i]);
+  return before[i];
+}
+
+/** True when the subject before `at` is the author or the reader. */
+function isPersonal(t: string, at: number): boolean {
+  const subject = subjectBefore(t, at, 4);
+  return subject !== undefined && PERSONAL_SUBJECTS.has(subject);
 }
 
 /** Whether a stance ("is adamant") at `start` is someone else's: a subject that is not the author, the reader or a thing. */
 function isStance(t: string, start: number): boolean {
-  const before = wordsBefore(t, start, 6);
-  let i = before.length - 1;
-  while (i >= 0 && FILLERS.has(before[i])) i--;
-  const subject = before[i];
+  const subject = subjectBefore(t, start, 6);
   return (
     subject !== undefined &&
     !PERSONAL_SUBJECTS.has(subject) &&
