@@ -5,7 +5,9 @@ import type { DomNode } from './dom.js';
  * article's own text or links (issue 8: what a reader mode keeps of them):
  * - a `<pre>` that holds links: preformatted text the writer linked (an RFC, a plain-text
  *   post); its links are citations, its text stays code (never a claim). A `<pre>` without
- *   links is an example and stays skipped.
+ *   links is an example and stays skipped. A `<code>` that is all a `<pre>` holds (the
+ *   `<pre><code>` shape Markdown renderers and highlighters write) is the pre's text, not a code
+ *   span inside it: its links are read the same.
  * - the `<header>` of an article (a `<header>` whose nearest sectioning ancestor is an
  *   `<article>` of ARTICLE_TEXT characters or more): the story's title and lead paragraph, not the
  *   site's banner. A teaser's `<article>` in a list of headlines is shorter and keeps its header skipped.
@@ -17,9 +19,23 @@ const ARTICLE_TEXT = 600;
 /** Elements whose subtree is not searched further (a widget's links are not the writer's). */
 const OPAQUE = new Set(['script', 'style', 'template', 'svg', 'math', 'code']);
 
+/** The `<code>` that is the only element of a `<pre>` (white space aside), if there is one. */
+function soleCode(pre: DomNode): DomNode | undefined {
+  let code: DomNode | undefined;
+  for (const c of pre.children ?? []) {
+    if (c.type === 'text') {
+      if ((c.data ?? '').trim() !== '') return undefined;
+    } else if (c.type === 'tag') {
+      if (c.name !== 'code' || code !== undefined) return undefined;
+      code = c;
+    }
+  }
+  return code;
+}
+
 /** True when an element holds an `<a href>` (not inside code), by a walk of its subtree. */
 function holdsLink(el: DomNode): boolean {
-  const stack = [...(el.children ?? [])];
+  const stack = [...(((el.name === 'pre' ? soleCode(el) : undefined) ?? el).children ?? [])];
   while (stack.length > 0) {
     const node = stack.pop() as DomNode;
     if (node.type !== 'tag') continue;
@@ -70,6 +86,12 @@ export class ReadInside {
   /** True for a `<pre>` read for its links: its text is code. */
   isCode(el: DomNode): boolean {
     return el.name === 'pre' && this.reads(el);
+  }
+
+  /** True for the `<code>` that is all of a `<pre>` read for its links: no code span, its links read. */
+  isPreText(el: DomNode): boolean {
+    const pre = el.parent;
+    return el.name === 'code' && pre != null && pre.name === 'pre' && this.isCode(pre) && soleCode(pre) === el;
   }
 
   private headsArticle(header: DomNode): boolean {

@@ -654,12 +654,14 @@ export class BlockWalker {
     if (INLINE.has(name)) {
       // Code is an example: its digits and words are no claim (signals.ts blanks these ranges).
       const codeStart = b.length;
-      const isCode = CODE.has(name) && !inCode;
+      // The `<code>` a `<pre>` read for its links wraps is the pre's text, not a span (read-inside.ts).
+      const codeSpan = CODE.has(name) && !this.inside.isPreText(node);
+      const isCode = codeSpan && !inCode;
       this.push(
         children,
         b,
         'paragraph',
-        inCode || CODE.has(name),
+        inCode || codeSpan,
         isCode ? () => b.codeRanges.push([codeStart, b.length]) : undefined,
       );
     } else {

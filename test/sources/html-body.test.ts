@@ -246,6 +246,20 @@ describe('what a reader mode keeps that extraction used to skip (issue 8)', () =
     // Its figures are code ("40 percent" is no figure signal), as in a `<code>` span.
     expect(block.signals).not.toContain('number');
   });
+
+  it('reads the links of a <pre><code> the same as a bare <pre>; a code span keeps its links out', () => {
+    const post = page('preformatted-code-links.html');
+    expect(urls(post)).toEqual([
+      'https://tracker.example.org/issues/4417',
+      'https://audit.example.net/reports/listing-cache',
+    ]);
+    const notice = post.blocks.find((b) => b.text.includes('forged'));
+    expect(notice?.citations.map((c) => c.anchorText)).toEqual(['issue 4417', 'audit report']);
+    // Still code: "12 percent" is no figure of a claim.
+    expect(notice?.signals).not.toContain('number');
+    // A <pre><code> example without links stays out.
+    expect(post.blocks.some((b) => b.text.includes('curl'))).toBe(false);
+  });
 });
 
 describe("Readability's article mapped onto our tree (issue 8)", () => {
