@@ -10,7 +10,10 @@ import type { DomNode } from './dom.js';
  *   span inside it: its links are read the same.
  * - the `<header>` of an article (a `<header>` whose nearest sectioning ancestor is an
  *   `<article>` of ARTICLE_TEXT characters or more): the story's title and lead paragraph, not the
- *   site's banner. A teaser's `<article>` in a list of headlines is shorter and keeps its header skipped.
+ *   site's banner. A teaser's `<article>` in a list of headlines is shorter and keeps its header
+ *   skipped. The same for a `<header>` heading the page's `<main>`, or a `<section>` inside it, of
+ *   that length: `<main>` holds the page's own content, never the site's banner (a landing page's
+ *   `<main><section><header><h1>…<p>lead` has no `<article>`).
  */
 
 /** Text an `<article>` must hold for its `<header>` to be read (a teaser holds a headline and a line). */
@@ -63,6 +66,13 @@ function textAtLeast(el: DomNode, enough: number): boolean {
   return false;
 }
 
+/** True when an element lies inside the page's `<main>` (or an element with `role="main"`). */
+function inMain(el: DomNode): boolean {
+  for (let up = el.parent; up && up.type === 'tag'; up = up.parent)
+    if (up.name === 'main' || up.attribs?.role?.trim().toLowerCase() === 'main') return true;
+  return false;
+}
+
 /** Sectioning elements: the nearest one around a `<header>` is what it heads. */
 const SECTIONING = new Set(['article', 'section', 'aside', 'nav', 'main', 'body']);
 
@@ -97,7 +107,8 @@ export class ReadInside {
   private headsArticle(header: DomNode): boolean {
     let up = header.parent;
     while (up && up.type === 'tag' && !SECTIONING.has(up.name ?? '')) up = up.parent;
-    if (!up || up.type !== 'tag' || up.name !== 'article') return false;
+    if (!up || up.type !== 'tag') return false;
+    if (up.name !== 'article' && !(up.name === 'main' || (up.name === 'section' && inMain(up)))) return false;
     let long = this.articles.get(up);
     if (long === undefined) {
       long = textAtLeast(up, ARTICLE_TEXT);

@@ -231,6 +231,17 @@ describe('what a reader mode keeps that extraction used to skip (issue 8)', () =
     expect(urls(post).some((u) => /ferry-fares|lighthouse/.test(u))).toBe(false);
   });
 
+  it("reads the <header> of a section of <main> (a landing page's title and lead), not the site's banner", () => {
+    const post = page('main-section-header.html');
+    const texts = post.blocks.map((b) => b.text);
+    expect(texts[0]).toBe('Welcome to Tidewatch 4');
+    expect(texts[1]).toMatch(/^Get to know the tide tables/);
+    expect(urls(post)[0]).toBe('https://hydro.example.org/tide-gauges');
+    // The masthead outside <main>, and a short section's header (a promo box), stay out.
+    expect(texts.some((t) => /^Tidewatch Download|^From the blog/.test(t))).toBe(false);
+    expect(urls(post).some((u) => /\/(?:download|blog)\/$/.test(u))).toBe(false);
+  });
+
   it('reads the links of a <pre> as citations, its text as code (no claim); a <pre> without links stays out', () => {
     const post = page('preformatted-memo.html');
     expect(urls(post).filter((u) => u.startsWith('http'))).toEqual([
