@@ -1,3 +1,4 @@
+import { isArticleAside } from '../sources/content-container.js';
 import type { DomNode } from './dom.js';
 
 /**
@@ -14,6 +15,8 @@ import type { DomNode } from './dom.js';
  *   skipped. The same for a `<header>` heading the page's `<main>`, or a `<section>` inside it, of
  *   that length: `<main>` holds the page's own content, never the site's banner (a landing page's
  *   `<main><section><header><h1>…<p>lead` has no `<article>`).
+ * - an `<aside>` inside the story's own container (`[itemprop=articleBody]`, `.entry-content`):
+ *   a photo's caption, a "Story Highlights" list (content-container.ts).
  */
 
 /** Text an `<article>` must hold for its `<header>` to be read (a teaser holds a headline and a line). */
@@ -81,13 +84,13 @@ export class ReadInside {
   private readonly known = new Map<DomNode, boolean>();
   private readonly articles = new Map<DomNode, boolean>();
 
-  /** True for a `<pre>` or `<header>` that is read although extraction skips its kind. */
+  /** True for a `<pre>`, `<header>` or `<aside>` that is read although extraction skips its kind. */
   reads(el: DomNode): boolean {
     const name = el.name;
-    if (name !== 'pre' && name !== 'header') return false;
+    if (name !== 'pre' && name !== 'header' && name !== 'aside') return false;
     let answer = this.known.get(el);
     if (answer === undefined) {
-      answer = name === 'pre' ? holdsLink(el) : this.headsArticle(el);
+      answer = name === 'pre' ? holdsLink(el) : name === 'aside' ? isArticleAside(el) : this.headsArticle(el);
       this.known.set(el, answer);
     }
     return answer;

@@ -242,6 +242,17 @@ describe('what a reader mode keeps that extraction used to skip (issue 8)', () =
     expect(urls(post).some((u) => /\/(?:download|blog)\/$/.test(u))).toBe(false);
   });
 
+  it("reads the asides inside the story's articleBody (a photo caption, story highlights), not a related box nor the page's sidebar", () => {
+    const post = page('article-body-asides.html');
+    const texts = post.blocks.map((b) => b.text);
+    expect(texts).toContain('The new motion rings will go on sale in the spring.(Photo: Sam Fujiwara)');
+    expect(texts).toContain('Story Highlights');
+    expect(texts).toContain('The rings will sell for $29.99 a pair, the company says');
+    expect(urls(post)).toEqual(['https://dev.example.org/rings-sdk']);
+    // Nor the card of another story inside the body (its picture, linked headline and "Read").
+    expect(texts.some((t) => /Talking Tech|exercise apps|^Related|Drum pads|neighbours/.test(t))).toBe(false);
+  });
+
   it('reads the links of a <pre> as citations, its text as code (no claim); a <pre> without links stays out', () => {
     const post = page('preformatted-memo.html');
     expect(urls(post).filter((u) => u.startsWith('http'))).toEqual([
