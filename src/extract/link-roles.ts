@@ -256,8 +256,19 @@ export function urlRole(rawHref: string, url: UrlParts | undefined, isInternal: 
   // An author's archive, or a page of the blog's list of posts (`/page/2/`, `/news/page/3/`);
   // `/page/methodology` is a page of the site like any other.
   if (isInternal && (/^\/author\/[^/]+\/?$/i.test(path) || /\/page\/\d+\/?$/i.test(path))) return 'navigation';
+  if (isInternal && OWN_REFERENCE.test(path)) return 'navigation';
   return undefined;
 }
+
+/**
+ * The site's own glossary, dictionary, quizzes and slideshows (`/glossary/superbug`,
+ * `/a-to-z-guides/rm-quiz-antibiotics`, `/ss/slideshow-superbugs`): a health or news CMS links a
+ * paragraph's terms to them and slips its quizzes into the text; they explain a word or promote
+ * the site, and cite nothing the paragraph says. A path segment with one of those words between
+ * hyphens or slashes. Another site's glossary stays a source (a definition the writer cites).
+ */
+const OWN_REFERENCE =
+  /\/(?:[\w.]+-)*(?:glossary|dictionary|definitions|quiz|quizzes|slideshows?)(?:-[\w.-]*|\.[a-z]{2,5})?(?:\/|$)/i;
 
 // A pointer to more of the site: "(See pictures of the spill.)", "Watch TIME's video …", "Related: …".
 const CROSS_REFERENCE =

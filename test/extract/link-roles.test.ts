@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractPost, type ExtractOptions } from '../../src/extract/index.js';
 import { buildReport } from '../../src/report/build.js';
 import type { ExtractedPost, Post } from '../../src/types.js';
-import { runCli } from '../cli/run-cli.js';
+import { parseHtmlDocument } from '../../src/sources/html.js';
+import { ROOT, runCli } from '../cli/run-cli.js';
 
 /** Extracts `content.rendered` of a WordPress post at https://blog.example.com/2025/05/post/. */
 function wp(body: string, opts: ExtractOptions = {}): ExtractedPost {
@@ -215,6 +218,21 @@ describe('links that are not sources get a role (issue 8)', () => {
     expect(r.findings.map((f) => f.code)).toEqual(['CLAIM_UNCITED']);
     expect([r.totals.citations, r.totals.uniqueUrls]).toEqual([0, 0]);
     expect(r.posts[0].blocks[0].citations.map((c) => c.role)).toEqual(['tag', 'share']);
+  });
+
+  it("a health site's own glossary and quiz links are navigation: the claims they sit in stay uncited", () => {
+    const file = path.join(ROOT, 'test/fixtures/pages/health-glossary-links.html');
+    const post = extractPost(parseHtmlDocument(readFileSync(file, 'utf8'), { source: 'health.html' }));
+    expect(roles(post)).toEqual([
+      ['https://www.healthdaily.example/glossary/superbug', 'navigation'],
+      ['https://www.healthdaily.example/a-to-z-guides/rm-quiz-antibiotics', 'navigation'],
+      ['https://journal.example.org/articles/resistance-review-2024', undefined],
+      // Another site's glossary is a definition the writer cites: a source.
+      ['https://dictionary.example.net/glossary/multidrug-resistant', undefined],
+    ]);
+    // The first two paragraphs are claims with no source; the last two cite theirs.
+    const uncited = report(post).findings.filter((f) => f.code === 'CLAIM_UNCITED');
+    expect(uncited.map((f) => f.block)).toEqual([1, 2]);
   });
 
   it('a block holding only widget links is not a claim', () => {
