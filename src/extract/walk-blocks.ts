@@ -266,6 +266,23 @@ export class BlockWalker {
 
   constructor(private readonly opts: WalkOptions) {}
 
+  /** Rows holding a layout cell (isLayoutCell), by row: each row is looked at once. */
+  private readonly layoutRows = new Map<DomNode, boolean>();
+
+  /** True for a cell whose row holds a layout cell: the row is page layout, not a table's data. */
+  private inLayoutRow(cell: DomNode): boolean {
+    const row = cell.parent;
+    if (!row || row.name !== 'tr') return false;
+    let answer = this.layoutRows.get(row);
+    if (answer === undefined) {
+      answer = (row.children ?? []).some(
+        (c) => (c.name === 'td' || c.name === 'th') && this.blocky.has(c) && isLayoutCell(c),
+      );
+      this.layoutRows.set(row, answer);
+    }
+    return answer;
+  }
+
   /** True for an element of a kind never read (SKIPPED), unless read-inside.ts reads it all the same. */
   private skippedKind(node: DomNode): boolean {
     return SKIPPED.has(node.name ?? '') && !this.inside.reads(node);
@@ -512,8 +529,12 @@ export class BlockWalker {
     this.enter(node);
     const children = node.children ?? [];
     let blockKind = BLOCK_KIND[name];
-    // A layout table's cell of plain text is a paragraph too (its text is no data cell's).
-    if (blockKind === 'table-cell' && (inPresentationTable(node) || (this.blocky.has(node) && isLayoutCell(node))))
+    // A layout table's cell of plain text is a paragraph too (its text is no data cell's), and so
+    // is a cell beside a layout cell in its row (the story's text next to a photo's table).
+    if (
+      blockKind === 'table-cell' &&
+      (inPresentationTable(node) || (this.blocky.has(node) && isLayoutCell(node)) || this.inLayoutRow(node))
+    )
       blockKind = 'paragraph';
     if (blockKind !== undefined) {
       this.flush();

@@ -253,6 +253,15 @@ describe('what a reader mode keeps that extraction used to skip (issue 8)', () =
     expect(texts.some((t) => /Talking Tech|exercise apps|^Related|Drum pads|neighbours/.test(t))).toBe(false);
   });
 
+  it("reads the story's cell beside a layout cell (a photo's table) as a paragraph, not a table's data cell", () => {
+    const post = page('layout-table-row.html');
+    const story = post.blocks.find((b) => b.text.startsWith('The county spent'));
+    expect(story?.kind).toBe('paragraph');
+    expect(story?.isClaim).toBe(true);
+    // The cells of the photo's own small table are still cells.
+    expect(post.blocks.find((b) => b.text.startsWith('Crews resurface'))?.kind).toBe('table-cell');
+  });
+
   it('reads the links of a <pre> as citations, its text as code (no claim); a <pre> without links stays out', () => {
     const post = page('preformatted-memo.html');
     expect(urls(post).filter((u) => u.startsWith('http'))).toEqual([
