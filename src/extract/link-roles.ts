@@ -36,7 +36,7 @@ const CONTAINER_TOKENS: Array<[RegExp, CitationRole]> = [
     'navigation',
   ],
   [
-    /^(?:breadcrumbs?|pagination|pager|nav-?links|post-?navigation|page-?links|wp-block-query-pagination|menu|nav|navbar|navigation|topnav|sidenav|subnav|site-?nav|toc|table-?of-?contents|entry-?meta|posted-?on|wp-block-post-author|recommended|recommendations|outbrain|taboola|yarpp|crp_related)$/i,
+    /^(?:breadcrumbs?|pagination|pager|nav-?links|post-?navigation|page-?links|wp-block-query-pagination|menu|nav|navbar|navigation|topnav|sidenav|subnav|site-?nav|toc|table-?of-?contents|entry-?meta|posted-?on|wp-block-post-author|recommended|recommendations|outbrain|taboola|yarpp|crp_related|read-?next|up-?next|next-?up|more-?stories)$/i,
     'navigation',
   ],
 ];

@@ -3,7 +3,7 @@ import { BlockBuilder, type RawBlock, type RawLink } from './block-builder.js';
 import type { DomNode } from './dom.js';
 import { looksLikeFootnoteMark } from '../sources/footnote-mark.js';
 import { anchorRole, containerRole, isTellingAlt, isWidgetAnchor } from './link-roles.js';
-import { BLOCK_BREAK, ORPHAN_A, STRONG_END } from './prepare-html.js';
+import { BLOCK_BREAK, ORPHAN_A, REOPENED_A, STRONG_END } from './prepare-html.js';
 import { ReadInside } from './read-inside.js';
 import { sliceWhole } from '../sources/text-slice.js';
 
@@ -259,6 +259,8 @@ export class BlockWalker {
   private readonly lists: Array<number | undefined> = [];
   /** The number of the list item being read, for its first block. */
   private pendingNumber: number | undefined;
+  /** An `<a href>` around blocks (a card), waiting for the first block inside it to carry its link. */
+  private pendingWrap: RawLink | undefined;
   /** Run by the next push() when its frame ends (leaving a footnote, a figure, a list). */
   private onPush: (() => void) | undefined;
   /** Skipped kinds read all the same: a `<pre>` with links, an article's `<header>` (read-inside.ts). */
@@ -327,6 +329,11 @@ export class BlockWalker {
     if (this.pendingNumber !== undefined) {
       block.listNumber = this.pendingNumber;
       this.pendingNumber = undefined;
+    }
+    if (this.pendingWrap !== undefined) {
+      const anchorText = capText(block.text, MAX_ANCHOR_CHARS);
+      block.links.unshift({ ...this.pendingWrap, end: block.text.length, anchorText });
+      this.pendingWrap = undefined;
     }
     this.blocks.push(block);
   }
@@ -573,7 +580,33 @@ export class BlockWalker {
     // A container (div, section, ul, table, …) or an inline element wrapping blocks.
     this.flush();
     this.noteLine(node);
-    this.push(children, undefined, kind, false, () => this.flush());
+    // A link around blocks (a story's card: its headline and teaser in one `<a>`): the first
+    // block inside carries it, whole, as its text; it would otherwise be in no block at all.
+    if (name === 'a') this.pendingWrap = this.wrappingLink(node);
+    this.push(children, undefined, kind, false, () => {
+      this.flush();
+      if (name === 'a') this.pendingWrap = undefined;
+    });
+  }
+
+  /** The link of an `<a>` around blocks, when it has a usable href (its role from its marks and surroundings). */
+  private wrappingLink(node: DomNode): RawLink | undefined {
+    const attribs = node.attribs ?? {};
+    const href = attribs.href?.trim();
+    if (href === undefined || href === '' || href === '#' || this.note !== undefined) return undefined;
+    if (attribs[REOPENED_A] !== undefined) return undefined;
+    const link: RawLink = {
+      href: attribs.href as string,
+      start: 0,
+      end: 0,
+      anchorText: '',
+      rel: relTokens(attribs.rel),
+      origin: 'a',
+      line: this.lineAt(node),
+    };
+    const role = anchorRole(node) ?? (node.parent ? this.contextRole(node.parent) : undefined);
+    if (role !== undefined) link.role = role;
+    return link;
   }
 
   /** One node of inline content of `b`. `inCode` suppresses links (code spans are examples). */

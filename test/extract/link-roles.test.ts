@@ -235,6 +235,18 @@ describe('links that are not sources get a role (issue 8)', () => {
     expect(uncited.map((f) => f.block)).toEqual([1, 2]);
   });
 
+  it('a "Read this next" card (a link around its headline and teaser) is navigation, on its first block', () => {
+    const post = wp(
+      `<p>${CLAIM}</p><section id="readnext"><a href="https://blog.example.com/2025/04/rim/"><h4>Read this next</h4><h3>RIM CEOs quit</h3><p>Its two chiefs hand over the top job.</p></a></section>`,
+    );
+    expect(post.blocks.map((b) => b.citations.map((c) => [c.url, c.role, c.anchorText]))).toEqual([
+      [],
+      [['https://blog.example.com/2025/04/rim/', 'navigation', 'Read this next']],
+      [],
+      [],
+    ]);
+  });
+
   it('a block holding only widget links is not a claim', () => {
     const post = wp('<p><a href="https://blog.example.com/feed/">RSS</a> <a href="#comments">Comments</a></p>');
     expect(post.blocks[0].isClaim).toBe(false);

@@ -262,6 +262,15 @@ describe('what a reader mode keeps that extraction used to skip (issue 8)', () =
     expect(post.blocks.find((b) => b.text.startsWith('Crews resurface'))?.kind).toBe('table-cell');
   });
 
+  it('keeps the link of an <a> wrapped around a paragraph (a card): it credits the paragraph, no longer lost', () => {
+    const post = page('block-link-cards.html');
+    const card = post.blocks.find((b) => b.text.startsWith('Word error rates'));
+    expect(card?.citations.map((c) => [c.url, c.role])).toEqual([
+      ['https://lab.example.org/papers/speech-error-rates', undefined],
+    ]);
+    expect(card?.citations[0].anchorText).toMatch(/^Word error rates/);
+  });
+
   it('reads the links of a <pre> as citations, its text as code (no claim); a <pre> without links stays out', () => {
     const post = page('preformatted-memo.html');
     expect(urls(post).filter((u) => u.startsWith('http'))).toEqual([
