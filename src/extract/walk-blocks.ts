@@ -787,6 +787,10 @@ export class BlockWalker {
         const alt = this.imageAlt ?? '';
         if (isTellingAlt(alt)) anchorText = capText(alt, MAX_ANCHOR_CHARS);
         else if (!this.opts.includeMedia) role ??= 'image';
+      } else if (anchorText === '' && !this.opts.includeMedia) {
+        // No text and no image: a logo drawn by CSS, an icon font or an SVG icon. Nothing a
+        // reader sees says what it cites: it is the image-only link's kind.
+        role ??= 'image';
       }
       const link: RawLink = { href, start, end: b.length, anchorText, rel: relTokens(attribs.rel), origin: 'a', line };
       if (role !== undefined) link.role = role;

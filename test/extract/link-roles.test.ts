@@ -247,6 +247,17 @@ describe('links that are not sources get a role (issue 8)', () => {
     ]);
   });
 
+  it('a link with no text and no image (a logo drawn by CSS, an icon) is no source, like an image-only link', () => {
+    const file = path.join(ROOT, 'test/fixtures/pages/textless-links.html');
+    const post = extractPost(parseHtmlDocument(readFileSync(file, 'utf8'), { source: 'film.html' }));
+    expect(roles(post)).toEqual([
+      ['https://radio.example/index.shtml', 'image'],
+      ['https://donate.radio.example/', 'image'],
+      ['https://boxoffice.example.com/weekend/2013/02', undefined],
+      ['https://social.example/filmhour', 'image'],
+    ]);
+  });
+
   it('a block holding only widget links is not a claim', () => {
     const post = wp('<p><a href="https://blog.example.com/feed/">RSS</a> <a href="#comments">Comments</a></p>');
     expect(post.blocks[0].isClaim).toBe(false);
