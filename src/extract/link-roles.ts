@@ -314,6 +314,20 @@ export function isCrossReference(anchorText: string, sentence: string, isInterna
   return (text === sentence.trim() && CROSS_REFERENCE.test(text)) || isNeighbourLink(text, sentence);
 }
 
+/** Avatar images: by class (`avatar`, `avatar-96`, `user-avatar`) or by where they are served from. */
+const AVATAR_CLASS = /^(?:[\w-]+[-_])?avatar(?:[-_][\w-]+)?$/i;
+const AVATAR_SRC = /(?:^|\/\/)(?:[\w-]+\.)*gravatar\.com\/|\/(?:avatars?|profile_images)\//i;
+
+/**
+ * True for an `<img>` that is a person's avatar (a commenter's, a "liked by" list's, a profile
+ * link's): its alt is the person's name, never what the link around it cites, however many words.
+ */
+export function isAvatar(img: DomNode): boolean {
+  const a = img.attribs ?? {};
+  if (a.class && a.class.split(/\s+/).some((t) => AVATAR_CLASS.test(t))) return true;
+  return AVATAR_SRC.test(a.src ?? '');
+}
+
 /**
  * A text that says what an image cites: words, not a file name or a placeholder. Three words at
  * least: two are a logo's site name ("Real Simple"), a badge ("Build Status") or an icon's

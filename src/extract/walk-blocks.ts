@@ -2,7 +2,7 @@ import type { BlockKind, CitationRole } from '../types.js';
 import { BlockBuilder, type RawBlock, type RawLink } from './block-builder.js';
 import type { DomNode } from './dom.js';
 import { looksLikeFootnoteMark } from '../sources/footnote-mark.js';
-import { anchorRole, containerRole, isTellingAlt, isWidgetAnchor } from './link-roles.js';
+import { anchorRole, containerRole, isAvatar, isTellingAlt, isWidgetAnchor } from './link-roles.js';
 import { BLOCK_BREAK, ORPHAN_A, REOPENED_A, STRONG_END } from './prepare-html.js';
 import { ReadInside } from './read-inside.js';
 import { sliceWhole } from '../sources/text-slice.js';
@@ -660,7 +660,8 @@ export class BlockWalker {
       case 'iframe':
         if (name === 'img') {
           this.images++;
-          if (this.imageAlt === undefined) this.imageAlt = attribs.alt ?? '';
+          // An avatar's alt is a person's name, never what a link cites (link-roles.ts).
+          if (this.imageAlt === undefined) this.imageAlt = isAvatar(node) ? '' : (attribs.alt ?? '');
         }
         if (this.opts.includeMedia && !inCode && attribs.src?.trim()) {
           const at = b.length;

@@ -258,6 +258,18 @@ describe('links that are not sources get a role (issue 8)', () => {
     ]);
   });
 
+  it("an avatar linked to a person is no source, though its alt (the person's name) has three words", () => {
+    const file = path.join(ROOT, 'test/fixtures/pages/avatar-links.html');
+    const post = extractPost(parseHtmlDocument(readFileSync(file, 'utf8'), { source: 'survey.html' }));
+    expect(roles(post)).toEqual([
+      ['https://port.example.org/surveys/2025', undefined],
+      // A chart whose alt says what it shows stays a source.
+      ['https://stats.example.org/harbour-depths', undefined],
+      ['https://social.example/mara', 'image'],
+      ['https://coastnotes.example/members/pieter/', 'image'],
+    ]);
+  });
+
   it('a block holding only widget links is not a claim', () => {
     const post = wp('<p><a href="https://blog.example.com/feed/">RSS</a> <a href="#comments">Comments</a></p>');
     expect(post.blocks[0].isClaim).toBe(false);
