@@ -205,6 +205,14 @@ export const NAME_STOPWORDS = set(
 export const CREDIT_LINE =
   /\bcontributed(?:\s+(?:to|reporting))?(?:\s+(?:this|the))?\s*(?:report|reporting|story|article)?\s*\.?$|\breported\s+from\b|\b(?:additional\s+)?(?:reporting|writing|editing)\s+by\b/i;
 
+/**
+ * A news story's dateline opening its lede: a place in capitals, maybe a state or country and a
+ * date or agency in parentheses, then a dash ("MONTGOMERY, Ala. -- ", "SAN FRANCISCO (AP) — ",
+ * "NEW YORK--"). Only wire and newspaper stories open so.
+ */
+export const DATELINE =
+  /^\s*\p{Lu}[\p{Lu}.'’-]+\p{Lu}\.?(?:\s+\p{Lu}[\p{Lu}.'’-]*){0,3}(?:,\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?\s*(?:\([^()]{1,30}\)\s*)?(?:--|—|–|\s-\s)\s*(?=[\p{Lu}“"‘])/u;
+
 /** Capitalised possessives opening a sentence that name no party ("Today’s", "Everyone’s"). */
 export const POSSESSIVE_NOT_NAMES = set(
   'today tomorrow yesterday tonight everyone everybody someone somebody anyone anybody nobody one life nature women men children people world year week month',

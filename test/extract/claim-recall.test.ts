@@ -275,3 +275,61 @@ describe("a reviewer's cases: labels, presenters and wire paragraphs", () => {
     expect(p.blocks[1].signals).toEqual([]);
   });
 });
+
+describe('wire stories: datelines, credit lines, pronouns and brand names', () => {
+  it('a credit line of any length states nothing', () => {
+    const p = post(
+      ...STORY,
+      'Associated Press writers Jo Lee in Port Elwood and Sam Hart in Marrow County contributed to this report.',
+    );
+    expect(p.blocks[3].signals).not.toContain('statement');
+    expect(uncited(p)).not.toContain(3);
+  });
+
+  it('a name in camel case ("iPhone") or with a bare apostrophe ("Jobs’") is a name', () => {
+    // "Calders’" opening the sentence is a possessive; "iFerry" a second name.
+    expect(statements('Calders’ ferries grew as the iFerry redefined the crossing.')).toEqual(['Calders … grew']);
+    expect(statements('Calders’ ferries grew as the ferry redefined the crossing.')).toEqual([]);
+  });
+
+  it('a pronoun doing something counts as a party beside the one name of the paragraph', () => {
+    expect(
+      statements('As Halvorsen was praised, doubts about the quay persisted. He had previously run the ferry.'),
+    ).toEqual(['Halvorsen … praised', 'He … had previously run']);
+    expect(statements('Her husband worked as a pilot on the quay until May. Now they will move to Marrow.')).toEqual([
+      'Her husband … worked',
+    ]);
+    expect(statements('Halvorsen is a pilot who lives on the quay. They sailed from Marrow in 2009.')).toEqual([
+      'They … sailed',
+    ]);
+    // Without a pronoun doing something, one name is still too few.
+    expect(statements('As Halvorsen was praised, doubts about the quay persisted.')).toEqual([]);
+  });
+
+  it("a dateline's lede naming a party is a claim, and makes the post news", () => {
+    const p = post(
+      'How do you build a ferry? Our reporter went to the Port Elwood boat show to find out.',
+      "PORT ELWOOD, Md. -- Marrow County's new harbour law may be backfiring on the ferry trade this summer.",
+      'You can take the ferry at nine and be on the quay for the boat show by ten in the morning.',
+      'It brought its newest ferry to the Port Elwood boat show here in May, beside Calder Shipping.',
+    );
+    expect(statementsOf(p, 1)).toEqual(['PORT ELWOOD, Md. -- … Marrow County']);
+    // The dateline makes the post news, though half its paragraphs say "you": its statements count.
+    expect(statementsOf(p, 3)).toEqual(['Port Elwood … brought']);
+    expect(uncited(p)).toEqual(expect.arrayContaining([1, 3]));
+  });
+
+  it('no lede claim without a name past the dateline, and no dateline from a label or a lone word', () => {
+    const p = post(
+      'ANAHEIM, Calif. — Musicians often show off lots of rings but rarely make music with them until now.',
+      ...STORY,
+    );
+    expect(p.blocks[0].signals).toEqual([]);
+    const label = post(
+      'UPDATE — The ferry runs again from Monday, and you can book seats on the quay as before.',
+      'I took the ferry on Monday and we paid the same fare as last year, which you will like.',
+      'Our boat left at nine and I was on the quay by ten, which was good for you and me.',
+    );
+    expect(label.blocks[0].signals).toEqual([]);
+  });
+});
