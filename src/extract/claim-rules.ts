@@ -16,7 +16,7 @@ const set = (words: string): ReadonlySet<string> => new Set(words.split(' '));
  * phrase "according to"; "coined" credits a term to someone ("a term coined by the media").
  */
 export const REPORTING_VERBS = set(
-  'said says say told tells stated states announced announces reported reports testified acknowledged acknowledges admitted admits asserted asserts insisted insists warned warns claimed claims argued argues confirmed confirms disclosed discloses revealed reveals wrote writes noted notes explained explains added estimated estimates estimate concluded concludes found finds showed shows shown suggested suggests predicted predicts boasted boasts conceded concedes complained complains alleged alleges contended contends declared declares vowed vows pledged pledges urged urges denied denies coined',
+  'said says say told tells stated states announced announces reported reports testified acknowledged acknowledges admitted admits asserted asserts insisted insists warned warns claimed claims argued argues confirmed confirms disclosed discloses revealed reveals wrote writes noted notes explained explains added estimated estimates estimate concluded concludes found finds showed shows shown suggested suggests predicted predicts boasted boasts conceded concedes complained complains alleged alleges contended contends declared declares vowed vows pledged pledges urged urges denied denies coined disagreed disagrees objected countered',
 );
 
 /**
@@ -222,10 +222,27 @@ export const POSSESSIVE_NOT_NAMES = set(
 export const EVENT_VERB =
   /\b(?:has|have|had)\s+(?:(?:not|never|already|also|long|since|just|recently|strongly|repeatedly|previously)\s+)?(?:been\s+)?(?:\p{Ll}{2,}(?:ed|en|wn|ne|lt|nt|ght|ld|id|ve|ck|ung)|cut|put|set|hit|shut|spread|quit|cost|hurt|won|lost|made|paid|sold|held|led|met|sent|spent|told|said|struck|run|won)\b|\b(?:is|are|was|were)\s+(?:(?:not|also|now)\s+)?(?:likely|unlikely|expected|set|due|poised|scheduled|slated|projected|forecast|about)\s+to\b/gu;
 
+/**
+ * A present progressive: what a party is doing now ("Verizon Communications is prepping a new
+ * app", "IK Multimedia is giving the SDK to developers"). Not an -ing adjective ("is
+ * interesting", "are willing") nor a noun ("is something").
+ */
+export const PROGRESSIVE =
+  /\b(?:is|are)\s+(?:(?:now|also|currently|quietly|reportedly|still)\s+)?(?!(?:interesting|amazing|exciting|surprising|fascinating|encouraging|disappointing|confusing|promising|worrying|boring|compelling|stunning|striking|charming|appealing|alarming|troubling|disturbing|refreshing|willing|outstanding|overwhelming|pleasing|frightening|terrifying|shocking|thing|something|nothing|anything|everything|king|morning|evening|ceiling|string|spring|darling)\b)\p{Ll}{2,}ing\b/gu;
+
 /** Past tenses not ending in -ed: a past event ("Obama won Washington"). */
 export const IRREGULAR_PAST = set(
   'won lost took made gave went came began became left got held led met paid ran sent sold spent stood broke brought bought built chose drew fell fought grew kept knew rose saw shut spoke struck threw wrote told said',
 );
+
+/**
+ * A sentence telling what a law or a deal provides, its subject the instrument and its verb in
+ * the present ("The law allows police to detain …", "Alabama's new law targets employers"): a
+ * claim about the instrument's text, though it names no party. Not "would"/"will": what a bill
+ * would do is often the writer's reading (and a caption's).
+ */
+export const PROVISION =
+  /^(?:the|this|that|its|their|a|an|(?:\p{Lu}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}-]*['’]s)\s+(?:[\p{L}-]+\s+){0,3}?(?:law|bill|measure|ruling|regulation|regulations|ordinance|legislation|statute|amendment|treaty|decree|directive|executive\s+order|act|policy|proposal|settlement|agreement|deal)\s+(?:also\s+|now\s+)?(?!(?:does|seems|looks|remains|firms|schools|students|professors|makers|books|suits|courses)\b)\p{Ll}{3,}s\b/iu;
 
 /** Modals of the writer's speculation (lower case: "May" is a month): a sentence with one is analysis, not a statement. */
 export const SPECULATION = /\b(?:would|could|might|may|should|must)\b/;

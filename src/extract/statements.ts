@@ -11,6 +11,8 @@ import {
   NAME_STOPWORDS,
   PERSONAL_VOICE,
   POSSESSIVE_NOT_NAMES,
+  PROGRESSIVE,
+  PROVISION,
   REPORTING_VOICE_MAX_SHARE,
   SPECULATION,
   SPEAKER_LABEL_WORDS,
@@ -173,8 +175,17 @@ export function statements(
   const names = new Set<string>();
   const found: string[] = [];
   let pronounParty = false;
+  let provides = false;
   for (const [start, end] of sentenceRanges(plain)) {
     const sentence = plain.slice(start, end).trim();
+    // What a law or a deal provides is a claim about its text, whoever it names ("The law allows police to …").
+    const provision = PROVISION.exec(sentence);
+    if (provision !== null && found.length < MAX_EVIDENCE) {
+      const words = provision[0].split(/\s+/);
+      found.push(`${words.slice(0, -1).join(' ')} … ${words[words.length - 1]}`);
+      provides = true;
+      continue;
+    }
     // A question, a hypothetical ("If a deal is reached, …") or the writer's speculation (a modal:
     // "could heighten tensions") states nothing; a modal in a relative clause tells what someone
     // can do and leaves the sentence a statement ("it added managers who could meet with Page").
@@ -201,7 +212,7 @@ export function statements(
     if (byName === undefined && byPronoun) pronounParty = true;
     found.push(`${subject[0]} … ${verb.text}`);
   }
-  return names.size > 0 && names.size + (pronounParty ? 1 : 0) >= minNames ? found : [];
+  return provides || (names.size > 0 && names.size + (pronounParty ? 1 : 0) >= minNames) ? found : [];
 }
 
 /**
@@ -233,7 +244,10 @@ function namesIn(sentence: string, known: ReadonlySet<string>, words: Set<string
   return named;
 }
 
-/** The words that tell what happened, and where: a perfect or a prediction, else a past tense; undefined if none. */
+/**
+ * The words that tell what happened, and where: a perfect or a prediction, else a past tense,
+ * else a present progressive; undefined if none.
+ */
 function eventVerb(sentence: string): { text: string; at: number } | undefined {
   EVENT_VERB.lastIndex = 0;
   const m = EVENT_VERB.exec(sentence);
@@ -245,6 +259,9 @@ function eventVerb(sentence: string): { text: string; at: number } | undefined {
     // "is parceled out", "will be debated": a present or future passive is no past event ("was charged" is).
     if (p[1] === undefined || IRREGULAR_PAST.has(p[2])) return { text: p[2], at };
   }
+  PROGRESSIVE.lastIndex = 0;
+  const going = PROGRESSIVE.exec(sentence);
+  if (going) return { text: going[0].replace(/\s+/g, ' '), at: going.index };
   return undefined;
 }
 

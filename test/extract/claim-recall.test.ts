@@ -333,3 +333,43 @@ describe('wire stories: datelines, credit lines, pronouns and brand names', () =
     expect(label.blocks[0].signals).toEqual([]);
   });
 });
+
+describe("positions and provisions in a news story's plain sentences", () => {
+  it('a belief verb with its clause but no "that" reports a position', () => {
+    expect(attributions('Employers believe they can carry on because of the dismal economy.')).toEqual([
+      'Employers believe',
+    ]);
+    expect(attributions('Residents fear the law will drive workers away.')).toEqual(['Residents fear']);
+    // Not the writer's, not an object: "I believe they can", "believe the hype".
+    expect(attributions('I believe they can carry on.')).toEqual([]);
+    expect(attributions('Many fans believe the hype about the game.')).toEqual([]);
+  });
+
+  it('"disagreed", "objected" and "countered" report a position', () => {
+    expect(attributions('Some farmers disagreed.')).toEqual(['Some farmers disagreed']);
+    expect(attributions('The board disagrees, and the union objected to the plan.')).toEqual([
+      'The board disagrees',
+      'the union objected',
+    ]);
+  });
+
+  it('what a law or a deal provides, in the present, is a statement though it names no party', () => {
+    expect(statements('The law allows police to detain people who are suspected of being here illegally.')).toEqual([
+      'The law … allows',
+    ]);
+    expect(statements("Marrow County's strict new harbour law targets employers by forbidding it.")).toEqual([
+      "Marrow County's strict new harbour law … targets",
+    ]);
+    // Not what a bill would do, not "the law is", not someone saying what it does.
+    expect(statements('The bill would require providers to store metadata for two years.')).toEqual([]);
+    expect(statements('The law is perhaps the toughest in the nation.')).toEqual([]);
+    expect(statements('Legislators said the law helps legal residents.')).toEqual([]);
+  });
+
+  it('a present progressive tells what a named party is doing', () => {
+    expect(
+      statements('Calder Shipping is giving the SDK to Port Elwood developers in the hope that they build apps.'),
+    ).toEqual(['Calder Shipping … is giving']);
+    expect(statements('Calder Shipping is interesting to Port Elwood investors.')).toEqual([]);
+  });
+});
