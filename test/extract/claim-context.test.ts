@@ -239,3 +239,41 @@ describe('quotes continuing a linked speaker', () => {
     expect(uncited(p)).toContain(1);
   });
 });
+
+describe("quotes of a linked document, and a closing sentence linking a party's document", () => {
+  it('speakerless quote paragraphs right after a linked paragraph quote what it links', () => {
+    const p = post(
+      'Some traders found the [harbour board statement](https://harbour.example.org/statement) gloomier than expected.',
+      'One reason may be a new worry about the quay: "there are significant risks to the harbour outlook this year."',
+      '"The board will keep the fees where they are until the repairs are done."',
+      'The quay reopens in May after the repairs to the beams are finished by the divers.',
+    );
+    expect(p.blocks[1].credits).toEqual([{ via: 'quote-intro', block: 0 }]);
+    expect(p.blocks[2].credits).toEqual([{ via: 'quote-intro', block: 0 }]);
+    expect(uncited(p)).not.toContain(1);
+    // A quote with a speaker of its own is someone else's words.
+    const said = post(
+      'Some traders found the [harbour board statement](https://harbour.example.org/statement) gloomier than expected.',
+      '"The fees will ruin the fleet this summer," said Tom Blake of the fishers’ union.',
+    );
+    expect(said.blocks[1].credits).toBeUndefined();
+    expect(uncited(said)).toContain(1);
+  });
+
+  it("a closing paragraph's linked sentence offering a party's statement credits the paragraphs reporting that party", () => {
+    const p = post(
+      'The Board said it would replace $400 billion in short-term bonds with longer ones.',
+      'Traders sold 2 million shares in the first hour of the session on Wednesday.',
+      "But it also said it would reinvest the runoff. Take a look [here](https://board.example.gov/statement) at the Board's statement and how it was changed.",
+    );
+    expect(p.blocks[0].credits).toEqual([{ via: 'reference-list', block: 2 }]);
+    expect(p.blocks[1].credits).toBeUndefined();
+    expect(uncited(p)).toEqual([1]);
+    // A link elsewhere in the paragraph, not in that sentence, credits nothing.
+    const elsewhere = post(
+      'The Board said it would replace $400 billion in short-term bonds with longer ones.',
+      "But it [also said](https://news.example.com/a) it would reinvest the runoff. Take a look at the Board's statement.",
+    );
+    expect(elsewhere.blocks[0].credits).toBeUndefined();
+  });
+});
