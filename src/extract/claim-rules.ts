@@ -241,8 +241,10 @@ export const IRREGULAR_PAST = set(
  * claim about the instrument's text, though it names no party. Not "would"/"will": what a bill
  * would do is often the writer's reading (and a caption's).
  */
-export const PROVISION =
-  /^(?:the|this|that|its|their|a|an|(?:\p{Lu}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}-]*['’]s)\s+(?:[\p{L}-]+\s+){0,3}?(?:law|bill|measure|ruling|regulation|regulations|ordinance|legislation|statute|amendment|treaty|decree|directive|executive\s+order|act|policy|proposal|settlement|agreement|deal)\s+(?:also\s+|now\s+)?(?!(?:does|seems|looks|remains|firms|schools|students|professors|makers|books|suits|courses)\b)\p{Ll}{3,}s\b/iu;
+export const PROVISION = new RegExp(
+  `^(?:the|this|that|its|their|a|an|(?:\\p{Lu}[\\p{L}-]*\\s+){0,2}\\p{Lu}[\\p{L}-]*['’]s)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:law|bill|measure|ruling|regulation|regulations|ordinance|legislation|statute|amendment|treaty|decree|directive|executive\\s+order|act|policy|proposal|settlement|agreement|deal)\\s+(?:also\\s+|now\\s+)?(?:${'allows lets permits requires obliges forces compels bars bans forbids prohibits outlaws criminalizes criminalises targets makes gives grants entitles empowers authorizes authorises mandates sets limits caps raises lowers cuts reduces increases creates establishes imposes exempts applies covers penalizes penalises punishes restricts extends expands protects guarantees provides orders directs defines includes excludes affects ends replaces removes adds stops blocks prevents'.replace(/ /g, '|')})\\b`,
+  'iu',
+);
 
 /** Modals of the writer's speculation (lower case: "May" is a month): a sentence with one is analysis, not a statement. */
 export const SPECULATION = /\b(?:would|could|might|may|should|must)\b/;

@@ -363,6 +363,7 @@ describe("positions and provisions in a news story's plain sentences", () => {
     // Not what a bill would do, not "the law is", not someone saying what it does.
     expect(statements('The bill would require providers to store metadata for two years.')).toEqual([]);
     expect(statements('The law is perhaps the toughest in the nation.')).toEqual([]);
+    expect(statements('A law this broad deserves more than a fortnight of debate.')).toEqual([]);
     expect(statements('Legislators said the law helps legal residents.')).toEqual([]);
   });
 
