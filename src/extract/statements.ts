@@ -37,8 +37,10 @@ const PROSE_KINDS: ReadonlySet<BlockKind> = new Set(['paragraph', 'list-item']);
 const MIN_WORDS = 12;
 // Longest credit line, in words: a longer paragraph that says "reported from" is a story.
 const CREDIT_LINE_MAX_WORDS = 30;
-// Fewest words of a one-sentence paragraph that can state.
+// Fewest words of a short paragraph that can state.
 const SHORT_MIN_WORDS = 3;
+// Most sentences of a short paragraph that states ("Walsh lobbied Page for months. Page ignored her.").
+const SHORT_MAX_SENTENCES = 3;
 // A sentence's end, before any closing quotation mark.
 const SENTENCE_END = /[.!]["”’]?$/;
 // A longer block is no news paragraph (a wall of text, a pasted log): it neither votes nor states,
@@ -94,14 +96,16 @@ function knownNames(blocks: readonly Block[]): Set<string> {
 }
 
 /**
- * True for a paragraph of one short sentence (fewer than MIN_WORDS words, at least
- * SHORT_MIN_WORDS): a beat of a story ("Page ignored her."), stated when it names a party.
+ * True for a short paragraph (fewer than MIN_WORDS words, at least SHORT_MIN_WORDS) of one to
+ * SHORT_MAX_SENTENCES sentences: a beat of a story ("Page ignored her.", "Walsh lobbied Page for
+ * months. Page ignored her."), stated when it names a party.
  */
 function isShortStatement(block: Block): boolean {
   if (block.kind !== 'paragraph' || hasWords(block.text, MIN_WORDS) || !hasWords(block.text, SHORT_MIN_WORDS))
     return false;
   const text = block.text.trim();
-  return SENTENCE_END.test(text) && !/[.!?]\s/.test(text) && !CREDIT_LINE.test(text);
+  const breaks = text.match(/[.!?]["”’]?\s/g)?.length ?? 0;
+  return SENTENCE_END.test(text) && breaks < SHORT_MAX_SENTENCES && !CREDIT_LINE.test(text);
 }
 
 /** True when a text holds at least `n` words (runs of non-space), counted without building a list. */

@@ -374,3 +374,18 @@ describe("positions and provisions in a news story's plain sentences", () => {
     expect(statements('Calder Shipping is interesting to Port Elwood investors.')).toEqual([]);
   });
 });
+
+describe('short paragraphs of two or three sentences', () => {
+  it('"Walsh lobbied Halvorsen for months. Halvorsen ignored her." states, as one short sentence does', () => {
+    const p = post(
+      ...STORY,
+      'The ferry operators backed Walsh, a former pilot, in the long dispute over the quay fees.',
+      'Walsh lobbied Halvorsen for months. Halvorsen ignored her.',
+      'It rained. Then Halvorsen left. And again. The quay flooded.',
+    );
+    expect(statementsOf(p, 4)).toEqual(['Walsh … lobbied', 'Halvorsen … ignored']);
+    expect(uncited(p)).toContain(4);
+    // Four sentences are no beat.
+    expect(p.blocks[5].signals).not.toContain('statement');
+  });
+});
