@@ -16,7 +16,7 @@ const set = (words: string): ReadonlySet<string> => new Set(words.split(' '));
  * phrase "according to"; "coined" credits a term to someone ("a term coined by the media").
  */
 export const REPORTING_VERBS = set(
-  'said says say told tells stated states announced announces reported reports testified acknowledged acknowledges admitted admits asserted asserts insisted insists warned warns claimed claims argued argues confirmed confirms disclosed discloses revealed reveals wrote writes noted notes explained explains added estimated estimates estimate concluded concludes found finds showed shows shown suggested suggests predicted predicts boasted boasts conceded concedes complained complains alleged alleges contended contends declared declares vowed vows pledged pledges urged urges denied denies coined disagreed disagrees objected countered',
+  'said says say told tells stated states announced announces reported reports testified acknowledged acknowledges admitted admits asserted asserts insisted insists warned warns claimed claims argued argues confirmed confirms disclosed discloses revealed reveals reiterated reiterates wrote writes noted notes explained explains added estimated estimates estimate concluded concludes found finds showed shows shown suggested suggests predicted predicts boasted boasts conceded concedes complained complains alleged alleges contended contends declared declares vowed vows pledged pledges urged urges denied denies coined disagreed disagrees objected countered',
 );
 
 /**

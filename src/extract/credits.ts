@@ -3,7 +3,7 @@ import { escapeRegExp } from '../config/claim-config.js';
 import type { RawBlock } from './block-builder.js';
 import { MAX_SENTENCE_CHARS } from './sentences.js';
 import { NAME_STOPWORDS } from './claim-rules.js';
-import { doubleQuotedSpans } from './signals.js';
+import { doubleQuotedSpans, unquoted } from './signals.js';
 import { capText } from './walk-blocks.js';
 
 /**
@@ -293,13 +293,34 @@ function creditFullDocument(blocks: Block[]): void {
     for (let k = h + 1; k < blocks.length && blocks[k].citations.some(isOwnSource); k++) entries.push(blocks[k]);
     if (entries.length === 0) continue;
     for (const entry of entries) entry.kind = 'reference';
-    const named = new RegExp(`(?<![\\p{L}])${escapeRegExp(party)}(?![\\p{L}])`, 'u');
-    for (const block of blocks.slice(0, h)) {
-      if (NOT_CLAIMS.has(block.kind) || !named.test(block.text)) continue;
-      if (!block.signals.some((sig) => sig === 'quote' || sig === 'attribution')) continue;
-      for (const entry of entries) credit(block, entry, 'reference-list');
-    }
+    creditPartyWords(blocks, h, party, entries);
     return;
+  }
+}
+
+/**
+ * Credits, by `sources`, each block before `end` without a source of its own that reports the
+ * words of `party` (a document of theirs is linked at the end): a paragraph with a quote or an
+ * attribution that names the party, or whose speaker is a pronoun ("…,” he said") right after
+ * one that names them or is credited so; and a blockquote right after a credited paragraph (the
+ * document's passage it introduces).
+ */
+function creditPartyWords(blocks: Block[], end: number, party: string, sources: readonly Block[]): void {
+  const named = new RegExp(`(?<![\\p{L}])${escapeRegExp(party)}(?![\\p{L}])`, 'u');
+  // Whether the block before names the party (or speaks for them), and whether it was credited.
+  let partyBefore = false;
+  let creditedBefore = false;
+  for (const block of blocks.slice(0, end)) {
+    const names = named.test(block.text);
+    const reports = block.signals.some((sig) => sig === 'quote' || sig === 'attribution');
+    const credited: boolean =
+      !NOT_CLAIMS.has(block.kind) &&
+      !block.citations.some(isOwnSource) &&
+      ((reports && (names || (partyBefore && PRONOUN_SPEAKER.test(unquoted(block.text))))) ||
+        (block.kind === 'blockquote' && creditedBefore));
+    if (credited) for (const source of sources) credit(block, source, 'reference-list');
+    partyBefore = names || credited;
+    creditedBefore = credited;
   }
 }
 
@@ -322,12 +343,7 @@ function creditDocumentSentence(blocks: Block[]): void {
       !line.citations.some((c) => isOwnSource(c) && c.sentence !== '' && sentence.startsWith(c.sentence.slice(0, 40)))
     )
       continue;
-    const party = m[1].split(/\s+/).pop() as string;
-    const named = new RegExp(`(?<![\\p{L}])${escapeRegExp(party)}(?![\\p{L}])`, 'u');
-    for (const block of blocks.slice(0, h)) {
-      if (NOT_CLAIMS.has(block.kind) || block.citations.some(isOwnSource) || !named.test(block.text)) continue;
-      if (block.signals.some((sig) => sig === 'quote' || sig === 'attribution')) credit(block, line, 'reference-list');
-    }
+    creditPartyWords(blocks, h, m[1].split(/\s+/).pop() as string, [line]);
     return;
   }
 }

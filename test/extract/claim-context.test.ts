@@ -277,3 +277,36 @@ describe("quotes of a linked document, and a closing sentence linking a party's 
     expect(elsewhere.blocks[0].credits).toBeUndefined();
   });
 });
+
+describe("a closing line offering a party's full remarks: pronoun speakers and the passages they introduce", () => {
+  const speech = '[Speech by Ruth Alder to the chamber](https://city.example/speech-2026)';
+
+  it('credits "he said" quotes after a paragraph naming the party, and a blockquote after a credited paragraph', () => {
+    const p = post(
+      'The council voted 9 to 1 on Monday to keep the fees, and Alder warns that it is a mistake.',
+      '"Conditions are far from satisfactory, and we want a stronger recovery," she said.',
+      '"We are recovering from a horrific set of shocks," she said.',
+      'The economy was "out of balance," Alder reiterated. Some of the factors include:',
+      '> The real rate averaged 1.6 percent between 1991 and 1995, hardly a tight policy.',
+      'Payrolls grew by 630,000 this year, and "the recovery is uneven," she said.',
+      "READ Alder's full remarks:",
+      speech,
+    );
+    const credited = p.blocks.map((b) => (b.credits ?? []).map((c) => c.via));
+    expect(credited.slice(0, 5)).toEqual(Array(5).fill(['reference-list']));
+    expect(uncited(p)).toEqual([]);
+    // A pronoun after a paragraph that does not name the party is someone else.
+    const other = post(
+      'The harbour board voted 9 to 1 on Monday to keep the fees where they are for the summer.',
+      '"We are recovering from a horrific set of shocks," she said.',
+      "READ Alder's full remarks:",
+      speech,
+    );
+    expect(other.blocks[1].credits).toBeUndefined();
+    expect(uncited(other)).toContain(1);
+  });
+
+  it('"reiterated" reports', () => {
+    expect(textSignals('Alder reiterated that the economy is in recovery.')).toEqual(['attribution']);
+  });
+});
