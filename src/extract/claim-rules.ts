@@ -206,6 +206,14 @@ export const CREDIT_LINE =
   /\bcontributed(?:\s+(?:to|reporting))?(?:\s+(?:this|the))?\s*(?:report|reporting|story|article)?\s*\.?$|\breported\s+from\b|\b(?:additional\s+)?(?:reporting|writing|editing)\s+by\b/i;
 
 /**
+ * A publisher's note opening a paragraph ("Correction 8/29/10 7:05 a.m. PDT:", "Update:",
+ * "Editor's note:", "Clarification (May 3):"): the publication speaking of its own story, neither
+ * the story's voice nor a claim to source.
+ */
+export const EDITORS_NOTE =
+  /^\s*[[(*_]*(?:corrections?|updated?|clarifications?|editor['’]?s['’]?\s+note|note\s+from\s+the\s+editor)\b[^:]{0,40}:/i;
+
+/**
  * A news story's dateline opening its lede: a place in capitals, maybe a state or country and a
  * date or agency in parentheses, then a dash ("MONTGOMERY, Ala. -- ", "SAN FRANCISCO (AP) — ",
  * "NEW YORK--"). Only wire and newspaper stories open so.

@@ -5,6 +5,7 @@ import {
   DATELINE,
   DEGREE_WORDS,
   DETERMINERS,
+  EDITORS_NOTE,
   EVENT_VERB,
   FEELINGS,
   IRREGULAR_PAST,
@@ -155,6 +156,8 @@ export function postVoice(blocks: readonly Block[], speech?: Speech): 'reporting
   let personal = 0;
   for (const block of blocks) {
     if (!isProse(block) || speech?.turns.get(block.index)?.firstPerson === true) continue;
+    // A correction or an update note is the publisher's voice, not the story's ("we regret the error").
+    if (EDITORS_NOTE.test(block.text)) continue;
     prose++;
     if (PERSONAL_VOICE.test(unquoted(block.text))) personal++;
   }
@@ -320,6 +323,8 @@ export function addStatementSignals(
     if (ignore.some((re) => matches(re, block.text))) continue;
     // A changelog or to-do entry says what was done to the software, not what a party did.
     if (isChangelogEntry(block)) continue;
+    // A correction or an update note speaks of the story ("A previous version of this story misstated …").
+    if (EDITORS_NOTE.test(block.text)) continue;
     // A news credit line of any length ("AP Technology Writer … in San Francisco contributed to this report.").
     if (!hasWords(block.text, CREDIT_LINE_MAX_WORDS) && CREDIT_LINE.test(block.text.trim())) continue;
     // A photo caption says what a picture shows (speech.ts).

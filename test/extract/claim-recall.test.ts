@@ -389,3 +389,17 @@ describe('short paragraphs of two or three sentences', () => {
     expect(p.blocks[5].signals).not.toContain('statement');
   });
 });
+
+describe("a publisher's correction or update note", () => {
+  it('does not turn a short news post personal, and a correction states nothing', () => {
+    const p = post(
+      ...STORY,
+      'Correction 8/29/10 7:05 a.m.: A previous version of this story misstated Halvorsen’s title at Calder Shipping.',
+      'Update: We have added what Marrow County said to us on Friday about the dredging plan.',
+      'Editor’s note: We spoke to Marrow County on Friday, and our reporter visited the Port Elwood quay.',
+    );
+    // Two of six prose paragraphs say "we": the notes do not vote, the story stays news.
+    expect(statementsOf(p, 0)).toEqual(['Port Elwood … approved']);
+    expect(p.blocks[3].signals).not.toContain('statement');
+  });
+});
