@@ -403,3 +403,34 @@ describe("a publisher's correction or update note", () => {
     expect(p.blocks[3].signals).not.toContain('statement');
   });
 });
+
+describe('beliefs in a post in the personal voice', () => {
+  const PERSONAL = [
+    'I retired in 2019 and we moved to the coast, where I started this blog about money.',
+    'You should know your number before you stop working, and I will show you how to find it.',
+  ];
+
+  it("what people around the writer fear or believe is the writer's account, not a position to source", () => {
+    const p = post(
+      ...PERSONAL,
+      'Many retirees fear that they will outlive their savings before they turn ninety.',
+      'Our team believes that the new planner is the easiest way to budget for a long retirement.',
+    );
+    expect(p.blocks[2].signals).not.toContain('attribution');
+    expect(p.blocks[3].signals).not.toContain('attribution');
+    expect(uncited(p)).toEqual([]);
+  });
+
+  it("an expert's belief, a pronoun's and the same words in the reporting voice stay positions", () => {
+    const p = post(
+      ...PERSONAL,
+      'Most economists expect that rates will fall again next year, and they fear that a recession is near.',
+    );
+    expect(p.blocks[2].evidence).toEqual([
+      { signal: 'attribution', text: 'Most economists expect' },
+      { signal: 'attribution', text: 'and they fear' },
+    ]);
+    const news = post(...STORY, 'Many retirees fear that they will outlive their savings in Port Elwood.');
+    expect(news.blocks[3].signals).toContain('attribution');
+  });
+});
