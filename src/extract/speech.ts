@@ -188,7 +188,12 @@ const dropTextSignals = (block: Block): void => dropSignals(block, (s) => TEXT_S
  */
 function namesSpeaker(text: string): boolean {
   const words = text.toLowerCase().split(/[^\p{L}'’]+/u);
-  return words.some((word, i) => REPORTING_VERBS.has(word) && i > 0 && !NO_SPEAKER_BEFORE.has(words[i - 1]));
+  return words.some((word, i) => {
+    if (!REPORTING_VERBS.has(word) || i === 0) return false;
+    // "would have said": a modal before "have" leaves it unsaid, as "would say" does.
+    const before = words[i - 1] === 'have' && i > 1 ? words[i - 2] : words[i - 1];
+    return !NO_SPEAKER_BEFORE.has(before);
+  });
 }
 
 /**

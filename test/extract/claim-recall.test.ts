@@ -229,6 +229,15 @@ describe('quotes in a post in the personal voice', () => {
     expect(p.blocks[3].signals).toContain('quote');
   });
 
+  it('a speaker who "would have said" it is hypothetical: the quote is still the writer\'s example', () => {
+    const p = post(
+      'I hear it every day, and you probably do too.',
+      'An abuser would have said: “Every time a person uses that word, a piece of my soul withers.” Which is wrong.',
+      'We all know the feeling, and I am no better.',
+    );
+    expect(p.blocks[1].signals).toEqual([]);
+  });
+
   it('in the reporting voice an unattributed quote stays a quote', () => {
     const p = post(
       'The council voted on Monday to close the ferry, officials said.',
