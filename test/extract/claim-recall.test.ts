@@ -231,9 +231,9 @@ describe('quotes in a post in the personal voice', () => {
 
   it('a speaker who "would have said" it is hypothetical: the quote is still the writer\'s example', () => {
     const p = post(
-      'I hear it every day, and you probably do too.',
+      'I hear it every day at work and on the bus, and you probably hear it just as often.',
       'An abuser would have said: “Every time a person uses that word, a piece of my soul withers.” Which is wrong.',
-      'We all know the feeling, and I am no better.',
+      'We all know the feeling when it happens, and I am honestly no better than you are.',
     );
     expect(p.blocks[1].signals).toEqual([]);
   });
