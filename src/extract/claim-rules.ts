@@ -166,6 +166,14 @@ export const STANCE =
   /\b(?:is|are|was|were|remains|remain)\s+(?:adamant|concerned|convinced|confident|worried|opposed|sceptical|skeptical)(?=\s+(?!with\b)[\p{L}“"‘])/giu;
 
 /**
+ * A view held of something ("the U.S. sees the Russian move as a false signal", "Beijing views
+ * the deal as a threat"): a position when a subject that is not the writer, the reader or a
+ * thing holds it, as a stance is (an object of one to five words, then "as a/an/the").
+ */
+export const VIEW =
+  /\b(?:sees|saw|views|viewed|regards|regarded)\s+(?:(?!as\b)[\p{L}'’-]+\s+){1,5}as\s+(?:a|an|the)\b/giu;
+
+/**
  * Concerns, fears and hopes raised or growing, and what they are ("the attack raised concerns
  * that the government would …", "amid fears that the virus has spread"): someone's position,
  * though no one is named.

@@ -31,6 +31,7 @@ import {
   TALK_BELIEF_VERBS,
   TECHNICAL_UNITS,
   UNREALISED,
+  VIEW,
   VERSION_AFTER,
   VERSION_BEFORE,
 } from './claim-rules.js';
@@ -588,6 +589,11 @@ function attributions(text: string, t: string, rules: ClaimRules): string[] {
   // (The stance words are rare: a plain scan for them first spares most texts the full pattern.)
   for (let m = STANCE_HINT.test(t) ? STANCE.exec(t) : null; m && found.length < MAX_EVIDENCE; m = STANCE.exec(t)) {
     if (isStance(t, m.index)) found.push(evidence(m.index, m.index + m[0].length));
+  }
+  VIEW.lastIndex = 0;
+  // (" as " is rarer than the verbs: most texts are passed over with one indexOf.)
+  for (let m = t.includes(' as ') ? VIEW.exec(t) : null; m && found.length < MAX_EVIDENCE; m = VIEW.exec(t)) {
+    if (isStance(t, m.index)) found.push(evidence(m.index, m.index + m[0].search(/\s/)));
   }
   CONCERN.lastIndex = 0;
   let concernsEnd = -1;

@@ -443,3 +443,20 @@ describe('beliefs in a post in the personal voice', () => {
     expect(news.blocks[3].signals).toContain('attribution');
   });
 });
+
+describe('a view held of something', () => {
+  it.each([
+    ['Still, the United States sees the Russian move as a false signal to Tehran.', ['United States sees']],
+    ['Beijing views the harbour deal as a threat to its fleet.', ['Beijing views']],
+  ])('reports a position: %s', (text, found) => {
+    expect(attributions(text)).toEqual(found);
+  });
+
+  it.each([
+    'I see the move as a mistake.',
+    'When emcc sees we only want Wasm, it makes the output standalone.',
+    'It views the file as a stream.',
+  ])('no position: %s', (text) => {
+    expect(attributions(text)).toEqual([]);
+  });
+});
