@@ -246,6 +246,10 @@ export const EVENT_VERB =
 export const PROGRESSIVE =
   /\b(?:is|are)\s+(?:(?:now|also|currently|quietly|reportedly|still)\s+)?(?!(?:interesting|amazing|exciting|surprising|fascinating|encouraging|disappointing|confusing|promising|worrying|boring|compelling|stunning|striking|charming|appealing|alarming|troubling|disturbing|refreshing|willing|outstanding|overwhelming|pleasing|frightening|terrifying|shocking|thing|something|nothing|anything|everything|king|morning|evening|ceiling|string|spring|darling)\b)\p{Ll}{2,}ing\b/gu;
 
+/** Words ending in "ed" that are no past tense ("They need", "at full speed", "a hundred"), as alternatives. */
+export const NOT_PAST_ED =
+  'need|feed|seed|speed|proceed|exceed|succeed|bleed|breed|heed|embed|shed|hundred|sacred|naked|wicked|rugged|crooked';
+
 /** Past tenses not ending in -ed: a past event ("Obama won Washington"). */
 export const IRREGULAR_PAST = set(
   'won lost took made gave went came began became left got held led met paid ran sent sold spent stood broke brought bought built chose drew fell fought grew kept knew rose saw shut spoke struck threw wrote told said',

@@ -10,6 +10,7 @@ import {
   FEELINGS,
   IRREGULAR_PAST,
   NAME_STOPWORDS,
+  NOT_PAST_ED,
   PERSONAL_VOICE,
   POSSESSIVE_NOT_NAMES,
   PROGRESSIVE,
@@ -48,8 +49,12 @@ const SENTENCE_END = /[.!]["”’]?$/;
 // which also bounds the work on hostile inputs.
 const MAX_CHARS = 4000;
 
-// A past tense, with the present form of "be" before it when there is one (a present passive).
-const PAST_TENSE = new RegExp(`\\b(?:(is|are|am|be|being)\\s+)?([a-z]{2,}ed|${[...IRREGULAR_PAST].join('|')})\\b`, 'g');
+// A past tense, with the present form of "be" before it when there is one (a present passive);
+// not a word that only ends in "ed" ("need", "speed", "hundred").
+const PAST_TENSE = new RegExp(
+  `\\b(?:(is|are|am|be|being)\\s+)?((?!(?:${NOT_PAST_ED})\\b)[a-z]{2,}ed|${[...IRREGULAR_PAST].join('|')})\\b`,
+  'g',
+);
 // A capitalised word (a name, or a sentence's first word), or a brand written in camel case
 // ("iPhone", "eBay"), and whether a capitalised word follows it.
 const CAPITALISED = /(?<![\p{L}\p{N}'’])(?:\p{Lu}|\p{Ll}\p{Lu})[\p{L}\p{N}'’.-]*/gu;

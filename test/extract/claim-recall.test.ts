@@ -311,8 +311,9 @@ describe('wire stories: datelines, credit lines, pronouns and brand names', () =
     expect(statements('Halvorsen is a pilot who lives on the quay. They sailed from Marrow in 2009.')).toEqual([
       'They … sailed',
     ]);
-    // Without a pronoun doing something, one name is still too few.
+    // Without a pronoun doing something, one name is still too few ("need" is no past tense).
     expect(statements('As Halvorsen was praised, doubts about the quay persisted.')).toEqual([]);
+    expect(statements('As Halvorsen was praised, doubts persisted. They need a new quay at full speed.')).toEqual([]);
   });
 
   it("a dateline's lede naming a party is a claim, and makes the post news", () => {
