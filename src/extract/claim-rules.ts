@@ -229,6 +229,11 @@ export const EDITORS_NOTE =
 export const DATELINE =
   /^\s*\p{Lu}[\p{Lu}.'’-]+\p{Lu}\.?(?:\s+\p{Lu}[\p{Lu}.'’-]*){0,3}(?:,\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?\s*(?:\([^()]{1,30}\)\s*)?(?:--|—|–|\s-\s)\s*(?=[\p{Lu}“"‘])/u;
 
+/** Words in capitals before a dash that are a rubric, not a dateline's place ("EXCLUSIVE —", "OPINION —", "PSA —"). */
+export const NOT_DATELINES = set(
+  'exclusive watch video videos opinion analysis review reviews spoilers psa listen live photos gallery sponsored advertisement ad ads poll quiz recap interview podcast essay commentary editorial',
+);
+
 /** Capitalised possessives opening a sentence that name no party ("Today’s", "Everyone’s"). */
 export const POSSESSIVE_NOT_NAMES = set(
   'today tomorrow yesterday tonight everyone everybody someone somebody anyone anybody nobody one life nature women men children people world year week month',

@@ -10,6 +10,7 @@ import {
   FEELINGS,
   IRREGULAR_PAST,
   NAME_STOPWORDS,
+  NOT_DATELINES,
   NOT_PAST_ED,
   PERSONAL_VOICE,
   POSSESSIVE_NOT_NAMES,
@@ -143,7 +144,8 @@ function datelineLede(blocks: readonly Block[]): { block: Block; end: number } |
   for (const block of blocks) {
     if (!isProse(block) || block.kind !== 'paragraph') continue;
     const m = DATELINE.exec(block.text);
-    if (m && !SPEAKER_LABEL_WORDS.has(m[0].replace(/[\s—–-]+$/, '').toLowerCase())) return { block, end: m[0].length };
+    const place = m?.[0].replace(/[\s—–-]+$/, '').toLowerCase() ?? '';
+    if (m && !SPEAKER_LABEL_WORDS.has(place) && !NOT_DATELINES.has(place)) return { block, end: m[0].length };
     if (++seen >= LEDE_REACH) return undefined;
   }
   return undefined;

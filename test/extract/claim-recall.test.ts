@@ -336,7 +336,7 @@ describe('wire stories: datelines, credit lines, pronouns and brand names', () =
     );
     expect(p.blocks[0].signals).toEqual([]);
     const label = post(
-      'UPDATE — The ferry runs again from Monday, and you can book seats on the quay as before.',
+      'OPINION — Calder Shipping runs the Port Elwood ferry again, and you can book seats as before.',
       'I took the ferry on Monday and we paid the same fare as last year, which you will like.',
       'Our boat left at nine and I was on the quay by ten, which was good for you and me.',
     );
