@@ -93,6 +93,17 @@ let lastSpans: readonly QuotedSpan[] = [];
 export function doubleQuotedSpans(text: string): readonly QuotedSpan[] {
   if (text === lastText) return lastSpans;
   const spans: QuotedSpan[] = [];
+  lastText = text;
+  lastSpans = spans;
+  // A quotation of several paragraphs opens each one and closes only the last (the typographic
+  // convention): a paragraph that opens with a mark never closed is quoted whole.
+  const lead = text.length - text.trimStart().length;
+  const first = text[lead];
+  if (first in CLOSING && !text.includes(CLOSING[first], lead + 1)) {
+    if (text.length - lead - 1 <= MAX_QUOTE_CHARS)
+      spans.push({ start: lead, end: text.length, inner: text.slice(lead + 1) });
+    return spans;
+  }
   const nextClose: Record<string, number> = { '“': -2, '"': -2, '«': -2 };
   OPENING.lastIndex = 0;
   for (let m = OPENING.exec(text); m; m = OPENING.exec(text)) {
@@ -107,8 +118,6 @@ export function doubleQuotedSpans(text: string): readonly QuotedSpan[] {
     spans.push({ start: at, end: close + 1, inner: text.slice(at + 1, close) });
     OPENING.lastIndex = close + 1;
   }
-  lastText = text;
-  lastSpans = spans;
   return spans;
 }
 

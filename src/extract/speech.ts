@@ -151,9 +151,11 @@ function pullQuotes(blocks: readonly Block[]): number[] {
     if (!isPullQuoteShape(blocks[k])) continue;
     looked++;
     // The paragraphs around it (a pull quote repeats the story it sits in), each of paragraph size.
+    // A heading is no story: a headline or standfirst quoting a paragraph makes that paragraph
+    // the words' first telling, not their repeat.
     const around = blocks
       .slice(Math.max(0, k - PULL_QUOTE_REACH), k + PULL_QUOTE_REACH + 1)
-      .filter((b) => b.index !== blocks[k].index && b.text.length <= PULL_QUOTE_SOURCE_CHARS);
+      .filter((b) => b.index !== blocks[k].index && b.kind !== 'heading' && b.text.length <= PULL_QUOTE_SOURCE_CHARS);
     // Each word between spaces, blocks apart by a line break: a run matches whole words of one block.
     const text = ` ${around.map((b) => wordsOf(b.text).join(' ')).join(' \n ')} `;
     const words = wordsOf(blocks[k].text);

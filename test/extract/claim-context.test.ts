@@ -123,6 +123,17 @@ describe('pull quotes', () => {
     expect(p.blocks[1].signals).toContain('quote');
   });
 
+  it('a headline or standfirst quoting a paragraph makes no pull quote of that paragraph', () => {
+    const p = post(
+      '## The harbour master said the ferry was "running on fumes and goodwill" before the storm',
+      'Marsh spoke to reporters at the quay on Monday.',
+      '"It was running on fumes and goodwill."',
+    );
+    const quote = p.blocks.find((b) => b.text.startsWith('"It was'));
+    expect(quote?.signals).toContain('quote');
+    expect(uncited(p)).toContain(quote?.index);
+  });
+
   it('looks at 20 candidates a post at most (bounded work on a post of many short quotes)', () => {
     const paragraphs: string[] = [];
     for (let i = 0; i < 25; i++) {

@@ -461,3 +461,24 @@ describe('a view held of something', () => {
     expect(attributions(text)).toEqual([]);
   });
 });
+
+describe('quotations of several paragraphs and tweets', () => {
+  it('a paragraph opening a quotation it never closes is quoted whole (the next one continues it)', () => {
+    const p = post(
+      'Marsh said in a statement on Monday that the crew had done what they could.',
+      '“As the storm rose, the crew did all they could to hold the ferry. They were fighting the tide all night.',
+      '“She was taking water from the bow.”',
+    );
+    expect(p.blocks[1].signals).toContain('quote');
+    expect(uncited(p)).toContain(1);
+    // A closed quotation inside the paragraph is read as before: only its words.
+    expect(claimSignals('“Short.” Then the ferry left the quay at noon.').signals).not.toContain('quote');
+  });
+
+  it('"tweeted" reports words; "tweets" alone names them', () => {
+    expect(attributions('Calder Shipping tweeted this announcement: the ferry is late.')).toEqual([
+      'Calder Shipping tweeted',
+    ]);
+    expect(attributions('Her tweets were deleted on Monday.')).toEqual([]);
+  });
+});
