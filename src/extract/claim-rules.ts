@@ -289,12 +289,28 @@ export const SPEAKER_LABEL_WORDS = set(
   "update updated note notes edit editor's note correction clarification source sources warning disclaimer caution important tl;dr tldr ps p.s. faq bonus tip pro tip spoiler alert breaking news disclosure summary image images photo photos photograph photographs picture pictures pictured credit credits courtesy illustration illustrations graphic graphics video caption chart map words text by author location dateline",
 );
 
+/** Photo agencies and stock libraries, as credits name them. */
+const PHOTO_AGENCIES =
+  'AP|AFP|Reuters|REUTERS|EPA|Getty Images|Getty|Bloomberg|Associated Press|Shutterstock|iStock|Corbis|Xinhua|AAP|UPI|WireImage|Sipa|dpa|Pool|Icon SMI|Icon Sportswire|USA TODAY Sports';
+
 /**
  * A photo caption's closing credit: an agency or a photo credit in parentheses ("(Reuters)",
  * "(AP Photo/Evan Vucci)", "(Photo: Getty Images)"), or "Photo: …"/"Picture: …" after the text.
  */
-export const CAPTION_CREDIT =
-  /(?:\(\s*(?:(?:[Pp]hoto(?:graph)?s?|[Ii]mages?|[Pp]ictures?|[Vv]ideo|[Cc]redit|[Ii]llustration|[Cc]ourtesy|File)\b|(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Getty|Bloomberg|Associated Press|Shutterstock|iStock|Corbis|Xinhua|AAP|UPI|WireImage|Sipa|dpa|Pool)(?![\p{L}]))[^()]{0,80}\)|(?:^|\s)(?:[Pp]hoto(?:graph)?|[Pp]icture|[Ii]mage)s?\s*:\s*[^.!?:]{1,60})\s*$/u;
+export const CAPTION_CREDIT = new RegExp(
+  String.raw`(?:\(\s*(?:(?:[Pp]hoto(?:graph)?s?|[Ii]mages?|[Pp]ictures?|[Vv]ideo|[Cc]redit|[Ii]llustration|[Cc]ourtesy|File)\b|(?:${PHOTO_AGENCIES})(?![\p{L}]))[^()]{0,80}\)|(?:^|\s)(?:[Pp]hoto(?:graph)?|[Pp]icture|[Ii]mage)s?\s*:\s*[^.!?:]{1,60})\s*$`,
+  'u',
+);
+
+/**
+ * A photo caption's opening credit, the photographer and their agency ("Cliff Welch/Icon SMI
+ * Maurkice Pouncey denies …", "Stephen Chernin/Getty Images"): sports and news sites print it
+ * before the caption.
+ */
+export const CAPTION_LEADING_CREDIT = new RegExp(
+  String.raw`^\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){0,2}\s?\/\s?(?:${PHOTO_AGENCIES})`,
+  'u',
+);
 
 /** Longest caption, in words: a longer paragraph ending with a credit is a story. */
 export const CAPTION_MAX_WORDS = 80;

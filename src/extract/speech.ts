@@ -2,6 +2,7 @@ import type { Block, ClaimSignal } from '../types.js';
 import {
   BELIEF_VERBS,
   CAPTION_CREDIT,
+  CAPTION_LEADING_CREDIT,
   EXPERT_SUBJECTS,
   PASSIVE,
   CAPTION_MAX_WORDS,
@@ -68,10 +69,13 @@ function isCaption(block: Block): boolean {
   if (block.kind !== 'paragraph' && block.kind !== 'list-item') return false;
   if (block.signals.includes('attribution') && block.signals.includes('number')) return false;
   const text = block.text.trimEnd();
-  // A credit closes with ")" or follows "Photo:": a quick look at the end before any regex.
-  if (text.length > CAPTION_MAX_WORDS * 12 || !(text.endsWith(')') || text.includes(':', text.length - 80)))
-    return false;
-  return CAPTION_CREDIT.test(text.slice(-120)) && wordsOf(text).length <= CAPTION_MAX_WORDS;
+  if (text.length > CAPTION_MAX_WORDS * 12) return false;
+  // A credit opens the caption ("Jane Roe/Getty Images …") or closes it with ")" or after
+  // "Photo:": a quick look at the end before any regex.
+  const credited =
+    CAPTION_LEADING_CREDIT.test(text.slice(0, 80)) ||
+    ((text.endsWith(')') || text.includes(':', text.length - 80)) && CAPTION_CREDIT.test(text.slice(-120)));
+  return credited && wordsOf(text).length <= CAPTION_MAX_WORDS;
 }
 
 /** The speaker label opening a block ("JON SMITH:"), or undefined; labels like "UPDATE:" are no speakers. */

@@ -165,6 +165,18 @@ describe('photo captions written as paragraphs', () => {
     }
   });
 
+  it('a paragraph opening with the photographer and agency ("Jo Lee/Getty Images …") is a caption', () => {
+    const p = post(
+      ...STORY,
+      'Cliff Welch/Icon SMI Halvorsen denies that he took money from Calder Shipping while at the quay.',
+      'Jo Lee/Getty ImagesShould the ferry have been sold along with the quay?',
+      'Halvorsen/Marrow County officials denied that the ferry was sold.',
+    );
+    for (const i of [3, 4]) expect(uncited(p)).not.toContain(i);
+    // A slash between two names with no agency is no credit.
+    expect(uncited(p)).toContain(5);
+  });
+
   it('a paragraph of a story that names an agency mid-text, or a long one, is no caption', () => {
     const long = `${STORY[0]} ${STORY[2]} ${STORY[0]} ${STORY[2]} ${STORY[0]} (Reuters)`;
     const p = post(...STORY, 'Reuters reported that 19 people were killed in the attack on the museum.', long);
