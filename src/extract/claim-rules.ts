@@ -16,7 +16,7 @@ const set = (words: string): ReadonlySet<string> => new Set(words.split(' '));
  * phrase "according to"; "coined" credits a term to someone ("a term coined by the media").
  */
 export const REPORTING_VERBS = set(
-  'said says say told tells stated states announced announces reported reports testified acknowledged acknowledges admitted admits asserted asserts insisted insists warned warns claimed claims argued argues confirmed confirms disclosed discloses revealed reveals reiterated reiterates wrote writes noted notes explained explains added estimated estimates estimate concluded concludes found finds showed shows shown suggested suggests predicted predicts boasted boasts conceded concedes complained complains alleged alleges contended contends declared declares vowed vows pledged pledges urged urges denied denies coined disagreed disagrees objected countered tweeted tweets',
+  'said says say told tells stated states announced announces reported reports testified acknowledged acknowledges admitted admits asserted asserts insisted insists warned warns claimed claims claim argued argues confirmed confirms disclosed discloses revealed reveals reiterated reiterates wrote writes noted notes explained explains added estimated estimates estimate concluded concludes found finds showed shows shown suggested suggests predicted predicts boasted boasts conceded concedes complained complains alleged alleges contended contends declared declares vowed vows pledged pledges urged urges denied denies coined disagreed disagrees objected countered tweeted tweets',
 );
 
 /**
@@ -39,7 +39,7 @@ export const EXPERT_SUBJECTS = set(
 export const CONCEDING = /^(?:conceded|concedes|admitted|admits)$/;
 
 /** Reporting verbs that also name things (a report, the claims, TV shows): they need a speaker or "that". */
-export const NOUN_LIKE = set('reports claims notes estimates estimate shows finds states tweets');
+export const NOUN_LIKE = set('reports claims claim notes estimates estimate shows finds states tweets');
 
 /** "show" verbs report only data: the subject must be one of DATA_SUBJECTS, or "that" must follow. */
 export const SHOW_VERBS = set('showed shows shown suggests suggested');
@@ -179,7 +179,7 @@ export const VIEW =
  * though no one is named.
  */
 export const CONCERN =
-  /\b(?:raised|raises|raising|sparked|sparks|fuelled|fueled|fuels|prompted|prompts|heightened|amid|growing|widespread)\s+(?:\p{L}+\s+)?(?:concerns?|fears?|worries|doubts|suspicions|hopes|speculation)\s+that\b/giu;
+  /\b(?:(?:raised|raises|raising|sparked|sparks|fuelled|fueled|fuels|prompted|prompts|heightened|amid|growing|widespread)\s+(?:\p{L}+\s+)?(?:concerns?|fears?|worries|doubts|suspicions|hopes|speculation)\s+that|(?:expressed|expresses|voiced|voices)\s+(?:\p{L}+\s+)?(?:concerns?|fears?|worries|doubts|support|opposition)\s+(?:that|about|over|for))\b/giu;
 
 /**
  * Units of a program's or a game's own measures ("just 87 bytes", "32 chunks"): with them a

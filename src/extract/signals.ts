@@ -481,6 +481,10 @@ const DETERMINERS_AFTER = new RegExp(`^\\s+(?:${[...DETERMINERS].filter((w) => w
 const CLAUSE_AFTER =
   /^\s+(?:the|a|an|his|her|its|their|this|these|those)\s+(?:(?!(?:and|or|but)\s)[\p{L}'’-]+\s+){1,2}(?:had|has|have|was|were|is|are|would|could|will|did|does|do|\p{Ll}+ed)\b/iu;
 
+// A clause opening with a subject pronoun and its verb ("claim they are speaking out").
+const PRONOUN_CLAUSE =
+  /^\s+(?:they|he|she|it|we)\s+(?:are|is|were|was|have|has|had|will|would|can|could|did|do|does)\b/i;
+
 /** Whether a reporting verb at [start, end) is used for reporting (see the module comment). */
 function isReporting(t: string, start: number, end: number, verb: string): boolean {
   const after = t.slice(end, end + 40);
@@ -522,7 +526,8 @@ function isReporting(t: string, start: number, end: number, verb: string): boole
   if (verb === 'added') return /^\s*(?:that\b|[,.;:!?"“”’']|$)/.test(after);
   if (subject !== undefined && MECHANICAL_SUBJECTS.has(subject)) return false;
   if (SHOW_VERBS.has(verb)) return thatFollows || (subject !== undefined && DATA_SUBJECTS.has(subject));
-  if (NOUN_LIKE.has(verb)) return thatFollows;
+  // "coaches claim they are …": a clause of its own after the verb, as "that" would open.
+  if (NOUN_LIKE.has(verb)) return thatFollows || PRONOUN_CLAUSE.test(after);
   return true;
 }
 
@@ -606,8 +611,9 @@ function attributions(text: string, t: string, rules: ClaimRules): string[] {
   }
   CONCERN.lastIndex = 0;
   let concernsEnd = -1;
-  // ("that" ends every match: most texts are passed over with one indexOf.)
-  for (let m = t.includes(' that') ? CONCERN.exec(t) : null; m && found.length < MAX_EVIDENCE; m = CONCERN.exec(t)) {
+  // ("that" or "express"/"voice" is in every match: most texts are passed over with indexOf.)
+  const concerns = t.includes(' that') || t.includes('xpress') || t.includes('voice');
+  for (let m = concerns ? CONCERN.exec(t) : null; m && found.length < MAX_EVIDENCE; m = CONCERN.exec(t)) {
     // Not the writer's own: "I have growing doubts that …".
     concernsEnd = m.index + m[0].length;
     if (!isPersonal(t, m.index)) found.push(text.slice(m.index, concernsEnd));

@@ -494,3 +494,20 @@ describe('quotations of several paragraphs and tweets', () => {
     expect(attributions('Her tweets were deleted on Monday.')).toEqual([]);
   });
 });
+
+describe('positions without "that"', () => {
+  it('"claim" with a clause of its own after it reports a position; "the claims they are making" does not', () => {
+    expect(attributions('Halvorsen and other pilots claim they are speaking out for the crews.')).toEqual([
+      'other pilots claim',
+    ]);
+    expect(attributions('The claims they are making are false.')).toEqual([]);
+  });
+
+  it('concerns expressed or voiced about something are a position; concerns raised about it by the writer are not', () => {
+    expect(attributions('Halvorsen met the harbour board and expressed their concerns about the dredging.')).toEqual([
+      'expressed their concerns about',
+    ]);
+    expect(attributions('Marrow County voiced support for the ferry.')).toEqual(['voiced support for']);
+    expect(attributions('This raises concerns about the dredging.')).toEqual([]);
+  });
+});
