@@ -16,7 +16,7 @@ import { stripShortcodes } from './shortcodes.js';
 import { creditSources, NOT_CLAIMS } from './credits.js';
 import { isCrossReference, urlParts, urlRole } from './link-roles.js';
 import { claimSignals, quoteEvidence } from './signals.js';
-import { settleExampleQuotes, settleSpeech } from './speech.js';
+import { settleExampleQuotes, settleLayBeliefs, settleSpeech } from './speech.js';
 import { addStatementSignals, postVoice } from './statements.js';
 import { resolveTemplateLink } from './template-links.js';
 import { ignoreList, readIgnoreMarkers, type IgnoredUrl } from './ignore-markers.js';
@@ -286,6 +286,7 @@ function* analyseClaims(
   const speech = settleSpeech(blocks);
   const voice = postVoice(blocks, speech);
   if (voice === 'personal') settleExampleQuotes(blocks);
+  if (voice === 'personal') settleLayBeliefs(blocks);
   yield;
   if (voice === 'reporting') addStatementSignals(blocks, NOT_CLAIMS, post.claimRules?.statementIgnore, speech);
   yield;
