@@ -5,7 +5,7 @@ import { markUnconfirmed } from './check/confirm.js';
 import type { CheckDeps, CheckRun } from './check/index.js';
 import { checkTargets, clockOf, createRequestPool } from './check/index.js';
 import { compactPost, StringTable } from './extract/compact.js';
-import { extractOptions, extractPost } from './extract/index.js';
+import { extractOptions, extractStaged } from './extract/index.js';
 import { collectTargets } from './links/targets.js';
 import { readInputs } from './sources/index.js';
 import { isUrlInput } from './sources/input-kind.js';
@@ -21,13 +21,24 @@ export interface RunDeps extends CheckDeps {
   onArchiveLookups?: (sources: number) => void;
 }
 
-/** Reads and extracts every input; never touches the network unless `allowNetwork`. */
+/** The posts of a run, the last one's claim analysis possibly still to run. */
+interface ExtractedInputs {
+  /** Every post, in input order; `pending.post` is among them. */
+  posts: ExtractedPost[];
+  /** The last post, its links extracted and its claims not yet analysed (see checkExtracted). */
+  pending?: PendingPost;
+}
+
+/**
+ * Reads and extracts every input; never touches the network unless `allowNetwork`. A run that
+ * will check links leaves the last post's claim analysis pending: its links are checked first.
+ */
 async function extractInputs(
   inputs: string[],
   options: CitecheckOptions,
   deps: RunDeps,
   allowNetwork: boolean,
-): Promise<ExtractedPost[]> {
+): Promise<ExtractedInputs> {
   // The HTTP client and the archive stage are loaded only by runs that use them: an offline
   // run of local files starts without undici, the page parser of drift, or the request engine.
   const fetcher =
@@ -46,10 +57,20 @@ async function extractInputs(
       statuses: options.statuses,
       baseUrl: options.baseUrl,
     });
-    // Each compacted as it is extracted, so it pins nothing of the input it came from.
-    const extract = postExtractor(options);
-    for await (const post of reading) extracted.push(extract(post));
-    return extracted;
+    // Each compacted as it is extracted, so it pins nothing of the input it came from; each
+    // post's claims are analysed as the next post is read, so only the last one's can wait.
+    const extract = stagedExtractor(options);
+    let pending: PendingPost | undefined;
+    for await (const post of reading) {
+      if (pending) extracted[pending.index] = pending.finish();
+      pending = extract(post, extracted.length);
+      extracted.push(pending.post);
+    }
+    if (pending && options.offline) {
+      extracted[pending.index] = pending.finish();
+      pending = undefined;
+    }
+    return { posts: extracted, pending };
   } finally {
     await fetcher?.close();
   }
@@ -67,14 +88,55 @@ const COMPACT_AFTER_CHARS = 1_000_000;
  * compacted as it is extracted (see compactPost), with one table of URL strings for the run.
  */
 export function postExtractor(options: Parameters<typeof extractOptions>[0]): (post: Post) => ExtractedPost {
+  const extract = stagedExtractor(options);
+  return (post) => extract(post, 0).finish();
+}
+
+/** A post of a run extracted up to its links (see extractStaged). */
+interface PendingPost {
+  /** Its place among the run's posts. */
+  index: number;
+  /** The post: its links final, its claims filled in as `claims` runs. */
+  post: ExtractedPost;
+  /** The claim analysis, in steps. */
+  claims: Generator<void, void, undefined>;
+  /** Runs what is left of the claim analysis: the post as the run keeps it (compacted, past a small input). */
+  finish: () => ExtractedPost;
+}
+
+/** postExtractor in two passes: links at once, claims when the run asks (see extractStaged). */
+function stagedExtractor(options: Parameters<typeof extractOptions>[0]): (post: Post, index: number) => PendingPost {
   const urls = new StringTable();
   const opts = extractOptions(options);
   let read = 0;
-  return (post) => {
+  return (post, index) => {
     read += post.body.length;
-    const extracted = extractPost(post, opts);
-    return read <= COMPACT_AFTER_CHARS ? extracted : compactPost(extracted, urls);
+    const compact = read > COMPACT_AFTER_CHARS;
+    const { post: extracted, claims } = extractStaged(post, opts);
+    const finish = (): ExtractedPost => {
+      while (!claims.next().done);
+      return compact ? compactPost(extracted, urls) : extracted;
+    };
+    return { index, post: extracted, claims, finish };
   };
+}
+
+/**
+ * How long one slice of deferred claim analysis holds the event loop before the network's
+ * events run: short beside the 50+ ms a request waits for its answer, long beside the cost of
+ * a turn of the loop.
+ */
+const CLAIMS_SLICE_MS = 4;
+
+/** Runs `steps` to the end in slices of about `sliceMs`, letting the event loop run between them. */
+async function inSlices(steps: Iterator<unknown>, sliceMs: number): Promise<void> {
+  for (;;) {
+    const end = performance.now() + sliceMs;
+    do {
+      if (steps.next().done) return;
+    } while (performance.now() < end);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
 }
 
 /** The whole pipeline: inputs → extraction → targets → plan → checking → report. Prints nothing. */
@@ -87,22 +149,28 @@ export async function runCheck(inputs: string[], asked: CitecheckOptions, given:
   // checking the links that page cites on the same host.
   const deps: RunDeps = { ...given, pool: given.pool ?? createRequestPool(options, clockOf(given)) };
   // The request engine's modules load while the inputs are read and fetched (I/O waits), not
-  // between the last post's extraction and the first link request.
-  if (!options.offline) void import('./check/check-target.js').catch(() => undefined);
-  const posts = await extractInputs(inputs, options, deps, true);
-  return checkExtracted(posts, options, deps, { startedAt, started });
+  // between the last post's extraction and the first link request (the HTTP client's chunk,
+  // left to checkPlan, loaded there in 12-108 ms on a loaded machine).
+  if (!options.offline) {
+    void import('./check/check-target.js').catch(() => undefined);
+    void import('./check/http-client.js').catch(() => undefined);
+  }
+  const { posts, pending } = await extractInputs(inputs, options, deps, true);
+  return checkExtracted(posts, options, deps, { startedAt, started }, pending);
 }
 
 /**
  * The rest of the pipeline once posts are extracted: unique targets → plan → checking → report.
  * `deps.pool` should be the pool the inputs were fetched through. Takes the posts over: the
- * array is emptied as the report is built, so an archive is never held twice. Prints nothing.
+ * array is emptied as the report is built, so an archive is never held twice. A `pending`
+ * post's claims are analysed while the first requests are in flight. Prints nothing.
  */
 export async function checkExtracted(
   posts: ExtractedPost[],
   options: CitecheckOptions,
   deps: RunDeps,
   clock: { startedAt: Date; started: number },
+  pending?: PendingPost,
 ): Promise<Report> {
   // What runs after the checks (the archive stage, the report's builder) loads once the first
   // requests are out, while the checks wait on the network: not before the first request, nor
@@ -115,13 +183,28 @@ export async function checkExtracted(
     reportStage ??= import('./report/build.js');
     reportStage.catch(() => undefined);
   };
+  // The claims wait for the first requests: checking needs the posts' links, not their claims
+  // (a credited block's copies of citations are no new targets), and the main thread is free
+  // while the requests wait for their answers. In slices, so answers are read as they come.
+  let claims: Promise<void> | undefined;
+  const analyseClaims = (): Promise<void> => {
+    if (claims === undefined) {
+      claims = pending ? inSlices(pending.claims, CLAIMS_SLICE_MS) : Promise.resolve();
+      // Awaited after the checks; a failure is thrown there, not left unhandled meanwhile.
+      claims.catch(() => undefined);
+    }
+    return claims;
+  };
   const onRequestsOut = (): void => {
     loadLater();
+    void analyseClaims();
     deps.onRequestsOut?.();
   };
   // links/ dedupes the citations into targets; the check stage plans them (links/plan.ts) and
   // hands the engine only those to request.
   const run: CheckRun = await checkTargets(collectTargets(posts), options, { ...deps, onRequestsOut });
+  await analyseClaims();
+  if (pending) posts[pending.index] = pending.finish();
   loadLater();
   if (run.cacheWarning) deps.onWarning?.(run.cacheWarning);
   if (options.confirm) markUnconfirmed(run.results, options.confirm);

@@ -73,6 +73,22 @@ function siteHost(url: string | undefined): string | undefined {
   }
 }
 
+/**
+ * siteHost of a normalised http(s) URL, parsed once per authority: a page cites the same few
+ * hosts again and again, and a URL parse per link was ~1% of the time before the first request.
+ * The host name of a serialised http(s) URL depends on its authority alone.
+ */
+function hostOfLink(url: string, hosts: Map<string, string | undefined>): string | undefined {
+  const start = url.indexOf('//') + 2;
+  let end = start;
+  while (end < url.length && url[end] !== '/' && url[end] !== '?' && url[end] !== '#') end++;
+  const authority = url.slice(start, end);
+  if (hosts.has(authority)) return hosts.get(authority);
+  const host = siteHost(url);
+  hosts.set(authority, host);
+  return host;
+}
+
 /** Start of the sentence range holding `offset` (0 when unknown). */
 function sentenceStart(ranges: Array<[number, number]>, offset: number): number {
   return ranges[sentenceIndex(ranges, offset)]?.[0] ?? 0;
@@ -119,7 +135,7 @@ function citationOf(link: RawLink, text: string, ranges: Array<[number, number]>
   const relative = normalized.scheme === '';
   let isInternal = fragmentOnly || relative || template !== undefined;
   if (!isInternal && host && (normalized.scheme === 'http' || normalized.scheme === 'https')) {
-    isInternal = siteHost(normalized.url) === host;
+    isInternal = hostOfLink(normalized.url, ctx.hosts) === host;
   }
   const citation: Citation = { url: normalized.url, ...common, isInternal };
   if (normalized.checkUrl !== '') citation.checkUrl = normalized.checkUrl;
@@ -149,6 +165,8 @@ interface PostLinks {
   ignoredUrl: IgnoredUrl | undefined;
   /** The user's additions to the claim-signal rules. */
   claimRules: ClaimRules | undefined;
+  /** Host names of the post's links by authority (see hostOfLink). */
+  hosts: Map<string, string | undefined>;
 }
 
 /**
@@ -175,8 +193,20 @@ function assignRole(citation: Citation, link: RawLink, post: PostLinks): void {
   citation.role = role;
 }
 
-/** The finished block: citations normalised, sentences found, signals computed. */
-function toBlock(raw: RawBlock, index: number, post: PostLinks): Block {
+/** A block between extraction's two passes: its links done, its claim signals still to find. */
+interface LinkedBlock {
+  /** The block, `isClaim` false and no signals until claimBlock has run. */
+  block: Block;
+  /** What the walker found of it (its text's footnote marks and code, its kind's hints). */
+  raw: RawBlock;
+  /** Its sentence ranges when it has links or damaged anchors (else empty: found as needed). */
+  ranges: Array<[number, number]>;
+  /** Its 1-based line in the source file, when known. */
+  line: number | undefined;
+}
+
+/** The block with its citations normalised, classified and located: what checking needs of it. */
+function linkBlock(raw: RawBlock, index: number, post: PostLinks): LinkedBlock {
   const ranges = raw.links.length + raw.damaged.length > 0 ? sentenceRanges(raw.text) : [];
   const line = post.fileLine(raw.line);
   pairArchivedCopies(raw.text, raw.links);
@@ -195,10 +225,28 @@ function toBlock(raw: RawBlock, index: number, post: PostLinks): Block {
     if (at !== undefined) anchor.line = at;
     return anchor;
   });
+  // Made with every key it will have in its final order; claimBlock fills in the claim's.
+  const block: Block = {
+    index,
+    kind: raw.kind,
+    text: raw.text,
+    isClaim: false,
+    signals: NO_SIGNALS,
+    citations,
+    damagedAnchors,
+  };
+  return { block, raw, ranges, line };
+}
+
+/** Placeholder signals of a block whose claim is not analysed yet (never changed: replaced). */
+const NO_SIGNALS: ClaimSignal[] = Object.freeze([]) as unknown as ClaimSignal[];
+
+/** The block's claim signals and their evidence (then its line, keeping the keys' order). */
+function claimBlock({ block, raw, ranges, line }: LinkedBlock, post: PostLinks): void {
   // A tag, share or navigation link makes no claim look cited (nor an image's own source).
   const cited =
-    damagedAnchors.length > 0 ||
-    citations.some((c) => c.role === undefined && c.origin !== 'img' && c.origin !== 'iframe');
+    block.damagedAnchors.length > 0 ||
+    block.citations.some((c) => c.role === undefined && c.origin !== 'img' && c.origin !== 'iframe');
   const found = claimSignals(raw.text, {
     blank: raw.codeRanges ? [...raw.footnoteMarks, ...raw.codeRanges] : raw.footnoteMarks,
     rules: post.claimRules,
@@ -210,22 +258,39 @@ function toBlock(raw: RawBlock, index: number, post: PostLinks): Block {
   // Arrays of their exact length: one grown by push() keeps room for 16 items, and a block
   // holds its lists until the run ends (a 4 MB Markdown list: 15 MB of room, ~4× the input).
   const signals: ClaimSignal[] = cited ? ['citation' as ClaimSignal].concat(fromText) : fromText.slice();
-  const block: Block = {
-    index,
-    kind: raw.kind,
-    text: raw.text,
-    isClaim: !NOT_CLAIMS.has(raw.kind) && signals.length > 0,
-    signals,
-    citations,
-    damagedAnchors,
-  };
+  block.isClaim = !NOT_CLAIMS.has(raw.kind) && signals.length > 0;
+  block.signals = signals;
   // A quote without quotation marks has no quoted words as evidence: its opening words say why.
   const quoteWords = fromText.includes('quote') && !found.evidence.some((e) => e.signal === 'quote');
   const opening = quoteWords ? raw.text.replace(/\s+/g, ' ').trim() : '';
   if (opening !== '') block.evidence = [{ signal: 'quote', text: quoteEvidence(opening) }, ...found.evidence];
   else if (found.evidence.length > 0) block.evidence = found.evidence.slice();
   if (line !== undefined) block.line = line;
-  return block;
+}
+
+/**
+ * The claim analysis of a post whose links are extracted, one step at a time: a step per
+ * block's signals, then one per pass over the whole post (speech, voice, statements, credits).
+ * A run checks the links while it drives these steps between the network's events.
+ */
+function* analyseClaims(
+  linked: LinkedBlock[],
+  rawBlocks: RawBlock[],
+  post: PostLinks,
+): Generator<void, void, undefined> {
+  for (const one of linked) {
+    claimBlock(one, post);
+    yield;
+  }
+  const blocks = linked.map((one) => one.block);
+  const speech = settleSpeech(blocks);
+  const voice = postVoice(blocks, speech);
+  if (voice === 'personal') settleExampleQuotes(blocks);
+  if (voice === 'personal') settleLayBeliefs(blocks);
+  yield;
+  if (voice === 'reporting') addStatementSignals(blocks, NOT_CLAIMS, post.claimRules?.statementIgnore, speech);
+  yield;
+  creditSources(blocks, rawBlocks);
 }
 
 /** The body as HTML to walk, section by section (a Markdown body renders in sections). */
@@ -267,6 +332,29 @@ function markersOf(post: Post): ((raw: number | undefined) => string | undefined
  * citations); HTML is scanned for orphan closing tags before parsing (see prepare-html.ts).
  */
 export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPost {
+  const staged = extractStaged(post, opts);
+  while (!staged.claims.next().done);
+  return staged.post;
+}
+
+/** A post's extraction in two passes: its links at once, its claims as `claims` is driven. */
+export interface StagedExtraction {
+  /**
+   * The extracted post. Its citations, damaged anchors and blocks' text are final (all that
+   * checking its links needs, except the copies of citations credited to other blocks, which
+   * are no new targets); its claim signals, evidence, credits and blocks' lines are filled in
+   * as `claims` runs, and it equals extractPost's once `claims` is done.
+   */
+  post: ExtractedPost;
+  /** The claim analysis in short steps (see analyseClaims): run it to the end. */
+  claims: Generator<void, void, undefined>;
+}
+
+/**
+ * extractPost in two passes: the links first, so a run can start checking them, then the
+ * claim analysis in steps the run drives while the first requests are in flight.
+ */
+export function extractStaged(post: Post, opts: ExtractOptions = {}): StagedExtraction {
   const isMarkdown = post.bodyFormat === 'markdown';
   const markers = markersOf(post);
   // Lines inside a JSON string are not lines of the file (WordPress blocks take the body's
@@ -315,17 +403,15 @@ export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPos
     ignoredAt: markers ?? (() => undefined),
     ignoredUrl: opts.ignoredUrl,
     claimRules: opts.claimRules,
+    hosts: new Map(),
   };
-  const blocks = rawBlocks.map((raw, index) => toBlock(raw, index, links));
-  const speech = settleSpeech(blocks);
-  const voice = postVoice(blocks, speech);
-  if (voice === 'personal') settleExampleQuotes(blocks);
-  if (voice === 'personal') settleLayBeliefs(blocks);
-  if (voice === 'reporting') addStatementSignals(blocks, NOT_CLAIMS, opts.claimRules?.statementIgnore, speech);
-  creditSources(blocks, rawBlocks);
+  const linked = rawBlocks.map((raw, index) => linkBlock(raw, index, links));
 
   const { body: _body, bodyFormat: _format, bodyLine: _line, ...rest } = post;
   if (dropped > 0) rest.warnings = [...rest.warnings, deepNesting(dropped, MAX_NESTING)];
   if (rest.title === undefined && found.firstHeading !== undefined) rest.title = found.firstHeading;
-  return { ...rest, blocks };
+  return {
+    post: { ...rest, blocks: linked.map((one) => one.block) },
+    claims: analyseClaims(linked, rawBlocks, links),
+  };
 }

@@ -6,7 +6,8 @@ import type { CheckTarget, ExtractedPost } from '../types.js';
  * without a checkUrl are not targets: they are reported from the extraction alone. Nor are links
  * that are not sources (a `role`: share widgets, tag pages, navigation…): requesting them only
  * sends citecheck to social sites and the blog's own menus; a URL also cited as a source is
- * still checked for that citation.
+ * still checked for that citation. Copies of citations credited to other blocks (`via`) are
+ * their own citation's target.
  */
 export function collectTargets(posts: ExtractedPost[]): CheckTarget[] {
   const byUrl = new Map<string, CheckTarget>();
@@ -16,6 +17,10 @@ export function collectTargets(posts: ExtractedPost[]): CheckTarget[] {
         // Ignored links (extract/ignore-markers.ts) get no request: they are reported excluded.
         if (citation.invalid !== undefined || !citation.checkUrl || citation.role !== undefined) continue;
         if (citation.ignored !== undefined) continue;
+        // A copy credited to another block (a footnote's link on the paragraph that marks it)
+        // adds nothing its own citation does not: skipped, the targets are the same before and
+        // after the claim analysis that makes the copies (run.ts checks links before it).
+        if (citation.via !== undefined) continue;
         let target = byUrl.get(citation.checkUrl);
         if (!target) {
           target = { url: citation.checkUrl, fragments: [], quotes: [] };

@@ -68,6 +68,22 @@ describe('collectTargets', () => {
     ]);
     expect(targets.map((t) => t.url)).toEqual(['https://news.org/story']);
   });
+
+  it('takes a copy credited to another block as its own citation: no earlier place, no fragment of its own', () => {
+    // The full-document line at the end credits the paragraph before it: the copy comes first in
+    // reading order, but the targets are those of the post before its claims were analysed.
+    const credited = citation('https://docs.org/full', { via: 'source-line', fragment: 'p2' });
+    const targets = collectTargets([
+      post(
+        [citation('https://a.org/'), credited],
+        [citation('https://b.org/')],
+        [citation('https://docs.org/full', { fragment: 'p2' })],
+      ),
+    ]);
+    expect(targets.map((t) => t.url)).toEqual(['https://a.org/', 'https://b.org/', 'https://docs.org/full']);
+    const onlyCopy = collectTargets([post([citation('https://c.org/', { via: 'footnote', fragment: 'x' })])]);
+    expect(onlyCopy).toEqual([]);
+  });
 });
 
 describe('quotes on targets', () => {
