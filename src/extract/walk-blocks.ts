@@ -293,14 +293,16 @@ export class BlockWalker {
     const block = builder.finish();
     if (!block) return;
     if (this.pendingCite !== undefined) {
-      block.links.unshift({
+      // A new list: the block's may be the builders' shared empty one.
+      const cite: RawLink = {
         href: this.pendingCite,
         start: 0,
         end: 0,
         anchorText: '',
         rel: [],
         origin: 'blockquote-cite',
-      });
+      };
+      block.links = [cite, ...block.links];
       this.pendingCite = undefined;
     }
     if (this.note !== undefined) {
@@ -500,7 +502,7 @@ export class BlockWalker {
       this.flush();
       const builder = new BlockBuilder('paragraph', this.noteLine(node));
       this.push(node.children ?? [], builder, 'paragraph', false, () => {
-        builder.codeRanges.push([0, builder.length]);
+        builder.addCodeRange(0);
         this.emit(builder);
       });
       return;
@@ -568,7 +570,7 @@ export class BlockWalker {
     switch (name) {
       case ORPHAN_A: {
         const { word, offset } = b.lastWord();
-        b.damaged.push({ anchorText: word, offset, reason: 'orphan-close-tag', line: this.lineAt(node) });
+        b.addDamage({ anchorText: word, offset, reason: 'orphan-close-tag', line: this.lineAt(node) });
         return;
       }
       case STRONG_END:
@@ -591,7 +593,7 @@ export class BlockWalker {
         b.hasQuote = true;
         this.push(children, b, 'paragraph', inCode, () => {
           if (cite && !inCode)
-            b.links.push({
+            b.addLink({
               href: cite,
               start,
               end: b.length,
@@ -610,7 +612,7 @@ export class BlockWalker {
         }
         if (this.opts.includeMedia && !inCode && attribs.src?.trim()) {
           const at = b.length;
-          b.links.push({
+          b.addLink({
             href: attribs.src.trim(),
             start: at,
             end: at,
@@ -626,8 +628,7 @@ export class BlockWalker {
         const start = b.length;
         const afterDigit = /\d/.test(b.charBefore(start));
         this.push(children, b, 'paragraph', inCode, () => {
-          if (!afterDigit && b.length - start <= 12 && FOOTNOTE_MARK.test(b.textFrom(start)))
-            b.footnoteMarks.push([start, b.length]);
+          if (!afterDigit && b.length - start <= 12 && FOOTNOTE_MARK.test(b.textFrom(start))) b.addFootnoteMark(start);
         });
         return;
       }
@@ -648,7 +649,7 @@ export class BlockWalker {
     if (this.inside.isCode(node)) {
       const codeStart = b.length;
       b.space();
-      this.push(children, b, 'paragraph', inCode, () => b.codeRanges.push([codeStart, b.length]));
+      this.push(children, b, 'paragraph', inCode, () => b.addCodeRange(codeStart));
       return;
     }
     if (INLINE.has(name)) {
@@ -660,7 +661,7 @@ export class BlockWalker {
         b,
         'paragraph',
         inCode || CODE.has(name),
-        isCode ? () => b.codeRanges.push([codeStart, b.length]) : undefined,
+        isCode ? () => b.addCodeRange(codeStart) : undefined,
       );
     } else {
       // A block-level element inside a leaf (div in td, p in a quote): keep words apart.
@@ -706,20 +707,20 @@ export class BlockWalker {
     const mark = this.markLinks.get(node);
     if (mark !== undefined && mark !== this.note) {
       b.addMark(mark);
-      b.footnoteMarks.push([start, b.length]);
+      b.addFootnoteMark(start);
       return;
     }
     if (this.note !== undefined && href?.trim().startsWith('#')) return;
     const broken = this.opts.brokenAttr !== undefined ? attribs[this.opts.brokenAttr] : undefined;
     const line = this.lineAt(node);
     if (broken === 'undefined-reference') {
-      b.damaged.push({ anchorText, offset: start, reason: 'undefined-reference', line });
+      b.addDamage({ anchorText, offset: start, reason: 'undefined-reference', line });
       return;
     }
     // A Markdown link no renderer shows (a space in its URL, a bad definition): the reason rides along.
     if (broken !== undefined && href !== undefined) {
       const invalid = attribs[`${this.opts.brokenAttr}-reason`] ?? `broken Markdown link (${broken})`;
-      b.links.push({ href, start, end: b.length, anchorText, rel: [], origin: 'a', invalid, line });
+      b.addLink({ href, start, end: b.length, anchorText, rel: [], origin: 'a', invalid, line });
       return;
     }
     const context = node.parent ? this.contextRole(node.parent) : undefined;
@@ -735,7 +736,7 @@ export class BlockWalker {
       const link: RawLink = { href, start, end: b.length, anchorText, rel: relTokens(attribs.rel), origin: 'a', line };
       if (role !== undefined) link.role = role;
       if (attribs['data-versionurl']) link.versionUrl = attribs['data-versionurl'];
-      b.links.push(link);
+      b.addLink(link);
       return;
     }
     // <a name="x">Section</a> / <a id="x"></a> is a link target (a bookmark), not a lost
@@ -744,7 +745,7 @@ export class BlockWalker {
     if (href === undefined && (attribs.name !== undefined || attribs.id !== undefined)) return;
     // A share button, a "wp-block-button__link" or a scripted toggle has no href by design.
     if (isWidgetAnchor(node) || (context !== undefined && context !== 'navigation')) return;
-    b.damaged.push({ anchorText, offset: start, reason: href === undefined ? 'missing-href' : 'empty-href', line });
+    b.addDamage({ anchorText, offset: start, reason: href === undefined ? 'missing-href' : 'empty-href', line });
   }
 }
 
