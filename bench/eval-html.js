@@ -357,6 +357,13 @@ function scorePage(build, page) {
   const text = coverage(page.truth.paragraphs, extracted, unread);
   // Lost: nothing read, under half the article's text read, or none of its sources.
   const lost = extracted.blocks.length === 0 || (text !== undefined && text < 0.5) || (expected.size > 0 && tp === 0);
+  // Why, printed with the page: a page whose text was all read but whose every source is one the
+  // issue's rule leaves out (a "(See …)" line) is lost by the figure only.
+  const lostWhy = !lost
+    ? undefined
+    : extracted.blocks.length === 0
+      ? 'nothing read'
+      : `text read ${text === undefined ? '-' : text.toFixed(2)}, ${tp} of ${expected.size} sources (${issueKeys.size} by the issue's rule)`;
   return {
     page: page.name,
     article,
@@ -374,6 +381,7 @@ function scorePage(build, page) {
     uncited,
     wholePage,
     lost,
+    lostWhy,
     extracted,
     selector: post.bodySelector,
     base,
@@ -432,7 +440,7 @@ function totals(results) {
     prose,
     tpIssue,
     issue,
-    lost: results.filter((r) => r.lost).map((r) => r.page),
+    lost: results.filter((r) => r.lost).map((r) => `${r.page}: ${r.lostWhy}`),
     wholePage: results.filter((r) => r.wholePage).map((r) => r.page),
     damaged: results.reduce((s, r) => s + r.damaged.length, 0),
     ms: results.reduce((s, r) => s + r.ms, 0),
@@ -661,7 +669,7 @@ async function main() {
     console.log(
       `  sources by the issue's definition: recall ${pct(t.tpIssue, t.issue)} (${t.tpIssue}/${t.issue}); rule: ${ISSUE_RULE}`,
     );
-    console.log(`  articles lost: ${t.lost.length}/${rs.length}${t.lost.length ? ` (${t.lost.join(', ')})` : ''}`);
+    console.log(`  articles lost: ${t.lost.length}/${rs.length}${t.lost.length ? ` (${t.lost.join('; ')})` : ''}`);
     console.log(
       `  read whole with a warning: ${t.wholePage.length}${t.wholePage.length ? ` (${t.wholePage.join(', ')})` : ''}`,
     );

@@ -88,10 +88,13 @@ function needsCollapse(t: string): boolean {
 }
 /**
  * Never text: C0/C1 control characters that are not whitespace (a NUL from a damaged export),
- * and invisible format characters a CMS leaves in words (soft hyphen, zero-width space and
- * joiners, word joiner, a BOM mid-text), which would split or disguise words and quotes.
+ * and invisible format characters a CMS leaves in words (soft hyphen, zero-width space, word
+ * joiner, a BOM mid-text), which would split or disguise words and quotes. The zero-width
+ * non-joiner and joiner (U+200C, U+200D) are letters' own: they spell Persian and Indic words
+ * and join emoji (👩‍💻); only between two Latin letters, where they mean nothing, are they dropped.
  */
-const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200d\u2060\ufeff]/g;
+const CONTROL =
+  /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u00ad\u200b\u2060\ufeff]|(?<=[A-Za-z])[\u200c\u200d]+(?=[A-Za-z])/g;
 
 /**
  * Accumulates one block's text with whitespace collapsed on the fly, so link offsets are

@@ -16,7 +16,7 @@ const set = (words: string): ReadonlySet<string> => new Set(words.split(' '));
  * phrase "according to"; "coined" credits a term to someone ("a term coined by the media").
  */
 export const REPORTING_VERBS = set(
-  'said says say told tells stated states announced announces reported reports testified acknowledged acknowledges admitted admits asserted asserts insisted insists warned warns claimed claims argued argues confirmed confirms disclosed discloses revealed reveals wrote writes noted notes explained explains added estimated estimates estimate concluded concludes found finds showed shows shown suggested suggests predicted predicts boasted boasts conceded concedes complained complains alleged alleges contended contends declared declares vowed vows pledged pledges urged urges denied denies coined',
+  'said says say told tells stated states announced announces reported reports testified acknowledged acknowledges admitted admits asserted asserts insisted insists warned warns claimed claims argued argues confirmed confirms disclosed discloses revealed reveals reiterated reiterates wrote writes noted notes explained explains added estimated estimates estimate concluded concludes found finds showed shows shown suggested suggests predicted predicts boasted boasts conceded concedes complained complains alleged alleges contended contends declared declares vowed vows pledged pledges urged urges denied denies coined disagreed disagrees objected countered',
 );
 
 /**
@@ -166,6 +166,14 @@ export const STANCE =
   /\b(?:is|are|was|were|remains|remain)\s+(?:adamant|concerned|convinced|confident|worried|opposed|sceptical|skeptical)(?=\s+(?!with\b)[\p{L}“"‘])/giu;
 
 /**
+ * A view held of something ("the U.S. sees the Russian move as a false signal", "Beijing views
+ * the deal as a threat"): a position when a subject that is not the writer, the reader or a
+ * thing holds it, as a stance is (an object of one to five words, then "as a/an/the").
+ */
+export const VIEW =
+  /\b(?:sees|saw|views|viewed|regards|regarded)\s+(?:(?!as\b)[\p{L}'’-]+\s+){1,5}as\s+(?:a|an|the)\b/giu;
+
+/**
  * Concerns, fears and hopes raised or growing, and what they are ("the attack raised concerns
  * that the government would …", "amid fears that the virus has spread"): someone's position,
  * though no one is named.
@@ -205,6 +213,27 @@ export const NAME_STOPWORDS = set(
 export const CREDIT_LINE =
   /\bcontributed(?:\s+(?:to|reporting))?(?:\s+(?:this|the))?\s*(?:report|reporting|story|article)?\s*\.?$|\breported\s+from\b|\b(?:additional\s+)?(?:reporting|writing|editing)\s+by\b/i;
 
+/**
+ * A publisher's note opening a paragraph ("Correction 8/29/10 7:05 a.m. PDT:", "Update:",
+ * "Editor's note:", "Clarification (May 3):"): the publication speaking of its own story, neither
+ * the story's voice nor a claim to source.
+ */
+export const EDITORS_NOTE =
+  /^\s*[[(*_]*(?:corrections?|updated?|clarifications?|editor['’]?s['’]?\s+note|note\s+from\s+the\s+editor)\b[^:]{0,40}:/i;
+
+/**
+ * A news story's dateline opening its lede: a place in capitals, maybe a state or country and a
+ * date or agency in parentheses, then a dash ("MONTGOMERY, Ala. -- ", "SAN FRANCISCO (AP) — ",
+ * "NEW YORK--"). Only wire and newspaper stories open so.
+ */
+export const DATELINE =
+  /^\s*\p{Lu}[\p{Lu}.'’-]+\p{Lu}\.?(?:\s+\p{Lu}[\p{Lu}.'’-]*){0,3}(?:,\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?\s*(?:\([^()]{1,30}\)\s*)?(?:--|—|–|\s-\s)\s*(?=[\p{Lu}“"‘])/u;
+
+/** Words in capitals before a dash that are a rubric, not a dateline's place ("EXCLUSIVE —", "OPINION —", "PSA —"). */
+export const NOT_DATELINES = set(
+  'exclusive watch video videos opinion analysis review reviews spoilers psa listen live photos gallery sponsored advertisement ad ads poll quiz recap interview podcast essay commentary editorial',
+);
+
 /** Capitalised possessives opening a sentence that name no party ("Today’s", "Everyone’s"). */
 export const POSSESSIVE_NOT_NAMES = set(
   'today tomorrow yesterday tonight everyone everybody someone somebody anyone anybody nobody one life nature women men children people world year week month',
@@ -214,9 +243,32 @@ export const POSSESSIVE_NOT_NAMES = set(
 export const EVENT_VERB =
   /\b(?:has|have|had)\s+(?:(?:not|never|already|also|long|since|just|recently|strongly|repeatedly|previously)\s+)?(?:been\s+)?(?:\p{Ll}{2,}(?:ed|en|wn|ne|lt|nt|ght|ld|id|ve|ck|ung)|cut|put|set|hit|shut|spread|quit|cost|hurt|won|lost|made|paid|sold|held|led|met|sent|spent|told|said|struck|run|won)\b|\b(?:is|are|was|were)\s+(?:(?:not|also|now)\s+)?(?:likely|unlikely|expected|set|due|poised|scheduled|slated|projected|forecast|about)\s+to\b/gu;
 
+/**
+ * A present progressive: what a party is doing now ("Verizon Communications is prepping a new
+ * app", "IK Multimedia is giving the SDK to developers"). Not an -ing adjective ("is
+ * interesting", "are willing") nor a noun ("is something").
+ */
+export const PROGRESSIVE =
+  /\b(?:is|are)\s+(?:(?:now|also|currently|quietly|reportedly|still)\s+)?(?!(?:interesting|amazing|exciting|surprising|fascinating|encouraging|disappointing|confusing|promising|worrying|boring|compelling|stunning|striking|charming|appealing|alarming|troubling|disturbing|refreshing|willing|outstanding|overwhelming|pleasing|frightening|terrifying|shocking|thing|something|nothing|anything|everything|king|morning|evening|ceiling|string|spring|darling)\b)\p{Ll}{2,}ing\b/gu;
+
+/** Words ending in "ed" that are no past tense ("They need", "at full speed", "a hundred"), as alternatives. */
+export const NOT_PAST_ED =
+  'need|feed|seed|speed|proceed|exceed|succeed|bleed|breed|heed|embed|shed|hundred|sacred|naked|wicked|rugged|crooked';
+
 /** Past tenses not ending in -ed: a past event ("Obama won Washington"). */
 export const IRREGULAR_PAST = set(
   'won lost took made gave went came began became left got held led met paid ran sent sold spent stood broke brought bought built chose drew fell fought grew kept knew rose saw shut spoke struck threw wrote told said',
+);
+
+/**
+ * A sentence telling what a law or a deal provides, its subject the instrument and its verb in
+ * the present ("The law allows police to detain …", "Alabama's new law targets employers"): a
+ * claim about the instrument's text, though it names no party. Not "would"/"will": what a bill
+ * would do is often the writer's reading (and a caption's).
+ */
+export const PROVISION = new RegExp(
+  `^(?:the|this|that|its|their|a|an|(?:\\p{Lu}[\\p{L}-]*\\s+){0,2}\\p{Lu}[\\p{L}-]*['’]s)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:law|bill|measure|ruling|regulation|regulations|ordinance|legislation|statute|amendment|treaty|decree|directive|executive\\s+order|act|policy|proposal|settlement|agreement|deal)\\s+(?:also\\s+|now\\s+)?(?:${'allows lets permits requires obliges forces compels bars bans forbids prohibits outlaws criminalizes criminalises targets makes gives grants entitles empowers authorizes authorises mandates sets limits caps raises lowers cuts reduces increases creates establishes imposes exempts applies covers penalizes penalises punishes restricts extends expands protects guarantees provides orders directs defines includes excludes affects ends replaces removes adds stops blocks prevents'.replace(/ /g, '|')})\\b`,
+  'iu',
 );
 
 /** Modals of the writer's speculation (lower case: "May" is a month): a sentence with one is analysis, not a statement. */

@@ -3,7 +3,7 @@ import { escapeRegExp } from '../config/claim-config.js';
 import type { RawBlock } from './block-builder.js';
 import { MAX_SENTENCE_CHARS } from './sentences.js';
 import { NAME_STOPWORDS } from './claim-rules.js';
-import { doubleQuotedSpans } from './signals.js';
+import { doubleQuotedSpans, unquoted } from './signals.js';
 import { capText } from './walk-blocks.js';
 
 /**
@@ -48,6 +48,12 @@ const REFERENCE_HEADING =
  */
 const FULL_DOCUMENT_HEADING =
   /^(?:read|see|view|watch|listen to|here (?:is|are))\s+(?:the\s+)?(?:(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})['’]s?\s+)?(?:full|complete|entire)\s+(?:remarks|statement|speech|text|testimony|transcript|letter|report|interview|ruling|decision|filing|complaint|memo|study)(?:\s+(?:here|below|in full))?\s*:?$/iu;
+/**
+ * A sentence of a closing paragraph pointing at a party's document through its link ("Take a
+ * look here at the Fed's statement …", "Read Hoenig's full remarks here"): group 1 is the party.
+ */
+const DOCUMENT_SENTENCE =
+  /(?:^|[.!?]\s+)(?:(?:[Tt]ake\s+a\s+look|[Ll]ook)(?:\s+here)?\s+at|[Rr]ead|[Ss]ee|[Vv]iew|[Hh]ere\s+is|[Hh]ere['’]s)\s+(?:here\s+)?(?:the\s+)?(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})['’]s?\s+(?:(?:full|complete|entire|latest|new)\s+)?(?:remarks|statement|speech|testimony|transcript|letter|report|ruling|decision|filing|complaint|memo|study)\b/u;
 /** "[3]", "[1, 4]", "[2–5]" in running text: pointers into a numbered reference list. */
 const NUMBER_POINTER = /\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3}){0,9})\]/g;
 /** The number an entry gives itself: "[3] …", "3. …", "3) …". */
@@ -124,8 +130,13 @@ const isOwnSource = (c: Block['citations'][number]): boolean =>
  * quote that links a source itself keeps its own. A source line under the quote credits it too.
  */
 function creditQuoteIntroductions(blocks: Block[]): void {
+  // The linked paragraph a run of speakerless quote paragraphs quotes, while the run lasts.
+  let quoted: Block | undefined;
   for (let i = 1; i < blocks.length; i++) {
-    if (continuesQuotedSpeaker(blocks[i - 1], blocks[i])) credit(blocks[i], blocks[i - 1], 'quote-intro');
+    if (quoted === undefined || !isSpeakerlessQuote(blocks[i])) quoted = undefined;
+    if (quoted === undefined && isSpeakerlessQuote(blocks[i]) && isLinkedProse(blocks[i - 1])) quoted = blocks[i - 1];
+    if (quoted !== undefined) credit(blocks[i], quoted, 'quote-intro');
+    else if (continuesQuotedSpeaker(blocks[i - 1], blocks[i])) credit(blocks[i], blocks[i - 1], 'quote-intro');
     if (blocks[i].kind !== 'blockquote' || blocks[i - 1].kind === 'blockquote') continue;
     const intro = blocks[i - 1];
     if (intro.kind !== 'paragraph' && intro.kind !== 'list-item') continue;
@@ -175,6 +186,22 @@ function continuesQuotedSpeaker(intro: Block, block: Block): boolean {
     if (++asked >= MAX_SPEAKER_NAMES) return false;
   }
   return false;
+}
+
+/** A paragraph or list item with a source link of its own. */
+const isLinkedProse = (block: Block): boolean =>
+  (block.kind === 'paragraph' || block.kind === 'list-item') && block.citations.some(isOwnSource);
+
+/**
+ * True for a paragraph quoting words with no speaker: a quote, no attribution, no link of its
+ * own. Right after a paragraph that links a source ("Some traders found Wednesday's [Fed
+ * statement] gloomier …" then "One reason may be …: “there are significant downside risks …”"),
+ * it and the speakerless quote paragraphs after it quote the linked document.
+ */
+function isSpeakerlessQuote(block: Block): boolean {
+  if (block.kind !== 'paragraph' || !block.signals.includes('quote') || block.signals.includes('attribution'))
+    return false;
+  return !block.citations.some(isOwnSource);
 }
 
 /** True for a heading, or a short plain line standing for one ("Sources:"), of a reference list. */
@@ -266,12 +293,57 @@ function creditFullDocument(blocks: Block[]): void {
     for (let k = h + 1; k < blocks.length && blocks[k].citations.some(isOwnSource); k++) entries.push(blocks[k]);
     if (entries.length === 0) continue;
     for (const entry of entries) entry.kind = 'reference';
-    const named = new RegExp(`(?<![\\p{L}])${escapeRegExp(party)}(?![\\p{L}])`, 'u');
-    for (const block of blocks.slice(0, h)) {
-      if (NOT_CLAIMS.has(block.kind) || !named.test(block.text)) continue;
-      if (!block.signals.some((sig) => sig === 'quote' || sig === 'attribution')) continue;
-      for (const entry of entries) credit(block, entry, 'reference-list');
-    }
+    creditPartyWords(blocks, h, party, entries);
+    return;
+  }
+}
+
+/**
+ * Credits, by `sources`, each block before `end` without a source of its own that reports the
+ * words of `party` (a document of theirs is linked at the end): a paragraph with a quote or an
+ * attribution that names the party, or whose speaker is a pronoun ("…,” he said") right after
+ * one that names them or is credited so; and a blockquote right after a credited paragraph (the
+ * document's passage it introduces).
+ */
+function creditPartyWords(blocks: Block[], end: number, party: string, sources: readonly Block[]): void {
+  const named = new RegExp(`(?<![\\p{L}])${escapeRegExp(party)}(?![\\p{L}])`, 'u');
+  // Whether the block before names the party (or speaks for them), and whether it was credited.
+  let partyBefore = false;
+  let creditedBefore = false;
+  for (const block of blocks.slice(0, end)) {
+    const names = named.test(block.text);
+    const reports = block.signals.some((sig) => sig === 'quote' || sig === 'attribution');
+    const credited: boolean =
+      !NOT_CLAIMS.has(block.kind) &&
+      !block.citations.some(isOwnSource) &&
+      ((reports && (names || (partyBefore && PRONOUN_SPEAKER.test(unquoted(block.text))))) ||
+        (block.kind === 'blockquote' && creditedBefore));
+    if (credited) for (const source of sources) credit(block, source, 'reference-list');
+    partyBefore = names || credited;
+    creditedBefore = credited;
+  }
+}
+
+/**
+ * A closing paragraph whose own link points at a named party's document ("… Take a look here at
+ * the Fed's statement and how it was changed"): it credits each paragraph before it that reports
+ * that party's words (a quote or an attribution, and the party's name), as a closing "READ …'s
+ * full remarks" line does (creditFullDocument).
+ */
+function creditDocumentSentence(blocks: Block[]): void {
+  for (let h = blocks.length - 1; h >= Math.max(0, blocks.length - 6); h--) {
+    const line = blocks[h];
+    if (line.kind !== 'paragraph') continue;
+    const m = DOCUMENT_SENTENCE.exec(line.text);
+    if (m === null) continue;
+    const at = m.index + (/^[.!?]?\s*/.exec(m[0])?.[0].length ?? 0);
+    // The link is in that sentence: the document the sentence offers.
+    const sentence = line.text.slice(at);
+    if (
+      !line.citations.some((c) => isOwnSource(c) && c.sentence !== '' && sentence.startsWith(c.sentence.slice(0, 40)))
+    )
+      continue;
+    creditPartyWords(blocks, h, m[1].split(/\s+/).pop() as string, [line]);
     return;
   }
 }
@@ -297,6 +369,7 @@ export function creditSources(blocks: Block[], raws: RawBlock[]): void {
   creditSourceLines(blocks, raws);
   creditReferences(blocks, raws);
   creditFullDocument(blocks);
+  creditDocumentSentence(blocks);
   creditQuoteIntroductions(blocks);
   for (const block of blocks) {
     if (NOT_CLAIMS.has(block.kind)) {

@@ -16,7 +16,7 @@ import { stripShortcodes } from './shortcodes.js';
 import { creditSources, NOT_CLAIMS } from './credits.js';
 import { isCrossReference, urlParts, urlRole } from './link-roles.js';
 import { claimSignals, quoteEvidence } from './signals.js';
-import { settleExampleQuotes, settleSpeech } from './speech.js';
+import { settleExampleQuotes, settleLayBeliefs, settleSpeech } from './speech.js';
 import { addStatementSignals, postVoice } from './statements.js';
 import { resolveTemplateLink } from './template-links.js';
 import { ignoreList, readIgnoreMarkers, type IgnoredUrl } from './ignore-markers.js';
@@ -320,6 +320,7 @@ export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPos
   const speech = settleSpeech(blocks);
   const voice = postVoice(blocks, speech);
   if (voice === 'personal') settleExampleQuotes(blocks);
+  if (voice === 'personal') settleLayBeliefs(blocks);
   if (voice === 'reporting') addStatementSignals(blocks, NOT_CLAIMS, opts.claimRules?.statementIgnore, speech);
   creditSources(blocks, rawBlocks);
 

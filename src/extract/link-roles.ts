@@ -36,7 +36,7 @@ const CONTAINER_TOKENS: Array<[RegExp, CitationRole]> = [
     'navigation',
   ],
   [
-    /^(?:breadcrumbs?|pagination|pager|nav-?links|post-?navigation|page-?links|wp-block-query-pagination|menu|nav|navbar|navigation|topnav|sidenav|subnav|site-?nav|toc|table-?of-?contents|entry-?meta|posted-?on|wp-block-post-author|recommended|recommendations|outbrain|taboola|yarpp|crp_related)$/i,
+    /^(?:breadcrumbs?|pagination|pager|nav-?links|post-?navigation|page-?links|wp-block-query-pagination|menu|nav|navbar|navigation|topnav|sidenav|subnav|site-?nav|toc|table-?of-?contents|entry-?meta|posted-?on|wp-block-post-author|recommended|recommendations|outbrain|taboola|yarpp|crp_related|read-?next|up-?next|next-?up|more-?stories)$/i,
     'navigation',
   ],
 ];
@@ -256,8 +256,19 @@ export function urlRole(rawHref: string, url: UrlParts | undefined, isInternal: 
   // An author's archive, or a page of the blog's list of posts (`/page/2/`, `/news/page/3/`);
   // `/page/methodology` is a page of the site like any other.
   if (isInternal && (/^\/author\/[^/]+\/?$/i.test(path) || /\/page\/\d+\/?$/i.test(path))) return 'navigation';
+  if (isInternal && OWN_REFERENCE.test(path)) return 'navigation';
   return undefined;
 }
+
+/**
+ * The site's own glossary, dictionary, quizzes and slideshows (`/glossary/superbug`,
+ * `/a-to-z-guides/rm-quiz-antibiotics`, `/ss/slideshow-superbugs`): a health or news CMS links a
+ * paragraph's terms to them and slips its quizzes into the text; they explain a word or promote
+ * the site, and cite nothing the paragraph says. A path segment with one of those words between
+ * hyphens or slashes. Another site's glossary stays a source (a definition the writer cites).
+ */
+const OWN_REFERENCE =
+  /\/(?:[\w.]+-)*(?:glossary|dictionary|definitions|quiz|quizzes|slideshows?)(?:-[\w.-]*|\.[a-z]{2,5})?(?:\/|$)/i;
 
 // A pointer to more of the site: "(See pictures of the spill.)", "Watch TIME's video …", "Related: …".
 const CROSS_REFERENCE =
@@ -301,6 +312,20 @@ export function isCrossReference(anchorText: string, sentence: string, isInterna
   if (!isInternal) return false;
   const text = anchorText.trim();
   return (text === sentence.trim() && CROSS_REFERENCE.test(text)) || isNeighbourLink(text, sentence);
+}
+
+/** Avatar images: by class (`avatar`, `avatar-96`, `user-avatar`) or by where they are served from. */
+const AVATAR_CLASS = /^(?:[\w-]+[-_])?avatar(?:[-_][\w-]+)?$/i;
+const AVATAR_SRC = /(?:^|\/\/)(?:[\w-]+\.)*gravatar\.com\/|\/(?:avatars?|profile_images)\//i;
+
+/**
+ * True for an `<img>` that is a person's avatar (a commenter's, a "liked by" list's, a profile
+ * link's): its alt is the person's name, never what the link around it cites, however many words.
+ */
+export function isAvatar(img: DomNode): boolean {
+  const a = img.attribs ?? {};
+  if (a.class && a.class.split(/\s+/).some((t) => AVATAR_CLASS.test(t))) return true;
+  return AVATAR_SRC.test(a.src ?? '');
 }
 
 /**

@@ -12,6 +12,11 @@ export const ORPHAN_A = 'x-cc-orphan-a';
 export const BLOCK_BREAK = 'x-cc-break';
 /** Marker for an orphan `</strong>`/`</b>`: the text before it in the block was bold. */
 export const STRONG_END = 'x-cc-strong-end';
+/**
+ * Attribute of an `<a>` reopened after the block that closed it (below): the link the writer
+ * wrote is the one before, and what this copy wraps is no link around blocks (walk-blocks.ts).
+ */
+export const REOPENED_A = 'x-cc-reopened';
 
 /** Closing tags whose orphans end a block. */
 const TRACKED_BLOCKS = new Set([
@@ -124,7 +129,7 @@ export function markOrphanTags(html: string): string {
       // the link would vanish from both blocks. So we close and reopen it the browser's way.
       open.p = 0;
       if (TRACKED_BLOCKS.has(name)) open[name] = (open[name] ?? 0) + 1;
-      replacement = `</a>${source()}${aTag}`;
+      replacement = `</a>${source()}${aTag.replace(/^<a/i, `<a ${REOPENED_A}`)}`;
     } else if (name === 'strong' || name === 'b') {
       if (!closing) strongDepth++;
       else if (strongDepth > 0) strongDepth--;

@@ -31,6 +31,7 @@ import {
   TALK_BELIEF_VERBS,
   TECHNICAL_UNITS,
   UNREALISED,
+  VIEW,
   VERSION_AFTER,
   VERSION_BEFORE,
 } from './claim-rules.js';
@@ -524,10 +525,16 @@ function isReporting(t: string, start: number, end: number, verb: string): boole
 function isPosition(verb: string, before: readonly string[], i: number, after: string): boolean {
   const subject = before[i];
   if (subject !== undefined && EXPERT_SUBJECTS.has(subject)) return true;
-  if (TALK_BELIEF_VERBS.has(verb) || !/^\s+that\b/i.test(after) || subject === undefined) return false;
+  if (TALK_BELIEF_VERBS.has(verb) || subject === undefined) return false;
+  if (!/^\s+that\b/i.test(after) && !BELIEF_CLAUSE.test(after)) return false;
   if (PASSIVE.has(subject)) return before[i - 1] === 'it';
   return !MECHANICAL_SUBJECTS.has(subject);
 }
+
+// A clause right after a belief verb, its "that" left out: a pronoun or "the" and a noun, then
+// a modal or a form of "be"/"have" ("employers believe they can carry on", "fear the law will").
+const BELIEF_CLAUSE =
+  /^\s+(?:they|he|she|there|the\s+[\p{L}-]+)\s+(?:can|could|will|would|may|might|must|should|is|are|was|were|has|have|had)\b/iu;
 
 /** The subject before `at`: the last of its `n` words before it, past the fillers ("have always"). */
 function subjectBefore(t: string, at: number, n: number): string | undefined {
@@ -582,6 +589,11 @@ function attributions(text: string, t: string, rules: ClaimRules): string[] {
   // (The stance words are rare: a plain scan for them first spares most texts the full pattern.)
   for (let m = STANCE_HINT.test(t) ? STANCE.exec(t) : null; m && found.length < MAX_EVIDENCE; m = STANCE.exec(t)) {
     if (isStance(t, m.index)) found.push(evidence(m.index, m.index + m[0].length));
+  }
+  VIEW.lastIndex = 0;
+  // (" as " is rarer than the verbs: most texts are passed over with one indexOf.)
+  for (let m = t.includes(' as ') ? VIEW.exec(t) : null; m && found.length < MAX_EVIDENCE; m = VIEW.exec(t)) {
+    if (isStance(t, m.index)) found.push(evidence(m.index, m.index + m[0].search(/\s/)));
   }
   CONCERN.lastIndex = 0;
   let concernsEnd = -1;

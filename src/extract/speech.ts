@@ -1,6 +1,9 @@
 import type { Block, ClaimSignal } from '../types.js';
 import {
+  BELIEF_VERBS,
   CAPTION_CREDIT,
+  EXPERT_SUBJECTS,
+  PASSIVE,
   CAPTION_MAX_WORDS,
   NO_SPEAKER_BEFORE,
   REPORTING_VERBS,
@@ -185,7 +188,12 @@ const dropTextSignals = (block: Block): void => dropSignals(block, (s) => TEXT_S
  */
 function namesSpeaker(text: string): boolean {
   const words = text.toLowerCase().split(/[^\p{L}'’]+/u);
-  return words.some((word, i) => REPORTING_VERBS.has(word) && i > 0 && !NO_SPEAKER_BEFORE.has(words[i - 1]));
+  return words.some((word, i) => {
+    if (!REPORTING_VERBS.has(word) || i === 0) return false;
+    // "would have said": a modal before "have" leaves it unsaid, as "would say" does.
+    const before = words[i - 1] === 'have' && i > 1 ? words[i - 2] : words[i - 1];
+    return !NO_SPEAKER_BEFORE.has(before);
+  });
 }
 
 /**
@@ -201,6 +209,33 @@ export function settleExampleQuotes(blocks: Block[]): void {
     if (block.kind !== 'paragraph' || !block.signals.includes('quote')) continue;
     if (block.signals.includes('attribution') || block.signals.includes('citation')) continue;
     if (!namesSpeaker(unquoted(block.text))) dropSignals(block, (s) => s === 'quote');
+  }
+}
+
+/** True for the evidence of a belief held by people who are no experts ("Many retirees fear", "the team believes"). */
+function isLayBelief(evidence: string): boolean {
+  const words = evidence.toLowerCase().split(/\s+/);
+  const verb = words[words.length - 1];
+  const subject = words[words.length - 2];
+  // "he", "she", "they" stand for someone the post names (researchers in a report): their position.
+  if (!BELIEF_VERBS.has(verb) || subject === undefined || /^(?:he|she|they)$/.test(subject)) return false;
+  return !EXPERT_SUBJECTS.has(subject) && !PASSIVE.has(subject);
+}
+
+/**
+ * In a post in the personal voice, what people around the writer believe, hope or fear ("Many
+ * retirees fear that …", "the team believes that …", a company's own blog) is the writer's
+ * account of them, not a position to source: those attributions are taken off; an expert's
+ * belief ("economists expect") and "it is feared that" stay.
+ */
+export function settleLayBeliefs(blocks: Block[]): void {
+  for (const block of blocks) {
+    if (!block.signals.includes('attribution') || block.evidence === undefined) continue;
+    const lay = block.evidence.filter((e) => e.signal === 'attribution' && isLayBelief(e.text));
+    if (lay.length === 0) continue;
+    const rest = block.evidence.filter((e) => !lay.includes(e));
+    if (rest.some((e) => e.signal === 'attribution')) block.evidence = rest;
+    else dropSignals(block, (s) => s === 'attribution');
   }
 }
 

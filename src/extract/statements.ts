@@ -2,16 +2,23 @@ import type { Block, BlockKind } from '../types.js';
 import {
   CHANGELOG_ENTRY,
   CREDIT_LINE,
+  DATELINE,
   DEGREE_WORDS,
   DETERMINERS,
+  EDITORS_NOTE,
   EVENT_VERB,
   FEELINGS,
   IRREGULAR_PAST,
   NAME_STOPWORDS,
+  NOT_DATELINES,
+  NOT_PAST_ED,
   PERSONAL_VOICE,
   POSSESSIVE_NOT_NAMES,
+  PROGRESSIVE,
+  PROVISION,
   REPORTING_VOICE_MAX_SHARE,
   SPECULATION,
+  SPEAKER_LABEL_WORDS,
   STATEMENT_MIN_NAMES,
 } from './claim-rules.js';
 import { MAX_EVIDENCE, unquoted } from './signals.js';
@@ -31,26 +38,39 @@ import type { Speech } from './speech.js';
 const PROSE_KINDS: ReadonlySet<BlockKind> = new Set(['paragraph', 'list-item']);
 // A block shorter than this (in words) is a caption, a byline or a widget: it neither votes nor states.
 const MIN_WORDS = 12;
-// Fewest words of a one-sentence paragraph that can state.
+// Longest credit line, in words: a longer paragraph that says "reported from" is a story.
+const CREDIT_LINE_MAX_WORDS = 30;
+// Fewest words of a short paragraph that can state.
 const SHORT_MIN_WORDS = 3;
+// Most sentences of a short paragraph that states ("Walsh lobbied Page for months. Page ignored her.").
+const SHORT_MAX_SENTENCES = 3;
 // A sentence's end, before any closing quotation mark.
 const SENTENCE_END = /[.!]["”’]?$/;
 // A longer block is no news paragraph (a wall of text, a pasted log): it neither votes nor states,
 // which also bounds the work on hostile inputs.
 const MAX_CHARS = 4000;
 
-// A past tense, with the present form of "be" before it when there is one (a present passive).
-const PAST_TENSE = new RegExp(`\\b(?:(is|are|am|be|being)\\s+)?([a-z]{2,}ed|${[...IRREGULAR_PAST].join('|')})\\b`, 'g');
-// A capitalised word (a name, or a sentence's first word) and whether a capitalised word follows it.
-const CAPITALISED = /(?<![\p{L}\p{N}'’])\p{Lu}[\p{L}\p{N}'’.-]*/gu;
+// A past tense, with the present form of "be" before it when there is one (a present passive);
+// not a word that only ends in "ed" ("need", "speed", "hundred").
+const PAST_TENSE = new RegExp(
+  `\\b(?:(is|are|am|be|being)\\s+)?((?!(?:${NOT_PAST_ED})\\b)[a-z]{2,}ed|${[...IRREGULAR_PAST].join('|')})\\b`,
+  'g',
+);
+// A capitalised word (a name, or a sentence's first word), or a brand written in camel case
+// ("iPhone", "eBay"), and whether a capitalised word follows it.
+const CAPITALISED = /(?<![\p{L}\p{N}'’])(?:\p{Lu}|\p{Ll}\p{Lu})[\p{L}\p{N}'’.-]*/gu;
+// A possessive at a name's end: "Google's", "Jobs'".
+const POSSESSIVE_END = /(?:['’]s|(?<=s)['’])$/;
 const CAPITALISED_NEXT = /^\s+\p{Lu}/u;
 // The rest of a name: more capitalised words, also across "of", "for", "de", "van" … ("Bank of England", "University of the Arts").
 // A verb right after a word, or after an adverb ("Rosenberg eventually asked"): the word is its subject.
 const VERB_NEXT = new RegExp(
   `^\\s+(?:[a-z]+ly\\s+)?(?:was|were|is|are|has|had|have|did|does|[a-z]{2,}ed|${[...IRREGULAR_PAST].join('|')})\\b`,
 );
-// A third-person subject pronoun, standing for a party the paragraph names.
-const PRONOUN_SUBJECT = /(?<![\p{L}'’])(?:[Hh]e|[Ss]he)(?![\p{L}'’])/u;
+// A third-person subject pronoun, standing for a party the paragraph names: "he"/"she"
+// anywhere, "They" or a possessive and its noun opening the sentence ("Her husband worked …").
+const PRONOUN_SUBJECT =
+  /(?<![\p{L}'’])(?:[Hh]e|[Ss]he)(?![\p{L}'’])|^(?:They|(?:His|Her|Their)\s+\p{Ll}+)(?![\p{L}'’])/u;
 // A condition opening a sentence: what follows is a hypothetical ("If a deal is reached, he is likely to …").
 const HYPOTHETICAL = /^(?:if|unless|suppose|imagine)\b/i;
 // A modal in a relative clause ("people who could meet with Page"); not "that" opening a
@@ -83,14 +103,16 @@ function knownNames(blocks: readonly Block[]): Set<string> {
 }
 
 /**
- * True for a paragraph of one short sentence (fewer than MIN_WORDS words, at least
- * SHORT_MIN_WORDS): a beat of a story ("Page ignored her."), stated when it names a party.
+ * True for a short paragraph (fewer than MIN_WORDS words, at least SHORT_MIN_WORDS) of one to
+ * SHORT_MAX_SENTENCES sentences: a beat of a story ("Page ignored her.", "Walsh lobbied Page for
+ * months. Page ignored her."), stated when it names a party.
  */
 function isShortStatement(block: Block): boolean {
   if (block.kind !== 'paragraph' || hasWords(block.text, MIN_WORDS) || !hasWords(block.text, SHORT_MIN_WORDS))
     return false;
   const text = block.text.trim();
-  return SENTENCE_END.test(text) && !/[.!?]\s/.test(text) && !CREDIT_LINE.test(text);
+  const breaks = text.match(/[.!?]["”’]?\s/g)?.length ?? 0;
+  return SENTENCE_END.test(text) && breaks < SHORT_MAX_SENTENCES && !CREDIT_LINE.test(text);
 }
 
 /** True when a text holds at least `n` words (runs of non-space), counted without building a list. */
@@ -110,16 +132,39 @@ function hasWords(text: string, n: number): boolean {
 const isProse = (block: Block): boolean =>
   PROSE_KINDS.has(block.kind) && block.text.length <= MAX_CHARS && hasWords(block.text, MIN_WORDS);
 
+// Prose blocks at the top of a post searched for a dateline lede (a video blurb or a teaser may come first).
+const LEDE_REACH = 5;
+
+/**
+ * The lede of a news story: among the first prose paragraphs, the first opening with a dateline
+ * ("MONTGOMERY, Ala. -- …"), and where the dateline ends; undefined when the post has none.
+ */
+function datelineLede(blocks: readonly Block[]): { block: Block; end: number } | undefined {
+  let seen = 0;
+  for (const block of blocks) {
+    if (!isProse(block) || block.kind !== 'paragraph') continue;
+    const m = DATELINE.exec(block.text);
+    const place = m?.[0].replace(/[\s—–-]+$/, '').toLowerCase() ?? '';
+    if (m && !SPEAKER_LABEL_WORDS.has(place) && !NOT_DATELINES.has(place)) return { block, end: m[0].length };
+    if (++seen >= LEDE_REACH) return undefined;
+  }
+  return undefined;
+}
+
 /**
  * The voice of a post's prose: `reporting` (news) when few of its prose blocks say I, we or you,
  * `personal` (an essay, a how-to, a blog) when more do, undefined with no prose block. A
  * transcript's interviewees' turns (first person, see speech.ts) are speech and do not vote.
  */
 export function postVoice(blocks: readonly Block[], speech?: Speech): 'reporting' | 'personal' | undefined {
+  // A datelined story is news, whatever its "you" (a how-to box, a reader's question quoted).
+  if (datelineLede(blocks) !== undefined) return 'reporting';
   let prose = 0;
   let personal = 0;
   for (const block of blocks) {
     if (!isProse(block) || speech?.turns.get(block.index)?.firstPerson === true) continue;
+    // A correction or an update note is the publisher's voice, not the story's ("we regret the error").
+    if (EDITORS_NOTE.test(block.text)) continue;
     prose++;
     if (PERSONAL_VOICE.test(unquoted(block.text))) personal++;
   }
@@ -143,8 +188,18 @@ export function statements(
   if (PERSONAL_VOICE.test(plain)) return [];
   const names = new Set<string>();
   const found: string[] = [];
+  let pronounParty = false;
+  let provides = false;
   for (const [start, end] of sentenceRanges(plain)) {
     const sentence = plain.slice(start, end).trim();
+    // What a law or a deal provides is a claim about its text, whoever it names ("The law allows police to …").
+    const provision = PROVISION.exec(sentence);
+    if (provision !== null && found.length < MAX_EVIDENCE) {
+      const words = provision[0].split(/\s+/);
+      found.push(`${words.slice(0, -1).join(' ')} … ${words[words.length - 1]}`);
+      provides = true;
+      continue;
+    }
     // A question, a hypothetical ("If a deal is reached, …") or the writer's speculation (a modal:
     // "could heighten tensions") states nothing; a modal in a relative clause tells what someone
     // can do and leaves the sentence a statement ("it added managers who could meet with Page").
@@ -154,29 +209,7 @@ export function statements(
       (SPECULATION.test(sentence) && SPECULATION.test(sentence.replace(RELATIVE_MODAL, '')))
     )
       continue;
-    // Names in the sentence, whole ("Port Elwood", "Marrow County"), with where each starts.
-    const named: Array<[string, number]> = [];
-    CAPITALISED.lastIndex = 0;
-    for (let m = CAPITALISED.exec(sentence); m; m = CAPITALISED.exec(sentence)) {
-      const w = m[0].replace(/['’]s$/, '').replace(/\.$/, '');
-      if (NAME_STOPWORDS.has(w.toLowerCase())) continue;
-      // A sentence's first word is capitalised anyway: a name only when another capitalised word follows.
-      // A possessive opening a sentence is a name's ("Google’s investors made him do it"), but for a few words of time and everyone.
-      // A first word the post uses as a name mid-sentence is one when a verb follows it ("Page
-      // ignored her."; not "Russian officials …": an adjective).
-      const next = sentence.slice(m.index + m[0].length);
-      if (
-        m.index === 0 &&
-        !CAPITALISED_NEXT.test(next) &&
-        !(/['’]s$/.test(m[0]) && !POSSESSIVE_NOT_NAMES.has(w.toLowerCase())) &&
-        !(known.has(w) && VERB_NEXT.test(next))
-      )
-        continue;
-      names.add(w);
-      const rest = NAME_REST.exec(sentence.slice(m.index + m[0].length))?.[0] ?? '';
-      if (named.length === 0 || m.index > named[named.length - 1][1] + named[named.length - 1][0].length)
-        named.push([(m[0] + rest).replace(/['’]s$/, '').replace(/\.$/, ''), m.index]);
-    }
+    const named = namesIn(sentence, known, names);
     // "he"/"she" as a subject: the party the paragraph names ("Some streamlining was called for, he resolved").
     const pronoun = PRONOUN_SUBJECT.exec(sentence);
     if (named.length === 0 && pronoun === null) continue;
@@ -185,17 +218,50 @@ export function statements(
     if (verb === undefined) continue;
     // The evidence pairs the verb with the nearest name before it (its likely subject), else a
     // pronoun before it ("He deputized Rosing"), else the first name.
-    const subject =
-      named.filter(([, at]) => at < verb.at).pop() ??
-      (pronoun !== null && (pronoun.index < verb.at || named.length === 0)
-        ? ([pronoun[0], pronoun.index] as [string, number])
-        : named[0]);
+    const byName = named.filter(([, at]) => at < verb.at).pop();
+    const byPronoun = pronoun !== null && (pronoun.index < verb.at || named.length === 0);
+    const subject = byName ?? (byPronoun ? ([pronoun[0], pronoun.index] as [string, number]) : named[0]);
+    // A pronoun doing something is a party of its own for the count: a person the paragraph (or
+    // the one before) names ("As Jobs was praised … He had previously survived …").
+    if (byName === undefined && byPronoun) pronounParty = true;
     found.push(`${subject[0]} … ${verb.text}`);
   }
-  return names.size >= minNames ? found : [];
+  return provides || (names.size > 0 && names.size + (pronounParty ? 1 : 0) >= minNames) ? found : [];
 }
 
-/** The words that tell what happened, and where: a perfect or a prediction, else a past tense; undefined if none. */
+/**
+ * The names of a sentence, whole ("Port Elwood", "Marrow County"), with where each starts; each
+ * capitalised word of them is added to `words`. A sentence's first word is capitalised anyway: a
+ * name only when another capitalised word follows, when it is a possessive ("Google’s investors
+ * made him do it"; not "Today’s"), or when the post uses it as a name mid-sentence and a verb
+ * follows it ("Page ignored her."; not "Russian officials …": an adjective).
+ */
+function namesIn(sentence: string, known: ReadonlySet<string>, words: Set<string>): Array<[string, number]> {
+  const named: Array<[string, number]> = [];
+  CAPITALISED.lastIndex = 0;
+  for (let m = CAPITALISED.exec(sentence); m; m = CAPITALISED.exec(sentence)) {
+    const w = m[0].replace(POSSESSIVE_END, '').replace(/\.$/, '');
+    if (NAME_STOPWORDS.has(w.toLowerCase())) continue;
+    const next = sentence.slice(m.index + m[0].length);
+    if (
+      m.index === 0 &&
+      !CAPITALISED_NEXT.test(next) &&
+      !(POSSESSIVE_END.test(m[0]) && !POSSESSIVE_NOT_NAMES.has(w.toLowerCase())) &&
+      !(known.has(w) && VERB_NEXT.test(next))
+    )
+      continue;
+    words.add(w);
+    const rest = NAME_REST.exec(next)?.[0] ?? '';
+    if (named.length === 0 || m.index > named[named.length - 1][1] + named[named.length - 1][0].length)
+      named.push([(m[0] + rest).replace(POSSESSIVE_END, '').replace(/\.$/, ''), m.index]);
+  }
+  return named;
+}
+
+/**
+ * The words that tell what happened, and where: a perfect or a prediction, else a past tense,
+ * else a present progressive; undefined if none.
+ */
 function eventVerb(sentence: string): { text: string; at: number } | undefined {
   EVENT_VERB.lastIndex = 0;
   const m = EVENT_VERB.exec(sentence);
@@ -207,6 +273,9 @@ function eventVerb(sentence: string): { text: string; at: number } | undefined {
     // "is parceled out", "will be debated": a present or future passive is no past event ("was charged" is).
     if (p[1] === undefined || IRREGULAR_PAST.has(p[2])) return { text: p[2], at };
   }
+  PROGRESSIVE.lastIndex = 0;
+  const going = PROGRESSIVE.exec(sentence);
+  if (going) return { text: going[0].replace(/\s+/g, ' '), at: going.index };
   return undefined;
 }
 
@@ -254,12 +323,17 @@ export function addStatementSignals(
   speech?: Speech,
 ): void {
   const known = knownNames(blocks);
+  const lede = datelineLede(blocks);
   for (const block of blocks) {
     const short = isShortStatement(block);
     if (notClaims.has(block.kind) || !(short || isProse(block))) continue;
     if (ignore.some((re) => matches(re, block.text))) continue;
     // A changelog or to-do entry says what was done to the software, not what a party did.
     if (isChangelogEntry(block)) continue;
+    // A correction or an update note speaks of the story ("A previous version of this story misstated …").
+    if (EDITORS_NOTE.test(block.text)) continue;
+    // A news credit line of any length ("AP Technology Writer … in San Francisco contributed to this report.").
+    if (!hasWords(block.text, CREDIT_LINE_MAX_WORDS) && CREDIT_LINE.test(block.text.trim())) continue;
     // A photo caption says what a picture shows (speech.ts).
     if (speech?.captions.has(block.index) === true) continue;
     const turn = speech?.turns.get(block.index);
@@ -271,9 +345,19 @@ export function addStatementSignals(
       known,
       short ? 1 : STATEMENT_MIN_NAMES,
     );
-    if (found.length === 0) continue;
-    block.signals.push('statement');
-    block.isClaim = true;
-    block.evidence = [...(block.evidence ?? []), ...found.map((text) => ({ signal: 'statement' as const, text }))];
+    if (found.length > 0) addStatement(block, found);
+    // A dateline's lede states the story's news: a claim when it names a party past the dateline
+    // ("MONTGOMERY, Ala. -- Alabama's strict new immigration law may be backfiring").
+    else if (block === lede?.block) {
+      const named = namesIn(unquoted(block.text.slice(lede.end)), known, new Set());
+      if (named.length > 0) addStatement(block, [`${block.text.slice(0, lede.end).trim()} … ${named[0][0]}`]);
+    }
   }
+}
+
+/** Gives a block the statement signal, with its evidence. */
+function addStatement(block: Block, found: readonly string[]): void {
+  block.signals.push('statement');
+  block.isClaim = true;
+  block.evidence = [...(block.evidence ?? []), ...found.map((text) => ({ signal: 'statement' as const, text }))];
 }

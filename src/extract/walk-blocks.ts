@@ -2,8 +2,8 @@ import type { BlockKind, CitationRole } from '../types.js';
 import { BlockBuilder, type RawBlock, type RawLink } from './block-builder.js';
 import type { DomNode } from './dom.js';
 import { looksLikeFootnoteMark } from '../sources/footnote-mark.js';
-import { anchorRole, containerRole, isTellingAlt, isWidgetAnchor } from './link-roles.js';
-import { BLOCK_BREAK, ORPHAN_A, STRONG_END } from './prepare-html.js';
+import { anchorRole, containerRole, isAvatar, isTellingAlt, isWidgetAnchor } from './link-roles.js';
+import { BLOCK_BREAK, ORPHAN_A, REOPENED_A, STRONG_END } from './prepare-html.js';
 import { ReadInside } from './read-inside.js';
 import { sliceWhole } from '../sources/text-slice.js';
 
@@ -259,12 +259,31 @@ export class BlockWalker {
   private readonly lists: Array<number | undefined> = [];
   /** The number of the list item being read, for its first block. */
   private pendingNumber: number | undefined;
+  /** An `<a href>` around blocks (a card), waiting for the first block inside it to carry its link. */
+  private pendingWrap: RawLink | undefined;
   /** Run by the next push() when its frame ends (leaving a footnote, a figure, a list). */
   private onPush: (() => void) | undefined;
   /** Skipped kinds read all the same: a `<pre>` with links, an article's `<header>` (read-inside.ts). */
   private readonly inside = new ReadInside();
 
   constructor(private readonly opts: WalkOptions) {}
+
+  /** Rows holding a layout cell (isLayoutCell), by row: each row is looked at once. */
+  private readonly layoutRows = new Map<DomNode, boolean>();
+
+  /** True for a cell whose row holds a layout cell: the row is page layout, not a table's data. */
+  private inLayoutRow(cell: DomNode): boolean {
+    const row = cell.parent;
+    if (!row || row.name !== 'tr') return false;
+    let answer = this.layoutRows.get(row);
+    if (answer === undefined) {
+      answer = (row.children ?? []).some(
+        (c) => (c.name === 'td' || c.name === 'th') && this.blocky.has(c) && isLayoutCell(c),
+      );
+      this.layoutRows.set(row, answer);
+    }
+    return answer;
+  }
 
   /** True for an element of a kind never read (SKIPPED), unless read-inside.ts reads it all the same. */
   private skippedKind(node: DomNode): boolean {
@@ -312,6 +331,12 @@ export class BlockWalker {
     if (this.pendingNumber !== undefined) {
       block.listNumber = this.pendingNumber;
       this.pendingNumber = undefined;
+    }
+    if (this.pendingWrap !== undefined) {
+      const anchorText = capText(block.text, MAX_ANCHOR_CHARS);
+      // A new list: the block's may be the builders' shared empty one.
+      block.links = [{ ...this.pendingWrap, end: block.text.length, anchorText }, ...block.links];
+      this.pendingWrap = undefined;
     }
     this.blocks.push(block);
   }
@@ -514,8 +539,12 @@ export class BlockWalker {
     this.enter(node);
     const children = node.children ?? [];
     let blockKind = BLOCK_KIND[name];
-    // A layout table's cell of plain text is a paragraph too (its text is no data cell's).
-    if (blockKind === 'table-cell' && (inPresentationTable(node) || (this.blocky.has(node) && isLayoutCell(node))))
+    // A layout table's cell of plain text is a paragraph too (its text is no data cell's), and so
+    // is a cell beside a layout cell in its row (the story's text next to a photo's table).
+    if (
+      blockKind === 'table-cell' &&
+      (inPresentationTable(node) || (this.blocky.has(node) && isLayoutCell(node)) || this.inLayoutRow(node))
+    )
       blockKind = 'paragraph';
     if (blockKind !== undefined) {
       this.flush();
@@ -554,7 +583,33 @@ export class BlockWalker {
     // A container (div, section, ul, table, …) or an inline element wrapping blocks.
     this.flush();
     this.noteLine(node);
-    this.push(children, undefined, kind, false, () => this.flush());
+    // A link around blocks (a story's card: its headline and teaser in one `<a>`): the first
+    // block inside carries it, whole, as its text; it would otherwise be in no block at all.
+    if (name === 'a') this.pendingWrap = this.wrappingLink(node);
+    this.push(children, undefined, kind, false, () => {
+      this.flush();
+      if (name === 'a') this.pendingWrap = undefined;
+    });
+  }
+
+  /** The link of an `<a>` around blocks, when it has a usable href (its role from its marks and surroundings). */
+  private wrappingLink(node: DomNode): RawLink | undefined {
+    const attribs = node.attribs ?? {};
+    const href = attribs.href?.trim();
+    if (href === undefined || href === '' || href === '#' || this.note !== undefined) return undefined;
+    if (attribs[REOPENED_A] !== undefined) return undefined;
+    const link: RawLink = {
+      href: attribs.href as string,
+      start: 0,
+      end: 0,
+      anchorText: '',
+      rel: relTokens(attribs.rel),
+      origin: 'a',
+      line: this.lineAt(node),
+    };
+    const role = anchorRole(node) ?? (node.parent ? this.contextRole(node.parent) : undefined);
+    if (role !== undefined) link.role = role;
+    return link;
   }
 
   /** One node of inline content of `b`. `inCode` suppresses links (code spans are examples). */
@@ -608,7 +663,8 @@ export class BlockWalker {
       case 'iframe':
         if (name === 'img') {
           this.images++;
-          if (this.imageAlt === undefined) this.imageAlt = attribs.alt ?? '';
+          // An avatar's alt is a person's name, never what a link cites (link-roles.ts).
+          if (this.imageAlt === undefined) this.imageAlt = isAvatar(node) ? '' : (attribs.alt ?? '');
         }
         if (this.opts.includeMedia && !inCode && attribs.src?.trim()) {
           const at = b.length;
@@ -655,14 +711,10 @@ export class BlockWalker {
     if (INLINE.has(name)) {
       // Code is an example: its digits and words are no claim (signals.ts blanks these ranges).
       const codeStart = b.length;
-      const isCode = CODE.has(name) && !inCode;
-      this.push(
-        children,
-        b,
-        'paragraph',
-        inCode || CODE.has(name),
-        isCode ? () => b.addCodeRange(codeStart) : undefined,
-      );
+      // The `<code>` a `<pre>` read for its links wraps is the pre's text, not a span (read-inside.ts).
+      const codeSpan = CODE.has(name) && !this.inside.isPreText(node);
+      const isCode = codeSpan && !inCode;
+      this.push(children, b, 'paragraph', inCode || codeSpan, isCode ? () => b.addCodeRange(codeStart) : undefined);
     } else {
       // A block-level element inside a leaf (div in td, p in a quote): keep words apart.
       b.space();
@@ -732,6 +784,10 @@ export class BlockWalker {
         const alt = this.imageAlt ?? '';
         if (isTellingAlt(alt)) anchorText = capText(alt, MAX_ANCHOR_CHARS);
         else if (!this.opts.includeMedia) role ??= 'image';
+      } else if (anchorText === '' && !this.opts.includeMedia) {
+        // No text and no image: a logo drawn by CSS, an icon font or an SVG icon. Nothing a
+        // reader sees says what it cites: it is the image-only link's kind.
+        role ??= 'image';
       }
       const link: RawLink = { href, start, end: b.length, anchorText, rel: relTokens(attribs.rel), origin: 'a', line };
       if (role !== undefined) link.role = role;

@@ -1,3 +1,4 @@
+import { isArticleAside, isContentContainer } from './content-container.js';
 import { looksLikeFootnoteMark } from './footnote-mark.js';
 import { readerJunk } from './html-clean.js';
 import { classWeight, countText, isModal, linkWeight, MAYBE_CANDIDATE, UNLIKELY } from './reader-patterns.js';
@@ -82,20 +83,6 @@ const INLINE = new Set(
 const PARAGRAPHS = new Set(['p', 'pre', 'td', 'h2', 'h3', 'h4', 'h5', 'h6', 'section']);
 /** Containers whose loose text Readability wraps in a paragraph of their own. */
 const DIV_LIKE = new Set(['div', 'article', 'main', 'center']);
-
-/** Known containers of a post's own text (WordPress themes, schema.org, news CMSs). */
-const CONTENT_CLASSES = new Set([
-  'entry-content',
-  'post-content',
-  'post-body',
-  'post-entry',
-  'article-body',
-  'article-content',
-  'article__body',
-  'article__content',
-  'story-body',
-  'story-content',
-]);
 
 /** Shortest text, in characters, of a paragraph that counts. */
 const MIN_PARAGRAPH = 25;
@@ -403,14 +390,6 @@ function elementChildren(el: DomNode): number {
   let n = 0;
   for (const c of el.children ?? []) if (isElement(c)) n++;
   return n;
-}
-
-/** True for a known container of a post's text (`.entry-content`, `[itemprop=articleBody]` on an element). */
-function isContentContainer(el: DomNode): boolean {
-  const name = el.name ?? '';
-  if (name === 'meta' || name === 'link') return false;
-  if (/(?:^|\s)articlebody(?:\s|$)/i.test(el.attribs?.itemprop ?? '')) return true;
-  return classTokens(el).some((t) => CONTENT_CLASSES.has(t.toLowerCase()));
 }
 
 /**
@@ -759,6 +738,15 @@ function readerChoice(s: Stats, reader: ReaderArticle, minText: number): BodyCho
     const target = s.ids.get(id);
     if (target !== undefined && within(s, k, lca) && looksLikeFootnoteMark(s.els[k])) notes.add(target);
   }
+  // An `<aside>` inside the story's own container (a caption, story highlights) is the
+  // article's (content-container.ts), though Readability drops every aside: 1 marks one, 2 the
+  // elements around it, down from the body.
+  const asides = new Uint8Array(s.els.length);
+  for (let k = chosen + 1; k <= s.last[chosen]; k++) {
+    if (s.els[k].name !== 'aside' || !isArticleAside(s.els[k])) continue;
+    asides[k] = 1;
+    for (let p = s.parent[k]; p > chosen && asides[p] === 0; p = s.parent[p]) asides[p] = 2;
+  }
   const skip: DomNode[] = [];
   const looseText = (k: number): void => {
     for (const c of s.els[k].children ?? []) if (c.type === 'text' && /\S/.test(c.data ?? '')) skip.push(c);
@@ -769,14 +757,15 @@ function readerChoice(s: Stats, reader: ReaderArticle, minText: number): BodyCho
       k = s.last[k];
       continue;
     }
-    if (holds[k]) {
+    if (holds[k] || asides[k] === 2) {
       if (!kept[k]) looseText(k);
       continue;
     }
     // Outside the article but around a note: its other parts go, the note stays.
     if ([...notes].some((t) => within(s, t, k))) continue;
-    // Headings Readability drops (the one repeating the title) are no links: the outline stays.
-    if (/^h[1-6]$/.test(s.els[k].name ?? '')) {
+    // Headings Readability drops (the one repeating the title) are no links: the outline stays;
+    // and so does an aside of the story's (below), and what leads to one.
+    if (/^h[1-6]$/.test(s.els[k].name ?? '') || asides[k] === 1) {
       k = s.last[k];
       continue;
     }

@@ -239,3 +239,74 @@ describe('quotes continuing a linked speaker', () => {
     expect(uncited(p)).toContain(1);
   });
 });
+
+describe("quotes of a linked document, and a closing sentence linking a party's document", () => {
+  it('speakerless quote paragraphs right after a linked paragraph quote what it links', () => {
+    const p = post(
+      'Some traders found the [harbour board statement](https://harbour.example.org/statement) gloomier than expected.',
+      'One reason may be a new worry about the quay: "there are significant risks to the harbour outlook this year."',
+      '"The board will keep the fees where they are until the repairs are done."',
+      'The quay reopens in May after the repairs to the beams are finished by the divers.',
+    );
+    expect(p.blocks[1].credits).toEqual([{ via: 'quote-intro', block: 0 }]);
+    expect(p.blocks[2].credits).toEqual([{ via: 'quote-intro', block: 0 }]);
+    expect(uncited(p)).not.toContain(1);
+    // A quote with a speaker of its own is someone else's words.
+    const said = post(
+      'Some traders found the [harbour board statement](https://harbour.example.org/statement) gloomier than expected.',
+      '"The fees will ruin the fleet this summer," said Tom Blake of the fishers’ union.',
+    );
+    expect(said.blocks[1].credits).toBeUndefined();
+    expect(uncited(said)).toContain(1);
+  });
+
+  it("a closing paragraph's linked sentence offering a party's statement credits the paragraphs reporting that party", () => {
+    const p = post(
+      'The Board said it would replace $400 billion in short-term bonds with longer ones.',
+      'Traders sold 2 million shares in the first hour of the session on Wednesday.',
+      "But it also said it would reinvest the runoff. Take a look [here](https://board.example.gov/statement) at the Board's statement and how it was changed.",
+    );
+    expect(p.blocks[0].credits).toEqual([{ via: 'reference-list', block: 2 }]);
+    expect(p.blocks[1].credits).toBeUndefined();
+    expect(uncited(p)).toEqual([1]);
+    // A link elsewhere in the paragraph, not in that sentence, credits nothing.
+    const elsewhere = post(
+      'The Board said it would replace $400 billion in short-term bonds with longer ones.',
+      "But it [also said](https://news.example.com/a) it would reinvest the runoff. Take a look at the Board's statement.",
+    );
+    expect(elsewhere.blocks[0].credits).toBeUndefined();
+  });
+});
+
+describe("a closing line offering a party's full remarks: pronoun speakers and the passages they introduce", () => {
+  const speech = '[Speech by Ruth Alder to the chamber](https://city.example/speech-2026)';
+
+  it('credits "he said" quotes after a paragraph naming the party, and a blockquote after a credited paragraph', () => {
+    const p = post(
+      'The council voted 9 to 1 on Monday to keep the fees, and Alder warns that it is a mistake.',
+      '"Conditions are far from satisfactory, and we want a stronger recovery," she said.',
+      '"We are recovering from a horrific set of shocks," she said.',
+      'The economy was "out of balance," Alder reiterated. Some of the factors include:',
+      '> The real rate averaged 1.6 percent between 1991 and 1995, hardly a tight policy.',
+      'Payrolls grew by 630,000 this year, and "the recovery is uneven," she said.',
+      "READ Alder's full remarks:",
+      speech,
+    );
+    const credited = p.blocks.map((b) => (b.credits ?? []).map((c) => c.via));
+    expect(credited.slice(0, 5)).toEqual(Array(5).fill(['reference-list']));
+    expect(uncited(p)).toEqual([]);
+    // A pronoun after a paragraph that does not name the party is someone else.
+    const other = post(
+      'The harbour board voted 9 to 1 on Monday to keep the fees where they are for the summer.',
+      '"We are recovering from a horrific set of shocks," she said.',
+      "READ Alder's full remarks:",
+      speech,
+    );
+    expect(other.blocks[1].credits).toBeUndefined();
+    expect(uncited(other)).toContain(1);
+  });
+
+  it('"reiterated" reports', () => {
+    expect(textSignals('Alder reiterated that the economy is in recovery.')).toEqual(['attribution']);
+  });
+});

@@ -244,12 +244,12 @@ describe('evidence in the report, and the config additions', () => {
   it('drops the statement signal of paragraphs matching statementIgnore, from the claims config', () => {
     const story = [
       'Port Elwood has approved a second container terminal after a long dispute with Calder Shipping.',
-      'Reporting by Ana Ruiz and Tom Field; Calder Shipping and Port Elwood were asked to comment.',
+      'Produced by Ana Ruiz and Tom Field; Calder Shipping and Port Elwood were asked to comment.',
     ].join('\n\n');
     const statementsOf = (claims: ClaimConfig) =>
       extract(story, claims).blocks.map((b) => b.signals.includes('statement'));
     expect(statementsOf({})).toEqual([true, true]);
-    expect(statementsOf({ statementIgnore: ['^Reporting by'] })).toEqual([true, false]);
+    expect(statementsOf({ statementIgnore: ['^Produced by'] })).toEqual([true, false]);
     expect(statementsOf({ statementIgnore: ['.*'] })).toEqual([false, false]);
   });
 

@@ -229,6 +229,15 @@ describe('quotes in a post in the personal voice', () => {
     expect(p.blocks[3].signals).toContain('quote');
   });
 
+  it('a speaker who "would have said" it is hypothetical: the quote is still the writer\'s example', () => {
+    const p = post(
+      'I hear it every day at work and on the bus, and you probably hear it just as often.',
+      'An abuser would have said: “Every time a person uses that word, a piece of my soul withers.” Which is wrong.',
+      'We all know the feeling when it happens, and I am honestly no better than you are.',
+    );
+    expect(p.blocks[1].signals).toEqual([]);
+  });
+
   it('in the reporting voice an unattributed quote stays a quote', () => {
     const p = post(
       'The council voted on Monday to close the ferry, officials said.',
@@ -273,5 +282,182 @@ describe("a reviewer's cases: labels, presenters and wire paragraphs", () => {
     );
     expect(p.blocks[0].signals).toEqual(expect.arrayContaining(['number', 'attribution']));
     expect(p.blocks[1].signals).toEqual([]);
+  });
+});
+
+describe('wire stories: datelines, credit lines, pronouns and brand names', () => {
+  it('a credit line of any length states nothing', () => {
+    const p = post(
+      ...STORY,
+      'Associated Press writers Jo Lee in Port Elwood and Sam Hart in Marrow County contributed to this report.',
+    );
+    expect(p.blocks[3].signals).not.toContain('statement');
+    expect(uncited(p)).not.toContain(3);
+  });
+
+  it('a name in camel case ("iPhone") or with a bare apostrophe ("Jobs’") is a name', () => {
+    // "Calders’" opening the sentence is a possessive; "iFerry" a second name.
+    expect(statements('Calders’ ferries grew as the iFerry redefined the crossing.')).toEqual(['Calders … grew']);
+    expect(statements('Calders’ ferries grew as the ferry redefined the crossing.')).toEqual([]);
+  });
+
+  it('a pronoun doing something counts as a party beside the one name of the paragraph', () => {
+    expect(
+      statements('As Halvorsen was praised, doubts about the quay persisted. He had previously run the ferry.'),
+    ).toEqual(['Halvorsen … praised', 'He … had previously run']);
+    expect(statements('Her husband worked as a pilot on the quay until May. Now they will move to Marrow.')).toEqual([
+      'Her husband … worked',
+    ]);
+    expect(statements('Halvorsen is a pilot who lives on the quay. They sailed from Marrow in 2009.')).toEqual([
+      'They … sailed',
+    ]);
+    // Without a pronoun doing something, one name is still too few ("need" is no past tense).
+    expect(statements('As Halvorsen was praised, doubts about the quay persisted.')).toEqual([]);
+    expect(statements('As Halvorsen was praised, doubts persisted. They need a new quay at full speed.')).toEqual([]);
+  });
+
+  it("a dateline's lede naming a party is a claim, and makes the post news", () => {
+    const p = post(
+      'How do you build a ferry? Our reporter went to the Port Elwood boat show to find out.',
+      "PORT ELWOOD, Md. -- Marrow County's new harbour law may be backfiring on the ferry trade this summer.",
+      'You can take the ferry at nine and be on the quay for the boat show by ten in the morning.',
+      'It brought its newest ferry to the Port Elwood boat show here in May, beside Calder Shipping.',
+    );
+    expect(statementsOf(p, 1)).toEqual(['PORT ELWOOD, Md. -- … Marrow County']);
+    // The dateline makes the post news, though half its paragraphs say "you": its statements count.
+    expect(statementsOf(p, 3)).toEqual(['Port Elwood … brought']);
+    expect(uncited(p)).toEqual(expect.arrayContaining([1, 3]));
+  });
+
+  it('no lede claim without a name past the dateline, and no dateline from a label or a lone word', () => {
+    const p = post(
+      'ANAHEIM, Calif. — Musicians often show off lots of rings but rarely make music with them until now.',
+      ...STORY,
+    );
+    expect(p.blocks[0].signals).toEqual([]);
+    const label = post(
+      'OPINION — Calder Shipping runs the Port Elwood ferry again, and you can book seats as before.',
+      'I took the ferry on Monday and we paid the same fare as last year, which you will like.',
+      'Our boat left at nine and I was on the quay by ten, which was good for you and me.',
+    );
+    expect(label.blocks[0].signals).toEqual([]);
+  });
+});
+
+describe("positions and provisions in a news story's plain sentences", () => {
+  it('a belief verb with its clause but no "that" reports a position', () => {
+    expect(attributions('Employers believe they can carry on because of the dismal economy.')).toEqual([
+      'Employers believe',
+    ]);
+    expect(attributions('Residents fear the law will drive workers away.')).toEqual(['Residents fear']);
+    // Not the writer's, not an object: "I believe they can", "believe the hype".
+    expect(attributions('I believe they can carry on.')).toEqual([]);
+    expect(attributions('Many fans believe the hype about the game.')).toEqual([]);
+  });
+
+  it('"disagreed", "objected" and "countered" report a position', () => {
+    expect(attributions('Some farmers disagreed.')).toEqual(['Some farmers disagreed']);
+    expect(attributions('The board disagrees, and the union objected to the plan.')).toEqual([
+      'The board disagrees',
+      'the union objected',
+    ]);
+  });
+
+  it('what a law or a deal provides, in the present, is a statement though it names no party', () => {
+    expect(statements('The law allows police to detain people who are suspected of being here illegally.')).toEqual([
+      'The law … allows',
+    ]);
+    expect(statements("Marrow County's strict new harbour law targets employers by forbidding it.")).toEqual([
+      "Marrow County's strict new harbour law … targets",
+    ]);
+    // Not what a bill would do, not "the law is", not someone saying what it does.
+    expect(statements('The bill would require providers to store metadata for two years.')).toEqual([]);
+    expect(statements('The law is perhaps the toughest in the nation.')).toEqual([]);
+    expect(statements('A law this broad deserves more than a fortnight of debate.')).toEqual([]);
+    expect(statements('Legislators said the law helps legal residents.')).toEqual([]);
+  });
+
+  it('a present progressive tells what a named party is doing', () => {
+    expect(
+      statements('Calder Shipping is giving the SDK to Port Elwood developers in the hope that they build apps.'),
+    ).toEqual(['Calder Shipping … is giving']);
+    expect(statements('Calder Shipping is interesting to Port Elwood investors.')).toEqual([]);
+  });
+});
+
+describe('short paragraphs of two or three sentences', () => {
+  it('"Walsh lobbied Halvorsen for months. Halvorsen ignored her." states, as one short sentence does', () => {
+    const p = post(
+      ...STORY,
+      'The ferry operators backed Walsh, a former pilot, in the long dispute over the quay fees.',
+      'Walsh lobbied Halvorsen for months. Halvorsen ignored her.',
+      'It rained. Then Halvorsen left. And again. The quay flooded.',
+    );
+    expect(statementsOf(p, 4)).toEqual(['Walsh … lobbied', 'Halvorsen … ignored']);
+    expect(uncited(p)).toContain(4);
+    // Four sentences are no beat.
+    expect(p.blocks[5].signals).not.toContain('statement');
+  });
+});
+
+describe("a publisher's correction or update note", () => {
+  it('does not turn a short news post personal, and a correction states nothing', () => {
+    const p = post(
+      ...STORY,
+      'Correction 8/29/10 7:05 a.m.: A previous version of this story misstated Halvorsen’s title at Calder Shipping.',
+      'Update: We have added what Marrow County said to us on Friday about the dredging plan.',
+      'Editor’s note: We spoke to Marrow County on Friday, and our reporter visited the Port Elwood quay.',
+    );
+    // Two of six prose paragraphs say "we": the notes do not vote, the story stays news.
+    expect(statementsOf(p, 0)).toEqual(['Port Elwood … approved']);
+    expect(p.blocks[3].signals).not.toContain('statement');
+  });
+});
+
+describe('beliefs in a post in the personal voice', () => {
+  const PERSONAL = [
+    'I retired in 2019 and we moved to the coast, where I started this blog about money.',
+    'You should know your number before you stop working, and I will show you how to find it.',
+  ];
+
+  it("what people around the writer fear or believe is the writer's account, not a position to source", () => {
+    const p = post(
+      ...PERSONAL,
+      'Many retirees fear that they will outlive their savings before they turn ninety.',
+      'Our team believes that the new planner is the easiest way to budget for a long retirement.',
+    );
+    expect(p.blocks[2].signals).not.toContain('attribution');
+    expect(p.blocks[3].signals).not.toContain('attribution');
+    expect(uncited(p)).toEqual([]);
+  });
+
+  it("an expert's belief, a pronoun's and the same words in the reporting voice stay positions", () => {
+    const p = post(
+      ...PERSONAL,
+      'Most economists expect that rates will fall again next year, and they fear that a recession is near.',
+    );
+    expect(p.blocks[2].evidence).toEqual([
+      { signal: 'attribution', text: 'Most economists expect' },
+      { signal: 'attribution', text: 'and they fear' },
+    ]);
+    const news = post(...STORY, 'Many retirees fear that they will outlive their savings in Port Elwood.');
+    expect(news.blocks[3].signals).toContain('attribution');
+  });
+});
+
+describe('a view held of something', () => {
+  it.each([
+    ['Still, the United States sees the Russian move as a false signal to Tehran.', ['United States sees']],
+    ['Beijing views the harbour deal as a threat to its fleet.', ['Beijing views']],
+  ])('reports a position: %s', (text, found) => {
+    expect(attributions(text)).toEqual(found);
+  });
+
+  it.each([
+    'I see the move as a mistake.',
+    'When emcc sees we only want Wasm, it makes the output standalone.',
+    'It views the file as a stream.',
+  ])('no position: %s', (text) => {
+    expect(attributions(text)).toEqual([]);
   });
 });

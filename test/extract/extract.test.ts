@@ -43,6 +43,16 @@ describe('damaged markup', () => {
     expect(block.citations[0].anchorText).toBe('announced');
   });
 
+  it('keeps the zero-width non-joiner and joiner of Persian and Indic words and emoji; drops them between Latin letters', () => {
+    const [block] = html(
+      '<p>\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 <a href="https://z.example/">\u0915\u094d\u200d\u0937</a> \u{1F469}\u200d\u{1F4BB} sa\u200did.</p>',
+    ).blocks;
+    expect(block.text).toBe(
+      '\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \u0915\u094d\u200d\u0937 \u{1F469}\u200d\u{1F4BB} said.',
+    );
+    expect(block.citations[0].anchorText).toBe('\u0915\u094d\u200d\u0937');
+  });
+
   it('a doubled </a> is a typo, not a lost link: after a real link, and after an orphan', () => {
     const post = html(
       '<p>Cited <a href="https://r.example/">real</a></a> text.</p><p>Lost one</a></a> here, and two</a> </a>.</p>',

@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractPost, type ExtractOptions } from '../../src/extract/index.js';
 import { buildReport } from '../../src/report/build.js';
 import type { ExtractedPost, Post } from '../../src/types.js';
-import { runCli } from '../cli/run-cli.js';
+import { parseHtmlDocument } from '../../src/sources/html.js';
+import { ROOT, runCli } from '../cli/run-cli.js';
 
 /** Extracts `content.rendered` of a WordPress post at https://blog.example.com/2025/05/post/. */
 function wp(body: string, opts: ExtractOptions = {}): ExtractedPost {
@@ -215,6 +218,56 @@ describe('links that are not sources get a role (issue 8)', () => {
     expect(r.findings.map((f) => f.code)).toEqual(['CLAIM_UNCITED']);
     expect([r.totals.citations, r.totals.uniqueUrls]).toEqual([0, 0]);
     expect(r.posts[0].blocks[0].citations.map((c) => c.role)).toEqual(['tag', 'share']);
+  });
+
+  it("a health site's own glossary and quiz links are navigation: the claims they sit in stay uncited", () => {
+    const file = path.join(ROOT, 'test/fixtures/pages/health-glossary-links.html');
+    const post = extractPost(parseHtmlDocument(readFileSync(file, 'utf8'), { source: 'health.html' }));
+    expect(roles(post)).toEqual([
+      ['https://www.healthdaily.example/glossary/superbug', 'navigation'],
+      ['https://www.healthdaily.example/a-to-z-guides/rm-quiz-antibiotics', 'navigation'],
+      ['https://journal.example.org/articles/resistance-review-2024', undefined],
+      // Another site's glossary is a definition the writer cites: a source.
+      ['https://dictionary.example.net/glossary/multidrug-resistant', undefined],
+    ]);
+    // The first two paragraphs are claims with no source; the last two cite theirs.
+    const uncited = report(post).findings.filter((f) => f.code === 'CLAIM_UNCITED');
+    expect(uncited.map((f) => f.block)).toEqual([1, 2]);
+  });
+
+  it('a "Read this next" card (a link around its headline and teaser) is navigation, on its first block', () => {
+    const post = wp(
+      `<p>${CLAIM}</p><section id="readnext"><a href="https://blog.example.com/2025/04/rim/"><h4>Read this next</h4><h3>RIM CEOs quit</h3><p>Its two chiefs hand over the top job.</p></a></section>`,
+    );
+    expect(post.blocks.map((b) => b.citations.map((c) => [c.url, c.role, c.anchorText]))).toEqual([
+      [],
+      [['https://blog.example.com/2025/04/rim/', 'navigation', 'Read this next']],
+      [],
+      [],
+    ]);
+  });
+
+  it('a link with no text and no image (a logo drawn by CSS, an icon) is no source, like an image-only link', () => {
+    const file = path.join(ROOT, 'test/fixtures/pages/textless-links.html');
+    const post = extractPost(parseHtmlDocument(readFileSync(file, 'utf8'), { source: 'film.html' }));
+    expect(roles(post)).toEqual([
+      ['https://radio.example/index.shtml', 'image'],
+      ['https://donate.radio.example/', 'image'],
+      ['https://boxoffice.example.com/weekend/2013/02', undefined],
+      ['https://social.example/filmhour', 'image'],
+    ]);
+  });
+
+  it("an avatar linked to a person is no source, though its alt (the person's name) has three words", () => {
+    const file = path.join(ROOT, 'test/fixtures/pages/avatar-links.html');
+    const post = extractPost(parseHtmlDocument(readFileSync(file, 'utf8'), { source: 'survey.html' }));
+    expect(roles(post)).toEqual([
+      ['https://port.example.org/surveys/2025', undefined],
+      // A chart whose alt says what it shows stays a source.
+      ['https://stats.example.org/harbour-depths', undefined],
+      ['https://social.example/mara', 'image'],
+      ['https://coastnotes.example/members/pieter/', 'image'],
+    ]);
   });
 
   it('a block holding only widget links is not a claim', () => {

@@ -231,6 +231,46 @@ describe('what a reader mode keeps that extraction used to skip (issue 8)', () =
     expect(urls(post).some((u) => /ferry-fares|lighthouse/.test(u))).toBe(false);
   });
 
+  it("reads the <header> of a section of <main> (a landing page's title and lead), not the site's banner", () => {
+    const post = page('main-section-header.html');
+    const texts = post.blocks.map((b) => b.text);
+    expect(texts[0]).toBe('Welcome to Tidewatch 4');
+    expect(texts[1]).toMatch(/^Get to know the tide tables/);
+    expect(urls(post)[0]).toBe('https://hydro.example.org/tide-gauges');
+    // The masthead outside <main>, and a short section's header (a promo box), stay out.
+    expect(texts.some((t) => /^Tidewatch Download|^From the blog/.test(t))).toBe(false);
+    expect(urls(post).some((u) => /\/(?:download|blog)\/$/.test(u))).toBe(false);
+  });
+
+  it("reads the asides inside the story's articleBody (a photo caption, story highlights), not a related box nor the page's sidebar", () => {
+    const post = page('article-body-asides.html');
+    const texts = post.blocks.map((b) => b.text);
+    expect(texts).toContain('The new motion rings will go on sale in the spring.(Photo: Sam Fujiwara)');
+    expect(texts).toContain('Story Highlights');
+    expect(texts).toContain('The rings will sell for $29.99 a pair, the company says');
+    expect(urls(post)).toEqual(['https://dev.example.org/rings-sdk']);
+    // Nor the card of another story inside the body (its picture, linked headline and "Read").
+    expect(texts.some((t) => /Talking Tech|exercise apps|^Related|Drum pads|neighbours/.test(t))).toBe(false);
+  });
+
+  it("reads the story's cell beside a layout cell (a photo's table) as a paragraph, not a table's data cell", () => {
+    const post = page('layout-table-row.html');
+    const story = post.blocks.find((b) => b.text.startsWith('The county spent'));
+    expect(story?.kind).toBe('paragraph');
+    expect(story?.isClaim).toBe(true);
+    // The cells of the photo's own small table are still cells.
+    expect(post.blocks.find((b) => b.text.startsWith('Crews resurface'))?.kind).toBe('table-cell');
+  });
+
+  it('keeps the link of an <a> wrapped around a paragraph (a card): it credits the paragraph, no longer lost', () => {
+    const post = page('block-link-cards.html');
+    const card = post.blocks.find((b) => b.text.startsWith('Word error rates'));
+    expect(card?.citations.map((c) => [c.url, c.role])).toEqual([
+      ['https://lab.example.org/papers/speech-error-rates', undefined],
+    ]);
+    expect(card?.citations[0].anchorText).toMatch(/^Word error rates/);
+  });
+
   it('reads the links of a <pre> as citations, its text as code (no claim); a <pre> without links stays out', () => {
     const post = page('preformatted-memo.html');
     expect(urls(post).filter((u) => u.startsWith('http'))).toEqual([
@@ -245,6 +285,20 @@ describe('what a reader mode keeps that extraction used to skip (issue 8)', () =
     expect(block.text).not.toMatch(/curl/);
     // Its figures are code ("40 percent" is no figure signal), as in a `<code>` span.
     expect(block.signals).not.toContain('number');
+  });
+
+  it('reads the links of a <pre><code> the same as a bare <pre>; a code span keeps its links out', () => {
+    const post = page('preformatted-code-links.html');
+    expect(urls(post)).toEqual([
+      'https://tracker.example.org/issues/4417',
+      'https://audit.example.net/reports/listing-cache',
+    ]);
+    const notice = post.blocks.find((b) => b.text.includes('forged'));
+    expect(notice?.citations.map((c) => c.anchorText)).toEqual(['issue 4417', 'audit report']);
+    // Still code: "12 percent" is no figure of a claim.
+    expect(notice?.signals).not.toContain('number');
+    // A <pre><code> example without links stays out.
+    expect(post.blocks.some((b) => b.text.includes('curl'))).toBe(false);
   });
 });
 

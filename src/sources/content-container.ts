@@ -1,0 +1,74 @@
+import { MAYBE_CANDIDATE, UNLIKELY } from './reader-patterns.js';
+import { classTokens, type DomNode } from './html-tree.js';
+
+/** Known containers of a post's own text (WordPress themes, schema.org, news CMSs). */
+const CONTENT_CLASSES = new Set([
+  'entry-content',
+  'post-content',
+  'post-body',
+  'post-entry',
+  'article-body',
+  'article-content',
+  'article__body',
+  'article__content',
+  'story-body',
+  'story-content',
+]);
+
+/** True for a known container of a post's text (`.entry-content`, `[itemprop=articleBody]` on an element). */
+export function isContentContainer(el: DomNode): boolean {
+  const name = el.name ?? '';
+  if (name === 'meta' || name === 'link') return false;
+  if (/(?:^|\s)articlebody(?:\s|$)/i.test(el.attribs?.itemprop ?? '')) return true;
+  return classTokens(el).some((t) => CONTENT_CLASSES.has(t.toLowerCase()));
+}
+
+/** Class or id of a box beside the story rather than of it, besides Readability's furniture. */
+const BESIDE = /share|sharing|promo|widget|newsletter|subscribe|advert|sponsored|more-?stories|read-?more|recommend/i;
+/** Most links an aside read as the article's holds (a caption's credit). */
+const ASIDE_MAX_LINKS = 1;
+/** Shortest text, in characters (white space not counted), of an aside read as the article's. */
+const ASIDE_MIN_TEXT = 20;
+
+/**
+ * True for an `<aside>` the writer put inside the story's own container (`[itemprop=articleBody]`,
+ * `.entry-content`): a news CMS's photo and caption, its "Story Highlights" list. The post's
+ * container says they are the article's (a reader reads them as such), where an `<aside>` of the
+ * page is its sidebar. Not a box whose class or id names furniture (related stories, share,
+ * promo, newsletter), nor one with more than one link, or mostly of links: a card of another
+ * story (its picture, linked headline and "Read more") is an aside of three links or more.
+ */
+export function isArticleAside(el: DomNode): boolean {
+  if (el.name !== 'aside') return false;
+  const a = el.attribs ?? {};
+  const names = `${a.class ?? ''} ${a.id ?? ''}`;
+  if ((UNLIKELY.test(names) && !MAYBE_CANDIDATE.test(names)) || BESIDE.test(names)) return false;
+  let inside = false;
+  for (let up = el.parent; up && up.type === 'tag'; up = up.parent) {
+    // An aside inside another aside or a page's furniture is not the story's.
+    if (up.name === 'aside' || up.name === 'nav' || up.name === 'footer') return false;
+    if (isContentContainer(up)) {
+      inside = true;
+      break;
+    }
+  }
+  if (!inside) return false;
+  let text = 0;
+  let links = 0;
+  let anchors = 0;
+  const stack: Array<[DomNode, boolean]> = (el.children ?? []).map((c) => [c, false]);
+  while (stack.length > 0) {
+    const [node, inLink] = stack.pop() as [DomNode, boolean];
+    if (node.type === 'text') {
+      const n = (node.data ?? '').replace(/\s+/g, '').length;
+      text += n;
+      if (inLink) links += n;
+      continue;
+    }
+    if (node.type !== 'tag' || node.name === 'script' || node.name === 'style') continue;
+    if (node.name === 'a' && ++anchors > ASIDE_MAX_LINKS) return false;
+    const link = inLink || node.name === 'a';
+    for (const c of node.children ?? []) stack.push([c, link]);
+  }
+  return text >= ASIDE_MIN_TEXT && links < 0.5 * text;
+}
