@@ -95,14 +95,42 @@ function readMeta(root: DomNode): PageMeta {
   return meta;
 }
 
-/** Where an element's markup ends in the source (htmlparser2 counts an implied end from the next tag). */
+/**
+ * Where an element's markup ends in the source. htmlparser2 counts an implied end from the next
+ * tag (`<p><div class="x">`: the empty p "ends" inside `<div class`), so an element without its
+ * own end tag ends with its last child (likewise), or with its own start tag when it has none:
+ * blanking it must never cut into the next tag, whose attributes would be read as text.
+ */
 function endOf(html: string, el: DomNode): number {
-  const end = (el.endIndex ?? html.length - 1) + 1;
-  const name = el.name ?? '';
-  const tail = html.slice(Math.max(0, end - name.length - 12), end);
-  if (new RegExp(`</${name}\\s*>$`, 'i').test(tail)) return end;
-  const lastChild = el.children?.at(-1);
-  return lastChild?.endIndex != null ? Math.min(end, lastChild.endIndex + 1) : end;
+  let end = html.length;
+  // A loop, not recursion: nesting is deep on hostile pages.
+  for (let node: DomNode | undefined = el; node;) {
+    end = Math.min(end, (node.endIndex ?? html.length - 1) + 1);
+    const name = node.name ?? '';
+    const tail = html.slice(Math.max(0, end - name.length - 12), end);
+    if (new RegExp(`</${name}\\s*>$`, 'i').test(tail)) return end;
+    const last: DomNode | undefined = node.children?.at(-1);
+    if (last === undefined) return node.startIndex == null ? end : startTagEnd(html, node.startIndex, end);
+    if (!isElement(last)) return last.endIndex == null ? end : Math.min(end, last.endIndex + 1);
+    node = last;
+  }
+  return end;
+}
+
+/**
+ * The offset just past the start tag opening at `from`: its first `>` outside a quoted attribute
+ * value, looked for before `limit` only (the work stays linear in the page), else `limit`.
+ */
+function startTagEnd(html: string, from: number, limit: number): number {
+  let quote = '';
+  for (let i = from + 1; i < limit; i++) {
+    const c = html[i];
+    if (quote !== '') {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '>') return i + 1;
+  }
+  return limit;
 }
 
 /** Where an element's content starts and ends in the source: after its start tag, before its end tag. */

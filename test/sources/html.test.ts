@@ -23,6 +23,15 @@ describe('parseHtmlDocument', () => {
     expect(post.blocks[0].citations[0].checkUrl).toBe('https://bare.example/a');
   });
 
+  it('never reads the attributes of a tag after an empty paragraph it leaves out as text', () => {
+    // `<p><div class=…>` (a sports site's photo boxes): the parser ends the empty <p> inside the
+    // next tag, and blanking it up to there once left `class="…">` standing in the text.
+    const page = `<html><body><article><div><p>First paragraph of the story, long enough to be read.</p></p><p><div class="mod-inline image"><div>[+] Enlarge</div></div></p><p><p>Second paragraph of the story, long enough to be read.</p></p><p><p style="font-style:italic">Jane Doe can be reached at jane@example.com.</p></p></div></article></body></html>`;
+    const texts = extractPost(parseHtmlDocument(page, { source: 'p.html' })).blocks.map((b) => b.text);
+    expect(texts).toContain('Jane Doe can be reached at jane@example.com.');
+    expect(texts.join('\n')).not.toMatch(/class=|style=|">/);
+  });
+
   it('keeps orphan </a> traces that the parser would drop', () => {
     const page = '<html><body><main><p>The court ruled</a> on Monday.</p></main></body></html>';
     const post = extractPost(parseHtmlDocument(page, { source: 'o.html' }));
