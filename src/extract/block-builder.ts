@@ -62,6 +62,12 @@ export interface RawBlock {
   hasQuote?: boolean;
 }
 
+/**
+ * The empty list every list of a builder starts as, shared (and so frozen: a push to it would
+ * change every block's). A block keeps it when it found nothing of that kind.
+ */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
 const WS = /\s+/g;
 /** True when `t` holds whitespace other than single spaces (a loop: faster here than a regex). */
 function needsCollapse(t: string): boolean {
@@ -99,13 +105,21 @@ const CONTROL =
 export class BlockBuilder {
   /** Length of the text so far. */
   length = 0;
-  private readonly parts: string[] = [];
+  // Every list of a builder starts as the shared empty one and gets its own with its first item:
+  // most blocks hold one text and nothing else, and seven arrays and a set per block (two of them
+  // grown by push() to room for 17 items) were ~600 bytes of garbage a paragraph, the most
+  // allocated of extracting a page of 100,000 short paragraphs.
+  private parts: string[] = NONE;
   /** Offset of each part in the text. */
-  private readonly starts: number[] = [];
-  readonly links: RawLink[] = [];
-  readonly damaged: RawDamage[] = [];
-  readonly footnoteMarks: Array<[number, number]> = [];
-  readonly codeRanges: Array<[number, number]> = [];
+  private starts: number[] = NONE;
+  /** Links found, in order. */
+  links: RawLink[] = NONE;
+  /** Damaged anchors found, in order. */
+  damaged: RawDamage[] = NONE;
+  /** Ranges of the text that are footnote marks. */
+  footnoteMarks: Array<[number, number]> = NONE;
+  /** Ranges of the text that are code. */
+  codeRanges: Array<[number, number]> = NONE;
   /** Depth of <strong>/<b> around the current position. */
   strongDepth = 0;
   /** Some text was bold (for the "bold-only paragraph is a heading" rule). */
@@ -115,8 +129,7 @@ export class BlockBuilder {
   /** Some non-blank text was appended. */
   private hasText = false;
   /** Ids of the notes the block's footnote marks point to. */
-  readonly marks: string[] = [];
-  private readonly markSet = new Set<string>();
+  marks: string[] = NONE;
   /** Characters of the text inside `<cite>` elements (then the block may be an attribution). */
   citeChars = 0;
   /** See RawBlock. */
@@ -132,16 +145,55 @@ export class BlockBuilder {
   private atSpace = true;
 
   private push(t: string): void {
-    this.parts.push(t);
-    this.starts.push(this.length);
+    if (this.parts === NONE) {
+      this.parts = [t];
+      this.starts = [this.length];
+    } else {
+      this.parts.push(t);
+      this.starts.push(this.length);
+    }
     this.length += t.length;
   }
 
+  /** The marks as a set, once there are enough for a search of the list to cost (a hostile block of 10,000). */
+  private markSet: Set<string> | undefined;
+
   /** Records a footnote mark pointing to note `id` (once per note). */
   addMark(id: string): void {
-    if (this.markSet.has(id)) return;
-    this.markSet.add(id);
+    if (this.marks === NONE) {
+      this.marks = [id];
+      return;
+    }
+    if (this.markSet === undefined && this.marks.length >= 16) this.markSet = new Set(this.marks);
+    if (this.markSet ? this.markSet.has(id) : this.marks.includes(id)) return;
     this.marks.push(id);
+    this.markSet?.add(id);
+  }
+
+  /** Records a link. */
+  addLink(link: RawLink): void {
+    if (this.links === NONE) this.links = [link];
+    else this.links.push(link);
+  }
+
+  /** Records a damaged anchor. */
+  addDamage(damage: RawDamage): void {
+    if (this.damaged === NONE) this.damaged = [damage];
+    else this.damaged.push(damage);
+  }
+
+  /** Records that the text from `start` to the current end is a footnote mark. */
+  addFootnoteMark(start: number): void {
+    const range: [number, number] = [start, this.length];
+    if (this.footnoteMarks === NONE) this.footnoteMarks = [range];
+    else this.footnoteMarks.push(range);
+  }
+
+  /** Records that the text from `start` to the current end is code. */
+  addCodeRange(start: number): void {
+    const range: [number, number] = [start, this.length];
+    if (this.codeRanges === NONE) this.codeRanges = [range];
+    else this.codeRanges.push(range);
   }
 
   /** Appends text, collapsing whitespace across chunk boundaries. */
@@ -265,7 +317,7 @@ export class BlockBuilder {
       line: this.line,
       marks: this.marks,
     };
-    if (this.codeRanges.length > 0) block.codeRanges = this.codeRanges;
+    if (this.codeRanges !== NONE) block.codeRanges = this.codeRanges;
     if (this.citeChars > 0 && this.citeChars >= 0.6 * text.length) block.attribution = true;
     if (this.caption) block.caption = true;
     if (this.hasQuote) block.hasQuote = true;

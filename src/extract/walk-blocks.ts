@@ -312,14 +312,16 @@ export class BlockWalker {
     const block = builder.finish();
     if (!block) return;
     if (this.pendingCite !== undefined) {
-      block.links.unshift({
+      // A new list: the block's may be the builders' shared empty one.
+      const cite: RawLink = {
         href: this.pendingCite,
         start: 0,
         end: 0,
         anchorText: '',
         rel: [],
         origin: 'blockquote-cite',
-      });
+      };
+      block.links = [cite, ...block.links];
       this.pendingCite = undefined;
     }
     if (this.note !== undefined) {
@@ -332,7 +334,8 @@ export class BlockWalker {
     }
     if (this.pendingWrap !== undefined) {
       const anchorText = capText(block.text, MAX_ANCHOR_CHARS);
-      block.links.unshift({ ...this.pendingWrap, end: block.text.length, anchorText });
+      // A new list: the block's may be the builders' shared empty one.
+      block.links = [{ ...this.pendingWrap, end: block.text.length, anchorText }, ...block.links];
       this.pendingWrap = undefined;
     }
     this.blocks.push(block);
@@ -524,7 +527,7 @@ export class BlockWalker {
       this.flush();
       const builder = new BlockBuilder('paragraph', this.noteLine(node));
       this.push(node.children ?? [], builder, 'paragraph', false, () => {
-        builder.codeRanges.push([0, builder.length]);
+        builder.addCodeRange(0);
         this.emit(builder);
       });
       return;
@@ -622,7 +625,7 @@ export class BlockWalker {
     switch (name) {
       case ORPHAN_A: {
         const { word, offset } = b.lastWord();
-        b.damaged.push({ anchorText: word, offset, reason: 'orphan-close-tag', line: this.lineAt(node) });
+        b.addDamage({ anchorText: word, offset, reason: 'orphan-close-tag', line: this.lineAt(node) });
         return;
       }
       case STRONG_END:
@@ -645,7 +648,7 @@ export class BlockWalker {
         b.hasQuote = true;
         this.push(children, b, 'paragraph', inCode, () => {
           if (cite && !inCode)
-            b.links.push({
+            b.addLink({
               href: cite,
               start,
               end: b.length,
@@ -665,7 +668,7 @@ export class BlockWalker {
         }
         if (this.opts.includeMedia && !inCode && attribs.src?.trim()) {
           const at = b.length;
-          b.links.push({
+          b.addLink({
             href: attribs.src.trim(),
             start: at,
             end: at,
@@ -681,8 +684,7 @@ export class BlockWalker {
         const start = b.length;
         const afterDigit = /\d/.test(b.charBefore(start));
         this.push(children, b, 'paragraph', inCode, () => {
-          if (!afterDigit && b.length - start <= 12 && FOOTNOTE_MARK.test(b.textFrom(start)))
-            b.footnoteMarks.push([start, b.length]);
+          if (!afterDigit && b.length - start <= 12 && FOOTNOTE_MARK.test(b.textFrom(start))) b.addFootnoteMark(start);
         });
         return;
       }
@@ -703,7 +705,7 @@ export class BlockWalker {
     if (this.inside.isCode(node)) {
       const codeStart = b.length;
       b.space();
-      this.push(children, b, 'paragraph', inCode, () => b.codeRanges.push([codeStart, b.length]));
+      this.push(children, b, 'paragraph', inCode, () => b.addCodeRange(codeStart));
       return;
     }
     if (INLINE.has(name)) {
@@ -712,13 +714,7 @@ export class BlockWalker {
       // The `<code>` a `<pre>` read for its links wraps is the pre's text, not a span (read-inside.ts).
       const codeSpan = CODE.has(name) && !this.inside.isPreText(node);
       const isCode = codeSpan && !inCode;
-      this.push(
-        children,
-        b,
-        'paragraph',
-        inCode || codeSpan,
-        isCode ? () => b.codeRanges.push([codeStart, b.length]) : undefined,
-      );
+      this.push(children, b, 'paragraph', inCode || codeSpan, isCode ? () => b.addCodeRange(codeStart) : undefined);
     } else {
       // A block-level element inside a leaf (div in td, p in a quote): keep words apart.
       b.space();
@@ -763,20 +759,20 @@ export class BlockWalker {
     const mark = this.markLinks.get(node);
     if (mark !== undefined && mark !== this.note) {
       b.addMark(mark);
-      b.footnoteMarks.push([start, b.length]);
+      b.addFootnoteMark(start);
       return;
     }
     if (this.note !== undefined && href?.trim().startsWith('#')) return;
     const broken = this.opts.brokenAttr !== undefined ? attribs[this.opts.brokenAttr] : undefined;
     const line = this.lineAt(node);
     if (broken === 'undefined-reference') {
-      b.damaged.push({ anchorText, offset: start, reason: 'undefined-reference', line });
+      b.addDamage({ anchorText, offset: start, reason: 'undefined-reference', line });
       return;
     }
     // A Markdown link no renderer shows (a space in its URL, a bad definition): the reason rides along.
     if (broken !== undefined && href !== undefined) {
       const invalid = attribs[`${this.opts.brokenAttr}-reason`] ?? `broken Markdown link (${broken})`;
-      b.links.push({ href, start, end: b.length, anchorText, rel: [], origin: 'a', invalid, line });
+      b.addLink({ href, start, end: b.length, anchorText, rel: [], origin: 'a', invalid, line });
       return;
     }
     const context = node.parent ? this.contextRole(node.parent) : undefined;
@@ -796,7 +792,7 @@ export class BlockWalker {
       const link: RawLink = { href, start, end: b.length, anchorText, rel: relTokens(attribs.rel), origin: 'a', line };
       if (role !== undefined) link.role = role;
       if (attribs['data-versionurl']) link.versionUrl = attribs['data-versionurl'];
-      b.links.push(link);
+      b.addLink(link);
       return;
     }
     // <a name="x">Section</a> / <a id="x"></a> is a link target (a bookmark), not a lost
@@ -805,7 +801,7 @@ export class BlockWalker {
     if (href === undefined && (attribs.name !== undefined || attribs.id !== undefined)) return;
     // A share button, a "wp-block-button__link" or a scripted toggle has no href by design.
     if (isWidgetAnchor(node) || (context !== undefined && context !== 'navigation')) return;
-    b.damaged.push({ anchorText, offset: start, reason: href === undefined ? 'missing-href' : 'empty-href', line });
+    b.addDamage({ anchorText, offset: start, reason: href === undefined ? 'missing-href' : 'empty-href', line });
   }
 }
 

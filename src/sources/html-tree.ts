@@ -1,4 +1,4 @@
-import { parseDocument } from 'htmlparser2';
+import { Parser, type Handler } from 'htmlparser2';
 
 /**
  * The parse tree of an HTML document or fragment, as htmlparser2 (through domhandler) builds it,
@@ -50,11 +50,133 @@ export function parseHtmlTree(html: string, opts: { indices?: boolean } = {}): D
   const kept = parsed;
   parsed = undefined;
   if (kept !== undefined && kept.html === html && kept.indices === indices) return kept.root;
-  return parseDocument(html, {
-    decodeEntities: true,
-    withStartIndices: indices,
-    withEndIndices: indices,
-  }) as unknown as DomNode;
+  const builder = new TreeBuilder(indices);
+  new Parser(builder, { decodeEntities: true }).end(html);
+  return builder.root;
+}
+
+/** The children of an element that has none: shared (frozen, as no reader changes a tree). */
+const NO_CHILDREN: DomNode[] = Object.freeze([]) as unknown as DomNode[];
+/** The attributes of an element that has none (most of a page's), shared likewise: 56 bytes each. */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/** True when an object has a field (without the array of Object.keys). */
+function hasAny(object: object): boolean {
+  for (const _ in object) return true;
+  return false;
+}
+
+/**
+ * The tree htmlparser2's own builder (domhandler's DomHandler, through parseDocument) makes, the
+ * same nodes and fields citecheck reads (DomNode), built lighter: plain objects without the
+ * sibling links nothing here follows, and each element's children in an array of their exact
+ * number, made when it closes. domhandler pushes them into an array as they come, which V8
+ * grows to room for 17: on a page of 100,000 one-line paragraphs the tree took ~430 bytes a
+ * paragraph, a third of it room for children never read, and it lives through the body choice
+ * and the walk (the largest thing alive, and copied by every collection it survives).
+ */
+class TreeBuilder implements Partial<Handler> {
+  /** The document node: the parent of the top-level nodes. */
+  readonly root: DomNode = { type: 'root', children: NO_CHILDREN, parent: null, startIndex: null, endIndex: null };
+  private parser: Parser | undefined;
+  /** Open elements, the root first. */
+  private readonly open: DomNode[] = [this.root];
+  /** The nodes read so far of every open element, each element's after its parent's. */
+  private readonly pending: DomNode[] = [];
+  /** Where each open element's nodes start in `pending`. */
+  private readonly from: number[] = [0];
+  /** The text or comment node that text or a comment read next continues (htmlparser2 splits them). */
+  private last: DomNode | undefined;
+
+  constructor(private readonly indices: boolean) {}
+
+  onparserinit(parser: Parser): void {
+    this.parser = parser;
+  }
+
+  onopentag(name: string, attribs: Record<string, string>): void {
+    // domhandler's types: script and style elements have their own.
+    const type = name === 'script' ? 'script' : name === 'style' ? 'style' : 'tag';
+    const el: DomNode = {
+      type,
+      name,
+      attribs: hasAny(attribs) ? attribs : NO_ATTRIBUTES,
+      children: NO_CHILDREN,
+      parent: null,
+      startIndex: null,
+      endIndex: null,
+    };
+    this.add(el);
+    this.open.push(el);
+    this.from.push(this.pending.length);
+  }
+
+  onclosetag(): void {
+    this.last = undefined;
+    const el = this.open.pop() as DomNode;
+    const from = this.from.pop() as number;
+    if (this.pending.length > from) el.children = this.pending.splice(from);
+    if (this.indices) el.endIndex = this.parser?.endIndex ?? null;
+  }
+
+  ontext(data: string): void {
+    const last = this.last;
+    if (last !== undefined && last.type === 'text') {
+      last.data += data;
+      if (this.indices) last.endIndex = this.parser?.endIndex ?? null;
+      return;
+    }
+    const node: DomNode = { type: 'text', data, parent: null, startIndex: null, endIndex: null };
+    this.add(node);
+    this.last = node;
+  }
+
+  oncomment(data: string): void {
+    const last = this.last;
+    if (last !== undefined && last.type === 'comment') {
+      last.data += data;
+      return;
+    }
+    const node: DomNode = { type: 'comment', data, parent: null, startIndex: null, endIndex: null };
+    this.add(node);
+    this.last = node;
+  }
+
+  oncommentend(): void {
+    this.last = undefined;
+  }
+
+  oncdatastart(): void {
+    const text: DomNode = { type: 'text', data: '', parent: null, startIndex: null, endIndex: null };
+    const node: DomNode = { type: 'cdata', children: [text], parent: null, startIndex: null, endIndex: null };
+    this.add(node);
+    text.parent = node;
+    this.last = text;
+  }
+
+  oncdataend(): void {
+    this.last = undefined;
+  }
+
+  onprocessinginstruction(name: string, data: string): void {
+    this.add({ type: 'directive', name, data, parent: null, startIndex: null, endIndex: null });
+  }
+
+  onend(): void {
+    // htmlparser2 closes every element left open before it ends.
+    if (this.pending.length > 0) this.root.children = this.pending.splice(0);
+  }
+
+  /** A node read inside the innermost open element, where the parser is. */
+  private add(node: DomNode): void {
+    node.parent = this.open[this.open.length - 1];
+    if (this.indices) {
+      node.startIndex = this.parser?.startIndex ?? null;
+      node.endIndex = this.parser?.endIndex ?? null;
+    }
+    this.pending.push(node);
+    this.last = undefined;
+  }
 }
 
 /** True for an element (script and style elements have types of their own). */
