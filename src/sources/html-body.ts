@@ -456,7 +456,11 @@ interface Attempt {
 
 /** One attempt of Readability's: measure and score the page, and climb to the best candidate. */
 function attempt(root: DomNode, strict: boolean): Attempt {
-  const s = measure(root, strict);
+  return scored(measure(root, strict));
+}
+
+/** Scores a measured page and climbs to its best candidate. */
+function scored(s: Stats): Attempt {
   score(s);
   const top = topCandidate(s);
   return { s, top, main: top >= 0 && !isTop(s, top) ? s.main[top] : 0 };
@@ -514,9 +518,11 @@ function fragmentChoice(s: Stats, article: number): BodyChoice {
  * the whole page.
  */
 export function chooseBody(root: DomNode): BodyChoice {
-  const best = attempt(root, true);
-  const fragment = plainFragment(root, best.s);
-  if (fragment >= 0) return fragmentChoice(best.s, fragment);
+  // A plain fragment needs no scoring (100,000 paragraphs scored into their article).
+  const measured = measure(root, true);
+  const fragment = plainFragment(root, measured);
+  if (fragment >= 0) return fragmentChoice(measured, fragment);
+  const best = scored(measured);
   const reader = plainArticle(best) ? undefined : readerArticle(root);
   if (reader !== undefined) {
     const choice = readerChoice(best.s, reader, READER_MIN_TEXT);
