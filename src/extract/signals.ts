@@ -80,6 +80,9 @@ const MAX_QUOTE_CHARS = 2000;
 const OPENING = /[“"«]/g;
 const CLOSING: Record<string, string> = { '“': '”', '"': '"', '«': '»' };
 
+// Space and list bullets before a paragraph's first word ("• \"Republicans promise …").
+const LEADING_BULLET = /^[\s•·▪◦*–—-]*/;
+
 // The last text asked about: a block's quotes are wanted by its signals and by its citations.
 let lastText: string | undefined;
 let lastSpans: readonly QuotedSpan[] = [];
@@ -96,12 +99,23 @@ export function doubleQuotedSpans(text: string): readonly QuotedSpan[] {
   lastText = text;
   lastSpans = spans;
   // A quotation of several paragraphs opens each one and closes only the last (the typographic
-  // convention): a paragraph that opens with a mark never closed is quoted whole.
-  const lead = text.length - text.trimStart().length;
+  // convention): a paragraph that opens with a mark never closed (after a list bullet, maybe)
+  // is quoted whole, and so is the last, which closes a mark it never opened.
+  const lead = LEADING_BULLET.exec(text)?.[0].length ?? 0;
   const first = text[lead];
   if (first in CLOSING && !text.includes(CLOSING[first], lead + 1)) {
     if (text.length - lead - 1 <= MAX_QUOTE_CHARS)
       spans.push({ start: lead, end: text.length, inner: text.slice(lead + 1) });
+    return spans;
+  }
+  const end = text.trimEnd().length;
+  const last = text[end - 1];
+  if (
+    (last === '”' || last === '"') &&
+    /[.!?]/.test(text[end - 2] ?? '') &&
+    text.indexOf(last === '”' ? '“' : '"') === end - 1
+  ) {
+    if (end - lead - 1 <= MAX_QUOTE_CHARS) spans.push({ start: lead, end, inner: text.slice(lead, end - 1) });
     return spans;
   }
   const nextClose: Record<string, number> = { '“': -2, '"': -2, '«': -2 };

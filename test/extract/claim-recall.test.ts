@@ -487,6 +487,16 @@ describe('quotations of several paragraphs and tweets', () => {
     expect(claimSignals('“Short.” Then the ferry left the quay at noon.').signals).not.toContain('quote');
   });
 
+  it('a bulleted paragraph opening a quotation, and the last one closing it, are quoted whole', () => {
+    expect(claimSignals('• "Calder Shipping promises once again to cut the ferry service.').signals).toContain('quote');
+    expect(claimSignals('• The harbour board is working to keep the ferry running all year."').signals).toContain(
+      'quote',
+    );
+    // A closing mark after no sentence end, or with an opening one before it, is no such end.
+    expect(claimSignals('The ferry is 6 feet 2" wide').signals).not.toContain('quote');
+    expect(claimSignals('The sign on the quay read "Closed."').signals).not.toContain('quote');
+  });
+
   it('"tweeted" reports words; "tweets" alone names them', () => {
     expect(attributions('Calder Shipping tweeted this announcement: the ferry is late.')).toEqual([
       'Calder Shipping tweeted',
