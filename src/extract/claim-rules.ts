@@ -100,6 +100,9 @@ export const NOT_REPORTED_AFTER =
 /** "wrote"/"writes" before a determiner names what was written ("he wrote a personal response"), not a claim. */
 export const AUTHORED = /^(?:wrote|writes)$/;
 
+/** A condition opening a sentence: what follows is a hypothetical ("If a deal is reached, he is likely to …"). */
+export const HYPOTHETICAL = /^(?:if|unless|suppose|imagine)\b/i;
+
 /** Forms of "be" and "get" before a participle: a passive ("was found in the attic"). */
 export const PASSIVE = set('is are was were be been being get gets got gotten');
 

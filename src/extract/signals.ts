@@ -13,6 +13,7 @@ import {
   EXPERT_SUBJECTS,
   FILLERS,
   FIRST_PERSON,
+  HYPOTHETICAL,
   IMPERATIVE_LEADS,
   IMPERATIVES,
   INTERPRETIVE,
@@ -511,6 +512,10 @@ function isReporting(t: string, start: number, end: number, verb: string): boole
   let p = start;
   while (p > 0 && (t[p - 1] === ' ' || t[p - 1] === '\n' || t[p - 1] === '\t')) p--;
   if (p === 0 || '.!?+*•'.includes(t[p - 1])) return false;
+  // Inside a condition opening the sentence ("If an executive disagrees with me, …"): nothing said yet.
+  const sentence = t.slice(Math.max(t.lastIndexOf('. ', start), t.lastIndexOf('? ', start), 0), start);
+  const opening = sentence.replace(/^[.?]?\s*/, '');
+  if (HYPOTHETICAL.test(opening) && !opening.includes(',')) return false;
   const before = wordsBefore(t, start, 6);
   // A determiner right before: a noun or an adjective ("the claims", "an estimated cost").
   if (before.length > 0 && DETERMINERS.has(before[before.length - 1])) return false;

@@ -521,3 +521,11 @@ describe('positions without "that"', () => {
     expect(attributions('This raises concerns about the dredging.')).toEqual([]);
   });
 });
+
+describe('reporting verbs in a condition', () => {
+  it('"If X disagrees with …" reports nothing yet; the reported words after the condition count', () => {
+    expect(attributions('If the harbour master disagrees with the plan, the board will meet again.')).toEqual([]);
+    expect(attributions('Unless Marsh says otherwise, the ferry runs on Monday.')).toEqual([]);
+    expect(attributions('If the ferry is late, Marsh said, the board will meet again.')).toEqual(['Marsh said']);
+  });
+});
