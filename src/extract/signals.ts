@@ -496,6 +496,12 @@ const DETERMINERS_AFTER = new RegExp(`^\\s+(?:${[...DETERMINERS].filter((w) => w
 const CLAUSE_AFTER =
   /^\s+(?:the|a|an|his|her|its|their|this|these|those)\s+(?:(?!(?:and|or|but)\s)[\p{L}'’-]+\s+){1,2}(?:had|has|have|was|were|is|are|would|could|will|did|does|do|\p{Ll}+ed)\b/iu;
 
+// "there is/are …" after a verb: a clause of its own ("we're told there is footage").
+const THERE_IS = /^\s+there\s+(?:is|are|was|were|has|have|had|will)\b/i;
+
+// The writer as the one told, in the passive: news outlets' attribution to their sources.
+const TOLD_BY_SOURCES = new Set(["we're", 'we’re', "i'm", 'i’m']);
+
 // A clause opening with a subject pronoun and its verb ("claim they are speaking out").
 const PRONOUN_CLAUSE =
   /^\s+(?:they|he|she|it|we)\s+(?:are|is|were|was|have|has|had|will|would|can|could|did|do|does)\b/i;
@@ -526,7 +532,11 @@ function isReporting(t: string, start: number, end: number, verb: string): boole
     i--;
   }
   const subject = before[i];
-  if (negated || NOT_REPORTED_AFTER.test(after)) return false;
+  if (negated) return false;
+  // "We're told there is footage", "we are told the dress was taken": the writer's sources told them.
+  if (verb === 'told' && subject !== undefined && (TOLD_BY_SOURCES.has(subject) || PASSIVE.has(subject)))
+    return thatFollows || CLAUSE_AFTER.test(after) || PRONOUN_CLAUSE.test(after) || THERE_IS.test(after);
+  if (NOT_REPORTED_AFTER.test(after)) return false;
   if (subject !== undefined && (PERSONAL_SUBJECTS.has(subject) || INTERPRETIVE.has(subject))) return false;
   if (subject !== undefined && (UNREALISED.has(subject) || (verb === 'say' && COORDINATORS.has(subject)))) return false;
   if (BELIEF_VERBS.has(verb)) return isPosition(verb, before, i, after);

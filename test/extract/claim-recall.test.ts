@@ -529,3 +529,13 @@ describe('reporting verbs in a condition', () => {
     expect(attributions('If the ferry is late, Marsh said, the board will meet again.')).toEqual(['Marsh said']);
   });
 });
+
+describe('what the writer was told', () => {
+  it('"we\'re told there is …", "I\'m told that …" attribute to the writer\'s sources; "I was told to wait" does not', () => {
+    expect(attributions("We're told there is security footage of the quay.")).toEqual(["We're told"]);
+    expect(attributions('We are told the ferry was taken from the quay.')).toEqual(['We are told']);
+    expect(attributions("I'm told that Marsh left the board.")).toEqual(["I'm told"]);
+    expect(attributions('I was told to wait outside the harbour office.')).toEqual([]);
+    expect(attributions("We're not told there is a ferry.")).toEqual([]);
+  });
+});
