@@ -100,6 +100,11 @@ export const NOT_REPORTED_AFTER =
 /** "wrote"/"writes" before a determiner names what was written ("he wrote a personal response"), not a claim. */
 export const AUTHORED = /^(?:wrote|writes)$/;
 
+/** Last words of an institution's name: alone they name any such body ("House", "Committee"). */
+export const INSTITUTION_NOUNS = set(
+  'house committee department office council commission agency board bank court senate ministry administration government party association institute foundation company group union service bureau authority reserve fund corporation university center centre',
+);
+
 /** A condition opening a sentence: what follows is a hypothetical ("If a deal is reached, he is likely to …"). */
 export const HYPOTHETICAL = /^(?:if|unless|suppose|imagine)\b/i;
 
