@@ -30,6 +30,7 @@ import {
   SHOW_VERBS,
   STANCE,
   TALK_BELIEF_VERBS,
+  TWEETED_THING,
   TECHNICAL_UNITS,
   UNREALISED,
   VIEW,
@@ -541,6 +542,7 @@ function isReporting(t: string, start: number, end: number, verb: string): boole
   if (subject !== undefined && (UNREALISED.has(subject) || (verb === 'say' && COORDINATORS.has(subject)))) return false;
   if (BELIEF_VERBS.has(verb)) return isPosition(verb, before, i, after);
   if (AUTHORED.test(verb) && before.length > 0 && DETERMINERS_AFTER.test(after)) return false;
+  if ((verb === 'tweeted' || verb === 'tweets') && TWEETED_THING.test(after)) return false;
   // "conceded defeat", "admitted the mistake": a contest given up or a fault owned, no words reported.
   // ("admitted the state had run out" reports: a clause follows, not an object).
   if (

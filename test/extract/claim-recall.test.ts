@@ -539,3 +539,24 @@ describe('what the writer was told', () => {
     expect(attributions("We're not told there is a ferry.")).toEqual([]);
   });
 });
+
+describe("positions of the writer's own people, and things tweeted", () => {
+  it('in a personal post, "my husband disagreed", "our kids claim", "my mother expressed concerns" are no claims', () => {
+    const p = post(
+      'I baked sourdough for the first time this weekend, and honestly I was nervous about it.',
+      'My husband disagreed with my choice of flour, but we used the rye anyway.',
+      'Our kids claim they hate the crust. They eat it anyway.',
+      'My mother expressed concerns about the mess in the kitchen.',
+      'I think the loaf came out well, and I will bake again next week.',
+    );
+    expect(uncited(p)).toEqual([]);
+  });
+
+  it('"tweeted a photo", "tweeted the release notes" report no words; "tweeted this announcement: …" does', () => {
+    expect(attributions('The team tweeted the release notes on Monday.')).toEqual([]);
+    expect(attributions('Calder Shipping tweeted a link to the new terms.')).toEqual([]);
+    expect(attributions('Calder Shipping tweeted this announcement: the ferry is late.')).toEqual([
+      'Calder Shipping tweeted',
+    ]);
+  });
+});
