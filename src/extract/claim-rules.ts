@@ -100,6 +100,30 @@ export const NOT_REPORTED_AFTER =
 /** "wrote"/"writes" before a determiner names what was written ("he wrote a personal response"), not a claim. */
 export const AUTHORED = /^(?:wrote|writes)$/;
 
+/** What a tweet shared rather than said ("tweeted a photo of my starter", "tweeted the release notes"). */
+export const TWEETED_THING =
+  /^\s+(?:a|an|the|his|her|their|its|my|our|this|these)\s+(?:[\p{L}-]+\s+)?(?:photos?|pictures?|images?|videos?|links?|screenshots?|gifs?|clips?|notes|threads?|selfies?|memes?)\b/iu;
+
+/** Last words of an institution's name: alone they name any such body ("House", "Committee"). */
+export const INSTITUTION_NOUNS = set(
+  'house committee department office council commission agency board bank court senate ministry administration government party association institute foundation company group union service bureau authority reserve fund corporation university center centre',
+);
+
+/**
+ * Verbs of a position taken that, in a post in the personal voice, the people around the writer
+ * take about everyday things ("My husband disagreed with my choice of flour", "Our kids claim they
+ * hate the crust", "My mother expressed concerns about the mess"): no claim to source.
+ */
+export const LAY_POSITION_VERBS = set(
+  'disagreed disagrees objected objects countered counters claim claims tweeted tweets expressed expresses voiced voices',
+);
+
+/** Possessives that make a subject one of the writer's own people ("my sister", "our kids"). */
+export const WRITERS_OWN = set('my our');
+
+/** A condition opening a sentence: what follows is a hypothetical ("If a deal is reached, he is likely to …"). */
+export const HYPOTHETICAL = /^(?:if|unless|suppose|imagine)\b/i;
+
 /** Forms of "be" and "get" before a participle: a passive ("was found in the attic"). */
 export const PASSIVE = set('is are was were be been being get gets got gotten');
 

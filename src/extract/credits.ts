@@ -2,7 +2,7 @@ import type { Block, BlockKind, CitationVia } from '../types.js';
 import { escapeRegExp } from '../config/claim-config.js';
 import type { RawBlock } from './block-builder.js';
 import { MAX_SENTENCE_CHARS } from './sentences.js';
-import { NAME_STOPWORDS } from './claim-rules.js';
+import { INSTITUTION_NOUNS, NAME_STOPWORDS } from './claim-rules.js';
 import { doubleQuotedSpans, unquoted } from './signals.js';
 import { capText } from './walk-blocks.js';
 
@@ -134,7 +134,13 @@ function creditQuoteIntroductions(blocks: Block[]): void {
   let quoted: Block | undefined;
   for (let i = 1; i < blocks.length; i++) {
     if (quoted === undefined || !isSpeakerlessQuote(blocks[i])) quoted = undefined;
-    if (quoted === undefined && isSpeakerlessQuote(blocks[i]) && isLinkedProse(blocks[i - 1])) quoted = blocks[i - 1];
+    if (
+      quoted === undefined &&
+      isSpeakerlessQuote(blocks[i]) &&
+      isLinkedProse(blocks[i - 1]) &&
+      quotesDocument(blocks[i - 1], blocks[i])
+    )
+      quoted = blocks[i - 1];
     if (quoted !== undefined) credit(blocks[i], quoted, 'quote-intro');
     else if (continuesQuotedSpeaker(blocks[i - 1], blocks[i])) credit(blocks[i], blocks[i - 1], 'quote-intro');
     if (blocks[i].kind !== 'blockquote' || blocks[i - 1].kind === 'blockquote') continue;
@@ -147,6 +153,8 @@ function creditQuoteIntroductions(blocks: Block[]): void {
 }
 
 /** A paragraph opening with a quotation mark: the words of someone named outside the marks. */
+// Subject pronouns: a speaker the paragraph before names.
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 // A pronoun speaking outside the quotation marks ("…,” he said. “…").
 const PRONOUN_SPEAKER =
   /\b(?:(?:he|she|they)\s+(?:said|says|say|added|adds|wrote|writes|explained|explains|continued|continues)|(?:said|says|added|adds|wrote|writes|explained|explains|continued|continues)\s+(?:he|she|they))\b/i;
@@ -202,6 +210,16 @@ function isSpeakerlessQuote(block: Block): boolean {
   if (block.kind !== 'paragraph' || !block.signals.includes('quote') || block.signals.includes('attribution'))
     return false;
   return !block.citations.some(isOwnSource);
+}
+
+/**
+ * True when a speakerless quote paragraph quotes the document linked before it: the linked
+ * paragraph ends with a colon, or the quote follows a colon of its own ("One reason may be the
+ * concern about Europe: “there are …”"). A bare quotation opening a paragraph is someone's
+ * words, whose speaker is missing: it needs its own source.
+ */
+function quotesDocument(intro: Block, block: Block): boolean {
+  return intro.text.trimEnd().endsWith(':') || /:\s*[“"«]/.test(block.text);
 }
 
 /** True for a heading, or a short plain line standing for one ("Sources:"), of a reference list. */
@@ -287,7 +305,7 @@ function creditFullDocument(blocks: Block[]): void {
   for (let h = blocks.length - 2; h >= Math.max(0, blocks.length - 6); h--) {
     const line = blocks[h];
     if (line.kind !== 'heading' && line.kind !== 'paragraph') continue;
-    const party = FULL_DOCUMENT_HEADING.exec(line.text.trim())?.[1]?.split(/\s+/).pop();
+    const party = FULL_DOCUMENT_HEADING.exec(line.text.trim())?.[1];
     if (party === undefined || line.citations.some(isOwnSource)) continue;
     const entries: Block[] = [];
     for (let k = h + 1; k < blocks.length && blocks[k].citations.some(isOwnSource); k++) entries.push(blocks[k]);
@@ -305,23 +323,58 @@ function creditFullDocument(blocks: Block[]): void {
  * one that names them or is credited so; and a blockquote right after a credited paragraph (the
  * document's passage it introduces).
  */
-function creditPartyWords(blocks: Block[], end: number, party: string, sources: readonly Block[]): void {
-  const named = new RegExp(`(?<![\\p{L}])${escapeRegExp(party)}(?![\\p{L}])`, 'u');
+function creditPartyWords(blocks: Block[], end: number, partyName: string, sources: readonly Block[]): void {
+  const party = partyKey(partyName);
+  // The party as the one speaking: not the object of a preposition ("critics of the White House
+  // said", "told reporters at the White House"; "according to Hoenig" still names the speaker).
+  const speaks = new RegExp(
+    `(?<!\\b(?:of|at|against|about|from|with|on|for|by|in|over|into)\\s+(?:the\\s+)?)(?<!(?<!according\\s)\\bto\\s+(?:the\\s+)?)(?<![\\p{L}])${escapeRegExp(party)}(?![\\p{L}])`,
+    'u',
+  );
+  const partyWords = new Set(party.split(/\s+/));
+  const inEvidence = new RegExp(`(?<![\\p{L}])${escapeRegExp(party)}(?![\\p{L}])`, 'u');
+  // An attribution whose speaker is someone else ("Republicans said …", though the White House
+  // is named after the verb): a capitalised word, not the party's nor a pronoun, before the verb,
+  // and the party not among them ("Mayor Ruth Alder said" is Alder's).
+  const otherSpeaker = (evidence: string): boolean =>
+    evidence
+      .split(/\s+/)
+      .some(
+        (w) =>
+          /^\p{Lu}/u.test(w) &&
+          !partyWords.has(w) &&
+          !PRONOUNS.has(w.toLowerCase()) &&
+          !NAME_STOPWORDS.has(w.toLowerCase()),
+      );
   // Whether the block before names the party (or speaks for them), and whether it was credited.
   let partyBefore = false;
   let creditedBefore = false;
   for (const block of blocks.slice(0, end)) {
-    const names = named.test(block.text);
-    const reports = block.signals.some((sig) => sig === 'quote' || sig === 'attribution');
+    const names = speaks.test(block.text);
+    const saidBy = (block.evidence ?? []).filter((e) => e.signal === 'attribution').map((e) => e.text);
+    const reports = block.signals.includes('quote') || saidBy.length > 0;
+    const theirWords = names && reports && (saidBy.some((e) => inEvidence.test(e)) || !saidBy.some(otherSpeaker));
     const credited: boolean =
       !NOT_CLAIMS.has(block.kind) &&
       !block.citations.some(isOwnSource) &&
-      ((reports && (names || (partyBefore && PRONOUN_SPEAKER.test(unquoted(block.text))))) ||
+      (theirWords ||
+        (reports && partyBefore && PRONOUN_SPEAKER.test(unquoted(block.text))) ||
         (block.kind === 'blockquote' && creditedBefore));
     if (credited) for (const source of sources) credit(block, source, 'reference-list');
     partyBefore = names || credited;
     creditedBefore = credited;
   }
+}
+
+/**
+ * The word a post names a party by: a person's surname ("Thomas Hoenig" → "Hoenig"), an
+ * institution's whole name ("the White House", "the Senate Intelligence Committee": "House" or
+ * "Committee" alone names any of them).
+ */
+function partyKey(name: string): string {
+  const words = name.trim().split(/\s+/);
+  const last = words[words.length - 1];
+  return words.length > 1 && INSTITUTION_NOUNS.has(last.toLowerCase()) ? words.join(' ') : last;
 }
 
 /**
@@ -343,7 +396,7 @@ function creditDocumentSentence(blocks: Block[]): void {
       !line.citations.some((c) => isOwnSource(c) && c.sentence !== '' && sentence.startsWith(c.sentence.slice(0, 40)))
     )
       continue;
-    creditPartyWords(blocks, h, m[1].split(/\s+/).pop() as string, [line]);
+    creditPartyWords(blocks, h, m[1], [line]);
     return;
   }
 }

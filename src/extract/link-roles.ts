@@ -264,11 +264,13 @@ export function urlRole(rawHref: string, url: UrlParts | undefined, isInternal: 
  * The site's own glossary, dictionary, quizzes and slideshows (`/glossary/superbug`,
  * `/a-to-z-guides/rm-quiz-antibiotics`, `/ss/slideshow-superbugs`): a health or news CMS links a
  * paragraph's terms to them and slips its quizzes into the text; they explain a word or promote
- * the site, and cite nothing the paragraph says. A path segment with one of those words between
- * hyphens or slashes. Another site's glossary stays a source (a definition the writer cites).
+ * the site, and cite nothing the paragraph says. A path segment opening with one of those words
+ * (after at most a short code: "rm-quiz-…"); a story whose slug holds the word further on
+ * ("/2026/04/council-fails-budget-quiz-auditors-say") is a story, and may be a source. Another
+ * site's glossary stays a source (a definition the writer cites).
  */
 const OWN_REFERENCE =
-  /\/(?:[\w.]+-)*(?:glossary|dictionary|definitions|quiz|quizzes|slideshows?)(?:-[\w.-]*|\.[a-z]{2,5})?(?:\/|$)/i;
+  /\/(?:[a-z]{1,3}-)?(?:glossary|dictionary|definitions|quiz|quizzes|slideshows?)(?:-[\w.-]*|\.[a-z]{2,5})?(?:\/|$)/i;
 
 // A pointer to more of the site: "(See pictures of the spill.)", "Watch TIME's video …", "Related: …".
 const CROSS_REFERENCE =

@@ -13,6 +13,7 @@ import {
   EXPERT_SUBJECTS,
   FILLERS,
   FIRST_PERSON,
+  HYPOTHETICAL,
   IMPERATIVE_LEADS,
   IMPERATIVES,
   INTERPRETIVE,
@@ -29,6 +30,7 @@ import {
   SHOW_VERBS,
   STANCE,
   TALK_BELIEF_VERBS,
+  TWEETED_THING,
   TECHNICAL_UNITS,
   UNREALISED,
   VIEW,
@@ -80,6 +82,9 @@ const MAX_QUOTE_CHARS = 2000;
 const OPENING = /[“"«]/g;
 const CLOSING: Record<string, string> = { '“': '”', '"': '"', '«': '»' };
 
+// Space and list bullets before a paragraph's first word ("• \"Republicans promise …").
+const LEADING_BULLET = /^[\s•·▪◦*–—-]*/;
+
 // The last text asked about: a block's quotes are wanted by its signals and by its citations.
 let lastText: string | undefined;
 let lastSpans: readonly QuotedSpan[] = [];
@@ -96,12 +101,23 @@ export function doubleQuotedSpans(text: string): readonly QuotedSpan[] {
   lastText = text;
   lastSpans = spans;
   // A quotation of several paragraphs opens each one and closes only the last (the typographic
-  // convention): a paragraph that opens with a mark never closed is quoted whole.
-  const lead = text.length - text.trimStart().length;
+  // convention): a paragraph that opens with a mark never closed (after a list bullet, maybe)
+  // is quoted whole, and so is the last, which closes a mark it never opened.
+  const lead = LEADING_BULLET.exec(text)?.[0].length ?? 0;
   const first = text[lead];
   if (first in CLOSING && !text.includes(CLOSING[first], lead + 1)) {
     if (text.length - lead - 1 <= MAX_QUOTE_CHARS)
       spans.push({ start: lead, end: text.length, inner: text.slice(lead + 1) });
+    return spans;
+  }
+  const end = text.trimEnd().length;
+  const last = text[end - 1];
+  if (
+    (last === '”' || last === '"') &&
+    /[.!?]/.test(text[end - 2] ?? '') &&
+    text.indexOf(last === '”' ? '“' : '"') === end - 1
+  ) {
+    if (end - lead - 1 <= MAX_QUOTE_CHARS) spans.push({ start: lead, end, inner: text.slice(lead, end - 1) });
     return spans;
   }
   const nextClose: Record<string, number> = { '“': -2, '"': -2, '«': -2 };
@@ -481,6 +497,12 @@ const DETERMINERS_AFTER = new RegExp(`^\\s+(?:${[...DETERMINERS].filter((w) => w
 const CLAUSE_AFTER =
   /^\s+(?:the|a|an|his|her|its|their|this|these|those)\s+(?:(?!(?:and|or|but)\s)[\p{L}'’-]+\s+){1,2}(?:had|has|have|was|were|is|are|would|could|will|did|does|do|\p{Ll}+ed)\b/iu;
 
+// "there is/are …" after a verb: a clause of its own ("we're told there is footage").
+const THERE_IS = /^\s+there\s+(?:is|are|was|were|has|have|had|will)\b/i;
+
+// The writer as the one told, in the passive: news outlets' attribution to their sources.
+const TOLD_BY_SOURCES = new Set(["we're", 'we’re', "i'm", 'i’m']);
+
 // A clause opening with a subject pronoun and its verb ("claim they are speaking out").
 const PRONOUN_CLAUSE =
   /^\s+(?:they|he|she|it|we)\s+(?:are|is|were|was|have|has|had|will|would|can|could|did|do|does)\b/i;
@@ -497,6 +519,10 @@ function isReporting(t: string, start: number, end: number, verb: string): boole
   let p = start;
   while (p > 0 && (t[p - 1] === ' ' || t[p - 1] === '\n' || t[p - 1] === '\t')) p--;
   if (p === 0 || '.!?+*•'.includes(t[p - 1])) return false;
+  // Inside a condition opening the sentence ("If an executive disagrees with me, …"): nothing said yet.
+  const sentence = t.slice(Math.max(t.lastIndexOf('. ', start), t.lastIndexOf('? ', start), 0), start);
+  const opening = sentence.replace(/^[.?]?\s*/, '');
+  if (HYPOTHETICAL.test(opening) && !opening.includes(',')) return false;
   const before = wordsBefore(t, start, 6);
   // A determiner right before: a noun or an adjective ("the claims", "an estimated cost").
   if (before.length > 0 && DETERMINERS.has(before[before.length - 1])) return false;
@@ -507,11 +533,16 @@ function isReporting(t: string, start: number, end: number, verb: string): boole
     i--;
   }
   const subject = before[i];
-  if (negated || NOT_REPORTED_AFTER.test(after)) return false;
+  if (negated) return false;
+  // "We're told there is footage", "we are told the dress was taken": the writer's sources told them.
+  if (verb === 'told' && subject !== undefined && (TOLD_BY_SOURCES.has(subject) || PASSIVE.has(subject)))
+    return thatFollows || CLAUSE_AFTER.test(after) || PRONOUN_CLAUSE.test(after) || THERE_IS.test(after);
+  if (NOT_REPORTED_AFTER.test(after)) return false;
   if (subject !== undefined && (PERSONAL_SUBJECTS.has(subject) || INTERPRETIVE.has(subject))) return false;
   if (subject !== undefined && (UNREALISED.has(subject) || (verb === 'say' && COORDINATORS.has(subject)))) return false;
   if (BELIEF_VERBS.has(verb)) return isPosition(verb, before, i, after);
   if (AUTHORED.test(verb) && before.length > 0 && DETERMINERS_AFTER.test(after)) return false;
+  if ((verb === 'tweeted' || verb === 'tweets') && TWEETED_THING.test(after)) return false;
   // "conceded defeat", "admitted the mistake": a contest given up or a fault owned, no words reported.
   // ("admitted the state had run out" reports: a clause follows, not an object).
   if (

@@ -4,6 +4,7 @@ import {
   CAPTION_CREDIT,
   CAPTION_LEADING_CREDIT,
   EXPERT_SUBJECTS,
+  LAY_POSITION_VERBS,
   PASSIVE,
   CAPTION_MAX_WORDS,
   NO_SPEAKER_BEFORE,
@@ -11,6 +12,7 @@ import {
   SPEAKER_FIRST_PERSON,
   SPEAKER_LABEL,
   SPEAKER_LABEL_WORDS,
+  WRITERS_OWN,
 } from './claim-rules.js';
 import { doubleQuotedSpans, unquoted } from './signals.js';
 
@@ -218,6 +220,26 @@ export function settleExampleQuotes(blocks: Block[]): void {
   }
 }
 
+/**
+ * True for the evidence of a position one of the writer's own people takes ("My husband
+ * disagreed", "Our kids claim", "[My mother] expressed concerns about"): the subject opens with
+ * "my" or "our", in the evidence or at the start of its sentence.
+ */
+function isLayPosition(evidence: string, text: string): boolean {
+  const words = evidence.toLowerCase().split(/\s+/);
+  const verb = LAY_POSITION_VERBS.has(words[words.length - 1]) ? words[words.length - 1] : words[0];
+  if (!LAY_POSITION_VERBS.has(verb)) return false;
+  if (WRITERS_OWN.has(words[0])) return true;
+  const at = text.indexOf(evidence);
+  if (at < 0) return false;
+  const stop = text.lastIndexOf('. ', at);
+  const sentence = text
+    .slice(stop < 0 ? 0 : stop + 2, at)
+    .trim()
+    .toLowerCase();
+  return WRITERS_OWN.has(sentence.split(/\s+/)[0]);
+}
+
 /** True for the evidence of a belief held by people who are no experts ("Many retirees fear", "the team believes"). */
 function isLayBelief(evidence: string): boolean {
   const words = evidence.toLowerCase().split(/\s+/);
@@ -237,7 +259,9 @@ function isLayBelief(evidence: string): boolean {
 export function settleLayBeliefs(blocks: Block[]): void {
   for (const block of blocks) {
     if (!block.signals.includes('attribution') || block.evidence === undefined) continue;
-    const lay = block.evidence.filter((e) => e.signal === 'attribution' && isLayBelief(e.text));
+    const lay = block.evidence.filter(
+      (e) => e.signal === 'attribution' && (isLayBelief(e.text) || isLayPosition(e.text, block.text)),
+    );
     if (lay.length === 0) continue;
     const rest = block.evidence.filter((e) => !lay.includes(e));
     if (rest.some((e) => e.signal === 'attribution')) block.evidence = rest;

@@ -1,5 +1,6 @@
 import type { Block, BlockKind } from '../types.js';
 import {
+  HYPOTHETICAL,
   CHANGELOG_ENTRY,
   CREDIT_LINE,
   DATELINE,
@@ -71,8 +72,6 @@ const VERB_NEXT = new RegExp(
 // anywhere, "They" or a possessive and its noun opening the sentence ("Her husband worked …").
 const PRONOUN_SUBJECT =
   /(?<![\p{L}'’])(?:[Hh]e|[Ss]he)(?![\p{L}'’])|^(?:They|(?:His|Her|Their)\s+\p{Ll}+)(?![\p{L}'’])/u;
-// A condition opening a sentence: what follows is a hypothetical ("If a deal is reached, he is likely to …").
-const HYPOTHETICAL = /^(?:if|unless|suppose|imagine)\b/i;
 // A modal in a relative clause ("people who could meet with Page"); not "that" opening a
 // clause, where it is the subject ("And that may be why …").
 const RELATIVE_MODAL =

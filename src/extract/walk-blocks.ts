@@ -805,13 +805,17 @@ export class BlockWalker {
       let role = anchorRole(node) ?? context;
       // A link around an image alone: a photo linked to its full size, not a source, unless
       // its alt text says what it cites (then that is its anchor text) or --include-media.
-      if (anchorText === '' && hasImage) {
-        const alt = this.imageAlt ?? '';
-        if (isTellingAlt(alt)) anchorText = capText(alt, MAX_ANCHOR_CHARS);
-        else if (!this.opts.includeMedia) role ??= 'image';
+      // An icon link's label ("Source: Bureau of Labor Statistics" in aria-label or title) says
+      // what it cites as an image's alt does: that is its anchor text.
+      const label = anchorText === '' ? (attribs['aria-label'] ?? attribs.title ?? '') : '';
+      if (anchorText === '' && hasImage && isTellingAlt(this.imageAlt ?? '')) {
+        anchorText = capText(this.imageAlt ?? '', MAX_ANCHOR_CHARS);
+      } else if (anchorText === '' && isTellingAlt(label)) {
+        anchorText = capText(label.trim(), MAX_ANCHOR_CHARS);
       } else if (anchorText === '' && !this.opts.includeMedia) {
-        // No text and no image: a logo drawn by CSS, an icon font or an SVG icon. Nothing a
-        // reader sees says what it cites: it is the image-only link's kind.
+        // An image alone (a photo linked to its full size), or no text and no image (a logo
+        // drawn by CSS, an icon font or an SVG icon): nothing a reader sees says what it
+        // cites. Not a source, unless --include-media.
         role ??= 'image';
       }
       const link: RawLink = { href, start, end: b.length, anchorText, rel: relTokens(attribs.rel), origin: 'a', line };

@@ -269,6 +269,14 @@ describe("quotes of a linked document, and a closing sentence linking a party's 
     );
     expect(said.blocks[1].credits).toBeUndefined();
     expect(uncited(said)).toContain(1);
+    // A bare quotation after a linked paragraph that introduces no quote: whose words, and from
+    // where, the post does not say. It needs a source of its own.
+    const bare = post(
+      'The budget office [estimated](https://council.example/estimate) the plan would cost $4 billion.',
+      '"It is a disaster for taxpayers and we will fight it in court."',
+    );
+    expect(bare.blocks[1].credits).toBeUndefined();
+    expect(uncited(bare)).toContain(1);
   });
 
   it("a closing paragraph's linked sentence offering a party's statement credits the paragraphs reporting that party", () => {

@@ -487,6 +487,16 @@ describe('quotations of several paragraphs and tweets', () => {
     expect(claimSignals('“Short.” Then the ferry left the quay at noon.').signals).not.toContain('quote');
   });
 
+  it('a bulleted paragraph opening a quotation, and the last one closing it, are quoted whole', () => {
+    expect(claimSignals('• "Calder Shipping promises once again to cut the ferry service.').signals).toContain('quote');
+    expect(claimSignals('• The harbour board is working to keep the ferry running all year."').signals).toContain(
+      'quote',
+    );
+    // A closing mark after no sentence end, or with an opening one before it, is no such end.
+    expect(claimSignals('The ferry is 6 feet 2" wide').signals).not.toContain('quote');
+    expect(claimSignals('The sign on the quay read "Closed."').signals).not.toContain('quote');
+  });
+
   it('"tweeted" reports words; "tweets" alone names them', () => {
     expect(attributions('Calder Shipping tweeted this announcement: the ferry is late.')).toEqual([
       'Calder Shipping tweeted',
@@ -509,5 +519,44 @@ describe('positions without "that"', () => {
     ]);
     expect(attributions('Marrow County voiced support for the ferry.')).toEqual(['voiced support for']);
     expect(attributions('This raises concerns about the dredging.')).toEqual([]);
+  });
+});
+
+describe('reporting verbs in a condition', () => {
+  it('"If X disagrees with …" reports nothing yet; the reported words after the condition count', () => {
+    expect(attributions('If the harbour master disagrees with the plan, the board will meet again.')).toEqual([]);
+    expect(attributions('Unless Marsh says otherwise, the ferry runs on Monday.')).toEqual([]);
+    expect(attributions('If the ferry is late, Marsh said, the board will meet again.')).toEqual(['Marsh said']);
+  });
+});
+
+describe('what the writer was told', () => {
+  it('"we\'re told there is …", "I\'m told that …" attribute to the writer\'s sources; "I was told to wait" does not', () => {
+    expect(attributions("We're told there is security footage of the quay.")).toEqual(["We're told"]);
+    expect(attributions('We are told the ferry was taken from the quay.')).toEqual(['We are told']);
+    expect(attributions("I'm told that Marsh left the board.")).toEqual(["I'm told"]);
+    expect(attributions('I was told to wait outside the harbour office.')).toEqual([]);
+    expect(attributions("We're not told there is a ferry.")).toEqual([]);
+  });
+});
+
+describe("positions of the writer's own people, and things tweeted", () => {
+  it('in a personal post, "my husband disagreed", "our kids claim", "my mother expressed concerns" are no claims', () => {
+    const p = post(
+      'I baked sourdough for the first time this weekend, and honestly I was nervous about it.',
+      'My husband disagreed with my choice of flour, but we used the rye anyway.',
+      'Our kids claim they hate the crust. They eat it anyway.',
+      'My mother expressed concerns about the mess in the kitchen.',
+      'I think the loaf came out well, and I will bake again next week.',
+    );
+    expect(uncited(p)).toEqual([]);
+  });
+
+  it('"tweeted a photo", "tweeted the release notes" report no words; "tweeted this announcement: …" does', () => {
+    expect(attributions('The team tweeted the release notes on Monday.')).toEqual([]);
+    expect(attributions('Calder Shipping tweeted a link to the new terms.')).toEqual([]);
+    expect(attributions('Calder Shipping tweeted this announcement: the ferry is late.')).toEqual([
+      'Calder Shipping tweeted',
+    ]);
   });
 });

@@ -211,6 +211,18 @@ describe("a closing line offering a party's full document (issue 8)", () => {
     expect(uncited(post)).toEqual([2]);
   });
 
+  it("credits only the party's own words: not critics of it, nor another committee of the same last word", () => {
+    const post = markdownPost(
+      'The economy added 200,000 jobs in May, the White House said on Friday.',
+      'Critics of the White House said the numbers were inflated by 30%.',
+      'Republicans said the White House was ignoring inflation, which rose 4% last year.',
+      'The House Ethics Committee said it had opened 14 investigations this year.',
+      "Read the White House's [full statement](https://wh.example/statement).",
+    );
+    expect(links(post.blocks[0])).toEqual([['https://wh.example/statement', 'reference-list']]);
+    expect(uncited(post)).toEqual([1, 2, 3]);
+  });
+
   it('credits nothing when the line names no party, or stands in the middle of the post', () => {
     const unnamed = markdownPost('Alder said payrolls grew by 630,000.', 'Read the full report:', speech);
     expect(unnamed.blocks[0].credits).toBeUndefined();

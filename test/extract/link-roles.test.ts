@@ -235,6 +235,18 @@ describe('links that are not sources get a role (issue 8)', () => {
     expect(uncited.map((f) => f.block)).toEqual([1, 2]);
   });
 
+  it('an own-site story whose slug holds "quiz" or "dictionary" further on is a story, not a glossary', () => {
+    const page = `<html><body><article><p>The council failed its budget test, auditors said in <a href="/2026/04/council-fails-budget-quiz-auditors-say">a report</a>.</p>
+      <p>The word was added this spring, <a href="/2026/05/merriam-webster-dictionary-adds-rizz">the publisher said</a>.</p>
+      <p>Test yourself: <a href="/quiz-budget-terms">take the quiz</a>.</p></article></body></html>`;
+    const post = extractPost(parseHtmlDocument(page, { source: 'n.html', url: 'https://news.example/2026/06/story' }));
+    expect(roles(post)).toEqual([
+      ['https://news.example/2026/04/council-fails-budget-quiz-auditors-say', undefined],
+      ['https://news.example/2026/05/merriam-webster-dictionary-adds-rizz', undefined],
+      ['https://news.example/quiz-budget-terms', 'navigation'],
+    ]);
+  });
+
   it('a "Read this next" card (a link around its headline and teaser) is navigation, on its first block', () => {
     const post = wp(
       `<p>${CLAIM}</p><section id="readnext"><a href="https://blog.example.com/2025/04/rim/"><h4>Read this next</h4><h3>RIM CEOs quit</h3><p>Its two chiefs hand over the top job.</p></a></section>`,
@@ -255,6 +267,19 @@ describe('links that are not sources get a role (issue 8)', () => {
       ['https://donate.radio.example/', 'image'],
       ['https://boxoffice.example.com/weekend/2013/02', undefined],
       ['https://social.example/filmhour', 'image'],
+    ]);
+  });
+
+  it('an icon link whose aria-label or title says what it cites is a source, with that label as its text', () => {
+    const post = wp(
+      '<p>Unemployment fell to 3.9% in March, the department said. <a href="https://bls.example/cps" aria-label="Source: Bureau of Labor Statistics"><i class="fa fa-external-link"></i></a></p>' +
+        '<p>Wages grew 4.1% in the year, the report said. <a href="https://bls.example/wages" title="BLS wage data"></a></p>' +
+        '<p>The ferry runs daily. <a href="https://ferry.example/" title="Home"></a></p>',
+    );
+    expect(post.blocks.map((b) => b.citations.map((c) => [c.url, c.role, c.anchorText]))).toEqual([
+      [['https://bls.example/cps', undefined, 'Source: Bureau of Labor Statistics']],
+      [['https://bls.example/wages', undefined, 'BLS wage data']],
+      [['https://ferry.example/', 'image', '']],
     ]);
   });
 
