@@ -253,6 +253,13 @@ describe('what a reader mode keeps that extraction used to skip (issue 8)', () =
     expect(texts.some((t) => /Talking Tech|exercise apps|^Related|Drum pads|neighbours/.test(t))).toBe(false);
   });
 
+  it("keeps a data table's row as cells when its notes cell holds two short paragraphs", () => {
+    const html = `<html><body><article><p>Here is how the plans compare.</p><table><thead><tr><th>Plan</th><th>Price</th><th>Notes</th></tr></thead><tbody>
+      <tr><td>Basic</td><td>$10 per month</td><td><p>Includes 5 users.</p><p>Support by email only.</p></td></tr></tbody></table></article></body></html>`;
+    const post = extractPost(parseHtmlDocument(html, { source: 'plans.html' }));
+    expect(post.blocks.find((b) => b.text === '$10 per month')?.kind).toBe('table-cell');
+  });
+
   it('leaves out an aside in the story that sells the site (a newsletter box, an ad slot), classed or not', () => {
     const html = `<html><body><main><article><div class="entry-content">
       <p>The city council voted 7-2 to approve the plan, <a href="https://minutes.example/1">minutes show</a>.</p>
