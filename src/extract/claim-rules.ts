@@ -253,9 +253,9 @@ export const EDITORS_NOTE =
 export const DATELINE =
   /^\s*\p{Lu}[\p{Lu}.'’-]+\p{Lu}\.?(?:\s+\p{Lu}[\p{Lu}.'’-]*){0,3}(?:,\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?\s*(?:\([^()]{1,30}\)\s*)?(?:--|—|–|\s-\s)\s*(?=[\p{Lu}“"‘])/u;
 
-/** Words in capitals before a dash that are a rubric, not a dateline's place ("EXCLUSIVE —", "OPINION —", "PSA —"). */
+/** Words in capitals before a dash that are a rubric, not a dateline's place (any of them in a rubric of several words: "PRO TIP", "BEFORE YOU BEGIN") ("EXCLUSIVE —", "OPINION —", "PSA —"). */
 export const NOT_DATELINES = set(
-  'exclusive watch video videos opinion analysis review reviews spoilers psa listen live photos gallery sponsored advertisement ad ads poll quiz recap interview podcast essay commentary editorial',
+  'exclusive watch video videos opinion analysis review reviews spoilers psa listen live photos gallery sponsored advertisement ad ads poll quiz recap interview podcast essay commentary editorial pro tip tips quick start before after you your begin step one two three four five first next last note how why what read more bonus faq',
 );
 
 /** Capitalised possessives opening a sentence that name no party ("Today’s", "Everyone’s"). */

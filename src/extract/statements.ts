@@ -144,7 +144,8 @@ function datelineLede(blocks: readonly Block[]): { block: Block; end: number } |
     if (!isProse(block) || block.kind !== 'paragraph') continue;
     const m = DATELINE.exec(block.text);
     const place = m?.[0].replace(/[\s—–-]+$/, '').toLowerCase() ?? '';
-    if (m && !SPEAKER_LABEL_WORDS.has(place) && !NOT_DATELINES.has(place)) return { block, end: m[0].length };
+    const rubric = place.split(/[\s,]+/).some((w) => NOT_DATELINES.has(w) || SPEAKER_LABEL_WORDS.has(w));
+    if (m && !rubric && !SPEAKER_LABEL_WORDS.has(place)) return { block, end: m[0].length };
     if (++seen >= LEDE_REACH) return undefined;
   }
   return undefined;

@@ -209,6 +209,9 @@ const NOTE_ELEMENTS = new Set(['li', 'p', 'dd', 'div', 'aside', 'section', 'td',
 
 // Paragraphs (<p>) a cell must hold to be a column of a page laid out in a table.
 const LAYOUT_CELL_PARAGRAPHS = 2;
+// Characters of text a cell of paragraphs must hold to make its row layout: a story's column, not
+// a data table's notes cell of two short <p>.
+const LAYOUT_CELL_CHARS = 300;
 // Elements of a cell looked at to tell layout from data.
 const LAYOUT_CELL_SCAN = 2000;
 
@@ -219,19 +222,21 @@ const LAYOUT_CELL_SCAN = 2000;
  * news weeklies put the whole article in one cell; its paragraphs are paragraphs (claims), where
  * a data cell's figure takes its source from the table's caption or the text around it.
  */
-function isLayoutCell(cell: DomNode): boolean {
+function isLayoutCell(cell: DomNode, minChars = 0): boolean {
   let paragraphs = 0;
+  let chars = 0;
   let seen = 0;
   const stack = [...(cell.children ?? [])];
   // Bounded: nested cells each look at their own subtree, so a deep table of tables stays linear-ish.
   while (stack.length > 0 && seen++ < LAYOUT_CELL_SCAN) {
     const node = stack.pop() as DomNode;
+    if (node.type === 'text') chars += (node.data ?? '').length;
     if (node.type !== 'tag') continue;
     if (node.name === 'table') return true;
-    if (node.name === 'p' && ++paragraphs >= LAYOUT_CELL_PARAGRAPHS) return true;
+    if (node.name === 'p') paragraphs++;
     for (const child of node.children ?? []) stack.push(child);
   }
-  return false;
+  return paragraphs >= LAYOUT_CELL_PARAGRAPHS && chars >= minChars;
 }
 
 /** True for a cell of a table marked as layout (`role="presentation"` or `"none"`), whatever it holds. */
@@ -291,7 +296,7 @@ export class BlockWalker {
     let answer = this.layoutRows.get(row);
     if (answer === undefined) {
       answer = (row.children ?? []).some(
-        (c) => (c.name === 'td' || c.name === 'th') && this.blocky.has(c) && isLayoutCell(c),
+        (c) => (c.name === 'td' || c.name === 'th') && this.blocky.has(c) && isLayoutCell(c, LAYOUT_CELL_CHARS),
       );
       this.layoutRows.set(row, answer);
     }

@@ -24,7 +24,12 @@ export function isContentContainer(el: DomNode): boolean {
 }
 
 /** Class or id of a box beside the story rather than of it, besides Readability's furniture. */
-const BESIDE = /share|sharing|promo|widget|newsletter|subscribe|advert|sponsored|more-?stories|read-?more|recommend/i;
+const BESIDE =
+  /share|sharing|promo|widget|newsletter|subscribe|signup|sign-up|advert|sponsor|(?:^|[\s_-])ads?(?:$|[\s_-])|more-?stories|read-?more|recommend/i;
+/** The words of a box that sells the site rather than tells the story ("Sign up for our newsletter", "Advertisement"). */
+const SELLS = /\b(?:sign\s+up|subscribe|newsletter|advertisement|sponsored|read\s+more)\b/i;
+/** How much of an aside's text is looked at for the words of a box that sells the site. */
+const SAMPLE_CHARS = 300;
 /** Most links an aside read as the article's holds (a caption's credit). */
 const ASIDE_MAX_LINKS = 1;
 /** Shortest text, in characters (white space not counted), of an aside read as the article's. */
@@ -56,12 +61,15 @@ export function isArticleAside(el: DomNode): boolean {
   let text = 0;
   let links = 0;
   let anchors = 0;
+  // Its first words: enough to tell a newsletter box or an advertisement.
+  let sample = '';
   const stack: Array<[DomNode, boolean]> = (el.children ?? []).map((c) => [c, false]);
   while (stack.length > 0) {
     const [node, inLink] = stack.pop() as [DomNode, boolean];
     if (node.type === 'text') {
       const n = (node.data ?? '').replace(/\s+/g, '').length;
       text += n;
+      if (sample.length < SAMPLE_CHARS) sample += ` ${node.data ?? ''}`;
       if (inLink) links += n;
       continue;
     }
@@ -70,5 +78,5 @@ export function isArticleAside(el: DomNode): boolean {
     const link = inLink || node.name === 'a';
     for (const c of node.children ?? []) stack.push([c, link]);
   }
-  return text >= ASIDE_MIN_TEXT && links < 0.5 * text;
+  return text >= ASIDE_MIN_TEXT && links < 0.5 * text && !SELLS.test(sample);
 }

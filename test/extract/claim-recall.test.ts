@@ -354,6 +354,19 @@ describe('wire stories: datelines, credit lines, pronouns and brand names', () =
     );
     expect(label.blocks[0].signals).toEqual([]);
   });
+
+  it('a rubric of several words in capitals ("PRO TIP --", "BEFORE YOU BEGIN —") is no dateline', () => {
+    for (const rubric of ['PRO TIP --', 'BEFORE YOU BEGIN —', 'STEP ONE --', 'QUICK START —']) {
+      const p = post(
+        `${rubric} Back up your settings before you start. The upgrade erases everything.`,
+        'You will need a computer connected by cable. Wi-Fi is not reliable during the flash.',
+        'Linksys shipped a similar fix. Cisco acquired Linksys years ago.',
+        'Open the admin page and log in. Then click Advanced and Firmware Update.',
+        'Your router will reboot twice. This is normal, and it takes a few minutes.',
+      );
+      expect(uncited(p)).not.toContain(2);
+    }
+  });
 });
 
 describe("positions and provisions in a news story's plain sentences", () => {

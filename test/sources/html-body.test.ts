@@ -253,6 +253,24 @@ describe('what a reader mode keeps that extraction used to skip (issue 8)', () =
     expect(texts.some((t) => /Talking Tech|exercise apps|^Related|Drum pads|neighbours/.test(t))).toBe(false);
   });
 
+  it("keeps a data table's row as cells when its notes cell holds two short paragraphs", () => {
+    const html = `<html><body><article><p>Here is how the plans compare.</p><table><thead><tr><th>Plan</th><th>Price</th><th>Notes</th></tr></thead><tbody>
+      <tr><td>Basic</td><td>$10 per month</td><td><p>Includes 5 users.</p><p>Support by email only.</p></td></tr></tbody></table></article></body></html>`;
+    const post = extractPost(parseHtmlDocument(html, { source: 'plans.html' }));
+    expect(post.blocks.find((b) => b.text === '$10 per month')?.kind).toBe('table-cell');
+  });
+
+  it('leaves out an aside in the story that sells the site (a newsletter box, an ad slot), classed or not', () => {
+    const html = `<html><body><main><article><div class="entry-content">
+      <p>The city council voted 7-2 to approve the plan, <a href="https://minutes.example/1">minutes show</a>.</p>
+      <aside><p>Sign up for our newsletter to get the news first. <a href="https://news.example.org/newsletter">Subscribe</a></p></aside>
+      <aside class="ad-slot"><p>Buy 2 get 1 free at <a href="https://shop.example.com/">Shop</a> this week only.</p></aside>
+      <aside class="callout"><p>The plan costs $40 million over five years, according to the <a href="https://budget.example/plan">budget office</a>.</p></aside>
+      <p>The mayor said the vote was a victory.</p></div></article></main></body></html>`;
+    const post = extractPost(parseHtmlDocument(html, { source: 'asides.html' }));
+    expect(urls(post)).toEqual(['https://minutes.example/1', 'https://budget.example/plan']);
+  });
+
   it("reads the story's cell beside a layout cell (a photo's table) as a paragraph, not a table's data cell", () => {
     const post = page('layout-table-row.html');
     const story = post.blocks.find((b) => b.text.startsWith('The county spent'));
