@@ -207,24 +207,21 @@ interface LinkedBlock {
 
 /** The block with its citations normalised, classified and located: what checking needs of it. */
 function linkBlock(raw: RawBlock, index: number, post: PostLinks): LinkedBlock {
-  const ranges = raw.links.length + raw.damaged.length > 0 ? sentenceRanges(raw.text) : [];
+  // Loops, not map() with closures: a closure over this function's variables would allocate
+  // their context for every block, most of which have no link (100,000 paragraphs of a page).
+  const ranges = raw.links.length + raw.damaged.length > 0 ? sentenceRanges(raw.text) : NO_RANGES;
   const line = post.fileLine(raw.line);
   pairArchivedCopies(raw.text, raw.links);
-  const citations = raw.links.map((link) => {
+  const citations: Citation[] = new Array<Citation>(raw.links.length);
+  for (let i = 0; i < raw.links.length; i++) {
+    const link = raw.links[i];
     const citation = toCitation(link, raw.text, ranges, post, raw.line);
     assignRole(citation, link, post);
-    return citation;
-  });
-  const damagedAnchors: DamagedAnchor[] = raw.damaged.map((d) => {
-    const anchor: DamagedAnchor = {
-      anchorText: d.anchorText,
-      sentence: sentenceAt(raw.text, d.offset, ranges),
-      reason: d.reason,
-    };
-    const at = d.line === undefined ? line : post.fileLine(d.line);
-    if (at !== undefined) anchor.line = at;
-    return anchor;
-  });
+    citations[i] = citation;
+  }
+  const damagedAnchors: DamagedAnchor[] = new Array<DamagedAnchor>(raw.damaged.length);
+  for (let i = 0; i < raw.damaged.length; i++)
+    damagedAnchors[i] = damagedAnchor(raw, raw.damaged[i], ranges, line, post);
   // Made with every key it will have in its final order; claimBlock fills in the claim's.
   const block: Block = {
     index,
@@ -237,6 +234,27 @@ function linkBlock(raw: RawBlock, index: number, post: PostLinks): LinkedBlock {
   };
   return { block, raw, ranges, line };
 }
+
+/** A damaged anchor of a block as reported: its sentence, and its line (else the block's). */
+function damagedAnchor(
+  raw: RawBlock,
+  d: RawBlock['damaged'][number],
+  ranges: Array<[number, number]>,
+  line: number | undefined,
+  post: PostLinks,
+): DamagedAnchor {
+  const anchor: DamagedAnchor = {
+    anchorText: d.anchorText,
+    sentence: sentenceAt(raw.text, d.offset, ranges),
+    reason: d.reason,
+  };
+  const at = d.line === undefined ? line : post.fileLine(d.line);
+  if (at !== undefined) anchor.line = at;
+  return anchor;
+}
+
+/** The sentence ranges of a block with no link or damaged anchor: none (shared, never changed). */
+const NO_RANGES: Array<[number, number]> = Object.freeze([]) as unknown as Array<[number, number]>;
 
 /** Placeholder signals of a block whose claim is not analysed yet (never changed: replaced). */
 const NO_SIGNALS: ClaimSignal[] = Object.freeze([]) as unknown as ClaimSignal[];

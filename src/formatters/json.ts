@@ -250,14 +250,7 @@ function canonical(value: unknown, holder: string): unknown {
   // Keys by for-in, not Object.keys(): the same own keys in the same order for a plain object
   // (isPlain: nothing inherited is enumerable), read from V8's cache of them instead of a new
   // array per object, ~8% of writing the report of 100,000 short paragraphs.
-  if (!isPlain(object) || !isSorted(object, ranks)) {
-    const last = ranks.size;
-    const defined = Object.keys(object).filter((k) => object[k] !== undefined);
-    defined.sort((a, b) => (ranks.get(a) ?? last) - (ranks.get(b) ?? last) || (a < b ? -1 : a > b ? 1 : 0));
-    const out = emptyFor(defined.includes('__proto__'));
-    for (const k of defined) out[k] = k === 'sentence' ? flatCopy(object[k]) : canonical(object[k], k);
-    return out;
-  }
+  if (!isPlain(object) || !isSorted(object, ranks)) return sortedCopy(object, ranks);
   // In order already: copied only when a field's value is (a sentence always is, see flatCopy).
   let out: Record<string, unknown> | undefined;
   for (const key in object) {
@@ -276,6 +269,21 @@ function canonical(value: unknown, holder: string): unknown {
     if (out !== undefined) out[key] = c;
   }
   return out ?? value;
+}
+
+/**
+ * A copy of `object` with its keys in canonical order (see canonical). A function of its own:
+ * its sort's comparator holds `ranks`, and a function holding a closure over its variables
+ * allocates their context at every call, even the calls that never sort (~50 bytes on each of
+ * the eight canonical() calls per block: 44 MB writing the report of 100,000 paragraphs).
+ */
+function sortedCopy(object: Record<string, unknown>, ranks: Map<string, number>): Record<string, unknown> {
+  const last = ranks.size;
+  const defined = Object.keys(object).filter((k) => object[k] !== undefined);
+  defined.sort((a, b) => (ranks.get(a) ?? last) - (ranks.get(b) ?? last) || (a < b ? -1 : a > b ? 1 : 0));
+  const out = emptyFor(defined.includes('__proto__'));
+  for (const k of defined) out[k] = k === 'sentence' ? flatCopy(object[k]) : canonical(object[k], k);
+  return out;
 }
 
 /**

@@ -456,7 +456,11 @@ interface Attempt {
 
 /** One attempt of Readability's: measure and score the page, and climb to the best candidate. */
 function attempt(root: DomNode, strict: boolean): Attempt {
-  const s = measure(root, strict);
+  return scored(measure(root, strict));
+}
+
+/** Scores a measured page and climbs to its best candidate. */
+function scored(s: Stats): Attempt {
   score(s);
   const top = topCandidate(s);
   return { s, top, main: top >= 0 && !isTop(s, top) ? s.main[top] : 0 };
@@ -475,12 +479,50 @@ function plainArticle(a: Attempt): boolean {
 }
 
 /**
+ * A fragment that is one article and nothing else: the input holds no `<html>`, `<head>` or
+ * `<body>` (a post's content, not a page), its top level is one `<article>` (loose text beside
+ * it only blank, comments aside), and nothing in it is page furniture (no `<nav>`, `<header>`,
+ * `<footer>`, `<aside>`, form, hidden element or chrome by class or role). There is no page
+ * around it to choose from: the article is the body, and Readability (a fifth of the run on a
+ * paragraph of 6,000 links) need not run. A top-level `<div>` does not qualify: Readability's
+ * own article fragments are one, and its choice inside them differs from the whole on 9 of
+ * the real pages measured. The index of the article, or -1.
+ */
+function plainFragment(root: DomNode, s: Stats): number {
+  if (s.furniture || s.els.length === 0) return -1;
+  let article = -1;
+  for (const node of root.children ?? []) {
+    if (node.type === 'comment') continue;
+    if (node.type === 'text') {
+      if (/\S/.test(node.data ?? '')) return -1;
+      continue;
+    }
+    // One element at the top, and it is the first of `els`.
+    if (article >= 0 || node !== s.els[0] || node.name !== 'article') return -1;
+    article = 0;
+  }
+  if (article < 0 || s.text[article] === 0) return -1;
+  for (const el of s.els) if (el.name === 'html' || el.name === 'head' || el.name === 'body') return -1;
+  return article;
+}
+
+/** The body of a plain fragment: its article, less what a reader mode leaves out of it (leftOut). */
+function fragmentChoice(s: Stats, article: number): BodyChoice {
+  const element = s.els[article];
+  return { element, selector: selectorOf(element), confident: true, skip: leftOut(s, article, []), contentOnly: false };
+}
+
+/**
  * Chooses the article body of a parsed page: Readability's choice when it finds an article of
  * READER_MIN_TEXT, else our own scoring; a shorter article Readability found wins over reading
  * the whole page.
  */
 export function chooseBody(root: DomNode): BodyChoice {
-  const best = attempt(root, true);
+  // A plain fragment needs no scoring (100,000 paragraphs scored into their article).
+  const measured = measure(root, true);
+  const fragment = plainFragment(root, measured);
+  if (fragment >= 0) return fragmentChoice(measured, fragment);
+  const best = scored(measured);
   const reader = plainArticle(best) ? undefined : readerArticle(root);
   if (reader !== undefined) {
     const choice = readerChoice(best.s, reader, READER_MIN_TEXT);
