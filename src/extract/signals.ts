@@ -508,7 +508,7 @@ const PRONOUN_CLAUSE =
   /^\s+(?:they|he|she|it|we)\s+(?:are|is|were|was|have|has|had|will|would|can|could|did|do|does)\b/i;
 
 /** Whether a reporting verb at [start, end) is used for reporting (see the module comment). */
-function isReporting(t: string, start: number, end: number, verb: string): boolean {
+function isReporting(t: string, start: number, end: number, verb: string, sentenceStart: number): boolean {
   const after = t.slice(end, end + 40);
   const thatFollows = /^\s*(?:that\b|[,:]?\s*["“‘'])/i.test(after);
   if (verb === 'according to') {
@@ -520,8 +520,7 @@ function isReporting(t: string, start: number, end: number, verb: string): boole
   while (p > 0 && (t[p - 1] === ' ' || t[p - 1] === '\n' || t[p - 1] === '\t')) p--;
   if (p === 0 || '.!?+*•'.includes(t[p - 1])) return false;
   // Inside a condition opening the sentence ("If an executive disagrees with me, …"): nothing said yet.
-  const sentence = t.slice(Math.max(t.lastIndexOf('. ', start), t.lastIndexOf('? ', start), 0), start);
-  const opening = sentence.replace(/^[.?]?\s*/, '');
+  const opening = t.slice(sentenceStart, start).trimStart();
   if (HYPOTHETICAL.test(opening) && !opening.includes(',')) return false;
   const before = wordsBefore(t, start, 6);
   // A determiner right before: a noun or an adjective ("the claims", "an estimated cost").
@@ -650,11 +649,16 @@ function attributions(text: string, t: string, rules: ClaimRules): string[] {
     if (!isPersonal(t, m.index)) found.push(text.slice(m.index, concernsEnd));
   }
   REPORTING.lastIndex = 0;
+  let ranges: Array<[number, number]> | undefined;
   for (let m = REPORTING.exec(t); m && found.length < MAX_EVIDENCE; m = REPORTING.exec(t)) {
     // "fears" in "amid growing fears that" was read as a concern (the writer's or someone's).
     if (m.index < concernsEnd) continue;
     const verb = m[0].toLowerCase().replace(/\s+/g, ' ');
-    if (isReporting(t, m.index, m.index + m[0].length, verb)) found.push(evidence(m.index, m.index + m[0].length));
+    // The sentences, found once for the text: a look back per verb made long texts quadratic.
+    ranges ??= sentenceRanges(text);
+    const sentenceStart = ranges.length > 0 ? ranges[sentenceIndex(ranges, m.index)][0] : 0;
+    if (isReporting(t, m.index, m.index + m[0].length, verb, sentenceStart))
+      found.push(evidence(m.index, m.index + m[0].length));
   }
   return found;
 }
