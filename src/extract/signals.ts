@@ -508,7 +508,7 @@ const PRONOUN_CLAUSE =
   /^\s+(?:they|he|she|it|we)\s+(?:are|is|were|was|have|has|had|will|would|can|could|did|do|does)\b/i;
 
 /** Whether a reporting verb at [start, end) is used for reporting (see the module comment). */
-function isReporting(t: string, start: number, end: number, verb: string, sentenceStart: number): boolean {
+function isReporting(t: string, start: number, end: number, verb: string, conditionEnd: number): boolean {
   const after = t.slice(end, end + 40);
   const thatFollows = /^\s*(?:that\b|[,:]?\s*["“‘'])/i.test(after);
   if (verb === 'according to') {
@@ -520,8 +520,7 @@ function isReporting(t: string, start: number, end: number, verb: string, senten
   while (p > 0 && (t[p - 1] === ' ' || t[p - 1] === '\n' || t[p - 1] === '\t')) p--;
   if (p === 0 || '.!?+*•'.includes(t[p - 1])) return false;
   // Inside a condition opening the sentence ("If an executive disagrees with me, …"): nothing said yet.
-  const opening = t.slice(sentenceStart, start).trimStart();
-  if (HYPOTHETICAL.test(opening) && !opening.includes(',')) return false;
+  if (start < conditionEnd) return false;
   const before = wordsBefore(t, start, 6);
   // A determiner right before: a noun or an adjective ("the claims", "an estimated cost").
   if (before.length > 0 && DETERMINERS.has(before[before.length - 1])) return false;
@@ -649,15 +648,25 @@ function attributions(text: string, t: string, rules: ClaimRules): string[] {
     if (!isPersonal(t, m.index)) found.push(text.slice(m.index, concernsEnd));
   }
   REPORTING.lastIndex = 0;
+  // The sentences, found once for the text, and where the condition opening the current one ends
+  // (its first comma): found once per sentence, so a long text stays linear.
   let ranges: Array<[number, number]> | undefined;
+  let sentence = -1;
+  let conditionEnd = -1;
   for (let m = REPORTING.exec(t); m && found.length < MAX_EVIDENCE; m = REPORTING.exec(t)) {
     // "fears" in "amid growing fears that" was read as a concern (the writer's or someone's).
     if (m.index < concernsEnd) continue;
     const verb = m[0].toLowerCase().replace(/\s+/g, ' ');
-    // The sentences, found once for the text: a look back per verb made long texts quadratic.
     ranges ??= sentenceRanges(text);
-    const sentenceStart = ranges.length > 0 ? ranges[sentenceIndex(ranges, m.index)][0] : 0;
-    if (isReporting(t, m.index, m.index + m[0].length, verb, sentenceStart))
+    const s = ranges.length > 0 ? sentenceIndex(ranges, m.index) : -1;
+    if (s !== sentence && s >= 0) {
+      sentence = s;
+      const [from, to] = ranges[s];
+      const opens = HYPOTHETICAL.test(t.slice(from, from + 20).trimStart());
+      const comma = opens ? t.slice(from, to).indexOf(',') : -1;
+      conditionEnd = !opens ? -1 : comma < 0 ? to : from + comma;
+    }
+    if (isReporting(t, m.index, m.index + m[0].length, verb, conditionEnd))
       found.push(evidence(m.index, m.index + m[0].length));
   }
   return found;

@@ -91,6 +91,10 @@ describe('extraction time grows linearly (issue 13)', () => {
     ['full stops "."×n', (n) => [wpPost(`<p>${'.'.repeat(n)} <a href="https://a.example/">x</a></p>`), 'post.json']],
     // Reporting verbs that report nothing, in one sentence: each is judged within its sentence.
     ['"to say"×n in one sentence', (n) => [wpPost(`<p>${'x to say '.repeat(n / 9)}</p>`), 'post.json']],
+    [
+      'a condition of n words with reporting verbs',
+      (n) => [wpPost(`<p>If ${'Marsh says so '.repeat(n / 14)}</p>`), 'post.json'],
+    ],
     ['nested divs', (n) => [`<article>${'<div>'.repeat(n / 5)}x`, 'page.html']],
     ['nested spans with text', (n) => [`<article><p>${'<span>ab '.repeat(n / 9)}</p></article>`, 'page.html']],
     [
