@@ -2,7 +2,7 @@ import type { Block, BlockKind, CitationVia } from '../types.js';
 import { escapeRegExp } from '../config/claim-config.js';
 import type { RawBlock } from './block-builder.js';
 import { MAX_SENTENCE_CHARS } from './sentences.js';
-import { INSTITUTION_NOUNS, NAME_STOPWORDS } from './claim-rules.js';
+import { INSTITUTION_NOUNS, NAME_STOPWORDS, PERSONAL_SUBJECTS } from './claim-rules.js';
 import { doubleQuotedSpans, unquoted } from './signals.js';
 import { capText } from './walk-blocks.js';
 
@@ -152,14 +152,12 @@ function creditQuoteIntroductions(blocks: Block[]): void {
   }
 }
 
-/** A paragraph opening with a quotation mark: the words of someone named outside the marks. */
-// Subject pronouns: a speaker the paragraph before names.
-const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 // A pronoun speaking outside the quotation marks ("…,” he said. “…").
 const PRONOUN_SPEAKER =
   /\b(?:(?:he|she|they)\s+(?:said|says|say|added|adds|wrote|writes|explained|explains|continued|continues)|(?:said|says|added|adds|wrote|writes|explained|explains|continued|continues)\s+(?:he|she|they))\b/i;
 // Names looked up per quote paragraph: a speaker is named near the quotes, and the work stays bounded.
 const MAX_SPEAKER_NAMES = 10;
+/** A paragraph opening with a quotation mark: the words of someone named outside the marks. */
 const OPENS_WITH_QUOTE = /^\s*[“"«]/;
 
 /**
@@ -343,7 +341,7 @@ function creditPartyWords(blocks: Block[], end: number, partyName: string, sourc
         (w) =>
           /^\p{Lu}/u.test(w) &&
           !partyWords.has(w) &&
-          !PRONOUNS.has(w.toLowerCase()) &&
+          !PERSONAL_SUBJECTS.has(w.toLowerCase()) &&
           !NAME_STOPWORDS.has(w.toLowerCase()),
       );
   // Whether the block before names the party (or speaks for them), and whether it was credited.
