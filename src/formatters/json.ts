@@ -309,12 +309,52 @@ function canonical(value: unknown, holder: string): unknown {
  * the eight canonical() calls per block: 44 MB writing the report of 100,000 paragraphs).
  */
 function sortedCopy(object: Record<string, unknown>, ranks: Map<string, number>): Record<string, unknown> {
-  const last = ranks.size;
-  const defined = Object.keys(object).filter((k) => object[k] !== undefined);
-  defined.sort((a, b) => (ranks.get(a) ?? last) - (ranks.get(b) ?? last) || (a < b ? -1 : a > b ? 1 : 0));
+  const defined = sortedKeys(object, ranks);
   const out = emptyFor(defined.includes('__proto__'));
   for (const k of defined) out[k] = k === 'sentence' ? flatCopy(object[k]) : canonical(object[k], k);
   return out;
+}
+
+/** The defined keys of an object, as read, and in canonical order: the last order sorted for a kind. */
+interface KeyOrder {
+  /** The keys as the object listed them. */
+  read: readonly string[];
+  /** The same keys in canonical order. */
+  sorted: readonly string[];
+}
+
+// The last key order sorted per kind of object (by its ranks), and the keys of the object at hand.
+const LAST_ORDER = new Map<Map<string, number>, KeyOrder>();
+const scratch: string[] = [];
+
+/**
+ * The defined keys of `object` in canonical order. The objects of one kind that need sorting
+ * mostly list their keys alike (every citation of an offline run has its checkUrl after its
+ * origin): the last order sorted for the kind is reused when the keys match it, instead of a
+ * list, a filtered copy and a sort per object (~100 MB allocated writing a 4 MB post's report).
+ */
+function sortedKeys(object: Record<string, unknown>, ranks: Map<string, number>): readonly string[] {
+  scratch.length = 0;
+  if (isPlain(object)) {
+    // for-in lists a plain object's own keys in Object.keys() order (see canonical).
+    for (const k in object) if (object[k] !== undefined) scratch.push(k);
+  } else for (const k of Object.keys(object)) if (object[k] !== undefined) scratch.push(k);
+  const memo = LAST_ORDER.get(ranks);
+  if (memo !== undefined && sameKeys(memo.read, scratch)) return memo.sorted;
+  const last = ranks.size;
+  const read = scratch.slice();
+  const sorted = read
+    .slice()
+    .sort((a, b) => (ranks.get(a) ?? last) - (ranks.get(b) ?? last) || (a < b ? -1 : a > b ? 1 : 0));
+  LAST_ORDER.set(ranks, { read, sorted });
+  return sorted;
+}
+
+/** True when two key lists are the same keys in the same order. */
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
