@@ -405,6 +405,7 @@ export function extractStaged(post: Post, opts: ExtractOptions = {}): StagedExtr
       lineOf: useLocations ? lineIndex(html).line : undefined,
       lineAttr: isMarkdown ? MARKDOWN_LINE_ATTR : undefined,
       brokenAttr: isMarkdown ? MARKDOWN_BROKEN_ATTR : undefined,
+      postContent: post.kind === 'wordpress',
     });
     for (const raw of walker.walkBody(root.children ?? [])) rawBlocks.push(raw);
   }

@@ -150,6 +150,8 @@ export interface WalkOptions {
   brokenAttr?: string;
   /** Line of a source offset, when lines come from node positions. */
   lineOf?: (offset: number) => number;
+  /** The body is a post's own content (WordPress), not a page: its asides are read as an article's (read-inside.ts). */
+  postContent?: boolean;
 }
 
 /** Normalised `rel` tokens. */
@@ -282,9 +284,11 @@ export class BlockWalker {
   /** Run by the next push() when its frame ends (leaving a footnote, a figure, a list). */
   private onPush: (() => void) | undefined;
   /** Skipped kinds read all the same: a `<pre>` with links, an article's `<header>` (read-inside.ts). */
-  private readonly inside = new ReadInside();
+  private readonly inside: ReadInside;
 
-  constructor(private readonly opts: WalkOptions) {}
+  constructor(private readonly opts: WalkOptions) {
+    this.inside = new ReadInside(opts.postContent ?? false);
+  }
 
   /** Rows holding a layout cell (isLayoutCell), by row: each row is looked at once. */
   private readonly layoutRows = new Map<DomNode, boolean>();
