@@ -2,6 +2,7 @@ import type { BlockKind, CitationRole } from '../types.js';
 import { BlockBuilder, type RawBlock, type RawLink } from './block-builder.js';
 import type { DomNode } from './dom.js';
 import { looksLikeFootnoteMark } from '../sources/footnote-mark.js';
+import { isContentsList } from './contents-list.js';
 import { anchorRole, containerRole, isAvatar, isTellingAlt, isWidgetAnchor } from './link-roles.js';
 import { BLOCK_BREAK, ORPHAN_A, REOPENED_A, STRONG_END } from './prepare-html.js';
 import { ReadInside } from './read-inside.js';
@@ -307,6 +308,24 @@ export class BlockWalker {
     return answer;
   }
 
+  /** Lists found to be a table of contents (contents-list.ts), by list: each is looked at once. */
+  private readonly contents = new Map<DomNode, boolean>();
+
+  /**
+   * True for page chrome (isChrome), or a list that is a table of contents: navigation as a
+   * `<nav>` is, skipped whole.
+   */
+  private isChromeAt(node: DomNode): boolean {
+    if (isChrome(node)) return true;
+    if (node.name !== 'ul' && node.name !== 'ol') return false;
+    let answer = this.contents.get(node);
+    if (answer === undefined) {
+      answer = isContentsList(node);
+      this.contents.set(node, answer);
+    }
+    return answer;
+  }
+
   /** True for an element of a kind never read (SKIPPED), unless read-inside.ts reads it all the same. */
   private skippedKind(node: DomNode): boolean {
     return SKIPPED.has(node.name ?? '') && !this.inside.reads(node);
@@ -406,7 +425,7 @@ export class BlockWalker {
       const name = node.name ?? '';
       const parent = node.parent;
       if (parent && (COMPLEX_IN_QUOTE.has(name) || this.complex.has(node))) this.complex.add(parent);
-      if (this.skippedKind(node) || isChrome(node)) continue;
+      if (this.skippedKind(node) || this.isChromeAt(node)) continue;
       if (BLOCK_KIND[name] !== undefined || name === BLOCK_BREAK || this.blocky.has(node) || this.inside.isCode(node)) {
         if (parent) this.blocky.add(parent);
       }
@@ -549,7 +568,7 @@ export class BlockWalker {
 
   /** An element of a container (blockNode's; its closures allocated for elements only: see WHY_SPLIT). */
   private blockElement(node: DomNode, name: string, kind: BlockKind): void {
-    if (this.inside.isCode(node) && !isChrome(node)) {
+    if (this.inside.isCode(node) && !this.isChromeAt(node)) {
       // Preformatted text with links: one block, its text code (no claim), its links read.
       this.flush();
       const builder = new BlockBuilder('paragraph', this.noteLine(node));
@@ -559,7 +578,7 @@ export class BlockWalker {
       });
       return;
     }
-    if ((this.skippedKind(node) && !(this.opts.includeMedia && name === 'iframe')) || isChrome(node)) {
+    if ((this.skippedKind(node) && !(this.opts.includeMedia && name === 'iframe')) || this.isChromeAt(node)) {
       if (!INLINE.has(name)) this.flush();
       return;
     }
@@ -735,7 +754,7 @@ export class BlockWalker {
         return;
     }
     const attribution = this.quoteDepth > 0 && (name === 'footer' || name === 'header');
-    if ((this.skippedKind(node) && !attribution) || isChrome(node)) return;
+    if ((this.skippedKind(node) && !attribution) || this.isChromeAt(node)) return;
     if (this.inside.isCode(node)) {
       const codeStart = b.length;
       b.space();
