@@ -3,6 +3,7 @@ import { BlockBuilder, type RawBlock, type RawLink } from './block-builder.js';
 import type { DomNode } from './dom.js';
 import { looksLikeFootnoteMark } from '../sources/footnote-mark.js';
 import { isContentsList } from './contents-list.js';
+import { TeaserCards } from './teaser-cards.js';
 import { anchorRole, containerRole, isAvatar, isTellingAlt, isWidgetAnchor } from './link-roles.js';
 import { BLOCK_BREAK, ORPHAN_A, REOPENED_A, STRONG_END } from './prepare-html.js';
 import { ReadInside } from './read-inside.js';
@@ -153,6 +154,8 @@ export interface WalkOptions {
   lineOf?: (offset: number) => number;
   /** The body is a post's own content (WordPress), not a page: its asides are read as an article's (read-inside.ts). */
   postContent?: boolean;
+  /** True for an absolute href to the post's own site (a card of another story links there: teaser-cards.ts). */
+  ownLink?: (href: string) => boolean;
 }
 
 /** Normalised `rel` tokens. */
@@ -289,6 +292,7 @@ export class BlockWalker {
 
   constructor(private readonly opts: WalkOptions) {
     this.inside = new ReadInside(opts.postContent ?? false);
+    this.cards = new TeaserCards(opts.ownLink);
   }
 
   /** Rows holding a layout cell (isLayoutCell), by row: each row is looked at once. */
@@ -311,12 +315,15 @@ export class BlockWalker {
   /** Lists found to be a table of contents (contents-list.ts), by list: each is looked at once. */
   private readonly contents = new Map<DomNode, boolean>();
 
+  /** Cards of other stories side by side (teaser-cards.ts). */
+  private readonly cards: TeaserCards;
+
   /**
-   * True for page chrome (isChrome), or a list that is a table of contents: navigation as a
-   * `<nav>` is, skipped whole.
+   * True for page chrome (isChrome), a list that is a table of contents (navigation as a `<nav>`
+   * is), or a card of another story beside others: related content, skipped whole.
    */
   private isChromeAt(node: DomNode): boolean {
-    if (isChrome(node)) return true;
+    if (isChrome(node) || this.cards.inList(node)) return true;
     if (node.name !== 'ul' && node.name !== 'ol') return false;
     let answer = this.contents.get(node);
     if (answer === undefined) {

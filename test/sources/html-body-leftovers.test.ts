@@ -13,8 +13,9 @@ function page(name: string, url?: string): ExtractedPost {
   return extractPost(parseHtmlDocument(readFileSync(path.join(PAGES, name), 'utf8'), { source: name, url }));
 }
 
-function fragment(body: string): ExtractedPost {
+function fragment(body: string, url?: string): ExtractedPost {
   const post: Post = { source: 'post.json', kind: 'wordpress', body, bodyFormat: 'html', warnings: [] };
+  if (url !== undefined) post.url = url;
   return extractPost(post);
 }
 
@@ -54,5 +55,123 @@ describe('a table of contents is navigation, not paragraphs (issue 8)', () => {
     // Numbering outside the jumps is still contents.
     const numbered = fragment('<ol><li>1. <a href="#a">Rain</a></li><li>2. <a href="#b">Fields</a></li></ol>');
     expect(numbered.blocks).toEqual([]);
+  });
+});
+
+describe('cards of other stories are related content, not the story (issue 8)', () => {
+  it('skips a list of cards whose link sits on their headline, after the story in the body read', () => {
+    const post = page('heading-link-cards.html');
+    expect(post.bodySelector).toBe('body > main');
+    expect(post.blocks.flatMap((b) => b.citations.map((c) => c.url))).toEqual([
+      'https://county.example.gov/minutes/2025-09-12',
+      'https://ferryco.example.com/reports/annual-2024.pdf',
+    ]);
+    expect(post.blocks.some((b) => /harbour master|season ticket|landing stage|Silt|pier/.test(b.text))).toBe(false);
+    // The story's own claims stand as they were: the uncited one stays uncited.
+    const uncited = report(post).findings.filter((f) => f.code === 'CLAIM_UNCITED');
+    expect(uncited.map((f) => post.blocks[f.block as number].text.slice(0, 20))).toEqual(['Islanders have asked']);
+  });
+
+  it("skips a WordPress query loop's posts in content.rendered, marked as cards by class", () => {
+    const item = (slug: string, title: string) =>
+      `<li class="wp-block-post"><h2 class="wp-block-post-title"><a href="https://blog.example.com/${slug}/">${title}</a></h2><div class="wp-block-post-excerpt"><p>A short excerpt of the post, as the theme shows it.</p></div></li>`;
+    const post = fragment(
+      `<p>The county spent $4 million on the ferry, <a href="https://county.example.gov/budget">its budget</a> shows.</p><ul class="wp-block-post-template">${item('a', 'Harbour silt')}${item('b', 'Ferry fares')}</ul>`,
+      'https://blog.example.com/2025/06/ferry/',
+    );
+    expect(post.blocks.map((b) => b.text)).toEqual(['The county spent $4 million on the ferry, its budget shows.']);
+  });
+
+  it("reads what is no list of cards: a single card, a writer's picks with paragraphs of their own, a card linking out twice", () => {
+    const card = '<article class="card"><h3><a href="/news/pier">The pier</a></h3><p>Rebuilt by 2027.</p></article>';
+    expect(fragment(`<p>Intro.</p>${card}`).blocks.map((b) => b.text)).toContain('The pier');
+    // A writer's picks link out (a shop's pages): read, however short their lines.
+    const picks = ['a', 'b']
+      .map(
+        (x) =>
+          `<article><h3><a href="https://shop.example/${x}">Station ${x}</a></h3><p>Sends its figures.</p></article>`,
+      )
+      .join('');
+    const own = 'https://blog.example.com/2025/06/picks/';
+    expect(fragment(picks, own).blocks.filter((b) => b.citations.length > 0)).toHaveLength(2);
+    // Entries of the site's own pages with a paragraph each, longer than a teaser: read.
+    const long =
+      'It measures wind and rain every minute and sends the figures over the phone network, which is why the county uses it on every pier, the harbour master told us. '.repeat(
+        3,
+      );
+    const entries = ['a', 'b']
+      .map((x) => `<article><h3><a href="/stations/${x}">Station ${x}</a></h3><p>${long}</p></article>`)
+      .join('');
+    expect(fragment(entries, own).blocks.filter((b) => b.citations.length > 0)).toHaveLength(2);
+    const twice = ['a', 'b']
+      .map(
+        (x) =>
+          `<article class="card"><h3><a href="/news/${x}">Story ${x}</a></h3><p>As <a href="https://source.example/${x}">the report</a> says.</p></article>`,
+      )
+      .join('');
+    expect(fragment(twice).blocks.flatMap((b) => b.citations.map((c) => c.url))).toEqual([
+      '/news/a',
+      'https://source.example/a',
+      '/news/b',
+      'https://source.example/b',
+    ]);
+  });
+});
+
+describe("the page's own site when its head does not name it (issue 8)", () => {
+  const roles = (post: ExtractedPost) =>
+    post.blocks.flatMap((b) => b.citations.map((c): [string, string | undefined] => [c.url, c.role]));
+  const GUIDES: Array<[string, string | undefined]> = [
+    ['https://www.wellnessline.example/guide/asthma-attacks', 'navigation'],
+    ['https://www.wellnessline.example/topic/allergies', 'navigation'],
+    ['https://journal.example.org/articles/pollen-season-length', undefined],
+    ['https://retail.example.net/reports/2025-q1', undefined],
+  ];
+
+  it("a saved page with no canonical and no og:url: its navigation's host is its own, so its topic guides are navigation", () => {
+    const post = page('health-topic-guides.html');
+    expect(post.siteHosts).toEqual(['wellnessline.example']);
+    expect(roles(post)).toEqual(GUIDES);
+    const uncited = report(post).findings.filter((f) => f.code === 'CLAIM_UNCITED');
+    expect(uncited.map((f) => post.blocks[f.block as number].text.slice(0, 20))).toEqual([
+      'Tree pollen counts i',
+      'About 1 in 4 adults ',
+    ]);
+  });
+
+  it('read at another address (a local preview), the host of its navigation is its own too', () => {
+    const post = page('health-topic-guides.html', 'http://localhost:4000/news/pollen');
+    expect(post.siteHosts).toEqual(['localhost', 'wellnessline.example']);
+    expect(roles(post)).toEqual(GUIDES);
+  });
+
+  it("og:url names the site of a page's relative links: its hubs are navigation; another site's guide is a source", () => {
+    const html = `<html><head><meta property="og:url" content="https://news.example/2026/05/flu"></head><body><article>
+      <p>Flu cases doubled in May, the state said, as our <a href="/topics/flu">flu coverage</a> shows; see also <a href="/health-topics/vaccines">vaccines</a>.</p>
+      <p>A <a href="https://cdc.example.gov/guide/flu-season">federal guide</a> and <a href="/2026/04/a-guide-to-the-budget">our budget story</a> explain more of it.</p>
+      </article></body></html>`;
+    const post = extractPost(parseHtmlDocument(html, { source: 'flu.html' }));
+    expect(roles(post)).toEqual([
+      ['https://news.example/topics/flu', 'navigation'],
+      ['https://news.example/health-topics/vaccines', 'navigation'],
+      ['https://cdc.example.gov/guide/flu-season', undefined],
+      ['https://news.example/2026/04/a-guide-to-the-budget', undefined],
+    ]);
+  });
+
+  it('no host is taken from links that spread over many sites, nor from the article itself', () => {
+    const menu = ['a', 'b', 'c', 'd'].map((x) => `<a href="https://${x}.example/">${x}</a>`).join(' ');
+    const story = `<article><h1>Pollen</h1><p>Counts rose by 20% this spring in the south, as <a href="https://wellnessline.example/guide/asthma">a guide</a>, <a href="https://wellnessline.example/guide/hay-fever">another</a> and <a href="https://wellnessline.example/topic/pollen">a third</a> of that site say, and more visits to doctors are expected through April.</p></article>`;
+    const post = extractPost(
+      parseHtmlDocument(`<html><body><header>${menu}</header>${story}</body></html>`, { source: 'x.html' }),
+    );
+    expect(post.siteHosts).toBeUndefined();
+    expect(roles(post).map(([, role]) => role)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('through the CLI: CLAIM_UNCITED on the paragraphs credited only by the site’s own guides', async () => {
+    const run = await runCli(['check', path.join(PAGES, 'health-topic-guides.html'), '--offline', '--format', 'json']);
+    const out = JSON.parse(run.stdout) as { findings: Array<{ code: string; block?: number }> };
+    expect(out.findings.filter((f) => f.code === 'CLAIM_UNCITED').map((f) => f.block)).toEqual([1, 2]);
   });
 });
