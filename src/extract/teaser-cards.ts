@@ -60,7 +60,7 @@ function isRelative(href: string): boolean {
  * True for an element that is the card of another story (see the top of this file). `ownLink`
  * tells an href to the post's own site (by default, a relative one).
  */
-export function isCard(el: DomNode, ownLink: (href: string) => boolean = isRelative): boolean {
+function isCard(el: DomNode, ownLink: (href: string) => boolean = isRelative): boolean {
   if (!mayBeCard(el)) return false;
   let seen = 0;
   let href: string | undefined;
