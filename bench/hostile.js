@@ -6,8 +6,11 @@
  * issue 13's aim of 1 MB/s. Two figures per shape, medians of RUNS: `check --offline` as a user
  * runs it (a fresh process: start-up included, wall clock and CPU), and the same work in this
  * process (read, extract, build the report, render it) in CPU time. Then the CLI run's peak RSS
- * (getrusage, via rss-probe.js): in MB, and above start-up's as a multiple of the input; with two
- * report-heavy Markdown posts besides the corpus (MEMORY_SHAPES). Asserts nothing.
+ * (getrusage, via rss-probe.js): in MB, and its growth above start-up's (`--version`) as a
+ * multiple of the input file's bytes, and of the input's and the report's bytes together (the
+ * report written to stdout, UTF-8; a page of 100,000 one-word paragraphs writes a report 29×
+ * its size, which the run must build); with report-heavy posts besides the corpus
+ * (MEMORY_SHAPES). Asserts nothing.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -93,14 +96,18 @@ function cliRun(bin, file, format, probeFile) {
   return { status, wall, cpuMs, rssMb: maxRssKb / 1024 };
 }
 
-/** CPU ms of one in-process pass: what `check --offline` does after start-up. */
-function inProcess(text, source, format) {
+/**
+ * CPU ms of one in-process pass: what `check --offline` does after start-up; with `count`, also
+ * the bytes of the report written (UTF-8), counted outside the CPU figure's purpose (untimed pass).
+ */
+function inProcess(text, source, format, count = false) {
   const start = process.cpuUsage();
   const posts = parseDocument(Buffer.from(text), { source }).map((post) => extractPost(post));
   const report = buildReport({ posts, results: new Map(), startedAt: new Date(0), durationMs: 0, offline: true });
-  for (const piece of renderPieces(format, report)) void piece;
+  let bytes = 0;
+  for (const piece of renderPieces(format, report)) if (count) bytes += Buffer.byteLength(piece);
   const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
+  return { ms: (used.user + used.system) / 1000, bytes };
 }
 
 /** Runs the hostile-input figures. */
@@ -138,13 +145,13 @@ export async function benchHostile() {
       const cliCpu = median(runs.map((r) => r.cpuMs)) / 1000;
       const rss = median(runs.map((r) => r.rssMb));
       // One untimed pass first: the first shapes would otherwise pay for compiling the code.
-      inProcess(text, file, format);
+      const reportMb = inProcess(text, file, format, true).bytes / 1e6;
       const cpu = [];
-      for (let run = 0; run < RUNS; run++) cpu.push(inProcess(text, file, format) / 1000);
+      for (let run = 0; run < RUNS; run++) cpu.push(inProcess(text, file, format).ms / 1000);
       const cliRate = mb / cli;
       const cpuRate = mb / median(cpu);
       console.log(
-        `hostile: ${c.name} (${mb.toFixed(2)} MB): \`check --offline\` (exit ${status}) median ${cli.toFixed(2)} s (${cliCpu.toFixed(2)} s CPU), ${cliRate.toFixed(2)} MB/s (${(mb / cliCpu).toFixed(2)} MB/s of CPU); in-process ${(median(cpu) * 1000).toFixed(0)} ms CPU, ${cpuRate.toFixed(2)} MB/s; aim ${AIM} MB/s: ${cpuRate >= AIM ? 'meets' : 'misses'} in-process, ${cliRate >= AIM ? 'meets' : 'misses'} through the CLI; peak RSS ${rss.toFixed(0)} MB, ${((rss - baseRss) / mb).toFixed(0)}× the input above start-up`,
+        `hostile: ${c.name} (${mb.toFixed(2)} MB): \`check --offline\` (exit ${status}) median ${cli.toFixed(2)} s (${cliCpu.toFixed(2)} s CPU), ${cliRate.toFixed(2)} MB/s (${(mb / cliCpu).toFixed(2)} MB/s of CPU); in-process ${(median(cpu) * 1000).toFixed(0)} ms CPU, ${cpuRate.toFixed(2)} MB/s; aim ${AIM} MB/s: ${cpuRate >= AIM ? 'meets' : 'misses'} in-process, ${cliRate >= AIM ? 'meets' : 'misses'} through the CLI; peak RSS ${rss.toFixed(0)} MB, ${(rss - baseRss).toFixed(0)} MB above start-up's: ${((rss - baseRss) / mb).toFixed(0)}× the input, ${((rss - baseRss) / (mb + reportMb)).toFixed(1)}× the input and the ${format} report (${reportMb.toFixed(2)} MB) together`,
       );
     }
   } finally {

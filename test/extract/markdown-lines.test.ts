@@ -185,4 +185,20 @@ describe('long Markdown bodies render in sections', () => {
     expect(sections.length).toBeGreaterThan(5);
     expect(sections.join('')).toBe(whole);
   });
+
+  it('finds definitions, good and bad, in the few sections that hold them (the others are not pre-parsed)', () => {
+    const parts: string[] = [];
+    for (let i = 0; i < 30; i++)
+      parts.push(`## Part ${i}`, '', `Officials [said][r${i % 3}] and [wrote][b${i % 3}].`, '');
+    // Definitions only at the end: a good one, and one CommonMark refuses (a space in the URL).
+    for (let r = 0; r < 3; r++)
+      parts.push(`[r${r}]: https://ref.example.net/${r}`, `[b${r}]: https://bad.example.net/a b${r}`, '');
+    const body = parts.join('\n');
+    const whole = [...renderMarkdown(body)].join('');
+    expect(whole).toContain('href="https://ref.example.net/1"');
+    expect(whole).toContain('data-md-broken');
+    const sections = [...renderMarkdown(body, { sections: { size: 200, whole: 0 } })];
+    expect(sections.length).toBeGreaterThan(5);
+    expect(sections.join('')).toBe(whole);
+  });
 });
