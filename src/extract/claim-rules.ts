@@ -361,3 +361,37 @@ export const FEELINGS = set(
  */
 export const CHANGELOG_ENTRY =
   /^[\s+*•·–—-]*(?:\[[ xX]\]\s*)?(?:#?\d+[:.)]\s*)?(?:\p{Lu}\p{Ll}+ed(?=[\s:(])(?!\s+\p{Lu})|(?:Fix|Add|Remove|Update|Upgrade|Bump|Improve|Change|Deprecate|Drop|Refactor|Merge|Revert|Rename|Move|Replace|Support|Allow|Use|Make|Document|Clean|Release|Enable|Disable|Introduce|Implement|Prevent|Avoid|Handle|Show|Hide|Set|Switch|Tweak|Optimi[sz]e|Speed|Ship|Port|Pin)(?:s|es|d|ed|ped|ted)?(?=[\s:(]))/u;
+
+/**
+ * An idea contested, and what it is ("experts have challenged the idea that …", "the ministry
+ * rejected the claim that …"), or a party defended on stated grounds ("supporters defended the
+ * company on the grounds that …"): someone's position, when its subject is not the writer's.
+ */
+export const CONTESTED =
+  /\b(?:(?:challeng|disput|reject|dismiss|question|refut)(?:ed|es|ing|s)?\s+(?:the|a|this|that)\s+(?:\p{L}+\s+)?(?:idea|claims?|notion|view|suggestion|assertion|argument|contention|allegations?|theory|premise)\s+that|(?:defended|defends|justified|justifies)\s+(?:[\p{L}'’-]+\s+){1,4}on\s+the\s+grounds?\s+that)\b/giu;
+
+/** Someone asked, in the passive ("the senator was asked whether …"): a question put to them on record. */
+export const ASKED_PASSIVE = /\b(?:was|were|been)\s+asked\s+(?:if|whether|why|how|what|when|where|who|about)\b/gi;
+
+/**
+ * A position called for by a named party or an institution ("Republicans have called for a
+ * revamp"); not what a plan or a recipe calls for (the subject must be a name, an expert or an
+ * institution).
+ */
+export const CALLED_FOR = /\b(?:called|calls|calling)\s+for\b/gi;
+
+/** What an outlet reports it has learned, closing its sentence ("… was stolen, the Gazette has learned."). */
+export const HAS_LEARNED = /\b(?:has|have)\s+(?:exclusively\s+)?(?:learned|learnt)(?=\s*(?:[.,;:!?…]|$))/gi;
+
+/**
+ * The unnamed sources of a news story: "sources close to …", "people familiar with the talks",
+ * "the source could not provide details", "a senior source declined to …".
+ */
+export const ANONYMOUS_SOURCE =
+  /\b(?:sources?\s+(?:close\s+to|familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on)|(?:people|persons?|officials?)\s+(?:familiar\s+with|briefed\s+on|with\s+knowledge\s+of)\s+the\s+(?:matter|talks|negotiations|plans?|deal|decision|situation|investigation|case|discussions)|(?:the|a|one|another)\s+(?:(?!open\b)\p{L}+\s+)?source\s+(?:could\s+not|couldn['’]t|would\s+not|wouldn['’]t|did\s+not|didn['’]t|declined|refused|requested|spoke|insisted))\b/giu;
+
+/** Prepositions before a participle make it an adjective ("investigated for alleged incidents", "in reported cases"). */
+export const PREPOSITIONS = set('for of over with in on about against into after despite amid following among from');
+
+/** Demonstratives opening a subject the post points at ("That opener suggests …"): the writer's reading of it. */
+export const DEMONSTRATIVES = set('this that these those');

@@ -1,30 +1,39 @@
 import type { ClaimEvidence, ClaimSignal } from '../types.js';
 import {
   ACCORDING_TO_NOT_SOURCES,
+  ANONYMOUS_SOURCE,
+  ASKED_PASSIVE,
   AUTHORED,
   BELIEF_VERBS,
+  CALLED_FOR,
   CONCEDING,
   CONCERN,
+  CONTESTED,
   COORDINATORS,
   DATA_SUBJECTS,
   DATE_OR_TIME,
   DEFAULT_CLAIM_RULES,
+  DEMONSTRATIVES,
   DETERMINERS,
   EXPERT_SUBJECTS,
   FILLERS,
   FIRST_PERSON,
+  HAS_LEARNED,
   HYPOTHETICAL,
   IMPERATIVE_LEADS,
   IMPERATIVES,
+  INSTITUTION_NOUNS,
   INTERPRETIVE,
   LABEL_WORDS,
   MECHANICAL_SUBJECTS,
   MONTH,
+  NAME_STOPWORDS,
   NEGATIONS,
   NOT_REPORTED_AFTER,
   NOUN_LIKE,
   PASSIVE,
   PERSONAL_SUBJECTS,
+  PREPOSITIONS,
   QUANTITY_AFTER,
   REPORTING_VERBS,
   SHOW_VERBS,
@@ -475,8 +484,8 @@ const isWordChar = (c: number): boolean =>
   c === 0x25 ||
   (c >= 0xc0 && c <= 0x24f);
 
-/** The words before `at` (nearest last), at most `n`, lower-cased, apostrophes straightened; within 80 characters. */
-function wordsBefore(t: string, at: number, n: number): string[] {
+/** The words before `at` (nearest last), at most `n`, as written; within 80 characters. */
+function rawWordsBefore(t: string, at: number, n: number): string[] {
   const words: string[] = [];
   let i = at;
   const floor = Math.max(0, at - 80);
@@ -484,9 +493,14 @@ function wordsBefore(t: string, at: number, n: number): string[] {
     while (i > floor && !isWordChar(t.charCodeAt(i - 1))) i--;
     const end = i;
     while (i > floor && isWordChar(t.charCodeAt(i - 1))) i--;
-    if (i < end) words.unshift(t.slice(i, end).toLowerCase().replace(/’/g, "'"));
+    if (i < end) words.unshift(t.slice(i, end));
   }
   return words;
+}
+
+/** The words before `at` (nearest last), at most `n`, lower-cased, apostrophes straightened; within 80 characters. */
+function wordsBefore(t: string, at: number, n: number): string[] {
+  return rawWordsBefore(t, at, n).map((w) => w.toLowerCase().replace(/’/g, "'"));
 }
 
 // A determiner or possessive right after a verb: its object ("wrote a personal response").
@@ -524,6 +538,8 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
   const before = wordsBefore(t, start, 6);
   // A determiner right before: a noun or an adjective ("the claims", "an estimated cost").
   if (before.length > 0 && DETERMINERS.has(before[before.length - 1])) return false;
+  // A participle after a preposition is an adjective ("investigated for alleged incidents").
+  if (before.length > 0 && verb.endsWith('ed') && PREPOSITIONS.has(before[before.length - 1])) return false;
   let i = before.length - 1;
   let negated = false;
   while (i >= 0 && (FILLERS.has(before[i]) || NEGATIONS.has(before[i]))) {
@@ -534,7 +550,11 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
   if (negated) return false;
   // "We're told there is footage", "we are told the dress was taken": the writer's sources told them.
   if (verb === 'told' && subject !== undefined && (TOLD_BY_SOURCES.has(subject) || PASSIVE.has(subject)))
-    return thatFollows || CLAUSE_AFTER.test(after) || PRONOUN_CLAUSE.test(after) || THERE_IS.test(after);
+    // "We were told that our startups were gone": the writer's own past, not the outlet's sources.
+    return (
+      !((subject === 'was' || subject === 'were') && PERSONAL_SUBJECTS.has(before[i - 1] ?? '')) &&
+      (thatFollows || CLAUSE_AFTER.test(after) || PRONOUN_CLAUSE.test(after) || THERE_IS.test(after))
+    );
   if (NOT_REPORTED_AFTER.test(after)) return false;
   if (subject !== undefined && (PERSONAL_SUBJECTS.has(subject) || INTERPRETIVE.has(subject))) return false;
   if (subject !== undefined && (UNREALISED.has(subject) || (verb === 'say' && COORDINATORS.has(subject)))) return false;
@@ -554,6 +574,8 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
     return false;
   if (verb === 'added') return /^\s*(?:that\b|[,.;:!?"“”’']|$)/.test(after);
   if (subject !== undefined && MECHANICAL_SUBJECTS.has(subject)) return false;
+  // "That opener suggests that …": the writer's reading of something the post points at.
+  if (SHOW_VERBS.has(verb) && DEMONSTRATIVES.has(before[i - 1] ?? '')) return false;
   if (SHOW_VERBS.has(verb)) return thatFollows || (subject !== undefined && DATA_SUBJECTS.has(subject));
   // "coaches claim they are …": a clause of its own after the verb, as "that" would open.
   if (NOUN_LIKE.has(verb)) return thatFollows || PRONOUN_CLAUSE.test(after);
@@ -603,6 +625,57 @@ function isStance(t: string, start: number): boolean {
     !DETERMINERS.has(subject) &&
     !/^(?:he|she|they|who|one)$/.test(subject)
   );
+}
+
+/** True when the subject before `at` names a party: a capitalised name, an expert or an institution ("Republicans", "regulators", "the council"). */
+function isNamedSubject(t: string, at: number): boolean {
+  const before = rawWordsBefore(t, at, 6);
+  let i = before.length - 1;
+  while (i >= 0 && FILLERS.has(before[i].toLowerCase())) i--;
+  const subject = before[i];
+  if (subject === undefined) return false;
+  const lower = subject.toLowerCase().replace(/’/g, "'");
+  if (EXPERT_SUBJECTS.has(lower) || INSTITUTION_NOUNS.has(lower)) return true;
+  return /^\p{Lu}/u.test(subject) && !NAME_STOPWORDS.has(lower) && !PERSONAL_SUBJECTS.has(lower);
+}
+
+/** True when the subject before `at` is someone other than the writer, the reader or a thing ("experts have challenged"). */
+function isOthersSubject(t: string, at: number): boolean {
+  const subject = subjectBefore(t, at, 6);
+  return (
+    subject !== undefined &&
+    !PERSONAL_SUBJECTS.has(subject) &&
+    !MECHANICAL_SUBJECTS.has(subject) &&
+    !DETERMINERS.has(subject) &&
+    !PASSIVE.has(subject)
+  );
+}
+
+/**
+ * Positions and reporting told without a reporting verb (see claim-rules.ts): an idea contested
+ * (CONTESTED), a question put in the passive (ASKED_PASSIVE), a position called for by a named
+ * party (CALLED_FOR), what an outlet has learned (HAS_LEARNED), unnamed sources (ANONYMOUS_SOURCE).
+ * Each pattern is tried only when a plain substring of it is in the text.
+ */
+function positions(t: string, found: string[], evidence: (start: number, end: number) => string): void {
+  const scans: Array<[RegExp, boolean, (at: number) => boolean]> = [
+    [CONTESTED, t.includes(' that'), (at) => isOthersSubject(t, at)],
+    [ASKED_PASSIVE, t.includes(' asked '), (at) => isOthersSubject(t, at)],
+    [
+      CALLED_FOR,
+      t.includes('lls for') || t.includes('lled for') || t.includes('lling for'),
+      (at) => isNamedSubject(t, at),
+    ],
+    [HAS_LEARNED, t.includes('learn'), (at) => isNamedSubject(t, at)],
+    [ANONYMOUS_SOURCE, t.includes('ource') || t.includes('amiliar with') || t.includes('briefed on'), () => true],
+  ];
+  for (const [pattern, hinted, holds] of scans) {
+    if (!hinted) continue;
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(t); m && found.length < MAX_EVIDENCE; m = pattern.exec(t)) {
+      if (holds(m.index)) found.push(evidence(m.index, m.index + m[0].length));
+    }
+  }
 }
 
 /** Attributions of a text (at most MAX_EVIDENCE), as evidence: the speaker's last word and the verb. */
@@ -669,6 +742,7 @@ function attributions(text: string, t: string, rules: ClaimRules): string[] {
     if (isReporting(t, m.index, m.index + m[0].length, verb, conditionEnd))
       found.push(evidence(m.index, m.index + m[0].length));
   }
+  positions(t, found, evidence);
   return found;
 }
 

@@ -95,6 +95,16 @@ describe('extraction time grows linearly (issue 13)', () => {
       'a condition of n words with reporting verbs',
       (n) => [wpPost(`<p>If ${'Marsh says so '.repeat(n / 14)}</p>`), 'post.json'],
     ],
+    // Positions told without a reporting verb, in one sentence: each subject is looked for within 80 characters.
+    [
+      'contested ideas, passive questions and calls for, in one sentence',
+      (n) => [
+        wpPost(
+          `<p>${'Reds have challenged the idea that Marsh was asked if Blues called for sources close to '.repeat(n / 88)}</p>`,
+        ),
+        'post.json',
+      ],
+    ],
     ['nested divs', (n) => [`<article>${'<div>'.repeat(n / 5)}x`, 'page.html']],
     ['nested spans with text', (n) => [`<article><p>${'<span>ab '.repeat(n / 9)}</p></article>`, 'page.html']],
     [

@@ -573,3 +573,72 @@ describe("positions of the writer's own people, and things tweeted", () => {
     ]);
   });
 });
+
+describe('positions told without a reporting verb (issue 8, fresh5–fresh7 kinds)', () => {
+  it('an idea contested, or a party defended on stated grounds, by others is their position; by the writer it is not', () => {
+    expect(attributions('Several engineers have challenged the idea that the quay can carry the cranes.')).toEqual([
+      'engineers have challenged the idea that',
+    ]);
+    expect(attributions('The ministry rejected the claim that the dredging was unsafe.')).toEqual([
+      'The ministry rejected the claim that',
+    ]);
+    expect(
+      attributions('Ferry regulars defended the operator on the grounds that fares are set by the board.'),
+    ).toEqual(['Ferry regulars defended the operator on the grounds that']);
+    expect(attributions('I have challenged the idea that the quay is unsafe.')).toEqual([]);
+    expect(attributions('This challenges the idea that the quay is unsafe.')).toEqual([]);
+  });
+
+  it('someone asked in the passive ("the mayor was asked whether …") reports a question on record; "I was asked" does not', () => {
+    expect(attributions('On the radio on Sunday, Marsh was asked whether the board would raise fares.')).toEqual([
+      'Marsh was asked whether',
+    ]);
+    expect(attributions('I was asked whether I liked the ferry.')).toEqual([]);
+  });
+
+  it('a position called for by a named party or an institution; not what a plan or a recipe calls for', () => {
+    expect(attributions('Harbour Democrats have called for a review of the terminal lease.')).toEqual([
+      'Democrats have called for',
+    ]);
+    expect(attributions('The council calls for a new quay.')).toEqual(['The council calls for']);
+    expect(attributions('The recipe calls for two eggs and a cup of flour.')).toEqual([]);
+    expect(attributions('The plan calls for 300 new berths.')).toEqual([]);
+    expect(attributions('It calls for a new quay.')).toEqual([]);
+  });
+
+  it('what an outlet has learned, closing its sentence, is reported; "has learned to" is not', () => {
+    expect(attributions('The mayor’s car was towed from the quay overnight, the Gazette has learned.')).toEqual([
+      'the Gazette has learned',
+    ]);
+    expect(attributions('Marsh has learned to sail this summer.')).toEqual([]);
+    expect(attributions('Since then we have learned.')).toEqual([]);
+  });
+
+  it('unnamed sources ("sources close to", "people familiar with the talks", "the source could not") attribute', () => {
+    expect(attributions('Sources close to the board expect a vote in May.')).toEqual(['Sources close to']);
+    expect(attributions('Marsh will resign, according to people familiar with the talks.')).toEqual([
+      'according to',
+      'according to people familiar with the talks',
+    ]);
+    expect(attributions('The source could not say when the talks began.')).toEqual(['The source could not']);
+    expect(attributions('People familiar with Linux will find the ferry app easy.')).toEqual([]);
+    expect(attributions('An open source could not replace the tool.')).toEqual([]);
+  });
+});
+
+describe('reporting verbs that report nothing (issue 8, fresh5–fresh7 kinds)', () => {
+  it('a participle after a preposition is an adjective ("investigated for alleged incidents")', () => {
+    expect(attributions('Three clubs are being investigated for alleged payments to players.')).toEqual([]);
+    expect(attributions('The club alleged that players were paid.')).toEqual(['The club alleged']);
+  });
+
+  it('"we were told that …" is the writer\'s past; "we are told that …" is the outlet\'s sources', () => {
+    expect(attributions('In 2001 we were told that our jobs were gone.')).toEqual([]);
+    expect(attributions('We are told that Marsh left the board.')).toEqual(['We are told']);
+  });
+
+  it('"that opener suggests that …" is the writer\'s reading of what the post points at; "the survey suggests that" reports', () => {
+    expect(attributions('That reply suggests that the board is ready to talk.')).toEqual([]);
+    expect(attributions('The survey suggests that the board is ready to talk.')).toEqual(['The survey suggests']);
+  });
+});
