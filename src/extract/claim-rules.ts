@@ -395,3 +395,11 @@ export const PREPOSITIONS = set('for of over with in on about against into after
 
 /** Demonstratives opening a subject the post points at ("That opener suggests …"): the writer's reading of it. */
 export const DEMONSTRATIVES = set('this that these those');
+
+/**
+ * A party portrayed by others ("Jack was written about as a visionary", "the book has cast him as
+ * deliberate", "the ferry is billed as the fastest"): the portrayal is someone's, told without a
+ * reporting verb.
+ */
+export const PORTRAYED =
+  /\b(?:(?:was|were|is|are|been|being)\s+(?:widely\s+|often\s+|long\s+)?(?:written\s+about|described|portrayed|depicted|characteri[sz]ed|hailed|billed|touted|dubbed)\s+as|(?:cast|casts|portrayed|portrays|painted|paints|depicted|depicts)\s+(?:him|her|them|himself|herself|themselves)\s+as)\b/gi;

@@ -33,6 +33,7 @@ import {
   NOUN_LIKE,
   PASSIVE,
   PERSONAL_SUBJECTS,
+  PORTRAYED,
   PREPOSITIONS,
   QUANTITY_AFTER,
   REPORTING_VERBS,
@@ -654,7 +655,8 @@ function isOthersSubject(t: string, at: number): boolean {
 /**
  * Positions and reporting told without a reporting verb (see claim-rules.ts): an idea contested
  * (CONTESTED), a question put in the passive (ASKED_PASSIVE), a position called for by a named
- * party (CALLED_FOR), what an outlet has learned (HAS_LEARNED), unnamed sources (ANONYMOUS_SOURCE).
+ * party (CALLED_FOR), what an outlet has learned (HAS_LEARNED), a party portrayed by others
+ * (PORTRAYED), unnamed sources (ANONYMOUS_SOURCE).
  * Each pattern is tried only when a plain substring of it is in the text.
  */
 function positions(t: string, found: string[], evidence: (start: number, end: number) => string): void {
@@ -667,6 +669,11 @@ function positions(t: string, found: string[], evidence: (start: number, end: nu
       (at) => isNamedSubject(t, at),
     ],
     [HAS_LEARNED, t.includes('learn'), (at) => isNamedSubject(t, at)],
+    [
+      PORTRAYED,
+      t.includes(' as '),
+      (at) => isOthersSubject(t, at) && !PERSONAL_SUBJECTS.has(wordsBefore(t, at, 1)[0] ?? ''),
+    ],
     [ANONYMOUS_SOURCE, t.includes('ource') || t.includes('amiliar with') || t.includes('briefed on'), () => true],
   ];
   for (const [pattern, hinted, holds] of scans) {

@@ -614,6 +614,17 @@ describe('positions told without a reporting verb (issue 8, fresh5–fresh7 kind
     expect(attributions('Since then we have learned.')).toEqual([]);
   });
 
+  it('a party portrayed by others ("was written about as", "has cast him as", "is billed as"); not the writer, not a thing', () => {
+    expect(attributions('For years, Marsh was written about as a visionary of the harbour.')).toEqual([
+      'Marsh was written about as',
+    ]);
+    expect(attributions('A new book about the port has cast him as a schemer.')).toEqual(['port has cast him as']);
+    expect(attributions('The ferry is billed as the fastest on the coast.')).toEqual(['The ferry is billed as']);
+    expect(attributions('I was described as difficult by my teachers.')).toEqual([]);
+    expect(attributions('It is described as a tool for builds.')).toEqual([]);
+    expect(attributions('The value was cast as an integer.')).toEqual([]);
+  });
+
   it('unnamed sources ("sources close to", "people familiar with the talks", "the source could not") attribute', () => {
     expect(attributions('Sources close to the board expect a vote in May.')).toEqual(['Sources close to']);
     expect(attributions('Marsh will resign, according to people familiar with the talks.')).toEqual([
