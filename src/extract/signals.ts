@@ -559,7 +559,7 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
   if (NOT_REPORTED_AFTER.test(after)) return false;
   if (subject !== undefined && (PERSONAL_SUBJECTS.has(subject) || INTERPRETIVE.has(subject))) return false;
   if (subject !== undefined && (UNREALISED.has(subject) || (verb === 'say' && COORDINATORS.has(subject)))) return false;
-  if (BELIEF_VERBS.has(verb)) return isPosition(verb, before, i, after);
+  if (BELIEF_VERBS.has(verb)) return isPosition(verb, before, i, after, isNamedSubject(t, start));
   if (AUTHORED.test(verb) && before.length > 0 && DETERMINERS_AFTER.test(after)) return false;
   if ((verb === 'tweeted' || verb === 'tweets') && TWEETED_THING.test(after)) return false;
   // "conceded defeat", "admitted the mistake": a contest given up or a fault owned, no words reported.
@@ -585,13 +585,17 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
 
 /**
  * Whether a belief verb at word `i` of `before` reports someone's position: "that" after it (not
- * after a thing: "it hopes that"; in the passive only "it is feared that"), or an expert subject
- * ("analysts expect"); "think" only for experts.
+ * after a thing: "it hopes that"; in the passive only "it is feared that"), an expert subject
+ * ("analysts expect"), or a named subject and what the belief is about ("Calder expects the vote
+ * to fail"); "think" only for experts.
  */
-function isPosition(verb: string, before: readonly string[], i: number, after: string): boolean {
+function isPosition(verb: string, before: readonly string[], i: number, after: string, named: boolean): boolean {
   const subject = before[i];
   if (subject !== undefined && EXPERT_SUBJECTS.has(subject)) return true;
   if (TALK_BELIEF_VERBS.has(verb) || subject === undefined) return false;
+  // A named party's belief about something ("Ngātiwai believe the whales beach when …", "Calder
+  // expects the vote to fail"), not what it hopes to do or believes in.
+  if (named && NAMED_BELIEF_OBJECT.test(after)) return true;
   if (!/^\s+that\b/i.test(after) && !BELIEF_CLAUSE.test(after)) return false;
   if (PASSIVE.has(subject)) return before[i - 1] === 'it';
   return !MECHANICAL_SUBJECTS.has(subject);
@@ -601,6 +605,9 @@ function isPosition(verb: string, before: readonly string[], i: number, after: s
 // a modal or a form of "be"/"have" ("employers believe they can carry on", "fear the law will").
 const BELIEF_CLAUSE =
   /^\s+(?:they|he|she|there|the\s+[\p{L}-]+)\s+(?:can|could|will|would|may|might|must|should|is|are|was|were|has|have|had)\b/iu;
+
+// What a named party's belief is about: "the"/"a" and a noun, or a clause's pronoun ("they", "it").
+const NAMED_BELIEF_OBJECT = /^\s+(?:the|a|an|they|it|he|she|there)\s+\p{L}/iu;
 
 /** The subject before `at`: the last of its `n` words before it, past the fillers ("have always"). */
 function subjectBefore(t: string, at: number, n: number): string | undefined {

@@ -625,8 +625,18 @@ describe('positions told without a reporting verb (issue 8, fresh5–fresh7 kind
     expect(attributions('The value was cast as an integer.')).toEqual([]);
   });
 
+  it("a named party's belief about something is its position; not what it hopes to do or believes in", () => {
+    expect(attributions('The Ngaro believe the seals beach when they are ready to die.')).toEqual([
+      'The Ngaro believe',
+    ]);
+    expect(attributions('Calder Shipping expects the vote to fail.')).toEqual(['Calder Shipping expects']);
+    expect(attributions('Calder Shipping hopes to sail in May.')).toEqual([]);
+    expect(attributions('Calder Shipping believes in open books.')).toEqual([]);
+    expect(attributions('Many believe the ferry is late.')).toEqual([]);
+  });
+
   it('unnamed sources ("sources close to", "people familiar with the talks", "the source could not") attribute', () => {
-    expect(attributions('Sources close to the board expect a vote in May.')).toEqual(['Sources close to']);
+    expect(attributions('Sources close to the talks are hopeful.')).toEqual(['Sources close to']);
     expect(attributions('Marsh will resign, according to people familiar with the talks.')).toEqual([
       'according to',
       'according to people familiar with the talks',
