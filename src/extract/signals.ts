@@ -508,19 +508,15 @@ function wordsBefore(t: string, at: number, n: number): string[] {
 // ("that" is left out: "wrote that …" reports).
 const DETERMINERS_AFTER = new RegExp(`^\\s+(?:${[...DETERMINERS].filter((w) => w !== 'that').join('|')})\\b`, 'i');
 
-// A clause right after a verb, its subject a noun ("admitted the state had run out").
+// A clause right after a verb, as "that" would open it: a subject — a noun after a determiner, a
+// subject pronoun or "there" — and its verb, an auxiliary, a modal or a past tense ("admitted the
+// state had run out", "claim they are speaking out", "we're told there is footage", "employers
+// believe they can carry on"). One pattern for every verb that can take a clause.
 const CLAUSE_AFTER =
-  /^\s+(?:the|a|an|his|her|its|their|this|these|those)\s+(?:(?!(?:and|or|but)\s)[\p{L}'’-]+\s+){1,2}(?:had|has|have|was|were|is|are|would|could|will|did|does|do|\p{Ll}+ed)\b/iu;
-
-// "there is/are …" after a verb: a clause of its own ("we're told there is footage").
-const THERE_IS = /^\s+there\s+(?:is|are|was|were|has|have|had|will)\b/i;
+  /^\s+(?:(?:the|a|an|his|her|its|their|this|these|those)\s+(?:(?!(?:and|or|but)\s)[\p{L}'’-]+\s+){1,2}|(?:they|he|she|it|we|there)\s+)(?:had|has|have|was|were|is|are|would|could|will|can|may|might|must|should|did|does|do|\p{Ll}+ed)\b/iu;
 
 // The writer as the one told, in the passive: news outlets' attribution to their sources.
 const TOLD_BY_SOURCES = new Set(["we're", 'we’re', "i'm", 'i’m']);
-
-// A clause opening with a subject pronoun and its verb ("claim they are speaking out").
-const PRONOUN_CLAUSE =
-  /^\s+(?:they|he|she|it|we)\s+(?:are|is|were|was|have|has|had|will|would|can|could|did|do|does)\b/i;
 
 /** Whether a reporting verb at [start, end) is used for reporting (see the module comment). */
 function isReporting(t: string, start: number, end: number, verb: string, conditionEnd: number): boolean {
@@ -554,7 +550,7 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
     // "We were told that our startups were gone": the writer's own past, not the outlet's sources.
     return (
       !((subject === 'was' || subject === 'were') && PERSONAL_SUBJECTS.has(before[i - 1] ?? '')) &&
-      (thatFollows || CLAUSE_AFTER.test(after) || PRONOUN_CLAUSE.test(after) || THERE_IS.test(after))
+      (thatFollows || CLAUSE_AFTER.test(after))
     );
   if (NOT_REPORTED_AFTER.test(after)) return false;
   if (subject !== undefined && (PERSONAL_SUBJECTS.has(subject) || INTERPRETIVE.has(subject))) return false;
@@ -579,7 +575,7 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
   if (SHOW_VERBS.has(verb) && DEMONSTRATIVES.has(before[i - 1] ?? '')) return false;
   if (SHOW_VERBS.has(verb)) return thatFollows || (subject !== undefined && DATA_SUBJECTS.has(subject));
   // "coaches claim they are …": a clause of its own after the verb, as "that" would open.
-  if (NOUN_LIKE.has(verb)) return thatFollows || PRONOUN_CLAUSE.test(after);
+  if (NOUN_LIKE.has(verb)) return thatFollows || CLAUSE_AFTER.test(after);
   return true;
 }
 
@@ -596,15 +592,10 @@ function isPosition(verb: string, before: readonly string[], i: number, after: s
   // A named party's belief about something ("Ngātiwai believe the whales beach when …", "Calder
   // expects the vote to fail"), not what it hopes to do or believes in.
   if (named && NAMED_BELIEF_OBJECT.test(after)) return true;
-  if (!/^\s+that\b/i.test(after) && !BELIEF_CLAUSE.test(after)) return false;
+  if (!/^\s+that\b/i.test(after) && !CLAUSE_AFTER.test(after)) return false;
   if (PASSIVE.has(subject)) return before[i - 1] === 'it';
   return !MECHANICAL_SUBJECTS.has(subject);
 }
-
-// A clause right after a belief verb, its "that" left out: a pronoun or "the" and a noun, then
-// a modal or a form of "be"/"have" ("employers believe they can carry on", "fear the law will").
-const BELIEF_CLAUSE =
-  /^\s+(?:they|he|she|there|the\s+[\p{L}-]+)\s+(?:can|could|will|would|may|might|must|should|is|are|was|were|has|have|had)\b/iu;
 
 // What a named party's belief is about: "the"/"a" and a noun, or a clause's pronoun ("they", "it").
 const NAMED_BELIEF_OBJECT = /^\s+(?:the|a|an|they|it|he|she|there)\s+\p{L}/iu;
