@@ -14,6 +14,7 @@ import {
   SPEAKER_LABEL_WORDS,
   WRITERS_OWN,
 } from './claim-rules.js';
+import { sentenceIndex, sentenceRanges } from './sentences.js';
 import { doubleQuotedSpans, unquoted } from './signals.js';
 
 /**
@@ -225,18 +226,18 @@ export function settleExampleQuotes(blocks: Block[]): void {
  * disagreed", "Our kids claim", "[My mother] expressed concerns about"): the subject opens with
  * "my" or "our", in the evidence or at the start of its sentence.
  */
-function isLayPosition(evidence: string, text: string): boolean {
+function isLayPosition(evidence: string, text: string, ranges: () => Array<[number, number]>): boolean {
   const words = evidence.toLowerCase().split(/\s+/);
   const verb = LAY_POSITION_VERBS.has(words[words.length - 1]) ? words[words.length - 1] : words[0];
   if (!LAY_POSITION_VERBS.has(verb)) return false;
   if (WRITERS_OWN.has(words[0])) return true;
   const at = text.indexOf(evidence);
   if (at < 0) return false;
-  const stop = text.lastIndexOf('. ', at);
-  const sentence = text
-    .slice(stop < 0 ? 0 : stop + 2, at)
-    .trim()
-    .toLowerCase();
+  // The sentence the evidence is in, from the sentence ranges every stage uses ("Is it done? My
+  // mother objected …": a question ends a sentence too, "Mr." does not).
+  const found = ranges();
+  const from = found.length > 0 ? found[sentenceIndex(found, at)][0] : 0;
+  const sentence = text.slice(from, at).trim().toLowerCase();
   return WRITERS_OWN.has(sentence.split(/\s+/)[0]);
 }
 
@@ -259,8 +260,10 @@ function isLayBelief(evidence: string): boolean {
 export function settleLayBeliefs(blocks: Block[]): void {
   for (const block of blocks) {
     if (!block.signals.includes('attribution') || block.evidence === undefined) continue;
+    let found: Array<[number, number]> | undefined;
+    const ranges = (): Array<[number, number]> => (found ??= sentenceRanges(block.text));
     const lay = block.evidence.filter(
-      (e) => e.signal === 'attribution' && (isLayBelief(e.text) || isLayPosition(e.text, block.text)),
+      (e) => e.signal === 'attribution' && (isLayBelief(e.text) || isLayPosition(e.text, block.text, ranges)),
     );
     if (lay.length === 0) continue;
     const rest = block.evidence.filter((e) => !lay.includes(e));

@@ -565,6 +565,15 @@ describe("positions of the writer's own people, and things tweeted", () => {
     expect(uncited(p)).toEqual([]);
   });
 
+  it('the sentence of a lay position is found as every stage finds sentences: after a question too', () => {
+    const p = post(
+      'I baked sourdough for the first time this weekend, and honestly I was nervous about it.',
+      'Was the kitchen a mess? My younger sister objected to the flour on the floor, and I swept it up.',
+      'I think the loaf came out well, and I will bake again next week.',
+    );
+    expect(uncited(p)).toEqual([]);
+  });
+
   it('"tweeted a photo", "tweeted the release notes" report no words; "tweeted this announcement: …" does', () => {
     expect(attributions('The team tweeted the release notes on Monday.')).toEqual([]);
     expect(attributions('Calder Shipping tweeted a link to the new terms.')).toEqual([]);
