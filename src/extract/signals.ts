@@ -409,12 +409,24 @@ function isWeakFigure(digits: string, quantity: string, rest: string): boolean {
   return quantity === '' && TECHNICAL_UNITS.test(rest);
 }
 
+// Digits with letters attached, a model or part name ("SLG46620V", "X220", "A320neo").
+const MODEL_NUMBER = /\p{L}(\d{3,})|(\d{3,})\p{L}/gu;
+
+/** The digits of the model and part names in `t` (three digits or more, letters attached). */
+function modelNumbers(t: string): Set<string> {
+  const found = new Set<string>();
+  MODEL_NUMBER.lastIndex = 0;
+  for (let m = MODEL_NUMBER.exec(t); m; m = MODEL_NUMBER.exec(t)) found.add(m[1] ?? m[2]);
+  return found;
+}
+
 /** Figures of a text, as evidence; `t` is the text with non-figures blanked. */
 function figures(text: string, t: string, ranges?: Array<[number, number]>): Figures {
   const found: Figures = { strong: [], weak: [] };
   let context: SentenceContext | undefined;
   let previousLabelEnd = -1;
   let sentenceWithVersion = -1;
+  let models: Set<string> | undefined;
   NUMBER.lastIndex = 0;
   for (let m = NUMBER.exec(t); m; m = NUMBER.exec(t)) {
     const start = m.index + (m[1]?.length ?? 0);
@@ -440,6 +452,15 @@ function figures(text: string, t: string, ranges?: Array<[number, number]>): Fig
     if (inPersonalSentence(text, context, s, m.index)) continue;
     const rest = t.slice(end, end + 40);
     const quantity = QUANTITY_AFTER.exec(rest)?.[0] ?? '';
+    // "the 46620", where the text names the part "SLG46620V": a model's short name, no count.
+    if (
+      !currency &&
+      quantity === '' &&
+      digits.length >= 3 &&
+      /\bthe\s+$/i.test(t.slice(Math.max(0, start - 5), start)) &&
+      (models ??= modelNumbers(t)).has(digits)
+    )
+      continue;
     const list = !currency && isWeakFigure(digits, quantity, rest) ? found.weak : found.strong;
     if (list.length < MAX_EVIDENCE) list.push(`${m[0]}${quantity}`.trim());
     if (found.strong.length >= MAX_EVIDENCE) break;
