@@ -195,7 +195,7 @@ export const STANCE =
  * thing holds it, as a stance is (an object of one to five words, then "as a/an/the").
  */
 export const VIEW =
-  /\b(?:sees|saw|views|viewed|regards|regarded)\s+(?:(?!as\b)[\p{L}'’-]+\s+){1,5}as\s+(?:a|an|the)\b/giu;
+  /\b(?:see|sees|saw|view|views|viewed|regard|regards|regarded)\s+(?:(?!as\b)[\p{L}'’-]+\s+){1,5}as\s+(?:a|an|the)\b/giu;
 
 /**
  * Concerns, fears and hopes raised or growing, and what they are ("the attack raised concerns

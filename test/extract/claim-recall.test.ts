@@ -644,6 +644,12 @@ describe('positions told without a reporting verb (issue 8, fresh5–fresh7 kind
     expect(attributions('Many believe the ferry is late.')).toEqual([]);
   });
 
+  it('a view held in the present plural ("former players see it as …") is a position, as "sees" is; not "I see it as"', () => {
+    expect(attributions('Many ferry regulars see the new timetable as a betrayal.')).toEqual(['ferry regulars see']);
+    expect(attributions('Harbour unions view the plan as a threat to jobs.')).toEqual(['Harbour unions view']);
+    expect(attributions('I see it as a chance to sail more.')).toEqual([]);
+  });
+
   it('unnamed sources ("sources close to", "people familiar with the talks", "the source could not") attribute', () => {
     expect(attributions('Sources close to the talks are hopeful.')).toEqual(['Sources close to']);
     expect(attributions('Marsh will resign, according to people familiar with the talks.')).toEqual([
