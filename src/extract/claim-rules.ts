@@ -403,3 +403,14 @@ export const DEMONSTRATIVES = set('this that these those');
  */
 export const PORTRAYED =
   /\b(?:(?:was|were|is|are|been|being)\s+(?:widely\s+|often\s+|long\s+)?(?:written\s+about|described|portrayed|depicted|characteri[sz]ed|hailed|billed|touted|dubbed)\s+as|(?:cast|casts|portrayed|portrays|painted|paints|depicted|depicts)\s+(?:him|her|them|himself|herself|themselves)\s+as)\b/gi;
+
+/** A patient's condition as hospitals report it ("Duncan is in serious condition", "remains in critical but stable condition"). */
+export const CONDITION_REPORTED =
+  /\b(?:is|was|are|were|remains|remained|remain|listed)\s+in\s+(?:serious|critical|stable|grave|fair)(?:\s+but\s+stable)?\s+condition\b/gi;
+
+/**
+ * A change in size told in words, a figure without digits ("allergies have been on the rise",
+ * "sales have doubled", "consumption has risen notably").
+ */
+export const TREND =
+  /\b(?:(?:is|are|was|were|been)\s+on\s+the\s+(?:rise|increase|decline|wane)|(?:has|have|had)\s+(?:[a-z]+ly\s+)?(?:risen|fallen|doubled|tripled|quadrupled|halved|soared|plummeted|surged|skyrocketed|dwindled)|(?:risen|fallen|grown|dropped|declined)\s+(?:sharply|steadily|dramatically|notably|significantly|markedly))\b/gi;

@@ -8,6 +8,7 @@ import {
   CALLED_FOR,
   CONCEDING,
   CONCERN,
+  CONDITION_REPORTED,
   CONTESTED,
   COORDINATORS,
   DATA_SUBJECTS,
@@ -42,6 +43,7 @@ import {
   TALK_BELIEF_VERBS,
   TWEETED_THING,
   TECHNICAL_UNITS,
+  TREND,
   UNREALISED,
   VIEW,
   VERSION_AFTER,
@@ -485,6 +487,22 @@ function wordFigures(text: string, t: string, found: Figures, ranges?: Array<[nu
   }
 }
 
+// Words of a change in size: a quick first look before TREND.
+const TREND_HINT =
+  /rise|increase|decline|wane|risen|fallen|doubled|tripled|quadrupled|halved|soared|plummeted|surged|skyrocketed|dwindled|grown|dropped/i;
+
+/** Changes in size told in words (TREND), as strong figures; not the author's own ("our costs have doubled") nor an instruction. */
+function trendFigures(text: string, t: string, found: Figures, ranges?: Array<[number, number]>): void {
+  if (!TREND_HINT.test(t)) return;
+  let context: SentenceContext | undefined;
+  TREND.lastIndex = 0;
+  for (let m = TREND.exec(t); m && found.strong.length < MAX_EVIDENCE; m = TREND.exec(t)) {
+    context ??= { ranges: ranges ?? sentenceRanges(text), firstPersonAt: [], imperative: [] };
+    if (inPersonalSentence(text, context, sentenceIndex(context.ranges, m.index), m.index)) continue;
+    found.strong.push(m[0].replace(/\s+/g, ' '));
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Attribution
 // ---------------------------------------------------------------------------
@@ -693,6 +711,7 @@ function positions(t: string, found: string[], evidence: (start: number, end: nu
       t.includes(' as '),
       (at) => isOthersSubject(t, at) && !PERSONAL_SUBJECTS.has(wordsBefore(t, at, 1)[0] ?? ''),
     ],
+    [CONDITION_REPORTED, t.includes(' condition'), (at) => isOthersSubject(t, at)],
     [ANONYMOUS_SOURCE, t.includes('ource') || t.includes('amiliar with') || t.includes('briefed on'), () => true],
   ];
   for (const [pattern, hinted, holds] of scans) {
@@ -821,6 +840,7 @@ export function claimSignals(text: string, options: SignalOptions = {}): TextSig
   const found =
     /\d/.test(prose) && !isCounter(prose) ? figures(text, figureText, options.ranges) : { strong: [], weak: [] };
   if (found.strong.length === 0) wordFigures(text, figureText, found, options.ranges);
+  if (found.strong.length === 0) trendFigures(text, figureText, found, options.ranges);
   const said = attributions(text, blanked(prose, [], rules.attributionIgnore), rules);
   // Weak quotes count only beside an attribution.
   addSignal(

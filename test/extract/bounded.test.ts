@@ -100,7 +100,7 @@ describe('extraction time grows linearly (issue 13)', () => {
       'contested ideas, passive questions and calls for, in one sentence',
       (n) => [
         wpPost(
-          `<p>${'Reds have challenged the idea that Marsh was asked if Blues called for sources close to '.repeat(n / 88)}</p>`,
+          `<p>${'Reds have challenged the idea that Marsh was asked if Blues called for sources close to fares that have risen sharply while Jo is in serious condition '.repeat(n / 150)}</p>`,
         ),
         'post.json',
       ],

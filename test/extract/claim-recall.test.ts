@@ -650,6 +650,14 @@ describe('positions told without a reporting verb (issue 8, fresh5–fresh7 kind
     expect(attributions('I see it as a chance to sail more.')).toEqual([]);
   });
 
+  it("a patient's condition as hospitals report it is someone's report; a thing's condition is not", () => {
+    expect(attributions('Marsh is in serious condition in a Port Elwood hospital.')).toEqual([
+      'Marsh is in serious condition',
+    ]);
+    expect(attributions('The ferry is in good condition after the refit.')).toEqual([]);
+    expect(attributions('I was in stable condition by then.')).toEqual([]);
+  });
+
   it('unnamed sources ("sources close to", "people familiar with the talks", "the source could not") attribute', () => {
     expect(attributions('Sources close to the talks are hopeful.')).toEqual(['Sources close to']);
     expect(attributions('Marsh will resign, according to people familiar with the talks.')).toEqual([
@@ -676,5 +684,20 @@ describe('reporting verbs that report nothing (issue 8, fresh5–fresh7 kinds)',
   it('"that opener suggests that …" is the writer\'s reading of what the post points at; "the survey suggests that" reports', () => {
     expect(attributions('That reply suggests that the board is ready to talk.')).toEqual([]);
     expect(attributions('The survey suggests that the board is ready to talk.')).toEqual(['The survey suggests']);
+  });
+});
+
+describe('changes in size told in words (issue 8)', () => {
+  const figures = (text: string): string[] =>
+    claimSignals(text)
+      .evidence.filter((e) => e.signal === 'number')
+      .map((e) => e.text);
+
+  it('"have been on the rise", "have doubled", "has risen sharply" are figures; not the writer\'s own', () => {
+    expect(figures('Ferry fares have been on the rise in the past decade.')).toEqual(['been on the rise']);
+    expect(figures('Berth fees have doubled since the terminal opened.')).toEqual(['have doubled']);
+    expect(figures('Freight on the quay has risen sharply this year.')).toEqual(['has risen']);
+    expect(figures('Our costs have doubled since we moved the boat.')).toEqual([]);
+    expect(figures('The tide has turned.')).toEqual([]);
   });
 });
