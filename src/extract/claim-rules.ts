@@ -414,3 +414,11 @@ export const CONDITION_REPORTED =
  */
 export const TREND =
   /\b(?:(?:is|are|was|were|been)\s+on\s+the\s+(?:rise|increase|decline|wane)|(?:has|have|had)\s+(?:[a-z]+ly\s+)?(?:risen|fallen|doubled|tripled|quadrupled|halved|soared|plummeted|surged|skyrocketed|dwindled)|(?:risen|fallen|grown|dropped|declined)\s+(?:sharply|steadily|dramatically|notably|significantly|markedly))\b/gi;
+
+/**
+ * A heading of release notes ("Release 2.4", "v2.4.0", "Changelog", "What's new", "Bug fixes"):
+ * what follows is a project's own account of its software ("GitHub Actions replaced Travis CI",
+ * "Marsh joined the core team"), not what a party did that a reader would want sourced.
+ */
+export const RELEASE_HEADING =
+  /^\s*(?:v\d+(?:\.\d+)+\b|\d+\.\d+\.\d+\b|\d+\.\d+\s*(?:$|[-–—(:])|(?:release|version)\s+v?\d|release\s+notes\b|change\s*log\b|what['’]s\s+(?:new|changed)\b|(?:changes|new\s+features|features|bug\s*fixes|fixes|improvements|breaking\s+changes|deprecations|known\s+issues)\s*:?\s*$)/i;

@@ -701,3 +701,27 @@ describe('changes in size told in words (issue 8)', () => {
     expect(figures('The tide has turned.')).toEqual([]);
   });
 });
+
+describe('release notes (issue 8, short beats in a project’s own notes)', () => {
+  const notes = (heading: string): ExtractedPost =>
+    post(
+      '# Ferrylog 2.4',
+      'The 2.4 release brings a new plugin system that lets harbours load their own timetables at startup.',
+      'Tide tables moved to a plugin, and the core no longer links against the chart library at build time.',
+      `## ${heading}`,
+      'Safari rendering was fixed by Jo Marsh.',
+      'Marsh joined the core team.',
+      'GitHub Actions replaced Travis CI.',
+    );
+
+  it('under a release-notes heading ("Changes", "v2.4.0", "What’s new") the project’s short beats state nothing', () => {
+    expect(uncited(notes('Changes'))).toEqual([]);
+    expect(uncited(notes('v2.4.0'))).toEqual([]);
+    expect(uncited(notes('What’s new'))).toEqual([]);
+  });
+
+  it('under any other heading ("Changes to the law", "1.5 million jobs lost") they still state', () => {
+    expect(uncited(notes('Changes to the harbour law')).length).toBe(3);
+    expect(uncited(notes('1.5 million jobs lost')).length).toBe(3);
+  });
+});
