@@ -422,3 +422,10 @@ export const TREND =
  */
 export const RELEASE_HEADING =
   /^\s*(?:v\d+(?:\.\d+)+\b|\d+\.\d+\.\d+\b|\d+\.\d+\s*(?:$|[-–—(:])|(?:release|version)\s+v?\d|release\s+notes\b|change\s*log\b|what['’]s\s+(?:new|changed)\b|(?:changes|new\s+features|features|bug\s*fixes|fixes|improvements|breaking\s+changes|deprecations|known\s+issues)\s*:?\s*$)/i;
+
+/**
+ * Words that open a photo caption by pointing at the picture ("Clockwise from top:", "Above,",
+ * "From left:", "Pictured:", "Left:"); not "Right, so …" or "Above all".
+ */
+export const CAPTION_LEAD =
+  /^\s*(?:clockwise\s+from\s+(?:top|left|right|bottom)|from\s+(?:left|right|top)\s*[:,]|(?:above|below|inset|pictured|main\s+(?:image|picture|photo))\s*[:,]|(?:left|right|top|bottom)\s*:)/i;

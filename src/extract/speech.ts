@@ -2,6 +2,7 @@ import type { Block, ClaimSignal } from '../types.js';
 import {
   BELIEF_VERBS,
   CAPTION_CREDIT,
+  CAPTION_LEAD,
   CAPTION_LEADING_CREDIT,
   EXPERT_SUBJECTS,
   LAY_POSITION_VERBS,
@@ -79,6 +80,36 @@ function isCaption(block: Block): boolean {
     CAPTION_LEADING_CREDIT.test(text.slice(0, 80)) ||
     ((text.endsWith(')') || text.includes(':', text.length - 80)) && CAPTION_CREDIT.test(text.slice(-120)));
   return credited && wordsOf(text).length <= CAPTION_MAX_WORDS;
+}
+
+// Textless blocks (linked pictures) looked back over for the alt text a caption repeats.
+const PICTURES_BACK = 3;
+// Words of a caption compared with the picture's alt text, and the share that must be among them.
+const CAPTION_HEAD_WORDS = 12;
+const CAPTION_SHARED = 0.5;
+const LETTER_WORDS = /\p{L}+/gu;
+
+/**
+ * True for a caption written as a paragraph or list item without a credit (see isCaption): it
+ * opens by pointing at the picture ("Clockwise from top:", "Above,"), or it comes right after a
+ * linked picture (a block with links and no text) and at least half its first words are the
+ * picture's alt text ("Hori Marsh at his farm …" under the picture of that name).
+ */
+function isPictureCaption(blocks: readonly Block[], i: number): boolean {
+  const block = blocks[i];
+  if (block.kind !== 'paragraph' && block.kind !== 'list-item') return false;
+  if (block.text.length > CAPTION_MAX_WORDS * 12) return false;
+  const head = block.text.slice(0, 200);
+  const words = (head.toLowerCase().match(LETTER_WORDS) ?? []).slice(0, CAPTION_HEAD_WORDS);
+  if (CAPTION_LEAD.test(head) && words.length > 0 && wordsOf(block.text).length <= CAPTION_MAX_WORDS) return true;
+  const alt = new Set<string>();
+  for (let j = i - 1; j >= 0 && j >= i - PICTURES_BACK; j--) {
+    const picture = blocks[j];
+    if (picture.text.trim() !== '' || picture.citations.length === 0) break;
+    for (const c of picture.citations) for (const w of c.anchorText.toLowerCase().match(LETTER_WORDS) ?? []) alt.add(w);
+  }
+  if (alt.size === 0 || words.length === 0) return false;
+  return words.filter((w) => alt.has(w)).length >= words.length * CAPTION_SHARED;
 }
 
 /** The speaker label opening a block ("JON SMITH:"), or undefined; labels like "UPDATE:" are no speakers. */
@@ -282,8 +313,9 @@ export function settleSpeech(blocks: Block[]): Speech {
   for (const [i, turn] of turns) if (turn.firstPerson) dropTextSignals(blocks[i]);
   for (const i of pullQuotes(blocks)) dropTextSignals(blocks[i]);
   const captions = new Set<number>();
-  for (const block of blocks) {
-    if (!isCaption(block)) continue;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (!isCaption(block) && !isPictureCaption(blocks, i)) continue;
     captions.add(block.index);
     dropTextSignals(block);
   }

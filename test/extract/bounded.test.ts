@@ -105,6 +105,18 @@ describe('extraction time grows linearly (issue 13)', () => {
         'post.json',
       ],
     ],
+    // Captions under linked pictures: each looks back over at most three pictures.
+    [
+      'linked pictures and their captions',
+      (n) => [
+        wpPost(
+          '<p><a href="#i"><img alt="Jo Marsh at the quay"></a></p><p><a href="#j"><img alt="a ferry"></a></p><p>Jo Marsh at the quay at dawn</p>'.repeat(
+            n / 130,
+          ),
+        ),
+        'post.json',
+      ],
+    ],
     ['nested divs', (n) => [`<article>${'<div>'.repeat(n / 5)}x`, 'page.html']],
     ['nested spans with text', (n) => [`<article><p>${'<span>ab '.repeat(n / 9)}</p></article>`, 'page.html']],
     [
