@@ -99,15 +99,18 @@ function isPictureCaption(blocks: readonly Block[], i: number): boolean {
   const block = blocks[i];
   if (block.kind !== 'paragraph' && block.kind !== 'list-item') return false;
   if (block.text.length > CAPTION_MAX_WORDS * 12) return false;
+  // (Most blocks neither point at a picture nor follow one: both are looked at before any words are split.)
   const head = block.text.slice(0, 200);
-  const words = (head.toLowerCase().match(LETTER_WORDS) ?? []).slice(0, CAPTION_HEAD_WORDS);
-  if (CAPTION_LEAD.test(head) && words.length > 0 && wordsOf(block.text).length <= CAPTION_MAX_WORDS) return true;
+  if (CAPTION_LEAD.test(head)) return wordsOf(block.text).length <= CAPTION_MAX_WORDS;
+  const before = blocks[i - 1];
+  if (before === undefined || before.citations.length === 0 || before.text.trim() !== '') return false;
   const alt = new Set<string>();
   for (let j = i - 1; j >= 0 && j >= i - PICTURES_BACK; j--) {
     const picture = blocks[j];
     if (picture.text.trim() !== '' || picture.citations.length === 0) break;
     for (const c of picture.citations) for (const w of c.anchorText.toLowerCase().match(LETTER_WORDS) ?? []) alt.add(w);
   }
+  const words = (head.toLowerCase().match(LETTER_WORDS) ?? []).slice(0, CAPTION_HEAD_WORDS);
   if (alt.size === 0 || words.length === 0) return false;
   return words.filter((w) => alt.has(w)).length >= words.length * CAPTION_SHARED;
 }
