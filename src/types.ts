@@ -137,6 +137,12 @@ export interface Post {
   bodyLine?: number;
   /** HTML pages: which element was read as the article body, as a CSS-ish path (`body > main > article`). */
   bodySelector?: string;
+  /**
+   * HTML pages: the hosts (without "www.") of the page's own site — its canonical's, og:url's,
+   * the address it was read from, and where most of its navigation links go — whose links are
+   * the site's own, not outbound sources.
+   */
+  siteHosts?: string[];
   /** Repairs and other loader warnings. */
   warnings: InputWarning[];
 }

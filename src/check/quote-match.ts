@@ -12,12 +12,21 @@ const TRIGRAM_THRESHOLD = 0.8;
 const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u0060\u00B4]/g;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+// Invisible format characters: a soft hyphen, zero-width space, non-joiner and joiner, word
+// joiner, byte order mark. Extraction keeps the joiners of Persian and Indic words but drops
+// them between Latin letters (block-builder.ts), and a cited page writes them as it likes: both
+// sides of a match lose them here, the one place their words are made.
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 // Punctuation and symbols trimmed from both ends of a word: "year." and "year" are one word.
 const EDGE = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
 
-/** A text as the list of its normalised words (NFKC, lower case, marks unified, edges trimmed). */
+/**
+ * A text as the list of its normalised words (invisible format characters dropped, NFKC, lower
+ * case, marks unified, edges trimmed).
+ */
 export function normalizedWords(text: string): string[] {
   const unified = text
+    .replace(INVISIBLE, '')
     .normalize('NFKC')
     .toLowerCase()
     .replace(APOSTROPHES, "'")

@@ -6,6 +6,7 @@ import { MARKDOWN_BROKEN_ATTR } from './markdown-broken-links.js';
 import { MARKDOWN_LINE_ATTR, renderMarkdown, type MarkdownFound } from './markdown-render.js';
 import { capNesting, isNestingCapped, MAX_NESTING } from '../sources/html-nesting.js';
 import { parseHtmlTree } from '../sources/html-tree.js';
+import { linkHost } from '../sources/own-site.js';
 import { deepNesting } from '../sources/warnings.js';
 import type { Block, Citation, ClaimSignal, DamagedAnchor, ExtractedPost, Post } from '../types.js';
 import type { RawBlock, RawLink } from './block-builder.js';
@@ -89,6 +90,17 @@ function hostOfLink(url: string, hosts: Map<string, string | undefined>): string
   return host;
 }
 
+/** True for an absolute href to one of the post's own hosts (its URL's, Post.siteHosts), by its host alone. */
+function ownLinkOf(post: Post): (href: string) => boolean {
+  const own = new Set(post.siteHosts);
+  const host = siteHost(post.url ?? post.baseUrl);
+  if (host !== undefined) own.add(host);
+  return (href) => {
+    const linked = linkHost(href);
+    return linked !== undefined && own.has(linked);
+  };
+}
+
 /** Start of the sentence range holding `offset` (0 when unknown). */
 function sentenceStart(ranges: Array<[number, number]>, offset: number): number {
   return ranges[sentenceIndex(ranges, offset)]?.[0] ?? 0;
@@ -134,8 +146,9 @@ function citationOf(link: RawLink, text: string, ranges: Array<[number, number]>
   const fragmentOnly = link.href.trim().startsWith('#');
   const relative = normalized.scheme === '';
   let isInternal = fragmentOnly || relative || template !== undefined;
-  if (!isInternal && host && (normalized.scheme === 'http' || normalized.scheme === 'https')) {
-    isInternal = hostOfLink(normalized.url, ctx.hosts) === host;
+  if (!isInternal && (host || ctx.siteHosts) && (normalized.scheme === 'http' || normalized.scheme === 'https')) {
+    const linked = hostOfLink(normalized.url, ctx.hosts);
+    isInternal = linked === host || (linked !== undefined && ctx.siteHosts?.has(linked) === true);
   }
   const citation: Citation = { url: normalized.url, ...common, isInternal };
   if (normalized.checkUrl !== '') citation.checkUrl = normalized.checkUrl;
@@ -151,6 +164,8 @@ interface PostLinks {
   base: string | undefined;
   /** The post's site (host without "www."). */
   host: string | undefined;
+  /** Other hosts of the post's own site (Post.siteHosts), if any. */
+  siteHosts: Set<string> | undefined;
   /** The post's own URL without fragment: a link to it is navigation. */
   self: string | undefined;
   /** --count-as-source patterns. */
@@ -380,6 +395,7 @@ export function extractStaged(post: Post, opts: ExtractOptions = {}): StagedExtr
   const useLocations = !isMarkdown && (post.kind !== 'wordpress' || markers !== undefined);
   const found: MarkdownFound = {};
   const rawBlocks: RawBlock[] = [];
+  const ownLink = ownLinkOf(post);
   let dropped = 0;
   // Markdown with no "<" at all (no raw HTML, no autolink, which may nest a link in a link)
   // renders to markdown-it's own markup: every element closed in order, no orphan end tag or
@@ -405,6 +421,8 @@ export function extractStaged(post: Post, opts: ExtractOptions = {}): StagedExtr
       lineOf: useLocations ? lineIndex(html).line : undefined,
       lineAttr: isMarkdown ? MARKDOWN_LINE_ATTR : undefined,
       brokenAttr: isMarkdown ? MARKDOWN_BROKEN_ATTR : undefined,
+      postContent: post.kind === 'wordpress',
+      ownLink,
     });
     for (const raw of walker.walkBody(root.children ?? [])) rawBlocks.push(raw);
   }
@@ -413,6 +431,7 @@ export function extractStaged(post: Post, opts: ExtractOptions = {}): StagedExtr
   const links: PostLinks = {
     base: post.baseUrl ?? post.url,
     host: siteHost(post.url ?? post.baseUrl),
+    siteHosts: post.siteHosts !== undefined ? new Set(post.siteHosts) : undefined,
     self: self !== undefined && !('invalid' in self) && self.checkUrl !== '' ? self.checkUrl : undefined,
     countAsSource: [...(opts.countAsSource ?? [])],
     // Template links are links to the site: resolved against the post's own URL.

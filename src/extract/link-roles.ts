@@ -256,9 +256,18 @@ export function urlRole(rawHref: string, url: UrlParts | undefined, isInternal: 
   // An author's archive, or a page of the blog's list of posts (`/page/2/`, `/news/page/3/`);
   // `/page/methodology` is a page of the site like any other.
   if (isInternal && (/^\/author\/[^/]+\/?$/i.test(path) || /\/page\/\d+\/?$/i.test(path))) return 'navigation';
-  if (isInternal && OWN_REFERENCE.test(path)) return 'navigation';
+  if (isInternal && (OWN_REFERENCE.test(path) || OWN_HUB.test(path))) return 'navigation';
   return undefined;
 }
+
+/**
+ * The site's own topic guides and hubs (`/guide/asthma`, `/diabetes/guide/overview`, `/topic/
+ * politics`, `/topics/`, `/health-topics/flu`, `/a-to-z-guides/…`): a health or news site links a
+ * paragraph's subject to its page about the subject, which collects the site's stories and
+ * explains the word; it cites nothing the paragraph says. A whole path segment, so a story's slug
+ * ("/2026/04/a-guide-to-the-budget") stays a story; another site's guide stays a source.
+ */
+const OWN_HUB = /\/(?:guides?|topics?|hubs?|health-topics|a-to-z-guides)(?:\/|$)/i;
 
 /**
  * The site's own glossary, dictionary, quizzes and slideshows (`/glossary/superbug`,

@@ -16,7 +16,9 @@ import type { DomNode } from './dom.js';
  *   that length: `<main>` holds the page's own content, never the site's banner (a landing page's
  *   `<main><section><header><h1>…<p>lead` has no `<article>`).
  * - an `<aside>` inside the story's own container (`[itemprop=articleBody]`, `.entry-content`):
- *   a photo's caption, a "Story Highlights" list (content-container.ts).
+ *   a photo's caption, a "Story Highlights" list (content-container.ts). A post's own content
+ *   (WordPress's `content.rendered`) is such a container all of it: a pull quote or a note in
+ *   an `<aside>` there is the writing's.
  */
 
 /** Text an `<article>` must hold for its `<header>` to be read (a teaser holds a headline and a line). */
@@ -84,13 +86,21 @@ export class ReadInside {
   private readonly known = new Map<DomNode, boolean>();
   private readonly articles = new Map<DomNode, boolean>();
 
+  /** `postContent`: the body is a post's own content, not a page (see isArticleAside). */
+  constructor(private readonly postContent = false) {}
+
   /** True for a `<pre>`, `<header>` or `<aside>` that is read although extraction skips its kind. */
   reads(el: DomNode): boolean {
     const name = el.name;
     if (name !== 'pre' && name !== 'header' && name !== 'aside') return false;
     let answer = this.known.get(el);
     if (answer === undefined) {
-      answer = name === 'pre' ? holdsLink(el) : name === 'aside' ? isArticleAside(el) : this.headsArticle(el);
+      answer =
+        name === 'pre'
+          ? holdsLink(el)
+          : name === 'aside'
+            ? isArticleAside(el, this.postContent)
+            : this.headsArticle(el);
       this.known.set(el, answer);
     }
     return answer;

@@ -2,6 +2,8 @@ import type { BlockKind, CitationRole } from '../types.js';
 import { BlockBuilder, type RawBlock, type RawLink } from './block-builder.js';
 import type { DomNode } from './dom.js';
 import { looksLikeFootnoteMark } from '../sources/footnote-mark.js';
+import { isContentsList } from './contents-list.js';
+import { TeaserCards } from './teaser-cards.js';
 import { anchorRole, containerRole, isAvatar, isTellingAlt, isWidgetAnchor } from './link-roles.js';
 import { BLOCK_BREAK, ORPHAN_A, REOPENED_A, STRONG_END } from './prepare-html.js';
 import { ReadInside } from './read-inside.js';
@@ -150,6 +152,10 @@ export interface WalkOptions {
   brokenAttr?: string;
   /** Line of a source offset, when lines come from node positions. */
   lineOf?: (offset: number) => number;
+  /** The body is a post's own content (WordPress), not a page: its asides are read as an article's (read-inside.ts). */
+  postContent?: boolean;
+  /** True for an absolute href to the post's own site (a card of another story links there: teaser-cards.ts). */
+  ownLink?: (href: string) => boolean;
 }
 
 /** Normalised `rel` tokens. */
@@ -282,9 +288,12 @@ export class BlockWalker {
   /** Run by the next push() when its frame ends (leaving a footnote, a figure, a list). */
   private onPush: (() => void) | undefined;
   /** Skipped kinds read all the same: a `<pre>` with links, an article's `<header>` (read-inside.ts). */
-  private readonly inside = new ReadInside();
+  private readonly inside: ReadInside;
 
-  constructor(private readonly opts: WalkOptions) {}
+  constructor(private readonly opts: WalkOptions) {
+    this.inside = new ReadInside(opts.postContent ?? false);
+    this.cards = new TeaserCards(opts.ownLink);
+  }
 
   /** Rows holding a layout cell (isLayoutCell), by row: each row is looked at once. */
   private readonly layoutRows = new Map<DomNode, boolean>();
@@ -299,6 +308,27 @@ export class BlockWalker {
         (c) => (c.name === 'td' || c.name === 'th') && this.blocky.has(c) && isLayoutCell(c, LAYOUT_CELL_CHARS),
       );
       this.layoutRows.set(row, answer);
+    }
+    return answer;
+  }
+
+  /** Lists found to be a table of contents (contents-list.ts), by list: each is looked at once. */
+  private readonly contents = new Map<DomNode, boolean>();
+
+  /** Cards of other stories side by side (teaser-cards.ts). */
+  private readonly cards: TeaserCards;
+
+  /**
+   * True for page chrome (isChrome), a list that is a table of contents (navigation as a `<nav>`
+   * is), or a card of another story beside others: related content, skipped whole.
+   */
+  private isChromeAt(node: DomNode): boolean {
+    if (isChrome(node) || this.cards.inList(node)) return true;
+    if (node.name !== 'ul' && node.name !== 'ol') return false;
+    let answer = this.contents.get(node);
+    if (answer === undefined) {
+      answer = isContentsList(node);
+      this.contents.set(node, answer);
     }
     return answer;
   }
@@ -402,7 +432,7 @@ export class BlockWalker {
       const name = node.name ?? '';
       const parent = node.parent;
       if (parent && (COMPLEX_IN_QUOTE.has(name) || this.complex.has(node))) this.complex.add(parent);
-      if (this.skippedKind(node) || isChrome(node)) continue;
+      if (this.skippedKind(node) || this.isChromeAt(node)) continue;
       if (BLOCK_KIND[name] !== undefined || name === BLOCK_BREAK || this.blocky.has(node) || this.inside.isCode(node)) {
         if (parent) this.blocky.add(parent);
       }
@@ -545,7 +575,7 @@ export class BlockWalker {
 
   /** An element of a container (blockNode's; its closures allocated for elements only: see WHY_SPLIT). */
   private blockElement(node: DomNode, name: string, kind: BlockKind): void {
-    if (this.inside.isCode(node) && !isChrome(node)) {
+    if (this.inside.isCode(node) && !this.isChromeAt(node)) {
       // Preformatted text with links: one block, its text code (no claim), its links read.
       this.flush();
       const builder = new BlockBuilder('paragraph', this.noteLine(node));
@@ -555,7 +585,7 @@ export class BlockWalker {
       });
       return;
     }
-    if ((this.skippedKind(node) && !(this.opts.includeMedia && name === 'iframe')) || isChrome(node)) {
+    if ((this.skippedKind(node) && !(this.opts.includeMedia && name === 'iframe')) || this.isChromeAt(node)) {
       if (!INLINE.has(name)) this.flush();
       return;
     }
@@ -731,7 +761,7 @@ export class BlockWalker {
         return;
     }
     const attribution = this.quoteDepth > 0 && (name === 'footer' || name === 'header');
-    if ((this.skippedKind(node) && !attribution) || isChrome(node)) return;
+    if ((this.skippedKind(node) && !attribution) || this.isChromeAt(node)) return;
     if (this.inside.isCode(node)) {
       const codeStart = b.length;
       b.space();

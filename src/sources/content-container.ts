@@ -42,13 +42,16 @@ const ASIDE_MIN_TEXT = 20;
  * page is its sidebar. Not a box whose class or id names furniture (related stories, share,
  * promo, newsletter), nor one with more than one link, or mostly of links: a card of another
  * story (its picture, linked headline and "Read more") is an aside of three links or more.
+ * `postContent`: the markup is a post's own content (WordPress's `content.rendered`, an export's
+ * `content:encoded`), not a page: all of it is the story's container, so the same rules read an
+ * aside anywhere in it (a pull quote, a note with its source) that is not inside furniture.
  */
-export function isArticleAside(el: DomNode): boolean {
+export function isArticleAside(el: DomNode, postContent = false): boolean {
   if (el.name !== 'aside') return false;
   const a = el.attribs ?? {};
   const names = `${a.class ?? ''} ${a.id ?? ''}`;
   if ((UNLIKELY.test(names) && !MAYBE_CANDIDATE.test(names)) || BESIDE.test(names)) return false;
-  let inside = false;
+  let inside = postContent;
   for (let up = el.parent; up && up.type === 'tag'; up = up.parent) {
     // An aside inside another aside or a page's furniture is not the story's.
     if (up.name === 'aside' || up.name === 'nav' || up.name === 'footer') return false;

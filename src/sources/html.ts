@@ -12,6 +12,7 @@ import {
 } from './html-tree.js';
 import { lineColumn } from './json-repair.js';
 import { capNesting, markNestingCapped, MAX_NESTING } from './html-nesting.js';
+import { linkHost, navigationHost } from './own-site.js';
 import { dateField, deepNesting, noArticleBody, notAnAbsoluteUrl } from './warnings.js';
 
 /** Resolves `href` against `base`, or undefined when it cannot be resolved. */
@@ -51,11 +52,13 @@ interface PageMeta {
   docTitle?: string;
   publishedMeta?: string;
   modifiedMeta?: string;
+  /** Each absolute `<a href>` of the page: its start offset and href (see own-site.ts). */
+  links: Array<[number, string]>;
 }
 
 function readMeta(root: DomNode): PageMeta {
-  const meta: PageMeta = {};
-  const first = (key: keyof PageMeta, value: string | undefined): void => {
+  const meta: PageMeta = { links: [] };
+  const first = (key: Exclude<keyof PageMeta, 'links'>, value: string | undefined): void => {
     if (meta[key] === undefined && value !== undefined) meta[key] = value;
   };
   forEachElement(root, (el) => {
@@ -66,6 +69,9 @@ function readMeta(root: DomNode): PageMeta {
         break;
       case 'base':
         if (a.href !== undefined) first('baseHref', a.href);
+        break;
+      case 'a':
+        if (a.href !== undefined && /^\s*(?:https?:)?\/\//i.test(a.href)) meta.links.push([el.startIndex ?? 0, a.href]);
         break;
       case 'title':
         // The document title, not an SVG's <title> in the body.
@@ -211,6 +217,21 @@ function headingAndTime(root: DomNode, scopes: readonly DomNode[]): { h1?: DomNo
 }
 
 /**
+ * The hosts of the page's own site besides its URL's: its canonical's, og:url's and the address
+ * it was read from (each may differ: a mirror, a local preview), and where its navigation links
+ * go (own-site.ts). Without "www.", each once.
+ */
+function ownHosts(urls: ReadonlyArray<string | undefined>, navigation: string | undefined): string[] {
+  const hosts = new Set<string>();
+  for (const url of urls) {
+    const host = url === undefined ? undefined : linkHost(url);
+    if (host !== undefined) hosts.add(host);
+  }
+  if (navigation !== undefined) hosts.add(navigation);
+  return [...hosts];
+}
+
+/**
  * Reads an HTML page or file. The post body is the article element's markup exactly as written
  * (a slice of the source, not a re-serialisation: the parser drops orphan `</a>` tags, which are
  * the traces of lost links that extraction must see), chosen by html-body.ts the way reader modes
@@ -264,5 +285,7 @@ export function parseHtmlDocument(page: string, meta: { source: string; url?: st
   if (baseUrl) post.baseUrl = baseUrl;
   if (published) post.published = published;
   if (modified) post.modified = modified;
+  const own = ownHosts([canonical, ogUrl, meta.url], navigationHost(head.links, el));
+  if (own.length > 0) post.siteHosts = own;
   return post;
 }

@@ -118,3 +118,40 @@ describe('visibleText', () => {
     expect(text).toBe('one two quoted');
   });
 });
+
+describe('zero-width joiners and other invisible characters (issue 8)', () => {
+  it('a quote and a page that write a joiner differently match: extraction and the page text meet in normalizedWords', async () => {
+    const { extractPost } = await import('../../src/extract/index.js');
+    // The post's quote has a zero-width joiner between Latin letters (a paste from a CMS),
+    // which extraction drops; the cited page writes its own joiner and a soft hyphen.
+    const post = extractPost({
+      source: 'post.html',
+      kind: 'html',
+      body: '<p>The minister <a href="https://gov.example/speech">said</a> that “the tar\u200diff will be lifted in spring”.</p>',
+      bodyFormat: 'html',
+      warnings: [],
+    });
+    const quotes = post.blocks[0].citations[0].quotes ?? [];
+    expect(quotes).toEqual(['the tariff will be lifted in spring']);
+    const page = visibleText('<p>Today: the ta\u200driff will be lif\u00adted in spring, she said.</p>');
+    expect(missingQuotes(quotes, page)).toEqual([]);
+    // A paraphrase stays missing.
+    expect(missingQuotes(['the tariff stays in spring'], page)).toEqual(['the tariff stays in spring']);
+  });
+
+  it('a Persian word with its non-joiner matches the page that omits it, and the other way round', () => {
+    const withJoiner =
+      '\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \u0628\u0631\u0648\u0645 \u062e\u0627\u0646\u0647';
+    const without = withJoiner.replace('\u200c', '');
+    expect(normalizedWords(withJoiner)).toEqual(normalizedWords(without));
+    expect(quoteFound(withJoiner, indexPage(`\u0627\u0648 \u06af\u0641\u062a ${without}.`))).toBe(true);
+    expect(quoteFound(without, indexPage(`\u0627\u0648 \u06af\u0641\u062a ${withJoiner}.`))).toBe(true);
+  });
+
+  it('keeps an Indic conjunct one word whether or not its joiner is written', () => {
+    expect(normalizedWords('\u0915\u094d\u200d\u0937 \u0915\u094d\u0937')).toEqual([
+      '\u0915\u094d\u0937',
+      '\u0915\u094d\u0937',
+    ]);
+  });
+});

@@ -1,0 +1,153 @@
+import type { DomNode } from './dom.js';
+
+/**
+ * Cards of other stories: `<article class="card"><h3><a href="/2025/ferry">Ferry fares rise
+ * again</a></h3><p>The third rise in two years.</p></article>`, two or more side by side, beside or
+ * after the story inside the element read as its body. Each is a headline that links to another
+ * page and a line of teaser: related content, not the story, whose sentences were read as claims
+ * and whose headline links as their sources (issue 8). A card is:
+ * - an `<article>` (a story's teaser is an article of its own), or a `<li>`, `<div>` or `<section>`
+ *   whose class names a card (`card`, `teaser`, `tile`, `promo`, `story-card`, `wp-block-post`:
+ *   a WordPress query loop's item);
+ * - holding a heading (`h2`–`h6`) whose words are all one link's, to another page of the site
+ *   itself (a relative link, or one to the post's own hosts);
+ * - whose other links, if any, go to that same page (its picture, a "Read more");
+ * - with little text beside its headline (a teaser, a date, a byline: TEASER_TEXT at most).
+ * A list of a writer's picks whose entries link out (another site's page, a product) is read as
+ * written, and so is one whose entries hold a paragraph of their own, longer than a teaser.
+ */
+
+/** Most characters (white space not counted) of a card's text outside its headline. */
+const TEASER_TEXT = 300;
+/** Most characters of a card's headline. */
+const HEADLINE_TEXT = 200;
+/** Nodes of an element looked at: a larger one is no card (the walk stays linear). */
+const SCAN_LIMIT = 300;
+/** Fewest cards side by side for them to be a list of other stories. */
+const MIN_CARDS = 2;
+
+/** Class tokens of an element marked as a card of another story. */
+const CARD_CLASS = /^(?:[\w-]*[-_])?(?:card|cards|teaser|tile|promo)(?:[-_][\w-]*)?$|^wp-block-post$/i;
+
+const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** True for an element that may be a card by its tag or class (isCard looks inside). */
+function mayBeCard(el: DomNode): boolean {
+  if (el.type !== 'tag') return false;
+  if (el.name === 'article') return true;
+  if (el.name !== 'li' && el.name !== 'div' && el.name !== 'section') return false;
+  const cls = el.attribs?.class;
+  return cls !== undefined && cls.split(/\s+/).some((t) => t !== '' && CARD_CLASS.test(t));
+}
+
+/** Characters of a text, white space not counted. */
+function chars(text: string | undefined): number {
+  return (text ?? '').replace(/\s+/g, '').length;
+}
+
+/** The href of an `<a>` when it leads to another page (not a jump within this one), else undefined. */
+function pageHref(a: DomNode): string | undefined {
+  const href = a.attribs?.href?.trim();
+  return href === undefined || href === '' || href.startsWith('#') ? undefined : href;
+}
+
+/** True for a relative href (no scheme, not protocol-relative): a page of the site itself. */
+function isRelative(href: string): boolean {
+  return !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(href);
+}
+
+/**
+ * True for an element that is the card of another story (see the top of this file). `ownLink`
+ * tells an href to the post's own site (by default, a relative one).
+ */
+function isCard(el: DomNode, ownLink: (href: string) => boolean = isRelative): boolean {
+  if (!mayBeCard(el)) return false;
+  let seen = 0;
+  let href: string | undefined;
+  let headline = false;
+  let outside = 0;
+  // [node, inside the headline (a heading holding the card's link)]
+  const stack: Array<[DomNode, boolean]> = (el.children ?? []).map((c) => [c, false]);
+  stack.reverse();
+  while (stack.length > 0) {
+    if (++seen > SCAN_LIMIT) return false;
+    const [node, inHeading] = stack.pop() as [DomNode, boolean];
+    if (node.type === 'text') {
+      if (!inHeading && (outside += chars(node.data)) > TEASER_TEXT) return false;
+      continue;
+    }
+    if (node.type !== 'tag') continue;
+    const name = node.name ?? '';
+    if (name === 'script' || name === 'style') continue;
+    if (name === 'a') {
+      const target = pageHref(node);
+      // Every link of a card goes to its story's page.
+      if (target === undefined || (href !== undefined && target !== href)) return false;
+      href = target;
+    }
+    if (HEADINGS.has(name) && !inHeading && !headline) {
+      if (!linkedHeading(node)) return false;
+      headline = true;
+      for (let i = (node.children ?? []).length - 1; i >= 0; i--) stack.push([(node.children ?? [])[i], true]);
+      continue;
+    }
+    const kids = node.children ?? [];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], inHeading]);
+  }
+  return headline && href !== undefined && (isRelative(href) || ownLink(href));
+}
+
+/** True for a heading whose words are all inside one link to another page. */
+function linkedHeading(heading: DomNode): boolean {
+  let links = 0;
+  let linked = 0;
+  let loose = 0;
+  const stack: Array<[DomNode, boolean]> = (heading.children ?? []).map((c) => [c, false]);
+  while (stack.length > 0) {
+    const [node, inLink] = stack.pop() as [DomNode, boolean];
+    if (node.type === 'text') {
+      const n = chars(node.data);
+      if (inLink) linked += n;
+      else loose += n;
+      continue;
+    }
+    if (node.type !== 'tag') continue;
+    const isLink = node.name === 'a';
+    if (isLink && (++links > 1 || pageHref(node) === undefined)) return false;
+    for (const c of node.children ?? []) stack.push([c, inLink || isLink]);
+  }
+  return links === 1 && linked > 0 && linked <= HEADLINE_TEXT && loose === 0;
+}
+
+/** Answers per element, computed once (the walk asks about an element and its siblings). */
+export class TeaserCards {
+  private readonly cards = new Map<DomNode, boolean>();
+  private readonly lists = new Map<DomNode, boolean>();
+
+  /** `ownLink`: true for an href to the post's own site (see isCard). */
+  constructor(private readonly ownLink?: (href: string) => boolean) {}
+
+  private card(el: DomNode): boolean {
+    let answer = this.cards.get(el);
+    if (answer === undefined) {
+      answer = isCard(el, this.ownLink);
+      this.cards.set(el, answer);
+    }
+    return answer;
+  }
+
+  /** True for a card that sits beside another card: one of a list of other stories. */
+  inList(el: DomNode): boolean {
+    if (!mayBeCard(el) || !this.card(el)) return false;
+    const parent = el.parent;
+    if (!parent) return false;
+    let answer = this.lists.get(parent);
+    if (answer === undefined) {
+      let count = 0;
+      for (const c of parent.children ?? []) if (mayBeCard(c) && this.card(c) && ++count >= MIN_CARDS) break;
+      answer = count >= MIN_CARDS;
+      this.lists.set(parent, answer);
+    }
+    return answer;
+  }
+}

@@ -1,0 +1,49 @@
+import type { DomNode } from './html-tree.js';
+
+/**
+ * The host a page's own navigation links go to: the site a saved page belongs to, when nothing
+ * in its head names it (no canonical, no og:url) or it was read from a copy at another address (a
+ * file, a mirror, a local preview). Its menus, header, footer and sidebars (the links outside the
+ * article body) link the site's own pages, most of them at one host: links of the body to that
+ * host are then the site's own (its topic guides, its home page), not outbound sources (issue 8).
+ */
+
+/** Fewest links outside the body to one host for it to be the page's own. */
+const MIN_LINKS = 3;
+/** Share of the absolute links outside the body the host must hold. */
+const MIN_SHARE = 0.4;
+
+/** An absolute or protocol-relative http(s) URL's host, lower case, without "www."; undefined for others. */
+export function linkHost(href: string): string | undefined {
+  const m = /^\s*(?:https?:)?\/\/(?:[^/?#@\s]*@)?([^/?#:\s]+)/i.exec(href);
+  return m ? m[1].toLowerCase().replace(/^www\./, '') : undefined;
+}
+
+/**
+ * The host most absolute links outside `body` go to (`links`: each `<a href>`'s start offset and
+ * href, in document order), when it holds MIN_LINKS of them and MIN_SHARE, and no other host has
+ * as many; undefined otherwise, or when the body is the whole page.
+ */
+export function navigationHost(links: ReadonlyArray<[number, string]>, body: DomNode | undefined): string | undefined {
+  if (body === undefined || body.startIndex == null || body.endIndex == null) return undefined;
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const [at, href] of links) {
+    if (at >= body.startIndex && at <= body.endIndex) continue;
+    const host = linkHost(href);
+    if (host === undefined) continue;
+    total++;
+    counts.set(host, (counts.get(host) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  let most = 0;
+  let tie = false;
+  for (const [host, n] of counts) {
+    if (n > most) {
+      best = host;
+      most = n;
+      tie = false;
+    } else if (n === most) tie = true;
+  }
+  return best !== undefined && !tie && most >= MIN_LINKS && most >= MIN_SHARE * total ? best : undefined;
+}

@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractPost } from '../../src/extract/index.js';
+import { buildReport } from '../../src/report/build.js';
+import { parseHtmlDocument } from '../../src/sources/html.js';
+import type { ExtractedPost, Post } from '../../src/types.js';
+import { ROOT, runCli } from '../cli/run-cli.js';
+
+const PAGES = path.join(ROOT, 'test/fixtures/pages');
+
+function page(name: string, url?: string): ExtractedPost {
+  return extractPost(parseHtmlDocument(readFileSync(path.join(PAGES, name), 'utf8'), { source: name, url }));
+}
+
+function fragment(body: string, url?: string): ExtractedPost {
+  const post: Post = { source: 'post.json', kind: 'wordpress', body, bodyFormat: 'html', warnings: [] };
+  if (url !== undefined) post.url = url;
+  return extractPost(post);
+}
+
+function report(post: ExtractedPost) {
+  return buildReport({ posts: [post], results: new Map(), startedAt: new Date(0), durationMs: 0, offline: true });
+}
+
+describe('a table of contents is navigation, not paragraphs (issue 8)', () => {
+  it("skips the contents list in a <main>'s header: no list items, no claims cited by their own jumps", () => {
+    const post = page('main-header-contents.html');
+    expect(post.blocks.some((b) => b.kind === 'list-item')).toBe(false);
+    expect(post.blocks.flatMap((b) => b.citations.map((c) => c.url))).toEqual([
+      'https://met.example.org/gauges/lowmoor-2024',
+      'https://land.example.net/surveys/lowmoor-drainage',
+      'https://council.example.gov/minutes/2024-03',
+    ]);
+    // The header's title and lead, and the sections the contents lead to, are read.
+    expect(post.blocks[1].text).toMatch(/^The river burst its banks four times in 2024/);
+    expect(post.blocks.filter((b) => b.kind === 'heading').map((b) => b.text)).toContain('2.1 What changed in 1990');
+    const uncited = report(post).findings.filter((f) => f.code === 'CLAIM_UNCITED');
+    expect(uncited.map((f) => post.blocks[f.block as number].text.slice(0, 20))).toEqual([
+      'The river burst its ',
+      'A grant paid for new',
+    ]);
+  });
+
+  it('reads a list that is more than jumps: words beside them, a link out, or a single item', () => {
+    const lists = [
+      '<ul><li><a href="#a">Rain</a>: 112 mm fell in two days</li><li><a href="#b">Fields</a>: 3,000 hectares drained</li></ul>',
+      '<ul><li><a href="#a">Rain</a></li><li><a href="https://met.example.org/gauges">Gauges</a></li></ul>',
+      '<ol><li><a href="#a">Rain in 2024</a></li></ol>',
+    ];
+    for (const list of lists) {
+      const post = fragment(`<p>The river rose.</p>${list}`);
+      expect(post.blocks.filter((b) => b.kind === 'list-item').length).toBeGreaterThan(0);
+    }
+    // Numbering outside the jumps is still contents.
+    const numbered = fragment('<ol><li>1. <a href="#a">Rain</a></li><li>2. <a href="#b">Fields</a></li></ol>');
+    expect(numbered.blocks).toEqual([]);
+  });
+});
+
+describe('cards of other stories are related content, not the story (issue 8)', () => {
+  it('skips a list of cards whose link sits on their headline, after the story in the body read', () => {
+    const post = page('heading-link-cards.html');
+    expect(post.bodySelector).toBe('body > main');
+    expect(post.blocks.flatMap((b) => b.citations.map((c) => c.url))).toEqual([
+      'https://county.example.gov/minutes/2025-09-12',
+      'https://ferryco.example.com/reports/annual-2024.pdf',
+    ]);
+    expect(post.blocks.some((b) => /harbour master|season ticket|landing stage|Silt|pier/.test(b.text))).toBe(false);
+    // The story's own claims stand as they were: the uncited one stays uncited.
+    const uncited = report(post).findings.filter((f) => f.code === 'CLAIM_UNCITED');
+    expect(uncited.map((f) => post.blocks[f.block as number].text.slice(0, 20))).toEqual(['Islanders have asked']);
+  });
+
+  it("skips a WordPress query loop's posts in content.rendered, marked as cards by class", () => {
+    const item = (slug: string, title: string) =>
+      `<li class="wp-block-post"><h2 class="wp-block-post-title"><a href="https://blog.example.com/${slug}/">${title}</a></h2><div class="wp-block-post-excerpt"><p>A short excerpt of the post, as the theme shows it.</p></div></li>`;
+    const post = fragment(
+      `<p>The county spent $4 million on the ferry, <a href="https://county.example.gov/budget">its budget</a> shows.</p><ul class="wp-block-post-template">${item('a', 'Harbour silt')}${item('b', 'Ferry fares')}</ul>`,
+      'https://blog.example.com/2025/06/ferry/',
+    );
+    expect(post.blocks.map((b) => b.text)).toEqual(['The county spent $4 million on the ferry, its budget shows.']);
+  });
+
+  it("reads what is no list of cards: a single card, a writer's picks with paragraphs of their own, a card linking out twice", () => {
+    const card = '<article class="card"><h3><a href="/news/pier">The pier</a></h3><p>Rebuilt by 2027.</p></article>';
+    expect(fragment(`<p>Intro.</p>${card}`).blocks.map((b) => b.text)).toContain('The pier');
+    // A writer's picks link out (a shop's pages): read, however short their lines.
+    const picks = ['a', 'b']
+      .map(
+        (x) =>
+          `<article><h3><a href="https://shop.example/${x}">Station ${x}</a></h3><p>Sends its figures.</p></article>`,
+      )
+      .join('');
+    const own = 'https://blog.example.com/2025/06/picks/';
+    expect(fragment(picks, own).blocks.filter((b) => b.citations.length > 0)).toHaveLength(2);
+    // Entries of the site's own pages with a paragraph each, longer than a teaser: read.
+    const long =
+      'It measures wind and rain every minute and sends the figures over the phone network, which is why the county uses it on every pier, the harbour master told us. '.repeat(
+        3,
+      );
+    const entries = ['a', 'b']
+      .map((x) => `<article><h3><a href="/stations/${x}">Station ${x}</a></h3><p>${long}</p></article>`)
+      .join('');
+    expect(fragment(entries, own).blocks.filter((b) => b.citations.length > 0)).toHaveLength(2);
+    const twice = ['a', 'b']
+      .map(
+        (x) =>
+          `<article class="card"><h3><a href="/news/${x}">Story ${x}</a></h3><p>As <a href="https://source.example/${x}">the report</a> says.</p></article>`,
+      )
+      .join('');
+    expect(fragment(twice).blocks.flatMap((b) => b.citations.map((c) => c.url))).toEqual([
+      '/news/a',
+      'https://source.example/a',
+      '/news/b',
+      'https://source.example/b',
+    ]);
+  });
+});
+
+describe("the page's own site when its head does not name it (issue 8)", () => {
+  const roles = (post: ExtractedPost) =>
+    post.blocks.flatMap((b) => b.citations.map((c): [string, string | undefined] => [c.url, c.role]));
+  const GUIDES: Array<[string, string | undefined]> = [
+    ['https://www.wellnessline.example/guide/asthma-attacks', 'navigation'],
+    ['https://www.wellnessline.example/topic/allergies', 'navigation'],
+    ['https://journal.example.org/articles/pollen-season-length', undefined],
+    ['https://retail.example.net/reports/2025-q1', undefined],
+  ];
+
+  it("a saved page with no canonical and no og:url: its navigation's host is its own, so its topic guides are navigation", () => {
+    const post = page('health-topic-guides.html');
+    expect(post.siteHosts).toEqual(['wellnessline.example']);
+    expect(roles(post)).toEqual(GUIDES);
+    const uncited = report(post).findings.filter((f) => f.code === 'CLAIM_UNCITED');
+    expect(uncited.map((f) => post.blocks[f.block as number].text.slice(0, 20))).toEqual([
+      'Tree pollen counts i',
+      'About 1 in 4 adults ',
+    ]);
+  });
+
+  it('read at another address (a local preview), the host of its navigation is its own too', () => {
+    const post = page('health-topic-guides.html', 'http://localhost:4000/news/pollen');
+    expect(post.siteHosts).toEqual(['localhost', 'wellnessline.example']);
+    expect(roles(post)).toEqual(GUIDES);
+  });
+
+  it("og:url names the site of a page's relative links: its hubs are navigation; another site's guide is a source", () => {
+    const html = `<html><head><meta property="og:url" content="https://news.example/2026/05/flu"></head><body><article>
+      <p>Flu cases doubled in May, the state said, as our <a href="/topics/flu">flu coverage</a> shows; see also <a href="/health-topics/vaccines">vaccines</a>.</p>
+      <p>A <a href="https://cdc.example.gov/guide/flu-season">federal guide</a> and <a href="/2026/04/a-guide-to-the-budget">our budget story</a> explain more of it.</p>
+      </article></body></html>`;
+    const post = extractPost(parseHtmlDocument(html, { source: 'flu.html' }));
+    expect(roles(post)).toEqual([
+      ['https://news.example/topics/flu', 'navigation'],
+      ['https://news.example/health-topics/vaccines', 'navigation'],
+      ['https://cdc.example.gov/guide/flu-season', undefined],
+      ['https://news.example/2026/04/a-guide-to-the-budget', undefined],
+    ]);
+  });
+
+  it('no host is taken from links that spread over many sites, nor from the article itself', () => {
+    const menu = ['a', 'b', 'c', 'd'].map((x) => `<a href="https://${x}.example/">${x}</a>`).join(' ');
+    const story = `<article><h1>Pollen</h1><p>Counts rose by 20% this spring in the south, as <a href="https://wellnessline.example/guide/asthma">a guide</a>, <a href="https://wellnessline.example/guide/hay-fever">another</a> and <a href="https://wellnessline.example/topic/pollen">a third</a> of that site say, and more visits to doctors are expected through April.</p></article>`;
+    const post = extractPost(
+      parseHtmlDocument(`<html><body><header>${menu}</header>${story}</body></html>`, { source: 'x.html' }),
+    );
+    expect(post.siteHosts).toBeUndefined();
+    expect(roles(post).map(([, role]) => role)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('through the CLI: CLAIM_UNCITED on the paragraphs credited only by the site’s own guides', async () => {
+    const run = await runCli(['check', path.join(PAGES, 'health-topic-guides.html'), '--offline', '--format', 'json']);
+    const out = JSON.parse(run.stdout) as { findings: Array<{ code: string; block?: number }> };
+    expect(out.findings.filter((f) => f.code === 'CLAIM_UNCITED').map((f) => f.block)).toEqual([1, 2]);
+  });
+});
