@@ -195,7 +195,7 @@ export const STANCE =
  * thing holds it, as a stance is (an object of one to five words, then "as a/an/the").
  */
 export const VIEW =
-  /\b(?:sees|saw|views|viewed|regards|regarded)\s+(?:(?!as\b)[\p{L}'’-]+\s+){1,5}as\s+(?:a|an|the)\b/giu;
+  /\b(?:see|sees|saw|view|views|viewed|regard|regards|regarded)\s+(?:(?!as\b)[A-Za-z\u00C0-\u024F'’-]+\s+){1,5}as\s+(?:a|an|the)\b/gi;
 
 /**
  * Concerns, fears and hopes raised or growing, and what they are ("the attack raised concerns
@@ -361,3 +361,71 @@ export const FEELINGS = set(
  */
 export const CHANGELOG_ENTRY =
   /^[\s+*•·–—-]*(?:\[[ xX]\]\s*)?(?:#?\d+[:.)]\s*)?(?:\p{Lu}\p{Ll}+ed(?=[\s:(])(?!\s+\p{Lu})|(?:Fix|Add|Remove|Update|Upgrade|Bump|Improve|Change|Deprecate|Drop|Refactor|Merge|Revert|Rename|Move|Replace|Support|Allow|Use|Make|Document|Clean|Release|Enable|Disable|Introduce|Implement|Prevent|Avoid|Handle|Show|Hide|Set|Switch|Tweak|Optimi[sz]e|Speed|Ship|Port|Pin)(?:s|es|d|ed|ped|ted)?(?=[\s:(]))/u;
+
+/**
+ * An idea contested, and what it is ("experts have challenged the idea that …", "the ministry
+ * rejected the claim that …"), or a party defended on stated grounds ("supporters defended the
+ * company on the grounds that …"): someone's position, when its subject is not the writer's.
+ */
+export const CONTESTED =
+  /\b(?:(?:challeng|disput|reject|dismiss|question|refut)(?:ed|es|ing|s)?\s+(?:the|a|this|that)\s+(?:[a-z\u00C0-\u024F]+\s+)?(?:idea|claims?|notion|view|suggestion|assertion|argument|contention|allegations?|theory|premise)\s+that|(?:defended|defends|justified|justifies)\s+(?:[a-z\u00C0-\u024F'’-]+\s+){1,4}on\s+the\s+grounds?\s+that)\b/gi;
+
+/** Someone asked, in the passive ("the senator was asked whether …"): a question put to them on record. */
+export const ASKED_PASSIVE = /\b(?:was|were|been)\s+asked\s+(?:if|whether|why|how|what|when|where|who|about)\b/gi;
+
+/**
+ * A position called for by a named party or an institution ("Republicans have called for a
+ * revamp"); not what a plan or a recipe calls for (the subject must be a name, an expert or an
+ * institution).
+ */
+export const CALLED_FOR = /\b(?:called|calls|calling)\s+for\b/gi;
+
+/** What an outlet reports it has learned, closing its sentence ("… was stolen, the Gazette has learned."). */
+export const HAS_LEARNED = /\b(?:has|have)\s+(?:exclusively\s+)?(?:learned|learnt)(?=\s*(?:[.,;:!?…]|$))/gi;
+
+/**
+ * The unnamed sources of a news story: "sources close to …", "people familiar with the talks",
+ * "the source could not provide details", "a senior source declined to …".
+ */
+export const ANONYMOUS_SOURCE =
+  /\b(?:sources?\s+(?:close\s+to|familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on)|(?:people|persons?|officials?)\s+(?:familiar\s+with|briefed\s+on|with\s+knowledge\s+of)\s+the\s+(?:matter|talks|negotiations|plans?|deal|decision|situation|investigation|case|discussions)|(?:the|a|one|another)\s+(?:(?!open\b)[a-z\u00C0-\u024F]+\s+)?source\s+(?:could\s+not|couldn['’]t|would\s+not|wouldn['’]t|did\s+not|didn['’]t|declined|refused|requested|spoke|insisted))\b/gi;
+
+/** Prepositions before a participle make it an adjective ("investigated for alleged incidents", "in reported cases"). */
+export const PREPOSITIONS = set('for of over with in on about against into after despite amid following among from');
+
+/** Demonstratives opening a subject the post points at ("That opener suggests …"): the writer's reading of it. */
+export const DEMONSTRATIVES = set('this that these those');
+
+/**
+ * A party portrayed by others ("Jack was written about as a visionary", "the book has cast him as
+ * deliberate", "the ferry is billed as the fastest"): the portrayal is someone's, told without a
+ * reporting verb.
+ */
+export const PORTRAYED =
+  /\b(?:(?:was|were|is|are|been|being)\s+(?:widely\s+|often\s+|long\s+)?(?:written\s+about|described|portrayed|depicted|characteri[sz]ed|hailed|billed|touted|dubbed)\s+as|(?:cast|casts|portrayed|portrays|painted|paints|depicted|depicts)\s+(?:him|her|them|himself|herself|themselves)\s+as)\b/gi;
+
+/** A patient's condition as hospitals report it ("Duncan is in serious condition", "remains in critical but stable condition"). */
+export const CONDITION_REPORTED =
+  /\b(?:is|was|are|were|remains|remained|remain|listed)\s+in\s+(?:serious|critical|stable|grave|fair)(?:\s+but\s+stable)?\s+condition\b/gi;
+
+/**
+ * A change in size told in words, a figure without digits ("allergies have been on the rise",
+ * "sales have doubled", "consumption has risen notably").
+ */
+export const TREND =
+  /\b(?:(?:is|are|was|were|been)\s+on\s+the\s+(?:rise|increase|decline|wane)|(?:has|have|had)\s+(?:[a-z]+ly\s+)?(?:risen|fallen|doubled|tripled|quadrupled|halved|soared|plummeted|surged|skyrocketed|dwindled)|(?:risen|fallen|grown|dropped|declined)\s+(?:sharply|steadily|dramatically|notably|significantly|markedly))\b/gi;
+
+/**
+ * A heading of release notes ("Release 2.4", "v2.4.0", "Changelog", "What's new", "Bug fixes"):
+ * what follows is a project's own account of its software ("GitHub Actions replaced Travis CI",
+ * "Marsh joined the core team"), not what a party did that a reader would want sourced.
+ */
+export const RELEASE_HEADING =
+  /^\s*(?:v\d+(?:\.\d+)+\b|\d+\.\d+\.\d+\b|\d+\.\d+\s*(?:$|[-–—(:])|(?:release|version)\s+v?\d|release\s+notes\b|change\s*log\b|what['’]s\s+(?:new|changed)\b|(?:changes|new\s+features|features|bug\s*fixes|fixes|improvements|breaking\s+changes|deprecations|known\s+issues)\s*:?\s*$)/i;
+
+/**
+ * Words that open a photo caption by pointing at the picture ("Clockwise from top:", "Above,",
+ * "From left:", "Pictured:", "Left:"); not "Right, so …" or "Above all".
+ */
+export const CAPTION_LEAD =
+  /^\s*(?:clockwise\s+from\s+(?:top|left|right|bottom)|from\s+(?:left|right|top)\s*[:,]|(?:above|below|inset|pictured|main\s+(?:image|picture|photo))\s*[:,]|(?:left|right|top|bottom)\s*:)/i;

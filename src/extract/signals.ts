@@ -1,30 +1,41 @@
 import type { ClaimEvidence, ClaimSignal } from '../types.js';
 import {
   ACCORDING_TO_NOT_SOURCES,
+  ANONYMOUS_SOURCE,
+  ASKED_PASSIVE,
   AUTHORED,
   BELIEF_VERBS,
+  CALLED_FOR,
   CONCEDING,
   CONCERN,
+  CONDITION_REPORTED,
+  CONTESTED,
   COORDINATORS,
   DATA_SUBJECTS,
   DATE_OR_TIME,
   DEFAULT_CLAIM_RULES,
+  DEMONSTRATIVES,
   DETERMINERS,
   EXPERT_SUBJECTS,
   FILLERS,
   FIRST_PERSON,
+  HAS_LEARNED,
   HYPOTHETICAL,
   IMPERATIVE_LEADS,
   IMPERATIVES,
+  INSTITUTION_NOUNS,
   INTERPRETIVE,
   LABEL_WORDS,
   MECHANICAL_SUBJECTS,
   MONTH,
+  NAME_STOPWORDS,
   NEGATIONS,
   NOT_REPORTED_AFTER,
   NOUN_LIKE,
   PASSIVE,
   PERSONAL_SUBJECTS,
+  PORTRAYED,
+  PREPOSITIONS,
   QUANTITY_AFTER,
   REPORTING_VERBS,
   SHOW_VERBS,
@@ -32,6 +43,7 @@ import {
   TALK_BELIEF_VERBS,
   TWEETED_THING,
   TECHNICAL_UNITS,
+  TREND,
   UNREALISED,
   VIEW,
   VERSION_AFTER,
@@ -399,12 +411,24 @@ function isWeakFigure(digits: string, quantity: string, rest: string): boolean {
   return quantity === '' && TECHNICAL_UNITS.test(rest);
 }
 
+// Digits with letters attached, a model or part name ("SLG46620V", "X220", "A320neo").
+const MODEL_NUMBER = /\p{L}(\d{3,})|(\d{3,})\p{L}/gu;
+
+/** The digits of the model and part names in `t` (three digits or more, letters attached). */
+function modelNumbers(t: string): Set<string> {
+  const found = new Set<string>();
+  MODEL_NUMBER.lastIndex = 0;
+  for (let m = MODEL_NUMBER.exec(t); m; m = MODEL_NUMBER.exec(t)) found.add(m[1] ?? m[2]);
+  return found;
+}
+
 /** Figures of a text, as evidence; `t` is the text with non-figures blanked. */
 function figures(text: string, t: string, ranges?: Array<[number, number]>): Figures {
   const found: Figures = { strong: [], weak: [] };
   let context: SentenceContext | undefined;
   let previousLabelEnd = -1;
   let sentenceWithVersion = -1;
+  let models: Set<string> | undefined;
   NUMBER.lastIndex = 0;
   for (let m = NUMBER.exec(t); m; m = NUMBER.exec(t)) {
     const start = m.index + (m[1]?.length ?? 0);
@@ -430,6 +454,15 @@ function figures(text: string, t: string, ranges?: Array<[number, number]>): Fig
     if (inPersonalSentence(text, context, s, m.index)) continue;
     const rest = t.slice(end, end + 40);
     const quantity = QUANTITY_AFTER.exec(rest)?.[0] ?? '';
+    // "the 46620", where the text names the part "SLG46620V": a model's short name, no count.
+    if (
+      !currency &&
+      quantity === '' &&
+      digits.length >= 3 &&
+      /\bthe\s+$/i.test(t.slice(Math.max(0, start - 5), start)) &&
+      (models ??= modelNumbers(t)).has(digits)
+    )
+      continue;
     const list = !currency && isWeakFigure(digits, quantity, rest) ? found.weak : found.strong;
     if (list.length < MAX_EVIDENCE) list.push(`${m[0]}${quantity}`.trim());
     if (found.strong.length >= MAX_EVIDENCE) break;
@@ -454,6 +487,17 @@ function wordFigures(text: string, t: string, found: Figures, ranges?: Array<[nu
   }
 }
 
+/** Changes in size told in words (TREND), as strong figures; not the author's own ("our costs have doubled") nor an instruction. */
+function trendFigures(text: string, t: string, found: Figures, ranges?: Array<[number, number]>): void {
+  let context: SentenceContext | undefined;
+  TREND.lastIndex = 0;
+  for (let m = TREND.exec(t); m && found.strong.length < MAX_EVIDENCE; m = TREND.exec(t)) {
+    context ??= { ranges: ranges ?? sentenceRanges(text), firstPersonAt: [], imperative: [] };
+    if (inPersonalSentence(text, context, sentenceIndex(context.ranges, m.index), m.index)) continue;
+    found.strong.push(m[0].replace(/\s+/g, ' '));
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Attribution
 // ---------------------------------------------------------------------------
@@ -475,8 +519,8 @@ const isWordChar = (c: number): boolean =>
   c === 0x25 ||
   (c >= 0xc0 && c <= 0x24f);
 
-/** The words before `at` (nearest last), at most `n`, lower-cased, apostrophes straightened; within 80 characters. */
-function wordsBefore(t: string, at: number, n: number): string[] {
+/** The words before `at` (nearest last), at most `n`, as written; within 80 characters. */
+function rawWordsBefore(t: string, at: number, n: number): string[] {
   const words: string[] = [];
   let i = at;
   const floor = Math.max(0, at - 80);
@@ -484,28 +528,29 @@ function wordsBefore(t: string, at: number, n: number): string[] {
     while (i > floor && !isWordChar(t.charCodeAt(i - 1))) i--;
     const end = i;
     while (i > floor && isWordChar(t.charCodeAt(i - 1))) i--;
-    if (i < end) words.unshift(t.slice(i, end).toLowerCase().replace(/’/g, "'"));
+    if (i < end) words.unshift(t.slice(i, end));
   }
   return words;
+}
+
+/** The words before `at` (nearest last), at most `n`, lower-cased, apostrophes straightened; within 80 characters. */
+function wordsBefore(t: string, at: number, n: number): string[] {
+  return rawWordsBefore(t, at, n).map((w) => w.toLowerCase().replace(/’/g, "'"));
 }
 
 // A determiner or possessive right after a verb: its object ("wrote a personal response").
 // ("that" is left out: "wrote that …" reports).
 const DETERMINERS_AFTER = new RegExp(`^\\s+(?:${[...DETERMINERS].filter((w) => w !== 'that').join('|')})\\b`, 'i');
 
-// A clause right after a verb, its subject a noun ("admitted the state had run out").
+// A clause right after a verb, as "that" would open it: a subject — a noun after a determiner, a
+// subject pronoun or "there" — and its verb, an auxiliary, a modal or a past tense ("admitted the
+// state had run out", "claim they are speaking out", "we're told there is footage", "employers
+// believe they can carry on"). One pattern for every verb that can take a clause.
 const CLAUSE_AFTER =
-  /^\s+(?:the|a|an|his|her|its|their|this|these|those)\s+(?:(?!(?:and|or|but)\s)[\p{L}'’-]+\s+){1,2}(?:had|has|have|was|were|is|are|would|could|will|did|does|do|\p{Ll}+ed)\b/iu;
-
-// "there is/are …" after a verb: a clause of its own ("we're told there is footage").
-const THERE_IS = /^\s+there\s+(?:is|are|was|were|has|have|had|will)\b/i;
+  /^\s+(?:(?:the|a|an|his|her|its|their|this|these|those)\s+(?:(?!(?:and|or|but)\s)[\p{L}'’-]+\s+){1,2}|(?:they|he|she|it|we|there)\s+)(?:had|has|have|was|were|is|are|would|could|will|can|may|might|must|should|did|does|do|\p{Ll}+ed)\b/iu;
 
 // The writer as the one told, in the passive: news outlets' attribution to their sources.
 const TOLD_BY_SOURCES = new Set(["we're", 'we’re', "i'm", 'i’m']);
-
-// A clause opening with a subject pronoun and its verb ("claim they are speaking out").
-const PRONOUN_CLAUSE =
-  /^\s+(?:they|he|she|it|we)\s+(?:are|is|were|was|have|has|had|will|would|can|could|did|do|does)\b/i;
 
 /** Whether a reporting verb at [start, end) is used for reporting (see the module comment). */
 function isReporting(t: string, start: number, end: number, verb: string, conditionEnd: number): boolean {
@@ -524,6 +569,8 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
   const before = wordsBefore(t, start, 6);
   // A determiner right before: a noun or an adjective ("the claims", "an estimated cost").
   if (before.length > 0 && DETERMINERS.has(before[before.length - 1])) return false;
+  // A participle after a preposition is an adjective ("investigated for alleged incidents").
+  if (before.length > 0 && verb.endsWith('ed') && PREPOSITIONS.has(before[before.length - 1])) return false;
   let i = before.length - 1;
   let negated = false;
   while (i >= 0 && (FILLERS.has(before[i]) || NEGATIONS.has(before[i]))) {
@@ -534,11 +581,15 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
   if (negated) return false;
   // "We're told there is footage", "we are told the dress was taken": the writer's sources told them.
   if (verb === 'told' && subject !== undefined && (TOLD_BY_SOURCES.has(subject) || PASSIVE.has(subject)))
-    return thatFollows || CLAUSE_AFTER.test(after) || PRONOUN_CLAUSE.test(after) || THERE_IS.test(after);
+    // "We were told that our startups were gone": the writer's own past, not the outlet's sources.
+    return (
+      !((subject === 'was' || subject === 'were') && PERSONAL_SUBJECTS.has(before[i - 1] ?? '')) &&
+      (thatFollows || CLAUSE_AFTER.test(after))
+    );
   if (NOT_REPORTED_AFTER.test(after)) return false;
   if (subject !== undefined && (PERSONAL_SUBJECTS.has(subject) || INTERPRETIVE.has(subject))) return false;
   if (subject !== undefined && (UNREALISED.has(subject) || (verb === 'say' && COORDINATORS.has(subject)))) return false;
-  if (BELIEF_VERBS.has(verb)) return isPosition(verb, before, i, after);
+  if (BELIEF_VERBS.has(verb)) return isPosition(verb, before, i, after, isNamedSubject(t, start));
   if (AUTHORED.test(verb) && before.length > 0 && DETERMINERS_AFTER.test(after)) return false;
   if ((verb === 'tweeted' || verb === 'tweets') && TWEETED_THING.test(after)) return false;
   // "conceded defeat", "admitted the mistake": a contest given up or a fault owned, no words reported.
@@ -554,30 +605,34 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
     return false;
   if (verb === 'added') return /^\s*(?:that\b|[,.;:!?"“”’']|$)/.test(after);
   if (subject !== undefined && MECHANICAL_SUBJECTS.has(subject)) return false;
+  // "That opener suggests that …": the writer's reading of something the post points at.
+  if (SHOW_VERBS.has(verb) && DEMONSTRATIVES.has(before[i - 1] ?? '')) return false;
   if (SHOW_VERBS.has(verb)) return thatFollows || (subject !== undefined && DATA_SUBJECTS.has(subject));
   // "coaches claim they are …": a clause of its own after the verb, as "that" would open.
-  if (NOUN_LIKE.has(verb)) return thatFollows || PRONOUN_CLAUSE.test(after);
+  if (NOUN_LIKE.has(verb)) return thatFollows || CLAUSE_AFTER.test(after);
   return true;
 }
 
 /**
  * Whether a belief verb at word `i` of `before` reports someone's position: "that" after it (not
- * after a thing: "it hopes that"; in the passive only "it is feared that"), or an expert subject
- * ("analysts expect"); "think" only for experts.
+ * after a thing: "it hopes that"; in the passive only "it is feared that"), an expert subject
+ * ("analysts expect"), or a named subject and what the belief is about ("Calder expects the vote
+ * to fail"); "think" only for experts.
  */
-function isPosition(verb: string, before: readonly string[], i: number, after: string): boolean {
+function isPosition(verb: string, before: readonly string[], i: number, after: string, named: boolean): boolean {
   const subject = before[i];
   if (subject !== undefined && EXPERT_SUBJECTS.has(subject)) return true;
   if (TALK_BELIEF_VERBS.has(verb) || subject === undefined) return false;
-  if (!/^\s+that\b/i.test(after) && !BELIEF_CLAUSE.test(after)) return false;
+  // A named party's belief about something ("Ngātiwai believe the whales beach when …", "Calder
+  // expects the vote to fail"), not what it hopes to do or believes in.
+  if (named && NAMED_BELIEF_OBJECT.test(after)) return true;
+  if (!/^\s+that\b/i.test(after) && !CLAUSE_AFTER.test(after)) return false;
   if (PASSIVE.has(subject)) return before[i - 1] === 'it';
   return !MECHANICAL_SUBJECTS.has(subject);
 }
 
-// A clause right after a belief verb, its "that" left out: a pronoun or "the" and a noun, then
-// a modal or a form of "be"/"have" ("employers believe they can carry on", "fear the law will").
-const BELIEF_CLAUSE =
-  /^\s+(?:they|he|she|there|the\s+[\p{L}-]+)\s+(?:can|could|will|would|may|might|must|should|is|are|was|were|has|have|had)\b/iu;
+// What a named party's belief is about: "the"/"a" and a noun, or a clause's pronoun ("they", "it").
+const NAMED_BELIEF_OBJECT = /^\s+(?:the|a|an|they|it|he|she|there)\s+\p{L}/iu;
 
 /** The subject before `at`: the last of its `n` words before it, past the fillers ("have always"). */
 function subjectBefore(t: string, at: number, n: number): string | undefined {
@@ -605,8 +660,96 @@ function isStance(t: string, start: number): boolean {
   );
 }
 
+/** True when the subject before `at` names a party: a capitalised name, an expert or an institution ("Republicans", "regulators", "the council"). */
+function isNamedSubject(t: string, at: number): boolean {
+  const before = rawWordsBefore(t, at, 6);
+  let i = before.length - 1;
+  while (i >= 0 && FILLERS.has(before[i].toLowerCase())) i--;
+  const subject = before[i];
+  if (subject === undefined) return false;
+  const lower = subject.toLowerCase().replace(/’/g, "'");
+  if (EXPERT_SUBJECTS.has(lower) || INSTITUTION_NOUNS.has(lower)) return true;
+  return /^\p{Lu}/u.test(subject) && !NAME_STOPWORDS.has(lower) && !PERSONAL_SUBJECTS.has(lower);
+}
+
+/** True when the subject before `at` is someone other than the writer, the reader or a thing ("experts have challenged"). */
+function isOthersSubject(t: string, at: number): boolean {
+  const subject = subjectBefore(t, at, 6);
+  return (
+    subject !== undefined &&
+    !PERSONAL_SUBJECTS.has(subject) &&
+    !MECHANICAL_SUBJECTS.has(subject) &&
+    !DETERMINERS.has(subject) &&
+    !PASSIVE.has(subject)
+  );
+}
+
+// The cue words of the patterns below and of TREND, found in one scan per text (case-sensitive,
+// no u flag: the fastest V8 offers; a cue opening a sentence has no subject anyway): each cue
+// names the pattern it starts, so a text is scanned again only for the patterns it may hold.
+const CUES =
+  /challeng|disput|reject|dismiss|question|refut|defend|justif|asked|calls for|called for|calling for|learn|written about|described|portray|depict|characteri|hailed|billed|touted|dubbed|cast|paint|[Ss]ource|familiar with|briefed on|knowledge of|condition|on the (?:rise|increase|decline|wane)|risen|fallen|doubled|tripled|quadrupled|halved|soared|plummeted|surged|skyrocketed|dwindled|grown|dropped|declined/g;
+
+/** The patterns (CONTESTED … TREND) whose cue words a text holds: each is scanned for only then. */
+function cuesOf(t: string): Set<RegExp> {
+  const wanted = new Set<RegExp>();
+  CUES.lastIndex = 0;
+  for (let m = CUES.exec(t); m; m = CUES.exec(t)) wanted.add(cuePattern(m[0]));
+  return wanted;
+}
+
+/** The pattern a cue of CUES starts. */
+function cuePattern(cue: string): RegExp {
+  const c = cue.toLowerCase();
+  if (
+    /^(?:on the|risen|fallen|doubled|tripled|quadrupled|halved|soared|plummeted|surged|skyrocketed|dwindled|grown|dropped|declined)/.test(
+      c,
+    )
+  )
+    return TREND;
+  if (/^(?:challeng|disput|reject|dismiss|question|refut|defend|justif)/.test(c)) return CONTESTED;
+  if (c === 'asked') return ASKED_PASSIVE;
+  if (c.startsWith('call')) return CALLED_FOR;
+  if (c === 'learn') return HAS_LEARNED;
+  if (c === 'condition') return CONDITION_REPORTED;
+  if (/^(?:source|familiar|briefed|knowledge)/.test(c)) return ANONYMOUS_SOURCE;
+  return PORTRAYED;
+}
+
+/**
+ * Positions and reporting told without a reporting verb (see claim-rules.ts): an idea contested
+ * (CONTESTED), a question put in the passive (ASKED_PASSIVE), a position called for by a named
+ * party (CALLED_FOR), what an outlet has learned (HAS_LEARNED), a party portrayed by others
+ * (PORTRAYED), unnamed sources (ANONYMOUS_SOURCE).
+ * Each pattern is tried only when the text holds one of its cue words (`wanted`, see cuesOf).
+ */
+function positions(
+  t: string,
+  found: string[],
+  evidence: (start: number, end: number) => string,
+  wanted: ReadonlySet<RegExp>,
+): void {
+  const holds = new Map<RegExp, (at: number) => boolean>([
+    [CONTESTED, (at) => isOthersSubject(t, at)],
+    [ASKED_PASSIVE, (at) => isOthersSubject(t, at)],
+    [CALLED_FOR, (at) => isNamedSubject(t, at)],
+    [HAS_LEARNED, (at) => isNamedSubject(t, at)],
+    [PORTRAYED, (at) => isOthersSubject(t, at) && !PERSONAL_SUBJECTS.has(wordsBefore(t, at, 1)[0] ?? '')],
+    [CONDITION_REPORTED, (at) => isOthersSubject(t, at)],
+    [ANONYMOUS_SOURCE, () => true],
+  ]);
+  // In a fixed order, whatever order the cues came in: the evidence is the same for the same text.
+  for (const [pattern, holdsAt] of holds) {
+    if (!wanted.has(pattern)) continue;
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(t); m && found.length < MAX_EVIDENCE; m = pattern.exec(t)) {
+      if (holdsAt(m.index)) found.push(evidence(m.index, m.index + m[0].length));
+    }
+  }
+}
+
 /** Attributions of a text (at most MAX_EVIDENCE), as evidence: the speaker's last word and the verb. */
-function attributions(text: string, t: string, rules: ClaimRules): string[] {
+function attributions(text: string, t: string, rules: ClaimRules, wanted: ReadonlySet<RegExp>): string[] {
   const found: string[] = [];
   // The verb with up to two words right before it (the speaker), not across punctuation.
   const evidence = (start: number, end: number): string => {
@@ -669,6 +812,7 @@ function attributions(text: string, t: string, rules: ClaimRules): string[] {
     if (isReporting(t, m.index, m.index + m[0].length, verb, conditionEnd))
       found.push(evidence(m.index, m.index + m[0].length));
   }
+  if (wanted.size > 0) positions(t, found, evidence, wanted);
   return found;
 }
 
@@ -716,12 +860,14 @@ export function claimSignals(text: string, options: SignalOptions = {}): TextSig
   const blank = options.blank ?? [];
   const out: TextSignals = { signals: [], evidence: [] };
   const prose = blanked(text, blank, []);
+  const cues = cuesOf(prose);
   const quoted = quotes(prose);
   const figureText = blanked(prose, [], figureIgnore(rules));
   const found =
     /\d/.test(prose) && !isCounter(prose) ? figures(text, figureText, options.ranges) : { strong: [], weak: [] };
   if (found.strong.length === 0) wordFigures(text, figureText, found, options.ranges);
-  const said = attributions(text, blanked(prose, [], rules.attributionIgnore), rules);
+  if (found.strong.length === 0 && cues.has(TREND)) trendFigures(text, figureText, found, options.ranges);
+  const said = attributions(text, blanked(prose, [], rules.attributionIgnore), rules, cues);
   // Weak quotes count only beside an attribution.
   addSignal(
     out,

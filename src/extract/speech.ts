@@ -2,6 +2,7 @@ import type { Block, ClaimSignal } from '../types.js';
 import {
   BELIEF_VERBS,
   CAPTION_CREDIT,
+  CAPTION_LEAD,
   CAPTION_LEADING_CREDIT,
   EXPERT_SUBJECTS,
   LAY_POSITION_VERBS,
@@ -14,6 +15,7 @@ import {
   SPEAKER_LABEL_WORDS,
   WRITERS_OWN,
 } from './claim-rules.js';
+import { sentenceIndex, sentenceRanges } from './sentences.js';
 import { doubleQuotedSpans, unquoted } from './signals.js';
 
 /**
@@ -78,6 +80,39 @@ function isCaption(block: Block): boolean {
     CAPTION_LEADING_CREDIT.test(text.slice(0, 80)) ||
     ((text.endsWith(')') || text.includes(':', text.length - 80)) && CAPTION_CREDIT.test(text.slice(-120)));
   return credited && wordsOf(text).length <= CAPTION_MAX_WORDS;
+}
+
+// Textless blocks (linked pictures) looked back over for the alt text a caption repeats.
+const PICTURES_BACK = 3;
+// Words of a caption compared with the picture's alt text, and the share that must be among them.
+const CAPTION_HEAD_WORDS = 12;
+const CAPTION_SHARED = 0.5;
+const LETTER_WORDS = /\p{L}+/gu;
+
+/**
+ * True for a caption written as a paragraph or list item without a credit (see isCaption): it
+ * opens by pointing at the picture ("Clockwise from top:", "Above,"), or it comes right after a
+ * linked picture (a block with links and no text) and at least half its first words are the
+ * picture's alt text ("Hori Marsh at his farm …" under the picture of that name).
+ */
+function isPictureCaption(blocks: readonly Block[], i: number): boolean {
+  const block = blocks[i];
+  if (block.kind !== 'paragraph' && block.kind !== 'list-item') return false;
+  if (block.text.length > CAPTION_MAX_WORDS * 12) return false;
+  // (Most blocks neither point at a picture nor follow one: both are looked at before any words are split.)
+  const head = block.text.slice(0, 200);
+  if (CAPTION_LEAD.test(head)) return wordsOf(block.text).length <= CAPTION_MAX_WORDS;
+  const before = blocks[i - 1];
+  if (before === undefined || before.citations.length === 0 || before.text.trim() !== '') return false;
+  const alt = new Set<string>();
+  for (let j = i - 1; j >= 0 && j >= i - PICTURES_BACK; j--) {
+    const picture = blocks[j];
+    if (picture.text.trim() !== '' || picture.citations.length === 0) break;
+    for (const c of picture.citations) for (const w of c.anchorText.toLowerCase().match(LETTER_WORDS) ?? []) alt.add(w);
+  }
+  const words = (head.toLowerCase().match(LETTER_WORDS) ?? []).slice(0, CAPTION_HEAD_WORDS);
+  if (alt.size === 0 || words.length === 0) return false;
+  return words.filter((w) => alt.has(w)).length >= words.length * CAPTION_SHARED;
 }
 
 /** The speaker label opening a block ("JON SMITH:"), or undefined; labels like "UPDATE:" are no speakers. */
@@ -225,18 +260,18 @@ export function settleExampleQuotes(blocks: Block[]): void {
  * disagreed", "Our kids claim", "[My mother] expressed concerns about"): the subject opens with
  * "my" or "our", in the evidence or at the start of its sentence.
  */
-function isLayPosition(evidence: string, text: string): boolean {
+function isLayPosition(evidence: string, text: string, ranges: () => Array<[number, number]>): boolean {
   const words = evidence.toLowerCase().split(/\s+/);
   const verb = LAY_POSITION_VERBS.has(words[words.length - 1]) ? words[words.length - 1] : words[0];
   if (!LAY_POSITION_VERBS.has(verb)) return false;
   if (WRITERS_OWN.has(words[0])) return true;
   const at = text.indexOf(evidence);
   if (at < 0) return false;
-  const stop = text.lastIndexOf('. ', at);
-  const sentence = text
-    .slice(stop < 0 ? 0 : stop + 2, at)
-    .trim()
-    .toLowerCase();
+  // The sentence the evidence is in, from the sentence ranges every stage uses ("Is it done? My
+  // mother objected …": a question ends a sentence too, "Mr." does not).
+  const found = ranges();
+  const from = found.length > 0 ? found[sentenceIndex(found, at)][0] : 0;
+  const sentence = text.slice(from, at).trim().toLowerCase();
   return WRITERS_OWN.has(sentence.split(/\s+/)[0]);
 }
 
@@ -259,8 +294,10 @@ function isLayBelief(evidence: string): boolean {
 export function settleLayBeliefs(blocks: Block[]): void {
   for (const block of blocks) {
     if (!block.signals.includes('attribution') || block.evidence === undefined) continue;
+    let found: Array<[number, number]> | undefined;
+    const ranges = (): Array<[number, number]> => (found ??= sentenceRanges(block.text));
     const lay = block.evidence.filter(
-      (e) => e.signal === 'attribution' && (isLayBelief(e.text) || isLayPosition(e.text, block.text)),
+      (e) => e.signal === 'attribution' && (isLayBelief(e.text) || isLayPosition(e.text, block.text, ranges)),
     );
     if (lay.length === 0) continue;
     const rest = block.evidence.filter((e) => !lay.includes(e));
@@ -279,8 +316,9 @@ export function settleSpeech(blocks: Block[]): Speech {
   for (const [i, turn] of turns) if (turn.firstPerson) dropTextSignals(blocks[i]);
   for (const i of pullQuotes(blocks)) dropTextSignals(blocks[i]);
   const captions = new Set<number>();
-  for (const block of blocks) {
-    if (!isCaption(block)) continue;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (!isCaption(block) && !isPictureCaption(blocks, i)) continue;
     captions.add(block.index);
     dropTextSignals(block);
   }

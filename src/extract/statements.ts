@@ -2,6 +2,7 @@ import type { Block, BlockKind } from '../types.js';
 import {
   HYPOTHETICAL,
   CHANGELOG_ENTRY,
+  RELEASE_HEADING,
   CREDIT_LINE,
   DATELINE,
   DEGREE_WORDS,
@@ -324,7 +325,12 @@ export function addStatementSignals(
 ): void {
   const known = knownNames(blocks);
   const lede = datelineLede(blocks);
+  let releaseNotes = false;
   for (const block of blocks) {
+    // Under a heading of release notes, the project tells of its own software: no statements.
+    if (block.kind === 'heading')
+      releaseNotes = block.text.length <= RELEASE_HEADING_CHARS && RELEASE_HEADING.test(block.text);
+    if (releaseNotes) continue;
     const short = isShortStatement(block);
     if (notClaims.has(block.kind) || !(short || isProse(block))) continue;
     if (ignore.some((re) => matches(re, block.text))) continue;
@@ -354,6 +360,9 @@ export function addStatementSignals(
     }
   }
 }
+
+// Longest heading read as a release-notes heading ("Release 2.4 — the plugin release").
+const RELEASE_HEADING_CHARS = 60;
 
 /** Gives a block the statement signal, with its evidence. */
 function addStatement(block: Block, found: readonly string[]): void {

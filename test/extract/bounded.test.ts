@@ -95,6 +95,28 @@ describe('extraction time grows linearly (issue 13)', () => {
       'a condition of n words with reporting verbs',
       (n) => [wpPost(`<p>If ${'Marsh says so '.repeat(n / 14)}</p>`), 'post.json'],
     ],
+    // Positions told without a reporting verb, in one sentence: each subject is looked for within 80 characters.
+    [
+      'contested ideas, passive questions and calls for, in one sentence',
+      (n) => [
+        wpPost(
+          `<p>${'Reds have challenged the idea that Marsh was asked if Blues called for sources close to fares that have risen sharply while Jo is in serious condition '.repeat(n / 150)}</p>`,
+        ),
+        'post.json',
+      ],
+    ],
+    // Captions under linked pictures: each looks back over at most three pictures.
+    [
+      'linked pictures and their captions',
+      (n) => [
+        wpPost(
+          '<p><a href="#i"><img alt="Jo Marsh at the quay"></a></p><p><a href="#j"><img alt="a ferry"></a></p><p>Jo Marsh at the quay at dawn</p>'.repeat(
+            n / 130,
+          ),
+        ),
+        'post.json',
+      ],
+    ],
     ['nested divs', (n) => [`<article>${'<div>'.repeat(n / 5)}x`, 'page.html']],
     ['nested spans with text', (n) => [`<article><p>${'<span>ab '.repeat(n / 9)}</p></article>`, 'page.html']],
     [

@@ -329,3 +329,40 @@ describe("a closing line offering a party's full remarks: pronoun speakers and t
     expect(textSignals('Alder reiterated that the economy is in recovery.')).toEqual(['attribution']);
   });
 });
+
+describe('photo captions without a credit (issue 8)', () => {
+  const story = (caption: string, alt: string): ExtractedPost =>
+    page(`<article>
+      <p>The Port Elwood harbour board approved a second terminal on Monday, ending a long dispute with Calder Shipping.</p>
+      <p><a href="#img-1"><img src="quay.jpg" alt="${alt}"></a></p>
+      <ul><li><p>${caption}</p></li></ul>
+      <p>Calder Shipping dropped its claim after Marrow County withdrew its objection to the dredging in March.</p>
+    </article>`);
+
+  it('a list item or paragraph repeating the alt text of the linked picture above it is a caption', () => {
+    const p = story(
+      'Jo Marsh at her Port Elwood quay, where Calder Shipping stored 12 cranes before the dispute',
+      'Jo Marsh at her Port Elwood quay, where Calder Shipping kept its cranes.',
+    );
+    expect(uncited(p)).not.toContain(blockOf(p, 'Jo Marsh at her')?.index);
+    // The story around it keeps its claims.
+    expect(uncited(p)).toContain(blockOf(p, 'Calder Shipping dropped')?.index);
+  });
+
+  it('the same text under a picture of something else is no caption', () => {
+    const p = story(
+      'Jo Marsh at her Port Elwood quay, where Calder Shipping stored 12 cranes before the dispute',
+      'A ferry leaving the harbour at dawn.',
+    );
+    expect(uncited(p)).toContain(blockOf(p, 'Jo Marsh at her')?.index);
+  });
+
+  it('a paragraph pointing at the picture ("Clockwise from top:", "Above,") is a caption; "Right, so …" is not', () => {
+    const captioned = post(
+      'Clockwise from top: Jo Marsh, who ran 40 ferries for Calder Shipping; the quay at Port Elwood.',
+      'Above, the skull of a seal found by Calder Shipping crews at Port Elwood in 2019, weighing 40 kg.',
+      'Right, so Calder Shipping ran 40 ferries from Port Elwood last year.',
+    );
+    expect(uncited(captioned)).toEqual([2]);
+  });
+});

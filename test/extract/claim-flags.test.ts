@@ -115,12 +115,17 @@ describe('the figure signal', () => {
     ['"dozens of" alone (a weak figure)', 'The committee has received dozens of submissions on the subject.'],
     ['a program moved to a version', 'Bumped Node to 20 and pinned React to 18.'],
     ['figures of an instruction after a label', 'Note: use port 8080, and set retries to 300.'],
+    [
+      'a part named short after its full name in the text',
+      'The KT47310B is easy to add, as only one pin changed from the 47310, the KT47300 of the same die.',
+    ],
   ])('ignores %s', (_name, text) => {
     expect(evidence(text, 'number')).toEqual([]);
   });
 
   it.each([
     ['The company laid off 1,200 employees.', ['1,200 employees']],
+    ['Harbour Air sold 320 seats on the A320 route.', ['320']],
     ['Unemployment rose to 4.1% in March.', ['4.1%']],
     ['The project will cost $2.3 million.', ['$2.3 million']],
     ['Temperatures have risen by about 1.1°C.', ['1.1°C']],

@@ -565,11 +565,163 @@ describe("positions of the writer's own people, and things tweeted", () => {
     expect(uncited(p)).toEqual([]);
   });
 
+  it('the sentence of a lay position is found as every stage finds sentences: after a question too', () => {
+    const p = post(
+      'I baked sourdough for the first time this weekend, and honestly I was nervous about it.',
+      'Was the kitchen a mess? My younger sister objected to the flour on the floor, and I swept it up.',
+      'I think the loaf came out well, and I will bake again next week.',
+    );
+    expect(uncited(p)).toEqual([]);
+  });
+
   it('"tweeted a photo", "tweeted the release notes" report no words; "tweeted this announcement: …" does', () => {
     expect(attributions('The team tweeted the release notes on Monday.')).toEqual([]);
     expect(attributions('Calder Shipping tweeted a link to the new terms.')).toEqual([]);
     expect(attributions('Calder Shipping tweeted this announcement: the ferry is late.')).toEqual([
       'Calder Shipping tweeted',
     ]);
+  });
+});
+
+describe('positions told without a reporting verb (issue 8, fresh5–fresh7 kinds)', () => {
+  it('an idea contested, or a party defended on stated grounds, by others is their position; by the writer it is not', () => {
+    expect(attributions('Several engineers have challenged the idea that the quay can carry the cranes.')).toEqual([
+      'engineers have challenged the idea that',
+    ]);
+    expect(attributions('The ministry rejected the claim that the dredging was unsafe.')).toEqual([
+      'The ministry rejected the claim that',
+    ]);
+    expect(
+      attributions('Ferry regulars defended the operator on the grounds that fares are set by the board.'),
+    ).toEqual(['Ferry regulars defended the operator on the grounds that']);
+    expect(attributions('I have challenged the idea that the quay is unsafe.')).toEqual([]);
+    expect(attributions('This challenges the idea that the quay is unsafe.')).toEqual([]);
+  });
+
+  it('someone asked in the passive ("the mayor was asked whether …") reports a question on record; "I was asked" does not', () => {
+    expect(attributions('On the radio on Sunday, Marsh was asked whether the board would raise fares.')).toEqual([
+      'Marsh was asked whether',
+    ]);
+    expect(attributions('I was asked whether I liked the ferry.')).toEqual([]);
+  });
+
+  it('a position called for by a named party or an institution; not what a plan or a recipe calls for', () => {
+    expect(attributions('Harbour Democrats have called for a review of the terminal lease.')).toEqual([
+      'Democrats have called for',
+    ]);
+    expect(attributions('The council calls for a new quay.')).toEqual(['The council calls for']);
+    expect(attributions('The recipe calls for two eggs and a cup of flour.')).toEqual([]);
+    expect(attributions('The plan calls for 300 new berths.')).toEqual([]);
+    expect(attributions('It calls for a new quay.')).toEqual([]);
+  });
+
+  it('what an outlet has learned, closing its sentence, is reported; "has learned to" is not', () => {
+    expect(attributions('The mayor’s car was towed from the quay overnight, the Gazette has learned.')).toEqual([
+      'the Gazette has learned',
+    ]);
+    expect(attributions('Marsh has learned to sail this summer.')).toEqual([]);
+    expect(attributions('Since then we have learned.')).toEqual([]);
+  });
+
+  it('a party portrayed by others ("was written about as", "has cast him as", "is billed as"); not the writer, not a thing', () => {
+    expect(attributions('For years, Marsh was written about as a visionary of the harbour.')).toEqual([
+      'Marsh was written about as',
+    ]);
+    expect(attributions('A new book about the port has cast him as a schemer.')).toEqual(['port has cast him as']);
+    expect(attributions('The ferry is billed as the fastest on the coast.')).toEqual(['The ferry is billed as']);
+    expect(attributions('I was described as difficult by my teachers.')).toEqual([]);
+    expect(attributions('It is described as a tool for builds.')).toEqual([]);
+    expect(attributions('The value was cast as an integer.')).toEqual([]);
+  });
+
+  it("a named party's belief about something is its position; not what it hopes to do or believes in", () => {
+    expect(attributions('The Ngaro believe the seals beach when they are ready to die.')).toEqual([
+      'The Ngaro believe',
+    ]);
+    expect(attributions('Calder Shipping expects the vote to fail.')).toEqual(['Calder Shipping expects']);
+    expect(attributions('Calder Shipping hopes to sail in May.')).toEqual([]);
+    expect(attributions('Calder Shipping believes in open books.')).toEqual([]);
+    expect(attributions('Many believe the ferry is late.')).toEqual([]);
+  });
+
+  it('a view held in the present plural ("former players see it as …") is a position, as "sees" is; not "I see it as"', () => {
+    expect(attributions('Many ferry regulars see the new timetable as a betrayal.')).toEqual(['ferry regulars see']);
+    expect(attributions('Harbour unions view the plan as a threat to jobs.')).toEqual(['Harbour unions view']);
+    expect(attributions('I see it as a chance to sail more.')).toEqual([]);
+  });
+
+  it("a patient's condition as hospitals report it is someone's report; a thing's condition is not", () => {
+    expect(attributions('Marsh is in serious condition in a Port Elwood hospital.')).toEqual([
+      'Marsh is in serious condition',
+    ]);
+    expect(attributions('The ferry is in good condition after the refit.')).toEqual([]);
+    expect(attributions('I was in stable condition by then.')).toEqual([]);
+  });
+
+  it('unnamed sources ("sources close to", "people familiar with the talks", "the source could not") attribute', () => {
+    expect(attributions('Sources close to the talks are hopeful.')).toEqual(['Sources close to']);
+    expect(attributions('Marsh will resign, according to people familiar with the talks.')).toEqual([
+      'according to',
+      'according to people familiar with the talks',
+    ]);
+    expect(attributions('The source could not say when the talks began.')).toEqual(['The source could not']);
+    expect(attributions('People familiar with Linux will find the ferry app easy.')).toEqual([]);
+    expect(attributions('An open source could not replace the tool.')).toEqual([]);
+  });
+});
+
+describe('reporting verbs that report nothing (issue 8, fresh5–fresh7 kinds)', () => {
+  it('a participle after a preposition is an adjective ("investigated for alleged incidents")', () => {
+    expect(attributions('Three clubs are being investigated for alleged payments to players.')).toEqual([]);
+    expect(attributions('The club alleged that players were paid.')).toEqual(['The club alleged']);
+  });
+
+  it('"we were told that …" is the writer\'s past; "we are told that …" is the outlet\'s sources', () => {
+    expect(attributions('In 2001 we were told that our jobs were gone.')).toEqual([]);
+    expect(attributions('We are told that Marsh left the board.')).toEqual(['We are told']);
+  });
+
+  it('"that opener suggests that …" is the writer\'s reading of what the post points at; "the survey suggests that" reports', () => {
+    expect(attributions('That reply suggests that the board is ready to talk.')).toEqual([]);
+    expect(attributions('The survey suggests that the board is ready to talk.')).toEqual(['The survey suggests']);
+  });
+});
+
+describe('changes in size told in words (issue 8)', () => {
+  const figures = (text: string): string[] =>
+    claimSignals(text)
+      .evidence.filter((e) => e.signal === 'number')
+      .map((e) => e.text);
+
+  it('"have been on the rise", "have doubled", "has risen sharply" are figures; not the writer\'s own', () => {
+    expect(figures('Ferry fares have been on the rise in the past decade.')).toEqual(['been on the rise']);
+    expect(figures('Berth fees have doubled since the terminal opened.')).toEqual(['have doubled']);
+    expect(figures('Freight on the quay has risen sharply this year.')).toEqual(['has risen']);
+    expect(figures('Our costs have doubled since we moved the boat.')).toEqual([]);
+    expect(figures('The tide has turned.')).toEqual([]);
+  });
+});
+
+describe('release notes (issue 8, short beats in a project’s own notes)', () => {
+  const notes = (heading: string): ExtractedPost =>
+    post(
+      '# Ferrylog 2.4',
+      'The 2.4 release brings a new plugin system that lets harbours load their own timetables at startup.',
+      'Tide tables moved to a plugin, and the core no longer links against the chart library at build time.',
+      `## ${heading}`,
+      'Safari rendering was fixed by Jo Marsh.',
+      'Marsh joined the core team.',
+      'GitHub Actions replaced Travis CI.',
+    );
+
+  it('under a release-notes heading ("Changes", "v2.4.0", "What’s new") the project’s short beats state nothing', () => {
+    expect(uncited(notes('Changes'))).toEqual([]);
+    expect(uncited(notes('v2.4.0'))).toEqual([]);
+    expect(uncited(notes('What’s new'))).toEqual([]);
+  });
+
+  it('under any other heading ("Changes to the law", "1.5 million jobs lost") they still state', () => {
+    expect(uncited(notes('Changes to the harbour law')).length).toBe(3);
+    expect(uncited(notes('1.5 million jobs lost')).length).toBe(3);
   });
 });
