@@ -416,12 +416,21 @@ export const TREND =
   /\b(?:(?:is|are|was|were|been)\s+on\s+the\s+(?:rise|increase|decline|wane)|(?:has|have|had)\s+(?:[a-z]+ly\s+)?(?:risen|fallen|doubled|tripled|quadrupled|halved|soared|plummeted|surged|skyrocketed|dwindled)|(?:risen|fallen|grown|dropped|declined)\s+(?:sharply|steadily|dramatically|notably|significantly|markedly))\b/gi;
 
 /**
- * A heading of release notes ("Release 2.4", "v2.4.0", "Changelog", "What's new", "Bug fixes"):
- * what follows is a project's own account of its software ("GitHub Actions replaced Travis CI",
- * "Marsh joined the core team"), not what a party did that a reader would want sourced.
+ * A heading of release notes as a whole ("Release 2.4", "v2.4.0", "2.4.0 (2026-04-01)",
+ * "Ferrylog 2.4", Keep a Changelog's "[2.4.0] - 2026-04-01" and "[Unreleased]", "Changelog", "Release notes",
+ * "What's new" alone or in a version): what follows is a project's own account of its software
+ * ("GitHub Actions replaced Travis CI", "Marsh joined the core team"), not what a party did that
+ * a reader would want sourced. Not "What's new for renters", "1.5 million jobs lost".
  */
 export const RELEASE_HEADING =
-  /^\s*(?:v\d+(?:\.\d+)+\b|\d+\.\d+\.\d+\b|\d+\.\d+\s*(?:$|[-–—(:])|(?:release|version)\s+v?\d|release\s+notes\b|change\s*log\b|what['’]s\s+(?:new|changed)\b|(?:changes|new\s+features|features|bug\s*fixes|fixes|improvements|breaking\s+changes|deprecations|known\s+issues)\s*:?\s*$)/i;
+  /^\s*(?:(?:(?:release|version)\s+|(?!(?:section|chapter|part|figure|fig|table|step|article|rule|clause|page|schedule|appendix)\s)\p{L}[\p{L}\d.-]*\s+)?\[?v?\d+(?:\.\d+)+(?:[-+][\w.]+)?\]?(?:\s*(?:[-–—:(|].*)?)?|\[?unreleased\]?|(?:release\s+notes|change\s*log|what['’]s\s+(?:new|changed))(?:\s+(?:in\s+)?(?:(?:release|version)\s+)?v?\d+(?:\.\d+)+)?\s*:?)\s*$/iu;
+
+/**
+ * A section heading inside release notes ("Added", "Fixed", "Bug fixes", "Changes"): it keeps the
+ * notes of the release heading above it, but opens none of its own ("## Changes" over news prose).
+ */
+export const RELEASE_SUBHEADING =
+  /^\s*(?:added|changed|deprecated|removed|fixed|security|changes|new\s+features|features|bug\s*fixes|fixes|improvements|enhancements|breaking\s+changes|deprecations|known\s+issues|other(?:\s+changes)?|internal|documentation|dependencies|performance)\s*:?\s*$/i;
 
 /**
  * Words that open a photo caption by pointing at the picture ("Clockwise from top:", "Above,",

@@ -3,6 +3,7 @@ import {
   HYPOTHETICAL,
   CHANGELOG_ENTRY,
   RELEASE_HEADING,
+  RELEASE_SUBHEADING,
   CREDIT_LINE,
   DATELINE,
   DEGREE_WORDS,
@@ -327,9 +328,12 @@ export function addStatementSignals(
   const lede = datelineLede(blocks);
   let releaseNotes = false;
   for (const block of blocks) {
-    // Under a heading of release notes, the project tells of its own software: no statements.
+    // Under a heading of release notes, the project tells of its own software: no statements,
+    // through its sections ("Added", "Fixed") up to the next other heading.
     if (block.kind === 'heading')
-      releaseNotes = block.text.length <= RELEASE_HEADING_CHARS && RELEASE_HEADING.test(block.text);
+      releaseNotes =
+        (block.text.length <= RELEASE_HEADING_CHARS && RELEASE_HEADING.test(block.text)) ||
+        (releaseNotes && RELEASE_SUBHEADING.test(block.text));
     if (releaseNotes) continue;
     const short = isShortStatement(block);
     if (notClaims.has(block.kind) || !(short || isProse(block))) continue;

@@ -724,4 +724,32 @@ describe('release notes (issue 8, short beats in a project’s own notes)', () =
     expect(uncited(notes('Changes to the harbour law')).length).toBe(3);
     expect(uncited(notes('1.5 million jobs lost')).length).toBe(3);
   });
+
+  it('Keep a Changelog’s "[2.4.0] - 2026-04-01" and "[Unreleased]" are release headings, their "Added"/"Fixed" sections too', () => {
+    const keep = (heading: string): ExtractedPost =>
+      post(
+        '# Changelog',
+        'All notable changes to the ferry timetable project are documented in this file, newest first.',
+        `## ${heading}`,
+        '### Fixed',
+        'Safari rendering was fixed by Jo Marsh.',
+        'Marsh joined the core team.',
+      );
+    expect(uncited(keep('[2.4.0] - 2026-04-01'))).toEqual([]);
+    expect(uncited(keep('[Unreleased]'))).toEqual([]);
+  });
+
+  it('in news, "What’s new for renters" or a bare "Changes" is no release heading', () => {
+    const news = (heading: string): ExtractedPost =>
+      post(
+        '# Harbour budget: what changes for you',
+        'The harbour board passed its budget on Tuesday after a long debate in the chamber that ran late into the night.',
+        `## ${heading}`,
+        'Mayor Alice Jones fired the harbour chief, Tom Reid, after Reid approved the Quay Towers deal without a vote.',
+        'Greenpeace sued Shell over the spill, and Exxon settled with the state of Alaska.',
+      );
+    expect(uncited(news('What’s new for renters')).length).toBe(2);
+    expect(uncited(news('Changes')).length).toBe(2);
+    expect(uncited(news('What’s new')).length).toBe(0);
+  });
 });
