@@ -587,6 +587,8 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
       (thatFollows || CLAUSE_AFTER.test(after))
     );
   if (NOT_REPORTED_AFTER.test(after)) return false;
+  // "a seal found by crews": a thing discovered, not a finding reported.
+  if (verb === 'found' && /^\s+by\b/i.test(after)) return false;
   if (subject !== undefined && (PERSONAL_SUBJECTS.has(subject) || INTERPRETIVE.has(subject))) return false;
   if (subject !== undefined && (UNREALISED.has(subject) || (verb === 'say' && COORDINATORS.has(subject)))) return false;
   if (BELIEF_VERBS.has(verb)) return isPosition(verb, before, i, after, isNamedSubject(t, start));

@@ -98,6 +98,9 @@ const LETTER_WORDS = /\p{L}+/gu;
 function isPictureCaption(blocks: readonly Block[], i: number): boolean {
   const block = blocks[i];
   if (block.kind !== 'paragraph' && block.kind !== 'list-item') return false;
+  // A paragraph that reports ("… numbered 30,000, police said", "Pictured: Mayor Jones, who said
+  // 300 jobs would go") is the story's, wherever it stands.
+  if (block.signals.includes('attribution')) return false;
   if (block.text.length > CAPTION_MAX_WORDS * 12) return false;
   // (Most blocks neither point at a picture nor follow one: both are looked at before any words are split.)
   const head = block.text.slice(0, 200);

@@ -574,6 +574,11 @@ describe("positions of the writer's own people, and things tweeted", () => {
     expect(uncited(p)).toEqual([]);
   });
 
+  it('"a seal found by crews" is a thing discovered, not a finding', () => {
+    expect(attributions('They showed us the skull of a seal found by Calder Shipping crews in 2019.')).toEqual([]);
+    expect(attributions('The harbour survey found that most ferries run late.')).toEqual(['harbour survey found']);
+  });
+
   it('"tweeted a photo", "tweeted the release notes" report no words; "tweeted this announcement: …" does', () => {
     expect(attributions('The team tweeted the release notes on Monday.')).toEqual([]);
     expect(attributions('Calder Shipping tweeted a link to the new terms.')).toEqual([]);
