@@ -406,7 +406,7 @@ export const PORTRAYED =
 
 /** A patient's condition as hospitals report it ("Duncan is in serious condition", "remains in critical but stable condition"). */
 export const CONDITION_REPORTED =
-  /\b(?:is|was|are|were|remains|remained|remain|listed)\s+in\s+(?:serious|critical|stable|grave|fair)(?:\s+but\s+stable)?\s+condition\b/gi;
+  /\b(?:is|was|are|were|remains|remained|remain|listed)\s+in\s+(?:serious|critical|stable|grave)(?:\s+but\s+stable)?\s+condition\b/gi;
 
 /**
  * A change in size told in words, a figure without digits ("allergies have been on the rise",

@@ -633,7 +633,22 @@ describe('positions told without a reporting verb (issue 8, fresh5–fresh7 kind
       'Marsh was written about as',
     ]);
     expect(attributions('A new book about the port has cast him as a schemer.')).toEqual(['port has cast him as']);
-    expect(attributions('The ferry is billed as the fastest on the coast.')).toEqual(['The ferry is billed as']);
+    expect(attributions('Calder Shipping is billed as the fastest on the coast.')).toEqual([
+      'Calder Shipping is billed as',
+    ]);
+    expect(attributions('The harbour board is billed as the oldest on the coast.')).toEqual([
+      'harbour board is billed as',
+    ]);
+    // A thing so described, or the writer's own, is no one's portrayal.
+    expect(attributions('The ferry is billed as the fastest on the coast.')).toEqual([]);
+    expect(attributions('The `strict` option is described as the recommended default.')).toEqual([]);
+    expect(
+      attributions('Our first pick was billed as a cosy mystery, and half the group quit by chapter ten.'),
+    ).toEqual([]);
+    // … unless whoever described it is named.
+    expect(attributions('The strandings have been described as “heartbreaking” by the department.')).toEqual([
+      'strandings have been described as',
+    ]);
     expect(attributions('I was described as difficult by my teachers.')).toEqual([]);
     expect(attributions('It is described as a tool for builds.')).toEqual([]);
     expect(attributions('The value was cast as an integer.')).toEqual([]);
@@ -704,6 +719,64 @@ describe('changes in size told in words (issue 8)', () => {
     expect(figures('Freight on the quay has risen sharply this year.')).toEqual(['has risen']);
     expect(figures('Our costs have doubled since we moved the boat.')).toEqual([]);
     expect(figures('The tide has turned.')).toEqual([]);
+  });
+});
+
+describe('the position and trend readings on ordinary writing (review17)', () => {
+  const figures = (text: string): string[] =>
+    claimSignals(text)
+      .evidence.filter((e) => e.signal === 'number')
+      .map((e) => e.text);
+
+  it('a change in size is a figure only for a party or a measured quantity, not in the writer’s sentence or an instruction', () => {
+    expect(figures('Cover the bowl and let the dough rise until it has doubled in size.')).toEqual([]);
+    expect(figures('Once the dough has doubled, shape it gently.')).toEqual([]);
+    expect(figures('Flour prices have soared this year, so I buy in bulk.')).toEqual([]);
+    expect(figures('Attendance has doubled since we moved to the library.')).toEqual([]);
+    expect(figures('Build times have risen sharply on large monorepos; see the caching section.')).toEqual([]);
+    expect(figures('Life-threatening peanut allergies have mysteriously been on the rise.')).toEqual([
+      'been on the rise',
+    ]);
+    expect(figures('The number of ferry crossings has tripled since 2019 at Port Elwood.')).toEqual(['has tripled']);
+  });
+
+  it('"in … condition" is a patient’s, serious/critical/stable/grave, not the writer’s own or a thing’s', () => {
+    expect(attributions('The roof is in fair condition, and the gutters were replaced.')).toEqual([]);
+    expect(attributions('The cat is in serious condition after the fall.')).toEqual([]);
+    expect(attributions('My neighbour Sue is in serious condition after a fall.')).toEqual([]);
+    expect(attributions('Duncan is in serious condition in a Dallas hospital.')).toEqual([
+      'Duncan is in serious condition',
+    ]);
+    expect(attributions('The driver was in critical condition on Sunday.')).toEqual([
+      'The driver was in critical condition',
+    ]);
+  });
+
+  it('"was asked whether" and "has called for": not the writer’s people, not a thing', () => {
+    expect(attributions('At the first meeting my kids were asked whether they wanted to join.')).toEqual([]);
+    expect(attributions('The parser was asked whether the token is a keyword.')).toEqual([]);
+    expect(attributions('My sister Jo has called for a rematch next Sunday.')).toEqual([]);
+    expect(attributions('The Chicago Manual calls for a serial comma.')).toEqual([]);
+    expect(attributions('On Sunday, Boehner was asked if Republicans would campaign on it.')).toEqual([
+      'Boehner was asked if',
+    ]);
+    expect(attributions('Mr. Marsh has called for an inquiry.')).toEqual(['Marsh has called for']);
+  });
+
+  it('"has learned" is an outlet’s sourcing; unnamed sources are a story’s', () => {
+    expect(attributions('Here is what Penguin has learned.')).toEqual([]);
+    expect(attributions('The dress was stolen from her room, the Gazette has learned.')).toEqual([
+      'the Gazette has learned',
+    ]);
+    expect(attributions('The Gazette has learned that the dress was stolen.')).toEqual(['Gazette has learned that']);
+    expect(attributions('The source could not be read if the path is wrong.')).toEqual([]);
+    expect(attributions('The source did not compile on Windows until 2.1.')).toEqual([]);
+    expect(attributions('Sources close to the root are resolved first.')).toEqual([]);
+    expect(attributions('The source could not provide details of the talks.')).toEqual(['The source could not']);
+    expect(attributions('Sources close to the root said the tree would fall.')).toEqual([
+      'the root said',
+      'Sources close to',
+    ]);
   });
 });
 
