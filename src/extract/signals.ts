@@ -552,6 +552,9 @@ const DETERMINERS_AFTER = new RegExp(`^\\s+(?:${[...DETERMINERS].filter((w) => w
 const CLAUSE_AFTER =
   /^\s+(?:(?:the|a|an|his|her|its|their|this|these|those)\s+(?:(?!(?:and|or|but)\s)[\p{L}'’-]+\s+){1,2}|(?:they|he|she|it|we|there)\s+)(?:had|has|have|was|were|is|are|would|could|will|can|may|might|must|should|did|does|do|\p{Ll}+ed)\b/iu;
 
+// Who told, then what: "was told by two senior officials that …".
+const TOLD_BY_THAT = /^\s+by\s+[^.!?;:]{1,60}?\s+that\b/i;
+
 // The writer as the one told, in the passive: news outlets' attribution to their sources.
 const TOLD_BY_SOURCES = new Set(["we're", 'we’re', "i'm", 'i’m']);
 
@@ -582,13 +585,11 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
   }
   const subject = before[i];
   if (negated) return false;
-  // "We're told there is footage", "we are told the dress was taken": the writer's sources told them.
+  // "We're told there is footage", "we were told the minister had resigned", "the Gazette was told
+  // by police that …": the writer's sources told them (in a personal post, "we were told" is the
+  // writer's own past: speech.ts, settleLayBeliefs).
   if (verb === 'told' && subject !== undefined && (TOLD_BY_SOURCES.has(subject) || PASSIVE.has(subject)))
-    // "We were told that our startups were gone": the writer's own past, not the outlet's sources.
-    return (
-      !((subject === 'was' || subject === 'were') && PERSONAL_SUBJECTS.has(before[i - 1] ?? '')) &&
-      (thatFollows || CLAUSE_AFTER.test(after))
-    );
+    return thatFollows || CLAUSE_AFTER.test(after) || TOLD_BY_THAT.test(t.slice(end, end + 100));
   if (NOT_REPORTED_AFTER.test(after)) return false;
   // "a seal found by crews": a thing discovered, not a finding reported.
   if (verb === 'found' && /^\s+by\b/i.test(after)) return false;

@@ -696,9 +696,23 @@ describe('reporting verbs that report nothing (issue 8, fresh5–fresh7 kinds)',
     expect(attributions('The club alleged that players were paid.')).toEqual(['The club alleged']);
   });
 
-  it('"we were told that …" is the writer\'s past; "we are told that …" is the outlet\'s sources', () => {
-    expect(attributions('In 2001 we were told that our jobs were gone.')).toEqual([]);
+  it('"we were told that …" is a reporter\'s sourcing in news, the writer\'s past in a personal post', () => {
     expect(attributions('We are told that Marsh left the board.')).toEqual(['We are told']);
+    expect(attributions('The Gazette was told by police that three men were arrested.')).toEqual(['Gazette was told']);
+    const news = post(
+      'The Port Elwood ferry terminal will close in June after the harbour board voted to sell the land to Calder Shipping.',
+      'We were told by two senior officials that the decision was final and the staff would go.',
+      'We were told the harbour master had already resigned before the board met on Monday.',
+      'The board did not answer questions about the sale price, which the council has put at a low figure.',
+      'Calder Shipping plans to build apartments on the site once the last ferry has left the quay.',
+    );
+    expect(uncited(news)).toEqual(expect.arrayContaining([1, 2]));
+    const diary = post(
+      'I worked at the Port Elwood ferry terminal for twenty years, and I loved every one of them.',
+      'In 2001 we were told that our jobs were gone, and I went home and cried for a week.',
+      'We found new work in the end, and I still walk down to the quay every Sunday morning.',
+    );
+    expect(uncited(diary)).toEqual([]);
   });
 
   it('"that opener suggests that …" is the writer\'s reading of what the post points at; "the survey suggests that" reports', () => {
