@@ -28,7 +28,7 @@ const PERSON_NOUNS = set(
 
 /** Capitalised heads that name a thing, not a party ("The Chicago Manual calls for a serial comma"). */
 const THING_HEADS = set(
-  'manual guide handbook book books recipe style stylebook dictionary spec specification standard template format method formula rule rules',
+  'manual manuals guide guides handbook book books recipe recipes style stylebook dictionary spec specification standard standards template format method formula rule rules plan plans',
 );
 
 /** Quantities whose change in size is a figure ("attendance has doubled", "the number of cases has tripled"). */
@@ -88,6 +88,9 @@ function writersOwn(words: readonly string[]): boolean {
  * not the writer's own people and not a thing ("The parser", "The Chicago Manual").
  */
 export function isPartySubject(t: string, at: number): boolean {
+  // "The minister, who was asked whether …": the party before the relative clause.
+  const relative = /,\s*who\s+(?:(?:has|had|have)\s+)?$/i.exec(t.slice(Math.max(0, at - 20), at));
+  if (relative !== null) return isPartySubject(t, at - relative[0].length);
   const words = clauseBefore(t, at);
   if (writersOwn(words)) return false;
   const found = headOf(words);

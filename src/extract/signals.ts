@@ -694,7 +694,7 @@ function isOthersSubject(t: string, at: number): boolean {
 // no u flag: the fastest V8 offers; a cue opening a sentence has no subject anyway): each cue
 // names the pattern it starts, so a text is scanned again only for the patterns it may hold.
 const CUES =
-  /challeng|disput|reject|dismiss|question|refut|defend|justif|asked|calls for|called for|calling for|learn|written about|described|portray|depict|characteri|hailed|billed|touted|dubbed|cast|paint|[Ss]ource|familiar with|briefed on|knowledge of|condition|on the (?:rise|increase|decline|wane)|risen|fallen|doubled|tripled|quadrupled|halved|soared|plummeted|surged|skyrocketed|dwindled|grown|dropped|declined/g;
+  /challeng|disput|reject|dismiss|question|refut|defend|justif|asked|calls for|called for|calling for|call for|learn|written about|described|portray|depict|characteri|hailed|billed|touted|dubbed|cast|paint|[Ss]ource|familiar with|briefed on|knowledge of|condition|on the (?:rise|increase|decline|wane)|risen|fallen|doubled|tripled|quadrupled|halved|soared|plummeted|surged|skyrocketed|dwindled|grown|dropped|declined|rose |fell |grew |rising |falling |growing |dropping |declining /g;
 
 /** The patterns (CONTESTED … TREND) whose cue words a text holds: each is scanned for only then. */
 function cuesOf(t: string): Set<RegExp> {
@@ -708,7 +708,7 @@ function cuesOf(t: string): Set<RegExp> {
 function cuePattern(cue: string): RegExp {
   const c = cue.toLowerCase();
   if (
-    /^(?:on the|risen|fallen|doubled|tripled|quadrupled|halved|soared|plummeted|surged|skyrocketed|dwindled|grown|dropped|declined)/.test(
+    /^(?:on the|risen|fallen|doubled|tripled|quadrupled|halved|soared|plummeted|surged|skyrocketed|dwindled|grown|dropped|declined|rose|fell|grew|rising|falling|growing|dropping|declining)/.test(
       c,
     )
   )
@@ -738,8 +738,8 @@ function positions(
   // (Who may hold each: position-subjects.ts.)
   const holds = new Map<RegExp, (at: number, end: number) => boolean>([
     [CONTESTED, (at) => isOthersSubject(t, at)],
-    [ASKED_PASSIVE, (at) => isOthersSubject(t, at) && isPartySubject(t, at)],
-    [CALLED_FOR, (at) => isNamedSubject(t, at) && !isOwnOrThing(t, at)],
+    [ASKED_PASSIVE, (at) => (t[at] === ',' || isOthersSubject(t, at)) && isPartySubject(t, at)],
+    [CALLED_FOR, (at) => (isNamedSubject(t, at) || isPartySubject(t, at)) && !isOwnOrThing(t, at)],
     [HAS_LEARNED, (at, end) => isNamedSubject(t, at) && isOutletSourcing(t, at, end)],
     [
       PORTRAYED,
@@ -756,7 +756,7 @@ function positions(
           isPartySubject(t, at) ||
           BY_AGENT.test(t.slice(end, end + 160))),
     ],
-    [CONDITION_REPORTED, (at) => isOthersSubject(t, at) && isPartySubject(t, at)],
+    [CONDITION_REPORTED, (at) => isPartySubject(t, at)],
     [ANONYMOUS_SOURCE, (at, end) => isSourcing(t, at, end)],
   ]);
   // In a fixed order, whatever order the cues came in: the evidence is the same for the same text.

@@ -794,6 +794,60 @@ describe('the position and trend readings on ordinary writing (review17)', () =>
   });
 });
 
+describe('the position and trend readings in other tenses and shapes (review17)', () => {
+  const figures = (text: string): string[] =>
+    claimSignals(text)
+      .evidence.filter((e) => e.signal === 'number')
+      .map((e) => e.text);
+
+  it('the present plural and bare nouns of a contested idea', () => {
+    expect(attributions('Critics dispute the notion that tariffs protect jobs.')).toEqual([
+      'Critics dispute the notion that',
+    ]);
+    expect(attributions('Supporters defend the plan on the grounds that it saves money.')).toEqual([
+      'Supporters defend the plan on the grounds that',
+    ]);
+    expect(attributions('The company rejected suggestions that it had misled investors.')).toEqual([
+      'The company rejected suggestions that',
+    ]);
+    expect(attributions('Scientists have questioned the long-held idea that fat causes harm.')).toEqual([
+      'Scientists have questioned the long-held idea that',
+    ]);
+  });
+
+  it('"is calling for", "call for", "described by colleagues as", "portrayed the mayor as"', () => {
+    expect(attributions('Labour is calling for a full inquiry.')).toEqual(['Labour is calling for']);
+    expect(attributions('Unions call for a strike over the cuts.')).toEqual(['Unions call for']);
+    expect(attributions('Recipes call for butter.')).toEqual([]);
+    expect(attributions('She is described by colleagues as a pragmatist.')).toEqual([
+      'She is described by colleagues as',
+    ]);
+    expect(attributions('Critics have long portrayed the mayor as a puppet.')).toEqual([
+      'have long portrayed the mayor as',
+    ]);
+  });
+
+  it('"taken to hospital in critical condition", "The senator, asked whether …"', () => {
+    expect(attributions('Two people were taken to hospital in critical condition.')).toEqual([
+      'people were taken to hospital in critical condition',
+    ]);
+    expect(attributions('The senator, asked whether she would resign, declined to comment.')).toEqual([
+      'The senator, asked whether',
+    ]);
+    expect(attributions('The minister, who was asked whether she would resign, declined to answer.')).toEqual([
+      'who was asked whether',
+    ]);
+  });
+
+  it('the simple past of a change in size', () => {
+    expect(figures('Rents doubled after the new law.')).toEqual(['doubled']);
+    expect(figures('Prices rose sharply in March.')).toEqual(['rose sharply']);
+    expect(figures('Crime is rising sharply in the suburbs.')).toEqual(['rising sharply']);
+    expect(figures('The team doubled down on its plan.')).toEqual([]);
+    expect(figures('She doubled the recipe for the party.')).toEqual([]);
+  });
+});
+
 describe('release notes (issue 8, short beats in a project’s own notes)', () => {
   const notes = (heading: string): ExtractedPost =>
     post(
