@@ -58,6 +58,32 @@ describe('a table of contents is navigation, not paragraphs (issue 8)', () => {
   });
 });
 
+describe('a footnote list is not a table of contents (issue 8)', () => {
+  it('credits the claims by their footnotes when the notes are jumps to a bibliography', () => {
+    const post = page('footnote-jump-notes.html');
+    const claims = post.blocks.filter((b) => /^(Kelp cover|Urchin numbers)/.test(b.text));
+    expect(claims).toHaveLength(2);
+    expect(claims.map((b) => b.credits?.map((c) => [c.via, post.blocks[c.block].text]))).toEqual([
+      [['footnote', '↩ Ortiz 2023']],
+      [['footnote', '↩ Lee 2024']],
+    ]);
+    expect(report(post).findings.filter((f) => f.code === 'CLAIM_UNCITED')).toEqual([]);
+  });
+
+  it('an item with an id, a back-link or two links is no contents entry; an entry with sub-entries is', () => {
+    const lists = [
+      '<ol><li id="n1"><a href="#a">Smith 2021</a></li><li id="n2"><a href="#b">Jones 2022</a></li></ol>',
+      '<ol><li><a href="#fnref1">↩</a></li><li><a href="#fnref2">↩</a></li></ol>',
+      '<ol><li><a href="#a">A</a> <a href="#b">B</a></li><li><a href="#c">C</a> <a href="#d">D</a></li></ol>',
+    ];
+    for (const list of lists) expect(fragment(`<p>The river rose.</p>${list}`).blocks.length).toBeGreaterThan(1);
+    const nested = fragment(
+      '<ul><li><a href="#a">1. Rain</a><ul><li><a href="#a1">1.1 In May</a></li></ul></li><li><a href="#b">2. Fields</a></li></ul>',
+    );
+    expect(nested.blocks).toEqual([]);
+  });
+});
+
 describe('cards of other stories are related content, not the story (issue 8)', () => {
   it('skips a list of cards whose link sits on their headline, after the story in the body read', () => {
     const post = page('heading-link-cards.html');
