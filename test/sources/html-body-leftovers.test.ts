@@ -234,6 +234,24 @@ describe("the page's own site when its head does not name it (issue 8)", () => {
     ]);
   });
 
+  it("a host whose home page the menus never link is not the page's own: github.com/org/repo menus leave github.com a source", () => {
+    const post = page('repo-menu-links.html');
+    expect(post.siteHosts).toBeUndefined();
+    const links = post.blocks.flatMap((b) => b.citations);
+    expect(links.map((c) => [c.url, c.role, c.isInternal])).toEqual([
+      ['https://github.com/benchfolk/lint-bench/blob/main/results.md', undefined, false],
+      ['http://github.com/topics/rust', undefined, false],
+    ]);
+    // The same menus with the home page linked: then it is the site's own, and its topic hub navigation.
+    const html = readFileSync(path.join(PAGES, 'repo-menu-links.html'), 'utf8').replace(
+      '<header>',
+      '<header><a href="https://github.com/">Home</a> ',
+    );
+    const own = extractPost(parseHtmlDocument(html, { source: 'x.html' }));
+    expect(own.siteHosts).toEqual(['github.com']);
+    expect(own.blocks.flatMap((b) => b.citations.map((c) => c.role))).toEqual([undefined, 'navigation']);
+  });
+
   it('no host is taken from links that spread over many sites, nor from the article itself', () => {
     const menu = ['a', 'b', 'c', 'd'].map((x) => `<a href="https://${x}.example/">${x}</a>`).join(' ');
     const story = `<article><h1>Pollen</h1><p>Counts rose by 20% this spring in the south, as <a href="https://wellnessline.example/guide/asthma">a guide</a>, <a href="https://wellnessline.example/guide/hay-fever">another</a> and <a href="https://wellnessline.example/topic/pollen">a third</a> of that site say, and more visits to doctors are expected through April.</p></article>`;
