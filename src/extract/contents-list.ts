@@ -25,7 +25,7 @@ function isJump(el: DomNode): boolean {
 /** A footnote's way back to its mark by href: `#fnref1`, `#fnref:1`, `#footnote-ref-2`, `#cite_ref-3`, `#r1`. */
 const BACK_HREF = /^#(?:(?:fn|footnote|cite|note)?[-_:]?ref(?:[-_:]|\d)|r\d+$)/i;
 /** A back-link's text: an arrow or caret alone (↩, ↑, ^). */
-const BACK_TEXT = /^[\s↩↑⤴⇑^\uFE0E\uFE0F]+$/u;
+const BACK_TEXT = /^(?:[\s↩↑⤴⇑^]|\uFE0E|\uFE0F)+$/u;
 /** Most characters of a link's text looked at (an entry's title is short). */
 const LINK_TEXT = 200;
 
