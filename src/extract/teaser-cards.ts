@@ -15,6 +15,13 @@ import type { DomNode } from './dom.js';
  * - with little text beside its headline (a teaser, a date, a byline: TEASER_TEXT at most).
  * A list of a writer's picks whose entries link out (another site's page, a product) is read as
  * written, and so is one whose entries hold a paragraph of their own, longer than a teaser.
+ *
+ * Cards are related content only beside a story that is not cards: when the body's text outside
+ * them is longer than theirs. A body that is mostly such entries (a live blog's posts, a results
+ * page's seats) is the story, read as written; so is a WordPress post's own content, where the
+ * writer's entries are the post (a roundup's products), except WordPress's own query loop items
+ * (`wp-block-post`), which are other posts by construction. (Issue 8: a live blog's entries and a
+ * REST roundup's products were skipped whole as cards, with no warning.)
  */
 
 /** Most characters (white space not counted) of a card's text outside its headline. */
@@ -57,23 +64,26 @@ function isRelative(href: string): boolean {
 }
 
 /**
- * True for an element that is the card of another story (see the top of this file). `ownLink`
- * tells an href to the post's own site (by default, a relative one).
+ * The characters of an element's text (white space not counted) when it is the card of another
+ * story (see the top of this file), else -1. `ownLink` tells an href to the post's own site (by
+ * default, a relative one).
  */
-function isCard(el: DomNode, ownLink: (href: string) => boolean = isRelative): boolean {
-  if (!mayBeCard(el)) return false;
+function cardChars(el: DomNode, ownLink: (href: string) => boolean = isRelative): number {
+  if (!mayBeCard(el)) return -1;
   let seen = 0;
   let href: string | undefined;
   let headline = false;
   let outside = 0;
+  let inside = 0;
   // [node, inside the headline (a heading holding the card's link)]
   const stack: Array<[DomNode, boolean]> = (el.children ?? []).map((c) => [c, false]);
   stack.reverse();
   while (stack.length > 0) {
-    if (++seen > SCAN_LIMIT) return false;
+    if (++seen > SCAN_LIMIT) return -1;
     const [node, inHeading] = stack.pop() as [DomNode, boolean];
     if (node.type === 'text') {
-      if (!inHeading && (outside += chars(node.data)) > TEASER_TEXT) return false;
+      if (inHeading) inside += chars(node.data);
+      else if ((outside += chars(node.data)) > TEASER_TEXT) return -1;
       continue;
     }
     if (node.type !== 'tag') continue;
@@ -82,11 +92,11 @@ function isCard(el: DomNode, ownLink: (href: string) => boolean = isRelative): b
     if (name === 'a') {
       const target = pageHref(node);
       // Every link of a card goes to its story's page.
-      if (target === undefined || (href !== undefined && target !== href)) return false;
+      if (target === undefined || (href !== undefined && target !== href)) return -1;
       href = target;
     }
     if (HEADINGS.has(name) && !inHeading && !headline) {
-      if (!linkedHeading(node)) return false;
+      if (!linkedHeading(node)) return -1;
       headline = true;
       for (let i = (node.children ?? []).length - 1; i >= 0; i--) stack.push([(node.children ?? [])[i], true]);
       continue;
@@ -94,7 +104,7 @@ function isCard(el: DomNode, ownLink: (href: string) => boolean = isRelative): b
     const kids = node.children ?? [];
     for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], inHeading]);
   }
-  return headline && href !== undefined && (isRelative(href) || ownLink(href));
+  return headline && href !== undefined && (isRelative(href) || ownLink(href)) ? inside + outside : -1;
 }
 
 /** True for a heading whose words are all inside one link to another page. */
@@ -119,35 +129,82 @@ function linkedHeading(heading: DomNode): boolean {
   return links === 1 && linked > 0 && linked <= HEADLINE_TEXT && loose === 0;
 }
 
+/** True for a WordPress query loop's item (`wp-block-post`): another post, by WordPress's own mark. */
+function isLoopItem(el: DomNode): boolean {
+  return (el.attribs?.class ?? '').split(/\s+/).includes('wp-block-post');
+}
+
+/** Elements whose text is no story's (what the walk never reads either). */
+const UNREAD = new Set(['script', 'style', 'template', 'noscript']);
+
 /** Answers per element, computed once (the walk asks about an element and its siblings). */
 export class TeaserCards {
-  private readonly cards = new Map<DomNode, boolean>();
+  private readonly cards = new Map<DomNode, number>();
   private readonly lists = new Map<DomNode, boolean>();
+  /** Whether lists of cards are skipped in this body (settle()); until then, they are. */
+  private beside = true;
 
-  /** `ownLink`: true for an href to the post's own site (see isCard). */
-  constructor(private readonly ownLink?: (href: string) => boolean) {}
+  /**
+   * `ownLink`: true for an href to the post's own site (see cardChars). `postContent`: the body is
+   * a WordPress post's own content (only its query loop's items are cards there).
+   */
+  constructor(
+    private readonly ownLink?: (href: string) => boolean,
+    private readonly postContent = false,
+  ) {}
 
-  private card(el: DomNode): boolean {
+  private card(el: DomNode): number {
     let answer = this.cards.get(el);
     if (answer === undefined) {
-      answer = isCard(el, this.ownLink);
+      answer = this.postContent && !isLoopItem(el) ? -1 : cardChars(el, this.ownLink);
       this.cards.set(el, answer);
     }
     return answer;
   }
 
-  /** True for a card that sits beside another card: one of a list of other stories. */
-  inList(el: DomNode): boolean {
-    if (!mayBeCard(el) || !this.card(el)) return false;
+  /** True for a card that sits beside another card, whether or not the body is more than cards. */
+  private listed(el: DomNode): boolean {
+    if (!mayBeCard(el) || this.card(el) < 0) return false;
     const parent = el.parent;
     if (!parent) return false;
     let answer = this.lists.get(parent);
     if (answer === undefined) {
       let count = 0;
-      for (const c of parent.children ?? []) if (mayBeCard(c) && this.card(c) && ++count >= MIN_CARDS) break;
+      for (const c of parent.children ?? []) if (mayBeCard(c) && this.card(c) >= 0 && ++count >= MIN_CARDS) break;
       answer = count >= MIN_CARDS;
       this.lists.set(parent, answer);
     }
     return answer;
+  }
+
+  /**
+   * Looks over the body (`nodes`) once before the walk: its lists of cards are related content
+   * only when the text outside them is longer than theirs (a story beside them). A post's own
+   * content has none but its query loop's, which are always other posts.
+   */
+  settle(nodes: readonly DomNode[]): void {
+    if (this.postContent) return;
+    let inCards = 0;
+    let outside = 0;
+    const stack = [...nodes];
+    while (stack.length > 0) {
+      const node = stack.pop() as DomNode;
+      if (node.type === 'text') {
+        outside += chars(node.data);
+        continue;
+      }
+      if (node.type !== 'tag' || UNREAD.has(node.name ?? '')) continue;
+      if (this.listed(node)) {
+        inCards += this.card(node);
+        continue;
+      }
+      for (const c of node.children ?? []) stack.push(c);
+    }
+    this.beside = outside > inCards;
+  }
+
+  /** True for a card that sits beside another card, beside a story: one of a list of other stories. */
+  inList(el: DomNode): boolean {
+    return this.beside && this.listed(el);
   }
 }

@@ -292,7 +292,7 @@ export class BlockWalker {
 
   constructor(private readonly opts: WalkOptions) {
     this.inside = new ReadInside(opts.postContent ?? false);
-    this.cards = new TeaserCards(opts.ownLink);
+    this.cards = new TeaserCards(opts.ownLink, opts.postContent ?? false);
   }
 
   /** Rows holding a layout cell (isLayoutCell), by row: each row is looked at once. */
@@ -409,6 +409,7 @@ export class BlockWalker {
    * quadratic in the nesting depth — and which links are footnote marks, and their notes.
    */
   private prepare(nodes: DomNode[]): void {
+    this.cards.settle(nodes);
     const order: DomNode[] = [];
     const ids = new Map<string, DomNode>();
     const jumps: DomNode[] = [];

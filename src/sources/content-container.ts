@@ -28,6 +28,17 @@ const BESIDE =
   /share|sharing|promo|widget|newsletter|subscribe|signup|sign-up|advert|sponsor|(?:^|[\s_-])ads?(?:$|[\s_-])|more-?stories|read-?more|recommend/i;
 /** The words of a box that sells the site rather than tells the story ("Sign up for our newsletter", "Advertisement"). */
 const SELLS = /\b(?:sign\s+up|subscribe|newsletter|advertisement|sponsored|read\s+more)\b/i;
+/**
+ * The opening words of an advertisement in the writer's own markup: a deal, partner or sponsor
+ * box ("Deal: … is $100 off at Amazon", "Partner content.", "Our partners at InsureCo…").
+ */
+const AD_OPENING =
+  /^\s*(?:(?:today['’]s\s+|daily\s+|top\s+)?deals?\s*(?::|\s[–—-]\s)|(?:partner|sponsored|paid|promoted)\s+(?:content|post|partnership|story|feature)\b|our\s+partners?\b|in\s+partnership\s+with\b|(?:sponsored|presented|promoted|brought\s+to\s+you)\s+by\b|advertorial\b)/i;
+/** A link that pays the site for a sale: an affiliate parameter (`?tag=`, `aff_id=`, `affiliate`…). */
+const AFFILIATE =
+  /[?&](?:tag|aff|affid|aff_?id|aff_sub\d?|affiliate(?:_?id)?|ascsubtag|irclickid|clickref|awinaffid)=|affiliate/i;
+/** Class or id of a pull quote: the body's own words again, set large beside it (not a block of its own). */
+const PULL_QUOTE = /(?:^|[\s_-])pull-?quote(?:$|[\s_-])/i;
 /** How much of an aside's text is looked at for the words of a box that sells the site. */
 const SAMPLE_CHARS = 300;
 /** Most links an aside read as the article's holds (a caption's credit). */
@@ -42,15 +53,19 @@ const ASIDE_MIN_TEXT = 20;
  * page is its sidebar. Not a box whose class or id names furniture (related stories, share,
  * promo, newsletter), nor one with more than one link, or mostly of links: a card of another
  * story (its picture, linked headline and "Read more") is an aside of three links or more.
+ * Nor an advertisement: an aside opening with a deal, partner or sponsor word ("Deal:",
+ * "Partner content", "Our partners at"), or whose link carries an affiliate parameter (`?tag=`);
+ * nor a pull quote (class `pullquote`, `wp-block-pullquote`), which repeats the body's words.
  * `postContent`: the markup is a post's own content (WordPress's `content.rendered`, an export's
  * `content:encoded`), not a page: all of it is the story's container, so the same rules read an
- * aside anywhere in it (a pull quote, a note with its source) that is not inside furniture.
+ * aside anywhere in it (a note with its source) that is not inside furniture.
  */
 export function isArticleAside(el: DomNode, postContent = false): boolean {
   if (el.name !== 'aside') return false;
   const a = el.attribs ?? {};
   const names = `${a.class ?? ''} ${a.id ?? ''}`;
-  if ((UNLIKELY.test(names) && !MAYBE_CANDIDATE.test(names)) || BESIDE.test(names)) return false;
+  if ((UNLIKELY.test(names) && !MAYBE_CANDIDATE.test(names)) || BESIDE.test(names) || PULL_QUOTE.test(names))
+    return false;
   let inside = postContent;
   for (let up = el.parent; up && up.type === 'tag'; up = up.parent) {
     // An aside inside another aside or a page's furniture is not the story's.
@@ -66,7 +81,8 @@ export function isArticleAside(el: DomNode, postContent = false): boolean {
   let anchors = 0;
   // Its first words: enough to tell a newsletter box or an advertisement.
   let sample = '';
-  const stack: Array<[DomNode, boolean]> = (el.children ?? []).map((c) => [c, false]);
+  // In document order: the sample is the aside's first words.
+  const stack: Array<[DomNode, boolean]> = (el.children ?? []).map((c): [DomNode, boolean] => [c, false]).reverse();
   while (stack.length > 0) {
     const [node, inLink] = stack.pop() as [DomNode, boolean];
     if (node.type === 'text') {
@@ -77,9 +93,10 @@ export function isArticleAside(el: DomNode, postContent = false): boolean {
       continue;
     }
     if (node.type !== 'tag' || node.name === 'script' || node.name === 'style') continue;
-    if (node.name === 'a' && ++anchors > ASIDE_MAX_LINKS) return false;
+    if (node.name === 'a' && (++anchors > ASIDE_MAX_LINKS || AFFILIATE.test(node.attribs?.href ?? ''))) return false;
     const link = inLink || node.name === 'a';
-    for (const c of node.children ?? []) stack.push([c, link]);
+    const kids = node.children ?? [];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], link]);
   }
-  return text >= ASIDE_MIN_TEXT && links < 0.5 * text && !SELLS.test(sample);
+  return text >= ASIDE_MIN_TEXT && links < 0.5 * text && !SELLS.test(sample) && !AD_OPENING.test(sample);
 }

@@ -6,12 +6,22 @@ import type { DomNode } from './html-tree.js';
  * file, a mirror, a local preview). Its menus, header, footer and sidebars (the links outside the
  * article body) link the site's own pages, most of them at one host: links of the body to that
  * host are then the site's own (its topic guides, its home page), not outbound sources (issue 8).
+ * A site's own menus link its home page (its logo, "Home"): a host counts only when the links
+ * outside the body also go to its home page (path "/" or none). A project page whose menus link
+ * github.com/org/repo, or a news page whose share and follow links go to twitter.com/handle, does
+ * not make github.com or twitter.com its own site (their links in the body are sources).
  */
 
 /** Fewest links outside the body to one host for it to be the page's own. */
 const MIN_LINKS = 3;
 /** Share of the absolute links outside the body the host must hold. */
 const MIN_SHARE = 0.4;
+
+/** The path of an absolute or protocol-relative http(s) URL, without its query and fragment ("" for none). */
+function linkPath(href: string): string {
+  const m = /^\s*(?:https?:)?\/\/[^/?#\s]*([^?#\s]*)/i.exec(href);
+  return m ? m[1] : '';
+}
 
 /** An absolute or protocol-relative http(s) URL's host, lower case, without "www."; undefined for others. */
 export function linkHost(href: string): string | undefined {
@@ -21,12 +31,14 @@ export function linkHost(href: string): string | undefined {
 
 /**
  * The host most absolute links outside `body` go to (`links`: each `<a href>`'s start offset and
- * href, in document order), when it holds MIN_LINKS of them and MIN_SHARE, and no other host has
- * as many; undefined otherwise, or when the body is the whole page.
+ * href, in document order), among those whose home page is linked there too, when it holds
+ * MIN_LINKS of them and MIN_SHARE, and no other such host has as many; undefined otherwise, or
+ * when the body is the whole page.
  */
 export function navigationHost(links: ReadonlyArray<[number, string]>, body: DomNode | undefined): string | undefined {
   if (body === undefined || body.startIndex == null || body.endIndex == null) return undefined;
   const counts = new Map<string, number>();
+  const homes = new Set<string>();
   let total = 0;
   for (const [at, href] of links) {
     if (at >= body.startIndex && at <= body.endIndex) continue;
@@ -34,11 +46,14 @@ export function navigationHost(links: ReadonlyArray<[number, string]>, body: Dom
     if (host === undefined) continue;
     total++;
     counts.set(host, (counts.get(host) ?? 0) + 1);
+    const path = linkPath(href);
+    if (path === '' || path === '/') homes.add(host);
   }
   let best: string | undefined;
   let most = 0;
   let tie = false;
   for (const [host, n] of counts) {
+    if (!homes.has(host)) continue;
     if (n > most) {
       best = host;
       most = n;

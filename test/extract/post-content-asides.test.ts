@@ -13,10 +13,10 @@ async function extract(): Promise<ExtractedPost> {
 }
 
 describe("an <aside> in a WordPress post's content.rendered (issue 8)", () => {
-  it('reads a pull quote and a note with its source, as the story container rules read them on a page', async () => {
+  it('reads a note with its source, as the story container rules read them on a page; a pull quote is the body again', async () => {
     const post = await extract();
     const texts = post.blocks.map((b) => b.text);
-    expect(texts).toContain('We cannot keep the channel open at this rate for another ten years.');
+    expect(texts).not.toContain('We cannot keep the channel open at this rate for another ten years.');
     const note = post.blocks.find((b) => b.text.startsWith('The 1990 figure comes from'));
     expect(note?.citations.map((c) => [c.url, c.role])).toEqual([
       ['https://archive.example.net/port-survey-1990', undefined],
@@ -62,5 +62,22 @@ describe("an <aside> in a WordPress post's content.rendered (issue 8)", () => {
       offline: true,
     });
     expect(report.totals.citations).toBe(2);
+  });
+});
+
+describe('an advertisement or a pull quote in an <aside> of content.rendered is not the story', () => {
+  it('leaves out deal, partner and affiliate boxes and the pull quote; reads the note with its source', async () => {
+    const [raw] = await loadInputs(['test/fixtures/inputs/wordpress-ad-asides.json']);
+    const post = extractPost(raw);
+    expect(post.blocks.map((b) => b.text.slice(0, 30))).toEqual([
+      'The board voted 5-1 on Monday ',
+      '“Families will sell their boat',
+      'Note: The fee figures come fro',
+    ]);
+    expect(post.blocks.flatMap((b) => b.citations.map((c) => c.url))).toEqual([
+      'https://board.example.org/papers/2026-fees.pdf',
+    ]);
+    // The quote is one claim, once.
+    expect(post.blocks.filter((b) => b.text.includes('Families will sell'))).toHaveLength(1);
   });
 });

@@ -58,6 +58,32 @@ describe('a table of contents is navigation, not paragraphs (issue 8)', () => {
   });
 });
 
+describe('a footnote list is not a table of contents (issue 8)', () => {
+  it('credits the claims by their footnotes when the notes are jumps to a bibliography', () => {
+    const post = page('footnote-jump-notes.html');
+    const claims = post.blocks.filter((b) => /^(Kelp cover|Urchin numbers)/.test(b.text));
+    expect(claims).toHaveLength(2);
+    expect(claims.map((b) => b.credits?.map((c) => [c.via, post.blocks[c.block].text]))).toEqual([
+      [['footnote', '↩ Ortiz 2023']],
+      [['footnote', '↩ Lee 2024']],
+    ]);
+    expect(report(post).findings.filter((f) => f.code === 'CLAIM_UNCITED')).toEqual([]);
+  });
+
+  it('an item with an id, a back-link or two links is no contents entry; an entry with sub-entries is', () => {
+    const lists = [
+      '<ol><li id="n1"><a href="#a">Smith 2021</a></li><li id="n2"><a href="#b">Jones 2022</a></li></ol>',
+      '<ol><li><a href="#fnref1">↩</a></li><li><a href="#fnref2">↩</a></li></ol>',
+      '<ol><li><a href="#a">A</a> <a href="#b">B</a></li><li><a href="#c">C</a> <a href="#d">D</a></li></ol>',
+    ];
+    for (const list of lists) expect(fragment(`<p>The river rose.</p>${list}`).blocks.length).toBeGreaterThan(1);
+    const nested = fragment(
+      '<ul><li><a href="#a">1. Rain</a><ul><li><a href="#a1">1.1 In May</a></li></ul></li><li><a href="#b">2. Fields</a></li></ul>',
+    );
+    expect(nested.blocks).toEqual([]);
+  });
+});
+
 describe('cards of other stories are related content, not the story (issue 8)', () => {
   it('skips a list of cards whose link sits on their headline, after the story in the body read', () => {
     const post = page('heading-link-cards.html');
@@ -83,8 +109,19 @@ describe('cards of other stories are related content, not the story (issue 8)', 
   });
 
   it("reads what is no list of cards: a single card, a writer's picks with paragraphs of their own, a card linking out twice", () => {
+    // Beside a long story, as cards would be skipped.
+    const story = `<h1>Piers</h1><p>${'The county rebuilt four piers this year and will rebuild two more by 2027, its works plan says. '.repeat(12)}</p>`;
+    const inPage = (cards: string) =>
+      extractPost(
+        parseHtmlDocument(`<html><body><main>${story}${cards}</main></body></html>`, {
+          source: 'picks.html',
+          url: 'https://blog.example.com/2025/06/picks/',
+        }),
+      );
     const card = '<article class="card"><h3><a href="/news/pier">The pier</a></h3><p>Rebuilt by 2027.</p></article>';
-    expect(fragment(`<p>Intro.</p>${card}`).blocks.map((b) => b.text)).toContain('The pier');
+    expect(inPage(card).blocks.map((b) => b.text)).toContain('The pier');
+    // The same card twice is a list of cards: skipped.
+    expect(inPage(card + card.replace('pier', 'quay')).blocks.map((b) => b.text)).not.toContain('The pier');
     // A writer's picks link out (a shop's pages): read, however short their lines.
     const picks = ['a', 'b']
       .map(
@@ -92,8 +129,7 @@ describe('cards of other stories are related content, not the story (issue 8)', 
           `<article><h3><a href="https://shop.example/${x}">Station ${x}</a></h3><p>Sends its figures.</p></article>`,
       )
       .join('');
-    const own = 'https://blog.example.com/2025/06/picks/';
-    expect(fragment(picks, own).blocks.filter((b) => b.citations.length > 0)).toHaveLength(2);
+    expect(inPage(picks).blocks.filter((b) => b.citations.length > 0)).toHaveLength(2);
     // Entries of the site's own pages with a paragraph each, longer than a teaser: read.
     const long =
       'It measures wind and rain every minute and sends the figures over the phone network, which is why the county uses it on every pier, the harbour master told us. '.repeat(
@@ -102,18 +138,57 @@ describe('cards of other stories are related content, not the story (issue 8)', 
     const entries = ['a', 'b']
       .map((x) => `<article><h3><a href="/stations/${x}">Station ${x}</a></h3><p>${long}</p></article>`)
       .join('');
-    expect(fragment(entries, own).blocks.filter((b) => b.citations.length > 0)).toHaveLength(2);
+    expect(inPage(entries).blocks.filter((b) => b.citations.length > 0)).toHaveLength(2);
     const twice = ['a', 'b']
       .map(
         (x) =>
           `<article class="card"><h3><a href="/news/${x}">Story ${x}</a></h3><p>As <a href="https://source.example/${x}">the report</a> says.</p></article>`,
       )
       .join('');
-    expect(fragment(twice).blocks.flatMap((b) => b.citations.map((c) => c.url))).toEqual([
-      '/news/a',
+    expect(inPage(twice).blocks.flatMap((b) => b.citations.map((c) => c.url))).toEqual([
+      'https://blog.example.com/news/a',
       'https://source.example/a',
-      '/news/b',
+      'https://blog.example.com/news/b',
       'https://source.example/b',
+    ]);
+  });
+
+  it("never skips the story itself: a live blog's entries are its body, read as written", () => {
+    const post = page('live-blog-entries.html');
+    const claims = post.blocks.filter((b) => b.isClaim).map((b) => b.text.slice(0, 20));
+    expect(claims).toEqual(['A gust of 181 km/h h', 'About 40,000 homes l', 'All 14 sailings due ']);
+    expect(post.blocks.filter((b) => b.kind === 'heading').map((b) => b.text)).toContain(
+      '01:40 Power cut to 40,000 homes',
+    );
+    // A page that is nothing but such entries under its title (results by seat): read too.
+    const seat = (x: string) =>
+      `<article><h2><a href="/results/${x}">${x}: Labour holds</a></h2><p>Smith beat Jones by 4,000 votes in ${x}, official figures show.</p></article>`;
+    const results = extractPost(
+      parseHtmlDocument(
+        `<html><body><main><article><h1>Results by seat</h1>${seat('north')}${seat('south')}</article></main></body></html>`,
+        {
+          source: 'results.html',
+          url: 'https://news.example/results',
+        },
+      ),
+    );
+    expect(results.blocks.filter((b) => b.isClaim)).toHaveLength(2);
+  });
+
+  it("never skips a WordPress post's own entries as cards (a roundup's products), only its query loop's", () => {
+    const product = (slug: string, line: string) =>
+      `<div class="wp-block-group product-card"><h3><a href="/go/${slug}">${slug}</a></h3><p>${line}</p></div>`;
+    const post = fragment(
+      `<p>We tested 40 laptops.</p>${product('xps', 'The battery lasted 14 hours in our tests.')}${product('air', 'Apple says 18 hours of battery; we measured 15.')}`,
+      'https://gadgets.example.com/best-laptops/',
+    );
+    expect(post.blocks.filter((b) => b.isClaim).map((b) => b.text.slice(0, 15))).toEqual([
+      'The battery las',
+      'Apple says 18 h',
+    ]);
+    expect(post.blocks.flatMap((b) => b.citations.map((c) => c.url))).toEqual([
+      'https://gadgets.example.com/go/xps',
+      'https://gadgets.example.com/go/air',
     ]);
   });
 });
@@ -157,6 +232,24 @@ describe("the page's own site when its head does not name it (issue 8)", () => {
       ['https://cdc.example.gov/guide/flu-season', undefined],
       ['https://news.example/2026/04/a-guide-to-the-budget', undefined],
     ]);
+  });
+
+  it("a host whose home page the menus never link is not the page's own: github.com/org/repo menus leave github.com a source", () => {
+    const post = page('repo-menu-links.html');
+    expect(post.siteHosts).toBeUndefined();
+    const links = post.blocks.flatMap((b) => b.citations);
+    expect(links.map((c) => [c.url, c.role, c.isInternal])).toEqual([
+      ['https://github.com/benchfolk/lint-bench/blob/main/results.md', undefined, false],
+      ['http://github.com/topics/rust', undefined, false],
+    ]);
+    // The same menus with the home page linked: then it is the site's own, and its topic hub navigation.
+    const html = readFileSync(path.join(PAGES, 'repo-menu-links.html'), 'utf8').replace(
+      '<header>',
+      '<header><a href="https://github.com/">Home</a> ',
+    );
+    const own = extractPost(parseHtmlDocument(html, { source: 'x.html' }));
+    expect(own.siteHosts).toEqual(['github.com']);
+    expect(own.blocks.flatMap((b) => b.citations.map((c) => c.role))).toEqual([undefined, 'navigation']);
   });
 
   it('no host is taken from links that spread over many sites, nor from the article itself', () => {
