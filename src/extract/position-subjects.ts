@@ -45,7 +45,7 @@ const CLAUSE_OPENERS = set(
 const PLURAL = /^[a-z][a-z-]*[^su'’]s$/;
 
 /** The words of the clause right before `at` (as written, nearest last, at most 8), back to a mark or a clause opener. */
-export function clauseBefore(t: string, at: number): string[] {
+function clauseBefore(t: string, at: number): string[] {
   const from = Math.max(0, at - 120);
   const words: string[] = [];
   const re = /[\p{L}\d'’`-]+|[.,;:!?…()"“”—–]/gu;
