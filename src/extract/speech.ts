@@ -98,6 +98,9 @@ const LETTER_WORDS = /\p{L}+/gu;
 function isPictureCaption(blocks: readonly Block[], i: number): boolean {
   const block = blocks[i];
   if (block.kind !== 'paragraph' && block.kind !== 'list-item') return false;
+  // A paragraph that reports ("… numbered 30,000, police said", "Pictured: Mayor Jones, who said
+  // 300 jobs would go") is the story's, wherever it stands.
+  if (block.signals.includes('attribution')) return false;
   if (block.text.length > CAPTION_MAX_WORDS * 12) return false;
   // (Most blocks neither point at a picture nor follow one: both are looked at before any words are split.)
   const head = block.text.slice(0, 200);
@@ -275,6 +278,9 @@ function isLayPosition(evidence: string, text: string, ranges: () => Array<[numb
   return WRITERS_OWN.has(sentence.split(/\s+/)[0]);
 }
 
+// "We were told", "I was told": in a personal post, the writer's own past ("we were told that our jobs were gone").
+const WRITERS_PAST_TOLD = /^(?:i|we)\s+(?:was|were)\s+told$/i;
+
 /** True for the evidence of a belief held by people who are no experts ("Many retirees fear", "the team believes"). */
 function isLayBelief(evidence: string): boolean {
   const words = evidence.toLowerCase().split(/\s+/);
@@ -297,7 +303,9 @@ export function settleLayBeliefs(blocks: Block[]): void {
     let found: Array<[number, number]> | undefined;
     const ranges = (): Array<[number, number]> => (found ??= sentenceRanges(block.text));
     const lay = block.evidence.filter(
-      (e) => e.signal === 'attribution' && (isLayBelief(e.text) || isLayPosition(e.text, block.text, ranges)),
+      (e) =>
+        e.signal === 'attribution' &&
+        (isLayBelief(e.text) || isLayPosition(e.text, block.text, ranges) || WRITERS_PAST_TOLD.test(e.text)),
     );
     if (lay.length === 0) continue;
     const rest = block.evidence.filter((e) => !lay.includes(e));

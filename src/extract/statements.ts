@@ -3,6 +3,7 @@ import {
   HYPOTHETICAL,
   CHANGELOG_ENTRY,
   RELEASE_HEADING,
+  RELEASE_SUBHEADING,
   CREDIT_LINE,
   DATELINE,
   DEGREE_WORDS,
@@ -167,7 +168,8 @@ export function postVoice(blocks: readonly Block[], speech?: Speech): 'reporting
     // A correction or an update note is the publisher's voice, not the story's ("we regret the error").
     if (EDITORS_NOTE.test(block.text)) continue;
     prose++;
-    if (PERSONAL_VOICE.test(unquoted(block.text))) personal++;
+    // A reporter told by sources ("We were told by two officials that …", "I'm told") writes news.
+    if (PERSONAL_VOICE.test(unquoted(block.text).replace(TOLD_BY_SOURCES, ''))) personal++;
   }
   if (prose === 0) return undefined;
   return personal / prose <= REPORTING_VOICE_MAX_SHARE ? 'reporting' : 'personal';
@@ -327,9 +329,12 @@ export function addStatementSignals(
   const lede = datelineLede(blocks);
   let releaseNotes = false;
   for (const block of blocks) {
-    // Under a heading of release notes, the project tells of its own software: no statements.
+    // Under a heading of release notes, the project tells of its own software: no statements,
+    // through its sections ("Added", "Fixed") up to the next other heading.
     if (block.kind === 'heading')
-      releaseNotes = block.text.length <= RELEASE_HEADING_CHARS && RELEASE_HEADING.test(block.text);
+      releaseNotes =
+        (block.text.length <= RELEASE_HEADING_CHARS && RELEASE_HEADING.test(block.text)) ||
+        (releaseNotes && RELEASE_SUBHEADING.test(block.text));
     if (releaseNotes) continue;
     const short = isShortStatement(block);
     if (notClaims.has(block.kind) || !(short || isProse(block))) continue;
@@ -363,6 +368,9 @@ export function addStatementSignals(
 
 // Longest heading read as a release-notes heading ("Release 2.4 — the plugin release").
 const RELEASE_HEADING_CHARS = 60;
+
+// The writer told by sources, as a reporter writes it: "We were told by …", "I'm told", "we are told that".
+const TOLD_BY_SOURCES = /\b(?:I|[Ww]e)(?:\s+(?:was|were|am|are)|['’](?:m|re))\s+told\b/g;
 
 /** Gives a block the statement signal, with its evidence. */
 function addStatement(block: Block, found: readonly string[]): void {

@@ -365,4 +365,18 @@ describe('photo captions without a credit (issue 8)', () => {
     );
     expect(uncited(captioned)).toEqual([2]);
   });
+
+  it('a caption-like paragraph that reports ("…, police said", "who said 300 jobs would go") stays a claim', () => {
+    const p = story(
+      'Jo Marsh at her Port Elwood quay numbered 300 protesters, police said, the largest crowd since 1981',
+      'Jo Marsh at her Port Elwood quay',
+    );
+    expect(uncited(p)).toContain(blockOf(p, 'Jo Marsh at her')?.index);
+    const opened = post(
+      'Pictured: Mayor Jo Marsh, who said 300 jobs would go at Calder Shipping.',
+      'Left: the minister has said the harbour bill will pass, but 12 MPs have opposed it.',
+      'Clockwise from top: Jo Marsh, who ran 40 ferries for Calder Shipping; the quay at Port Elwood.',
+    );
+    expect(uncited(opened)).toEqual([0, 1]);
+  });
 });

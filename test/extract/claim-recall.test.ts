@@ -574,6 +574,11 @@ describe("positions of the writer's own people, and things tweeted", () => {
     expect(uncited(p)).toEqual([]);
   });
 
+  it('"a seal found by crews" is a thing discovered, not a finding', () => {
+    expect(attributions('They showed us the skull of a seal found by Calder Shipping crews in 2019.')).toEqual([]);
+    expect(attributions('The harbour survey found that most ferries run late.')).toEqual(['harbour survey found']);
+  });
+
   it('"tweeted a photo", "tweeted the release notes" report no words; "tweeted this announcement: …" does', () => {
     expect(attributions('The team tweeted the release notes on Monday.')).toEqual([]);
     expect(attributions('Calder Shipping tweeted a link to the new terms.')).toEqual([]);
@@ -628,7 +633,22 @@ describe('positions told without a reporting verb (issue 8, fresh5–fresh7 kind
       'Marsh was written about as',
     ]);
     expect(attributions('A new book about the port has cast him as a schemer.')).toEqual(['port has cast him as']);
-    expect(attributions('The ferry is billed as the fastest on the coast.')).toEqual(['The ferry is billed as']);
+    expect(attributions('Calder Shipping is billed as the fastest on the coast.')).toEqual([
+      'Calder Shipping is billed as',
+    ]);
+    expect(attributions('The harbour board is billed as the oldest on the coast.')).toEqual([
+      'harbour board is billed as',
+    ]);
+    // A thing so described, or the writer's own, is no one's portrayal.
+    expect(attributions('The ferry is billed as the fastest on the coast.')).toEqual([]);
+    expect(attributions('The `strict` option is described as the recommended default.')).toEqual([]);
+    expect(
+      attributions('Our first pick was billed as a cosy mystery, and half the group quit by chapter ten.'),
+    ).toEqual([]);
+    // … unless whoever described it is named.
+    expect(attributions('The strandings have been described as “heartbreaking” by the department.')).toEqual([
+      'strandings have been described as',
+    ]);
     expect(attributions('I was described as difficult by my teachers.')).toEqual([]);
     expect(attributions('It is described as a tool for builds.')).toEqual([]);
     expect(attributions('The value was cast as an integer.')).toEqual([]);
@@ -676,9 +696,23 @@ describe('reporting verbs that report nothing (issue 8, fresh5–fresh7 kinds)',
     expect(attributions('The club alleged that players were paid.')).toEqual(['The club alleged']);
   });
 
-  it('"we were told that …" is the writer\'s past; "we are told that …" is the outlet\'s sources', () => {
-    expect(attributions('In 2001 we were told that our jobs were gone.')).toEqual([]);
+  it('"we were told that …" is a reporter\'s sourcing in news, the writer\'s past in a personal post', () => {
     expect(attributions('We are told that Marsh left the board.')).toEqual(['We are told']);
+    expect(attributions('The Gazette was told by police that three men were arrested.')).toEqual(['Gazette was told']);
+    const news = post(
+      'The Port Elwood ferry terminal will close in June after the harbour board voted to sell the land to Calder Shipping.',
+      'We were told by two senior officials that the decision was final and the staff would go.',
+      'We were told the harbour master had already resigned before the board met on Monday.',
+      'The board did not answer questions about the sale price, which the council has put at a low figure.',
+      'Calder Shipping plans to build apartments on the site once the last ferry has left the quay.',
+    );
+    expect(uncited(news)).toEqual(expect.arrayContaining([1, 2]));
+    const diary = post(
+      'I worked at the Port Elwood ferry terminal for twenty years, and I loved every one of them.',
+      'In 2001 we were told that our jobs were gone, and I went home and cried for a week.',
+      'We found new work in the end, and I still walk down to the quay every Sunday morning.',
+    );
+    expect(uncited(diary)).toEqual([]);
   });
 
   it('"that opener suggests that …" is the writer\'s reading of what the post points at; "the survey suggests that" reports', () => {
@@ -699,6 +733,118 @@ describe('changes in size told in words (issue 8)', () => {
     expect(figures('Freight on the quay has risen sharply this year.')).toEqual(['has risen']);
     expect(figures('Our costs have doubled since we moved the boat.')).toEqual([]);
     expect(figures('The tide has turned.')).toEqual([]);
+  });
+});
+
+describe('the position and trend readings on ordinary writing (review17)', () => {
+  const figures = (text: string): string[] =>
+    claimSignals(text)
+      .evidence.filter((e) => e.signal === 'number')
+      .map((e) => e.text);
+
+  it('a change in size is a figure only for a party or a measured quantity, not in the writer’s sentence or an instruction', () => {
+    expect(figures('Cover the bowl and let the dough rise until it has doubled in size.')).toEqual([]);
+    expect(figures('Once the dough has doubled, shape it gently.')).toEqual([]);
+    expect(figures('Flour prices have soared this year, so I buy in bulk.')).toEqual([]);
+    expect(figures('Attendance has doubled since we moved to the library.')).toEqual([]);
+    expect(figures('Build times have risen sharply on large monorepos; see the caching section.')).toEqual([]);
+    expect(figures('Life-threatening peanut allergies have mysteriously been on the rise.')).toEqual([
+      'been on the rise',
+    ]);
+    expect(figures('The number of ferry crossings has tripled since 2019 at Port Elwood.')).toEqual(['has tripled']);
+  });
+
+  it('"in … condition" is a patient’s, serious/critical/stable/grave, not the writer’s own or a thing’s', () => {
+    expect(attributions('The roof is in fair condition, and the gutters were replaced.')).toEqual([]);
+    expect(attributions('The cat is in serious condition after the fall.')).toEqual([]);
+    expect(attributions('My neighbour Sue is in serious condition after a fall.')).toEqual([]);
+    expect(attributions('Duncan is in serious condition in a Dallas hospital.')).toEqual([
+      'Duncan is in serious condition',
+    ]);
+    expect(attributions('The driver was in critical condition on Sunday.')).toEqual([
+      'The driver was in critical condition',
+    ]);
+  });
+
+  it('"was asked whether" and "has called for": not the writer’s people, not a thing', () => {
+    expect(attributions('At the first meeting my kids were asked whether they wanted to join.')).toEqual([]);
+    expect(attributions('The parser was asked whether the token is a keyword.')).toEqual([]);
+    expect(attributions('My sister Jo has called for a rematch next Sunday.')).toEqual([]);
+    expect(attributions('The Chicago Manual calls for a serial comma.')).toEqual([]);
+    expect(attributions('On Sunday, Boehner was asked if Republicans would campaign on it.')).toEqual([
+      'Boehner was asked if',
+    ]);
+    expect(attributions('Mr. Marsh has called for an inquiry.')).toEqual(['Marsh has called for']);
+  });
+
+  it('"has learned" is an outlet’s sourcing; unnamed sources are a story’s', () => {
+    expect(attributions('Here is what Penguin has learned.')).toEqual([]);
+    expect(attributions('The dress was stolen from her room, the Gazette has learned.')).toEqual([
+      'the Gazette has learned',
+    ]);
+    expect(attributions('The Gazette has learned that the dress was stolen.')).toEqual(['Gazette has learned that']);
+    expect(attributions('The source could not be read if the path is wrong.')).toEqual([]);
+    expect(attributions('The source did not compile on Windows until 2.1.')).toEqual([]);
+    expect(attributions('Sources close to the root are resolved first.')).toEqual([]);
+    expect(attributions('The source could not provide details of the talks.')).toEqual(['The source could not']);
+    expect(attributions('Sources close to the root said the tree would fall.')).toEqual([
+      'the root said',
+      'Sources close to',
+    ]);
+  });
+});
+
+describe('the position and trend readings in other tenses and shapes (review17)', () => {
+  const figures = (text: string): string[] =>
+    claimSignals(text)
+      .evidence.filter((e) => e.signal === 'number')
+      .map((e) => e.text);
+
+  it('the present plural and bare nouns of a contested idea', () => {
+    expect(attributions('Critics dispute the notion that tariffs protect jobs.')).toEqual([
+      'Critics dispute the notion that',
+    ]);
+    expect(attributions('Supporters defend the plan on the grounds that it saves money.')).toEqual([
+      'Supporters defend the plan on the grounds that',
+    ]);
+    expect(attributions('The company rejected suggestions that it had misled investors.')).toEqual([
+      'The company rejected suggestions that',
+    ]);
+    expect(attributions('Scientists have questioned the long-held idea that fat causes harm.')).toEqual([
+      'Scientists have questioned the long-held idea that',
+    ]);
+  });
+
+  it('"is calling for", "call for", "described by colleagues as", "portrayed the mayor as"', () => {
+    expect(attributions('Labour is calling for a full inquiry.')).toEqual(['Labour is calling for']);
+    expect(attributions('Unions call for a strike over the cuts.')).toEqual(['Unions call for']);
+    expect(attributions('Recipes call for butter.')).toEqual([]);
+    expect(attributions('She is described by colleagues as a pragmatist.')).toEqual([
+      'She is described by colleagues as',
+    ]);
+    expect(attributions('Critics have long portrayed the mayor as a puppet.')).toEqual([
+      'have long portrayed the mayor as',
+    ]);
+  });
+
+  it('"taken to hospital in critical condition", "The senator, asked whether …"', () => {
+    expect(attributions('Two people were taken to hospital in critical condition.')).toEqual([
+      'people were taken to hospital in critical condition',
+    ]);
+    expect(attributions('The senator, asked whether she would resign, declined to comment.')).toEqual([
+      'The senator, asked whether',
+    ]);
+    expect(attributions('The minister, who was asked whether she would resign, declined to answer.')).toEqual([
+      'who was asked whether',
+    ]);
+  });
+
+  it('the simple past of a change in size', () => {
+    expect(figures('Rents doubled after the new law.')).toEqual(['doubled']);
+    expect(figures('Prices rose sharply in March.')).toEqual(['rose sharply']);
+    expect(figures('Crime is rising sharply in the suburbs.')).toEqual(['rising sharply']);
+    expect(figures('The team doubled down on its plan.')).toEqual([]);
+    expect(figures('She doubled the recipe for the party.')).toEqual([]);
   });
 });
 
@@ -723,5 +869,33 @@ describe('release notes (issue 8, short beats in a project’s own notes)', () =
   it('under any other heading ("Changes to the law", "1.5 million jobs lost") they still state', () => {
     expect(uncited(notes('Changes to the harbour law')).length).toBe(3);
     expect(uncited(notes('1.5 million jobs lost')).length).toBe(3);
+  });
+
+  it('Keep a Changelog’s "[2.4.0] - 2026-04-01" and "[Unreleased]" are release headings, their "Added"/"Fixed" sections too', () => {
+    const keep = (heading: string): ExtractedPost =>
+      post(
+        '# Changelog',
+        'All notable changes to the ferry timetable project are documented in this file, newest first.',
+        `## ${heading}`,
+        '### Fixed',
+        'Safari rendering was fixed by Jo Marsh.',
+        'Marsh joined the core team.',
+      );
+    expect(uncited(keep('[2.4.0] - 2026-04-01'))).toEqual([]);
+    expect(uncited(keep('[Unreleased]'))).toEqual([]);
+  });
+
+  it('in news, "What’s new for renters" or a bare "Changes" is no release heading', () => {
+    const news = (heading: string): ExtractedPost =>
+      post(
+        '# Harbour budget: what changes for you',
+        'The harbour board passed its budget on Tuesday after a long debate in the chamber that ran late into the night.',
+        `## ${heading}`,
+        'Mayor Alice Jones fired the harbour chief, Tom Reid, after Reid approved the Quay Towers deal without a vote.',
+        'Greenpeace sued Shell over the spill, and Exxon settled with the state of Alaska.',
+      );
+    expect(uncited(news('What’s new for renters')).length).toBe(2);
+    expect(uncited(news('Changes')).length).toBe(2);
+    expect(uncited(news('What’s new')).length).toBe(0);
   });
 });
