@@ -654,17 +654,24 @@ function isPersonal(t: string, at: number): boolean {
   return subject !== undefined && PERSONAL_SUBJECTS.has(subject);
 }
 
-/** Whether a stance ("is adamant") at `start` is someone else's: a subject that is not the author, the reader or a thing. */
-function isStance(t: string, start: number): boolean {
-  const subject = subjectBefore(t, start, 6);
+/**
+ * True when the subject before `at` is someone other than the author, the reader or a thing, and
+ * not one `alsoNot` rules out (the one test of a party's subject, whichever words a rule adds).
+ */
+function isOtherSubject(t: string, at: number, alsoNot: (subject: string) => boolean): boolean {
+  const subject = subjectBefore(t, at, 6);
   return (
     subject !== undefined &&
     !PERSONAL_SUBJECTS.has(subject) &&
     !MECHANICAL_SUBJECTS.has(subject) &&
     !DETERMINERS.has(subject) &&
-    !/^(?:he|she|they|who|one)$/.test(subject)
+    !alsoNot(subject)
   );
 }
+
+/** Whether a stance ("is adamant") at `start` is someone else's: not the author's, the reader's or a thing's, and not a pronoun's, "who"'s or "one"'s. */
+const isStance = (t: string, start: number): boolean =>
+  isOtherSubject(t, start, (subject) => /^(?:he|she|they|who|one)$/.test(subject));
 
 /** True when the subject before `at` names a party: a capitalised name, an expert or an institution ("Republicans", "regulators", "the council"). */
 function isNamedSubject(t: string, at: number): boolean {
@@ -679,16 +686,7 @@ function isNamedSubject(t: string, at: number): boolean {
 }
 
 /** True when the subject before `at` is someone other than the writer, the reader or a thing ("experts have challenged"). */
-function isOthersSubject(t: string, at: number): boolean {
-  const subject = subjectBefore(t, at, 6);
-  return (
-    subject !== undefined &&
-    !PERSONAL_SUBJECTS.has(subject) &&
-    !MECHANICAL_SUBJECTS.has(subject) &&
-    !DETERMINERS.has(subject) &&
-    !PASSIVE.has(subject)
-  );
-}
+const isOthersSubject = (t: string, at: number): boolean => isOtherSubject(t, at, (subject) => PASSIVE.has(subject));
 
 // The cue words of the patterns below and of TREND, found in one scan per text (case-sensitive,
 // no u flag: the fastest V8 offers; a cue opening a sentence has no subject anyway): each cue
