@@ -107,8 +107,22 @@ function cardChars(el: DomNode, ownLink: (href: string) => boolean = isRelative)
   return headline && href !== undefined && (isRelative(href) || ownLink(href)) ? inside + outside : -1;
 }
 
+// A heading's answer, once: nested cards share their headline, and each would walk it again
+// (250 nested <article>s around one long heading took 5× the time of one).
+const LINKED_HEADINGS = new WeakMap<DomNode, boolean>();
+
 /** True for a heading whose words are all inside one link to another page. */
 function linkedHeading(heading: DomNode): boolean {
+  let answer = LINKED_HEADINGS.get(heading);
+  if (answer === undefined) {
+    answer = headingIsOneLink(heading);
+    LINKED_HEADINGS.set(heading, answer);
+  }
+  return answer;
+}
+
+/** Walks a heading: true when its words are all inside one link to another page. */
+function headingIsOneLink(heading: DomNode): boolean {
   let links = 0;
   let linked = 0;
   let loose = 0;

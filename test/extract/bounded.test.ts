@@ -166,6 +166,19 @@ describe('extraction time grows linearly (issue 13)', () => {
     // Quadratic work (~16×) always fails the bound; one slow run never does.
     expect(growthRatio(small, large, 8)).toBeLessThan(8);
   });
+
+  // Each nested card asks whether the headline is one link: answered once per heading, the work
+  // hardly grows (ratio ~1 here); walked per card, it was depth × headline (ratio 8–9 here).
+  it('nested cards around one long headline', () => {
+    const page = (n: number): string => {
+      const depth = Math.floor(n / 1000);
+      const headline = `<h2><a href="/x">${'x '.repeat(n / 2)}</a></h2>`;
+      const cards = `${'<article>'.repeat(depth)}${headline}${'</article>'.repeat(depth)}`;
+      return `<html><body><main><p>${'Story words. '.repeat(40)}</p>${cards}</main></body></html>`;
+    };
+    const run = (text: string) => () => void extract(text, 'page.html');
+    expect(growthRatio(run(page(50_000)), run(page(200_000)), 5)).toBeLessThan(5);
+  });
 });
 
 describe('report size grows linearly (issue 13)', () => {
