@@ -15,7 +15,7 @@ import { quotesForCitation } from './quotes.js';
 import { sentenceAt, sentenceIndex, sentenceRanges } from './sentences.js';
 import { stripShortcodes } from './shortcodes.js';
 import { creditSources, NOT_CLAIMS } from './credits.js';
-import { isCrossReference, urlParts, urlRole } from './link-roles.js';
+import { isCreditedHub, isCrossReference, urlParts, urlRole } from './link-roles.js';
 import { claimSignals, quoteEvidence } from './signals.js';
 import { settleExampleQuotes, settleLayBeliefs, settleSpeech } from './speech.js';
 import { addStatementSignals, postVoice } from './statements.js';
@@ -193,6 +193,7 @@ function assignRole(citation: Citation, link: RawLink, post: PostLinks): void {
   if (role === undefined && citation.invalid === undefined) {
     const url = citation.checkUrl !== undefined ? urlParts(citation.url) : undefined;
     role = urlRole(link.href, url, citation.isInternal);
+    if (role === 'navigation' && isCreditedHub(url, citation.sentence)) role = undefined;
     if (
       role === undefined &&
       post.self !== undefined &&

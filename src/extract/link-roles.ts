@@ -261,6 +261,20 @@ export function urlRole(rawHref: string, url: UrlParts | undefined, isInternal: 
 }
 
 /**
+ * True for a link to the site's own hub (OWN_HUB) that its sentence credits as where something
+ * was reported or found ("as first reported in our council money investigation", "first flagged
+ * in a 2025 audit", "our guide to the budget explains"): the site's own reporting, a source like
+ * its earlier story, not a pointer to a topic page (issue 8 review: such claims looked uncited).
+ */
+export function isCreditedHub(url: UrlParts | undefined, sentence: string): boolean {
+  return url !== undefined && OWN_HUB.test(url.path) && CREDITS_LINK.test(sentence);
+}
+
+/** Words of a sentence that credit its link with what the sentence says. */
+const CREDITS_LINK =
+  /\b(?:(?:first\s+)?(?:reported|revealed|disclosed|flagged|uncovered|documented|detailed|found|showed|shown)\s+(?:in|by|on)\b|according\s+to|(?:explains|explained|shows|showed|found|reports|reported)\s*[.,;]?$)/i;
+
+/**
  * The site's own topic guides and hubs (`/guide/asthma`, `/diabetes/guide/overview`, `/topic/
  * politics`, `/topics/`, `/health-topics/flu`, `/a-to-z-guides/…`): a health or news site links a
  * paragraph's subject to its page about the subject, which collects the site's stories and

@@ -234,6 +234,22 @@ describe("the page's own site when its head does not name it (issue 8)", () => {
     ]);
   });
 
+  it('a hub of its own that the sentence credits is its own reporting, a source; a bare pointer to one stays navigation', () => {
+    const html = `<html><head><link rel="canonical" href="https://gazette.example/2026/04/budget"></head><body><article>
+      <p>The treasurer said the deficit was $4 million, as first reported in <a href="/investigations/hub/council-money">our council money investigation</a>.</p>
+      <p>The shortfall was first flagged in a <a href="/topics/council-audit">2025 audit</a>.</p>
+      <p>The mayor said 40 staff would go, <a href="/guide/council-budget-2026">our guide to the budget</a> explains.</p>
+      <p>The council will vote again in May; read more in <a href="/topics/council">our council coverage</a>.</p>
+      </article></body></html>`;
+    const post = extractPost(parseHtmlDocument(html, { source: 'budget.html' }));
+    expect(roles(post)).toEqual([
+      ['https://gazette.example/investigations/hub/council-money', undefined],
+      ['https://gazette.example/topics/council-audit', undefined],
+      ['https://gazette.example/guide/council-budget-2026', undefined],
+      ['https://gazette.example/topics/council', 'navigation'],
+    ]);
+  });
+
   it("a host whose home page the menus never link is not the page's own: github.com/org/repo menus leave github.com a source", () => {
     const post = page('repo-menu-links.html');
     expect(post.siteHosts).toBeUndefined();
@@ -242,14 +258,18 @@ describe("the page's own site when its head does not name it (issue 8)", () => {
       ['https://github.com/benchfolk/lint-bench/blob/main/results.md', undefined, false],
       ['http://github.com/topics/rust', undefined, false],
     ]);
-    // The same menus with the home page linked: then it is the site's own, and its topic hub navigation.
+    // The same menus with the home page linked: then it is the site's own, its links internal (the
+    // topic hub stays a source only because its sentence credits it: "according to").
     const html = readFileSync(path.join(PAGES, 'repo-menu-links.html'), 'utf8').replace(
       '<header>',
       '<header><a href="https://github.com/">Home</a> ',
     );
     const own = extractPost(parseHtmlDocument(html, { source: 'x.html' }));
     expect(own.siteHosts).toEqual(['github.com']);
-    expect(own.blocks.flatMap((b) => b.citations.map((c) => c.role))).toEqual([undefined, 'navigation']);
+    expect(own.blocks.flatMap((b) => b.citations.map((c) => [c.role, c.isInternal]))).toEqual([
+      [undefined, true],
+      [undefined, true],
+    ]);
   });
 
   it('no host is taken from links that spread over many sites, nor from the article itself', () => {
