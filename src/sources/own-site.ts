@@ -23,10 +23,20 @@ function linkPath(href: string): string {
   return m ? m[1] : '';
 }
 
-/** An absolute or protocol-relative http(s) URL's host, lower case, without "www."; undefined for others. */
+/**
+ * An absolute or protocol-relative http(s) URL's host as the URL parser gives it (lower case,
+ * punycode), without "www."; undefined for others. The same host name extraction compares links
+ * with (siteHost in extract/index.ts), so an own host read from an og:url or a menu matches the
+ * links to it, international names included.
+ */
 export function linkHost(href: string): string | undefined {
-  const m = /^\s*(?:https?:)?\/\/(?:[^/?#@\s]*@)?([^/?#:\s]+)/i.exec(href);
-  return m ? m[1].toLowerCase().replace(/^www\./, '') : undefined;
+  if (!/^\s*(?:https?:)?\/\//i.test(href)) return undefined;
+  try {
+    const host = new URL(href.trim(), 'http://relative.invalid/').hostname.replace(/^www\./, '');
+    return host === '' ? undefined : host;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

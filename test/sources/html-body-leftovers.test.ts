@@ -234,6 +234,20 @@ describe("the page's own site when its head does not name it (issue 8)", () => {
     ]);
   });
 
+  it('an international host of its own (read at bücher.example, canonical elsewhere) matches its links, written in punycode or not', () => {
+    const html = `<html><head><link rel="canonical" href="https://books.example/2026/05/fair"></head><body><article>
+      <p>The fair drew 40,000 visitors, organisers said; see <a href="http://bücher.example/topics/fair">our fair coverage</a> and <a href="http://xn--bcher-kva.example/topics/prizes">the prizes</a>.</p>
+      </article></body></html>`;
+    const post = extractPost(
+      parseHtmlDocument(html, { source: 'fair.html', url: 'http://www.bücher.example/2026/05/fair' }),
+    );
+    expect(post.siteHosts).toEqual(['books.example', 'xn--bcher-kva.example']);
+    expect(post.blocks.flatMap((b) => b.citations.map((c) => [c.isInternal, c.role]))).toEqual([
+      [true, 'navigation'],
+      [true, 'navigation'],
+    ]);
+  });
+
   it('a hub of its own that the sentence credits is its own reporting, a source; a bare pointer to one stays navigation', () => {
     const html = `<html><head><link rel="canonical" href="https://gazette.example/2026/04/budget"></head><body><article>
       <p>The treasurer said the deficit was $4 million, as first reported in <a href="/investigations/hub/council-money">our council money investigation</a>.</p>
