@@ -1,5 +1,4 @@
 import { FIRST_PERSON, IRREGULAR_PAST, NAME_STOPWORDS, NOT_PAST_ED } from './claim-rules.js';
-import { unquoted } from './signals.js';
 
 /**
  * Someone else's research told as a story (issue 8): a sentence whose subject is a third party's
@@ -176,15 +175,14 @@ function wordsStart(t: string, at: number, n: number): number {
 }
 
 /**
- * Research told as a story in `text` (see the module comment), as evidence: the subject's last
+ * Research told as a story in `t` (see the module comment), as evidence: the subject's last
  * words and the verb ("the scientists asked", "Shadlen and colleagues started"), at most `max`.
+ * `t` is the text with its quotations blanked (signals.ts's unquoted): quoted speech is the
+ * speaker's, and "I" and "we" there are someone else's.
  */
-export function researchReports(text: string, max: number): string[] {
+export function researchReports(t: string, max: number): string[] {
   const found: string[] = [];
-  if (max <= 0) return found;
-  // Quoted speech is the speaker's; "I" and "we" there are someone else's.
-  const t = unquoted(text);
-  if (FIRST_PERSON.test(t)) return found;
+  if (max <= 0 || FIRST_PERSON.test(t)) return found;
   // The next sentence end after the last verb looked at: moves forward only, so a text is read once.
   let stop = -1;
   let question = false;
@@ -197,7 +195,7 @@ export function researchReports(text: string, max: number): string[] {
     }
     return question;
   };
-  const evidence = (from: number, end: number): string => text.slice(from, end).replace(/\s+/g, ' ').trim();
+  const evidence = (from: number, end: number): string => t.slice(from, end).replace(/\s+/g, ' ').trim();
   let covered = -1;
   ACTOR.lastIndex = 0;
   for (let m = ACTOR.exec(t); m && found.length < max; m = ACTOR.exec(t)) {
@@ -207,7 +205,12 @@ export function researchReports(text: string, max: number): string[] {
     const end = pastVerbAfter(t, m.index + m[0].length);
     if (end === undefined || asks(end)) continue;
     // The subject as evidence: a group with its name ("Shadlen and colleagues"), else the word before.
-    const group = word === 'team' || COLLEAGUES.has(word) || word.startsWith('et al');
+    // ("A team of scientists … set out": the team with them.)
+    const group =
+      word === 'team' ||
+      COLLEAGUES.has(word) ||
+      word.startsWith('et al') ||
+      /^(?:team|group) of$/i.test(before.slice(-2).join(' '));
     const said = evidence(wordsStart(t, m.index, Math.min(before.length, group ? 3 : 1)), end);
     if (!found.includes(said)) found.push(said);
     covered = end;

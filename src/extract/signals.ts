@@ -929,7 +929,7 @@ export function claimSignals(text: string, options: SignalOptions = {}): TextSig
   if (found.strong.length === 0 && cues.has(TREND)) trendFigures(text, figureText, found, options.ranges);
   const said = attributions(text, blanked(prose, [], rules.attributionIgnore), rules, cues);
   // Someone else's research told as a story ("the scientists asked five people …"): research-subjects.ts.
-  said.push(...researchReports(prose, MAX_EVIDENCE - said.length));
+  said.push(...researchReports(unquoted(prose), MAX_EVIDENCE - said.length));
   // Weak quotes count only beside an attribution.
   addSignal(
     out,
