@@ -245,10 +245,11 @@ function statesNothing(sentence: string): boolean {
   );
 }
 
-// The first verb after a description's name, for its evidence: a form of "be" or "have" or an
-// auxiliary ("Verizon … are"), else a word in the present tense ("Facebook … uses").
+// The verb after a description's name, for its evidence: a present tense right after it, maybe
+// past an adverb ("Facebook … uses", "Vidyard … now offers"), else the first form of "be" or
+// "have" or auxiliary ("Verizon … are").
+const DESCRIPTION_PRESENT = /^\s+(?:(?:now|also|often|still|\p{Ll}+ly)\s+)?\p{Ll}{2,}(?<![su])s\b/u;
 const DESCRIPTION_VERB = /\b(?:is|are|was|were|has|have|had|does|do|did|will|can)\b/;
-const DESCRIPTION_PRESENT = /\b\p{Ll}{2,}(?<![su])s\b/u;
 
 /**
  * The descriptions of named parties in a text, in any tense, as evidence ("Verizon … are"): the
@@ -270,8 +271,8 @@ export function descriptions(text: string, known: ReadonlySet<string> = NO_NAMES
     if (named.length === 0 || found.length >= MAX_EVIDENCE) continue;
     const [name, at] = named[0];
     const after = sentence.slice(at + name.length, at + name.length + 200);
-    const verb = DESCRIPTION_VERB.exec(after) ?? DESCRIPTION_PRESENT.exec(after);
-    found.push(verb === null ? name : `${name} … ${verb[0]}`);
+    const verb = DESCRIPTION_PRESENT.exec(after) ?? DESCRIPTION_VERB.exec(after);
+    found.push(verb === null ? name : `${name} … ${verb[0].trim()}`);
   }
   return names.size >= DESCRIPTION_MIN_NAMES ? found : [];
 }
