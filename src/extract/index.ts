@@ -430,7 +430,8 @@ export function extractStaged(post: Post, opts: ExtractOptions = {}): StagedExtr
       postContent: post.kind === 'wordpress',
       ownLink,
     });
-    for (const raw of walker.walkBody(root.children ?? [])) rawBlocks.push(raw);
+    const walked = walker.walkBody(root.children ?? []);
+    for (let i = 0; i < walked.length; i++) rawBlocks.push(walked[i]);
   }
 
   const self = post.url !== undefined ? normalizeUrl(post.url, undefined) : undefined;

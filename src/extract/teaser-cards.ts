@@ -1,4 +1,5 @@
 import type { DomNode } from './dom.js';
+import { pushEachChild } from '../sources/html-tree.js';
 
 /**
  * Cards of other stories: `<article class="card"><h3><a href="/2025/ferry">Ferry fares rise
@@ -215,7 +216,7 @@ export class TeaserCards {
         inCards += this.card(node);
         continue;
       }
-      for (const c of node.children ?? []) stack.push(c);
+      pushEachChild(stack, node);
     }
     let outside = 0;
     for (let i = 0; i < texts.length && outside <= inCards; i++) {
