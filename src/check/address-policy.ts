@@ -36,21 +36,22 @@ const BLOCKED_RANGES = new Set([
 
 const METADATA = new Set(['169.254.169.254', 'fd00:ec2::254', '100.100.100.200']);
 
+// With their article: "an unspecified address", "a unique local address".
 const RANGE_WORDS: Record<string, string> = {
-  unspecified: 'unspecified',
-  broadcast: 'broadcast',
-  multicast: 'multicast',
-  linkLocal: 'link-local',
-  loopback: 'loopback',
-  carrierGradeNat: 'carrier-grade NAT',
-  private: 'private',
-  reserved: 'reserved',
-  uniqueLocal: 'unique local (private IPv6)',
-  deprecatedSiteLocal: 'site-local',
-  discard: 'discard-only',
-  benchmarking: 'benchmarking',
-  ipv4Compatible: 'deprecated IPv4-compatible IPv6',
-  localUseNat64: 'local-use NAT64 (RFC 8215)',
+  unspecified: 'an unspecified',
+  broadcast: 'a broadcast',
+  multicast: 'a multicast',
+  linkLocal: 'a link-local',
+  loopback: 'a loopback',
+  carrierGradeNat: 'a carrier-grade NAT',
+  private: 'a private',
+  reserved: 'a reserved',
+  uniqueLocal: 'a unique local (private IPv6)',
+  deprecatedSiteLocal: 'a site-local',
+  discard: 'a discard-only',
+  benchmarking: 'a benchmarking',
+  ipv4Compatible: 'a deprecated IPv4-compatible IPv6',
+  localUseNat64: 'a local-use NAT64 (RFC 8215)',
 };
 
 /**
@@ -96,7 +97,7 @@ export function classifyAddress(address: string): AddressVerdict | undefined {
     return {
       address: bare,
       range,
-      reason: `resolves to ${shown}, a ${RANGE_WORDS[range] ?? range} address${metadata}`,
+      reason: `resolves to ${shown}, ${RANGE_WORDS[range] ?? `a ${range}`} address${metadata}`,
     };
   };
   if (parsed.kind() === 'ipv4') return verdict(parsed.range(), bare, parsed.toString());

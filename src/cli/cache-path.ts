@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError } from '../errors.js';
+import { ConfigError, UsageError } from '../errors.js';
 import { isPathInput } from '../sources/input-kind.js';
+import { confineToCwd } from './reports.js';
 
 // A bare `--cache` takes the next word as its file (commander's optional value), so
 // `check --cache post.md` would make the post the cache and overwrite it after the run.
@@ -12,9 +13,23 @@ const HINT = 'to name a cache file write --cache=FILE; a bare --cache goes after
  * cache: the run would replace it. A citecheck cache of another layout version, or a cache
  * file cut short, is fine (it is ignored with a warning and rewritten).
  */
-export async function guardCachePath(cache: string | undefined, inputs: readonly string[]): Promise<void> {
+export async function guardCachePath(
+  cache: string | undefined,
+  inputs: readonly string[],
+  fromConfig?: string,
+  cwd = process.cwd(),
+): Promise<void> {
   if (cache === undefined) return;
-  const target = path.resolve(cache);
+  // A config file comes with the content it audits: its cache path stays inside the working
+  // directory and out of .git, as its report paths do.
+  if (fromConfig !== undefined)
+    await confineToCwd(
+      cache,
+      cwd,
+      { what: 'its cache', flag: '--cache=FILE' },
+      (problem) => new ConfigError(`${fromConfig}: cache path "${cache}" ${problem}`),
+    );
+  const target = path.resolve(cwd, cache);
   if (inputs.some((input) => isPathInput(input) && path.resolve(input) === target)) {
     throw new UsageError(`--cache ${cache}: that file is one of the inputs (${HINT})`);
   }
@@ -25,9 +40,13 @@ export async function guardCachePath(cache: string | undefined, inputs: readonly
     return; // missing (created by the run) or unreadable (reported by the cache itself)
   }
   if (text.trim() !== '' && !/^\s*\{\s*"version"\s*:/.test(text)) {
-    throw new UsageError(
-      `--cache ${cache}: that file exists and is not a citecheck cache; refusing to overwrite it (${HINT})`,
-    );
+    throw fromConfig !== undefined
+      ? new ConfigError(
+          `${fromConfig}: cache path "${cache}": that file exists and is not a citecheck cache; refusing to overwrite it`,
+        )
+      : new UsageError(
+          `--cache ${cache}: that file exists and is not a citecheck cache; refusing to overwrite it (${HINT})`,
+        );
   }
 }
 

@@ -23,7 +23,7 @@ import { isUrlInput } from '../sources/input-kind.js';
 export async function resolveCommandOptions(
   opts: Record<string, unknown>,
   cmd: Command,
-): Promise<{ options: CitecheckOptions; reports: string[]; reportsFrom?: string }> {
+): Promise<{ options: CitecheckOptions; reports: string[]; reportsFrom?: string; cacheFrom?: string }> {
   const typed = readCliValues(opts, cmd, cmd.name() as CommandName);
   const cliLayer = compileLayer(typed, { kind: 'cli' });
   const file = opts.config === false ? undefined : await loadConfig(process.cwd(), opts.config as string | undefined);
@@ -31,7 +31,9 @@ export async function resolveCommandOptions(
   const cliReports = typed.reports as string[] | undefined;
   // reportsFrom: the config file the report paths came from (they stay inside the working directory).
   const reportsFrom = cliReports === undefined && file?.config.reports !== undefined ? file.file : undefined;
-  return { options, reports: cliReports ?? file?.config.reports ?? [], reportsFrom };
+  // cacheFrom: the config file the cache path came from (it stays inside the working directory too).
+  const cacheFrom = typed.cache === undefined && file?.config.cache !== undefined ? file.file : undefined;
+  return { options, reports: cliReports ?? file?.config.reports ?? [], reportsFrom, cacheFrom };
 }
 
 function wantsColor(opts: Record<string, unknown>, stream: NodeJS.WriteStream): boolean {
@@ -90,13 +92,13 @@ export async function runAndReport(
   cmd: Command,
   run: CommandRun,
 ): Promise<number> {
-  const { options, reports, reportsFrom } = await resolveCommandOptions(opts, cmd);
+  const { options, reports, reportsFrom, cacheFrom } = await resolveCommandOptions(opts, cmd);
   const specs = reports.map((text) => parseReportSpec(text, reportsFrom));
   // A shard's JSON report is what `citecheck merge` joins: written even when not asked for.
   if (options.shard && opts.format !== 'json' && !specs.some((spec) => spec.format === 'json'))
     specs.push(shardReportSpec(options.shard));
   await prepareReportPaths(specs, localInputs);
-  await guardCachePath(options.cache, localInputs);
+  await guardCachePath(options.cache, localInputs, cacheFrom);
 
   const controller = new AbortController();
   let interrupts = 0;

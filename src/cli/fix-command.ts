@@ -7,6 +7,7 @@ import { makeDirs } from '../make-dirs.js';
 import { runCheck } from '../run.js';
 import { resolveCommandOptions } from './check-command.js';
 import { isInertText, sanitizeText } from '../formatters/escape.js';
+import { guardCachePath } from './cache-path.js';
 import { isLogStream } from './log-stream.js';
 import { printWarning } from './print.js';
 import { ProgressBar } from './progress.js';
@@ -52,7 +53,7 @@ export async function fixCommand(inputs: string[], opts: Record<string, unknown>
   if (opts.write && opts.out !== undefined) throw new UsageError('--write and --out: choose one');
   if (opts.write && inputs.some((input) => /\.json$/i.test(input)))
     throw new UsageError('--write: WordPress JSON is never rewritten in place; use --out <dir> for the fixed posts');
-  const { options, reports, reportsFrom } = await resolveCommandOptions(opts, cmd);
+  const { options, reports, reportsFrom, cacheFrom } = await resolveCommandOptions(opts, cmd);
   if (options.offline) throw new UsageError('fix checks the links first; it cannot run --offline');
   const fix: FixOptions = {
     deadLink: opts.deadLink === 'annotate' ? 'annotate' : 'archive',
@@ -61,6 +62,7 @@ export async function fixCommand(inputs: string[], opts: Record<string, unknown>
   // Report paths a config file names stay inside the working directory, as for check.
   const specs = reports.map((text) => parseReportSpec(text, reportsFrom));
   await prepareReportPaths(specs, inputs);
+  await guardCachePath(options.cache, inputs, cacheFrom);
   // Robust Links for live sources needs their captures looked up too.
   const archive = options.archive === 'never' ? 'never' : fix.robust === 'all' ? 'all' : options.archive;
 

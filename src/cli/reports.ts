@@ -60,8 +60,21 @@ function refuse(spec: ReportSpec, problem: string): CitecheckError {
  * The command line is the user's own choice and may write anywhere.
  */
 async function confineToWorkingDirectory(spec: ReportSpec, cwd: string): Promise<void> {
+  await confineToCwd(spec.path, cwd, { what: 'reports', flag: '--report' }, (problem) => refuse(spec, problem));
+}
+
+/**
+ * Refuses, with `fail(problem)`, a path a config file names (a report, the cache) that resolves,
+ * symbolic links followed, outside the working directory or inside `.git`.
+ */
+export async function confineToCwd(
+  file: string,
+  cwd: string,
+  named: { what: string; flag: string },
+  fail: (problem: string) => Error,
+): Promise<void> {
   const root = await realpath(cwd);
-  let existing = path.resolve(cwd, spec.path);
+  let existing = path.resolve(cwd, file);
   const missing: string[] = [];
   let resolved: string;
   for (;;) {
@@ -76,22 +89,21 @@ async function confineToWorkingDirectory(spec: ReportSpec, cwd: string): Promise
           () => false,
         )
       )
-        throw refuse(spec, 'is a symbolic link to nowhere; a config file cannot write there');
+        throw fail('is a symbolic link to nowhere; a config file cannot write there');
       missing.unshift(path.basename(existing));
       const parent = path.dirname(existing);
-      if (parent === existing) throw refuse(spec, 'cannot be resolved');
+      if (parent === existing) throw fail('cannot be resolved');
       existing = parent;
     }
   }
   const relative = path.relative(root, resolved);
   if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
-    throw refuse(
-      spec,
-      'is outside the working directory; a config file writes reports only inside it (name the path with --report to write elsewhere)',
+    throw fail(
+      `is outside the working directory; a config file writes ${named.what} only inside it (name the path with ${named.flag} to write elsewhere)`,
     );
   }
   if (relative.split(path.sep).some((part) => part.toLowerCase() === '.git'))
-    throw refuse(spec, 'is inside .git; a config file cannot write there');
+    throw fail('is inside .git; a config file cannot write there');
 }
 
 /**

@@ -164,11 +164,14 @@ export function escapeMarkdownInline(text: string): string {
 // stops the mention (and its notification) while the rendered text still reads "@name"; the
 // same choice Renovate and Dependabot made for the release notes they quote in pull requests.
 // Not `@<!-- -->name`: a comment is lost when a reader copies the raw cell into another comment.
-const MENTION = /(?<![\w`])@(?=[a-z0-9])/gi;
+// A web address (a dotted host, then a path) is matched first and kept whole: GitHub links it rather than reading a mention
+// in it, and a zero-width space would spoil a copied address (https://mastodon.social/@jane/1).
+const MENTION = /\bhttps?:\/\/[\w-]+(?:\.[\w-]+)+\/\S*|(?<![\w`])@(?=[a-z0-9])/gi;
 
 /** Stops `@name` in Markdown from pinging anyone when the report is posted as a PR comment. */
 export function breakMentions(markdown: string): string {
-  return markdown.replace(MENTION, '@&#8203;');
+  if (!markdown.includes('@')) return markdown;
+  return markdown.replace(MENTION, (match) => (match === '@' ? '@&#8203;' : match));
 }
 
 /**

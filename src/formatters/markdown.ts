@@ -99,8 +99,13 @@ export function renderMarkdown(report: Report): string {
       clean.push(post);
       continue;
     }
-    const section = postSection(post, i, findings, index);
-    const size = Buffer.byteLength(section.join('\n')) + 1;
+    let section = postSection(post, i, findings, index);
+    let size = Buffer.byteLength(section.join('\n')) + 1;
+    // A post too large for what is left is still named, with its counts, while that fits.
+    if (omitted === 0 && bytes + size > MAX_BYTES) {
+      section = postHeadline(post, findings);
+      size = Buffer.byteLength(section.join('\n')) + 1;
+    }
     if (omitted > 0 || bytes + size > MAX_BYTES) {
       omitted += 1;
       continue;
@@ -157,6 +162,20 @@ function postSection(
     );
   }
   out.push(...citationDetails(post, postIndex, index, notes), '');
+  return out;
+}
+
+/** A post's heading and counts alone, for a post whose whole section would not fit in a summary. */
+function postHeadline(post: ReportPost, findings: Finding[]): string[] {
+  const count = (severity: Severity): number => findings.filter((f) => f.severity === severity).length;
+  const counts = `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('note'), 'note')}`;
+  const out = [`### ${escapeMarkdownInline(postName(post))}`, '', postMeta(post), ''];
+  const lost = sourcesLostSentence(postFigures(post));
+  if (lost !== undefined) out.push(`**${escapeMarkdownInline(lost)}**`, '');
+  out.push(
+    `_${counts}: too many to list here, as GitHub limits the size of a summary. See the full JSON or HTML report._`,
+    '',
+  );
   return out;
 }
 
@@ -230,18 +249,23 @@ function citationDetails(
       '',
     );
     if (listed > 0) out.push('| Status | Anchor | URL | HTTP | Detail |', '|---|---|---|--:|---|');
-    for (const row of sourceRows(links, postIndex, block.index, index)) {
-      rows += 1;
-      out.push(citationRow(row.citation, row.note, row.findings));
-    }
-    for (const n of links.unlinked) {
-      rows += 1;
-      out.push(`| 📝 credited | ${escapeMarkdownCell(`${n.label}: ${shorten(n.text, 200)}`)} | (no link) | | |`);
-    }
-    for (const d of block.damagedAnchors) {
-      rows += 1;
-      out.push(`| ❌ damaged | ${escapeMarkdownCell(d.anchorText)} | (URL lost) | | \`ANCHOR_DAMAGED\` |`);
-    }
+    // One block can hold thousands of links or damaged anchors: the cap holds inside it too.
+    const blockRows = [
+      ...sourceRows(links, postIndex, block.index, index).map(
+        (row) => () => citationRow(row.citation, row.note, row.findings),
+      ),
+      ...links.unlinked.map(
+        (n) => () => `| 📝 credited | ${escapeMarkdownCell(`${n.label}: ${shorten(n.text, 200)}`)} | (no link) | | |`,
+      ),
+      ...block.damagedAnchors.map(
+        (d) => () => `| ❌ damaged | ${escapeMarkdownCell(d.anchorText)} | (URL lost) | | \`ANCHOR_DAMAGED\` |`,
+      ),
+    ];
+    const room = Math.min(blockRows.length, MAX_ROWS - rows);
+    for (let r = 0; r < room; r += 1) out.push(blockRows[r]!());
+    rows += room;
+    if (room < blockRows.length)
+      out.push(`| | | … and ${blockRows.length - room} more in this block: see the full JSON or HTML report | | |`);
     if (listed > 0) out.push('');
     // Links that are not sources: counted, never given a verdict.
     if (notSources !== undefined) out.push(`_${escapeMarkdownInline(`${notSources} (not checked).`)}_`, '');

@@ -11,7 +11,8 @@ import { severityRank } from '../report/codes.js';
 import { isOmittedSummary } from '../report/derive-findings.js';
 
 export { FAILING_STATUSES } from '../types.js';
-export { shorten } from '../report/shorten.js';
+import { shorten } from '../report/shorten.js';
+export { shorten };
 
 /**
  * A run of more posts than this is an archive audit: the terminal report shows the summary and
@@ -136,9 +137,13 @@ export function citationsFailingFirst(citations: readonly ReportCitation[]): Rep
   return [...citations].sort((a, b) => rank(a) - rank(b));
 }
 
+/** The longest post title a report shows as the post's name. */
+const POST_NAME_CHARS = 200;
+
 /** Human name of a post: its title, else its source. */
 export function postName(post: ReportPost): string {
-  return post.title !== undefined && post.title.trim() !== '' ? post.title : post.source;
+  // A title is one line of a report: a page's 15 KB <title> is cut (the JSON keeps it whole).
+  return post.title !== undefined && post.title.trim() !== '' ? shorten(post.title, POST_NAME_CHARS) : post.source;
 }
 
 /** Link figures of one post, for per-post summaries. */

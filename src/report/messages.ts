@@ -32,6 +32,9 @@ export function formatFindingMessage(code: FindingCode, args: MessageArgs): stri
     case 'LINK_TIMEOUT':
       return `Source${anchor} timed out: ${url}${detail(args)}.${archived(args)}`;
     case 'LINK_BLOCKED':
+      // A host that kept refusing (429/503) was given up or waited out: say that, not "a bot challenge".
+      if (args.errorCode === 'RATE_LIMITED')
+        return `Source${anchor} was not checked: ${url} is rate-limited${args.reason ? ` (${str(args.reason)})` : ''}; check it by hand.`;
       return `Source${anchor} refused the automated check: ${url} answered ${httpOr(args, 'with a bot challenge')}; check it by hand.`;
     case 'LINK_INVALID':
       return `Citation${anchor} has a malformed URL: ${url}${args.reason ? ` (${str(args.reason)})` : ''}.`;

@@ -69,6 +69,9 @@ describe('classifyAddress', () => {
 
   it('marks the metadata address inside an IPv6 spelling', () => {
     expect(classifyAddress('::a9fe:a9fe')?.reason).toMatch(/metadata/);
+    // The article fits the range's word.
+    expect(classifyAddress('0.0.0.0')?.reason).toBe('resolves to 0.0.0.0, an unspecified address');
+    expect(classifyAddress('10.1.2.3')?.reason).toBe('resolves to 10.1.2.3, a private address');
   });
 
   it('marks cloud metadata addresses', () => {

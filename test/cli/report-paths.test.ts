@@ -147,3 +147,46 @@ describe('citecheck fix names its report paths as check does', () => {
     expect(result.stderr).toBe(configLine('../outside/r.json', OUTSIDE));
   });
 });
+
+describe('a cache path named by a config file stays inside the working directory', () => {
+  let dirs: { root: string; cwd: string; outside: string };
+  beforeEach(async () => {
+    dirs = await checkout();
+  });
+  const withCache = async (cwd: string, cache: string) =>
+    writeFile(path.join(cwd, 'citecheck.config.json'), JSON.stringify({ cache }));
+  const cacheLine = (cache: string, problem: string) =>
+    `citecheck: citecheck.config.json: cache path "${cache}" ${problem}\n`;
+  // --offline skips the cache, so these runs check the post's one link against nothing: --exclude it.
+  const run = (cwd: string, ...args: string[]) =>
+    runCli(['check', 'post.md', '--exclude', 'news\\.example\\.org', ...args], { cwd });
+
+  it.each([
+    [
+      '../outside/cache.json',
+      'is outside the working directory; a config file writes its cache only inside it (name the path with --cache=FILE to write elsewhere)',
+    ],
+    ['.git/hooks/post-checkout', 'is inside .git; a config file cannot write there'],
+  ])('cache %s → exit 2, nothing written', async (cache, problem) => {
+    await withCache(dirs.cwd, cache);
+    const result = await run(dirs.cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(cacheLine(cache, problem));
+    expect(existsSync(path.resolve(dirs.cwd, cache))).toBe(false);
+  });
+
+  it('an absolute path outside is refused; inside it writes, and --cache=FILE on the command line may write anywhere', async () => {
+    const absolute = path.join(dirs.outside, 'cache.json');
+    await withCache(dirs.cwd, absolute);
+    const refused = await run(dirs.cwd);
+    expect(refused.code).toBe(2);
+    expect(existsSync(absolute)).toBe(false);
+    await withCache(dirs.cwd, 'state/cache.json');
+    const inside = await run(dirs.cwd);
+    expect(inside.code, inside.stderr).toBe(0);
+    expect(existsSync(path.join(dirs.cwd, 'state', 'cache.json'))).toBe(true);
+    const cli = await run(dirs.cwd, `--cache=${absolute}`);
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(existsSync(absolute)).toBe(true);
+  });
+});

@@ -79,4 +79,43 @@ describe('markdown formatter: size', () => {
     expect(out).toMatch(/\d+ more posts with findings not shown/);
     expect(out).toContain('### Post 0');
   });
+
+  it('caps the rows of one block at 100, saying how many more it holds', async () => {
+    const { buildReport } = await import('../../src/report/build.js');
+    const { STARTED_AT, block, damaged, post } = await import('../fixtures/reports/builders.js');
+    const anchors = Array.from({ length: 2000 }, (_, i) => damaged(`word${i}`));
+    const report = buildReport({
+      posts: [post('orphans.html', [block(0, { damagedAnchors: anchors })], { title: 'Orphans' })],
+      results: new Map(),
+      startedAt: STARTED_AT,
+      durationMs: 1,
+    });
+    const out = renderMarkdown(report);
+    expect(out.match(/^\| ❌ damaged \|/gm)).toHaveLength(100);
+    expect(out).toContain('… and 1900 more in this block');
+    expect(out).toContain('### Orphans');
+  });
+
+  it('names a post too large for the summary, with its counts, rather than dropping it', async () => {
+    const { buildReport } = await import('../../src/report/build.js');
+    const { STARTED_AT, block, citation, post, result } = await import('../fixtures/reports/builders.js');
+    const results = new Map();
+    // 100 broken links with 12 KB addresses: the post's tables alone pass the 900 KB budget.
+    const citations = Array.from({ length: 100 }, (_, c) => {
+      const url = `https://gone.example.org/${String(c).padStart(3, '0')}/${'x'.repeat(12_000)}`;
+      results.set(url, result(url, 'broken'));
+      return citation(url, { anchorText: `source ${c}` });
+    });
+    const report = buildReport({
+      posts: [post('big.json', [block(0, { citations })], { title: 'Big post' })],
+      results,
+      startedAt: STARTED_AT,
+      durationMs: 1,
+    });
+    const out = renderMarkdown(report);
+    expect(Buffer.byteLength(out)).toBeLessThan(1024 * 1024);
+    expect(out).toContain('### Big post');
+    expect(out).toMatch(/\d+ errors, 0 warnings, \d+ notes?: too many to list here/);
+    expect(out).not.toMatch(/more posts? with findings not shown/);
+  });
 });

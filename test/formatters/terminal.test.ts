@@ -25,6 +25,23 @@ describe('terminal formatter', () => {
     expect(out).toMatch(/\+ 1 other block .*1 heading/);
   });
 
+  it('cuts a very long title to one short line; the JSON keeps it whole', () => {
+    const title = `Budget ${'word '.repeat(3000)}end`;
+    const url = 'https://news.example.org/a';
+    const report = buildReport({
+      posts: [post('long.html', [block(0, { citations: [citation(url)] })], { title })],
+      results: results(result(url, 'ok')),
+      startedAt: STARTED_AT,
+      durationMs: 1,
+    });
+    const out = renderTerminal(report, { color: false });
+    const heading = out.split('\n').find((line) => line.includes('Budget'));
+    expect(heading).toBeDefined();
+    expect(heading!.length).toBeLessThan(300);
+    expect(heading).toContain('…');
+    expect(report.posts[0]!.title).toBe(title);
+  });
+
   it('puts failing items first', () => {
     const out = renderTerminal(mixedReport());
     expect(out.indexOf('[BROKEN]')).toBeLessThan(out.indexOf('[OK]'));

@@ -61,6 +61,22 @@ describe('formatFindingMessage', () => {
   });
 });
 
+describe('formatFindingMessage: blocked links', () => {
+  it('says a rate-limited host was given up, not that it answered with a bot challenge', () => {
+    const message = formatFindingMessage('LINK_BLOCKED', {
+      url: 'http://slow.example/p/0',
+      errorCode: 'RATE_LIMITED',
+      reason: 'not requested: slow.example refused 3 times in a row (HTTP 503)',
+    });
+    expect(message).toBe(
+      'Source was not checked: http://slow.example/p/0 is rate-limited (not requested: slow.example refused 3 times in a row (HTTP 503)); check it by hand.',
+    );
+    expect(formatFindingMessage('LINK_BLOCKED', { url: 'http://wall.example/', errorCode: 'BOT_CHALLENGE' })).toContain(
+      'with a bot challenge',
+    );
+  });
+});
+
 describe('formatFindingMessage: redirects', () => {
   it('names the redirect target of a broken link', () => {
     expect(
