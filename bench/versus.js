@@ -421,14 +421,23 @@ export async function benchVersus() {
     );
     const pageUrl = `${pageOrigin}/interleaved.html`;
     const politeRuns = Math.max(1, Math.min(RUNS, 3));
-    for (const tool of TOOLS) {
-      const list = [];
-      for (let i = 0; i < politeRuns; i++) {
+    // Tools alternate run by run, as above: a load that comes and goes then falls on each alike.
+    const politeLists = Object.fromEntries(TOOLS.map((tool) => [tool, []]));
+    for (let i = 0; i < politeRuns; i++) {
+      for (const tool of i % 2 ? [...TOOLS].reverse() : TOOLS) {
         await reset('limited');
         const run = await runTool(tool, pageUrl, true);
         const server = await stats();
-        list.push({ ...run, tooMany: server.tooMany, lagMs: server.lagMs, view: serverView(server.hits, run.started) });
+        politeLists[tool].push({
+          ...run,
+          tooMany: server.tooMany,
+          lagMs: server.lagMs,
+          view: serverView(server.hits, run.started),
+        });
       }
+    }
+    for (const tool of TOOLS) {
+      const list = politeLists[tool];
       const wall = median(list.map((r) => r.wallMs));
       const fromFirst = median(list.map((r) => r.wallMs - r.view.firstRequestMs));
       const span = median(list.map((r) => r.view.lastStartMs - r.view.firstRequestMs + LATENCY_MS));
