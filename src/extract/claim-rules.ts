@@ -222,8 +222,26 @@ export const PERSONAL_VOICE =
 /** Largest share of a post's prose blocks in the personal voice for the post to be in the reporting voice (news). */
 export const REPORTING_VOICE_MAX_SHARE = 0.2;
 
-/** Fewest distinct names a paragraph must mention for the statement signal. */
-export const STATEMENT_MIN_NAMES = 2;
+/**
+ * Fewest distinct names a paragraph must mention for the statement signal when one of its
+ * sentences tells an event ("The low ranking the U.S. received was due to …", "As Lorenz later
+ * recalled, they had re-run …"): one named party is enough.
+ */
+export const STATEMENT_MIN_NAMES = 1;
+
+/**
+ * Fewest distinct name words a full paragraph must mention for a description of named parties in
+ * any tense, with no event verb ("The agreements that Verizon and other paid TV services make …
+ * are for TV viewing only", "Raspberry Pi Foundation is charity organization that pushes …"):
+ * a description needs more names than an event does to read as news about parties.
+ */
+export const DESCRIPTION_MIN_NAMES = 2;
+
+/**
+ * A sentence about the outlet's own request for comment ("Ars is asking Mojang for comment", "X
+ * did not respond to a request for comment"): the story's procedure, not a fact about the party.
+ */
+export const FOR_COMMENT = /\bfor\s+comments?\b/i;
 
 /** Capitalised words that are not names: sentence openers, pronouns, days and months. */
 export const NAME_STOPWORDS = set(
@@ -239,11 +257,11 @@ export const CREDIT_LINE =
 
 /**
  * A publisher's note opening a paragraph ("Correction 8/29/10 7:05 a.m. PDT:", "Update:",
- * "Editor's note:", "Clarification (May 3):"): the publication speaking of its own story, neither
+ * "Editor's note:", "Clarification (May 3):", "This version corrects …"): the publication speaking of its own story, neither
  * the story's voice nor a claim to source.
  */
 export const EDITORS_NOTE =
-  /^\s*[[(*_]*(?:corrections?|updated?|clarifications?|editor['’]?s['’]?\s+note|note\s+from\s+the\s+editor)\b[^:]{0,40}:/i;
+  /^\s*[[(*_]*(?:(?:corrections?|updated?|clarifications?|editor['’]?s['’]?\s+note|note\s+from\s+the\s+editor)\b[^:]{0,40}:|this\s+(?:version|story|article)\s+(?:corrects|has\s+been\s+(?:corrected|updated))\b)/i;
 
 /**
  * A news story's dateline opening its lede: a place in capitals, maybe a state or country and a

@@ -405,13 +405,18 @@ export function extractStaged(post: Post, opts: ExtractOptions = {}): StagedExtr
   // scanned twice more (test/extract/markdown-own-markup.test.ts holds it). Not with footnote
   // definitions: the footnote plugin moves a definition's tokens out of the quote or list that
   // held it, and its section can be left with an end tag alone ("[^1]: note\n    > [^1]: note").
-  const ownMarkup = isMarkdown && !post.body.includes('<') && !post.body.includes('[^');
-  const capped = ownMarkup || isNestingCapped(post);
+  // A body with "<" (autolinks, raw HTML) is decided section by section, from the tokens its
+  // render saw (markdown-render.ts: found.ownMarkup): a 4 MB post of autolinks spent ~6% of
+  // its run scanning the tags of markup markdown-it wrote itself.
+  const noFootnotes = isMarkdown && !post.body.includes('[^');
+  const ownBody = noFootnotes && !post.body.includes('<');
+  const cappedPost = isNestingCapped(post);
   // A walker per section (HTML is one section): a walker remembers the nodes it has seen, and
   // one for all sections would keep every section's tree alive to the end.
   for (const source of htmlSections(post, opts, found)) {
     // Bounded nesting before any parser runs (html-nesting.ts); a page was capped when read.
-    const nesting = capped ? { html: source, dropped: 0 } : capNesting(source);
+    const ownMarkup = ownBody || (noFootnotes && found.ownMarkup === true);
+    const nesting = ownMarkup || cappedPost ? { html: source, dropped: 0 } : capNesting(source);
     dropped += nesting.dropped;
     const html = ownMarkup ? nesting.html : markOrphanTags(nesting.html);
     // htmlparser2 rather than parse5: 2–3× faster, and the spec-exact tree repairs of parse5 buy
@@ -425,7 +430,8 @@ export function extractStaged(post: Post, opts: ExtractOptions = {}): StagedExtr
       postContent: post.kind === 'wordpress',
       ownLink,
     });
-    for (const raw of walker.walkBody(root.children ?? [])) rawBlocks.push(raw);
+    const walked = walker.walkBody(root.children ?? []);
+    for (let i = 0; i < walked.length; i++) rawBlocks.push(walked[i]);
   }
 
   const self = post.url !== undefined ? normalizeUrl(post.url, undefined) : undefined;

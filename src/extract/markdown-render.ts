@@ -69,7 +69,40 @@ export interface MarkdownRenderOptions {
 export interface MarkdownFound {
   /** Text of the first level-1 heading, if any (code blocks cannot fake one). */
   firstHeading?: string;
+  /**
+   * Of the section just yielded: true when its HTML is markdown-it's own markup alone (no raw
+   * HTML, no link inside a link), every element closed in order (see ownMarkup).
+   */
+  ownMarkup?: boolean;
 }
+
+/**
+ * True when tokens render to markdown-it's own markup only: no raw HTML (html_block,
+ * html_inline) and no link opened inside a link (an autolink or a bare URL in a link's text
+ * renders as a link in a link, which prepare-html.ts closes the browser's way). Such markup
+ * has every element closed in order, and nests no deeper than markdown-it's maxNesting: no
+ * orphan tag to mark, nothing to cap (test/extract/markdown-own-markup.test.ts). Footnote
+ * definitions are not read here: the caller rules them out (their tokens move).
+ */
+function ownMarkup(tokens: readonly MarkdownToken[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.type === 'html_block') return false;
+    const children = token.children;
+    if (children === null) continue;
+    let links = 0;
+    for (let j = 0; j < children.length; j++) {
+      const type = children[j].type;
+      if (type === 'html_inline') return false;
+      if (type === 'link_open' && ++links > 1) return false;
+      if (type === 'link_close') links--;
+    }
+  }
+  return true;
+}
+
+/** A token of markdown-it's parse. */
+type MarkdownToken = ReturnType<MarkdownItType['parse']>[number];
 
 /** The parse environment one render shares between its sections. */
 type RenderEnv = LinkifyEnv &
@@ -116,6 +149,7 @@ export function* renderMarkdown(
     if (collect.badDefinitions) env.badDefinitions = { ...collect.badDefinitions };
     const tokens = md.parse(texts[i], env);
     if (found.firstHeading === undefined && env.firstHeading !== undefined) found.firstHeading = env.firstHeading;
+    found.ownMarkup = ownMarkup(tokens);
     texts[i] = '';
     yield md.renderer.render(tokens, md.options, env);
   }

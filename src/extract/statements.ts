@@ -7,10 +7,12 @@ import {
   CREDIT_LINE,
   DATELINE,
   DEGREE_WORDS,
+  DESCRIPTION_MIN_NAMES,
   DETERMINERS,
   EDITORS_NOTE,
   EVENT_VERB,
   FEELINGS,
+  FOR_COMMENT,
   IRREGULAR_PAST,
   NAME_STOPWORDS,
   NOT_DATELINES,
@@ -78,6 +80,7 @@ const PRONOUN_SUBJECT =
 // clause, where it is the subject ("And that may be why …").
 const RELATIVE_MODAL =
   /(?<!(?:^|[.!?;:—–]\s*|\b(?:and|but|or|so|because|as|if|when|while)\s+))\b(?:who|which|that)\s+(?:would|could|might|may|should|must)\b/gi;
+const COMPOUND_ADJECTIVE = /-\p{Ll}+$/u;
 const NAME_REST = /^(?:(?:\s(?:of|for|de|del|della|da|du|von|van|der|den|la|le)(?:\sthe)?)?\s\p{Lu}[\p{L}\p{N}'’-]*)+/u;
 
 const NO_NAMES: ReadonlySet<string> = new Set();
@@ -179,8 +182,8 @@ export function postVoice(blocks: readonly Block[], speech?: Speech): 'reporting
  * The statements of a text, as evidence ("Moscow … has cited"): sentences that name someone
  * (a capitalised name, not a sentence's first word unless a name follows it) and tell what they
  * did or will do (a past tense, a perfect, "is likely/expected/set to"), without "I", "we" or
- * "you", not a question and not the writer's speculation ("would", "could"). Empty unless the
- * text names at least STATEMENT_MIN_NAMES.
+ * "you", not a question and not the writer's speculation ("would", "could"), nor the outlet's
+ * request for comment. Empty unless the text names at least STATEMENT_MIN_NAMES.
  */
 export function statements(
   text: string,
@@ -206,12 +209,7 @@ export function statements(
     // A question, a hypothetical ("If a deal is reached, …") or the writer's speculation (a modal:
     // "could heighten tensions") states nothing; a modal in a relative clause tells what someone
     // can do and leaves the sentence a statement ("it added managers who could meet with Page").
-    if (
-      sentence.endsWith('?') ||
-      HYPOTHETICAL.test(sentence) ||
-      (SPECULATION.test(sentence) && SPECULATION.test(sentence.replace(RELATIVE_MODAL, '')))
-    )
-      continue;
+    if (statesNothing(sentence)) continue;
     const named = namesIn(sentence, known, names);
     // "he"/"she" as a subject: the party the paragraph names ("Some streamlining was called for, he resolved").
     const pronoun = PRONOUN_SUBJECT.exec(sentence);
@@ -233,6 +231,53 @@ export function statements(
 }
 
 /**
+ * True for a sentence that states nothing: a question, a hypothetical ("If a deal is reached, …"),
+ * the writer's speculation (a modal: "could heighten tensions"; a modal in a relative clause tells
+ * what someone can do and leaves the sentence a statement: "it added managers who could meet with
+ * Page"), or the outlet asking a party for comment ("Ars is asking Mojang for comment").
+ */
+function statesNothing(sentence: string): boolean {
+  return (
+    sentence.endsWith('?') ||
+    HYPOTHETICAL.test(sentence) ||
+    (SPECULATION.test(sentence) && SPECULATION.test(sentence.replace(RELATIVE_MODAL, ''))) ||
+    FOR_COMMENT.test(sentence)
+  );
+}
+
+// The verb after a description's name, for its evidence: a present tense right after it, maybe
+// past an adverb ("Facebook … uses", "Vidyard … now offers"), else the first form of "be" or
+// "have" or auxiliary ("Verizon … are").
+const DESCRIPTION_PRESENT = /^\s+(?:(?:now|also|often|still|\p{Ll}+ly)\s+)?\p{Ll}{2,}(?<![su])s\b/u;
+const DESCRIPTION_VERB = /\b(?:is|are|was|were|has|have|had|does|do|did|will|can)\b/;
+
+/**
+ * The descriptions of named parties in a text, in any tense, as evidence ("Verizon … are"): the
+ * sentences that name someone and state (not a question, a hypothetical, the writer's
+ * speculation), without "I", "we" or "you". Empty unless the text names at least
+ * DESCRIPTION_MIN_NAMES. For a full paragraph of news that tells no event (see statements):
+ * "Facebook uses this contact information …", "The agreements that Verizon and other paid TV
+ * services make … are for TV viewing only".
+ */
+export function descriptions(text: string, known: ReadonlySet<string> = NO_NAMES): string[] {
+  const plain = unquoted(text);
+  if (PERSONAL_VOICE.test(plain)) return [];
+  const names = new Set<string>();
+  const found: string[] = [];
+  for (const [start, end] of sentenceRanges(plain)) {
+    const sentence = plain.slice(start, end).trim();
+    if (statesNothing(sentence)) continue;
+    const named = namesIn(sentence, known, names);
+    if (named.length === 0 || found.length >= MAX_EVIDENCE) continue;
+    const [name, at] = named[0];
+    const after = sentence.slice(at + name.length, at + name.length + 200);
+    const verb = DESCRIPTION_PRESENT.exec(after) ?? DESCRIPTION_VERB.exec(after);
+    found.push(verb === null ? name : `${name} … ${verb[0].trim()}`);
+  }
+  return names.size >= DESCRIPTION_MIN_NAMES ? found : [];
+}
+
+/**
  * The names of a sentence, whole ("Port Elwood", "Marrow County"), with where each starts; each
  * capitalised word of them is added to `words`. A sentence's first word is capitalised anyway: a
  * name only when another capitalised word follows, when it is a possessive ("Google’s investors
@@ -244,7 +289,8 @@ function namesIn(sentence: string, known: ReadonlySet<string>, words: Set<string
   CAPITALISED.lastIndex = 0;
   for (let m = CAPITALISED.exec(sentence); m; m = CAPITALISED.exec(sentence)) {
     const w = m[0].replace(POSSESSIVE_END, '').replace(/\.$/, '');
-    if (NAME_STOPWORDS.has(w.toLowerCase())) continue;
+    // A compound ending in lower case is an adjective ("HIGH-powered", "Russian-backed", "X-ray").
+    if (NAME_STOPWORDS.has(w.toLowerCase()) || COMPOUND_ADJECTIVE.test(w)) continue;
     const next = sentence.slice(m.index + m[0].length);
     if (
       m.index === 0 &&
@@ -350,12 +396,10 @@ export function addStatementSignals(
     const turn = speech?.turns.get(block.index);
     // An interviewee's turn is their own account; a reporter's turn is read without its label (no party).
     if (turn?.firstPerson === true) continue;
-    // A one-sentence paragraph names one party, or it would be longer.
-    const found = statements(
-      turn === undefined ? block.text : block.text.slice(turn.labelEnd),
-      known,
-      short ? 1 : STATEMENT_MIN_NAMES,
-    );
+    const text = turn === undefined ? block.text : block.text.slice(turn.labelEnd);
+    let found = statements(text, known);
+    // A full paragraph that tells no event may describe named parties (a dateline names a place, no party).
+    if (found.length === 0 && !short) found = descriptions(block === lede?.block ? text.slice(lede.end) : text, known);
     if (found.length > 0) addStatement(block, found);
     // A dateline's lede states the story's news: a claim when it names a party past the dateline
     // ("MONTGOMERY, Ala. -- Alabama's strict new immigration law may be backfiring").

@@ -1,6 +1,7 @@
 import type { BlockKind, CitationRole } from '../types.js';
 import { BlockBuilder, type RawBlock, type RawLink } from './block-builder.js';
 import type { DomNode } from './dom.js';
+import { pushEachChild } from '../sources/html-tree.js';
 import { looksLikeFootnoteMark } from '../sources/footnote-mark.js';
 import { isContentsList } from './contents-list.js';
 import { TeaserCards } from './teaser-cards.js';
@@ -240,7 +241,7 @@ function isLayoutCell(cell: DomNode, minChars = 0): boolean {
     if (node.type !== 'tag') continue;
     if (node.name === 'table') return true;
     if (node.name === 'p') paragraphs++;
-    for (const child of node.children ?? []) stack.push(child);
+    pushEachChild(stack, node);
   }
   return paragraphs >= LAYOUT_CELL_PARAGRAPHS && chars >= minChars;
 }
@@ -425,7 +426,7 @@ export class BlockWalker {
         if (node.name === 'a' && a.href !== undefined && a.href.trim().length > 1 && a.href.trim().startsWith('#'))
           jumps.push(node);
       }
-      for (const child of node.children ?? []) stack.push(child);
+      pushEachChild(stack, node);
     }
     // Children come after their parent in `order`: read backwards, each child is settled first.
     for (let k = order.length - 1; k >= 0; k--) {

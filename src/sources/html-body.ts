@@ -491,7 +491,10 @@ function plainArticle(a: Attempt): boolean {
 function plainFragment(root: DomNode, s: Stats): number {
   if (s.furniture || s.els.length === 0) return -1;
   let article = -1;
-  for (const node of root.children ?? []) {
+  const top = root.children ?? [];
+  // Index loops here: each runs once over up to every element of the page, mostly unoptimised.
+  for (let i = 0; i < top.length; i++) {
+    const node = top[i];
     if (node.type === 'comment') continue;
     if (node.type === 'text') {
       if (/\S/.test(node.data ?? '')) return -1;
@@ -502,7 +505,10 @@ function plainFragment(root: DomNode, s: Stats): number {
     article = 0;
   }
   if (article < 0 || s.text[article] === 0) return -1;
-  for (const el of s.els) if (el.name === 'html' || el.name === 'head' || el.name === 'body') return -1;
+  for (let k = 0; k < s.els.length; k++) {
+    const name = s.els[k].name;
+    if (name === 'html' || name === 'head' || name === 'body') return -1;
+  }
   return article;
 }
 

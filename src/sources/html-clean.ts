@@ -308,12 +308,14 @@ export function readerJunk(body: DomNode, keep: ReadonlySet<DomNode>, absent: Re
     if (children.length === 1) {
       // One child: its ShortText is the element's (ofChildren of one part gives it back), with
       // no array and no copy: a wide page is 100,000 paragraphs of one text each.
-      const [child] = children;
+      const child = children[0];
       texts[k] = k + 1 < els.length && els[k + 1] === child ? texts[k + 1] : ofSubtree(child);
     } else {
       const parts: ShortText[] = [];
       let j = k + 1;
-      for (const child of children) {
+      // An index loop (and no destructuring above): unoptimised, for…of costs an iterator per element.
+      for (let i = 0; i < children.length; i++) {
+        const child = children[i];
         if (j < els.length && els[j] === child) {
           parts.push(texts[j]);
           j = last[j] + 1;

@@ -179,6 +179,18 @@ class TreeBuilder implements Partial<Handler> {
   }
 }
 
+/**
+ * Pushes a node's children onto a walk's stack in document order (the last is popped first),
+ * as `for (const c of node.children ?? []) stack.push(c)` did. An index loop, not for…of: a walk runs once per
+ * input, mostly before V8 optimises it, and unoptimised for…of costs an iterator and a result
+ * object per step (and per node, even with no children): ~10 MB on a page of 100,000 paragraphs.
+ */
+export function pushEachChild(stack: DomNode[], node: DomNode): void {
+  const children = node.children;
+  if (!children) return;
+  for (let i = 0; i < children.length; i++) stack.push(children[i]);
+}
+
 /** True for an element (script and style elements have types of their own). */
 export function isElement(node: DomNode): boolean {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';

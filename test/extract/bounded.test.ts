@@ -105,6 +105,19 @@ describe('extraction time grows linearly (issue 13)', () => {
         'post.json',
       ],
     ],
+    // Descriptions of named parties, paragraph after paragraph, with compounds and requests for
+    // comment: each sentence is read once, each verb looked for within 200 characters of its name.
+    [
+      'news paragraphs describing named parties',
+      (n) => [
+        wpPost(
+          '<p>Calder Shipping and Westbrook Rail are partners at the quay, a HIGH-powered team often uses Port Elwood cranes, and the Gazette is asking Marrow for comment.</p>'.repeat(
+            n / 160,
+          ),
+        ),
+        'post.json',
+      ],
+    ],
     // Captions under linked pictures: each looks back over at most three pictures.
     [
       'linked pictures and their captions',

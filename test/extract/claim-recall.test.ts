@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractPost } from '../../src/extract/index.js';
 import { claimSignals } from '../../src/extract/signals.js';
-import { statements } from '../../src/extract/statements.js';
+import { descriptions, statements } from '../../src/extract/statements.js';
 import { parseDocument } from '../../src/sources/index.js';
 import type { ExtractedPost } from '../../src/types.js';
 import { markdownPost as post, uncited } from '../helpers/claim-posts.js';
@@ -310,7 +310,9 @@ describe('wire stories: datelines, credit lines, pronouns and brand names', () =
   it('a name in camel case ("iPhone") or with a bare apostrophe ("Jobs’") is a name', () => {
     // "Calders’" opening the sentence is a possessive; "iFerry" a second name.
     expect(statements('Calders’ ferries grew as the iFerry redefined the crossing.')).toEqual(['Calders … grew']);
-    expect(statements('Calders’ ferries grew as the ferry redefined the crossing.')).toEqual([]);
+    // A description needs two names: "iFerry" is the second.
+    expect(descriptions('Calders’ ferries are faster than the iFerry on the crossing.')).toEqual(['Calders … are']);
+    expect(descriptions('Calders’ ferries are faster than the old ferry on the crossing.')).toEqual([]);
   });
 
   it('a pronoun doing something counts as a party beside the one name of the paragraph', () => {
@@ -323,9 +325,9 @@ describe('wire stories: datelines, credit lines, pronouns and brand names', () =
     expect(statements('Halvorsen is a pilot who lives on the quay. They sailed from Marrow in 2009.')).toEqual([
       'They … sailed',
     ]);
-    // Without a pronoun doing something, one name is still too few ("need" is no past tense).
-    expect(statements('As Halvorsen was praised, doubts about the quay persisted.')).toEqual([]);
-    expect(statements('As Halvorsen was praised, doubts persisted. They need a new quay at full speed.')).toEqual([]);
+    // One name with an event is enough; a pronoun with no event ("need" is no past tense) is not.
+    expect(statements('As Halvorsen was praised, doubts about the quay persisted.')).toEqual(['Halvorsen … praised']);
+    expect(statements('They need Halvorsen on the quay at full speed.')).toEqual([]);
   });
 
   it("a dateline's lede naming a party is a claim, and makes the post news", () => {
