@@ -269,8 +269,9 @@ async function runTool(tool, pageUrl, polite) {
   let maxRssKb = NaN;
   let cpuMs = NaN;
   let mainWaitMs = NaN;
+  let threadsMs = {};
   try {
-    ({ maxRssKb, cpuMs, mainWaitMs = NaN } = JSON.parse(readFileSync(rssFile, 'utf8')));
+    ({ maxRssKb, cpuMs, mainWaitMs = NaN, threadsMs = {} } = JSON.parse(readFileSync(rssFile, 'utf8')));
   } catch {
     // The probe did not write (killed): RSS unknown.
   }
@@ -283,12 +284,27 @@ async function runTool(tool, pageUrl, polite) {
     cpuMs,
     mainCpuMs,
     mainWaitMs,
+    threadGroupsMs: threadGroups(threadsMs),
     maxRssKb,
     statuses: statusesOf(tool, stdout, pageUrl),
   };
 }
 
 const ms = (x) => `${Math.round(x)} ms`;
+
+/**
+ * The probe's per-thread CPU (keyed by rank of creation; see rss-probe.js) in three
+ * groups: the main thread, V8's platform threads (1–5: GC and compiler workers and their
+ * scheduler), and the rest (libuv's threadpool for fs and DNS, the inspector's thread).
+ */
+function threadGroups(threadsMs) {
+  const groups = { main: 0, v8: 0, other: 0 };
+  for (const [offset, cpu] of Object.entries(threadsMs)) {
+    const n = Number(offset);
+    groups[n === 0 ? 'main' : n <= 5 ? 'v8' : 'other'] += cpu;
+  }
+  return groups;
+}
 
 /** Timing as the servers saw it: first link request, last one, per-host start gaps. */
 function serverView(hits, started) {
@@ -377,6 +393,10 @@ export async function benchVersus() {
       console.log(
         `  ${order.padEnd(11)} ratio linkinator / citecheck: ${(wall.linkinator / wall.citecheck).toFixed(2)}× (aim ≥ 1.5×)`,
       );
+      // Where the process CPU went, by thread group at exit (medians; 10 ms ticks).
+      console.log(
+        `  ${order.padEnd(11)} CPU by thread at exit: ${TOOLS.map((tool) => `${tool} ${['main', 'v8', 'other'].map((g) => `${g} ${ms(median(runs[tool].map((r) => r.threadGroupsMs[g])))}`).join(' / ')}`).join('; ')}`,
+      );
       // On a shared machine the wall is mostly time spent waiting for a CPU. Wall minus the main
       // thread's run-queue wait is what the run would have taken had its main thread never been
       // kept off a CPU: a rough figure (the servers' and the tools' other threads still wait),
@@ -401,14 +421,23 @@ export async function benchVersus() {
     );
     const pageUrl = `${pageOrigin}/interleaved.html`;
     const politeRuns = Math.max(1, Math.min(RUNS, 3));
-    for (const tool of TOOLS) {
-      const list = [];
-      for (let i = 0; i < politeRuns; i++) {
+    // Tools alternate run by run, as above: a load that comes and goes then falls on each alike.
+    const politeLists = Object.fromEntries(TOOLS.map((tool) => [tool, []]));
+    for (let i = 0; i < politeRuns; i++) {
+      for (const tool of i % 2 ? [...TOOLS].reverse() : TOOLS) {
         await reset('limited');
         const run = await runTool(tool, pageUrl, true);
         const server = await stats();
-        list.push({ ...run, tooMany: server.tooMany, lagMs: server.lagMs, view: serverView(server.hits, run.started) });
+        politeLists[tool].push({
+          ...run,
+          tooMany: server.tooMany,
+          lagMs: server.lagMs,
+          view: serverView(server.hits, run.started),
+        });
       }
+    }
+    for (const tool of TOOLS) {
+      const list = politeLists[tool];
       const wall = median(list.map((r) => r.wallMs));
       const fromFirst = median(list.map((r) => r.wallMs - r.view.firstRequestMs));
       const span = median(list.map((r) => r.view.lastStartMs - r.view.firstRequestMs + LATENCY_MS));

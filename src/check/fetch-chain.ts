@@ -169,7 +169,7 @@ async function requestWithRetries(
       if (req.signal.aborted) throw req.signal.reason ?? error;
       // A retry the host was given up before: the refusal this check already had is its answer.
       if (error instanceof HostGaveUpError)
-        return { failure: gaveUp(error), ...(retry > 0 ? { httpStatus: state.lastResponse?.status } : {}) };
+        return { failure: gaveUp(error, retry > 0), ...(retry > 0 ? { httpStatus: state.lastResponse?.status } : {}) };
       const verdict = classifyNetworkError(error);
       if (!verdict.retryable || retry >= options.retries) return { failure: verdict };
       const delay = backoffDelay(retry, options.retryBaseDelayMs, ctx.random);
@@ -200,8 +200,10 @@ async function requestWithRetries(
 }
 
 /** A host given up after refusing again and again: its links are blocked, not broken. */
-function gaveUp(error: HostGaveUpError): FailureVerdict {
-  return failure('blocked', 'RATE_LIMITED', error.message);
+function gaveUp(error: HostGaveUpError, answered: boolean): FailureVerdict {
+  // A check whose first request was answered (with the refusal it reports) was not retried.
+  const reason = answered ? error.message.replace(/^not requested: /, 'not retried: ') : error.message;
+  return failure('blocked', 'RATE_LIMITED', reason);
 }
 
 /**

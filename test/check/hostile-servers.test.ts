@@ -107,7 +107,9 @@ describe('a host that keeps refusing is given up', () => {
     expect(results[0]).toMatchObject({ attempts: 2, httpStatus: 429 });
     expect(results[1]).toMatchObject({ attempts: 2, httpStatus: 429 });
     expect(results.slice(2).every((r) => r.attempts === 0)).toBe(true);
-    expect(results[2].reason).toMatch(/refused 3 times in a row/);
+    expect(results[2].reason).toMatch(/^not requested: .* refused 3 times in a row/);
+    // Links 0 and 1 were asked and refused: their retry is what was given up.
+    expect(results[0].reason).toMatch(/^not retried: .* refused 3 times in a row/);
     // The waits were the server's (1 s each, plus the widened gaps), nothing like an hour.
     expect(clock.slept).toBeLessThan(10_000);
   });
