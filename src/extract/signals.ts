@@ -53,6 +53,7 @@ import type { ClaimRules } from '../config/claim-config.js';
 import { sentenceIndex, sentenceRanges } from './sentences.js';
 import { isMeasuredChange, isOwnOrThing, isPartySubject } from './position-subjects.js';
 import { sliceWhole } from '../sources/text-slice.js';
+import { researchReports } from './research-subjects.js';
 
 /**
  * Claim signals of a block's text, and the words behind each (the evidence). The rules are
@@ -927,6 +928,9 @@ export function claimSignals(text: string, options: SignalOptions = {}): TextSig
   if (found.strong.length === 0) wordFigures(text, figureText, found, options.ranges);
   if (found.strong.length === 0 && cues.has(TREND)) trendFigures(text, figureText, found, options.ranges);
   const said = attributions(text, blanked(prose, [], rules.attributionIgnore), rules, cues);
+  // Someone else's research told as a story ("the scientists asked five people …"), when no
+  // reporting verb said so already ("the survey found"): research-subjects.ts.
+  if (said.length === 0) said.push(...researchReports(unquoted(prose), MAX_EVIDENCE));
   // Weak quotes count only beside an attribution.
   addSignal(
     out,
