@@ -230,18 +230,12 @@ export const REPORTING_VOICE_MAX_SHARE = 0.2;
 export const STATEMENT_MIN_NAMES = 1;
 
 /**
- * Fewest distinct name words a full paragraph must mention for a description of named parties in
- * any tense, with no event verb ("The agreements that Verizon and other paid TV services make …
- * are for TV viewing only", "Raspberry Pi Foundation is charity organization that pushes …"):
- * a description needs more names than an event does to read as news about parties.
- */
-export const DESCRIPTION_MIN_NAMES = 2;
-
-/**
  * A sentence about the outlet's own request for comment ("Ars is asking Mojang for comment", "X
- * did not respond to a request for comment"): the story's procedure, not a fact about the party.
+ * did not respond to a request for comment", "Apple declined to comment", "could not be reached"):
+ * the story's procedure, not a fact about the party.
  */
-export const FOR_COMMENT = /\bfor\s+comments?\b/i;
+export const FOR_COMMENT =
+  /\bfor\s+comments?\b|\bdeclined\s+to\s+(?:comment|respond)\b|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\b/i;
 
 /** Capitalised words that are not names: sentence openers, pronouns, days and months. */
 export const NAME_STOPWORDS = set(
@@ -257,11 +251,11 @@ export const CREDIT_LINE =
 
 /**
  * A publisher's note opening a paragraph ("Correction 8/29/10 7:05 a.m. PDT:", "Update:",
- * "Editor's note:", "Clarification (May 3):", "This version corrects …"): the publication speaking of its own story, neither
+ * "Editor's note:", "Clarification (May 3):", "This version corrects …", "An earlier version of this story …"): the publication speaking of its own story, neither
  * the story's voice nor a claim to source.
  */
 export const EDITORS_NOTE =
-  /^\s*[[(*_]*(?:(?:corrections?|updated?|clarifications?|editor['’]?s['’]?\s+note|note\s+from\s+the\s+editor)\b[^:]{0,40}:|this\s+(?:version|story|article)\s+(?:corrects|has\s+been\s+(?:corrected|updated))\b)/i;
+  /^\s*[[(*_]*(?:(?:corrections?|updated?|clarifications?|editor['’]?s['’]?\s+note|note\s+from\s+the\s+editor)\b[^:]{0,40}:|this\s+(?:version|story|article)\s+(?:corrects|has\s+been\s+(?:corrected|updated))\b|an?\s+(?:earlier|previous|prior)\s+version\s+of\s+this\s+(?:story|article|report|post)\b)/i;
 
 /**
  * A news story's dateline opening its lede: a place in capitals, maybe a state or country and a

@@ -18,6 +18,7 @@ import { creditSources, NOT_CLAIMS } from './credits.js';
 import { isCreditedHub, isCrossReference, urlParts, urlRole } from './link-roles.js';
 import { claimSignals, quoteEvidence } from './signals.js';
 import { settleExampleQuotes, settleLayBeliefs, settleSpeech } from './speech.js';
+import { tellsOwnResearch } from './research-subjects.js';
 import { addStatementSignals, postVoice } from './statements.js';
 import { resolveTemplateLink } from './template-links.js';
 import { ignoreList, readIgnoreMarkers, type IgnoredUrl } from './ignore-markers.js';
@@ -276,7 +277,7 @@ const NO_RANGES: Array<[number, number]> = Object.freeze([]) as unknown as Array
 const NO_SIGNALS: ClaimSignal[] = Object.freeze([]) as unknown as ClaimSignal[];
 
 /** The block's claim signals and their evidence (then its line, keeping the keys' order). */
-function claimBlock({ block, raw, ranges, line }: LinkedBlock, post: PostLinks): void {
+function claimBlock({ block, raw, ranges, line }: LinkedBlock, post: PostLinks, ownResearch: boolean): void {
   // A tag, share or navigation link makes no claim look cited (nor an image's own source).
   const cited =
     block.damagedAnchors.length > 0 ||
@@ -285,6 +286,7 @@ function claimBlock({ block, raw, ranges, line }: LinkedBlock, post: PostLinks):
     blank: raw.codeRanges ? [...raw.footnoteMarks, ...raw.codeRanges] : raw.footnoteMarks,
     rules: post.claimRules,
     ranges: ranges.length > 0 ? ranges : undefined,
+    ownResearch,
   });
   const fromText = found.signals;
   // A blockquote or an inline <q> quotes someone, with or without quotation marks.
@@ -312,8 +314,9 @@ function* analyseClaims(
   rawBlocks: RawBlock[],
   post: PostLinks,
 ): Generator<void, void, undefined> {
+  const ownResearch = tellsOwnResearch(linked.map((one) => one.raw.text));
   for (const one of linked) {
-    claimBlock(one, post);
+    claimBlock(one, post, ownResearch);
     yield;
   }
   const blocks = linked.map((one) => one.block);

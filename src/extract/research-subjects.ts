@@ -1,10 +1,11 @@
 import { FIRST_PERSON, IRREGULAR_PAST, NAME_STOPWORDS, NOT_PAST_ED } from './claim-rules.js';
+import { unquoted } from './signals.js';
 
 /**
  * Someone else's research told as a story (issue 8): a sentence whose subject is a third party's
  * research — its people ("the researchers", "the scientists", "the study's authors", "the
  * participants", "one survey respondent", "Dr. Shadlen and colleagues", "Jo Marsh, senior analyst
- * at Acme,") or the work itself ("the study", "the trial", "the survey") — and whose verb tells
+ * at Acme,") or the work itself ("the study", "the survey") — and whose verb tells
  * what they did or found, in the past ("the scientists asked five people …", "the participants
  * used a stylus", "another respondent highlighted …") is a claim, without a reporting verb or a
  * figure. Not the writer's own research: a paragraph that says "I", "we", "my" or "our" outside its
@@ -19,15 +20,19 @@ const RESEARCH_PEOPLE = set(
   'researchers researcher scientists scientist investigators authors co-authors coauthors participants participant respondents respondent psychologists neuroscientists epidemiologists biologists physicists astronomers chemists archaeologists geologists ecologists statisticians',
 );
 
-/** The research itself ("the study followed …"): with a determiner only ("students study"). */
-const RESEARCH_WORK = set('study trial survey experiment poll');
+/**
+ * The research itself ("the study followed …"): with a determiner only ("students study"). Not
+ * "trial": a court's as often as a drug's ("the trial collapsed"), and a drug trial's findings
+ * come with a reporting verb ("the trial found") that says so already.
+ */
+const RESEARCH_WORK = set('study survey experiment poll');
 
 /** The people around a named researcher ("Shadlen and colleagues", "Dr. Roe and her co-authors"). */
 const COLLEAGUES = set('colleagues co-authors coauthors collaborators');
 
 /** A research actor in the text: one of the words above, or a research team, or "et al.". */
 const ACTOR =
-  /(?<![\p{L}'’-])(?:researchers?|scientists?|investigators|authors|author|co-?authors|participants?|respondents?|psychologists|neuroscientists|epidemiologists|biologists|physicists|astronomers|chemists|archaeologists|geologists|ecologists|statisticians|study|trial|survey|experiment|poll|colleagues|collaborators|team|et al\.?)(?![\p{L}'’-])/giu;
+  /(?<![\p{L}'’-])(?:researchers?|scientists?|investigators|authors|author|co-?authors|participants?|respondents?|psychologists|neuroscientists|epidemiologists|biologists|physicists|astronomers|chemists|archaeologists|geologists|ecologists|statisticians|study|survey|experiment|poll|colleagues|collaborators|team|et al\.?)(?![\p{L}'’-])/giu;
 
 /** The roles of a named expert in an apposition ("Jo Marsh, senior analyst at Acme, …"). */
 const ROLE =
@@ -67,8 +72,25 @@ const BRACKETED = /\s*\([^()]{0,40}\)/y;
 // A place or an institution after the actor ("researchers at Columbia University in New York, NY,").
 const AFFILIATION = /\s+(?:at|from|in|of)\s+(?:(?:\p{Lu}[\p{L}'’.&-]*|of|the|and|for|in|de|la),?\s+){1,10}(?=\p{Ll})/uy;
 
+/**
+ * Past verbs that tell where people went or when something began or ended, not what research
+ * did or found ("the researchers left the building", "the trial began at Leeds Crown Court").
+ */
+const NOT_RESEARCH = set(
+  'left went came arrived returned travelled traveled walked ran ate slept met gathered moved sat stood adjourned',
+);
+
+// Beginning or ending, then a time or a place: a schedule ("the trial began on Monday at Leeds
+// Crown Court"), not how research began ("Okafor and her colleagues began from a hunch").
+const SCHEDULE_VERB = set('began started ended opened closed resumed finished');
+const SCHEDULE_AFTER = /^\s{1,3}(?:on|at|in|last|this|yesterday|today|early|late)\b/i;
+
 /** Whether a word tells of something done or found, in the past. */
-const isPast = (word: string): boolean => IRREGULAR_PAST.has(word) || MORE_PAST.has(word) || REGULAR_PAST.test(word);
+const isPast = (word: string): boolean =>
+  !NOT_RESEARCH.has(word) && (IRREGULAR_PAST.has(word) || MORE_PAST.has(word) || REGULAR_PAST.test(word));
+
+// "asked for more funding": a request, not a question put to people.
+const ASKED_FOR = /^\s{1,3}for\b/;
 
 /**
  * Where a past verb phrase right after `at` ends ("then used", "were able", "had to", "did"), also
@@ -104,6 +126,8 @@ function verbAt(t: string, at: number): number | undefined {
       aux = word;
       continue;
     }
+    if (word === 'asked' && ASKED_FOR.test(t.slice(pos, pos + 8))) return undefined;
+    if (SCHEDULE_VERB.has(word) && SCHEDULE_AFTER.test(t.slice(pos, pos + 14))) return undefined;
     return isPast(word) ? pos : undefined;
   }
   return undefined;
@@ -178,9 +202,10 @@ function wordsStart(t: string, at: number, n: number): number {
  * Research told as a story in `t` (see the module comment), as evidence: the subject's last
  * words and the verb ("the scientists asked", "Shadlen and colleagues started"), at most `max`.
  * `t` is the text with its quotations blanked (signals.ts's unquoted): quoted speech is the
- * speaker's, and "I" and "we" there are someone else's.
+ * speaker's, and "I" and "we" there are someone else's. `ownResearch`: the post tells research
+ * of its writer's own (tellsOwnResearch): only named outside experts are reported then.
  */
-export function researchReports(t: string, max: number): string[] {
+export function researchReports(t: string, max: number, ownResearch = false): string[] {
   const found: string[] = [];
   if (max <= 0 || FIRST_PERSON.test(t)) return found;
   // The next sentence end after the last verb looked at: moves forward only, so a text is read once.
@@ -198,7 +223,9 @@ export function researchReports(t: string, max: number): string[] {
   const evidence = (from: number, end: number): string => t.slice(from, end).replace(/\s+/g, ' ').trim();
   let covered = -1;
   ACTOR.lastIndex = 0;
-  for (let m = ACTOR.exec(t); m && found.length < max; m = ACTOR.exec(t)) {
+  // In a post of the writer's own research, its participants and respondents are that research;
+  // a named outside expert (below) still is someone else.
+  for (let m = ownResearch ? null : ACTOR.exec(t); m && found.length < max; m = ACTOR.exec(t)) {
     const word = m[0].toLowerCase();
     const before = wordsBefore(t, m.index);
     if (!isResearchSubject(t, m.index, word, before)) continue;
@@ -250,4 +277,19 @@ function namedExpert(t: string, at: number, end: number): [number, number, numbe
   const first = /^[\p{L}'’.-]+\s+/u.exec(name[1]);
   if (first !== null && NAME_STOPWORDS.has(first[0].trim().toLowerCase())) from += first[0].length;
   return [from, at - before.length + name.index + name[1].length, verbAt, verbEnd];
+}
+
+// The writer's own research anywhere in the post ("we recruited 40 participants", "our survey",
+// "We asked respondents …"): its other paragraphs' "the participants completed …" are the same study.
+const OWN_RESEARCH =
+  /\b(?:we|our)\s+(?:(?:\p{L}+\s+){0,3}(?:study|studies|survey|surveys|research|experiment|experiments|trial|participants|respondents|volunteers|sample|questionnaire|interviews|data|findings|results|analysis|team)\b|(?:then\s+|also\s+|first\s+)?(?:recruited|surveyed|interviewed|asked|measured|analy[sz]ed|tested|collected|randomi[sz]ed|assigned|compared|observed|sampled|ran|conducted|used)\b)/iu;
+
+/**
+ * Whether a post tells research of its writer's own (a paper's methods, a company's own survey):
+ * then no paragraph of it reports someone else's research by its people alone.
+ */
+export function tellsOwnResearch(texts: Iterable<string>): boolean {
+  // A researcher quoted saying "our findings" is someone else's research: quotations are left out.
+  for (const text of texts) if (OWN_RESEARCH.test(text) && OWN_RESEARCH.test(unquoted(text))) return true;
+  return false;
 }

@@ -181,6 +181,8 @@ export interface SignalOptions {
   rules?: ClaimRules;
   /** The sentences of the text (sentenceRanges), when the caller has them already. */
   ranges?: Array<[number, number]>;
+  /** The post tells research of its writer's own (research-subjects.ts tellsOwnResearch). */
+  ownResearch?: boolean;
 }
 
 /** Claim signals of a text, in the order quote, number, attribution, with their evidence. */
@@ -930,7 +932,7 @@ export function claimSignals(text: string, options: SignalOptions = {}): TextSig
   const said = attributions(text, blanked(prose, [], rules.attributionIgnore), rules, cues);
   // Someone else's research told as a story ("the scientists asked five people …"), when no
   // reporting verb said so already ("the survey found"): research-subjects.ts.
-  if (said.length === 0) said.push(...researchReports(unquoted(prose), MAX_EVIDENCE));
+  if (said.length === 0) said.push(...researchReports(unquoted(prose), MAX_EVIDENCE, options.ownResearch === true));
   // Weak quotes count only beside an attribution.
   addSignal(
     out,

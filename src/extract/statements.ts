@@ -7,7 +7,6 @@ import {
   CREDIT_LINE,
   DATELINE,
   DEGREE_WORDS,
-  DESCRIPTION_MIN_NAMES,
   DETERMINERS,
   EDITORS_NOTE,
   EVENT_VERB,
@@ -245,38 +244,6 @@ function statesNothing(sentence: string): boolean {
   );
 }
 
-// The verb after a description's name, for its evidence: a present tense right after it, maybe
-// past an adverb ("Facebook … uses", "Vidyard … now offers"), else the first form of "be" or
-// "have" or auxiliary ("Verizon … are").
-const DESCRIPTION_PRESENT = /^\s+(?:(?:now|also|often|still|\p{Ll}+ly)\s+)?\p{Ll}{2,}(?<![su])s\b/u;
-const DESCRIPTION_VERB = /\b(?:is|are|was|were|has|have|had|does|do|did|will|can)\b/;
-
-/**
- * The descriptions of named parties in a text, in any tense, as evidence ("Verizon … are"): the
- * sentences that name someone and state (not a question, a hypothetical, the writer's
- * speculation), without "I", "we" or "you". Empty unless the text names at least
- * DESCRIPTION_MIN_NAMES. For a full paragraph of news that tells no event (see statements):
- * "Facebook uses this contact information …", "The agreements that Verizon and other paid TV
- * services make … are for TV viewing only".
- */
-export function descriptions(text: string, known: ReadonlySet<string> = NO_NAMES): string[] {
-  const plain = unquoted(text);
-  if (PERSONAL_VOICE.test(plain)) return [];
-  const names = new Set<string>();
-  const found: string[] = [];
-  for (const [start, end] of sentenceRanges(plain)) {
-    const sentence = plain.slice(start, end).trim();
-    if (statesNothing(sentence)) continue;
-    const named = namesIn(sentence, known, names);
-    if (named.length === 0 || found.length >= MAX_EVIDENCE) continue;
-    const [name, at] = named[0];
-    const after = sentence.slice(at + name.length, at + name.length + 200);
-    const verb = DESCRIPTION_PRESENT.exec(after) ?? DESCRIPTION_VERB.exec(after);
-    found.push(verb === null ? name : `${name} … ${verb[0].trim()}`);
-  }
-  return names.size >= DESCRIPTION_MIN_NAMES ? found : [];
-}
-
 /**
  * The names of a sentence, whole ("Port Elwood", "Marrow County"), with where each starts; each
  * capitalised word of them is added to `words`. A sentence's first word is capitalised anyway: a
@@ -397,9 +364,7 @@ export function addStatementSignals(
     // An interviewee's turn is their own account; a reporter's turn is read without its label (no party).
     if (turn?.firstPerson === true) continue;
     const text = turn === undefined ? block.text : block.text.slice(turn.labelEnd);
-    let found = statements(text, known);
-    // A full paragraph that tells no event may describe named parties (a dateline names a place, no party).
-    if (found.length === 0 && !short) found = descriptions(block === lede?.block ? text.slice(lede.end) : text, known);
+    const found = statements(text, known);
     if (found.length > 0) addStatement(block, found);
     // A dateline's lede states the story's news: a claim when it names a party past the dateline
     // ("MONTGOMERY, Ala. -- Alabama's strict new immigration law may be backfiring").

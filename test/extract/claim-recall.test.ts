@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractPost } from '../../src/extract/index.js';
 import { claimSignals } from '../../src/extract/signals.js';
-import { descriptions, statements } from '../../src/extract/statements.js';
+import { statements } from '../../src/extract/statements.js';
 import { parseDocument } from '../../src/sources/index.js';
 import type { ExtractedPost } from '../../src/types.js';
 import { markdownPost as post, uncited } from '../helpers/claim-posts.js';
@@ -310,9 +310,6 @@ describe('wire stories: datelines, credit lines, pronouns and brand names', () =
   it('a name in camel case ("iPhone") or with a bare apostrophe ("Jobs’") is a name', () => {
     // "Calders’" opening the sentence is a possessive; "iFerry" a second name.
     expect(statements('Calders’ ferries grew as the iFerry redefined the crossing.')).toEqual(['Calders … grew']);
-    // A description needs two names: "iFerry" is the second.
-    expect(descriptions('Calders’ ferries are faster than the iFerry on the crossing.')).toEqual(['Calders … are']);
-    expect(descriptions('Calders’ ferries are faster than the old ferry on the crossing.')).toEqual([]);
   });
 
   it('a pronoun doing something counts as a party beside the one name of the paragraph', () => {

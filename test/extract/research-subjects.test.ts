@@ -47,8 +47,8 @@ describe('research told as a story (issue 8)', () => {
     ],
     [
       'the work itself, with a determiner',
-      'The trial followed the volunteers for two winters in the north.',
-      ['The trial followed'],
+      'The study followed the volunteers for two winters in the north.',
+      ['The study followed'],
     ],
     [
       'a named expert in an apposition',
@@ -78,8 +78,37 @@ describe('research told as a story (issue 8)', () => {
     ['advice', 'Ask the participants to sort the tiles before you start the timer.'],
     ['a team with no research', 'The team played well and the fans cheered.'],
     ['a speaker’s own words in quotes', '“The participants sorted the tiles,” is how the sign read.'],
+    ['a request, not a question put to people', 'The scientists asked for more funding at the council meeting.'],
+    ['where people went', 'The researchers left the harbour at six and went home.'],
+    ['a schedule', 'The study began on Monday at the harbour in Port Elwood.'],
+    ['a court’s trial', 'The trial collapsed on Thursday after a juror fell ill.'],
   ])('not %s', (_name, text) => {
     expect(reports(text)).toEqual([]);
+  });
+
+  it('in a post of the writer’s own research, its participants are that research; a named outside expert is not', async () => {
+    const run = async (...paragraphs: string[]) => {
+      const result = await runCli(['check', '--offline', '--format', 'json', '--fail-on', 'never', '-'], {
+        stdin: ['# Sailors and colours', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n'),
+      });
+      const report = JSON.parse(result.stdout) as {
+        posts: Array<{ blocks: Array<{ text: string; evidence?: Array<{ signal: string; text: string }> }> }>;
+      };
+      return report.posts[0].blocks.map((b) => (b.evidence ?? []).map((e) => e.text));
+    };
+    const tiles = 'The participants sorted coloured tiles for an hour before the lights went out.';
+    const expert = 'Mira Solberg, chief economist at a Bergen shipping bank, weighed in on the tile counts.';
+    // Someone else's study: both paragraphs report it.
+    const theirs = await run('The harbour museum asked sailors about colours last winter.', tiles, expert);
+    expect(theirs[2]).toEqual(['The participants sorted']);
+    expect(theirs[3]).toContain('Mira Solberg … weighed');
+    // The writer's own study (said in another paragraph): the participants are theirs.
+    const ours = await run('For this piece we recruited forty sailors from the harbour.', tiles, expert);
+    expect(ours[2]).toEqual([]);
+    expect(ours[3]).toContain('Mira Solberg … weighed');
+    // A researcher quoted saying "our findings" does not make the study the writer's.
+    const quoted = await run('“Our findings surprised us,” said Mira Solberg of the harbour museum.', tiles);
+    expect(quoted[2]).toEqual(['The participants sorted']);
   });
 
   it('keeps at most the evidence asked for, once each', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { descriptions, statements } from '../../src/extract/statements.js';
+import { statements } from '../../src/extract/statements.js';
 import type { ExtractedPost } from '../../src/types.js';
 import { markdownPost as post, uncited } from '../helpers/claim-posts.js';
 
@@ -34,30 +34,17 @@ describe('one named party and an event is a statement', () => {
   });
 });
 
-describe('a news paragraph describing named parties, in any tense', () => {
-  it('flags a full paragraph that names two parties and tells what they are or do now', () => {
-    const p = post(
-      ...NEWS,
-      'Calder Shipping uses the booking data of its passengers to plan routes, even for people who do not agree to it.',
-      'The contracts that Westbrook Rail and other freight firms sign with the port are for daytime loading only.',
-    );
-    expect(statementsOf(p, 2)).toEqual(['Calder Shipping … uses']);
-    expect(statementsOf(p, 3)).toEqual(['Westbrook Rail … are']);
-    expect(uncited(p)).toEqual(expect.arrayContaining([2, 3]));
-  });
-
-  it('not with one name, not in a short paragraph, not in a question and not in the personal voice', () => {
-    // Names are counted by their capitalised words: "Calder Shipping" is two, "Calder" one.
-    expect(descriptions('The ferry firm Calder uses the booking data of its passengers to plan routes.')).toEqual([]);
-    expect(descriptions('The ferry firm Calder Shipping uses the booking data of its passengers.')).toEqual([
-      'Calder Shipping … uses',
-    ]);
-    expect(descriptions('Does Calder Shipping sell the booking data of its passengers to Westbrook Rail?')).toEqual([]);
-    expect(
-      descriptions('We think Calder Shipping sells the booking data of its passengers to Westbrook Rail.'),
-    ).toEqual([]);
-    // A short paragraph of news tells an event, or it is a caption or a label.
-    const p = post(...NEWS, 'Calder Shipping and Westbrook Rail at the quay.');
+describe('a paragraph that describes named parties but tells no event states nothing', () => {
+  // A rule that read any such paragraph as news flagged product blurbs, boilerplate, obituaries,
+  // travel notes and every German paragraph (nouns are capitalised): half its flags were wrong.
+  it.each([
+    'Calder Shipping uses the booking data of its passengers to plan routes, even for people who do not agree to it.',
+    'Calder Cloud is a booking platform that runs the ticket offices of ferry firms across the northern coast.',
+    'About Calder Shipping: Calder Shipping runs ferries between Port Elwood and the islands of Marrow County.',
+    'She is survived by her son David, her daughter Ruth and five grandchildren in Port Elwood and Marrow.',
+    'Die Entwickler der Firma haben die Möglichkeit eines Passwortmanagers in der neuen Version erweitert.',
+  ])('%s', (text) => {
+    const p = post(...NEWS, text);
     expect(statementsOf(p, 2)).toEqual([]);
   });
 
@@ -69,7 +56,7 @@ describe('a news paragraph describing named parties, in any tense', () => {
     expect(statementsOf(p, 0)).toEqual([]);
   });
 
-  it('an event keeps its own evidence: the description is read only when no event is told', () => {
+  it('an event told of a named party is still a statement', () => {
     expect(statements('Calder Shipping bought the old ferry from Port Elwood last year.')).toEqual([
       'Calder Shipping … bought',
     ]);
@@ -94,6 +81,17 @@ describe('what states nothing about a party', () => {
       'The Gazette is asking Calder Shipping for comment and will update this story if the company responds.',
     );
     expect(uncited(p)).not.toContain(2);
+  });
+
+  it('a party declining to comment, or not reached, is the story’s procedure', () => {
+    expect(statements('A spokesperson for Calder Shipping declined to comment on the report on Tuesday.')).toEqual([]);
+    expect(statements('Reached by phone on Wednesday, Jo Halvorsen declined to comment.')).toEqual([]);
+    expect(statements('Calder Shipping could not be reached on Tuesday.')).toEqual([]);
+  });
+
+  it('"An earlier version of this story …" is the publisher speaking of its story', () => {
+    const p = post(...NEWS, 'An earlier version of this story misspelled the name of Jo Lee’s ferry company, Calder.');
+    expect(p.blocks[2].signals).not.toContain('statement');
   });
 
   it('a correction note ("This version corrects …") is the publisher speaking of its story', () => {
