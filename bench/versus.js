@@ -100,12 +100,14 @@ async function serve() {
     servers.push(server);
     return `http://${host}:${server.address().port}`;
   };
+  // Each host's rolling window of request starts, emptied between runs (below).
+  const windows = HOSTS.map(() => []);
   for (const [index, host] of HOSTS.entries()) {
-    let recent = [];
     const origin = await listen(host, (req, res) => {
       const start = now();
       if (rateLimited) {
-        recent = recent.filter((t) => t > start - 1000 + RATE_WINDOW_SLACK_MS);
+        const recent = windows[index].filter((t) => t > start - 1000 + RATE_WINDOW_SLACK_MS);
+        windows[index] = recent;
         recent.push(start);
         if (recent.length > RATE_PER_SECOND) {
           tooMany += 1;
@@ -140,7 +142,10 @@ async function serve() {
       tooMany = 0;
       connections = 0;
       lag.reset();
-      // Servers forget their windows between runs: each run starts with fresh limits.
+      // Servers forget their windows between runs: each run starts with fresh limits. (The
+      // windows were once kept per host in a closure and never emptied: a run started within a
+      // second of the other tool's got 429s for that tool's last requests.)
+      for (const w of windows) w.length = 0;
       for (const s of servers) s.closeAllConnections();
       process.send({ ready: true });
     }
