@@ -176,6 +176,14 @@ export const DATE_OR_TIME =
   /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?|\b\d{1,2}\s?[ap]\.?m\.?(?![A-Za-z])|\b(?:1[0-9]|20)\d0s\b|['’]\d0s\b/gi;
 
 /**
+ * Telephone numbers and short codes: contact details, never figures ("call 101", "dial 911",
+ * "on 0800 555 111", "+1 866 543 6403", "(212) 555-0100", "212-555-0100"). Each form needs its
+ * separators, so a long run of digits is read once.
+ */
+export const PHONE_NUMBER =
+  /\b(?:call|dial|ring|text)\s+\d{3,5}\b|\+\d{1,3}(?:[\s.-]\(?\d{1,4}\)?){2,5}\b|\b0\d{2,4}[\s-]\d{3}[\s-]\d{3,4}\b|\(\d{3}\)\s?\d{3}-\d{4}\b|\b\d{3}-\d{3}-\d{4}\b/gi;
+
+/**
  * Words before a reporting verb that make it the writer's reading, not a report ("the
  * Government has effectively admitted as much").
  */

@@ -13,6 +13,7 @@ import {
   COORDINATORS,
   DATA_SUBJECTS,
   DATE_OR_TIME,
+  PHONE_NUMBER,
   DEFAULT_CLAIM_RULES,
   DEMONSTRATIVES,
   DETERMINERS,
@@ -891,7 +892,7 @@ const figureBlanks = new WeakMap<ClaimRules, RegExp[]>();
 function figureIgnore(rules: ClaimRules): RegExp[] {
   let patterns = figureBlanks.get(rules);
   if (patterns === undefined) {
-    patterns = [URL_IN_TEXT, FOOTNOTE_REF, DATE_OR_TIME, ...rules.figureIgnore];
+    patterns = [URL_IN_TEXT, FOOTNOTE_REF, DATE_OR_TIME, PHONE_NUMBER, ...rules.figureIgnore];
     figureBlanks.set(rules, patterns);
   }
   return patterns;

@@ -115,6 +115,10 @@ describe('the figure signal', () => {
     ['"dozens of" alone (a weak figure)', 'The committee has received dozens of submissions on the subject.'],
     ['a program moved to a version', 'Bumped Node to 20 and pinned React to 18.'],
     ['figures of an instruction after a label', 'Note: use port 8080, and set retries to 300.'],
+    ['a short code to call', 'Anyone who saw the crash at the quay is asked to call 101 or dial 999.'],
+    ['a phone number with its trunk zero', 'Contact the harbour line anonymously on 0800 555 111 at any hour.'],
+    ['an international number', 'U.S. Dial-In Number: +1 866 543 6403, and from abroad +44 20 7946 0958.'],
+    ['a North American number', 'The desk takes calls at (212) 555-0100 and 212-555-0199 on weekdays.'],
     [
       'a part named short after its full name in the text',
       'The KT47310B is easy to add, as only one pin changed from the 47310, the KT47300 of the same die.',
@@ -127,6 +131,7 @@ describe('the figure signal', () => {
     ['The company laid off 1,200 employees.', ['1,200 employees']],
     ['Harbour Air sold 320 seats on the A320 route.', ['320']],
     ['Unemployment rose to 4.1% in March.', ['4.1%']],
+    ['The harbour took 555 calls and 111 complaints in May.', ['555', '111 complaints']],
     ['The project will cost $2.3 million.', ['$2.3 million']],
     ['Temperatures have risen by about 1.1°C.', ['1.1°C']],
     ['The bill passed the Senate 52 to 48.', ['52', '48']],

@@ -35,6 +35,7 @@ const SHAPES: Array<[string, string, number, string?]> = [
   ['bad reference definitions', '[d]: https://a b\n[d]\n', 1_500],
   ['figures and reporting verbs in one sentence', 'officials said 40% of 1,200 in v1.2 ', 2_000],
   ['figures and reporting verbs, many sentences', 'Officials said 40% of 1,200 left. I found 3. ', 1_500],
+  ['phone numbers in one sentence', 'call 101 or +1 866 543 6403 or 0800 555 111 or (212) 555-0100 ', 1_500],
   ['raw HTML block of links', '<a href="https://x.org/a">a</a>\n', 2_500],
   ['autolinks', '<https://x.org/a> ', 2_000],
   ['autolinks inside links', '[a <https://x.org/a>](https://y.org/b) ', 1_500],
