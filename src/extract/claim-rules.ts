@@ -9,7 +9,8 @@ import type { ClaimRules } from '../config/claim-config.js';
 /** No additions. */
 export const DEFAULT_CLAIM_RULES: ClaimRules = Object.freeze({ attributionIgnore: [], figureIgnore: [] });
 
-const set = (words: string): ReadonlySet<string> => new Set(words.split(' '));
+/** A set of the space-separated words given: how every word list of the claim rules is written. */
+export const set = (words: string): ReadonlySet<string> => new Set(words.split(' '));
 
 /**
  * Reporting verbs: attribution when used for reporting (see the exceptions below), beside the

@@ -1,4 +1,5 @@
 import {
+  set,
   EXPERT_SUBJECTS,
   FILLERS,
   FIRST_PERSON,
@@ -18,8 +19,6 @@ import {
  * "The roof is in fair condition", "Once the dough has doubled"). Where the subject cannot be told,
  * the reading is dropped.
  */
-
-const set = (words: string): ReadonlySet<string> => new Set(words.split(' '));
 
 /** Nouns for people, whose condition, questions and portrayals are reported ("the driver is in critical condition"). */
 const PERSON_NOUNS = set(

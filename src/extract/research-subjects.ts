@@ -1,4 +1,4 @@
-import { FIRST_PERSON, IRREGULAR_PAST, NAME_STOPWORDS, NOT_PAST_ED } from './claim-rules.js';
+import { FIRST_PERSON, IRREGULAR_PAST, NAME_STOPWORDS, NOT_PAST_ED, set } from './claim-rules.js';
 import { unquoted } from './signals.js';
 
 /**
@@ -12,8 +12,6 @@ import { unquoted } from './signals.js';
  * quotes ("we asked 40 participants", "our model") has none; nor a question or a plan ("will",
  * "could"). The rules are published in the README ("Claim signals").
  */
-
-const set = (words: string): ReadonlySet<string> => new Set(words.split(' '));
 
 /** People whose research is told: a subject of these and a past verb is a research report. */
 const RESEARCH_PEOPLE = set(
@@ -30,9 +28,14 @@ const RESEARCH_WORK = set('study survey experiment poll');
 /** The people around a named researcher ("Shadlen and colleagues", "Dr. Roe and her co-authors"). */
 const COLLEAGUES = set('colleagues co-authors coauthors collaborators');
 
-/** A research actor in the text: one of the words above, or a research team, or "et al.". */
-const ACTOR =
-  /(?<![\p{L}'’-])(?:researchers?|scientists?|investigators|authors|author|co-?authors|participants?|respondents?|psychologists|neuroscientists|epidemiologists|biologists|physicists|astronomers|chemists|archaeologists|geologists|ecologists|statisticians|study|survey|experiment|poll|colleagues|collaborators|team|et al\.?)(?![\p{L}'’-])/giu;
+/**
+ * A research actor in the text: one of the words above, "author" (a study's: see
+ * isResearchSubject), a team, or "et al.". Built from the word lists, so they are kept in one place.
+ */
+const ACTOR = new RegExp(
+  `(?<![\\p{L}'’-])(?:${[...RESEARCH_PEOPLE, ...RESEARCH_WORK, ...COLLEAGUES, 'author', 'team'].join('|')}|et al\\.?)(?![\\p{L}'’-])`,
+  'giu',
+);
 
 /** The roles of a named expert in an apposition ("Jo Marsh, senior analyst at Acme, …"). */
 const ROLE =
