@@ -249,23 +249,18 @@ function citationDetails(
       '',
     );
     if (listed > 0) out.push('| Status | Anchor | URL | HTTP | Detail |', '|---|---|---|--:|---|');
-    // One block can hold thousands of links or damaged anchors: the cap holds inside it too.
-    const blockRows = [
-      ...sourceRows(links, postIndex, block.index, index).map(
-        (row) => () => citationRow(row.citation, row.note, row.findings),
-      ),
-      ...links.unlinked.map(
-        (n) => () => `| 📝 credited | ${escapeMarkdownCell(`${n.label}: ${shorten(n.text, 200)}`)} | (no link) | | |`,
-      ),
-      ...block.damagedAnchors.map(
-        (d) => () => `| ❌ damaged | ${escapeMarkdownCell(d.anchorText)} | (URL lost) | | \`ANCHOR_DAMAGED\` |`,
-      ),
-    ];
-    const room = Math.min(blockRows.length, MAX_ROWS - rows);
-    for (let r = 0; r < room; r += 1) out.push(blockRows[r]!());
+    // One block can hold thousands of links or damaged anchors: the cap holds inside it too,
+    // and only the rows shown are built (`listed` counts them all).
+    const room = Math.min(listed, MAX_ROWS - rows);
+    let shown = 0;
+    for (const row of blockRows(links, block, postIndex, index)) {
+      if (shown === room) break;
+      out.push(row);
+      shown += 1;
+    }
     rows += room;
-    if (room < blockRows.length)
-      out.push(`| | | … and ${blockRows.length - room} more in this block: see the full JSON or HTML report | | |`);
+    if (room < listed)
+      out.push(`| | | … and ${listed - room} more in this block: see the full JSON or HTML report | | |`);
     if (listed > 0) out.push('');
     // Links that are not sources: counted, never given a verdict.
     if (notSources !== undefined) out.push(`_${escapeMarkdownInline(`${notSources} (not checked).`)}_`, '');
@@ -276,6 +271,21 @@ function citationDetails(
     out.push(`_${escapeMarkdownInline(`In other blocks, ${hiddenNotSources} (not checked).`)}_`, '');
   out.push('</details>');
   return out;
+}
+
+/** A block's table rows, in order: its sources (failing first), credited notes without a link, damaged anchors. */
+function* blockRows(
+  links: ReturnType<typeof blockLinks>,
+  block: ReportPost['blocks'][number],
+  postIndex: number,
+  index: ReturnType<typeof indexFindings>,
+): Generator<string> {
+  for (const row of sourceRows(links, postIndex, block.index, index))
+    yield citationRow(row.citation, row.note, row.findings);
+  for (const n of links.unlinked)
+    yield `| 📝 credited | ${escapeMarkdownCell(`${n.label}: ${shorten(n.text, 200)}`)} | (no link) | | |`;
+  for (const d of block.damagedAnchors)
+    yield `| ❌ damaged | ${escapeMarkdownCell(d.anchorText)} | (URL lost) | | \`ANCHOR_DAMAGED\` |`;
 }
 
 /** One citation's row; a source credited from a note names the note before its anchor. */
