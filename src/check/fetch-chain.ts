@@ -202,8 +202,7 @@ async function requestWithRetries(
 /** A host given up after refusing again and again: its links are blocked, not broken. */
 function gaveUp(error: HostGaveUpError, answered: boolean): FailureVerdict {
   // A check whose first request was answered (with the refusal it reports) was not retried.
-  const reason = answered ? error.message.replace(/^not requested: /, 'not retried: ') : error.message;
-  return failure('blocked', 'RATE_LIMITED', reason);
+  return failure('blocked', 'RATE_LIMITED', answered ? `not retried: ${error.host} ${error.why}` : error.message);
 }
 
 /**

@@ -30,11 +30,14 @@ export class HostGaveUpError extends Error {
   readonly code = 'CITECHECK_HOST_GAVE_UP';
   /** The host given up. */
   readonly host: string;
+  /** Why, after the host's name ("refused 3 times in a row (HTTP 429 …)"). */
+  readonly why: string;
 
   constructor(host: string, why: string) {
     super(`not requested: ${host} ${why}`);
     this.name = 'HostGaveUpError';
     this.host = host;
+    this.why = why;
   }
 }
 
