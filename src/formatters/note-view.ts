@@ -168,6 +168,7 @@ const ROLE_ORDER: Readonly<Record<CitationRole, number>> = {
   subscribe: 5,
   print: 6,
   lightbox: 7,
+  entity: 8,
 };
 
 /** "3 links not sources: 2 share, 1 tag", or undefined when there are none. */
