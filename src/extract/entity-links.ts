@@ -178,6 +178,15 @@ function storyLike(seg: string): boolean {
   return slugWords(seg).length > 3;
 }
 
+/**
+ * True for a one-segment path that can be someone's own page (`/sgille/`, `/about/`): not a
+ * story's slug or an id, not a code with inner capitals, and no word naming a document
+ * (`/okafor-interview/`, `/annual-report/`).
+ */
+function ownPage(seg: string): boolean {
+  return !storyLike(seg) && !/[a-z][A-Z]/.test(seg) && !SOURCE_NOUN.test(slugWords(seg).join(' '));
+}
+
 /** True for a URL of a MediaWiki article (`/wiki/Title`) outside its namespaces (`File:`, `Special:`). */
 function wikiTitle(segs: string[]): string | undefined {
   if (segs.length !== 2 || segs[0] !== 'wiki') return undefined;
@@ -240,11 +249,7 @@ export function isEntityLink(anchorText: string, sentence: string, url: UrlParts
   // A name linked to another site's home or to a short path there: the person's or
   // organisation's own page (`neonmona.org/`, `ucsd.edu/sgille/`); a slug of many words is a
   // story. On the post's own site such a link is one of its pages (navigation has its rules).
-  if (
-    name &&
-    !isInternal &&
-    (segs.length === 0 || (segs.length === 1 && !storyLike(segs[0]) && !/[a-z][A-Z]/.test(segs[0])))
-  )
+  if (name && !isInternal && (segs.length === 0 || (segs.length === 1 && ownPage(segs[0]))))
     return !/[?&](?:p|page_id|id|story|article|post|v)=/i.test(url.query);
   // A short path ending with the link's words: a topic, section or product page (`/world/
   // newzealand`, `/apple-ipad/`), unless the words hold a number (an identifier: "RFC 2119",
