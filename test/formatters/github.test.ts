@@ -38,6 +38,19 @@ describe('GitHub annotations', () => {
     expect(renderGithubAnnotations(report).split('\n')[0]).toMatch(/::a #\\#\[add-mask\]x {2}b c$/);
   });
 
+  it('names a file whose name holds controls in the message, not as a file= that does not exist', () => {
+    const report = seedLikeReport();
+    const evil = 'posts/a\u001b]52;c;eA==\u0007b\nc.md';
+    report.posts[0].source = evil;
+    for (const f of report.findings) f.source = evil;
+    const lines = renderGithubAnnotations(report).trimEnd().split('\n');
+    expect(lines).toHaveLength(11);
+    for (const line of lines) {
+      expect(line).not.toContain('file=');
+      expect(line).toMatch(/^::(error|warning|notice) title=[A-Z_]+::posts\/ab c\.md:1: /);
+    }
+  });
+
   it('prints nothing without findings', () => {
     const report = { ...mixedReport(), findings: [] };
     expect(renderGithubAnnotations(report)).toBe('');

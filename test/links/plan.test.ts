@@ -127,9 +127,11 @@ describe('planTargets: every target classified before the engine', () => {
     expect(decision(planOne('http://site.example/', { include }))).toEqual({ action: 'check' });
     expect(decision(planOne('https://example.com/a', { include }))).toEqual({ action: 'check' });
     // A host configured check: false is an exclusion rule too: the include wins over it.
-    expect(decision(planOne('http://staging.test/', { include, hosts: { 'staging.test': { check: false } } }))).toEqual({
-      action: 'check',
-    });
+    expect(decision(planOne('http://staging.test/', { include, hosts: { 'staging.test': { check: false } } }))).toEqual(
+      {
+        action: 'check',
+      },
+    );
     // An include names what to check, not how: no scheme becomes checkable, and --offline holds.
     expect(decision(planOne('mailto:staging@news.org', { include }))).toMatchObject({ rule: 'scheme' });
     expect(decision(planOne('http://staging.test/', { include, offline: true }))).toMatchObject({ rule: 'offline' });
