@@ -19,13 +19,16 @@ export function renderGithubAnnotations(report: Report): string {
     let where = '';
     const source = f.source || report.posts[f.post]?.source || '';
     if (source !== '' && source !== '-' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
-      const clean = sanitizeText(source);
-      if (clean === source) {
+      // Line breaks and tabs survive the toolkit's escaping (the runner decodes %0A back): such a
+      // name is given exactly. Anything else the sanitiser removes cannot be.
+      const breaks = source.replace(/[\t\r\n]/g, '');
+      if (sanitizeText(breaks) === breaks) {
         props.push(`file=${escapeProperty(source)}`);
         if (f.line !== undefined) props.push(`line=${f.line}`);
       } else {
         // A name holding controls cannot be given whole: cleaned, it would name a file that does
         // not exist, and the runner would pin the annotation nowhere. Name it in the message.
+        const clean = sanitizeText(source);
         where = f.line === undefined ? `${clean}: ` : `${clean}:${f.line}: `;
       }
     }

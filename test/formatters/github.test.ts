@@ -51,6 +51,15 @@ describe('GitHub annotations', () => {
     }
   });
 
+  it('gives a file name with a line break exactly, escaped as the toolkit does', () => {
+    const report = seedLikeReport();
+    report.posts[0].source = 'posts/a\nb.md';
+    for (const f of report.findings) f.source = 'posts/a\nb.md';
+    const lines = renderGithubAnnotations(report).trimEnd().split('\n');
+    expect(lines).toHaveLength(11);
+    for (const line of lines) expect(line).toMatch(/^::(error|warning|notice) file=posts\/a%0Ab\.md,line=1,title=/);
+  });
+
   it('prints nothing without findings', () => {
     const report = { ...mixedReport(), findings: [] };
     expect(renderGithubAnnotations(report)).toBe('');
