@@ -219,6 +219,20 @@ function isSocialProfile(url: UrlParts, segs: string[]): boolean {
   return SOCIAL_PROFILE.test(`/${segs.join('/')}`);
 }
 
+/** Words right before a link that make it the sentence's declared source: "Via", "Source:", "according to". */
+const CREDIT_BEFORE =
+  /(?:^|[\s(\[—–-])(?:via|sources?\s*:|according\s+to|reported\s+by|courtesy(?:\s+of)?|h\/t|hat\s+tip(?:\s+to)?|credits?\s*:)\s*(?:the\s+)?$/i;
+
+/**
+ * True when the sentence names the link as its source ("Via [Rail News](…)", "Source: [the
+ * agency](…)", "according to [Reuters](…)"): the writer's own word that it is one, kept a source
+ * even on a home page (a source line credits the paragraph above it).
+ */
+function creditedBefore(text: string, sentence: string): boolean {
+  const at = sentence.indexOf(text);
+  return at > 0 && CREDIT_BEFORE.test(sentence.slice(Math.max(0, at - 40), at));
+}
+
 /**
  * True when a link is on a name or subject and leads to that thing's own page, not to a source
  * of what its sentence says (see the top of this file). `url` holds the parts of the link's
@@ -226,7 +240,7 @@ function isSocialProfile(url: UrlParts, segs: string[]): boolean {
  */
 export function isEntityLink(anchorText: string, sentence: string, url: UrlParts, isInternal: boolean): boolean {
   const text = anchorText.trim();
-  if (text === '') return false;
+  if (text === '' || creditedBefore(text, sentence)) return false;
   const segs = segmentsOf(url.path);
   if (segs.some((s) => DATED.test(s) || DOCUMENT_FILE.test(s))) return false;
   if (isSocialProfile(url, segs)) return true;

@@ -65,6 +65,8 @@ describe('links on a name to its own page are not sources (role entity, issue 8)
     ['a page named like a document', 'reports', 'https://agency.example.gov/reports/'],
     ['a reference page deep in a docs tree', 'Blob', 'https://docs.example.org/en-US/docs/Web/API/Blob'],
     ['a named page with an id query', 'Harbour Fund', 'https://harbourfund.example.org/?p=123'],
+    ['a home page the sentence credits', 'Rail News', 'https://rail.example/news', 'Via Rail News'],
+    ['a home page after "according to"', 'Reuters', 'https://www.reuters.example/', 'It fell, according to Reuters.'],
   ])('stays a source: %s', (_name, text, url, sentence?: string) => {
     expect(entity(text, url, sentence)).toBe(false);
   });
