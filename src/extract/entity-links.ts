@@ -236,9 +236,15 @@ function creditedBefore(text: string, sentence: string): boolean {
 /**
  * True when a link is on a name or subject and leads to that thing's own page, not to a source
  * of what its sentence says (see the top of this file). `url` holds the parts of the link's
- * normalised absolute URL.
+ * normalised absolute URL, `fragment` its fragment if it has one.
  */
-export function isEntityLink(anchorText: string, sentence: string, url: UrlParts, isInternal: boolean): boolean {
+export function isEntityLink(
+  anchorText: string,
+  sentence: string,
+  url: UrlParts,
+  isInternal: boolean,
+  fragment?: string,
+): boolean {
   const text = anchorText.trim();
   if (text === '' || creditedBefore(text, sentence)) return false;
   const segs = segmentsOf(url.path);
@@ -273,7 +279,9 @@ export function isEntityLink(anchorText: string, sentence: string, url: UrlParts
   if (segs.length === 0 || segs.length > 2 || /\d/.test(text)) return false;
   const last = segs[segs.length - 1];
   if (name) return spells(last, text, true);
+  // A jump into the page (`/comments#frag`) points at one place in it: the writer's source.
   return (
+    fragment === undefined &&
     /^[\p{Ll}\s-]+$/u.test(text) &&
     text.split(/\s+/).length <= 3 &&
     !SOURCE_NOUN.test(text) &&

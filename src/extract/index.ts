@@ -209,7 +209,7 @@ function assignRole(citation: Citation, link: RawLink, post: PostLinks): void {
       role === undefined &&
       url !== undefined &&
       link.origin === 'a' &&
-      isEntityLink(citation.anchorText, citation.sentence, url, citation.isInternal)
+      isEntityLink(citation.anchorText, citation.sentence, url, citation.isInternal, citation.fragment)
     )
       role = 'entity';
   }

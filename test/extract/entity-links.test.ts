@@ -10,7 +10,8 @@ import { ROOT, runCli } from '../cli/run-cli.js';
 function entity(text: string, url: string, sentence = `It was ${text} who said so.`, internal = false): boolean {
   const parts = urlParts(url);
   if (!parts) throw new Error(`not a URL: ${url}`);
-  return isEntityLink(text, sentence, parts, internal);
+  const hash = url.indexOf('#');
+  return isEntityLink(text, sentence, parts, internal, hash < 0 ? undefined : url.slice(hash + 1));
 }
 
 /** The roles of a Markdown post's links, and whether its one paragraph is flagged uncited. */
@@ -65,6 +66,7 @@ describe('links on a name to its own page are not sources (role entity, issue 8)
     ['a page named like a document', 'reports', 'https://agency.example.gov/reports/'],
     ['a reference page deep in a docs tree', 'Blob', 'https://docs.example.org/en-US/docs/Web/API/Blob'],
     ['a named page with an id query', 'Harbour Fund', 'https://harbourfund.example.org/?p=123'],
+    ['a plural term with a jump into the page', 'comments', 'https://forum.example.org/comments#c12'],
     ['a home page the sentence credits', 'Rail News', 'https://rail.example/news', 'Via Rail News'],
     ['a home page after "according to"', 'Reuters', 'https://www.reuters.example/', 'It fell, according to Reuters.'],
   ])('stays a source: %s', (_name, text, url, sentence?: string) => {
