@@ -221,7 +221,7 @@ function isSocialProfile(url: UrlParts, segs: string[]): boolean {
 
 /** Words right before a link that make it the sentence's declared source: "Via", "Source:", "according to". */
 const CREDIT_BEFORE =
-  /(?:^|[\s(\[—–-])(?:via|sources?\s*:|according\s+to|reported\s+by|courtesy(?:\s+of)?|h\/t|hat\s+tip(?:\s+to)?|credits?\s*:)\s*(?:the\s+)?$/i;
+  /(?:^|[\s([—–-])(?:via|sources?\s*:|according\s+to|reported\s+by|courtesy(?:\s+of)?|h\/t|hat\s+tip(?:\s+to)?|credits?\s*:)\s*(?:the\s+)?$/i;
 
 /**
  * True when the sentence names the link as its source ("Via [Rail News](…)", "Source: [the
