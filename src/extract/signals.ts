@@ -209,10 +209,16 @@ function blanked(text: string, ranges: ReadonlyArray<readonly [number, number]>,
   }
   for (const pattern of patterns) {
     pattern.lastIndex = 0;
-    t = t.replace(pattern, (m) => ' '.repeat(m.length));
+    // Most texts hold no match: test() spares them replace()'s slower path with a callback.
+    if (!pattern.test(t)) continue;
+    pattern.lastIndex = 0;
+    t = t.replace(pattern, spaces);
   }
   return t;
 }
+
+/** As many spaces as the match has characters (blanked's replacement). */
+const spaces = (m: string): string => ' '.repeat(m.length);
 
 const shorten = (s: string, max: number): string => (s.length <= max ? s : `${sliceWhole(s, max - 1).trimEnd()}…`);
 
