@@ -193,6 +193,8 @@ interface Frame {
   afterBr: boolean;
   /** Run when the level is done. */
   exit: (() => void) | undefined;
+  /** The level is a block of its own (`b`), emitted when the level is done, before `exit`. */
+  emits: boolean;
 }
 
 // WHY_SPLIT: a function whose variables (`this` included) a closure inside it holds allocates
@@ -469,6 +471,7 @@ export class BlockWalker {
       const frame = this.stack[this.stack.length - 1];
       if (frame.i >= frame.nodes.length) {
         this.stack.pop();
+        if (frame.emits) this.emit(frame.b as BlockBuilder);
         frame.exit?.();
         continue;
       }
@@ -494,6 +497,7 @@ export class BlockWalker {
     kind: BlockKind,
     inCode: boolean,
     exit: (() => void) | undefined,
+    emits = false,
   ): void {
     let done = exit;
     if (this.onPush) {
@@ -501,7 +505,7 @@ export class BlockWalker {
       this.onPush = undefined;
       done = exit ? both(exit, leave) : leave;
     }
-    this.stack.push({ nodes, i: 0, b, kind, inCode, afterBr: false, exit: done });
+    this.stack.push({ nodes, i: 0, b, kind, inCode, afterBr: false, exit: done, emits });
   }
 
   /** Before an element of a container: enter a footnote, a figure or a list (left by onPush). */
@@ -604,30 +608,20 @@ export class BlockWalker {
     if (blockKind !== undefined) {
       this.flush();
       const own = name === 'p' ? kind : blockKind;
-      const cite = name === 'blockquote' ? node.attribs?.cite?.trim() : undefined;
-      if (cite) this.pendingCite = cite;
-      const clearCite = (): void => {
-        if (cite && this.pendingCite === cite) this.pendingCite = undefined;
-      };
-      // A quote of running text is one quote block, its <cite> or <footer> attribution with it.
-      const mergedQuote = name === 'blockquote' && !this.complex.has(node);
-      if (this.blocky.has(node) && !mergedQuote) {
+      if (name === 'blockquote') {
+        this.quoteElement(node, children, own);
+        return;
+      }
+      if (this.blocky.has(node)) {
         this.noteLine(node);
-        this.push(children, undefined, own === 'heading' ? 'paragraph' : own, false, () => {
-          this.flush();
-          clearCite();
-        });
+        this.push(children, undefined, own === 'heading' ? 'paragraph' : own, false, () => this.flush());
       } else {
         const builder = new BlockBuilder(own, this.noteLine(node));
         if (name === 'figcaption' && this.figures.length > 0) {
           builder.caption = this.blocks.length > this.figures[this.figures.length - 1];
         }
-        if (mergedQuote) this.quoteDepth++;
-        this.push(children, builder, own, false, () => {
-          if (mergedQuote) this.quoteDepth--;
-          this.emit(builder);
-          clearCite();
-        });
+        // Emitted by the walk when the level is done: no closure per paragraph.
+        this.push(children, builder, own, false, undefined, true);
       }
       return;
     }
@@ -644,6 +638,32 @@ export class BlockWalker {
     this.push(children, undefined, kind, false, () => {
       this.flush();
       if (name === 'a') this.pendingWrap = undefined;
+    });
+  }
+
+  /** A `<blockquote>` of a container (blockElement's; its closures allocated for quotes only: see WHY_SPLIT). */
+  private quoteElement(node: DomNode, children: DomNode[], own: BlockKind): void {
+    const cite = node.attribs?.cite?.trim();
+    if (cite) this.pendingCite = cite;
+    const clearCite = (): void => {
+      if (cite && this.pendingCite === cite) this.pendingCite = undefined;
+    };
+    // A quote of running text is one quote block, its <cite> or <footer> attribution with it.
+    const mergedQuote = !this.complex.has(node);
+    if (this.blocky.has(node) && !mergedQuote) {
+      this.noteLine(node);
+      this.push(children, undefined, own === 'heading' ? 'paragraph' : own, false, () => {
+        this.flush();
+        clearCite();
+      });
+      return;
+    }
+    const builder = new BlockBuilder(own, this.noteLine(node));
+    if (mergedQuote) this.quoteDepth++;
+    this.push(children, builder, own, false, () => {
+      if (mergedQuote) this.quoteDepth--;
+      this.emit(builder);
+      clearCite();
     });
   }
 
