@@ -289,6 +289,16 @@ const NO_ANCHORS: DamagedAnchor[] = Object.freeze([]) as unknown as DamagedAncho
 /** Placeholder signals of a block whose claim is not analysed yet (never changed: replaced). */
 const NO_SIGNALS: ClaimSignal[] = Object.freeze([]) as unknown as ClaimSignal[];
 
+/** True when a link cites: no tag, share or navigation role, and not an image's or a frame's own source. */
+function citesBySomeLink(citations: readonly Citation[]): boolean {
+  // A loop, not some() with an arrow: a function object per block otherwise, most with no link.
+  for (let i = 0; i < citations.length; i++) {
+    const c = citations[i];
+    if (c.role === undefined && c.origin !== 'img' && c.origin !== 'iframe') return true;
+  }
+  return false;
+}
+
 /** The block's claim signals and their evidence (then its line, keeping the keys' order). */
 function claimBlock(linked: LinkedBlocks, index: number, post: PostLinks, ownResearch: boolean): void {
   const block = linked.blocks[index];
@@ -296,9 +306,7 @@ function claimBlock(linked: LinkedBlocks, index: number, post: PostLinks, ownRes
   const ranges = linked.ranges.get(index) ?? NO_RANGES;
   const line = linked.lines[index];
   // A tag, share or navigation link makes no claim look cited (nor an image's own source).
-  const cited =
-    block.damagedAnchors.length > 0 ||
-    block.citations.some((c) => c.role === undefined && c.origin !== 'img' && c.origin !== 'iframe');
+  const cited = block.damagedAnchors.length > 0 || citesBySomeLink(block.citations);
   const found = claimSignals(raw.text, {
     blank: raw.codeRanges ? [...raw.footnoteMarks, ...raw.codeRanges] : raw.footnoteMarks,
     rules: post.claimRules,
