@@ -101,7 +101,7 @@ const SOCIAL_HOSTS = new Set([
 
 /** First segments of a social host that are its own pages, not someone's profile. */
 const SOCIAL_RESERVED =
-  /^(?:search|explore|hashtag|share|sharer|intent|home|watch|login|signup|settings|about|help|privacy|terms|i|messages|notifications|topics?|trending|events|groups|marketplace|gaming|shorts|feed|results|embed|plugins|dialog|policies|legal|jobs|developers?|business)$/i;
+  /^(?:search|explore|hashtag|share|sharer|intent|home|watch|playlist|login|signup|settings|about|help|privacy|terms|i|messages|notifications|topics?|trending|events|groups|marketplace|gaming|shorts|feed|results|embed|plugins|dialog|policies|legal|jobs|developers?|business)$/i;
 
 /** Second segments that make a social path a post, a status or a media item, never a profile. */
 const SOCIAL_POST =
@@ -178,13 +178,22 @@ function storyLike(seg: string): boolean {
   return slugWords(seg).length > 3;
 }
 
+/** One-segment pages that are the site owner's own page whatever the name: `/about/`, `/team/`. */
+const OWN_PAGE = /^(?:about|about-?us|who-?we-?are|team|our-?team|staff|bio|contact|home|en)$/i;
+
 /**
- * True for a one-segment path that can be someone's own page (`/sgille/`, `/about/`): not a
- * story's slug or an id, not a code with inner capitals, and no word naming a document
- * (`/okafor-interview/`, `/annual-report/`).
+ * True for a one-segment path that is the named party's own page: one that spells the name or
+ * holds its last word (`/sgille/` for "Sarah Gille", `/ubyssey/`), or an about page. A section
+ * of the site (`cdc.gov/measles/`, `acme.com/newsroom/`, `…/opinions/`) is where its facts are
+ * published: a source. Never a story's slug, an id, a code with inner capitals, or a word naming
+ * a document (`/okafor-interview/`, `/annual-report/`).
  */
-function ownPage(seg: string): boolean {
-  return !storyLike(seg) && !/[a-z][A-Z]/.test(seg) && !SOURCE_NOUN.test(slugWords(seg).join(' '));
+function ownPage(seg: string, text: string): boolean {
+  if (storyLike(seg) || /[a-z][A-Z]/.test(seg) || SOURCE_NOUN.test(slugWords(seg).join(' '))) return false;
+  if (OWN_PAGE.test(seg.replace(/\.[a-z]{2,5}$/i, ''))) return true;
+  const words = text.replace(/[’']s$/, '').split(/\s+/).filter((w) => !NAME_JOINERS.has(w.toLowerCase()));
+  const last = squash(words[words.length - 1] ?? '');
+  return spells(seg, text) || (last.length >= 3 && squash(seg).includes(last));
 }
 
 /** True for a URL of a MediaWiki article (`/wiki/Title`) outside its namespaces (`File:`, `Special:`). */
@@ -215,6 +224,10 @@ function isSocialProfile(url: UrlParts, segs: string[]): boolean {
   if (!social) return segs.length === 1 && /^@[\w.-]+$/.test(segs[0]);
   if (segs.length === 0 || segs.length > 2) return false;
   if (SOCIAL_RESERVED.test(segs[0])) return false;
+  // `group.php?gid=…`, `permalink.php?story_fbid=…`: a script's page, a group or a post, not a
+  // profile (but `profile.php?id=…` is one); a numeric id is a video or a post (`vimeo.com/76979871`).
+  if (/\.php$/i.test(segs[0]) && !/^profile\.php$/i.test(segs[0])) return false;
+  if (/^\d+$/.test(segs[segs.length - 1])) return false;
   if (segs.length === 2 && SOCIAL_POST.test(segs[1])) return false;
   return SOCIAL_PROFILE.test(`/${segs.join('/')}`);
 }
@@ -269,7 +282,7 @@ export function isEntityLink(
   // A name linked to another site's home or to a short path there: the person's or
   // organisation's own page (`neonmona.org/`, `ucsd.edu/sgille/`); a slug of many words is a
   // story. On the post's own site such a link is one of its pages (navigation has its rules).
-  if (name && !isInternal && (segs.length === 0 || (segs.length === 1 && ownPage(segs[0]))))
+  if (name && !isInternal && (segs.length === 0 || (segs.length === 1 && ownPage(segs[0], text))))
     return !/[?&](?:p|page_id|id|story|article|post|v)=/i.test(url.query);
   // A short path ending with the link's words: a topic, section or product page (`/world/
   // newzealand`, `/apple-ipad/`), unless the words hold a number (an identifier: "RFC 2119",

@@ -35,6 +35,7 @@ describe('links on a name to its own page are not sources (role entity, issue 8)
     ['a fediverse profile on any host', 'Mara', 'https://social.example/@mara'],
     ['an organisation’s home page', 'Museum of Harbour Art', 'https://harbourart.example.org/'],
     ['a person’s page one segment deep', 'Sara Gill', 'https://lab.example.edu/sgill/'],
+    ['an organisation’s about page', 'Harbour Trust', 'https://harbourtrust.example.org/about/'],
     [
       'an outlet’s people page',
       'Mara Okafor',
@@ -69,6 +70,14 @@ describe('links on a name to its own page are not sources (role entity, issue 8)
     ['a plural term with a jump into the page', 'comments', 'https://forum.example.org/comments#c12'],
     ['a home page the sentence credits', 'Rail News', 'https://rail.example/news', 'Via Rail News'],
     ['a home page after "according to"', 'Reuters', 'https://www.reuters.example/', 'It fell, according to Reuters.'],
+    // review20: a section of the named party's site is where its facts are published.
+    ['an agency’s topic section', 'CDC', 'https://www.cdc.example.gov/measles/'],
+    ['a company’s newsroom', 'Acme Corp', 'https://www.acme.example/newsroom/'],
+    ['a court’s opinions page', 'Supreme Court', 'https://www.court.example.gov/opinions/'],
+    ['a social network’s group page', 'Papyrus', 'https://www.facebook.com/group.php?gid=2204743'],
+    ['a social network’s post page', 'Mara Okafor', 'https://www.facebook.com/permalink.php?story_fbid=1'],
+    ['a video by its number', 'a video', 'https://vimeo.com/76979871'],
+    ['a playlist', 'a speech', 'https://www.youtube.com/playlist?list=PL123'],
   ])('stays a source: %s', (_name, text, url, sentence?: string) => {
     expect(entity(text, url, sentence)).toBe(false);
   });
