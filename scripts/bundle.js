@@ -11,12 +11,13 @@
  * functions run on first import), so `--version` still evaluates only commander and the option
  * table. The library (dist/index.js) stays tsc's output, one file per module.
  *
- * The cache holds the functions a training run compiled: `check --offline` of a generated
- * article (and a Markdown note), run through bin/citecheck.js as a user runs it, which writes
- * the cache at exit. V8 accepts a cache only under the same V8 version, source and flags; the
+ * The cache holds the functions a training run compiled: `check` of a generated article (and a
+ * Markdown note) against a local server, run through bin/citecheck.js as a user runs it, which
+ * writes the cache at exit. V8 accepts a cache only under the same V8 version, source and flags; the
  * build checks that it does, and says so if not (the CLI then compiles from source, slower).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -57,25 +58,46 @@ await build({
   logLevel: 'warning',
 });
 
-// The training run: an article of 200 cited links and a Markdown note, checked offline (no
-// request is sent). Its inputs live in a private temporary directory; the cache goes to dist/.
+// The training run: an article of 200 cited links (some missing, one moved) and a Markdown
+// note, checked against a server of this process on 127.0.0.1 (no request leaves the machine),
+// so that fetching a page, checking links and writing their report are in the cache. Its
+// inputs live in a private temporary directory; the cache goes to dist/.
 // A plain run's flags: a V8 flag in the builder's NODE_OPTIONS would make a cache plain runs refuse.
 const { NODE_OPTIONS: _builderFlags, ...plainEnv } = process.env;
+const server = createServer((req, res) => {
+  if (req.url === '/article.html') {
+    const links = Array.from({ length: 200 }, (_, i) =>
+      i % 20 === 19 ? `${origin}/gone-${i}` : i % 50 === 7 ? `${origin}/moved` : `${origin}/story-${i}?ref=${i}#part`,
+    );
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml(links));
+  } else if (req.url === '/moved') res.writeHead(301, { location: '/story-0' }).end();
+  else if (req.url?.startsWith('/story-'))
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end('<!doctype html><title>Story</title><p id="part">Text.</p>');
+  else res.writeHead(404, { 'content-type': 'text/html' }).end('<title>Not found</title>');
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
 const work = mkdtempSync(path.join(tmpdir(), 'citecheck-build-'));
 try {
-  const links = Array.from({ length: 200 }, (_, i) => `https://example.com/${i % 7}/story-${i}?ref=${i}#part-${i}`);
-  writeFileSync(path.join(work, 'article.html'), pageHtml(links));
   writeFileSync(
     path.join(work, 'note.md'),
-    '# Note\n\nThe agency [reported](https://example.org/report) that cases rose by 4% in 2024.[^1]\n\n[^1]: See [the data](https://example.org/data).\n',
+    `# Note\n\nThe agency [reported](${origin}/story-1) that cases rose by 4% in 2024.[^1]\n\n[^1]: See [the data](${origin}/gone-1).\n`,
   );
-  const trained = spawnSync(
-    process.execPath,
-    [BIN, 'check', 'article.html', 'note.md', '--offline', '--no-config', '--no-progress', '--format', 'json'],
-    { cwd: work, env: { ...plainEnv, CITECHECK_WRITE_CODE_CACHE: '1', NO_COLOR: '1' }, encoding: 'utf8' },
-  );
-  if (trained.status !== 0 && trained.status !== 1) throw new Error(`the training run failed: ${trained.stderr}`);
+  const args = [BIN, 'check', `${origin}/article.html`, 'note.md', '--allow-private', '--no-config', '--no-progress'];
+  args.push('--format', 'json', '--host-concurrency', '8', '--host-interval', '0');
+  const child = spawn(process.execPath, args, {
+    cwd: work,
+    env: { ...plainEnv, CITECHECK_WRITE_CODE_CACHE: '1', NO_COLOR: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const status = await new Promise((resolve) => child.once('close', resolve));
+  if (status !== 0 && status !== 1) throw new Error(`the training run failed (${status}): ${stderr}`);
 } finally {
+  server.close();
   rmSync(work, { recursive: true, force: true });
 }
 
