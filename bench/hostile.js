@@ -131,7 +131,9 @@ export async function benchHostile() {
     console.log(
       `hostile: start-up (\`--version\`) median ${median(startup).toFixed(0)} ms, peak RSS ${baseRss.toFixed(0)} MB, in every CLI figure below`,
     );
-    for (const c of [...(await loadCorpus()), ...MEMORY_SHAPES]) {
+    // The corpus's tens-of-megabytes cases take minutes at RUNS runs each: only when asked.
+    const corpus = (await loadCorpus()).filter((c) => !c.large || process.env.BENCH_LARGE === '1');
+    for (const c of [...corpus, ...MEMORY_SHAPES]) {
       const text = c.build();
       const format = c.format ?? 'json';
       const file = path.join(dir, `${c.name}.${c.ext}`);

@@ -223,7 +223,7 @@ export const OPTION_TABLE = [
     arg: '<regex>',
     default: [],
     help: 'check only URLs matching this regex (repeatable)',
-    note: 'a URL an include pattern matches is checked even when an exclude pattern or a reserved name would exclude it (the private-address policy still needs `--allow-private`)',
+    note: "a URL an include pattern matches is checked even when an exclude pattern, a reserved name or a host's `check: false` would exclude it (the private-address policy still needs `--allow-private`)",
     commands: ALL_COMMANDS,
     extractHelp: 'mark URLs not matching this regex excluded (repeatable)',
   },
@@ -534,7 +534,7 @@ export const HOST_OPTION_TABLE = [
     key: 'check',
     kind: 'switch',
     help: "false: list this host's links as unchecked without requesting them",
-    note: 'for hosts that always wall off bots',
+    note: 'for hosts that always wall off bots; an `--include` pattern that matches a URL still has it checked',
   },
 ] as const satisfies readonly OptionDecl[];
 

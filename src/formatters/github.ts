@@ -7,7 +7,8 @@ const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', 
 /**
  * GitHub Actions workflow commands, one per finding: `::error file=…,line=…,title=CODE::message`.
  * Files are the post sources as given (relative to the job's working directory); URL and
- * stdin sources get no `file`. Text goes through the one sanitiser first (no escape sequences,
+ * stdin sources get no `file`, nor does a file name holding control characters (it is named at
+ * the start of the message instead). Text goes through the one sanitiser first (no escape sequences,
  * bidi controls or runner commands reach the log), then the Actions toolkit's escaping
  * (`escapeData`, `escapeProperty`), so a hostile message cannot end the command or inject another.
  */
@@ -15,13 +16,24 @@ export function renderGithubAnnotations(report: Report): string {
   const messageOf = findingMessages(report);
   const lines = report.findings.map((f) => {
     const props: string[] = [];
+    let where = '';
     const source = f.source || report.posts[f.post]?.source || '';
     if (source !== '' && source !== '-' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
-      props.push(`file=${escapeProperty(sanitizeText(source))}`);
-      if (f.line !== undefined) props.push(`line=${f.line}`);
+      // Line breaks and tabs survive the toolkit's escaping (the runner decodes %0A back): such a
+      // name is given exactly. Anything else the sanitiser removes cannot be.
+      const breaks = source.replace(/[\t\r\n]/g, '');
+      if (sanitizeText(breaks) === breaks) {
+        props.push(`file=${escapeProperty(source)}`);
+        if (f.line !== undefined) props.push(`line=${f.line}`);
+      } else {
+        // A name holding controls cannot be given whole: cleaned, it would name a file that does
+        // not exist, and the runner would pin the annotation nowhere. Name it in the message.
+        const clean = sanitizeText(source);
+        where = f.line === undefined ? `${clean}: ` : `${clean}:${f.line}: `;
+      }
     }
     props.push(`title=${escapeProperty(f.code)}`);
-    return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(sanitizeText(messageOf(f)))}`;
+    return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(sanitizeText(where + messageOf(f)))}`;
   });
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

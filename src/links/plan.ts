@@ -72,7 +72,7 @@ export type PlanOptions = Pick<
 /**
  * Classifies every target: `check`, or `skipped`/`excluded`/`unchecked`/`cached` with its
  * result. Rules apply in this order: --shard (another runner's site), a host configured `check: false` (a reporting choice,
- * whatever the URL), then the URL rules of links/filter.ts, then --offline, then the cache
+ * whatever the URL, unless an --include pattern matches it), then the URL rules of links/filter.ts, then --offline, then the cache
  * (never for a target whose fragments or quotes need today's page). Targets are unique per URL
  * by contract; a duplicate is planned once. Patterns come compiled by the config layer.
  */
@@ -123,7 +123,9 @@ function planTarget(target: CheckTarget, options: PlanOptions, inputs: PlanInput
     return decided('unchecked', 'shard', { status: 'unchecked', reason: otherShardReason(target.url, options.shard) });
   }
   const host = hostOf(target.url);
-  if (host && hostOverride(options, host)?.check === false) {
+  // An --include pattern that matches is the user naming this URL: it wins over every exclusion
+  // rule (issue 13), a host's `check: false` in the config among them.
+  if (host && hostOverride(options, host)?.check === false && !options.include.some((p) => p.test(target.url))) {
     return decided('unchecked', 'host-config', {
       status: 'unchecked',
       reason: `checking disabled for ${host.hostname} in the config`,

@@ -22,10 +22,10 @@ const startGaps = (hits: Hit[]) => {
 // The servers run in the test's own process and stamp a request when its handler runs. On a
 // quiet machine that lags the client's start by well under 1 ms (measured gaps: interval
 // + 0.2..0.8 ms); on a loaded 2-core machine one arrival was seen handled 20+ ms late (the
-// test failed at 20 ms of slack), which shortens the gap after it. A limiter that did nothing
-// would show gaps near 0 (or the 30 ms response time), far below interval - SLACK_MS = 90 ms,
-// so the check still catches one.
-const SLACK_MS = 60;
+// test failed at 20 ms of slack, and once at 60 ms under load 10), which shortens the gap after
+// it. A limiter that did nothing would show gaps near 0 (or the 30 ms response time), below
+// interval - SLACK_MS = 50 ms, so the check still catches one.
+const SLACK_MS = 100;
 const INTERVAL_MS = 150;
 
 /** Every gap at least the interval (minus jitter slack), and the span of all starts too. */

@@ -51,9 +51,10 @@ describe('nothing a post says reaches a terminal or a CI runner as a command', (
     expect(annotations).toContain(
       '::error file=content/a.md,line=3,title=ANCHOR_DAMAGED::Anchor "lost #\\#[add-mask]citecheck #\\#[stop-commands]pwned #\\#[group]Injected evilx @octocat" lost its URL (its Markdown reference has no definition); the claim has no source.',
     );
-    // The post whose file name holds a newline: the name stays inside its property, flattened.
+    // The post whose file name holds a newline: the name stays inside its property, escaped as
+    // the Actions toolkit does, so the runner decodes it back to the file's real name.
     expect(
-      annotations.filter((l) => l.startsWith('::error file=named/post %3A%3Aerror%3A%3Apwned.md,line=3,')),
+      annotations.filter((l) => l.startsWith('::error file=named/post%0A%3A%3Aerror%3A%3Apwned.md,line=3,')),
     ).toHaveLength(1);
     // In the terminal report the paragraph that began with "::error" (a claim: "officials said") is quoted, not a command.
     expect(lines(result.stdout)).toContain('   “::error file=x,line=1::injected, officials said.”');

@@ -38,6 +38,28 @@ describe('GitHub annotations', () => {
     expect(renderGithubAnnotations(report).split('\n')[0]).toMatch(/::a #\\#\[add-mask\]x {2}b c$/);
   });
 
+  it('names a file whose name holds controls in the message, not as a file= that does not exist', () => {
+    const report = seedLikeReport();
+    const evil = 'posts/a\u001b]52;c;eA==\u0007b\nc.md';
+    report.posts[0].source = evil;
+    for (const f of report.findings) f.source = evil;
+    const lines = renderGithubAnnotations(report).trimEnd().split('\n');
+    expect(lines).toHaveLength(11);
+    for (const line of lines) {
+      expect(line).not.toContain('file=');
+      expect(line).toMatch(/^::(error|warning|notice) title=[A-Z_]+::posts\/ab c\.md:1: /);
+    }
+  });
+
+  it('gives a file name with a line break exactly, escaped as the toolkit does', () => {
+    const report = seedLikeReport();
+    report.posts[0].source = 'posts/a\nb.md';
+    for (const f of report.findings) f.source = 'posts/a\nb.md';
+    const lines = renderGithubAnnotations(report).trimEnd().split('\n');
+    expect(lines).toHaveLength(11);
+    for (const line of lines) expect(line).toMatch(/^::(error|warning|notice) file=posts\/a%0Ab\.md,line=1,title=/);
+  });
+
   it('prints nothing without findings', () => {
     const report = { ...mixedReport(), findings: [] };
     expect(renderGithubAnnotations(report)).toBe('');

@@ -126,12 +126,17 @@ describe('planTargets: every target classified before the engine', () => {
     expect(decision(planOne('http://staging.test/', { include }))).toEqual({ action: 'check' });
     expect(decision(planOne('http://site.example/', { include }))).toEqual({ action: 'check' });
     expect(decision(planOne('https://example.com/a', { include }))).toEqual({ action: 'check' });
-    // An include names what to check, not how: no scheme becomes checkable, and the run's own
-    // rules (a host configured check: false, --offline) still hold.
+    // A host configured check: false is an exclusion rule too: the include wins over it.
+    expect(decision(planOne('http://staging.test/', { include, hosts: { 'staging.test': { check: false } } }))).toEqual(
+      {
+        action: 'check',
+      },
+    );
+    // An include names what to check, not how: no scheme becomes checkable, and --offline holds.
     expect(decision(planOne('mailto:staging@news.org', { include }))).toMatchObject({ rule: 'scheme' });
     expect(decision(planOne('http://staging.test/', { include, offline: true }))).toMatchObject({ rule: 'offline' });
     expect(
-      decision(planOne('http://staging.test/', { include, hosts: { 'staging.test': { check: false } } })),
+      decision(planOne('http://other.test/', { include, hosts: { 'other.test': { check: false } } })),
     ).toMatchObject({ rule: 'host-config' });
   });
 
@@ -161,7 +166,7 @@ describe('planTargets: every target classified before the engine', () => {
     expect(
       decision(planOne('http://archive.news.org:8080/x', { hosts: { 'archive.news.org:8080': off }, offline: true })),
     ).toMatchObject({ rule: 'host-config', reason });
-    // The host's own setting wins over the patterns: the user said not to request it.
+    // The host's own setting wins over the exclude patterns: the user said not to request it.
     expect(
       decision(planOne('https://archive.news.org/x', { hosts: { 'archive.news.org': off }, exclude: ['archive'] })),
     ).toMatchObject({ rule: 'host-config' });
