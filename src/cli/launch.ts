@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -60,13 +60,23 @@ export function bundlePaths(distDir: string): { bundle: string; cache: string } 
  */
 export function runBundle(distDir: string, { writeCache = false }: { writeCache?: boolean } = {}): boolean {
   const { bundle, cache } = bundlePaths(distDir);
-  if (!existsSync(bundle)) return false;
-  const script = compileBundle(bundle, !writeCache && existsSync(cache) ? readFileSync(cache) : undefined);
+  const bundleStat = statSync(bundle, { throwIfNoEntry: false });
+  if (!bundleStat) return false;
+  // V8 matches a cache to its source by length alone: a bundle changed after the build (edited
+  // by hand, written again without its cache) must not run with the old one's code.
+  const cacheStat = writeCache ? undefined : statSync(cache, { throwIfNoEntry: false });
+  const fresh = cacheStat !== undefined && cacheStat.mtimeMs >= bundleStat.mtimeMs;
+  const script = compileBundle(bundle, fresh ? readFileSync(cache) : undefined);
   if (writeCache)
     process.once('exit', () => {
-      // Written beside and renamed: a run never reads half a cache.
-      writeFileSync(`${cache}.tmp`, script.createCachedData());
-      renameSync(`${cache}.tmp`, cache);
+      // Written beside and renamed: a run never reads half a cache. A dist/ this run may not
+      // write into is said in one line (the build then finds no cache and warns), not a trace.
+      try {
+        writeFileSync(`${cache}.tmp`, script.createCachedData());
+        renameSync(`${cache}.tmp`, cache);
+      } catch (error) {
+        console.error(`citecheck: could not write the code cache ${cache}: ${(error as Error).message}`);
+      }
     });
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   const module = { exports: {} };
