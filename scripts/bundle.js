@@ -64,56 +64,66 @@ await build({
 // inputs live in a private temporary directory; the cache goes to dist/.
 // A plain run's flags: a V8 flag in the builder's NODE_OPTIONS would make a cache plain runs refuse.
 const { NODE_OPTIONS: _builderFlags, ...plainEnv } = process.env;
-const server = createServer((req, res) => {
-  if (req.url === '/article.html') {
-    const links = Array.from({ length: 200 }, (_, i) =>
-      i % 20 === 19 ? `${origin}/gone-${i}` : i % 50 === 7 ? `${origin}/moved` : `${origin}/story-${i}?ref=${i}#part`,
-    );
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml(links));
-  } else if (req.url === '/moved') res.writeHead(301, { location: '/story-0' }).end();
-  else if (req.url?.startsWith('/story-'))
-    res
-      .writeHead(200, { 'content-type': 'text/html' })
-      .end('<!doctype html><title>Story</title><p id="part">Text.</p>');
-  else res.writeHead(404, { 'content-type': 'text/html' }).end('<title>Not found</title>');
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
-const work = mkdtempSync(path.join(tmpdir(), 'citecheck-build-'));
+const { cache: CACHE } = await import(pathToFileURL(LAUNCH).href).then((launch) => launch.bundlePaths(DIST));
 try {
-  writeFileSync(
-    path.join(work, 'note.md'),
-    `# Note\n\nThe agency [reported](${origin}/story-1) that cases rose by 4% in 2024.[^1]\n\n[^1]: See [the data](${origin}/gone-1).\n`,
+  await train();
+  // Checked as a run would load it: after the launcher's flags, in a new process.
+  const accepted = spawnSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import { readFileSync } from 'node:fs';
+       const { tuneV8, compileBundle } = await import(${JSON.stringify(pathToFileURL(LAUNCH).href)});
+       tuneV8();
+       process.exitCode = compileBundle(${JSON.stringify(path.join(DIST, 'cli.bundle.cjs'))}, readFileSync(${JSON.stringify(CACHE)})).cachedDataRejected ? 1 : 0;`,
+    ],
+    { env: plainEnv, encoding: 'utf8' },
   );
-  const args = [BIN, 'check', `${origin}/article.html`, 'note.md', '--allow-private', '--no-config', '--no-progress'];
-  args.push('--format', 'json', '--host-concurrency', '8', '--host-interval', '0');
-  const child = spawn(process.execPath, args, {
-    cwd: work,
-    env: { ...plainEnv, CITECHECK_WRITE_CODE_CACHE: '1', NO_COLOR: '1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const status = await new Promise((resolve) => child.once('close', resolve));
-  if (status !== 0 && status !== 1) throw new Error(`the training run failed (${status}): ${stderr}`);
-} finally {
-  server.close();
-  rmSync(work, { recursive: true, force: true });
+  if (accepted.status !== 0) throw new Error(`V8 refused the cache it just made ${accepted.stderr}`);
+} catch (error) {
+  // The CLI runs without a cache (compiled from source, slower): a build that cannot train
+  // (no loopback, say) still builds.
+  rmSync(CACHE, { force: true });
+  console.warn(`bundle: no code cache, the CLI compiles from source: ${error.message}`);
 }
 
-// Checked as a run would load it: after the launcher's flags, in a new process.
-const accepted = spawnSync(
-  process.execPath,
-  [
-    '--input-type=module',
-    '-e',
-    `import { readFileSync } from 'node:fs';
-     const { tuneV8, bundlePaths, compileBundle } = await import(${JSON.stringify(pathToFileURL(LAUNCH).href)});
-     tuneV8();
-     const { bundle, cache } = bundlePaths(${JSON.stringify(DIST)});
-     process.exitCode = compileBundle(bundle, readFileSync(cache)).cachedDataRejected ? 1 : 0;`,
-  ],
-  { env: plainEnv, encoding: 'utf8' },
-);
-if (accepted.status !== 0)
-  console.warn(`bundle: V8 refused the code cache it just made; the CLI compiles from source. ${accepted.stderr}`);
+/** The training run, which writes the cache at its exit. */
+async function train() {
+  const server = createServer((req, res) => {
+    if (req.url === '/article.html') {
+      const links = Array.from({ length: 200 }, (_, i) =>
+        i % 20 === 19 ? `${origin}/gone-${i}` : i % 50 === 7 ? `${origin}/moved` : `${origin}/story-${i}?ref=${i}#part`,
+      );
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml(links));
+    } else if (req.url === '/moved') res.writeHead(301, { location: '/story-0' }).end();
+    else if (req.url?.startsWith('/story-'))
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><title>Story</title><p id="part">Text.</p>');
+    else res.writeHead(404, { 'content-type': 'text/html' }).end('<title>Not found</title>');
+  });
+  await new Promise((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const work = mkdtempSync(path.join(tmpdir(), 'citecheck-build-'));
+  try {
+    writeFileSync(
+      path.join(work, 'note.md'),
+      `# Note\n\nThe agency [reported](${origin}/story-1) that cases rose by 4% in 2024.[^1]\n\n[^1]: See [the data](${origin}/gone-1).\n`,
+    );
+    const args = [BIN, 'check', `${origin}/article.html`, 'note.md', '--allow-private', '--no-config', '--no-progress'];
+    args.push('--format', 'json', '--host-concurrency', '8', '--host-interval', '0');
+    const child = spawn(process.execPath, args, {
+      cwd: work,
+      env: { ...plainEnv, CITECHECK_WRITE_CODE_CACHE: '1', NO_COLOR: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const status = await new Promise((resolve) => child.once('close', resolve));
+    if (status !== 0 && status !== 1) throw new Error(`the training run failed (${status}): ${stderr}`);
+  } finally {
+    server.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
