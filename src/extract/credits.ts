@@ -101,8 +101,10 @@ function creditFootnotes(blocks: Block[], raws: RawBlock[]): void {
 /** True when a block is a line crediting the block above it. */
 function isSourceLine(block: Block, raw: RawBlock): boolean {
   if (NOT_CLAIMS.has(block.kind) || block.text.length > 300) return false;
-  const hasLink = block.citations.some((c) => c.role === undefined && c.via === undefined);
   if (SOURCE_LINE.test(block.text)) return true;
+  // After the text's own test: most blocks have no link, and some() with an arrow makes a function object per block.
+  const hasLink =
+    block.citations.length > 0 && block.citations.some((c) => c.role === undefined && c.via === undefined);
   if (hasLink && block.text.length <= 120 && VIA_LINE.test(block.text)) return true;
   return hasLink && (raw.attribution === true || raw.caption === true);
 }

@@ -210,20 +210,24 @@ function assignRole(citation: Citation, link: RawLink, post: PostLinks): void {
   citation.role = role;
 }
 
-/** A block between extraction's two passes: its links done, its claim signals still to find. */
-interface LinkedBlock {
-  /** The block, `isClaim` false and no signals until claimBlock has run. */
-  block: Block;
-  /** What the walker found of it (its text's footnote marks and code, its kind's hints). */
-  raw: RawBlock;
-  /** Its sentence ranges when it has links or damaged anchors (else empty: found as needed). */
-  ranges: Array<[number, number]>;
-  /** Its 1-based line in the source file, when known. */
-  line: number | undefined;
+/**
+ * A post's blocks between extraction's two passes, their links done, their claim signals still
+ * to find: lists by block index rather than an object per block (a page of 100,000 paragraphs
+ * kept 100,000 of them alive through the claim analysis).
+ */
+interface LinkedBlocks {
+  /** The blocks, `isClaim` false and no signals until claimBlock has run. */
+  blocks: Block[];
+  /** What the walker found of each (its text's footnote marks and code, its kind's hints). */
+  raws: RawBlock[];
+  /** The sentence ranges of the blocks with links or damaged anchors, by index (the others' are found as needed). */
+  ranges: Map<number, Array<[number, number]>>;
+  /** Each block's 1-based line in the source file, when known. */
+  lines: Array<number | undefined>;
 }
 
-/** The block with its citations normalised, classified and located: what checking needs of it. */
-function linkBlock(raw: RawBlock, index: number, post: PostLinks): LinkedBlock {
+/** The block with its citations normalised, classified and located (what checking needs of it), added to `into`. */
+function linkBlock(raw: RawBlock, index: number, post: PostLinks, into: LinkedBlocks): void {
   // Loops, not map() with closures: a closure over this function's variables would allocate
   // their context for every block, most of which have no link (100,000 paragraphs of a page).
   const ranges = raw.links.length + raw.damaged.length > 0 ? sentenceRanges(raw.text) : NO_RANGES;
@@ -236,9 +240,13 @@ function linkBlock(raw: RawBlock, index: number, post: PostLinks): LinkedBlock {
     assignRole(citation, link, post);
     citations[i] = citation;
   }
-  const damagedAnchors: DamagedAnchor[] = new Array<DamagedAnchor>(raw.damaged.length);
-  for (let i = 0; i < raw.damaged.length; i++)
-    damagedAnchors[i] = damagedAnchor(raw, raw.damaged[i], ranges, line, post);
+  // None is the shared empty list (nothing adds to a block's damaged anchors after this).
+  let damagedAnchors = NO_ANCHORS;
+  if (raw.damaged.length > 0) {
+    damagedAnchors = new Array<DamagedAnchor>(raw.damaged.length);
+    for (let i = 0; i < raw.damaged.length; i++)
+      damagedAnchors[i] = damagedAnchor(raw, raw.damaged[i], ranges, line, post);
+  }
   // Made with every key it will have in its final order; claimBlock fills in the claim's.
   const block: Block = {
     index,
@@ -249,7 +257,9 @@ function linkBlock(raw: RawBlock, index: number, post: PostLinks): LinkedBlock {
     citations,
     damagedAnchors,
   };
-  return { block, raw, ranges, line };
+  into.blocks.push(block);
+  into.lines.push(line);
+  if (ranges !== NO_RANGES) into.ranges.set(index, ranges);
 }
 
 /** A damaged anchor of a block as reported: its sentence, and its line (else the block's). */
@@ -273,15 +283,30 @@ function damagedAnchor(
 /** The sentence ranges of a block with no link or damaged anchor: none (shared, never changed). */
 const NO_RANGES: Array<[number, number]> = Object.freeze([]) as unknown as Array<[number, number]>;
 
+/** The damaged anchors of a block that has none (shared, frozen: never changed). */
+const NO_ANCHORS: DamagedAnchor[] = Object.freeze([]) as unknown as DamagedAnchor[];
+
 /** Placeholder signals of a block whose claim is not analysed yet (never changed: replaced). */
 const NO_SIGNALS: ClaimSignal[] = Object.freeze([]) as unknown as ClaimSignal[];
 
+/** True when a link cites: no tag, share or navigation role, and not an image's or a frame's own source. */
+function citesBySomeLink(citations: readonly Citation[]): boolean {
+  // A loop, not some() with an arrow: a function object per block otherwise, most with no link.
+  for (let i = 0; i < citations.length; i++) {
+    const c = citations[i];
+    if (c.role === undefined && c.origin !== 'img' && c.origin !== 'iframe') return true;
+  }
+  return false;
+}
+
 /** The block's claim signals and their evidence (then its line, keeping the keys' order). */
-function claimBlock({ block, raw, ranges, line }: LinkedBlock, post: PostLinks, ownResearch: boolean): void {
+function claimBlock(linked: LinkedBlocks, index: number, post: PostLinks, ownResearch: boolean): void {
+  const block = linked.blocks[index];
+  const raw = linked.raws[index];
+  const ranges = linked.ranges.get(index) ?? NO_RANGES;
+  const line = linked.lines[index];
   // A tag, share or navigation link makes no claim look cited (nor an image's own source).
-  const cited =
-    block.damagedAnchors.length > 0 ||
-    block.citations.some((c) => c.role === undefined && c.origin !== 'img' && c.origin !== 'iframe');
+  const cited = block.damagedAnchors.length > 0 || citesBySomeLink(block.citations);
   const found = claimSignals(raw.text, {
     blank: raw.codeRanges ? [...raw.footnoteMarks, ...raw.codeRanges] : raw.footnoteMarks,
     rules: post.claimRules,
@@ -309,17 +334,15 @@ function claimBlock({ block, raw, ranges, line }: LinkedBlock, post: PostLinks, 
  * block's signals, then one per pass over the whole post (speech, voice, statements, credits).
  * A run checks the links while it drives these steps between the network's events.
  */
-function* analyseClaims(
-  linked: LinkedBlock[],
-  rawBlocks: RawBlock[],
-  post: PostLinks,
-): Generator<void, void, undefined> {
-  const ownResearch = tellsOwnResearch(linked.map((one) => one.raw.text));
-  for (const one of linked) {
-    claimBlock(one, post, ownResearch);
+function* analyseClaims(linked: LinkedBlocks, post: PostLinks): Generator<void, void, undefined> {
+  const rawBlocks = linked.raws;
+  const ownResearch = tellsOwnResearch(rawBlocks.map((raw) => raw.text));
+  for (let i = 0; i < rawBlocks.length; i++) {
+    claimBlock(linked, i, post, ownResearch);
     yield;
   }
-  const blocks = linked.map((one) => one.block);
+  // A copy: the post's own list is not the one the passes below are given.
+  const blocks = linked.blocks.slice();
   const speech = settleSpeech(blocks);
   const voice = postVoice(blocks, speech);
   if (voice === 'personal') settleExampleQuotes(blocks);
@@ -452,13 +475,14 @@ export function extractStaged(post: Post, opts: ExtractOptions = {}): StagedExtr
     claimRules: opts.claimRules,
     hosts: new Map(),
   };
-  const linked = rawBlocks.map((raw, index) => linkBlock(raw, index, links));
+  const linked: LinkedBlocks = { blocks: [], raws: rawBlocks, ranges: new Map(), lines: [] };
+  for (let i = 0; i < rawBlocks.length; i++) linkBlock(rawBlocks[i], i, links, linked);
 
   const { body: _body, bodyFormat: _format, bodyLine: _line, ...rest } = post;
   if (dropped > 0) rest.warnings = [...rest.warnings, deepNesting(dropped, MAX_NESTING)];
   if (rest.title === undefined && found.firstHeading !== undefined) rest.title = found.firstHeading;
   return {
-    post: { ...rest, blocks: linked.map((one) => one.block) },
-    claims: analyseClaims(linked, rawBlocks, links),
+    post: { ...rest, blocks: linked.blocks },
+    claims: analyseClaims(linked, links),
   };
 }

@@ -82,6 +82,11 @@ function marker(name: string): string {
   return `<${name}></${name}>`;
 }
 
+// The markers, written once (a tag's callback made a closure and a marker string per tag).
+const ORPHAN_A_MARKER = marker(ORPHAN_A);
+const STRONG_END_MARKER = marker(STRONG_END);
+const BLOCK_BREAK_MARKER = marker(BLOCK_BREAK);
+
 /** Whether `html[from, to)` holds no text: only whitespace, tags and comments (linear). */
 function onlyMarkup(html: string, from: number, to: number): boolean {
   let i = from;
@@ -110,13 +115,13 @@ export function markOrphanTags(html: string): string {
   let out = '';
   let last = 0;
   scanTags(html, (tag) => {
-    const { name, closing } = tag;
-    const source = (): string => html.slice(tag.index, tag.end);
+    const name = tag.name;
+    const closing = tag.closing;
     let replacement: string | undefined;
     if (name === 'a') {
       // An <a> inside an open <a> closes it first (HTML's adoption agency); htmlparser2 would
       // nest them instead, giving the outer link the inner link's words and everything after.
-      if (!closing && aOpen) replacement = `</a>${source()}`;
+      if (!closing && aOpen) replacement = `</a>${html.slice(tag.index, tag.end)}`;
       else if (!closing) aOpen = true;
       else if (aOpen) aOpen = false;
       // `real</a></a>`: a doubled closing tag is a typo, not a second lost link; only a
@@ -124,8 +129,8 @@ export function markOrphanTags(html: string): string {
       // `<a href><div><a href><img></a></div></a>` (a linked box around a linked image, whose
       // outer link the inner <a> closed) loses nothing.
       else if (lastAClose >= 0 && onlyMarkup(html, lastAClose, tag.index)) replacement = '';
-      else replacement = marker(ORPHAN_A);
-      if (!closing) aTag = source();
+      else replacement = ORPHAN_A_MARKER;
+      if (!closing) aTag = html.slice(tag.index, tag.end);
       else lastAClose = tag.end;
     } else if (aOpen && !closing && CLOSES_P.has(name) && (open.p ?? 0) > 0) {
       // `<p>… <a href>words <p>more</a>`: the new block closes the paragraph and the browser
@@ -133,17 +138,17 @@ export function markOrphanTags(html: string): string {
       // the link would vanish from both blocks. So we close and reopen it the browser's way.
       open.p = 0;
       if (TRACKED_BLOCKS.has(name)) open[name] = (open[name] ?? 0) + 1;
-      replacement = `</a>${source()}${aTag.replace(/^<a/i, `<a ${REOPENED_A}`)}`;
+      replacement = `</a>${html.slice(tag.index, tag.end)}${aTag.replace(/^<a/i, `<a ${REOPENED_A}`)}`;
     } else if (name === 'strong' || name === 'b') {
       if (!closing) strongDepth++;
       else if (strongDepth > 0) strongDepth--;
-      else replacement = marker(STRONG_END);
+      else replacement = STRONG_END_MARKER;
     } else if (TRACKED_BLOCKS.has(name)) {
       if (!closing) {
         if (CLOSES_P.has(name)) open.p = 0;
         open[name] = (open[name] ?? 0) + 1;
       } else if ((open[name] ?? 0) > 0) open[name]--;
-      else replacement = marker(BLOCK_BREAK);
+      else replacement = BLOCK_BREAK_MARKER;
     } else if (!closing && CLOSES_P.has(name)) open.p = 0;
     if (replacement !== undefined) {
       out += html.slice(last, tag.index) + replacement;

@@ -209,10 +209,16 @@ function blanked(text: string, ranges: ReadonlyArray<readonly [number, number]>,
   }
   for (const pattern of patterns) {
     pattern.lastIndex = 0;
-    t = t.replace(pattern, (m) => ' '.repeat(m.length));
+    // Most texts hold no match: test() spares them replace()'s slower path with a callback.
+    if (!pattern.test(t)) continue;
+    pattern.lastIndex = 0;
+    t = t.replace(pattern, spaces);
   }
   return t;
 }
+
+/** As many spaces as the match has characters (blanked's replacement). */
+const spaces = (m: string): string => ' '.repeat(m.length);
 
 const shorten = (s: string, max: number): string => (s.length <= max ? s : `${sliceWhole(s, max - 1).trimEnd()}…`);
 
@@ -257,8 +263,15 @@ function isWeakQuote(inner: string, words: readonly string[], before: string, af
   return words.length <= PHRASE_MAX_WORDS && /^[^\p{L}]*\p{Ll}/u.test(words[0]) && !NAMING_VERB.test(before);
 }
 
+// Every quote read below opens or closes with one of these (double marks, or single ones).
+const ANY_QUOTE_MARK = /[“”"«'‘]/;
+/** The quotes of a text with no quotation mark (shared, frozen: never changed). */
+const NO_QUOTES: Quotes = Object.freeze({ strong: Object.freeze([]), weak: Object.freeze([]) }) as unknown as Quotes;
+
 /** Quoted spans of at least three words, as evidence; quoted titles and names are no quotes. */
 function quotes(text: string): Quotes {
+  // No quotation mark at all (most paragraphs of a long page): no span to read, nothing made.
+  if (!ANY_QUOTE_MARK.test(text)) return NO_QUOTES;
   const found: Quotes = { strong: [], weak: [] };
   const add = (inner: string, start: number, end: number): void => {
     const words = inner.trim().split(/\s+/);
@@ -699,12 +712,18 @@ const CUES =
   /challeng|disput|reject|dismiss|question|refut|defend|justif|asked|calls for|called for|calling for|call for|learn|written about|described|portray|depict|characteri|hailed|billed|touted|dubbed|cast|paint|[Ss]ource|familiar with|briefed on|knowledge of|condition|on the (?:rise|increase|decline|wane)|risen|fallen|doubled|tripled|quadrupled|halved|soared|plummeted|surged|skyrocketed|dwindled|grown|dropped|declined|rose |fell |grew |rising |falling |growing |dropping |declining /g;
 
 /** The patterns (CONTESTED … TREND) whose cue words a text holds: each is scanned for only then. */
-function cuesOf(t: string): Set<RegExp> {
-  const wanted = new Set<RegExp>();
+function cuesOf(t: string): ReadonlySet<RegExp> {
   CUES.lastIndex = 0;
-  for (let m = CUES.exec(t); m; m = CUES.exec(t)) wanted.add(cuePattern(m[0]));
+  let m = CUES.exec(t);
+  // Most texts hold no cue: one shared empty set, not a new one per block.
+  if (m === null) return NO_CUES;
+  const wanted = new Set<RegExp>();
+  for (; m; m = CUES.exec(t)) wanted.add(cuePattern(m[0]));
   return wanted;
 }
+
+/** The cues of a text that holds none (shared: only ever read). */
+const NO_CUES: ReadonlySet<RegExp> = new Set<RegExp>();
 
 /** The pattern a cue of CUES starts. */
 function cuePattern(cue: string): RegExp {

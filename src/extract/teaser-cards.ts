@@ -71,6 +71,9 @@ function isRelative(href: string): boolean {
  */
 function cardChars(el: DomNode, ownLink: (href: string) => boolean = isRelative): number {
   if (!mayBeCard(el)) return -1;
+  // More children than the scan looks at: the scan below would give up too (every child is
+  // visited before its stack empties), after listing them all (an article of 100,000 paragraphs).
+  if ((el.children ?? []).length > SCAN_LIMIT) return -1;
   let seen = 0;
   let href: string | undefined;
   let headline = false;

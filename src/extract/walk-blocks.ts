@@ -193,12 +193,23 @@ interface Frame {
   afterBr: boolean;
   /** Run when the level is done. */
   exit: (() => void) | undefined;
+  /** The level is a block of its own (`b`), emitted when the level is done, before `exit`. */
+  emits: boolean;
 }
 
 // WHY_SPLIT: a function whose variables (`this` included) a closure inside it holds allocates
 // their context at every call, whichever branch it takes. The walk's per-node methods are split
 // so that text nodes, orphan tags and plain paragraphs' text never pay for the closures of
 // links, quotes, notes and lists (~100 bytes per node: tens of MB on a page of 100,000 paragraphs).
+
+// What trim() removes is what \s matches (white space and line terminators): a text is blank
+// when no character is outside it. A test, not trim(): no new string per text node.
+const NOT_SPACE = /\S/;
+
+/** True when `text` is empty or only white space (same as `text.trim() === ''`). */
+function isBlank(text: string): boolean {
+  return !NOT_SPACE.test(text);
+}
 
 /** One exit running two (a level's own, then what entering its element set up); no closure in push(). */
 function both(first: () => void, second: () => void): () => void {
@@ -469,6 +480,7 @@ export class BlockWalker {
       const frame = this.stack[this.stack.length - 1];
       if (frame.i >= frame.nodes.length) {
         this.stack.pop();
+        if (frame.emits) this.emit(frame.b as BlockBuilder);
         frame.exit?.();
         continue;
       }
@@ -494,6 +506,7 @@ export class BlockWalker {
     kind: BlockKind,
     inCode: boolean,
     exit: (() => void) | undefined,
+    emits = false,
   ): void {
     let done = exit;
     if (this.onPush) {
@@ -501,7 +514,7 @@ export class BlockWalker {
       this.onPush = undefined;
       done = exit ? both(exit, leave) : leave;
     }
-    this.stack.push({ nodes, i: 0, b, kind, inCode, afterBr: false, exit: done });
+    this.stack.push({ nodes, i: 0, b, kind, inCode, afterBr: false, exit: done, emits });
   }
 
   /** Before an element of a container: enter a footnote, a figure or a list (left by onPush). */
@@ -554,15 +567,15 @@ export class BlockWalker {
         return;
       }
       frame.afterBr = true;
-    } else if (node.type === 'tag' || (node.type === 'text' && (node.data ?? '').trim() !== '')) frame.afterBr = false;
+    } else if (node.type === 'tag' || (node.type === 'text' && !isBlank(node.data ?? ''))) frame.afterBr = false;
     if (node.type === 'text') {
       const data = node.data ?? '';
-      if (!this.loose && data.trim() === '') return;
+      if (!this.loose && isBlank(data)) return;
       // Blank lines separate paragraphs in text that lost its <p> tags.
       const parts = data.includes('\n') ? data.split(/\n[ \t\r]*\n/) : [data];
       for (let i = 0; i < parts.length; i++) {
         if (i > 0) this.flush();
-        if (parts[i].trim() !== '' || this.loose) this.looseBuilder(kind, node).append(parts[i]);
+        if (!isBlank(parts[i]) || this.loose) this.looseBuilder(kind, node).append(parts[i]);
       }
       return;
     }
@@ -604,35 +617,29 @@ export class BlockWalker {
     if (blockKind !== undefined) {
       this.flush();
       const own = name === 'p' ? kind : blockKind;
-      const cite = name === 'blockquote' ? node.attribs?.cite?.trim() : undefined;
-      if (cite) this.pendingCite = cite;
-      const clearCite = (): void => {
-        if (cite && this.pendingCite === cite) this.pendingCite = undefined;
-      };
-      // A quote of running text is one quote block, its <cite> or <footer> attribution with it.
-      const mergedQuote = name === 'blockquote' && !this.complex.has(node);
-      if (this.blocky.has(node) && !mergedQuote) {
+      if (name === 'blockquote') {
+        this.quoteElement(node, children, own);
+        return;
+      }
+      if (this.blocky.has(node)) {
         this.noteLine(node);
-        this.push(children, undefined, own === 'heading' ? 'paragraph' : own, false, () => {
-          this.flush();
-          clearCite();
-        });
+        this.push(children, undefined, own === 'heading' ? 'paragraph' : own, false, () => this.flush());
       } else {
         const builder = new BlockBuilder(own, this.noteLine(node));
         if (name === 'figcaption' && this.figures.length > 0) {
           builder.caption = this.blocks.length > this.figures[this.figures.length - 1];
         }
-        if (mergedQuote) this.quoteDepth++;
-        this.push(children, builder, own, false, () => {
-          if (mergedQuote) this.quoteDepth--;
-          this.emit(builder);
-          clearCite();
-        });
+        // Emitted by the walk when the level is done: no closure per paragraph.
+        this.push(children, builder, own, false, undefined, true);
       }
       return;
     }
     if (INLINE.has(name) && !this.blocky.has(node)) {
-      this.push([node], this.looseBuilder(kind, node), kind, false, undefined);
+      const builder = this.looseBuilder(kind, node);
+      // A marker of an orphan end tag is read at once, as its level would read it next (no
+      // frame or list of its own: 70,000 of them in a paragraph of lost links).
+      if (name === ORPHAN_A || name === STRONG_END) this.inlineNode(node, builder, false);
+      else this.push([node], builder, kind, false, undefined);
       return;
     }
     // A container (div, section, ul, table, …) or an inline element wrapping blocks.
@@ -644,6 +651,32 @@ export class BlockWalker {
     this.push(children, undefined, kind, false, () => {
       this.flush();
       if (name === 'a') this.pendingWrap = undefined;
+    });
+  }
+
+  /** A `<blockquote>` of a container (blockElement's; its closures allocated for quotes only: see WHY_SPLIT). */
+  private quoteElement(node: DomNode, children: DomNode[], own: BlockKind): void {
+    const cite = node.attribs?.cite?.trim();
+    if (cite) this.pendingCite = cite;
+    const clearCite = (): void => {
+      if (cite && this.pendingCite === cite) this.pendingCite = undefined;
+    };
+    // A quote of running text is one quote block, its <cite> or <footer> attribution with it.
+    const mergedQuote = !this.complex.has(node);
+    if (this.blocky.has(node) && !mergedQuote) {
+      this.noteLine(node);
+      this.push(children, undefined, own === 'heading' ? 'paragraph' : own, false, () => {
+        this.flush();
+        clearCite();
+      });
+      return;
+    }
+    const builder = new BlockBuilder(own, this.noteLine(node));
+    if (mergedQuote) this.quoteDepth++;
+    this.push(children, builder, own, false, () => {
+      if (mergedQuote) this.quoteDepth--;
+      this.emit(builder);
+      clearCite();
     });
   }
 

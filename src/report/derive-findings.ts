@@ -43,6 +43,8 @@ export function isOmittedSummary(finding: Finding): boolean {
  * summary finding per code that had more.
  */
 function capPerCode(findings: readonly Finding[], summary: (code: FindingCode, omitted: number) => Finding): Finding[] {
+  // Under the cap in all, no code can be over it: the findings as they are (no Map per block).
+  if (findings.length <= MAX_FINDINGS_PER_CODE) return findings as Finding[];
   const counts = new Map<FindingCode, number>();
   const out: Finding[] = [];
   for (const f of findings) {
@@ -126,6 +128,8 @@ export function deriveFindings(
     // In a loop, not push(...): the spread passes each finding as an argument.
     for (const f of capped) findings.push(f);
     for (const block of post.blocks) {
+      // Most blocks of a long page raise nothing: no objects or closures made for them.
+      if (!mayRaise(block)) continue;
       const where = { post: postIndex, source: post.source, line: block.line ?? postLine };
       const blockCapped = capPerCode(
         blockFindings(block, where, results, post.url, quotesOf, context),
@@ -159,6 +163,23 @@ function isSourceLink(c: ReportCitation, postUrl: string | undefined): boolean {
 function withoutHash(url: string): string {
   const hash = url.indexOf('#');
   return hash >= 0 ? url.slice(0, hash) : url;
+}
+
+/**
+ * False for a block that blockFindings would find nothing in: no damaged anchor, no citation
+ * it reports on, and no signal that makes it an uncited claim.
+ */
+function mayRaise(block: ReportBlock): boolean {
+  if (block.damagedAnchors.length > 0) return true;
+  const citations = block.citations;
+  for (let i = 0; i < citations.length; i++) {
+    const c = citations[i];
+    if (c.role === undefined && c.via === undefined && c.ignored === undefined) return true;
+  }
+  if (NEVER_UNCITED_KINDS.has(block.kind)) return false;
+  const signals = block.signals;
+  for (let i = 0; i < signals.length; i++) if (UNCITED_SIGNALS.has(signals[i])) return true;
+  return false;
 }
 
 // A table cell is data: its source is the table's caption or the paragraph around it, and

@@ -35,7 +35,12 @@ export function redactReport(posts: ReportPost[], findings: Finding[]): void {
   for (const post of posts) {
     if (post.url !== undefined) post.url = redactCredentials(post.url);
     if (post.baseUrl !== undefined) post.baseUrl = redactCredentials(post.baseUrl);
-    for (const block of post.blocks) for (const c of block.citations) redactCitation(c);
+    // Index loops: once over every block, where for…of made an iterator per block (see totals.ts).
+    const blocks = post.blocks;
+    for (let b = 0; b < blocks.length; b++) {
+      const citations = blocks[b].citations;
+      for (let i = 0; i < citations.length; i++) redactCitation(citations[i]);
+    }
   }
   for (const finding of findings) {
     finding.message = redactCredentials(finding.message);

@@ -21,12 +21,18 @@ export function computeTotals(posts: readonly ReportPost[], findings: readonly F
   let claims = 0;
   let citations = 0;
   let damagedAnchors = 0;
+  // Index loops: this runs once over every block, mostly unoptimised, where for…of makes an
+  // iterator and its result objects for each block's citations (8 MB for 100,000 paragraphs).
   for (const post of posts) {
-    for (const block of post.blocks) {
+    const postBlocks = post.blocks;
+    for (let b = 0; b < postBlocks.length; b++) {
+      const block = postBlocks[b];
       blocks += 1;
       if (block.isClaim) claims += 1;
       damagedAnchors += block.damagedAnchors.length;
-      for (const c of block.citations) {
+      const blockCitations = block.citations;
+      for (let i = 0; i < blockCitations.length; i++) {
+        const c = blockCitations[i];
         if (c.role !== undefined || c.via !== undefined) continue;
         citations += 1;
         // Prefixes keep an invalid raw href from colliding with a real checkUrl.
