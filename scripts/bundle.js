@@ -1,42 +1,129 @@
 #!/usr/bin/env node
 /**
  * The second step of `npm run build`, after tsc: bundles the CLI (dist/cli/bin.js, what it
- * imports and the packages those import) into dist/cli.bundle.js and its chunks
- * (dist/bundle-*.js), which bin/citecheck.js loads. Node resolved, read, linked and evaluated
- * ~190 ES modules one by one for a `check` run, ~13% of the CPU of `check --offline` on a
- * 2,000-link page. Code splitting keeps what is loaded with import() in chunks of its own, so
- * `--version` still loads only commander and the option table, and an offline run no HTTP
- * client. The library (dist/index.js) stays tsc's output, one file per module.
+ * imports and the packages those import) into one CommonJS file, dist/cli.bundle.cjs, and makes
+ * V8's code cache for it, dist/cli.bundle.cache; bin/citecheck.js runs the bundle with that
+ * cache (src/cli/launch.ts). Node resolved, read, linked and evaluated ~190 ES modules one by
+ * one for a `check` run (~13% of the CPU of `check --offline` on a 2,000-link page), and then
+ * compiled the functions of the bundle's chunks on every start (~10% more); Node 20 has no
+ * compile cache for modules, but a script compiled with V8's `cachedData` skips parsing and
+ * compiling what the cache holds. Modules loaded with import() stay lazy (esbuild wraps them in
+ * functions run on first import), so `--version` still evaluates only commander and the option
+ * table. The library (dist/index.js) stays tsc's output, one file per module.
+ *
+ * The cache holds the functions a training run compiled: `check` of a generated article (and a
+ * Markdown note) against a local server, run through bin/citecheck.js as a user runs it, which
+ * writes the cache at exit. V8 accepts a cache only under the same V8 version, source and flags; the
+ * build checks that it does, and says so if not (the CLI then compiles from source, slower).
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { pageHtml } from '../bench/bench-page.js';
 
-const DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = path.join(ROOT, 'dist');
+const BIN = path.join(ROOT, 'bin', 'citecheck.js');
+const LAUNCH = path.join(DIST, 'cli', 'launch.js');
 
-// Chunk names carry a hash of their content: an earlier build's chunks would stay beside the new ones.
-for (const name of readdirSync(DIST)) if (/^(bundle-.*|cli\.bundle)\.js$/.test(name)) rmSync(path.join(DIST, name));
+// An earlier build's bundle (and the ES module chunks of builds before this layout) would stay beside the new one.
+for (const name of readdirSync(DIST))
+  if (/^(bundle-.*\.js|cli\.bundle\.(js|cjs|cache|cache\.tmp))$/.test(name)) rmSync(path.join(DIST, name));
 
 await build({
-  entryPoints: { 'cli.bundle': path.join(DIST, 'cli', 'bin.js') },
-  outdir: DIST,
+  entryPoints: [path.join(DIST, 'cli', 'bin.js')],
   // In dist/ itself, where version.js is: modules find ../package.json as they do unbundled.
-  chunkNames: 'bundle-[name]-[hash]',
+  outfile: path.join(DIST, 'cli.bundle.cjs'),
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   // Loaded on first use by the runs that need them (undici by a path of its own, with require):
   // bundled, they would only add to the package's size.
   external: ['undici', 'cheerio', 'ajv'],
-  // The CommonJS packages bundled (commander, picomatch…) require Node's modules.
-  banner: {
-    js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
-  },
+  // Modules that find files beside them (version.js: ../package.json) or make a require from
+  // import.meta.url get the bundle's own URL.
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // import() of an external package (ajv) becomes require(): the bundle runs as a vm.Script,
+  // where import() failed (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING) even given Node's loader.
+  supported: { 'dynamic-import': false },
   // Whitespace and syntax only: names stay as written, so a crash's stack trace still reads.
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
 });
+
+// The training run: an article of 200 cited links (some missing, one moved) and a Markdown
+// note, checked against a server of this process on 127.0.0.1 (no request leaves the machine),
+// so that fetching a page, checking links and writing their report are in the cache. Its
+// inputs live in a private temporary directory; the cache goes to dist/.
+// A plain run's flags: a V8 flag in the builder's NODE_OPTIONS would make a cache plain runs refuse.
+const { NODE_OPTIONS: _builderFlags, ...plainEnv } = process.env;
+const { cache: CACHE } = await import(pathToFileURL(LAUNCH).href).then((launch) => launch.bundlePaths(DIST));
+try {
+  await train();
+  // Checked as a run would load it: after the launcher's flags, in a new process.
+  const accepted = spawnSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import { readFileSync } from 'node:fs';
+       const { tuneV8, compileBundle } = await import(${JSON.stringify(pathToFileURL(LAUNCH).href)});
+       tuneV8();
+       process.exitCode = compileBundle(${JSON.stringify(path.join(DIST, 'cli.bundle.cjs'))}, readFileSync(${JSON.stringify(CACHE)})).cachedDataRejected ? 1 : 0;`,
+    ],
+    { env: plainEnv, encoding: 'utf8' },
+  );
+  if (accepted.status !== 0) throw new Error(`V8 refused the cache it just made ${accepted.stderr}`);
+} catch (error) {
+  // The CLI runs without a cache (compiled from source, slower): a build that cannot train
+  // (no loopback, say) still builds.
+  rmSync(CACHE, { force: true });
+  console.warn(`bundle: no code cache, the CLI compiles from source: ${error.message}`);
+}
+
+/** The training run, which writes the cache at its exit. */
+async function train() {
+  const server = createServer((req, res) => {
+    if (req.url === '/article.html') {
+      const links = Array.from({ length: 200 }, (_, i) =>
+        i % 20 === 19 ? `${origin}/gone-${i}` : i % 50 === 7 ? `${origin}/moved` : `${origin}/story-${i}?ref=${i}#part`,
+      );
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml(links));
+    } else if (req.url === '/moved') res.writeHead(301, { location: '/story-0' }).end();
+    else if (req.url?.startsWith('/story-'))
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><title>Story</title><p id="part">Text.</p>');
+    else res.writeHead(404, { 'content-type': 'text/html' }).end('<title>Not found</title>');
+  });
+  await new Promise((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const work = mkdtempSync(path.join(tmpdir(), 'citecheck-build-'));
+  try {
+    writeFileSync(
+      path.join(work, 'note.md'),
+      `# Note\n\nThe agency [reported](${origin}/story-1) that cases rose by 4% in 2024.[^1]\n\n[^1]: See [the data](${origin}/gone-1).\n`,
+    );
+    const args = [BIN, 'check', `${origin}/article.html`, 'note.md', '--allow-private', '--no-config', '--no-progress'];
+    args.push('--format', 'json', '--host-concurrency', '8', '--host-interval', '0');
+    const child = spawn(process.execPath, args, {
+      cwd: work,
+      env: { ...plainEnv, CITECHECK_WRITE_CODE_CACHE: '1', NO_COLOR: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const status = await new Promise((resolve) => child.once('close', resolve));
+    if (status !== 0 && status !== 1) throw new Error(`the training run failed (${status}): ${stderr}`);
+  } finally {
+    server.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
