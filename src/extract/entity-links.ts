@@ -191,7 +191,10 @@ const OWN_PAGE = /^(?:about|about-?us|who-?we-?are|team|our-?team|staff|bio|cont
 function ownPage(seg: string, text: string): boolean {
   if (storyLike(seg) || /[a-z][A-Z]/.test(seg) || SOURCE_NOUN.test(slugWords(seg).join(' '))) return false;
   if (OWN_PAGE.test(seg.replace(/\.[a-z]{2,5}$/i, ''))) return true;
-  const words = text.replace(/[’']s$/, '').split(/\s+/).filter((w) => !NAME_JOINERS.has(w.toLowerCase()));
+  const words = text
+    .replace(/[’']s$/, '')
+    .split(/\s+/)
+    .filter((w) => !NAME_JOINERS.has(w.toLowerCase()));
   const last = squash(words[words.length - 1] ?? '');
   return spells(seg, text) || (last.length >= 3 && squash(seg).includes(last));
 }
