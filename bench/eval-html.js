@@ -22,8 +22,9 @@
  * temporary folder, by page, address and Readability version.
  *
  * For each page citecheck reads the saved page as an HTML input fetched from its address (the
- * page's canonical or og:url wins, as for any page), and the links it reports as sources (no
- * `role`, written in the page: not credit copies, not fragment-only jumps) are compared with
+ * page's canonical or og:url wins, as for any page), and the links it checks and reports (no
+ * `role`, or a link on a name in the prose, role `entity`; written in the page: not credit
+ * copies, not fragment-only jumps) are compared with
  * the links of the article. Both sides are resolved against their base and normalised the same
  * way (host without "www.", links to the site itself as "site:" + path, no fragment, no
  * trailing "/"; links to the page itself and non-http links left out), then compared as sets.
@@ -90,12 +91,17 @@ function parseArgs(argv) {
 /** One build of citecheck: its HTML reader, extraction and findings. */
 async function loadBuild(dist) {
   const load = (file) => import(pathToFileURL(path.join(dist, file)).href);
-  const [{ parseHtmlDocument }, { extractPost }, { deriveFindings }] = await Promise.all([
+  const [{ parseHtmlDocument }, { extractPost }, { deriveFindings }, plan] = await Promise.all([
     load('sources/html.js'),
     load('extract/index.js'),
     load('report/derive-findings.js'),
+    load('links/plan.js'),
   ]);
-  return { dist, parseHtmlDocument, extractPost, deriveFindings };
+  // The links a build checks and reports: sources, and (since issue 8's name links) links on
+  // names in the prose (role entity), which are the article's links though they credit no claim.
+  // An older build (--base) has no such rule: every role there is a link it does not report.
+  const reported = plan.isCheckedRole ?? ((role) => role === undefined);
+  return { dist, parseHtmlDocument, extractPost, deriveFindings, reported };
 }
 
 /** Host without "www.", lower case. */
@@ -275,12 +281,12 @@ function runPage(build, source, url) {
   return { post, extracted, findings };
 }
 
-/** The links a build reports as sources, as keys. */
-function sourceKeys(extracted, base, site, self) {
+/** The links a build reports (checked, with a verdict: see loadBuild), as keys. */
+function sourceKeys(build, extracted, base, site, self) {
   const keys = new Set();
   for (const block of extracted.blocks)
     for (const c of block.citations) {
-      if (c.role !== undefined || c.via !== undefined || c.invalid !== undefined) continue;
+      if (!build.reported(c.role) || c.via !== undefined || c.invalid !== undefined) continue;
       if (c.origin !== undefined && c.origin !== 'a') continue;
       const key = keyOf(c.rawHref ?? c.url, base, site);
       if (key !== undefined && key !== self) keys.add(key);
@@ -323,7 +329,7 @@ function scorePage(build, page) {
     article.add(key);
     if (notSourceReason(anchor, key) === undefined) expected.add(key);
   }
-  const got = sourceKeys(extracted, base, site, self);
+  const got = sourceKeys(build, extracted, base, site, self);
   let tp = 0;
   let tpArticle = 0;
   for (const k of got) {

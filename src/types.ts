@@ -185,10 +185,12 @@ export type CitationOrigin = 'a' | 'blockquote-cite' | 'q-cite' | 'img' | 'ifram
 
 /**
  * Why a link is not a source: an image-only link, a tag or category archive, a share, print,
- * subscribe or comment widget, a jump to a lightbox, the site's own navigation. Such links
- * stay in the report and never count as a source of a claim.
+ * subscribe or comment widget, a jump to a lightbox, the site's own navigation, a link on a
+ * name or subject to that thing's own page (`entity`: a profile, home page, encyclopedia entry,
+ * topic or stock-quote page). Such links stay in the report and never count as a source of a claim.
  */
-export type CitationRole = 'image' | 'tag' | 'share' | 'print' | 'subscribe' | 'comment' | 'lightbox' | 'navigation';
+export type CitationRole =
+  'image' | 'tag' | 'share' | 'print' | 'subscribe' | 'comment' | 'lightbox' | 'navigation' | 'entity';
 
 /**
  * How a link outside a block credits it: through a footnote the block marks, a source line

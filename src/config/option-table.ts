@@ -284,7 +284,7 @@ export const OPTION_TABLE = [
     kind: 'patterns',
     arg: '<regex>',
     default: [],
-    help: 'count links matching this regex as sources even when they look like tags, share buttons or navigation (repeatable)',
+    help: 'count links matching this regex as sources even when they look like tags, share buttons, navigation or links on names to their own pages (repeatable)',
     note: 'links that are not sources keep a `role` in the JSON and are never counted; see "What counts as a source"',
     commands: ALL_COMMANDS,
   },

@@ -16,6 +16,7 @@ import { sentenceAt, sentenceIndex, sentenceRanges } from './sentences.js';
 import { stripShortcodes } from './shortcodes.js';
 import { creditSources, NOT_CLAIMS } from './credits.js';
 import { isCreditedHub, isCrossReference, urlParts, urlRole } from './link-roles.js';
+import { isEntityLink } from './entity-links.js';
 import { claimSignals, quoteEvidence } from './signals.js';
 import { settleExampleQuotes, settleLayBeliefs, settleSpeech } from './speech.js';
 import { tellsOwnResearch } from './research-subjects.js';
@@ -204,6 +205,13 @@ function assignRole(citation: Citation, link: RawLink, post: PostLinks): void {
       role = 'navigation';
     if (role === undefined && isCrossReference(citation.anchorText, citation.sentence, citation.isInternal))
       role = 'navigation';
+    if (
+      role === undefined &&
+      url !== undefined &&
+      link.origin === 'a' &&
+      isEntityLink(citation.anchorText, citation.sentence, url, citation.isInternal, citation.fragment)
+    )
+      role = 'entity';
   }
   if (role === undefined) return;
   if (post.countAsSource.some((re) => re.test(citation.url) || re.test(link.href))) return;

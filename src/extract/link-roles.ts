@@ -252,6 +252,8 @@ export function urlRole(rawHref: string, url: UrlParts | undefined, isInternal: 
   if (/\/comments\/feed\/?$/i.test(path)) return 'comment';
   if (/\/(?:feed|rss|atom)(?:\.xml)?\/?$/i.test(path) || SUBSCRIBE_HOSTS.test(host)) return 'subscribe';
   if (/\/(?:tag|tags|category|categories)\/[^/]+/i.test(path) && !RELEASE.test(path)) return 'tag';
+  // A social network's hashtag page (`/hashtag/Hamilton`): a tag archive of other people's posts.
+  if (/^\/hashtag\/[^/]+\/?$/i.test(path)) return 'tag';
   if (isInternal && (path === '/' || path === '') && query === '') return 'navigation';
   // An author's archive, or a page of the blog's list of posts (`/page/2/`, `/news/page/3/`);
   // `/page/methodology` is a page of the site like any other.

@@ -35,6 +35,7 @@ import {
   creditedFindings,
   layoutBlocks,
   notSourcesSummary,
+  notCheckedNote,
   notesWithClaimsSentence,
   postNotes,
   sourceRows,
@@ -308,7 +309,7 @@ function renderBlock(
   }
   // Links that are not sources: counted, never given a verdict.
   const notSources = notSourcesSummary(links.notSources);
-  if (notSources !== undefined) out.push(`<p class="meta">${e(notSources)} (not checked).</p>`);
+  if (notSources !== undefined) out.push(`<p class="meta">${e(notSources)}${notCheckedNote(links.notSources)}.</p>`);
   // The findings cap's summaries: the findings of a code past the cap, counted.
   const omitted = index.omittedOf(postIndex, block.index);
   if (omitted.length > 0) out.push(`<ul class="findings">${omitted.map(findingItem).join('')}</ul>`);

@@ -31,6 +31,7 @@ import {
   blockText,
   layoutBlocks,
   notSourcesSummary,
+  notCheckedNote,
   notesWithClaimsSentence,
   postNotes,
   runNotSources,
@@ -263,7 +264,8 @@ function citationDetails(
       out.push(`| | | … and ${listed - room} more in this block: see the full JSON or HTML report | | |`);
     if (listed > 0) out.push('');
     // Links that are not sources: counted, never given a verdict.
-    if (notSources !== undefined) out.push(`_${escapeMarkdownInline(`${notSources} (not checked).`)}_`, '');
+    if (notSources !== undefined)
+      out.push(`_${escapeMarkdownInline(`${notSources}${notCheckedNote(links.notSources)}.`)}_`, '');
   }
   if (withClaims.length > 0) out.push(`_${escapeMarkdownInline(notesWithClaimsSentence(withClaims, 'listed'))}._`, '');
   const hiddenNotSources = notSourcesSummary(hidden.flatMap((b) => b.citations));

@@ -8,6 +8,7 @@ import type {
   ReportCitation,
   ReportPost,
 } from '../types.js';
+import { isFailingStatus } from '../types.js';
 import { withoutBackLinks } from '../extract/credits.js';
 import { isOmittedSummary } from '../report/derive-findings.js';
 import { citationsFailingFirst, plural, type FindingIndex } from './report-view.js';
@@ -132,7 +133,8 @@ export function blockLinks(post: ReportPost, block: ReportBlock, notes: PostNote
   const links: BlockLinks = { own: [], credited: [], unlinked: [], notSources: [] };
   const credits = block.credits ?? [];
   for (const c of block.citations) {
-    if (c.role !== undefined) links.notSources.push(c);
+    // A failing link on a name (role entity) is a dead link in the post: shown with its verdict.
+    if (c.role !== undefined && !(c.role === 'entity' && isFailingStatus(c.status))) links.notSources.push(c);
     else if (c.via === undefined) links.own.push(c);
     else {
       // The note it came from: the first credit of the same kind whose block has the link.
@@ -168,6 +170,7 @@ const ROLE_ORDER: Readonly<Record<CitationRole, number>> = {
   subscribe: 5,
   print: 6,
   lightbox: 7,
+  entity: 8,
 };
 
 /** "3 links not sources: 2 share, 1 tag", or undefined when there are none. */
@@ -180,6 +183,11 @@ export function notSourcesSummary(links: readonly ReportCitation[]): string | un
     .sort((a, b) => b[1] - a[1] || ROLE_ORDER[a[0]] - ROLE_ORDER[b[0]])
     .map(([role, n]) => `${n} ${role}`);
   return `${notSourcesCount(total)}: ${parts.join(', ')}`;
+}
+
+/** " (not checked)" after a summary of links that are not sources, unless links on names are among them (those are checked). */
+export function notCheckedNote(links: readonly ReportCitation[]): string {
+  return links.some((c) => c.role === 'entity') ? '' : ' (not checked)';
 }
 
 /** "1 link not a source", "3 links not sources". */

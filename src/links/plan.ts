@@ -189,6 +189,16 @@ export function untargetedVerdict(
 }
 
 /**
+ * True for a link that is requested and whose failures are reported: a source (no role), or a
+ * link on a name in the article's prose (`entity`), which readers follow though it is not a
+ * source: a dead profile or home page is a dead link in the post. Widgets, tag pages and the
+ * site's navigation are not requested.
+ */
+export function isCheckedRole(role: CitationRole | undefined): boolean {
+  return role === undefined || role === 'entity';
+}
+
+/**
  * The verdict of a link that is not a source (it has a `role`) and whose URL no source cites:
  * not requested (see collectTargets), reported `excluded` with the role as the reason.
  */

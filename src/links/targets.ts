@@ -1,11 +1,13 @@
 import type { CheckTarget, ExtractedPost } from '../types.js';
+import { isCheckedRole } from './plan.js';
 
 /**
  * One target per unique `checkUrl` across all posts, in order of first appearance, with the
  * fragments and quotes cited for it collected (deduplicated). Invalid citations and those
  * without a checkUrl are not targets: they are reported from the extraction alone. Nor are links
  * that are not sources (a `role`: share widgets, tag pages, navigation…): requesting them only
- * sends citecheck to social sites and the blog's own menus; a URL also cited as a source is
+ * sends citecheck to social sites and the blog's own menus (links on names in the prose, role
+ * `entity`, are requested: see isCheckedRole); a URL also cited as a source is
  * still checked for that citation. Copies of citations credited to other blocks (`via`) are
  * their own citation's target.
  */
@@ -15,7 +17,7 @@ export function collectTargets(posts: ExtractedPost[]): CheckTarget[] {
     for (const block of post.blocks) {
       for (const citation of block.citations) {
         // Ignored links (extract/ignore-markers.ts) get no request: they are reported excluded.
-        if (citation.invalid !== undefined || !citation.checkUrl || citation.role !== undefined) continue;
+        if (citation.invalid !== undefined || !citation.checkUrl || !isCheckedRole(citation.role)) continue;
         if (citation.ignored !== undefined) continue;
         // A copy credited to another block (a footnote's link on the paragraph that marks it)
         // adds nothing its own citation does not: skipped, the targets are the same before and

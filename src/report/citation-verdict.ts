@@ -1,4 +1,4 @@
-import { roleVerdict, untargetedVerdict } from '../links/plan.js';
+import { isCheckedRole, roleVerdict, untargetedVerdict } from '../links/plan.js';
 import type { CheckResult, Citation, RedirectHop, ReportCitation } from '../types.js';
 
 /**
@@ -23,7 +23,7 @@ export function citationVerdict(citation: Citation, results: ReadonlyMap<string,
     reason = verdict.reason;
   } else {
     result = results.get(checkUrl);
-    if (result === undefined && citation.role !== undefined) {
+    if (result === undefined && citation.role !== undefined && !isCheckedRole(citation.role)) {
       const verdict = roleVerdict(citation.role);
       status = verdict.status;
       errorCode = verdict.errorCode;

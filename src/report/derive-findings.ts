@@ -15,6 +15,7 @@ import type { ConfirmRule } from '../config/options.js';
 import { FINDING_CODES, FINDING_CODE_LIST, severityRank } from './codes.js';
 import { formatFindingMessage, type MessageArgs } from './messages.js';
 import { shorten } from './shorten.js';
+import { isCheckedRole } from '../links/plan.js';
 
 /** Finding raised for a checked link by its failing status (ok/excluded/skipped/unchecked raise none). */
 const STATUS_CODES: Readonly<Record<FailingStatus, FindingCode>> = {
@@ -174,7 +175,7 @@ function mayRaise(block: ReportBlock): boolean {
   const citations = block.citations;
   for (let i = 0; i < citations.length; i++) {
     const c = citations[i];
-    if (c.role === undefined && c.via === undefined && c.ignored === undefined) return true;
+    if (isCheckedRole(c.role) && c.via === undefined && c.ignored === undefined) return true;
   }
   if (NEVER_UNCITED_KINDS.has(block.kind)) return false;
   const signals = block.signals;
@@ -221,11 +222,12 @@ function blockFindings(
       }),
     );
   }
-  // A link that is not a source raises nothing (a broken share button is not a lost source);
-  // a credit from outside the block (via) is reported where its link is written; a link the
-  // user chose to ignore raises nothing either (it is reported excluded, with the reason).
+  // A link that is not a source raises nothing (a broken share button is not a lost source),
+  // except a link on a name in the prose (entity), which readers follow: a dead one is a dead
+  // link in the post; a credit from outside the block (via) is reported where its link is
+  // written; a link the user chose to ignore raises nothing (it is reported excluded, with the reason).
   for (const c of block.citations) {
-    if (c.role !== undefined || c.via !== undefined || c.ignored !== undefined) continue;
+    if (!isCheckedRole(c.role) || c.via !== undefined || c.ignored !== undefined) continue;
     const atLink = (url?: string) => at(url, c.line ?? where.line);
     out.push(...citationFindings(c, atLink, once, results, quotesOf, context));
   }
@@ -241,7 +243,16 @@ function blockFindings(
   ) {
     // The words behind each signal, so the note says why ("number “62%”, attribution “officials said”").
     const evidence = (block.evidence ?? []).map((e) => `${e.signal} “${e.text}”`).join(', ');
-    out.push(makeFinding('CLAIM_UNCITED', at(), { signals: uncitedSignals.join(', '), evidence, excerpt: block.text }));
+    const args: MessageArgs = { signals: uncitedSignals.join(', '), evidence, excerpt: block.text };
+    // The links on names the claim has, which an editor may have meant as its sources: named, so
+    // the flag says why they did not count (and --count-as-source can make them count).
+    const names = block.citations.filter((c) => c.role === 'entity' && c.via === undefined);
+    if (names.length > 0) {
+      const shown = names.slice(0, 3).map((c) => `"${c.anchorText}" (${c.url})`);
+      args.nameLinks = names.length > 3 ? `${shown.join(', ')} and ${names.length - 3} more` : shown.join(', ');
+      args.nameLinkCount = names.length;
+    }
+    out.push(makeFinding('CLAIM_UNCITED', at(), args));
   }
   return out;
 }
@@ -255,7 +266,9 @@ function citationFindings(
   context: FindingContext,
 ): Finding[] {
   const out: Finding[] = [];
-  const linkArgs = { url: c.url, anchorText: c.anchorText, sentence: c.sentence };
+  // `role` words the message for a link that is not a source ("Link … is broken").
+  const linkArgs: MessageArgs = { url: c.url, anchorText: c.anchorText, sentence: c.sentence };
+  if (c.role !== undefined) linkArgs.role = c.role;
   if (c.invalid !== undefined) {
     if (once(`LINK_INVALID ${c.url}`))
       out.push(makeFinding('LINK_INVALID', at(c.url), { ...linkArgs, reason: c.invalid }));

@@ -6,12 +6,14 @@ import {
   type ReportTotals,
   type Severity,
 } from '../types.js';
+import { isCheckedRole } from '../links/plan.js';
 
 /**
  * Counts for the whole run. Unique URLs are keyed by checkUrl, or by the URL as written when
  * there is none (invalid hrefs, mailto:, …), so `byStatus` sums to `uniqueUrls` and a
  * skipped link is counted, not silently dropped. Every status key is present. Links that are
- * not sources (`role`) are not counted, and a credit from outside a block (`via`) is counted
+ * not sources (`role`) are not counted, but for the URLs of links on names (checked, see
+ * isCheckedRole), and a credit from outside a block (`via`) is counted
  * once, where its link is written.
  */
 export function computeTotals(posts: readonly ReportPost[], findings: readonly Finding[]): ReportTotals {
@@ -33,8 +35,9 @@ export function computeTotals(posts: readonly ReportPost[], findings: readonly F
       const blockCitations = block.citations;
       for (let i = 0; i < blockCitations.length; i++) {
         const c = blockCitations[i];
-        if (c.role !== undefined || c.via !== undefined) continue;
-        citations += 1;
+        // Links on names (role entity) are checked, so their URLs count; they are not citations.
+        if (c.via !== undefined || !isCheckedRole(c.role)) continue;
+        if (c.role === undefined) citations += 1;
         // Prefixes keep an invalid raw href from colliding with a real checkUrl.
         const key = c.checkUrl !== undefined ? `check ${c.checkUrl}` : `raw ${c.url}`;
         if (!statusOf.has(key)) statusOf.set(key, c.status);

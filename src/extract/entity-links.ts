@@ -1,0 +1,307 @@
+import type { UrlParts } from './link-roles.js';
+
+/**
+ * Links on a name to the named thing's own page (role `entity`): a person's or organisation's
+ * profile or home page, an encyclopedia entry on a proper name, an outlet's topic, people,
+ * company or stock-quote page, a social-network profile. They say who or what a paragraph is
+ * about, not where what it says comes from, so they make no claim look cited (issue 8: on the
+ * hand-labelled pages about half the missed uncited claims were "cited" only by such links).
+ *
+ * Decided from the link text's shape (a bare proper name, a ticker, a word the target's path
+ * repeats) together with the target's shape (a site root or a short path, a profile, a path
+ * through a people/topic/company segment); never from site names. A deep URL to a story, a
+ * document, a dataset, a post or a status is a source whatever its text: "according to
+ * [Reuters](https://reuters.com/world/2026/04/…)" stays cited.
+ */
+
+/** Words that may sit inside a proper name in lower case ("Museum of Neon Art", "Vincent van Gogh"). */
+const NAME_JOINERS = new Set([
+  'of',
+  'the',
+  'and',
+  'for',
+  'de',
+  'del',
+  'della',
+  'der',
+  'des',
+  'di',
+  'da',
+  'du',
+  'la',
+  'le',
+  'van',
+  'von',
+  'y',
+  'at',
+  'on',
+  'in',
+  '&',
+]);
+
+/** A word of a name: capitalised ("Neon", "L.A.-based" is not one), an initial ("M."), or camel-cased ("iPad", "eBay"). */
+const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Ll}\p{Lu}[\p{L}\p{M}]*|\p{Lu}\.)$/u;
+
+/** A stock ticker as written: "AAPL", "$TSLA", "NYSE: GE", "BRK.B". */
+const TICKER =
+  /^(?:\$[A-Z]{1,5}|[A-Z]{1,5}(?:\.[A-Z]{1,2})?|(?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|TSX|ASX)\s*:\s*[A-Z.]{1,6})$/;
+
+/**
+ * True when `text` is a bare proper name of at most five words (plus joiners), not starting the
+ * sentence as a lone word (there its capital is the sentence's: "Silt is…"), or a ticker.
+ */
+export function isBareName(text: string, sentence: string): boolean {
+  const t = text.trim().replace(/[’']s$/, '');
+  if (t === '' || t.length > 60) return false;
+  if (TICKER.test(t)) return true;
+  // A number makes a name an identifier of a document or a model ("RFC 2119", "Pioneer XW-SMA3").
+  if (/\d/.test(t)) return false;
+  const words = t.split(/\s+/);
+  const named = words.filter((w) => !NAME_JOINERS.has(w.toLowerCase()));
+  if (named.length === 0 || named.length > 5) return false;
+  if (!NAME_WORD.test(words[0]) || !NAME_WORD.test(words[words.length - 1])) return false;
+  for (const w of words) if (!NAME_WORD.test(w) && !NAME_JOINERS.has(w)) return false;
+  // A lone capitalised word that opens its sentence may be any word ("Research shows…").
+  if (words.length === 1 && !/\p{Lu}.*\p{Lu}/u.test(t) && sentence.trimStart().startsWith(t)) return false;
+  return true;
+}
+
+/**
+ * Words that name a document or a statement: a link on them points to what the paragraph
+ * reports ("the [report](…/report)", "a [statement](…)"), a source even when the path repeats
+ * the word.
+ */
+const SOURCE_NOUN =
+  /\b(?:reports?|study|studies|survey|surveys|paper|papers|data|dataset|statements?|analysis|research|poll|polls|filings?|lawsuit|letters?|complaint|release|press|announcement|post|blog|video|interview|transcript|speech|ruling|decision|findings?|review|article|story|documents?|memo|record|records|testimony|here|this|source|sources|figures|statistics|results|minutes|notice|order|bill|law)\b/i;
+
+/** Hosts of social networks, where a one-segment path (or `/@name`, `/in/name`…) is a profile. */
+const SOCIAL_HOSTS = new Set([
+  'twitter.com',
+  'x.com',
+  'instagram.com',
+  'facebook.com',
+  'fb.com',
+  'linkedin.com',
+  'youtube.com',
+  'tiktok.com',
+  'threads.net',
+  'threads.com',
+  'bsky.app',
+  'medium.com',
+  'github.com',
+  'gitlab.com',
+  'pinterest.com',
+  'flickr.com',
+  'vimeo.com',
+  'soundcloud.com',
+  'reddit.com',
+  'mastodon.social',
+  'substack.com',
+]);
+
+/** First segments of a social host that are its own pages, not someone's profile. */
+const SOCIAL_RESERVED =
+  /^(?:search|explore|hashtag|share|sharer|intent|home|watch|playlist|login|signup|settings|about|help|privacy|terms|i|messages|notifications|topics?|trending|events|groups|marketplace|gaming|shorts|feed|results|embed|plugins|dialog|policies|legal|jobs|developers?|business)$/i;
+
+/** Second segments that make a social path a post, a status or a media item, never a profile. */
+const SOCIAL_POST =
+  /^(?:status|statuses|posts?|p|reel|reels|tv|videos?|photos?|comments|permalink|story\.php|events|media|tweet|activity|pulse|issues|pull|blob|tree|commit|releases|wiki)$/i;
+
+/** Profile path shapes a social host writes after its host. */
+const SOCIAL_PROFILE =
+  /^\/(?:(?:in|company|school|showcase|user|u|c|channel|profile|people|pub)\/[^/]+|@[^/]+|[^/@]+)\/?$/i;
+
+/** Segments that lead to a page about a person, an organisation, a topic or a ticker. */
+const ENTITY_SEGMENT =
+  /^(?:topics?|people|persons?|organi[sz]ations?|compan(?:y|ies)|quotes?|symbols?|profiles?|authors?|biography|bio)$/i;
+
+/** The file name of a site's index page: its folder is the page. */
+const INDEX_FILE = /^(?:index|default|home|main)\.(?:s?html?|php|aspx?|jsp)$/i;
+/** A document or data file: a source whatever its link text. */
+const DOCUMENT_FILE = /\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|csv|tsv|json|xml|txt|zip|gz|rtf|epub)$/i;
+/** A date or a year as a path segment, or a date inside a slug: a story's address. */
+const DATED = /^(?:19|20)\d\d$|(?:19|20)\d\d[-_/]?[01]\d[-_/]?[0-3]\d/;
+
+/** The path's segments, percent-decoded, without an index file at the end. */
+function segmentsOf(path: string): string[] {
+  const out: string[] = [];
+  for (const raw of path.split('/')) {
+    if (raw === '') continue;
+    let seg = raw;
+    try {
+      seg = decodeURIComponent(raw);
+    } catch {
+      // A malformed escape: compare the segment as written.
+    }
+    out.push(seg);
+  }
+  if (out.length > 0 && INDEX_FILE.test(out[out.length - 1])) out.pop();
+  return out;
+}
+
+/** Lower-case letters and digits only, accents dropped: "New Zealand" and "newzealand" meet. */
+function squash(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** The words of a slug or a title ("Processing_(programming_language)" → processing). */
+function slugWords(seg: string): string[] {
+  return seg
+    .replace(/\.[a-z0-9]{2,5}$/i, '')
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/[\s_+-]+/)
+    .map(squash)
+    .filter((w) => w !== '');
+}
+
+/**
+ * True when a path segment spells the link text (allowing a plural: "tablet" → `/tablets/`);
+ * `name` when the text is a proper name (its leading "The" may be left out of the path).
+ */
+function spells(seg: string, text: string, name = true): boolean {
+  const a = slugWords(seg).join('');
+  // "The Ubyssey" is spelled `/ubyssey/`; "the budget" names one thing, not the `/budget/` page.
+  const b = squash(name ? text.replace(/^the\s+/i, '') : text);
+  if (a === '' || b === '') return false;
+  return a === b || a === `${b}s` || a === `${b}es` || b === `${a}s`;
+}
+
+/** True for a segment that reads as a story's slug or an id, not a name: many words, digits, a date. */
+function storyLike(seg: string): boolean {
+  if (DATED.test(seg) || DOCUMENT_FILE.test(seg)) return true;
+  // An id: long digits, or a short code of letters and digits (a link shortener's `CPER7m3`).
+  if (/\d{4,}/.test(seg) || /^(?=[^-_.]*\d)(?=[^-_.]*[a-z])[a-z\d]{5,}$/i.test(seg)) return true;
+  return slugWords(seg).length > 3;
+}
+
+/** One-segment pages that are the site owner's own page whatever the name: `/about/`, `/team/`. */
+const OWN_PAGE = /^(?:about|about-?us|who-?we-?are|team|our-?team|staff|bio|contact|home|en)$/i;
+
+/**
+ * True for a one-segment path that is the named party's own page: one that spells the name or
+ * holds its last word (`/sgille/` for "Sarah Gille", `/ubyssey/`), or an about page. A section
+ * of the site (`cdc.gov/measles/`, `acme.com/newsroom/`, `…/opinions/`) is where its facts are
+ * published: a source. Never a story's slug, an id, a code with inner capitals, or a word naming
+ * a document (`/okafor-interview/`, `/annual-report/`).
+ */
+function ownPage(seg: string, text: string): boolean {
+  if (storyLike(seg) || /[a-z][A-Z]/.test(seg) || SOURCE_NOUN.test(slugWords(seg).join(' '))) return false;
+  if (OWN_PAGE.test(seg.replace(/\.[a-z]{2,5}$/i, ''))) return true;
+  const words = text
+    .replace(/[’']s$/, '')
+    .split(/\s+/)
+    .filter((w) => !NAME_JOINERS.has(w.toLowerCase()));
+  const last = squash(words[words.length - 1] ?? '');
+  return spells(seg, text) || (last.length >= 3 && squash(seg).includes(last));
+}
+
+/** True for a URL of a MediaWiki article (`/wiki/Title`) outside its namespaces (`File:`, `Special:`). */
+function wikiTitle(segs: string[]): string | undefined {
+  if (segs.length !== 2 || segs[0] !== 'wiki') return undefined;
+  if (/^[A-Za-z ]+:/.test(segs[1])) return undefined;
+  return segs[1];
+}
+
+/** True when the title's first words are the link text's ("European" → European_New_Zealanders). */
+function titleMatches(title: string, text: string): boolean {
+  if (spells(title, text)) return true;
+  const t = slugWords(title);
+  const w = slugWords(text.replace(/\s+/g, '_'));
+  return w.length > 0 && w.length <= t.length && w.every((x, i) => x === t[i]);
+}
+
+/** The host without "www." and a mobile "m." prefix. */
+function bareHost(host: string): string {
+  return host.replace(/^(?:www|m|mobile)\./, '');
+}
+
+/** True for a social-network profile (`twitter.com/name`, `linkedin.com/in/name`, `…/@name`), never a post. */
+function isSocialProfile(url: UrlParts, segs: string[]): boolean {
+  const host = bareHost(url.host);
+  const social = SOCIAL_HOSTS.has(host);
+  // A fediverse or blog profile on any host: `/@name` alone.
+  if (!social) return segs.length === 1 && /^@[\w.-]+$/.test(segs[0]);
+  if (segs.length === 0 || segs.length > 2) return false;
+  if (SOCIAL_RESERVED.test(segs[0])) return false;
+  // `group.php?gid=…`, `permalink.php?story_fbid=…`: a script's page, a group or a post, not a
+  // profile (but `profile.php?id=…` is one); a numeric id is a video or a post (`vimeo.com/76979871`).
+  if (/\.php$/i.test(segs[0]) && !/^profile\.php$/i.test(segs[0])) return false;
+  if (/^\d+$/.test(segs[segs.length - 1])) return false;
+  if (segs.length === 2 && SOCIAL_POST.test(segs[1])) return false;
+  return SOCIAL_PROFILE.test(`/${segs.join('/')}`);
+}
+
+/** Words right before a link that make it the sentence's declared source: "Via", "Source:", "according to". */
+const CREDIT_BEFORE =
+  /(?:^|[\s([—–-])(?:via|sources?\s*:|according\s+to|reported\s+by|courtesy(?:\s+of)?|h\/t|hat\s+tip(?:\s+to)?|credits?\s*:)\s*(?:the\s+)?$/i;
+
+/**
+ * True when the sentence names the link as its source ("Via [Rail News](…)", "Source: [the
+ * agency](…)", "according to [Reuters](…)"): the writer's own word that it is one, kept a source
+ * even on a home page (a source line credits the paragraph above it).
+ */
+function creditedBefore(text: string, sentence: string): boolean {
+  const at = sentence.indexOf(text);
+  return at > 0 && CREDIT_BEFORE.test(sentence.slice(Math.max(0, at - 40), at));
+}
+
+/**
+ * True when a link is on a name or subject and leads to that thing's own page, not to a source
+ * of what its sentence says (see the top of this file). `url` holds the parts of the link's
+ * normalised absolute URL, `fragment` its fragment if it has one.
+ */
+export function isEntityLink(
+  anchorText: string,
+  sentence: string,
+  url: UrlParts,
+  isInternal: boolean,
+  fragment?: string,
+): boolean {
+  const text = anchorText.trim();
+  if (text === '' || creditedBefore(text, sentence)) return false;
+  const segs = segmentsOf(url.path);
+  if (segs.some((s) => DATED.test(s) || DOCUMENT_FILE.test(s))) return false;
+  if (isSocialProfile(url, segs)) return true;
+  const name = isBareName(text, sentence);
+  // An encyclopedia entry on a proper name: its title is the name. On a term ("silt") it is the
+  // writer's definition, a source.
+  const title = wikiTitle(segs);
+  // A wiki writes its links on names with other words than the title ("ME" → Middle_Eastern_people);
+  // only a link naming the encyclopedia itself ("according to Wikipedia") is the writer's source.
+  if (title !== undefined) return name && (titleMatches(title, text) || !/wiki|pedia/i.test(text));
+  if (/(?:^|\.)wikipedia\.org$/.test(url.host)) return false;
+  // A page reached through a people/topic/company/quote segment: a profile or a topic page,
+  // unless what follows reads as a story.
+  const at = segs.findIndex((s) => ENTITY_SEGMENT.test(s));
+  if (at >= 0) {
+    const rest = segs.slice(at + 1);
+    if (!rest.some(storyLike) && (name || rest.some((s) => titleMatches(s, text)))) return true;
+  }
+  if (segs.some((s) => /\d{5,}/.test(s))) return false;
+  // A name linked to another site's home or to a short path there: the person's or
+  // organisation's own page (`neonmona.org/`, `ucsd.edu/sgille/`); a slug of many words is a
+  // story. On the post's own site such a link is one of its pages (navigation has its rules).
+  if (name && !isInternal && (segs.length === 0 || (segs.length === 1 && ownPage(segs[0], text))))
+    return !/[?&](?:p|page_id|id|story|article|post|v)=/i.test(url.query);
+  // A short path ending with the link's words: a topic, section or product page (`/world/
+  // newzealand`, `/apple-ipad/`), unless the words hold a number (an identifier: "RFC 2119",
+  // "Raspberry Pi 3"). A deeper path is a document (a reference page). A term in lower case is
+  // the writer's pointer to a definition (another site's glossary entry: a source) unless the
+  // path names a collection of such things (`/tablets/`, `/downloads/`): a category page.
+  if (segs.length === 0 || segs.length > 2 || /\d/.test(text)) return false;
+  const last = segs[segs.length - 1];
+  if (name) return spells(last, text, true);
+  // A jump into the page (`/comments#frag`) points at one place in it: the writer's source.
+  return (
+    fragment === undefined &&
+    /^[\p{Ll}\s-]+$/u.test(text) &&
+    text.split(/\s+/).length <= 3 &&
+    !SOURCE_NOUN.test(text) &&
+    /s$/i.test(last) &&
+    spells(last, text, false)
+  );
+}
