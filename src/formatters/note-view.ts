@@ -9,6 +9,7 @@ import type {
   ReportPost,
 } from '../types.js';
 import { isFailingStatus } from '../types.js';
+import { isCheckedRole } from '../links/plan.js';
 import { withoutBackLinks } from '../extract/credits.js';
 import { isOmittedSummary } from '../report/derive-findings.js';
 import { citationsFailingFirst, plural, type FindingIndex } from './report-view.js';
@@ -133,8 +134,9 @@ export function blockLinks(post: ReportPost, block: ReportBlock, notes: PostNote
   const links: BlockLinks = { own: [], credited: [], unlinked: [], notSources: [] };
   const credits = block.credits ?? [];
   for (const c of block.citations) {
-    // A failing link on a name (role entity) is a dead link in the post: shown with its verdict.
-    if (c.role !== undefined && !(c.role === 'entity' && isFailingStatus(c.status))) links.notSources.push(c);
+    // A failing link that is checked though no source (a link on a name, role entity) is a dead
+    // link in the post: shown with its verdict.
+    if (c.role !== undefined && !(isCheckedRole(c.role) && isFailingStatus(c.status))) links.notSources.push(c);
     else if (c.via === undefined) links.own.push(c);
     else {
       // The note it came from: the first credit of the same kind whose block has the link.
@@ -185,9 +187,9 @@ export function notSourcesSummary(links: readonly ReportCitation[]): string | un
   return `${notSourcesCount(total)}: ${parts.join(', ')}`;
 }
 
-/** " (not checked)" after a summary of links that are not sources, unless links on names are among them (those are checked). */
+/** " (not checked)" after a summary of links that are not sources, unless some of them are checked (links on names). */
 export function notCheckedNote(links: readonly ReportCitation[]): string {
-  return links.some((c) => c.role === 'entity') ? '' : ' (not checked)';
+  return links.some((c) => isCheckedRole(c.role)) ? '' : ' (not checked)';
 }
 
 /** "1 link not a source", "3 links not sources". */

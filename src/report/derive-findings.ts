@@ -167,16 +167,22 @@ function withoutHash(url: string): string {
 }
 
 /**
+ * True for a citation whose link blockFindings reports on: checked (a source, or a link on a
+ * name), written in the block itself (a credit from outside, `via`, is reported where its link
+ * is written), and not ignored by the user (reported excluded, with the reason).
+ */
+function reportsOn(c: ReportCitation): boolean {
+  return isCheckedRole(c.role) && c.via === undefined && c.ignored === undefined;
+}
+
+/**
  * False for a block that blockFindings would find nothing in: no damaged anchor, no citation
  * it reports on, and no signal that makes it an uncited claim.
  */
 function mayRaise(block: ReportBlock): boolean {
   if (block.damagedAnchors.length > 0) return true;
   const citations = block.citations;
-  for (let i = 0; i < citations.length; i++) {
-    const c = citations[i];
-    if (isCheckedRole(c.role) && c.via === undefined && c.ignored === undefined) return true;
-  }
+  for (let i = 0; i < citations.length; i++) if (reportsOn(citations[i])) return true;
   if (NEVER_UNCITED_KINDS.has(block.kind)) return false;
   const signals = block.signals;
   for (let i = 0; i < signals.length; i++) if (UNCITED_SIGNALS.has(signals[i])) return true;
@@ -224,10 +230,9 @@ function blockFindings(
   }
   // A link that is not a source raises nothing (a broken share button is not a lost source),
   // except a link on a name in the prose (entity), which readers follow: a dead one is a dead
-  // link in the post; a credit from outside the block (via) is reported where its link is
-  // written; a link the user chose to ignore raises nothing (it is reported excluded, with the reason).
+  // link in the post (see reportsOn).
   for (const c of block.citations) {
-    if (!isCheckedRole(c.role) || c.via !== undefined || c.ignored !== undefined) continue;
+    if (!reportsOn(c)) continue;
     const atLink = (url?: string) => at(url, c.line ?? where.line);
     out.push(...citationFindings(c, atLink, once, results, quotesOf, context));
   }
