@@ -68,6 +68,11 @@ export interface RawBlock {
  */
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 
+/** Characters from the end within which partAt steps back from the last part first… */
+const NEAR_END = 256;
+/** …for at most this many parts, before it searches. */
+const NEAR_STEPS = 16;
+
 const WS = /\s+/g;
 /** True when `t` holds whitespace other than single spaces (a loop: faster here than a regex). */
 function needsCollapse(t: string): boolean {
@@ -227,6 +232,12 @@ export class BlockBuilder {
 
   /** Index of the part holding offset `at` (the last part when `at` is the end). */
   private partAt(at: number): number {
+    // Near the end (lastWord's, after every orphan `</a>`), a step back or two finds it: the
+    // same part as the search below (the last one starting at or before `at`).
+    if (at >= this.length - NEAR_END) {
+      const stop = Math.max(0, this.parts.length - 1 - NEAR_STEPS);
+      for (let k = this.parts.length - 1; k >= stop; k--) if (k === 0 || this.starts[k] <= at) return k;
+    }
     let lo = 0;
     let hi = this.parts.length - 1;
     while (lo < hi) {
