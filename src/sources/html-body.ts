@@ -38,6 +38,11 @@ export interface BodyChoice {
    * page's) is no text of a post to extraction, which skips forms, menus and page furniture.
    */
   contentOnly: boolean;
+  /**
+   * The page's `<h1>` and `<time datetime>` elements, in document order (found by the walk that
+   * measures the page: html.ts looks for its title and date among them, not in the whole tree).
+   */
+  marks?: DomNode[];
 }
 
 /** Elements extraction skips as page furniture, read inside when one of them is the body chosen. */
@@ -133,6 +138,8 @@ interface Stats {
   ids: Map<string, number>;
   /** In-page links: the index of each `<a href="#x">` and its target id. */
   jumps: Array<[number, string]>;
+  /** `<h1>` and `<time datetime>` elements, in document order (see BodyChoice.marks). */
+  marks: DomNode[];
 }
 
 /** Excluded but no sign of page furniture: they hold no visible text of the page. */
@@ -214,6 +221,7 @@ function emptyStats(n: number): Stats {
     containers: [],
     ids: new Map(),
     jumps: [],
+    marks: [],
   };
 }
 
@@ -303,6 +311,7 @@ function measure(root: DomNode, strict: boolean): Stats {
     s.last[k] = k;
     const name = node.name ?? '';
     const a = node.attribs;
+    if (name === 'h1' || (name === 'time' && a?.datetime !== undefined)) s.marks.push(node);
     if (a !== undefined) {
       if (a.id !== undefined && !s.ids.has(a.id)) s.ids.set(a.id, k);
       if (name === 'a' && a.href !== undefined && a.href.trim().startsWith('#'))
@@ -575,8 +584,13 @@ function fragmentChoice(s: Stats, article: number): BodyChoice {
  * the whole page.
  */
 export function chooseBody(root: DomNode): BodyChoice {
-  // A plain fragment needs no scoring (100,000 paragraphs scored into their article).
   const measured = measure(root, true);
+  return { ...choose(root, measured), marks: measured.marks };
+}
+
+/** chooseBody's choice, from the strict attempt's figures. */
+function choose(root: DomNode, measured: Stats): BodyChoice {
+  // A plain fragment needs no scoring (100,000 paragraphs scored into their article).
   const fragment = plainFragment(root, measured);
   if (fragment >= 0) return fragmentChoice(measured, fragment);
   const best = scored(measured);
