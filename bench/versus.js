@@ -10,7 +10,9 @@
  * Scenario 1, limits opened (100 in flight, no per-host cap, no interval) for both tools, the
  * links grouped by host and interleaved across hosts: wall time (median of RUNS runs, tools
  * alternating), when the first link request reached a host, peak RSS, the ratio
- * linkinator / citecheck. The bound the limits allow: 2,000 × 50 ms / 100 = 1.0 s.
+ * linkinator / citecheck. The bound the limits allow: 2,000 × 50 ms / 100 = 1.0 s. A third row,
+ * the bare undici floor (bench/bare-undici.js: the same page and requests from undici alone, no
+ * citecheck code), says how far either tool is from what Node can do on this machine.
  * Scenario 2, polite: the hosts answer 429 (Retry-After: 1) beyond 5 requests per second;
  * citecheck runs with --host-interval 200ms. The bound: per host (n − 1) · interval + latency
  * = 9.85 s, counted from the first link request. Prints the 429s provoked, statuses, and
@@ -50,7 +52,15 @@ const HARD_LIMIT_MS = 120_000;
 // BENCH_BEFORE=path/to/bin/citecheck.js adds another build of citecheck (say, main's, built in
 // another directory) as a third tool in the same runs, for before/after figures.
 const BEFORE_BIN = process.env.BENCH_BEFORE;
+// The floor: the same requests from a bare undici script (bench/bare-undici.js), no citecheck
+// code, in the same runs (limits opened only). BENCH_FLOOR=0 leaves it out.
+const FLOOR_SCRIPT = join(ROOT, 'bench/bare-undici.js');
+const WITH_FLOOR = process.env.BENCH_FLOOR !== '0';
 const TOOLS = ['citecheck', 'linkinator', ...(BEFORE_BIN ? ['before'] : [])];
+const OPEN_TOOLS = [...TOOLS, ...(WITH_FLOOR ? ['floor'] : [])];
+/** How a tool is named in the figures. */
+const LABEL = { floor: 'bare undici floor' };
+const label = (tool) => (LABEL[tool] ?? tool).padEnd(17);
 const now = () => performance.timeOrigin + performance.now();
 
 // ---------------------------------------------------------------------------------------
@@ -181,6 +191,7 @@ function nextMessage(proc, key) {
 
 /** The command line of each tool for a page URL. */
 function commandFor(tool, pageUrl, polite) {
+  if (tool === 'floor') return [FLOOR_SCRIPT, pageUrl, String(CONCURRENCY)];
   if (tool === 'citecheck' || tool === 'before') {
     const limits = polite
       ? ['--host-concurrency', '4', '--host-interval', `${POLITE_INTERVAL_MS}ms`]
@@ -376,9 +387,9 @@ export async function benchVersus() {
     );
     for (const order of ONLY === 'polite' ? [] : ['grouped', 'interleaved']) {
       const pageUrl = `${pageOrigin}/${order}.html`;
-      const runs = Object.fromEntries(TOOLS.map((tool) => [tool, []]));
+      const runs = Object.fromEntries(OPEN_TOOLS.map((tool) => [tool, []]));
       for (let i = 0; i < RUNS; i++) {
-        for (const tool of i % 2 ? [...TOOLS].reverse() : TOOLS) {
+        for (const tool of i % 2 ? [...OPEN_TOOLS].reverse() : OPEN_TOOLS) {
           await reset('open');
           const run = await runTool(tool, pageUrl, false);
           const server = await stats();
@@ -386,32 +397,38 @@ export async function benchVersus() {
         }
       }
       const wall = {};
-      for (const tool of TOOLS) {
+      for (const tool of OPEN_TOOLS) {
         const list = runs[tool];
         wall[tool] = median(list.map((r) => r.wallMs));
         const firstAt = median(list.map((r) => r.view.firstRequestMs));
         const checking = median(list.map((r) => r.ended - r.started - r.view.firstRequestMs));
         console.log(
-          `  ${order.padEnd(11)} ${tool.padEnd(10)} wall ${ms(wall[tool]).padStart(8)} (runs ${list.map((r) => Math.round(r.wallMs)).join(', ')})  first link request at ${ms(firstAt)}, then ${ms(checking)} to exit  CPU ${ms(median(list.map((r) => r.cpuMs)))} (main thread ${ms(median(list.map((r) => r.mainCpuMs)))})  connections ${median(list.map((r) => r.connections))}  peak RSS ${(median(list.map((r) => r.maxRssKb)) / 1024).toFixed(0)} MB  ${JSON.stringify(list.at(-1).statuses)}`,
+          `  ${order.padEnd(11)} ${label(tool)} wall ${ms(wall[tool]).padStart(8)} (runs ${list.map((r) => Math.round(r.wallMs)).join(', ')})  first link request at ${ms(firstAt)}, then ${ms(checking)} to exit  CPU ${ms(median(list.map((r) => r.cpuMs)))} (main thread ${ms(median(list.map((r) => r.mainCpuMs)))})  connections ${median(list.map((r) => r.connections))}  peak RSS ${(median(list.map((r) => r.maxRssKb)) / 1024).toFixed(0)} MB  ${JSON.stringify(list.at(-1).statuses)}`,
         );
       }
       console.log(
         `  ${order.padEnd(11)} ratio linkinator / citecheck: ${(wall.linkinator / wall.citecheck).toFixed(2)}× (aim ≥ 1.5×)`,
       );
+      // How far the aim is from what Node and undici alone do here: linkinator / floor is the
+      // most any tool could reach against linkinator on this machine.
+      if (WITH_FLOOR)
+        console.log(
+          `  ${order.padEnd(11)} against the bare undici floor: citecheck / floor ${(wall.citecheck / wall.floor).toFixed(2)}×, linkinator / floor ${(wall.linkinator / wall.floor).toFixed(2)}× (the best ratio reachable here); citecheck over the floor ${ms(wall.citecheck - wall.floor)}`,
+        );
       // Where the process CPU went, by thread group at exit (medians; 10 ms ticks).
       console.log(
-        `  ${order.padEnd(11)} CPU by thread at exit: ${TOOLS.map((tool) => `${tool} ${['main', 'v8', 'other'].map((g) => `${g} ${ms(median(runs[tool].map((r) => r.threadGroupsMs[g])))}`).join(' / ')}`).join('; ')}`,
+        `  ${order.padEnd(11)} CPU by thread at exit: ${OPEN_TOOLS.map((tool) => `${tool} ${['main', 'v8', 'other'].map((g) => `${g} ${ms(median(runs[tool].map((r) => r.threadGroupsMs[g])))}`).join(' / ')}`).join('; ')}`,
       );
       // On a shared machine the wall is mostly time spent waiting for a CPU. Wall minus the main
       // thread's run-queue wait is what the run would have taken had its main thread never been
       // kept off a CPU: a rough figure (the servers' and the tools' other threads still wait),
       // steadier than the wall under load. Linux only.
       const unwaited = Object.fromEntries(
-        TOOLS.map((tool) => [tool, median(runs[tool].map((r) => r.wallMs - r.mainWaitMs))]),
+        OPEN_TOOLS.map((tool) => [tool, median(runs[tool].map((r) => r.wallMs - r.mainWaitMs))]),
       );
       if (Number.isFinite(unwaited.citecheck) && Number.isFinite(unwaited.linkinator))
         console.log(
-          `  ${order.padEnd(11)} wall less the main thread's run-queue wait: ${TOOLS.map((tool) => `${tool} ${ms(unwaited[tool])} (waited ${ms(median(runs[tool].map((r) => r.mainWaitMs)))})`).join(', ')}; ratio linkinator / citecheck ${(unwaited.linkinator / unwaited.citecheck).toFixed(2)}×${BEFORE_BIN ? `, before / citecheck ${(unwaited.before / unwaited.citecheck).toFixed(2)}×` : ''}`,
+          `  ${order.padEnd(11)} wall less the main thread's run-queue wait: ${OPEN_TOOLS.map((tool) => `${tool} ${ms(unwaited[tool])} (waited ${ms(median(runs[tool].map((r) => r.mainWaitMs)))})`).join(', ')}; ratio linkinator / citecheck ${(unwaited.linkinator / unwaited.citecheck).toFixed(2)}×${BEFORE_BIN ? `, before / citecheck ${(unwaited.before / unwaited.citecheck).toFixed(2)}×` : ''}`,
         );
       if (BEFORE_BIN)
         console.log(
