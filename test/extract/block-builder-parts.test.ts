@@ -24,3 +24,47 @@ describe('BlockBuilder text by offset (textFrom, charBefore, lastWord over many 
     );
   });
 });
+
+describe('BlockBuilder.lastWord (the word an orphan `</a>` closed)', () => {
+  /** The word as lastWord strips it: quotes and brackets before, punctuation after, a final dot but an initialism's. */
+  function stripped(word: string): string {
+    let w = word.replace(/^[“"‘'([«]+/, '').replace(/[,;:!?”"’')\]»]+$/, '');
+    if (w.endsWith('.') && !/\.\S/.test(w.slice(0, -1) + ' ')) w = w.replace(/\.+$/, '');
+    return w;
+  }
+
+  it('strips the marks around the last word as the regexes do, whatever mix of them it holds', () => {
+    const chars = [
+      'a',
+      'é',
+      '“',
+      '"',
+      '‘',
+      "'",
+      '(',
+      '[',
+      '«',
+      ',',
+      ';',
+      ':',
+      '!',
+      '?',
+      '”',
+      '’',
+      ')',
+      ']',
+      '»',
+      '.',
+      '\\',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: 7 }), (parts) => {
+        const word = parts.join('');
+        const b = new BlockBuilder('paragraph');
+        b.append(`before ${word}`);
+        expect(b.lastWord().word).toBe(stripped(word));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
