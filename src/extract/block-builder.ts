@@ -68,6 +68,20 @@ export interface RawBlock {
  */
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 
+/** Quotation marks and brackets lastWord strips from the start of a word… */
+const LEADING_MARKS = '“"‘\'([«';
+/** …and punctuation it strips from the end. */
+const TRAILING_MARKS = ',;:!?”"’\')]»';
+/** A character class of `marks` (only `]` and `\` need escaping there). */
+const classOf = (marks: string): string => `[${marks.replace(/[\]\\]/g, '\\$&')}]`;
+const LEADING_RUN = new RegExp(`^${classOf(LEADING_MARKS)}+`);
+const TRAILING_RUN = new RegExp(`${classOf(TRAILING_MARKS)}+$`);
+
+/** Characters from the end within which partAt steps back from the last part first… */
+const NEAR_END = 256;
+/** …for at most this many parts, before it searches. */
+const NEAR_STEPS = 16;
+
 const WS = /\s+/g;
 /** True when `t` holds whitespace other than single spaces (a loop: faster here than a regex). */
 function needsCollapse(t: string): boolean {
@@ -227,6 +241,12 @@ export class BlockBuilder {
 
   /** Index of the part holding offset `at` (the last part when `at` is the end). */
   private partAt(at: number): number {
+    // Near the end (lastWord's, after every orphan `</a>`), a step back or two finds it: the
+    // same part as the search below (the last one starting at or before `at`).
+    if (at >= this.length - NEAR_END) {
+      const stop = Math.max(0, this.parts.length - 1 - NEAR_STEPS);
+      for (let k = this.parts.length - 1; k >= stop; k--) if (k === 0 || this.starts[k] <= at) return k;
+    }
     let lo = 0;
     let hi = this.parts.length - 1;
     while (lo < hi) {
@@ -273,7 +293,9 @@ export class BlockBuilder {
     }
     if (at === end) return { word: '', offset: this.length };
     let word = this.textFrom(at, end - at);
-    word = word.replace(/^[“"‘'([«]+/, '').replace(/[,;:!?”"’')\]»]+$/, '');
+    // Most words have neither: a look at the first and last character, no regex run.
+    if (word !== '' && LEADING_MARKS.includes(word[0])) word = word.replace(LEADING_RUN, '');
+    if (word !== '' && TRAILING_MARKS.includes(word[word.length - 1])) word = word.replace(TRAILING_RUN, '');
     // Keep the dot of an initialism ("U.S."), drop a sentence-ending one.
     if (word.endsWith('.') && !/\.\S/.test(word.slice(0, -1) + ' ')) word = word.replace(/\.+$/, '');
     return { word, offset: at };

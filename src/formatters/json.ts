@@ -178,8 +178,18 @@ function* pieces(value: unknown, holder: string, depth: number, split: readonly 
 }
 
 /**
- * The items of an array of kind `key` written whole, as one JSON.stringify of them, still one
- * piece per item (slices share the batch's text); `first` when they open the array.
+ * Characters of a piece of a batch at least (whole items, so a piece ends before an item): a
+ * piece per item (100,000 for a page of 100,000 paragraphs, each passed up three generators
+ * and written on its own) was ~20% of rendering its report. Small enough for the CLI to encode
+ * several into one buffer before a write (cli/print.ts), and far below the 128 KB past which
+ * V8 allocates a string as a large object.
+ */
+const PIECE_CHARS = 1 << 13;
+
+/**
+ * The items of an array of kind `key` written whole, as one JSON.stringify of them, in pieces
+ * of whole items of about PIECE_CHARS (slices share the batch's text); `first` when they open
+ * the array.
  */
 function* batchPieces(items: readonly unknown[], key: string, depth: number, first: boolean): Generator<string> {
   // Stringified inside `depth + 1` arrays, the items come out at their own indentation: no
@@ -195,10 +205,16 @@ function* batchPieces(items: readonly unknown[], key: string, depth: number, fir
   // it is indented further.
   const next = `,\n${pad(depth + 2)}`;
   let from = 0;
-  for (let at = text.indexOf(next, 1); at >= 0; at = text.indexOf(next, at + 1)) {
-    if (text.charCodeAt(at + next.length) === 32) continue;
+  // The first item start PIECE_CHARS or more past the piece's start ends it (a line indented
+  // further is inside an item).
+  for (let at = text.indexOf(next, PIECE_CHARS); at >= 0;) {
+    if (text.charCodeAt(at + next.length) === 32) {
+      at = text.indexOf(next, at + 1);
+      continue;
+    }
     yield from === 0 ? lead + text.slice(0, at) : text.slice(from, at);
     from = at;
+    at = text.indexOf(next, at + PIECE_CHARS);
   }
   yield from === 0 ? lead + text : text.slice(from);
 }

@@ -3,7 +3,7 @@ import { looksLikeFootnoteMark } from './footnote-mark.js';
 import { readerJunk } from './html-clean.js';
 import { classWeight, countText, isModal, linkWeight, MAYBE_CANDIDATE, UNLIKELY } from './reader-patterns.js';
 import { readerArticle, type ReaderArticle } from './html-reader.js';
-import { attr, classTokens, isElement, textContent, type DomNode } from './html-tree.js';
+import { attr, classTokens, elementCount, isElement, textContent, type DomNode } from './html-tree.js';
 
 /**
  * Which element of an HTML page is the article body, chosen the way reader modes choose it.
@@ -38,6 +38,11 @@ export interface BodyChoice {
    * page's) is no text of a post to extraction, which skips forms, menus and page furniture.
    */
   contentOnly: boolean;
+  /**
+   * The page's `<h1>` and `<time datetime>` elements, in document order (found by the walk that
+   * measures the page: html.ts looks for its title and date among them, not in the whole tree).
+   */
+  marks?: DomNode[];
 }
 
 /** Elements extraction skips as page furniture, read inside when one of them is the body chosen. */
@@ -96,27 +101,29 @@ const CONTAINER_SHARE = 0.66;
 /** Figures of one element, by its index in document order. */
 interface Stats {
   els: DomNode[];
-  parent: number[];
-  excluded: boolean[];
+  parent: Int32Array;
+  /** 1 when the element is excluded (page furniture, or inside it), else 0. */
+  excluded: Uint8Array;
+  // Counts of characters are whole numbers below a string's length (< 2^30): exact in 32 bits.
   /** Characters of text (whitespace not counted) under the element. */
-  text: number[];
-  /** Of which inside links. */
-  linkText: number[];
+  text: Int32Array;
+  /** Of which inside links (weighted: a jump within the page counts 0.3). */
+  linkText: Float64Array;
   /** Commas and words (runs of non-space characters) of that text. */
-  commas: number[];
-  words: number[];
+  commas: Int32Array;
+  words: Int32Array;
   /** Text whose nearest block-level element is this one, and its commas and link text. */
-  own: number[];
-  ownCommas: number[];
+  own: Int32Array;
+  ownCommas: Int32Array;
   /** Words of that text (runs of non-space characters). */
-  ownWords: number[];
-  ownLinks: number[];
+  ownWords: Int32Array;
+  ownLinks: Int32Array;
   /** Paragraph text (less its links) under the element: the "main text" it holds. */
-  main: number[];
+  main: Int32Array;
   /** Index of the element's last descendant (elements are in document order: a subtree is a range). */
-  last: number[];
+  last: Int32Array;
   /** Candidate score, NaN when not a candidate. */
-  score: number[];
+  score: Float64Array;
   /** The page has furniture (menus, headers, sidebars, widgets) outside which the article could be. */
   furniture: boolean;
   /** An element was excluded by what only the strict attempt excludes (class, role, a form). */
@@ -131,6 +138,8 @@ interface Stats {
   ids: Map<string, number>;
   /** In-page links: the index of each `<a href="#x">` and its target id. */
   jumps: Array<[number, string]>;
+  /** `<h1>` and `<time datetime>` elements, in document order (see BodyChoice.marks). */
+  marks: DomNode[];
 }
 
 /** Excluded but no sign of page furniture: they hold no visible text of the page. */
@@ -176,23 +185,35 @@ function tagWeight(name: string): number {
   return 0;
 }
 
-/** One pass in document order, then one back: text, link text and paragraph figures per element. */
-function measure(root: DomNode, strict: boolean): Stats {
-  const s: Stats = {
+/** The figures of `n` elements (zero, scores NaN), the rest of Stats empty: one buffer for all. */
+function emptyStats(n: number): Stats {
+  const buffer = new ArrayBuffer(n * (2 * 8 + 10 * 4 + 1));
+  let at = 0;
+  const f64 = (): Float64Array => {
+    const view = new Float64Array(buffer, at, n);
+    at += 8 * n;
+    return view;
+  };
+  const i32 = (): Int32Array => {
+    const view = new Int32Array(buffer, at, n);
+    at += 4 * n;
+    return view;
+  };
+  return {
     els: [],
-    parent: [],
-    excluded: [],
-    text: [],
-    linkText: [],
-    commas: [],
-    words: [],
-    own: [],
-    ownCommas: [],
-    ownWords: [],
-    ownLinks: [],
-    main: [],
-    last: [],
-    score: [],
+    linkText: f64(),
+    score: f64().fill(Number.NaN),
+    parent: i32(),
+    text: i32(),
+    commas: i32(),
+    words: i32(),
+    own: i32(),
+    ownCommas: i32(),
+    ownWords: i32(),
+    ownLinks: i32(),
+    main: i32(),
+    last: i32(),
+    excluded: new Uint8Array(buffer, at, n),
     furniture: false,
     strictOnly: false,
     authorMeta: false,
@@ -200,7 +221,49 @@ function measure(root: DomNode, strict: boolean): Stats {
     containers: [],
     ids: new Map(),
     jumps: [],
+    marks: [],
   };
+}
+
+/**
+ * `s` with room for `n` elements (its figures copied, the room past them zero and NaN), or,
+ * for `n` its exact count, cut to it (views of the same memory).
+ */
+function resized(s: Stats, n: number): Stats {
+  const grow = n > s.parent.length;
+  const next = grow ? emptyStats(n) : s;
+  const fit = <T extends Int32Array | Uint8Array | Float64Array>(from: T, to: T): T => {
+    if (!grow) return from.subarray(0, n) as T;
+    to.set(from);
+    return to;
+  };
+  return {
+    ...s,
+    parent: fit(s.parent, next.parent),
+    excluded: fit(s.excluded, next.excluded),
+    text: fit(s.text, next.text),
+    linkText: fit(s.linkText, next.linkText),
+    commas: fit(s.commas, next.commas),
+    words: fit(s.words, next.words),
+    own: fit(s.own, next.own),
+    ownCommas: fit(s.ownCommas, next.ownCommas),
+    ownWords: fit(s.ownWords, next.ownWords),
+    ownLinks: fit(s.ownLinks, next.ownLinks),
+    main: fit(s.main, next.main),
+    last: fit(s.last, next.last),
+    score: fit(s.score, next.score),
+  };
+}
+
+/**
+ * One pass in document order, then one back: text, link text and paragraph figures per
+ * element. The figures are typed arrays over one buffer, sized by the element count (one push
+ * per figure per element into a dozen growing arrays, and their garbage, were ~5% of the
+ * CLI's run on a page of 100,000 paragraphs).
+ */
+function measure(root: DomNode, strict: boolean): Stats {
+  // Sized once by the tree's element count (doubled should a walk find more: it cannot).
+  let s = emptyStats(Math.max(elementCount(root), 1));
   // Parallel stacks: a node, its parent element's index, the index of the nearest block-level
   // element (where loose text belongs), and whether it sits inside a link.
   const nodes: DomNode[] = [];
@@ -209,21 +272,20 @@ function measure(root: DomNode, strict: boolean): Stats {
   // 0 outside links, else the weight of link text: a jump within the page (`#x`) weighs 0.3
   // in Readability's link density, any other link 1.
   const links: number[] = [];
-  const push = (node: DomNode, parent: number, owner: number, inLink: number): void => {
-    nodes.push(node);
-    parents.push(parent);
-    owners.push(owner);
-    links.push(inLink);
-  };
   const children = root.children ?? [];
-  for (let i = children.length - 1; i >= 0; i--) push(children[i], -1, -1, 0);
+  for (let i = children.length - 1; i >= 0; i--) {
+    nodes.push(children[i]);
+    parents.push(-1);
+    owners.push(-1);
+    links.push(0);
+  }
   while (nodes.length > 0) {
     const node = nodes.pop() as DomNode;
     const parent = parents.pop() as number;
     const owner = owners.pop() as number;
     const inLink = links.pop() as number;
     if (node.type === 'text') {
-      if (parent < 0 || s.excluded[parent]) continue;
+      if (parent < 0 || s.excluded[parent] === 1) continue;
       const { chars, commas, words } = countText(node.data ?? '');
       if (chars === 0) continue;
       s.own[owner] += chars;
@@ -238,26 +300,18 @@ function measure(root: DomNode, strict: boolean): Stats {
     }
     if (!isElement(node)) continue;
     const k = s.els.length;
+    if (k === s.parent.length) s = resized(s, 2 * k);
     s.els.push(node);
-    s.parent.push(parent);
-    const parentExcluded = parent >= 0 && s.excluded[parent];
+    s.parent[k] = parent;
+    const parentExcluded = parent >= 0 && s.excluded[parent] === 1;
     const excluded = parentExcluded || isExcluded(node, strict);
-    s.excluded.push(excluded);
+    s.excluded[k] = excluded ? 1 : 0;
     if (excluded && !parentExcluded && !INVISIBLE.has(node.name ?? '') && node.type === 'tag') s.furniture = true;
     if (excluded && !parentExcluded && strict && !isExcluded(node, false)) s.strictOnly = true;
-    s.text.push(0);
-    s.linkText.push(0);
-    s.commas.push(0);
-    s.words.push(0);
-    s.own.push(0);
-    s.ownCommas.push(0);
-    s.ownWords.push(0);
-    s.ownLinks.push(0);
-    s.main.push(0);
-    s.last.push(k);
-    s.score.push(Number.NaN);
+    s.last[k] = k;
     const name = node.name ?? '';
     const a = node.attribs;
+    if (name === 'h1' || (name === 'time' && a?.datetime !== undefined)) s.marks.push(node);
     if (a !== undefined) {
       if (a.id !== undefined && !s.ids.has(a.id)) s.ids.set(a.id, k);
       if (name === 'a' && a.href !== undefined && a.href.trim().startsWith('#'))
@@ -272,8 +326,14 @@ function measure(root: DomNode, strict: boolean): Stats {
     const block = INLINE.has(name) && owner >= 0 ? owner : k;
     const kids = node.children ?? [];
     const weight = name === 'a' && inLink === 0 ? linkWeight(node) : inLink;
-    for (let i = kids.length - 1; i >= 0; i--) push(kids[i], k, block, weight);
+    for (let i = kids.length - 1; i >= 0; i--) {
+      nodes.push(kids[i]);
+      parents.push(k);
+      owners.push(block);
+      links.push(weight);
+    }
   }
+  s = resized(s, s.els.length);
   // Children follow their parent in `els`: read backwards, each child is complete before its parent.
   for (let k = s.els.length - 1; k >= 0; k--) {
     // Link text is the text of the links inside an element, as Readability's link density
@@ -283,7 +343,7 @@ function measure(root: DomNode, strict: boolean): Stats {
     const p = s.parent[k];
     if (p < 0) continue;
     if (s.last[k] > s.last[p]) s.last[p] = s.last[k];
-    if (s.excluded[k]) continue;
+    if (s.excluded[k] === 1) continue;
     s.text[p] += s.text[k];
     s.linkText[p] += s.linkText[k];
     s.commas[p] += s.commas[k];
@@ -398,7 +458,7 @@ function elementChildren(el: DomNode): number {
  * it holding most of its text (the `.entry-content` of an `<article>` that also holds tags and
  * share bars). A container elsewhere (a teaser's `.entry-content` in a sidebar) is ignored.
  */
-function preferContainer(s: Stats, top: number, measure: number[]): number {
+function preferContainer(s: Stats, top: number, measure: Int32Array): number {
   let best = top;
   for (const k of s.containers) {
     if (s.excluded[k] || measure[k] === 0) continue;
@@ -524,8 +584,13 @@ function fragmentChoice(s: Stats, article: number): BodyChoice {
  * the whole page.
  */
 export function chooseBody(root: DomNode): BodyChoice {
-  // A plain fragment needs no scoring (100,000 paragraphs scored into their article).
   const measured = measure(root, true);
+  return { ...choose(root, measured), marks: measured.marks };
+}
+
+/** chooseBody's choice, from the strict attempt's figures. */
+function choose(root: DomNode, measured: Stats): BodyChoice {
+  // A plain fragment needs no scoring (100,000 paragraphs scored into their article).
   const fragment = plainFragment(root, measured);
   if (fragment >= 0) return fragmentChoice(measured, fragment);
   const best = scored(measured);
@@ -638,6 +703,8 @@ const AUTHOR_META = /^\s*(?:(?:dc|dcterm|article|parsely|og|twitter)\s*[-.:]\s*)
 
 /** Attributes that mark a byline: `rel=author`, `itemprop=author`, a byline class or id. */
 function bylineMarked(a: Record<string, string>): boolean {
+  // Most elements have none of these: no regex, no string of class and id for them.
+  if (a.rel === undefined && a.itemprop === undefined && a.class === undefined && a.id === undefined) return false;
   return (
     /(?:^|\s)author(?:\s|$)/i.test(a.rel ?? '') ||
     /author/i.test(a.itemprop ?? '') ||

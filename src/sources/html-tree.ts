@@ -52,7 +52,25 @@ export function parseHtmlTree(html: string, opts: { indices?: boolean } = {}): D
   if (kept !== undefined && kept.html === html && kept.indices === indices) return kept.root;
   const builder = new TreeBuilder(indices);
   new Parser(builder, { decodeEntities: true }).end(html);
+  ELEMENT_COUNTS.set(builder.root, builder.elements);
   return builder.root;
+}
+
+/** Elements of the trees TreeBuilder made, by their root (read by elementCount). */
+const ELEMENT_COUNTS = new WeakMap<DomNode, number>();
+
+/**
+ * How many elements (script and style included) the tree under `root` holds: as its builder
+ * counted them, else by a walk. Lets a pass over every element size its tables at once.
+ */
+export function elementCount(root: DomNode): number {
+  const counted = ELEMENT_COUNTS.get(root);
+  if (counted !== undefined) return counted;
+  let n = 0;
+  forEachElement(root, () => {
+    n++;
+  });
+  return n;
 }
 
 /** The children of an element that has none: shared (frozen, as no reader changes a tree). */
@@ -87,6 +105,8 @@ class TreeBuilder implements Partial<Handler> {
   private readonly from: number[] = [0];
   /** The text or comment node that text or a comment read next continues (htmlparser2 splits them). */
   private last: DomNode | undefined;
+  /** Elements made so far. */
+  elements = 0;
 
   constructor(private readonly indices: boolean) {}
 
@@ -106,6 +126,7 @@ class TreeBuilder implements Partial<Handler> {
       startIndex: null,
       endIndex: null,
     };
+    this.elements++;
     this.add(el);
     this.open.push(el);
     this.from.push(this.pending.length);

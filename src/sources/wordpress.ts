@@ -42,10 +42,37 @@ export function gmtDate(field: string, gmt: unknown, warnings: InputWarning[], a
 /** True when a rendered body holds nothing to read: only whitespace, comments or empty tags. */
 export function isBlankHtml(html: string): boolean {
   const bare = html.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
+  if (visibleText(bare)) return false;
   // A tag with a URL (an image, an empty link) is still something to check.
   if (/\b(?:href|src)\s*=/i.test(bare)) return false;
   // `[^<>]`, not `[^>]`: with no `>` ahead, every `<` rescanned the rest ('<'×200,000 took 45 s).
   return bare.replace(/<[^<>]*>/g, '').replace(/&nbsp;|&#160;|\s/gi, '') === '';
+}
+
+/** Characters of `&nbsp;` and `&#160;`, which isBlankHtml removes once tags are gone. */
+const ENTITY_CHARS = new Set('&nbsp;#160NBSP');
+
+/**
+ * True when a character of `bare` (comments removed) outside its tags can be neither a space
+ * nor part of an `&nbsp;` that isBlankHtml's replacements remove: the body is not blank, and
+ * its copies need not be made (a paragraph of 70,000 orphan `</a>` was copied twice whole).
+ * False when unsure: isBlankHtml then decides as it always has.
+ */
+function visibleText(bare: string): boolean {
+  for (let i = 0; i < bare.length; i++) {
+    const ch = bare[i];
+    if (ch === '<') {
+      // `<[^<>]*>` removes a tag; a `<` that starts none stays, and is text.
+      let j = i + 1;
+      while (j < bare.length && bare[j] !== '<' && bare[j] !== '>') j++;
+      if (j === bare.length || bare[j] === '<') return true;
+      i = j;
+      continue;
+    }
+    if (ENTITY_CHARS.has(ch)) return false;
+    if (!/\s/.test(ch)) return true;
+  }
+  return false;
 }
 
 /** True when a JSON value looks like a WordPress post (it has a body). */
