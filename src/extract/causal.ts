@@ -2,6 +2,7 @@ import { sentenceRanges } from './sentences.js';
 import {
   CAUSAL,
   CAUSAL_NOT_SUBJECTS,
+  CAUSAL_OWN_SUBJECTS,
   FIRST_PERSON,
   HYPOTHETICAL,
   IMPERATIVE_LEADS,
@@ -58,6 +59,9 @@ export function causalClaims(text: string, max: number, ranges?: ReadonlyArray<r
     // within its clause ("you're more likely to", not "something up, you're …").
     const clause = Math.max(0, ...[',', ';', ':', '—'].map((mark) => sentence.lastIndexOf(mark, m.index) + 1));
     const shown = before.filter((w) => w.index >= clause).slice(-SUBJECT_WORDS);
+    // A subject that is the post's own thing or the reader's ("this package doesn't protect against",
+    // "your build is more likely to fail").
+    if (shown.some((w) => CAUSAL_OWN_SUBJECTS.has(w[0].toLowerCase()))) continue;
     const from = shown.length > 0 ? shown[0].index : m.index;
     found.push(sentence.slice(from, m.index + m[0].length).replace(/\s+/g, ' '));
   }

@@ -478,3 +478,6 @@ export const CAUSAL =
 
 /** Words before a general claim that make it the post's own thing or a clause about one ("this can turn into", "which is linked to"). */
 export const CAUSAL_NOT_SUBJECTS = set('this that it which what who these those there here');
+
+/** Words of a general claim's subject that make it the post's or the reader's own thing ("this package", "your build"). */
+export const CAUSAL_OWN_SUBJECTS = set('this these it its your yours');

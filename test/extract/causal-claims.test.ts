@@ -65,6 +65,8 @@ describe('the causal signal: a general claim of cause and effect told of no one 
       'A longer queue would be more likely to put shoppers off than a higher price at the till.',
       'The rule is simple, and this can turn into a long queue at the till on Saturdays.',
       'The old parser has a bug which is linked to the way it reads dates in the header.',
+      'Note that this package doesn’t protect against every attack on older versions of the runtime.',
+      'Without the cache, your build is more likely to fail on the first run after an upgrade.',
       // The bare verbs are left out: posts say them of their own software and recipes.
       'Heat makes the dough rise, and a missing semicolon causes the build to fail.',
     ];
