@@ -1,6 +1,7 @@
 import { sentenceRanges } from './sentences.js';
 import {
   CAUSAL,
+  CAUSAL_HINT,
   CAUSAL_NOT_SUBJECTS,
   CAUSAL_OWN_SUBJECTS,
   FIRST_PERSON,
@@ -33,6 +34,9 @@ function isInstruction(sentence: string): boolean {
   while (i < words.length - 1 && IMPERATIVE_LEADS.has(words[i])) i++;
   return IMPERATIVES.has(words[i] ?? '') || words[i] === "don't" || words[i] === 'don’t';
 }
+
+/** False for a text that cannot hold a general claim of cause and effect (a fast first look). */
+export const mayStateCause = (text: string): boolean => CAUSAL_HINT.test(text);
 
 /**
  * The general claims of cause and effect in `text` (its sentences are `ranges`, split here when absent), as evidence: up

@@ -55,7 +55,7 @@ import { sentenceIndex, sentenceRanges } from './sentences.js';
 import { isMeasuredChange, isOwnOrThing, isPartySubject } from './position-subjects.js';
 import { sliceWhole } from '../sources/text-slice.js';
 import { researchReports } from './research-subjects.js';
-import { causalClaims } from './causal.js';
+import { causalClaims, mayStateCause } from './causal.js';
 
 /**
  * Claim signals of a block's text, and the words behind each (the evidence). The rules are
@@ -965,7 +965,7 @@ export function claimSignals(text: string, options: SignalOptions = {}): TextSig
   addSignal(out, 'number', found.strong.length > 0 || !weakCounts ? found.strong : found.weak);
   addSignal(out, 'attribution', said);
   // A general claim of cause and effect told of no one ("Ebola can only be spread through …"): causal.ts.
-  if (!rules.causalIgnore?.some((re) => matches(re, text)))
+  if (mayStateCause(prose) && !rules.causalIgnore?.some((re) => matches(re, text)))
     addSignal(out, 'causal', causalClaims(unquoted(prose), MAX_EVIDENCE, options.ranges));
   return out;
 }
