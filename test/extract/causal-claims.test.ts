@@ -112,7 +112,7 @@ describe('the causal signal: a general claim of cause and effect told of no one 
     const report = JSON.parse(out.stdout) as Report;
     const flagged = report.findings.filter((f) => f.code === 'CLAIM_UNCITED').map((f) => f.block);
     const blocks = report.posts[0].blocks;
-    expect(flagged.map((i) => blocks[i].evidence)).toEqual([
+    expect(flagged.map((i) => blocks[i ?? -1]?.evidence)).toEqual([
       [{ signal: 'causal', text: 'Measles is spread through' }],
       [{ signal: 'causal', text: "you're more likely to" }],
     ]);
