@@ -170,7 +170,7 @@ export type BlockKind =
   | 'reference';
 
 /** Why a block counts as a claim. */
-export type ClaimSignal = 'citation' | 'quote' | 'number' | 'attribution' | 'statement';
+export type ClaimSignal = 'citation' | 'quote' | 'number' | 'attribution' | 'statement' | 'causal';
 
 /** The words behind a claim signal ("62%", "officials said", a quoted span). */
 export interface ClaimEvidence {

@@ -13,6 +13,8 @@ export interface ClaimConfig {
   figureIgnore?: string[];
   /** Regular expressions: a paragraph they match has no statement signal (`".*"` turns the signal off). */
   statementIgnore?: string[];
+  /** Regular expressions: a paragraph they match has no causal signal (`".*"` turns the signal off). */
+  causalIgnore?: string[];
 }
 
 /** `claims`, compiled. */
@@ -25,10 +27,18 @@ export interface ClaimRules {
   figureIgnore: RegExp[];
   /** Paragraphs with no statement signal (absent: none). */
   statementIgnore?: RegExp[];
+  /** Paragraphs with no causal signal (absent: none). */
+  causalIgnore?: RegExp[];
 }
 
 /** The keys of `claims`, for the schema and for errors. */
-export const CLAIM_KEYS = ['attributionWords', 'attributionIgnore', 'figureIgnore', 'statementIgnore'] as const;
+export const CLAIM_KEYS = [
+  'attributionWords',
+  'attributionIgnore',
+  'figureIgnore',
+  'statementIgnore',
+  'causalIgnore',
+] as const;
 
 /** `s` as a regex matching it literally. */
 export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -45,7 +55,7 @@ export function compileClaimConfig(config: ClaimConfig): ClaimRules {
       throw new Error(`${key}: must be a list of non-empty strings`);
     return value as string[];
   };
-  const patterns = (key: 'attributionIgnore' | 'figureIgnore' | 'statementIgnore'): RegExp[] =>
+  const patterns = (key: 'attributionIgnore' | 'figureIgnore' | 'statementIgnore' | 'causalIgnore'): RegExp[] =>
     list(key).map((source) => {
       try {
         return new RegExp(source, 'giu');
@@ -59,6 +69,8 @@ export function compileClaimConfig(config: ClaimConfig): ClaimRules {
   };
   const statementIgnore = patterns('statementIgnore');
   if (statementIgnore.length > 0) rules.statementIgnore = statementIgnore;
+  const causalIgnore = patterns('causalIgnore');
+  if (causalIgnore.length > 0) rules.causalIgnore = causalIgnore;
   const words = list('attributionWords').map((w) => w.trim());
   if (words.length > 0) {
     rules.attributionWords = new RegExp(

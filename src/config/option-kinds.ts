@@ -323,7 +323,9 @@ export const KINDS: Record<OptionKindName, KindRules> = {
     }),
     compile(raw: unknown, _decl: OptionDecl, fail: Fail) {
       if (!isPlainObject(raw))
-        fail('must be an object with attributionWords, attributionIgnore, figureIgnore or statementIgnore');
+        fail(
+          'must be an object with attributionWords, attributionIgnore, figureIgnore, statementIgnore or causalIgnore',
+        );
       for (const key of Object.keys(raw)) {
         if (!(CLAIM_KEYS as readonly string[]).includes(key)) fail('is not a known key', `claims.${key}`);
       }

@@ -308,7 +308,7 @@ export const OPTION_TABLE = [
     kind: 'claims',
     flag: false,
     default: {},
-    help: 'additions to the claim-signal rules: attributionWords, attributionIgnore, figureIgnore, statementIgnore',
+    help: 'additions to the claim-signal rules: attributionWords, attributionIgnore, figureIgnore, statementIgnore, causalIgnore',
     note: 'see Claim signals',
   },
   {

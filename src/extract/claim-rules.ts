@@ -463,3 +463,28 @@ export const RELEASE_SUBHEADING =
  */
 export const CAPTION_LEAD =
   /^\s*(?:clockwise\s+from\s+(?:top|left|right|bottom)|from\s+(?:left|right|top)\s*[:,]|(?:above|below|inset|pictured|main\s+(?:image|picture|photo))\s*[:,]|(?:left|right|top|bottom)\s*:)/i;
+
+/**
+ * A general claim of cause and effect, told of no one (causal.ts): how a disease spreads ("Ebola
+ * can only be spread through …", "is transmitted by"), what a thing can become ("any species of
+ * bacteria can turn into a superbug"), a change in risk or odds ("raises the risk of"), a link
+ * ("is linked to", "are associated with"), a likelihood ("you're more likely to buy it", "smokers
+ * are less likely to"), a cause named ("is caused by", "is a leading cause of"), a protection
+ * ("protects against"). Not the bare verbs "causes", "leads to", "makes you": a post says them of
+ * its own software and recipes ("this causes the build to fail", "heat makes the dough rise").
+ */
+export const CAUSAL =
+  /(?:(?<![\p{L}'’])(?:(?:is|are|can(?:\s+only)?\s+be|be|gets?)\s+(?:spread|transmitted|passed\s+on|caught|contracted)\s+(?:through|by|via|from)|spreads?\s+(?:through|via)|can\s+(?:turn|develop|evolve|progress)\s+into|(?:increases?|raises?|reduces?|lowers?|cuts?|doubles?|triples?|heightens?)\s+(?:the\s+|a\s+person['’]s\s+|one['’]s\s+|your\s+|their\s+)?(?:risk|chances?|odds|likelihood)\s+of|(?:is|are)\s+(?:strongly\s+|closely\s+|often\s+)?(?:linked|associated|correlated)\s+(?:to|with)|(?:is|are)\s+(?:(?:much|far|significantly|twice|three\s+times)\s+)?(?:more|less)\s+likely\s+to|(?:is|are)\s+(?:mainly\s+|mostly\s+|usually\s+|often\s+)?caused\s+by|(?:is|are)\s+(?:a|the)\s+(?:leading\s+|major\s+|main\s+|common\s+)?causes?\s+of|protects?\s+(?:\p{L}+\s+)?against)|['’](?:re|s)\s+(?:(?:much|far|significantly|twice|three\s+times)\s+)?(?:more|less)\s+likely\s+to)(?![\p{L}'’])/giu;
+
+/**
+ * Words one of which every general claim of CAUSAL holds, matched fast (case-sensitive, no
+ * Unicode classes): most paragraphs have none and are never read with CAUSAL.
+ */
+export const CAUSAL_HINT =
+  /(?:turn|develop|evolve|progress)\s+into|spread|transmitted|passed|caught|contracted|risk|chance|odds|likelihood|linked|associated|correlated|likely|caused|cause|protect/;
+
+/** Words before a general claim that make it the post's own thing or a clause about one ("this can turn into", "which is linked to"). */
+export const CAUSAL_NOT_SUBJECTS = set('this that it which what who these those there here');
+
+/** Words of a general claim's subject that make it the post's or the reader's own thing ("this package", "your build"). */
+export const CAUSAL_OWN_SUBJECTS = set('this these it its your yours');

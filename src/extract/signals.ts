@@ -55,6 +55,7 @@ import { sentenceIndex, sentenceRanges } from './sentences.js';
 import { isMeasuredChange, isOwnOrThing, isPartySubject } from './position-subjects.js';
 import { sliceWhole } from '../sources/text-slice.js';
 import { researchReports } from './research-subjects.js';
+import { causalClaims, mayStateCause } from './causal.js';
 
 /**
  * Claim signals of a block's text, and the words behind each (the evidence). The rules are
@@ -936,7 +937,7 @@ function isCounter(text: string): boolean {
   );
 }
 
-/** Quote/number/attribution signals of a text and their evidence ("citation" is added by the caller). */
+/** Quote/number/attribution/causal signals of a text and their evidence ("citation" is added by the caller). */
 export function claimSignals(text: string, options: SignalOptions = {}): TextSignals {
   const rules = options.rules ?? DEFAULT_CLAIM_RULES;
   const blank = options.blank ?? [];
@@ -963,7 +964,16 @@ export function claimSignals(text: string, options: SignalOptions = {}): TextSig
   const weakCounts = out.signals.length > 0 || said.length > 0;
   addSignal(out, 'number', found.strong.length > 0 || !weakCounts ? found.strong : found.weak);
   addSignal(out, 'attribution', said);
+  // A general claim of cause and effect told of no one ("Ebola can only be spread through …"): causal.ts.
+  if (mayStateCause(prose) && !rules.causalIgnore?.some((re) => matches(re, text)))
+    addSignal(out, 'causal', causalClaims(unquoted(prose), MAX_EVIDENCE, options.ranges));
   return out;
+}
+
+/** True when `re` (a user's pattern, flag g) matches somewhere in `text`. */
+function matches(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  return re.test(text);
 }
 
 /**

@@ -46,7 +46,7 @@ const PULL_QUOTE_SOURCE_CHARS = 10_000;
 const MAX_PULL_QUOTES = 20;
 
 /** Signals that come from a block's words (a citation is the block's links, kept). */
-const TEXT_SIGNALS: ReadonlySet<ClaimSignal> = new Set(['quote', 'number', 'attribution', 'statement']);
+const TEXT_SIGNALS: ReadonlySet<ClaimSignal> = new Set(['quote', 'number', 'attribution', 'statement', 'causal']);
 
 /** A transcript turn's block: where its speaker label ends (0 in a turn's later paragraphs). */
 interface Turn {

@@ -67,7 +67,7 @@ export interface FindingContext {
 }
 
 // A block with one of these signals asserts something a reader may want sourced.
-const UNCITED_SIGNALS = new Set(['quote', 'number', 'attribution', 'statement']);
+const UNCITED_SIGNALS = new Set(['quote', 'number', 'attribution', 'statement', 'causal']);
 
 /** Builds one finding, worded by messages.ts and with the severity of the code table. */
 function makeFinding(
