@@ -200,18 +200,17 @@ describe('json formatter: items written without JSON.stringify(…, null, 2), by
   function allWays(value: unknown): [string, string, string] {
     const base = mixedReport();
     const post = base.posts[0];
-    const asBlockField = (text: string) =>
-      renderJson({
-        ...base,
-        posts: [{ ...post, blocks: [{ ...post.blocks[0], text, zz: value }] }],
-        findings: [],
-      } as Report);
-    const asReportField = { ...base, findings: [], zz: value };
+    const asBlockField = (text: string): string => {
+      // A field no block has: the report is built as an untyped object.
+      const block: Record<string, unknown> = { ...post.blocks[0], text, zz: value };
+      return renderJson({ ...base, posts: [{ ...post, blocks: [block] }], findings: [] } as unknown as Report);
+    };
+    const asReportField: Record<string, unknown> = { ...base, findings: [], zz: value };
     const blockEnd = `\n${' '.repeat(8)}}\n`;
     return [
       valueText(asBlockField('short'), 10, blockEnd),
       valueText(asBlockField('long '.repeat(100)), 10, blockEnd),
-      valueText(renderJson(asReportField as Report), 2, '\n}'),
+      valueText(renderJson(asReportField as unknown as Report), 2, '\n}'),
     ];
   }
 
