@@ -162,7 +162,10 @@ function* pieces(value: unknown, holder: string, depth: number, split: readonly 
           chars += textLength(items[end], split);
           if (sum > BATCH || chars > BATCH_CHARS) break;
         }
-        yield* batchPieces(items.slice(i, end), key, depth, i === 0);
+        // Items of little text (100,000 short paragraphs) are written faster by JSON.stringify;
+        // items of long text (sentences, paragraphs) by writtenBatch.
+        const write = chars >= WRITTEN_CHARS * (end - i) ? writtenBatch : stringifiedBatch;
+        yield* write(items.slice(i, end), key, depth, i === 0);
         i = end;
       }
     } else {
@@ -187,11 +190,20 @@ function* pieces(value: unknown, holder: string, depth: number, split: readonly 
 const PIECE_CHARS = 1 << 13;
 
 /**
- * The items of an array of kind `key` written whole, as one JSON.stringify of them, in pieces
- * of whole items of about PIECE_CHARS (slices share the batch's text); `first` when they open
- * the array.
+ * Characters of text per item from which a batch is written by writtenBatch: JSON.stringify
+ * with an indent writes the structure of items of short text faster (the 100,000 short
+ * paragraphs of a wide page, ~10 characters each; 45,000 cited paragraphs, ~76), writtenBatch
+ * items of long text (one scan per string, where JSON.stringify scans it and the guard then the
+ * whole JSON: the report of 70,000 damaged anchors, 40 MB of sentence windows, ~280 each).
  */
-function* batchPieces(items: readonly unknown[], key: string, depth: number, first: boolean): Generator<string> {
+const WRITTEN_CHARS = 200;
+
+/**
+ * The items of an array of kind `key` written whole, as one JSON.stringify(…, null, 2) of them,
+ * in pieces of whole items of about PIECE_CHARS (slices share the batch's text); `first` when
+ * they open the array.
+ */
+function* stringifiedBatch(items: readonly unknown[], key: string, depth: number, first: boolean): Generator<string> {
   // Stringified inside `depth + 1` arrays, the items come out at their own indentation: no
   // second pass over the text to indent every line (a copy of the whole report, in batches).
   const { open, close } = nesting(depth + 1);
@@ -229,6 +241,132 @@ function nesting(levels: number): { open: string; close: string } {
   let close = '';
   for (let i = levels; i >= 0; i--) close += `\n${pad(i)}]`;
   return { open, close };
+}
+
+/**
+ * The items of an array of kind `key` written whole (as JSON.stringify(…, null, 2) of their
+ * canonical form would, then guarded: see prettyValue), in pieces of whole items of about
+ * PIECE_CHARS; `first` when they open the array.
+ */
+function* writtenBatch(items: readonly unknown[], key: string, depth: number, first: boolean): Generator<string> {
+  const item = itemOf(key);
+  // An item starts after a comma and a line break at its own indentation.
+  const start = `\n${padAt(depth + 2)}`;
+  let piece = first ? '' : ',';
+  for (let i = 0; i < items.length; i++) {
+    piece += `${i === 0 ? '' : ','}${start}${prettyValue(items[i], item, depth + 2) ?? 'null'}`;
+    if (piece.length >= PIECE_CHARS) {
+      yield piece;
+      piece = '';
+    }
+  }
+  if (piece !== '') yield piece;
+}
+
+// Indentations by depth, made once.
+const PADS: string[] = [];
+const padAt = (depth: number): string => (PADS[depth] ??= pad(depth));
+// `"key": ` by key, for the keys some kind of object ranks.
+const QUOTED = new Map<string, string>();
+
+/** `"key": `, guarded (see guardedString). */
+function fieldName(key: string): string {
+  let quoted = QUOTED.get(key);
+  if (quoted === undefined) {
+    quoted = `${guardedString(key)}: `;
+    if (RANK_KEYS.has(key)) QUOTED.set(key, quoted);
+  }
+  return quoted;
+}
+
+// A character JSON.stringify escapes (a quote, a backslash, a C0 control, a surrogate of a
+// pair or a lone one), or that guardJsonText may change (a "#", an invisible control).
+const NOT_VERBATIM =
+  /["\\\u0000-\u001f#\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]/;
+// The same in fewer ranges, and "…" (U+2026) of cut sentences, but with every character from
+// DEL to U+2069 beside it: text with none of these (English prose and its windows) is cleared
+// by a test ~1.8× faster than NOT_VERBATIM's (60 → 33 ms over the 70,000 windows of a paragraph
+// of orphan `</a>` tags); other text is tested by NOT_VERBATIM.
+const MAYBE_NOT_VERBATIM = /[\u0000-\u001f"#\\\u007f-\u2025\u2027-\u2069\ud800-\udfff]/;
+
+/**
+ * The JSON string of `text`, guarded: `"text"` itself for text with none of NOT_VERBATIM's
+ * characters (one scan, instead of JSON.stringify's and then the guard's over the whole
+ * report, most of which is indentation and field names); else guardJsonText(JSON.stringify(text)),
+ * the same as guarding it within the whole document (the guard's changes never span two strings).
+ */
+function guardedString(text: string): string {
+  return MAYBE_NOT_VERBATIM.test(text) && NOT_VERBATIM.test(text) ? guardJsonText(JSON.stringify(text)) : `"${text}"`;
+}
+
+/**
+ * What guardJsonText(JSON.stringify(canonical(value, holder), null, 2)) writes for `value` (an
+ * object of kind `holder`) as an item or field at `depth` levels of indentation, undefined where
+ * JSON.stringify writes nothing (undefined, a function, a symbol). Written here rather than by
+ * JSON.stringify with an indent: strings are checked once for what would be escaped or guarded
+ * (see guardedString), objects walked in canonical order without copying the ones out of it
+ * (every finding's args), and the guard does not rescan the whole text.
+ */
+function prettyValue(value: unknown, holder: string, depth: number): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      // A sentence window is a rope the report keeps unflattened (see flatCopy).
+      return guardedString(holder === 'sentence' ? (flatCopy(value) as string) : value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      break;
+    case 'bigint':
+      return JSON.stringify(value); // throws, as JSON.stringify does
+    default:
+      return undefined;
+  }
+  if (value === null) return 'null';
+  // A sentence field is not put in canonical order (canonical() left it as it was).
+  if (holder === 'sentence') return stringified(value, holder, depth, false);
+  const inner = `\n${padAt(depth + 1)}`;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    if (Object.hasOwn(value, 'toJSON')) return stringified(value, holder, depth);
+    const item = itemOf(holder);
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      out += `${i === 0 ? '' : ','}${inner}${prettyValue(value[i], item, depth + 1) ?? 'null'}`;
+    }
+    return `${out}\n${padAt(depth)}]`;
+  }
+  const object = value as Record<string, unknown>;
+  if (!isPlain(object)) return stringified(value, holder, depth);
+  const ranks = RANKS.get(holder) ?? NO_RANKS;
+  let out = '';
+  if (isSorted(object, ranks)) {
+    for (const key in object) {
+      const text = prettyValue(object[key], key, depth + 1);
+      if (text !== undefined) out += `${out === '' ? '{' : ','}${inner}${fieldName(key)}${text}`;
+    }
+  } else {
+    const keys = sortedKeys(object, ranks);
+    // An object lists array-index keys first whatever the order they were set in: the sorted
+    // copy JSON.stringify was given did too.
+    if (keys.some(isIndex)) return stringified(value, holder, depth);
+    for (let i = 0; i < keys.length; i++) {
+      const text = prettyValue(object[keys[i]], keys[i], depth + 1);
+      if (text !== undefined) out += `${out === '' ? '{' : ','}${inner}${fieldName(keys[i])}${text}`;
+    }
+  }
+  return out === '' ? '{}' : `${out}\n${padAt(depth)}}`;
+}
+
+/** True for a key an object lists before its other keys, in ascending order (an array index). */
+const isIndex = (key: string): boolean => /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
+
+/** guardJsonText of JSON.stringify's own text for `value` (a class instance, a toJSON; in canonical order if `ordered`), indented to `depth`. */
+function stringified(value: unknown, holder: string, depth: number, ordered = true): string | undefined {
+  const json = JSON.stringify(ordered ? canonical(value, holder) : value, null, 2) as string | undefined;
+  if (json === undefined) return undefined;
+  return guardJsonText(depth === 0 ? json : json.replace(/\n/g, `\n${padAt(depth)}`));
 }
 
 // Arrays inside an item that may be written in batches of their own when the item is heavy,
@@ -270,6 +408,8 @@ const lengthOf = (value: unknown): number => (typeof value === 'string' ? value.
 // Rank lookups as maps, built once: canonical() visits every object of large reports.
 const RANKS = new Map(Object.entries(ORDERS).map(([holder, keys]) => [holder, new Map(keys.map((k, i) => [k, i]))]));
 const NO_RANKS = new Map<string, number>();
+// Every key some kind of object ranks: their quoted forms are kept.
+const RANK_KEYS = new Set(Object.values(ORDERS).flat());
 
 /**
  * `value` with every object's keys in ORDERS' order (an object of kind `holder`; nested

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { renderJson, renderJsonChunks } from '../../src/formatters/json.js';
 import type { Report } from '../../src/types.js';
 import { hostileReport, mixedReport, seedLikeReport } from '../fixtures/reports/sample-reports.js';
@@ -156,7 +157,8 @@ describe('json formatter: a block heavier than a batch (issue 13: 70,000 damaged
       citations: Array.from({ length: 700 }, (_, i) => ({ ...block.citations[0], anchorText: `source ${i}` })),
       damagedAnchors: Array.from({ length: 900 }, (_, i) => ({
         anchorText: `word ${i}`,
-        sentence: `word ${i} and the rest`,
+        // Long sentences every other anchor: their batches are written by the item writer.
+        sentence: `word ${i} and the rest${i % 2 === 0 ? '' : ' of a long sentence,'.repeat(20)}`,
         reason: 'orphan-close-tag' as const,
       })),
     };
@@ -176,5 +178,77 @@ describe('json formatter: a block heavier than a batch (issue 13: 70,000 damaged
       const heavyJson = JSON.stringify(heavy, null, 2).length;
       expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(heavyJson / 2);
     }
+  });
+});
+
+describe('json formatter: items written without JSON.stringify(…, null, 2), byte for byte as it would', () => {
+  /** The text of the report's last field `zz`, at indentation `indent`, ended by `end`, its lines moved to the left margin. */
+  function valueText(text: string, indent: number, end: string): string {
+    const open = `\n${' '.repeat(indent)}"zz": `;
+    const from = text.indexOf(open);
+    // Left out (undefined, a function, a symbol): both ways, or the comparison fails.
+    if (from < 0) return '(left out)';
+    const rest = text.slice(from + open.length);
+    return rest.slice(0, rest.indexOf(end)).replace(new RegExp(`\n {${indent}}`, 'g'), '\n');
+  }
+
+  /**
+   * The text of `value` as a field of a block of short and of long text (written by
+   * JSON.stringify with an indent, and by the item writer) and as a field of the report (by
+   * JSON.stringify, in the report's head).
+   */
+  function allWays(value: unknown): [string, string, string] {
+    const base = mixedReport();
+    const post = base.posts[0];
+    const asBlockField = (text: string): string => {
+      // A field no block has: the report is built as an untyped object.
+      const block: Record<string, unknown> = { ...post.blocks[0], text, zz: value };
+      return renderJson({ ...base, posts: [{ ...post, blocks: [block] }], findings: [] } as unknown as Report);
+    };
+    const asReportField: Record<string, unknown> = { ...base, findings: [], zz: value };
+    const blockEnd = `\n${' '.repeat(8)}}\n`;
+    return [
+      valueText(asBlockField('short'), 10, blockEnd),
+      valueText(asBlockField('long '.repeat(100)), 10, blockEnd),
+      valueText(renderJson(asReportField as unknown as Report), 2, '\n}'),
+    ];
+  }
+
+  it('writes any value as JSON.stringify of its canonical form does, guarded alike', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom('##[add-mask]x', '::error::x', '\u202e\u2066…"\\\n\u0085', '\ud800 \udfff', '…##…'),
+    );
+    const value = fc.anything({
+      key: fc.oneof(text, fc.constantFrom('10', '9', '0', '01', 'citations', 'sentence', 'url', '__proto__')),
+      values: [text, fc.double(), fc.constantFrom(undefined, null, -0, () => 1, Symbol('s'))],
+      withBoxedValues: true,
+      withNullPrototype: true,
+      withDate: true,
+      withSparseArray: true,
+      withMap: true,
+      maxDepth: 3,
+    });
+    fc.assert(
+      fc.property(value, (v) => {
+        const [short, long, head] = allWays(v);
+        expect(short).toBe(head);
+        expect(long).toBe(head);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('orders keys as the sorted copy did: array indexes first, then known ones by rank, then code-unit order', () => {
+    const [short, written, head] = allWays({ b: 1, 10: 'x', a: { url: 'u', sentence: 's', anchorText: 't' }, 9: 'y' });
+    expect(short).toBe(head);
+    expect(written).toBe(head);
+    expect(written).toBe(
+      '{\n  "9": "y",\n  "10": "x",\n  "a": {\n    "anchorText": "t",\n    "sentence": "s",\n    "url": "u"\n  },\n  "b": 1\n}',
+    );
+    const citations = allWays({ citations: [{ sentence: 's', url: 'u', zeta: 1, anchorText: 'a' }] });
+    expect(citations[1]).toBe(citations[0]);
+    expect(citations[1]).toBe(citations[2]);
+    expect(citations[1]).toContain('"url": "u",\n      "anchorText": "a",\n      "sentence": "s",\n      "zeta": 1');
   });
 });
