@@ -1,3 +1,4 @@
+import { instructionLead } from './instruction-lead.js';
 import { sentenceRanges } from './sentences.js';
 import {
   CAUSAL,
@@ -6,7 +7,6 @@ import {
   CAUSAL_OWN_SUBJECTS,
   FIRST_PERSON,
   HYPOTHETICAL,
-  IMPERATIVE_LEADS,
   IMPERATIVES,
 } from './claim-rules.js';
 
@@ -27,12 +27,11 @@ const SUBJECT_WORDS = 3;
 const SPECULATIVE = /(?<![\p{L}'’])(?:would|might|could)(?![\p{L}'’])/iu;
 const WORD = /[\p{L}'’]+/gu;
 
-/** True for a sentence that tells the reader what to do ("Wash your hands: the virus is spread by …"). */
+/** True for a sentence that tells the reader what to do ("Wash your hands: the virus is spread by …", "Don't …"). */
 function isInstruction(sentence: string): boolean {
-  const words = sentence.toLowerCase().match(WORD) ?? [];
-  let i = 0;
-  while (i < words.length - 1 && IMPERATIVE_LEADS.has(words[i])) i++;
-  return IMPERATIVES.has(words[i] ?? '') || words[i] === "don't" || words[i] === 'don’t';
+  // A curly apostrophe as a straight one: "Don’t" is one word.
+  const lead = instructionLead(sentence.replace(/’/g, "'"));
+  return IMPERATIVES.has(lead) || lead === "don't";
 }
 
 /** False for a text that cannot hold a general claim of cause and effect (a fast first look). */

@@ -22,7 +22,6 @@ import {
   FIRST_PERSON,
   HAS_LEARNED,
   HYPOTHETICAL,
-  IMPERATIVE_LEADS,
   IMPERATIVES,
   INSTITUTION_NOUNS,
   INTERPRETIVE,
@@ -56,6 +55,7 @@ import { isMeasuredChange, isOwnOrThing, isPartySubject } from './position-subje
 import { sliceWhole } from '../sources/text-slice.js';
 import { researchReports } from './research-subjects.js';
 import { causalClaims, mayStateCause } from './causal.js';
+import { instructionLead } from './instruction-lead.js';
 
 /**
  * Claim signals of a block's text, and the words behind each (the evidence). The rules are
@@ -345,25 +345,9 @@ interface SentenceContext {
   imperative: boolean[];
 }
 
-// A condition opening a sentence, to its comma ("If it was a gift, …", "Once it boils, …").
-const CONDITION_LEAD = /^(?:if|when|whenever|once|unless|until|before|after|while)\b[^,;:.!?]{1,120},\s*/i;
-
-// A label of one to three words and a colon opening a sentence ("Update:", "Editor's note:").
-const LABEL_LEAD = /^[\p{L}'’]+(?:\s+[\p{L}'’]+){0,2}\s*:\s+/u;
-
 /** True when a sentence starts by telling the reader what to do ("Then run …", "Step 2: open …", "If …, mark …"). */
 function isInstruction(sentence: string): boolean {
-  const words = sentence
-    .replace(/^\W*(?:step\s+\d+\s*[:.)-]\s*)?/i, '')
-    // "Update: the company rehired …", "Note: use …": a label, what follows it says what it is.
-    .replace(LABEL_LEAD, '')
-    // "If it was a gift, mark it as $0": the instruction after a condition.
-    .replace(CONDITION_LEAD, '')
-    .toLowerCase()
-    .split(/[^\p{L}']+/u, 4);
-  let i = 0;
-  while (i < words.length - 1 && IMPERATIVE_LEADS.has(words[i])) i++;
-  return IMPERATIVES.has(words[i] ?? '');
+  return IMPERATIVES.has(instructionLead(sentence));
 }
 
 /** True when a figure at `offset`, in sentence `s`, is the author's own or part of an instruction. */
