@@ -5,7 +5,7 @@ import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import type { RenderOptions } from './render-options.js';
 import { renderSarif, renderSarifChunks } from './sarif.js';
-import { renderTerminal } from './terminal.js';
+import { renderTerminal, renderTerminalChunks } from './terminal.js';
 import { FORMAT_EXTENSIONS, type FormatName } from './extensions.js';
 
 export type { RenderOptions } from './render-options.js';
@@ -33,6 +33,7 @@ export const FORMATTERS: Readonly<Record<FormatName, Formatter>> = Object.freeze
   terminal: {
     extension: FORMAT_EXTENSIONS.terminal,
     render: (report: Report, options?: RenderOptions) => renderTerminal(report, options),
+    renderChunks: (report: Report, options?: RenderOptions) => renderTerminalChunks(report, options),
   },
   json: {
     extension: FORMAT_EXTENSIONS.json,

@@ -52,30 +52,63 @@ const DETAIL_INDENT = `${INDENT}${' '.repeat(BADGE_WIDTH + 1)}`;
  * control characters so a hostile post cannot drive the terminal.
  */
 export function renderTerminal(report: Report, options: RenderOptions = {}): string {
+  return [...renderTerminalChunks(report, options)].join('');
+}
+
+// Characters of report lines a piece holds (about): well under V8's large-object size (128 KB).
+const PIECE_CHARS = 1 << 14;
+
+/**
+ * The terminal report in pieces of whole lines: a post of 45,000 cited paragraphs writes
+ * 8.6 MB, which as one string was joined, guarded and copied whole.
+ */
+export function* renderTerminalChunks(report: Report, options: RenderOptions = {}): Generator<string> {
+  let batch: string[] = [];
+  let chars = 0;
+  for (const line of terminalLines(report, options)) {
+    batch.push(line);
+    chars += line.length;
+    if (chars >= PIECE_CHARS) {
+      yield linesText(batch);
+      batch = [];
+      chars = 0;
+    }
+  }
+  if (batch.length > 0) yield linesText(batch);
+}
+
+/**
+ * Lines as printed, each ended by a line feed. Fragments were sanitised one by one; two side by
+ * side could still spell a runner command, which guardLines breaks line by line: a piece of whole
+ * lines is guarded as the whole text would be.
+ */
+function linesText(lines: readonly string[]): string {
+  return guardLines(`${lines.join('\n')}\n`);
+}
+
+/** The report's lines, in order. */
+function* terminalLines(report: Report, options: RenderOptions): Generator<string> {
   const c = pc.createColors(options.color === true);
   const index = indexFindings(report);
-  const lines: string[] = [];
   const t = sanitizeText;
 
-  lines.push(
+  yield (
     c.bold(`${report.tool.name} ${t(report.tool.version)} · citation report`) +
-      c.dim(` · started ${t(report.startedAt)} · ${formatMs(report.durationMs)}`),
+    c.dim(` · started ${t(report.startedAt)} · ${formatMs(report.durationMs)}`)
   );
-  if (report.interrupted) lines.push(interruptedBanner(report, c));
-  if (report.offline) lines.push(c.yellow('Offline run: no link was requested; http(s) links are UNCHECKED.'));
+  if (report.interrupted) yield interruptedBanner(report, c);
+  if (report.offline) yield c.yellow('Offline run: no link was requested; http(s) links are UNCHECKED.');
   if (report.shard)
-    lines.push(
-      c.yellow(
-        `Shard ${report.shard.index}/${report.shard.count}: only the links of this shard's sites were checked (the others are UNCHECKED here); citecheck merge joins the shards' JSON reports.`,
-      ),
+    yield c.yellow(
+      `Shard ${report.shard.index}/${report.shard.count}: only the links of this shard's sites were checked (the others are UNCHECKED here); citecheck merge joins the shards' JSON reports.`,
     );
 
   if (report.posts.length > ARCHIVE_POSTS && !options.verbose) {
     // An archive: the posts that need a human, each with only what fails; then the summary.
-    for (const line of renderFailingOnly(report, index, c)) lines.push(line);
-    lines.push('');
-    for (const line of renderSummary(report, c)) lines.push(line);
-    return guardLines(`${lines.join('\n')}\n`);
+    yield* renderFailingOnly(report, index, c);
+    yield '';
+    yield* renderSummary(report, c);
+    return;
   }
   const order = postsFailingFirst(report);
   // In a multi-post run (an archive audit), posts without any finding take one line each, so
@@ -89,31 +122,21 @@ export function renderTerminal(report: Report, options: RenderOptions = {}): str
         `   ${c.green('✔')} ${t(postName(post))} ${c.dim(`(${t(post.source)}) · ${plural(figures.citations, 'citation')}, no findings`)}`,
       );
     } else {
-      lines.push('');
-      append(lines, renderPost(post, i, index, c));
+      yield '';
+      yield* renderPost(post, i, index, c);
     }
   }
   if (clean.length > 0) {
-    lines.push('', c.bold(`${plural(clean.length, 'post')} without findings`));
-    append(lines, clean);
+    yield '';
+    yield c.bold(`${plural(clean.length, 'post')} without findings`);
+    yield* clean;
   }
-  lines.push('');
-  append(lines, renderSummary(report, c));
-  // Fragments were sanitised one by one; two side by side could still spell a runner command.
-  return guardLines(`${lines.join('\n')}\n`);
+  yield '';
+  yield* renderSummary(report, c);
 }
 
-/**
- * Appends in a loop: `push(...more)` passes every line as an argument and overflows the stack
- * on a large post (45,000 cited paragraphs ended in a RangeError).
- */
-function append(lines: string[], more: readonly string[]): void {
-  for (const line of more) lines.push(line);
-}
-
-function renderPost(post: ReportPost, postIndex: number, index: FindingIndex, c: Colors): string[] {
+function* renderPost(post: ReportPost, postIndex: number, index: FindingIndex, c: Colors): Generator<string> {
   const t = sanitizeText;
-  const out: string[] = [];
   const meta = [
     t(post.source),
     post.id !== undefined ? `id ${t(String(post.id))}` : '',
@@ -121,43 +144,44 @@ function renderPost(post: ReportPost, postIndex: number, index: FindingIndex, c:
   ]
     .filter(Boolean)
     .join(' · ');
-  out.push(`${c.bold(c.cyan(`━━ ${t(postName(post))}`))} ${c.dim(`(${meta})`)}`);
-  if (post.url !== undefined && post.url !== post.source) out.push(`   ${c.dim(t(post.url))}`);
+  yield `${c.bold(c.cyan(`━━ ${t(postName(post))}`))} ${c.dim(`(${meta})`)}`;
+  if (post.url !== undefined && post.url !== post.source) yield `   ${c.dim(t(post.url))}`;
 
-  for (const f of index.ofPost(postIndex))
-    out.push(`   ${severityMark(f.severity, c)} ${c.dim(f.code)} ${t(f.message)}`);
+  for (const f of index.ofPost(postIndex)) yield `   ${severityMark(f.severity, c)} ${c.dim(f.code)} ${t(f.message)}`;
   const figures = postFigures(post);
   const lost = sourcesLostSentence(figures);
-  if (lost !== undefined) out.push(`   ${c.red(c.bold(`✖ ${lost}`))}`);
+  if (lost !== undefined) yield `   ${c.red(c.bold(`✖ ${lost}`))}`;
 
   // Notes (footnotes, source lines, reference entries) are shown with the claims they credit.
   const notes = postNotes(post);
   const { shown, withClaims, hidden } = layoutBlocks(post, postIndex, index, notes);
-  const ordered = shown
-    .map((block) => {
-      const links = blockLinks(post, block, notes);
-      const findings = [...index.ofBlock(postIndex, block.index), ...creditedFindings(links, postIndex, index)];
-      return { block, links, weight: failureWeight(findings) };
-    })
-    .sort((a, b) => b.weight - a.weight);
-  for (const { block, links } of ordered) {
-    out.push('');
-    append(out, renderBlock(block, links, notes, postIndex, index, c));
+  // Blocks failing first, by their weights alone: a block's links are made again as it is
+  // written, not kept for every block of the post until the last is (45,000 of them, each with
+  // its lists, lived through the whole render of a post of 45,000 cited paragraphs).
+  const weights = shown.map((block) => {
+    const links = blockLinks(post, block, notes);
+    return failureWeight([...index.ofBlock(postIndex, block.index), ...creditedFindings(links, postIndex, index)]);
+  });
+  const order = shown.map((_, k) => k).sort((a, b) => weights[b] - weights[a]);
+  for (const k of order) {
+    const block = shown[k];
+    yield '';
+    yield* renderBlock(block, blockLinks(post, block, notes), notes, postIndex, index, c);
   }
-  if (withClaims.length > 0 || hidden.length > 0) out.push('');
-  if (withClaims.length > 0) out.push(`   ${c.dim(`+ ${notesWithClaimsSentence(withClaims, 'shown')}`)}`);
+  if (withClaims.length > 0 || hidden.length > 0) yield '';
+  if (withClaims.length > 0) yield `   ${c.dim(`+ ${notesWithClaimsSentence(withClaims, 'shown')}`)}`;
   if (hidden.length > 0) {
     const kinds = new Map<string, number>();
     for (const b of hidden) kinds.set(b.kind, (kinds.get(b.kind) ?? 0) + 1);
     const detail = [...kinds].map(([kind, n]) => plural(n, kind)).join(', ');
     const notSources = notSourcesSummary(hidden.flatMap((b) => b.citations));
     const what = notSources === undefined ? 'links' : 'sources';
-    out.push(
-      `   ${c.dim(`+ ${plural(hidden.length, 'other block')} without claims or ${what} (${detail})${notSources ? `; ${notSources}` : ''}`)}`,
-    );
+    yield `   ${c.dim(`+ ${plural(hidden.length, 'other block')} without claims or ${what} (${detail})${notSources ? `; ${notSources}` : ''}`)}`;
   }
-  if (post.blocks.length === 0) out.push('', `   ${c.yellow('No text blocks were found in this post.')}`);
-  return out;
+  if (post.blocks.length === 0) {
+    yield '';
+    yield `   ${c.yellow('No text blocks were found in this post.')}`;
+  }
 }
 
 function renderBlock(
@@ -188,7 +212,7 @@ function renderBlock(
   // Its own links and those its notes credit it with, failing first; each of the latter is
   // marked with its note, and its findings are the note's.
   for (const row of sourceRows(links, postIndex, block.index, index))
-    append(out, renderCitation(row.citation, row.findings, c, row.note));
+    for (const line of renderCitation(row.citation, row.findings, c, row.note)) out.push(line);
   for (const note of links.unlinked) {
     const text = note.text !== '' ? ` “${shorten(t(note.text), 100)}”` : '';
     out.push(`${INDENT}${badge('CREDITED', 'neutral', c)} ${note.label}:${text} ${c.dim('(no link)')}`);

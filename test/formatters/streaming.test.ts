@@ -10,8 +10,8 @@ const LARGE_OBJECT = 128 * 1024;
 describe('formatters that stream (renderChunks)', () => {
   const streamed = Object.entries(FORMATTERS).filter(([, f]) => f.renderChunks !== undefined);
 
-  it('json, html and sarif stream', () => {
-    expect(streamed.map(([name]) => name).sort()).toEqual(['html', 'json', 'sarif']);
+  it('json, html, sarif and terminal stream', () => {
+    expect(streamed.map(([name]) => name).sort()).toEqual(['html', 'json', 'sarif', 'terminal']);
   });
 
   it.each(streamed.map(([name]) => name))('%s: the pieces joined are the text, each small', (name) => {
