@@ -112,28 +112,30 @@ export async function checkTarget(target: CheckTarget, ctx: CheckContext): Promi
   const state: ChainState = { attempts: 0, redirects: [], currentUrl: target.url };
   const result = (fields: Partial<CheckResult> & Pick<CheckResult, 'status'>): CheckResult => {
     const finalUrl = state.currentUrl !== target.url ? state.currentUrl : undefined;
-    return {
+    const base: Omit<CheckResult, 'status'> = {
       url: target.url,
       redirects: state.redirects,
       attempts: state.attempts,
       checkedAt: new Date(startedAt).toISOString(),
       durationMs: Math.max(0, Math.round(clock.now() - startedAt)),
-      ...(finalUrl ? { finalUrl } : {}),
-      ...fields,
     };
+    if (finalUrl) base.finalUrl = finalUrl;
+    // The same keys in the same order as spreading `fields` after them.
+    return Object.assign(base, fields);
   };
   const request = { method, accept: ACCEPT_HTML, signal, onStart: arm, deadline: () => deadline } as const;
   try {
     const outcome = await fetchChain(
       ctx,
-      { ...request, url: target.url, bodyLimit: bodyLimitFor(options, needWholePage, wantQuotes) },
+      { ...request, url: target.url, parsedUrl: url, bodyLimit: bodyLimitFor(options, needWholePage, wantQuotes) },
       state,
     );
     if (outcome.kind === 'failure') {
       const { status, errorCode, reason } = outcome.failure;
       return result({ status, errorCode, reason, ...(outcome.httpStatus ? { httpStatus: outcome.httpStatus } : {}) });
     }
-    const finalUrl = new URL(outcome.url);
+    // Most links answer where they are: their URL is already parsed.
+    const finalUrl = outcome.url === url.href ? url : new URL(outcome.url);
     const verdict = judgeResponse(
       target,
       outcome.response,
@@ -152,14 +154,16 @@ export async function checkTarget(target: CheckTarget, ctx: CheckContext): Promi
     }
     const quotesMissing =
       verdict.status === 'ok' && wantQuotes ? quotesMissingFrom(outcome.response, target.quotes) : undefined;
-    return result({
+    // Built in place (same keys, same order) rather than from four conditional spreads.
+    const fields: Partial<CheckResult> & Pick<CheckResult, 'status'> = {
       status: verdict.status,
       httpStatus: outcome.response.status,
-      ...(verdict.errorCode ? { errorCode: verdict.errorCode } : {}),
-      ...(verdict.reason ? { reason: verdict.reason } : {}),
-      ...(verdict.missingFragments ? { missingFragments: verdict.missingFragments } : {}),
-      ...(quotesMissing && quotesMissing.length > 0 ? { missingQuotes: quotesMissing } : {}),
-    });
+    };
+    if (verdict.errorCode) fields.errorCode = verdict.errorCode;
+    if (verdict.reason) fields.reason = verdict.reason;
+    if (verdict.missingFragments) fields.missingFragments = verdict.missingFragments;
+    if (quotesMissing && quotesMissing.length > 0) fields.missingQuotes = quotesMissing;
+    return result(fields);
   } catch (error) {
     if (ctx.userSignal?.aborted) return undefined;
     if (bound.signal.aborted) {

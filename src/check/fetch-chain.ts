@@ -30,6 +30,8 @@ export interface FetchContext {
 export interface FetchRequest {
   /** Where the chain starts. */
   url: string;
+  /** `url` already parsed, when the caller has it (never mutated here): one URL less per check. */
+  parsedUrl?: URL;
   /** Method of the first attempt ('head' falls back to GET when HEAD fails). */
   method: 'get' | 'head';
   /** Accept header. */
@@ -213,7 +215,7 @@ function gaveUp(error: HostGaveUpError, answered: boolean): FailureVerdict {
  */
 export async function fetchChain(ctx: FetchContext, req: FetchRequest, state: ChainState): Promise<ChainOutcome> {
   const { options } = ctx;
-  const originUrl = new URL(req.url);
+  const originUrl = req.parsedUrl ?? new URL(req.url);
   let current = originUrl;
   const visited = new Set<string>([current.href]);
   let method = req.method;

@@ -80,11 +80,17 @@ export function createDispatcher(
   });
 }
 
+const HAS_UPPER = /[A-Z]/;
+
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
   const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw)) {
+  // for…in, not Object.entries: no [name, value] array per header of every response.
+  for (const name in raw) {
+    if (!Object.hasOwn(raw, name)) continue;
+    const value = raw[name];
     if (value === undefined) continue;
-    flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    // undici's names are lower-case already; toLowerCase() copies even then.
+    flat[HAS_UPPER.test(name) ? name.toLowerCase() : name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return flat;
 }

@@ -71,18 +71,20 @@ function textOf(raw: string): string {
  * where one step fails, it would fail at every later start too.
  */
 function firstElementContent(html: string, open: RegExp, close: RegExp): string | undefined {
-  const start = open.exec(html);
-  if (!start) return undefined;
-  const contentStart = html.indexOf('>', start.index + start[0].length) + 1;
+  // test() and lastIndex rather than exec(): no match array for each of four searches on every
+  // page read. Both regexes are global; a match of `close` holds one "<", at its start.
+  open.lastIndex = 0;
+  if (!open.test(html)) return undefined;
+  const contentStart = html.indexOf('>', open.lastIndex) + 1;
   if (contentStart === 0) return undefined;
   close.lastIndex = contentStart;
-  const end = close.exec(html);
-  return end ? html.slice(contentStart, end.index) : undefined;
+  if (!close.test(html)) return undefined;
+  return html.slice(contentStart, html.lastIndexOf('<', close.lastIndex - 1));
 }
 
-const TITLE_OPEN = /<title\b/i;
+const TITLE_OPEN = /<title\b/gi;
 const TITLE_CLOSE = /<\/title\s*>/gi;
-const H1_OPEN = /<h1\b/i;
+const H1_OPEN = /<h1\b/gi;
 const H1_CLOSE = /<\/h1\s*>/gi;
 
 /**

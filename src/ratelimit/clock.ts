@@ -28,12 +28,16 @@ export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+// The process's time origin never changes; Node 20's getter asks C++ for it on every read
+// (and boxes the answer): ~10 reads per checked link.
+const TIME_ORIGIN = performance.timeOrigin;
+
 /**
  * Epoch time with sub-millisecond resolution. Date.now() truncates to whole ms, which can
  * shave up to 1 ms off every measured gap between request starts; this clock cannot.
  */
 export function preciseNow(): number {
-  return performance.timeOrigin + performance.now();
+  return TIME_ORIGIN + performance.now();
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { HostStats } from '../types.js';
 import { sleepUntil, type Clock } from './clock.js';
-import { PrioritySlots } from './priority-slots.js';
+import { Fifo, PrioritySlots } from './priority-slots.js';
 import { describeRefusal, HostGaveUpError, RefusalLedger, type Refusal, type RefusalPolicy } from './refusals.js';
 
 /** Limits of one host lane. */
@@ -15,6 +15,9 @@ export interface LaneLimits {
 
 /** Figures a lane keeps about itself: the report's HostStats without the host. */
 export type LaneStats = Omit<HostStats, 'host'>;
+
+/** What a request's global-slot task returns when it did not start (the lane was paused). */
+const NOT_STARTED: unique symbol = Symbol('not started');
 
 /** Options of one `HostLane.run` call. */
 export interface LaneRunOptions {
@@ -67,7 +70,9 @@ export class HostLane {
   private currentIntervalMs: number;
   private pausedUntil = 0;
   private lastStart = Number.NEGATIVE_INFINITY;
-  private gateChain: Promise<void> = Promise.resolve();
+  // The start gate (see passGate): held by one request at a time; the others queue in turn.
+  private gateHeld = false;
+  private readonly gateWaiters = new Fifo<() => void>();
   private inFlight = 0;
   private readonly ledger?: RefusalLedger;
   private readonly waitBudgetMs: number;
@@ -113,50 +118,45 @@ export class HostLane {
     for (;;) {
       signal?.throwIfAborted();
       if (this.gaveUp) throw this.gaveUp;
-      const release = await this.passGate(signal);
+      // Most requests find the gate open: no promise to wait on (see passGate).
+      const gate = this.passGate(signal);
+      if (gate) await gate;
       let marked = false;
       const markStarted = (): void => {
         if (marked) return;
         marked = true;
         this.lastStart = this.clock.now();
-        release();
+        this.releaseGate();
       };
       let started = false;
       try {
-        const outcome = await this.global(async (): Promise<{ value: T } | undefined> => {
+        const outcome = await this.global(async (): Promise<T | typeof NOT_STARTED> => {
           signal?.throwIfAborted();
           if (this.gaveUp) throw this.gaveUp;
           // A refusal seen while this request waited for a global slot paused the host: go
           // back and wait it out without holding global capacity.
-          if (this.pausedUntil > this.clock.now()) return undefined;
+          if (this.pausedUntil > this.clock.now()) return NOT_STARTED;
           started = true;
-          return { value: await this.track(fn, markStarted, options) };
+          // The request's own bookkeeping, in this one async call rather than a second.
+          if (!options.awaitStart) markStarted();
+          this.stats.requests += 1;
+          if (options.isRetry) this.stats.retries += 1;
+          this.inFlight += 1;
+          if (this.inFlight > this.stats.maxInFlight) this.stats.maxInFlight = this.inFlight;
+          this.onChange?.('start', this);
+          try {
+            return await fn(markStarted);
+          } finally {
+            markStarted();
+            this.inFlight -= 1;
+            this.onChange?.('end', this);
+          }
         });
-        if (outcome) return outcome.value;
+        if (outcome !== NOT_STARTED) return outcome;
       } finally {
         // Not started (aborted, or paused while queued for a global slot): free the gate.
-        if (!started) release();
+        if (!started) this.releaseGate();
       }
-    }
-  }
-
-  private async track<T>(
-    fn: (markStarted: () => void) => Promise<T>,
-    markStarted: () => void,
-    options: LaneRunOptions,
-  ): Promise<T> {
-    if (!options.awaitStart) markStarted();
-    this.stats.requests += 1;
-    if (options.isRetry) this.stats.retries += 1;
-    this.inFlight += 1;
-    if (this.inFlight > this.stats.maxInFlight) this.stats.maxInFlight = this.inFlight;
-    this.onChange?.('start', this);
-    try {
-      return await fn(markStarted);
-    } finally {
-      markStarted();
-      this.inFlight -= 1;
-      this.onChange?.('end', this);
     }
   }
 
@@ -268,21 +268,35 @@ export class HostLane {
     return { ...this.stats };
   }
 
-  // Starts are serialised through a promise chain: each waits for the previous start to be
-  // marked, then for max(previous start + interval, pause end), re-reading the clock, so gaps
-  // never shrink. Returns the release that the caller fires when its own start is marked.
-  // Even with no interval the chain is kept: a request waits until the one before it is on the
-  // wire, so a host has at most one connection being opened at a time and later requests find
-  // kept-alive connections free. Letting them all go at once opened a connection per request
-  // (2,000 for the bench's 2,000 links, against 160) and cost a third more CPU.
-  private async passGate(signal?: AbortSignal): Promise<() => void> {
-    const previous = this.gateChain;
-    let release!: () => void;
-    this.gateChain = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+  // Starts are serialised through the gate: each request takes it in turn, waits there for
+  // max(previous start + interval, pause end), re-reading the clock, so gaps never shrink, and
+  // holds it until its own start is marked (markStarted releases it). Even with no interval the
+  // gate is kept: a request waits until the one before it is on the wire, so a host has at most
+  // one connection being opened at a time and later requests find kept-alive connections free.
+  // Letting them all go at once opened a connection per request (2,000 for the bench's 2,000
+  // links, against 160) and cost a third more CPU. The gate was a chain of promises, one per
+  // request, each awaited even when already settled; a flag and a queue of waiters keep the
+  // same order, and a request that finds the gate free and no wait due passes without a
+  // promise (undefined); otherwise the returned promise settles once it holds the gate.
+  private passGate(signal?: AbortSignal): Promise<void> | undefined {
+    if (!this.gateHeld) {
+      this.gateHeld = true;
+      if (this.clock.now() >= Math.max(this.lastStart + this.currentIntervalMs, this.pausedUntil)) return undefined;
+      return this.waitAtGate(undefined, signal);
+    }
+    return this.waitAtGate(new Promise<void>((resolve) => this.gateWaiters.push(resolve)), signal);
+  }
+
+  /** Hands the gate to the next request waiting for it, or leaves it free. */
+  private releaseGate(): void {
+    const next = this.gateWaiters.shift();
+    if (next) next();
+    else this.gateHeld = false;
+  }
+
+  private async waitAtGate(turn: Promise<void> | undefined, signal?: AbortSignal): Promise<void> {
     try {
-      await previous;
+      if (turn) await turn;
       if (this.gaveUp) throw this.gaveUp;
       // Waiting past the configured gap is the host's doing (a pause, a widened gap): it is
       // counted, and a host that has cost the run more than its budget is given up.
@@ -301,9 +315,8 @@ export class HostLane {
         await this.sleepUntil(at, signal);
       }
     } catch (error) {
-      release();
+      this.releaseGate();
       throw error;
     }
-    return release;
   }
 }

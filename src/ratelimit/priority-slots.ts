@@ -42,7 +42,7 @@ export class PrioritySlots {
 }
 
 /** A FIFO queue with O(1) push and shift (Array#shift is O(n) on long queues). */
-class Fifo<T> {
+export class Fifo<T> {
   private items: (T | undefined)[] = [];
   private head = 0;
 
