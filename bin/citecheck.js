@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { fileURLToPath } from 'node:url';
 import { asksHelp, versionOnly } from '../dist/cli/early-answers.js';
-import { ignoreClosedStdout } from '../dist/cli/stdout-closed.js';
+import { ignoreClosedStdout } from '../dist/cli/stdio.js';
 
 const args = process.argv.slice(2);
 if (versionOnly(args)) {
