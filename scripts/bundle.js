@@ -18,7 +18,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -32,12 +32,12 @@ const LAUNCH = path.join(DIST, 'cli', 'launch.js');
 
 // An earlier build's bundle (and the ES module chunks of builds before this layout) would stay beside the new one.
 for (const name of readdirSync(DIST))
-  if (/^(bundle-.*\.js|cli\.bundle\.(js|cjs|cache|cache\.tmp))$/.test(name)) rmSync(path.join(DIST, name));
+  if (/^(bundle-.*\.js|cli\.bundle\.(js|cjs|cache|cache\.tmp)|cli\.front\.cjs)$/.test(name))
+    rmSync(path.join(DIST, name));
 
-await build({
+/** What both bundles share: one CommonJS file of the CLI (dist/cli/bin.js and what it imports). */
+const common = {
   entryPoints: [path.join(DIST, 'cli', 'bin.js')],
-  // In dist/ itself, where version.js is: modules find ../package.json as they do unbundled.
-  outfile: path.join(DIST, 'cli.bundle.cjs'),
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -56,6 +56,66 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
+  plugins: [
+    {
+      // commander requires node:child_process at load (for executable subcommands, which the
+      // CLI has none of), and with it dgram, net and child_process's internals: ~12 ms of
+      // `--help`. Here it is required when first used, which no run of ours does.
+      name: 'lazy-child-process',
+      setup(bundle) {
+        bundle.onResolve({ filter: /^node:child_process$/ }, ({ importer }) =>
+          importer.includes(`${path.sep}node_modules${path.sep}commander${path.sep}`)
+            ? { path: 'child_process', namespace: 'lazy-builtin' }
+            : undefined,
+        );
+        bundle.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+          contents: "module.exports = new Proxy({}, { get: (_, name) => require('node:child_process')[name] });",
+          loader: 'js',
+        }));
+      },
+    },
+  ],
+};
+
+// In dist/ itself, where version.js is: modules find ../package.json as they do unbundled.
+await build({ ...common, outfile: path.join(DIST, 'cli.bundle.cjs') });
+
+// The front: the same CLI without its commands, which is all `--help` runs (launch.ts, runFront).
+// main.js loads each command with import(); here each is a stub that hands the run over to the
+// bundle, should commander reach a command after all: the bundle then parses the same arguments
+// again and runs (from source: the cache is the bundle's alone), and the stub never settles, so
+// the front's main() sets no exit code of its own.
+const COMMAND_IMPORT = /import\('(\.\/[\w-]+-command\.js)'\)\)\.(\w+)/g;
+const stubs = new Map();
+for (const [, specifier, name] of readFileSync(path.join(DIST, 'cli', 'main.js'), 'utf8').matchAll(COMMAND_IMPORT))
+  stubs.set(specifier, [...(stubs.get(specifier) ?? []), name]);
+if (stubs.size === 0) throw new Error('bundle: main.js loads no command with import(): the front would hold them all');
+const HAND_OVER = `const handOver = () => { require('./cli.bundle.cjs'); return new Promise(() => {}); };`;
+await build({
+  ...common,
+  outfile: path.join(DIST, 'cli.front.cjs'),
+  plugins: [
+    ...common.plugins,
+    {
+      name: 'command-stubs',
+      setup(front) {
+        front.onResolve({ filter: /^\.\/cli\.bundle\.cjs$/ }, ({ path: bundle }) => ({ path: bundle, external: true }));
+        front.onResolve({ filter: /-command\.js$/ }, ({ path: specifier, importer }) =>
+          importer === path.join(DIST, 'cli', 'main.js') && stubs.has(specifier)
+            ? { path: specifier, namespace: 'command-stub' }
+            : undefined,
+        );
+        front.onLoad({ filter: /.*/, namespace: 'command-stub' }, ({ path: specifier }) => ({
+          contents: `${HAND_OVER}\n${stubs
+            .get(specifier)
+            .map((name) => `export const ${name} = handOver;`)
+            .join('\n')}`,
+          resolveDir: DIST,
+          loader: 'js',
+        }));
+      },
+    },
+  ],
 });
 
 // The training run: an article of 200 cited links (some missing, one moved) and a Markdown

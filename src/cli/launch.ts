@@ -44,8 +44,26 @@ export function tuneV8({ keepBudget = false }: { keepBudget?: boolean } = {}): v
  * The CLI bundle's path and its code cache's (both in dist/, written only by the build).
  * @public scripts/bundle.js checks the cache with it.
  */
-export function bundlePaths(distDir: string): { bundle: string; cache: string } {
-  return { bundle: path.join(distDir, 'cli.bundle.cjs'), cache: path.join(distDir, 'cli.bundle.cache') };
+export function bundlePaths(distDir: string): { bundle: string; cache: string; front: string } {
+  return {
+    bundle: path.join(distDir, 'cli.bundle.cjs'),
+    cache: path.join(distDir, 'cli.bundle.cache'),
+    front: path.join(distDir, 'cli.front.cjs'),
+  };
+}
+
+/**
+ * Runs the front bundle (scripts/bundle.js: the CLI without its commands, ~90 KB beside the
+ * bundle's ~850 KB and its ~1 MB code cache) for a run that asks for help (early-answers.ts):
+ * reading and deserializing the whole CLI was over half of `citecheck --help`. Loaded as
+ * Node loads any CommonJS file: there is no cache to give it. Should commander reach a command
+ * after all, the front hands the run over to the bundle. False when the build made no front.
+ */
+export function runFront(distDir: string): boolean {
+  const { front } = bundlePaths(distDir);
+  if (!statSync(front, { throwIfNoEntry: false })) return false;
+  createRequire(front)(front);
+  return true;
 }
 
 /**

@@ -3,6 +3,7 @@ import { flagSpec, takesFlag, type CommandName, type OptionDecl } from '../confi
 import { KINDS } from '../config/option-kinds.js';
 import { OPTION_TABLE } from '../config/option-table.js';
 import { TOOL_VERSION } from '../version.js';
+import { VERSION_FLAGS } from './early-answers.js';
 
 // This module is loaded for --help and --version: it imports the option table and commander
 // only, never the pipeline (cheerio, undici, ajv), so both answer at once.
@@ -47,7 +48,7 @@ export interface ProgramActions {
 export function createProgram(actions: ProgramActions): Command {
   const program = new Command('citecheck')
     .description('Audit the sources of published writing: which claims lost their sources.')
-    .version(TOOL_VERSION, '-V, --version')
+    .version(TOOL_VERSION, VERSION_FLAGS)
     .showSuggestionAfterError(true)
     .enablePositionalOptions();
 
