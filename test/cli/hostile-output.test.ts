@@ -63,6 +63,9 @@ describe('nothing a post says reaches a terminal or a CI runner as a command', (
       expectInert(markdown, file);
       expect(markdown, file).not.toMatch(/(?:^|[^\w`])@octocat/);
       expect(markdown, file).toContain('@&#8203;octocat');
+      // After post text's backtick, escaped, GitHub would link the mention: it is broken too.
+      expect(markdown, file).not.toMatch(/(?:^|[^\w`]|\\`)@hubot/);
+      expect(markdown, file).toContain('\\`@&#8203;hubot');
     }
   });
 
