@@ -4,10 +4,11 @@ import { normalizeUrl } from './normalize-url.js';
 import { lineIndex } from '../sources/line-index.js';
 import { MARKDOWN_BROKEN_ATTR } from './markdown-broken-links.js';
 import { MARKDOWN_LINE_ATTR, renderMarkdown, type MarkdownFound } from './markdown-render.js';
+import { MARKDOWN_MAX_NESTING } from './markdown-nesting.js';
 import { capNesting, isNestingCapped, MAX_NESTING } from '../sources/html-nesting.js';
 import { parseHtmlTree } from '../sources/html-tree.js';
 import { linkHost } from '../sources/own-site.js';
-import { deepNesting } from '../sources/warnings.js';
+import { deepMarkdown, deepNesting } from '../sources/warnings.js';
 import type { Block, Citation, ClaimSignal, DamagedAnchor, ExtractedPost, Post } from '../types.js';
 import type { RawBlock, RawLink } from './block-builder.js';
 import { markOrphanTags } from './prepare-html.js';
@@ -435,7 +436,9 @@ export function extractStaged(post: Post, opts: ExtractOptions = {}): StagedExtr
   // Markdown with no "<" at all (no raw HTML, no autolink, which may nest a link in a link)
   // renders to markdown-it's own markup: every element closed in order, no orphan end tag or
   // link left open to mark (prepare-html.ts), nested no deeper than markdown-it's maxNesting
-  // (100 levels of blocks and 100 of inline markup, under MAX_NESTING). Its tags need not be
+  // (250 levels of blocks and 250 of inline markup, under MAX_NESTING: markdown-nesting.ts;
+  // emphasis, which markdown-it pairs after its parse, can nest deeper, and extraction's walks
+  // take that without recursion: test/extract/markdown-nesting.test.ts). Its tags need not be
   // scanned twice more (test/extract/markdown-own-markup.test.ts holds it). Not with footnote
   // definitions: the footnote plugin moves a definition's tokens out of the quote or list that
   // held it, and its section can be left with an end tag alone ("[^1]: note\n    > [^1]: note").
@@ -488,6 +491,7 @@ export function extractStaged(post: Post, opts: ExtractOptions = {}): StagedExtr
 
   const { body: _body, bodyFormat: _format, bodyLine: _line, ...rest } = post;
   if (dropped > 0) rest.warnings = [...rest.warnings, deepNesting(dropped, MAX_NESTING)];
+  if (found.nestingCut === true) rest.warnings = [...rest.warnings, deepMarkdown(MARKDOWN_MAX_NESTING)];
   if (rest.title === undefined && found.firstHeading !== undefined) rest.title = found.firstHeading;
   return {
     post: { ...rest, blocks: linked.blocks },
