@@ -5,6 +5,7 @@
  * - `<!-- citecheck-ignore-next-line -->`: links on the next line;
  * - `<!-- citecheck-disable -->` … `<!-- citecheck-enable -->`: links on every line from the
  *   one to the other (to the end without an enable).
+ * Each may give its reason: `<!-- citecheck-ignore: paywalled -->`.
  * The same comments in Markdown, HTML and WordPress content. Lines are the granularity: a link
  * is matched by the line it sits on. In Markdown, a marker inside a code fence or a code span
  * is an example, not a marker (in HTML, one shown as code is escaped and never a comment).
@@ -21,7 +22,11 @@ export interface MarkerOptions {
   where: (line: number) => string;
 }
 
-const MARKER = /<!--\s*citecheck-(ignore-next-line|ignore|disable|enable)\s*-->/g;
+// A marker may give its reason after a colon or a space (`<!-- citecheck-ignore: paywalled -->`),
+// as ESLint's comments do; it is shown with the link's own reason.
+const MARKER = /<!--\s*citecheck-(ignore-next-line|ignore|disable|enable)(?:(?:\s*:|\s+)([^>]*?))?\s*-->/g;
+/** Longest reason kept from a marker: it is printed beside each link it ignores. */
+const MAX_REASON = 200;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 /** Ignored spans of lines, inclusive, with their reason; the last may run to the end. */
@@ -70,7 +75,8 @@ export function readIgnoreMarkers(body: string, options: MarkerOptions): Ignored
     MARKER.lastIndex = 0;
     for (let m = MARKER.exec(line); m; m = MARKER.exec(line)) {
       if (options.markdown && inCodeSpan(line, m.index)) continue;
-      const comment = `a citecheck-${m[1]} comment on ${options.where(n)}`;
+      const why = m[2]?.trim().slice(0, MAX_REASON);
+      const comment = `a citecheck-${m[1]} comment on ${options.where(n)}${why ? ` (${why})` : ''}`;
       if (m[1] === 'ignore') single.set(n, `ignored by ${comment}`);
       else if (m[1] === 'ignore-next-line') single.set(n + 1, `ignored by ${comment}`);
       else if (m[1] === 'disable' && open === undefined) {

@@ -69,6 +69,27 @@ describe('inline ignore markers', () => {
     expect(r.findings.map((f) => f.code)).toEqual([]);
   });
 
+  it('a marker may give its reason, after a colon or a space; a misspelt one is no marker', () => {
+    const text = [
+      'A [paywalled](https://paywall.test/a) story. <!-- citecheck-ignore: paywalled, checked by hand -->',
+      '',
+      '<!-- citecheck-ignore-next-line flaky host -->',
+      'And [a flaky](https://flaky.test/b) one, [kept](https://kept.test/c) <!-- citecheck-ignored -->.',
+    ].join('\n');
+    expect(rows(offlineReport(text, 'post.md'))).toEqual([
+      [
+        'https://paywall.test/a',
+        'excluded',
+        'ignored by a citecheck-ignore comment on line 1 (paywalled, checked by hand)',
+      ],
+      ['https://flaky.test/b', 'excluded', 'ignored by a citecheck-ignore-next-line comment on line 3 (flaky host)'],
+      ['https://kept.test/c', 'excluded', 'ignored by a citecheck-ignore-next-line comment on line 3 (flaky host)'],
+    ]);
+    expect(rows(offlineReport('[kept](https://kept.test/c) <!-- citecheck-ignored -->', 'post.md'))).toEqual([
+      ['https://kept.test/c', 'unchecked', undefined],
+    ]);
+  });
+
   it('reads the same comments in an HTML page and in WordPress content', () => {
     const page = [
       '<html><body><article>',
