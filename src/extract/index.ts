@@ -23,7 +23,7 @@ import { settleExampleQuotes, settleLayBeliefs, settleSpeech } from './speech.js
 import { tellsOwnResearch } from './research-subjects.js';
 import { addStatementSignals, postVoice } from './statements.js';
 import { resolveTemplateLink } from './template-links.js';
-import { ignoreList, readIgnoreMarkers, type IgnoredUrl } from './ignore-markers.js';
+import { ignoreList, readIgnoreMarkers, stripIgnoreMarkers, type IgnoredUrl } from './ignore-markers.js';
 import { BlockWalker } from './walk-blocks.js';
 import { pairArchivedCopies } from './archived-copies.js';
 
@@ -363,9 +363,10 @@ function* analyseClaims(linked: LinkedBlocks, post: PostLinks): Generator<void, 
 }
 
 /** The body as HTML to walk, section by section (a Markdown body renders in sections). */
-function* htmlSections(post: Post, opts: ExtractOptions, found: MarkdownFound): Generator<string> {
+function* htmlSections(post: Post, opts: ExtractOptions, found: MarkdownFound, hasMarkers: boolean): Generator<string> {
   if (post.bodyFormat === 'markdown') {
-    yield* renderMarkdown(post.body, { linkifyTables: opts.linkify, bodyLine: post.bodyLine }, found);
+    const body = hasMarkers ? stripIgnoreMarkers(post.body) : post.body;
+    yield* renderMarkdown(body, { linkifyTables: opts.linkify, bodyLine: post.bodyLine }, found);
   } else yield post.kind === 'wordpress' ? stripShortcodes(post.body) : post.body;
 }
 
@@ -450,7 +451,7 @@ export function extractStaged(post: Post, opts: ExtractOptions = {}): StagedExtr
   const cappedPost = isNestingCapped(post);
   // A walker per section (HTML is one section): a walker remembers the nodes it has seen, and
   // one for all sections would keep every section's tree alive to the end.
-  for (const source of htmlSections(post, opts, found)) {
+  for (const source of htmlSections(post, opts, found, markers !== undefined)) {
     // Bounded nesting before any parser runs (html-nesting.ts); a page was capped when read.
     const ownMarkup = ownBody || (noFootnotes && found.ownMarkup === true);
     const nesting = ownMarkup || cappedPost ? { html: source, dropped: 0 } : capNesting(source);

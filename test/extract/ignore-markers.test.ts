@@ -90,6 +90,28 @@ describe('inline ignore markers', () => {
     ]);
   });
 
+  it('in Markdown, a marker that starts a line or follows a reference definition spoils neither', () => {
+    // A line starting "<!--" is an HTML block to Markdown, and a definition takes no comment after
+    // its URL: the markers are cut out of what is parsed (lines stay).
+    const text = [
+      'Intro.',
+      '',
+      '<!-- citecheck-ignore --> The survey found [a link](https://x.test/a) here.',
+      '',
+      'A [ref link][r] is used.',
+      '',
+      '[r]: https://y.test/b <!-- citecheck-ignore: the definition still holds -->',
+    ].join('\n');
+    const r = offlineReport(text, 'post.md');
+    expect(rows(r)).toEqual([
+      ['https://x.test/a', 'excluded', 'ignored by a citecheck-ignore comment on line 3'],
+      // A link, not plain text with an invalid definition; the marker is on another line than its use.
+      ['https://y.test/b', 'unchecked', undefined],
+    ]);
+    expect(r.posts[0].blocks.map((b) => b.line)).toEqual([1, 3, 5]);
+    expect(r.findings.map((f) => f.code)).toEqual([]);
+  });
+
   it('reads the same comments in an HTML page and in WordPress content', () => {
     const page = [
       '<html><body><article>',
