@@ -5,7 +5,7 @@ import { parseDocument } from '../../src/sources/index.js';
 
 const extract = (markdown: string) => extractPost(parseDocument(markdown, { source: 'deep.md' })[0]);
 const urls = (markdown: string) => extract(markdown).blocks.flatMap((b) => b.citations.map((c) => c.url));
-const repairs = (markdown: string) => extract(markdown).warnings.map((w) => ('repair' in w ? w.repair : w.code));
+const repairs = (markdown: string) => extract(markdown).warnings.map((w) => w.repair);
 
 describe('Markdown nested deep (issue 13: deep posts lose nothing silently)', () => {
   it('reads a quote nested past markdown-it’s default of 100 levels', () => {
