@@ -49,7 +49,7 @@ describe('nothing a post says reaches a terminal or a CI runner as a command', (
     const annotations = commandLines(result.stdout);
     expect(annotations.length).toBeGreaterThanOrEqual(3);
     expect(annotations).toContain(
-      '::error file=content/a.md,line=3,title=ANCHOR_DAMAGED::Anchor "lost #\\#[add-mask]citecheck #\\#[stop-commands]pwned #\\#[group]Injected evilx @octocat" lost its URL (its Markdown reference has no definition); the claim has no source.',
+      '::error file=content/a.md,line=3,title=ANCHOR_DAMAGED::Anchor "lost #\\#[add-mask]citecheck #\\#[stop-commands]pwned #\\#[group]Injected evilx @octocat `@hubot" lost its URL (its Markdown reference has no definition); the claim has no source.',
     );
     // The post whose file name holds a newline: the name stays inside its property, escaped as
     // the Actions toolkit does, so the runner decodes it back to the file's real name.
