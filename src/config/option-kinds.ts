@@ -141,7 +141,8 @@ export const KINDS: Record<OptionKindName, KindRules> = {
             ? parseByteSize(raw)
             : undefined;
       if (bytes === undefined) fail(`is not a size (${BYTE_SIZE_HINT}): ${String(raw)}`);
-      if (bytes < (decl.min ?? 0)) fail(`must be at least ${decl.min ?? 0} bytes: ${String(raw)}`);
+      const min = decl.min ?? 0;
+      if (bytes < min) fail(`must be at least ${min} byte${min === 1 ? '' : 's'}: ${String(raw)}`);
       return bytes;
     },
     show: (value) => formatByteSize(value as number),

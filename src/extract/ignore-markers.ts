@@ -5,6 +5,7 @@
  * - `<!-- citecheck-ignore-next-line -->`: links on the next line;
  * - `<!-- citecheck-disable -->` … `<!-- citecheck-enable -->`: links on every line from the
  *   one to the other (to the end without an enable).
+ * Each may give its reason: `<!-- citecheck-ignore: paywalled -->`.
  * The same comments in Markdown, HTML and WordPress content. Lines are the granularity: a link
  * is matched by the line it sits on. In Markdown, a marker inside a code fence or a code span
  * is an example, not a marker (in HTML, one shown as code is escaped and never a comment).
@@ -21,7 +22,11 @@ export interface MarkerOptions {
   where: (line: number) => string;
 }
 
-const MARKER = /<!--\s*citecheck-(ignore-next-line|ignore|disable|enable)\s*-->/g;
+// A marker may give its reason after a colon or a space (`<!-- citecheck-ignore: paywalled -->`),
+// as ESLint's comments do; it is shown with the link's own reason.
+const MARKER = /<!--\s*citecheck-(ignore-next-line|ignore|disable|enable)(?:(?:\s*:|\s+)([^>]*?))?\s*-->/g;
+/** Longest reason kept from a marker: it is printed beside each link it ignores. */
+const MAX_REASON = 200;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 /** Ignored spans of lines, inclusive, with their reason; the last may run to the end. */
@@ -38,24 +43,29 @@ function inCodeSpan(line: string, at: number): boolean {
   return ticks % 2 === 1;
 }
 
+/** One marker comment of a body: its 1-based line, keyword, reason and offsets in the body. */
+interface MarkerMatch {
+  line: number;
+  kind: string;
+  why: string | undefined;
+  start: number;
+  end: number;
+}
+
 /**
- * Reads the markers of `body` (see the module comment). Undefined when it has none, the usual
- * case, checked with one substring search. Linear in the body.
+ * The marker comments of `body` in order, but those a Markdown body shows as code (in a fence or
+ * a code span: examples, not markers). Linear in the body.
  */
-export function readIgnoreMarkers(body: string, options: MarkerOptions): IgnoredLine | undefined {
-  if (!body.includes('citecheck-')) return undefined;
-  const single = new Map<number, string>();
-  const spans: Span[] = [];
-  let open: Span | undefined;
+function* markerMatches(body: string, markdown: boolean): Generator<MarkerMatch> {
   let fence: string | undefined;
   let lineNo = 0;
   for (let at = 0; at <= body.length; lineNo++) {
     const newline = body.indexOf('\n', at);
     const end = newline === -1 ? body.length : newline;
     const line = body.slice(at, end);
+    const lineStart = at;
     at = end + 1;
-    const n = lineNo + 1;
-    if (options.markdown) {
+    if (markdown) {
       const f = FENCE.exec(line);
       if (fence !== undefined) {
         if (f && f[1][0] === fence[0] && f[1].length >= fence.length) fence = undefined;
@@ -66,22 +76,38 @@ export function readIgnoreMarkers(body: string, options: MarkerOptions): Ignored
         continue;
       }
     }
-    if (!line.includes('citecheck-')) continue;
-    MARKER.lastIndex = 0;
-    for (let m = MARKER.exec(line); m; m = MARKER.exec(line)) {
-      if (options.markdown && inCodeSpan(line, m.index)) continue;
-      const comment = `a citecheck-${m[1]} comment on ${options.where(n)}`;
-      if (m[1] === 'ignore') single.set(n, `ignored by ${comment}`);
-      else if (m[1] === 'ignore-next-line') single.set(n + 1, `ignored by ${comment}`);
-      else if (m[1] === 'disable' && open === undefined) {
-        open = { from: n, to: Infinity, reason: `ignored after ${comment}` };
-        spans.push(open);
-      } else if (m[1] === 'enable' && open !== undefined) {
-        open.to = n;
-        open = undefined;
+    if (line.includes('citecheck-')) {
+      MARKER.lastIndex = 0;
+      for (let m = MARKER.exec(line); m; m = MARKER.exec(line)) {
+        if (markdown && inCodeSpan(line, m.index)) continue;
+        const why = m[2]?.trim().slice(0, MAX_REASON) || undefined;
+        yield { line: lineNo + 1, kind: m[1], why, start: lineStart + m.index, end: lineStart + m.index + m[0].length };
       }
     }
     if (newline === -1) break;
+  }
+}
+
+/**
+ * Reads the markers of `body` (see the module comment). Undefined when it has none, the usual
+ * case, checked with one substring search. Linear in the body.
+ */
+export function readIgnoreMarkers(body: string, options: MarkerOptions): IgnoredLine | undefined {
+  if (!body.includes('citecheck-')) return undefined;
+  const single = new Map<number, string>();
+  const spans: Span[] = [];
+  let open: Span | undefined;
+  for (const { line: n, kind, why } of markerMatches(body, options.markdown)) {
+    const comment = `a citecheck-${kind} comment on ${options.where(n)}${why ? ` (${why})` : ''}`;
+    if (kind === 'ignore') single.set(n, `ignored by ${comment}`);
+    else if (kind === 'ignore-next-line') single.set(n + 1, `ignored by ${comment}`);
+    else if (kind === 'disable' && open === undefined) {
+      open = { from: n, to: Infinity, reason: `ignored after ${comment}` };
+      spans.push(open);
+    } else if (kind === 'enable' && open !== undefined) {
+      open.to = n;
+      open = undefined;
+    }
   }
   if (single.size === 0 && spans.length === 0) return undefined;
   return (line) => {
@@ -98,6 +124,24 @@ export function readIgnoreMarkers(body: string, options: MarkerOptions): Ignored
     const span = spans[hi];
     return span !== undefined && line <= span.to ? span.reason : undefined;
   };
+}
+
+/**
+ * A Markdown body without its marker comments (lines stay where they are). A comment that starts
+ * a line would start an HTML block, so the text after it on that line would not be read as
+ * Markdown (its links lost, its line misplaced), and one after a reference definition would
+ * spoil the definition: markers are read from the body first, then cut out of what is parsed.
+ */
+export function stripIgnoreMarkers(body: string): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (const { start, end } of markerMatches(body, true)) {
+    parts.push(body.slice(from, start));
+    from = end;
+  }
+  if (from === 0) return body;
+  parts.push(body.slice(from));
+  return parts.join('');
 }
 
 /**

@@ -4,10 +4,11 @@ import { normalizeUrl } from './normalize-url.js';
 import { lineIndex } from '../sources/line-index.js';
 import { MARKDOWN_BROKEN_ATTR } from './markdown-broken-links.js';
 import { MARKDOWN_LINE_ATTR, renderMarkdown, type MarkdownFound } from './markdown-render.js';
+import { MARKDOWN_MAX_NESTING } from './markdown-nesting.js';
 import { capNesting, isNestingCapped, MAX_NESTING } from '../sources/html-nesting.js';
 import { parseHtmlTree } from '../sources/html-tree.js';
 import { linkHost } from '../sources/own-site.js';
-import { deepNesting } from '../sources/warnings.js';
+import { deepMarkdown, deepNesting } from '../sources/warnings.js';
 import type { Block, Citation, ClaimSignal, DamagedAnchor, ExtractedPost, Post } from '../types.js';
 import type { RawBlock, RawLink } from './block-builder.js';
 import { markOrphanTags } from './prepare-html.js';
@@ -22,7 +23,7 @@ import { settleExampleQuotes, settleLayBeliefs, settleSpeech } from './speech.js
 import { tellsOwnResearch } from './research-subjects.js';
 import { addStatementSignals, postVoice } from './statements.js';
 import { resolveTemplateLink } from './template-links.js';
-import { ignoreList, readIgnoreMarkers, type IgnoredUrl } from './ignore-markers.js';
+import { ignoreList, readIgnoreMarkers, stripIgnoreMarkers, type IgnoredUrl } from './ignore-markers.js';
 import { BlockWalker } from './walk-blocks.js';
 import { pairArchivedCopies } from './archived-copies.js';
 
@@ -362,9 +363,10 @@ function* analyseClaims(linked: LinkedBlocks, post: PostLinks): Generator<void, 
 }
 
 /** The body as HTML to walk, section by section (a Markdown body renders in sections). */
-function* htmlSections(post: Post, opts: ExtractOptions, found: MarkdownFound): Generator<string> {
+function* htmlSections(post: Post, opts: ExtractOptions, found: MarkdownFound, hasMarkers: boolean): Generator<string> {
   if (post.bodyFormat === 'markdown') {
-    yield* renderMarkdown(post.body, { linkifyTables: opts.linkify, bodyLine: post.bodyLine }, found);
+    const body = hasMarkers ? stripIgnoreMarkers(post.body) : post.body;
+    yield* renderMarkdown(body, { linkifyTables: opts.linkify, bodyLine: post.bodyLine }, found);
   } else yield post.kind === 'wordpress' ? stripShortcodes(post.body) : post.body;
 }
 
@@ -435,7 +437,9 @@ export function extractStaged(post: Post, opts: ExtractOptions = {}): StagedExtr
   // Markdown with no "<" at all (no raw HTML, no autolink, which may nest a link in a link)
   // renders to markdown-it's own markup: every element closed in order, no orphan end tag or
   // link left open to mark (prepare-html.ts), nested no deeper than markdown-it's maxNesting
-  // (100 levels of blocks and 100 of inline markup, under MAX_NESTING). Its tags need not be
+  // (250 levels of blocks and 250 of inline markup, under MAX_NESTING: markdown-nesting.ts;
+  // emphasis, which markdown-it pairs after its parse, can nest deeper, and extraction's walks
+  // take that without recursion: test/extract/markdown-nesting.test.ts). Its tags need not be
   // scanned twice more (test/extract/markdown-own-markup.test.ts holds it). Not with footnote
   // definitions: the footnote plugin moves a definition's tokens out of the quote or list that
   // held it, and its section can be left with an end tag alone ("[^1]: note\n    > [^1]: note").
@@ -447,7 +451,7 @@ export function extractStaged(post: Post, opts: ExtractOptions = {}): StagedExtr
   const cappedPost = isNestingCapped(post);
   // A walker per section (HTML is one section): a walker remembers the nodes it has seen, and
   // one for all sections would keep every section's tree alive to the end.
-  for (const source of htmlSections(post, opts, found)) {
+  for (const source of htmlSections(post, opts, found, markers !== undefined)) {
     // Bounded nesting before any parser runs (html-nesting.ts); a page was capped when read.
     const ownMarkup = ownBody || (noFootnotes && found.ownMarkup === true);
     const nesting = ownMarkup || cappedPost ? { html: source, dropped: 0 } : capNesting(source);
@@ -488,6 +492,7 @@ export function extractStaged(post: Post, opts: ExtractOptions = {}): StagedExtr
 
   const { body: _body, bodyFormat: _format, bodyLine: _line, ...rest } = post;
   if (dropped > 0) rest.warnings = [...rest.warnings, deepNesting(dropped, MAX_NESTING)];
+  if (found.nestingCut === true) rest.warnings = [...rest.warnings, deepMarkdown(MARKDOWN_MAX_NESTING)];
   if (rest.title === undefined && found.firstHeading !== undefined) rest.title = found.firstHeading;
   return {
     post: { ...rest, blocks: linked.blocks },

@@ -5,6 +5,7 @@ import { ipv6Hosts } from './markdown-ipv6-hosts.js';
 import { plainLinks } from './markdown-plain-links.js';
 import { boundedLinkify, type LinkifyEnv } from './markdown-linkify.js';
 import { markdownLines, type LinesEnv } from './markdown-lines.js';
+import { markdownNesting, type NestingEnv } from './markdown-nesting.js';
 import { markdownSections } from './markdown-sections.js';
 import { markdownTemplates, protectTemplates, type TemplatesEnv } from './markdown-templates.js';
 
@@ -33,6 +34,8 @@ function markdownParser(): MarkdownItType {
   // that check would then request. Authors cite with explicit URLs: only http(s)://, <autolinks>
   // and real Markdown links are links. A scheme-less "//host/path" in prose is no citation either.
   md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+  // Deeper nesting than markdown-it's default, and a mark when content past it is dropped.
+  md.use(markdownNesting);
   md.linkify.add('//', null);
   // Linear, and tables rendered as site generators do (see markdown-linkify.ts).
   md.use(boundedLinkify);
@@ -74,6 +77,8 @@ export interface MarkdownFound {
    * HTML, no link inside a link), every element closed in order (see ownMarkup).
    */
   ownMarkup?: boolean;
+  /** Set when blocks nested deeper than markdown-it reads were dropped (markdown-nesting.ts). */
+  nestingCut?: boolean;
 }
 
 /**
@@ -107,6 +112,7 @@ type MarkdownToken = ReturnType<MarkdownItType['parse']>[number];
 /** The parse environment one render shares between its sections. */
 type RenderEnv = LinkifyEnv &
   LinesEnv &
+  NestingEnv &
   TemplatesEnv & { references?: Record<string, unknown>; badDefinitions?: Record<string, unknown>; bodyLine?: number };
 
 /**
@@ -150,6 +156,7 @@ export function* renderMarkdown(
     const tokens = md.parse(texts[i], env);
     if (found.firstHeading === undefined && env.firstHeading !== undefined) found.firstHeading = env.firstHeading;
     found.ownMarkup = ownMarkup(tokens);
+    if (env.nestingCut === true) found.nestingCut = true;
     texts[i] = '';
     yield md.renderer.render(tokens, md.options, env);
   }

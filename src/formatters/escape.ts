@@ -44,13 +44,37 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u206
 // `##[name …]` anywhere in a line, `stop-commands` among them, which would also silence our own
 // annotations; Azure Pipelines takes `##vso[…]` and TeamCity `##teamcity[…]` anywhere.
 // Both runners match these prefixes with .NET's culture-aware string search, which skips
-// zero-width characters, so a visible ASCII backslash breaks them, not an invisible one.
-const RUNNER_HASHES = /##(?=[a-z]*\[)/gi;
-// Every match of ANSI_SEQUENCE, the tab/newline runs, CONTROL or RUNNER_HASHES holds one of these.
-const NEEDS_SANITIZING = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|##/;
-// The white space .NET's TrimStart removes (Char.IsWhiteSpace: JS \s plus NEL), and our own
-// colour codes (SGR), which a log viewer hides.
-const LINE_START_COMMAND = /^((?:[\s\u0085]|\u001b\[[0-9;]*m)*):(?=:)/;
+// Unicode's default-ignorable characters (zero-width spaces and joiners, variation selectors,
+// the soft hyphen…): to the runner `#\u200c#[add-mask]` is `##[add-mask]`. So a command's marks
+// are matched with any of those between them, and broken by a visible ASCII backslash.
+const IGNORABLE = '\\p{Default_Ignorable_Code_Point}';
+// The second `#` of a runner command (the first stays, so `##[x]` → `#\#[x]`).
+const RUNNER_HASH = new RegExp(`(?<=#${IGNORABLE}*)#(?=[${IGNORABLE}a-z]*\\[)`, 'giu');
+// `##` or `::` spelled with ignorable characters between the marks, at a given index.
+const SPLIT_MARKS_AT = new RegExp(`#${IGNORABLE}+#|:${IGNORABLE}+:`, 'uy');
+
+/**
+ * True when two `mark`s stand with ignorable characters between them. Rare, and asked only after
+ * includes() found no plain `##`/`::`: each mark is looked at once, and only one followed by a
+ * character from U+00AD up (where the ignorable ones start) is tried; a regex scan of a 40 MB
+ * report would cost ~36 ms.
+ */
+function hasSplitMarks(text: string, mark: '#' | ':'): boolean {
+  for (let i = text.indexOf(mark); i !== -1; i = text.indexOf(mark, i + 1)) {
+    if (!(text.charCodeAt(i + 1) >= 0xad)) continue;
+    SPLIT_MARKS_AT.lastIndex = i;
+    if (SPLIT_MARKS_AT.test(text)) return true;
+  }
+  return false;
+}
+// Every match of ANSI_SEQUENCE, the tab/newline runs, CONTROL or RUNNER_HASH holds one of these.
+const NEEDS_SANITIZING = new RegExp(
+  `[\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]|#${IGNORABLE}*#`,
+  'u',
+);
+// The white space .NET's TrimStart removes (Char.IsWhiteSpace: JS \s plus NEL), the ignorable
+// characters its search skips, and our own colour codes (SGR), which a log viewer hides.
+const LINE_START_COMMAND = new RegExp(`^((?:[\\s\\u0085${IGNORABLE}]|\\u001b\\[[0-9;]*m)*):(?=${IGNORABLE}*:)`, 'u');
 
 /**
  * The one sanitiser for stranger-supplied text that goes into a line we print (terminal
@@ -67,7 +91,7 @@ export function sanitizeText(text: string): string {
     .replace(ANSI_SEQUENCE, '')
     .replace(/[\t\n\r]+/g, ' ')
     .replace(CONTROL, '')
-    .replace(RUNNER_HASHES, '#\\#');
+    .replace(RUNNER_HASH, '\\#');
 }
 
 /**
@@ -77,7 +101,7 @@ export function sanitizeText(text: string): string {
  * can still spell a command.
  */
 export function guardLines(text: string): string {
-  return mapLines(text, (line) => line.replace(RUNNER_HASHES, '#\\#').replace(LINE_START_COMMAND, '$1\\:'));
+  return mapLines(text, (line) => line.replace(RUNNER_HASH, '\\#').replace(LINE_START_COMMAND, '$1\\:'));
 }
 
 // What a terminal or a log viewer acts on, beyond runner commands: C0 controls except tab and
@@ -98,7 +122,8 @@ export function isInertText(text: string): boolean {
 
 // The runner splits output at \n, \r\n and a lone \r (.NET StreamReader.ReadLine).
 function mapLines(text: string, fix: (line: string) => string): string {
-  if (!text.includes('##') && !text.includes('::')) return text;
+  if (!text.includes('##') && !text.includes('::') && !hasSplitMarks(text, '#') && !hasSplitMarks(text, ':'))
+    return text;
   return text.replace(/[^\r\n]+/g, fix);
 }
 
@@ -107,7 +132,7 @@ function mapLines(text: string, fix: (line: string) => string): string {
 const INVISIBLE = '\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
 const INVISIBLE_CONTROLS = new RegExp(`[${INVISIBLE}]`, 'g');
 
-// Every match of INVISIBLE_CONTROLS is one of these (and every match of RUNNER_HASHES holds "##").
+// Every match of INVISIBLE_CONTROLS is one of these.
 const HAS_INVISIBLE_CONTROL = new RegExp(`[${INVISIBLE}]`);
 // Two ranges holding all of those but the ellipsis "…" (U+2026) of cut sentences: text with
 // none of them (English prose and its windows) is cleared by a test ~1.6× faster than the
@@ -124,8 +149,14 @@ export function guardJsonText(json: string): string {
   // Most reports hold neither: scans instead of two replacements. "##" by includes() (a search
   // for a string, not a regex alternation tried at every character): the one regex for both
   // took ~40% longer over the 40 MB report of 70,000 damaged anchors.
-  if (!json.includes('##') && !(MAYBE_INVISIBLE_CONTROL.test(json) && HAS_INVISIBLE_CONTROL.test(json))) return json;
-  return json.replace(RUNNER_HASHES, '#\\u0023').replace(INVISIBLE_CONTROLS, unicodeEscape);
+  if (
+    !json.includes('##') &&
+    !(MAYBE_INVISIBLE_CONTROL.test(json) && HAS_INVISIBLE_CONTROL.test(json)) &&
+    // No `::` in JSON can start a line: a string's line breaks are escaped.
+    !hasSplitMarks(json, '#')
+  )
+    return json;
+  return json.replace(RUNNER_HASH, '\\u0023').replace(INVISIBLE_CONTROLS, unicodeEscape);
 }
 
 // A character JSON.stringify escapes in a string (a quote, a backslash, a C0 control, a
@@ -152,9 +183,7 @@ export function isVerbatimJsonString(text: string): boolean {
  * `&#x80;`–`&#x9f;` to Windows-1252 letters). Our inline script and style never contain these.
  */
 export function guardMarkupText(markup: string, kind: 'xml' | 'html'): string {
-  const guarded = mapLines(markup.replace(RUNNER_HASHES, '#&#35;'), (line) =>
-    line.replace(LINE_START_COMMAND, '$1&#58;'),
-  );
+  const guarded = mapLines(markup.replace(RUNNER_HASH, '&#35;'), (line) => line.replace(LINE_START_COMMAND, '$1&#58;'));
   return guarded.replace(INVISIBLE_CONTROLS, (ch) =>
     kind === 'html' && ch <= '\u009f' ? '' : `&#x${ch.charCodeAt(0).toString(16)};`,
   );
@@ -189,7 +218,10 @@ export function escapeMarkdownInline(text: string): string {
 // Not `@<!-- -->name`: a comment is lost when a reader copies the raw cell into another comment.
 // A web address (a dotted host, then a path) is matched first and kept whole: GitHub links it rather than reading a mention
 // in it, and a zero-width space would spoil a copied address (https://mastodon.social/@jane/1).
-const MENTION = /\bhttps?:\/\/[\w-]+(?:\.[\w-]+)+\/\S*|(?<![\w`])@(?=[a-z0-9])/gi;
+// An @ right after a backtick of ours opens a code span, where GitHub links no mention and a
+// reference would show as written; after an escaped backtick (`\``, as post text is written) it
+// is plain text again, and a mention.
+const MENTION = /\bhttps?:\/\/[\w-]+(?:\.[\w-]+)+\/\S*|(?<!\w)(?<!(?<!\\)`)@(?=[a-z0-9])/gi;
 
 /** Stops `@name` in Markdown from pinging anyone when the report is posted as a PR comment. */
 export function breakMentions(markdown: string): string {

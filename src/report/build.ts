@@ -14,7 +14,7 @@ import type {
 } from '../types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { isAtOrAbove } from './codes.js';
-import { deriveFindings } from './derive-findings.js';
+import { deriveFindings, findingCount } from './derive-findings.js';
 import { redactReport } from './redact.js';
 import { inputsFingerprint, shardFindings } from './shard.js';
 import { computeTotals } from './totals.js';
@@ -104,11 +104,16 @@ export function exitCodeForReport(report: Report, failOn: Severity | 'never'): 0
 
 /** Why a run fails: how many findings reached `--fail-on`, by code ("exit 1: 2 findings …"). */
 export function failOnSentence(report: Report, failOn: Severity | 'never'): string {
-  const tripped = report.findings.filter((f) => isAtOrAbove(f.severity, failOn));
   const byCode = new Map<string, number>();
-  for (const f of tripped) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
+  let tripped = 0;
+  for (const f of report.findings) {
+    if (!isAtOrAbove(f.severity, failOn)) continue;
+    const n = findingCount(f);
+    byCode.set(f.code, (byCode.get(f.code) ?? 0) + n);
+    tripped += n;
+  }
   const codes = [...byCode].map(([code, n]) => `${n} ${code}`).join(', ');
-  return `exit 1: ${tripped.length} ${tripped.length === 1 ? 'finding' : 'findings'} at or above --fail-on ${failOn} (${codes})`;
+  return `exit 1: ${tripped} ${tripped === 1 ? 'finding' : 'findings'} at or above --fail-on ${failOn} (${codes})`;
 }
 
 /**

@@ -39,6 +39,11 @@ export function isOmittedSummary(finding: Finding): boolean {
   return finding.args.omitted !== undefined;
 }
 
+/** How many findings one stands for: a summary finding, the findings it does not list. */
+export function findingCount(finding: Finding): number {
+  return isOmittedSummary(finding) ? Number(finding.args.omitted) : 1;
+}
+
 /**
  * Keeps the first MAX_FINDINGS_PER_CODE findings of each code, in order, and appends one
  * summary finding per code that had more.

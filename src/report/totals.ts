@@ -7,6 +7,7 @@ import {
   type Severity,
 } from '../types.js';
 import { isCheckedRole } from '../links/plan.js';
+import { findingCount } from './derive-findings.js';
 
 /**
  * Counts for the whole run. Unique URLs are keyed by checkUrl, or by the URL as written when
@@ -46,7 +47,8 @@ export function computeTotals(posts: readonly ReportPost[], findings: readonly F
   }
   for (const status of statusOf.values()) byStatus[status] += 1;
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, note: 0 };
-  for (const f of findings) bySeverity[f.severity] += 1;
+  // Every finding, also those past the per-block cap (a summary finding stands for them).
+  for (const f of findings) bySeverity[f.severity] += findingCount(f);
   return {
     posts: posts.length,
     blocks,

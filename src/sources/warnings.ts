@@ -42,6 +42,14 @@ export function deepNesting(dropped: number, max: number): InputWarning {
   };
 }
 
+/** Markdown blocks nested deeper than markdown-it reads were dropped (markdown-nesting.ts). */
+export function deepMarkdown(max: number): InputWarning {
+  return {
+    code: 'INPUT_REPAIRED',
+    repair: `Markdown quotes or lists nested deeper than ${max} levels: the text past that depth was not read`,
+  };
+}
+
 /** No element of an HTML page held the article with confidence: the whole page was read. */
 export function noArticleBody(selector: string): InputWarning {
   return {

@@ -49,7 +49,7 @@ describe('nothing a post says reaches a terminal or a CI runner as a command', (
     const annotations = commandLines(result.stdout);
     expect(annotations.length).toBeGreaterThanOrEqual(3);
     expect(annotations).toContain(
-      '::error file=content/a.md,line=3,title=ANCHOR_DAMAGED::Anchor "lost #\\#[add-mask]citecheck #\\#[stop-commands]pwned #\\#[group]Injected evilx @octocat" lost its URL (its Markdown reference has no definition); the claim has no source.',
+      '::error file=content/a.md,line=3,title=ANCHOR_DAMAGED::Anchor "lost #\\#[add-mask]citecheck #\\#[stop-commands]pwned #\\#[group]Injected evilx @octocat `@hubot" lost its URL (its Markdown reference has no definition); the claim has no source.',
     );
     // The post whose file name holds a newline: the name stays inside its property, escaped as
     // the Actions toolkit does, so the runner decodes it back to the file's real name.
@@ -63,6 +63,9 @@ describe('nothing a post says reaches a terminal or a CI runner as a command', (
       expectInert(markdown, file);
       expect(markdown, file).not.toMatch(/(?:^|[^\w`])@octocat/);
       expect(markdown, file).toContain('@&#8203;octocat');
+      // After post text's backtick, escaped, GitHub would link the mention: it is broken too.
+      expect(markdown, file).not.toMatch(/(?:^|[^\w`]|\\`)@hubot/);
+      expect(markdown, file).toContain('\\`@&#8203;hubot');
     }
   });
 

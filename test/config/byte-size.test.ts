@@ -33,6 +33,9 @@ describe('sizes (--max-input-bytes, --max-body-bytes)', () => {
     expect(() => resolveOptions(undefined, { maxInputBytes: '2 parsecs' })).toThrow(
       /^--max-input-bytes: is not a size/,
     );
+    expect(() => resolveOptions(undefined, { maxInputBytes: '0' })).toThrow(
+      /^--max-input-bytes: must be at least 1 byte: 0$/,
+    );
     const file = { label: 'citecheck.config.json', config: { maxBodyBytes: '1M' } };
     expect(resolveOptions(file).maxBodyBytes).toBe(1024 ** 2);
     await expect(validateConfig({ maxInputBytes: '64k' }, 'citecheck.config.json')).resolves.toEqual({

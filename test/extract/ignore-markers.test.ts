@@ -69,6 +69,49 @@ describe('inline ignore markers', () => {
     expect(r.findings.map((f) => f.code)).toEqual([]);
   });
 
+  it('a marker may give its reason, after a colon or a space; a misspelt one is no marker', () => {
+    const text = [
+      'A [paywalled](https://paywall.test/a) story. <!-- citecheck-ignore: paywalled, checked by hand -->',
+      '',
+      '<!-- citecheck-ignore-next-line flaky host -->',
+      'And [a flaky](https://flaky.test/b) one, [kept](https://kept.test/c) <!-- citecheck-ignored -->.',
+    ].join('\n');
+    expect(rows(offlineReport(text, 'post.md'))).toEqual([
+      [
+        'https://paywall.test/a',
+        'excluded',
+        'ignored by a citecheck-ignore comment on line 1 (paywalled, checked by hand)',
+      ],
+      ['https://flaky.test/b', 'excluded', 'ignored by a citecheck-ignore-next-line comment on line 3 (flaky host)'],
+      ['https://kept.test/c', 'excluded', 'ignored by a citecheck-ignore-next-line comment on line 3 (flaky host)'],
+    ]);
+    expect(rows(offlineReport('[kept](https://kept.test/c) <!-- citecheck-ignored -->', 'post.md'))).toEqual([
+      ['https://kept.test/c', 'unchecked', undefined],
+    ]);
+  });
+
+  it('in Markdown, a marker that starts a line or follows a reference definition spoils neither', () => {
+    // A line starting "<!--" is an HTML block to Markdown, and a definition takes no comment after
+    // its URL: the markers are cut out of what is parsed (lines stay).
+    const text = [
+      'Intro.',
+      '',
+      '<!-- citecheck-ignore --> The survey found [a link](https://x.test/a) here.',
+      '',
+      'A [ref link][r] is used.',
+      '',
+      '[r]: https://y.test/b <!-- citecheck-ignore: the definition still holds -->',
+    ].join('\n');
+    const r = offlineReport(text, 'post.md');
+    expect(rows(r)).toEqual([
+      ['https://x.test/a', 'excluded', 'ignored by a citecheck-ignore comment on line 3'],
+      // A link, not plain text with an invalid definition; the marker is on another line than its use.
+      ['https://y.test/b', 'unchecked', undefined],
+    ]);
+    expect(r.posts[0].blocks.map((b) => b.line)).toEqual([1, 3, 5]);
+    expect(r.findings.map((f) => f.code)).toEqual([]);
+  });
+
   it('reads the same comments in an HTML page and in WordPress content', () => {
     const page = [
       '<html><body><article>',

@@ -77,7 +77,8 @@ describe('escapeMarkdownCell', () => {
 
 // What a runner would execute in a line: GitHub's `::cmd` after leading white space (its
 // TrimStart also removes NEL), and `##[cmd` / `##vso[` / `##teamcity[` anywhere.
-const RUNNER_COMMAND = /^[\s\u0085]*::|##[a-z]*\[/i;
+// Its culture-aware search skips default-ignorable characters (zero-width ones) between the marks.
+const RUNNER_COMMAND = /^[\s\u0085\p{DI}]*:\p{DI}*:|#\p{DI}*#[\p{DI}a-z]*\[/iu;
 const runnerLines = (text: string) => text.split(/\r\n|\r|\n/).filter((line) => RUNNER_COMMAND.test(line));
 
 describe('sanitizeText: the one sanitiser for input text in a printed line', () => {
@@ -89,6 +90,23 @@ describe('sanitizeText: the one sanitiser for input text in a printed line', () 
     // A control character between the hashes must not bring the command back once removed.
     expect(sanitizeText('#\u0007#[add-mask]x')).toBe('#\\#[add-mask]x');
     expect(sanitizeText('#### heading and ## [not a command]')).toBe('#### heading and ## [not a command]');
+  });
+  it('breaks them when zero-width characters stand between the marks (the runner skips those)', () => {
+    expect(
+      sanitizeText('a #\u200c#[add-mask]s #\u2063#[stop-commands]t #\u034f#vso[x] #\ufe0f\u200b#g\u00adroup[y]'),
+    ).toBe('a #\u200c\\#[add-mask]s #\u2063\\#[stop-commands]t #\u034f\\#vso[x] #\ufe0f\u200b\\#g\u00adroup[y]');
+    expect(guardLines('\u200b::error::x\n:\u200c:warning::y\n #\u200d#[group]z')).toBe(
+      '\u200b\\::error::x\n\\:\u200c:warning::y\n #\u200d\\#[group]z',
+    );
+    // Found when they are the only runner marks in the text (no plain `##` or `::` to hint at them).
+    expect(guardLines('a\n:\u2060:error x')).toBe('a\n\\:\u2060:error x');
+    const json = JSON.stringify({ t: `x #\u200c${'\u2063'.repeat(300)}#[add-mask]y` });
+    expect(runnerLines(guardJsonText(json))).toEqual([]);
+    expect(JSON.parse(guardJsonText(json))).toEqual(JSON.parse(json));
+    expect(isInertText('#\u200c#[add-mask]x')).toBe(false);
+    expect(isInertText(':\u2060:error::x')).toBe(false);
+    // Joiners inside words (emoji, Persian) are left as they are.
+    expect(sanitizeText('\u{1f469}\u200d\u{1f4bb} می\u200cخواهم #1')).toBe('\u{1f469}\u200d\u{1f4bb} می\u200cخواهم #1');
   });
   it('removes OSC 52, BEL, ESC, bidi and flattens lines', () => {
     expect(sanitizeText('x\u001b]52;c;cHduZWQ=\u0007y\u0007 \u202Eevil\u2066 a\nb\r\nc')).toBe('xy evil a b c');
@@ -153,9 +171,10 @@ describe('isInertText: output printed byte-exact or not at all', () => {
 
 describe('guards of machine-readable reports change no data', () => {
   it('JSON: runner commands and invisible controls become \\u escapes', () => {
-    const value = { text: '##[add-mask]x \u009b31m \u202Eevil \u2028 ##vso[a]', n: 1 };
+    const value = { text: '##[add-mask]x \u009b31m \u202Eevil \u2028 ##vso[a] #\u200c#[stop-commands]t', n: 1 };
     const json = guardJsonText(JSON.stringify(value, null, 2));
     expect(json).not.toMatch(/##[a-z]*\[|[\u007f-\u009f\u202a-\u202e\u2028]/i);
+    expect(runnerLines(json)).toEqual([]);
     expect(JSON.parse(json)).toEqual(value);
   });
   it('JSON: any string round-trips', () => {
@@ -192,6 +211,9 @@ describe('@mentions in Markdown', () => {
     );
     expect(breakMentions('write to me@example.org or @ alone')).toBe('write to me@example.org or @ alone');
     expect(escapeMarkdownInline('thanks @octocat')).toBe('thanks @&#8203;octocat');
+    // Post text's backtick is escaped, so no code span hides the @ from GitHub.
+    expect(escapeMarkdownInline('see `@octocat')).toBe('see \\`@&#8203;octocat');
+    expect(breakMentions('`@scope/pkg` in code')).toBe('`@scope/pkg` in code');
   });
   it('an @ in a web address is kept, so the address still copies', () => {
     expect(breakMentions('see https://mastodon.social/@jane/111 by @jane')).toBe(
@@ -205,7 +227,7 @@ describe('@mentions in Markdown', () => {
       fc.property(fc.string(), (s) => {
         // An @ in a web address's path is left alone (GitHub links the address): see below.
         fc.pre(!s.includes('://'));
-        expect(escapeMarkdownInline(`${s}@user`)).not.toMatch(/(?:^|[^\w`])@[a-z0-9]/i);
+        expect(escapeMarkdownInline(`${s}@user`)).not.toMatch(/(?:^|[^\w`]|\\`)@[a-z0-9]/i);
       }),
     );
   });

@@ -3,8 +3,12 @@
  * Shared by the hostile-output CLI tests and the fuzz tests.
  */
 
-/** What a runner executes in a line: GitHub's `::cmd` after leading white space (its TrimStart also removes NEL), `##[cmd`, Azure's `##vso[` and TeamCity's `##teamcity[` anywhere. */
-const RUNNER_COMMAND = /^[\s\u0085]*::|##[a-z]*\[/i;
+/**
+ * What a runner executes in a line: GitHub's `::cmd` after leading white space (its TrimStart also
+ * removes NEL), `##[cmd`, Azure's `##vso[` and TeamCity's `##teamcity[` anywhere; its culture-aware
+ * search skips default-ignorable characters (zero-width ones, variation selectors) between them.
+ */
+const RUNNER_COMMAND = /^[\s\u0085\p{DI}]*:\p{DI}*:|#\p{DI}*#[\p{DI}a-z]*\[/iu;
 
 /** Our own annotations, the only commands we mean to print. */
 const OUR_ANNOTATION = /^::(error|warning|notice) (file=[^,:]*,(line=\d+,)?)?title=[A-Z_]+::[^\r\n]*$/;

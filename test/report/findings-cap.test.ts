@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderJunit } from '../../src/formatters/junit.js';
 import { renderTerminal } from '../../src/formatters/terminal.js';
-import { buildReport } from '../../src/report/build.js';
+import { buildReport, failOnSentence } from '../../src/report/build.js';
 import { MAX_FINDINGS_PER_CODE, isOmittedSummary } from '../../src/report/derive-findings.js';
 import type { CheckResult } from '../../src/types.js';
 import { STARTED_AT, block, citation, damaged, post, result } from '../fixtures/reports/builders.js';
@@ -45,6 +45,15 @@ describe('findings per block are capped, with one summary finding per code', () 
     // The data is all there: only findings are capped.
     expect(report.totals.damagedAnchors).toBe(N + 70);
     expect(report.posts[0].blocks[0].citations).toHaveLength(N + 5);
+  });
+
+  it('totals and the exit line count every finding, the ones not listed too', () => {
+    const report = hostileBlockReport(N + 70, N + 5);
+    // Errors: every lost anchor and broken link; notes: every insecure http link.
+    expect(report.totals.findings).toEqual({ error: 2 * N + 75, warning: 0, note: N + 5 });
+    expect(failOnSentence(report, 'error')).toBe(
+      `exit 1: ${2 * N + 75} findings at or above --fail-on error (${N + 5} LINK_BROKEN, ${N + 70} ANCHOR_DAMAGED)`,
+    );
   });
 
   it('at the cap exactly, no summary', () => {
