@@ -54,7 +54,10 @@ export interface Refusal {
 /** What the lane does about a refusal: pause for `pauseMs`, or give up with a reason. */
 export type RefusalDecision = { pauseMs?: number; giveUp?: undefined } | { giveUp: string };
 
-const seconds = (ms: number): string => `${Math.round(ms / 1000)} s`;
+// A server may ask for any wait (Retry-After: 1e20): past a year, the figure says nothing more
+// and would print in exponent notation.
+const YEAR_MS = 365 * 24 * 3600 * 1000;
+const seconds = (ms: number): string => (ms > YEAR_MS ? 'more than a year' : `${Math.round(ms / 1000)} s`);
 
 /** "HTTP 429, asking to wait 3600 s": a refusal as the reasons quote it. */
 export function describeRefusal(refusal: Refusal): string {

@@ -47,6 +47,14 @@ describe('RefusalLedger', () => {
       /^refused 3 times in a row \(HTTP 429, asking to wait 3600 s \(more than the 60 s --retry-after-max\)\)$/,
     );
   });
+
+  it('words a wait past a year as such, never in exponent notation (Retry-After: 1e20)', () => {
+    const ledger = new RefusalLedger(policy);
+    for (const at of [1, 2]) ledger.refused({ status: 503, retryAfterMs: 1e23, startedAt: 0 }, at);
+    expect(ledger.refused({ status: 503, retryAfterMs: 1e23, startedAt: 0 }, 3).giveUp).toBe(
+      'refused 3 times in a row (HTTP 503, asking to wait more than a year (more than the 60 s --retry-after-max))',
+    );
+  });
 });
 
 describe('HostLane giving up', () => {
