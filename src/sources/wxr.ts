@@ -257,8 +257,11 @@ class WxrReader {
 }
 
 /** The charset an XML declaration names at the start of a document, lower-cased, or utf-8. */
+// Bytes of a stream's start read for its XML declaration (a BOM and `<?xml … encoding="…"?>`).
+const DECLARATION_BYTES = 200;
+
 function declaredEncoding(head: Uint8Array): string {
-  const text = Buffer.from(head.subarray(0, 200)).toString('latin1');
+  const text = Buffer.from(head.subarray(0, DECLARATION_BYTES)).toString('latin1');
   return /^(?:\xEF\xBB\xBF)?<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(text)?.[1]?.toLowerCase() ?? 'utf-8';
 }
 
@@ -278,10 +281,24 @@ function decoderFor(label: string): TextDecoder {
 export async function* readWxr(chunks: AsyncIterable<Uint8Array>, options: WxrOptions): AsyncGenerator<Post> {
   const reader = new WxrReader(options);
   let decoder: TextDecoder | undefined;
+  // The declaration's encoding is read from the first DECLARATION_BYTES, however the stream is cut.
+  let head: Uint8Array[] = [];
+  let headBytes = 0;
+  const begin = (): string => {
+    const start = Buffer.concat(head);
+    head = [];
+    decoder = decoderFor(declaredEncoding(start));
+    return decoder.decode(start, { stream: true });
+  };
   for await (const chunk of chunks) {
-    decoder ??= decoderFor(declaredEncoding(chunk));
-    yield* reader.write(decoder.decode(chunk, { stream: true }));
+    if (decoder) yield* reader.write(decoder.decode(chunk, { stream: true }));
+    else {
+      head.push(chunk);
+      headBytes += chunk.length;
+      if (headBytes >= DECLARATION_BYTES) yield* reader.write(begin());
+    }
   }
+  if (!decoder && headBytes > 0) yield* reader.write(begin());
   if (decoder) yield* reader.write(decoder.decode());
   yield* reader.end();
 }

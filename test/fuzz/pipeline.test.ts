@@ -6,8 +6,9 @@ import { renderGithubAnnotations } from '../../src/formatters/github.js';
 import { FORMATTERS, type FormatName } from '../../src/formatters/index.js';
 import { exitCodeForReport } from '../../src/report/build.js';
 import { runExtract } from '../../src/run.js';
+import { readWxr } from '../../src/sources/wxr.js';
 import { notInert } from '../helpers/inert-output.js';
-import { htmlPage, markdownPost, wordPressExport } from './post-shapes.js';
+import { htmlPage, markdownPost, wordPressExport, wxrExport } from './post-shapes.js';
 
 // A fixed seed keeps the suite deterministic; CITECHECK_FUZZ_SEED and CITECHECK_FUZZ_RUNS explore further.
 const SEED = Number(process.env.CITECHECK_FUZZ_SEED ?? 13);
@@ -43,11 +44,48 @@ describe('fuzz: hostile posts through the library pipeline end in exit 0, 1 or 2
     ['WordPress JSON', wordPressExport],
     ['HTML', htmlPage],
     ['Markdown', markdownPost],
+    ['WordPress export (WXR)', wxrExport],
   ] as const)('%s', async (_format, posts) => {
     await fc.assert(
       fc.asyncProperty(posts, async (text) => {
         expect([0, 1, 2]).toContain(await pipeline(text));
       }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+});
+
+describe('fuzz: a WordPress export read as a stream gives the same posts however it is cut', () => {
+  /** The posts of an export read in these chunks, or the error's class and message. */
+  async function read(chunks: readonly Uint8Array[]) {
+    async function* stream() {
+      yield* chunks;
+    }
+    try {
+      const posts = [];
+      for await (const post of readWxr(stream(), { source: 'export.xml', statuses: ['publish'] })) posts.push(post);
+      return { posts };
+    } catch (error) {
+      if (!(error instanceof CitecheckError)) throw error;
+      return { error: `${error.constructor.name}: ${error.message}` };
+    }
+  }
+  it('whatever the chunk boundaries (in a UTF-8 character, a tag, a CDATA marker)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        wxrExport,
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 40 }),
+        async (xml, cuts) => {
+          const bytes = Buffer.from(xml);
+          // Every other cut falls before a UTF-8 continuation byte: inside a character.
+          const inside = [...bytes.keys()].filter((i) => bytes[i] >= 0x80 && bytes[i] < 0xc0);
+          const cutAt = (c: number, i: number) =>
+            i % 2 === 1 && inside.length > 0 ? inside[Math.floor(c * inside.length)] : Math.floor(c * bytes.length);
+          const at = [...new Set(cuts.map(cutAt))].sort((a, b) => a - b);
+          const chunks = [0, ...at].map((from, i) => bytes.subarray(from, at[i] ?? bytes.length));
+          expect(await read(chunks)).toEqual(await read([bytes]));
+        },
+      ),
       { numRuns: RUNS, seed: SEED },
     );
   });

@@ -180,6 +180,65 @@ export const wordPressExport: fc.Arbitrary<string> = fc
     return json;
   });
 
+/** Text as an export writes it in an element: CDATA (its `]]>` split as WordPress splits it), escaped, or raw. */
+function wxrText(text: string, how: 'cdata' | 'split' | 'escaped' | 'raw'): string {
+  if (how === 'escaped') return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  if (how === 'raw') return text;
+  const inner = how === 'split' ? text.replace(/\]\]>/g, ']]]]><![CDATA[>') : text;
+  return `<![CDATA[${inner}]]>`;
+}
+
+/**
+ * A WordPress export (WXR): items of hostile bodies, of every post type and status, then damaged
+ * the way exports and hand edits are: cut short, a lost channel, a wrong encoding declared, a
+ * byte-order mark, junk before the XML, text left raw where CDATA belonged.
+ */
+export const wxrExport: fc.Arbitrary<string> = fc
+  .record({
+    items: fc.array(
+      fc.record({
+        title: hostileText,
+        content: htmlBody,
+        link: fc.option(url, { nil: undefined }),
+        type: fc.constantFrom('post', 'post', 'post', 'page', 'attachment', 'nav_menu_item'),
+        status: fc.constantFrom('publish', 'publish', 'publish', 'draft', 'private'),
+        date: fc.constantFrom('2024-05-01 19:00:46', '0000-00-00 00:00:00', 'garbage'),
+        text: fc.constantFrom('cdata', 'cdata', 'split', 'escaped', 'raw'),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+    how: fc.constantFrom('whole', 'whole', 'whole', 'truncated', 'no-channel', 'latin-1', 'bom', 'junk-before'),
+    cut: fc.double({ min: 0, max: 1, noNaN: true }),
+  })
+  .map(({ items, how, cut }) => {
+    const body = items
+      .map((item, i) => {
+        const text = (value: string) => wxrText(value, item.text);
+        return [
+          '<item>',
+          `<title>${text(item.title)}</title>`,
+          item.link === undefined ? '' : `<link>${text(item.link)}</link>`,
+          `<content:encoded>${text(item.content)}</content:encoded>`,
+          `<wp:post_id>${i + 1}</wp:post_id>`,
+          `<wp:post_date>${text(item.date)}</wp:post_date>`,
+          `<wp:status>${text(item.status)}</wp:status>`,
+          `<wp:post_type>${text(item.type)}</wp:post_type>`,
+          '</item>',
+        ].join('\n');
+      })
+      .join('\n');
+    const channel =
+      how === 'no-channel'
+        ? body
+        : `<channel>\n<title>Site</title>\n<wp:wxr_version>1.2</wp:wxr_version>\n${body}\n</channel>`;
+    const encoding = how === 'latin-1' ? 'ISO-8859-1' : 'UTF-8';
+    let xml = `<?xml version="1.0" encoding="${encoding}" ?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/">\n${channel}\n</rss>\n`;
+    if (how === 'truncated') xml = xml.slice(0, Math.max(1, Math.floor(xml.length * cut)));
+    if (how === 'bom') xml = `\uFEFF${xml}`;
+    if (how === 'junk-before') xml = `<br />\n<b>Warning</b>: something in <b>/var/www/x.php</b>\n${xml}`;
+    return xml;
+  });
+
 const mdInline: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: hostileText },
   fc.tuple(hostileText, url).map(([t, u]) => `[${t}](${u})`),
@@ -229,7 +288,8 @@ export const markdownPost: fc.Arbitrary<string> = fc
   );
 
 /** One hostile input of any format, with the file extension it would have. */
-export const hostileInput: fc.Arbitrary<{ ext: 'json' | 'html' | 'md'; text: string }> = fc.oneof(
+export const hostileInput: fc.Arbitrary<{ ext: 'json' | 'html' | 'md' | 'xml'; text: string }> = fc.oneof(
+  wxrExport.map((text) => ({ ext: 'xml' as const, text })),
   wordPressExport.map((text) => ({ ext: 'json' as const, text })),
   htmlPage.map((text) => ({ ext: 'html' as const, text })),
   markdownPost.map((text) => ({ ext: 'md' as const, text })),
