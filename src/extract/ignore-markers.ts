@@ -23,8 +23,14 @@ export interface MarkerOptions {
 }
 
 // A marker may give its reason after a colon or a space (`<!-- citecheck-ignore: paywalled -->`),
-// as ESLint's comments do; it is shown with the link's own reason.
-const MARKER = /<!--\s*citecheck-(ignore-next-line|ignore|disable|enable)(?:(?:\s*:|\s+)([^>]*?))?\s*-->/g;
+// as ESLint's comments do; it is shown with the link's own reason. The rest of the comment is
+// taken whole (one lazy run up to "-->", holding no "<" or ">", so no run reaches past the next
+// comment: linear in the line) and read in code (REASON). A regex that also split its white
+// space between a separator, the reason and the end took cubic time on a marker followed by
+// thousands of spaces.
+const MARKER = /<!--\s*citecheck-(ignore-next-line|ignore|disable|enable)\b([^<>]*?)-->/g;
+// What may follow the keyword: nothing, or a colon or white space and then the reason.
+const REASON = /^(?:\s*:|\s)([\s\S]*)$/;
 /** Longest reason kept from a marker: it is printed beside each link it ignores. */
 const MAX_REASON = 200;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -80,7 +86,10 @@ function* markerMatches(body: string, markdown: boolean): Generator<MarkerMatch>
       MARKER.lastIndex = 0;
       for (let m = MARKER.exec(line); m; m = MARKER.exec(line)) {
         if (markdown && inCodeSpan(line, m.index)) continue;
-        const why = m[2]?.trim().slice(0, MAX_REASON) || undefined;
+        const rest = REASON.exec(m[2]);
+        // "citecheck-ignore-next" and the like are no markers.
+        if (rest === null && m[2] !== '') continue;
+        const why = rest?.[1].trim().slice(0, MAX_REASON) || undefined;
         yield { line: lineNo + 1, kind: m[1], why, start: lineStart + m.index, end: lineStart + m.index + m[0].length };
       }
     }

@@ -9,6 +9,7 @@ import { runCheck } from '../../src/run.js';
 import { parseDocument } from '../../src/sources/index.js';
 import type { Report } from '../../src/types.js';
 import { runCli } from '../cli/run-cli.js';
+import { growthRatio } from '../helpers/linear-time.js';
 import { testOptions } from '../helpers/options.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -88,6 +89,21 @@ describe('inline ignore markers', () => {
     expect(rows(offlineReport('[kept](https://kept.test/c) <!-- citecheck-ignored -->', 'post.md'))).toEqual([
       ['https://kept.test/c', 'unchecked', undefined],
     ]);
+  });
+
+  it('reads markers in time linear in the line: unclosed ones, and one followed by a run of spaces', () => {
+    // The marker regex once split the spaces between a separator, the reason and the end: cubic.
+    const where = (n: number) => `line ${n}`;
+    for (const unit of ['<!-- citecheck-ignore ', ' '])
+      for (const markdown of [true, false]) {
+        const read = (n: number) => {
+          const body = `<!-- citecheck-ignore${unit.repeat(n)}x\n[a](https://a.test/)\n`;
+          return () => readIgnoreMarkers(body, { markdown, where });
+        };
+        expect(growthRatio(read(5_000), read(20_000), 8), `${JSON.stringify(unit)} markdown ${markdown}`).toBeLessThan(
+          8,
+        );
+      }
   });
 
   it('in Markdown, a marker that starts a line or follows a reference definition spoils neither', () => {
