@@ -56,6 +56,13 @@ export interface ChainState {
   currentUrl: string;
   /** The last response seen (e.g. a 429 before a retry that never came). */
   lastResponse?: RawResponse;
+  /**
+   * The timeout of an attempt that got no answer, while its retry has not been answered
+   * either: if the check's bound cuts the retry, this is still the link's verdict. Whether the
+   * retry's wait fitted in the bound depends on timer ticks and jitter, so without it the same
+   * silent server was a HEADERS_TIMEOUT in one run and a RESPONSE_TIMEOUT in the next.
+   */
+  unanswered?: FailureVerdict;
 }
 
 /** How a chain ended: a final response, or a failure verdict. */
@@ -151,6 +158,9 @@ async function requestWithRetries(
               headersTimeoutMs: options.headersTimeoutMs,
               bodyTimeoutMs: options.bodyTimeoutMs,
               bodyLimit: req.bodyLimit,
+              onAnswered: () => {
+                state.unanswered = undefined;
+              },
             });
             // The lane hears of a refusal before this request's slot is freed, so the next
             // request to the host already waits (a HEAD's 503 is asked again with GET first).
@@ -176,6 +186,7 @@ async function requestWithRetries(
       if (!verdict.retryable || retry >= options.retries) return { failure: verdict };
       const delay = backoffDelay(retry, options.retryBaseDelayMs, ctx.random);
       if (!fits(delay)) return { failure: verdict };
+      if (verdict.status === 'timeout') state.unanswered = verdict;
       await clock.sleep(delay, req.signal);
       retry += 1;
       continue;
