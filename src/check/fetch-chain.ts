@@ -180,8 +180,13 @@ async function requestWithRetries(
     } catch (error) {
       if (req.signal.aborted) throw req.signal.reason ?? error;
       // A retry the host was given up before: the refusal this check already had is its answer.
-      if (error instanceof HostGaveUpError)
-        return { failure: gaveUp(error, retry > 0), ...(retry > 0 ? { httpStatus: state.lastResponse?.status } : {}) };
+      // A server error that asked for no wait is judged as one (a site that is down is broken,
+      // as when one link's retries run out), not as a rate limit.
+      if (error instanceof HostGaveUpError) {
+        const last = retry > 0 ? state.lastResponse : undefined;
+        if (last && last.status >= 500 && last.headers['retry-after'] === undefined) return { response: last };
+        return { failure: gaveUp(error, retry > 0), ...(last ? { httpStatus: last.status } : {}) };
+      }
       const verdict = classifyNetworkError(error);
       if (!verdict.retryable || retry >= options.retries) return { failure: verdict };
       const delay = backoffDelay(retry, options.retryBaseDelayMs, ctx.random);
