@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { CitecheckOptions } from '../config/options.js';
+import { reservedExclusion } from '../links/filter.js';
 import type { Clock } from '../ratelimit/clock.js';
 import { HostGaveUpError } from '../ratelimit/refusals.js';
 import type { RequestPool } from '../ratelimit/request-pool.js';
@@ -283,6 +284,11 @@ export async function fetchChain(ctx: FetchContext, req: FetchRequest, state: Ch
         failure: failure('broken', 'TOO_MANY_REDIRECTS', `more than ${options.maxRedirects} redirects`),
         httpStatus: response.status,
       };
+    }
+    const reserved = options.include.some((p) => p.test(next.href)) ? undefined : reservedExclusion(next, options);
+    if (reserved) {
+      const hop = failure('excluded', reserved.errorCode, `redirects to ${reserved.reason}`);
+      return { kind: 'failure', failure: hop, httpStatus: response.status };
     }
     visited.add(next.href);
     current = next;
