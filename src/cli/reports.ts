@@ -118,7 +118,10 @@ async function refuseForeignFile(spec: ReportSpec): Promise<void> {
     // writes to waits forever (review22: a config naming one hung the run). The command line
     // may name one on purpose (/dev/stdout, a shell's process substitution); a config may not.
     if (spec.fromConfig !== undefined)
-      throw refuse(spec, 'is not a regular file (a FIFO, a device or a socket); a config file writes reports only to files');
+      throw refuse(
+        spec,
+        'is not a regular file (a FIFO, a device or a socket); a config file writes reports only to files',
+      );
     return;
   }
   let head: Buffer;
