@@ -266,6 +266,7 @@ function linkBlock(raw: RawBlock, index: number, post: PostLinks, into: LinkedBl
     citations,
     damagedAnchors,
   };
+  if (raw.damagedOmitted !== undefined) block.damagedAnchorsOmitted = raw.damagedOmitted;
   into.blocks.push(block);
   into.lines.push(line);
   if (ranges !== NO_RANGES) into.ranges.set(index, ranges);

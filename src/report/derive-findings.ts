@@ -1,5 +1,6 @@
 import {
   isFailingStatus,
+  MAX_LISTED_PER_BLOCK,
   type CheckResult,
   type FailingStatus,
   type Finding,
@@ -28,11 +29,11 @@ const STATUS_CODES: Readonly<Record<FailingStatus, FindingCode>> = {
 
 /**
  * Most findings of one code listed for one block (or for one post, for post-level findings);
- * the rest are counted by one summary finding of the same code with `args.omitted`. Without
- * it a hostile paragraph of 6,000 links or 30,000 lost anchors made a report quadratic in size.
- * The block's citations and damaged anchors in the JSON report still list every one.
+ * the rest are counted by one summary finding of the same code with `args.omitted`. The block's
+ * citations in the JSON report still list every one, its damaged anchors as many as its findings
+ * (Block.damagedAnchorsOmitted counts the rest).
  */
-export const MAX_FINDINGS_PER_CODE = 50;
+const MAX_FINDINGS_PER_CODE = MAX_LISTED_PER_BLOCK;
 
 /** True for the summary finding that stands for the findings of its code beyond the cap. */
 export function isOmittedSummary(finding: Finding): boolean {
@@ -46,11 +47,16 @@ export function findingCount(finding: Finding): number {
 
 /**
  * Keeps the first MAX_FINDINGS_PER_CODE findings of each code, in order, and appends one
- * summary finding per code that had more.
+ * summary finding per code that had more. `unlisted` damaged anchors (not kept by extraction)
+ * are ANCHOR_DAMAGED findings past the cap.
  */
-function capPerCode(findings: readonly Finding[], summary: (code: FindingCode, omitted: number) => Finding): Finding[] {
+function capPerCode(
+  findings: readonly Finding[],
+  summary: (code: FindingCode, omitted: number) => Finding,
+  unlisted = 0,
+): Finding[] {
   // Under the cap in all, no code can be over it: the findings as they are (no Map per block).
-  if (findings.length <= MAX_FINDINGS_PER_CODE) return findings as Finding[];
+  if (findings.length <= MAX_FINDINGS_PER_CODE && unlisted === 0) return findings as Finding[];
   const counts = new Map<FindingCode, number>();
   const out: Finding[] = [];
   for (const f of findings) {
@@ -58,6 +64,8 @@ function capPerCode(findings: readonly Finding[], summary: (code: FindingCode, o
     counts.set(f.code, n);
     if (n <= MAX_FINDINGS_PER_CODE) out.push(f);
   }
+  // The block's first anchors came first: their code is counted already.
+  if (unlisted > 0) counts.set('ANCHOR_DAMAGED', (counts.get('ANCHOR_DAMAGED') ?? 0) + unlisted);
   for (const [code, n] of counts) if (n > MAX_FINDINGS_PER_CODE) out.push(summary(code, n - MAX_FINDINGS_PER_CODE));
   return out;
 }
@@ -145,6 +153,7 @@ export function deriveFindings(
             { ...where, block: block.index },
             { omitted, listed: MAX_FINDINGS_PER_CODE, scope: 'block' },
           ),
+        block.damagedAnchorsOmitted,
       );
       for (const f of blockCapped) findings.push(f);
     }
