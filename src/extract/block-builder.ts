@@ -1,4 +1,10 @@
-import { MAX_LISTED_PER_BLOCK, type BlockKind, type CitationOrigin, type CitationRole, type DamagedAnchor } from '../types.js';
+import {
+  MAX_LISTED_PER_BLOCK,
+  type BlockKind,
+  type CitationOrigin,
+  type CitationRole,
+  type DamagedAnchor,
+} from '../types.js';
 import { sliceWhole } from '../sources/text-slice.js';
 
 /** A link found while building a block, before normalisation. */

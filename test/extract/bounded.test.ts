@@ -243,9 +243,17 @@ describe('a block lists its first damaged anchors and counts the rest (issue 13)
   // Each shape gives one block of `n` lost anchors: Markdown references with no definition,
   // orphan `</a>` in a WordPress post, and `<a>` with no href.
   const shapes: Array<[string, (n: number) => string, string]> = [
-    ['undefined Markdown references', (n) => `${Array.from({ length: n }, (_, i) => `[w${i}][gone]`).join(' ')}\n`, 'post.md'],
+    [
+      'undefined Markdown references',
+      (n) => `${Array.from({ length: n }, (_, i) => `[w${i}][gone]`).join(' ')}\n`,
+      'post.md',
+    ],
     ['orphan </a>', (n) => wpPost(`<p>${Array.from({ length: n }, (_, i) => `w${i}</a>`).join(' ')}</p>`), 'post.json'],
-    ['<a> with no href', (n) => wpPost(`<p>${Array.from({ length: n }, (_, i) => `<a>w${i}</a>`).join(' ')}</p>`), 'post.json'],
+    [
+      '<a> with no href',
+      (n) => wpPost(`<p>${Array.from({ length: n }, (_, i) => `<a>w${i}</a>`).join(' ')}</p>`),
+      'post.json',
+    ],
   ];
 
   for (const [name, build, source] of shapes) {
