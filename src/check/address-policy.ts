@@ -84,9 +84,10 @@ function ipv6Range(v6: ipaddr.IPv6): string {
 
 /**
  * Classifies one IP address: returns a verdict when the address is off limits by default,
- * undefined when it is public. Strings that are not IP addresses return undefined.
+ * undefined when it is public. Strings that are not IP addresses return undefined. `lead`
+ * begins the reason: how the link came to that address.
  */
-export function classifyAddress(address: string): AddressVerdict | undefined {
+export function classifyAddress(address: string, lead = 'resolves to'): AddressVerdict | undefined {
   const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
   if (!ipaddr.isValid(bare)) return undefined;
   // ipaddr.js reads "::a.b.c.d" as "::ffff:a.b.c.d"; it is the IPv4-compatible form.
@@ -97,7 +98,7 @@ export function classifyAddress(address: string): AddressVerdict | undefined {
     return {
       address: bare,
       range,
-      reason: `resolves to ${shown}, ${RANGE_WORDS[range] ?? `a ${range}`} address${metadata}`,
+      reason: `${lead} ${shown}, ${RANGE_WORDS[range] ?? `a ${range}`} address${metadata}`,
     };
   };
   if (parsed.kind() === 'ipv4') return verdict(parsed.range(), bare, parsed.toString());
@@ -127,7 +128,8 @@ export function isIpLiteral(hostname: string): boolean {
  * dotted quads. Returns undefined for names and public addresses.
  */
 export function checkLiteralHost(hostname: string): AddressVerdict | undefined {
-  return isIpLiteral(hostname) ? classifyAddress(hostname) : undefined;
+  // Nothing was resolved: the URL names the address itself.
+  return isIpLiteral(hostname) ? classifyAddress(hostname, 'is the address') : undefined;
 }
 
 /** Thrown by the safe lookup when a name resolves to a forbidden address. */

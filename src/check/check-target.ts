@@ -167,6 +167,12 @@ export async function checkTarget(target: CheckTarget, ctx: CheckContext): Promi
   } catch (error) {
     if (ctx.userSignal?.aborted) return undefined;
     if (bound.signal.aborted) {
+      // The bound cut the retry of an attempt that timed out unanswered, and the retry got no
+      // answer either: the same verdict as when no retry fitted at all.
+      if (state.unanswered) {
+        const { status, errorCode, reason } = state.unanswered;
+        return result({ status, errorCode, reason });
+      }
       // The bound fired. If the last answer was a refusal being waited out, say so honestly.
       const last = state.lastResponse;
       if (last?.status === 429)

@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { CitecheckOptions } from '../config/options.js';
+import { reservedExclusion } from '../links/filter.js';
 import type { Clock } from '../ratelimit/clock.js';
 import { HostGaveUpError } from '../ratelimit/refusals.js';
 import type { RequestPool } from '../ratelimit/request-pool.js';
@@ -56,6 +57,13 @@ export interface ChainState {
   currentUrl: string;
   /** The last response seen (e.g. a 429 before a retry that never came). */
   lastResponse?: RawResponse;
+  /**
+   * The timeout of an attempt that got no answer, while its retry has not been answered
+   * either: if the check's bound cuts the retry, this is still the link's verdict. Whether the
+   * retry's wait fitted in the bound depends on timer ticks and jitter, so without it the same
+   * silent server was a HEADERS_TIMEOUT in one run and a RESPONSE_TIMEOUT in the next.
+   */
+  unanswered?: FailureVerdict;
 }
 
 /** How a chain ended: a final response, or a failure verdict. */
@@ -151,6 +159,9 @@ async function requestWithRetries(
               headersTimeoutMs: options.headersTimeoutMs,
               bodyTimeoutMs: options.bodyTimeoutMs,
               bodyLimit: req.bodyLimit,
+              onAnswered: () => {
+                state.unanswered = undefined;
+              },
             });
             // The lane hears of a refusal before this request's slot is freed, so the next
             // request to the host already waits (a HEAD's 503 is asked again with GET first).
@@ -170,12 +181,18 @@ async function requestWithRetries(
     } catch (error) {
       if (req.signal.aborted) throw req.signal.reason ?? error;
       // A retry the host was given up before: the refusal this check already had is its answer.
-      if (error instanceof HostGaveUpError)
-        return { failure: gaveUp(error, retry > 0), ...(retry > 0 ? { httpStatus: state.lastResponse?.status } : {}) };
+      // A server error that asked for no wait is judged as one (a site that is down is broken,
+      // as when one link's retries run out), not as a rate limit.
+      if (error instanceof HostGaveUpError) {
+        const last = retry > 0 ? state.lastResponse : undefined;
+        if (last && last.status >= 500 && last.headers['retry-after'] === undefined) return { response: last };
+        return { failure: gaveUp(error, retry > 0), ...(last ? { httpStatus: last.status } : {}) };
+      }
       const verdict = classifyNetworkError(error);
       if (!verdict.retryable || retry >= options.retries) return { failure: verdict };
       const delay = backoffDelay(retry, options.retryBaseDelayMs, ctx.random);
       if (!fits(delay)) return { failure: verdict };
+      if (verdict.status === 'timeout') state.unanswered = verdict;
       await clock.sleep(delay, req.signal);
       retry += 1;
       continue;
@@ -267,6 +284,11 @@ export async function fetchChain(ctx: FetchContext, req: FetchRequest, state: Ch
         failure: failure('broken', 'TOO_MANY_REDIRECTS', `more than ${options.maxRedirects} redirects`),
         httpStatus: response.status,
       };
+    }
+    const reserved = options.include.some((p) => p.test(next.href)) ? undefined : reservedExclusion(next, options);
+    if (reserved) {
+      const hop = failure('excluded', reserved.errorCode, `redirects to ${reserved.reason}`);
+      return { kind: 'failure', failure: hop, httpStatus: response.status };
     }
     visited.add(next.href);
     current = next;

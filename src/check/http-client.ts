@@ -37,6 +37,8 @@ export interface SendOptions {
   bodyLimit: (status: number, headers: Record<string, string>) => number;
   /** Called when the request is written to a connected socket (or has failed before). */
   onSent?: () => void;
+  /** Called when the final answer's status line and headers have arrived. */
+  onAnswered?: () => void;
 }
 
 const require = createRequire(import.meta.url);
@@ -244,6 +246,7 @@ class ResponseReader implements Dispatcher.DispatchHandler {
   ): void {
     // 1xx answers (100 Continue, 103 Early Hints) come before the final one.
     if (statusCode < 200 || this.settled) return;
+    this.options.onAnswered?.();
     this.status = statusCode;
     this.headers = flattenHeaders(headers);
     const limit = this.options.method === 'HEAD' ? 0 : this.options.bodyLimit(statusCode, this.headers);

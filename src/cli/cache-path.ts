@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, UsageError } from '../errors.js';
 import { isPathInput } from '../sources/input-kind.js';
@@ -32,6 +32,15 @@ export async function guardCachePath(
   const target = path.resolve(cwd, cache);
   if (inputs.some((input) => isPathInput(input) && path.resolve(input) === target)) {
     throw new UsageError(`--cache ${cache}: that file is one of the inputs (${HINT})`);
+  }
+  // A cache is read whole and replaced by a rename: a FIFO would hang the read (as one at a
+  // report path did, review22), and a device or socket is no cache.
+  const info = await stat(target).catch(() => undefined);
+  if (info !== undefined && !info.isFile() && !info.isDirectory()) {
+    const problem = 'is not a regular file (a FIFO, a device or a socket); a cache must be a file';
+    throw fromConfig !== undefined
+      ? new ConfigError(`${fromConfig}: cache path "${cache}" ${problem}`)
+      : new UsageError(`--cache ${cache}: ${problem} (${HINT})`);
   }
   let text: string;
   try {

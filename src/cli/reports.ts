@@ -111,6 +111,16 @@ export async function confineToCwd(
  * path mistyped or planted (package.json, a script, a hook) would otherwise be replaced.
  */
 async function refuseForeignFile(spec: ReportSpec): Promise<void> {
+  const info = await stat(path.resolve(spec.path)).catch(() => undefined);
+  if (info === undefined || info.isDirectory()) return; // the write check reports a directory
+  if (!info.isFile()) {
+    // A FIFO, a device or a socket holds no report to recognise, and opening a FIFO nobody
+    // writes to waits forever (review22: a config naming one hung the run). The command line
+    // may name one on purpose (/dev/stdout, a shell's process substitution); a config may not.
+    if (spec.fromConfig !== undefined)
+      throw refuse(spec, 'is not a regular file (a FIFO, a device or a socket); a config file writes reports only to files');
+    return;
+  }
   let head: Buffer;
   try {
     const handle = await open(path.resolve(spec.path), 'r');
@@ -167,6 +177,9 @@ export async function prepareReportPaths(
       await makeDirs(path.dirname(target));
       const existing = await stat(target).catch(() => undefined);
       if (existing?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      // A FIFO or a device named on the command line is written when the report is: opening it
+      // now would block on a FIFO with no reader yet, or end its reader's input at once.
+      if (existing !== undefined && !existing.isFile()) continue;
       const handle = await open(target, 'a');
       await handle.close();
       if (!existing) await unlink(target);

@@ -8,6 +8,18 @@ export function isHeaderName(name: string): boolean {
   return TOKEN.test(name);
 }
 
+// RFC 9110 §5.5: a field value holds no control character but the tab. A line break in one
+// would end the header (undici refuses to send it, and every link would fail as unreachable).
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+
+/** True when `value` can be an HTTP header value. */
+export function isHeaderValue(value: string): boolean {
+  return !CONTROL.test(value);
+}
+
+/** Why `value` cannot be a header value, for an error line. */
+export const HEADER_VALUE_PROBLEM = 'holds a line break or another control character';
+
 /**
  * Parses a `--header` value: "Name: value" for every host, or "host=Name: value" for one
  * host (header names cannot contain "=", RFC 9110 §5.6.2, so the split is unambiguous).
@@ -25,6 +37,7 @@ export function parseHeaderRule(text: string): HeaderRule {
     name = name.slice(eq + 1).trim();
   }
   if (!isHeaderName(name) || (host !== undefined && !host)) throw new SyntaxError(`invalid header "${text}"`);
+  if (!isHeaderValue(value)) throw new SyntaxError(`the value of header "${name}" ${HEADER_VALUE_PROBLEM}`);
   return host ? { host, name, value } : { name, value };
 }
 

@@ -5,6 +5,7 @@ export type OptionKindName =
   | 'duration'
   | 'switch'
   | 'text'
+  | 'headerValue'
   | 'url'
   | 'choice'
   | 'patterns'

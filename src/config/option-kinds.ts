@@ -2,7 +2,7 @@ import { parseConfirmRule } from './confirm-rule.js';
 import { parseDateFilter } from './date-filter.js';
 import { DURATION_HINT, formatDuration, parseDuration } from './duration.js';
 import { BYTE_SIZE_HINT, formatByteSize, parseByteSize } from './byte-size.js';
-import { isHeaderName, parseHeaderRule } from './header-rule.js';
+import { HEADER_VALUE_PROBLEM, isHeaderName, isHeaderValue, parseHeaderRule } from './header-rule.js';
 import type { OptionDecl, OptionKindName } from './option-decl.js';
 import { DEFAULT_CACHE_PATH, HOST_OPTION_TABLE, OUTPUT_FORMATS } from './option-table.js';
 import type { HeaderRule } from './options.js';
@@ -88,6 +88,7 @@ function headerMap(raw: unknown, fail: Fail): Record<string, string> {
   for (const [name, value] of Object.entries(raw)) {
     if (!isHeaderName(name)) fail(`has an invalid header name "${name}"`);
     if (typeof value !== 'string') fail(`has a header "${name}" whose value is not a string`);
+    if (!isHeaderValue(value)) fail(`has a header "${name}" whose value ${HEADER_VALUE_PROBLEM}`);
     map[name] = value;
   }
   return map;
@@ -167,6 +168,16 @@ export const KINDS: Record<OptionKindName, KindRules> = {
     },
   },
   text: { ...nonEmptyString('must be a non-empty string'), show },
+  headerValue: {
+    // No pattern: the compiled check says what is wrong, where a schema pattern says "wrong format".
+    schema: () => ({ type: 'string', minLength: 1 }),
+    compile(raw: unknown, _decl: OptionDecl, fail: Fail) {
+      if (typeof raw !== 'string' || raw === '') fail('must be a non-empty string');
+      if (!isHeaderValue(raw)) fail(HEADER_VALUE_PROBLEM);
+      return raw;
+    },
+    show,
+  },
   url: {
     schema: () => ({ type: 'string', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[^/?#]' }),
     compile(raw: unknown, _decl: OptionDecl, fail: Fail) {

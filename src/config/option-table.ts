@@ -238,7 +238,7 @@ export const OPTION_TABLE = [
   },
   {
     key: 'userAgent',
-    kind: 'text',
+    kind: 'headerValue',
     arg: '<ua>',
     default: `${TOOL_NAME}/${TOOL_VERSION}`,
     help: 'User-Agent header',

@@ -1,3 +1,5 @@
+import { Parser } from 'htmlparser2';
+
 /**
  * Inline ignore markers (issue 13, "a user decides what is checked"), read from a post's body
  * before extraction, by line:
@@ -58,11 +60,54 @@ interface MarkerMatch {
   end: number;
 }
 
+/** The marker a MARKER match at `offset` of the body (on 1-based `line`) makes, if any. */
+function markerOf(m: RegExpExecArray, offset: number, line: number): MarkerMatch | undefined {
+  const rest = REASON.exec(m[2]);
+  // "citecheck-ignore-next" and the like are no markers.
+  if (rest === null && m[2] !== '') return undefined;
+  const why = rest?.[1].trim().slice(0, MAX_REASON) || undefined;
+  return { line, kind: m[1], why, start: offset + m.index, end: offset + m.index + m[0].length };
+}
+
+/**
+ * The marker comments of an HTML body, in order: only real comments, as the HTML parser reads
+ * them. The same text in an attribute value, a script, a style, a title or a textarea is no
+ * comment (review22: a theme's inline script holding "<!-- citecheck-disable -->" stopped every
+ * later link being checked). Linear in the body.
+ */
+function* htmlMarkerMatches(body: string): Generator<MarkerMatch> {
+  const comments: number[] = [];
+  const parser = new Parser({
+    oncomment() {
+      comments.push(parser.startIndex, parser.endIndex + 1);
+    },
+  });
+  parser.end(body);
+  let line = 1;
+  let counted = 0;
+  for (let i = 0; i < comments.length; i += 2) {
+    const start = comments[i];
+    const end = comments[i + 1];
+    const text = body.slice(start, end);
+    if (!text.includes('citecheck-')) continue;
+    for (let at = body.indexOf('\n', counted); at !== -1 && at < start; at = body.indexOf('\n', at + 1)) line++;
+    counted = start;
+    MARKER.lastIndex = 0;
+    const m = MARKER.exec(text);
+    const found = m && markerOf(m, start, line);
+    if (found) yield found;
+  }
+}
+
 /**
  * The marker comments of `body` in order, but those a Markdown body shows as code (in a fence or
  * a code span: examples, not markers). Linear in the body.
  */
 function* markerMatches(body: string, markdown: boolean): Generator<MarkerMatch> {
+  if (!markdown) {
+    yield* htmlMarkerMatches(body);
+    return;
+  }
   let fence: string | undefined;
   let lineNo = 0;
   for (let at = 0; at <= body.length; lineNo++) {
@@ -71,26 +116,21 @@ function* markerMatches(body: string, markdown: boolean): Generator<MarkerMatch>
     const line = body.slice(at, end);
     const lineStart = at;
     at = end + 1;
-    if (markdown) {
-      const f = FENCE.exec(line);
-      if (fence !== undefined) {
-        if (f && f[1][0] === fence[0] && f[1].length >= fence.length) fence = undefined;
-        continue;
-      }
-      if (f) {
-        fence = f[1];
-        continue;
-      }
+    const f = FENCE.exec(line);
+    if (fence !== undefined) {
+      if (f && f[1][0] === fence[0] && f[1].length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (f) {
+      fence = f[1];
+      continue;
     }
     if (line.includes('citecheck-')) {
       MARKER.lastIndex = 0;
       for (let m = MARKER.exec(line); m; m = MARKER.exec(line)) {
-        if (markdown && inCodeSpan(line, m.index)) continue;
-        const rest = REASON.exec(m[2]);
-        // "citecheck-ignore-next" and the like are no markers.
-        if (rest === null && m[2] !== '') continue;
-        const why = rest?.[1].trim().slice(0, MAX_REASON) || undefined;
-        yield { line: lineNo + 1, kind: m[1], why, start: lineStart + m.index, end: lineStart + m.index + m[0].length };
+        if (inCodeSpan(line, m.index)) continue;
+        const found = markerOf(m, lineStart, lineNo + 1);
+        if (found) yield found;
       }
     }
     if (newline === -1) break;

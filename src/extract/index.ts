@@ -439,26 +439,23 @@ export function extractStaged(post: Post, opts: ExtractOptions = {}): StagedExtr
   const rawBlocks: RawBlock[] = [];
   const ownLink = ownLinkOf(post);
   let dropped = 0;
-  // Markdown with no "<" at all (no raw HTML, no autolink, which may nest a link in a link)
-  // renders to markdown-it's own markup: every element closed in order, no orphan end tag or
-  // link left open to mark (prepare-html.ts), nested no deeper than markdown-it's maxNesting
-  // (250 levels of blocks and 250 of inline markup, under MAX_NESTING: markdown-nesting.ts;
-  // emphasis, which markdown-it pairs after its parse, can nest deeper, and extraction's walks
-  // take that without recursion: test/extract/markdown-nesting.test.ts). Its tags need not be
-  // scanned twice more (test/extract/markdown-own-markup.test.ts holds it). Not with footnote
-  // definitions: the footnote plugin moves a definition's tokens out of the quote or list that
-  // held it, and its section can be left with an end tag alone ("[^1]: note\n    > [^1]: note").
-  // A body with "<" (autolinks, raw HTML) is decided section by section, from the tokens its
-  // render saw (markdown-render.ts: found.ownMarkup): a 4 MB post of autolinks spent ~6% of
-  // its run scanning the tags of markup markdown-it wrote itself.
+  // A Markdown section that rendered to markdown-it's own markup only (no raw HTML, no link in
+  // a link, no emphasis nested deep: markdown-render.ts, found.ownMarkup) has every element
+  // closed in order, no orphan end tag or link left open to mark (prepare-html.ts), and nests
+  // no deeper than MAX_NESTING: its tags need not be scanned twice more
+  // (test/extract/markdown-own-markup.test.ts holds it; a 4 MB post of autolinks spent ~6% of
+  // its run scanning them). Not with footnote definitions: the footnote plugin moves a
+  // definition's tokens out of the quote or list that held it, and its section can be left with
+  // an end tag alone ("[^1]: note\n    > [^1]: note"). Emphasis, which markdown-it pairs after
+  // its parse, can nest past its maxNesting: deeper than a hundred it is capped like raw HTML
+  // (review22: `**`×160,000 took 26 s in the HTML parser, whose work per tag grows with depth).
   const noFootnotes = isMarkdown && !post.body.includes('[^');
-  const ownBody = noFootnotes && !post.body.includes('<');
   const cappedPost = isNestingCapped(post);
   // A walker per section (HTML is one section): a walker remembers the nodes it has seen, and
   // one for all sections would keep every section's tree alive to the end.
   for (const source of htmlSections(post, opts, found, markers !== undefined)) {
     // Bounded nesting before any parser runs (html-nesting.ts); a page was capped when read.
-    const ownMarkup = ownBody || (noFootnotes && found.ownMarkup === true);
+    const ownMarkup = noFootnotes && found.ownMarkup === true;
     const nesting = ownMarkup || cappedPost ? { html: source, dropped: 0 } : capNesting(source);
     dropped += nesting.dropped;
     const html = ownMarkup ? nesting.html : markOrphanTags(nesting.html);

@@ -74,7 +74,8 @@ export interface MarkdownFound {
   firstHeading?: string;
   /**
    * Of the section just yielded: true when its HTML is markdown-it's own markup alone (no raw
-   * HTML, no link inside a link), every element closed in order (see ownMarkup).
+   * HTML, no link inside a link, no emphasis nested past INLINE_DEPTH_MAX), every element
+   * closed in order (see ownMarkup).
    */
   ownMarkup?: boolean;
   /** Set when blocks nested deeper than markdown-it reads were dropped (markdown-nesting.ts). */
@@ -96,15 +97,25 @@ function ownMarkup(tokens: readonly MarkdownToken[]): boolean {
     const children = token.children;
     if (children === null) continue;
     let links = 0;
+    let depth = 0;
     for (let j = 0; j < children.length; j++) {
-      const type = children[j].type;
+      const child = children[j];
+      const type = child.type;
       if (type === 'html_inline') return false;
       if (type === 'link_open' && ++links > 1) return false;
       if (type === 'link_close') links--;
+      // Emphasis is paired after markdown-it's parse, past its maxNesting: `**`×n nests n deep,
+      // and the HTML parser's work per tag grows with the depth (review22: 640 KB took 26 s).
+      // Such markup is capped like raw HTML.
+      depth += child.nesting;
+      if (depth > INLINE_DEPTH_MAX) return false;
     }
   }
   return true;
 }
+
+/** Inline elements nested deeper than this are capped before parsing (html-nesting.ts). */
+const INLINE_DEPTH_MAX = 100;
 
 /** A token of markdown-it's parse. */
 type MarkdownToken = ReturnType<MarkdownItType['parse']>[number];

@@ -69,7 +69,7 @@ function hasSplitMarks(text: string, mark: '#' | ':'): boolean {
 }
 // Every match of ANSI_SEQUENCE, the tab/newline runs, CONTROL or RUNNER_HASH holds one of these.
 const NEEDS_SANITIZING = new RegExp(
-  `[\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]|#${IGNORABLE}*#`,
+  `[\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]|#${IGNORABLE}*#`,
   'u',
 );
 // The white space .NET's TrimStart removes (Char.IsWhiteSpace: JS \s plus NEL), the ignorable
@@ -79,7 +79,8 @@ const LINE_START_COMMAND = new RegExp(`^((?:[\\s\\u0085${IGNORABLE}]|\\u001b\\[[
 /**
  * The one sanitiser for stranger-supplied text that goes into a line we print (terminal
  * report, stderr, CI annotations, Markdown): removes ANSI/OSC escape sequences, C0/C1
- * control characters and bidi overrides; tabs and newlines become single spaces; CI runner
+ * control characters and bidi overrides; tabs, newlines and the Unicode line and paragraph
+ * separators (a log viewer breaks the line there) become single spaces; CI runner
  * commands that work anywhere in a line are broken with a backslash (`##[x]` → `#\#[x]`). A
  * `::` command needs the start of a line, which the line, not a fragment, decides: see
  * {@link guardLines}.
@@ -89,7 +90,7 @@ export function sanitizeText(text: string): string {
   if (!NEEDS_SANITIZING.test(text)) return text;
   return text
     .replace(ANSI_SEQUENCE, '')
-    .replace(/[\t\n\r]+/g, ' ')
+    .replace(/[\t\n\r\u2028\u2029]+/g, ' ')
     .replace(CONTROL, '')
     .replace(RUNNER_HASH, '\\#');
 }

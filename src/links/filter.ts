@@ -99,6 +99,15 @@ export function classifyUrl(url: string, options: UrlRuleOptions, given?: URL): 
       reason: 'matches no --include pattern',
     };
   }
+  return reservedExclusion(parsed, options);
+}
+
+/**
+ * The exclusion of a name reserved for documentation, or (without --allow-private) for local
+ * setups; undefined for other names. Also asked of every redirect hop: a hop is not requested
+ * where a link would not be (an --include that names the hop still wins).
+ */
+export function reservedExclusion(parsed: URL, options: UrlRuleOptions): UrlClassification | undefined {
   const reserved = reservedKind(parsed.hostname);
   if (reserved === 'example-domain') {
     return {

@@ -104,6 +104,10 @@ describe('literal hosts', () => {
   it('sees through the decimal and hex forms the URL parser normalises', () => {
     expect(new URL('http://2130706433/').hostname).toBe('127.0.0.1');
     expect(checkLiteralHost(new URL('http://2130706433/').hostname)?.range).toBe('loopback');
+    // An IP literal is not resolved: its reason says it is the address.
+    expect(checkLiteralHost('[::169.254.169.254]')?.reason).toBe(
+      'is the address ::169.254.169.254 (169.254.169.254), a link-local address, cloud metadata',
+    );
     expect(checkLiteralHost(new URL('http://0x7f.1/').hostname)?.range).toBe('loopback');
     expect(checkLiteralHost(new URL('http://0251.0376.0251.0376/').hostname)?.range).toBe('linkLocal');
     expect(checkLiteralHost(new URL('http://[::ffff:a00:1]/').hostname)?.range).toBe('private');

@@ -12,6 +12,7 @@ import { startTestServer, type TestServer } from '../helpers/test-server.js';
 let wall: TestServer; // 429 Retry-After: 3600 to everything under /wall/
 let brief: TestServer; // 429 Retry-After: 1 to everything under /brief/
 let alternating: TestServer; // under /alt/: 429 Retry-After: 50 and 200, turn about
+let down: TestServer; // plain 503 (no Retry-After) to everything under /down/
 
 function refuse(res: ServerResponse, retryAfter: string): void {
   res.writeHead(429, { 'content-type': 'text/html', 'retry-after': retryAfter });
@@ -21,6 +22,15 @@ function refuse(res: ServerResponse, retryAfter: string): void {
 beforeAll(async () => {
   wall = await startTestServer({ host: '127.0.0.2', routes: { '/wall/': (_req, res) => refuse(res, '3600') } });
   brief = await startTestServer({ host: '127.0.0.3', routes: { '/brief/': (_req, res) => refuse(res, '1') } });
+  down = await startTestServer({
+    host: '127.0.0.5',
+    routes: {
+      '/down/': (_req, res) => {
+        res.writeHead(503, { 'content-type': 'text/html' });
+        res.end('<title>Service Unavailable</title>');
+      },
+    },
+  });
   alternating = await startTestServer({
     host: '127.0.0.4',
     routes: {
@@ -33,7 +43,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await Promise.all([wall.close(), brief.close(), alternating.close()]);
+  await Promise.all([wall.close(), brief.close(), alternating.close(), down.close()]);
 });
 
 /** A clock whose sleep jumps time forward at once. */
@@ -112,6 +122,25 @@ describe('a host that keeps refusing is given up', () => {
     expect(results[0].reason).toMatch(/^not retried: .* refused 3 times in a row/);
     // The waits were the server's (1 s each, plus the widened gaps), nothing like an hour.
     expect(clock.slept).toBeLessThan(10_000);
+  });
+
+  it('a site that is down (plain 503s) is given up too, but the links it answered are broken, not rate-limited', async () => {
+    // review22: with one link such a site was broken (exit 1); with two, the give-up turned
+    // both into blocked RATE_LIMITED warnings, and a post citing a dead site twice passed CI.
+    down.reset();
+    const list = targets(down, '/down/', 50);
+    const { deps } = jumpingClock();
+    const run = await checkTargets(list, testOptions({ hostConcurrency: 1, retries: 2 }), deps);
+    const results = inOrder(run, list);
+    const answered = results.filter((r) => r.attempts > 0);
+    expect(answered.length).toBeGreaterThan(0);
+    for (const r of answered) expect(r).toMatchObject({ status: 'broken', errorCode: 'HTTP_ERROR', httpStatus: 503 });
+    const rest = results.filter((r) => r.attempts === 0);
+    expect(rest.length).toBe(50 - answered.length);
+    expect(
+      rest.every((r) => r.status === 'blocked' && /^not requested: .* 3 times in a row \(HTTP 503\)/.test(r.reason!)),
+    ).toBe(true);
+    expect(down.hits.length).toBeLessThan(10);
   });
 
   it('a host that refuses every other request may keep the run waiting three capped pauses, no more', async () => {

@@ -97,6 +97,44 @@ describe('private-address policy', () => {
     expect(a.hits).toHaveLength(1);
     await guard.destroy();
   });
+
+  it('a hop to a documentation or local name is not requested, even with allowPrivate', async () => {
+    // review22: such names are never requested as links; as redirect hops they were followed
+    // and looked up. The guard records any lookup of a name it does not know.
+    const hops = ['http://foo.example/e', 'http://foo.invalid/f', 'https://www.example.com/g', 'http://stage.test/h'];
+    for (const [allowPrivate, hop] of [
+      [true, hops[0]],
+      [true, hops[1]],
+      [true, hops[2]],
+      [false, hops[3]],
+    ] as const) {
+      a.reset();
+      const guard = new GuardDispatcher({
+        lookup: stubLookup({ 'public.citecheck-made-up': '127.0.0.2' }),
+        names: ['public.citecheck-made-up'],
+      });
+      const url = `http://public.citecheck-made-up:${a.port}/redirect-to?url=${encodeURIComponent(hop)}`;
+      const run = await checkTargets(one(url), testOptions({ allowPrivate }), { dispatcher: guard });
+      const result = run.results.get(url);
+      expect(result).toMatchObject({ status: 'excluded', errorCode: 'EXAMPLE_DOMAIN', httpStatus: 302 });
+      expect(result?.reason).toMatch(new RegExp(`^redirects to ${new URL(hop).hostname} is a reserved`));
+      expect(result?.redirects).toHaveLength(1);
+      expect(guard.violations).toHaveLength(0);
+      expect(a.hits).toHaveLength(1);
+      await guard.destroy();
+    }
+  });
+
+  it('an --include naming the hop wins, as it does for a link', async () => {
+    a.reset();
+    const guard = new GuardDispatcher({ lookup: stubLookup({ 'stage.test': '127.0.0.3' }), names: ['stage.test'] });
+    const url = a.url(`/redirect-to?url=${encodeURIComponent(`http://stage.test:${b.port}/ok`)}`);
+    const run = await checkTargets(one(url), testOptions({ allowPrivate: true, include: [/stage\.test/, /127/] }), {
+      dispatcher: guard,
+    });
+    expect(run.results.get(url)).toMatchObject({ status: 'ok' });
+    await guard.destroy();
+  });
 });
 
 describe('IPv6 spellings of IPv4 addresses on a redirect hop', () => {

@@ -157,6 +157,24 @@ describe('verdicts against a real server', () => {
     expect(result.durationMs).toBeLessThan(300 + 2_000);
   });
 
+  it('a silent server is a HEADERS_TIMEOUT whether or not the bound cut a retry', async () => {
+    // undici checks a headers timeout on a coarse tick (up to ~1 s late), so whether a retry's
+    // wait still fitted in the bound varied from run to run: the same silent server was a
+    // HEADERS_TIMEOUT (no retry fitted) or a RESPONSE_TIMEOUT (the bound cut the retry). With
+    // no wait between retries and retries to spare, the bound always cuts one here.
+    const options = { timeoutMs: 2_500, headersTimeoutMs: 200, retries: 1_000, retryBaseDelayMs: 0 };
+    const cut = await check(server.url('/hang'), options);
+    expect(cut.attempts).toBeGreaterThan(1);
+    const unretried = await check(server.url('/hang'), { ...options, retries: 0 });
+    expect(unretried.attempts).toBe(1);
+    for (const result of [cut, unretried])
+      expect(result).toMatchObject({
+        status: 'timeout',
+        errorCode: 'HEADERS_TIMEOUT',
+        reason: 'no answer within the timeout (UND_ERR_HEADERS_TIMEOUT)',
+      });
+  });
+
   it('a Retry-After that does not fit in the whole-check bound is not waited for', async () => {
     server.reset();
     const result = await check(server.url('/retry-after/2?bound'), { timeoutMs: 500 });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -186,6 +187,11 @@ describe('user errors: exit 2 with one line', () => {
     expectOneLineError(
       await runCli(['check', 'post.md', '--no-config', '--cache=settings.json'], { cwd: dir }),
       /not a citecheck cache; refusing to overwrite it/,
+    );
+    execFileSync('mkfifo', [path.join(dir, 'fifo')]);
+    expectOneLineError(
+      await runCli(['check', 'post.md', '--no-config', '--cache=fifo'], { cwd: dir }),
+      /--cache fifo: is not a regular file \(a FIFO, a device or a socket\); a cache must be a file/,
     );
     expect(await readFile(path.join(dir, 'post.md'), 'utf8')).toBe(text);
     expect(await readFile(path.join(dir, 'settings.json'), 'utf8')).toBe('{"keep": true}\n');

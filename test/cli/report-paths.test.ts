@@ -1,4 +1,5 @@
 import { chmod, mkdir, mkdtemp, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -122,6 +123,33 @@ describe('a report never overwrites a file that is not a citecheck report, nor s
     await chmod(hook, 0o775);
     await check(dirs.cwd, '--no-config', '--report', 'markdown:hook.sh');
     expect((await stat(hook)).mode & 0o777).toBe(0o664);
+  });
+});
+
+describe('a FIFO at a report path', () => {
+  let dirs: { root: string; cwd: string; outside: string };
+  beforeEach(async () => {
+    dirs = await checkout();
+    execFileSync('mkfifo', [path.join(dirs.cwd, 'fifo.json')]);
+  });
+
+  it('named by a config file, is refused before the run (it hung the run: review22)', async () => {
+    await withConfig(dirs.cwd, ['json:fifo.json']);
+    const result = await check(dirs.cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      configLine(
+        'fifo.json',
+        'is not a regular file (a FIFO, a device or a socket); a config file writes reports only to files',
+      ),
+    );
+  });
+
+  it('named on the command line, gets the report (a shell process substitution is one)', async () => {
+    const read = readFile(path.join(dirs.cwd, 'fifo.json'), 'utf8');
+    const result = await check(dirs.cwd, '--no-config', '--report', 'json:fifo.json');
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(await read).totals.citations).toBe(1);
   });
 });
 

@@ -99,6 +99,18 @@ describe('resolveOptions', () => {
     expect(cli({ concurrency: 'many' })).toThrow('--concurrency: must be a whole number ≥ 1: many');
     expect(file({ headers: { 'bad name': 'x' } })).toThrow('c.json: "headers" has an invalid header name "bad name"');
     expect(cli({ headers: ['no colon'] })).toThrow(/^--header: expected "Name: value"/);
+    // review22: a line break in a header value was accepted, then every link failed unreachable.
+    const broken = 'holds a line break or another control character';
+    expect(cli({ userAgent: 'ua\nx' })).toThrow(`--user-agent: ${broken}`);
+    expect(file({ userAgent: 'a\r\nX-Injected: 1' })).toThrow(`c.json: "userAgent" ${broken}`);
+    expect(cli({ headers: ['X-A: b\nX-B: 1'] })).toThrow(`--header: the value of header "X-A" ${broken}`);
+    expect(file({ headers: { 'X-A': 'a\u0000b' } })).toThrow(
+      `c.json: "headers" has a header "X-A" whose value ${broken}`,
+    );
+    expect(file({ hosts: { 'h.test': { headers: { 'X-A': 'a\rb' } } } })).toThrow(
+      /X-A" whose value holds a line break/,
+    );
+    expect(cli({ userAgent: 'tabs\tare fine' })).not.toThrow();
     expect(cli({ timeout: '0' })).toThrow('--timeout: must be greater than 0');
   });
 

@@ -134,6 +134,15 @@ describe('extraction time grows linearly (issue 13)', () => {
       ],
     ],
     ['nested divs', (n) => [`<article>${'<div>'.repeat(n / 5)}x`, 'page.html']],
+    // A whole page (read by Readability): its DOM sets each attribute by a scan of the element's
+    // list, so copying them all was quadratic (review22).
+    [
+      'attributes of one element',
+      (n) => [
+        `<!doctype html><html><head><title>T</title></head><body><article><p><a ${Array.from({ length: n / 5 }, (_, i) => `x${i}="y"`).join(' ')} href="https://a.example/">a</a> b.</p></article></body></html>`,
+        'page.html',
+      ],
+    ],
     ['nested spans with text', (n) => [`<article><p>${'<span>ab '.repeat(n / 9)}</p></article>`, 'page.html']],
     [
       'source lines in a row',

@@ -157,6 +157,24 @@ describe('inline ignore markers', () => {
     ]);
   });
 
+  it('in HTML only real comments are markers: not the same text in an attribute, a script or a textarea', () => {
+    // review22: a theme's inline script holding the text opened a disable span to the post's end.
+    const page = [
+      '<html><body><article>',
+      '<p>P6 <a href="https://h6.test/">a</a> <a title="<!-- citecheck-ignore -->" href="https://h7.test/">t</a></p>',
+      '<script>/* <!-- citecheck-disable --> */</script><textarea><!-- citecheck-disable --></textarea>',
+      '<p>P8 <a href="https://h8.test/">a</a></p>',
+      '<p>P9 <a href="https://h9.test/">a</a> <!-- citecheck-ignore: real --></p>',
+      '</article></body></html>',
+    ].join('\n');
+    expect(rows(offlineReport(page, 'page.html'))).toEqual([
+      ['https://h6.test/', 'unchecked', undefined],
+      ['https://h7.test/', 'unchecked', undefined],
+      ['https://h8.test/', 'unchecked', undefined],
+      ['https://h9.test/', 'excluded', 'ignored by a citecheck-ignore comment on line 5 (real)'],
+    ]);
+  });
+
   it('a disable without enable runs to the end; markers in fences and code spans are examples', () => {
     const ignored = readIgnoreMarkers(
       'a\n```\n<!-- citecheck-disable -->\n```\nb `<!-- citecheck-ignore -->`\n<!-- citecheck-disable -->\nc\nd',

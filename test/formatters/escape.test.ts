@@ -54,6 +54,8 @@ describe('sanitizeText: control characters', () => {
     expect(sanitizeText('x\u001b]8;;http://evil\u0007link\u001b]8;;\u0007y')).toBe('xlinky');
     expect(sanitizeText('\u009b31mz\u202Eevil\u202C\u2066q\u2069')).toBe('zevilq');
     expect(sanitizeText('line\nbreak\ttab\u0000\u007f\u0085')).toBe('line break tab');
+    // A log viewer breaks a line at U+2028/U+2029 (a file name holding one printed a fake line).
+    expect(sanitizeText('dir\u2028::error::x\u2029\u2028y')).toBe('dir ::error::x y');
   });
   it('leaves no control characters in any input', () => {
     fc.assert(
