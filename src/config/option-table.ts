@@ -545,6 +545,7 @@ interface KindTypes {
   duration: { file: number | string; value: number };
   switch: { file: boolean; value: boolean };
   text: { file: string; value: string };
+  headerValue: { file: string; value: string };
   url: { file: string; value: string | undefined };
   choice: { file: string; value: string };
   patterns: { file: string[]; value: RegExp[] };
