@@ -42,10 +42,15 @@ export function quotesForCitation(
   const known = memoOf(text);
   const remembered = known.bySentence.get(citation.sentence);
   if (remembered !== undefined) return [...remembered];
+  // A long sentence is cut to a window around its link, marked "…" where cut (sentences.ts): the
+  // window, without its marks, is found in the block, and the block's quotes, paired over the
+  // whole text, are read there. Paired inside the window alone, a straight quote cut in two
+  // left its closing mark first, and the words between two quotes were taken for one (review22).
+  const core = citation.sentence.replace(/^…/, '').replace(/…$/, '');
   // `near`: where the caller knows the sentence starts, so the search does not rescan the block.
-  const at = citation.sentence === '' ? -1 : text.indexOf(citation.sentence, near);
+  const at = core === '' ? -1 : text.indexOf(core, near);
   const from = at >= 0 ? at : 0;
-  const to = at >= 0 ? at + citation.sentence.length : text.length;
+  const to = at >= 0 ? at + core.length : text.length;
   // Without the sentence's place in the block, only quotes inside the sentence itself count.
   const spans = at >= 0 ? known.spans : doubleQuotedSpans(citation.sentence);
   const quotes: string[] = [];

@@ -205,11 +205,24 @@ export function escapeMarkdownCell(text: string): string {
 
 /** Escapes text for inline Markdown (one line): HTML neutralised, syntax characters escaped. */
 export function escapeMarkdownInline(text: string): string {
-  return breakMentions(
-    sanitizeText(text).replace(/[\\`*_{}[\]()#+!~&<>]/g, (ch) =>
-      ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : `\\${ch}`,
+  return breakReferences(
+    breakMentions(
+      sanitizeText(text).replace(/[\\`*_{}[\]()#+!~&<>]/g, (ch) =>
+        ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : `\\${ch}`,
+      ),
     ),
   );
+}
+
+// GitHub links `#12`, `owner/repo#12` and `GH-12` in a comment to that issue, and the issue's
+// timeline then says the pull request mentioned it (review22): a zero-width space after the
+// mark stops the reference as it stops a mention, and the text still reads the same.
+const REFERENCE = /\\#(?=\d)|\bGH-(?=\d)/gi;
+
+/** Stops issue references (`#12`, `GH-12`) in post text, escaped as inline Markdown. */
+function breakReferences(markdown: string): string {
+  if (!markdown.includes('#') && !/gh-/i.test(markdown)) return markdown;
+  return markdown.replace(REFERENCE, '$&&#8203;');
 }
 
 // GitHub's mention pattern: an @ after the start or a non-word character, then a login or

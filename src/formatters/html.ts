@@ -378,24 +378,45 @@ function link(url: string, text: string): string {
   return `<a href="${e(parsed.href)}" rel="noopener noreferrer nofollow">${e(text)}</a>`;
 }
 
+/** Anchors marked in one block's text; past them the block's rows still list every link. */
+const MAX_MARKS_PER_BLOCK = 200;
+
 /**
  * Escapes the block text and wraps each anchor text in a status-coloured mark with its
  * number. Anchors are found in reading order; one that cannot be found is simply not marked.
+ * Spans stay sorted and apart, so an overlap is a binary search, and only the first
+ * MAX_MARKS_PER_BLOCK anchors are looked for: a block of 70,000 anchors (a hostile post) took
+ * minutes when every mark was compared with every span placed before it (review22).
  */
 function markText(text: string, marks: Array<{ needle: string; cls: string; n: number }>): string {
   const spans: Array<{ start: number; end: number; cls: string; n: number }> = [];
   let cursor = 0;
-  const overlaps = (start: number, end: number) => spans.some((s) => start < s.end && end > s.start);
-  for (const m of marks) {
+  // The first span ending after `start` (spans are sorted and apart: their ends are sorted too).
+  const firstEndingAfter = (start: number): number => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].end > start) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  const overlaps = (start: number, end: number): boolean => {
+    const i = firstEndingAfter(start);
+    return i < spans.length && spans[i].start < end;
+  };
+  // The first anchors only: each search may read the whole text.
+  for (let k = 0; k < marks.length && k < MAX_MARKS_PER_BLOCK; k++) {
+    const m = marks[k];
     if (m.needle === '') continue;
     let at = text.indexOf(m.needle, cursor);
     if (at < 0 || overlaps(at, at + m.needle.length)) at = text.indexOf(m.needle);
     while (at >= 0 && overlaps(at, at + m.needle.length)) at = text.indexOf(m.needle, at + 1);
     if (at < 0) continue;
-    spans.push({ start: at, end: at + m.needle.length, cls: m.cls, n: m.n });
+    spans.splice(firstEndingAfter(at), 0, { start: at, end: at + m.needle.length, cls: m.cls, n: m.n });
     cursor = at + m.needle.length;
   }
-  spans.sort((a, b) => a.start - b.start);
   let out = '';
   let pos = 0;
   for (const s of spans) {

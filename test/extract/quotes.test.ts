@@ -29,6 +29,20 @@ describe('quotesForCitation', () => {
   });
 });
 
+describe('a long sentence cut to a window around its link', () => {
+  it('reads the quotes of the block, paired over its whole text, in the window (review22)', () => {
+    const long = Array(6).fill('we will build more homes and more schools for everyone').join(' ');
+    const body = `# T\n\nThe minister said "${long}" and then the agency called it "a clear breach of the disclosure rules" [source](https://s.example.org/a).\n`;
+    const post = extractPost({ source: 'q.md', kind: 'markdown', body, bodyFormat: 'markdown', warnings: [] });
+    const citation = post.blocks[1].citations[0];
+    // The sentence was cut: the window opens inside the first quote.
+    expect(citation.sentence.startsWith('…')).toBe(true);
+    // Paired in the window alone, the first mark there closes a quote: "and then the agency
+    // called it" was taken for one and the real quote was never checked.
+    expect(citation.quotes).toEqual([long, 'a clear breach of the disclosure rules']);
+  });
+});
+
 describe('citations carry their quotes from extraction', () => {
   it('puts the quoted spans of the citing sentence on the citation, and none elsewhere', () => {
     const post = extractPost({

@@ -206,6 +206,15 @@ describe('guards of machine-readable reports change no data', () => {
   });
 });
 
+describe('issue references in Markdown', () => {
+  it('breaks #12, owner/repo#12 and GH-12 in post text, which would mark the issue as mentioned (review22)', () => {
+    expect(escapeMarkdownInline('per nodejs/node#1, GH-2 and #3')).toBe(
+      'per nodejs/node\\#&#8203;1, GH-&#8203;2 and \\#&#8203;3',
+    );
+    expect(escapeMarkdownInline('C# and #tag and ## x')).toBe('C\\# and \\#tag and \\#\\# x');
+  });
+});
+
 describe('@mentions in Markdown', () => {
   it('a zero-width space after the @ stops the ping; e-mail addresses are left alone', () => {
     expect(breakMentions('cc @octocat and @github/security, (@a1)')).toBe(
