@@ -53,6 +53,19 @@ function markdownPost(bytes) {
 }
 
 /**
+ * A post of paragraphs of 50 lost anchors each (`[a][b]`, a Markdown reference with no
+ * definition: ANCHOR_DAMAGED), about `bytes` long: one finding and one listed anchor per 7
+ * bytes, every block at the findings cap but none past it (a reviewer's 30 MB post: 4.3 million
+ * anchors, 2.5 GB peak).
+ */
+function lostAnchorsPost(bytes) {
+  const paragraph = `${Array.from({ length: 50 }, () => '[a][b]').join(' ')}\n\n`;
+  const parts = ['# Lost\n\n'];
+  for (let size = 0; size < bytes; size += paragraph.length) parts.push(paragraph);
+  return parts.join('');
+}
+
+/**
  * The page of 2,000 links the versus bench serves (bench/versus.js: 40 hosts × 50 links, ten
  * cited sentences to a paragraph), for issue 12's aim: `check --offline` of it under 400 ms.
  */
@@ -78,6 +91,15 @@ const MEMORY_SHAPES = [
       }
       return items.join('');
     },
+  },
+  { name: 'markdown-lost-anchors-3mb', ext: 'md', format: 'terminal', build: () => lostAnchorsPost(3_000_000) },
+  // A minute or more a run: only with BENCH_LARGE=1, as the corpus's large cases.
+  {
+    name: 'markdown-lost-anchors-30mb',
+    ext: 'md',
+    format: 'terminal',
+    large: true,
+    build: () => lostAnchorsPost(30_000_000),
   },
 ];
 
@@ -134,9 +156,11 @@ export async function benchHostile() {
     console.log(
       `hostile: start-up (\`--version\`) median ${median(startup).toFixed(0)} ms, peak RSS ${baseRss.toFixed(0)} MB, in every CLI figure below`,
     );
-    // The corpus's tens-of-megabytes cases take minutes at RUNS runs each: only when asked.
-    const corpus = (await loadCorpus()).filter((c) => !c.large || process.env.BENCH_LARGE === '1');
-    for (const c of [...corpus, ...MEMORY_SHAPES]) {
+    // The tens-of-megabytes cases take minutes at RUNS runs each: only when asked.
+    const shapes = [...(await loadCorpus()), ...MEMORY_SHAPES].filter(
+      (c) => !c.large || process.env.BENCH_LARGE === '1',
+    );
+    for (const c of shapes) {
       const text = c.build();
       const format = c.format ?? 'json';
       const file = path.join(dir, `${c.name}.${c.ext}`);

@@ -40,6 +40,19 @@ export function isFailingStatus(status: LinkStatus): status is FailingStatus {
   return FAILING_STATUSES.has(status);
 }
 
+/**
+ * Most items of one kind a block lists: findings of one code (the rest are counted by one summary
+ * finding, see report/derive-findings.ts; post-level findings: per post) and damaged anchors (the
+ * rest counted in Block.damagedAnchorsOmitted). Without it a hostile paragraph of 6,000 links or
+ * 30,000 lost anchors made a report quadratic in size.
+ */
+export const MAX_LISTED_PER_BLOCK = 50;
+
+/** Every damaged anchor of a block, those not listed too. */
+export function damagedAnchorCount(block: Pick<Block, 'damagedAnchors' | 'damagedAnchorsOmitted'>): number {
+  return block.damagedAnchors.length + (block.damagedAnchorsOmitted ?? 0);
+}
+
 /** Severity of a finding, most severe first. */
 export type Severity = 'error' | 'warning' | 'note';
 
@@ -283,8 +296,13 @@ export interface Block {
   evidence?: ClaimEvidence[];
   /** Links inside the block. */
   citations: Citation[];
-  /** Anchors that lost their URL. */
+  /** Anchors that lost their URL: the first MAX_LISTED_PER_BLOCK of them (see damagedAnchorsOmitted). */
   damagedAnchors: DamagedAnchor[];
+  /**
+   * How many more anchors of the block lost their URL and are not listed (only when some are
+   * not): a hostile paragraph of 70,000 orphan `</a>` kept an object and a JSON entry for each.
+   */
+  damagedAnchorsOmitted?: number;
   /** 1-based line in the source file, when known. */
   line?: number;
   /**

@@ -1,4 +1,10 @@
-import type { BlockKind, CitationOrigin, CitationRole, DamagedAnchor } from '../types.js';
+import {
+  MAX_LISTED_PER_BLOCK,
+  type BlockKind,
+  type CitationOrigin,
+  type CitationRole,
+  type DamagedAnchor,
+} from '../types.js';
 import { sliceWhole } from '../sources/text-slice.js';
 
 /** A link found while building a block, before normalisation. */
@@ -42,7 +48,10 @@ export interface RawBlock {
   kind: BlockKind;
   text: string;
   links: RawLink[];
+  /** The first MAX_LISTED_PER_BLOCK damaged anchors. */
   damaged: RawDamage[];
+  /** How many more anchors of the block are damaged (not kept: see BlockBuilder.addDamage). */
+  damagedOmitted?: number;
   /** Ranges of `text` that are footnote marks (`<sup>1</sup>`): never figures. */
   footnoteMarks: Array<[number, number]>;
   /** Ranges of `text` that are code (`<code>`, backticks): never figures, quotes or attributions. */
@@ -128,8 +137,10 @@ export class BlockBuilder {
   private starts: number[] = NONE;
   /** Links found, in order. */
   links: RawLink[] = NONE;
-  /** Damaged anchors found, in order. */
+  /** Damaged anchors found, in order, the first MAX_LISTED_PER_BLOCK of them. */
   damaged: RawDamage[] = NONE;
+  /** Damaged anchors found past those. */
+  private damagedOmitted = 0;
   /** Ranges of the text that are footnote marks. */
   footnoteMarks: Array<[number, number]> = NONE;
   /** Ranges of the text that are code. */
@@ -190,9 +201,14 @@ export class BlockBuilder {
     else this.links.push(link);
   }
 
-  /** Records a damaged anchor. */
+  /**
+   * Records a damaged anchor; past MAX_LISTED_PER_BLOCK, only counts it. The report lists that
+   * many findings of a code a block, and a paragraph of 70,000 orphan `</a>` kept an object per
+   * anchor to the end of the run (and ~400 bytes of JSON each, its sentence included).
+   */
   addDamage(damage: RawDamage): void {
-    if (this.damaged === NONE) this.damaged = [damage];
+    if (this.damaged.length >= MAX_LISTED_PER_BLOCK) this.damagedOmitted++;
+    else if (this.damaged === NONE) this.damaged = [damage];
     else this.damaged.push(damage);
   }
 
@@ -342,6 +358,7 @@ export class BlockBuilder {
       marks: this.marks,
     };
     if (this.codeRanges !== NONE) block.codeRanges = this.codeRanges;
+    if (this.damagedOmitted > 0) block.damagedOmitted = this.damagedOmitted;
     if (this.citeChars > 0 && this.citeChars >= 0.6 * text.length) block.attribution = true;
     if (this.caption) block.caption = true;
     if (this.hasQuote) block.hasQuote = true;

@@ -1,4 +1,5 @@
 import {
+  damagedAnchorCount,
   LINK_STATUSES,
   type Finding,
   type LinkStatus,
@@ -164,7 +165,7 @@ function renderFilter(report: Report, index: FindingIndex): string {
     for (const block of layoutBlocks(post, postIndex, index, notes).shown) {
       for (const row of sourceRows(blockLinks(post, block, notes), postIndex, block.index, index))
         add(filterKey(row.citation, row.findings));
-      if (block.damagedAnchors.length > 0) add('damaged', block.damagedAnchors.length);
+      if (block.damagedAnchors.length > 0) add('damaged', damagedAnchorCount(block));
     }
   });
   const chips = [...EXTRA_KEYS, ...LINK_STATUSES.map((status) => ({ key: status, label: status }))].map(

@@ -1,4 +1,5 @@
 import {
+  damagedAnchorCount,
   LINK_STATUSES,
   type Finding,
   type LinkStatus,
@@ -237,7 +238,7 @@ function citationDetails(
   let rows = 0;
   for (const block of shown) {
     const links = blockLinks(post, block, notes);
-    const listed = links.own.length + links.credited.length + links.unlinked.length + block.damagedAnchors.length;
+    const listed = links.own.length + links.credited.length + links.unlinked.length + damagedAnchorCount(block);
     const notSources = notSourcesSummary(links.notSources);
     if (listed === 0 && notSources === undefined) continue;
     if (rows >= MAX_ROWS) {
@@ -251,7 +252,8 @@ function citationDetails(
     );
     if (listed > 0) out.push('| Status | Anchor | URL | HTTP | Detail |', '|---|---|---|--:|---|');
     // One block can hold thousands of links or damaged anchors: the cap holds inside it too,
-    // and only the rows shown are built (`listed` counts them all).
+    // and only the rows shown are built (`listed` counts them all, the anchors extraction did
+    // not keep too, which have no row).
     const room = Math.min(listed, MAX_ROWS - rows);
     let shown = 0;
     for (const row of blockRows(links, block, postIndex, index)) {
@@ -259,9 +261,9 @@ function citationDetails(
       out.push(row);
       shown += 1;
     }
-    rows += room;
-    if (room < listed)
-      out.push(`| | | … and ${listed - room} more in this block: see the full JSON or HTML report | | |`);
+    rows += shown;
+    if (shown < listed)
+      out.push(`| | | … and ${listed - shown} more in this block: see the full JSON or HTML report | | |`);
     if (listed > 0) out.push('');
     // Links that are not sources: counted, never given a verdict.
     if (notSources !== undefined)

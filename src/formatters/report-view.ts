@@ -1,4 +1,5 @@
 import {
+  damagedAnchorCount,
   LINK_STATUSES,
   type Finding,
   type LinkStatus,
@@ -173,7 +174,7 @@ export function postFigures(post: ReportPost): PostFigures {
   let checkable = 0;
   let damagedAnchors = 0;
   for (const block of post.blocks) {
-    damagedAnchors += block.damagedAnchors.length;
+    damagedAnchors += damagedAnchorCount(block);
     for (const c of block.citations) {
       if (c.role !== undefined) notSources += 1;
       if (c.role !== undefined || c.via !== undefined) continue;

@@ -181,6 +181,7 @@ function toReportPost(
       line === undefined
         ? { index, kind, text, isClaim, signals, citations, damagedAnchors }
         : { index, kind, text, isClaim, signals, citations, damagedAnchors, line };
+    if (block.damagedAnchorsOmitted !== undefined) out.damagedAnchorsOmitted = block.damagedAnchorsOmitted;
     if (block.evidence !== undefined) out.evidence = block.evidence;
     if (credits !== undefined) out.credits = credits;
     return out;

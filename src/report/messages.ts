@@ -13,7 +13,7 @@ export type MessageArgs = Record<string, string | number>;
 export function formatFindingMessage(code: FindingCode, args: MessageArgs): string {
   // The cap's summary finding (derive-findings): it stands for the rest of its code's findings.
   if (args.omitted !== undefined) {
-    return `${str(args.omitted)} more ${code} findings in this ${str(args.scope) || 'block'} are not listed (at most ${str(args.listed)} per ${str(args.scope) || 'block'}); the JSON report's posts list every link, anchor and warning.`;
+    return `${str(args.omitted)} more ${code} findings in this ${str(args.scope) || 'block'} are not listed (at most ${str(args.listed)} per ${str(args.scope) || 'block'}); the JSON report's posts list every link and warning, and a block's first ${str(args.listed)} lost anchors with the count of the rest.`;
   }
   const url = str(args.url);
   const anchor = args.anchorText !== undefined && args.anchorText !== '' ? ` "${str(args.anchorText)}"` : '';

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { shardOf } from '../links/shard.js';
-import type { Finding, ReportCitation, ReportPost, Shard } from '../types.js';
+import { damagedAnchorCount, type Finding, type ReportCitation, type ReportPost, type Shard } from '../types.js';
 
 /** The shard (1-based, of `count`) that reports `finding`. */
 function findingShard(finding: Finding, count: number): number {
@@ -33,7 +33,7 @@ export function inputsFingerprint(posts: readonly ReportPost[]): string {
   for (const post of posts) {
     hash.update(`\u0001${post.source}\u0000${post.id ?? ''}\u0000${post.blocks.length}`);
     for (const block of post.blocks) {
-      hash.update(`\u0002${block.kind}\u0000${block.text}\u0000${block.damagedAnchors.length}`);
+      hash.update(`\u0002${block.kind}\u0000${block.text}\u0000${damagedAnchorCount(block)}`);
       for (const c of block.citations) hash.update(`\u0003${c.url}`);
     }
   }

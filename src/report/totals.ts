@@ -1,4 +1,5 @@
 import {
+  damagedAnchorCount,
   LINK_STATUSES,
   type Finding,
   type LinkStatus,
@@ -32,7 +33,7 @@ export function computeTotals(posts: readonly ReportPost[], findings: readonly F
       const block = postBlocks[b];
       blocks += 1;
       if (block.isClaim) claims += 1;
-      damagedAnchors += block.damagedAnchors.length;
+      damagedAnchors += damagedAnchorCount(block);
       const blockCitations = block.citations;
       for (let i = 0; i < blockCitations.length; i++) {
         const c = blockCitations[i];

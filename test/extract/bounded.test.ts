@@ -3,10 +3,13 @@ import { extractPost } from '../../src/extract/index.js';
 import { MAX_SENTENCE_CHARS } from '../../src/extract/sentences.js';
 import { MAX_ANCHOR_CHARS } from '../../src/extract/walk-blocks.js';
 import { buildReport } from '../../src/report/build.js';
+import { renderHtml } from '../../src/formatters/html.js';
 import { renderJson } from '../../src/formatters/json.js';
+import { renderMarkdown } from '../../src/formatters/markdown.js';
+import { renderTerminal } from '../../src/formatters/terminal.js';
 import { htmlToPlainText } from '../../src/sources/html-text.js';
 import { parseDocument } from '../../src/sources/index.js';
-import type { ExtractedPost } from '../../src/types.js';
+import { MAX_LISTED_PER_BLOCK, type ExtractedPost } from '../../src/types.js';
 import { runCli } from '../cli/run-cli.js';
 import { cpuTime, growthRatio } from '../helpers/linear-time.js';
 
@@ -239,5 +242,71 @@ describe('report size grows linearly (issue 13)', () => {
     const { anchorText } = post.blocks[0].citations[0];
     expect(anchorText.length).toBeLessThanOrEqual(MAX_ANCHOR_CHARS);
     expect(anchorText.endsWith('…')).toBe(true);
+  });
+});
+
+describe('a block lists its first damaged anchors and counts the rest (issue 13)', () => {
+  const N = MAX_LISTED_PER_BLOCK;
+  const reportOf = (posts: ExtractedPost[]) =>
+    buildReport({ posts, results: new Map(), startedAt: new Date(0), durationMs: 0, offline: true });
+  // Each shape gives one block of `n` lost anchors: Markdown references with no definition,
+  // orphan `</a>` in a WordPress post, and `<a>` with no href.
+  const shapes: Array<[string, (n: number) => string, string]> = [
+    [
+      'undefined Markdown references',
+      (n) => `${Array.from({ length: n }, (_, i) => `[w${i}][gone]`).join(' ')}\n`,
+      'post.md',
+    ],
+    ['orphan </a>', (n) => wpPost(`<p>${Array.from({ length: n }, (_, i) => `w${i}</a>`).join(' ')}</p>`), 'post.json'],
+    [
+      '<a> with no href',
+      (n) => wpPost(`<p>${Array.from({ length: n }, (_, i) => `<a>w${i}</a>`).join(' ')}</p>`),
+      'post.json',
+    ],
+  ];
+
+  for (const [name, build, source] of shapes) {
+    it(`${name}: ${N} kept in reading order, the rest counted, every one in the totals and findings`, () => {
+      const [post] = extract(build(N + 70), source);
+      expect(post.blocks).toHaveLength(1);
+      const [b] = post.blocks;
+      expect(b.damagedAnchors.map((d) => d.anchorText)).toEqual(Array.from({ length: N }, (_, i) => `w${i}`));
+      expect(b.damagedAnchorsOmitted).toBe(70);
+      const report = reportOf([post]);
+      expect(report.totals.damagedAnchors).toBe(N + 70);
+      expect(report.totals.findings.error).toBe(N + 70);
+      const findings = report.findings.filter((f) => f.code === 'ANCHOR_DAMAGED');
+      expect(findings).toHaveLength(N + 1);
+      expect(findings[N].args.omitted).toBe(70);
+      const json = JSON.parse(renderJson(report));
+      expect(json.posts[0].blocks[0].damagedAnchors).toHaveLength(N);
+      expect(json.posts[0].blocks[0].damagedAnchorsOmitted).toBe(70);
+      // Its key sits beside the list it counts.
+      const keys = Object.keys(json.posts[0].blocks[0]);
+      expect(keys.indexOf('damagedAnchorsOmitted')).toBe(keys.indexOf('damagedAnchors') + 1);
+    });
+
+    it(`${name}: at the cap exactly, every anchor listed and no count`, () => {
+      const [post] = extract(build(N), source);
+      expect(post.blocks[0].damagedAnchors).toHaveLength(N);
+      expect(post.blocks[0].damagedAnchorsOmitted).toBeUndefined();
+      expect(renderJson(reportOf([post]))).not.toContain('damagedAnchorsOmitted');
+    });
+  }
+
+  it('what a block keeps does not grow with its anchors: 10× the anchors, the same objects', () => {
+    const kept = (n: number) => extract(shapes[0][1](n), 'post.md')[0].blocks[0].damagedAnchors.length;
+    expect(kept(5_000)).toBe(N);
+    expect(kept(50_000)).toBe(N);
+  });
+
+  it('the terminal, Markdown and HTML reports count every anchor', () => {
+    const report = reportOf(extract(shapes[0][1](N + 70), 'post.md'));
+    expect(renderTerminal(report)).toContain(`${N + 70} anchors kept their text but lost their URL`);
+    const markdown = renderMarkdown(report);
+    expect(markdown).toContain(`${N + 70} damaged anchors`);
+    expect(markdown.match(/\| ❌ damaged \|/g)).toHaveLength(N);
+    expect(markdown).toContain('… and 70 more in this block');
+    expect(renderHtml(report)).toContain(`damaged anchors ${N + 70}`);
   });
 });

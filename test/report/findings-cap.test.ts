@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { renderJunit } from '../../src/formatters/junit.js';
 import { renderTerminal } from '../../src/formatters/terminal.js';
 import { buildReport, failOnSentence } from '../../src/report/build.js';
-import { MAX_FINDINGS_PER_CODE, isOmittedSummary } from '../../src/report/derive-findings.js';
-import type { CheckResult } from '../../src/types.js';
+import { isOmittedSummary } from '../../src/report/derive-findings.js';
+import { MAX_LISTED_PER_BLOCK, type CheckResult } from '../../src/types.js';
 import { STARTED_AT, block, citation, damaged, post, result } from '../fixtures/reports/builders.js';
 
-const N = MAX_FINDINGS_PER_CODE;
+const N = MAX_LISTED_PER_BLOCK;
 
 /** One paragraph with `anchors` lost anchors and `links` broken plain-http links. */
 function hostileBlockReport(anchors: number, links: number) {
@@ -37,7 +37,7 @@ describe('findings per block are capped, with one summary finding per code', () 
       expect(summary).toMatchObject({ severity: found[0].severity, post: 0, block: 0, args: { omitted: extra } });
       expect(summary.url).toBeUndefined();
       expect(summary.message).toBe(
-        `${extra} more ${code} findings in this block are not listed (at most ${N} per block); the JSON report's posts list every link, anchor and warning.`,
+        `${extra} more ${code} findings in this block are not listed (at most ${N} per block); the JSON report's posts list every link and warning, and a block's first ${N} lost anchors with the count of the rest.`,
       );
     }
     expect(byCode('ANCHOR_DAMAGED')[0].args.anchorText).toBe('word0');
