@@ -47,16 +47,19 @@ describe('html formatter', () => {
     expect($('#post-1 .post-summary').text()).toContain('broken 1');
   });
 
-  it('marks the first 200 anchors of a block in its text, and lists every one in its rows', () => {
-    // review22: 70,000 lost anchors in one paragraph took minutes, each mark compared with
-    // every mark placed before it.
-    const body = JSON.stringify({ id: 1, title: { rendered: 'T' }, content: { rendered: 'word</a> '.repeat(300) } });
+  it('marks the first 200 anchors of a block in its text, and lists every link in its rows', () => {
+    // review22: 70,000 anchors in one paragraph took minutes, each mark compared with every
+    // mark placed before it.
+    const links = Array.from({ length: 300 }, (_, i) => `<a href="https://s${i}.example.org/">source</a>`).join(
+      ' and ',
+    );
+    const body = JSON.stringify({ id: 1, title: { rendered: 'T' }, content: { rendered: `<p>${links}.</p>` } });
     const posts = parseDocument(body, { source: 'post.json' }).map((p) => extractPost(p));
     const report = buildReport({ posts, results: new Map(), startedAt: new Date(0), durationMs: 0, offline: true });
     const $ = cheerio.load(renderHtml(report));
-    expect($('.block-text mark.s-damaged')).toHaveLength(200);
-    expect($('.block-text mark.s-damaged sup').last().text()).toBe('200');
-    expect($('tr[data-status=damaged]')).toHaveLength(300);
+    expect($('.block-text mark')).toHaveLength(200);
+    expect($('.block-text mark sup').last().text()).toBe('200');
+    expect($('tr[data-status]')).toHaveLength(300);
   });
 
   it('says the seed-like post lost its sources and highlights its damaged anchors', () => {
