@@ -208,7 +208,7 @@ function mayRaise(block: ReportBlock): boolean {
   if (block.damagedAnchors.length > 0) return true;
   const citations = block.citations;
   for (let i = 0; i < citations.length; i++) if (reportsOn(citations[i])) return true;
-  if (NEVER_UNCITED_KINDS.has(block.kind)) return false;
+  if (NEVER_UNCITED_KINDS.has(block.kind) || block.firsthand !== undefined) return false;
   const signals = block.signals;
   for (let i = 0; i < signals.length; i++) if (UNCITED_SIGNALS.has(signals[i])) return true;
   return false;
@@ -292,6 +292,8 @@ function blockFindings(
     !block.citations.some((c) => isSourceLink(c, postUrl)) &&
     // Credited by a footnote, a source line or a reference entry, even one naming a source without a link.
     (block.credits ?? []).length === 0 &&
+    // Told to the writer or the outlet, its own analysis or documents: an editor asks no link (firsthand.ts).
+    block.firsthand === undefined &&
     block.damagedAnchors.length === 0
   ) {
     // The words behind each signal, so the note says why ("number “62%”, attribution “officials said”").
