@@ -17,7 +17,7 @@ export const set = (words: string): ReadonlySet<string> => new Set(words.split('
  * phrase "according to"; "coined" credits a term to someone ("a term coined by the media").
  */
 export const REPORTING_VERBS = set(
-  'said says say told tells stated states announced announces reported reports testified acknowledged acknowledges admitted admits asserted asserts insisted insists warned warns claimed claims claim argued argues confirmed confirms disclosed discloses revealed reveals reiterated reiterates wrote writes noted notes explained explains added estimated estimates estimate concluded concludes found finds showed shows shown suggested suggests predicted predicts boasted boasts conceded concedes complained complains alleged alleges contended contends declared declares vowed vows pledged pledges urged urges denied denies coined disagreed disagrees objected countered tweeted tweets',
+  'said says say told tells stated states announced announces reported reports testified acknowledged acknowledges admitted admits asserted asserts insisted insists warned warns claimed claims claim argued argues confirmed confirms disclosed discloses revealed reveals reiterated reiterates wrote writes noted notes explained explains added estimated estimates estimate concluded concludes found finds showed shows shown suggested suggests predicted predicts boasted boasts conceded concedes complained complains alleged alleges contended contends declared declares vowed vows pledged pledges urged urges denied denies coined disagreed disagrees objected countered tweeted tweets determined determines',
 );
 
 /**
@@ -41,6 +41,13 @@ export const CONCEDING = /^(?:conceded|concedes|admitted|admits)$/;
 
 /** Reporting verbs that also name things (a report, the claims, TV shows): they need a speaker or "that". */
 export const NOUN_LIKE = set('reports claims claim notes estimates estimate shows finds states tweets');
+
+/**
+ * "determined" reports a finding in the passive, an official's ("it was determined that", "the
+ * cause was determined to be"), or with "that" or a clause ("investigators determined the fire
+ * was set"); not a person's resolve ("she was determined to win", "a determined effort").
+ */
+export const FINDING_VERBS = set('determined determines');
 
 /** "show" verbs report only data: the subject must be one of DATA_SUBJECTS, or "that" must follow. */
 export const SHOW_VERBS = set('showed shows shown suggests suggested');
@@ -220,6 +227,28 @@ export const CONCERN =
  */
 export const TECHNICAL_UNITS =
   /^\s+\(?(?:bytes?|bits?|lines?|pixels?|px|characters?|chars|instructions?|cycles?|threads?|commits?|chunks?|blocks?|tokens?)\b/i;
+
+/** A unit of time after a number ("30 minutes", "24-hour", "10 years"): what TIME_LEAD and TIME_TAIL make a time phrase. */
+export const TIME_UNIT =
+  /^(?:\s|-)(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|decades?)\b/i;
+
+/**
+ * Words before a duration that make it a time phrase, a time frame or a reference rather than
+ * the thing measured ("in the past 24 hours", "over the last 10 years", "the first 100 days",
+ * "within 48 hours", "every 6 months", "after 30 minutes"), maybe with "the", "about", "more
+ * than" between; and, opening a sentence, "for", "in", "over", "during" ("For 30 minutes the
+ * crowd chanted"). Not a duration told as the fact ("battled the blaze for 14 hours", "takes 52
+ * minutes", "held the title for 10 years"): a figure.
+ */
+export const TIME_LEAD =
+  /(?:\b(?:past|last|next|first|previous|coming|recent|final|within|every|each|since|after|another)|(?:^|[.!?:;]["”’)]*\s+|["“‘(]\s*)(?:for|in|over|during))\s+(?:(?:the|a|an|about|around|nearly|almost|roughly|some|just|only|more|less|than|over|under|up|to|at|least|few|past|last|next|first|final|other)\s+)*$/i;
+
+/**
+ * Words after a duration that make it a time reference ("two hours later", "10 years ago", "two
+ * days before the vote"); not "for 14 hours before it was contained".
+ */
+export const TIME_TAIL =
+  /^\s*,?\s*(?:later|earlier|ago|afterwards|afterward|beforehand|(?:before|after)\s+(?:the|a|an|that|this|his|her|their|its|my|our)\b)/i;
 
 /**
  * Words that say the writer or the reader is in the text ("I", "we", "our", "you"): a block
