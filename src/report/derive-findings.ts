@@ -216,8 +216,10 @@ function mayRaise(block: ReportBlock): boolean {
 
 // A table cell is data: its source is the table's caption or the paragraph around it, and
 // one note per figure in a table would bury the real uncited claims.
-// A footnote, source line or reference entry is the source of other blocks, not a claim.
-const NEVER_UNCITED_KINDS = new Set(['heading', 'table-cell', 'footnote', 'source-line', 'reference']);
+// A footnote, source line or reference entry is the source of other blocks, not a claim. A
+// picture's caption says what it shows (no claim paragraph, bench/claims-labelling.md); a caption
+// with a link under a quote or paragraph of its figure is that block's source line (credits.ts).
+const NEVER_UNCITED_KINDS = new Set(['heading', 'table-cell', 'footnote', 'source-line', 'reference', 'figcaption']);
 
 function blockFindings(
   block: ReportBlock,
