@@ -65,6 +65,9 @@ export const MECHANICAL_SUBJECTS = set(
   'it this that which these those screenshot screenshots image images picture pictures photo photos video videos map maps diagram diagrams figure figures table tables chart charts graph graphs output log logs message messages error errors warning screen page pages button buttons menu window dialog code function functions command commands build test tests sign signs label guide tutorial post manual docs documentation readme example examples demo app tool release version notes api spinner',
 );
 
+/** "I" or "we" right after a reporting verb, closing its clause ("“It won't rise,” said I."): the writer speaking, inverted. */
+export const WRITER_AFTER = /^\s+(?:I|[Ww]e)(?=\s*(?:[,.;:!?—–]|$))/;
+
 /** Subject pronouns of the author or the reader: "I said I would", "we found a café", "you estimate". */
 export const PERSONAL_SUBJECTS = set("i i've i'd i'll i'm we we've we'd we'll we're you you've you'd you'll let's");
 

@@ -52,6 +52,7 @@ import {
   VIEW,
   VERSION_AFTER,
   VERSION_BEFORE,
+  WRITER_AFTER,
 } from './claim-rules.js';
 import type { ClaimRules } from '../config/claim-config.js';
 import { sentenceIndex, sentenceRanges } from './sentences.js';
@@ -593,6 +594,8 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
   if (p === 0 || '.!?+*•'.includes(t[p - 1])) return false;
   // Inside a condition opening the sentence ("If an executive disagrees with me, …"): nothing said yet.
   if (start < conditionEnd) return false;
+  // The writer after the verb ("“It won't rise,” said I."): the writer's own words, as "I said".
+  if (WRITER_AFTER.test(after)) return false;
   const before = wordsBefore(t, start, 6);
   // A determiner right before: a noun or an adjective ("the claims", "an estimated cost").
   if (before.length > 0 && DETERMINERS.has(before[before.length - 1])) return false;
