@@ -95,7 +95,7 @@ export function benchClaims() {
     );
     for (const line of s.wrong) console.log(`claims:   ${line}`);
   }
-  for (const name of ['page-shapes.json', 'firsthand-pages.json']) {
+  for (const name of ['page-shapes.json', 'firsthand-pages.json', 'firsthand-held-out.json']) {
     const s = scorePages(name);
     console.log(
       `claims: ${name} (whole pages): CLAIM_UNCITED on ${s.paragraphs} paragraphs: precision ${s.precision.toFixed(2)} (${s.tp}/${s.tp + s.fp}), recall ${s.recall.toFixed(2)} (${s.tp}/${s.tp + s.fn}); aims 0.70 and 0.80`,

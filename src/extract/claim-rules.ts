@@ -102,11 +102,12 @@ export const NEGATIONS = set(
 
 /**
  * What right after a reporting verb makes it no report: "about" with no number (a topic: "what
- * people say about your brand"), "there"/"here" or a reflexive ("a kitten they found there"),
+ * people say about your brand"), "there" (not opening a clause: "said there was") or "here" or
+ * a reflexive ("a kitten they found there"),
  * a story told ("the release history tells a slightly different story").
  */
 export const NOT_REPORTED_AFTER =
-  /^\s+(?:about(?!\s+[$€£]?\d)|there\b|here\b|(?:him|her|it|them|my|our|your)sel(?:f|ves)\b|(?:a|the|another|its|their)\s+(?:[\p{L}-]+\s+){0,2}(?:story|tale)\b)/iu;
+  /^\s+(?:about(?!\s+[$€£]?\d)|there\b(?!\s+(?:is|are|was|were|had|has|have|will|would|could|might|may|must|should)\b)|here\b|(?:him|her|it|them|my|our|your)sel(?:f|ves)\b|(?:a|the|another|its|their)\s+(?:[\p{L}-]+\s+){0,2}(?:story|tale)\b)/iu;
 
 /** "wrote"/"writes" before a determiner names what was written ("he wrote a personal response"), not a claim. */
 export const AUTHORED = /^(?:wrote|writes)$/;

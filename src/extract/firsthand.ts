@@ -42,6 +42,12 @@ const PAPER_WORDS = new Set(
 const OPTIONAL_NAME_WORDS = new Set(['the', 'news', 'online', 'magazine', 'newspaper', 'digital']);
 /** What a host's label may add to the outlet's name ("apnews" for the Associated Press, "nbcnews"). */
 const LABEL_SUFFIXES = ['news', 'online', 'daily', 'media', 'tv', 'uk', 'us', 'mag'];
+/** Hosts of many sites, each a subdomain ("jo.github.io", "jo.wordpress.com"): the subdomain names the site. */
+const HOSTING = new Set(
+  'github gitlab wordpress blogspot blogger medium substack netlify vercel tumblr wixsite squarespace herokuapp ghost typepad livejournal hashnode bearblog neocities'.split(
+    ' ',
+  ),
+);
 /** Second-level labels under a country's domain ("co" of bbc.co.uk): the label before them names the site. */
 const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'ac', 'gov', 'edu', 'ne', 'or', 'go']);
 
@@ -63,7 +69,9 @@ function hostLabel(host: string): string | undefined {
   if (parts.length < 2) return undefined;
   const secondLevel =
     parts.length >= 3 && parts[parts.length - 1].length === 2 && SECOND_LEVEL.has(parts[parts.length - 2]);
-  const label = parts[parts.length - (secondLevel ? 3 : 2)];
+  let at = parts.length - (secondLevel ? 3 : 2);
+  if (HOSTING.has(parts[at])) at--;
+  const label = parts[at];
   return label !== undefined && label.length >= 2 ? label : undefined;
 }
 
@@ -269,6 +277,8 @@ const BY_MESSAGE =
 // An outlet or the writer doing its own reporting ("___ first reported", "___ has learned", "___ obtained").
 const DID =
   /\s+(?:has\s+|had\s+|have\s+)?(?:(?:first|previously|exclusively|also|earlier|separately|independently|originally)\s+)?(?:reported|learned|learnt|obtained|reviewed|analy[sz]ed|confirmed|revealed|verified|examined|counted|calculated|tallied|surveyed|polled|can\s+reveal|can\s+confirm|understands|has\s+seen|saw|witnessed|observed|watched|visited|found)\b/gi;
+// The writer as the subject right before a verb of DID.
+const WRITER_BEFORE = /(?<![\p{L}'’])(I|[Ww]e)$/u;
 // The outlet's people ("KRNW crews", "a Ledger reporter", "our correspondent") before DID.
 const STAFF = /^(?:crews?|reporters?|journalists?|correspondents?|photographers?|staff|team|editors?|producers?)$/i;
 
@@ -313,8 +323,6 @@ function phrases(t: string, outlet: Outlet, rules: ClaimRules | undefined): Foun
   for (let m = TO_WHOM.exec(t); m; m = TO_WHOM.exec(t)) {
     const end = m.index + m[0].length;
     const { who, end: whoEnd } = whoAt(t, end, outlet);
-    // "according to" a party is a source like any: only another outlet's report tells against the outlet's own.
-    if (/^according/i.test(m[0]) && who === 'other' && !/^\s*(?:the\s+)?\p{Lu}/u.test(t.slice(end, end + 5))) continue;
     add(m.index, whoEnd, who);
     TO_WHOM.lastIndex = Math.max(end, whoEnd);
   }
@@ -359,9 +367,17 @@ function phrases(t: string, outlet: Outlet, rules: ClaimRules | undefined): Foun
       if (who === 'own') add(nameBefore(t, before)?.start ?? before, end, who);
       continue;
     }
+    // The writer's own reporting ("as we reported", "I counted"); not what they learned or saw
+    // from others ("I learned that …", "I saw that …": HEARSAY's reports).
+    const writer = WRITER_BEFORE.exec(t.slice(Math.max(0, m.index - 8), m.index));
+    if (writer !== null) {
+      if (!/learn|understands|can\s/i.test(m[0]) && !/^\s+that\b/i.test(t.slice(end, end + 6)))
+        add(m.index - writer[1].length, end, 'own');
+      continue;
+    }
     const who = whoBefore(t, m.index, outlet);
-    // "found" and "saw" are everyone's verbs: only the outlet's or the writer's count, never against it.
-    if (who === 'own') add(nameBefore(t, m.index)?.start ?? Math.max(0, t.lastIndexOf(' ', m.index - 1) - 2), end, who);
+    // "found" and "saw" are everyone's verbs: only the outlet's count, never against it.
+    if (who === 'own') add(nameBefore(t, m.index)?.start ?? m.index, end, who);
     else if (who === 'other' && /reported|learn|obtained|reviewed|can\s|understands|has\s+seen/i.test(m[0]))
       add(nameBefore(t, m.index)?.start ?? m.index, end, who);
   }
