@@ -404,6 +404,8 @@ const SPEECH_VERBS = new Set(
     ' ',
   ),
 );
+/** "I " or "we ": what a conversation of the writer's needs, looked for without a regex (most paragraphs have neither). */
+const mayBeWriters = (text: string): boolean => text.includes('I ') || text.includes('we ') || text.includes('We ');
 /** Pronouns that stand for the speaker of the paragraph right before. */
 const PRONOUNS = new Set(['he', 'she', 'they']);
 // Capitalised words outside quotes: the names of a firsthand sentence's speakers.
@@ -535,8 +537,13 @@ export function settleFirsthand(blocks: readonly Block[], outlet: Outlet, rules:
       continue;
     }
     const uncited = isUncited(block);
-    // A paragraph of no claim may still be a conversation the next one goes on with ("I told my husband …").
-    const own = uncited || block.kind === 'paragraph' ? ownReporting(block, outlet, rules) : undefined;
+    // A paragraph of no claim may still be a conversation the next one goes on with ("I told my
+    // husband …"): only the writer's words are looked for there (a cited paragraph's quotes are
+    // its link's: credits.ts).
+    const own =
+      uncited || (block.kind === 'paragraph' && mayBeWriters(block.text))
+        ? ownReporting(block, outlet, rules)
+        : undefined;
     if (own !== undefined) {
       if (uncited) block.firsthand = { words: own.words };
       for (const name of own.speakers) if (!speakers.has(name)) speakers.set(name, block.index);
