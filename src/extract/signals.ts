@@ -76,7 +76,8 @@ import { instructionLead } from './instruction-lead.js';
  *   tells the reader what to do ("Use port 8080", "Bake for 25 minutes"). A weak figure — a
  *   bare count under ten ("3 main categories"), "100%" not followed by "of" ("100% WASI"), a
  *   program's own measure ("87 bytes", "32 chunks") — is a signal only beside a quote or an
- *   attribution: on its own it is the writer's technical prose, not a claim to source.
+ *   attribution: on its own it is the writer's technical prose, not a claim to source. So is a
+ *   time phrase ("in the past 24 hours", "two hours later", "For 30 minutes …": isTimePhrase).
  * - attribution: a reporting verb used for reporting ("officials said", "the survey found",
  *   "according to"), not for the author or the reader ("I found it easiest", "I said I would"),
  *   not in the passive ("was found in the attic", unless "it is estimated that"), not for the
