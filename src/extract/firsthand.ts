@@ -266,6 +266,9 @@ const BROADCAST_INTERVIEW =
 // What may follow an interview: with whom, on what, where published.
 const INTERVIEW_WITH =
   /^\s*,?\s*(?:with|to|for|by|on|published\s+(?:by|in|on)|aired\s+(?:by|on)|broadcast\s+(?:by|on)|posted\s+(?:by|on)|released\s+by|given\s+to|conducted\s+by)\s+/i;
+// The press or a broadcaster, in lower case, after "an interview with": another outlet.
+const PRESS =
+  /^(?:reporters?|journalists?|the\s+press|(?:an?\s+|the\s+)?(?:(?:local|national|state|regional|public|cable|morning|evening|weekly|daily|online|student)\s+)*(?:media|press|news|radio|television|tv|newspaper|paper|magazine|station|network|podcast|channel|outlet|broadcaster|show|programme|program|tabloid|blog|website)\b)/i;
 // A day or a time after "on": when the interview was, not where ("in an interview on Tuesday").
 const WHEN_AFTER_ON =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|the\s+phone|the\s+telephone|the\s+sidelines)\b/i;
@@ -344,7 +347,11 @@ function phrases(t: string, outlet: Outlet, rules: ClaimRules | undefined): Foun
       continue;
     }
     const { who, end: whoEnd } = whoAt(t, after, outlet);
-    add(m.index, whoEnd, who ?? 'other');
+    // Interviews with people ("in interviews with dozens of residents") are the outlet's; with the
+    // press or a station ("with reporters", "with a local radio station") someone else's.
+    if (who !== undefined) add(m.index, whoEnd, who);
+    else if (PRESS.test(t.slice(after, after + 40))) add(m.index, whoEnd, 'other');
+    else add(m.index, end, 'own');
   }
   BY_MESSAGE.lastIndex = 0;
   for (let m = BY_MESSAGE.exec(t); m; m = BY_MESSAGE.exec(t)) {

@@ -404,6 +404,7 @@ describe('firsthand reporting is not uncited (issue 8)', () => {
       'The union’s secretary, speaking to The Harbour Courier by telephone, said 300 jobs were at risk.',
       'The council said in an email that it was reviewing the subsidy of $2 million.',
       'A manager, who spoke on condition of anonymity because he was not authorised to comment, said sales fell 20%.',
+      'In interviews with dozens of islanders, 30 said they had missed a hospital appointment.',
     );
     expect(uncited(p)).toEqual([]);
     expect(firsthand(p)).toEqual([
@@ -414,6 +415,7 @@ describe('firsthand reporting is not uncited (issue 8)', () => {
       ['speaking to The Harbour Courier'],
       ['said in an email'],
       ['spoke on condition of anonymity'],
+      ['In interviews'],
     ]);
   });
 
@@ -466,13 +468,14 @@ describe('firsthand reporting is not uncited (issue 8)', () => {
       'The mayor told the council on Tuesday that the sale would raise $2 million.',
       'Keane told Reuters last month that the company was in talks to sell two vessels.',
       'In an interview with Fox News, the governor said 300 jobs would go.',
+      'In an interview with a local radio station, the governor said 40 ferries would go.',
       'Keane said in a radio interview that the company had lost $4 million.',
       'A Financial Times analysis found the island has lost a third of its sailings.',
       'Officials, speaking on condition of anonymity, told Reuters that 40 berths would close.',
       '“I told The Harbour Courier everything,” Keane said of the sale.',
       'The Department for Transport said in a statement that it was reviewing the subsidy.',
     );
-    expect(uncited(p)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(uncited(p)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
     expect(firsthand(p).every((w) => w === undefined)).toBe(true);
   });
 
