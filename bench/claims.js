@@ -41,10 +41,10 @@ export function scoreClaims(name) {
 const LINK = /\[([^\]]+)\]\(([^)\s]+)\)/g;
 const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** A labelled page as the HTML post it stands for: its paragraphs in an <article>, its URL in a canonical link. */
+/** A labelled page as the HTML post it stands for: its paragraphs in an <article>, its title and its URL in a canonical link. */
 export function pageHtml(page) {
   const paragraphs = page.paragraphs.map((p) => `<p>${escapeHtml(p.text).replace(LINK, '<a href="$2">$1</a>')}</p>`);
-  return `<!doctype html><html><head><title>${page.name}</title><link rel="canonical" href="${page.url}"></head><body><article>\n${paragraphs.join('\n')}\n</article></body></html>`;
+  return `<!doctype html><html><head><title>${escapeHtml(page.title ?? page.name)}</title><link rel="canonical" href="${page.url}"></head><body><article>\n${paragraphs.join('\n')}\n</article></body></html>`;
 }
 
 /**
@@ -95,11 +95,13 @@ export function benchClaims() {
     );
     for (const line of s.wrong) console.log(`claims:   ${line}`);
   }
-  const s = scorePages('page-shapes.json');
-  console.log(
-    `claims: page-shapes.json (whole pages): CLAIM_UNCITED on ${s.paragraphs} paragraphs: precision ${s.precision.toFixed(2)} (${s.tp}/${s.tp + s.fp}), recall ${s.recall.toFixed(2)} (${s.tp}/${s.tp + s.fn}); aims 0.70 and 0.80`,
-  );
-  for (const line of s.wrong) console.log(`claims:   ${line}`);
+  for (const name of ['page-shapes.json', 'firsthand-pages.json', 'firsthand-held-out.json']) {
+    const s = scorePages(name);
+    console.log(
+      `claims: ${name} (whole pages): CLAIM_UNCITED on ${s.paragraphs} paragraphs: precision ${s.precision.toFixed(2)} (${s.tp}/${s.tp + s.fp}), recall ${s.recall.toFixed(2)} (${s.tp}/${s.tp + s.fn}); aims 0.70 and 0.80`,
+    );
+    for (const line of s.wrong) console.log(`claims:   ${line}`);
+  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) benchClaims();

@@ -156,6 +156,13 @@ export interface Post {
    * the site's own, not outbound sources.
    */
   siteHosts?: string[];
+  /**
+   * HTML pages: the names the page gives its own site (og:site_name, application-name, a
+   * publisher meta, the JSON-LD publisher, the title's last part: "… - The Coastal Times"), the
+   * outlet a claim "told The Coastal Times" was told to (extract/firsthand.ts). Read by
+   * extraction only: not in the report.
+   */
+  outletNames?: string[];
   /** Repairs and other loader warnings. */
   warnings: InputWarning[];
 }
@@ -311,6 +318,23 @@ export interface Block {
    * even when its note names a source without a link.
    */
   credits?: BlockCredit[];
+  /**
+   * Why the claim's source is the writer or the outlet itself — said to them ("told The Coastal
+   * Times", "said in an interview", "told me"), their own analysis or documents ("a Ledger
+   * analysis found", "documents obtained by The Ledger"): firsthand reporting, not uncited.
+   */
+  firsthand?: Firsthand;
+}
+
+/** Why a claim is firsthand reporting (Block.firsthand). */
+export interface Firsthand {
+  /** The words that say so, outside quotation marks (at most three). */
+  words: string[];
+  /**
+   * For a speaker's later words ("Reyes said", "she said" right after): the block where they
+   * spoke to the outlet.
+   */
+  block?: number;
 }
 
 /** A block that credits another from outside it. */
@@ -322,7 +346,7 @@ export interface BlockCredit {
 }
 
 /** A post after extraction. */
-export interface ExtractedPost extends Omit<Post, 'body' | 'bodyFormat' | 'bodyLine'> {
+export interface ExtractedPost extends Omit<Post, 'body' | 'bodyFormat' | 'bodyLine' | 'outletNames'> {
   /** Blocks in reading order. */
   blocks: Block[];
 }

@@ -15,6 +15,12 @@ export interface ClaimConfig {
   statementIgnore?: string[];
   /** Regular expressions: a paragraph they match has no causal signal (`".*"` turns the signal off). */
   causalIgnore?: string[];
+  /** Words or phrases that say a claim was told to the writer or the outlet (whole words, any case): firsthand, not uncited. */
+  firsthandWords?: string[];
+  /** Regular expressions: text they match never makes a claim firsthand. */
+  firsthandIgnore?: string[];
+  /** Names of the writer's own outlet ("The Harbour Courier", "the Courier"), beside the ones the page gives. */
+  outletNames?: string[];
 }
 
 /** `claims`, compiled. */
@@ -29,6 +35,12 @@ export interface ClaimRules {
   statementIgnore?: RegExp[];
   /** Paragraphs with no causal signal (absent: none). */
   causalIgnore?: RegExp[];
+  /** The firsthand words as one pattern, if any. */
+  firsthandWords?: RegExp;
+  /** Text never making a claim firsthand (absent: none). */
+  firsthandIgnore?: RegExp[];
+  /** Names of the writer's own outlet (absent: none but the page's). */
+  outletNames?: string[];
 }
 
 /** The keys of `claims`, for the schema and for errors. */
@@ -38,6 +50,9 @@ export const CLAIM_KEYS = [
   'figureIgnore',
   'statementIgnore',
   'causalIgnore',
+  'firsthandWords',
+  'firsthandIgnore',
+  'outletNames',
 ] as const;
 
 /** `s` as a regex matching it literally. */
@@ -55,7 +70,9 @@ export function compileClaimConfig(config: ClaimConfig): ClaimRules {
       throw new Error(`${key}: must be a list of non-empty strings`);
     return value as string[];
   };
-  const patterns = (key: 'attributionIgnore' | 'figureIgnore' | 'statementIgnore' | 'causalIgnore'): RegExp[] =>
+  const patterns = (
+    key: 'attributionIgnore' | 'figureIgnore' | 'statementIgnore' | 'causalIgnore' | 'firsthandIgnore',
+  ): RegExp[] =>
     list(key).map((source) => {
       try {
         return new RegExp(source, 'giu');
@@ -71,12 +88,23 @@ export function compileClaimConfig(config: ClaimConfig): ClaimRules {
   if (statementIgnore.length > 0) rules.statementIgnore = statementIgnore;
   const causalIgnore = patterns('causalIgnore');
   if (causalIgnore.length > 0) rules.causalIgnore = causalIgnore;
-  const words = list('attributionWords').map((w) => w.trim());
-  if (words.length > 0) {
-    rules.attributionWords = new RegExp(
-      `(?<![\\p{L}\\p{N}])(?:${words.map((w) => escapeRegExp(w).replace(/\s+/g, '\\s+')).join('|')})(?![\\p{L}\\p{N}])`,
-      'giu',
-    );
-  }
+  const firsthandIgnore = patterns('firsthandIgnore');
+  if (firsthandIgnore.length > 0) rules.firsthandIgnore = firsthandIgnore;
+  const attributionWords = wordsPattern(list('attributionWords'));
+  if (attributionWords !== undefined) rules.attributionWords = attributionWords;
+  const firsthandWords = wordsPattern(list('firsthandWords'));
+  if (firsthandWords !== undefined) rules.firsthandWords = firsthandWords;
+  const outletNames = list('outletNames').map((w) => w.trim());
+  if (outletNames.length > 0) rules.outletNames = outletNames;
   return rules;
+}
+
+/** Words or phrases as one pattern matching any of them, whole words, any case, any spaces between; none for none. */
+function wordsPattern(list: string[]): RegExp | undefined {
+  const words = list.map((w) => w.trim());
+  if (words.length === 0) return undefined;
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${words.map((w) => escapeRegExp(w).replace(/\s+/g, '\\s+')).join('|')})(?![\\p{L}\\p{N}])`,
+    'giu',
+  );
 }

@@ -335,9 +335,7 @@ export const KINDS: Record<OptionKindName, KindRules> = {
     }),
     compile(raw: unknown, _decl: OptionDecl, fail: Fail) {
       if (!isPlainObject(raw))
-        fail(
-          'must be an object with attributionWords, attributionIgnore, figureIgnore, statementIgnore or causalIgnore',
-        );
+        fail(`must be an object with ${CLAIM_KEYS.slice(0, -1).join(', ')} or ${CLAIM_KEYS[CLAIM_KEYS.length - 1]}`);
       for (const key of Object.keys(raw)) {
         if (!(CLAIM_KEYS as readonly string[]).includes(key)) fail('is not a known key', `claims.${key}`);
       }

@@ -308,7 +308,7 @@ export const OPTION_TABLE = [
     kind: 'claims',
     flag: false,
     default: {},
-    help: 'additions to the claim-signal rules: attributionWords, attributionIgnore, figureIgnore, statementIgnore, causalIgnore',
+    help: 'additions to the claim-signal rules: attributionWords, attributionIgnore, figureIgnore, statementIgnore, causalIgnore, firsthandWords, firsthandIgnore, outletNames',
     note: 'see Claim signals',
   },
   {

@@ -17,7 +17,7 @@ export const set = (words: string): ReadonlySet<string> => new Set(words.split('
  * phrase "according to"; "coined" credits a term to someone ("a term coined by the media").
  */
 export const REPORTING_VERBS = set(
-  'said says say told tells stated states announced announces reported reports testified acknowledged acknowledges admitted admits asserted asserts insisted insists warned warns claimed claims claim argued argues confirmed confirms disclosed discloses revealed reveals reiterated reiterates wrote writes noted notes explained explains added estimated estimates estimate concluded concludes found finds showed shows shown suggested suggests predicted predicts boasted boasts conceded concedes complained complains alleged alleges contended contends declared declares vowed vows pledged pledges urged urges denied denies coined disagreed disagrees objected countered tweeted tweets',
+  'said says say told tells stated states announced announces reported reports testified acknowledged acknowledges admitted admits asserted asserts insisted insists warned warns claimed claims claim argued argues confirmed confirms disclosed discloses revealed reveals reiterated reiterates wrote writes noted notes explained explains added estimated estimates estimate concluded concludes found finds showed shows shown suggested suggests predicted predicts boasted boasts conceded concedes complained complains alleged alleges contended contends declared declares vowed vows pledged pledges urged urges denied denies coined disagreed disagrees objected countered tweeted tweets determined determines',
 );
 
 /**
@@ -42,6 +42,13 @@ export const CONCEDING = /^(?:conceded|concedes|admitted|admits)$/;
 /** Reporting verbs that also name things (a report, the claims, TV shows): they need a speaker or "that". */
 export const NOUN_LIKE = set('reports claims claim notes estimates estimate shows finds states tweets');
 
+/**
+ * "determined" reports a finding in the passive, an official's ("it was determined that", "the
+ * cause was determined to be"), or with "that" or a clause ("investigators determined the fire
+ * was set"); not a person's resolve ("she was determined to win", "a determined effort").
+ */
+export const FINDING_VERBS = set('determined determines');
+
 /** "show" verbs report only data: the subject must be one of DATA_SUBJECTS, or "that" must follow. */
 export const SHOW_VERBS = set('showed shows shown suggests suggested');
 
@@ -57,6 +64,9 @@ export const DATA_SUBJECTS = set(
 export const MECHANICAL_SUBJECTS = set(
   'it this that which these those screenshot screenshots image images picture pictures photo photos video videos map maps diagram diagrams figure figures table tables chart charts graph graphs output log logs message messages error errors warning screen page pages button buttons menu window dialog code function functions command commands build test tests sign signs label guide tutorial post manual docs documentation readme example examples demo app tool release version notes api spinner',
 );
+
+/** "I" or "we" right after a reporting verb, closing its clause ("“It won't rise,” said I."): the writer speaking, inverted. */
+export const WRITER_AFTER = /^\s+(?:I|[Ww]e)(?=\s*(?:[,.;:!?—–]|$))/;
 
 /** Subject pronouns of the author or the reader: "I said I would", "we found a café", "you estimate". */
 export const PERSONAL_SUBJECTS = set("i i've i'd i'll i'm we we've we'd we'll we're you you've you'd you'll let's");
@@ -92,11 +102,12 @@ export const NEGATIONS = set(
 
 /**
  * What right after a reporting verb makes it no report: "about" with no number (a topic: "what
- * people say about your brand"), "there"/"here" or a reflexive ("a kitten they found there"),
+ * people say about your brand"), "there" (not opening a clause: "said there was") or "here" or
+ * a reflexive ("a kitten they found there"),
  * a story told ("the release history tells a slightly different story").
  */
 export const NOT_REPORTED_AFTER =
-  /^\s+(?:about(?!\s+[$€£]?\d)|there\b|here\b|(?:him|her|it|them|my|our|your)sel(?:f|ves)\b|(?:a|the|another|its|their)\s+(?:[\p{L}-]+\s+){0,2}(?:story|tale)\b)/iu;
+  /^\s+(?:about(?!\s+[$€£]?\d)|there\b(?!\s+(?:is|are|was|were|had|has|have|will|would|could|might|may|must|should)\b)|here\b|(?:him|her|it|them|my|our|your)sel(?:f|ves)\b|(?:a|the|another|its|their)\s+(?:[\p{L}-]+\s+){0,2}(?:story|tale)\b)/iu;
 
 /** "wrote"/"writes" before a determiner names what was written ("he wrote a personal response"), not a claim. */
 export const AUTHORED = /^(?:wrote|writes)$/;
@@ -220,6 +231,28 @@ export const CONCERN =
  */
 export const TECHNICAL_UNITS =
   /^\s+\(?(?:bytes?|bits?|lines?|pixels?|px|characters?|chars|instructions?|cycles?|threads?|commits?|chunks?|blocks?|tokens?)\b/i;
+
+/** A unit of time after a number ("30 minutes", "24-hour", "10 years"): what TIME_LEAD and TIME_TAIL make a time phrase. */
+export const TIME_UNIT =
+  /^(?:\s|-)(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|decades?)\b/i;
+
+/**
+ * Words before a duration that make it a time phrase, a time frame or a reference rather than
+ * the thing measured ("in the past 24 hours", "over the last 10 years", "the first 100 days",
+ * "within 48 hours", "every 6 months", "after 30 minutes"), maybe with "the", "about", "more
+ * than" between; and, opening a sentence, "for", "in", "over", "during" ("For 30 minutes the
+ * crowd chanted"). Not a duration told as the fact ("battled the blaze for 14 hours", "takes 52
+ * minutes", "held the title for 10 years"): a figure.
+ */
+export const TIME_LEAD =
+  /(?:\b(?:past|last|next|first|previous|coming|recent|final|within|every|each|since|after|another)|(?:^|[.!?:;]["”’)]*\s+|["“‘(]\s*)(?:for|in|over|during))\s+(?:(?:the|a|an|about|around|nearly|almost|roughly|some|just|only|more|less|than|over|under|up|to|at|least|few|past|last|next|first|final|other)\s+)*$/i;
+
+/**
+ * Words after a duration that make it a time reference ("two hours later", "10 years ago", "two
+ * days before the vote"); not "for 14 hours before it was contained".
+ */
+export const TIME_TAIL =
+  /^\s*,?\s*(?:later|earlier|ago|afterwards|afterward|beforehand|(?:before|after)\s+(?:the|a|an|that|this|his|her|their|its|my|our)\b)/i;
 
 /**
  * Words that say the writer or the reader is in the text ("I", "we", "our", "you"): a block

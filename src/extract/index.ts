@@ -16,6 +16,7 @@ import { quotesForCitation } from './quotes.js';
 import { sentenceAt, sentenceIndex, sentenceRanges } from './sentences.js';
 import { stripShortcodes } from './shortcodes.js';
 import { creditSources, NOT_CLAIMS } from './credits.js';
+import { outletOf, settleFirsthand, type Outlet } from './firsthand.js';
 import { isCreditedHub, isCrossReference, urlParts, urlRole } from './link-roles.js';
 import { isEntityLink } from './entity-links.js';
 import { claimSignals, quoteEvidence } from './signals.js';
@@ -183,6 +184,8 @@ interface PostLinks {
   ignoredUrl: IgnoredUrl | undefined;
   /** The user's additions to the claim-signal rules. */
   claimRules: ClaimRules | undefined;
+  /** The writer's own outlet: what a claim told to it is firsthand (firsthand.ts). */
+  outlet: Outlet;
   /** Host names of the post's links by authority (see hostOfLink). */
   hosts: Map<string, string | undefined>;
 }
@@ -365,6 +368,7 @@ function* analyseClaims(linked: LinkedBlocks, post: PostLinks): Generator<void, 
   if (voice === 'reporting') addStatementSignals(blocks, NOT_CLAIMS, post.claimRules?.statementIgnore, speech);
   yield;
   creditSources(blocks, rawBlocks);
+  settleFirsthand(blocks, post.outlet, post.claimRules);
 }
 
 /** The body as HTML to walk, section by section (a Markdown body renders in sections). */
@@ -487,12 +491,19 @@ export function extractStaged(post: Post, opts: ExtractOptions = {}): StagedExtr
     ignoredAt: markers ?? (() => undefined),
     ignoredUrl: opts.ignoredUrl,
     claimRules: opts.claimRules,
+    outlet: outletOf(
+      [...(post.outletNames ?? []), ...(opts.claimRules?.outletNames ?? [])],
+      [post.url, post.baseUrl]
+        .map(siteHost)
+        .filter((h): h is string => h !== undefined)
+        .concat(post.siteHosts ?? []),
+    ),
     hosts: new Map(),
   };
   const linked: LinkedBlocks = { blocks: [], raws: rawBlocks, ranges: new Map(), lines: [] };
   for (let i = 0; i < rawBlocks.length; i++) linkBlock(rawBlocks[i], i, links, linked);
 
-  const { body: _body, bodyFormat: _format, bodyLine: _line, ...rest } = post;
+  const { body: _body, bodyFormat: _format, bodyLine: _line, outletNames: _names, ...rest } = post;
   if (dropped > 0) rest.warnings = [...rest.warnings, deepNesting(dropped, MAX_NESTING)];
   if (found.nestingCut === true) rest.warnings = [...rest.warnings, deepMarkdown(MARKDOWN_MAX_NESTING)];
   if (rest.title === undefined && found.firstHeading !== undefined) rest.title = found.firstHeading;

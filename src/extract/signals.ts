@@ -19,6 +19,7 @@ import {
   DETERMINERS,
   EXPERT_SUBJECTS,
   FILLERS,
+  FINDING_VERBS,
   FIRST_PERSON,
   HAS_LEARNED,
   HYPOTHETICAL,
@@ -43,11 +44,15 @@ import {
   TALK_BELIEF_VERBS,
   TWEETED_THING,
   TECHNICAL_UNITS,
+  TIME_LEAD,
+  TIME_TAIL,
+  TIME_UNIT,
   TREND,
   UNREALISED,
   VIEW,
   VERSION_AFTER,
   VERSION_BEFORE,
+  WRITER_AFTER,
 } from './claim-rules.js';
 import type { ClaimRules } from '../config/claim-config.js';
 import { sentenceIndex, sentenceRanges } from './sentences.js';
@@ -71,7 +76,8 @@ import { instructionLead } from './instruction-lead.js';
  *   tells the reader what to do ("Use port 8080", "Bake for 25 minutes"). A weak figure — a
  *   bare count under ten ("3 main categories"), "100%" not followed by "of" ("100% WASI"), a
  *   program's own measure ("87 bytes", "32 chunks") — is a signal only beside a quote or an
- *   attribution: on its own it is the writer's technical prose, not a claim to source.
+ *   attribution: on its own it is the writer's technical prose, not a claim to source. So is a
+ *   time phrase ("in the past 24 hours", "two hours later", "For 30 minutes …": isTimePhrase).
  * - attribution: a reporting verb used for reporting ("officials said", "the survey found",
  *   "according to"), not for the author or the reader ("I found it easiest", "I said I would"),
  *   not in the passive ("was found in the attic", unless "it is estimated that"), not for the
@@ -414,6 +420,20 @@ function isWeakFigure(digits: string, quantity: string, rest: string): boolean {
   return quantity === '' && TECHNICAL_UNITS.test(rest);
 }
 
+/**
+ * True for a number of a time phrase, which tells when or how long, not how much: "for 30
+ * minutes", "in the past 24 hours", "over the last 10 years", "two hours later", "10 years ago",
+ * "takes 40 minutes", "a 24-hour strike", "24/7" (TIME_LEAD, TIME_TAIL in claim-rules.ts). A
+ * count of time in thousands ("10,000 hours of work") is a figure.
+ */
+function isTimePhrase(t: string, start: number, digits: string, rest: string): boolean {
+  if (digits === '24' && rest.startsWith('/7')) return true;
+  const unit = TIME_UNIT.exec(rest);
+  if (unit === null || digits.length > 3 || digits.includes(',')) return false;
+  if (unit[0].startsWith('-')) return true;
+  return TIME_LEAD.test(t.slice(Math.max(0, start - 60), start)) || TIME_TAIL.test(rest.slice(unit[0].length));
+}
+
 // Digits with letters attached, a model or part name ("SLG46620V", "X220", "A320neo").
 const MODEL_NUMBER = /\p{L}(\d{3,})|(\d{3,})\p{L}/gu;
 
@@ -466,7 +486,8 @@ function figures(text: string, t: string, ranges?: Array<[number, number]>): Fig
       (models ??= modelNumbers(t)).has(digits)
     )
       continue;
-    const list = !currency && isWeakFigure(digits, quantity, rest) ? found.weak : found.strong;
+    const weak = isWeakFigure(digits, quantity, rest) || isTimePhrase(t, start, digits, rest);
+    const list = !currency && weak ? found.weak : found.strong;
     if (list.length < MAX_EVIDENCE) list.push(`${m[0]}${quantity}`.trim());
     if (found.strong.length >= MAX_EVIDENCE) break;
   }
@@ -574,6 +595,8 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
   if (p === 0 || '.!?+*•'.includes(t[p - 1])) return false;
   // Inside a condition opening the sentence ("If an executive disagrees with me, …"): nothing said yet.
   if (start < conditionEnd) return false;
+  // The writer after the verb ("“It won't rise,” said I."): the writer's own words, as "I said".
+  if (WRITER_AFTER.test(after)) return false;
   const before = wordsBefore(t, start, 6);
   // A determiner right before: a noun or an adjective ("the claims", "an estimated cost").
   if (before.length > 0 && DETERMINERS.has(before[before.length - 1])) return false;
@@ -608,7 +631,11 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
     (DETERMINERS_AFTER.test(after) || /^\s+(?:defeat|victory)\b/i.test(after))
   )
     return false;
-  if (subject !== undefined && PASSIVE.has(subject)) return /^\s*(?:that\b|to\s+be\b)/i.test(after);
+  if (subject !== undefined && PASSIVE.has(subject)) {
+    // "I was determined to be first", "she was determined that …": someone's resolve, not a finding.
+    if (FINDING_VERBS.has(verb) && isResolve(rawWordsBefore(t, start, 6)[i - 1])) return false;
+    return /^\s*(?:that\b|to\s+be\b)/i.test(after);
+  }
   if (/^(?:told|tells)$/.test(verb) && /^\s+(?:me|us)\b/i.test(after) && !/^\s+(?:me|us)\s+that\b/i.test(after))
     return false;
   if (verb === 'added') return /^\s*(?:that\b|[,.;:!?"“”’']|$)/.test(after);
@@ -617,8 +644,21 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
   if (SHOW_VERBS.has(verb) && DEMONSTRATIVES.has(before[i - 1] ?? '')) return false;
   if (SHOW_VERBS.has(verb)) return thatFollows || (subject !== undefined && DATA_SUBJECTS.has(subject));
   // "coaches claim they are …": a clause of its own after the verb, as "that" would open.
-  if (NOUN_LIKE.has(verb)) return thatFollows || CLAUSE_AFTER.test(after);
+  if (NOUN_LIKE.has(verb) || FINDING_VERBS.has(verb)) return thatFollows || CLAUSE_AFTER.test(after);
   return true;
+}
+
+/**
+ * True when the subject of "was determined" (as written) is a person, whose resolve it is ("I was
+ * determined", "she was determined", "Jo Smith was determined"), not a thing found ("It was
+ * determined that", "the cause was determined to be").
+ */
+function isResolve(subject: string | undefined): boolean {
+  if (subject === undefined) return false;
+  const lower = subject.toLowerCase().replace(/’/g, "'");
+  if (PERSONAL_SUBJECTS.has(lower) || /^(?:he|she|they|who|everyone|everybody|nobody|someone)$/.test(lower))
+    return true;
+  return /^\p{Lu}/u.test(subject) && !/^(?:it|this|that|what)$/.test(lower);
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   SPEAKER_LABEL,
   SPEAKER_LABEL_WORDS,
   WRITERS_OWN,
+  WRITER_AFTER,
 } from './claim-rules.js';
 import { sentenceIndex, sentenceRanges } from './sentences.js';
 import { doubleQuotedSpans, unquoted } from './signals.js';
@@ -228,12 +229,19 @@ function dropSignals(block: Block, drop: (signal: ClaimSignal) => boolean): void
 /** Takes the signals that come from a block's words off it: they are someone's recorded words, or a repeat. */
 const dropTextSignals = (block: Block): void => dropSignals(block, (s) => TEXT_SIGNALS.has(s));
 
+// A word and the writer closing a clause after it ("said I,"), as WRITER_AFTER reads them.
+const INVERTED_WRITER = new RegExp(`\\p{L}+${WRITER_AFTER.source.slice(1)}`, 'gu');
+
 /**
  * True when a reporting verb outside the quotes has a speaker ("the clerk told me …"), even where
  * the attribution signal does not count it (a first-person report).
  */
 function namesSpeaker(text: string): boolean {
-  const words = text.toLowerCase().split(/[^\p{L}'’]+/u);
+  // "said I": the writer, inverted ("“It won't rise,” said I.").
+  const words = text
+    .replace(INVERTED_WRITER, ' ')
+    .toLowerCase()
+    .split(/[^\p{L}'’]+/u);
   return words.some((word, i) => {
     if (!REPORTING_VERBS.has(word) || i === 0) return false;
     // "would have said": a modal before "have" leaves it unsaid, as "would say" does.

@@ -28,6 +28,16 @@ const BLOCK_KIND: Record<string, BlockKind> = {
   dd: 'definition',
 };
 
+/** Class names of a picture's caption written as a paragraph or a box. */
+const CAPTION_CLASS =
+  /^(?:wp-caption-text|caption|caption-text|image-caption|img-caption|photo-caption|media-caption|figure-caption|picture-caption)$/i;
+
+/** True for an element whose class says it is a picture's caption. */
+function isCaptionElement(node: DomNode): boolean {
+  const value = node.attribs?.class;
+  return value !== undefined && value.split(/\s+/).some((t) => CAPTION_CLASS.test(t));
+}
+
 /**
  * Never part of the post's text: page chrome, code, scripts, forms. `pre` and `code` hold
  * examples, not claims, and links inside them are not citations. Except (read-inside.ts) a
@@ -616,7 +626,8 @@ export class BlockWalker {
       blockKind = 'paragraph';
     if (blockKind !== undefined) {
       this.flush();
-      const own = name === 'p' ? kind : blockKind;
+      // A paragraph of a caption class is a caption ("wp-caption-text", WordPress's classic captions).
+      const own = name === 'p' ? (kind === 'paragraph' && isCaptionElement(node) ? 'figcaption' : kind) : blockKind;
       if (name === 'blockquote') {
         this.quoteElement(node, children, own);
         return;
@@ -642,9 +653,11 @@ export class BlockWalker {
       else this.push([node], builder, kind, false, undefined);
       return;
     }
-    // A container (div, section, ul, table, …) or an inline element wrapping blocks.
+    // A container (div, section, ul, table, …) or an inline element wrapping blocks; a caption's
+    // (`<div class="caption">`) text is a caption.
     this.flush();
     this.noteLine(node);
+    if (kind === 'paragraph' && name === 'div' && isCaptionElement(node)) kind = 'figcaption';
     // A link around blocks (a story's card: its headline and teaser in one `<a>`): the first
     // block inside carries it, whole, as its text; it would otherwise be in no block at all.
     if (name === 'a') this.pendingWrap = this.wrappingLink(node);

@@ -49,8 +49,10 @@ const ORDERS: Record<string, string[]> = {
     'damagedAnchorsOmitted',
     'line',
     'credits',
+    'firsthand',
   ],
   'credits[]': ['via', 'block'],
+  firsthand: ['words', 'block'],
   'citations[]': [
     'url',
     'anchorText',

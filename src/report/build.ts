@@ -184,6 +184,7 @@ function toReportPost(
     if (block.damagedAnchorsOmitted !== undefined) out.damagedAnchorsOmitted = block.damagedAnchorsOmitted;
     if (block.evidence !== undefined) out.evidence = block.evidence;
     if (credits !== undefined) out.credits = credits;
+    if (block.firsthand !== undefined) out.firsthand = block.firsthand;
     return out;
   });
   return out;

@@ -208,7 +208,7 @@ function mayRaise(block: ReportBlock): boolean {
   if (block.damagedAnchors.length > 0) return true;
   const citations = block.citations;
   for (let i = 0; i < citations.length; i++) if (reportsOn(citations[i])) return true;
-  if (NEVER_UNCITED_KINDS.has(block.kind)) return false;
+  if (NEVER_UNCITED_KINDS.has(block.kind) || block.firsthand !== undefined) return false;
   const signals = block.signals;
   for (let i = 0; i < signals.length; i++) if (UNCITED_SIGNALS.has(signals[i])) return true;
   return false;
@@ -216,8 +216,10 @@ function mayRaise(block: ReportBlock): boolean {
 
 // A table cell is data: its source is the table's caption or the paragraph around it, and
 // one note per figure in a table would bury the real uncited claims.
-// A footnote, source line or reference entry is the source of other blocks, not a claim.
-const NEVER_UNCITED_KINDS = new Set(['heading', 'table-cell', 'footnote', 'source-line', 'reference']);
+// A footnote, source line or reference entry is the source of other blocks, not a claim. A
+// picture's caption says what it shows (no claim paragraph, bench/claims-labelling.md); a caption
+// with a link under a quote or paragraph of its figure is that block's source line (credits.ts).
+const NEVER_UNCITED_KINDS = new Set(['heading', 'table-cell', 'footnote', 'source-line', 'reference', 'figcaption']);
 
 function blockFindings(
   block: ReportBlock,
@@ -292,6 +294,8 @@ function blockFindings(
     !block.citations.some((c) => isSourceLink(c, postUrl)) &&
     // Credited by a footnote, a source line or a reference entry, even one naming a source without a link.
     (block.credits ?? []).length === 0 &&
+    // Told to the writer or the outlet, its own analysis or documents: an editor asks no link (firsthand.ts).
+    block.firsthand === undefined &&
     block.damagedAnchors.length === 0
   ) {
     // The words behind each signal, so the note says why ("number “62%”, attribution “officials said”").

@@ -13,6 +13,7 @@ import {
 import { lineColumn } from './json-repair.js';
 import { capNesting, markNestingCapped, MAX_NESTING } from './html-nesting.js';
 import { linkHost, navigationHost } from './own-site.js';
+import { ldPublisherNames, outletNames, titleSiteName } from './outlet-names.js';
 import { dateField, deepNesting, noArticleBody, notAnAbsoluteUrl } from './warnings.js';
 
 /** Resolves `href` against `base`, or undefined when it cannot be resolved. */
@@ -52,13 +53,15 @@ interface PageMeta {
   docTitle?: string;
   publishedMeta?: string;
   modifiedMeta?: string;
+  /** The names the head gives the site: og:site_name, application-name, publisher, JSON-LD publishers. */
+  siteNames: string[];
   /** Each absolute `<a href>` of the page: its start offset and href (see own-site.ts). */
   links: Array<[number, string]>;
 }
 
 function readMeta(root: DomNode): PageMeta {
-  const meta: PageMeta = { links: [] };
-  const first = (key: Exclude<keyof PageMeta, 'links'>, value: string | undefined): void => {
+  const meta: PageMeta = { links: [], siteNames: [] };
+  const first = (key: Exclude<keyof PageMeta, 'links' | 'siteNames'>, value: string | undefined): void => {
     if (meta[key] === undefined && value !== undefined) meta[key] = value;
   };
   forEachElement(root, (el) => {
@@ -91,7 +94,15 @@ function readMeta(root: DomNode): PageMeta {
           case 'article:modified_time':
             first('modifiedMeta', a.content);
             break;
+          case 'og:site_name':
+            if (a.content !== undefined) meta.siteNames.push(a.content);
+            break;
         }
+        if ((a.name === 'application-name' || a.name === 'publisher') && a.content !== undefined)
+          meta.siteNames.push(a.content);
+        break;
+      case 'script':
+        if (/ld\+json/i.test(a.type ?? '')) meta.siteNames.push(...ldPublisherNames(textContent(el)));
         break;
       case 'svg':
       case 'math':
@@ -299,5 +310,7 @@ export function parseHtmlDocument(page: string, meta: { source: string; url?: st
   if (modified) post.modified = modified;
   const own = ownHosts([canonical, ogUrl, meta.url], navigationHost(head.links, el));
   if (own.length > 0) post.siteHosts = own;
+  const names = outletNames([...head.siteNames, titleSiteName(head.docTitle)]);
+  if (names.length > 0) post.outletNames = names;
   return post;
 }

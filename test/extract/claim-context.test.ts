@@ -380,3 +380,167 @@ describe('photo captions without a credit (issue 8)', () => {
     expect(uncited(opened)).toEqual([0, 1]);
   });
 });
+
+describe('firsthand reporting is not uncited (issue 8)', () => {
+  /** A news page of the given paragraphs, its head as a saved page has it (title, canonical, more). */
+  const news = (head: string, ...paragraphs: string[]): ExtractedPost =>
+    extractPost(
+      parseDocument(
+        `<!doctype html><html><head>${head}</head><body><article>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`,
+        { source: 'story.html' },
+      )[0],
+    );
+  const COURIER =
+    '<title>Ferry cuts - The Harbour Courier</title><link rel="canonical" href="https://www.harbourcourier.example/news/ferry">';
+  const firsthand = (p: ExtractedPost): Array<string[] | undefined> => p.blocks.map((b) => b.firsthand?.words);
+
+  it('told to the outlet (its name from the title, its short name, "me"/"us"), its interviews and messages', () => {
+    const p = news(
+      COURIER,
+      'The ferry company will cut its winter sailings from six to four, its chief executive told The Harbour Courier on Monday.',
+      '“We cannot fill the boats in January,” Moira Keane told the Courier.',
+      'The harbour master told me that 14 berths had been empty since March.',
+      'Jo Hale, 67, said in an interview that the cuts would leave islanders stranded.',
+      'The union’s secretary, speaking to The Harbour Courier by telephone, said 300 jobs were at risk.',
+      'The council said in an email that it was reviewing the subsidy of $2 million.',
+      'A manager, who spoke on condition of anonymity because he was not authorised to comment, said sales fell 20%.',
+      'In interviews with dozens of islanders, 30 said they had missed a hospital appointment.',
+    );
+    expect(uncited(p)).toEqual([]);
+    expect(firsthand(p)).toEqual([
+      ['told The Harbour Courier'],
+      ['told the Courier'],
+      ['told me'],
+      ['in an interview'],
+      ['speaking to The Harbour Courier'],
+      ['said in an email'],
+      ['spoke on condition of anonymity'],
+      ['In interviews'],
+    ]);
+  });
+
+  it('the outlet’s own analysis, survey, documents and reporting', () => {
+    const p = news(
+      COURIER,
+      'A Harbour Courier analysis of the timetables found that the island has lost a third of its sailings since 2015.',
+      'Nine in ten ferry users want the sailings back, according to a Courier survey of 400 islanders.',
+      'Documents reviewed by The Harbour Courier show the company set aside $120 million for new boats.',
+      'The Harbour Courier first reported in March that the company planned to sell two vessels.',
+      'Our analysis of port records shows 40% of sailings left late last year.',
+    );
+    expect(uncited(p)).toEqual([]);
+    expect(firsthand(p)).toEqual([
+      ['A Harbour Courier analysis'],
+      ['Courier survey'],
+      ['reviewed by The Harbour Courier'],
+      ['The Harbour Courier first reported'],
+      ['Our analysis'],
+    ]);
+  });
+
+  it('the outlet from its host, og:site_name or JSON-LD publisher when the title does not say it', () => {
+    const host = news(
+      '<link rel="canonical" href="https://edition.cnn.com/2025/ferry">',
+      '“It is over,” the mayor told CNN on Tuesday.',
+    );
+    expect(firsthand(host)).toEqual([['told CNN']]);
+    const initials = news(
+      '<link rel="canonical" href="https://www.nytimes.com/2025/ferry.html">',
+      'The mayor told The New York Times that 40 people had lost their jobs.',
+      'The mayor told the Times that 40 more would go.',
+    );
+    expect(uncited(initials)).toEqual([]);
+    const site = news(
+      '<meta property="og:site_name" content="Bayside Bugle">',
+      'The mayor told the Bayside Bugle that 40 people had lost their jobs.',
+    );
+    expect(uncited(site)).toEqual([]);
+    const ld = news(
+      '<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"Bayside Bugle"}}]}</script>',
+      'Data compiled by the Bayside Bugle show 40 berths are empty.',
+    );
+    expect(firsthand(ld)).toEqual([['compiled by the Bayside Bugle']]);
+  });
+
+  it('what was told to someone else, or to another outlet, stays uncited', () => {
+    const p = news(
+      COURIER,
+      'The mayor told the council on Tuesday that the sale would raise $2 million.',
+      'Keane told Reuters last month that the company was in talks to sell two vessels.',
+      'In an interview with Fox News, the governor said 300 jobs would go.',
+      'In an interview with a local radio station, the governor said 40 ferries would go.',
+      'Keane said in a radio interview that the company had lost $4 million.',
+      'A Financial Times analysis found the island has lost a third of its sailings.',
+      'Officials, speaking on condition of anonymity, told Reuters that 40 berths would close.',
+      '“I told The Harbour Courier everything,” Keane said of the sale.',
+      'The Department for Transport said in a statement that it was reviewing the subsidy.',
+    );
+    expect(uncited(p)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(firsthand(p).every((w) => w === undefined)).toBe(true);
+  });
+
+  it('another outlet is nobody’s own on a page that does not name one', () => {
+    const md = post('The mayor told The Harbour Courier that 40 people had lost their jobs.');
+    expect(uncited(md)).toEqual([0]);
+  });
+
+  it('a speaker who spoke to the outlet goes on speaking to it ("Reyes said", "she said" right after), not to others', () => {
+    const p = news(
+      COURIER,
+      'The board’s chair, Tom Reyes, said in an interview that $4 million had been approved at public meetings.',
+      '“Every contract went to a vote,” Reyes said.',
+      '“We kept the minutes,” he said.',
+      'The harbour was quiet on Tuesday afternoon.',
+      '“Nobody asked us,” she said of the 40 traders.',
+      'Reyes told the Tribune last year that the consultants had saved the board money.',
+    );
+    expect(p.blocks[1].firsthand).toEqual({ words: ['Reyes said'], block: 0 });
+    expect(p.blocks[2].firsthand).toEqual({ words: ['he said'], block: 0 });
+    // After a paragraph of no speaker, "she" is nobody the story made clear; "told the Tribune" is another outlet.
+    expect(uncited(p)).toEqual([4, 5]);
+  });
+
+  it('a blogger’s conversations: what was said to the writer, and the writer’s own words', () => {
+    const p = post(
+      'I spent the weekend packing boxes for the move to the coast.',
+      'I said to the removal man that the piano would stay, and he said it would cost £300 to move it anyway.',
+      '“You should have done this months ago,” my mum told me on the phone.',
+      '“That van is never going to hold it all,” said I, to nobody in particular.',
+      'According to the removals association, the average move costs £1,200.',
+    );
+    expect(uncited(p)).toEqual([4]);
+  });
+
+  it('says in the JSON report why a paragraph is firsthand', () => {
+    const r = buildReport({
+      posts: [news(COURIER, 'Keane told the Courier that 300 jobs would go.')],
+      results: new Map(),
+      startedAt: new Date(0),
+      durationMs: 0,
+      offline: true,
+    });
+    expect(r.posts[0].blocks[0].firsthand).toEqual({ words: ['told the Courier'] });
+    expect(r.findings).toEqual([]);
+  });
+});
+
+describe('captions of pictures are no claim paragraphs (issue 8)', () => {
+  it('a figcaption, a WordPress caption and a caption box under a picture are never uncited; the story is', () => {
+    const p = page(`<article>
+      <figure><img src="a.jpg" alt=""><figcaption>About 3,000 people walked the pier on its first day back, organisers said.</figcaption></figure>
+      <div class="wp-caption"><img src="b.jpg"><p class="wp-caption-text">The new decking cost £120,000 and took 14 weeks to lay.</p></div>
+      <div class="caption">Crowds of 3,000 people on Saturday.</div>
+      <p>Traders said they had lost 40% of their takings.</p>
+    </article>`);
+    expect(p.blocks.map((b) => b.kind)).toEqual(['figcaption', 'figcaption', 'figcaption', 'paragraph']);
+    expect(uncited(p)).toEqual([3]);
+  });
+
+  it('a caption with a link under a quote of its figure still credits the quote', () => {
+    const p = page(
+      `<article><figure><blockquote><p>The wall will not survive another winter, and 40% of it is loose.</p></blockquote><figcaption>Chief inspector, <a href="https://inspectorate.example.gov/wall">inspection report</a></figcaption></figure></article>`,
+    );
+    expect(p.blocks.map((b) => b.kind)).toEqual(['blockquote', 'source-line']);
+    expect(p.blocks[0].credits).toEqual([{ via: 'source-line', block: 1 }]);
+  });
+});

@@ -1,0 +1,573 @@
+import type { ClaimRules } from '../config/claim-config.js';
+import type { Block, ClaimSignal } from '../types.js';
+import { NAME_STOPWORDS } from './claim-rules.js';
+import { sentenceIndex, sentenceRanges } from './sentences.js';
+import { MAX_EVIDENCE, unquoted } from './signals.js';
+
+/**
+ * Firsthand reporting (bench/claims-labelling.md, `firsthand`): a claim whose source is the
+ * writer or the outlet itself — said to them ("told The Coastal Times", "told me", "said in an
+ * interview", "speaking to Global Wire", "reached by phone"), their own analysis, survey or
+ * documents ("a Ledger analysis found", "documents reviewed by Global Wire", "our survey"), what
+ * they reported or saw ("The Ledger first reported", "KRNW crews saw"), a source who spoke to
+ * them on condition of anonymity, a conversation of the writer's ("I asked the clerk, and she
+ * said …"). An editor asks no link for it: such a paragraph is not CLAIM_UNCITED, and says why
+ * (`Block.firsthand`). The outlet is the page's (its site names, its host: outletOf) and the
+ * config's (`claims.outletNames`); what was told to another outlet ("told Reuters" on a page of
+ * The Coastal Times) stays someone else's report. Read outside quotation marks: a quote's "I
+ * told CNN" is the speaker's. The rules are published in the README ("Claim signals").
+ */
+
+/** The writer's own outlet, as the page and the config name it. */
+export interface Outlet {
+  /** Its names as nameKey gives them ("coastaltimes"), with their short forms ("times" of "The Coastal Times"). */
+  keys: ReadonlySet<string>;
+  /** The registrable labels of its hosts ("nytimes" of www.nytimes.com, "bbc" of news.bbc.co.uk). */
+  labels: readonly string[];
+}
+
+/** An outlet known by no name and no host: only the writer's own words ("told me", "our survey") are firsthand. */
+const NO_OUTLET: Outlet = Object.freeze({ keys: new Set<string>(), labels: [] });
+
+/**
+ * Last words of a newspaper's or magazine's name, which it goes by alone ("The Times" for The
+ * Coastal Times, "the Gazette" for the Riverside Gazette).
+ */
+const PAPER_WORDS = new Set(
+  'times post journal globe herald tribune guardian telegraph independent chronicle star sun observer examiner inquirer gazette register bee economist atlantic ledger courier mail mirror express record news-journal dispatch enquirer sentinel standard press bulletin courant reporter review monitor advocate daily citizen leader argus beacon eagle'.split(
+    ' ',
+  ),
+);
+/** Words of a site's name it is also known without ("BBC News" is "the BBC"). */
+const OPTIONAL_NAME_WORDS = new Set(['the', 'news', 'online', 'magazine', 'newspaper', 'digital']);
+/** What a host's label may add to the outlet's name ("apnews" for the Associated Press, "nbcnews"). */
+const LABEL_SUFFIXES = ['news', 'online', 'daily', 'media', 'tv', 'uk', 'us', 'mag'];
+/** Hosts of many sites, each a subdomain ("jo.github.io", "jo.wordpress.com"): the subdomain names the site. */
+const HOSTING = new Set(
+  'github gitlab wordpress blogspot blogger medium substack netlify vercel tumblr wixsite squarespace herokuapp ghost typepad livejournal hashnode bearblog neocities'.split(
+    ' ',
+  ),
+);
+/** Second-level labels under a country's domain ("co" of bbc.co.uk): the label before them names the site. */
+const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'ac', 'gov', 'edu', 'ne', 'or', 'go']);
+
+/** A name as compared: lower case, letters and digits only, without "the" before it or "'s" after it. */
+function nameKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/['’]s$/u, '')
+    .replace(/^the\s+/u, '')
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** The label of a host that names its site ("nytimes" of www.nytimes.com, "bbc" of news.bbc.co.uk). */
+function hostLabel(host: string): string | undefined {
+  const parts = host
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .split('.');
+  if (parts.length < 2) return undefined;
+  const secondLevel =
+    parts.length >= 3 && parts[parts.length - 1].length === 2 && SECOND_LEVEL.has(parts[parts.length - 2]);
+  let at = parts.length - (secondLevel ? 3 : 2);
+  if (HOSTING.has(parts[at])) at--;
+  const label = parts[at];
+  return label !== undefined && label.length >= 2 ? label : undefined;
+}
+
+/** The outlet of a post: the names its page gives (Post.outletNames), the config's, its hosts' labels. */
+export function outletOf(names: readonly string[], hosts: readonly string[]): Outlet {
+  if (names.length === 0 && hosts.length === 0) return NO_OUTLET;
+  const keys = new Set<string>();
+  for (const name of names) {
+    const key = nameKey(name);
+    if (key === '') continue;
+    keys.add(key);
+    const words = name.trim().split(/\s+/);
+    // "The Coastal Times" is "the Times"; "BBC News" is "the BBC".
+    const last = words[words.length - 1].toLowerCase();
+    if (words.length >= 2 && PAPER_WORDS.has(last)) keys.add(last);
+    const kept = words.filter((w) => !OPTIONAL_NAME_WORDS.has(w.toLowerCase()));
+    if (kept.length > 0 && kept.length < words.length) keys.add(nameKey(kept.join(' ')));
+  }
+  const labels = [...new Set(hosts.map(hostLabel).filter((l): l is string => l !== undefined))];
+  return { keys, labels };
+}
+
+/**
+ * True when a name's words spell a host's label, each word whole or by its initial, in order
+ * ("New York Times" → "nytimes", "Wall Street Journal" → "wsj", "Global Wire" → "globalwire"),
+ * "the" and "news" optional, the label maybe opening with "the" or ending in "news"; at least
+ * one word whole (three letters or more) or two initials.
+ */
+function spellsLabel(words: readonly string[], label: string): boolean {
+  const bases = new Set<string>();
+  for (const l of label.startsWith('the') ? [label, label.slice(3)] : [label]) {
+    bases.add(l);
+    for (const suffix of LABEL_SUFFIXES)
+      if (l.endsWith(suffix) && l.length > suffix.length) bases.add(l.slice(0, -suffix.length));
+  }
+  const fits = (base: string, i: number, at: number, whole: number, initials: number): boolean => {
+    if (i === words.length) return at === base.length && (whole > 0 || initials >= 2);
+    const w = words[i];
+    if (OPTIONAL_NAME_WORDS.has(w) && fits(base, i + 1, at, whole, initials)) return true;
+    if (base.startsWith(w, at) && fits(base, i + 1, at + w.length, whole + (w.length >= 3 ? 1 : 0), initials))
+      return true;
+    return w.length > 1 && base[at] === w[0] && fits(base, i + 1, at + 1, whole, initials + 1);
+  };
+  for (const base of bases) if (fits(base, 0, 0, 0, 0)) return true;
+  return false;
+}
+
+/** The words of a name as spellsLabel reads them: lower case, letters and digits only. */
+const labelWords = (name: string): string[] =>
+  name
+    .toLowerCase()
+    .replace(/['’]s$/u, '')
+    .split(/[\s-]+/)
+    .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter((w) => w !== '');
+
+/**
+ * True when `name` is the outlet's: one of its names or their short forms, a name its host's
+ * label spells ("The New York Times" on nytimes.com), or "the" and a newspaper's last word its
+ * label ends with ("the Times" on latimes.com).
+ */
+function isOutlet(name: string, outlet: Outlet): boolean {
+  const key = nameKey(name);
+  if (key === '') return false;
+  if (outlet.keys.has(key)) return true;
+  if (outlet.labels.length === 0) return false;
+  const words = labelWords(name);
+  if (words.length === 0 || words.length > 6) return false;
+  const single = words.filter((w) => w !== 'the');
+  for (const label of outlet.labels) {
+    if (spellsLabel(words, label)) return true;
+    if (single.length === 1 && PAPER_WORDS.has(single[0]) && label.endsWith(single[0])) return true;
+  }
+  return false;
+}
+
+// A name as a story writes it: capitalised words, maybe "the" before them, "of"/"and"/"&" between.
+const NAME_AT =
+  /(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}\p{N}&.'’-]*|\p{N}+\p{L}[\p{L}\p{N}]*)(?:\s+(?:(?:of|and|&|de|for)\s+)?(?:\p{Lu}[\p{L}\p{N}&.'’-]*))*/uy;
+/** The writer or the outlet without a name: "me", "us", "this newspaper", "this reporter". */
+const OWN_REFERENCE =
+  /(?:me|us|this\s+(?:newspaper|paper|publication|magazine|website|site|outlet|reporter|correspondent|writer|author|columnist|station|network|programme|program|broadcaster|newsroom|podcast|show|blog))\b/iy;
+/** Words naming no outlet that open a capitalised run ("Monday", "Mr"). */
+const NOT_OUTLET_WORDS = NAME_STOPWORDS;
+// Most words of a capitalised run read as a name.
+const MAX_NAME_WORDS = 6;
+
+/** Who a phrase names: the outlet (or the writer), someone else, or nobody it can tell. */
+type Who = 'own' | 'other' | undefined;
+
+/**
+ * Who is named at `at` ("told ___"): "me", "us", "this newspaper" or the outlet's name (its
+ * longest run of capitalised words that is, up to a possessive: "CNN's Jake Tapper") is the
+ * outlet; another capitalised name is someone else; lower case ("reporters") is nobody's.
+ */
+function whoAt(t: string, at: number, outlet: Outlet): { who: Who; end: number } {
+  let i = at;
+  while (t[i] === ' ') i++;
+  OWN_REFERENCE.lastIndex = i;
+  const own = OWN_REFERENCE.exec(t);
+  if (own) return { who: 'own', end: i + own[0].length };
+  NAME_AT.lastIndex = i;
+  const m = NAME_AT.exec(t);
+  if (!m) return { who: undefined, end: i };
+  const words = m[0].split(/\s+/).slice(0, MAX_NAME_WORDS);
+  // Up to a possessive: "CNN's Jake Tapper" is CNN's.
+  const possessive = words.findIndex((w) => /['’]s$/u.test(w));
+  const run = possessive >= 0 ? words.slice(0, possessive + 1) : words;
+  // The longest first words that are the outlet's ("CNN Tuesday", "The Times on").
+  for (let n = run.length; n > 0; n--) {
+    const name = run.slice(0, n).join(' ');
+    if (isOutlet(name, outlet)) return { who: 'own', end: i + t.slice(i).indexOf(run[n - 1]) + run[n - 1].length };
+  }
+  const first = words[0].toLowerCase();
+  if (words.length === 1 && NOT_OUTLET_WORDS.has(first.replace(/['’]s$/u, ''))) return { who: undefined, end: i };
+  return { who: 'other', end: i + m[0].length };
+}
+
+/** The capitalised run ending right before `end` ("A Coastal Times" before " analysis"), and where it starts. */
+function nameBefore(t: string, end: number): { name: string; start: number } | undefined {
+  let i = end;
+  while (i > 0 && t[i - 1] === ' ') i--;
+  const stop = i;
+  let start = i;
+  let words = 0;
+  while (words < MAX_NAME_WORDS) {
+    let j = start;
+    while (j > 0 && /[\p{L}\p{N}&.'’-]/u.test(t[j - 1])) j--;
+    const word = t.slice(j, start);
+    if (word === '' || !(/^[\p{Lu}\p{N}]/u.test(word) || (words > 0 && /^(?:of|and|&|the)$/i.test(word)))) break;
+    start = j;
+    words++;
+    while (start > 0 && t[start - 1] === ' ') start--;
+    if (start === j) break;
+    // Back over the space only when another word of the run is there.
+    const k = start;
+    let w = k;
+    while (w > 0 && /[\p{L}\p{N}&.'’-]/u.test(t[w - 1])) w--;
+    const next = t.slice(w, k);
+    if (!(/^[\p{Lu}\p{N}]/u.test(next) || /^(?:of|and|&|the)$/i.test(next))) {
+      start = j;
+      break;
+    }
+  }
+  if (start === stop) return undefined;
+  const name = t
+    .slice(start, stop)
+    .trim()
+    .replace(/^(?:(?:a|an|the|this|new|one)\s+)+/i, '');
+  return name === '' ? undefined : { name, start };
+}
+
+/**
+ * Who is named right before `end` ("___ reported", "a ___ analysis"): "we", "I", "our", "my",
+ * the outlet's name (the whole capitalised run, "a"/"the" aside: "A Coastal Times analysis", not
+ * "a Financial Times analysis" on a page of The Coastal Times), someone else's, or nobody's.
+ */
+function whoBefore(t: string, end: number, outlet: Outlet): Who {
+  const word = /([\p{L}'’]+)\s*$/u.exec(t.slice(Math.max(0, end - 30), end))?.[1];
+  if (word !== undefined && /^(?:we|our|my)$/i.test(word)) return 'own';
+  if (word === 'I') return 'own';
+  const named = nameBefore(t, end);
+  if (named === undefined) return undefined;
+  if (isOutlet(named.name, outlet)) return 'own';
+  // A single word opening the sentence ("Documents", "Police") or a stopword ("Monday") names nobody.
+  const opens = /(?:^|[.!?:;]["”’)]*)\s*$/.test(t.slice(Math.max(0, named.start - 3), named.start));
+  if (NOT_OUTLET_WORDS.has(named.name.toLowerCase()) || (opens && !/\s/.test(named.name))) return undefined;
+  return 'other';
+}
+
+/** A phrase of firsthand reporting, and who it names. */
+interface Found {
+  /** The words, as written. */
+  words: string;
+  /** Where they start in the text. */
+  at: number;
+  /** The outlet or the writer ('own'), or someone else ('other': it was told to another outlet). */
+  who: 'own' | 'other';
+}
+
+// Said to someone ("told ___", "speaking to ___", "in a statement to ___", "obtained by ___").
+const TO_WHOM =
+  /\b(?:(?:told|tells|tell|telling)|(?:speaking|spoke|speaks|speak|talking|talked|talks|talk|writing|wrote|responding|replying|replied|responded|said|says|explained|complained|admitted|confided|mentioned|confirmed|insisted|conceded)\s+(?:to|with)|in\s+(?:an?|the|his|her|their|its)\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|email|e-mail|message|text|letter|note|response|reply|comments?|remarks|answers?)\s+(?:sent\s+|provided\s+|given\s+|emailed\s+)?(?:to|for)|(?:obtained|reviewed|seen|viewed|analy[sz]ed|examined|compiled|collected|gathered|verified|confirmed|conducted|commissioned|carried\s+out|reached|contacted|asked|interviewed|surveyed|polled|counted|calculated|tallied|photographed|filmed)\s+by|(?:shared\s+with|provided\s+to|given\s+to|sent\s+to|shown\s+to|released\s+to|leaked\s+to|made\s+available\s+to|supplied\s+to|forwarded\s+to|passed\s+to|questions?\s+from|inquir(?:y|ies)\s+from|requests?\s+from)|(?:analysis|analyses|review|investigation|survey|poll|tally|count|calculations?|estimates?|reporting|research|study)\s+(?:by|from|for|conducted\s+by|commissioned\s+by|carried\s+out\s+by)|according\s+to)\s+/giu;
+
+// An interview, maybe with whom after it ("in an interview", "in a phone interview with ___"); a
+// broadcast's or a year's interview is none of the outlet's ("in a radio interview", "in a 2019 interview").
+const INTERVIEW =
+  /\b(?:in|during)\s+(?:(?:an?|the|his|her|their|one|several|separate|multiple|two|three|recent)\s+)?(?:(?:recent|brief|short|lengthy|long|wide-ranging|exclusive|separate|follow-up|phone|telephone|email|e-mail|emailed|written|in-person|sit-down|video|zoom|joint|rare|subsequent|later|earlier|previous|extensive|hour-long|\p{L}+-minute)\s+){0,2}interviews?\b/giu;
+// An interview on the air or in another publication: someone else's ("in a radio interview", "in a 2019 interview").
+const BROADCAST_INTERVIEW =
+  /\b(?:in|during)\s+(?:an?|the|his|her|their)\s+(?:[\p{L}\d-]+\s+)?(?:radio|television|tv|televised|podcast|cable|broadcast|magazine|newspaper|\d{4})\s+interviews?\b/giu;
+// What may follow an interview: with whom, on what, where published.
+const INTERVIEW_WITH =
+  /^\s*,?\s*(?:with|to|for|by|on|published\s+(?:by|in|on)|aired\s+(?:by|on)|broadcast\s+(?:by|on)|posted\s+(?:by|on)|released\s+by|given\s+to|conducted\s+by)\s+/i;
+// The press or a broadcaster, in lower case, after "an interview with": another outlet.
+const PRESS =
+  /^(?:reporters?|journalists?|the\s+press|(?:an?\s+|the\s+)?(?:(?:local|national|state|regional|public|cable|morning|evening|weekly|daily|online|student)\s+)*(?:media|press|news|radio|television|tv|newspaper|paper|magazine|station|network|podcast|channel|outlet|broadcaster|show|programme|program|tabloid|blog|website)\b)/i;
+// A day or a time after "on": when the interview was, not where ("in an interview on Tuesday").
+const WHEN_AFTER_ON =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|the\s+phone|the\s+telephone|the\s+sidelines)\b/i;
+
+// Said by email or phone with no one else named ("said in an email", "said by phone", "reached by telephone").
+const BY_MESSAGE =
+  /\b(?:(?:said|says|wrote|writes|added|explained|responded|replied|commented|confirmed|reached|contacted|speaking|spoke|interviewed|declined\s+to\s+comment)\s+(?:\S+\s+){0,2}?(?:in|by|over|via)\s+(?:an?\s+)?(?:emailed\s+|e-mailed\s+|brief\s+|short\s+)?(?:email|e-mail|text\s+message|text|phone\s+call|telephone\s+call|phone|telephone|cellphone))\b/gi;
+
+// An outlet or the writer doing its own reporting ("___ first reported", "___ has learned", "___ obtained").
+const DID =
+  /\s+(?:has\s+|had\s+|have\s+)?(?:(?:first|previously|exclusively|also|earlier|separately|independently|originally)\s+)?(?:reported|learned|learnt|obtained|reviewed|analy[sz]ed|confirmed|revealed|verified|examined|counted|calculated|tallied|surveyed|polled|can\s+reveal|can\s+confirm|understands|has\s+seen|saw|witnessed|observed|watched|visited|found)\b/gi;
+// The writer as the subject right before a verb of DID.
+const WRITER_BEFORE = /(?<![\p{L}'’])(I|[Ww]e)$/u;
+// The outlet's people ("KRNW crews", "a Ledger reporter", "our correspondent") before DID.
+const STAFF = /^(?:crews?|reporters?|journalists?|correspondents?|photographers?|staff|team|editors?|producers?)$/i;
+
+// The outlet's own analysis, survey or test ("a Coastal Times analysis", "The Ledger's review", "our survey").
+const OWN_WORK =
+  /\s+(?:own\s+)?(?:(?:data|news|statistical|exclusive|new|recent|months-long|year-long)\s+)?(?:analysis|analyses|review|investigation|survey|poll|polling|tally|count|examination|calculations?|estimates?|database|tests?|testing|measurements?|audit|questionnaire|reporting)\b/gi;
+
+// A source who spoke to the outlet on condition of anonymity.
+const ANONYMITY =
+  /\b(?:(?:spoke|speaking|talked|talking)\s+(?:\S+\s+){0,3}?on\s+(?:the\s+)?condition\s+(?:of\s+anonymity|that\s+(?:he|she|they)\s+not\s+be\s+(?:named|identified))|(?:requested|asked\s+for|was\s+granted|were\s+granted|granted|insisted\s+on)\s+anonymity|who\s+(?:asked|requested)\s+not\s+to\s+be\s+(?:named|identified)|declined\s+to\s+be\s+(?:named|identified))\b/gi;
+
+// The writer in a conversation: what was said back to them ("I asked the clerk, and she said …").
+const CONVERSATION =
+  /(?<![\p{L}'’])(?:I|[Ww]e)\s+(?:(?:also|then|later|first|once|had|have|just|finally)\s+)?(?:said\s+to|told|asked|called|phoned|rang|emailed|e-mailed|texted|messaged|wrote\s+to|spoke\s+(?:to|with)|talked\s+(?:to|with)|interviewed|met\s+with|reached)(?![\p{L}])/gu;
+
+// Words one of which every pattern above holds (case-sensitive, no Unicode classes): most
+// paragraphs have none and are read no further.
+const HINT =
+  /told|tell|speak|spoke|talk|said to|says to|interview|statement|email|e-mail|message|letter|remarks|comment|obtain|review|seen|viewed|analy|examin|compil|collect|gather|verif|confirm|conduct|commission|carried out|reach|contact|asked|survey|poll|count|calculat|tall|shared|provided|given to|sent to|shown to|released to|leaked to|available to|supplied|forwarded|passed to|question|inquir|request|report|research|study|according|phone|text|learn|reveal|understands|saw|witness|observ|watch|visit|found|test|measure|audit|estimate|investigat|anonymity|named|identified|I |We |we /;
+
+/** Firsthand phrases of a text (already unquoted), and phrases naming another outlet, in text order. */
+function phrases(t: string, outlet: Outlet, rules: ClaimRules | undefined): Found[] {
+  const found: Found[] = [];
+  const add = (at: number, end: number, who: Who): void => {
+    if (who !== undefined)
+      found.push({
+        words: t
+          .slice(at, end)
+          .replace(/\s+/g, ' ')
+          .replace(/[\s.,;:]+$/, ''),
+        at,
+        who,
+      });
+  };
+  if (rules?.firsthandWords !== undefined) {
+    const re = rules.firsthandWords;
+    re.lastIndex = 0;
+    for (let m = re.exec(t); m; m = re.exec(t)) add(m.index, m.index + m[0].length, 'own');
+  }
+  if (!HINT.test(t)) return found;
+  TO_WHOM.lastIndex = 0;
+  for (let m = TO_WHOM.exec(t); m; m = TO_WHOM.exec(t)) {
+    const end = m.index + m[0].length;
+    const { who, end: whoEnd } = whoAt(t, end, outlet);
+    add(m.index, whoEnd, who);
+    TO_WHOM.lastIndex = Math.max(end, whoEnd);
+  }
+  BROADCAST_INTERVIEW.lastIndex = 0;
+  for (let m = BROADCAST_INTERVIEW.exec(t); m; m = BROADCAST_INTERVIEW.exec(t))
+    add(m.index, m.index + m[0].length, 'other');
+  INTERVIEW.lastIndex = 0;
+  for (let m = INTERVIEW.exec(t); m; m = INTERVIEW.exec(t)) {
+    const end = m.index + m[0].length;
+    const rest = t.slice(end, end + 120);
+    const withWhom = INTERVIEW_WITH.exec(rest);
+    if (withWhom === null) {
+      add(m.index, end, 'own');
+      continue;
+    }
+    const after = end + withWhom[0].length;
+    if (/^on\b/i.test(withWhom[0].trim().replace(/^,\s*/, '')) && WHEN_AFTER_ON.test(t.slice(after, after + 20))) {
+      add(m.index, end, 'own');
+      continue;
+    }
+    const { who, end: whoEnd } = whoAt(t, after, outlet);
+    // Interviews with people ("in interviews with dozens of residents") are the outlet's; with the
+    // press or a station ("with reporters", "with a local radio station") someone else's.
+    if (who !== undefined) add(m.index, whoEnd, who);
+    else if (PRESS.test(t.slice(after, after + 40))) add(m.index, whoEnd, 'other');
+    else add(m.index, end, 'own');
+  }
+  BY_MESSAGE.lastIndex = 0;
+  for (let m = BY_MESSAGE.exec(t); m; m = BY_MESSAGE.exec(t)) {
+    const end = m.index + m[0].length;
+    const to = /^\s+(?:to|with|from)\s+/i.exec(t.slice(end, end + 10));
+    if (to === null) add(m.index, end, 'own');
+    else add(m.index, whoAt(t, end + to[0].length, outlet).end, whoAt(t, end + to[0].length, outlet).who ?? 'other');
+  }
+  DID.lastIndex = 0;
+  for (let m = DID.exec(t); m; m = DID.exec(t)) {
+    const end = m.index + m[0].length;
+    // "Documents reviewed by …": a passive, TO_WHOM's.
+    if (/^\s+by\b/.test(t.slice(end, end + 4))) continue;
+    const staff = /([\p{L}]+)$/u.exec(t.slice(Math.max(0, m.index - 20), m.index))?.[1];
+    if (staff !== undefined && STAFF.test(staff)) {
+      const before = m.index - staff.length;
+      const who = /\b(?:our|this)\s*$/i.test(t.slice(Math.max(0, before - 6), before))
+        ? 'own'
+        : whoBefore(t, before, outlet);
+      if (who === 'own') add(nameBefore(t, before)?.start ?? before, end, who);
+      continue;
+    }
+    // The writer's own reporting ("as we reported", "I counted"); not what they learned or saw
+    // from others ("I learned that …", "I saw that …": HEARSAY's reports).
+    const writer = WRITER_BEFORE.exec(t.slice(Math.max(0, m.index - 8), m.index));
+    if (writer !== null) {
+      if (!/learn|understands|can\s/i.test(m[0]) && !/^\s+that\b/i.test(t.slice(end, end + 6)))
+        add(m.index - writer[1].length, end, 'own');
+      continue;
+    }
+    const who = whoBefore(t, m.index, outlet);
+    // "found" and "saw" are everyone's verbs: only the outlet's count, never against it.
+    if (who === 'own') add(nameBefore(t, m.index)?.start ?? m.index, end, who);
+    else if (who === 'other' && /reported|learn|obtained|reviewed|can\s|understands|has\s+seen/i.test(m[0]))
+      add(nameBefore(t, m.index)?.start ?? m.index, end, who);
+  }
+  OWN_WORK.lastIndex = 0;
+  for (let m = OWN_WORK.exec(t); m; m = OWN_WORK.exec(t)) {
+    if (whoBefore(t, m.index, outlet) !== 'own') continue;
+    const named = nameBefore(t, m.index);
+    add(named?.start ?? Math.max(0, m.index - 4), m.index + m[0].length, 'own');
+  }
+  ANONYMITY.lastIndex = 0;
+  for (let m = ANONYMITY.exec(t); m; m = ANONYMITY.exec(t)) add(m.index, m.index + m[0].length, 'own');
+  CONVERSATION.lastIndex = 0;
+  for (let m = CONVERSATION.exec(t); m; m = CONVERSATION.exec(t)) add(m.index, m.index + m[0].length, 'own');
+  return found.sort((a, b) => a.at - b.at);
+}
+
+/** Signals a paragraph is CLAIM_UNCITED for, when nothing cites it. */
+const UNCITED_SIGNALS: ReadonlySet<ClaimSignal> = new Set(['quote', 'number', 'attribution', 'statement', 'causal']);
+/** Blocks that are no claim paragraphs, or are never flagged. */
+const NOT_PARAGRAPHS = new Set(['heading', 'table-cell', 'footnote', 'source-line', 'reference', 'figcaption']);
+/** Verbs of a speaker's later words ("Reyes said", "she added"). */
+const SPEECH_VERBS = new Set(
+  'said says added adds explained explains continued continues recalled recalls noted notes insisted insists argued argues wrote writes recounted recounts remembered remembers'.split(
+    ' ',
+  ),
+);
+/** "I " or "we ": what a conversation of the writer's needs, looked for without a regex (most paragraphs have neither). */
+const mayBeWriters = (text: string): boolean => text.includes('I ') || text.includes('we ') || text.includes('We ');
+/** Pronouns that stand for the speaker of the paragraph right before. */
+const PRONOUNS = new Set(['he', 'she', 'they']);
+// Capitalised words outside quotes: the names of a firsthand sentence's speakers.
+const CAPITALISED = /(?<![\p{L}'’])\p{Lu}[\p{L}'’-]+/gu;
+
+/** What a paragraph's firsthand reporting is: its words, and the people it names (who spoke to the outlet). */
+interface Own {
+  words: string[];
+  speakers: string[];
+}
+
+/** The text with the matches of the user's firsthandIgnore patterns blanked (same length). */
+function ignoring(t: string, rules: ClaimRules | undefined): string {
+  let out = t;
+  for (const re of rules?.firsthandIgnore ?? []) {
+    re.lastIndex = 0;
+    out = out.replace(re, (m) => ' '.repeat(m.length));
+  }
+  return out;
+}
+
+/**
+ * The firsthand reporting of a paragraph, if it is firsthand: a sentence holds a phrase of the
+ * outlet's or the writer's and names no other outlet ("told Reuters", "according to CNN"), and
+ * every attribution outside such sentences is one of their speakers speaking ("Reyes said").
+ */
+function ownReporting(block: Block, outlet: Outlet, rules: ClaimRules | undefined): Own | undefined {
+  const text = block.text;
+  const t = ignoring(unquoted(text), rules);
+  const found = phrases(t, outlet, rules);
+  if (!found.some((f) => f.who === 'own')) return undefined;
+  const ranges = sentenceRanges(text);
+  const own = new Map<number, Found[]>();
+  const other = new Set<number>();
+  for (const f of found) {
+    const s = sentenceIndex(ranges, f.at);
+    if (f.who === 'other') other.add(s);
+    else own.set(s, [...(own.get(s) ?? []), f]);
+  }
+  for (const s of other) own.delete(s);
+  if (own.size === 0) return undefined;
+  // The people the firsthand sentences name, but for the outlet's own name.
+  const speakers: string[] = [];
+  const words: string[] = [];
+  for (const [s, list] of own) {
+    const [from, to] = ranges[s];
+    const outletWords = new Set(list.flatMap((f) => f.words.split(/\s+/)));
+    for (const m of t.slice(from, to).matchAll(CAPITALISED)) {
+      const name = m[0].replace(/['’]s$/u, '');
+      if (!outletWords.has(m[0]) && !NAME_STOPWORDS.has(name.toLowerCase())) speakers.push(name);
+    }
+    for (const f of list) if (words.length < MAX_EVIDENCE && !words.includes(f.words)) words.push(f.words);
+  }
+  // An attribution elsewhere in the paragraph is someone else's report, unless a speaker of them speaks on.
+  for (const e of block.evidence ?? []) {
+    if (e.signal !== 'attribution') continue;
+    const at = text.indexOf(e.text);
+    if (at < 0 || own.has(sentenceIndex(ranges, at))) continue;
+    if (!speaks(e.text, new Set(speakers), true)) return undefined;
+  }
+  return { words, speakers };
+}
+
+/** True when an attribution's words are a speaker's speech ("Reyes said"; "she said" when `pronoun`). */
+function speaks(evidence: string, speakers: ReadonlySet<string>, pronoun: boolean): boolean {
+  const words = evidence.split(/\s+/);
+  if (words.length < 2 || !SPEECH_VERBS.has(words[words.length - 1].toLowerCase())) return false;
+  const subject = words[words.length - 2];
+  return speakers.has(subject) || (pronoun && PRONOUNS.has(subject.toLowerCase()));
+}
+
+/** True for a block CLAIM_UNCITED would flag: a claim paragraph with a signal of its words, no link and no credit. */
+function isUncited(block: Block): boolean {
+  if (NOT_PARAGRAPHS.has(block.kind) || block.signals.includes('citation') || (block.credits ?? []).length > 0)
+    return false;
+  return block.signals.some((s) => UNCITED_SIGNALS.has(s));
+}
+
+/** True when a paragraph opens with a quotation mark: the words of the speaker before, when no one else is named. */
+const OPENS_WITH_QUOTE = /^\s*[“"«]/;
+
+/**
+ * The later words of someone who spoke to the outlet: every attribution is a speech verb of one
+ * of its speakers so far ("Reyes said"), or of a pronoun right after their paragraph ("she
+ * said"); a paragraph of quotes with no attribution right after theirs continues it. Nothing of
+ * another outlet named.
+ */
+function continues(
+  block: Block,
+  speakers: ReadonlyMap<string, number>,
+  previous: (Own & { block: number }) | undefined,
+  outlet: Outlet,
+  rules: ClaimRules | undefined,
+): { words: string[]; block: number } | undefined {
+  if (speakers.size === 0 && previous === undefined) return undefined;
+  const said = (block.evidence ?? []).filter((e) => e.signal === 'attribution');
+  const near = previous !== undefined ? new Set(previous.speakers) : new Set<string>();
+  let source: number | undefined;
+  if (said.length === 0) {
+    if (previous === undefined || !block.signals.includes('quote') || !OPENS_WITH_QUOTE.test(block.text))
+      return undefined;
+    source = previous.block;
+  }
+  for (const e of said) {
+    const words = e.text.split(/\s+/);
+    const subject = words[words.length - 2];
+    if (speaks(e.text, new Set(speakers.keys()), false)) source ??= speakers.get(subject);
+    else if (previous !== undefined && speaks(e.text, near, true)) source ??= previous.block;
+    else return undefined;
+  }
+  if (source === undefined) return undefined;
+  // "Duarte told the BBC": to another outlet, whoever it is.
+  if (phrases(ignoring(unquoted(block.text), rules), outlet, rules).some((f) => f.who === 'other')) return undefined;
+  return { words: said.length > 0 ? said.slice(0, MAX_EVIDENCE).map((e) => e.text) : [], block: source };
+}
+
+/**
+ * Marks the firsthand paragraphs of a post (Block.firsthand), which CLAIM_UNCITED passes over:
+ * the ones reporting firsthand themselves, and the later words of the people who spoke to the
+ * outlet in them. Runs after the credits: a cited paragraph needs no mark.
+ */
+export function settleFirsthand(blocks: readonly Block[], outlet: Outlet, rules: ClaimRules | undefined): void {
+  // The people who spoke to the outlet so far, by the block where they did.
+  const speakers = new Map<string, number>();
+  let previous: (Own & { block: number }) | undefined;
+  for (const block of blocks) {
+    if (block.kind === 'heading') {
+      previous = undefined;
+      continue;
+    }
+    const uncited = isUncited(block);
+    // A paragraph of no claim may still be a conversation the next one goes on with ("I told my
+    // husband …"): only the writer's words are looked for there (a cited paragraph's quotes are
+    // its link's: credits.ts).
+    const own =
+      uncited || (block.kind === 'paragraph' && mayBeWriters(block.text))
+        ? ownReporting(block, outlet, rules)
+        : undefined;
+    if (own !== undefined) {
+      if (uncited) block.firsthand = { words: own.words };
+      for (const name of own.speakers) if (!speakers.has(name)) speakers.set(name, block.index);
+      previous = { ...own, block: block.index };
+      continue;
+    }
+    const carried = uncited ? continues(block, speakers, previous, outlet, rules) : undefined;
+    if (carried !== undefined) {
+      block.firsthand = carried;
+      const subjects = carried.words.map((w) => w.split(/\s+/).slice(-2)[0]).filter((w) => speakers.has(w));
+      previous = {
+        words: carried.words,
+        speakers: subjects.length > 0 ? subjects : (previous?.speakers ?? []),
+        block: carried.block,
+      };
+      continue;
+    }
+    previous = undefined;
+  }
+}
