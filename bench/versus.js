@@ -53,13 +53,15 @@ const HARD_LIMIT_MS = 120_000;
 // another directory) as a third tool in the same runs, for before/after figures.
 const BEFORE_BIN = process.env.BENCH_BEFORE;
 // The floor: the same requests from a bare undici script (bench/bare-undici.js), no citecheck
-// code, in the same runs (limits opened only). BENCH_FLOOR=0 leaves it out.
-const FLOOR_SCRIPT = join(ROOT, 'bench/bare-undici.js');
+// code, in the same runs (limits opened only). BENCH_FLOOR=0 leaves it out; BENCH_FLOOR=http
+// takes Node's own client instead (bench/bare-http.js), to tell undici's cost from Node's.
+const FLOOR_KIND = process.env.BENCH_FLOOR === 'http' ? 'node:http' : 'undici';
+const FLOOR_SCRIPT = join(ROOT, FLOOR_KIND === 'undici' ? 'bench/bare-undici.js' : 'bench/bare-http.js');
 const WITH_FLOOR = process.env.BENCH_FLOOR !== '0';
 const TOOLS = ['citecheck', 'linkinator', ...(BEFORE_BIN ? ['before'] : [])];
 const OPEN_TOOLS = [...TOOLS, ...(WITH_FLOOR ? ['floor'] : [])];
 /** How a tool is named in the figures. */
-const LABEL = { floor: 'bare undici floor' };
+const LABEL = { floor: `bare ${FLOOR_KIND} floor` };
 const label = (tool) => (LABEL[tool] ?? tool).padEnd(17);
 const now = () => performance.timeOrigin + performance.now();
 
@@ -413,7 +415,7 @@ export async function benchVersus() {
       // most any tool could reach against linkinator on this machine.
       if (WITH_FLOOR)
         console.log(
-          `  ${order.padEnd(11)} against the bare undici floor: citecheck / floor ${(wall.citecheck / wall.floor).toFixed(2)}×, linkinator / floor ${(wall.linkinator / wall.floor).toFixed(2)}× (the best ratio reachable here); citecheck over the floor ${ms(wall.citecheck - wall.floor)}`,
+          `  ${order.padEnd(11)} against the ${LABEL.floor}: citecheck / floor ${(wall.citecheck / wall.floor).toFixed(2)}×, linkinator / floor ${(wall.linkinator / wall.floor).toFixed(2)}× (the best ratio reachable here); citecheck over the floor ${ms(wall.citecheck - wall.floor)}`,
         );
       // Where the process CPU went, by thread group at exit (medians; 10 ms ticks).
       console.log(

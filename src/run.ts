@@ -4,6 +4,7 @@ import type { CitecheckOptions } from './config/options.js';
 import { markUnconfirmed } from './check/confirm.js';
 import type { CheckDeps, CheckRun } from './check/index.js';
 import { checkTargets, clockOf, createRequestPool } from './check/index.js';
+import { ResolvedNames } from './check/resolved-names.js';
 import { compactPost, StringTable } from './extract/compact.js';
 import { extractOptions, extractStaged } from './extract/index.js';
 import { collectTargets } from './links/targets.js';
@@ -202,7 +203,10 @@ export async function checkExtracted(
   };
   // links/ dedupes the citations into targets; the check stage plans them (links/plan.ts) and
   // hands the engine only those to request.
-  const run: CheckRun = await checkTargets(collectTargets(posts), options, { ...deps, onRequestsOut });
+  // What the checks learn of each name they resolve: the archive stage keeps the names that
+  // point inwards (let through by --allow-private) from the public archive.
+  const resolvedNames = deps.resolvedNames ?? new ResolvedNames();
+  const run: CheckRun = await checkTargets(collectTargets(posts), options, { ...deps, onRequestsOut, resolvedNames });
   await analyseClaims();
   if (pending) posts[pending.index] = pending.finish();
   loadLater();
@@ -210,7 +214,9 @@ export async function checkExtracted(
   if (options.confirm) markUnconfirmed(run.results, options.confirm);
   // After the checks: archived copies of what failed (and, as asked, of the rest).
   const archive: ArchiveRun = archiveStage
-    ? await (await archiveStage).findArchives(posts, run.results, options, deps, deps.onArchiveLookups)
+    ? await (
+        await archiveStage
+      ).findArchives(posts, run.results, options, { ...deps, resolvedNames }, deps.onArchiveLookups)
     : { archives: new Map(), requests: 0, cached: 0 };
   if (archive.cacheWarning) deps.onWarning?.(archive.cacheWarning);
   if (archive.lookupWarning) deps.onWarning?.(archive.lookupWarning);

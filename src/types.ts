@@ -454,13 +454,15 @@ export interface Finding {
 }
 
 /** How the archive answered for a citation. */
-export type ArchiveStatus = 'found' | 'missing' | 'archive-link' | 'lookup-failed';
+export type ArchiveStatus = 'found' | 'missing' | 'archive-link' | 'lookup-failed' | 'not-asked';
 
 /** What is known about archived copies of a cited source (`citations[].archive`). */
 export interface CitationArchive {
   /**
    * `found`: a capture near the post date; `missing`: the archive has none; `archive-link`: the
-   * citation itself points into an archive; `lookup-failed`: the archive did not answer.
+   * citation itself points into an archive; `lookup-failed`: the archive did not answer;
+   * `not-asked`: the host is private (by name, or by the address it resolved to with
+   * --allow-private) and the public archive is never told of it.
    */
   status: ArchiveStatus;
   /** The capture's URL (for `archive-link`, the cited URL itself). */
@@ -473,7 +475,7 @@ export interface CitationArchive {
   similarity?: number;
   /** Quotes the live page lost that the capture still has (they raise SOURCE_CHANGED). */
   quotesInCapture?: string[];
-  /** Why the lookup failed. */
+  /** Why the lookup failed, or was not made. */
   reason?: string;
 }
 

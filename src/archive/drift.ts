@@ -1,9 +1,8 @@
-import { createRequire } from 'node:module';
 import type { RawResponse } from '../check/http-client.js';
-import { visibleText } from '../check/page-text.js';
 import { normalizedWords } from '../check/quote-match.js';
 import { isHtmlType } from '../check/judge-response.js';
 import { decodeDocument } from '../sources/decode.js';
+import { mainText } from './main-text.js';
 
 /**
  * `--drift`: how much of a live page's text is still the text the archive captured near the
@@ -37,20 +36,6 @@ export function pageShingles(response: RawResponse): Set<string> | undefined {
   if (words.length < SHINGLE_WORDS) shingles.add(words.join(' '));
   for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) shingles.add(words.slice(i, i + SHINGLE_WORDS).join(' '));
   return shingles;
-}
-
-// cheerio (parse5 and css-select, ~80 modules) is loaded on the first --drift comparison, not
-// by every run that reaches the archive stage: most runs compare no page, and loading it cost
-// ~100 ms at the end of a 2,000-link check. Its CommonJS build, so the load stays synchronous.
-const require = createRequire(import.meta.url);
-let cheerioLoad: typeof import('cheerio').load | undefined;
-
-function mainText(html: string): string {
-  cheerioLoad ??= (require('cheerio') as typeof import('cheerio')).load;
-  const $ = cheerioLoad(html);
-  const articles = $('article');
-  const main = articles.length === 1 ? articles : $('main').first();
-  return visibleText(main.length === 1 ? ($.html(main) ?? html) : html);
 }
 
 /** Jaccard similarity of two shingle sets, rounded to two decimals. */

@@ -10,13 +10,15 @@ import type { CitecheckOptions } from '../config/options.js';
 import { ResultCache } from '../check/cache.js';
 import { quotesMissingFrom } from '../check/check-target.js';
 import type { ChainState, FetchContext } from '../check/fetch-chain.js';
+import { isIpLiteral } from '../check/address-policy.js';
 import { createDispatcher } from '../check/http-client.js';
+import { ResolvedNames } from '../check/resolved-names.js';
 import { clockOf, createRequestPool, type CheckDeps } from '../check/index.js';
 import type { CheckResult, Citation, CitationArchive, ExtractedPost, LinkStatus } from '../types.js';
 import { archiveKey, recognizeArchiveUrl, timestampToIso, waybackTimestamp } from './archive-url.js';
 import { pageShingles, similarity } from './drift.js';
 import { findCapture, type CaptureChoice } from './find-capture.js';
-import { isPublicHost } from './public-host.js';
+import { learnNames, whyNotPublic } from './public-host.js';
 import { fetchBounded, WaybackClient } from './wayback-client.js';
 
 /** What the archive stage found. */
@@ -57,8 +59,6 @@ function planArchiveLookups(
 ): Map<string, ArchiveNeed> {
   const needs = new Map<string, ArchiveNeed>();
   if (!asksArchive(options)) return needs;
-  // Only a user-chosen archive may hold intranet pages; the public one is never told of them.
-  const publicOnly = options.archiveEndpoint === DEFAULTS.archiveEndpoint;
   for (const post of posts) {
     const timestamp = waybackTimestamp(post.published);
     for (const block of post.blocks) {
@@ -77,8 +77,6 @@ function planArchiveLookups(
           (live && (options.archive === 'all' || options.drift)) ||
           lost.length > 0;
         if (!wanted) continue;
-        // Asked last: parsing every cited URL's host cost ~30 ms at the end of a 2,000-link run.
-        if (publicOnly && !isPublicHost(new URL(c.checkUrl).hostname)) continue;
         const key = archiveKey(c.checkUrl, post.published);
         let need = needs.get(key);
         if (!need) {
@@ -95,6 +93,37 @@ function planArchiveLookups(
     }
   }
   return needs;
+}
+
+/**
+ * Takes out of `needs` every URL whose host is private, by its name (an IP literal, a reserved
+ * or intranet-only name) or by what it resolved to in this run's checks (a name let through by
+ * --allow-private), and says so in `archives` (`not-asked`, with the reason): the public archive
+ * would learn the intranet's host names. With --allow-private, a name the checks did not resolve
+ * (a live source answered from the cache, or requests sent by a caller's own dispatcher) is
+ * resolved now; one that does not answer counts as public, as a name that did not resolve in
+ * the check does (a dead domain is what the archive is for).
+ */
+async function keepPrivateHostsFromArchive(
+  needs: Map<string, ArchiveNeed>,
+  archives: Map<string, CitationArchive>,
+  options: CitecheckOptions,
+  deps: CheckDeps,
+): Promise<void> {
+  const names = deps.resolvedNames ?? new ResolvedNames();
+  // Parsed once per URL to look up, after the plan: parsing every cited URL's host cost ~30 ms
+  // at the end of a 2,000-link run.
+  const hosts = new Map([...needs].map(([key, need]) => [key, new URL(need.url).hostname]));
+  if (options.allowPrivate) {
+    const unknown = [...hosts.values()].filter((h) => !isIpLiteral(h) && !names.has(h) && !whyNotPublic(h));
+    if (unknown.length > 0) await learnNames(new Set(unknown), names, deps.lookup, options.connectTimeoutMs);
+  }
+  for (const [key, host] of hosts) {
+    const why = whyNotPublic(host) ?? names.inwards(host);
+    if (why === undefined) continue;
+    archives.set(key, { status: 'not-asked', reason: `${why}: the public archive is never told of private hosts` });
+    needs.delete(key);
+  }
 }
 
 /** The URL without user name and password: they are never sent to an archive (nor does it key on them). */
@@ -139,6 +168,9 @@ export async function findArchives(
 ): Promise<ArchiveRun> {
   const run: ArchiveRun = { archives: new Map(), requests: 0, cached: 0 };
   const needs = planArchiveLookups(posts, results, options);
+  // Only a user-chosen archive may hold intranet pages; the public one is never told of them.
+  if (needs.size > 0 && options.archiveEndpoint === DEFAULTS.archiveEndpoint)
+    await keepPrivateHostsFromArchive(needs, run.archives, options, deps);
   if (needs.size === 0) return run;
   onStart?.(needs.size);
 

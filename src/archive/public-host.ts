@@ -1,4 +1,6 @@
-import { classifyAddress, isIpLiteral } from '../check/address-policy.js';
+import type { LookupFunction } from 'node:net';
+import { classifyAddress, createSafeLookup, isIpLiteral } from '../check/address-policy.js';
+import type { ResolvedNames } from '../check/resolved-names.js';
 import { reservedKind } from '../links/filter.js';
 
 // Names that only mean something inside one network (RFC 6762 .local, RFC 8375 home.arpa,
@@ -6,14 +8,45 @@ import { reservedKind } from '../links/filter.js';
 const PRIVATE_SUFFIXES = ['.local', '.internal', '.intranet', '.lan', '.corp', '.home', '.home.arpa', '.localdomain'];
 
 /**
- * True when a host could be a public web site. A public archive has no capture of an
- * intranet page, and asking it would tell a third party the intranet's URLs: links to IP
- * literals in private, loopback or link-local ranges, single-label names, reserved and
- * intranet-only names are never looked up in the public archive.
+ * Why a host cannot be a public web site, from its name alone; undefined when it could be. A
+ * public archive has no capture of an intranet page, and asking it would tell a third party
+ * the intranet's URLs: links to IP literals in private, loopback or link-local ranges,
+ * single-label names, reserved and intranet-only names are never looked up in the public
+ * archive (nor names that resolved inwards: ResolvedNames).
  */
-export function isPublicHost(hostname: string): boolean {
+export function whyNotPublic(hostname: string): string | undefined {
   const host = hostname.toLowerCase().replace(/\.$/, '');
-  if (isIpLiteral(host)) return classifyAddress(host) === undefined;
-  if (!host.includes('.') || reservedKind(host) !== undefined) return false;
-  return !PRIVATE_SUFFIXES.some((suffix) => host.endsWith(suffix));
+  if (isIpLiteral(host)) return classifyAddress(host, 'the host is')?.reason;
+  const reserved = reservedKind(host);
+  if (reserved === 'example-domain') return `${host} is a name reserved for documentation`;
+  if (reserved === 'reserved-name') return `${host} is a name reserved for local use`;
+  if (!host.includes('.')) return `${host} is a single-label (intranet) name`;
+  return PRIVATE_SUFFIXES.some((suffix) => host.endsWith(suffix)) ? `${host} is an intranet-only name` : undefined;
+}
+
+/**
+ * Resolves `hosts` through the safe lookup (allowing every address, as --allow-private does)
+ * so that `names` learns which point inwards: for names a run's checks did not resolve. A name
+ * whose resolver fails or does not answer within `timeoutMs` is left unknown.
+ */
+export async function learnNames(
+  hosts: Iterable<string>,
+  names: ResolvedNames,
+  lookup: LookupFunction | undefined,
+  timeoutMs: number,
+): Promise<void> {
+  const resolve = createSafeLookup(lookup, true, names);
+  await Promise.all(
+    [...hosts].map(
+      (host) =>
+        new Promise<void>((done) => {
+          const timer = setTimeout(done, timeoutMs);
+          timer.unref();
+          resolve(host, { all: true }, () => {
+            clearTimeout(timer);
+            done();
+          });
+        }),
+    ),
+  );
 }

@@ -2,6 +2,7 @@ import type { LookupAddress, LookupOptions } from 'node:dns';
 import { lookup as dnsLookup } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
+import type { ResolvedNames } from './resolved-names.js';
 
 /** Why an address is off limits (an ipaddr.js range name, plus metadata). */
 export interface AddressVerdict {
@@ -165,13 +166,28 @@ function localhostAnswer(hostname: string, family: LookupOptions['family']): Loo
   return wanted === 4 || wanted === 6 ? all.filter((a) => a.family === wanted) : all;
 }
 
+/** The verdict on the first forbidden address of a name's answer, if any. */
+function inwardVerdict(list: readonly LookupAddress[]): AddressVerdict | undefined {
+  for (const entry of list) {
+    const verdict = classifyAddress(entry.address);
+    if (verdict) return verdict;
+  }
+  return undefined;
+}
+
 /**
  * Wraps a resolver (dns.lookup by default) for undici's connector: the decision is made on
  * the address the name RESOLVES to, at connect time, so a public-looking name pointing inwards
  * (or DNS rebinding between checks) is caught. If any resolved address is forbidden the
  * connection is refused: a public name with an inward record is not a source we trust.
+ * `names`, when given, learns of every name resolved and whether it points inwards (what
+ * `allowPrivate` let through), so the public archive is never asked about it.
  */
-export function createSafeLookup(base: LookupFunction | undefined, allowPrivate: boolean): LookupFunction {
+export function createSafeLookup(
+  base: LookupFunction | undefined,
+  allowPrivate: boolean,
+  names?: ResolvedNames,
+): LookupFunction {
   const given: LookupFunction = base ?? (dnsLookup as unknown as LookupFunction);
   const resolver: LookupFunction = (hostname, options, callback) => {
     const loopback = localhostAnswer(hostname, options.family);
@@ -192,13 +208,12 @@ export function createSafeLookup(base: LookupFunction | undefined, allowPrivate:
         callback(notFound, list);
         return;
       }
-      if (!allowPrivate) {
-        for (const entry of list) {
-          const verdict = classifyAddress(entry.address);
-          if (verdict) {
-            callback(new PrivateAddressError(hostname, verdict) as NodeJS.ErrnoException, list);
-            return;
-          }
+      if (!allowPrivate || names) {
+        const verdict = inwardVerdict(list);
+        names?.record(hostname, verdict && `${hostname} ${verdict.reason}`);
+        if (verdict && !allowPrivate) {
+          callback(new PrivateAddressError(hostname, verdict) as NodeJS.ErrnoException, list);
+          return;
         }
       }
       // A copy: the list may be a cached answer shared by every connection to the host.

@@ -7,6 +7,7 @@ import type { Agent, Dispatcher } from 'undici';
 import type { CitecheckOptions } from '../config/options.js';
 import { createSafeLookup } from './address-policy.js';
 import { createCachingLookup } from './dns-cache.js';
+import type { ResolvedNames } from './resolved-names.js';
 import { whenAborted } from './follow-abort.js';
 
 /** One HTTP response as the checker sees it: status, flat headers, and the body if read. */
@@ -62,10 +63,12 @@ function agentClass(): typeof Agent {
  * The default dispatcher: an undici Agent whose connector resolves names through the safe
  * lookup, so the private-address policy is decided on the resolved address at connect time.
  * Answers are reused per host for a TTL (dns-cache.ts); the policy still runs per connection.
+ * `names` learns which names point inwards (see ResolvedNames).
  */
 export function createDispatcher(
   options: Pick<CitecheckOptions, 'allowPrivate' | 'connectTimeoutMs' | 'headersTimeoutMs' | 'bodyTimeoutMs'>,
   lookup?: LookupFunction,
+  names?: ResolvedNames,
 ): Agent {
   const UndiciAgent = agentClass();
   return new UndiciAgent({
@@ -73,6 +76,7 @@ export function createDispatcher(
       lookup: createSafeLookup(
         createCachingLookup(lookup ?? (dnsLookup as unknown as LookupFunction)),
         options.allowPrivate,
+        names,
       ),
       timeout: options.connectTimeoutMs,
     },

@@ -11,6 +11,7 @@ import { RequestPool } from '../ratelimit/request-pool.js';
 import { isFailingStatus, type CheckProgress, type CheckResult, type CheckTarget, type HostStats } from '../types.js';
 import { ResultCache, verdictSettings } from './cache.js';
 import type { CheckContext } from './check-target.js';
+import type { ResolvedNames } from './resolved-names.js';
 
 /** Injected I/O of the checking engine; everything defaults to the real thing. */
 export interface CheckDeps {
@@ -39,6 +40,11 @@ export interface CheckDeps {
    * on the network, not before the first request nor after the last answer.
    */
   onRequestsOut?: () => void;
+  /**
+   * Learns each name the checks resolve and whether it points inwards (let through by
+   * --allow-private), for the archive stage: the public archive is never asked about those.
+   */
+  resolvedNames?: ResolvedNames;
 }
 
 /** The clock of injected deps (real time and sleep by default). */
@@ -146,7 +152,7 @@ export async function checkPlan(
       import('./check-target.js'),
       import('./http-client.js'),
     ]);
-    const dispatcher = deps.dispatcher ?? createDispatcher(options, deps.lookup);
+    const dispatcher = deps.dispatcher ?? createDispatcher(options, deps.lookup, deps.resolvedNames);
     const ctx: CheckContext = { options, dispatcher, pool, clock, random, userSignal: deps.signal };
     try {
       const checking = runByHost(

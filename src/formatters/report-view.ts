@@ -245,7 +245,7 @@ export function checkedUrls(report: Report): number {
 
 /** What a citation's archive facts say, in the words every human-facing format uses. */
 export interface ArchiveView {
-  /** "archived 2024-04-30", "archive of", "no archived copy", "archive lookup failed". */
+  /** "archived 2024-04-30", "archive of", "no archived copy", "archive lookup failed", "archive not asked". */
   label: string;
   /** The capture's URL (found) or the captured URL (an archive link), to show or link. */
   url?: string;
@@ -272,6 +272,8 @@ export function archiveView(c: ReportCitation): ArchiveView | undefined {
       return { label: 'no archived copy' };
     case 'lookup-failed':
       return { label: 'archive lookup failed', detail: a.reason };
+    case 'not-asked':
+      return { label: 'archive not asked', detail: a.reason };
   }
 }
 

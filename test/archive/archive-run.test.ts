@@ -3,6 +3,8 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../src/check/http-client.js';
+import { ResolvedNames } from '../../src/check/resolved-names.js';
 import { runCheck, runExtract } from '../../src/run.js';
 import type { Report, ReportCitation } from '../../src/types.js';
 import { startFakeArchive, type FakeArchive } from '../helpers/fake-archive.js';
@@ -275,21 +277,89 @@ describe('an archive that cannot be reached', () => {
 });
 
 describe('the public archive and private links', () => {
-  it('loopback links are never looked up in the default public archive', async () => {
+  it('loopback links are never looked up in the default public archive, and the report says why', async () => {
     const guard = new GuardDispatcher();
     const report = await runCheck([post], testOptions({ retries: 0 }), { dispatcher: guard });
     expect(guard.violations).toEqual([]);
-    expect(citation(report, '/status/404').archive).toBeUndefined();
+    expect(citation(report, '/status/404').archive).toEqual({
+      status: 'not-asked',
+      reason: 'the host is 127.0.0.2, a loopback address: the public archive is never told of private hosts',
+    });
   });
 
-  it('public names go to https://web.archive.org by default (refused here by the test guard before any packet)', async () => {
-    const file = path.join(dir, 'public.md');
-    await writeFile(file, `---\ndate: 2024-04-30\n---\n\nThe [report](http://news.citecheck-made-up/gone) is gone.\n`);
-    const lookup = stubLookup({ 'news.citecheck-made-up': site.host });
-    const guard = new GuardDispatcher({ lookup, names: ['news.citecheck-made-up'] });
-    const report = await runCheck([file], testOptions({ retries: 0 }), { dispatcher: guard });
-    expect(guard.violations).toEqual(['https://web.archive.org']);
-    expect(report.posts[0].blocks[0].citations[0].archive).toMatchObject({ status: 'lookup-failed' });
-    expect(report.findings.map((f) => f.code)).not.toContain('ARCHIVE_MISSING');
+  describe('names: the public archive (web.archive.org, answered here by the fake one) is never told of one that resolved inwards', () => {
+    const PUBLIC_ARCHIVE = 'https://web.archive.org';
+    // intranet… resolves to the test site (loopback: checked only because of --allow-private);
+    // news… resolves to a public address, and its check is answered by the test site too.
+    const names = { intranet: 'intranet.citecheck-made-up', news: 'news.citecheck-made-up', stage: 'stage.test' };
+    const at = (name: string, p: string) => `http://${name}:${site.port}${p}`;
+    let file: string;
+    beforeAll(async () => {
+      file = path.join(dir, 'intranet.md');
+      await writeFile(
+        file,
+        `---\ndate: 2024-04-30\n---\n\nThe [wiki](${at(names.intranet, '/status/404')}), the [staging page](${at(names.stage, '/status/404')}) and the [story](${at(names.news, '/status/410')}) are gone.\n`,
+      );
+      archive.captures.push({ url: at(names.news, '/status/410'), timestamp: '20240301000000' });
+    });
+
+    /** A run through the engine's own dispatcher (its safe lookup, what it learns of names) behind the test guard. */
+    async function run(extra: Parameters<typeof testOptions>[0] = {}, input = file) {
+      const lookup = stubLookup({
+        [names.intranet]: site.host,
+        [names.stage]: site.host,
+        [names.news]: '93.184.215.14',
+      });
+      const options = testOptions({ retries: 0, hosts: { 'web.archive.org': { intervalMs: 0 } }, ...extra });
+      const resolvedNames = new ResolvedNames();
+      const guard = new GuardDispatcher({
+        inner: createDispatcher(options, lookup, resolvedNames),
+        names: [names.intranet, names.stage],
+        reroute: { [PUBLIC_ARCHIVE]: archive.endpoint, [new URL(at(names.news, '/')).origin]: site.origin },
+      });
+      archive.server.reset();
+      try {
+        const report = await runCheck([input], options, { dispatcher: guard, lookup, resolvedNames });
+        const asked = archive.server.hits.map((h) => decodeURIComponent(h.path));
+        return { report, asked, lookup, guard };
+      } finally {
+        await guard.destroy();
+      }
+    }
+
+    it('a dead link to an intranet name is not looked up, a public one is', async () => {
+      const { report, asked, lookup, guard } = await run();
+      expect(guard.violations).toEqual([]);
+      expect(citation(report, `${names.intranet}:${site.port}/status/404`).status).toBe('broken');
+      expect(citation(report, `${names.intranet}:${site.port}/status/404`).archive).toEqual({
+        status: 'not-asked',
+        reason: `${names.intranet} resolves to ${site.host}, a loopback address: the public archive is never told of private hosts`,
+      });
+      expect(citation(report, `${names.stage}:${site.port}/status/404`).archive).toMatchObject({
+        status: 'not-asked',
+        reason: expect.stringMatching(/^stage\.test is a name reserved for local use/),
+      });
+      expect(asked.filter((p) => p.includes(names.intranet) || p.includes(names.stage))).toEqual([]);
+      // The public name is asked, in the default archive.
+      expect(asked.some((p) => p.includes(names.news))).toBe(true);
+      expect(citation(report, '/status/410').archive).toMatchObject({
+        status: 'found',
+        url: `${PUBLIC_ARCHIVE}/web/20240301000000/${at(names.news, '/status/410')}`,
+      });
+      // What the check learnt of the intranet name decided: it was not resolved again.
+      expect(lookup.calls.filter((n) => n === names.intranet)).toHaveLength(1);
+    });
+
+    it('nor when its live result comes from the cache (--drift): the name is resolved for the decision', async () => {
+      const live = path.join(dir, 'intranet-live.md');
+      await writeFile(live, `---\ndate: 2024-04-30\n---\n\nThe [wiki](${at(names.intranet, '/ok')}) is up.\n`);
+      const cache = path.join(dir, 'intranet-cache.json');
+      await run({ cache, drift: true }, live);
+      const { report, asked, lookup } = await run({ cache, drift: true }, live);
+      expect(report.hosts.map((h) => h.requests)).toEqual([]);
+      expect(lookup.calls).toEqual([names.intranet]);
+      expect(citation(report, '/ok').archive?.status).toBe('not-asked');
+      expect(asked).toEqual([]);
+    });
   });
 });

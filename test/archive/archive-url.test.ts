@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { archiveKey, recognizeArchiveUrl, timestampToIso, waybackTimestamp } from '../../src/archive/archive-url.js';
-import { isPublicHost } from '../../src/archive/public-host.js';
+import { whyNotPublic } from '../../src/archive/public-host.js';
 
 describe('recognizeArchiveUrl', () => {
   it.each([
@@ -92,19 +92,20 @@ describe('timestamps', () => {
   });
 });
 
-describe('isPublicHost', () => {
+describe('whyNotPublic', () => {
   it.each([
-    ['news.example-paper.com', true],
-    ['8.8.8.8', true],
-    ['127.0.0.2', false],
-    ['10.1.2.3', false],
-    ['[::1]', false],
-    ['intranet', false],
-    ['wiki.corp', false],
-    ['printer.local', false],
-    ['a.test', false],
-    ['localhost', false],
+    ['news.example-paper.com', undefined],
+    ['8.8.8.8', undefined],
+    ['127.0.0.2', 'the host is 127.0.0.2, a loopback address'],
+    ['10.1.2.3', 'the host is 10.1.2.3, a private address'],
+    ['[::1]', 'the host is ::1, a loopback address'],
+    ['intranet', 'intranet is a single-label (intranet) name'],
+    ['wiki.corp', 'wiki.corp is an intranet-only name'],
+    ['printer.local', 'printer.local is an intranet-only name'],
+    ['a.test', 'a.test is a name reserved for local use'],
+    ['localhost', 'localhost is a name reserved for local use'],
+    ['docs.example.com', 'docs.example.com is a name reserved for documentation'],
   ])('%s → %s', (host, expected) => {
-    expect(isPublicHost(host)).toBe(expected);
+    expect(whyNotPublic(host)).toBe(expected);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkLiteralHost, classifyAddress, createSafeLookup, isIpLiteral } from '../../src/check/address-policy.js';
+import { ResolvedNames } from '../../src/check/resolved-names.js';
 import { stubLookup } from '../helpers/stub-lookup.js';
 
 // Classifier only: none of these addresses is ever connected to.
@@ -159,6 +160,17 @@ describe('createSafeLookup', () => {
     const lookup = createSafeLookup(stubLookup({ 'inward.test': '127.0.0.1' }), true);
     expect((await resolve(lookup, 'inward.test', true)).address).toEqual([{ address: '127.0.0.1', family: 4 }]);
     expect((await resolve(lookup, 'inward.test', false)).address).toBe('127.0.0.1');
+  });
+
+  it('tells the run which names it let through only because of allowPrivate, and which were public', async () => {
+    const names = new ResolvedNames();
+    const lookup = createSafeLookup(stubLookup({ 'inward.test': '127.0.0.1', 'public.test': '8.8.8.8' }), true, names);
+    await resolve(lookup, 'inward.test', false);
+    await resolve(lookup, 'public.test', true);
+    await resolve(lookup, 'nowhere.test', true);
+    expect(names.inwards('Inward.test.')).toBe('inward.test resolves to 127.0.0.1, a loopback address');
+    expect([names.has('public.test'), names.inwards('public.test')]).toEqual([true, undefined]);
+    expect(names.has('nowhere.test')).toBe(false);
   });
 
   it('passes DNS errors through', async () => {

@@ -167,3 +167,27 @@ describe('archive facts in the report', () => {
     );
   });
 });
+
+describe('a lookup not made: the public archive is never told of a private host', () => {
+  const WIKI = 'http://wiki.corp/minutes';
+  const reason = 'wiki.corp is an intranet-only name: the public archive is never told of private hosts';
+  const report = buildReport({
+    posts: [
+      post('content/minutes.md', [block(0, { text: 'The minutes say so.', citations: [citation(WIKI)] })], {
+        kind: 'markdown',
+        published: PUBLISHED,
+      }),
+    ],
+    results: results(result(WIKI, 'broken', { httpStatus: 404 })),
+    archives: new Map([[archiveKey(WIKI, PUBLISHED), { status: 'not-asked', reason }]]),
+    startedAt: STARTED_AT,
+    durationMs: 5,
+  });
+
+  it('says why in every human format, as a failed lookup is said, and raises no archive finding', () => {
+    expect(report.findings.map((f) => f.code)).toEqual(['LINK_BROKEN', 'LINK_INSECURE_HTTP']);
+    expect(renderTerminal(report)).toContain(`↺ archive not asked ${reason}`);
+    expect(renderMarkdown(report)).toContain(`archive not asked, ${reason}`);
+    expect(renderHtml(report)).toContain(`<span class="archive">archive not asked (${reason})</span>`);
+  });
+});
