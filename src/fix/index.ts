@@ -82,7 +82,15 @@ export async function fixReport(
       file.problem = 'WXR exports are not rewritten';
       continue;
     }
-    const bytes = await read(path);
+    let bytes: Buffer;
+    try {
+      bytes = await read(path);
+    } catch (error) {
+      // The name a report shows is not always one to open: a name that is not UTF-8 is shown
+      // with `\xff` escapes (the check read it by its bytes), and a file may be gone since.
+      file.problem = `cannot be read by the name the report gives it (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+      continue;
+    }
     const text = bytes.toString('utf8');
     file.before = text;
     file.after = text;

@@ -1,5 +1,5 @@
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { compareSegments } from './folder-walk.js';
 
 // tinyglobby (with picomatch and fdir) is loaded only when an input names no existing file or
 // folder: most runs name files, folders or URLs, and loading it cost ~15 ms of every start-up.
@@ -10,8 +10,7 @@ const tinyglobby = () => import('tinyglobby');
 // themselves are posts like any other. citecheck's own reports are recognised by their content
 // when read (own-reports.ts), wherever they are.
 const SKIPPED_FOLDERS = ['**/.*/**', '**/node_modules/**'];
-// The same rule, for a folder walk: one folder's name.
-const skippedFolder = (name: string): boolean => name.startsWith('.') || name === 'node_modules';
+// (folder-walk.ts's skippedFolder is the same rule for a folder walk.)
 
 // An escaped glob character (`\*`, `\[`): the pattern names a file with that character in its
 // name. tinyglobby does not count it as dynamic, yet only its matcher reads the escape.
@@ -25,15 +24,6 @@ export async function isGlob(input: string): Promise<boolean> {
   const pattern = input.split(path.sep).join('/');
   const { isDynamicPattern } = await tinyglobby();
   return isDynamicPattern(pattern) || (path.sep === '/' && ESCAPED_GLOB_CHAR.test(pattern));
-}
-
-// Code-unit order, one path segment at a time: a folder's files come in name order with each
-// subfolder's files in place, whatever characters the names hold ("a/x" before "a-b").
-function compareSegments(a: string[], b: string[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
-  }
-  return a.length - b.length;
 }
 
 /** Files under `root` matching `pattern` (relative to it, '/'-separated), sorted folder by folder. */
@@ -52,26 +42,6 @@ async function filesUnder(root: string, pattern: string): Promise<string[]> {
     .map((rel) => rel.split('/'))
     .sort(compareSegments)
     .map((segments) => segments.join('/'));
-}
-
-/**
- * Lists every file under `dir` recursively (skipping dot-folders, node_modules and links), sorted.
- * A walk of our own, not a `**` glob: tinyglobby's matcher skips a file whose name holds a
- * newline, and a folder needs no matcher (nor the ~15 ms of loading one).
- */
-export async function listFiles(dir: string): Promise<string[]> {
-  const found: string[][] = [];
-  // An explicit stack: a folder tree of any depth costs no call stack.
-  const pending: string[][] = [[]];
-  for (let segments = pending.pop(); segments !== undefined; segments = pending.pop()) {
-    for (const entry of await readdir(path.join(dir, ...segments), { withFileTypes: true })) {
-      // A link inside a content folder is not followed: it may point anywhere, or loop.
-      if (entry.isSymbolicLink()) continue;
-      if (entry.isFile()) found.push([...segments, entry.name]);
-      else if (entry.isDirectory() && !skippedFolder(entry.name)) pending.push([...segments, entry.name]);
-    }
-  }
-  return found.sort(compareSegments).map((segments) => path.join(dir, ...segments));
 }
 
 /**

@@ -5,7 +5,8 @@ import { DEFAULTS } from '../config/defaults.js';
 import { InputError, UsageError } from '../errors.js';
 import type { Post } from '../types.js';
 import type { FetchDocument } from './fetch-types.js';
-import { expandGlob, isGlob, listFiles } from './glob.js';
+import { expandGlob, isGlob } from './glob.js';
+import { listFiles, type FoundFile } from './folder-walk.js';
 import { parseDocument } from './parse-document.js';
 import { isOwnReport } from './own-reports.js';
 import { InputTooLargeError, inputTooLarge, readFileBounded, readStreamBounded } from './read-bounded.js';
@@ -41,17 +42,31 @@ function readProcessStdin(maxBytes: number): Promise<Buffer> {
   return readStreamBounded(process.stdin, 'standard input', maxBytes);
 }
 
-/** A one-line reason for a file-system error. */
-function fsReason(error: unknown): string {
+/** A one-line reason for a file-system error (reading `file`, when it is one found by expansion). */
+function fsReason(error: unknown, file?: FoundFile): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  // A glob's match (a folder's are read by their bytes) whose name Node decoded to U+FFFD: the
+  // file is there, under bytes that are not UTF-8, which the decoded name cannot spell.
+  if (code === 'ENOENT' && typeof file?.path === 'string' && file.name.includes('\ufffd'))
+    return 'its name is not UTF-8 and a glob cannot read it; name its folder instead';
   if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file or directory';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a directory';
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The files an input path stands for: itself, or a directory's inputs or a glob's matches (`expanded`). */
-async function filesOf(input: string): Promise<{ files: string[]; expanded: boolean }> {
+/** A file by its own name: shown and read as named. */
+const asFound = (file: string): FoundFile => ({ name: file, path: file });
+
+/** The key a file is read once by: its absolute path, or its bytes when its name is not UTF-8. */
+const fileKey = (file: FoundFile): string =>
+  typeof file.path === 'string' ? path.resolve(file.path) : `\0${file.path.toString('latin1')}`;
+
+/**
+ * The files an input path stands for: itself, or a directory's inputs or a glob's matches
+ * (`expanded`), with what a directory's walk left out (`skipped`, `<name>: <reason>`).
+ */
+async function filesOf(input: string): Promise<{ files: FoundFile[]; expanded: boolean; skipped: string[] }> {
   let info;
   try {
     info = await stat(input);
@@ -59,38 +74,39 @@ async function filesOf(input: string): Promise<{ files: string[]; expanded: bool
     if (await isGlob(input)) {
       const matches = await expandGlob(input);
       if (matches.length === 0) throw new InputError(`${input}: no files match`);
-      return { files: matches, expanded: true };
+      return { files: matches.map(asFound), expanded: true, skipped: [] };
     }
     throw new InputError(`${input}: ${fsReason(error)}`);
   }
-  if (!info.isDirectory()) return { files: [input], expanded: false };
-  let files: string[];
+  if (!info.isDirectory()) return { files: [asFound(input)], expanded: false, skipped: [] };
+  let found;
   try {
-    files = (await listFiles(input)).filter((f) => INPUT_EXTENSIONS.test(f));
+    found = await listFiles(input, (name) => INPUT_EXTENSIONS.test(name));
   } catch (error) {
     throw new InputError(`${input}: ${fsReason(error)}`);
   }
-  if (files.length === 0)
+  // Links left out count as files found: their warnings say why nothing was read.
+  if (found.files.length === 0 && found.skipped.length === 0)
     throw new InputError(`${input}: no .json, .html, .htm, .md, .markdown or .xml files in this directory`);
-  return { files, expanded: true };
+  return { ...found, expanded: true };
 }
 
 /** Reads one file's bytes, at most `maxBytes`; a failure is an InputError naming the file. */
-async function readInput(file: string, maxBytes: number): Promise<Buffer> {
+async function readInput(file: FoundFile, maxBytes: number): Promise<Buffer> {
   try {
-    return await readFileBounded(file, maxBytes);
+    return await readFileBounded(file.path, maxBytes, file.name);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`${file}: ${fsReason(error)}`);
+    throw new InputError(`${file.name}: ${fsReason(error, file)}`);
   }
 }
 
 /** The chunks of a file; an open or read failure is an InputError naming the file. */
-async function* fileChunks(file: string): AsyncGenerator<Uint8Array> {
+async function* fileChunks(file: FoundFile): AsyncGenerator<Uint8Array> {
   try {
-    for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) yield chunk as Buffer;
+    for await (const chunk of createReadStream(file.path, { highWaterMark: 256 * 1024 })) yield chunk as Buffer;
   } catch (error) {
-    throw new InputError(`${file}: ${fsReason(error)}`);
+    throw new InputError(`${file.name}: ${fsReason(error, file)}`);
   }
 }
 
@@ -98,9 +114,9 @@ async function* fileChunks(file: string): AsyncGenerator<Uint8Array> {
  * Reads one file into posts, a WordPress export post by post as it is read (streamed in bounded
  * memory, so the input cap does not apply to it); any other file whole, at most `maxBytes`.
  */
-async function* readFileInput(file: string, statuses: readonly string[], maxBytes: number): AsyncGenerator<Post> {
-  if (WXR_EXTENSION.test(file)) yield* readWxr(fileChunks(file), { source: file, statuses });
-  else yield* parseDocument(await readInput(file, maxBytes), { source: file, statuses });
+async function* readFileInput(file: FoundFile, statuses: readonly string[], maxBytes: number): AsyncGenerator<Post> {
+  if (WXR_EXTENSION.test(file.name)) yield* readWxr(fileChunks(file), { source: file.name, statuses });
+  else yield* parseDocument(await readInput(file, maxBytes), { source: file.name, statuses });
 }
 
 /**
@@ -112,7 +128,8 @@ async function* readFileInput(file: string, statuses: readonly string[], maxByte
  * A file found by expanding a directory or glob that is not a post (package.json, an empty or
  * binary file, an .xml that is not a WordPress export…) is skipped and reported through
  * `opts.onWarning`: a content folder holds such files, and one of them must not stop the
- * audit of the rest. A file named on its own is the user's choice, so it still throws, as does
+ * audit of the rest; so is a symbolic link a directory's walk leaves out (see listFiles). A
+ * file named on its own is the user's choice, so it still throws, as does
  * finding nothing readable at all. A file read whole (not a WordPress export) or stdin over
  * `opts.maxInputBytes` throws, found or named, read no further than the cap.
  * Throws InputError (one line naming the input) or UsageError (URL without network access).
@@ -153,9 +170,10 @@ export async function* readInputs(inputs: string[], opts: LoadOptions = {}): Asy
         yield post;
       }
     } else {
-      const { files, expanded } = await filesOf(input);
+      const { files, expanded, skipped: leftOut } = await filesOf(input);
+      skipped.push(...leftOut);
       for (const file of files) {
-        const key = path.resolve(file);
+        const key = fileKey(file);
         if (seen.has(key)) continue;
         seen.add(key);
         if (!expanded || named.has(key)) {
@@ -167,7 +185,7 @@ export async function* readInputs(inputs: string[], opts: LoadOptions = {}): Asy
         }
         let fromFile = 0;
         try {
-          if (WXR_EXTENSION.test(file)) {
+          if (WXR_EXTENSION.test(file.name)) {
             for await (const post of readFileInput(file, statuses, maxBytes)) {
               fromFile += 1;
               read += 1;
@@ -178,7 +196,7 @@ export async function* readInputs(inputs: string[], opts: LoadOptions = {}): Asy
           const data = await readInput(file, maxBytes);
           // Last run's reports/ is not a post: skip our own output without a word.
           if (isOwnReport(data)) continue;
-          for (const post of parseDocument(data, { source: file, statuses })) {
+          for (const post of parseDocument(data, { source: file.name, statuses })) {
             read += 1;
             yield post;
           }
@@ -205,8 +223,8 @@ export async function* readInputs(inputs: string[], opts: LoadOptions = {}): Asy
 }
 
 /** True when an .xml file is a report citecheck wrote (its first 4 KB). */
-async function isOwnXmlReport(file: string): Promise<boolean> {
-  for await (const chunk of createReadStream(file, { start: 0, end: 4095 })) return isOwnReport(chunk as Buffer);
+async function isOwnXmlReport(file: FoundFile): Promise<boolean> {
+  for await (const chunk of createReadStream(file.path, { start: 0, end: 4095 })) return isOwnReport(chunk as Buffer);
   return false;
 }
 

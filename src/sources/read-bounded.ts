@@ -18,21 +18,21 @@ export function inputTooLarge(name: string, maxBytes: number): InputTooLargeErro
 }
 
 /**
- * Reads a file's bytes, never more than `maxBytes` + 1: a regular file over the cap is refused
+ * Reads a file's bytes (`name` is what an error calls it), never more than `maxBytes` + 1: a regular file over the cap is refused
  * before any read (its size is known); anything else (a FIFO, /dev/zero, a file still growing)
  * is read up to one byte past the cap. Throws the InputError of {@link inputTooLarge}, or the
  * file system's error for the caller to word.
  */
-export async function readFileBounded(file: string, maxBytes: number): Promise<Buffer> {
+export async function readFileBounded(file: string | Buffer, maxBytes: number, name = String(file)): Promise<Buffer> {
   const info = await stat(file);
   if (info.isFile()) {
-    if (info.size > maxBytes) throw inputTooLarge(file, maxBytes);
+    if (info.size > maxBytes) throw inputTooLarge(name, maxBytes);
     const data = await readFile(file);
-    if (data.length > maxBytes) throw inputTooLarge(file, maxBytes);
+    if (data.length > maxBytes) throw inputTooLarge(name, maxBytes);
     return data;
   }
   // `end` is inclusive: at most maxBytes + 1 bytes, enough to tell "at the cap" from "over it".
-  return readStreamBounded(createReadStream(file, { start: 0, end: maxBytes }), file, maxBytes);
+  return readStreamBounded(createReadStream(file, { start: 0, end: maxBytes }), name, maxBytes);
 }
 
 /** Reads a stream to its end, stopping with {@link inputTooLarge} once it passes `maxBytes`. */

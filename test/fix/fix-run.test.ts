@@ -179,3 +179,20 @@ describe('citecheck fix on WordPress JSON', () => {
     );
   });
 });
+
+describe('citecheck fix on a file it cannot open by its report name', () => {
+  it('leaves it with a reason, as for stdin, rather than stopping', async () => {
+    // A name that is not UTF-8 is shown escaped (content/\xff.md): no file has that name.
+    const file = await write('plain.md', '# Plain\n\nNothing to fix.\n');
+    const report = await runCheck([file], options({ archive: 'never' }));
+    report.posts[0].source = path.join(dir, '\\xff.md');
+    const result = await fixReport(report, { deadLink: 'archive', robust: 'failing' });
+    expect(result.files).toEqual([
+      expect.objectContaining({
+        before: '',
+        after: '',
+        problem: 'cannot be read by the name the report gives it (ENOENT)',
+      }),
+    ]);
+  });
+});

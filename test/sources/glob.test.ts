@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expandGlob, isGlob, listFiles } from '../../src/sources/glob.js';
+import { listFiles } from '../../src/sources/folder-walk.js';
+import { expandGlob, isGlob } from '../../src/sources/glob.js';
 
 let cwd: string;
 
@@ -31,10 +32,24 @@ beforeAll(() => {
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
 describe('input globs (tinyglobby)', () => {
-  it('lists a folder folder by folder in name order, skipping dot-folders, node_modules and links', async () => {
-    expect(await listFiles(path.join(cwd, 'site'))).toEqual(
-      ['.notes.md', '[draft].md', 'a/x.md', 'a-b.md', 'b.md', 'two\nlines.md'].map((f) => path.join(cwd, 'site', f)),
+  it('lists a folder folder by folder in name order, skipping dot-folders, node_modules and links outside it', async () => {
+    const site = path.join(cwd, 'site');
+    const files = ['.notes.md', '[draft].md', 'a/x.md', 'a-b.md', 'b.md', 'two\nlines.md'].map((f) =>
+      path.join(site, f),
     );
+    expect(await listFiles(site)).toEqual({
+      files: files.map((f) => ({ name: f, path: f })),
+      skipped: [
+        `${site}/linked: symbolic link to a folder outside ${site}, not followed`,
+        `${site}/linked.md: symbolic link to a file outside ${site}, not followed`,
+      ],
+    });
+  });
+
+  it('keeps the files a test accepts, by name', async () => {
+    const site = path.join(cwd, 'site');
+    const { files } = await listFiles(site, (name) => name === 'x.md' || name === 'b.md');
+    expect(files.map((f) => f.name)).toEqual([path.join(site, 'a/x.md'), path.join(site, 'b.md')]);
   });
 
   it('keeps the fixed part of a relative pattern as written, and the same order', async () => {
