@@ -162,7 +162,7 @@ export const OPTION_TABLE = [
     // database dump, /dev/zero) from taking the machine's memory.
     default: 50 * 1024 * 1024,
     help: 'cap on the bytes of one input read whole: a JSON, HTML or Markdown file, stdin, an input URL',
-    note: 'a larger input stops the run (exit 2), even one found in a folder; a WordPress export (`.xml`) is streamed and not capped',
+    note: 'a larger input stops the run (exit 2), even one found in a folder; a WordPress export (`.xml`) is streamed: the cap is on each field of a post, and a post with a larger content is reported without it, with a warning',
     commands: ALL_COMMANDS,
   },
   {

@@ -26,7 +26,10 @@ export interface LoadOptions {
   onWarning?: (message: string) => void;
   /** Post statuses read from WordPress exports (default: publish). */
   statuses?: readonly string[];
-  /** Most bytes of a file read whole or of standard input (default DEFAULTS.maxInputBytes); more is an InputError. */
+  /**
+   * Most bytes of a file read whole or of standard input (default DEFAULTS.maxInputBytes); more is
+   * an InputError. A field of a post in a streamed export over it is left out with a warning.
+   */
   maxInputBytes?: number;
   /** Base of relative links for posts that name no URL of their own (--base-url). */
   baseUrl?: string;
@@ -110,13 +113,23 @@ async function* fileChunks(file: FoundFile): AsyncGenerator<Uint8Array> {
   }
 }
 
+/** What reading one file needs to know. */
+interface FileRead {
+  statuses: readonly string[];
+  maxBytes: number;
+  onWarning?: (message: string) => void;
+}
+
 /**
  * Reads one file into posts, a WordPress export post by post as it is read (streamed in bounded
- * memory, so the input cap does not apply to it); any other file whole, at most `maxBytes`.
+ * memory, so the input cap applies to each field of a post, not to the file: a larger field is
+ * left out with a warning); any other file whole, at most `maxBytes`.
  */
-async function* readFileInput(file: FoundFile, statuses: readonly string[], maxBytes: number): AsyncGenerator<Post> {
-  if (WXR_EXTENSION.test(file.name)) yield* readWxr(fileChunks(file), { source: file.name, statuses });
-  else yield* parseDocument(await readInput(file, maxBytes), { source: file.name, statuses });
+async function* readFileInput(file: FoundFile, read: FileRead): AsyncGenerator<Post> {
+  const { statuses, maxBytes, onWarning } = read;
+  if (WXR_EXTENSION.test(file.name)) {
+    yield* readWxr(fileChunks(file), { source: file.name, statuses, maxInputBytes: maxBytes, onWarning });
+  } else yield* parseDocument(await readInput(file, maxBytes), { source: file.name, statuses });
 }
 
 /**
@@ -131,7 +144,8 @@ async function* readFileInput(file: FoundFile, statuses: readonly string[], maxB
  * audit of the rest; so is a symbolic link a directory's walk leaves out (see listFiles). A
  * file named on its own is the user's choice, so it still throws, as does
  * finding nothing readable at all. A file read whole (not a WordPress export) or stdin over
- * `opts.maxInputBytes` throws, found or named, read no further than the cap.
+ * `opts.maxInputBytes` throws, found or named, read no further than the cap; a post of an
+ * export with a field over it is read without that field, with a warning.
  * Throws InputError (one line naming the input) or UsageError (URL without network access).
  */
 export async function* readInputs(inputs: string[], opts: LoadOptions = {}): AsyncGenerator<Post> {
@@ -143,6 +157,7 @@ export async function* readInputs(inputs: string[], opts: LoadOptions = {}): Asy
   }
   const statuses = opts.statuses ?? ['publish'];
   const maxBytes = opts.maxInputBytes ?? DEFAULTS.maxInputBytes;
+  const fileRead: FileRead = { statuses, maxBytes, onWarning: opts.onWarning };
   let read = 0;
   const seen = new Set<string>();
   const skipped: string[] = [];
@@ -177,7 +192,7 @@ export async function* readInputs(inputs: string[], opts: LoadOptions = {}): Asy
         if (seen.has(key)) continue;
         seen.add(key);
         if (!expanded || named.has(key)) {
-          for await (const post of readFileInput(file, statuses, maxBytes)) {
+          for await (const post of readFileInput(file, fileRead)) {
             read += 1;
             yield post;
           }
@@ -186,7 +201,7 @@ export async function* readInputs(inputs: string[], opts: LoadOptions = {}): Asy
         let fromFile = 0;
         try {
           if (WXR_EXTENSION.test(file.name)) {
-            for await (const post of readFileInput(file, statuses, maxBytes)) {
+            for await (const post of readFileInput(file, fileRead)) {
               fromFile += 1;
               read += 1;
               yield post;

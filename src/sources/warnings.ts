@@ -34,6 +34,15 @@ export function emptyBody(field: string): InputWarning {
   return { code: 'INPUT_REPAIRED', repair: `${field} is empty: nothing to check` };
 }
 
+/** A field of an export's post longer than the input cap was left out (wxr.ts). */
+export function fieldTooLarge(field: string, maxBytes: number): InputWarning {
+  const what = field === 'content:encoded' ? 'nothing in the post was checked' : 'the post was read without it';
+  return {
+    code: 'INPUT_REPAIRED',
+    repair: `${field} is larger than --max-input-bytes (${maxBytes} bytes): not read, ${what} (raise the cap, maxInputBytes in the config, to read it)`,
+  };
+}
+
 /** Tags nested deeper than the cap were ignored (html-nesting.ts). */
 export function deepNesting(dropped: number, max: number): InputWarning {
   return {

@@ -8,7 +8,9 @@
  * fields: a comment's `wp:comment_content` or a `wp:postmeta` value is never read as the post.
  *
  * Posts are handed out as their `</item>` is read, so a file of hundreds of MB is held one
- * post at a time. The parser is strict XML; what it finds wrong (a control character, a tag
+ * post at a time, and a field of a post longer than `maxInputBytes` is not held at all: it is
+ * left out with a warning (its text dropped as it is read), the post and the rest of the
+ * export read on. The parser is strict XML; what it finds wrong (a control character, a tag
  * left open, a file cut short) is a repair warning on the post it was found in, and reading
  * goes on — the export of a damaged site is still mostly readable.
  */
@@ -19,7 +21,7 @@ import { InputError } from '../errors.js';
 import type { InputWarning, Post } from '../types.js';
 import { autoParagraphs } from './autop.js';
 import { htmlToPlainText } from './html-text.js';
-import { emptyBody, isAbsoluteHttpUrl, notAnAbsoluteUrl } from './warnings.js';
+import { emptyBody, fieldTooLarge, isAbsoluteHttpUrl, notAnAbsoluteUrl } from './warnings.js';
 import { gmtDate, isBlankHtml } from './wordpress.js';
 import { dateField } from './warnings.js';
 
@@ -29,6 +31,14 @@ export interface WxrOptions {
   source: string;
   /** Statuses to read (`wp:status`); "any" reads every status but trash, auto-draft and inherit. */
   statuses: readonly string[];
+  /**
+   * Longest field of a post read (--max-input-bytes; default: no cap, for an export read whole,
+   * already capped). Measured in characters as written in the export, markup of the field
+   * (CDATA markers, its end tag) included: never more than its bytes in UTF-8.
+   */
+  maxInputBytes?: number;
+  /** Told of each post with a field left out for its size (the post's own warning says it too). */
+  onWarning?: (message: string) => void;
 }
 
 /** Thrown before any post is handed out when the document is XML but not a WordPress export. */
@@ -57,6 +67,8 @@ const FIELDS = new Set([
 const WXR_NAMESPACE = /^https?:\/\/wordpress\.org\/export\/\d/;
 /** Parser errors kept per post; more are counted, not listed (one bad byte can repeat 10,000 times). */
 const MAX_ERRORS = 3;
+/** Characters handed to the parser at a time: what it may hold of a field past the cap. */
+const SLICE_CHARS = 64 * 1024;
 
 /** True when the start of a document is a WordPress export (for sniffing stdin and URLs). */
 export function looksLikeWxr(head: string): boolean {
@@ -69,6 +81,22 @@ interface ItemState {
   contentLine?: number;
   errors: InputWarning[];
   moreErrors: number;
+  /** Fields left out for their size, with the line each starts on. */
+  tooLarge: { name: string; line: number }[];
+}
+
+/** The field of an item being read. */
+interface FieldState {
+  name: string;
+  /** Its text so far (nothing once it is over the cap). */
+  parts: string[];
+  /** Characters of the document before its text (just past its start tag), and the line it is on. */
+  start: number;
+  line: number;
+  /** The item's error counts when it opened: a field over the cap takes back those found in it. */
+  errorsBefore: number;
+  moreErrorsBefore: number;
+  tooLarge: boolean;
 }
 
 // saxes is loaded when an export is read, not at start-up (most runs read no XML); its
@@ -78,6 +106,19 @@ const require = createRequire(import.meta.url);
 function newXmlParser(): SaxesParser<{ xmlns: false; position: true }> {
   const { SaxesParser: Parser } = require('saxes') as typeof import('saxes');
   return new Parser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
+}
+
+/**
+ * Drops the text the parser holds for the event it has not yet sent. saxes sends a CDATA
+ * section (WordPress writes a post's content as one) only at its `]]>`, and a text run only at
+ * the next tag, holding all of it until then: without this, a field of 99 MB is held whole
+ * before it can be dropped. saxes has no public way to do it, so this reaches its `text`
+ * field, and fails loudly (the over-cap tests) if a later saxes keeps it elsewhere.
+ */
+function dropPendingText(parser: SaxesParser<{ xmlns: false; position: true }>): void {
+  const internals = parser as unknown as { text?: unknown };
+  if (typeof internals.text !== 'string') throw new Error('saxes keeps no pending text in `text`: see dropPendingText');
+  internals.text = '';
 }
 /**
  * A push reader: `write` text chunks, get back the posts whose item ended in them; `end` when
@@ -93,7 +134,10 @@ class WxrReader {
   private sawRoot = false;
   private item: ItemState | undefined;
   /** The field of the current item being read, and its text so far. */
-  private field: { name: string; parts: string[] } | undefined;
+  private field: FieldState | undefined;
+  private readonly maxFieldChars: number;
+  /** Characters handed to the parser (its `position` is right only inside its event handlers). */
+  private fed = 0;
   /** Errors found outside any item: they concern every post read after them. */
   private readonly documentErrors: InputWarning[] = [];
   private ended = false;
@@ -102,18 +146,55 @@ class WxrReader {
 
   constructor(options: WxrOptions) {
     this.options = options;
+    this.maxFieldChars = options.maxInputBytes ?? Infinity;
     const p = this.parser;
     p.on('opentag', (tag) => this.open(tag));
     p.on('closetag', (tag) => this.close(tag.name));
-    p.on('text', (text) => this.field?.parts.push(text));
-    p.on('cdata', (text) => this.field?.parts.push(text));
+    p.on('text', (text) => this.keep(text));
+    p.on('cdata', (text) => this.keep(text));
     p.on('error', (error) => this.recordError(error.message));
   }
 
   /** Feeds a chunk of the document; returns the posts completed in it. */
   write(chunk: string): Post[] {
-    this.parser.write(chunk);
+    // In slices, so a field is seen to pass the cap within a slice of it, however large the chunk.
+    for (let at = 0; at < chunk.length; at += SLICE_CHARS) {
+      const slice = chunk.slice(at, at + SLICE_CHARS);
+      this.parser.write(slice);
+      this.fed += slice.length;
+      const field = this.field;
+      if (!field) continue;
+      // Still open, so its end tag ends past what was fed: it is over the cap at its end too.
+      if (!field.tooLarge && this.fed - field.start > this.maxFieldChars) this.leaveOut(field);
+      if (field.tooLarge) dropPendingText(this.parser);
+    }
     return this.take();
+  }
+
+  private keep(text: string): void {
+    if (this.field && !this.field.tooLarge) this.field.parts.push(text);
+  }
+
+  /**
+   * A field over the cap: its text so far is dropped and the rest is not kept, nor the parser
+   * errors found in it (what they said is moot, and where the cap was seen depends on chunks).
+   */
+  private leaveOut(field: FieldState): void {
+    field.tooLarge = true;
+    field.parts = [];
+    if (this.item) {
+      this.item.errors.length = field.errorsBefore;
+      this.item.moreErrors = field.moreErrorsBefore;
+    }
+  }
+
+  /** Ends the current field: its text is one of the item's fields, or it is left out for its size. */
+  private endField(field: FieldState, item: ItemState): void {
+    this.field = undefined;
+    // Measured to the end of its end tag (the parser's position, in its closetag handler).
+    if (!field.tooLarge && this.parser.position - field.start > this.maxFieldChars) this.leaveOut(field);
+    if (field.tooLarge) item.tooLarge.push({ name: field.name, line: field.line });
+    else item.fields.set(field.name, field.parts.join(''));
   }
 
   /** Ends the document; returns the last posts. Throws NotWxrError for XML that is not an export. */
@@ -125,7 +206,7 @@ class WxrReader {
     if (this.item) {
       // A file cut short inside an item: what was read of the post is still a post, the
       // field it was cut in included (the parser hands its text over when closed).
-      if (this.field) this.item.fields.set(this.field.name, this.field.parts.join(''));
+      if (this.field) this.endField(this.field, this.item);
       this.item.errors.push(this.warning('the export ends inside an item (the file is cut short)', lastLine));
       this.finishItem(true);
     }
@@ -157,23 +238,29 @@ class WxrReader {
     if (name === 'item' && depth === 3 && !this.item) {
       // WordPress writes the channel's wp: elements before the first item.
       if (!this.isWxr) throw this.notWxr();
-      this.item = { fields: new Map(), errors: [], moreErrors: 0 };
+      this.item = { fields: new Map(), errors: [], moreErrors: 0, tooLarge: [] };
       this.counts.items += 1;
       return;
     }
     if (this.item && depth === 4 && FIELDS.has(name)) {
-      this.field = { name, parts: [] };
-      if (name === 'content:encoded') this.item.contentLine = this.parser.line;
+      const { line, position } = this.parser;
+      this.field = {
+        name,
+        parts: [],
+        start: position,
+        line,
+        errorsBefore: this.item.errors.length,
+        moreErrorsBefore: this.item.moreErrors,
+        tooLarge: false,
+      };
+      if (name === 'content:encoded') this.item.contentLine = line;
     }
   }
 
   private close(name: string): void {
     const depth = this.stack.length;
     this.stack.pop();
-    if (this.field && depth === 4) {
-      this.item?.fields.set(this.field.name, this.field.parts.join(''));
-      this.field = undefined;
-    }
+    if (this.field && this.item && depth === 4) this.endField(this.field, this.item);
     if (name === 'item' && depth === 3 && this.item) this.finishItem();
   }
 
@@ -187,6 +274,7 @@ class WxrReader {
     // An unclosed item at the end is said once, by end().
     if (this.ended && this.item) return;
     const target = this.item;
+    if (this.field?.tooLarge) return;
     if (!target) {
       if (this.documentErrors.length < MAX_ERRORS) this.documentErrors.push(this.warning(text));
       return;
@@ -212,8 +300,14 @@ class WxrReader {
       const last = item.errors.at(-1);
       if (last) last.repair += ` (and ${item.moreErrors} more)`;
     }
-    this.ready.push(this.toPost(item, f, [...this.documentErrors, ...item.errors]));
+    const post = this.toPost(item, f, [...this.documentErrors, ...item.errors]);
+    this.ready.push(post);
     this.counts.posts += 1;
+    for (const { name, line } of item.tooLarge) {
+      const warning = { ...fieldTooLarge(name, this.maxFieldChars), where: `line ${line}`, line };
+      post.warnings.push(warning);
+      this.options.onWarning?.(`${this.options.source}: ${exportPostName(post)}: ${warning.repair}`);
+    }
   }
 
   /** A post from an item's fields, with the same metadata rules as a REST API post. */
@@ -251,9 +345,19 @@ class WxrReader {
       gmtDate('wp:post_modified_gmt', iso('wp:post_modified_gmt'), warnings, {}) ??
       dateField('wp:post_modified', iso('wp:post_modified'), warnings);
     if (modified) post.modified = modified;
-    if (isBlankHtml(post.body)) warnings.push({ ...emptyBody('content:encoded'), line: item.contentLine });
+    // A content left out for its size is said so by its own warning, not as an empty post.
+    if (isBlankHtml(post.body) && !item.tooLarge.some((t) => t.name === 'content:encoded'))
+      warnings.push({ ...emptyBody('content:encoded'), line: item.contentLine });
     return post;
   }
+}
+
+/** A post of an export as a warning line names it: its id, title and link, as far as known. */
+function exportPostName(post: Post): string {
+  const title =
+    post.title === undefined ? '' : ` "${post.title.length > 80 ? `${post.title.slice(0, 79)}…` : post.title}"`;
+  const link = post.url === undefined ? '' : ` (${post.url})`;
+  return `post${post.id === undefined ? '' : ` ${post.id}`}${title}${link}`;
 }
 
 /** The charset an XML declaration names at the start of a document, lower-cased, or utf-8. */

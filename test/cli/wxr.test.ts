@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { citingParagraph, wxrExport } from '../helpers/site-export.js';
 import { ROOT, runCli } from './run-cli.js';
 
 const EXPORT = path.join(ROOT, 'test/fixtures/inputs/wxr/site-export.xml');
@@ -43,5 +44,47 @@ describe('WordPress export files through the CLI', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`citecheck: ${sitemap}: not a WordPress export (WXR): an XML document <urlset>\n`);
     expect(result.stdout).toBe('');
+  });
+
+  it('a post over --max-input-bytes is reported without its content, with a warning; the others are checked', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'citecheck-wxr-cli-'));
+    const file = path.join(dir, 'site.xml');
+    const post = (id: number, paragraphs: number) => ({
+      id,
+      title: `Post ${id}`,
+      body: Array.from({ length: paragraphs }, (_, n) =>
+        citingParagraph(`https://example.org/${id}/${n}`, 'the data', n),
+      ).join('\n'),
+    });
+    // Post 2 is about 40 kB, four times the cap.
+    await writeFile(file, wxrExport([post(1, 2), post(2, 400), post(3, 1)]));
+    const result = await runCli([
+      'check',
+      file,
+      '--no-config',
+      '--offline',
+      '--format',
+      'json',
+      '--max-input-bytes',
+      '10k',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as {
+      posts: { id: number; blocks: unknown[] }[];
+      findings: { code: string; post: number; line?: number; message: string }[];
+    };
+    expect(report.posts.map((p) => [p.id, p.blocks.length])).toEqual([
+      [1, 2],
+      [2, 0],
+      [3, 1],
+    ]);
+    const repair =
+      'content:encoded is larger than --max-input-bytes (10240 bytes): not read, nothing in the post was checked (raise the cap, maxInputBytes in the config, to read it)';
+    expect(report.findings.filter((f) => f.code === 'INPUT_REPAIRED')).toMatchObject([
+      { post: 1, line: 17, message: `Input was repaired: ${repair} at line 17.` },
+    ]);
+    expect(result.stderr).toBe(
+      `citecheck: warning: ${file}: post 2 "Post 2" (https://archive.example.org/2/): ${repair}\n`,
+    );
   });
 });

@@ -56,37 +56,60 @@ describe('fuzz: hostile posts through the library pipeline end in exit 0, 1 or 2
 });
 
 describe('fuzz: a WordPress export read as a stream gives the same posts however it is cut', () => {
-  /** The posts of an export read in these chunks, or the error's class and message. */
-  async function read(chunks: readonly Uint8Array[]) {
+  /** The posts of an export read in these chunks (fields capped at `maxInputBytes`), or the error's class and message. */
+  async function read(chunks: readonly Uint8Array[], maxInputBytes?: number) {
     async function* stream() {
       yield* chunks;
     }
     try {
       const posts = [];
-      for await (const post of readWxr(stream(), { source: 'export.xml', statuses: ['publish'] })) posts.push(post);
-      return { posts };
+      const warnings: string[] = [];
+      const options = {
+        source: 'export.xml',
+        statuses: ['publish'],
+        maxInputBytes,
+        onWarning: (w: string) => warnings.push(w),
+      };
+      for await (const post of readWxr(stream(), options)) posts.push(post);
+      return { posts, warnings };
     } catch (error) {
       if (!(error instanceof CitecheckError)) throw error;
       return { error: `${error.constructor.name}: ${error.message}` };
     }
   }
+  const cutPoints = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 40 });
+
+  /** `bytes` cut at `cuts` (fractions of its length); every other cut inside a UTF-8 character. */
+  function cutUp(bytes: Buffer, cuts: readonly number[]): Uint8Array[] {
+    const inside = [...bytes.keys()].filter((i) => bytes[i] >= 0x80 && bytes[i] < 0xc0);
+    const cutAt = (c: number, i: number) =>
+      i % 2 === 1 && inside.length > 0 ? inside[Math.floor(c * inside.length)] : Math.floor(c * bytes.length);
+    const at = [...new Set(cuts.map(cutAt))].sort((a, b) => a - b);
+    return [0, ...at].map((from, i) => bytes.subarray(from, at[i] ?? bytes.length));
+  }
+
   it('whatever the chunk boundaries (in a UTF-8 character, a tag, a CDATA marker)', async () => {
     await fc.assert(
-      fc.asyncProperty(
-        wxrExport,
-        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 40 }),
-        async (xml, cuts) => {
-          const bytes = Buffer.from(xml);
-          // Every other cut falls before a UTF-8 continuation byte: inside a character.
-          const inside = [...bytes.keys()].filter((i) => bytes[i] >= 0x80 && bytes[i] < 0xc0);
-          const cutAt = (c: number, i: number) =>
-            i % 2 === 1 && inside.length > 0 ? inside[Math.floor(c * inside.length)] : Math.floor(c * bytes.length);
-          const at = [...new Set(cuts.map(cutAt))].sort((a, b) => a - b);
-          const chunks = [0, ...at].map((from, i) => bytes.subarray(from, at[i] ?? bytes.length));
-          expect(await read(chunks)).toEqual(await read([bytes]));
-        },
-      ),
+      fc.asyncProperty(wxrExport, cutPoints, async (xml, cuts) => {
+        const bytes = Buffer.from(xml);
+        expect(await read(cutUp(bytes, cuts))).toEqual(await read([bytes]));
+      }),
       { numRuns: RUNS, seed: SEED },
     );
+  });
+
+  it('and the same fields left out over --max-input-bytes, with the same warnings', async () => {
+    let leftOut = 0;
+    await fc.assert(
+      fc.asyncProperty(wxrExport, cutPoints, fc.integer({ min: 8, max: 400 }), async (xml, cuts, cap) => {
+        const bytes = Buffer.from(xml);
+        const whole = await read([bytes], cap);
+        leftOut += whole.warnings?.length ?? 0;
+        expect(await read(cutUp(bytes, cuts), cap)).toEqual(whole);
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+    // The property saw fields over the cap, not only exports under it.
+    expect(leftOut).toBeGreaterThan(0);
   });
 });
