@@ -8,6 +8,7 @@
  * each body, and prints `{"totals":{"byStatus":{…}}}` as citecheck's JSON does.
  */
 import http from 'node:http';
+import { countStatuses, linksRoundRobin } from './floor-work.js';
 
 const [pageUrl, concurrency = '100'] = process.argv.slice(2);
 const agent = new http.Agent({ keepAlive: true });
@@ -24,35 +25,10 @@ const send = (href) =>
   });
 
 const page = (await send(pageUrl)).body;
-const byOrigin = new Map();
-for (const [, href] of page.matchAll(/href="([^"]+)"/g)) {
-  const origin = new URL(href).origin;
-  if (!byOrigin.has(origin)) byOrigin.set(origin, []);
-  byOrigin.get(origin).push(href);
-}
-const links = [];
-for (let i = 0, added = true; added; i++) {
-  added = false;
-  for (const list of byOrigin.values())
-    if (i < list.length) {
-      links.push(list[i]);
-      added = true;
-    }
-}
-const byStatus = {};
-let next = 0;
-async function worker() {
-  while (next < links.length) {
-    const url = links[next++];
-    try {
-      const { statusCode } = await send(url);
-      const key = statusCode === 200 ? 'ok' : `http-${statusCode}`;
-      byStatus[key] = (byStatus[key] ?? 0) + 1;
-    } catch {
-      byStatus.unreachable = (byStatus.unreachable ?? 0) + 1;
-    }
-  }
-}
-await Promise.all(Array.from({ length: Number(concurrency) }, worker));
+const byStatus = await countStatuses(
+  linksRoundRobin(page),
+  Number(concurrency),
+  async (url) => (await send(url)).statusCode,
+);
 process.stdout.write(JSON.stringify({ totals: { byStatus } }));
 agent.destroy();

@@ -7,6 +7,8 @@
  * reads each body, and prints `{"totals":{"byStatus":{…}}}` as citecheck's JSON does. No
  * extraction, no politeness, no report: the distance to this is citecheck's own overhead.
  */
+import { countStatuses, linksRoundRobin } from './floor-work.js';
+
 const { createRequire } = await import('node:module');
 const require = createRequire(import.meta.url);
 // The Agent and request() from their own files, as citecheck loads its Agent: the floor should
@@ -22,38 +24,10 @@ const send = (href) => {
 };
 
 const page = await (await send(pageUrl)).body.text();
-// Round-robin across hosts, as any checker with per-host queues does: in the page's grouped
-// order, 100 in flight would be 50 to each of two hosts, one new connection per request.
-const byOrigin = new Map();
-for (const [, href] of page.matchAll(/href="([^"]+)"/g)) {
-  const origin = new URL(href).origin;
-  if (!byOrigin.has(origin)) byOrigin.set(origin, []);
-  byOrigin.get(origin).push(href);
-}
-const links = [];
-for (let i = 0, added = true; added; i++) {
-  added = false;
-  for (const list of byOrigin.values())
-    if (i < list.length) {
-      links.push(list[i]);
-      added = true;
-    }
-}
-const byStatus = {};
-let next = 0;
-async function worker() {
-  while (next < links.length) {
-    const url = links[next++];
-    try {
-      const { statusCode, body } = await send(url);
-      await body.text();
-      const key = statusCode === 200 ? 'ok' : `http-${statusCode}`;
-      byStatus[key] = (byStatus[key] ?? 0) + 1;
-    } catch {
-      byStatus.unreachable = (byStatus.unreachable ?? 0) + 1;
-    }
-  }
-}
-await Promise.all(Array.from({ length: Number(concurrency) }, worker));
+const byStatus = await countStatuses(linksRoundRobin(page), Number(concurrency), async (url) => {
+  const { statusCode, body } = await send(url);
+  await body.text();
+  return statusCode;
+});
 process.stdout.write(JSON.stringify({ totals: { byStatus } }));
 await agent.close();
