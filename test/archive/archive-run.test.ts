@@ -308,7 +308,11 @@ describe('the public archive and private links', () => {
     });
 
     /** A run through the engine's own dispatcher (its safe lookup, what it learns of names) behind the test guard. */
-    async function run(extra: Parameters<typeof testOptions>[0] = {}, input = file, reroute: Record<string, string> = {}) {
+    async function run(
+      extra: Parameters<typeof testOptions>[0] = {},
+      input = file,
+      reroute: Record<string, string> = {},
+    ) {
       const lookup = stubLookup({
         [names.intranet]: site.host,
         [names.stage]: site.host,
