@@ -82,6 +82,32 @@ describe('a folder holding file names that are not UTF-8', () => {
   });
 });
 
+describe('GitHub annotations for a file whose name is not UTF-8', () => {
+  it('name it in the message, not in a file= that names no file', async (context) => {
+    const cwd = await mkdtemp(path.join(tmpdir(), 'citecheck-annotate-'));
+    await mkdir(path.join(cwd, 'notes'));
+    const damaged = 'The statement [was removed][gone] last week.\n';
+    await writeFile(path.join(cwd, 'notes', 'ok.md'), damaged);
+    try {
+      await writeFile(bytesPath(path.join(cwd, 'notes'), [0x66, 0xff, 0x2e, 0x6d, 0x64]), damaged);
+    } catch {
+      context.skip();
+    }
+    const result = await runCli(['check', 'notes', '--offline', '--no-config'], {
+      cwd,
+      env: { GITHUB_ACTIONS: 'true' },
+    });
+    expect(result.code, result.stderr).toBe(1);
+    const annotations = result.stdout.split('\n').filter((l) => l.startsWith('::'));
+    const message =
+      'Anchor "was removed" lost its URL (its Markdown reference has no definition); the claim has no source.';
+    expect(annotations).toEqual([
+      `::error title=ANCHOR_DAMAGED::notes/f\\xff.md:1: ${message}`,
+      `::error file=notes/ok.md,line=1,title=ANCHOR_DAMAGED::${message}`,
+    ]);
+  });
+});
+
 describe('symbolic links in a folder', () => {
   let cwd: string;
   beforeAll(async () => {
