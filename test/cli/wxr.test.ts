@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -124,6 +124,10 @@ describe('WordPress export files through the CLI', () => {
       expect(result.code, result.stderr).toBe(0);
       return (JSON.parse(result.stdout) as { posts: { source: string }[] }).posts.map((p) => ({ ...p, source: '' }));
     };
-    expect(await posts(heavy)).toEqual(await posts(plain));
+    try {
+      expect(await posts(heavy)).toEqual(await posts(plain));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
