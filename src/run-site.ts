@@ -5,6 +5,7 @@ import { createDocumentFetcher, type DocumentFetcher } from './check/fetch-docum
 import { InputError, UsageError } from './errors.js';
 import { preciseNow } from './ratelimit/clock.js';
 import { checkExtracted, postExtractor, type RunDeps } from './run.js';
+import type { FetchInit } from './sources/fetch-types.js';
 import { readSite, type SiteProgress, type SiteQuery } from './sources/wp-site.js';
 import type { ExtractedPost, Report } from './types.js';
 
@@ -39,7 +40,7 @@ function siteFetcher(site: URL, options: CitecheckOptions, deps: RunDeps): Docum
   const without = createDocumentFetcher({ ...options, headers: options.headers.filter((r) => r.host) }, deps);
   const hasSiteHeaders = options.headers.some((rule) => rule.host === undefined);
   let warned = false;
-  const fetch = (url: string, init?: { accept?: string }) => {
+  const fetch = (url: string, init?: FetchInit) => {
     const origin = new URL(url).origin;
     if (origin === site.origin) return withCredentials(url, init);
     if (hasSiteHeaders && !warned) {
