@@ -3,6 +3,7 @@ import { withArchiveLane } from './archive/archive-lane.js';
 import { clockOf, createRequestPool } from './check/index.js';
 import { createDocumentFetcher, type DocumentFetcher } from './check/fetch-document.js';
 import { InputError, UsageError } from './errors.js';
+import { preciseNow } from './ratelimit/clock.js';
 import { checkExtracted, postExtractor, type RunDeps } from './run.js';
 import type { FetchInit } from './sources/fetch-types.js';
 import { readSite, type SiteProgress, type SiteQuery } from './sources/wp-site.js';
@@ -98,7 +99,7 @@ export async function runSite(siteUrl: string, asked: CitecheckOptions, given: S
   // The archive is one more host of the run's pool, with its own polite lane.
   const options = withArchiveLane(asked);
   const startedAt = new Date();
-  const started = performance.now();
+  const started = preciseNow();
   const site = siteUrlOf(siteUrl);
   if (options.offline) throw new UsageError('wp reads the site over the network: it cannot run with --offline');
   const query = siteQuery(site, options);
