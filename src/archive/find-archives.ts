@@ -18,7 +18,7 @@ import type { CheckResult, Citation, CitationArchive, ExtractedPost, LinkStatus 
 import { archiveKey, recognizeArchiveUrl, timestampToIso, waybackTimestamp } from './archive-url.js';
 import { pageShingles, similarity } from './drift.js';
 import { findCapture, type CaptureChoice } from './find-capture.js';
-import { learnNames, whyNotPublic } from './public-host.js';
+import { isLocalArchive, learnNames, whyNotPublic } from './public-host.js';
 import { fetchBounded, WaybackClient } from './wayback-client.js';
 
 /** What the archive stage found. */
@@ -168,19 +168,22 @@ export async function findArchives(
 ): Promise<ArchiveRun> {
   const run: ArchiveRun = { archives: new Map(), requests: 0, cached: 0 };
   const needs = planArchiveLookups(posts, results, options);
-  // Only a user-chosen archive may hold intranet pages; the public one is never told of them.
-  if (needs.size > 0 && options.archiveEndpoint === DEFAULTS.archiveEndpoint)
-    await keepPrivateHostsFromArchive(needs, run.archives, options, deps);
+  if (needs.size === 0) return run;
+  // Only a local archive (its host itself private) may hold intranet pages; a public one, the
+  // default or one the user chose, is never told of them.
+  const local =
+    options.archiveEndpoint !== DEFAULTS.archiveEndpoint &&
+    (await isLocalArchive(options.archiveEndpoint, deps.lookup, options.connectTimeoutMs));
+  if (!local) await keepPrivateHostsFromArchive(needs, run.archives, options, deps);
   if (needs.size === 0) return run;
   onStart?.(needs.size);
 
   const clock = clockOf(deps);
   const random = deps.random ?? Math.random;
   const pool = deps.pool ?? createRequestPool(options, clock);
-  // The endpoint is the user's choice (a self-hosted pywb may sit on a private address), so the
-  // private-address policy does not apply to it; the client never leaves its origin.
-  const trusted = options.archiveEndpoint !== DEFAULTS.archiveEndpoint;
-  const archiveOptions = { ...options, allowPrivate: options.allowPrivate || trusted };
+  // A local archive (a self-hosted pywb on a private address) is reached whatever the
+  // private-address policy says; the client never leaves its origin.
+  const archiveOptions = { ...options, allowPrivate: options.allowPrivate || local };
   const owned: Dispatcher[] = [];
   const own = (d: Dispatcher): Dispatcher => (owned.push(d), d);
   const archiveDispatcher = deps.dispatcher ?? own(createDispatcher(archiveOptions, deps.lookup));

@@ -1,3 +1,4 @@
+import type { LookupAddress } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import { classifyAddress, createSafeLookup, isIpLiteral } from '../check/address-policy.js';
 import type { ResolvedNames } from '../check/resolved-names.js';
@@ -22,6 +23,38 @@ export function whyNotPublic(hostname: string): string | undefined {
   if (reserved === 'reserved-name') return `${host} is a name reserved for local use`;
   if (!host.includes('.')) return `${host} is a single-label (intranet) name`;
   return PRIVATE_SUFFIXES.some((suffix) => host.endsWith(suffix)) ? `${host} is an intranet-only name` : undefined;
+}
+
+/**
+ * Whether the archive at `endpoint` is a local one, the only kind told of intranet URLs (a
+ * pywb on the intranet may hold their copies): its host is itself private, by name (an IP
+ * literal in a private, loopback or link-local range, `localhost`, `.test`, a single-label or
+ * intranet-only name) or because every address it resolves to is. Any other endpoint, the
+ * default or one the user chose, is a public archive and gets the same filtering: a name
+ * that does not resolve within `timeoutMs` counts as public.
+ */
+export async function isLocalArchive(
+  endpoint: string,
+  lookup: LookupFunction | undefined,
+  timeoutMs: number,
+): Promise<boolean> {
+  let host: string;
+  try {
+    host = new URL(endpoint).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return false;
+  }
+  if (isIpLiteral(host)) return classifyAddress(host) !== undefined;
+  if (reservedKind(host) !== 'example-domain' && whyNotPublic(host) !== undefined) return true;
+  const addresses = await new Promise<readonly LookupAddress[]>((done) => {
+    const timer = setTimeout(() => done([]), timeoutMs);
+    timer.unref();
+    createSafeLookup(lookup, true)(host, { all: true }, (error, list) => {
+      clearTimeout(timer);
+      done(error || !Array.isArray(list) ? [] : list);
+    });
+  });
+  return addresses.length > 0 && addresses.every((a) => classifyAddress(a.address) !== undefined);
 }
 
 /**

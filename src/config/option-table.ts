@@ -333,7 +333,8 @@ export const OPTION_TABLE = [
     kind: 'endpoint',
     arg: '<base-url>',
     default: 'https://web.archive.org',
-    help: 'Wayback-compatible archive (serves /wayback/available, /cdx/search/cdx, /web/…)',
+    help: 'Wayback-compatible archive (serves /wayback/available, /cdx/search/cdx, /web/…); told of links to private hosts only when its own host is private',
+    note: 'a local archive: a private or loopback address, an intranet-only name, or a name every address of which is private; see Safety',
   },
   {
     key: 'confirm',

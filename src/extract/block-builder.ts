@@ -212,6 +212,11 @@ export class BlockBuilder {
     else this.damaged.push(damage);
   }
 
+  /** Counts `n` damaged anchors past the listed ones (prepare-html.ts marks them so: ORPHAN_COUNT). */
+  omitDamage(n: number): void {
+    this.damagedOmitted += n;
+  }
+
   /** Records that the text from `start` to the current end is a footnote mark. */
   addFootnoteMark(start: number): void {
     const range: [number, number] = [start, this.length];

@@ -1,4 +1,5 @@
 import type { MarkdownIt, StateCore, StateInline, Token } from 'markdown-it';
+import { linkCloses } from './markdown-orphan-runs.js';
 
 /**
  * Bare URLs in Markdown text become links: markdown-it's `linkify` core rule, rebuilt to stay
@@ -112,7 +113,7 @@ function linkifyInline(state: StateCore, tokens: Token[]): Token[] | undefined {
     else if (token.type === 'link_close') linkDepth--;
     else if (token.type === 'html_inline') {
       if (isLinkOpen(token.content)) htmlLinkDepth++;
-      else if (isLinkClose(token.content) && htmlLinkDepth > 0) htmlLinkDepth--;
+      else htmlLinkDepth = Math.max(0, htmlLinkDepth - linkCloses(token, isLinkClose));
     }
     let nodes: Token[] | undefined;
     if (token.type === 'text' && linkDepth === 0 && htmlLinkDepth === 0) {

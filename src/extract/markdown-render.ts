@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type MarkdownItType from 'markdown-it';
 import { brokenLinks } from './markdown-broken-links.js';
 import { ipv6Hosts } from './markdown-ipv6-hosts.js';
+import { orphanRuns } from './markdown-orphan-runs.js';
 import { plainLinks } from './markdown-plain-links.js';
 import { boundedLinkify, type LinkifyEnv } from './markdown-linkify.js';
 import { markdownLines, type LinesEnv } from './markdown-lines.js';
@@ -25,7 +26,7 @@ export function markdownItClass(): typeof MarkdownItType {
  * The one Markdown parser of citecheck: CommonMark plus raw HTML (posts embed it) and
  * linkified explicit URLs. Code spans and blocks render as <code>/<pre>, which extraction ignores.
  */
-function markdownParser(): MarkdownItType {
+export function markdownParser(): MarkdownItType {
   if (parser !== undefined) return parser;
   const MarkdownIt = markdownItClass();
   const footnote = require('markdown-it-footnote') as typeof import('markdown-it-footnote').default;
@@ -49,6 +50,8 @@ function markdownParser(): MarkdownItType {
   md.use(plainLinks);
   // Links CommonMark refuses but the author meant (space in the URL, undefined reference): reported, not lost.
   md.use(brokenLinks);
+  // A run of orphan `</a>` is one token, not two a tag (see markdown-orphan-runs.ts).
+  md.use(orphanRuns);
   md.use(footnote);
   // Site-generator templates back into link targets; shortcode markup out of text (markdown-templates.ts).
   md.use(markdownTemplates);

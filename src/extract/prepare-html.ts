@@ -5,6 +5,7 @@
  * closing tags on the raw text and replace them with marker elements the parser keeps.
  */
 import { scanTags } from '../sources/scan-tags.js';
+import { MAX_LISTED_PER_BLOCK } from '../types.js';
 
 // The markers' names are short: the parser reads each one twice (`<x></x>`), and a paragraph of
 // 70,000 orphan `</a>` marked as `x-cc-orphan-a` was four times the input to parse (~25% of
@@ -12,6 +13,12 @@ import { scanTags } from '../sources/scan-tags.js';
 
 /** Marker for an `</a>` with no opening tag: the link's URL was lost. */
 export const ORPHAN_A = 'x-cc-oa';
+/**
+ * Attribute of an ORPHAN_A marker that stands for this many orphan `</a>` (the ones past the
+ * first MAX_LISTED_PER_BLOCK of a run with no other tag between, so all in one block): the
+ * block lists that many damaged anchors and counts the rest, which need no element each.
+ */
+export const ORPHAN_COUNT = 'n';
 /** Marker for an orphan closing block tag (`</p>`, `</li>`, …): a block ended here. */
 export const BLOCK_BREAK = 'x-cc-bb';
 /** Marker for an orphan `</strong>`/`</b>`: the text before it in the block was bold. */
@@ -132,12 +139,17 @@ export function markOrphanTags(html: string): string {
   let strongDepth = 0;
   /** Where the last `</a>` ended: a second one right after it closes nothing new. */
   let lastAClose = -1;
+  /** Orphan `</a>` marked since the last other tag, and those past MAX_LISTED_PER_BLOCK not marked yet. */
+  let orphans = 0;
+  let unmarked = 0;
   let out = '';
   let last = 0;
   scanTags(html, (tag) => {
     const name = tag.name;
     const closing = tag.closing;
     let replacement: string | undefined;
+    const orphanRun = orphans;
+    orphans = 0;
     if (name === 'a') {
       // An <a> inside an open <a> closes it first (HTML's adoption agency); htmlparser2 would
       // nest them instead, giving the outer link the inner link's words and everything after.
@@ -148,8 +160,19 @@ export function markOrphanTags(html: string): string {
       // `</a>` after words of its own marks a lost one. Tags and comments between are no words:
       // `<a href><div><a href><img></a></div></a>` (a linked box around a linked image, whose
       // outer link the inner <a> closed) loses nothing.
-      else if (lastAClose >= 0 && onlyMarkup(html, lastAClose, tag.index)) replacement = '';
-      else replacement = ORPHAN_A_MARKER;
+      else if (lastAClose >= 0 && onlyMarkup(html, lastAClose, tag.index)) {
+        replacement = '';
+        orphans = orphanRun;
+      } else {
+        orphans = orphanRun + 1;
+        if (orphanRun < MAX_LISTED_PER_BLOCK) replacement = ORPHAN_A_MARKER;
+        else {
+          // Past the block's listed ones: counted in one marker where the run ends, not an
+          // element each (a paragraph of 3.3 million, 30 MB, made 6.6 million nodes, ~660 MB).
+          unmarked++;
+          replacement = '';
+        }
+      }
       if (!closing) aTag = html.slice(tag.index, tag.end);
       else lastAClose = tag.end;
     } else if (aOpen && !closing && CLOSES_P.has(name) && (open.p ?? 0) > 0) {
@@ -170,10 +193,22 @@ export function markOrphanTags(html: string): string {
       } else if ((open[name] ?? 0) > 0) open[name]--;
       else replacement = BLOCK_BREAK_MARKER;
     } else if (!closing && CLOSES_P.has(name)) open.p = 0;
+    if (unmarked > 0 && orphans === 0) {
+      // The run ended at this tag: its count goes before it, inside the same block.
+      out += `${html.slice(last, tag.index)}${countMarker(unmarked)}`;
+      last = tag.index;
+      unmarked = 0;
+    }
     if (replacement !== undefined) {
       out += html.slice(last, tag.index) + replacement;
       last = tag.end;
     }
   });
+  if (unmarked > 0) return `${out}${html.slice(last)}${countMarker(unmarked)}`;
   return last === 0 ? html : out + html.slice(last);
+}
+
+/** The marker of `n` orphan `</a>` past a block's listed ones. */
+function countMarker(n: number): string {
+  return `<${ORPHAN_A} ${ORPHAN_COUNT}="${n}"></${ORPHAN_A}>`;
 }

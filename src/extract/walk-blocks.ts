@@ -6,7 +6,7 @@ import { looksLikeFootnoteMark } from '../sources/footnote-mark.js';
 import { isContentsList } from './contents-list.js';
 import { TeaserCards } from './teaser-cards.js';
 import { anchorRole, containerRole, isAvatar, isTellingAlt, isWidgetAnchor } from './link-roles.js';
-import { BLOCK_BREAK, ORPHAN_A, REOPENED_A, STRONG_END } from './prepare-html.js';
+import { BLOCK_BREAK, ORPHAN_A, ORPHAN_COUNT, REOPENED_A, STRONG_END } from './prepare-html.js';
 import { ReadInside } from './read-inside.js';
 import { sliceWhole } from '../sources/text-slice.js';
 
@@ -723,6 +723,11 @@ export class BlockWalker {
     const name = node.name ?? '';
     switch (name) {
       case ORPHAN_A: {
+        const count = node.attribs?.[ORPHAN_COUNT];
+        if (count !== undefined) {
+          b.omitDamage(Number(count));
+          return;
+        }
         const { word, offset } = b.lastWord();
         b.addDamage({ anchorText: word, offset, reason: 'orphan-close-tag', line: this.lineAt(node) });
         return;

@@ -4,11 +4,16 @@ import { findingMessages } from './note-view.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', note: 'notice' };
 
+// A byte of a file name that is not UTF-8, as a folder's walk shows it (`\xff`: folder-walk.ts).
+// A workflow command is UTF-8 text, so no `file=` can name such a file: the runner would look
+// for one whose name holds the four characters `\xff`, which does not exist.
+const NOT_UTF8_BYTE = /\\x[89a-f][0-9a-f]/;
+
 /**
  * GitHub Actions workflow commands, one per finding: `::error file=…,line=…,title=CODE::message`.
  * Files are the post sources as given (relative to the job's working directory); URL and
- * stdin sources get no `file`, nor does a file name holding control characters (it is named at
- * the start of the message instead). Text goes through the one sanitiser first (no escape sequences,
+ * stdin sources get no `file`, nor does a file name holding control characters or shown with
+ * `\xHH` escapes for bytes that are not UTF-8 (it is named at the start of the message instead). Text goes through the one sanitiser first (no escape sequences,
  * bidi controls or runner commands reach the log), then the Actions toolkit's escaping
  * (`escapeData`, `escapeProperty`), so a hostile message cannot end the command or inject another.
  */
@@ -22,12 +27,12 @@ export function renderGithubAnnotations(report: Report): string {
       // Line breaks and tabs survive the toolkit's escaping (the runner decodes %0A back): such a
       // name is given exactly. Anything else the sanitiser removes cannot be.
       const breaks = source.replace(/[\t\r\n]/g, '');
-      if (sanitizeText(breaks) === breaks) {
+      if (sanitizeText(breaks) === breaks && !NOT_UTF8_BYTE.test(source)) {
         props.push(`file=${escapeProperty(source)}`);
         if (f.line !== undefined) props.push(`line=${f.line}`);
       } else {
-        // A name holding controls cannot be given whole: cleaned, it would name a file that does
-        // not exist, and the runner would pin the annotation nowhere. Name it in the message.
+        // A name holding controls, or bytes that are not UTF-8, cannot be given whole: cleaned or
+        // escaped, it would name a file that does not exist. Name it in the message.
         const clean = sanitizeText(source);
         where = f.line === undefined ? `${clean}: ` : `${clean}:${f.line}: `;
       }

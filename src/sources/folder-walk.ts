@@ -13,8 +13,19 @@ export interface FoundFile {
   path: string | Buffer;
 }
 
-/** Tells the walk which files to keep, by the name found in the folder (a link's own name). */
-export type KeepFile = (name: string) => boolean;
+/**
+ * Tells the walk which files to keep, by the name found in the folder (a link's own name) and
+ * the names from the walk's folder to it (`segments`, the last one `name`).
+ */
+export type KeepFile = (name: string, segments: readonly string[]) => boolean;
+
+/** How a walk goes: which folders it enters, and where a relative folder is. */
+export interface WalkOptions {
+  /** Whether a folder (by the names from the walk's folder to it) may hold a file to keep; default: all. */
+  enter?: (segments: readonly string[]) => boolean;
+  /** What a relative `dir` is relative to (default: the working directory); names stay as written. */
+  cwd?: string;
+}
 
 /** What a folder walk found, and what it left out with the reason (`<name>: <reason>`). */
 export interface FolderFiles {
@@ -66,7 +77,7 @@ const within = (key: string, folder: string): boolean =>
 
 // Code-unit order, one path segment at a time: a folder's files come in name order with each
 // subfolder's files in place, whatever characters the names hold ("a/x" before "a-b").
-export function compareSegments(a: readonly string[], b: readonly string[]): number {
+function compareSegments(a: readonly string[], b: readonly string[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
     if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
   }
@@ -117,8 +128,14 @@ async function readFolder(folder: string | Buffer): Promise<Array<Dirent<string>
  * A walk of our own, not a `**` glob: tinyglobby's matcher skips a file whose name holds a
  * newline, and a folder needs no matcher (nor the ~15 ms of loading one).
  */
-export async function listFiles(dir: string, keep: KeepFile = () => true): Promise<FolderFiles> {
-  const root = keyOf(await realpath(dir, { encoding: 'buffer' }));
+export async function listFiles(
+  dir: string,
+  keep: KeepFile = () => true,
+  walk: WalkOptions = {},
+): Promise<FolderFiles> {
+  const enter = walk.enter ?? (() => true);
+  const start = walk.cwd === undefined ? dir : path.resolve(walk.cwd, dir);
+  const root = keyOf(await realpath(start, { encoding: 'buffer' }));
   const found: Entry[] = [];
   const skipped: string[] = [];
   const links: Entry[] = [];
@@ -131,7 +148,7 @@ export async function listFiles(dir: string, keep: KeepFile = () => true): Promi
     skipped.push(`${shown(segments)}: ${reason}`);
   };
   // An explicit stack: a folder tree of any depth costs no call stack.
-  const pending: Folder[] = [{ segments: [], path: dir, real: root }];
+  const pending: Folder[] = [{ segments: [], path: start, real: root }];
   for (;;) {
     for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
       for (const entry of await readFolder(folder.path)) {
@@ -140,8 +157,8 @@ export async function listFiles(dir: string, keep: KeepFile = () => true): Promi
         if (name.bytes !== undefined) found1.bytes = name.bytes;
         if (entry.isSymbolicLink()) links.push(found1);
         else if (entry.isFile()) {
-          if (keep(name.text)) addFile(found1, files === undefined ? undefined : realOf(found1));
-        } else if (entry.isDirectory() && !skippedFolder(name.text)) {
+          if (keep(name.text, found1.segments)) addFile(found1, files === undefined ? undefined : realOf(found1));
+        } else if (entry.isDirectory() && !skippedFolder(name.text) && enter(found1.segments)) {
           const sub = { segments: found1.segments, path: pathOf(found1), real: realOf(found1) };
           folders.set(sub.real, sub.segments);
           pending.push(sub);
@@ -164,10 +181,11 @@ export async function listFiles(dir: string, keep: KeepFile = () => true): Promi
     skipped,
   };
 
-  /** The path to open an entry by: its shown name while every name on the way is UTF-8. */
+  /** The path to open an entry by: its shown name (from `cwd`) while every name on the way is UTF-8. */
   function pathOf(entry: Entry, name = shown(entry.segments)): string | Buffer {
     const parent = entry.folder.path;
-    if (typeof parent === 'string' && entry.bytes === undefined) return name;
+    if (typeof parent === 'string' && entry.bytes === undefined)
+      return start === dir ? name : path.join(parent, entry.segments[entry.segments.length - 1]);
     const base = typeof parent === 'string' ? Buffer.from(path.resolve(parent)) : parent;
     return Buffer.concat([base, SEP, entry.bytes ?? Buffer.from(entry.segments[entry.segments.length - 1])]);
   }
@@ -198,16 +216,18 @@ export async function listFiles(dir: string, keep: KeepFile = () => true): Promi
       real = keyOf(target);
       info = await stat(target);
     } catch (error) {
+      // Said only of a link that could have been a file to keep or a folder to enter.
+      if (!keep(name, link.segments) && !enter(link.segments)) return;
       return skip(link.segments, unresolvable(error));
     }
     if (info.isFile()) {
       // By the link's own name, as a file's: `notes.md` → `notes.txt` is read as Markdown.
-      if (!keep(name)) return;
+      if (!keep(name, link.segments)) return;
       if (!within(real, root)) return skip(link.segments, `symbolic link to a file outside ${dir}, not followed`);
       files ??= new Map(found.map((f) => [realOf(f), f.segments]));
       return addFile(link, real);
     }
-    if (!info.isDirectory() || skippedFolder(name)) return;
+    if (!info.isDirectory() || skippedFolder(name) || !enter(link.segments)) return;
     if (!within(real, root)) return skip(link.segments, `symbolic link to a folder outside ${dir}, not followed`);
     // The link's own folder lies in its target: following it would walk that folder again, and again.
     if (within(link.folder.real, real)) return skip(link.segments, 'symbolic link to a folder holding it (a loop)');

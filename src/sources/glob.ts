@@ -1,16 +1,9 @@
 import path from 'node:path';
-import { compareSegments } from './folder-walk.js';
+import { listFiles, type FolderFiles } from './folder-walk.js';
 
-// tinyglobby (with picomatch and fdir) is loaded only when an input names no existing file or
-// folder: most runs name files, folders or URLs, and loading it cost ~15 ms of every start-up.
+// tinyglobby and picomatch are loaded only when an input names no existing file or folder:
+// most runs name files, folders or URLs, and loading them cost ~15 ms of every start-up.
 const tinyglobby = () => import('tinyglobby');
-
-// Folders an input expansion never enters, below the folder or the glob's fixed part the user
-// named: version control and tool state (.git, .cache, …) and installed packages. Dot-files
-// themselves are posts like any other. citecheck's own reports are recognised by their content
-// when read (own-reports.ts), wherever they are.
-const SKIPPED_FOLDERS = ['**/.*/**', '**/node_modules/**'];
-// (folder-walk.ts's skippedFolder is the same rule for a folder walk.)
 
 // An escaped glob character (`\*`, `\[`): the pattern names a file with that character in its
 // name. tinyglobby does not count it as dynamic, yet only its matcher reads the escape.
@@ -26,31 +19,32 @@ export async function isGlob(input: string): Promise<boolean> {
   return isDynamicPattern(pattern) || (path.sep === '/' && ESCAPED_GLOB_CHAR.test(pattern));
 }
 
-/** Files under `root` matching `pattern` (relative to it, '/'-separated), sorted folder by folder. */
-async function filesUnder(root: string, pattern: string): Promise<string[]> {
-  const { glob } = await tinyglobby();
-  const found = await glob(pattern, {
-    cwd: root,
-    dot: true,
-    ignore: SKIPPED_FOLDERS,
-    onlyFiles: true,
-    // A link inside a content folder is not followed: it may point anywhere, or loop.
-    followSymbolicLinks: false,
-    expandDirectories: false,
-  });
-  return found
-    .map((rel) => rel.split('/'))
-    .sort(compareSegments)
-    .map((segments) => segments.join('/'));
+/**
+ * Which folders under a glob's fixed part may hold a match, by the pattern's segments: with a
+ * `**`, those whose names match the segments before it; without one, those less deep than the
+ * pattern whose names match its segments. A brace or extglob holding a "/" may match at any depth.
+ */
+function folderTest(
+  segments: readonly string[],
+  matcher: (glob: string) => (name: string) => boolean,
+): (folder: readonly string[]) => boolean {
+  if (/[{(][^})]*\//.test(segments.join('/'))) return () => true;
+  const globstar = segments.findIndex((s) => s.includes('**'));
+  const fixed = (globstar < 0 ? segments.slice(0, -1) : segments.slice(0, globstar)).map(matcher);
+  return (folder) =>
+    (globstar >= 0 || folder.length <= fixed.length) && folder.every((name, i) => i >= fixed.length || fixed[i]!(name));
 }
 
 /**
- * Files matching a glob pattern, sorted; relative patterns are relative to `cwd`. Paths keep
- * the fixed part of the pattern as written (`content/*` gives `content/post.md`), and the walk
- * starts there, so a folder the user names explicitly is entered even when it is a dot-folder.
+ * The files matching a glob pattern, and what its walk left out (`<name>: <reason>`), sorted
+ * folder by folder; relative patterns are relative to `cwd`. Shown names keep the fixed part of
+ * the pattern as written (`content/*` gives `content/post.md`), and the walk starts there, so a
+ * folder the user names explicitly is entered even when it is a dot-folder. The walk is a
+ * folder's (listFiles): dot-folders and node_modules below the fixed part are not entered, and
+ * a symbolic link is followed, or left out with the reason, as in a folder.
  */
-export async function expandGlob(pattern: string, cwd = process.cwd()): Promise<string[]> {
-  const { isDynamicPattern } = await tinyglobby();
+export async function expandGlob(pattern: string, cwd = process.cwd()): Promise<FolderFiles> {
+  const [{ isDynamicPattern }, { default: picomatch }] = await Promise.all([tinyglobby(), import('picomatch')]);
   const normalized = pattern.split(path.sep).join('/');
   const segments = normalized.split('/');
   // A brace spanning a "/" ({a/b,c}/x) has no magic segment of its own: walk from the start.
@@ -60,6 +54,19 @@ export async function expandGlob(pattern: string, cwd = process.cwd()): Promise<
   );
   const fixed = segments.slice(0, cut).join('/');
   const root = fixed === '' ? (normalized.startsWith('/') ? '/' : '.') : fixed;
-  const files = await filesUnder(path.resolve(cwd, root), segments.slice(cut).join('/'));
-  return files.map((rel) => path.join(root, rel));
+  const rest = segments.slice(cut);
+  // tinyglobby's reading: `[!x]` negates a class (posix), dot-files match.
+  const matcher = (glob: string) => picomatch(glob, { dot: true, posix: true });
+  const matches = matcher(rest.join('/'));
+  try {
+    return await listFiles(root, (_name, found) => matches(found.join('/')), {
+      cwd,
+      enter: folderTest(rest, matcher),
+    });
+  } catch (error) {
+    // The fixed part names no folder: nothing matches.
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { files: [], skipped: [] };
+    throw error;
+  }
 }

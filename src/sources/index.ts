@@ -6,7 +6,7 @@ import { InputError, UsageError } from '../errors.js';
 import type { Post } from '../types.js';
 import type { FetchDocument } from './fetch-types.js';
 import { expandGlob, isGlob } from './glob.js';
-import { listFiles, type FoundFile } from './folder-walk.js';
+import { listFiles, type FolderFiles, type FoundFile } from './folder-walk.js';
 import { parseDocument } from './parse-document.js';
 import { isOwnReport } from './own-reports.js';
 import { InputTooLargeError, inputTooLarge, readFileBounded, readStreamBounded } from './read-bounded.js';
@@ -45,13 +45,9 @@ function readProcessStdin(maxBytes: number): Promise<Buffer> {
   return readStreamBounded(process.stdin, 'standard input', maxBytes);
 }
 
-/** A one-line reason for a file-system error (reading `file`, when it is one found by expansion). */
-function fsReason(error: unknown, file?: FoundFile): string {
+/** A one-line reason for a file-system error. */
+function fsReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  // A glob's match (a folder's are read by their bytes) whose name Node decoded to U+FFFD: the
-  // file is there, under bytes that are not UTF-8, which the decoded name cannot spell.
-  if (code === 'ENOENT' && typeof file?.path === 'string' && file.name.includes('\ufffd'))
-    return 'its name is not UTF-8 and a glob cannot read it; name its folder instead';
   if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file or directory';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a directory';
@@ -67,30 +63,38 @@ const fileKey = (file: FoundFile): string =>
 
 /**
  * The files an input path stands for: itself, or a directory's inputs or a glob's matches
- * (`expanded`), with what a directory's walk left out (`skipped`, `<name>: <reason>`).
+ * (`expanded`), with what a directory's or a glob's walk left out (`skipped`, `<name>: <reason>`).
  */
 async function filesOf(input: string): Promise<{ files: FoundFile[]; expanded: boolean; skipped: string[] }> {
   let info;
   try {
     info = await stat(input);
   } catch (error) {
-    if (await isGlob(input)) {
-      const matches = await expandGlob(input);
-      if (matches.length === 0) throw new InputError(`${input}: no files match`);
-      return { files: matches.map(asFound), expanded: true, skipped: [] };
-    }
-    throw new InputError(`${input}: ${fsReason(error)}`);
+    if (!(await isGlob(input))) throw new InputError(`${input}: ${fsReason(error)}`);
+    return expansion(input, () => expandGlob(input), 'no files match');
   }
   if (!info.isDirectory()) return { files: [asFound(input)], expanded: false, skipped: [] };
+  return expansion(
+    input,
+    () => listFiles(input, (name) => INPUT_EXTENSIONS.test(name)),
+    'no .json, .html, .htm, .md, .markdown or .xml files in this directory',
+  );
+}
+
+/** A folder's or a glob's walk (`walk`), as filesOf gives it; `none` says why it found nothing. */
+async function expansion(
+  input: string,
+  walk: () => Promise<FolderFiles>,
+  none: string,
+): Promise<{ files: FoundFile[]; expanded: boolean; skipped: string[] }> {
   let found;
   try {
-    found = await listFiles(input, (name) => INPUT_EXTENSIONS.test(name));
+    found = await walk();
   } catch (error) {
     throw new InputError(`${input}: ${fsReason(error)}`);
   }
   // Links left out count as files found: their warnings say why nothing was read.
-  if (found.files.length === 0 && found.skipped.length === 0)
-    throw new InputError(`${input}: no .json, .html, .htm, .md, .markdown or .xml files in this directory`);
+  if (found.files.length === 0 && found.skipped.length === 0) throw new InputError(`${input}: ${none}`);
   return { ...found, expanded: true };
 }
 
@@ -100,7 +104,7 @@ async function readInput(file: FoundFile, maxBytes: number): Promise<Buffer> {
     return await readFileBounded(file.path, maxBytes, file.name);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`${file.name}: ${fsReason(error, file)}`);
+    throw new InputError(`${file.name}: ${fsReason(error)}`);
   }
 }
 
@@ -109,7 +113,7 @@ async function* fileChunks(file: FoundFile): AsyncGenerator<Uint8Array> {
   try {
     for await (const chunk of createReadStream(file.path, { highWaterMark: 256 * 1024 })) yield chunk as Buffer;
   } catch (error) {
-    throw new InputError(`${file.name}: ${fsReason(error, file)}`);
+    throw new InputError(`${file.name}: ${fsReason(error)}`);
   }
 }
 
@@ -141,7 +145,7 @@ async function* readFileInput(file: FoundFile, read: FileRead): AsyncGenerator<P
  * A file found by expanding a directory or glob that is not a post (package.json, an empty or
  * binary file, an .xml that is not a WordPress export…) is skipped and reported through
  * `opts.onWarning`: a content folder holds such files, and one of them must not stop the
- * audit of the rest; so is a symbolic link a directory's walk leaves out (see listFiles). A
+ * audit of the rest; so is a symbolic link a directory's or a glob's walk leaves out (see listFiles). A
  * file named on its own is the user's choice, so it still throws, as does
  * finding nothing readable at all. A file read whole (not a WordPress export) or stdin over
  * `opts.maxInputBytes` throws, found or named, read no further than the cap; a post of an

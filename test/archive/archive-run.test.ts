@@ -292,6 +292,10 @@ describe('the public archive and private links', () => {
     // intranet… resolves to the test site (loopback: checked only because of --allow-private);
     // news… resolves to a public address, and its check is answered by the test site too.
     const names = { intranet: 'intranet.citecheck-made-up', news: 'news.citecheck-made-up', stage: 'stage.test' };
+    // Archives a user may choose: a public mirror (a public address; its requests are answered by
+    // the fake archive) and a pywb whose name resolves to loopback (a local archive).
+    const MIRROR = 'wayback.mirror.citecheck-made-up';
+    const POCKET = 'pywb.citecheck-made-up';
     const at = (name: string, p: string) => `http://${name}:${site.port}${p}`;
     let file: string;
     beforeAll(async () => {
@@ -304,18 +308,28 @@ describe('the public archive and private links', () => {
     });
 
     /** A run through the engine's own dispatcher (its safe lookup, what it learns of names) behind the test guard. */
-    async function run(extra: Parameters<typeof testOptions>[0] = {}, input = file) {
+    async function run(
+      extra: Parameters<typeof testOptions>[0] = {},
+      input = file,
+      reroute: Record<string, string> = {},
+    ) {
       const lookup = stubLookup({
         [names.intranet]: site.host,
         [names.stage]: site.host,
         [names.news]: '93.184.215.14',
+        [MIRROR]: '93.184.215.15',
+        [POCKET]: archive.server.host,
       });
       const options = testOptions({ retries: 0, hosts: { 'web.archive.org': { intervalMs: 0 } }, ...extra });
       const resolvedNames = new ResolvedNames();
       const guard = new GuardDispatcher({
         inner: createDispatcher(options, lookup, resolvedNames),
-        names: [names.intranet, names.stage],
-        reroute: { [PUBLIC_ARCHIVE]: archive.endpoint, [new URL(at(names.news, '/')).origin]: site.origin },
+        names: [names.intranet, names.stage, POCKET],
+        reroute: {
+          [PUBLIC_ARCHIVE]: archive.endpoint,
+          [new URL(at(names.news, '/')).origin]: site.origin,
+          ...reroute,
+        },
       });
       archive.server.reset();
       try {
@@ -348,6 +362,39 @@ describe('the public archive and private links', () => {
       });
       // What the check learnt of the intranet name decided: it was not resolved again.
       expect(lookup.calls.filter((n) => n === names.intranet)).toHaveLength(1);
+    });
+
+    it('a public archive the user chose (--archive-endpoint) is told no more of intranet links than the default one', async () => {
+      const mirror = `https://${MIRROR}`;
+      const { report, asked, guard } = await run(
+        { archiveEndpoint: mirror, hosts: { [MIRROR]: { intervalMs: 0 } } },
+        file,
+        { [mirror]: archive.endpoint },
+      );
+      expect(guard.violations).toEqual([]);
+      expect(guard.dispatched).toContain(mirror);
+      expect(citation(report, `${names.intranet}:${site.port}/status/404`).archive).toEqual({
+        status: 'not-asked',
+        reason: `${names.intranet} resolves to ${site.host}, a loopback address: the public archive is never told of private hosts`,
+      });
+      expect(citation(report, `${names.stage}:${site.port}/status/404`).archive?.status).toBe('not-asked');
+      expect(asked.filter((p) => p.includes(names.intranet) || p.includes(names.stage))).toEqual([]);
+      expect(citation(report, '/status/410').archive).toMatchObject({
+        status: 'found',
+        url: `${mirror}/web/20240301000000/${at(names.news, '/status/410')}`,
+      });
+    });
+
+    it('a local archive (its name resolves to loopback) is asked about intranet links', async () => {
+      const pocket = `http://${POCKET}:${archive.server.port}`;
+      const { report, asked, guard } = await run({
+        archiveEndpoint: pocket,
+        hosts: { [`${POCKET}:${archive.server.port}`]: { intervalMs: 0 } },
+      });
+      expect(guard.violations).toEqual([]);
+      expect(asked.some((p) => p.includes(names.intranet))).toBe(true);
+      expect(asked.some((p) => p.includes(names.stage))).toBe(true);
+      expect(citation(report, `${names.intranet}:${site.port}/status/404`).archive?.status).toBe('missing');
     });
 
     it('nor when its live result comes from the cache (--drift): the name is resolved for the decision', async () => {

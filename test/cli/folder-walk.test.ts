@@ -68,14 +68,43 @@ describe('a folder holding file names that are not UTF-8', () => {
     expect(result.stdout).not.toContain('\ufffd');
   });
 
-  it('a glob, which gets the decoded names, says why it cannot read them rather than "no such file"', async (context) => {
+  it('a glob reads them by their bytes too, matched by the names shown', async (context) => {
     if (!supported) context.skip();
-    const result = await runCli(['check', 'content/?.md', '--offline', '--no-config', '--format', 'json'], { cwd });
-    expect(result.code, result.stderr).toBe(2);
-    expect(result.stderr).toBe(
-      // Both names decode alike: one file to the glob.
-      'citecheck: no posts to read: the one file found was skipped (content/\ufffd.md: its name is not UTF-8 and a glob cannot read it; name its folder instead)\n',
-    );
+    const result = await runCli(['check', 'content/*.md', '--offline', '--no-config', '--format', 'json'], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(sources(result.stdout)).toEqual([
+      'content/\u001b[31m\u202e\\xc3(.md',
+      'content/\\xfe.md',
+      'content/\\xff.md',
+      'content/ok.md',
+    ]);
+  });
+});
+
+describe('GitHub annotations for a file whose name is not UTF-8', () => {
+  it('name it in the message, not in a file= that names no file', async (context) => {
+    const cwd = await mkdtemp(path.join(tmpdir(), 'citecheck-annotate-'));
+    await mkdir(path.join(cwd, 'notes'));
+    const damaged = 'The statement [was removed][gone] last week.\n';
+    await writeFile(path.join(cwd, 'notes', 'ok.md'), damaged);
+    try {
+      await writeFile(bytesPath(path.join(cwd, 'notes'), [0x66, 0xff, 0x2e, 0x6d, 0x64]), damaged);
+    } catch {
+      context.skip();
+    }
+    const result = await runCli(['check', 'notes', '--offline', '--no-config'], {
+      cwd,
+      env: { GITHUB_ACTIONS: 'true' },
+    });
+    expect(result.code, result.stderr).toBe(1);
+    const annotations = result.stdout.split('\n').filter((l) => l.startsWith('::'));
+    const message =
+      'Anchor "was removed" lost its URL (its Markdown reference has no definition); the claim has no source.';
+    expect(annotations).toEqual([
+      `::error title=ANCHOR_DAMAGED::notes/f\\xff.md:1: ${message}`,
+      `::error file=notes/ok.md,line=1,title=ANCHOR_DAMAGED::${message}`,
+    ]);
   });
 });
 
@@ -120,6 +149,33 @@ describe('symbolic links in a folder', () => {
       'citecheck: warning: site/outside.md: symbolic link to a file outside site, not followed; skipped',
       'citecheck: warning: site/sub/up: symbolic link to a folder holding it (a loop); skipped',
     ]);
+  });
+
+  it('a glob follows and leaves out links as the folder does, inside its fixed part', async () => {
+    const folder = await runCli(['check', 'site', '--offline', '--no-config', '--format', 'json'], { cwd });
+    const glob = await runCli(['check', 'site/**/*.md', '--offline', '--no-config', '--format', 'json'], { cwd });
+    expect(glob.code, glob.stderr).toBe(0);
+    expect(sources(glob.stdout)).toEqual(['site/draft.md', 'site/notes.md', 'site/real.md', 'site/sub/deep.md']);
+    expect(glob.stdout).not.toContain('secret');
+    expect(glob.stderr).toBe(folder.stderr);
+    // One level: the links to folders are not the pattern's to enter, so nothing is said of them.
+    const flat = await runCli(['check', 'site/*.md', '--offline', '--no-config', '--format', 'json'], { cwd });
+    expect(flat.code, flat.stderr).toBe(0);
+    expect(sources(flat.stdout)).toEqual(['site/draft.md', 'site/notes.md', 'site/real.md']);
+    expect(flat.stderr.trimEnd().split('\n')).toEqual([
+      'citecheck: warning: site/alias.md: the same file as site/real.md, read under that name; skipped',
+      'citecheck: warning: site/dead.md: symbolic link to nothing (dangling); skipped',
+      'citecheck: warning: site/loop.md: symbolic link loop; skipped',
+      'citecheck: warning: site/outside.md: symbolic link to a file outside site, not followed; skipped',
+    ]);
+  });
+
+  it('a glob matching only a dangling link is exit 2 saying why', async () => {
+    const result = await runCli(['check', 'dangling/*.md', '--offline', '--no-config'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'citecheck: no posts to read: the one file found was skipped (dangling/only.md: symbolic link to nothing (dangling))\n',
+    );
   });
 
   it('a folder holding only a dangling link is exit 2 saying why', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractPost } from '../../src/extract/index.js';
+import { markOrphanTags } from '../../src/extract/prepare-html.js';
 import { MAX_SENTENCE_CHARS } from '../../src/extract/sentences.js';
 import { MAX_ANCHOR_CHARS } from '../../src/extract/walk-blocks.js';
 import { buildReport } from '../../src/report/build.js';
@@ -298,6 +299,28 @@ describe('a block lists its first damaged anchors and counts the rest (issue 13)
     const kept = (n: number) => extract(shapes[0][1](n), 'post.md')[0].blocks[0].damagedAnchors.length;
     expect(kept(5_000)).toBe(N);
     expect(kept(50_000)).toBe(N);
+  });
+
+  it('orphan </a> past the listed ones become one counting marker a run, not an element each', () => {
+    const orphans = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `w${from + i}</a>`).join(' ');
+    // A run of 10,000 is parsed as 50 markers and one count: the tree does not grow with the run.
+    const marked = markOrphanTags(`<p>${orphans(10_000)}</p>`);
+    expect(marked.match(/<x-cc-oa/g)).toHaveLength(N + 1);
+    expect(marked).toContain(`<x-cc-oa n="${10_000 - N}"></x-cc-oa></p>`);
+    // Runs split by other tags, and blocks: each block lists its first N in reading order and
+    // counts the rest, wherever its runs start and end; the text is the same.
+    const html = `<p>${orphans(N + 20)} <em>x</em> ${orphans(N + 30, N + 20)}</p><p>${orphans(3, 500)}</p><p>${orphans(N + 1, 600)} end</p>`;
+    const [post] = extract(wpPost(html), 'post.json');
+    expect(post.blocks.map((b) => [b.damagedAnchors.length, b.damagedAnchorsOmitted])).toEqual([
+      [N, N + 50],
+      [3, undefined],
+      [N, 1],
+    ]);
+    expect(post.blocks[0].damagedAnchors.map((d) => d.anchorText)).toEqual(
+      Array.from({ length: N }, (_, i) => `w${i}`),
+    );
+    expect(post.blocks[2].text.endsWith(`w${600 + N} end`)).toBe(true);
+    expect(post.blocks[0].text).toContain(`w${N + 19} x w${N + 20} `);
   });
 
   it('the terminal, Markdown and HTML reports count every anchor', () => {
