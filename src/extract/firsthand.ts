@@ -1,5 +1,6 @@
 import type { ClaimRules } from '../config/claim-config.js';
 import type { Block, ClaimSignal } from '../types.js';
+import { bylineNames } from '../sources/outlet-names.js';
 import { NAME_STOPWORDS } from './claim-rules.js';
 import { sentenceIndex, sentenceRanges } from './sentences.js';
 import { MAX_EVIDENCE, unquoted } from './signals.js';
@@ -79,19 +80,40 @@ function hostLabel(host: string): string | undefined {
 export function outletOf(names: readonly string[], hosts: readonly string[]): Outlet {
   if (names.length === 0 && hosts.length === 0) return NO_OUTLET;
   const keys = new Set<string>();
-  for (const name of names) {
-    const key = nameKey(name);
-    if (key === '') continue;
-    keys.add(key);
-    const words = name.trim().split(/\s+/);
-    // "The Coastal Times" is "the Times"; "BBC News" is "the BBC".
-    const last = words[words.length - 1].toLowerCase();
-    if (words.length >= 2 && PAPER_WORDS.has(last)) keys.add(last);
-    const kept = words.filter((w) => !OPTIONAL_NAME_WORDS.has(w.toLowerCase()));
-    if (kept.length > 0 && kept.length < words.length) keys.add(nameKey(kept.join(' ')));
-  }
+  for (const name of names) addNameKeys(keys, name);
   const labels = [...new Set(hosts.map(hostLabel).filter((l): l is string => l !== undefined))];
   return { keys, labels };
+}
+
+/** Adds a name's keys: the name's, and its short forms ("The Coastal Times" is "the Times"; "BBC News" is "the BBC"). */
+function addNameKeys(keys: Set<string>, name: string): void {
+  const key = nameKey(name);
+  if (key === '') return;
+  keys.add(key);
+  const words = name.trim().split(/\s+/);
+  const last = words[words.length - 1].toLowerCase();
+  if (words.length >= 2 && PAPER_WORDS.has(last)) keys.add(last);
+  const kept = words.filter((w) => !OPTIONAL_NAME_WORDS.has(w.toLowerCase()));
+  if (kept.length > 0 && kept.length < words.length) keys.add(nameKey(kept.join(' ')));
+}
+
+/** Blocks at a post's start looked at for its byline. */
+const BYLINE_BLOCKS = 6;
+// A byline in the story's text: "By Jane Alvarez, ABC News", "By Maria Lund | The Associated Press".
+const BYLINE = /^\s*by:?\s+\p{Lu}/iu;
+
+/**
+ * The outlet with the names of the byline opening the story ("By Jane Alvarez, ABC News"): on an
+ * aggregator's page the story is the providing outlet's, and what was told to it is firsthand.
+ */
+function withByline(blocks: readonly Block[], outlet: Outlet): Outlet {
+  let keys: Set<string> | undefined;
+  for (let i = 0; i < blocks.length && i < BYLINE_BLOCKS; i++) {
+    const b = blocks[i];
+    if (b.kind !== 'paragraph' || !BYLINE.test(b.text)) continue;
+    for (const name of bylineNames(b.text)) addNameKeys((keys ??= new Set(outlet.keys)), name);
+  }
+  return keys === undefined ? outlet : { keys, labels: outlet.labels };
 }
 
 /**
@@ -295,7 +317,7 @@ const ANONYMITY =
 
 // The writer in a conversation: what was said back to them ("I asked the clerk, and she said …").
 const CONVERSATION =
-  /(?<![\p{L}'’])(?:I|[Ww]e)\s+(?:(?:also|then|later|first|once|had|have|just|finally)\s+)?(?:said\s+to|told|asked|called|phoned|rang|emailed|e-mailed|texted|messaged|wrote\s+to|spoke\s+(?:to|with)|talked\s+(?:to|with)|interviewed|met\s+with|reached)(?![\p{L}])/gu;
+  /(?<![\p{L}'’])(?:I|[Ww]e)\s+(?:(?:also|then|later|first|once|had|have|just|finally)\s+)?(?:said\s+to|told|asked|called|phoned|rang|emailed|e-mailed|texted|messaged|wrote\s+to|spoke\s+(?:to|with)|talked\s+(?:to|with)|interviewed|met\s+with|sat\s+down\s+with|caught\s+up\s+with|reached)(?![\p{L}])/gu;
 
 // Words one of which every pattern above holds (case-sensitive, no Unicode classes): most
 // paragraphs have none and are read no further.
@@ -534,16 +556,28 @@ function continues(
  * the ones reporting firsthand themselves, and the later words of the people who spoke to the
  * outlet in them. Runs after the credits: a cited paragraph needs no mark.
  */
-export function settleFirsthand(blocks: readonly Block[], outlet: Outlet, rules: ClaimRules | undefined): void {
+export function settleFirsthand(blocks: readonly Block[], pageOutlet: Outlet, rules: ClaimRules | undefined): void {
+  const outlet = withByline(blocks, pageOutlet);
   // The people who spoke to the outlet so far, by the block where they did.
   const speakers = new Map<string, number>();
   let previous: (Own & { block: number }) | undefined;
+  // The story framed as the outlet's interview: its interviewee's names, and the block saying so.
+  let frame: Frame | undefined;
+  // A question-and-answer story: the answers are the interviewee's words to the outlet.
+  const qa = isQuestionAndAnswer(blocks);
+  let answering = false;
   for (const block of blocks) {
+    const question = qa && isQuestion(block);
+    if (question || block.kind === 'heading') answering = question;
     if (block.kind === 'heading') {
       previous = undefined;
       continue;
     }
     const uncited = isUncited(block);
+    if (qa && uncited && !question && (answering || ANSWER.test(block.text)) && !namesOther(block, outlet, rules)) {
+      block.firsthand = { words: [ANSWER_WORDS] };
+      continue;
+    }
     // A paragraph of no claim may still be a conversation the next one goes on with ("I told my
     // husband …"): only the writer's words are looked for there (a cited paragraph's quotes are
     // its link's: credits.ts).
@@ -553,6 +587,7 @@ export function settleFirsthand(blocks: readonly Block[], outlet: Outlet, rules:
         : undefined;
     if (own !== undefined) {
       if (uncited) block.firsthand = { words: own.words };
+      if (frame === undefined && own.words.some((w) => INTERVIEW_FRAME.test(w))) frame = frameOf(block);
       for (const name of own.speakers) if (!speakers.has(name)) speakers.set(name, block.index);
       previous = { ...own, block: block.index };
       continue;
@@ -568,6 +603,99 @@ export function settleFirsthand(blocks: readonly Block[], outlet: Outlet, rules:
       };
       continue;
     }
+    const framed = uncited && frame !== undefined ? interviewed(block, frame, speakers, outlet, rules) : undefined;
+    if (framed !== undefined) {
+      block.firsthand = framed;
+      continue;
+    }
     previous = undefined;
   }
+}
+
+/** A story framed as the outlet's interview (settleFirsthand). */
+interface Frame {
+  /** The names of the paragraph that frames it: the interviewee's among them. */
+  names: ReadonlySet<string>;
+  /** That paragraph's index. */
+  block: number;
+}
+
+// Firsthand words that frame a story as the outlet's interview ("in an interview", "we sat down with", "I spoke with").
+const INTERVIEW_FRAME = /interview|sat\s+down\s+with|caught\s+up\s+with|(?:spoke|talked|met)\s+(?:with|to)/i;
+
+/** The frame of a story from the paragraph that says it is an interview: the names it holds. */
+function frameOf(block: Block): Frame {
+  const names = new Set<string>();
+  for (const m of unquoted(block.text).matchAll(CAPITALISED)) {
+    const name = m[0].replace(/['’]s$/u, '');
+    if (!NAME_STOPWORDS.has(name.toLowerCase())) names.add(name);
+  }
+  return { names, block: block.index };
+}
+
+/** The subject of an attribution's words: "Ruiz" of "Ruiz says", and of "says" read on in the text ("says Ruiz"). */
+function speakerOf(evidence: string, text: string): string | undefined {
+  const words = evidence.split(/\s+/);
+  const verb = words[words.length - 1].toLowerCase();
+  if (!SPEECH_VERBS.has(verb)) return undefined;
+  if (words.length >= 2) return words[words.length - 2];
+  // "…,” says Haddad": the name right after the verb.
+  const at = text.indexOf(evidence);
+  return at < 0 ? undefined : /^\s+(\p{L}[\p{L}'’-]*)/u.exec(text.slice(at + evidence.length, at + evidence.length + 40))?.[1];
+}
+
+/**
+ * In a story framed as the outlet's interview, the interviewee's later words with a plain "said"
+ * or "says" (bench/claims-labelling.md: a quote is firsthand when the story makes clear the
+ * reporter was there): every attribution is a speech verb of a name of the framing paragraph, of
+ * someone who spoke to the outlet, or of a pronoun ("she said"); nothing of another outlet named.
+ */
+function interviewed(
+  block: Block,
+  frame: Frame,
+  speakers: ReadonlyMap<string, number>,
+  outlet: Outlet,
+  rules: ClaimRules | undefined,
+): { words: string[]; block: number } | undefined {
+  const said = (block.evidence ?? []).filter((e) => e.signal === 'attribution');
+  if (said.length === 0) return undefined;
+  for (const e of said) {
+    const subject = speakerOf(e.text, block.text);
+    if (subject === undefined) return undefined;
+    if (!frame.names.has(subject) && !speakers.has(subject) && !PRONOUNS.has(subject.toLowerCase())) return undefined;
+  }
+  if (namesOther(block, outlet, rules)) return undefined;
+  return { words: said.slice(0, MAX_EVIDENCE).map((e) => e.text), block: frame.block };
+}
+
+/** True when a block's words name another outlet's reporting ("told the BBC"). */
+function namesOther(block: Block, outlet: Outlet, rules: ClaimRules | undefined): boolean {
+  return phrases(ignoring(unquoted(block.text), rules), outlet, rules).some((f) => f.who === 'other');
+}
+
+// A question-and-answer story says so ("This interview has been edited for length and clarity", "Q&A").
+const QA_NOTE =
+  /\b(?:(?:edited|condensed)\s+(?:and\s+(?:edited|condensed)\s+)?for\s+(?:length|clarity|brevity|space)|Q\s?&\s?A\b|(?:interview|conversation)\s+has\s+been\s+(?:lightly\s+)?(?:edited|condensed))/i;
+// A question marked as one ("Q: …", "Q. …"), and an answer ("A: …").
+const QUESTION_MARK = /^\s*Q\s?[:.]\s/;
+const ANSWER = /^\s*A\s?[:.]\s/;
+/** The words a Q&A's answer is firsthand for. */
+const ANSWER_WORDS = 'an answer in a Q&A';
+
+/** True for a Q&A story: it says it is one, or marks two questions or more "Q:". */
+function isQuestionAndAnswer(blocks: readonly Block[]): boolean {
+  let marked = 0;
+  for (const b of blocks) {
+    const t = b.text;
+    if ((t.includes('dited') || t.includes('ondensed') || t.includes('&')) && QA_NOTE.test(t)) return true;
+    if (t.startsWith('Q') && QUESTION_MARK.test(t) && ++marked >= 2) return true;
+  }
+  return false;
+}
+
+/** A question of a Q&A: marked "Q:", or a heading or a short paragraph ending with a question mark. */
+function isQuestion(block: Block): boolean {
+  const t = block.text.trimEnd();
+  if (QUESTION_MARK.test(t)) return true;
+  return (block.kind === 'heading' || (block.kind === 'paragraph' && t.length <= 300)) && /\?["”’]?$/.test(t);
 }
