@@ -587,7 +587,7 @@ export function settleFirsthand(blocks: readonly Block[], pageOutlet: Outlet, ru
         : undefined;
     if (own !== undefined) {
       if (uncited) block.firsthand = { words: own.words };
-      if (frame === undefined && own.words.some((w) => INTERVIEW_FRAME.test(w))) frame = frameOf(block);
+      if (frame === undefined && own.words.some((w) => INTERVIEW_FRAME.test(w))) frame = frameOf(block, own.words);
       for (const name of own.speakers) if (!speakers.has(name)) speakers.set(name, block.index);
       previous = { ...own, block: block.index };
       continue;
@@ -618,20 +618,28 @@ interface Frame {
   names: ReadonlySet<string>;
   /** That paragraph's index. */
   block: number;
+  /**
+   * The writer's own meeting ("We sat down with her", "I spoke with the chef"): a profile, where
+   * "she said" is the interviewee anywhere; in a news story's "said in an interview" only names are.
+   */
+  pronouns: boolean;
 }
 
 // Firsthand words that frame a story as the outlet's interview ("in an interview", "we sat down with", "I spoke with").
 const INTERVIEW_FRAME = /interview|sat\s+down\s+with|caught\s+up\s+with|(?:spoke|talked|met)\s+(?:with|to)/i;
 
 /** The frame of a story from the paragraph that says it is an interview: the names it holds. */
-function frameOf(block: Block): Frame {
+function frameOf(block: Block, words: readonly string[]): Frame {
   const names = new Set<string>();
   for (const m of unquoted(block.text).matchAll(CAPITALISED)) {
     const name = m[0].replace(/['’]s$/u, '');
     if (!NAME_STOPWORDS.has(name.toLowerCase())) names.add(name);
   }
-  return { names, block: block.index };
+  return { names, block: block.index, pronouns: words.some((w) => WRITER_FRAME.test(w)) };
 }
+
+// The writer's own meeting with the interviewee ("We sat down with", "I spoke with").
+const WRITER_FRAME = /^(?:I|we)\s/i;
 
 /** The subject of an attribution's words: "Ruiz" of "Ruiz says", and of "says" read on in the text ("says Ruiz"). */
 function speakerOf(evidence: string, text: string): string | undefined {
@@ -641,7 +649,9 @@ function speakerOf(evidence: string, text: string): string | undefined {
   if (words.length >= 2) return words[words.length - 2];
   // "…,” says Haddad": the name right after the verb.
   const at = text.indexOf(evidence);
-  return at < 0 ? undefined : /^\s+(\p{L}[\p{L}'’-]*)/u.exec(text.slice(at + evidence.length, at + evidence.length + 40))?.[1];
+  return at < 0
+    ? undefined
+    : /^\s+(\p{L}[\p{L}'’-]*)/u.exec(text.slice(at + evidence.length, at + evidence.length + 40))?.[1];
 }
 
 /**
@@ -662,7 +672,8 @@ function interviewed(
   for (const e of said) {
     const subject = speakerOf(e.text, block.text);
     if (subject === undefined) return undefined;
-    if (!frame.names.has(subject) && !speakers.has(subject) && !PRONOUNS.has(subject.toLowerCase())) return undefined;
+    const pronoun = frame.pronouns && PRONOUNS.has(subject.toLowerCase());
+    if (!frame.names.has(subject) && !speakers.has(subject) && !pronoun) return undefined;
   }
   if (namesOther(block, outlet, rules)) return undefined;
   return { words: said.slice(0, MAX_EVIDENCE).map((e) => e.text), block: frame.block };
