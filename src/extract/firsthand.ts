@@ -40,7 +40,7 @@ const PAPER_WORDS = new Set(
   ),
 );
 /** Words of a site's name it is also known without ("BBC News" is "the BBC"). */
-const OPTIONAL_NAME_WORDS = new Set(['the', 'news', 'online', 'magazine', 'newspaper', 'digital']);
+const OPTIONAL_NAME_WORDS = new Set(['the', 'news', 'online', 'magazine', 'newspaper', 'digital', 'blog']);
 /** What a host's label may add to the outlet's name ("apnews" for the Associated Press, "nbcnews"). */
 const LABEL_SUFFIXES = ['news', 'online', 'daily', 'media', 'tv', 'uk', 'us', 'mag'];
 /** Hosts of many sites, each a subdomain ("jo.github.io", "jo.wordpress.com"): the subdomain names the site. */
@@ -311,6 +311,13 @@ const STAFF = /^(?:crews?|reporters?|journalists?|correspondents?|photographers?
 const OWN_WORK =
   /\s+(?:own\s+)?(?:(?:data|news|statistical|exclusive|new|recent|months-long|year-long)\s+)?(?:analysis|analyses|review|investigation|survey|poll|polling|tally|count|examination|calculations?|estimates?|database|tests?|testing|measurements?|audit|questionnaire|reporting)\b/gi;
 
+// The outlet announcing its own work ("Orbit Maps today announced Pathfinder 3.0", "Harvest Labs has launched SoilSense").
+const ANNOUNCED =
+  /\s+(?:(?:has|have|had|is|are|was)\s+)?(?:(?:today|now|also|officially|just|this\s+week|on\s+\p{Lu}\p{Ll}+day)\s+)?(?:announced|announces|announcing|launched|launches|launching|released|releases|releasing|introduced|introduces|introducing|unveiled|unveils|unveiling|rolled\s+out|rolls\s+out|rolling\s+out|debuted|debuts|shipped|ships)\b/gu;
+// The outlet's own people, by their role after its possessive ("Orbit Maps’ chief executive", "our founder").
+const OWN_ROLE =
+  /(?:['’]s?|\b[Oo]ur)\s+(?:(?:chief|senior|lead|head|vice|deputy|executive|managing|co-?)\s*){0,2}(?:executive|founder|co-?founder|ceo|cto|coo|cfo|president|chair(?:man|woman)?|director|manager|engineer|designer|scientist|spokes(?:person|man|woman)|head|officer|owner|editor)\b/giu;
+
 // A source who spoke to the outlet on condition of anonymity.
 const ANONYMITY =
   /\b(?:(?:spoke|speaking|talked|talking)\s+(?:\S+\s+){0,3}?on\s+(?:the\s+)?condition\s+(?:of\s+anonymity|that\s+(?:he|she|they)\s+not\s+be\s+(?:named|identified))|(?:requested|asked\s+for|was\s+granted|were\s+granted|granted|insisted\s+on)\s+anonymity|who\s+(?:asked|requested)\s+not\s+to\s+be\s+(?:named|identified)|declined\s+to\s+be\s+(?:named|identified))\b/gi;
@@ -322,7 +329,7 @@ const CONVERSATION =
 // Words one of which every pattern above holds (case-sensitive, no Unicode classes): most
 // paragraphs have none and are read no further.
 const HINT =
-  /told|tell|speak|spoke|talk|said to|says to|interview|statement|email|e-mail|message|letter|remarks|comment|obtain|review|seen|viewed|analy|examin|compil|collect|gather|verif|confirm|conduct|commission|carried out|reach|contact|asked|survey|poll|count|calculat|tall|shared|provided|given to|sent to|shown to|released to|leaked to|available to|supplied|forwarded|passed to|question|inquir|request|report|research|study|according|phone|text|learn|reveal|understands|saw|witness|observ|watch|visit|found|test|measure|audit|estimate|investigat|anonymity|named|identified|I |We |we /;
+  /told|tell|speak|spoke|talk|said to|says to|interview|statement|email|e-mail|message|letter|remarks|comment|obtain|review|seen|viewed|analy|examin|compil|collect|gather|verif|confirm|conduct|commission|carried out|reach|contact|asked|survey|poll|count|calculat|tall|shared|provided|given to|sent to|shown to|released to|leaked to|available to|supplied|forwarded|passed to|question|inquir|request|report|research|study|according|phone|text|learn|reveal|understands|saw|witness|observ|watch|visit|found|test|measure|audit|estimate|investigat|anonymity|named|identified|announc|launch|releas|introduc|unveil|roll|debut|ship|xecutive|ounder|CEO|CTO|COO|CFO|resident|hair|irector|anager|ngineer|esigner|cientist|spokes|fficer|wner|ditor|head|I |We |we /;
 
 /** Firsthand phrases of a text (already unquoted), and phrases naming another outlet, in text order. */
 function phrases(t: string, outlet: Outlet, rules: ClaimRules | undefined): Found[] {
@@ -409,6 +416,18 @@ function phrases(t: string, outlet: Outlet, rules: ClaimRules | undefined): Foun
     if (who === 'own') add(nameBefore(t, m.index)?.start ?? m.index, end, who);
     else if (who === 'other' && /reported|learn|obtained|reviewed|can\s|understands|has\s+seen/i.test(m[0]))
       add(nameBefore(t, m.index)?.start ?? m.index, end, who);
+  }
+  ANNOUNCED.lastIndex = 0;
+  for (let m = ANNOUNCED.exec(t); m; m = ANNOUNCED.exec(t)) {
+    // Only the outlet's own announcements: another's ("Rival RouteKit launched") is no phrase of either.
+    if (whoBefore(t, m.index, outlet) !== 'own') continue;
+    add(nameBefore(t, m.index)?.start ?? Math.max(0, m.index - 4), m.index + m[0].length, 'own');
+  }
+  OWN_ROLE.lastIndex = 0;
+  for (let m = OWN_ROLE.exec(t); m; m = OWN_ROLE.exec(t)) {
+    const our = /^our/i.test(m[0]);
+    if (!our && whoBefore(t, m.index, outlet) !== 'own') continue;
+    add(our ? m.index : (nameBefore(t, m.index)?.start ?? m.index), m.index + m[0].length, 'own');
   }
   OWN_WORK.lastIndex = 0;
   for (let m = OWN_WORK.exec(t); m; m = OWN_WORK.exec(t)) {
@@ -563,6 +582,8 @@ export function settleFirsthand(blocks: readonly Block[], pageOutlet: Outlet, ru
   let previous: (Own & { block: number }) | undefined;
   // The story framed as the outlet's interview: its interviewee's names, and the block saying so.
   let frame: Frame | undefined;
+  // The outlet's announcement of its own product: the block, and the names of what it announced.
+  let announced: Announcement | undefined;
   // A question-and-answer story: the answers are the interviewee's words to the outlet.
   const qa = isQuestionAndAnswer(blocks);
   let answering = false;
@@ -588,6 +609,8 @@ export function settleFirsthand(blocks: readonly Block[], pageOutlet: Outlet, ru
     if (own !== undefined) {
       if (uncited) block.firsthand = { words: own.words };
       if (frame === undefined && own.words.some((w) => INTERVIEW_FRAME.test(w))) frame = frameOf(block, own.words);
+      if (announced === undefined && own.words.some((w) => ANNOUNCE_WORD.test(w)))
+        announced = announcementOf(block, own.words);
       for (const name of own.speakers) if (!speakers.has(name)) speakers.set(name, block.index);
       previous = { ...own, block: block.index };
       continue;
@@ -608,8 +631,55 @@ export function settleFirsthand(blocks: readonly Block[], pageOutlet: Outlet, ru
       block.firsthand = framed;
       continue;
     }
+    const product = uncited && announced !== undefined ? aboutProduct(block, announced) : undefined;
+    if (product !== undefined) {
+      block.firsthand = product;
+      continue;
+    }
     previous = undefined;
   }
+}
+
+/** The outlet's announcement of its own product (settleFirsthand). */
+interface Announcement {
+  /** The first words of the names it announced ("Pathfinder" of "announced Pathfinder 3.0"). */
+  products: ReadonlySet<string>;
+  /** The announcing paragraph's index. */
+  block: number;
+}
+
+// The words of an announcement among a paragraph's firsthand words.
+const ANNOUNCE_WORD =
+  /announc|launch|releas|introduc|unveil|rolled\s+out|rolls\s+out|rolling\s+out|debut|shipped|ships/i;
+// The name right after an announcing verb ("announced Pathfinder 3.0", "has launched SoilSense, …").
+const ANNOUNCED_NAME = /^\s+(?:(?:the|its|a|an|our)\s+)?(?:(?:new|latest|first)\s+)?(\p{Lu}[\p{L}\p{N}]+)/u;
+// The subject of a sentence about what was announced: "The new release", "Our latest update", "Its new app".
+const NEW_THING = /^\s*(?:The|Our|Its|This)\s+(?:new|latest|updated|next)\s+[\p{L}-]+/u;
+/** Signals a paragraph about the announced product may have: figures and statements, no one's words. */
+const PRODUCT_SIGNALS: ReadonlySet<ClaimSignal> = new Set(['number', 'statement', 'causal']);
+
+/** The announcement of a paragraph whose firsthand words announce: the names after its announcing words. */
+function announcementOf(block: Block, words: readonly string[]): Announcement {
+  const products = new Set<string>();
+  for (const w of words) {
+    if (!ANNOUNCE_WORD.test(w)) continue;
+    const at = block.text.indexOf(w);
+    const name = at < 0 ? undefined : ANNOUNCED_NAME.exec(block.text.slice(at + w.length, at + w.length + 80))?.[1];
+    if (name !== undefined && !NAME_STOPWORDS.has(name.toLowerCase())) products.add(name);
+  }
+  return { products, block: block.index };
+}
+
+/**
+ * A paragraph about what the outlet announced, after its announcement: it opens with the
+ * product's name ("Pathfinder now has 2 million users") or with the new thing ("The new release
+ * covers 120 countries"), and reports no one's words (a quote or an attribution is someone's).
+ */
+function aboutProduct(block: Block, announced: Announcement): { words: string[]; block: number } | undefined {
+  if (block.kind !== 'paragraph' || !block.signals.every((sig) => PRODUCT_SIGNALS.has(sig))) return undefined;
+  const first = /^\s*(\p{Lu}[\p{L}\p{N}]+)/u.exec(block.text)?.[1];
+  const subject = first !== undefined && announced.products.has(first) ? first : NEW_THING.exec(block.text)?.[0].trim();
+  return subject === undefined ? undefined : { words: [subject], block: announced.block };
 }
 
 /** A story framed as the outlet's interview (settleFirsthand). */

@@ -580,6 +580,32 @@ describe('firsthand reporting is not uncited (issue 8)', () => {
     expect(uncited(page(''))).toEqual([2, 3, 5, 7]);
   });
 
+  it('a company announcing its own product on its own site: the announcement, its people, the product’s figures', () => {
+    const BLOG =
+      '<title>Pathfinder 3.0 is here | Orbit Maps Blog</title><link rel="canonical" href="https://www.orbitmaps.example/blog/pf3">';
+    const paragraphs = [
+      'Orbit Maps today announced Pathfinder 3.0, which plans cycling routes 40% faster.',
+      'The new release covers 120 countries and uses half the memory on older phones.',
+      'Pathfinder now has more than 2 million monthly users, up from 800,000 a year ago.',
+      '“This is the biggest update since launch,” said Lena Ortiz, Orbit Maps’ chief executive.',
+      'Rival RouteKit launched its own planner in 2024 and has 5 million users.',
+      'RouteKit said last month it would double its prices in 2026.',
+      'Cycling trips in European cities grew by 25% between 2019 and 2024, according to the cyclists’ federation.',
+    ];
+    const own = news(BLOG, ...paragraphs);
+    expect(firsthand(own).slice(0, 4)).toEqual([
+      ['Orbit Maps today announced'],
+      ['The new release'],
+      ['Pathfinder'],
+      ['Orbit Maps’ chief executive'],
+    ]);
+    expect(uncited(own)).toEqual([4, 5, 6]);
+    // The same words on a news site are the company's claims, which need a source.
+    const NEWS =
+      '<title>Orbit Maps unveils Pathfinder 3.0 - The Ledger</title><link rel="canonical" href="https://ledger.example/tech/pf3">';
+    expect(uncited(news(NEWS, ...paragraphs))).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
   it('says in the JSON report why a paragraph is firsthand', () => {
     const r = buildReport({
       posts: [news(COURIER, 'Keane told the Courier that 300 jobs would go.')],
