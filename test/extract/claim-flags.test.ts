@@ -93,7 +93,7 @@ function scorePages(name: string): { precision: number; recall: number } {
 
 describe('CLAIM_UNCITED on labelled whole pages in the shapes of real ones (wire story, first-person account, counters, firsthand reporting)', () => {
   // firsthand-pages.json was 0.51 / 0.91 before the firsthand rules; firsthand-held-out.json, written after them, 0.46 / 0.87.
-  // provenance-pages.json was 0.48 / 0.89 before the syndication, interview, profile-link , announcement and quote-intro rules.
+  // provenance-pages.json was 0.48 / 0.89 before the syndication, interview, profile-link, announcement and quote-intro rules.
   it.each(['page-shapes.json', 'firsthand-pages.json', 'firsthand-held-out.json', 'provenance-pages.json'])(
     '%s',
     (name) => {
