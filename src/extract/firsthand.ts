@@ -1,7 +1,7 @@
 import type { ClaimRules } from '../config/claim-config.js';
 import type { Block, ClaimSignal } from '../types.js';
 import { bylineNames } from '../sources/outlet-names.js';
-import { NAME_STOPWORDS } from './claim-rules.js';
+import { INSTITUTION_NOUNS, NAME_STOPWORDS } from './claim-rules.js';
 import { sentenceIndex, sentenceRanges } from './sentences.js';
 import { MAX_EVIDENCE, unquoted } from './signals.js';
 
@@ -314,6 +314,10 @@ const OWN_WORK =
 // The outlet announcing its own work ("Orbit Maps today announced Pathfinder 3.0", "Harvest Labs has launched SoilSense").
 const ANNOUNCED =
   /\s+(?:(?:has|have|had|is|are|was)\s+)?(?:(?:today|now|also|officially|just|this\s+week|on\s+\p{Lu}\p{Ll}+day)\s+)?(?:announced|announces|announcing|launched|launches|launching|released|releases|releasing|introduced|introduces|introducing|unveiled|unveils|unveiling|rolled\s+out|rolls\s+out|rolling\s+out|debuted|debuts|shipped|ships)\b/gu;
+// Words one of which ANNOUNCED and OWN_ROLE hold (case-sensitive, no Unicode classes): most paragraphs are read no further.
+const ANNOUNCE_HINT = /nnounc|aunch|eleas|ntroduc|nveil|olled out|olls out|olling out|ebut|hipped|ships/;
+const ROLE_HINT =
+  /xecutive|ounder|CEO|CTO|COO|CFO|ceo|resident|hair|irector|anager|ngineer|esigner|cientist|pokes|fficer|wner|ditor|head/;
 // The outlet's own people, by their role after its possessive ("Orbit Maps’ chief executive", "our founder").
 const OWN_ROLE =
   /(?:['’]s?|\b[Oo]ur)\s+(?:(?:chief|senior|lead|head|vice|deputy|executive|managing|co-?)\s*){0,2}(?:executive|founder|co-?founder|ceo|cto|coo|cfo|president|chair(?:man|woman)?|director|manager|engineer|designer|scientist|spokes(?:person|man|woman)|head|officer|owner|editor)\b/giu;
@@ -418,13 +422,13 @@ function phrases(t: string, outlet: Outlet, rules: ClaimRules | undefined): Foun
       add(nameBefore(t, m.index)?.start ?? m.index, end, who);
   }
   ANNOUNCED.lastIndex = 0;
-  for (let m = ANNOUNCED.exec(t); m; m = ANNOUNCED.exec(t)) {
+  for (let m = ANNOUNCE_HINT.test(t) ? ANNOUNCED.exec(t) : null; m; m = ANNOUNCED.exec(t)) {
     // Only the outlet's own announcements: another's ("Rival RouteKit launched") is no phrase of either.
     if (whoBefore(t, m.index, outlet) !== 'own') continue;
     add(nameBefore(t, m.index)?.start ?? Math.max(0, m.index - 4), m.index + m[0].length, 'own');
   }
   OWN_ROLE.lastIndex = 0;
-  for (let m = OWN_ROLE.exec(t); m; m = OWN_ROLE.exec(t)) {
+  for (let m = ROLE_HINT.test(t) ? OWN_ROLE.exec(t) : null; m; m = OWN_ROLE.exec(t)) {
     const our = /^our/i.test(m[0]);
     if (!our && whoBefore(t, m.index, outlet) !== 'own') continue;
     add(our ? m.index : (nameBefore(t, m.index)?.start ?? m.index), m.index + m[0].length, 'own');
@@ -501,9 +505,11 @@ function ownReporting(block: Block, outlet: Outlet, rules: ClaimRules | undefine
   for (const [s, list] of own) {
     const [from, to] = ranges[s];
     const outletWords = new Set(list.flatMap((f) => f.words.split(/\s+/)));
-    for (const m of t.slice(from, to).matchAll(CAPITALISED)) {
+    const sentence = t.slice(from, to);
+    const bodies = institutionWords(sentence);
+    for (const m of sentence.matchAll(CAPITALISED)) {
       const name = m[0].replace(/['’]s$/u, '');
-      if (!outletWords.has(m[0]) && !NAME_STOPWORDS.has(name.toLowerCase())) speakers.push(name);
+      if (!outletWords.has(m[0]) && !NAME_STOPWORDS.has(name.toLowerCase()) && !bodies.has(name)) speakers.push(name);
     }
     for (const f of list) if (words.length < MAX_EVIDENCE && !words.includes(f.words)) words.push(f.words);
   }
@@ -698,14 +704,40 @@ interface Frame {
 // Firsthand words that frame a story as the outlet's interview ("in an interview", "we sat down with", "I spoke with").
 const INTERVIEW_FRAME = /interview|sat\s+down\s+with|caught\s+up\s+with|(?:spoke|talked|met)\s+(?:with|to)/i;
 
-/** The frame of a story from the paragraph that says it is an interview: the names it holds. */
+// A person's name as a story writes it: two or three capitalised words ("Marta Ruiz", "Mayor Dana Whitfield").
+const PERSON_NAME = /(?<![\p{L}'’])\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}(?![\p{L}])/gu;
+
+/**
+ * The frame of a story from the paragraph that says it is an interview: the words of the
+ * people's names it holds ("Marta", "Ruiz"), not an institution's ("the Department for Transport").
+ */
 function frameOf(block: Block, words: readonly string[]): Frame {
   const names = new Set<string>();
-  for (const m of unquoted(block.text).matchAll(CAPITALISED)) {
-    const name = m[0].replace(/['’]s$/u, '');
-    if (!NAME_STOPWORDS.has(name.toLowerCase())) names.add(name);
+  const text = unquoted(block.text);
+  const bodies = institutionWords(text);
+  for (const m of text.matchAll(PERSON_NAME)) {
+    const parts = m[0].split(/\s+/).map((w) => w.replace(/['’]s$/u, ''));
+    if (parts.some((w) => bodies.has(w))) continue;
+    for (const w of parts) if (!NAME_STOPWORDS.has(w.toLowerCase())) names.add(w);
   }
   return { names, block: block.index, pronouns: words.some((w) => WRITER_FRAME.test(w)) };
+}
+
+// A capitalised run, joiners inside ("Department for Transport", "Bank of England").
+const CAPITALISED_RUN = /(?<![\p{L}'’])\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:of|for|and|&)\s+)?\p{Lu}[\p{L}'’-]+)*/gu;
+
+/**
+ * The words of the institutions a text names (a capitalised run holding "Department", "Council",
+ * "Agency"…: "the Department for Transport"): no speaker's name, though capitalised.
+ */
+function institutionWords(text: string): Set<string> {
+  const words = new Set<string>();
+  for (const m of text.matchAll(CAPITALISED_RUN)) {
+    const parts = m[0].split(/\s+/).map((w) => w.replace(/['’]s$/u, ''));
+    if (parts.length > 1 && parts.some((w) => INSTITUTION_NOUNS.has(w.toLowerCase())))
+      for (const w of parts) words.add(w);
+  }
+  return words;
 }
 
 // The writer's own meeting with the interviewee ("We sat down with", "I spoke with").

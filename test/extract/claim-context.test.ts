@@ -554,6 +554,16 @@ describe('firsthand reporting is not uncited (issue 8)', () => {
     expect(p.blocks[3].firsthand).toEqual({ words: ['she said'], block: 0 });
     expect(firsthand(p)[4]).toEqual(['says']);
     expect(uncited(p)).toEqual([2, 5, 6, 7]);
+    // A news story's interview frames only the people it names, and not their pronouns.
+    const story = news(
+      COURIER,
+      'Jo Hale said in an interview that the Department for Transport had ignored the island for 10 years.',
+      'The Department for Transport said in a statement that it was reviewing 40 routes.',
+      '“We will fight this,” Hale said.',
+      'The harbour was quiet on Tuesday.',
+      '“Nobody listens,” she said of the 300 islanders.',
+    );
+    expect(uncited(story)).toEqual([1, 4]);
     // Without the frame the same quotes need a source.
     const plain = news(MAG, 'Marta Ruiz has designed 11 bridges.', '“Every bridge starts with the river,” Ruiz says.');
     expect(uncited(plain)).toEqual([0, 1]);
