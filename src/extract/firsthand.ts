@@ -110,7 +110,9 @@ function withByline(blocks: readonly Block[], outlet: Outlet): Outlet {
   let keys: Set<string> | undefined;
   for (let i = 0; i < blocks.length && i < BYLINE_BLOCKS; i++) {
     const b = blocks[i];
-    if (b.kind !== 'paragraph' || !BYLINE.test(b.text)) continue;
+    // A line, not a sentence opening with "By" ("By June the ministry had recorded 40 cases.").
+    if (b.kind !== 'paragraph' || !BYLINE.test(b.text) || /[.!?]\s*$/.test(b.text) || b.text.split(/\s+/).length > 12)
+      continue;
     for (const name of bylineNames(b.text)) addNameKeys((keys ??= new Set(outlet.keys)), name);
   }
   return keys === undefined ? outlet : { keys, labels: outlet.labels };
