@@ -14,8 +14,11 @@ import { MAX_EVIDENCE, unquoted } from './signals.js';
  * them on condition of anonymity, a conversation of the writer's ("I asked the clerk, and she
  * said …"). An editor asks no link for it: such a paragraph is not CLAIM_UNCITED, and says why
  * (`Block.firsthand`). The outlet is the page's (its site names, its host: outletOf) and the
- * config's (`claims.outletNames`); what was told to another outlet ("told Reuters" on a page of
- * The Coastal Times) stays someone else's report. Read outside quotation marks: a quote's "I
+ * config's (`claims.outletNames`), and on an aggregator the story's provider (its byline, author
+ * meta, JSON-LD provider: sources/outlet-names.ts; a byline line opening the story: withByline);
+ * what was told to another outlet ("told Reuters" on a page of The Coastal Times) stays someone
+ * else's report. A story framed as the outlet's interview, a Q&A's answers and a company's
+ * announcement of its own product on its own site are firsthand too (settleFirsthand). Read outside quotation marks: a quote's "I
  * told CNN" is the speaker's. The rules are published in the README ("Claim signals").
  */
 
