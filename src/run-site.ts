@@ -3,7 +3,9 @@ import { withArchiveLane } from './archive/archive-lane.js';
 import { clockOf, createRequestPool } from './check/index.js';
 import { createDocumentFetcher, type DocumentFetcher } from './check/fetch-document.js';
 import { InputError, UsageError } from './errors.js';
+import { preciseNow } from './ratelimit/clock.js';
 import { checkExtracted, postExtractor, type RunDeps } from './run.js';
+import type { FetchInit } from './sources/fetch-types.js';
 import { readSite, type SiteProgress, type SiteQuery } from './sources/wp-site.js';
 import type { ExtractedPost, Report } from './types.js';
 
@@ -38,7 +40,7 @@ function siteFetcher(site: URL, options: CitecheckOptions, deps: RunDeps): Docum
   const without = createDocumentFetcher({ ...options, headers: options.headers.filter((r) => r.host) }, deps);
   const hasSiteHeaders = options.headers.some((rule) => rule.host === undefined);
   let warned = false;
-  const fetch = (url: string, init?: { accept?: string }) => {
+  const fetch = (url: string, init?: FetchInit) => {
     const origin = new URL(url).origin;
     if (origin === site.origin) return withCredentials(url, init);
     if (hasSiteHeaders && !warned) {
@@ -97,7 +99,7 @@ export async function runSite(siteUrl: string, asked: CitecheckOptions, given: S
   // The archive is one more host of the run's pool, with its own polite lane.
   const options = withArchiveLane(asked);
   const startedAt = new Date();
-  const started = performance.now();
+  const started = preciseNow();
   const site = siteUrlOf(siteUrl);
   if (options.offline) throw new UsageError('wp reads the site over the network: it cannot run with --offline');
   const query = siteQuery(site, options);

@@ -4,6 +4,7 @@ import type { CitecheckOptions } from './config/options.js';
 import { markUnconfirmed } from './check/confirm.js';
 import type { CheckDeps, CheckRun } from './check/index.js';
 import { checkTargets, clockOf, createRequestPool } from './check/index.js';
+import { preciseNow } from './ratelimit/clock.js';
 import { ResolvedNames } from './check/resolved-names.js';
 import { compactPost, StringTable } from './extract/compact.js';
 import { extractOptions, extractStaged } from './extract/index.js';
@@ -132,10 +133,10 @@ const CLAIMS_SLICE_MS = 4;
 /** Runs `steps` to the end in slices of about `sliceMs`, letting the event loop run between them. */
 async function inSlices(steps: Iterator<unknown>, sliceMs: number): Promise<void> {
   for (;;) {
-    const end = performance.now() + sliceMs;
+    const end = preciseNow() + sliceMs;
     do {
       if (steps.next().done) return;
-    } while (performance.now() < end);
+    } while (preciseNow() < end);
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
@@ -145,7 +146,7 @@ export async function runCheck(inputs: string[], asked: CitecheckOptions, given:
   // The archive is one more host of the run's pool, with its own polite lane.
   const options = withArchiveLane(asked);
   const startedAt = new Date();
-  const started = performance.now();
+  const started = preciseNow();
   // One pool for the run: a host's limits hold between fetching an input page from it and
   // checking the links that page cites on the same host.
   const deps: RunDeps = { ...given, pool: given.pool ?? createRequestPool(options, clockOf(given)) };
@@ -170,7 +171,7 @@ export async function checkExtracted(
   posts: ExtractedPost[],
   options: CitecheckOptions,
   deps: RunDeps,
-  clock: { startedAt: Date; started: number },
+  clock: { startedAt: Date; /** preciseNow() at the start. */ started: number },
   pending?: PendingPost,
 ): Promise<Report> {
   // What runs after the checks (the archive stage, the report's builder) loads once the first
@@ -229,7 +230,7 @@ export async function checkExtracted(
     archiveEndpoint: options.archiveEndpoint,
     confirm: options.confirm,
     startedAt: clock.startedAt,
-    durationMs: Math.round(performance.now() - clock.started),
+    durationMs: Math.round(preciseNow() - clock.started),
     interrupted: run.interrupted,
     offline: options.offline,
     releasePosts: true,

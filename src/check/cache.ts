@@ -1,7 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { CitecheckOptions } from '../config/options.js';
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { makeDirs } from '../make-dirs.js';
+import { randomHex, sha256Of } from '../hash.js';
 import { dirname } from 'node:path';
 import { FAILING_STATUSES, isFailingStatus, type CheckHistory, type CheckResult, type LinkStatus } from '../types.js';
 
@@ -65,7 +65,7 @@ export function verdictSettings(
     hosts,
     options.userAgent,
   ]);
-  return createHash('sha256').update(material).digest('hex').slice(0, 16);
+  return sha256Of(material, 'hex').slice(0, 16);
 }
 
 // Flush during the run so a run killed midway leaves a readable, nearly complete cache.
@@ -221,7 +221,7 @@ export class ResultCache {
       data.archive = Object.fromEntries([...this.archive].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     const text = `${JSON.stringify(data, null, 1)}\n`;
     const write = async (): Promise<void> => {
-      const temp = `${this.path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+      const temp = `${this.path}.${process.pid}.${randomHex(4)}.tmp`;
       await makeDirs(dirname(this.path));
       try {
         await writeFile(temp, text, 'utf8');

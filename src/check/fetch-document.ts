@@ -1,7 +1,12 @@
 import type { CitecheckOptions } from '../config/options.js';
 import { InputError } from '../errors.js';
 import type { Clock } from '../ratelimit/clock.js';
-import { DocumentTooLargeError, type FetchDocument, type FetchedDocument } from '../sources/fetch-types.js';
+import {
+  DocumentTooLargeError,
+  type FetchDocument,
+  type FetchedDocument,
+  type FetchInit,
+} from '../sources/fetch-types.js';
 import { fetchChain, type ChainState, type FetchContext } from './fetch-chain.js';
 import { createDispatcher } from './http-client.js';
 import { clockOf, createRequestPool, type CheckDeps } from './index.js';
@@ -36,7 +41,7 @@ export function createDocumentFetcher(options: CitecheckOptions, deps: CheckDeps
   // A fetched input is read whole: it is held to the body cap and to the input cap, whichever is lower.
   const inputCap = Math.min(options.maxBodyBytes, options.maxInputBytes);
   const capFlag = inputCap < options.maxBodyBytes ? '--max-input-bytes' : '--max-body-bytes';
-  const fetchDocument = async (url: string, init?: { accept?: string }): Promise<FetchedDocument> => {
+  const fetchDocument = async (url: string, init?: FetchInit): Promise<FetchedDocument> => {
     const bound = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     let deadline: number | undefined;
@@ -68,13 +73,23 @@ export function createDocumentFetcher(options: CitecheckOptions, deps: CheckDeps
       }
       const { response } = outcome;
       const body = response.body ?? Buffer.alloc(0);
+      const finalUrl = outcome.url;
       if (response.truncated || body.length > inputCap) {
+        if (init?.partial)
+          return {
+            status: response.status,
+            headers: response.headers,
+            body: body.subarray(0, inputCap),
+            finalUrl,
+            cut: { limit: inputCap, option: capFlag },
+          };
         throw new DocumentTooLargeError(
           `cannot fetch ${url}: the body is larger than ${inputCap} bytes (${capFlag})`,
           inputCap,
+          capFlag,
         );
       }
-      return { status: response.status, headers: response.headers, body, finalUrl: outcome.url };
+      return { status: response.status, headers: response.headers, body, finalUrl };
     } catch (error) {
       if (error instanceof InputError) throw error;
       if (deps.signal?.aborted) throw deps.signal.reason ?? error;

@@ -1,5 +1,5 @@
 import { decodeHTML, decodeHTMLAttribute } from 'entities';
-import { scanHtml, stripTags } from './page-scan.js';
+import { scanHtml, stripTags } from '../sources/scan-html.js';
 
 /** What the checker looks at in an HTML page. */
 export interface PageSignals {

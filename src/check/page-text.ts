@@ -1,5 +1,5 @@
 import { decodeHTML } from 'entities';
-import { scanHtml } from './page-scan.js';
+import { scanHtml } from '../sources/scan-html.js';
 
 // Elements whose text a reader never sees as prose (the title is the tab's, not the page's).
 const HIDDEN: ReadonlySet<string> = new Set([

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Of } from '../hash.js';
 
 /** Inline stylesheet of the HTML report: responsive, light/dark, no external assets. */
 export const HTML_STYLE = `
@@ -326,8 +326,14 @@ export const HTML_SCRIPT = `(function () {
   apply();
 })();`;
 
-/** CSP source for the inline script: its SHA-256, so injected markup could not run a script even if it slipped through. */
-const HTML_SCRIPT_HASH = `'sha256-${createHash('sha256').update(HTML_SCRIPT, 'utf8').digest('base64')}'`;
+let csp: string | undefined;
 
-/** The Content-Security-Policy of the report: nothing loads, only our stylesheet and hashed script run. */
-export const HTML_CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src ${HTML_SCRIPT_HASH}; img-src data:; base-uri 'none'; form-action 'none'`;
+/**
+ * The Content-Security-Policy of the report: nothing loads, only our stylesheet and hashed script
+ * run (the script's source is its SHA-256, so injected markup could not run a script even if it
+ * slipped through). Made on first use: runs without an HTML report hash nothing.
+ */
+export function htmlCsp(): string {
+  csp ??= `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${sha256Of(HTML_SCRIPT, 'base64')}'; img-src data:; base-uri 'none'; form-action 'none'`;
+  return csp;
+}

@@ -10,7 +10,7 @@ import {
 } from '../types.js';
 import { escapeHtml, guardJsonText, guardMarkupText } from './escape.js';
 import { archiveDataChunks } from './html-archive.js';
-import { HTML_CSP, HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
+import { htmlCsp, HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
 import {
   ARCHIVE_POSTS,
   FAILING_STATUSES,
@@ -74,7 +74,7 @@ export function* renderHtmlChunks(report: Report): Generator<string> {
     // Also how the input loader knows this file for our own report and does not read it as a post.
     `<meta name="generator" content="${e(report.tool.name)} ${e(report.tool.version)}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="${e(HTML_CSP)}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${e(htmlCsp())}">`,
     '<meta name="referrer" content="no-referrer">',
     `<title>${e(title)}</title>`,
     `<style>${HTML_STYLE}</style>`,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Of } from '../hash.js';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Report, Severity } from '../types.js';
@@ -149,7 +149,7 @@ function fingerprint(f: Finding, report: Report): string {
     f.args.anchorText ?? '',
     f.args.repair ?? '',
   ].join('\u0000');
-  return createHash('sha256').update(key).digest('hex').slice(0, 32);
+  return sha256Of(key, 'hex').slice(0, 32);
 }
 
 function pascal(code: string): string {

@@ -4,7 +4,7 @@
  * the shard that checks it, the rest (damaged anchors, uncited claims, repaired inputs,
  * malformed URLs) by shard 1 — so the shards' findings add up to the whole run's.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../hash.js';
 import { shardOf } from '../links/shard.js';
 import { damagedAnchorCount, type Finding, type ReportCitation, type ReportPost, type Shard } from '../types.js';
 
@@ -29,7 +29,7 @@ export function shardFindings(findings: readonly Finding[], shard: Shard): Findi
  * shard of one run, so reports of different inputs are not merged.
  */
 export function inputsFingerprint(posts: readonly ReportPost[]): string {
-  const hash = createHash('sha256');
+  const hash = sha256();
   for (const post of posts) {
     hash.update(`\u0001${post.source}\u0000${post.id ?? ''}\u0000${post.blocks.length}`);
     for (const block of post.blocks) {

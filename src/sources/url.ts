@@ -2,11 +2,14 @@ import { InputError } from '../errors.js';
 import type { Post } from '../types.js';
 import { decodeDocument } from './decode.js';
 import type { FetchDocument, FetchedDocument } from './fetch-types.js';
+import { parseLinkHeader } from './link-header.js';
 import { parseDocument } from './parse-document.js';
 import { wordPressRestErrorIn } from './rest-error.js';
 import { parseWordPress } from './wordpress.js';
 
 const JSON_ACCEPT = 'application/json';
+/** The link relation of WordPress's REST API root. */
+export const API_REL = 'https://api.w.org/';
 
 /** True for a WordPress REST posts URL: `/wp-json/wp/v2/posts…` or `?rest_route=/wp/v2/posts…`. */
 export function isWordPressRestUrl(url: string): boolean {
@@ -22,19 +25,22 @@ export function isWordPressRestUrl(url: string): boolean {
 
 /** The REST API root a page advertises with `Link: <…>; rel="https://api.w.org/"`. */
 export function wordPressApiRoot(headers: Record<string, string>, pageUrl: string): string | undefined {
-  const link = headers.link ?? headers.Link;
+  const header = headers.link ?? headers.Link;
+  if (!header) return undefined;
+  // Relation types are compared case-insensitively; `rel` may list several, space-separated.
+  const link = parseLinkHeader(header).find((l) =>
+    l.params
+      .get('rel')
+      ?.toLowerCase()
+      .split(/[\t ]+/)
+      .includes(API_REL),
+  );
   if (!link) return undefined;
-  for (const part of link.split(/,(?=\s*<)/)) {
-    const m = /<([^>]*)>\s*;(.*)$/.exec(part.trim());
-    if (m && /rel\s*=\s*"?https:\/\/api\.w\.org\/"?/i.test(m[2])) {
-      try {
-        return new URL(m[1], pageUrl).href;
-      } catch {
-        return undefined;
-      }
-    }
+  try {
+    return new URL(link.target, pageUrl).href;
+  } catch {
+    return undefined;
   }
-  return undefined;
 }
 
 /** The posts-by-slug URL under an API root (pretty `/wp-json/` or plain `?rest_route=/`). */

@@ -108,17 +108,26 @@ function newXmlParser(): SaxesParser<{ xmlns: false; position: true }> {
   return new Parser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
 }
 
+// saxes's states in which its pending `text` is character data, a CDATA section or a comment
+// (saxes.js, S_TEXT … S_CDATA_ENDING_2); in the others (an attribute value, a processing
+// instruction, the XML declaration) it holds markup that must not be dropped.
+const S_TEXT = 13;
+const TEXT_STATES = new Set([S_TEXT, 17, 18, 19, 20, 21, 22]);
+
 /**
  * Drops the text the parser holds for the event it has not yet sent. saxes sends a CDATA
- * section (WordPress writes a post's content as one) only at its `]]>`, and a text run only at
- * the next tag, holding all of it until then: without this, a field of 99 MB is held whole
- * before it can be dropped. saxes has no public way to do it, so this reaches its `text`
- * field, and fails loudly (the over-cap tests) if a later saxes keeps it elsewhere.
+ * section (WordPress writes a post's content as one) only at its `]]>`, a text run only at the
+ * next tag and a comment only at its `-->`, holding all of it until then: without this, a
+ * field of 99 MB is held whole before it can be dropped. saxes has no public way to do it, so
+ * this reaches its `text` and `state` fields, and fails loudly (the over-cap tests) if a later
+ * saxes keeps them elsewhere. Outside text, what is held (an attribute value) is left for the
+ * next slice.
  */
 function dropPendingText(parser: SaxesParser<{ xmlns: false; position: true }>): void {
-  const internals = parser as unknown as { text?: unknown };
-  if (typeof internals.text !== 'string') throw new Error('saxes keeps no pending text in `text`: see dropPendingText');
-  internals.text = '';
+  const internals = parser as unknown as { text?: unknown; state?: unknown };
+  if (typeof internals.text !== 'string' || typeof internals.state !== 'number')
+    throw new Error('saxes keeps no pending text in `text` or no `state`: see dropPendingText');
+  if (TEXT_STATES.has(internals.state)) internals.text = '';
 }
 /**
  * A push reader: `write` text chunks, get back the posts whose item ended in them; `end` when
@@ -163,10 +172,11 @@ class WxrReader {
       this.parser.write(slice);
       this.fed += slice.length;
       const field = this.field;
-      if (!field) continue;
       // Still open, so its end tag ends past what was fed: it is over the cap at its end too.
-      if (!field.tooLarge && this.fed - field.start > this.maxFieldChars) this.leaveOut(field);
-      if (field.tooLarge) dropPendingText(this.parser);
+      if (field && !field.tooLarge && this.fed - field.start > this.maxFieldChars) this.leaveOut(field);
+      // Text that is not kept (a field over the cap, a comment's body, a postmeta value) is
+      // dropped as it is read, not held by the parser until its element ends.
+      if (!field || field.tooLarge) dropPendingText(this.parser);
     }
     return this.take();
   }
@@ -264,22 +274,24 @@ class WxrReader {
     if (name === 'item' && depth === 3 && this.item) this.finishItem();
   }
 
-  private warning(repair: string, line = this.parser.line): InputWarning {
-    return { code: 'INPUT_REPAIRED', repair, where: `line ${line}`, line };
+  private warning(repair: string, line = this.parser.line, column?: number): InputWarning {
+    return { code: 'INPUT_REPAIRED', repair, where: `line ${line}${column ? `, column ${column}` : ''}`, line };
   }
 
   private recordError(message: string): void {
-    // saxes prefixes "file:line:column: "; the line goes in `where`.
-    const text = `not well-formed XML: ${message.replace(/^[^:]*:\d+:\d+:\s*/, '')}`;
+    // saxes prefixes "line:column: " (it is given no file name): the position goes in `where`.
+    const at = /^(\d+):(\d+):\s*/.exec(message);
+    const text = `not well-formed XML: ${message.slice(at?.[0].length ?? 0).replace(/\.$/, '')}`;
+    const warning = () => this.warning(text, at ? Number(at[1]) : undefined, at ? Number(at[2]) : undefined);
     // An unclosed item at the end is said once, by end().
     if (this.ended && this.item) return;
     const target = this.item;
     if (this.field?.tooLarge) return;
     if (!target) {
-      if (this.documentErrors.length < MAX_ERRORS) this.documentErrors.push(this.warning(text));
+      if (this.documentErrors.length < MAX_ERRORS) this.documentErrors.push(warning());
       return;
     }
-    if (target.errors.length < MAX_ERRORS) target.errors.push(this.warning(text));
+    if (target.errors.length < MAX_ERRORS) target.errors.push(warning());
     else target.moreErrors += 1;
   }
 

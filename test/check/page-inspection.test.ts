@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkTargets } from '../../src/check/index.js';
 import { inspectPage, pageHeadlines } from '../../src/check/page-signals.js';
-import { stripTags } from '../../src/check/page-scan.js';
+import { stripTags } from '../../src/sources/scan-html.js';
 import { visibleText } from '../../src/check/page-text.js';
 import { growthRatio } from '../helpers/linear-time.js';
 import { testOptions } from '../helpers/options.js';

@@ -49,6 +49,12 @@ export interface FakeWordPressOptions {
   dropTotals?: boolean;
   /** Delay before each answer, in ms (lets several requests overlap). */
   latencyMs?: number;
+  /** The home page's `<head>` before its api.w.org link (pushes the link past a size cap). */
+  homeHead?: string;
+  /** The home page's `<body>` (default a paragraph). */
+  homeBody?: string;
+  /** The home page's Link header as sent, `{api}` standing for the API root (default: the API link alone). */
+  linkHeader?: string;
   /** Extra routes by exact path (the site's own pages that posts cite). */
   pages?: Record<string, { status: number; body: string }>;
 }
@@ -256,13 +262,15 @@ export async function startFakeWordPress(options: FakeWordPressOptions): Promise
       const headers: Record<string, string> = {};
       let head = '';
       if (!options.noApi && options.discovery !== 'none') {
-        if ((options.discovery ?? 'header') === 'header') headers.link = `<${apiRoot()}>; rel="https://api.w.org/"`;
+        if ((options.discovery ?? 'header') === 'header')
+          headers.link = (options.linkHeader ?? '<{api}>; rel="https://api.w.org/"').replaceAll('{api}', apiRoot());
         else head = `<link rel="https://api.w.org/" href="${apiRoot()}" />`;
       }
+      const body = options.homeBody ?? '<p>Home</p>';
       html(
         res,
         200,
-        `<!doctype html><html><head><title>Fake site</title>${head}</head><body><p>Home</p></body></html>`,
+        `<!doctype html><html><head><title>Fake site</title>${options.homeHead ?? ''}${head}</head><body>${body}</body></html>`,
         headers,
       );
       return 200;

@@ -81,43 +81,93 @@ describe('a post of an export with a field over --max-input-bytes', () => {
       .replace('<![CDATA[x]]>', `y\u0001${'y'.repeat(2 * CAP)}\u0002`)
       .replace('<wp:status>', '\u0003<wp:status>');
     const { posts } = await read(xml, CAP);
-    expect(posts[0].warnings.map((w) => [w.repair.replace(/:.*larger.*/, ''), w.line])).toEqual([
-      ['not well-formed XML: 10:1: disallowed character.', 10],
-      ['content', 7],
+    expect(posts[0].warnings.map((w) => [w.repair.replace(/:.*larger.*/, ''), w.where])).toEqual([
+      ['not well-formed XML: disallowed character', 'line 10, column 1'],
+      ['content', 'line 7'],
     ]);
   });
 
   it('is not held: the reader keeps no more than a slice of it while reading it', async () => {
-    // A field of 48 MB in chunks of 1 MB, the heap measured (after a full collection) at its
-    // start and just before its end: a reader that held the field until its end, as the XML
-    // parser does with a CDATA section, grows by all of it.
-    setFlagsFromString('--expose-gc');
-    const collect = runInNewContext('gc') as () => void;
-    // The decoder's strings of ASCII text are external: outside heapUsed.
-    const heap = () => {
-      collect();
-      const { heapUsed, external } = process.memoryUsage();
-      return heapUsed + external;
-    };
-    const [head, tail] = wxrExport([{ id: 1, title: 'Huge', body: '@' }, small(2)]).split('@');
-    const megabyte = Buffer.from(paragraph(1).repeat(Math.ceil(2 ** 20 / paragraph(1).length)));
-    const growth: number[] = [];
-    async function* chunks(): AsyncGenerator<Uint8Array> {
-      yield Buffer.from(head);
-      yield megabyte;
-      const before = heap();
-      for (let i = 0; i < 47; i++) yield megabyte;
-      growth.push(heap() - before);
-      yield Buffer.from(tail);
-    }
-    const posts: Post[] = [];
-    for await (const post of readWxr(chunks(), { source: 'x.xml', statuses: ['publish'], maxInputBytes: CAP })) {
-      posts.push(post);
-    }
+    const { posts, growth } = await heapWhileReading('<content:encoded><![CDATA[@]]></content:encoded>');
     expect(posts.map((p) => [p.id, p.body === ''])).toEqual([
       [1, true],
       [2, false],
     ]);
-    expect(growth[0]).toBeLessThan(8 * 2 ** 20);
+    expect(growth).toBeLessThan(8 * 2 ** 20);
   });
 });
+
+describe('text of an export that is not read', () => {
+  // A postmeta value (a page builder's serialized layout), a comment's body or an XML comment:
+  // no field of a post, and no cap applies to them, but the parser held each whole until its
+  // end (a 100 MB postmeta value peaked at 181 MB of memory, 77 MB once dropped).
+  const UNREAD: Record<string, string> = {
+    'a postmeta value':
+      '<wp:postmeta><wp:meta_key>_layout</wp:meta_key><wp:meta_value><![CDATA[@]]></wp:meta_value></wp:postmeta>',
+    'an escaped postmeta value': '<wp:postmeta><wp:meta_value>@</wp:meta_value></wp:postmeta>',
+    "a comment's body": '<wp:comment><wp:comment_content><![CDATA[@]]></wp:comment_content></wp:comment>',
+    'an XML comment': '<!-- @ -->',
+  };
+
+  it('is dropped as it is read, with no cap: the posts are read as ever', async () => {
+    for (const [what, element] of Object.entries(UNREAD)) {
+      const { posts, growth } = await heapWhileReading(element, false);
+      expect(
+        posts.map((p) => [p.id, p.title, p.body.includes('survey'), p.warnings]),
+        what,
+      ).toEqual([
+        [1, 'Huge', true, []],
+        [2, 'Post 2', true, []],
+      ]);
+      expect(growth, what).toBeLessThan(8 * 2 ** 20);
+    }
+  });
+
+  it('an attribute value across a slice is kept whole: the export namespace on <rss> still says what the file is', async () => {
+    const plain = wxrExport([small(1)]).replace('<wp:wxr_version>1.2</wp:wxr_version>', '');
+    const before = plain.indexOf(' xmlns:wp=') + ' data-pad="'.length;
+    // The first chunk ends inside the value of xmlns:wp, the only sign of an export here.
+    const pad = 'p'.repeat(4096 - before - '" xmlns:wp="http://wordpress.'.length);
+    const xml = plain.replace(' xmlns:wp=', ` data-pad="${pad}" xmlns:wp=`);
+    expect(xml.slice(4096 - 17, 4096 + 4)).toBe('http://wordpress.org/');
+    expect((await read(xml, undefined, 4096)).posts.map((p) => p.id)).toEqual([1]);
+  });
+});
+
+/**
+ * Reads an export of two posts whose first item holds `element` with "@" standing for 48 MB of
+ * text, fed in chunks of 1 MB, and measures the heap (after a full collection) at its start and
+ * just before its end: a reader that held the text until its end grows by all of it. With
+ * `inField`, `element` replaces the post's content (read under a cap of 10 kB), else it is
+ * added to the item after its fields.
+ */
+async function heapWhileReading(element: string, inField = true): Promise<{ posts: Post[]; growth: number }> {
+  setFlagsFromString('--expose-gc');
+  const collect = runInNewContext('gc') as () => void;
+  // The decoder's strings of ASCII text are external: outside heapUsed.
+  const heap = () => {
+    collect();
+    const { heapUsed, external } = process.memoryUsage();
+    return heapUsed + external;
+  };
+  const xml = wxrExport([{ id: 1, title: 'Huge', body: paragraph(1) }, small(2)]);
+  const withElement = inField
+    ? xml.replace(`<content:encoded><![CDATA[${paragraph(1)}]]></content:encoded>`, element)
+    : xml.replace('</item>', `${element}\n</item>`);
+  const [head, tail] = withElement.split('@');
+  const megabyte = Buffer.from(paragraph(1).repeat(Math.ceil(2 ** 20 / paragraph(1).length)));
+  let growth = Infinity;
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    yield Buffer.from(head);
+    yield megabyte;
+    const before = heap();
+    for (let i = 0; i < 47; i++) yield megabyte;
+    growth = heap() - before;
+    yield Buffer.from(tail);
+  }
+  const posts: Post[] = [];
+  for await (const post of readWxr(chunks(), { source: 'x.xml', statuses: ['publish'], maxInputBytes: CAP })) {
+    posts.push(post);
+  }
+  return { posts, growth };
+}
