@@ -29,7 +29,21 @@ describe('retry policy', () => {
   });
   it('ignores an invalid Retry-After (RFC 9110), however Date.parse would read it', () => {
     const now = Date.parse('2026-01-01T00:00:00Z');
-    for (const value of ['', '   ', 'abc', '-5', '-1', '1.5', '1e3', '+3', '0x10', 'later 2', 'x 1', 'soon 2030', '3, 3'])
+    for (const value of [
+      '',
+      '   ',
+      'abc',
+      '-5',
+      '-1',
+      '1.5',
+      '1e3',
+      '+3',
+      '0x10',
+      'later 2',
+      'x 1',
+      'soon 2030',
+      '3, 3',
+    ])
       expect(parseRetryAfter(value, now), JSON.stringify(value)).toBeUndefined();
     // An HTTP date with a word or a zone it may not have.
     expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:10 PST', now)).toBeUndefined();

@@ -16,7 +16,10 @@ let server: TestServer;
 let dir: string;
 
 function unavailable(res: ServerResponse, retryAfter?: string): void {
-  res.writeHead(503, { 'content-type': 'text/html', ...(retryAfter !== undefined ? { 'retry-after': retryAfter } : {}) });
+  res.writeHead(503, {
+    'content-type': 'text/html',
+    ...(retryAfter !== undefined ? { 'retry-after': retryAfter } : {}),
+  });
   res.end('<title>Service Unavailable</title>');
 }
 
@@ -55,21 +58,24 @@ async function check(kind: string) {
 }
 
 describe('a 503 whose Retry-After is not a valid value is a plain 503', () => {
-  it.each(['plain', 'garbage', 'empty', 'lenient'])('%s: the links answered are broken, the run fails', async (kind) => {
-    const { code, citations } = await check(kind);
-    expect(code).toBe(1);
-    expect(citations).toHaveLength(LINKS);
-    // The links the host answered are broken; once it is given up (three 503s in a row) the
-    // rest are not requested, and say so.
-    const answered = citations.filter((c) => c.httpStatus !== undefined);
-    expect(answered.length).toBeGreaterThan(0);
-    for (const c of answered) expect(c).toMatchObject({ status: 'broken', errorCode: 'HTTP_ERROR', httpStatus: 503 });
-    for (const c of citations.filter((c) => c.httpStatus === undefined)) {
-      expect(c.status).toBe('blocked');
-      expect(c.reason).toMatch(/^not requested: .* 3 times in a row \(HTTP 503\)/);
-    }
-    expect(server.hitsOf(`/${kind}/0`).length).toBeGreaterThan(0);
-  });
+  it.each(['plain', 'garbage', 'empty', 'lenient'])(
+    '%s: the links answered are broken, the run fails',
+    async (kind) => {
+      const { code, citations } = await check(kind);
+      expect(code).toBe(1);
+      expect(citations).toHaveLength(LINKS);
+      // The links the host answered are broken; once it is given up (three 503s in a row) the
+      // rest are not requested, and say so.
+      const answered = citations.filter((c) => c.httpStatus !== undefined);
+      expect(answered.length).toBeGreaterThan(0);
+      for (const c of answered) expect(c).toMatchObject({ status: 'broken', errorCode: 'HTTP_ERROR', httpStatus: 503 });
+      for (const c of citations.filter((c) => c.httpStatus === undefined)) {
+        expect(c.status).toBe('blocked');
+        expect(c.reason).toMatch(/^not requested: .* 3 times in a row \(HTTP 503\)/);
+      }
+      expect(server.hitsOf(`/${kind}/0`).length).toBeGreaterThan(0);
+    },
+  );
 
   it('a valid Retry-After still makes a 503 a "come back later": blocked, the run passes', async () => {
     const { code, citations } = await check('asked');
