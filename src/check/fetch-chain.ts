@@ -11,7 +11,7 @@ import { whenAborted } from './follow-abort.js';
 import { sendRequest, type RawResponse } from './http-client.js';
 import { isChallengePage, isChallengeResponse } from './page-signals.js';
 import { buildRequestHeaders } from './request-headers.js';
-import { backoffDelay, isRetryableStatus, parseRetryAfter } from './retry-policy.js';
+import { asksRetryAfter, backoffDelay, isRetryableStatus, parseRetryAfter } from './retry-policy.js';
 
 /** What a chain of requests needs from the run. */
 export interface FetchContext {
@@ -185,7 +185,7 @@ async function requestWithRetries(
       // as when one link's retries run out), not as a rate limit.
       if (error instanceof HostGaveUpError) {
         const last = retry > 0 ? state.lastResponse : undefined;
-        if (last && last.status >= 500 && last.headers['retry-after'] === undefined) return { response: last };
+        if (last && last.status >= 500 && !asksRetryAfter(last.headers)) return { response: last };
         return { failure: gaveUp(error, retry > 0), ...(last ? { httpStatus: last.status } : {}) };
       }
       const verdict = classifyNetworkError(error);

@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { CheckErrorCode, CheckTarget, LinkStatus } from '../types.js';
 import { decodeDocument } from '../sources/decode.js';
 import type { RawResponse } from './http-client.js';
+import { asksRetryAfter } from './retry-policy.js';
 import {
   hasFragment,
   inspectPage,
@@ -117,8 +118,9 @@ export function judgeResponse(
   }
   if (status === 429) return { status: 'blocked', errorCode: 'RATE_LIMITED', reason: 'HTTP 429 after retries' };
   // A 503 with Retry-After says "come back later" (maintenance, overload, a rate limit that
-  // uses 503): the page may be fine, so a human looks rather than CI failing on it.
-  if (status === 503 && response.headers['retry-after'] !== undefined) {
+  // uses 503): the page may be fine, so a human looks rather than CI failing on it. An invalid
+  // Retry-After ("abc", empty) is ignored (RFC 9110): a site that is down still fails the run.
+  if (status === 503 && asksRetryAfter(response.headers)) {
     return {
       status: 'blocked',
       errorCode: 'RATE_LIMITED',

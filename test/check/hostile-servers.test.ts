@@ -13,6 +13,7 @@ let wall: TestServer; // 429 Retry-After: 3600 to everything under /wall/
 let brief: TestServer; // 429 Retry-After: 1 to everything under /brief/
 let alternating: TestServer; // under /alt/: 429 Retry-After: 50 and 200, turn about
 let down: TestServer; // plain 503 (no Retry-After) to everything under /down/
+let garbled: TestServer; // 429 Retry-After: later 2 (no valid value) to everything under /garbled/
 
 function refuse(res: ServerResponse, retryAfter: string): void {
   res.writeHead(429, { 'content-type': 'text/html', 'retry-after': retryAfter });
@@ -22,6 +23,10 @@ function refuse(res: ServerResponse, retryAfter: string): void {
 beforeAll(async () => {
   wall = await startTestServer({ host: '127.0.0.2', routes: { '/wall/': (_req, res) => refuse(res, '3600') } });
   brief = await startTestServer({ host: '127.0.0.3', routes: { '/brief/': (_req, res) => refuse(res, '1') } });
+  garbled = await startTestServer({
+    host: '127.0.0.7',
+    routes: { '/garbled/': (_req, res) => refuse(res, 'later 2') },
+  });
   down = await startTestServer({
     host: '127.0.0.5',
     routes: {
@@ -43,7 +48,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await Promise.all([wall.close(), brief.close(), alternating.close(), down.close()]);
+  await Promise.all([wall.close(), brief.close(), alternating.close(), down.close(), garbled.close()]);
 });
 
 /** A clock whose sleep jumps time forward at once. */
@@ -122,6 +127,22 @@ describe('a host that keeps refusing is given up', () => {
     expect(results[0].reason).toMatch(/^not retried: .* refused 3 times in a row/);
     // The waits were the server's (1 s each, plus the widened gaps), nothing like an hour.
     expect(clock.slept).toBeLessThan(10_000);
+  });
+
+  it('a 429 whose Retry-After is invalid is a 429 without one: no wait asked, backoff instead', async () => {
+    // "later 2" is a date in 2001 to Date.parse: read as one, it was "retry now", again and again.
+    garbled.reset();
+    const list = targets(garbled, '/garbled/', 20);
+    const { deps, clock } = jumpingClock();
+    const run = await checkTargets(list, testOptions({ hostConcurrency: 1, retries: 2 }), deps);
+    const results = inOrder(run, list);
+    expect(results.every((r) => r.status === 'blocked' && r.errorCode === 'RATE_LIMITED')).toBe(true);
+    const given = results.find((r) => r.attempts === 0)!;
+    expect(given.reason).toMatch(/refused 3 times in a row \(HTTP 429\)$/);
+    expect(results.some((r) => /asking to wait/.test(r.reason ?? ''))).toBe(false);
+    // The retries waited (exponential backoff), not zero as a date in the past would have it.
+    expect(clock.slept).toBeGreaterThan(0);
+    expect(garbled.hits.length).toBeLessThan(10);
   });
 
   it('a site that is down (plain 503s) is given up too, but the links it answered are broken, not rate-limited', async () => {

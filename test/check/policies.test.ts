@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasFragment, inspectPage, isChallengePage, saysNotFound } from '../../src/check/page-signals.js';
 import { buildRequestHeaders } from '../../src/check/request-headers.js';
-import { backoffDelay, isRetryableStatus, parseRetryAfter } from '../../src/check/retry-policy.js';
+import { asksRetryAfter, backoffDelay, isRetryableStatus, parseRetryAfter } from '../../src/check/retry-policy.js';
 import { isDeepUrl, isHomePage } from '../../src/check/judge-response.js';
 import { probeUrlFor } from '../../src/check/check-target.js';
 import { DEFAULTS } from '../../src/config/defaults.js';
@@ -18,6 +18,47 @@ describe('retry policy', () => {
     expect(parseRetryAfter('Wed, 31 Dec 2025 00:00:00 GMT', now)).toBe(0);
     expect(parseRetryAfter('soon', now)).toBeUndefined();
     expect(parseRetryAfter(undefined, now)).toBeUndefined();
+  });
+  it('reads the three HTTP-date forms, all in GMT', () => {
+    const now = Date.parse('1994-11-06T08:49:00Z');
+    expect(parseRetryAfter('Sun, 06 Nov 1994 08:49:37 GMT', now)).toBe(37_000);
+    expect(parseRetryAfter('Sunday, 06-Nov-94 08:49:37 GMT', now)).toBe(37_000);
+    expect(parseRetryAfter('Sun Nov  6 08:49:37 1994', now)).toBe(37_000);
+    expect(parseRetryAfter(' 120 ', now)).toBe(120_000);
+    expect(parseRetryAfter('0', now)).toBe(0);
+  });
+  it('ignores an invalid Retry-After (RFC 9110), however Date.parse would read it', () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    for (const value of [
+      '',
+      '   ',
+      'abc',
+      '-5',
+      '-1',
+      '1.5',
+      '1e3',
+      '+3',
+      '0x10',
+      'later 2',
+      'x 1',
+      'soon 2030',
+      '3, 3',
+    ])
+      expect(parseRetryAfter(value, now), JSON.stringify(value)).toBeUndefined();
+    // An HTTP date with a word or a zone it may not have.
+    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:10 PST', now)).toBeUndefined();
+    expect(parseRetryAfter('Thu, 01 Jan 2026', now)).toBeUndefined();
+    expect(asksRetryAfter({ 'retry-after': 'abc' })).toBe(false);
+    expect(asksRetryAfter({ 'retry-after': '' })).toBe(false);
+    expect(asksRetryAfter({})).toBe(false);
+    expect(asksRetryAfter({ 'retry-after': '3600' })).toBe(true);
+    // A date already past is valid: retry now.
+    expect(asksRetryAfter({ 'retry-after': 'Wed, 31 Dec 2025 00:00:00 GMT' })).toBe(true);
+  });
+  it('reads an enormous delay as an enormous wait, not as garbage', () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(parseRetryAfter('99999999999', now)).toBe(99_999_999_999_000);
+    expect(parseRetryAfter('9'.repeat(400), now)).toBe(Number.POSITIVE_INFINITY);
   });
   it('backs off exponentially with bounded jitter', () => {
     expect(backoffDelay(0, 1000, () => 0)).toBe(750);

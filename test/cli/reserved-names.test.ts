@@ -112,3 +112,52 @@ describe('reserved names through the CLI', () => {
     expect(server.hits).toHaveLength(0);
   });
 });
+
+/** Runs `citecheck check <url> …flags` (an input URL named on the command line); returns the exit code and stderr. */
+async function checkInput(url: string, ...flags: string[]): Promise<{ code: number; stderr: string }> {
+  let stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  const env = process.env.GITHUB_ACTIONS;
+  delete process.env.GITHUB_ACTIONS;
+  try {
+    const code = await main(['check', url, '--no-config', '--no-progress', '--format', 'json', ...flags]);
+    return { code, stderr };
+  } finally {
+    if (env !== undefined) process.env.GITHUB_ACTIONS = env;
+  }
+}
+
+describe('an input URL named on the command line', () => {
+  const input = (name: string) => `http://${name}:${server.port}/ok?input`;
+
+  it('is fetched as asked whatever its name, but the private-address policy still applies to where it resolves', async () => {
+    for (const name of ['staging.test', 'docs.example', 'localhost']) {
+      server.reset();
+      const refused = await checkInput(input(name));
+      expect(refused.code, name).toBe(2);
+      expect(refused.stderr, name).toContain(`cannot fetch ${input(name)}: PRIVATE_ADDRESS`);
+      expect(refused.stderr, name).toContain('(use --allow-private to fetch it)');
+      expect(server.hits, name).toHaveLength(0);
+
+      const fetched = await checkInput(input(name), '--allow-private');
+      expect(fetched.code, `${name}: ${fetched.stderr}`).toBe(0);
+      expect(server.hitsOf('/ok?input'), name).toHaveLength(1);
+    }
+    // The made-up names were resolved by the stub (localhost never is), and their addresses judged.
+    expect([...new Set(lookup.calls)]).toEqual(['staging.test', 'docs.example']);
+  });
+
+  it('does not follow a redirect to a reserved name: the hop is the link rule', async () => {
+    const target = `http://docs.example:${server.port}/ok?hop`;
+    const start = server.url(`/redirect-to?url=${encodeURIComponent(target)}`);
+    const { code, stderr } = await checkInput(start, '--allow-private');
+    expect(code).toBe(2);
+    expect(stderr).toContain(`cannot fetch ${start}: EXAMPLE_DOMAIN redirects to`);
+    expect(server.hitsOf('/ok?hop')).toHaveLength(0);
+    expect(lookup.calls).toEqual([]);
+  });
+});
