@@ -1,9 +1,9 @@
-import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { notInert } from '../helpers/inert-output.js';
 import { runCli } from './run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 interface JsonReport {
   posts: { source: string; blocks: { citations: { url: string }[] }[] }[];
@@ -22,7 +22,7 @@ describe('a folder holding file names that are not UTF-8', () => {
   let cwd: string;
   let supported = true;
   beforeAll(async () => {
-    cwd = await mkdtemp(path.join(tmpdir(), 'citecheck-names-'));
+    cwd = await tempDir('citecheck-names-');
     const content = path.join(cwd, 'content');
     await mkdir(content);
     await writeFile(path.join(content, 'ok.md'), post('https://news.example.org/ok'));
@@ -84,7 +84,7 @@ describe('a folder holding file names that are not UTF-8', () => {
 
 describe('GitHub annotations for a file whose name is not UTF-8', () => {
   it('name it in the message, not in a file= that names no file', async (context) => {
-    const cwd = await mkdtemp(path.join(tmpdir(), 'citecheck-annotate-'));
+    const cwd = await tempDir('citecheck-annotate-');
     await mkdir(path.join(cwd, 'notes'));
     const damaged = 'The statement [was removed][gone] last week.\n';
     await writeFile(path.join(cwd, 'notes', 'ok.md'), damaged);
@@ -111,7 +111,7 @@ describe('GitHub annotations for a file whose name is not UTF-8', () => {
 describe('symbolic links in a folder', () => {
   let cwd: string;
   beforeAll(async () => {
-    cwd = await mkdtemp(path.join(tmpdir(), 'citecheck-links-'));
+    cwd = await tempDir('citecheck-links-');
     const at = (...names: string[]) => path.join(cwd, ...names);
     for (const dir of ['site/sub', 'site/.drafts', 'elsewhere', 'dangling']) await mkdir(at(dir), { recursive: true });
     await writeFile(at('site/real.md'), post('https://news.example.org/real'));
