@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -105,6 +106,47 @@ describe('GitHub annotations for a file whose name is not UTF-8', () => {
       `::error title=ANCHOR_DAMAGED::notes/f\\xff.md:1: ${message}`,
       `::error file=notes/ok.md,line=1,title=ANCHOR_DAMAGED::${message}`,
     ]);
+  });
+});
+
+describe('SARIF locations of a file whose name is not UTF-8', () => {
+  // A URI's percent-encoded bytes, decoded as bytes (the URIs here are ASCII).
+  const uriBytes = (uri: string): Buffer =>
+    Buffer.from(
+      uri.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+      'latin1',
+    );
+  const uris = (stdout: string): string[] =>
+    (
+      JSON.parse(stdout) as {
+        runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+      }
+    ).runs[0].results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri);
+
+  it('name the real file: the byte percent-encoded (%FF), not its \\xff escape', async (context) => {
+    const cwd = await tempDir('citecheck-sarif-names-');
+    await mkdir(path.join(cwd, 'notes'));
+    await mkdir(path.join(cwd, 'elsewhere'));
+    const damaged = 'The statement [was removed][gone] last week.\n';
+    await writeFile(path.join(cwd, 'notes', 'ok.md'), damaged);
+    try {
+      await writeFile(bytesPath(path.join(cwd, 'notes'), [0x66, 0xff, 0x2e, 0x6d, 0x64]), damaged);
+    } catch {
+      context.skip();
+    }
+    // Under the working directory: a relative URI reference.
+    const inside = await runCli(['check', 'notes', '--offline', '--no-config', '--format', 'sarif'], { cwd });
+    expect(inside.code, inside.stderr).toBe(1);
+    expect(uris(inside.stdout)).toEqual(['notes/f%FF.md', 'notes/ok.md']);
+    expect(existsSync(Buffer.concat([Buffer.from(cwd + path.sep), uriBytes('notes/f%FF.md')]))).toBe(true);
+    // Outside it: a file: URL, naming the same file.
+    const outside = await runCli(['check', '../notes', '--offline', '--no-config', '--format', 'sarif'], {
+      cwd: path.join(cwd, 'elsewhere'),
+    });
+    expect(outside.code, outside.stderr).toBe(1);
+    const [url] = uris(outside.stdout);
+    expect(url).toMatch(/^file:\/\/\/.*\/notes\/f%FF\.md$/);
+    expect(existsSync(uriBytes(url.slice('file://'.length)))).toBe(true);
   });
 });
 
