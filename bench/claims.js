@@ -41,10 +41,16 @@ export function scoreClaims(name) {
 const LINK = /\[([^\]]+)\]\(([^)\s]+)\)/g;
 const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** A labelled page as the HTML post it stands for: its paragraphs in an <article>, its title and its URL in a canonical link. */
+/**
+ * A labelled page as the HTML post it stands for: its paragraphs in an <article> (each in its
+ * `tag`, default p), its title, its URL in a canonical link and its `head` markup in the head.
+ */
 export function pageHtml(page) {
-  const paragraphs = page.paragraphs.map((p) => `<p>${escapeHtml(p.text).replace(LINK, '<a href="$2">$1</a>')}</p>`);
-  return `<!doctype html><html><head><title>${escapeHtml(page.title ?? page.name)}</title><link rel="canonical" href="${page.url}"></head><body><article>\n${paragraphs.join('\n')}\n</article></body></html>`;
+  const paragraphs = page.paragraphs.map((p) => {
+    const tag = p.tag ?? 'p';
+    return `<${tag}>${escapeHtml(p.text).replace(LINK, '<a href="$2">$1</a>')}</${tag}>`;
+  });
+  return `<!doctype html><html><head><title>${escapeHtml(page.title ?? page.name)}</title><link rel="canonical" href="${page.url}">${page.head ?? ''}</head><body><article>\n${paragraphs.join('\n')}\n</article></body></html>`;
 }
 
 /**
@@ -95,7 +101,13 @@ export function benchClaims() {
     );
     for (const line of s.wrong) console.log(`claims:   ${line}`);
   }
-  for (const name of ['page-shapes.json', 'firsthand-pages.json', 'firsthand-held-out.json']) {
+  for (const name of [
+    'page-shapes.json',
+    'firsthand-pages.json',
+    'firsthand-held-out.json',
+    'provenance-pages.json',
+    'provenance-held-out.json',
+  ]) {
     const s = scorePages(name);
     console.log(
       `claims: ${name} (whole pages): CLAIM_UNCITED on ${s.paragraphs} paragraphs: precision ${s.precision.toFixed(2)} (${s.tp}/${s.tp + s.fp}), recall ${s.recall.toFixed(2)} (${s.tp}/${s.tp + s.fn}); aims 0.70 and 0.80`,

@@ -9,7 +9,8 @@ import { capText } from './walk-blocks.js';
 /**
  * Sources written outside the paragraph they support (issue 8): a footnote the paragraph
  * marks, a source line right under it, an entry of the reference list at the end that it
- * points to by number or name, the linked paragraph right before a quote that introduces it. The crediting block keeps its links (they are checked and
+ * points to by number or name, the linked paragraph right before a quote that introduces it
+ * (a blockquote, or any quote paragraph after its colon). The crediting block keeps its links (they are checked and
  * reported where they are written); the credited block lists it in `credits` and carries a
  * copy of each of its links with `via` and the crediting block's text as the sentence, so a
  * claim shows its sources and is not flagged uncited.
@@ -144,7 +145,8 @@ function creditQuoteIntroductions(blocks: Block[]): void {
     )
       quoted = blocks[i - 1];
     if (quoted !== undefined) credit(blocks[i], quoted, 'quote-intro');
-    else if (continuesQuotedSpeaker(blocks[i - 1], blocks[i])) credit(blocks[i], blocks[i - 1], 'quote-intro');
+    else if (continuesQuotedSpeaker(blocks[i - 1], blocks[i]) || quotesAfterColon(blocks[i - 1], blocks[i]))
+      credit(blocks[i], blocks[i - 1], 'quote-intro');
     if (blocks[i].kind !== 'blockquote' || blocks[i - 1].kind === 'blockquote') continue;
     const intro = blocks[i - 1];
     if (intro.kind !== 'paragraph' && intro.kind !== 'list-item') continue;
@@ -194,6 +196,21 @@ function continuesQuotedSpeaker(intro: Block, block: Block): boolean {
     if (++asked >= MAX_SPEAKER_NAMES) return false;
   }
   return false;
+}
+
+/**
+ * True when a linked paragraph ending with a colon ("As [Reuters reported](…) on Tuesday:")
+ * introduces the quote paragraph right after it, speaker named or not ("“Rents will keep
+ * rising,” the minister said."): the quote is what the linked source reported.
+ */
+function quotesAfterColon(intro: Block, block: Block): boolean {
+  return (
+    block.kind === 'paragraph' &&
+    block.signals.includes('quote') &&
+    isLinkedProse(intro) &&
+    intro.text.trimEnd().endsWith(':') &&
+    !block.citations.some(isOwnSource)
+  );
 }
 
 /** A paragraph or list item with a source link of its own. */

@@ -235,6 +235,22 @@ function isSocialProfile(url: UrlParts, segs: string[]): boolean {
   return SOCIAL_PROFILE.test(`/${segs.join('/')}`);
 }
 
+/** Segments that lead to a person's or an artist's page in a film, music or sports database, by its id. */
+const PROFILE_SEGMENT =
+  /^(?:names?|persons?|people|artists?|actors?|actresses|celebrit(?:y|ies)|cast|crew|players?|athletes?|performers?|directors?|composers?|musicians?|bands?|authors?|contributors?|profiles?)$/i;
+/** A database's id, maybe with the name's slug after it: `nm0123456`, `98765-jo-park`, `445566-Felix-Moor`. */
+const PROFILE_ID = /^(?:[a-z]{1,3})?\d{3,}(?:[-_][\p{L}\p{N}_-]*)?$/iu;
+
+/**
+ * True for a profile page reached by its id (`/name/nm0123456/`, `/person/98765-jo-park`,
+ * `/artist/445566-Felix-Moor`): the last segment an id right after a profile segment, maybe
+ * under a language or a site section. A link on a name to it says who the person is.
+ */
+function isProfileById(segs: string[]): boolean {
+  const n = segs.length;
+  return n >= 2 && n <= 3 && PROFILE_SEGMENT.test(segs[n - 2]) && PROFILE_ID.test(segs[n - 1]);
+}
+
 /** Words right before a link that make it the sentence's declared source: "Via", "Source:", "according to". */
 const CREDIT_BEFORE =
   /(?:^|[\s([—–-])(?:via|sources?\s*:|according\s+to|reported\s+by|courtesy(?:\s+of)?|h\/t|hat\s+tip(?:\s+to)?|credits?\s*:)\s*(?:the\s+)?$/i;
@@ -264,9 +280,10 @@ export function isEntityLink(
   const text = anchorText.trim();
   if (text === '' || creditedBefore(text, sentence)) return false;
   const segs = segmentsOf(url.path);
+  const name = isBareName(text, sentence);
+  if (name && isProfileById(segs)) return true;
   if (segs.some((s) => DATED.test(s) || DOCUMENT_FILE.test(s))) return false;
   if (isSocialProfile(url, segs)) return true;
-  const name = isBareName(text, sentence);
   // An encyclopedia entry on a proper name: its title is the name. On a term ("silt") it is the
   // writer's definition, a source.
   const title = wikiTitle(segs);

@@ -1,6 +1,7 @@
 import type { ClaimRules } from '../config/claim-config.js';
 import type { Block, ClaimSignal } from '../types.js';
-import { NAME_STOPWORDS } from './claim-rules.js';
+import { bylineNames } from '../sources/outlet-names.js';
+import { INSTITUTION_NOUNS, NAME_STOPWORDS } from './claim-rules.js';
 import { sentenceIndex, sentenceRanges } from './sentences.js';
 import { MAX_EVIDENCE, unquoted } from './signals.js';
 
@@ -13,8 +14,11 @@ import { MAX_EVIDENCE, unquoted } from './signals.js';
  * them on condition of anonymity, a conversation of the writer's ("I asked the clerk, and she
  * said …"). An editor asks no link for it: such a paragraph is not CLAIM_UNCITED, and says why
  * (`Block.firsthand`). The outlet is the page's (its site names, its host: outletOf) and the
- * config's (`claims.outletNames`); what was told to another outlet ("told Reuters" on a page of
- * The Coastal Times) stays someone else's report. Read outside quotation marks: a quote's "I
+ * config's (`claims.outletNames`), and on an aggregator the story's provider (its byline, author
+ * meta, JSON-LD provider: sources/outlet-names.ts; a byline line opening the story: withByline);
+ * what was told to another outlet ("told Reuters" on a page of The Coastal Times) stays someone
+ * else's report. A story framed as the outlet's interview, a Q&A's answers and a company's
+ * announcement of its own product on its own site are firsthand too (settleFirsthand). Read outside quotation marks: a quote's "I
  * told CNN" is the speaker's. The rules are published in the README ("Claim signals").
  */
 
@@ -39,7 +43,7 @@ const PAPER_WORDS = new Set(
   ),
 );
 /** Words of a site's name it is also known without ("BBC News" is "the BBC"). */
-const OPTIONAL_NAME_WORDS = new Set(['the', 'news', 'online', 'magazine', 'newspaper', 'digital']);
+const OPTIONAL_NAME_WORDS = new Set(['the', 'news', 'online', 'magazine', 'newspaper', 'digital', 'blog']);
 /** What a host's label may add to the outlet's name ("apnews" for the Associated Press, "nbcnews"). */
 const LABEL_SUFFIXES = ['news', 'online', 'daily', 'media', 'tv', 'uk', 'us', 'mag'];
 /** Hosts of many sites, each a subdomain ("jo.github.io", "jo.wordpress.com"): the subdomain names the site. */
@@ -79,19 +83,42 @@ function hostLabel(host: string): string | undefined {
 export function outletOf(names: readonly string[], hosts: readonly string[]): Outlet {
   if (names.length === 0 && hosts.length === 0) return NO_OUTLET;
   const keys = new Set<string>();
-  for (const name of names) {
-    const key = nameKey(name);
-    if (key === '') continue;
-    keys.add(key);
-    const words = name.trim().split(/\s+/);
-    // "The Coastal Times" is "the Times"; "BBC News" is "the BBC".
-    const last = words[words.length - 1].toLowerCase();
-    if (words.length >= 2 && PAPER_WORDS.has(last)) keys.add(last);
-    const kept = words.filter((w) => !OPTIONAL_NAME_WORDS.has(w.toLowerCase()));
-    if (kept.length > 0 && kept.length < words.length) keys.add(nameKey(kept.join(' ')));
-  }
+  for (const name of names) addNameKeys(keys, name);
   const labels = [...new Set(hosts.map(hostLabel).filter((l): l is string => l !== undefined))];
   return { keys, labels };
+}
+
+/** Adds a name's keys: the name's, and its short forms ("The Coastal Times" is "the Times"; "BBC News" is "the BBC"). */
+function addNameKeys(keys: Set<string>, name: string): void {
+  const key = nameKey(name);
+  if (key === '') return;
+  keys.add(key);
+  const words = name.trim().split(/\s+/);
+  const last = words[words.length - 1].toLowerCase();
+  if (words.length >= 2 && PAPER_WORDS.has(last)) keys.add(last);
+  const kept = words.filter((w) => !OPTIONAL_NAME_WORDS.has(w.toLowerCase()));
+  if (kept.length > 0 && kept.length < words.length) keys.add(nameKey(kept.join(' ')));
+}
+
+/** Blocks at a post's start looked at for its byline. */
+const BYLINE_BLOCKS = 6;
+// A byline in the story's text: "By Jane Alvarez, ABC News", "By Maria Lund | The Associated Press".
+const BYLINE = /^\s*by:?\s+\p{Lu}/iu;
+
+/**
+ * The outlet with the names of the byline opening the story ("By Jane Alvarez, ABC News"): on an
+ * aggregator's page the story is the providing outlet's, and what was told to it is firsthand.
+ */
+function withByline(blocks: readonly Block[], outlet: Outlet): Outlet {
+  let keys: Set<string> | undefined;
+  for (let i = 0; i < blocks.length && i < BYLINE_BLOCKS; i++) {
+    const b = blocks[i];
+    // A line, not a sentence opening with "By" ("By June the ministry had recorded 40 cases.").
+    if (b.kind !== 'paragraph' || !BYLINE.test(b.text) || /[.!?]\s*$/.test(b.text) || b.text.split(/\s+/).length > 12)
+      continue;
+    for (const name of bylineNames(b.text)) addNameKeys((keys ??= new Set(outlet.keys)), name);
+  }
+  return keys === undefined ? outlet : { keys, labels: outlet.labels };
 }
 
 /**
@@ -289,18 +316,29 @@ const STAFF = /^(?:crews?|reporters?|journalists?|correspondents?|photographers?
 const OWN_WORK =
   /\s+(?:own\s+)?(?:(?:data|news|statistical|exclusive|new|recent|months-long|year-long)\s+)?(?:analysis|analyses|review|investigation|survey|poll|polling|tally|count|examination|calculations?|estimates?|database|tests?|testing|measurements?|audit|questionnaire|reporting)\b/gi;
 
+// The outlet announcing its own work ("Orbit Maps today announced Pathfinder 3.0", "Harvest Labs has launched SoilSense").
+const ANNOUNCED =
+  /\s+(?:(?:has|have|had|is|are|was)\s+)?(?:(?:today|now|also|officially|just|this\s+week|on\s+\p{Lu}\p{Ll}+day)\s+)?(?:announced|announces|announcing|launched|launches|launching|released|releases|releasing|introduced|introduces|introducing|unveiled|unveils|unveiling|rolled\s+out|rolls\s+out|rolling\s+out|debuted|debuts|shipped|ships)\b/gu;
+// Words one of which ANNOUNCED and OWN_ROLE hold (case-sensitive, no Unicode classes): most paragraphs are read no further.
+const ANNOUNCE_HINT = /nnounc|aunch|eleas|ntroduc|nveil|olled out|olls out|olling out|ebut|hipped|ships/;
+const ROLE_HINT =
+  /xecutive|ounder|CEO|CTO|COO|CFO|ceo|resident|hair|irector|anager|ngineer|esigner|cientist|pokes|fficer|wner|ditor|head/;
+// The outlet's own people, by their role after its possessive ("Orbit Maps’ chief executive", "our founder").
+const OWN_ROLE =
+  /(?:['’]s?|\b[Oo]ur)\s+(?:(?:chief|senior|lead|head|vice|deputy|executive|managing|co-?)\s*){0,2}(?:executive|founder|co-?founder|ceo|cto|coo|cfo|president|chair(?:man|woman)?|director|manager|engineer|designer|scientist|spokes(?:person|man|woman)|head|officer|owner|editor)\b/giu;
+
 // A source who spoke to the outlet on condition of anonymity.
 const ANONYMITY =
   /\b(?:(?:spoke|speaking|talked|talking)\s+(?:\S+\s+){0,3}?on\s+(?:the\s+)?condition\s+(?:of\s+anonymity|that\s+(?:he|she|they)\s+not\s+be\s+(?:named|identified))|(?:requested|asked\s+for|was\s+granted|were\s+granted|granted|insisted\s+on)\s+anonymity|who\s+(?:asked|requested)\s+not\s+to\s+be\s+(?:named|identified)|declined\s+to\s+be\s+(?:named|identified))\b/gi;
 
 // The writer in a conversation: what was said back to them ("I asked the clerk, and she said …").
 const CONVERSATION =
-  /(?<![\p{L}'’])(?:I|[Ww]e)\s+(?:(?:also|then|later|first|once|had|have|just|finally)\s+)?(?:said\s+to|told|asked|called|phoned|rang|emailed|e-mailed|texted|messaged|wrote\s+to|spoke\s+(?:to|with)|talked\s+(?:to|with)|interviewed|met\s+with|reached)(?![\p{L}])/gu;
+  /(?<![\p{L}'’])(?:I|[Ww]e)\s+(?:(?:also|then|later|first|once|had|have|just|finally)\s+)?(?:said\s+to|told|asked|called|phoned|rang|emailed|e-mailed|texted|messaged|wrote\s+to|spoke\s+(?:to|with)|talked\s+(?:to|with)|interviewed|met\s+with|sat\s+down\s+with|caught\s+up\s+with|reached)(?![\p{L}])/gu;
 
 // Words one of which every pattern above holds (case-sensitive, no Unicode classes): most
 // paragraphs have none and are read no further.
 const HINT =
-  /told|tell|speak|spoke|talk|said to|says to|interview|statement|email|e-mail|message|letter|remarks|comment|obtain|review|seen|viewed|analy|examin|compil|collect|gather|verif|confirm|conduct|commission|carried out|reach|contact|asked|survey|poll|count|calculat|tall|shared|provided|given to|sent to|shown to|released to|leaked to|available to|supplied|forwarded|passed to|question|inquir|request|report|research|study|according|phone|text|learn|reveal|understands|saw|witness|observ|watch|visit|found|test|measure|audit|estimate|investigat|anonymity|named|identified|I |We |we /;
+  /told|tell|speak|spoke|talk|said to|says to|interview|statement|email|e-mail|message|letter|remarks|comment|obtain|review|seen|viewed|analy|examin|compil|collect|gather|verif|confirm|conduct|commission|carried out|reach|contact|asked|survey|poll|count|calculat|tall|shared|provided|given to|sent to|shown to|released to|leaked to|available to|supplied|forwarded|passed to|question|inquir|request|report|research|study|according|phone|text|learn|reveal|understands|saw|witness|observ|watch|visit|found|test|measure|audit|estimate|investigat|anonymity|named|identified|announc|launch|releas|introduc|unveil|roll|debut|ship|xecutive|ounder|CEO|CTO|COO|CFO|resident|hair|irector|anager|ngineer|esigner|cientist|spokes|fficer|wner|ditor|head|I |We |we /;
 
 /** Firsthand phrases of a text (already unquoted), and phrases naming another outlet, in text order. */
 function phrases(t: string, outlet: Outlet, rules: ClaimRules | undefined): Found[] {
@@ -388,6 +426,18 @@ function phrases(t: string, outlet: Outlet, rules: ClaimRules | undefined): Foun
     else if (who === 'other' && /reported|learn|obtained|reviewed|can\s|understands|has\s+seen/i.test(m[0]))
       add(nameBefore(t, m.index)?.start ?? m.index, end, who);
   }
+  ANNOUNCED.lastIndex = 0;
+  for (let m = ANNOUNCE_HINT.test(t) ? ANNOUNCED.exec(t) : null; m; m = ANNOUNCED.exec(t)) {
+    // Only the outlet's own announcements: another's ("Rival RouteKit launched") is no phrase of either.
+    if (whoBefore(t, m.index, outlet) !== 'own') continue;
+    add(nameBefore(t, m.index)?.start ?? Math.max(0, m.index - 4), m.index + m[0].length, 'own');
+  }
+  OWN_ROLE.lastIndex = 0;
+  for (let m = ROLE_HINT.test(t) ? OWN_ROLE.exec(t) : null; m; m = OWN_ROLE.exec(t)) {
+    const our = /^our/i.test(m[0]);
+    if (!our && whoBefore(t, m.index, outlet) !== 'own') continue;
+    add(our ? m.index : (nameBefore(t, m.index)?.start ?? m.index), m.index + m[0].length, 'own');
+  }
   OWN_WORK.lastIndex = 0;
   for (let m = OWN_WORK.exec(t); m; m = OWN_WORK.exec(t)) {
     if (whoBefore(t, m.index, outlet) !== 'own') continue;
@@ -460,9 +510,11 @@ function ownReporting(block: Block, outlet: Outlet, rules: ClaimRules | undefine
   for (const [s, list] of own) {
     const [from, to] = ranges[s];
     const outletWords = new Set(list.flatMap((f) => f.words.split(/\s+/)));
-    for (const m of t.slice(from, to).matchAll(CAPITALISED)) {
+    const sentence = t.slice(from, to);
+    const bodies = institutionWords(sentence);
+    for (const m of sentence.matchAll(CAPITALISED)) {
       const name = m[0].replace(/['’]s$/u, '');
-      if (!outletWords.has(m[0]) && !NAME_STOPWORDS.has(name.toLowerCase())) speakers.push(name);
+      if (!outletWords.has(m[0]) && !NAME_STOPWORDS.has(name.toLowerCase()) && !bodies.has(name)) speakers.push(name);
     }
     for (const f of list) if (words.length < MAX_EVIDENCE && !words.includes(f.words)) words.push(f.words);
   }
@@ -534,16 +586,30 @@ function continues(
  * the ones reporting firsthand themselves, and the later words of the people who spoke to the
  * outlet in them. Runs after the credits: a cited paragraph needs no mark.
  */
-export function settleFirsthand(blocks: readonly Block[], outlet: Outlet, rules: ClaimRules | undefined): void {
+export function settleFirsthand(blocks: readonly Block[], pageOutlet: Outlet, rules: ClaimRules | undefined): void {
+  const outlet = withByline(blocks, pageOutlet);
   // The people who spoke to the outlet so far, by the block where they did.
   const speakers = new Map<string, number>();
   let previous: (Own & { block: number }) | undefined;
+  // The story framed as the outlet's interview: its interviewee's names, and the block saying so.
+  let frame: Frame | undefined;
+  // The outlet's announcement of its own product: the block, and the names of what it announced.
+  let announced: Announcement | undefined;
+  // A question-and-answer story: the answers are the interviewee's words to the outlet.
+  const qa = isQuestionAndAnswer(blocks);
+  let answering = false;
   for (const block of blocks) {
+    const question = qa && isQuestion(block);
+    if (question || block.kind === 'heading') answering = question;
     if (block.kind === 'heading') {
       previous = undefined;
       continue;
     }
     const uncited = isUncited(block);
+    if (qa && uncited && !question && (answering || ANSWER.test(block.text)) && !namesOther(block, outlet, rules)) {
+      block.firsthand = { words: [ANSWER_WORDS] };
+      continue;
+    }
     // A paragraph of no claim may still be a conversation the next one goes on with ("I told my
     // husband …"): only the writer's words are looked for there (a cited paragraph's quotes are
     // its link's: credits.ts).
@@ -553,6 +619,9 @@ export function settleFirsthand(blocks: readonly Block[], outlet: Outlet, rules:
         : undefined;
     if (own !== undefined) {
       if (uncited) block.firsthand = { words: own.words };
+      if (frame === undefined && own.words.some((w) => INTERVIEW_FRAME.test(w))) frame = frameOf(block, own.words);
+      if (announced === undefined && own.words.some((w) => ANNOUNCE_WORD.test(w)))
+        announced = announcementOf(block, own.words);
       for (const name of own.speakers) if (!speakers.has(name)) speakers.set(name, block.index);
       previous = { ...own, block: block.index };
       continue;
@@ -568,6 +637,183 @@ export function settleFirsthand(blocks: readonly Block[], outlet: Outlet, rules:
       };
       continue;
     }
+    const framed = uncited && frame !== undefined ? interviewed(block, frame, speakers, outlet, rules) : undefined;
+    if (framed !== undefined) {
+      block.firsthand = framed;
+      continue;
+    }
+    const product = uncited && announced !== undefined ? aboutProduct(block, announced) : undefined;
+    if (product !== undefined) {
+      block.firsthand = product;
+      continue;
+    }
     previous = undefined;
   }
+}
+
+/** The outlet's announcement of its own product (settleFirsthand). */
+interface Announcement {
+  /** The first words of the names it announced ("Pathfinder" of "announced Pathfinder 3.0"). */
+  products: ReadonlySet<string>;
+  /** The announcing paragraph's index. */
+  block: number;
+}
+
+// The words of an announcement among a paragraph's firsthand words.
+const ANNOUNCE_WORD =
+  /announc|launch|releas|introduc|unveil|rolled\s+out|rolls\s+out|rolling\s+out|debut|shipped|ships/i;
+// The name right after an announcing verb ("announced Pathfinder 3.0", "has launched SoilSense, …").
+const ANNOUNCED_NAME = /^\s+(?:(?:the|its|a|an|our)\s+)?(?:(?:new|latest|first)\s+)?(\p{Lu}[\p{L}\p{N}]+)/u;
+// The subject of a sentence about what was announced: "The new release", "Our latest update", "Its new app".
+const NEW_THING = /^\s*(?:The|Our|Its|This)\s+(?:new|latest|updated|next)\s+[\p{L}-]+/u;
+/** Signals a paragraph about the announced product may have: figures and statements, no one's words. */
+const PRODUCT_SIGNALS: ReadonlySet<ClaimSignal> = new Set(['number', 'statement', 'causal']);
+
+/** The announcement of a paragraph whose firsthand words announce: the names after its announcing words. */
+function announcementOf(block: Block, words: readonly string[]): Announcement {
+  const products = new Set<string>();
+  for (const w of words) {
+    if (!ANNOUNCE_WORD.test(w)) continue;
+    const at = block.text.indexOf(w);
+    const name = at < 0 ? undefined : ANNOUNCED_NAME.exec(block.text.slice(at + w.length, at + w.length + 80))?.[1];
+    if (name !== undefined && !NAME_STOPWORDS.has(name.toLowerCase())) products.add(name);
+  }
+  return { products, block: block.index };
+}
+
+/**
+ * A paragraph about what the outlet announced, after its announcement: it opens with the
+ * product's name ("Pathfinder now has 2 million users") or with the new thing ("The new release
+ * covers 120 countries"), and reports no one's words (a quote or an attribution is someone's).
+ */
+function aboutProduct(block: Block, announced: Announcement): { words: string[]; block: number } | undefined {
+  if (block.kind !== 'paragraph' || !block.signals.every((sig) => PRODUCT_SIGNALS.has(sig))) return undefined;
+  const first = /^\s*(\p{Lu}[\p{L}\p{N}]+)/u.exec(block.text)?.[1];
+  const subject = first !== undefined && announced.products.has(first) ? first : NEW_THING.exec(block.text)?.[0].trim();
+  return subject === undefined ? undefined : { words: [subject], block: announced.block };
+}
+
+/** A story framed as the outlet's interview (settleFirsthand). */
+interface Frame {
+  /** The names of the paragraph that frames it: the interviewee's among them. */
+  names: ReadonlySet<string>;
+  /** That paragraph's index. */
+  block: number;
+  /**
+   * The writer's own meeting ("We sat down with her", "I spoke with the chef"): a profile, where
+   * "she said" is the interviewee anywhere; in a news story's "said in an interview" only names are.
+   */
+  pronouns: boolean;
+}
+
+// Firsthand words that frame a story as the outlet's interview ("in an interview", "we sat down with", "I spoke with").
+const INTERVIEW_FRAME = /interview|sat\s+down\s+with|caught\s+up\s+with|(?:spoke|talked|met)\s+(?:with|to)/i;
+
+// A person's name as a story writes it: two or three capitalised words ("Marta Ruiz", "Mayor Dana Whitfield").
+const PERSON_NAME = /(?<![\p{L}'’])\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}(?![\p{L}])/gu;
+
+/**
+ * The frame of a story from the paragraph that says it is an interview: the words of the
+ * people's names it holds ("Marta", "Ruiz"), not an institution's ("the Department for Transport").
+ */
+function frameOf(block: Block, words: readonly string[]): Frame {
+  const names = new Set<string>();
+  const text = unquoted(block.text);
+  const bodies = institutionWords(text);
+  for (const m of text.matchAll(PERSON_NAME)) {
+    const parts = m[0].split(/\s+/).map((w) => w.replace(/['’]s$/u, ''));
+    if (parts.some((w) => bodies.has(w))) continue;
+    for (const w of parts) if (!NAME_STOPWORDS.has(w.toLowerCase())) names.add(w);
+  }
+  return { names, block: block.index, pronouns: words.some((w) => WRITER_FRAME.test(w)) };
+}
+
+// A capitalised run, joiners inside ("Department for Transport", "Bank of England").
+const CAPITALISED_RUN = /(?<![\p{L}'’])\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:of|for|and|&)\s+)?\p{Lu}[\p{L}'’-]+)*/gu;
+
+/**
+ * The words of the institutions a text names (a capitalised run holding "Department", "Council",
+ * "Agency"…: "the Department for Transport"): no speaker's name, though capitalised.
+ */
+function institutionWords(text: string): Set<string> {
+  const words = new Set<string>();
+  for (const m of text.matchAll(CAPITALISED_RUN)) {
+    const parts = m[0].split(/\s+/).map((w) => w.replace(/['’]s$/u, ''));
+    if (parts.length > 1 && parts.some((w) => INSTITUTION_NOUNS.has(w.toLowerCase())))
+      for (const w of parts) words.add(w);
+  }
+  return words;
+}
+
+// The writer's own meeting with the interviewee ("We sat down with", "I spoke with").
+const WRITER_FRAME = /^(?:I|we)\s/i;
+
+/** The subject of an attribution's words: "Ruiz" of "Ruiz says", and of "says" read on in the text ("says Ruiz"). */
+function speakerOf(evidence: string, text: string): string | undefined {
+  const words = evidence.split(/\s+/);
+  const verb = words[words.length - 1].toLowerCase();
+  if (!SPEECH_VERBS.has(verb)) return undefined;
+  if (words.length >= 2) return words[words.length - 2];
+  // "…,” says Haddad": the name right after the verb.
+  const at = text.indexOf(evidence);
+  return at < 0
+    ? undefined
+    : /^\s+(\p{L}[\p{L}'’-]*)/u.exec(text.slice(at + evidence.length, at + evidence.length + 40))?.[1];
+}
+
+/**
+ * In a story framed as the outlet's interview, the interviewee's later words with a plain "said"
+ * or "says" (bench/claims-labelling.md: a quote is firsthand when the story makes clear the
+ * reporter was there): every attribution is a speech verb of a name of the framing paragraph, of
+ * someone who spoke to the outlet, or of a pronoun ("she said"); nothing of another outlet named.
+ */
+function interviewed(
+  block: Block,
+  frame: Frame,
+  speakers: ReadonlyMap<string, number>,
+  outlet: Outlet,
+  rules: ClaimRules | undefined,
+): { words: string[]; block: number } | undefined {
+  const said = (block.evidence ?? []).filter((e) => e.signal === 'attribution');
+  if (said.length === 0) return undefined;
+  for (const e of said) {
+    const subject = speakerOf(e.text, block.text);
+    if (subject === undefined) return undefined;
+    const pronoun = frame.pronouns && PRONOUNS.has(subject.toLowerCase());
+    if (!frame.names.has(subject) && !speakers.has(subject) && !pronoun) return undefined;
+  }
+  if (namesOther(block, outlet, rules)) return undefined;
+  return { words: said.slice(0, MAX_EVIDENCE).map((e) => e.text), block: frame.block };
+}
+
+/** True when a block's words name another outlet's reporting ("told the BBC"). */
+function namesOther(block: Block, outlet: Outlet, rules: ClaimRules | undefined): boolean {
+  return phrases(ignoring(unquoted(block.text), rules), outlet, rules).some((f) => f.who === 'other');
+}
+
+// A question-and-answer story says so ("This interview has been edited for length and clarity", "Q&A").
+const QA_NOTE =
+  /\b(?:(?:edited|condensed)\s+(?:and\s+(?:edited|condensed)\s+)?for\s+(?:length|clarity|brevity|space)|Q\s?&\s?A\b|(?:interview|conversation)\s+has\s+been\s+(?:lightly\s+)?(?:edited|condensed))/i;
+// A question marked as one ("Q: …", "Q. …"), and an answer ("A: …").
+const QUESTION_MARK = /^\s*Q\s?[:.]\s/;
+const ANSWER = /^\s*A\s?[:.]\s/;
+/** The words a Q&A's answer is firsthand for. */
+const ANSWER_WORDS = 'an answer in a Q&A';
+
+/** True for a Q&A story: it says it is one, or marks two questions or more "Q:". */
+function isQuestionAndAnswer(blocks: readonly Block[]): boolean {
+  let marked = 0;
+  for (const b of blocks) {
+    const t = b.text;
+    if ((t.includes('dited') || t.includes('ondensed') || t.includes('&')) && QA_NOTE.test(t)) return true;
+    if (t.startsWith('Q') && QUESTION_MARK.test(t) && ++marked >= 2) return true;
+  }
+  return false;
+}
+
+/** A question of a Q&A: marked "Q:", or a heading or a short paragraph ending with a question mark. */
+function isQuestion(block: Block): boolean {
+  const t = block.text.trimEnd();
+  if (QUESTION_MARK.test(t)) return true;
+  return (block.kind === 'heading' || (block.kind === 'paragraph' && t.length <= 300)) && /\?["”’]?$/.test(t);
 }

@@ -13,7 +13,7 @@ import {
 import { lineColumn } from './json-repair.js';
 import { capNesting, markNestingCapped, MAX_NESTING } from './html-nesting.js';
 import { linkHost, navigationHost } from './own-site.js';
-import { ldPublisherNames, outletNames, titleSiteName } from './outlet-names.js';
+import { bylineNames, ldOutletNames, outletNames, titleSiteName } from './outlet-names.js';
 import { dateField, deepNesting, noArticleBody, notAnAbsoluteUrl } from './warnings.js';
 
 /** Resolves `href` against `base`, or undefined when it cannot be resolved. */
@@ -53,15 +53,27 @@ interface PageMeta {
   docTitle?: string;
   publishedMeta?: string;
   modifiedMeta?: string;
-  /** The names the head gives the site: og:site_name, application-name, publisher, JSON-LD publishers. */
+  /** The names the page gives its outlet: og:site_name, application-name, publisher, JSON-LD publishers and providers, author meta, bylines. */
   siteNames: string[];
+  /** Byline and provider elements of the page, in document order (see isByline), the first few. */
+  bylines: DomNode[];
   /** Each absolute `<a href>` of the page: its start offset and href (see own-site.ts). */
   links: Array<[number, string]>;
 }
 
+/** Byline and provider elements kept for the names of a page's outlet (their text is read whole: a few). */
+const MAX_BYLINE_ELEMENTS = 10;
+// The class of a byline or of a syndicated story's provider ("byline", "caas-attr-provider", "source-org").
+const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|bylines|provider|source-?org(?:ani[sz]ation)?|syndication)(?:$|[\s_-])/i;
+/** True for a byline or provider element: its class, or its microdata (`itemprop="author"`, `provider`). */
+function isByline(a: Record<string, string | undefined>): boolean {
+  if (a.itemprop !== undefined && /^(?:author|provider|sourceOrganization)$/.test(a.itemprop)) return true;
+  return a.class !== undefined && BYLINE_CLASS.test(a.class);
+}
+
 function readMeta(root: DomNode): PageMeta {
-  const meta: PageMeta = { links: [], siteNames: [] };
-  const first = (key: Exclude<keyof PageMeta, 'links' | 'siteNames'>, value: string | undefined): void => {
+  const meta: PageMeta = { links: [], siteNames: [], bylines: [] };
+  const first = (key: Exclude<keyof PageMeta, 'links' | 'siteNames' | 'bylines'>, value: string | undefined): void => {
     if (meta[key] === undefined && value !== undefined) meta[key] = value;
   };
   forEachElement(root, (el) => {
@@ -100,14 +112,20 @@ function readMeta(root: DomNode): PageMeta {
         }
         if ((a.name === 'application-name' || a.name === 'publisher') && a.content !== undefined)
           meta.siteNames.push(a.content);
+        // A syndicated story's author or provider ("ABC News", "Jane Alvarez, ABC News").
+        if (a.name === 'author' && a.content !== undefined) meta.siteNames.push(...bylineNames(a.content));
         break;
       case 'script':
-        if (/ld\+json/i.test(a.type ?? '')) meta.siteNames.push(...ldPublisherNames(textContent(el)));
+        if (/ld\+json/i.test(a.type ?? '')) meta.siteNames.push(...ldOutletNames(textContent(el)));
         break;
       case 'svg':
       case 'math':
         return false;
     }
+    // A byline or a story's provider element ("By Jane Alvarez, ABC News"): the first few, read
+    // once the article is known (a teaser's byline in a sidebar names another story's outlet).
+    if (meta.bylines.length < MAX_BYLINE_ELEMENTS && (a.class !== undefined || a.itemprop !== undefined) && isByline(a))
+      meta.bylines.push(el);
   });
   return meta;
 }
@@ -184,6 +202,17 @@ function articleAround(el: DomNode | undefined): DomNode | undefined {
   for (let node = el?.parent; node; node = node.parent)
     if (node.name === 'article' || node.name === 'main') return node;
   return undefined;
+}
+
+/** The names of the bylines inside the article (its element or the article around it; the page's when none was found). */
+function bylinesIn(bylines: readonly DomNode[], around: readonly DomNode[]): string[] {
+  const names: string[] = [];
+  for (const b of bylines) {
+    let inside = around.length === 0;
+    for (let node: DomNode | null | undefined = b; node && !inside; node = node.parent) inside = around.includes(node);
+    if (inside) names.push(...bylineNames(textContent(b)));
+  }
+  return names;
 }
 
 /** True when an element sits inside an SVG or MathML element. */
@@ -310,7 +339,7 @@ export function parseHtmlDocument(page: string, meta: { source: string; url?: st
   if (modified) post.modified = modified;
   const own = ownHosts([canonical, ogUrl, meta.url], navigationHost(head.links, el));
   if (own.length > 0) post.siteHosts = own;
-  const names = outletNames([...head.siteNames, titleSiteName(head.docTitle)]);
+  const names = outletNames([...head.siteNames, ...bylinesIn(head.bylines, around), titleSiteName(head.docTitle)]);
   if (names.length > 0) post.outletNames = names;
   return post;
 }

@@ -2,7 +2,10 @@
  * The names a page gives its own site: what a story "told The Coastal Times" was told to, when
  * the page is The Coastal Times (extract/firsthand.ts). Read from the head: og:site_name,
  * application-name, a publisher meta, the JSON-LD publisher, and the title's last part
- * ("Ferry cuts - The Coastal Times"), the one a page saved with its title alone still has.
+ * ("Ferry cuts - The Coastal Times"), the one a page saved with its title alone still has. A
+ * story syndicated on an aggregator is the providing outlet's: its author meta, its JSON-LD
+ * author, provider and source organisation, its byline or provider element ("By Jane Alvarez,
+ * ABC News") name it too (issue 8: "told ABC News" on a page of Yahoo is firsthand).
  */
 
 /** Longest name taken, in characters: a site's name, not a sentence. */
@@ -26,8 +29,17 @@ export function titleSiteName(title: string | undefined): string | undefined {
   return last;
 }
 
-/** The publisher names of a JSON-LD script (`publisher.name`, in `@graph` or a list too); none when it is no JSON. */
-export function ldPublisherNames(script: string): string[] {
+/**
+ * JSON-LD keys naming who a story is from: its publisher, and on an aggregator the outlet that
+ * provides it and its authors ("provider": ABC News on a page of Yahoo).
+ */
+const LD_NAME_KEYS = ['publisher', 'provider', 'sourceOrganization', 'author', 'creator'] as const;
+
+/**
+ * The names of a JSON-LD script's publisher, provider, source organisation, authors and
+ * creators (`….name`, in `@graph` or a list too); none when it is no JSON.
+ */
+export function ldOutletNames(script: string): string[] {
   if (script.length > MAX_LD_CHARS) return [];
   let data: unknown;
   try {
@@ -36,9 +48,10 @@ export function ldPublisherNames(script: string): string[] {
     return [];
   }
   const names: string[] = [];
-  const nameOf = (publisher: unknown): void => {
-    for (const p of Array.isArray(publisher) ? publisher : [publisher]) {
-      if (typeof p === 'object' && p !== null && typeof (p as { name?: unknown }).name === 'string')
+  const nameOf = (party: unknown): void => {
+    for (const p of Array.isArray(party) ? party : [party]) {
+      if (typeof p === 'string') names.push(...bylineNames(p));
+      else if (typeof p === 'object' && p !== null && typeof (p as { name?: unknown }).name === 'string')
         names.push((p as { name: string }).name);
     }
   };
@@ -48,8 +61,34 @@ export function ldPublisherNames(script: string): string[] {
     if (typeof item !== 'object' || item === null) continue;
     const graph = (item as { '@graph'?: unknown })['@graph'];
     for (const node of Array.isArray(graph) ? [item, ...graph] : [item]) {
-      if (typeof node === 'object' && node !== null) nameOf((node as { publisher?: unknown }).publisher);
+      if (typeof node !== 'object' || node === null) continue;
+      for (const key of LD_NAME_KEYS) nameOf((node as Record<string, unknown>)[key]);
     }
+  }
+  return names;
+}
+
+/** Longest byline read for its names: a line, not a paragraph. */
+const MAX_BYLINE_CHARS = 120;
+/** Most words of one name in a byline ("The Associated Press"). */
+const MAX_BYLINE_NAME_WORDS = 6;
+// What separates a byline's names: a comma, a bar, a bullet, a dash, "and", "for".
+const BYLINE_SEPARATOR = /\s*(?:[,|·•/]|\s[—–-]\s|\s(?:and|&|for|of)\s)\s*/u;
+
+/**
+ * The names of a byline or a provider line ("By Jane Alvarez, ABC News" → Jane Alvarez, ABC
+ * News; "Maria Lund | The Associated Press"): who the story is by and from, the outlet it was
+ * told to on an aggregator's page. Each a capitalised name of a few words with no digit (no
+ * date, no "Updated 3:15 PM"); none when the text is longer than a line.
+ */
+export function bylineNames(text: string): string[] {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line === '' || line.length > MAX_BYLINE_CHARS) return [];
+  const names: string[] = [];
+  for (const part of line.replace(/^by:?\s+/i, '').split(BYLINE_SEPARATOR)) {
+    const name = part.trim();
+    if (!/^(?:the\s+)?[\p{Lu}\p{N}]/u.test(name) || /\d/.test(name.replace(/^\d+\p{L}/u, 'x'))) continue;
+    if (name.split(' ').length <= MAX_BYLINE_NAME_WORDS) names.push(name);
   }
   return names;
 }

@@ -511,6 +511,111 @@ describe('firsthand reporting is not uncited (issue 8)', () => {
     expect(uncited(p)).toEqual([4]);
   });
 
+  it('a syndicated story is its provider’s: author meta, JSON-LD provider, byline element or line (issue 8)', () => {
+    const YAHOO =
+      '<title>Pools close</title><link rel="canonical" href="https://news.yahoo.example/pools-close-1415.html">';
+    const said = 'The mayor told ABC News that 3 of the 5 pools would close.';
+    const other = 'The mayor told the Springs Gazette that 2 would reopen in 2026.';
+    // Today only the page's own outlet counts: Yahoo's.
+    expect(uncited(news(YAHOO, said, other))).toEqual([0, 1]);
+    expect(uncited(news(`${YAHOO}<meta name="author" content="ABC News">`, said, other))).toEqual([1]);
+    const ld = `${YAHOO}<script type="application/ld+json">{"@type":"NewsArticle","publisher":{"name":"Yahoo News"},"provider":{"@type":"Organization","name":"ABC News"}}</script>`;
+    expect(firsthand(news(ld, said, other))).toEqual([['told ABC News'], undefined]);
+    const source = `${YAHOO}<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","sourceOrganization":{"name":"ABC News"}}]}</script>`;
+    expect(uncited(news(source, said, other))).toEqual([1]);
+    expect(uncited(news(YAHOO, 'By Jane Alvarez, ABC News', said, other))).toEqual([2]);
+    const element = extractPost(
+      parseDocument(
+        `<html><head>${YAHOO}</head><body><article><div class="caas-attr-provider">ABC News</div><p>${said}</p><p>${other}</p></article>` +
+          `<aside><article><span class="byline">By Tom Ray, Springs Gazette</span><p>Teaser</p></article></aside></body></html>`,
+        { source: 'story.html' },
+      )[0],
+    );
+    // The provider's element is a block of its own; the sidebar teaser's byline names another story's outlet.
+    expect(firsthand(element)[1]).toEqual(['told ABC News']);
+    expect(uncited(element)).toEqual([2]);
+  });
+
+  it('a story framed as the outlet’s interview: the interviewee’s later words with a plain "says" are firsthand', () => {
+    const MAG =
+      '<title>Marta Ruiz on bridges | Civil Monthly</title><link rel="canonical" href="https://civilmonthly.example/ruiz">';
+    const p = news(
+      MAG,
+      'Marta Ruiz has designed 11 bridges. We sat down with her in her studio in Lisbon.',
+      '“Every bridge starts with the river,” Ruiz says.',
+      'The city approved the footbridge in 2023, at a cost of €38 million.',
+      '“It is about patience,” she said of the 240-metre span.',
+      '“Eight people, no more,” says Ruiz, pointing at the 12 desks.',
+      'The transport ministry said in 2020 that 2,000 bridges needed repairs.',
+      'Tom Lee, her former partner, said the studio had lost 3 contracts.',
+      'Ruiz told the Lisbon Herald last year that she had turned down 4 projects.',
+    );
+    expect(firsthand(p)[1]).toEqual(['Ruiz says']);
+    expect(p.blocks[3].firsthand).toEqual({ words: ['she said'], block: 0 });
+    expect(firsthand(p)[4]).toEqual(['says']);
+    expect(uncited(p)).toEqual([2, 5, 6, 7]);
+    // A news story's interview frames only the people it names, and not their pronouns.
+    const story = news(
+      COURIER,
+      'Jo Hale said in an interview that the Department for Transport had ignored the island for 10 years.',
+      'The Department for Transport said in a statement that it was reviewing 40 routes.',
+      '“We will fight this,” Hale said.',
+      'The harbour was quiet on Tuesday.',
+      '“Nobody listens,” she said of the 300 islanders.',
+    );
+    expect(uncited(story)).toEqual([1, 4]);
+    // Without the frame the same quotes need a source.
+    const plain = news(MAG, 'Marta Ruiz has designed 11 bridges.', '“Every bridge starts with the river,” Ruiz says.');
+    expect(uncited(plain)).toEqual([0, 1]);
+  });
+
+  it('the answers of a question-and-answer story are the interviewee’s words to the outlet', () => {
+    const QA =
+      '<title>Q&amp;A with the librarian - Eastfield Weekly</title><link rel="canonical" href="https://eastfield.example/qa">';
+    const page = (note: string): ExtractedPost =>
+      extractPost(
+        parseDocument(
+          `<html><head>${QA}</head><body><article><p>Ann Cole has run the library since 2012.${note}</p>` +
+            '<h2>How many people come?</h2><p>About 12,000 visits a month, up from 8,000.</p>' +
+            '<p>Children’s loans have doubled since 2020.</p><h2>Funding</h2>' +
+            '<p>The council paid $3.4 million for the renovation.</p>' +
+            '<p>Q: What did it cost?</p><p>A: The council paid $3.4 million, its leader told Reuters.</p></article></body></html>',
+          { source: 'qa.html' },
+        )[0],
+      );
+    const qa = page(' This interview has been edited for length and clarity.');
+    expect(firsthand(qa)[2]).toEqual(['an answer in a Q&A']);
+    // A heading that asks nothing ends the answer; an answer naming another outlet's report is not the outlet's.
+    expect(uncited(qa)).toEqual([0, 5, 7]);
+    expect(uncited(page(''))).toEqual([2, 3, 5, 7]);
+  });
+
+  it('a company announcing its own product on its own site: the announcement, its people, the product’s figures', () => {
+    const BLOG =
+      '<title>Pathfinder 3.0 is here | Orbit Maps Blog</title><link rel="canonical" href="https://www.orbitmaps.example/blog/pf3">';
+    const paragraphs = [
+      'Orbit Maps today announced Pathfinder 3.0, which plans cycling routes 40% faster.',
+      'The new release covers 120 countries and uses half the memory on older phones.',
+      'Pathfinder now has more than 2 million monthly users, up from 800,000 a year ago.',
+      '“This is the biggest update since launch,” said Lena Ortiz, Orbit Maps’ chief executive.',
+      'Rival RouteKit launched its own planner in 2024 and has 5 million users.',
+      'RouteKit said last month it would double its prices in 2026.',
+      'Cycling trips in European cities grew by 25% between 2019 and 2024, according to the cyclists’ federation.',
+    ];
+    const own = news(BLOG, ...paragraphs);
+    expect(firsthand(own).slice(0, 4)).toEqual([
+      ['Orbit Maps today announced'],
+      ['The new release'],
+      ['Pathfinder'],
+      ['Orbit Maps’ chief executive'],
+    ]);
+    expect(uncited(own)).toEqual([4, 5, 6]);
+    // The same words on a news site are the company's claims, which need a source.
+    const NEWS =
+      '<title>Orbit Maps unveils Pathfinder 3.0 - The Ledger</title><link rel="canonical" href="https://ledger.example/tech/pf3">';
+    expect(uncited(news(NEWS, ...paragraphs))).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
   it('says in the JSON report why a paragraph is firsthand', () => {
     const r = buildReport({
       posts: [news(COURIER, 'Keane told the Courier that 300 jobs would go.')],

@@ -154,6 +154,23 @@ describe('a quote introduced by a linked paragraph (issue 8)', () => {
     expect(findings(out)).toEqual(['CLAIM_UNCITED@3']);
   });
 
+  it('a quote paragraph with its speaker, right after a linked paragraph ending with a colon, is credited by it', () => {
+    const out = html(
+      '<p>As <a href="https://wire.example/world/2025/05/rents">Reuters reported</a> on Tuesday:</p>' +
+        '<p>“Rents will rise 9% more,” the minister said.</p><p>“We need 40,000 homes,” the minister said.</p>' +
+        '<p>The report is <a href="https://agency.example/reports/2025.pdf">online</a>.</p><p>“Rents will rise 9% more,” the minister said.</p>',
+    );
+    expect(out.blocks.map((b) => b.credits?.map((c) => c.via))).toEqual([
+      undefined,
+      ['quote-intro'],
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    // Only the quote right after the colon; after a linked paragraph with no colon the quote needs its own source.
+    expect(findings(out)).toEqual(['CLAIM_UNCITED@2', 'CLAIM_UNCITED@4']);
+  });
+
   it('a paragraph of the quote that links a source itself keeps only its own link', () => {
     const out = html(
       '<p>From <a href="https://blog.example/advisory">the advisory</a>:</p>' +

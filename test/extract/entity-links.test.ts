@@ -48,6 +48,11 @@ describe('links on a name to its own page are not sources (role entity, issue 8)
     ['an encyclopedia entry on a proper name', 'Salt Marsh', 'https://en.wikipedia.org/wiki/Salt_Marsh_(estuary)'],
     ['a wiki link on a name with other words', 'NZ', 'https://wiki.example.org/wiki/New_Zealand'],
     ['a category page on a plural term', 'tablet', 'https://reviews.example.com/tablets/'],
+    // A film, music or sports database's profile by its id (issue 8).
+    ['a film database’s name page by id', 'Tom Hale', 'https://www.filmdb.example/name/nm0123456/'],
+    ['a person page by id and slug', 'Jo Park', 'https://www.moviedb.example/person/98765-jo-park'],
+    ['an artist page by id and slug', 'Felix Moor', 'https://www.records.example/artist/445566-Felix-Moor'],
+    ['a player page by id under a language', 'Ana Silva', 'https://stats.example/en/player/20417'],
   ])('%s', (_name, text, url) => {
     expect(entity(text, url)).toBe(true);
   });
@@ -78,6 +83,9 @@ describe('links on a name to its own page are not sources (role entity, issue 8)
     ['a social network’s post page', 'Mara Okafor', 'https://www.facebook.com/permalink.php?story_fbid=1'],
     ['a video by its number', 'a video', 'https://vimeo.com/76979871'],
     ['a playlist', 'a speech', 'https://www.youtube.com/playlist?list=PL123'],
+    ['a film’s page by id (its box-office figures)', 'Harbour Lights', 'https://www.filmdb.example/title/tt1234567/'],
+    ['a profile id under words, not on a name', 'the figures', 'https://www.filmdb.example/name/nm0123456/'],
+    ['a story id after a people section', 'Tom Hale', 'https://paper.example/people/2026/04/hale-wins-award/12345'],
   ])('stays a source: %s', (_name, text, url, sentence?: string) => {
     expect(entity(text, url, sentence)).toBe(false);
   });
