@@ -83,17 +83,27 @@ describe('a folder holding file names that are not UTF-8', () => {
   });
 });
 
+/**
+ * A new folder holding `notes/ok.md` and `notes/f\xff.md` (its name not UTF-8), each with one
+ * damaged anchor on line 1; undefined where the file system refuses such a name.
+ */
+async function notesFolder(prefix: string): Promise<string | undefined> {
+  const cwd = await tempDir(prefix);
+  await mkdir(path.join(cwd, 'notes'));
+  const damaged = 'The statement [was removed][gone] last week.\n';
+  await writeFile(path.join(cwd, 'notes', 'ok.md'), damaged);
+  try {
+    await writeFile(bytesPath(path.join(cwd, 'notes'), [0x66, 0xff, 0x2e, 0x6d, 0x64]), damaged);
+  } catch {
+    return undefined;
+  }
+  return cwd;
+}
+
 describe('GitHub annotations for a file whose name is not UTF-8', () => {
   it('name it in the message, not in a file= that names no file', async (context) => {
-    const cwd = await tempDir('citecheck-annotate-');
-    await mkdir(path.join(cwd, 'notes'));
-    const damaged = 'The statement [was removed][gone] last week.\n';
-    await writeFile(path.join(cwd, 'notes', 'ok.md'), damaged);
-    try {
-      await writeFile(bytesPath(path.join(cwd, 'notes'), [0x66, 0xff, 0x2e, 0x6d, 0x64]), damaged);
-    } catch {
-      context.skip();
-    }
+    const cwd = await notesFolder('citecheck-annotate-');
+    if (cwd === undefined) return context.skip();
     const result = await runCli(['check', 'notes', '--offline', '--no-config'], {
       cwd,
       env: { GITHUB_ACTIONS: 'true' },
@@ -124,16 +134,9 @@ describe('SARIF locations of a file whose name is not UTF-8', () => {
     ).runs[0].results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri);
 
   it('name the real file: the byte percent-encoded (%FF), not its \\xff escape', async (context) => {
-    const cwd = await tempDir('citecheck-sarif-names-');
-    await mkdir(path.join(cwd, 'notes'));
+    const cwd = await notesFolder('citecheck-sarif-names-');
+    if (cwd === undefined) return context.skip();
     await mkdir(path.join(cwd, 'elsewhere'));
-    const damaged = 'The statement [was removed][gone] last week.\n';
-    await writeFile(path.join(cwd, 'notes', 'ok.md'), damaged);
-    try {
-      await writeFile(bytesPath(path.join(cwd, 'notes'), [0x66, 0xff, 0x2e, 0x6d, 0x64]), damaged);
-    } catch {
-      context.skip();
-    }
     // Under the working directory: a relative URI reference.
     const inside = await runCli(['check', 'notes', '--offline', '--no-config', '--format', 'sarif'], { cwd });
     expect(inside.code, inside.stderr).toBe(1);
