@@ -3,8 +3,7 @@
  * analysed while the first requests are in flight). The report must be the one the pipeline
  * gives in one pass: extractPost, then checkTargets, then buildReport.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkTargets } from '../src/check/index.js';
@@ -16,13 +15,14 @@ import { readInputs } from '../src/sources/index.js';
 import type { ExtractedPost, Report } from '../src/types.js';
 import { testOptions } from './helpers/options.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 let server: TestServer;
 let files: string[];
 
 beforeAll(async () => {
   server = await startTestServer({ host: '127.0.0.72' });
-  const dir = await mkdtemp(path.join(tmpdir(), 'citecheck-claims-later-'));
+  const dir = await tempDir('citecheck-claims-later-');
   const u = (p: string) => server.url(p);
   const first = [
     '<!doctype html><html><head><title>Harbour</title></head><body><article>',

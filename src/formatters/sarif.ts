@@ -126,18 +126,24 @@ function logical(f: Finding) {
   ];
 }
 
+// A byte of a file name that is not UTF-8 is shown `\xff` (folder-walk.ts), percent-encoded
+// `%5Cxff`, the four characters `\xff`, which name no file. (A `%` of the name itself is encoded `%25`.)
+const ENCODED_BYTE_ESCAPE = /%5Cx([89a-f][0-9a-f])/g;
+
 /**
  * A relative URI reference (forward slashes, percent-encoded) when the file is under `cwd`,
  * which is what GitHub code scanning resolves against the repository root; else a file: URL.
+ * A byte that is not UTF-8 is encoded as itself (`%FF`), so the URI names the real file.
  */
 function fileUri(source: string, cwd: string | undefined): string {
   const base = cwd ?? process.cwd();
   const absolute = path.resolve(base, source);
   const relative = path.relative(base, absolute);
-  if (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) {
-    return relative.split(path.sep).map(encodeURIComponent).join('/');
-  }
-  return pathToFileURL(absolute).href;
+  const uri =
+    relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
+      ? relative.split(path.sep).map(encodeURIComponent).join('/')
+      : pathToFileURL(absolute).href;
+  return uri.replace(ENCODED_BYTE_ESCAPE, (_, hex: string) => `%${hex.toUpperCase()}`);
 }
 
 function fingerprint(f: Finding, report: Report): string {

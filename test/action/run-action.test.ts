@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORMATTERS } from '../../src/formatters/index.js';
@@ -10,6 +9,7 @@ import { BIN, ROOT } from '../cli/run-cli.js';
 // The action's script is plain JavaScript (it runs from the action's checkout, unbuilt).
 // @ts-expect-error -- no declaration file for the action script
 import { EXTENSIONS, splitArgs } from '../../action/run.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const SCRIPT = path.join(ROOT, 'action', 'run.js');
 
@@ -60,7 +60,7 @@ describe('the GitHub Action step (action/run.js) under a simulated GITHUB_ACTION
 
   beforeAll(async () => {
     server = await startTestServer({ host: '127.0.0.90' });
-    dir = await mkdtemp(path.join(tmpdir(), 'citecheck-action-'));
+    dir = await tempDir('citecheck-action-');
     await writeFile(
       path.join(dir, 'my post.html'),
       `<html><body><article><p>The agency <a href="${server.url('/ok')}">said</a> it grew 4%, a

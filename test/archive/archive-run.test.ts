@@ -1,6 +1,5 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/check/http-client.js';
@@ -12,6 +11,7 @@ import { GuardDispatcher } from '../helpers/guard-dispatcher.js';
 import { testOptions } from '../helpers/options.js';
 import { stubLookup } from '../helpers/stub-lookup.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const DAY = 86_400_000;
 const page = (text: string) =>
@@ -56,7 +56,7 @@ beforeAll(async () => {
       { url: at('/drifted'), timestamp: '20240301000000', body: page(STORY) },
     ],
   });
-  dir = await mkdtemp(path.join(tmpdir(), 'citecheck-archive-'));
+  dir = await tempDir('citecheck-archive-');
   post = path.join(dir, 'post.md');
   await writeFile(
     post,

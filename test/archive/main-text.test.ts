@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { startFakeArchive, type FakeArchive } from '../helpers/fake-archive.js';
 import { notInert } from '../helpers/inert-output.js';
 import { growthRatio } from '../helpers/linear-time.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // `--drift` reads the main text of a live page and of its capture: pages from strangers.
 
@@ -115,7 +115,7 @@ describe('--drift against a page of 50,000 nested <div>s', () => {
   // Before, this run took 18-23 s in cheerio (in-process, 50,000 levels overflowed the stack);
   // now ~2 s, most of it the CLI's start and the archive's requests: the timeout is the bound.
   it('compares it with its capture and ends with a report, no stack trace', { timeout: 15_000 }, async () => {
-    const cwd = await mkdtemp(path.join(tmpdir(), 'citecheck-drift-'));
+    const cwd = await tempDir('citecheck-drift-');
     await writeFile(
       path.join(cwd, 'post.md'),
       `---\ndate: 2024-04-30\n---\n\nThe [plan](${site.url('/deep')}) was approved.\n`,

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ResultCache } from '../../src/check/cache.js';
 import type { CheckResult } from '../../src/types.js';
+import { tempDirSync } from '../helpers/temp-dir.js';
 
-const tempCache = () => join(mkdtempSync(join(tmpdir(), 'citecheck-cache-')), 'cache.json');
+const tempCache = () => join(tempDirSync('citecheck-cache-'), 'cache.json');
 const DAY = 86_400_000;
 
 function result(status: CheckResult['status'], at: number): CheckResult {

@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResultCache } from '../../src/check/cache.js';
@@ -9,6 +8,7 @@ import { parseStatusRanges } from '../../src/config/status-ranges.js';
 import type { CheckResult } from '../../src/types.js';
 import { testOptions } from '../helpers/options.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { tempDirSync } from '../helpers/temp-dir.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const tempCache = () => join(mkdtempSync(join(tmpdir(), 'citecheck-cache-')), 'cache.json');
+const tempCache = () => join(tempDirSync('citecheck-cache-'), 'cache.json');
 const targets = (...paths: string[]) => paths.map((p) => ({ url: server.url(p), fragments: [], quotes: [] }));
 
 describe('cache across runs', () => {

@@ -1,5 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isTransientFailure, markUnconfirmed } from '../../src/check/confirm.js';
@@ -7,6 +6,7 @@ import { runCheck } from '../../src/run.js';
 import type { CheckResult, Report } from '../../src/types.js';
 import { testOptions } from '../helpers/options.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const DAY = 86_400_000;
 
@@ -70,7 +70,7 @@ describe('--confirm through runs with a cache', () => {
   let dir: string;
   beforeAll(async () => {
     site = await startTestServer({ host: '127.0.0.2' });
-    dir = await mkdtemp(path.join(tmpdir(), 'citecheck-confirm-'));
+    dir = await tempDir('citecheck-confirm-');
   });
   afterAll(() => site.close());
 

@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkTargets } from '../../src/check/index.js';
@@ -7,6 +5,7 @@ import type { CitecheckOptions } from '../../src/config/options.js';
 import type { CheckResult } from '../../src/types.js';
 import { testOptions } from '../helpers/options.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { tempDirSync } from '../helpers/temp-dir.js';
 
 let server: TestServer;
 
@@ -107,7 +106,7 @@ describe('quotes checked on the cited page', () => {
 
 describe('quotes and the results cache', () => {
   it('re-checks a cached ok link when it has quotes, and never replays missing quotes', async () => {
-    const cache = join(mkdtempSync(join(tmpdir(), 'citecheck-quotes-cache-')), 'cache.json');
+    const cache = join(tempDirSync('citecheck-quotes-cache-'), 'cache.json');
     const url = `${quotePage(SOURCE)}&cache=1`;
     const gone = ['transit spending will grow by a tenth next year'];
     const first = await checkTargets([{ url, fragments: [], quotes: gone }], testOptions({ cache }));

@@ -1,9 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citingParagraph, wxrExport, type ExportPost } from '../helpers/site-export.js';
 import { runCli } from './run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // 60 posts (an archive: more than 50): post 7 lost an anchor's URL, the others are clean.
 const POSTS: ExportPost[] = Array.from({ length: 60 }, (_, i) => ({
@@ -19,7 +19,7 @@ describe('the terminal report of an archive run (more than 50 posts)', () => {
   let dir: string;
   let file: string;
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'citecheck-archive-'));
+    dir = await tempDir('citecheck-archive-');
     file = path.join(dir, 'archive.WordPress.xml');
     await writeFile(file, wxrExport(POSTS));
   });

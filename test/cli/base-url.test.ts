@@ -1,9 +1,9 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { runCli } from './run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 let server: TestServer;
 let dir: string;
@@ -16,7 +16,7 @@ const citations = (report: JsonReport, source: string) =>
 
 beforeAll(async () => {
   server = await startTestServer({ host: '127.0.0.16' });
-  dir = await mkdtemp(path.join(tmpdir(), 'citecheck-base-url-'));
+  dir = await tempDir('citecheck-base-url-');
   // A post that does not say its URL: its relative links need --base-url.
   await writeFile(path.join(dir, 'bare.md'), 'The budget [was cut](/ok) and the plan [is gone](status/404).\n');
   // A post that names its own URL: that wins over --base-url.

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
-import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED, runCli, type CliResult } from './run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const SEED_ANCHORS = ['said', 'meeting', 'express', 'are', 'considering', 'is', 'encountering', 'specifies'];
 
@@ -18,15 +18,13 @@ function expectOneLineError(result: CliResult, pattern: RegExp): void {
   expect(result.stderr).not.toMatch(/\n\s+at /);
 }
 
-async function tempDir(): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), 'citecheck-cli-'));
-}
+const cliDir = (): Promise<string> => tempDir('citecheck-cli-');
 
 describe('the seed export through the CLI', () => {
   let dir: string;
   let run: CliResult;
   beforeAll(async () => {
-    dir = await tempDir();
+    dir = await cliDir();
     run = await runCli([
       'check',
       SEED,
@@ -110,7 +108,7 @@ describe('user errors: exit 2 with one line', () => {
   });
 
   it('an empty file, binary garbage and a folder with no inputs', async () => {
-    const dir = await tempDir();
+    const dir = await cliDir();
     await writeFile(path.join(dir, 'empty.json'), '');
     await writeFile(path.join(dir, 'garbage.json'), Buffer.from([0, 159, 146, 150, 0, 1, 2, 3, 255, 0]));
     await mkdir(path.join(dir, 'nothing'));
@@ -130,14 +128,14 @@ describe('user errors: exit 2 with one line', () => {
   });
 
   it('a bad config key is named', async () => {
-    const dir = await tempDir();
+    const dir = await cliDir();
     await writeFile(path.join(dir, 'citecheck.config.json'), JSON.stringify({ hostIntervall: '1s' }));
     await writeFile(path.join(dir, 'post.md'), 'Hello [there](https://example.com/).\n');
     expectOneLineError(await runCli(['check', 'post.md'], { cwd: dir }), /unknown key "hostIntervall"/);
   });
 
   it('a credential header without a host, from a flag or the config, before any request', async () => {
-    const dir = await tempDir();
+    const dir = await cliDir();
     await writeFile(path.join(dir, 'post.md'), 'Hello [there](https://news.org/a).\n');
     const scope = /Authorization header given without a host would be sent to every cited site/;
     expectOneLineError(
@@ -161,7 +159,7 @@ describe('user errors: exit 2 with one line', () => {
   });
 
   it('an unwritable report path', async () => {
-    const dir = await tempDir();
+    const dir = await cliDir();
     await writeFile(path.join(dir, 'post.md'), 'Hello [there](https://example.com/).\n');
     await writeFile(path.join(dir, 'afile'), 'x');
     const result = await runCli(['check', 'post.md', '--no-config', '--report', 'json:afile/report.json'], {
@@ -171,7 +169,7 @@ describe('user errors: exit 2 with one line', () => {
   });
 
   it('a cache path that would overwrite an input or a file that is not a cache', async () => {
-    const dir = await tempDir();
+    const dir = await cliDir();
     const text = 'Hello [there](https://example.com/).\n';
     await writeFile(path.join(dir, 'post.md'), text);
     await writeFile(path.join(dir, 'settings.json'), '{"keep": true}\n');
@@ -198,7 +196,7 @@ describe('user errors: exit 2 with one line', () => {
   });
 
   it('a report path that is one of the inputs, or one path for two formats', async () => {
-    const dir = await tempDir();
+    const dir = await cliDir();
     const text = 'Hello [there](https://example.com/).\n';
     await writeFile(path.join(dir, 'post.md'), text);
     expectOneLineError(
@@ -253,7 +251,7 @@ describe('checking local sources', () => {
   });
 
   async function post(links: string[]): Promise<string> {
-    const dir = await tempDir();
+    const dir = await cliDir();
     const file = path.join(dir, 'post.md');
     await writeFile(file, links.map((l, i) => `Officials said [source ${i}](${l}) on Monday.`).join('\n\n') + '\n');
     return file;
@@ -300,7 +298,7 @@ describe('checking local sources', () => {
   });
 
   it('in GitHub Actions prints annotations and appends the job summary', async () => {
-    const dir = await tempDir();
+    const dir = await cliDir();
     const summary = path.join(dir, 'summary.md');
     const result = await runCli(['check', await post([`${base}/gone`]), '--no-config', '--allow-private'], {
       env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
@@ -334,7 +332,7 @@ describe('checking local sources', () => {
 
   it('Ctrl-C writes the partial report marked interrupted and exits 130', async () => {
     const sawHang = nextHang();
-    const dir = await tempDir();
+    const dir = await cliDir();
     const out = path.join(dir, 'partial.json');
     const result = await runCli(
       [
@@ -355,7 +353,7 @@ describe('checking local sources', () => {
   });
 
   it('SIGTERM (a CI timeout) also writes the partial report, and exits 143', async () => {
-    const dir = await tempDir();
+    const dir = await cliDir();
     const out = path.join(dir, 'partial.json');
     const sawHang = nextHang();
     const result = await runCli(

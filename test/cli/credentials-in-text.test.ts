@@ -1,8 +1,8 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // Every secret holds SECRET: a report that prints any part of one longer than a few letters prints that word.
 const PASSWORD = 'SECRET'.repeat(20);
@@ -31,7 +31,7 @@ function post(): string {
 describe('credentials a post writes in its text', () => {
   let cwd: string;
   beforeAll(async () => {
-    cwd = await mkdtemp(path.join(tmpdir(), 'citecheck-userinfo-'));
+    cwd = await tempDir('citecheck-userinfo-');
     await writeFile(path.join(cwd, 'post.md'), post());
   });
 

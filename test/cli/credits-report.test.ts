@@ -3,19 +3,19 @@
  * format says which claim a footnote or source line credits, and shows links that are not
  * sources apart, never as claims or failures of their own.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { ROOT, runCli } from './run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 let server: TestServer;
 let dir: string;
 
 beforeAll(async () => {
   server = await startTestServer({ host: '127.0.0.71' });
-  dir = await mkdtemp(path.join(tmpdir(), 'citecheck-credits-'));
+  dir = await tempDir('citecheck-credits-');
   await writeFile(
     path.join(dir, 'tides.md'),
     [

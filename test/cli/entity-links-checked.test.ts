@@ -1,9 +1,9 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { runCli } from './run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 let server: TestServer;
 let dir: string;
@@ -15,7 +15,7 @@ type JsonReport = {
 
 beforeAll(async () => {
   server = await startTestServer({ host: '127.0.0.61' });
-  dir = await mkdtemp(path.join(tmpdir(), 'citecheck-entity-'));
+  dir = await tempDir('citecheck-entity-');
   // Links on names to the named party's own page (role entity): a home page that answers and a
   // profile that is gone. Neither is a source, but both are links a reader follows.
   await writeFile(

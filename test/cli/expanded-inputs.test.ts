@@ -1,14 +1,14 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /** A content folder as sites keep them: posts next to files that are not posts. */
 describe('a folder holding files that are not posts', () => {
   let cwd: string;
   beforeAll(async () => {
-    cwd = await mkdtemp(path.join(tmpdir(), 'citecheck-expand-'));
+    cwd = await tempDir('citecheck-expand-');
     await mkdir(path.join(cwd, 'content'));
     await mkdir(path.join(cwd, 'junk'));
     await writeFile(
@@ -69,7 +69,7 @@ describe('a folder holding files that are not posts', () => {
 
 describe("a folder holding citecheck's own reports from the last run", () => {
   it('does not read them as posts, and says nothing about them', async () => {
-    const cwd = await mkdtemp(path.join(tmpdir(), 'citecheck-own-'));
+    const cwd = await tempDir('citecheck-own-');
     await writeFile(path.join(cwd, 'post.md'), 'Officials [said](https://news.example.org/b) so.\n');
     const args = [
       'check',

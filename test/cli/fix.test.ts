@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, open, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { open, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeArchive, type FakeArchive } from '../helpers/fake-archive.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { BIN, ROOT, runCli } from './run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 let site: TestServer;
 let archive: FakeArchive;
@@ -14,7 +14,7 @@ let dir: string;
 beforeAll(async () => {
   site = await startTestServer({ host: '127.0.0.2' });
   archive = await startFakeArchive({ captures: [{ url: site.url('/status/404'), timestamp: '20240101000000' }] });
-  dir = await mkdtemp(path.join(tmpdir(), 'citecheck-fix-cli-'));
+  dir = await tempDir('citecheck-fix-cli-');
   await writeFile(
     path.join(dir, 'post.md'),
     `---\ndate: 2024-04-30\n---\n\nThe [statement](${site.url('/status/404')}) is gone.\n`,

@@ -1,9 +1,10 @@
-import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { notInert } from '../helpers/inert-output.js';
 import { runCli } from './run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 interface JsonReport {
   posts: { source: string; blocks: { citations: { url: string }[] }[] }[];
@@ -22,7 +23,7 @@ describe('a folder holding file names that are not UTF-8', () => {
   let cwd: string;
   let supported = true;
   beforeAll(async () => {
-    cwd = await mkdtemp(path.join(tmpdir(), 'citecheck-names-'));
+    cwd = await tempDir('citecheck-names-');
     const content = path.join(cwd, 'content');
     await mkdir(content);
     await writeFile(path.join(content, 'ok.md'), post('https://news.example.org/ok'));
@@ -82,17 +83,27 @@ describe('a folder holding file names that are not UTF-8', () => {
   });
 });
 
+/**
+ * A new folder holding `notes/ok.md` and `notes/f\xff.md` (its name not UTF-8), each with one
+ * damaged anchor on line 1; undefined where the file system refuses such a name.
+ */
+async function notesFolder(prefix: string): Promise<string | undefined> {
+  const cwd = await tempDir(prefix);
+  await mkdir(path.join(cwd, 'notes'));
+  const damaged = 'The statement [was removed][gone] last week.\n';
+  await writeFile(path.join(cwd, 'notes', 'ok.md'), damaged);
+  try {
+    await writeFile(bytesPath(path.join(cwd, 'notes'), [0x66, 0xff, 0x2e, 0x6d, 0x64]), damaged);
+  } catch {
+    return undefined;
+  }
+  return cwd;
+}
+
 describe('GitHub annotations for a file whose name is not UTF-8', () => {
   it('name it in the message, not in a file= that names no file', async (context) => {
-    const cwd = await mkdtemp(path.join(tmpdir(), 'citecheck-annotate-'));
-    await mkdir(path.join(cwd, 'notes'));
-    const damaged = 'The statement [was removed][gone] last week.\n';
-    await writeFile(path.join(cwd, 'notes', 'ok.md'), damaged);
-    try {
-      await writeFile(bytesPath(path.join(cwd, 'notes'), [0x66, 0xff, 0x2e, 0x6d, 0x64]), damaged);
-    } catch {
-      context.skip();
-    }
+    const cwd = await notesFolder('citecheck-annotate-');
+    if (cwd === undefined) return context.skip();
     const result = await runCli(['check', 'notes', '--offline', '--no-config'], {
       cwd,
       env: { GITHUB_ACTIONS: 'true' },
@@ -108,10 +119,44 @@ describe('GitHub annotations for a file whose name is not UTF-8', () => {
   });
 });
 
+describe('SARIF locations of a file whose name is not UTF-8', () => {
+  // A URI's percent-encoded bytes, decoded as bytes (the URIs here are ASCII).
+  const uriBytes = (uri: string): Buffer =>
+    Buffer.from(
+      uri.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+      'latin1',
+    );
+  const uris = (stdout: string): string[] =>
+    (
+      JSON.parse(stdout) as {
+        runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+      }
+    ).runs[0].results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri);
+
+  it('name the real file: the byte percent-encoded (%FF), not its \\xff escape', async (context) => {
+    const cwd = await notesFolder('citecheck-sarif-names-');
+    if (cwd === undefined) return context.skip();
+    await mkdir(path.join(cwd, 'elsewhere'));
+    // Under the working directory: a relative URI reference.
+    const inside = await runCli(['check', 'notes', '--offline', '--no-config', '--format', 'sarif'], { cwd });
+    expect(inside.code, inside.stderr).toBe(1);
+    expect(uris(inside.stdout)).toEqual(['notes/f%FF.md', 'notes/ok.md']);
+    expect(existsSync(Buffer.concat([Buffer.from(cwd + path.sep), uriBytes('notes/f%FF.md')]))).toBe(true);
+    // Outside it: a file: URL, naming the same file.
+    const outside = await runCli(['check', '../notes', '--offline', '--no-config', '--format', 'sarif'], {
+      cwd: path.join(cwd, 'elsewhere'),
+    });
+    expect(outside.code, outside.stderr).toBe(1);
+    const [url] = uris(outside.stdout);
+    expect(url).toMatch(/^file:\/\/\/.*\/notes\/f%FF\.md$/);
+    expect(existsSync(uriBytes(url.slice('file://'.length)))).toBe(true);
+  });
+});
+
 describe('symbolic links in a folder', () => {
   let cwd: string;
   beforeAll(async () => {
-    cwd = await mkdtemp(path.join(tmpdir(), 'citecheck-links-'));
+    cwd = await tempDir('citecheck-links-');
     const at = (...names: string[]) => path.join(cwd, ...names);
     for (const dir of ['site/sub', 'site/.drafts', 'elsewhere', 'dangling']) await mkdir(at(dir), { recursive: true });
     await writeFile(at('site/real.md'), post('https://news.example.org/real'));

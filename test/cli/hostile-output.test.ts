@@ -1,11 +1,11 @@
 import http from 'node:http';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE, hostileMarkdown, hostileWordPress } from '../fixtures/hostile/hostile-text.js';
 import { CONTROLS, commandLines, notInert, outputLines } from '../helpers/inert-output.js';
 import { runCli } from './run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const lines = outputLines;
 
@@ -20,7 +20,7 @@ describe('nothing a post says reaches a terminal or a CI runner as a command', (
   // does not return such names), and one found in a folder that is not a post.
   const newlineName = path.join('named', 'post\n::error::pwned.md');
   beforeAll(async () => {
-    cwd = await mkdtemp(path.join(tmpdir(), 'citecheck-hostile-'));
+    cwd = await tempDir('citecheck-hostile-');
     await mkdir(path.join(cwd, 'content'));
     await mkdir(path.join(cwd, 'named'));
     await writeFile(path.join(cwd, 'content', 'a.md'), hostileMarkdown());

@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isLogStream } from '../../src/cli/log-stream.js';
+import { tempDirSync } from '../helpers/temp-dir.js';
 
 describe('isLogStream: is stdout read as it is printed?', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'citecheck-log-'));
+  const dir = tempDirSync('citecheck-log-');
   const file = openSync(path.join(dir, 'out.diff'), 'w');
 
   it('a terminal is, anywhere', () => {

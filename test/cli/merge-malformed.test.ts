@@ -1,14 +1,14 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeReportFiles } from '../../src/cli/merge-command.js';
 import { InputError } from '../../src/errors.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../src/version.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 let dir: string;
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'citecheck-merge-'));
+  dir = await tempDir('citecheck-merge-');
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

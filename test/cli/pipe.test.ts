@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from './run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 describe('stdout closed early (`citecheck extract … | head -1`)', () => {
   it('exits quietly instead of crashing on EPIPE', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'citecheck-pipe-'));
+    const dir = await tempDir('citecheck-pipe-');
     // Enough posts that the JSON is larger than a pipe buffer.
     const paragraphs = Array.from(
       { length: 400 },
@@ -26,7 +26,7 @@ describe('stdout closed early (`citecheck extract … | head -1`)', () => {
   });
 
   it('still writes the --report files and exits 1 on failing findings (CI must not read a pass)', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'citecheck-pipe-'));
+    const dir = await tempDir('citecheck-pipe-');
     // Damaged anchors fail the run offline; enough of them that the JSON outgrows a pipe buffer.
     const paragraphs = Array.from(
       { length: 400 },

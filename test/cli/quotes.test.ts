@@ -1,9 +1,9 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { runCli } from './run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 let server: TestServer;
 let dir: string;
@@ -11,7 +11,7 @@ let postFile: string;
 
 beforeAll(async () => {
   server = await startTestServer({ host: '127.0.0.15' });
-  dir = await mkdtemp(path.join(tmpdir(), 'citecheck-quotes-'));
+  dir = await tempDir('citecheck-quotes-');
   const kept = server.url(
     `/quote?text=${encodeURIComponent('<p>The council said: "Transit spending rises by 12 percent next year."</p>')}`,
   );

@@ -1,16 +1,16 @@
-import { chmod, mkdir, mkdtemp, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const POST = '# Post\n\nIt [said](https://news.example.org/a) so.\n';
 
 /** A checkout with a post, a package.json, a .git folder and a folder outside it. */
 async function checkout(): Promise<{ root: string; cwd: string; outside: string }> {
-  const root = await mkdtemp(path.join(tmpdir(), 'citecheck-paths-'));
+  const root = await tempDir('citecheck-paths-');
   const cwd = path.join(root, 'repo');
   const outside = path.join(root, 'outside');
   await mkdir(path.join(cwd, '.git', 'hooks'), { recursive: true });

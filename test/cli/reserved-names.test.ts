@@ -1,13 +1,13 @@
 import dns from 'node:dns';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { syncBuiltinESMExports } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { Report, ReportCitation } from '../../src/types.js';
 import { stubLookup } from '../helpers/stub-lookup.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // The CLI runs in this process so that the names it meets resolve through the stub resolver
 // only (a child process would ask the system resolver): every made-up name maps to the local
@@ -22,7 +22,7 @@ const NAMES = ['staging.test', 'shop.localhost', 'localhost', 'docs.example', 't
 
 beforeAll(async () => {
   server = await startTestServer({ host: '127.0.0.1' });
-  const dir = await mkdtemp(path.join(tmpdir(), 'citecheck-reserved-'));
+  const dir = await tempDir('citecheck-reserved-');
   post = path.join(dir, 'local-audit.md');
   const link = (name: string, i: number) => `- A [source ${i}](http://${name}:${server.port}/ok?${i}) says so.`;
   await writeFile(post, `# Local audit\n\n${NAMES.map(link).join('\n')}\n`);

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shardOf } from '../../src/links/shard.js';
@@ -7,6 +6,7 @@ import type { Report } from '../../src/types.js';
 import { citingParagraph, wxrExport, type ExportPost } from '../helpers/site-export.js';
 import { startTestServers, type TestServer } from '../helpers/test-server.js';
 import { runCli } from './run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // 2,000 citations (400 posts × 5) of 1,000 URLs on 16 local hosts: gone (404), moved (301),
 // blocked (403) and ok pages; a damaged anchor, a malformed URL, an uncited claim and a
@@ -50,7 +50,7 @@ describe('a run in 4 shards, merged, equals the run in one piece', () => {
 
   beforeAll(async () => {
     servers = await startTestServers(HOSTS, { firstHost: 60 });
-    dir = await mkdtemp(path.join(tmpdir(), 'citecheck-shards-'));
+    dir = await tempDir('citecheck-shards-');
     await writeFile(path.join(dir, 'archive.xml'), exportOf(servers));
     // Every shard has hosts of its own: the test exercises a real split.
     const owners = new Set(servers.map((s) => shardOf(s.origin, SHARDS)));

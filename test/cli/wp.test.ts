@@ -1,10 +1,10 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePosts, startFakeWordPress, type FakeWordPress } from '../helpers/fake-wordpress.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { runCli, type CliResult } from './run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 interface JsonReport {
   totals: { posts: number; citations: number; uniqueUrls: number };
@@ -64,7 +64,7 @@ describe('citecheck wp against a local WordPress', () => {
 
   it("audits every published post and page, through the CLI, with check's report", async () => {
     wp.hits.length = 0;
-    const dir = await mkdtemp(path.join(tmpdir(), 'citecheck-wp-'));
+    const dir = await tempDir('citecheck-wp-');
     const html = path.join(dir, 'site.html');
     const result = await runCli([
       'wp',

@@ -1,9 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { citingParagraph, wxrExport } from '../helpers/site-export.js';
 import { ROOT, runCli } from './run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const EXPORT = path.join(ROOT, 'test/fixtures/inputs/wxr/site-export.xml');
 
@@ -46,7 +46,7 @@ describe('WordPress export files through the CLI', () => {
   });
 
   it('a named .xml that is not an export: exit 2, one line', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'citecheck-wxr-cli-'));
+    const dir = await tempDir('citecheck-wxr-cli-');
     const sitemap = path.join(dir, 'sitemap.xml');
     await writeFile(sitemap, '<?xml version="1.0"?><urlset><url><loc>https://a.example.com/</loc></url></urlset>');
     const result = await runCli(['check', sitemap, '--no-config', '--offline']);
@@ -56,7 +56,7 @@ describe('WordPress export files through the CLI', () => {
   });
 
   it('a post over --max-input-bytes is reported without its content, with a warning; the others are checked', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'citecheck-wxr-cli-'));
+    const dir = await tempDir('citecheck-wxr-cli-');
     const file = path.join(dir, 'site.xml');
     // Post 2 is about 40 kB, four times the cap.
     await writeFile(file, wxrExport([post(1, 2), post(2, 400), post(3, 1)]));
@@ -91,7 +91,7 @@ describe('WordPress export files through the CLI', () => {
   });
 
   it("a parse error's finding says where in words, from a file or from standard input", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'citecheck-wxr-cli-'));
+    const dir = await tempDir('citecheck-wxr-cli-');
     const file = path.join(dir, 'site.xml');
     const xml = wxrExport([post(1, 1)]).replace('<wp:status>', '\u0003<wp:status>');
     const line = xml.slice(0, xml.indexOf('\u0003')).split('\n').length;
@@ -109,7 +109,7 @@ describe('WordPress export files through the CLI', () => {
   });
 
   it('a postmeta value and a comment of 8 MB each are read past, the post read as without them', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'citecheck-wxr-cli-'));
+    const dir = await tempDir('citecheck-wxr-cli-');
     const plain = path.join(dir, 'plain.xml');
     const heavy = path.join(dir, 'heavy.xml');
     const xml = wxrExport([post(1, 2), post(2, 1)]);

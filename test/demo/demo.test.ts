@@ -1,14 +1,14 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LINK_STATUSES } from '../../src/types.js';
 import { ROOT } from '../cli/run-cli.js';
 import { BROWSER_TEST_MARK, skipBrowserTests, withPage } from '../formatters/browser.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /** Runs `node demo/run.js --out DIR` as `npm run demo` does (after the build). */
 function runDemo(out: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -32,7 +32,7 @@ describe('npm run demo', () => {
   let report: { totals: { byStatus: Record<string, number> }; findings: { code: string }[] };
 
   beforeAll(async () => {
-    out = await mkdtemp(path.join(tmpdir(), 'citecheck-demo-'));
+    out = await tempDir('citecheck-demo-');
     run = await runDemo(out);
     report = JSON.parse(await readFile(path.join(out, 'demo.json'), 'utf8'));
   }, 60_000);

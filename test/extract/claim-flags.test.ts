@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../src/config/defaults.js';
@@ -9,6 +8,7 @@ import { buildReport } from '../../src/report/build.js';
 import { parseDocument } from '../../src/sources/index.js';
 import type { ExtractedPost, Report } from '../../src/types.js';
 import { runCli } from '../cli/run-cli.js';
+import { tempDirSync } from '../helpers/temp-dir.js';
 
 const FIXTURES = new URL('../fixtures/claims/', import.meta.url);
 
@@ -324,7 +324,7 @@ describe('evidence in the report, and the config additions', () => {
     ).toEqual([1, 2]);
   });
 
-  const dir = mkdtempSync(path.join(tmpdir(), 'citecheck-claims-'));
+  const dir = tempDirSync('citecheck-claims-');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('reads "claims" from the config file through the CLI, and refuses a bad pattern (exit 2)', async () => {

@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractOptions, extractPost } from '../../src/extract/index.js';
@@ -12,6 +11,7 @@ import { runCli } from '../cli/run-cli.js';
 import { growthRatio } from '../helpers/linear-time.js';
 import { testOptions } from '../helpers/options.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { tempDirSync } from '../helpers/temp-dir.js';
 
 /** The report of one document, offline, with an optional config `ignore` list. */
 function offlineReport(text: string, source: string, ignore: string[] = []): Report {
@@ -213,7 +213,7 @@ describe('ignored links get no request', () => {
   let dir: string;
   beforeAll(async () => {
     server = await startTestServer({ host: '127.0.0.2' });
-    dir = mkdtempSync(path.join(tmpdir(), 'citecheck-ignore-'));
+    dir = tempDirSync('citecheck-ignore-');
   });
   afterAll(async () => {
     await server.close();

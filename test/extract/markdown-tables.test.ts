@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractPost } from '../../src/extract/index.js';
 import { parseDocument } from '../../src/sources/index.js';
 import type { Report } from '../../src/types.js';
 import { runCli } from '../cli/run-cli.js';
+import { tempDirSync } from '../helpers/temp-dir.js';
 
 const POST = [
   '| source | address |',
@@ -31,7 +31,7 @@ describe('bare URLs in Markdown tables', () => {
     expect(urls(true)).toEqual(['https://census.test/table', 'https://survey.test/', 'https://prose.test/a']);
   });
 
-  const dir = mkdtempSync(path.join(tmpdir(), 'citecheck-tables-'));
+  const dir = tempDirSync('citecheck-tables-');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('--linkify and "linkify" in the config work through the CLI', async () => {

@@ -1,5 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CitecheckOptions } from '../../src/config/options.js';
@@ -8,6 +7,7 @@ import { runCheck } from '../../src/run.js';
 import { startFakeArchive, type FakeArchive } from '../helpers/fake-archive.js';
 import { testOptions } from '../helpers/options.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 let site: TestServer;
 let archive: FakeArchive;
@@ -27,7 +27,7 @@ beforeAll(async () => {
   });
   SNAP = `${archive.endpoint}/web/20240101000000/${SITE}/status/404`;
   SNAP_OK = `${archive.endpoint}/web/20240301000000/${SITE}/ok`;
-  dir = await mkdtemp(path.join(tmpdir(), 'citecheck-fix-'));
+  dir = await tempDir('citecheck-fix-');
 });
 
 afterAll(async () => {

@@ -1,5 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { renderHtml } from '../../src/formatters/html.js';
 import { archiveReport, archiveUrl } from '../fixtures/reports/archive-report.js';
 import { mixedReport } from '../fixtures/reports/sample-reports.js';
 import { BROWSER_TEST_MARK, skipBrowserTests, withPage } from './browser.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // A large archive: its report is an index the page's script fills in (see html-archive.ts).
 const POSTS = 3000;
@@ -17,7 +17,7 @@ describe.skipIf(skipBrowserTests)(`html report of a large archive ${BROWSER_TEST
   let smallUrl: string;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'citecheck-archive-html-'));
+    dir = await tempDir('citecheck-archive-html-');
     const file = path.join(dir, 'archive.html');
     await writeFile(file, renderHtml(archiveReport(POSTS)));
     url = pathToFileURL(file).href;

@@ -1,11 +1,11 @@
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/formatters/html.js';
 import { hostileReport, mixedReport } from '../fixtures/reports/sample-reports.js';
 import { BROWSER_TEST_MARK, skipBrowserTests, withPage } from './browser.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 describe.skipIf(skipBrowserTests)(`html report ${BROWSER_TEST_MARK} (headless Chromium)`, () => {
   let dir: string;
@@ -13,7 +13,7 @@ describe.skipIf(skipBrowserTests)(`html report ${BROWSER_TEST_MARK} (headless Ch
   let hostileUrl: string;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'citecheck-html-'));
+    dir = await tempDir('citecheck-html-');
     const file = path.join(dir, 'report.html');
     await writeFile(file, renderHtml(mixedReport()));
     reportUrl = pathToFileURL(file).href;

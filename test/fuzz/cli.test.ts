@@ -1,11 +1,11 @@
 import fc from 'fast-check';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli.js';
 import { notInert } from '../helpers/inert-output.js';
 import { hostileInput } from './post-shapes.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const SEED = Number(process.env.CITECHECK_FUZZ_SEED ?? 13);
 // A CLI run is a process: a handful of inputs, in one folder and one by one.
@@ -18,7 +18,7 @@ describe('fuzz: hostile posts through the CLI end in exit 0, 1 or 2 with inert o
   let cwd: string;
   let files: string[];
   beforeAll(async () => {
-    cwd = await mkdtemp(path.join(tmpdir(), 'citecheck-fuzz-'));
+    cwd = await tempDir('citecheck-fuzz-');
     await mkdir(path.join(cwd, 'posts'));
     const inputs = fc.sample(hostileInput, { numRuns: INPUTS, seed: SEED });
     files = [];

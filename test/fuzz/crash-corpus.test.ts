@@ -1,10 +1,10 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli.js';
 import { CRASHES } from '../fixtures/hostile/issue-13-crashes.js';
 import { notInert } from '../helpers/inert-output.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /** The cases of the corpus, every one fixed: a case's fix lands with its name here. */
 const FIXED = [
@@ -29,7 +29,7 @@ const FIXED = [
 describe('issue 13 crash corpus: exit 0, 1 or 2, no stack trace', () => {
   let cwd: string;
   beforeAll(async () => {
-    cwd = await mkdtemp(path.join(tmpdir(), 'citecheck-crashes-'));
+    cwd = await tempDir('citecheck-crashes-');
   });
 
   it('names every case of the corpus, and only those', () => {

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../src/sources/folder-walk.js';
 import { expandGlob, isGlob } from '../../src/sources/glob.js';
+import { tempDirSync } from '../helpers/temp-dir.js';
 
 let cwd: string;
 
@@ -12,7 +12,7 @@ const globNames = async (pattern: string, at?: string): Promise<string[]> =>
   (await expandGlob(pattern, at)).files.map((f) => f.name);
 
 beforeAll(() => {
-  cwd = mkdtempSync(path.join(tmpdir(), 'citecheck-glob-'));
+  cwd = tempDirSync('citecheck-glob-');
   for (const dir of ['site/a', 'site/.git', 'site/node_modules/pkg', 'site/.drafts', 'elsewhere']) {
     mkdirSync(path.join(cwd, dir), { recursive: true });
   }

@@ -1,11 +1,11 @@
 import http from 'node:http';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadInputs } from '../../src/sources/index.js';
 import { InputTooLargeError } from '../../src/sources/read-bounded.js';
 import { runCli } from '../cli/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const POST = '# Post\n\nIt [said](https://news.example.org/a) so.\n';
 const CAP = Buffer.byteLength(POST);
@@ -15,7 +15,7 @@ const tooLarge = (name: string, cap = CAP) =>
 describe('--max-input-bytes: an input over the cap stops the run', () => {
   let dir: string;
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'citecheck-size-'));
+    dir = await tempDir('citecheck-size-');
     await mkdir(path.join(dir, 'content'));
     await writeFile(path.join(dir, 'content', 'at-cap.md'), POST);
     await writeFile(path.join(dir, 'content', 'over.md'), `${POST}x`);

@@ -1,17 +1,17 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CitecheckError, InputError, UsageError } from '../../src/errors.js';
 import { extractPost } from '../../src/extract/index.js';
 import { loadInputs, parseDocument } from '../../src/sources/index.js';
+import { tempDirSync } from '../helpers/temp-dir.js';
 
 let dir: string;
 const post = (id: number): string =>
   JSON.stringify({ id, link: `https://blog.example.com/p${id}/`, content: { rendered: `<p>Post ${id}</p>` } });
 
 beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'citecheck-sources-'));
+  dir = tempDirSync('citecheck-sources-');
   mkdirSync(path.join(dir, 'site/b/deep'), { recursive: true });
   mkdirSync(path.join(dir, 'site/.git'), { recursive: true });
   mkdirSync(path.join(dir, 'empty/sub'), { recursive: true });
@@ -160,7 +160,7 @@ describe('loadInputs and standard input', () => {
 describe('loadInputs skips found files that are not posts', () => {
   let content: string;
   beforeAll(() => {
-    content = mkdtempSync(path.join(tmpdir(), 'citecheck-content-'));
+    content = tempDirSync('citecheck-content-');
     mkdirSync(path.join(content, 'bad'));
     writeFileSync(path.join(content, 'page.html'), '<html><body><article><p>Page</p></article></body></html>');
     writeFileSync(path.join(content, 'post.md'), '# Post\n\nText.\n');

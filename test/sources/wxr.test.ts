@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
@@ -7,6 +6,7 @@ import { extractPost } from '../../src/extract/index.js';
 import { loadInputs, parseDocument } from '../../src/sources/index.js';
 import { NotWxrError, parseWxr, readWxr } from '../../src/sources/wxr.js';
 import type { ExtractedPost, Post } from '../../src/types.js';
+import { tempDirSync } from '../helpers/temp-dir.js';
 
 const FIXTURES = new URL('../fixtures/inputs/wxr/', import.meta.url);
 const EXPORT = new URL('site-export.xml', FIXTURES).pathname;
@@ -174,7 +174,7 @@ describe('XML that is not a WordPress export', () => {
   const feed =
     '<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title><item><title>T</title><description>D</description></item></channel></rss>';
   beforeAll(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'citecheck-wxr-'));
+    dir = tempDirSync('citecheck-wxr-');
     mkdirSync(path.join(dir, 'site'));
     writeFileSync(path.join(dir, 'site/sitemap.xml'), sitemap);
     writeFileSync(path.join(dir, 'site/feed.xml'), feed);
