@@ -1,9 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/types.js';
+import { tempDir } from '../helpers/temp-dir.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { runCli } from './run-cli.js';
 
@@ -36,7 +36,7 @@ beforeAll(async () => {
       '/asked/': (_req, res) => unavailable(res, '3600'),
     },
   });
-  dir = await mkdtemp(path.join(tmpdir(), 'citecheck-retry-after-'));
+  dir = await tempDir('citecheck-retry-after-');
   for (const kind of ['plain', 'garbage', 'empty', 'lenient', 'asked']) {
     const links = Array.from({ length: LINKS }, (_, i) => `- A [source ${i}](${server.url(`/${kind}/${i}`)}) says so.`);
     await writeFile(path.join(dir, `${kind}.md`), `# Down\n\n${links.join('\n')}\n`);
@@ -44,7 +44,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 /** Runs `citecheck check <kind>.md` with the JSON report on stdout. */
