@@ -46,14 +46,7 @@ export async function isLocalArchive(
   }
   if (isIpLiteral(host)) return classifyAddress(host) !== undefined;
   if (reservedKind(host) !== 'example-domain' && whyNotPublic(host) !== undefined) return true;
-  const addresses = await new Promise<readonly LookupAddress[]>((done) => {
-    const timer = setTimeout(() => done([]), timeoutMs);
-    timer.unref();
-    createSafeLookup(lookup, true)(host, { all: true }, (error, list) => {
-      clearTimeout(timer);
-      done(error || !Array.isArray(list) ? [] : list);
-    });
-  });
+  const addresses = await resolveWithin(createSafeLookup(lookup, true), host, timeoutMs);
   return addresses.length > 0 && addresses.every((a) => classifyAddress(a.address) !== undefined);
 }
 
@@ -69,17 +62,17 @@ export async function learnNames(
   timeoutMs: number,
 ): Promise<void> {
   const resolve = createSafeLookup(lookup, true, names);
-  await Promise.all(
-    [...hosts].map(
-      (host) =>
-        new Promise<void>((done) => {
-          const timer = setTimeout(done, timeoutMs);
-          timer.unref();
-          resolve(host, { all: true }, () => {
-            clearTimeout(timer);
-            done();
-          });
-        }),
-    ),
-  );
+  await Promise.all([...hosts].map((host) => resolveWithin(resolve, host, timeoutMs)));
+}
+
+/** The addresses `host` resolves to through `resolve`, or none when it fails or does not answer within `timeoutMs`. */
+function resolveWithin(resolve: LookupFunction, host: string, timeoutMs: number): Promise<readonly LookupAddress[]> {
+  return new Promise((done) => {
+    const timer = setTimeout(() => done([]), timeoutMs);
+    timer.unref();
+    resolve(host, { all: true }, (error, list) => {
+      clearTimeout(timer);
+      done(error || !Array.isArray(list) ? [] : list);
+    });
+  });
 }
