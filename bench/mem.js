@@ -92,7 +92,7 @@ const SHAPES = {
   'page-2000-links': { ext: 'html', write: (file) => writeFileSync(file, versusPage()) },
 };
 
-/** One CLI run: wall seconds, peak RSS (MB), sha256 of stdout, exit status. */
+/** One CLI run: wall and CPU seconds, peak RSS (MB), sha256 of stdout, exit status. */
 function cliRun(bin, file, probeFile) {
   return new Promise((resolve, reject) => {
     const start = performance.now();
@@ -112,8 +112,8 @@ function cliRun(bin, file, probeFile) {
     child.on('error', reject);
     child.on('close', (status) => {
       const wall = (performance.now() - start) / 1000;
-      const { maxRssKb } = JSON.parse(readFileSync(probeFile, 'utf8'));
-      resolve({ status, wall, rssMb: maxRssKb / 1024, sha: hash.digest('hex').slice(0, 16) });
+      const { maxRssKb, cpuMs } = JSON.parse(readFileSync(probeFile, 'utf8'));
+      resolve({ status, wall, cpu: cpuMs / 1000, rssMb: maxRssKb / 1024, sha: hash.digest('hex').slice(0, 16) });
     });
   });
 }
@@ -144,14 +144,14 @@ export async function benchMem(runs = 3, only = []) {
       const line = (label, rs) => {
         const rss = median(rs.map((r) => r.rssMb));
         const shas = [...new Set(rs.map((r) => r.sha))].join(',');
-        return `${label}peak RSS median ${rss.toFixed(0)} MB (${(rss / mb).toFixed(1)}× input; runs ${rs.map((r) => r.rssMb.toFixed(0)).join(', ')}), wall median ${median(rs.map((r) => r.wall)).toFixed(2)} s (runs ${rs.map((r) => r.wall.toFixed(2)).join(', ')}), exit ${rs[0].status}, stdout sha256 ${shas}`;
+        return `${label}peak RSS median ${rss.toFixed(0)} MB (${(rss / mb).toFixed(1)}× input; runs ${rs.map((r) => r.rssMb.toFixed(0)).join(', ')}), wall median ${median(rs.map((r) => r.wall)).toFixed(2)} s (runs ${rs.map((r) => r.wall.toFixed(2)).join(', ')}), CPU median ${median(rs.map((r) => r.cpu)).toFixed(2)} s, exit ${rs[0].status}, stdout sha256 ${shas}`;
       };
       console.log(`mem: ${name} (${mb.toFixed(1)} MB): ${line('', results)}`);
       if (BASE_BIN) {
         const ratio = (key) => median(results.map((r, i) => r[key] / base[i][key])).toFixed(3);
         console.log(`mem: ${name} base: ${line('', base)}`);
         console.log(
-          `mem: ${name} this/base, median of ${runs} pairs: peak RSS ${ratio('rssMb')}, wall ${ratio('wall')}`,
+          `mem: ${name} this/base, median of ${runs} pairs: peak RSS ${ratio('rssMb')}, wall ${ratio('wall')}, CPU ${ratio('cpu')}`,
         );
       }
     }
