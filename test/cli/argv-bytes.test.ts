@@ -117,6 +117,15 @@ describe('an input named on the command line whose name is not UTF-8', () => {
     ]);
   });
 
+  it('fix checks it and leaves it as a folder walk leaves it: not rewritten, with a warning', async (context) => {
+    if (!supported) context.skip();
+    const result = await runCli(['fix', '--no-config', '--archive', 'never', CAFE], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(
+      'citecheck: warning: caf\\xe9.md: cannot be read by the name the report gives it (ENOENT)\n',
+    );
+  });
+
   it('that names no file is said so by the name its bytes show', async (context) => {
     if (!supported) context.skip();
     const result = await runCli(['check', bytes('nope', 0xe9, '.md'), ...offline], { cwd });
