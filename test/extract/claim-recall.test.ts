@@ -705,7 +705,18 @@ describe('reporting verbs that report nothing (issue 8, fresh5–fresh7 kinds)',
       'The board did not answer questions about the sale price, which the council has put at a low figure.',
       'Calder Shipping plans to build apartments on the site once the last ferry has left the quay.',
     );
-    expect(uncited(news)).toEqual(expect.arrayContaining([1, 2]));
+    // Claims (the outlet's sources speaking), but said to the writer: firsthand, no link asked (claims-labelling.md).
+    expect(news.blocks[1].signals).toContain('attribution');
+    expect(news.blocks[2].signals).toContain('attribution');
+    expect(news.blocks.map((b) => b.firsthand?.words)).toEqual([
+      undefined,
+      ['We were told'],
+      ['We were told'],
+      undefined,
+      undefined,
+    ]);
+    expect(uncited(news)).not.toContain(1);
+    expect(uncited(news)).not.toContain(2);
     const diary = post(
       'I worked at the Port Elwood ferry terminal for twenty years, and I loved every one of them.',
       'In 2001 we were told that our jobs were gone, and I went home and cried for a week.',
