@@ -575,6 +575,12 @@ const DETERMINERS_AFTER = new RegExp(`^\\s+(?:${[...DETERMINERS].filter((w) => w
 const CLAUSE_AFTER =
   /^\s+(?:(?:the|a|an|his|her|its|their|this|these|those)\s+(?:(?!(?:and|or|but)\s)[\p{L}'’-]+\s+){1,2}|(?:they|he|she|it|we|there)\s+)(?:had|has|have|was|were|is|are|would|could|will|can|may|might|must|should|did|does|do|\p{Ll}+ed)\b/iu;
 
+// "what" (or "whatever") opening the clause of a reporting verb, its object, with the subject
+// between ("what Samantha actually wrote", "what all the critics claim to want").
+const WHAT_OBJECT = /\bwhat(?:ever)?\s+(?:[\p{L}'’-]+\s+){0,5}$/iu;
+// A "what" clause that goes on to tell what was said ("in what police said was an attack").
+const WHAT_TOLD_AFTER = /^\s+(?:was|were|is|are|had\s+been|has\s+been|would\s+be)\b/i;
+
 // Who told, then what: "was told by two senior officials that …".
 const TOLD_BY_THAT = /^\s+by\s+[^.!?;:]{1,60}?\s+that\b/i;
 
@@ -616,6 +622,9 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
   if (verb === 'told' && subject !== undefined && (TOLD_BY_SOURCES.has(subject) || PASSIVE.has(subject)))
     return thatFollows || CLAUSE_AFTER.test(after) || TOLD_BY_THAT.test(t.slice(end, end + 100));
   if (NOT_REPORTED_AFTER.test(after)) return false;
+  // "what Samantha actually wrote", "doing what people say they want": the words are pointed at,
+  // not told; but "in what police said was an attack" tells them.
+  if (WHAT_OBJECT.test(t.slice(Math.max(0, start - 60), start)) && !WHAT_TOLD_AFTER.test(after)) return false;
   // "a seal found by crews": a thing discovered, not a finding reported.
   if (verb === 'found' && /^\s+by\b/i.test(after)) return false;
   if (subject !== undefined && (PERSONAL_SUBJECTS.has(subject) || INTERPRETIVE.has(subject))) return false;

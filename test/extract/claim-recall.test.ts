@@ -909,3 +909,16 @@ describe('release notes (issue 8, short beats in a project’s own notes)', () =
     expect(uncited(news('What’s new')).length).toBe(0);
   });
 });
+
+describe('words pointed at with "what" are not told (issue 8)', () => {
+  it('"what Samantha actually wrote", "what the critics claim to want" report nothing said', () => {
+    expect(attributions('Has anyone here read what Jo Marsh actually wrote about the quay?')).toEqual([]);
+    expect(attributions('The ferry board is doing exactly what all the critics claim to want.')).toEqual([]);
+    expect(attributions('Whatever the council said, the harbour stayed shut.')).toEqual([]);
+  });
+
+  it('"in what police said was …" and a plain "said" still report', () => {
+    expect(attributions('The quay burned in what police said was a deliberate attack.')).toEqual(['what police said']);
+    expect(attributions('Jo Marsh wrote that the quay would close in June.')).toEqual(['Jo Marsh wrote']);
+  });
+});
