@@ -74,7 +74,7 @@ const VERB_NEXT = new RegExp(
 // A third-person subject pronoun, standing for a party the paragraph names: "he"/"she"
 // anywhere, "They" or a possessive and its noun opening the sentence ("Her husband worked …").
 const PRONOUN_SUBJECT =
-  /(?<![\p{L}'’])(?:[Hh]e|[Ss]he)(?![\p{L}'’])|^(?:They|(?:His|Her|Their)\s+\p{Ll}+)(?![\p{L}'’])/u;
+  /(?<![\p{L}'’])(?:[Hh]e|[Ss]he|[Tt]he\s+(?:company|firm|startup|start-up|retailer|carmaker|automaker|airline|insurer|lender|bank|chain|brand|studio|publisher|developer|manufacturer|charity|regulator|agency|ministry|council|club|group)(?!\s+(?:of|for|and|or|to|at|in|on|with|by)\b))(?![\p{L}'’-])|^(?:They|(?:His|Her|Their)\s+\p{Ll}+)(?![\p{L}'’])/u;
 // A modal in a relative clause ("people who could meet with Page"); not "that" opening a
 // clause, where it is the subject ("And that may be why …").
 const RELATIVE_MODAL =
