@@ -581,6 +581,15 @@ const WHAT_OBJECT = /\bwhat(?:ever)?\s+(?:[\p{L}'’-]+\s+){0,5}$/iu;
 // A "what" clause that goes on to tell what was said ("in what police said was an attack").
 const WHAT_TOLD_AFTER = /^\s+(?:was|were|is|are|had\s+been|has\s+been|would\s+be)\b/i;
 
+// A pronoun for what was said, right after a reporting verb (maybe after whom it was told), and
+// no clause or quote after it: nothing is told ("said something critical", "told you
+// everything"); not "said something was wrong", "said something odd: “…”".
+const EMPTY_OBJECT =
+  /^\s+(?:(?:me|us|you|him|her|them)\s+)?(?:something|everything|anything|nothing)(?![\p{L}'’])(?!\s+(?:was|is|were|are|would|will|had|has|could|might|may|must|should|can|did|does)\b)(?![^.!?"“‘]{0,30}?[:,]\s*["“‘])/iu;
+
+// What was written, as a pronoun closing the clause ("the person who wrote it."): the writing, not its words.
+const WRITTEN_THING = /^\s+(?:it|them)(?=\s*(?:[.,;:!?)]|$))/;
+
 // Who told, then what: "was told by two senior officials that …".
 const TOLD_BY_THAT = /^\s+by\s+[^.!?;:]{1,60}?\s+that\b/i;
 
@@ -625,12 +634,16 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
   // "what Samantha actually wrote", "doing what people say they want": the words are pointed at,
   // not told; but "in what police said was an attack" tells them.
   if (WHAT_OBJECT.test(t.slice(Math.max(0, start - 60), start)) && !WHAT_TOLD_AFTER.test(after)) return false;
+  // "she said something critical", "your friends told you everything":
+  // an object that tells nothing, with no clause or quote after it.
+  if (EMPTY_OBJECT.test(t.slice(end, end + 60))) return false;
   // "a seal found by crews": a thing discovered, not a finding reported.
   if (verb === 'found' && /^\s+by\b/i.test(after)) return false;
   if (subject !== undefined && (PERSONAL_SUBJECTS.has(subject) || INTERPRETIVE.has(subject))) return false;
   if (subject !== undefined && (UNREALISED.has(subject) || (verb === 'say' && COORDINATORS.has(subject)))) return false;
   if (BELIEF_VERBS.has(verb)) return isPosition(verb, before, i, after, isNamedSubject(t, start));
-  if (AUTHORED.test(verb) && before.length > 0 && DETERMINERS_AFTER.test(after)) return false;
+  if (AUTHORED.test(verb) && before.length > 0 && (DETERMINERS_AFTER.test(after) || WRITTEN_THING.test(after)))
+    return false;
   if ((verb === 'tweeted' || verb === 'tweets') && TWEETED_THING.test(after)) return false;
   // "conceded defeat", "admitted the mistake": a contest given up or a fault owned, no words reported.
   // ("admitted the state had run out" reports: a clause follows, not an object).

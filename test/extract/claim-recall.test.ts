@@ -922,3 +922,18 @@ describe('words pointed at with "what" are not told (issue 8)', () => {
     expect(attributions('Jo Marsh wrote that the quay would close in June.')).toEqual(['Jo Marsh wrote']);
   });
 });
+
+describe('a reporting verb whose object tells nothing (issue 8)', () => {
+  it('"who wrote it", "said something critical", "told you everything" report nothing said', () => {
+    expect(attributions('Send your thanks to the harbour clerk who wrote it.')).toEqual([]);
+    expect(
+      attributions('The ferry crews turned on Jo Marsh because she said something critical of the board.'),
+    ).toEqual([]);
+    expect(attributions('I am sure your friends on the quay told you everything worth knowing.')).toEqual([]);
+  });
+
+  it('a clause or a quote after the pronoun still reports', () => {
+    expect(attributions('The harbour master said it was the worst storm in years.')).toEqual(['harbour master said']);
+    expect(attributions('Jo Marsh said something odd: “The quay will close in June.”')).toEqual(['Jo Marsh said']);
+  });
+});
