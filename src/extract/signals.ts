@@ -585,10 +585,15 @@ const WHAT_TOLD_AFTER = /^\s+(?:was|were|is|are|had\s+been|has\s+been|would\s+be
 // no clause or quote after it: nothing is told ("said something critical", "told you
 // everything"); not "said something was wrong", "said something odd: “…”".
 const EMPTY_OBJECT =
-  /^\s+(?:(?:me|us|you|him|her|them)\s+)?(?:something|everything|anything|nothing)(?![\p{L}'’])(?!\s+(?:was|is|were|are|would|will|had|has|could|might|may|must|should|can|did|does)\b)(?![^.!?"“‘]{0,30}?[:,]\s*["“‘])/iu;
+  /^\s+(?:(?:me|us|you|him|her|them)\s+)?(?:something|everything|anything|nothing)(?![\p{L}'’])(?!\s+(?:\p{L}+\s+)?(?:was|is|were|are|would|will|had|has|could|might|may|must|should|can|did|does)\b)(?![^.!?"“‘]{0,30}?[:,]\s*["“‘])/iu;
 
 // What was written, as a pronoun closing the clause ("the person who wrote it."): the writing, not its words.
 const WRITTEN_THING = /^\s+(?:it|them)(?=\s*(?:[.,;:!?)]|$))/;
+
+// Right before "said" used as an adjective: a preposition, or "to" and a verb, with no comma between.
+const SAID_ADJECTIVE_BEFORE = new RegExp(
+  `(?:\\b(?:${[...PREPOSITIONS].join('|')})|\\bto\\s+(?!(?:him|her|them|me|us|it|you|whom)\\b)[a-z]+)\\s+$`,
+);
 
 // Who told, then what: "was told by two senior officials that …".
 const TOLD_BY_THAT = /^\s+by\s+[^.!?;:]{1,60}?\s+that\b/i;
@@ -617,6 +622,9 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
   if (before.length > 0 && DETERMINERS.has(before[before.length - 1])) return false;
   // A participle after a preposition is an adjective ("investigated for alleged incidents").
   if (before.length > 0 && verb.endsWith('ed') && PREPOSITIONS.has(before[before.length - 1])) return false;
+  // "said" as an adjective, the aforesaid, after a preposition or an infinitive ("of said
+  // property", "to illustrate said point"): nothing said.
+  if (verb === 'said' && SAID_ADJECTIVE_BEFORE.test(t.slice(Math.max(0, start - 40), start))) return false;
   let i = before.length - 1;
   let negated = false;
   while (i >= 0 && (FILLERS.has(before[i]) || NEGATIONS.has(before[i]))) {

@@ -187,7 +187,7 @@ describe('quotes that are no one’s words', () => {
     ['a question someone asked, before it', 'Jo Blake asked the board: “Why was the council not told?”', ['quote']],
     [
       'a question beside an attribution',
-      'The mayor asked “why was the council not told?” and officials said nothing.',
+      'The mayor asked “why was the council not told?” and officials said the council knew.',
       ['quote', 'attribution'],
     ],
     [

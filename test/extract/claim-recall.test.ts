@@ -935,5 +935,18 @@ describe('a reporting verb whose object tells nothing (issue 8)', () => {
   it('a clause or a quote after the pronoun still reports', () => {
     expect(attributions('The harbour master said it was the worst storm in years.')).toEqual(['harbour master said']);
     expect(attributions('Jo Marsh said something odd: “The quay will close in June.”')).toEqual(['Jo Marsh said']);
+    expect(attributions('The harbour office said nothing more had been found.')).toEqual(['harbour office said']);
+  });
+});
+
+describe('"said" as an adjective (issue 8)', () => {
+  it('after a preposition or an infinitive, "said" is the aforesaid: nothing said', () => {
+    expect(attributions('They reach for a metaphor to illustrate said point about the quay.')).toEqual([]);
+    expect(attributions('The council sold the rights of said property to Calder Shipping.')).toEqual([]);
+  });
+
+  it('a speaker after "to" or a preposition still speaks', () => {
+    expect(attributions('A person close to Marsh said the quay would close.')).toEqual(['to Marsh said']);
+    expect(attributions('A person close to him said the quay would close.')).toEqual(['to him said']);
   });
 });
