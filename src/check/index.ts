@@ -3,7 +3,7 @@ import type { Dispatcher } from 'undici';
 import { CACHE_FORGET_AFTER_MS } from '../config/defaults.js';
 import type { CitecheckOptions } from '../config/options.js';
 import { hostOverride } from '../config/host-override.js';
-import { decidedResults, planTargets, targetsToCheck, type Plan } from '../links/plan.js';
+import { decidedResults, plannedUrl, planTargets, targetsToCheck, type Plan } from '../links/plan.js';
 import { preciseNow, realSleep, type Clock } from '../ratelimit/clock.js';
 import { admissionFor, runByHost } from '../ratelimit/check-queue.js';
 import { refusalPolicy } from '../ratelimit/refusals.js';
@@ -116,6 +116,17 @@ export async function checkTargets(
   return run;
 }
 
+/** The host of a target to check, from the plan's parse of its URL. */
+function hostOfPlanned(target: CheckTarget): string {
+  const url = plannedUrl(target);
+  if (url) return url.host;
+  try {
+    return new URL(target.url).host;
+  } catch {
+    return '';
+  }
+}
+
 /**
  * The engine: takes the plan's decided results as they are and checks each target the plan
  * sends to the network once, concurrently and politely. It filters nothing; fresh results go
@@ -164,6 +175,7 @@ export async function checkPlan(
             if (result) finish(cache ? cache.record(result) : result);
           }),
         deps.signal,
+        hostOfPlanned,
       );
       // The first checks have reached their lanes; once their requests are dispatched (the
       // microtasks run first), the caller's loading fills the wait for the first answers.
