@@ -45,6 +45,12 @@ export interface CheckDeps {
    * --allow-private), for the archive stage: the public archive is never asked about those.
    */
   resolvedNames?: ResolvedNames;
+  /**
+   * The caller ends the process once the run is reported (the CLI): the connections of the
+   * run's own dispatcher are left for the process's exit to close, instead of being torn down
+   * one by one after the last answer (~160 sockets on the versus bench, on the run's tail).
+   */
+  exitsAfter?: boolean;
 }
 
 /** The clock of injected deps (real time and sleep by default). */
@@ -182,7 +188,7 @@ export async function checkPlan(
       if (deps.onRequestsOut) setImmediate(deps.onRequestsOut);
       await checking;
     } finally {
-      if (!deps.dispatcher) await dispatcher.destroy().catch(() => undefined);
+      if (!deps.dispatcher && !deps.exitsAfter) await dispatcher.destroy().catch(() => undefined);
     }
   }
   return { results, hosts: pool.stats(), interrupted: Boolean(deps.signal?.aborted) && results.size < total };
