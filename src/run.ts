@@ -22,6 +22,8 @@ export interface RunDeps extends CheckDeps {
   onWarning?: (message: string) => void;
   /** Called when the checks are done and archived copies of `sources` URLs are about to be looked up. */
   onArchiveLookups?: (sources: number) => void;
+  /** The bytes of inputs whose names are not UTF-8, by the inputs' positions (LoadOptions.inputBytes). */
+  inputBytes?: ReadonlyArray<Buffer | undefined>;
 }
 
 /** The posts of a run, the last one's claim analysis possibly still to run. */
@@ -52,6 +54,7 @@ async function extractInputs(
     maxInputBytes: options.maxInputBytes,
     statuses: options.statuses,
     baseUrl: options.baseUrl,
+    inputBytes: deps.inputBytes,
   });
   // Each compacted as it is extracted, so it pins nothing of the input it came from; each
   // post's claims are analysed as the next post is read, so only the last one's can wait.

@@ -16,6 +16,7 @@ import { ProgressBar } from './progress.js';
 import { exitsAfterMain } from './stdio.js';
 import { parseReportSpec, prepareReportPaths, shardReportSpec, writeReports } from './reports.js';
 import { isUrlInput } from '../sources/input-kind.js';
+import { inputBytes } from './argv-bytes.js';
 
 /**
  * Options of the run (defaults ← config file ← typed flags, each layer checked and compiled by
@@ -77,7 +78,7 @@ export async function checkCommand(inputs: string[], opts: Record<string, unknow
         `${credential} header given without a host would be sent to every cited site: name its host (--header "docs.example.org=${credential}: …", or "hosts" in the config)`,
       );
     }
-    return { report: await runCheck(inputs, options, deps) };
+    return { report: await runCheck(inputs, options, { ...deps, inputBytes: inputBytes(inputs) }) };
   });
 }
 
@@ -183,7 +184,7 @@ export async function extractCommand(inputs: string[], opts: Record<string, unkn
   if (inputs.some(isUrlInput)) {
     throw new UsageError('extract works offline and does not fetch URLs; save the page first or use `citecheck check`');
   }
-  const report = await runExtract(inputs, options, { onWarning: printWarning });
+  const report = await runExtract(inputs, options, { onWarning: printWarning, inputBytes: inputBytes(inputs) });
   const [{ renderPieces }] = await loadWriters();
   await writeReport(renderPieces('json', report));
   return 0;

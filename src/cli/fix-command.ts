@@ -11,6 +11,7 @@ import { guardCachePath } from './cache-path.js';
 import { isLogStream } from './log-stream.js';
 import { printWarning } from './print.js';
 import { ProgressBar } from './progress.js';
+import { inputBytes } from './argv-bytes.js';
 import { parseReportSpec, prepareReportPaths, writeReports } from './reports.js';
 
 const isUrl = (input: string): boolean => /^https?:\/\//i.test(input);
@@ -78,6 +79,7 @@ export async function fixCommand(inputs: string[], opts: Record<string, unknown>
       { ...options, archive },
       {
         signal: controller.signal,
+        inputBytes: inputBytes(inputs),
         onProgress: bar ? (p) => bar.update(p) : undefined,
         onWarning: (message) => {
           bar?.clear();

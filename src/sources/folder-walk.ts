@@ -1,6 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { resolveBytes, segmentOf } from './name-bytes.js';
 
 /** A file found in a folder: the name a report shows and the path it is read by. */
 export interface FoundFile {
@@ -25,6 +26,11 @@ export interface WalkOptions {
   enter?: (segments: readonly string[]) => boolean;
   /** What a relative `dir` is relative to (default: the working directory); names stay as written. */
   cwd?: string;
+  /**
+   * The folder's path as bytes, when `dir` (then only the name it is shown by) cannot spell
+   * them: a name that is not UTF-8, named on the command line.
+   */
+  bytes?: Buffer;
 }
 
 /** What a folder walk found, and what it left out with the reason (`<name>: <reason>`). */
@@ -36,37 +42,6 @@ export interface FolderFiles {
 // The rule of input expansion for one folder's name: version control and tool state (.git,
 // .cache, …) and installed packages are never entered. Dot-files themselves are posts like any other.
 const skippedFolder = (name: string): boolean => name.startsWith('.') || name === 'node_modules';
-
-// Over a latin1 reading of a name's bytes: a run of ASCII, one well-formed UTF-8 sequence of
-// more bytes (Unicode table 3-7), or (group 1) a byte that starts none.
-const UTF8_OR_STRAY =
-  /[\x00-\x7f]+|[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}|([\x80-\xff])/g;
-
-/**
- * A file name's bytes as text: UTF-8 decoded, each byte that is not part of UTF-8 written
- * `\xHH` (as Python's backslashreplace does), so two such names stay two names and
- * nothing undecodable reaches a report. Control characters stay: printing sanitises them.
- */
-function fileNameText(bytes: Buffer): string {
-  return bytes
-    .toString('latin1')
-    .replace(UTF8_OR_STRAY, (run: string, stray: string | undefined) =>
-      stray === undefined ? Buffer.from(run, 'latin1').toString('utf8') : `\\x${stray.charCodeAt(0).toString(16)}`,
-    );
-}
-
-/** One name in a path: its text, and its bytes when the text is not them (not UTF-8). */
-interface Segment {
-  text: string;
-  bytes?: Buffer;
-}
-
-function segmentOf(bytes: Buffer): Segment {
-  const text = bytes.toString('utf8');
-  // Only a name that decodes to U+FFFD can be other than its text (or hold U+FFFD itself).
-  if (!text.includes('\ufffd') || Buffer.from(text, 'utf8').equals(bytes)) return { text };
-  return { text: fileNameText(bytes), bytes };
-}
 
 const SEP = Buffer.from(path.sep);
 
@@ -134,7 +109,12 @@ export async function listFiles(
   walk: WalkOptions = {},
 ): Promise<FolderFiles> {
   const enter = walk.enter ?? (() => true);
-  const start = walk.cwd === undefined ? dir : path.resolve(walk.cwd, dir);
+  const start =
+    walk.bytes !== undefined
+      ? resolveBytes(walk.bytes, walk.cwd)
+      : walk.cwd === undefined
+        ? dir
+        : path.resolve(walk.cwd, dir);
   const root = keyOf(await realpath(start, { encoding: 'buffer' }));
   const found: Entry[] = [];
   const skipped: string[] = [];

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { listFiles, type FolderFiles } from './folder-walk.js';
+import { fileNameText, globPatternText, notUtf8 } from './name-bytes.js';
 
 // tinyglobby and picomatch are loaded only when an input names no existing file or folder:
 // most runs name files, folders or URLs, and loading them cost ~15 ms of every start-up.
@@ -41,9 +42,11 @@ function folderTest(
  * the pattern as written (`content/*` gives `content/post.md`), and the walk starts there, so a
  * folder the user names explicitly is entered even when it is a dot-folder. The walk is a
  * folder's (listFiles): dot-folders and node_modules below the fixed part are not entered, and
- * a symbolic link is followed, or left out with the reason, as in a folder.
+ * a symbolic link is followed, or left out with the reason, as in a folder. `bytes` are the
+ * pattern's own when `pattern` cannot spell them (not UTF-8, as Node decodes a command line):
+ * the walk starts at the fixed part's bytes, and a stray byte after it matches its `\xHH` escape.
  */
-export async function expandGlob(pattern: string, cwd = process.cwd()): Promise<FolderFiles> {
+export async function expandGlob(pattern: string, cwd = process.cwd(), bytes?: Buffer): Promise<FolderFiles> {
   const [{ isDynamicPattern }, { default: picomatch }] = await Promise.all([tinyglobby(), import('picomatch')]);
   const normalized = pattern.split(path.sep).join('/');
   const segments = normalized.split('/');
@@ -52,9 +55,14 @@ export async function expandGlob(pattern: string, cwd = process.cwd()): Promise<
     0,
     segments.findIndex((s) => isDynamicPattern(s)),
   );
-  const fixed = segments.slice(0, cut).join('/');
+  // A "/" is one byte that no decoding replaces: the bytes have the same segments as the text.
+  const byteSegments = bytes?.toString('latin1').split('/');
+  const fixedBytes = byteSegments && Buffer.from(byteSegments.slice(0, cut).join('/'), 'latin1');
+  const fixed = fixedBytes ? fileNameText(fixedBytes) : segments.slice(0, cut).join('/');
   const root = fixed === '' ? (normalized.startsWith('/') ? '/' : '.') : fixed;
-  const rest = segments.slice(cut);
+  const rest = byteSegments
+    ? byteSegments.slice(cut).map((s) => globPatternText(Buffer.from(s, 'latin1')))
+    : segments.slice(cut);
   // tinyglobby's reading: `[!x]` negates a class (posix), dot-files match.
   const matcher = (glob: string) => picomatch(glob, { dot: true, posix: true });
   const matches = matcher(rest.join('/'));
@@ -62,6 +70,7 @@ export async function expandGlob(pattern: string, cwd = process.cwd()): Promise<
     return await listFiles(root, (_name, found) => matches(found.join('/')), {
       cwd,
       enter: folderTest(rest, matcher),
+      ...(fixedBytes && notUtf8(fixedBytes) ? { bytes: fixedBytes } : {}),
     });
   } catch (error) {
     // The fixed part names no folder: nothing matches.

@@ -11,6 +11,7 @@ import { parseDocument } from './parse-document.js';
 import { isOwnReport } from './own-reports.js';
 import { InputTooLargeError, inputTooLarge, readFileBounded, readStreamBounded } from './read-bounded.js';
 import { loadUrl } from './url.js';
+import { fileNameText, resolveBytes } from './name-bytes.js';
 import { isPathInput, isUrlInput } from './input-kind.js';
 import { NotWxrError, readWxr } from './wxr.js';
 
@@ -33,6 +34,14 @@ export interface LoadOptions {
   maxInputBytes?: number;
   /** Base of relative links for posts that name no URL of their own (--base-url). */
   baseUrl?: string;
+  /**
+   * The bytes of `inputs[i]` where its text cannot spell them: a file, folder or glob named on
+   * the command line whose name is not UTF-8 reaches Node with U+FFFD for each such byte, which
+   * names no file. Such an input that does not exist as written is read by these bytes, and
+   * shown as a folder's walk shows the name (`caf\xe9.md`). Without them it is an InputError
+   * saying that the name is not UTF-8.
+   */
+  inputBytes?: ReadonlyArray<Buffer | undefined>;
 }
 
 /** Extensions a directory is searched for. */
@@ -54,29 +63,47 @@ function fsReason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** A file by its own name: shown and read as named. */
-const asFound = (file: string): FoundFile => ({ name: file, path: file });
+/**
+ * A file by its own name: shown and read as named, or by its bytes (absolute, as a folder's
+ * walk gives them) shown with \xHH escapes when the name is not UTF-8.
+ */
+const asFound = (file: string, bytes?: Buffer): FoundFile =>
+  bytes === undefined ? { name: file, path: file } : { name: fileNameText(bytes), path: resolveBytes(bytes) };
 
 /** The key a file is read once by: its absolute path, or its bytes when its name is not UTF-8. */
 const fileKey = (file: FoundFile): string =>
   typeof file.path === 'string' ? path.resolve(file.path) : `\0${file.path.toString('latin1')}`;
 
+/** Why an input holding U+FFFD, given without its bytes, names no file. */
+const NOT_UTF8 =
+  'the name is not valid UTF-8 (each \ufffd is a byte Node could not decode) and its bytes could not be read from the command line here; name the folder that holds it instead';
+
 /**
  * The files an input path stands for: itself, or a directory's inputs or a glob's matches
  * (`expanded`), with what a directory's or a glob's walk left out (`skipped`, `<name>: <reason>`).
+ * `bytes` (LoadOptions.inputBytes) are read when the input does not exist as written.
  */
-async function filesOf(input: string): Promise<{ files: FoundFile[]; expanded: boolean; skipped: string[] }> {
-  let info;
-  try {
-    info = await stat(input);
-  } catch (error) {
-    if (!(await isGlob(input))) throw new InputError(`${input}: ${fsReason(error)}`);
-    return expansion(input, () => expandGlob(input), 'no files match');
+async function filesOf(
+  input: string,
+  bytes?: Buffer,
+): Promise<{ files: FoundFile[]; expanded: boolean; skipped: string[] }> {
+  let info = await stat(input).catch((error: unknown) => error as Error);
+  // By its bytes, the name shown as a folder's walk shows it, found or not.
+  let named: { shown: string; bytes?: Buffer } = { shown: input };
+  if (info instanceof Error && bytes !== undefined) {
+    named = { shown: fileNameText(bytes), bytes };
+    info = await stat(bytes).catch(() => info);
   }
-  if (!info.isDirectory()) return { files: [asFound(input)], expanded: false, skipped: [] };
+  if (info instanceof Error) {
+    // Without its bytes, a name holding U+FFFD (bytes Node could not decode) finds nothing.
+    const lost = bytes === undefined && input.includes('\ufffd');
+    if (!(await isGlob(input))) throw new InputError(`${named.shown}: ${lost ? NOT_UTF8 : fsReason(info)}`);
+    return expansion(named.shown, () => expandGlob(input, undefined, bytes), lost ? NOT_UTF8 : 'no files match');
+  }
+  if (!info.isDirectory()) return { files: [asFound(input, named.bytes)], expanded: false, skipped: [] };
   return expansion(
-    input,
-    () => listFiles(input, (name) => INPUT_EXTENSIONS.test(name)),
+    named.shown,
+    () => listFiles(named.shown, (name) => INPUT_EXTENSIONS.test(name), { bytes: named.bytes }),
     'no .json, .html, .htm, .md, .markdown or .xml files in this directory',
   );
 }
@@ -166,8 +193,14 @@ export async function* readInputs(inputs: string[], opts: LoadOptions = {}): Asy
   const seen = new Set<string>();
   const skipped: string[] = [];
   // Files the user named themselves are never skipped, even when a folder also holds them.
-  const named = new Set(inputs.filter(isPathInput).map((i) => path.resolve(i)));
-  for (const input of inputs) {
+  const named = new Set(
+    inputs.flatMap((input, i) => {
+      if (!isPathInput(input)) return [];
+      const bytes = opts.inputBytes?.[i];
+      return [bytes === undefined ? path.resolve(input) : fileKey(asFound(input, bytes))];
+    }),
+  );
+  for (const [index, input] of inputs.entries()) {
     if (input === '-') {
       // Standard input can be read once: a second "-" would find it drained ("empty file").
       if (seen.has('-')) continue;
@@ -189,7 +222,7 @@ export async function* readInputs(inputs: string[], opts: LoadOptions = {}): Asy
         yield post;
       }
     } else {
-      const { files, expanded, skipped: leftOut } = await filesOf(input);
+      const { files, expanded, skipped: leftOut } = await filesOf(input, opts.inputBytes?.[index]);
       skipped.push(...leftOut);
       for (const file of files) {
         const key = fileKey(file);

@@ -25,10 +25,33 @@ export interface CliRunOptions {
   stdin?: string | Buffer;
   /** Called once with the child, e.g. to send SIGINT at a known moment. */
   onSpawn?: (child: ReturnType<typeof spawn>) => void;
+  /** Node's own flags, before the script. */
+  nodeFlags?: string[];
 }
 
-/** Runs `node bin/citecheck.js ...args` as a process (needs `npm run build` first). */
-export function runCli(args: string[], options: CliRunOptions = {}): Promise<CliResult> {
+/**
+ * A /bin/sh script that runs `command` with its arguments, a Buffer one made by printf from its
+ * bytes (\ooo each): spawn passes only strings, encoded as UTF-8, so it cannot give an argument
+ * that is not UTF-8. The strings are the script's positional parameters ($1…), never its text.
+ */
+function shellCommand(command: (string | Buffer)[]): { script: string; params: string[] } {
+  const params: string[] = [];
+  const words = command.map((arg) => {
+    if (typeof arg === 'string') {
+      params.push(arg);
+      return `"\${${params.length}}"`;
+    }
+    if (arg.includes(0) || arg[arg.length - 1] === 0x0a) throw new Error('no NUL, nor a final newline');
+    return `"$(printf '${[...arg].map((b) => `\\${b.toString(8).padStart(3, '0')}`).join('')}')"`;
+  });
+  return { script: `exec ${words.join(' ')}`, params };
+}
+
+/**
+ * Runs `node bin/citecheck.js ...args` as a process (needs `npm run build` first); a Buffer
+ * argument is given as its exact bytes (through /bin/sh).
+ */
+export function runCli(args: (string | Buffer)[], options: CliRunOptions = {}): Promise<CliResult> {
   if (!existsSync(path.join(ROOT, 'dist', 'cli', 'bin.js'))) {
     throw new Error('dist/ is missing: run `npm run build` (npm test does it) before the CLI tests');
   }
@@ -36,7 +59,14 @@ export function runCli(args: string[], options: CliRunOptions = {}): Promise<Cli
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
     delete env.GITHUB_ACTIONS;
     if (options.env?.GITHUB_ACTIONS) env.GITHUB_ACTIONS = options.env.GITHUB_ACTIONS;
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const argv = [...(options.nodeFlags ?? []), BIN, ...args];
+    const strings = argv.filter((arg) => typeof arg === 'string');
+    let command: [string, string[]] = [process.execPath, strings];
+    if (strings.length < argv.length) {
+      const { script, params } = shellCommand([process.execPath, ...argv]);
+      command = ['/bin/sh', ['-c', script, 'sh', ...params]];
+    }
+    const child = spawn(...command, {
       cwd: options.cwd ?? ROOT,
       env,
       stdio: ['pipe', 'pipe', 'pipe'],
