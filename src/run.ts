@@ -3,6 +3,7 @@ import type { ArchiveRun } from './archive/find-archives.js';
 import type { CitecheckOptions } from './config/options.js';
 import { markUnconfirmed } from './check/confirm.js';
 import type { CheckDeps, CheckRun } from './check/index.js';
+import type { DocumentFetcher } from './check/fetch-document.js';
 import { checkTargets, clockOf, createRequestPool } from './check/index.js';
 import { preciseNow } from './ratelimit/clock.js';
 import { ResolvedNames } from './check/resolved-names.js';
@@ -34,45 +35,35 @@ interface ExtractedInputs {
 }
 
 /**
- * Reads and extracts every input; never touches the network unless `allowNetwork`. A run that
+ * Reads and extracts every input; never touches the network but through `fetcher`. A run that
  * will check links leaves the last post's claim analysis pending: its links are checked first.
  */
 async function extractInputs(
   inputs: string[],
   options: CitecheckOptions,
   deps: RunDeps,
-  allowNetwork: boolean,
+  fetcher: DocumentFetcher | undefined,
 ): Promise<ExtractedInputs> {
-  // The HTTP client and the archive stage are loaded only by runs that use them: an offline
-  // run of local files starts without undici, the page parser of drift, or the request engine.
-  const fetcher =
-    allowNetwork && !options.offline && inputs.some(isUrlInput)
-      ? (await import('./check/fetch-document.js')).createDocumentFetcher(options, deps)
-      : undefined;
-  try {
-    // Each post is extracted as it is read, so only its extraction outlives it (a WordPress
-    // export of hundreds of MB is never held whole).
-    const extracted: ExtractedPost[] = [];
-    const reading = readInputs(inputs, {
-      readStdin: deps.readStdin,
-      fetchDocument: fetcher,
-      onWarning: deps.onWarning,
-      maxInputBytes: options.maxInputBytes,
-      statuses: options.statuses,
-      baseUrl: options.baseUrl,
-      inputBytes: deps.inputBytes,
-    });
-    // Each compacted as it is extracted, so it pins nothing of the input it came from; each
-    // post's claims are analysed as the next post is read, so only the last one's can wait.
-    let pending = await extractAll(reading, stagedExtractor(options), extracted);
-    if (pending && options.offline) {
-      extracted[pending.index] = pending.finish();
-      pending = undefined;
-    }
-    return { posts: extracted, pending };
-  } finally {
-    await fetcher?.close();
+  // Each post is extracted as it is read, so only its extraction outlives it (a WordPress
+  // export of hundreds of MB is never held whole).
+  const extracted: ExtractedPost[] = [];
+  const reading = readInputs(inputs, {
+    readStdin: deps.readStdin,
+    fetchDocument: fetcher,
+    onWarning: deps.onWarning,
+    maxInputBytes: options.maxInputBytes,
+    statuses: options.statuses,
+    baseUrl: options.baseUrl,
+    inputBytes: deps.inputBytes,
+  });
+  // Each compacted as it is extracted, so it pins nothing of the input it came from; each
+  // post's claims are analysed as the next post is read, so only the last one's can wait.
+  let pending = await extractAll(reading, stagedExtractor(options), extracted);
+  if (pending && options.offline) {
+    extracted[pending.index] = pending.finish();
+    pending = undefined;
   }
+  return { posts: extracted, pending };
 }
 
 /**
@@ -174,8 +165,27 @@ export async function runCheck(inputs: string[], asked: CitecheckOptions, given:
     void import('./check/check-target.js').catch(() => undefined);
     void import('./check/http-client.js').catch(() => undefined);
   }
-  const { posts, pending } = await extractInputs(inputs, options, deps, true);
-  return checkExtracted(posts, options, deps, { startedAt, started }, pending);
+  // The HTTP client and the archive stage are loaded only by runs that use them: an offline
+  // run of local files starts without undici, the page parser of drift, or the request engine.
+  const fetcher =
+    !options.offline && inputs.some(isUrlInput)
+      ? (await import('./check/fetch-document.js')).createDocumentFetcher(options, deps)
+      : undefined;
+  // The input pages' connections are closed once the first link requests are out (their
+  // sockets' teardown, and the turn of the event loop awaiting it, came between the last
+  // post's extraction and the first link request), and at the latest when the run ends.
+  let closing: Promise<void> | undefined;
+  const closeInputs = (): Promise<void> => (closing ??= fetcher ? fetcher.close() : Promise.resolve());
+  try {
+    const { posts, pending } = await extractInputs(inputs, options, deps, fetcher);
+    const onRequestsOut = (): void => {
+      void closeInputs();
+      deps.onRequestsOut?.();
+    };
+    return await checkExtracted(posts, options, { ...deps, onRequestsOut }, { startedAt, started }, pending);
+  } finally {
+    await closeInputs();
+  }
 }
 
 /**

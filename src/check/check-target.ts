@@ -1,4 +1,5 @@
 import { hostOverride } from '../config/host-override.js';
+import { plannedUrl } from '../links/plan.js';
 import type { CitecheckOptions } from '../config/options.js';
 import type { CheckResult, CheckTarget } from '../types.js';
 import { fetchChain, type ChainState, type FetchContext } from './fetch-chain.js';
@@ -102,7 +103,8 @@ export async function checkTarget(target: CheckTarget, ctx: CheckContext): Promi
   // Ctrl-C aborts the bound's controller too (ctx.userSignal says which of the two it was).
   const unfollow = ctx.userSignal ? followAbort(ctx.userSignal, bound) : undefined;
   const signal = bound.signal;
-  const url = new URL(target.url);
+  // The plan's parse of the URL, when the plan made one (it is never mutated).
+  const url = plannedUrl(target) ?? new URL(target.url);
   const override = hostOverride(options, url);
   const accept = override?.accept ?? options.accept;
   const wantQuotes = options.checkQuotes && target.quotes.length > 0;

@@ -13,6 +13,7 @@ import type { CommandName } from '../config/option-decl.js';
 import { guardCachePath } from './cache-path.js';
 import { printLine, printWarning, writeReport } from './print.js';
 import { ProgressBar } from './progress.js';
+import { exitsAfterMain } from './stdio.js';
 import { parseReportSpec, prepareReportPaths, shardReportSpec, writeReports } from './reports.js';
 import { isUrlInput } from '../sources/input-kind.js';
 import { inputBytes } from './argv-bytes.js';
@@ -125,6 +126,8 @@ export async function runAndReport(
   try {
     ({ report, incomplete } = await run(options, {
       signal: controller.signal,
+      // bin.ts ends the process once the reports are written (exitOnceWritten).
+      exitsAfter: exitsAfterMain(),
       onProgress: bar ? (p) => bar.update(p) : undefined,
       onRequestsOut: () => void loadWriters().catch(() => undefined),
       onSiteProgress: bar ? (p) => bar.reading(p) : undefined,

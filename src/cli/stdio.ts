@@ -26,3 +26,19 @@ export function exitOnceWritten(code: number): void {
   if (left === 0) process.exit(code);
   for (const stream of unwritten) stream.write('', () => --left === 0 && process.exit(code));
 }
+
+/** Set by bin.ts, the CLI's entry: the process ends with exitOnceWritten once main() returns. */
+let exitAfterMain = false;
+
+/** Says that the process ends once main() returns (bin.ts; never a test calling main()). */
+export function willExitAfterMain(): void {
+  exitAfterMain = true;
+}
+
+/**
+ * True when the process ends once main() returns: a run may then leave its connections for the
+ * process's exit to close (see CheckDeps.exitsAfter). False in-process (tests call main()).
+ */
+export function exitsAfterMain(): boolean {
+  return exitAfterMain;
+}

@@ -74,6 +74,10 @@ export function isBareName(text: string, sentence: string): boolean {
 const SOURCE_NOUN =
   /\b(?:reports?|study|studies|survey|surveys|paper|papers|data|dataset|statements?|analysis|research|poll|polls|filings?|lawsuit|letters?|complaint|release|press|announcement|post|blog|video|interview|transcript|speech|ruling|decision|findings?|review|article|story|documents?|memo|record|records|testimony|here|this|source|sources|figures|statistics|results|minutes|notice|order|bill|law)\b/i;
 
+/** Words of a slug naming the page where a party's own words are: an interview, a transcript, a speech. */
+const WORDS_PAGE =
+  /\b(?:interviews?|transcripts?|statements?|speech|speeches|testimony|remarks|letter|q ?a|qanda|in his own words|in her own words|full text)\b/i;
+
 /** Hosts of social networks, where a one-segment path (or `/@name`, `/in/name`…) is a profile. */
 const SOCIAL_HOSTS = new Set([
   'twitter.com',
@@ -282,6 +286,18 @@ export function isEntityLink(
   const segs = segmentsOf(url.path);
   const name = isBareName(text, sentence);
   if (name && isProfileById(segs)) return true;
+  // A name linked to a story deeper in the post's own site: the outlet's related story on that
+  // party ("[Robert Mugabe](/news/2017/11/17/ruling-party-drafts-motion/)"), which says who the
+  // paragraph is about, not where its words come from; not a document, nor the page where the
+  // named party's words are ("/2026/04/okafor-interview/", "/2026/04/full-text-of-okafor-speech/").
+  if (
+    name &&
+    isInternal &&
+    segs.length >= 2 &&
+    !segs.some((s) => DOCUMENT_FILE.test(s)) &&
+    !WORDS_PAGE.test(slugWords(segs[segs.length - 1]).join(' '))
+  )
+    return true;
   if (segs.some((s) => DATED.test(s) || DOCUMENT_FILE.test(s))) return false;
   if (isSocialProfile(url, segs)) return true;
   // An encyclopedia entry on a proper name: its title is the name. On a term ("silt") it is the

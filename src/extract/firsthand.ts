@@ -335,10 +335,18 @@ const ANONYMITY =
 const CONVERSATION =
   /(?<![\p{L}'’])(?:I|[Ww]e)\s+(?:(?:also|then|later|first|once|had|have|just|finally)\s+)?(?:said\s+to|told|asked|called|phoned|rang|emailed|e-mailed|texted|messaged|wrote\s+to|spoke\s+(?:to|with)|talked\s+(?:to|with)|interviewed|met\s+with|sat\s+down\s+with|caught\s+up\s+with|reached)(?![\p{L}])/gu;
 
+// The writer told, as a news writer says it: "we're told", "I'm told", "we were told by two officials",
+// "I have been told"; not an instruction given ("I was told to wait", "we were told not to").
+const TOLD_TO_WRITER =
+  /(?<![\p{L}'’])(?:I|[Ww]e)(?:['’](?:m|re|ve\s+been)|\s+(?:am|are|was|were|have\s+been|had\s+been))\s+(?:(?:also|now|since|further|repeatedly|reliably)\s+)?told(?![\p{L}'’])(?!\s+(?:to|not)\b)/gu;
+// The outlet's own sources speaking: "our sources say", "my sources tell me", "our law enforcement sources said".
+const OWN_SOURCES =
+  /(?<![\p{L}'’])(?:[Oo]ur|[Mm]y)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:sources?|insiders?|informants?|tipsters?)\s+(?:(?:also|have|had|now|still)\s+)?(?:say|says|said|tell|tells|told|confirm|confirms|confirmed|claim|claims|claimed|insist|insists|insisted|add|added|explain|explained|describe|described)(?![\p{L}'’])/gu;
+
 // Words one of which every pattern above holds (case-sensitive, no Unicode classes): most
 // paragraphs have none and are read no further.
 const HINT =
-  /told|tell|speak|spoke|talk|said to|says to|interview|statement|email|e-mail|message|letter|remarks|comment|obtain|review|seen|viewed|analy|examin|compil|collect|gather|verif|confirm|conduct|commission|carried out|reach|contact|asked|survey|poll|count|calculat|tall|shared|provided|given to|sent to|shown to|released to|leaked to|available to|supplied|forwarded|passed to|question|inquir|request|report|research|study|according|phone|text|learn|reveal|understands|saw|witness|observ|watch|visit|found|test|measure|audit|estimate|investigat|anonymity|named|identified|announc|launch|releas|introduc|unveil|roll|debut|ship|xecutive|ounder|CEO|CTO|COO|CFO|resident|hair|irector|anager|ngineer|esigner|cientist|spokes|fficer|wner|ditor|head|I |We |we /;
+  /told|tell|speak|spoke|talk|said to|says to|interview|statement|email|e-mail|message|letter|remarks|comment|obtain|review|seen|viewed|analy|examin|compil|collect|gather|verif|confirm|conduct|commission|carried out|reach|contact|asked|survey|poll|count|calculat|tall|shared|provided|given to|sent to|shown to|released to|leaked to|available to|supplied|forwarded|passed to|question|inquir|request|report|research|study|according|phone|text|learn|reveal|understands|saw|witness|observ|watch|visit|found|test|measure|audit|estimate|investigat|anonymity|named|identified|ources|nsider|nformant|ipster|announc|launch|releas|introduc|unveil|roll|debut|ship|xecutive|ounder|CEO|CTO|COO|CFO|resident|hair|irector|anager|ngineer|esigner|cientist|spokes|fficer|wner|ditor|head|I |We |we /;
 
 /** Firsthand phrases of a text (already unquoted), and phrases naming another outlet, in text order. */
 function phrases(t: string, outlet: Outlet, rules: ClaimRules | undefined): Found[] {
@@ -448,6 +456,10 @@ function phrases(t: string, outlet: Outlet, rules: ClaimRules | undefined): Foun
   for (let m = ANONYMITY.exec(t); m; m = ANONYMITY.exec(t)) add(m.index, m.index + m[0].length, 'own');
   CONVERSATION.lastIndex = 0;
   for (let m = CONVERSATION.exec(t); m; m = CONVERSATION.exec(t)) add(m.index, m.index + m[0].length, 'own');
+  TOLD_TO_WRITER.lastIndex = 0;
+  for (let m = TOLD_TO_WRITER.exec(t); m; m = TOLD_TO_WRITER.exec(t)) add(m.index, m.index + m[0].length, 'own');
+  OWN_SOURCES.lastIndex = 0;
+  for (let m = OWN_SOURCES.exec(t); m; m = OWN_SOURCES.exec(t)) add(m.index, m.index + m[0].length, 'own');
   return found.sort((a, b) => a.at - b.at);
 }
 

@@ -575,6 +575,26 @@ const DETERMINERS_AFTER = new RegExp(`^\\s+(?:${[...DETERMINERS].filter((w) => w
 const CLAUSE_AFTER =
   /^\s+(?:(?:the|a|an|his|her|its|their|this|these|those)\s+(?:(?!(?:and|or|but)\s)[\p{L}'’-]+\s+){1,2}|(?:they|he|she|it|we|there)\s+)(?:had|has|have|was|were|is|are|would|could|will|can|may|might|must|should|did|does|do|\p{Ll}+ed)\b/iu;
 
+// "what" (or "whatever") opening the clause of a reporting verb, its object, with the subject
+// between ("what Samantha actually wrote", "what all the critics claim to want").
+const WHAT_OBJECT = /\bwhat(?:ever)?\s+(?:[\p{L}'’-]+\s+){0,5}$/iu;
+// A "what" clause that goes on to tell what was said ("in what police said was an attack").
+const WHAT_TOLD_AFTER = /^\s+(?:was|were|is|are|had\s+been|has\s+been|would\s+be)\b/i;
+
+// A pronoun for what was said, right after a reporting verb (maybe after whom it was told), and
+// no clause or quote after it: nothing is told ("said something critical", "told you
+// everything"); not "said something was wrong", "said something odd: “…”".
+const EMPTY_OBJECT =
+  /^\s+(?:(?:me|us|you|him|her|them)\s+)?(?:something|everything|anything|nothing)(?![\p{L}'’])(?!\s+(?:\p{L}+\s+)?(?:was|is|were|are|would|will|had|has|could|might|may|must|should|can|did|does)\b)(?![^.!?"“‘]{0,30}?[:,]\s*["“‘])/iu;
+
+// What was written, as a pronoun closing the clause ("the person who wrote it."): the writing, not its words.
+const WRITTEN_THING = /^\s+(?:it|them)(?=\s*(?:[.,;:!?)]|$))/;
+
+// Right before "said" used as an adjective: a preposition, or "to" and a verb, with no comma between.
+const SAID_ADJECTIVE_BEFORE = new RegExp(
+  `(?:\\b(?:${[...PREPOSITIONS].join('|')})|\\bto\\s+(?!(?:him|her|them|me|us|it|you|whom)\\b)[a-z]+)\\s+$`,
+);
+
 // Who told, then what: "was told by two senior officials that …".
 const TOLD_BY_THAT = /^\s+by\s+[^.!?;:]{1,60}?\s+that\b/i;
 
@@ -602,6 +622,9 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
   if (before.length > 0 && DETERMINERS.has(before[before.length - 1])) return false;
   // A participle after a preposition is an adjective ("investigated for alleged incidents").
   if (before.length > 0 && verb.endsWith('ed') && PREPOSITIONS.has(before[before.length - 1])) return false;
+  // "said" as an adjective, the aforesaid, after a preposition or an infinitive ("of said
+  // property", "to illustrate said point"): nothing said.
+  if (verb === 'said' && SAID_ADJECTIVE_BEFORE.test(t.slice(Math.max(0, start - 40), start))) return false;
   let i = before.length - 1;
   let negated = false;
   while (i >= 0 && (FILLERS.has(before[i]) || NEGATIONS.has(before[i]))) {
@@ -616,12 +639,19 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
   if (verb === 'told' && subject !== undefined && (TOLD_BY_SOURCES.has(subject) || PASSIVE.has(subject)))
     return thatFollows || CLAUSE_AFTER.test(after) || TOLD_BY_THAT.test(t.slice(end, end + 100));
   if (NOT_REPORTED_AFTER.test(after)) return false;
+  // "what Samantha actually wrote", "doing what people say they want": the words are pointed at,
+  // not told; but "in what police said was an attack" tells them.
+  if (WHAT_OBJECT.test(t.slice(Math.max(0, start - 60), start)) && !WHAT_TOLD_AFTER.test(after)) return false;
+  // "she said something critical", "your friends told you everything":
+  // an object that tells nothing, with no clause or quote after it.
+  if (EMPTY_OBJECT.test(t.slice(end, end + 60))) return false;
   // "a seal found by crews": a thing discovered, not a finding reported.
   if (verb === 'found' && /^\s+by\b/i.test(after)) return false;
   if (subject !== undefined && (PERSONAL_SUBJECTS.has(subject) || INTERPRETIVE.has(subject))) return false;
   if (subject !== undefined && (UNREALISED.has(subject) || (verb === 'say' && COORDINATORS.has(subject)))) return false;
   if (BELIEF_VERBS.has(verb)) return isPosition(verb, before, i, after, isNamedSubject(t, start));
-  if (AUTHORED.test(verb) && before.length > 0 && DETERMINERS_AFTER.test(after)) return false;
+  if (AUTHORED.test(verb) && before.length > 0 && (DETERMINERS_AFTER.test(after) || WRITTEN_THING.test(after)))
+    return false;
   if ((verb === 'tweeted' || verb === 'tweets') && TWEETED_THING.test(after)) return false;
   // "conceded defeat", "admitted the mistake": a contest given up or a fault owned, no words reported.
   // ("admitted the state had run out" reports: a clause follows, not an object).

@@ -75,6 +75,10 @@ const VERB_NEXT = new RegExp(
 // anywhere, "They" or a possessive and its noun opening the sentence ("Her husband worked …").
 const PRONOUN_SUBJECT =
   /(?<![\p{L}'’])(?:[Hh]e|[Ss]he)(?![\p{L}'’])|^(?:They|(?:His|Her|Their)\s+\p{Ll}+)(?![\p{L}'’])/u;
+// "the company" and its like, standing for the organisation the paragraph names, in a sentence
+// that names no one ("Since the spring the company is offering …"); not "the company of …" or "the company's".
+const ORGANISATION_SUBJECT =
+  /(?<![\p{L}'’])[Tt]he\s+(?:company|firm|startup|start-up|retailer|carmaker|automaker|airline|insurer|lender|bank|chain|brand|studio|publisher|developer|manufacturer|charity|regulator|agency|ministry|council|club|group)(?![\p{L}'’-])(?!\s+(?:of|for|and|or|to|at|in|on|with|by)\b)/u;
 // A modal in a relative clause ("people who could meet with Page"); not "that" opening a
 // clause, where it is the subject ("And that may be why …").
 const RELATIVE_MODAL =
@@ -211,7 +215,7 @@ export function statements(
     if (statesNothing(sentence)) continue;
     const named = namesIn(sentence, known, names);
     // "he"/"she" as a subject: the party the paragraph names ("Some streamlining was called for, he resolved").
-    const pronoun = PRONOUN_SUBJECT.exec(sentence);
+    const pronoun = PRONOUN_SUBJECT.exec(sentence) ?? (named.length === 0 ? ORGANISATION_SUBJECT.exec(sentence) : null);
     if (named.length === 0 && pronoun === null) continue;
     if (found.length >= MAX_EVIDENCE) continue;
     const verb = eventVerb(sentence);

@@ -37,9 +37,9 @@ interface HostQueue<T> {
 }
 
 /** The host a check starts on (the lane its first request goes through). */
-function hostOf(url: string): string {
+function hostOfUrl(item: { url: string }): string {
   try {
-    return new URL(url).host;
+    return new URL(item.url).host;
   } catch {
     return '';
   }
@@ -51,18 +51,20 @@ function hostOf(url: string): string {
  * engine did, put every check's state, closures and promise chain in memory before its turn:
  * 100,000 links took 1.4 GB; now only `limits.total` checks exist at a time. Hosts take turns,
  * so a host with thousands of links does not hold back the others. When `signal` aborts no
- * further check starts; the promise settles once the ones under way end.
+ * further check starts; the promise settles once the ones under way end. `hostOf` names an
+ * item's host (default: its URL parsed).
  */
 export function runByHost<T extends { url: string }>(
   items: T[],
   limits: AdmissionLimits,
   check: (item: T) => Promise<unknown>,
   signal?: AbortSignal,
+  hostOf: (item: T) => string = hostOfUrl,
 ): Promise<void> {
   const hosts = new Map<string, HostQueue<T>>();
   const ready: HostQueue<T>[] = [];
   for (const item of items) {
-    const host = hostOf(item.url);
+    const host = hostOf(item);
     let queue = hosts.get(host);
     if (!queue) {
       queue = { items: [], next: 0, active: 0, max: Math.max(1, Math.floor(limits.perHost(host))), ready: true };

@@ -5,6 +5,8 @@ import {
   attr,
   forEachElement,
   isElement,
+  IMPLICITLY_CLOSED,
+  keepElementTree,
   keepHtmlTree,
   parseHtmlTree,
   textContent,
@@ -341,5 +343,24 @@ export function parseHtmlDocument(page: string, meta: { source: string; url?: st
   if (own.length > 0) post.siteHosts = own;
   const names = outletNames([...head.siteNames, ...bylinesIn(head.bylines, around), titleSiteName(head.docTitle)]);
   if (names.length > 0) post.outletNames = names;
+  // The body is one element's source: extraction, parsing that text, takes the element's nodes
+  // (see keepElementTree for when they are what that parse builds). Last: the page's tree is
+  // not read after this.
+  if (el && body !== html && !choice.contentOnly && choice.skip.length === 0 && ownsItsSource(html, el, end))
+    keepElementTree(el, start, body);
   return post;
+}
+
+/**
+ * True when a parse of the element's source alone builds the element as the page's parse did:
+ * closed by its own end tag, ending at `end` (not closed by an end tag of an element around it,
+ * nor by the document's end), of no kind another start tag closes implicitly, outside SVG and
+ * MathML (see keepElementTree).
+ */
+function ownsItsSource(html: string, el: DomNode, end: number): boolean {
+  const name = el.name;
+  if (name === undefined || el.startIndex == null || el.endIndex == null || el.endIndex + 1 !== end) return false;
+  if (IMPLICITLY_CLOSED.has(name) || insideForeign(el)) return false;
+  const tail = html.slice(Math.max(0, end - name.length - 12), end);
+  return new RegExp(`</${name}\\s*>$`, 'i').test(tail);
 }

@@ -187,7 +187,7 @@ describe('quotes that are no one’s words', () => {
     ['a question someone asked, before it', 'Jo Blake asked the board: “Why was the council not told?”', ['quote']],
     [
       'a question beside an attribution',
-      'The mayor asked “why was the council not told?” and officials said nothing.',
+      'The mayor asked “why was the council not told?” and officials said the council knew.',
       ['quote', 'attribution'],
     ],
     [
@@ -647,5 +647,41 @@ describe('captions of pictures are no claim paragraphs (issue 8)', () => {
     );
     expect(p.blocks.map((b) => b.kind)).toEqual(['blockquote', 'source-line']);
     expect(p.blocks[0].credits).toEqual([{ via: 'source-line', block: 1 }]);
+  });
+});
+
+describe('firsthand: the writer told, the outlet\'s own sources (issue 8, claims-labelling.md "said to the writer or outlet")', () => {
+  const firsthandOf = (...paragraphs: string[]) => post(...paragraphs).blocks.map((b) => b.firsthand?.words);
+
+  it('"we\'re told", "I\'m told", "we were told by officials" are said to the outlet: firsthand, not CLAIM_UNCITED', () => {
+    const story = post(
+      'The Marrow County ferry was taken from its berth at the quay late on Tuesday, the harbour office confirmed.',
+      "We're told the harbour cameras recorded two men on the pier just after midnight.",
+      "I'm told the county has asked the coastguard to search the estuary.",
+      'We have been told by two officials that the ferry was insured for a large sum.',
+    );
+    expect(story.blocks.map((b) => b.firsthand?.words)).toEqual([
+      undefined,
+      ["We're told"],
+      ["I'm told"],
+      ['We have been told'],
+    ]);
+    expect(uncited(story)).toEqual([0]);
+  });
+
+  it('"our sources say", "my sources said" are the outlet\'s own sources; "our sources" as references is not', () => {
+    expect(
+      firsthandOf(
+        'Our sources say the singer told deputies the jacket was taken from her dressing room on Friday.',
+        'The club was fined twice last season, our league sources confirmed.',
+        'My sources said the board had met again before the vote in March.',
+      ),
+    ).toEqual([['Our sources say'], ['our league sources confirmed'], ['My sources said']]);
+    // Not the outlet's sources speaking: the writer's reading list, an instruction given to the writer.
+    const other = post(
+      'Our sources are listed below, and the survey found that 40% of the town had moved away.',
+      'I was told to wait, and the clerk said 300 people had already applied for the permit.',
+    );
+    expect(other.blocks.map((b) => b.firsthand)).toEqual([undefined, undefined]);
   });
 });

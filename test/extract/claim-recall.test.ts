@@ -705,7 +705,18 @@ describe('reporting verbs that report nothing (issue 8, fresh5–fresh7 kinds)',
       'The board did not answer questions about the sale price, which the council has put at a low figure.',
       'Calder Shipping plans to build apartments on the site once the last ferry has left the quay.',
     );
-    expect(uncited(news)).toEqual(expect.arrayContaining([1, 2]));
+    // Claims (the outlet's sources speaking), but said to the writer: firsthand, no link asked (claims-labelling.md).
+    expect(news.blocks[1].signals).toContain('attribution');
+    expect(news.blocks[2].signals).toContain('attribution');
+    expect(news.blocks.map((b) => b.firsthand?.words)).toEqual([
+      undefined,
+      ['We were told'],
+      ['We were told'],
+      undefined,
+      undefined,
+    ]);
+    expect(uncited(news)).not.toContain(1);
+    expect(uncited(news)).not.toContain(2);
     const diary = post(
       'I worked at the Port Elwood ferry terminal for twenty years, and I loved every one of them.',
       'In 2001 we were told that our jobs were gone, and I went home and cried for a week.',
@@ -896,5 +907,46 @@ describe('release notes (issue 8, short beats in a project’s own notes)', () =
     expect(uncited(news('What’s new for renters')).length).toBe(2);
     expect(uncited(news('Changes')).length).toBe(2);
     expect(uncited(news('What’s new')).length).toBe(0);
+  });
+});
+
+describe('words pointed at with "what" are not told (issue 8)', () => {
+  it('"what Samantha actually wrote", "what the critics claim to want" report nothing said', () => {
+    expect(attributions('Has anyone here read what Jo Marsh actually wrote about the quay?')).toEqual([]);
+    expect(attributions('The ferry board is doing exactly what all the critics claim to want.')).toEqual([]);
+    expect(attributions('Whatever the council said, the harbour stayed shut.')).toEqual([]);
+  });
+
+  it('"in what police said was …" and a plain "said" still report', () => {
+    expect(attributions('The quay burned in what police said was a deliberate attack.')).toEqual(['what police said']);
+    expect(attributions('Jo Marsh wrote that the quay would close in June.')).toEqual(['Jo Marsh wrote']);
+  });
+});
+
+describe('a reporting verb whose object tells nothing (issue 8)', () => {
+  it('"who wrote it", "said something critical", "told you everything" report nothing said', () => {
+    expect(attributions('Send your thanks to the harbour clerk who wrote it.')).toEqual([]);
+    expect(
+      attributions('The ferry crews turned on Jo Marsh because she said something critical of the board.'),
+    ).toEqual([]);
+    expect(attributions('I am sure your friends on the quay told you everything worth knowing.')).toEqual([]);
+  });
+
+  it('a clause or a quote after the pronoun still reports', () => {
+    expect(attributions('The harbour master said it was the worst storm in years.')).toEqual(['harbour master said']);
+    expect(attributions('Jo Marsh said something odd: “The quay will close in June.”')).toEqual(['Jo Marsh said']);
+    expect(attributions('The harbour office said nothing more had been found.')).toEqual(['harbour office said']);
+  });
+});
+
+describe('"said" as an adjective (issue 8)', () => {
+  it('after a preposition or an infinitive, "said" is the aforesaid: nothing said', () => {
+    expect(attributions('They reach for a metaphor to illustrate said point about the quay.')).toEqual([]);
+    expect(attributions('The council sold the rights of said property to Calder Shipping.')).toEqual([]);
+  });
+
+  it('a speaker after "to" or a preposition still speaks', () => {
+    expect(attributions('A person close to Marsh said the quay would close.')).toEqual(['to Marsh said']);
+    expect(attributions('A person close to him said the quay would close.')).toEqual(['to him said']);
   });
 });

@@ -99,6 +99,40 @@ describe('links on a name to its own page are not sources (role entity, issue 8)
     expect(entity('Mara Okafor', 'https://news.example.com/people/mara-okafor/', undefined, true)).toBe(true);
   });
 
+  it('a name linked to a story deeper in the post’s own site is the outlet’s related story, no source (issue 8)', () => {
+    const sentence = 'Mara Okafor and two ministers are under guard at the harbour house, a source said.';
+    const own = (text: string, url: string) => entity(text, url, sentence, true);
+    expect(own('Mara Okafor', 'https://news.example.com/world/2026/04/02/harbour-board-moves-to-oust-okafor/')).toBe(
+      true,
+    );
+    expect(own('Harbour Trust', 'https://news.example.com/business/trust-sells-the-quay-to-calder-shipping')).toBe(
+      true,
+    );
+    // The same link on another site, a slug naming a document, a document itself, a clause: sources.
+    expect(
+      entity('Mara Okafor', 'https://wire.example.org/world/2026/04/02/harbour-board-moves-to-oust-okafor/', sentence),
+    ).toBe(false);
+    expect(own('Mara Okafor', 'https://news.example.com/world/2026/04/okafor-interview-transcript/')).toBe(false);
+    expect(own('Harbour Trust', 'https://news.example.com/files/2026/trust-accounts.pdf')).toBe(false);
+    expect(own('two ministers are under guard', 'https://news.example.com/world/2026/04/02/ministers-guarded/')).toBe(
+      false,
+    );
+  });
+
+  it('a claim "cited" only by a name linked to the outlet’s own related story is uncited', () => {
+    const post: Post = {
+      source: 'story.html',
+      kind: 'html',
+      url: 'https://news.example.com/world/2026/04/03/okafor-under-guard/',
+      body: '<p><a href="https://news.example.com/world/2026/04/02/harbour-board-moves-to-oust-okafor/">Mara Okafor</a> and two ministers are under guard at the harbour house, a source said.</p>',
+      bodyFormat: 'html',
+      warnings: [],
+    };
+    const block = extractPost(post).blocks[0];
+    expect(block.citations.map((c) => c.role)).toEqual(['entity']);
+    expect(block.signals).not.toContain('citation');
+  });
+
   it('tells a bare name from words', () => {
     expect(isBareName('Museum of Neon Art', 'It is the Museum of Neon Art.')).toBe(true);
     expect(isBareName('iPad', 'the iPad sold')).toBe(true);

@@ -130,3 +130,21 @@ describe('the statement signal (news paragraphs without a reporting verb or a fi
     expect(p.blocks[2].signals).toContain('statement');
   });
 });
+
+describe('"the company" stands for the party a paragraph names (issue 8)', () => {
+  it('"the company is offering …", "the firm moved …" state what the named party did', () => {
+    expect(
+      statements(
+        'Harbour Labs sells tide sensors to ports. Since the spring the company is offering its app free to all users.',
+      ),
+    ).toEqual(['the company … is offering']);
+    expect(statements('Calder Shipping runs ferries to the islands. The firm moved its fleet to the islands.')).toEqual(
+      ['The firm … moved'],
+    );
+  });
+
+  it('not when the paragraph names no party, nor "the company of …" or "the company\'s"', () => {
+    expect(statements('It is interesting to see that the company is offering its app free to all users.')).toEqual([]);
+    expect(statements('Harbour Labs sells tide sensors. The company of sailors is gathering on the quay.')).toEqual([]);
+  });
+});
