@@ -41,7 +41,7 @@ async function loadCorpus() {
 }
 
 /** A post of many short sections (heading, cited paragraph, list, quote), about `bytes` long. */
-function markdownPost(bytes) {
+export function markdownPost(bytes) {
   const parts = ['---\ntitle: Big post\n---\n\n# Big post\n'];
   for (let i = 0, size = 0; size < bytes; i++) {
     const s = `\n## Section ${i}\n\nThe ministry said on ${i % 28} May that ${i}% of [the figures](https://data${i % 40}.example.gov/t/${i}) were revised, “a change we expect to hold,” an official told [reporters][r${i % 50}].\n\n- item one with <https://list${i % 30}.example.org/${i}>\n- item two **bold** and \`code https://x.example.org\`\n\n> A quote from [someone](https://quote.example.net/${i}) here.\n\n`;

@@ -58,18 +58,32 @@ async function extractInputs(
   });
   // Each compacted as it is extracted, so it pins nothing of the input it came from; each
   // post's claims are analysed as the next post is read, so only the last one's can wait.
-  const extract = stagedExtractor(options);
+  let pending = await extractAll(reading, stagedExtractor(options), extracted);
+  if (pending && options.offline) {
+    extracted[pending.index] = pending.finish();
+    pending = undefined;
+  }
+  return { posts: extracted, pending };
+}
+
+/**
+ * Reads every post into `extracted`, each one's claims analysed as the next is read; returns
+ * the last one, its claims pending. A function of its own: its frame keeps the last post read
+ * (with its body, an 18 MB file held two-byte) in a register, and the frame is gone by the time
+ * the caller finishes that post's claims.
+ */
+async function extractAll(
+  reading: AsyncIterable<Post>,
+  extract: (post: Post, index: number) => PendingPost,
+  extracted: ExtractedPost[],
+): Promise<PendingPost | undefined> {
   let pending: PendingPost | undefined;
   for await (const post of reading) {
     if (pending) extracted[pending.index] = pending.finish();
     pending = extract(post, extracted.length);
     extracted.push(pending.post);
   }
-  if (pending && options.offline) {
-    extracted[pending.index] = pending.finish();
-    pending = undefined;
-  }
-  return { posts: extracted, pending };
+  return pending;
 }
 
 /**
@@ -111,7 +125,7 @@ function stagedExtractor(options: Parameters<typeof extractOptions>[0]): (post: 
     const { post: extracted, claims } = extractStaged(post, opts);
     const finish = (): ExtractedPost => {
       while (!claims.next().done);
-      return compact ? compactPost(extracted, urls) : extracted;
+      return compact ? compactPost(extracted, urls, true) : extracted;
     };
     return { index, post: extracted, claims, finish };
   };

@@ -122,15 +122,24 @@ function compactWarning(w: InputWarning): InputWarning {
 /**
  * The post as the rest of the run keeps it: every string its own (none pins the input it was
  * cut from), sentences as views of their block's text, URLs once per run through `urls`. The
- * same data: the result is deep-equal to the post. A run holds thousands of posts between
- * extraction and the report, and the inputs they came from are many times their size.
+ * same data: the result is deep-equal to the post (whose blocks list is emptied, with
+ * `release`). A run holds thousands of posts between extraction and the report, and the inputs
+ * they came from are many times their size.
  */
-export function compactPost(post: ExtractedPost, urls: StringTable): ExtractedPost {
+export function compactPost(post: ExtractedPost, urls: StringTable, release = false): ExtractedPost {
+  const blocks = new Array<Block>(post.blocks.length);
+  for (let i = 0; i < blocks.length; i++) {
+    blocks[i] = compactBlock(post.blocks[i], urls);
+    // `release`: the caller owns `post` and lets go of each block as it is copied (its list is
+    // left empty), so a long post's blocks are never held twice.
+    if (release) (post.blocks as Array<Block | undefined>)[i] = undefined;
+  }
+  if (release) post.blocks.length = 0;
   const out: ExtractedPost = {
     ...post,
     source: urls.get(post.source),
     warnings: post.warnings.map(compactWarning),
-    blocks: post.blocks.map((b) => compactBlock(b, urls)),
+    blocks,
   };
   for (const key of ['title', 'url', 'slug', 'published', 'modified', 'baseUrl'] as const) {
     const value = post[key];

@@ -252,6 +252,9 @@ function linkBlock(raw: RawBlock, index: number, post: PostLinks, into: LinkedBl
     assignRole(citation, link, post);
     citations[i] = citation;
   }
+  // Nothing reads the raw links again (the claim analysis reads the block's text and marks):
+  // their objects and rel lists are not kept to the end of it.
+  raw.links = NO_LINKS;
   // None is the shared empty list (nothing adds to a block's damaged anchors after this).
   let damagedAnchors = NO_ANCHORS;
   if (raw.damaged.length > 0) {
@@ -296,6 +299,9 @@ function damagedAnchor(
 
 /** The sentence ranges of a block with no link or damaged anchor: none (shared, never changed). */
 const NO_RANGES: Array<[number, number]> = Object.freeze([]) as unknown as Array<[number, number]>;
+
+/** The raw links of a block once linked (shared, frozen: never changed). */
+const NO_LINKS: RawBlock['links'] = Object.freeze([]) as unknown as RawBlock['links'];
 
 /** The raw damaged anchors of a block once linked (shared, frozen: never changed). */
 const NO_DAMAGE: RawBlock['damaged'] = Object.freeze([]) as unknown as RawBlock['damaged'];
@@ -369,6 +375,12 @@ function* analyseClaims(linked: LinkedBlocks, post: PostLinks): Generator<void, 
   yield;
   creditSources(blocks, rawBlocks);
   settleFirsthand(blocks, post.outlet, post.claimRules);
+  // What the walk found of each block is read no more: let go of it before the run copies the
+  // post (compactPost), rather than when the generator is dropped (the walk's record of an
+  // 18 MB Markdown file was held through the copy, at the run's peak).
+  rawBlocks.length = 0;
+  linked.ranges.clear();
+  linked.lines.length = 0;
 }
 
 /** The body as HTML to walk, section by section (a Markdown body renders in sections). */
@@ -386,8 +398,11 @@ function* htmlSections(post: Post, opts: ExtractOptions, found: MarkdownFound, h
  */
 function fileLines(post: Post): PostLinks['fileLine'] {
   const isMarkdown = post.bodyFormat === 'markdown';
-  if (post.kind === 'wordpress') return () => post.bodyLine;
-  const bodyLine = post.bodyLine ?? 1;
+  // The post's fields read here, not in the closures: a closure that read `post` would keep its
+  // body (an 18 MB Markdown file, two-byte: 36 MB) alive through the claim analysis.
+  const given = post.bodyLine;
+  if (post.kind === 'wordpress') return () => given;
+  const bodyLine = given ?? 1;
   return (raw) => (raw === undefined ? bodyLine : bodyLine + raw - (isMarkdown ? 0 : 1));
 }
 

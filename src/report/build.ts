@@ -1,6 +1,7 @@
 import { archiveKey, recognizeArchiveUrl } from '../archive/archive-url.js';
 import type { ConfirmRule } from '../config/options.js';
 import type {
+  Block,
   Shard,
   CheckResult,
   CitationArchive,
@@ -61,7 +62,7 @@ export function buildReport(input: BuildReportInput): Report {
   const quotesOf = new Map<ReportCitation, readonly string[]>();
   const posts: ReportPost[] = [];
   for (let i = 0; i < input.posts.length; i++) {
-    posts.push(toReportPost(input.posts[i], input.results, quotesOf));
+    posts.push(toReportPost(input.posts[i], input.results, quotesOf, input.releasePosts === true));
     if (input.releasePosts) (input.posts as Array<ExtractedPost | undefined>)[i] = undefined;
   }
   if (input.releasePosts) input.posts.length = 0;
@@ -151,6 +152,7 @@ function toReportPost(
   post: ExtractedPost,
   results: ReadonlyMap<string, CheckResult>,
   quotesOf: Map<ReportCitation, readonly string[]>,
+  release: boolean,
 ): ReportPost {
   // The known fields only (a field a source adds to Post is not published by accident), set
   // one by one in one order: every post then shares one hidden class (a spread of an object
@@ -161,32 +163,46 @@ function toReportPost(
     if (value !== undefined) (out as unknown as Record<string, unknown>)[key] = value;
   }
   out.warnings = post.warnings.map((w) => withoutUndefined({ ...w }));
-  out.blocks = post.blocks.map((block): ReportBlock => {
-    const { index, kind, text, isClaim, line, credits } = block;
-    const signals = block.signals.length === 0 ? (NONE as typeof block.signals) : block.signals;
-    const damagedAnchors =
-      block.damagedAnchors.length === 0 ? (NONE as typeof block.damagedAnchors) : block.damagedAnchors;
-    // Empty lists are one shared list: most blocks of a long page have no link, and one array
-    // per list and block was ~10 MB of the report of 100,000 short paragraphs.
-    const citations =
-      block.citations.length === 0
-        ? (NONE as ReportCitation[])
-        : block.citations.map((c) => {
-            const verdict = citationVerdict(c, results);
-            if (c.quotes !== undefined) quotesOf.set(verdict, c.quotes);
-            return verdict;
-          });
-    // One literal with or without the line, rather than a field added later (a second allocation per block).
-    const out: ReportBlock =
-      line === undefined
-        ? { index, kind, text, isClaim, signals, citations, damagedAnchors }
-        : { index, kind, text, isClaim, signals, citations, damagedAnchors, line };
-    if (block.damagedAnchorsOmitted !== undefined) out.damagedAnchorsOmitted = block.damagedAnchorsOmitted;
-    if (block.evidence !== undefined) out.evidence = block.evidence;
-    if (credits !== undefined) out.credits = credits;
-    if (block.firsthand !== undefined) out.firsthand = block.firsthand;
-    return out;
-  });
+  // With `release`, each block of the post is let go of as its report block is made (one post
+  // of an 18 MB file is most of a run: its citations were held twice, at the run's peak).
+  const blocks = post.blocks;
+  out.blocks = new Array<ReportBlock>(blocks.length);
+  for (let b = 0; b < blocks.length; b++) {
+    out.blocks[b] = toReportBlock(blocks[b], results, quotesOf);
+    if (release) (blocks as Array<Block | undefined>)[b] = undefined;
+  }
+  return out;
+}
+
+/** A block with verdicts (see toReportPost). */
+function toReportBlock(
+  block: Block,
+  results: ReadonlyMap<string, CheckResult>,
+  quotesOf: Map<ReportCitation, readonly string[]>,
+): ReportBlock {
+  const { index, kind, text, isClaim, line, credits } = block;
+  const signals = block.signals.length === 0 ? (NONE as typeof block.signals) : block.signals;
+  const damagedAnchors =
+    block.damagedAnchors.length === 0 ? (NONE as typeof block.damagedAnchors) : block.damagedAnchors;
+  // Empty lists are one shared list: most blocks of a long page have no link, and one array
+  // per list and block was ~10 MB of the report of 100,000 short paragraphs.
+  const citations =
+    block.citations.length === 0
+      ? (NONE as ReportCitation[])
+      : block.citations.map((c) => {
+          const verdict = citationVerdict(c, results);
+          if (c.quotes !== undefined) quotesOf.set(verdict, c.quotes);
+          return verdict;
+        });
+  // One literal with or without the line, rather than a field added later (a second allocation per block).
+  const out: ReportBlock =
+    line === undefined
+      ? { index, kind, text, isClaim, signals, citations, damagedAnchors }
+      : { index, kind, text, isClaim, signals, citations, damagedAnchors, line };
+  if (block.damagedAnchorsOmitted !== undefined) out.damagedAnchorsOmitted = block.damagedAnchorsOmitted;
+  if (block.evidence !== undefined) out.evidence = block.evidence;
+  if (credits !== undefined) out.credits = credits;
+  if (block.firsthand !== undefined) out.firsthand = block.firsthand;
   return out;
 }
 
