@@ -953,6 +953,23 @@ function attributions(text: string, t: string, rules: ClaimRules, wanted: Readon
   return found;
 }
 
+/**
+ * A handle opening a quoted social post: "@" and the account name (letters, digits, "_", as the
+ * networks allow, at most 30), a colon, then words; not inside a word (an e-mail address) nor a
+ * bare mention ("thanks @ana").
+ */
+const HANDLE_POST = /(?<![\w@.])@\w{1,30}:[ \t]+(?=[\p{L}@“"])/gu;
+
+/** The handles (with their colon) of the social posts a text quotes, at most MAX_EVIDENCE. */
+function handlePosts(text: string): string[] {
+  if (!text.includes('@')) return [];
+  const found: string[] = [];
+  HANDLE_POST.lastIndex = 0;
+  for (let m = HANDLE_POST.exec(text); m && found.length < MAX_EVIDENCE; m = HANDLE_POST.exec(text))
+    found.push(m[0].trim());
+  return found;
+}
+
 /** Records a signal and its evidence when anything was found. */
 function addSignal(out: TextSignals, signal: ClaimSignal, found: readonly string[]): void {
   if (found.length === 0) return;
@@ -1008,6 +1025,9 @@ export function claimSignals(text: string, options: SignalOptions = {}): TextSig
   // Someone else's research told as a story ("the scientists asked five people …"), when no
   // reporting verb said so already ("the survey found"): research-subjects.ts.
   if (said.length === 0) said.push(...researchReports(unquoted(prose), MAX_EVIDENCE, options.ownResearch === true));
+  // A social post quoted as its reader sees it, its author's handle and a colon before the words
+  // ("@viticci: counting other people's money is weird"): what that account wrote.
+  if (said.length === 0) said.push(...handlePosts(prose));
   // Weak quotes count only beside an attribution.
   addSignal(
     out,
