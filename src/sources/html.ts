@@ -144,8 +144,7 @@ function endOf(html: string, el: DomNode): number {
   for (let node: DomNode | undefined = el; node;) {
     end = Math.min(end, (node.endIndex ?? html.length - 1) + 1);
     const name = node.name ?? '';
-    const tail = html.slice(Math.max(0, end - name.length - 12), end);
-    if (new RegExp(`</${name}\\s*>$`, 'i').test(tail)) return end;
+    if (endsWithEndTag(html, end, name)) return end;
     const last: DomNode | undefined = node.children?.at(-1);
     if (last === undefined) return node.startIndex == null ? end : startTagEnd(html, node.startIndex, end);
     if (!isElement(last)) return last.endIndex == null ? end : Math.min(end, last.endIndex + 1);
@@ -361,6 +360,19 @@ function ownsItsSource(html: string, el: DomNode, end: number): boolean {
   const name = el.name;
   if (name === undefined || el.startIndex == null || el.endIndex == null || el.endIndex + 1 !== end) return false;
   if (IMPLICITLY_CLOSED.has(name) || insideForeign(el)) return false;
-  const tail = html.slice(Math.max(0, end - name.length - 12), end);
-  return new RegExp(`</${name}\\s*>$`, 'i').test(tail);
+  return endsWithEndTag(html, end, name);
+}
+
+/**
+ * True when the source before `end` is the end tag of `name` (`</name>`, `</NAME  >`). Compared
+ * as text, not as a pattern built from the name: a tag name may hold any character but white
+ * space, '/' and '>' (`<article(>`), and such a pattern would not compile (a crash, exit 3).
+ */
+function endsWithEndTag(html: string, end: number, name: string): boolean {
+  if (!html.endsWith('>', end)) return false;
+  const tail = html
+    .slice(Math.max(0, end - name.length - 12), end - 1)
+    .trimEnd()
+    .toLowerCase();
+  return tail.endsWith(`</${name.toLowerCase()}`);
 }

@@ -20,6 +20,7 @@ const FIXED = [
   'lt-200000-wordpress',
   'markdown-bracket-paren-50000',
   'open-a-name-200000-wordpress',
+  'pattern-characters-in-tag-name',
   'wide-article-100000-p',
   'well-formed-page-4mb',
   'well-formed-page-20mb',

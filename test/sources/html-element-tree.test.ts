@@ -59,6 +59,8 @@ describe("a page's article element is parsed once (issue 12)", () => {
     ['nested articles', page(`<article><article>${PARAGRAPHS}</article><p>more</p></article>`)],
     ['a list item as the body', page(`<ul><li>${PARAGRAPHS}<li>next</li></ul>`)],
     ['a table cell as the body', page(`<table><tr><td>${PARAGRAPHS}<tr><td>x</td></tr></table>`)],
+    ['a tag name holding pattern characters', page(`<article(>${PARAGRAPHS}</article(>`)],
+    ['a tag name holding pattern characters, closed by a div', page(`<div><d(v>${PARAGRAPHS}</div>`)],
     ['unclosed paragraphs and entities', page(`<article>${PARAGRAPHS.replace(/<\/p>/g, '')} &amp; &copy;</article>`)],
   ])('builds the tree a parse of the body alone builds: %s', (_, html) => {
     const { reused, fresh } = bodyTrees(html);
