@@ -64,19 +64,22 @@ const attributes = (n: number) =>
   `<main><p ${Array.from({ length: n }, (_, i) => `data-a${i}="x"`).join(' ')}>The story.</p></main>`;
 
 describe('mainText on hostile pages', () => {
-  it('nested <div>s and one tag of many attributes: four times the input, less than eight times the work', () => {
+  it('nested <div>s and one tag of many attributes: eight times the input, less than 24 times the work', () => {
     // cheerio: 50,000 nested <div>s ~18 s (or a stack overflow), 40,000 attributes ~3.3 s.
+    // Eight times the input, not four as elsewhere: these runs take 10-60 ms, where a burst of
+    // load or a late compilation moved a linear ratio to 12 at 4x (CI, load ~4). Linear work
+    // is then ~8x, quadratic 64x: the bound between them leaves room for noise.
     for (const make of [deep, attributes]) {
       const small = make(10_000);
-      const large = make(40_000);
+      const large = make(80_000);
       expect(
         growthRatio(
           () => mainText(small),
           () => mainText(large),
-          8,
+          24,
           5,
         ),
-      ).toBeLessThan(8);
+      ).toBeLessThan(24);
     }
   });
 
