@@ -3,6 +3,7 @@ import { plannedUrl } from '../links/plan.js';
 import type { CitecheckOptions } from '../config/options.js';
 import type { CheckResult, CheckTarget } from '../types.js';
 import { fetchChain, type ChainState, type FetchContext } from './fetch-chain.js';
+import { CheckAbort } from './check-abort.js';
 import { followAbort } from './follow-abort.js';
 import { decodeDocument } from '../sources/decode.js';
 import type { RawResponse } from './http-client.js';
@@ -89,7 +90,7 @@ export async function checkTarget(target: CheckTarget, ctx: CheckContext): Promi
   const { options, clock } = ctx;
   // Time queued for a polite slot is not the link's: the check starts with its first request.
   let startedAt = clock.now();
-  const bound = new AbortController();
+  const bound = new CheckAbort();
   let deadline: number | undefined;
   let timer: NodeJS.Timeout | undefined;
   // The bound is a wall-clock safety net, so it runs on a real timer even when tests inject a

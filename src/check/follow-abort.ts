@@ -1,3 +1,5 @@
+import { CheckAbort } from './check-abort.js';
+
 /**
  * Aborts `child` when `parent` aborts, until the returned function is called. Every check of a
  * run follows the run's Ctrl-C signal; AbortSignal.any([check, run]) per check cost 0.25 ms
@@ -5,7 +7,7 @@
  * for 2,000 checks started together), and one listener per check on the run's signal grows
  * quadratically (EventTarget looks for duplicates on every add): one listener (whenAborted).
  */
-export function followAbort(parent: AbortSignal, child: AbortController): () => void {
+export function followAbort(parent: AbortSignal, child: { abort(reason?: unknown): void }): () => void {
   if (parent.aborted) {
     child.abort(parent.reason);
     return () => {};
@@ -25,6 +27,11 @@ const callbacks = new WeakMap<AbortSignal, Set<() => void>>();
  */
 export function whenAborted(signal: AbortSignal, fn: () => void): () => void {
   if (signal.aborted) return () => {};
+  // A check's own signal keeps its listeners itself (no WeakMap entry, no EventTarget).
+  if (signal instanceof CheckAbort) {
+    signal.addEventListener('abort', fn);
+    return () => signal.removeEventListener('abort', fn);
+  }
   let set = callbacks.get(signal);
   if (!set) {
     const fns = new Set<() => void>();
