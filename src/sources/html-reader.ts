@@ -50,6 +50,22 @@ const READER_MAX_WORK = 120_000;
 
 const PREFIX = 'data-cc-';
 
+/**
+ * True when Readability runs on a page whose elements, in document order, have these parents
+ * (-1 at the top): the bounds readerArticle checks, without its walk.
+ */
+export function readerBounded(parent: Int32Array): boolean {
+  if (parent.length > READER_MAX_ELEMENTS) return false;
+  const depth = new Int32Array(parent.length);
+  let work = 0;
+  for (let k = 0; k < parent.length; k++) {
+    depth[k] = parent[k] < 0 ? 0 : depth[parent[k]] + 1;
+    work += depth[k];
+    if (depth[k] > READER_MAX_DEPTH || work > READER_MAX_WORK) return false;
+  }
+  return true;
+}
+
 interface Libraries {
   parseSkeleton: (html: string) => { document: CopyDocument };
   Readability: new (
