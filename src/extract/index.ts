@@ -26,6 +26,7 @@ import { addStatementSignals, postVoice } from './statements.js';
 import { resolveTemplateLink } from './template-links.js';
 import { ignoreList, readIgnoreMarkers, stripIgnoreMarkers, type IgnoredUrl } from './ignore-markers.js';
 import { BlockWalker } from './walk-blocks.js';
+import { settleCitation } from './compact.js';
 import { pairArchivedCopies } from './archived-copies.js';
 
 /** Options of extraction. */
@@ -232,8 +233,11 @@ interface LinkedBlocks {
   blocks: Block[];
   /** What the walker found of each (its text's footnote marks and code, its kind's hints). */
   raws: RawBlock[];
-  /** The sentence ranges of the blocks with links or damaged anchors, by index (the others' are found as needed). */
-  ranges: Map<number, Array<[number, number]>>;
+  /**
+   * The sentence ranges of the blocks with links or damaged anchors, by index (the others' are
+   * found as needed), packed (see packRanges).
+   */
+  ranges: Array<number[] | undefined>;
   /** Each block's 1-based line in the source file, when known. */
   lines: Array<number | undefined>;
 }
@@ -250,7 +254,7 @@ function linkBlock(raw: RawBlock, index: number, post: PostLinks, into: LinkedBl
     const link = raw.links[i];
     const citation = toCitation(link, raw.text, ranges, post, raw.line);
     assignRole(citation, link, post);
-    citations[i] = citation;
+    citations[i] = settleCitation(citation);
   }
   // Nothing reads the raw links again (the claim analysis reads the block's text and marks):
   // their objects and rel lists are not kept to the end of it.
@@ -277,7 +281,29 @@ function linkBlock(raw: RawBlock, index: number, post: PostLinks, into: LinkedBl
   if (raw.damagedOmitted !== undefined) block.damagedAnchorsOmitted = raw.damagedOmitted;
   into.blocks.push(block);
   into.lines.push(line);
-  if (ranges !== NO_RANGES) into.ranges.set(index, ranges);
+  into.ranges.push(ranges === NO_RANGES ? undefined : packRanges(ranges));
+}
+
+/**
+ * Sentence ranges as one flat list of offsets (start, end, start, end…), as a post keeps them
+ * between its links and its claims: a list of pairs is an array per sentence, ~64 bytes each
+ * beside 16 packed, and the ranges were the largest of what a long post held through its claim
+ * analysis (~5 of the ~38 MB of a 2 MB Markdown post's, in a Map by block).
+ */
+function packRanges(ranges: ReadonlyArray<[number, number]>): number[] {
+  const packed = new Array<number>(ranges.length * 2);
+  for (let i = 0; i < ranges.length; i++) {
+    packed[2 * i] = ranges[i][0];
+    packed[2 * i + 1] = ranges[i][1];
+  }
+  return packed;
+}
+
+/** The pairs of packRanges' list. */
+function unpackRanges(packed: readonly number[]): Array<[number, number]> {
+  const ranges = new Array<[number, number]>(packed.length / 2);
+  for (let i = 0; i < ranges.length; i++) ranges[i] = [packed[2 * i], packed[2 * i + 1]];
+  return ranges;
 }
 
 /** A damaged anchor of a block as reported: its sentence, and its line (else the block's). */
@@ -326,7 +352,8 @@ function citesBySomeLink(citations: readonly Citation[]): boolean {
 function claimBlock(linked: LinkedBlocks, index: number, post: PostLinks, ownResearch: boolean): void {
   const block = linked.blocks[index];
   const raw = linked.raws[index];
-  const ranges = linked.ranges.get(index) ?? NO_RANGES;
+  const packed = linked.ranges[index];
+  const ranges = packed === undefined ? NO_RANGES : unpackRanges(packed);
   const line = linked.lines[index];
   // A tag, share or navigation link makes no claim look cited (nor an image's own source).
   const cited = block.damagedAnchors.length > 0 || citesBySomeLink(block.citations);
@@ -379,7 +406,7 @@ function* analyseClaims(linked: LinkedBlocks, post: PostLinks): Generator<void, 
   // post (compactPost), rather than when the generator is dropped (the walk's record of an
   // 18 MB Markdown file was held through the copy, at the run's peak).
   rawBlocks.length = 0;
-  linked.ranges.clear();
+  linked.ranges.length = 0;
   linked.lines.length = 0;
 }
 
@@ -515,7 +542,7 @@ export function extractStaged(post: Post, opts: ExtractOptions = {}): StagedExtr
     ),
     hosts: new Map(),
   };
-  const linked: LinkedBlocks = { blocks: [], raws: rawBlocks, ranges: new Map(), lines: [] };
+  const linked: LinkedBlocks = { blocks: [], raws: rawBlocks, ranges: [], lines: [] };
   for (let i = 0; i < rawBlocks.length; i++) linkBlock(rawBlocks[i], i, links, linked);
 
   const { body: _body, bodyFormat: _format, bodyLine: _line, outletNames: _names, ...rest } = post;
