@@ -72,6 +72,16 @@ export interface RawBlock {
 }
 
 /**
+ * What the claim analysis reads of a block's walk besides its text and kind (which the block
+ * holds): its marks and code, and the hints of its kind (a standalone `<cite>`, a caption, a
+ * list number, a `<q>`).
+ */
+export type ClaimHints = Pick<
+  RawBlock,
+  'footnoteMarks' | 'codeRanges' | 'marks' | 'note' | 'attribution' | 'caption' | 'listNumber' | 'hasQuote'
+>;
+
+/**
  * The empty list every list of a builder starts as, shared (and so frozen: a push to it would
  * change every block's). A block keeps it when it found nothing of that kind.
  */
