@@ -87,13 +87,11 @@ async function filesOf(
   input: string,
   bytes?: Buffer,
 ): Promise<{ files: FoundFile[]; expanded: boolean; skipped: string[] }> {
-  let info = await stat(input).catch((error: unknown) => error as Error);
-  // By its bytes, the name shown as a folder's walk shows it, found or not.
-  let named: { shown: string; bytes?: Buffer } = { shown: input };
-  if (info instanceof Error && bytes !== undefined) {
-    named = { shown: fileNameText(bytes), bytes };
-    info = await stat(bytes).catch(() => info);
-  }
+  // Given its bytes (not UTF-8), the input is read by them alone: its text, each such byte made
+  // U+FFFD, is another name, which may be another file's. Shown as a folder's walk shows it.
+  const named: { shown: string; bytes?: Buffer } =
+    bytes === undefined ? { shown: input } : { shown: fileNameText(bytes), bytes };
+  const info = await stat(bytes ?? input).catch((error: unknown) => error as Error);
   if (info instanceof Error) {
     // Without its bytes, a name holding U+FFFD (bytes Node could not decode) finds nothing.
     const lost = bytes === undefined && input.includes('\ufffd');

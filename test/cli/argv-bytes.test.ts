@@ -73,6 +73,16 @@ describe('an input named on the command line whose name is not UTF-8', () => {
     expect(posts(result.stdout)).toEqual([[`${cwd}/./caf\\xe9.md`, 'https://news.example.org/e9']]);
   });
 
+  it('is read by its bytes when a file is named as Node decodes them (U+FFFD in UTF-8)', async (context) => {
+    if (!supported) context.skip();
+    const both = await tempDir('citecheck-argv-both-');
+    await writeFile(bytes(both, '/', CAFE), post('bytes'));
+    await writeFile(path.join(both, 'caf\ufffd.md'), post('decoded'));
+    const result = await runCli(['check', CAFE, ...offline], { cwd: both });
+    expect(result.code, result.stderr).toBe(0);
+    expect(posts(result.stdout)).toEqual([['caf\\xe9.md', 'https://news.example.org/bytes']]);
+  });
+
   it('is read once when named twice or also found in a folder named', async (context) => {
     if (!supported) context.skip();
     const result = await runCli(['check', CAFE, '.', bytes('./', CAFE), ...offline], { cwd });
