@@ -72,6 +72,16 @@ export interface RawBlock {
 }
 
 /**
+ * What the claim analysis reads of a block's walk besides its text and kind (which the block
+ * holds): its marks and code, and the hints of its kind (a standalone `<cite>`, a caption, a
+ * list number, a `<q>`).
+ */
+export type ClaimHints = Pick<
+  RawBlock,
+  'footnoteMarks' | 'codeRanges' | 'marks' | 'note' | 'attribution' | 'caption' | 'listNumber' | 'hasQuote'
+>;
+
+/**
  * The empty list every list of a builder starts as, shared (and so frozen: a push to it would
  * change every block's). A block keeps it when it found nothing of that kind.
  */
@@ -375,10 +385,18 @@ export class BlockBuilder {
  * `text` as a string of its own. The parser's text and attribute values are slices of the HTML
  * it read, and V8 keeps the whole HTML alive for as long as a slice of it lives: the report's
  * texts, hrefs and anchor texts held every rendered section of a long Markdown file (two-byte,
- * with a line attribute on every block: ~4× the input) until the run ended. Concatenating
- * makes a pair that slicing flattens into a new string, so the copy alone is kept. V8 copies
- * strings shorter than 13 characters anyway.
+ * with a line attribute on every block: ~4× the input) until the run ended. A slice of a
+ * two-byte string is two-byte even when every character it holds fits in one: one curly quote
+ * in a Markdown file made every text, href and anchor of it two bytes a character (~3 MB of
+ * the ~25 MB a 2 MB post's blocks held). Such a text is copied through Latin-1, which V8 keeps
+ * one byte a character, flat (no 32-byte slice over a copy); a text that needs two bytes is
+ * copied by concatenating a pair that slicing flattens. V8 copies strings shorter than 13
+ * characters anyway.
  */
 function detach(text: string): string {
-  return text.length < 13 ? text : ` ${text}`.slice(1);
+  if (text.length < 13) return text;
+  return WIDE.test(text) ? ` ${text}`.slice(1) : Buffer.from(text, 'latin1').toString('latin1');
 }
+
+/** A character past Latin-1: the text needs two bytes a character. */
+const WIDE = /[^\u0000-\u00ff]/;

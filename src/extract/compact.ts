@@ -65,26 +65,46 @@ const EMPTY: never[] = Object.freeze([]) as unknown as never[];
 function compactCitation(c: Citation, urls: StringTable): Citation {
   const url = urls.get(c.url);
   const rawHref = c.rawHref === c.url ? url : urls.get(c.rawHref);
+  const checkUrl = c.checkUrl === undefined ? undefined : c.checkUrl === c.url ? url : urls.get(c.checkUrl);
   // Copies of the markup already (BlockBuilder.finish), and the sentence a view of its block's text.
-  const { anchorText, sentence } = c;
-  const rel = LISTS.get(c.rel);
-  // One literal with checkUrl (nearly every citation has one) keeps its fields in the object.
-  const out: Citation =
-    c.checkUrl === undefined
-      ? { url, rawHref, anchorText, sentence, rel, isInternal: c.isInternal, origin: c.origin }
-      : {
-          url,
-          rawHref,
-          anchorText,
-          sentence,
-          rel,
-          isInternal: c.isInternal,
-          origin: c.origin,
-          checkUrl: c.checkUrl === c.url ? url : urls.get(c.checkUrl),
-        };
+  const out = citationLiteral(c, url, rawHref, checkUrl, LISTS.get(c.rel));
   if (c.fragment !== undefined) out.fragment = ownString(c.fragment);
   if (c.invalid !== undefined) out.invalid = ownString(c.invalid);
-  // Fields other stages add to a citation are kept as they are.
+  return out;
+}
+
+/**
+ * `c` as extraction keeps it once its links are done: one object with its fields inside it, the
+ * URL written once when the href, URL and checked URL read alike, no rel list of its own. A
+ * citation is made field by field (its line, role, quotes added as they are found), and V8 then
+ * keeps what was added in a second object (~76 bytes a citation beside its own 48); its href
+ * and URL were two strings of the same text.
+ */
+export function settleCitation(c: Citation): Citation {
+  const { url } = c;
+  const rawHref = c.rawHref === url ? url : c.rawHref;
+  const checkUrl = c.checkUrl === undefined || c.checkUrl !== url ? c.checkUrl : url;
+  return citationLiteral(c, url, rawHref, checkUrl, c.rel.length === 0 ? EMPTY : c.rel);
+}
+
+/**
+ * The citation `c` with the given strings, as one literal for each common set of fields (an
+ * offline run's links all have a checkUrl and a line, many their quotes); the rarer fields, and
+ * any another stage adds, are copied after them as they are.
+ */
+function citationLiteral(
+  c: Citation,
+  url: string,
+  rawHref: string,
+  checkUrl: string | undefined,
+  rel: string[],
+): Citation {
+  const { anchorText, sentence, isInternal, origin, line, quotes } = c;
+  let out: Citation;
+  if (checkUrl === undefined) out = { url, rawHref, anchorText, sentence, rel, isInternal, origin };
+  else if (line === undefined) out = { url, rawHref, anchorText, sentence, rel, isInternal, origin, checkUrl };
+  else if (quotes === undefined) out = { url, rawHref, anchorText, sentence, rel, isInternal, origin, checkUrl, line };
+  else out = { url, rawHref, anchorText, sentence, rel, isInternal, origin, checkUrl, line, quotes };
   for (const key of Object.keys(c) as Array<keyof Citation>) {
     if (!(key in out)) (out as unknown as Record<string, unknown>)[key] = c[key];
   }

@@ -1,6 +1,6 @@
 import type { Block, BlockKind, CitationVia } from '../types.js';
 import { escapeRegExp } from '../config/claim-config.js';
-import type { RawBlock } from './block-builder.js';
+import type { ClaimHints } from './block-builder.js';
 import { MAX_SENTENCE_CHARS } from './sentences.js';
 import { INSTITUTION_NOUNS, NAME_STOPWORDS, PERSONAL_SUBJECTS } from './claim-rules.js';
 import { doubleQuotedSpans, unquoted } from './signals.js';
@@ -85,7 +85,7 @@ function credit(target: Block, source: Block, via: CitationVia): void {
 }
 
 /** Footnotes: each block credited by the notes its marks point to. */
-function creditFootnotes(blocks: Block[], raws: RawBlock[]): void {
+function creditFootnotes(blocks: Block[], raws: ClaimHints[]): void {
   const notes = new Map<string, Block[]>();
   raws.forEach((raw, i) => {
     if (raw.note === undefined) return;
@@ -100,7 +100,7 @@ function creditFootnotes(blocks: Block[], raws: RawBlock[]): void {
 }
 
 /** True when a block is a line crediting the block above it. */
-function isSourceLine(block: Block, raw: RawBlock): boolean {
+function isSourceLine(block: Block, raw: ClaimHints): boolean {
   if (NOT_CLAIMS.has(block.kind) || block.text.length > 300) return false;
   if (SOURCE_LINE.test(block.text)) return true;
   // After the text's own test: most blocks have no link, and some() with an arrow makes a function object per block.
@@ -111,7 +111,7 @@ function isSourceLine(block: Block, raw: RawBlock): boolean {
 }
 
 /** Source lines: each credits the nearest block above it that is not a source line itself. */
-function creditSourceLines(blocks: Block[], raws: RawBlock[]): void {
+function creditSourceLines(blocks: Block[], raws: ClaimHints[]): void {
   // The block the current run of source lines credits (kept, not searched back for each line).
   let above = -1;
   for (let i = 1; i < blocks.length; i++) {
@@ -259,7 +259,7 @@ function entryName(text: string): string | undefined {
  * each, to the end of the post): its entries become `reference` blocks, and each other block
  * that points to one by number ("[3]") or by its leading name is credited by it.
  */
-function creditReferences(blocks: Block[], raws: RawBlock[]): void {
+function creditReferences(blocks: Block[], raws: ClaimHints[]): void {
   const entries: number[] = [];
   let end = blocks.length;
   for (let h = blocks.length - 1; h >= 0; h--) {
@@ -434,7 +434,7 @@ function numbersOf(list: string): number[] {
  * settles what is a claim: a credited block cites (signal "citation"); a note, source line or
  * reference entry is no claim.
  */
-export function creditSources(blocks: Block[], raws: RawBlock[]): void {
+export function creditSources(blocks: Block[], raws: ClaimHints[]): void {
   creditFootnotes(blocks, raws);
   creditSourceLines(blocks, raws);
   creditReferences(blocks, raws);

@@ -9,8 +9,8 @@ import { capNesting, isNestingCapped, MAX_NESTING } from '../sources/html-nestin
 import { parseHtmlTree } from '../sources/html-tree.js';
 import { linkHost } from '../sources/own-site.js';
 import { deepMarkdown, deepNesting } from '../sources/warnings.js';
-import type { Block, Citation, ClaimSignal, DamagedAnchor, ExtractedPost, Post } from '../types.js';
-import type { RawBlock, RawLink } from './block-builder.js';
+import type { Block, Citation, ClaimEvidence, ClaimSignal, DamagedAnchor, ExtractedPost, Post } from '../types.js';
+import type { ClaimHints, RawBlock, RawLink } from './block-builder.js';
 import { markOrphanTags } from './prepare-html.js';
 import { quotesForCitation } from './quotes.js';
 import { sentenceAt, sentenceIndex, sentenceRanges } from './sentences.js';
@@ -26,6 +26,7 @@ import { addStatementSignals, postVoice } from './statements.js';
 import { resolveTemplateLink } from './template-links.js';
 import { ignoreList, readIgnoreMarkers, stripIgnoreMarkers, type IgnoredUrl } from './ignore-markers.js';
 import { BlockWalker } from './walk-blocks.js';
+import { settleCitation } from './compact.js';
 import { pairArchivedCopies } from './archived-copies.js';
 
 /** Options of extraction. */
@@ -230,10 +231,16 @@ function assignRole(citation: Citation, link: RawLink, post: PostLinks): void {
 interface LinkedBlocks {
   /** The blocks, `isClaim` false and no signals until claimBlock has run. */
   blocks: Block[];
-  /** What the walker found of each (its text's footnote marks and code, its kind's hints). */
-  raws: RawBlock[];
-  /** The sentence ranges of the blocks with links or damaged anchors, by index (the others' are found as needed). */
-  ranges: Map<number, Array<[number, number]>>;
+  /**
+   * What the walker found of each besides its text and kind (see ClaimHints): most blocks have
+   * none of it, and share NO_HINTS rather than keep their walk's record (~80 bytes a block).
+   */
+  raws: ClaimHints[];
+  /**
+   * The sentence ranges of the blocks with links or damaged anchors, by index (the others' are
+   * found as needed), packed (see packRanges).
+   */
+  ranges: Array<number[] | undefined>;
   /** Each block's 1-based line in the source file, when known. */
   lines: Array<number | undefined>;
 }
@@ -250,7 +257,7 @@ function linkBlock(raw: RawBlock, index: number, post: PostLinks, into: LinkedBl
     const link = raw.links[i];
     const citation = toCitation(link, raw.text, ranges, post, raw.line);
     assignRole(citation, link, post);
-    citations[i] = citation;
+    citations[i] = settleCitation(citation);
   }
   // Nothing reads the raw links again (the claim analysis reads the block's text and marks):
   // their objects and rel lists are not kept to the end of it.
@@ -276,9 +283,49 @@ function linkBlock(raw: RawBlock, index: number, post: PostLinks, into: LinkedBl
   };
   if (raw.damagedOmitted !== undefined) block.damagedAnchorsOmitted = raw.damagedOmitted;
   into.blocks.push(block);
+  into.raws.push(hintsOf(raw));
   into.lines.push(line);
-  if (ranges !== NO_RANGES) into.ranges.set(index, ranges);
+  into.ranges.push(ranges === NO_RANGES ? undefined : packRanges(ranges));
 }
+
+/**
+ * Sentence ranges as one flat list of offsets (start, end, start, end…), as a post keeps them
+ * between its links and its claims: a list of pairs is an array per sentence, ~64 bytes each
+ * beside 16 packed, and the ranges were the largest of what a long post held through its claim
+ * analysis (~5 of the ~38 MB of a 2 MB Markdown post's, in a Map by block).
+ */
+function packRanges(ranges: ReadonlyArray<[number, number]>): number[] {
+  const packed = new Array<number>(ranges.length * 2);
+  for (let i = 0; i < ranges.length; i++) {
+    packed[2 * i] = ranges[i][0];
+    packed[2 * i + 1] = ranges[i][1];
+  }
+  return packed;
+}
+
+/** The pairs of packRanges' list. */
+function unpackRanges(packed: readonly number[]): Array<[number, number]> {
+  const ranges = new Array<[number, number]>(packed.length / 2);
+  for (let i = 0; i < ranges.length; i++) ranges[i] = [packed[2 * i], packed[2 * i + 1]];
+  return ranges;
+}
+
+/** The claim hints of a walked block: NO_HINTS when it has none. */
+function hintsOf(raw: RawBlock): ClaimHints {
+  const plain =
+    raw.footnoteMarks.length === 0 &&
+    raw.marks.length === 0 &&
+    raw.codeRanges === undefined &&
+    raw.note === undefined &&
+    raw.attribution === undefined &&
+    raw.caption === undefined &&
+    raw.listNumber === undefined &&
+    raw.hasQuote === undefined;
+  return plain ? NO_HINTS : raw;
+}
+
+/** The hints of a block with no marks, code or hints of its kind (shared, frozen: never changed). */
+const NO_HINTS = Object.freeze({ footnoteMarks: Object.freeze([]), marks: Object.freeze([]) }) as unknown as ClaimHints;
 
 /** A damaged anchor of a block as reported: its sentence, and its line (else the block's). */
 function damagedAnchor(
@@ -322,15 +369,21 @@ function citesBySomeLink(citations: readonly Citation[]): boolean {
   return false;
 }
 
-/** The block's claim signals and their evidence (then its line, keeping the keys' order). */
+/**
+ * The block with its claim signals, their evidence and its line, as a new block: one literal
+ * with its fields inside it (fields added to the block kept them in a second object, ~40 bytes
+ * a block, held to the end of the run).
+ */
 function claimBlock(linked: LinkedBlocks, index: number, post: PostLinks, ownResearch: boolean): void {
   const block = linked.blocks[index];
   const raw = linked.raws[index];
-  const ranges = linked.ranges.get(index) ?? NO_RANGES;
+  const { text, kind } = block;
+  const packed = linked.ranges[index];
+  const ranges = packed === undefined ? NO_RANGES : unpackRanges(packed);
   const line = linked.lines[index];
   // A tag, share or navigation link makes no claim look cited (nor an image's own source).
   const cited = block.damagedAnchors.length > 0 || citesBySomeLink(block.citations);
-  const found = claimSignals(raw.text, {
+  const found = claimSignals(text, {
     blank: raw.codeRanges ? [...raw.footnoteMarks, ...raw.codeRanges] : raw.footnoteMarks,
     rules: post.claimRules,
     ranges: ranges.length > 0 ? ranges : undefined,
@@ -338,18 +391,26 @@ function claimBlock(linked: LinkedBlocks, index: number, post: PostLinks, ownRes
   });
   const fromText = found.signals;
   // A blockquote or an inline <q> quotes someone, with or without quotation marks.
-  if ((raw.kind === 'blockquote' || raw.hasQuote === true) && !fromText.includes('quote')) fromText.unshift('quote');
+  if ((kind === 'blockquote' || raw.hasQuote === true) && !fromText.includes('quote')) fromText.unshift('quote');
   // Arrays of their exact length: one grown by push() keeps room for 16 items, and a block
   // holds its lists until the run ends (a 4 MB Markdown list: 15 MB of room, ~4× the input).
   const signals: ClaimSignal[] = cited ? ['citation' as ClaimSignal].concat(fromText) : fromText.slice();
-  block.isClaim = !NOT_CLAIMS.has(raw.kind) && signals.length > 0;
-  block.signals = signals;
+  const isClaim = !NOT_CLAIMS.has(kind) && signals.length > 0;
   // A quote without quotation marks has no quoted words as evidence: its opening words say why.
   const quoteWords = fromText.includes('quote') && !found.evidence.some((e) => e.signal === 'quote');
-  const opening = quoteWords ? raw.text.replace(/\s+/g, ' ').trim() : '';
-  if (opening !== '') block.evidence = [{ signal: 'quote', text: quoteEvidence(opening) }, ...found.evidence];
-  else if (found.evidence.length > 0) block.evidence = found.evidence.slice();
-  if (line !== undefined) block.line = line;
+  const opening = quoteWords ? text.replace(/\s+/g, ' ').trim() : '';
+  let evidence: ClaimEvidence[] | undefined;
+  if (opening !== '') evidence = [{ signal: 'quote', text: quoteEvidence(opening) }, ...found.evidence];
+  else if (found.evidence.length > 0) evidence = found.evidence.slice();
+  const { citations, damagedAnchors } = block;
+  let out: Block;
+  if (line === undefined && evidence === undefined)
+    out = { index, kind, text, isClaim, signals, citations, damagedAnchors };
+  else if (line === undefined) out = { index, kind, text, isClaim, signals, citations, damagedAnchors, evidence };
+  else if (evidence === undefined) out = { index, kind, text, isClaim, signals, citations, damagedAnchors, line };
+  else out = { index, kind, text, isClaim, signals, citations, damagedAnchors, line, evidence };
+  if (block.damagedAnchorsOmitted !== undefined) out.damagedAnchorsOmitted = block.damagedAnchorsOmitted;
+  linked.blocks[index] = out;
 }
 
 /**
@@ -359,7 +420,7 @@ function claimBlock(linked: LinkedBlocks, index: number, post: PostLinks, ownRes
  */
 function* analyseClaims(linked: LinkedBlocks, post: PostLinks): Generator<void, void, undefined> {
   const rawBlocks = linked.raws;
-  const ownResearch = tellsOwnResearch(rawBlocks.map((raw) => raw.text));
+  const ownResearch = tellsOwnResearch(linked.blocks.map((block) => block.text));
   for (let i = 0; i < rawBlocks.length; i++) {
     claimBlock(linked, i, post, ownResearch);
     yield;
@@ -379,7 +440,7 @@ function* analyseClaims(linked: LinkedBlocks, post: PostLinks): Generator<void, 
   // post (compactPost), rather than when the generator is dropped (the walk's record of an
   // 18 MB Markdown file was held through the copy, at the run's peak).
   rawBlocks.length = 0;
-  linked.ranges.clear();
+  linked.ranges.length = 0;
   linked.lines.length = 0;
 }
 
@@ -515,8 +576,10 @@ export function extractStaged(post: Post, opts: ExtractOptions = {}): StagedExtr
     ),
     hosts: new Map(),
   };
-  const linked: LinkedBlocks = { blocks: [], raws: rawBlocks, ranges: new Map(), lines: [] };
+  const linked: LinkedBlocks = { blocks: [], raws: [], ranges: [], lines: [] };
   for (let i = 0; i < rawBlocks.length; i++) linkBlock(rawBlocks[i], i, links, linked);
+  // The walk's records are read no more: only the blocks' claim hints are kept (see hintsOf).
+  rawBlocks.length = 0;
 
   const { body: _body, bodyFormat: _format, bodyLine: _line, outletNames: _names, ...rest } = post;
   if (dropped > 0) rest.warnings = [...rest.warnings, deepNesting(dropped, MAX_NESTING)];

@@ -171,8 +171,14 @@ export interface WalkOptions {
 
 /** Normalised `rel` tokens. */
 function relTokens(rel: string | undefined): string[] {
-  return rel ? rel.toLowerCase().split(/\s+/).filter(Boolean) : [];
+  // Most links have none: one shared empty list (frozen), not an array kept per citation.
+  if (!rel) return NO_REL;
+  const tokens = rel.toLowerCase().split(/\s+/).filter(Boolean);
+  return tokens.length === 0 ? NO_REL : tokens;
 }
+
+/** The `rel` tokens of a link that has none (shared, frozen: never changed). */
+const NO_REL: string[] = Object.freeze([]) as unknown as string[];
 
 /** Longest anchor text kept; longer ones are cut with "…" (a link around a whole paragraph). */
 export const MAX_ANCHOR_CHARS = 300;

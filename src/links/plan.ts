@@ -111,7 +111,9 @@ function planTarget(target: CheckTarget, options: PlanOptions, inputs: PlanInput
     rule,
     result: {
       url: target.url,
-      redirects: [],
+      // One shared chain: every result the plan decides was never redirected, and an offline
+      // run of a long post keeps one per URL (and its report one per citation) to the end.
+      redirects: NO_REDIRECTS,
       attempts: 0,
       checkedAt: now(),
       durationMs: 0,
@@ -145,6 +147,9 @@ function planTarget(target: CheckTarget, options: PlanOptions, inputs: PlanInput
   if (host) PARSED.set(target, host);
   return { action: 'check', target };
 }
+
+/** The redirect chain of a result decided without a request (shared, frozen: never changed). */
+const NO_REDIRECTS: CheckResult['redirects'] = Object.freeze([]) as unknown as CheckResult['redirects'];
 
 function hostOf(url: string): URL | undefined {
   try {

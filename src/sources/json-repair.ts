@@ -315,13 +315,33 @@ class Reader {
   }
 }
 
-// The index of the last text asked about: a list of 10,000 posts asks once per post.
+// The index of the last text asked about more than once: a list of 10,000 posts asks once per
+// post. A text asked about once (the line of an HTML page's body) is scanned, not indexed and
+// kept: the memo held a 20 MB page, and its index, to the end of the run (issue 13).
 let lineIndexMemo: { text: string; index: LineIndex } | undefined;
+// The length of the last text scanned: one of the same length asked next is most likely it again.
+let scannedLength = -1;
 
 /** 1-based line and column of an offset. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  if (lineIndexMemo?.text !== text) lineIndexMemo = { text, index: lineIndex(text) };
+  if (lineIndexMemo?.text === text) return lineIndexMemo.index.lineColumn(offset);
+  if (text.length !== scannedLength) {
+    scannedLength = text.length;
+    return scanLineColumn(text, offset);
+  }
+  lineIndexMemo = { text, index: lineIndex(text) };
   return lineIndexMemo.index.lineColumn(offset);
+}
+
+/** lineColumn by scanning the text up to `offset` (what lineIndex's lookup answers). */
+function scanLineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
 }
 
 /** "1 string, 2 objects" from the counts of what a truncation closed. */
