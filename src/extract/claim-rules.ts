@@ -31,6 +31,14 @@ export const CLAUSE_VERBS = set(
 );
 
 /**
+ * A reporting verb as a participle after a comma, what a speaker went on to say ("tore into
+ * him, insinuating that …", "resigned on Monday, saying the board had failed", ", adding that
+ * …"): an attribution when what was said follows (checked by the caller), as news writes it.
+ */
+export const REPORTING_PARTICIPLE =
+  /,\s+(?:saying|adding|noting|arguing|claiming|insisting|warning|stressing|explaining|insinuating|asserting|alleging|declaring|acknowledging|admitting|conceding|predicting|complaining|contending|maintaining)\b/g;
+
+/**
  * Adverbs that report what others say ("the company reportedly plans", "he allegedly took"): the
  * writer passes on a report or an accusation, which an editor wants sourced.
  */

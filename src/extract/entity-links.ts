@@ -299,13 +299,17 @@ const SHOP_PRODUCT: Record<string, RegExp> = {
 /**
  * True for a store or affiliate link (bench/claims-labelling.md: "store/product/affiliate links"
  * are no sources): a link through an affiliate network or a shop's short link, or a product's
- * page at a large shop (an app store's app page, a marketplace listing). It names the thing the
+ * page at a large shop (an app store's app page, a marketplace listing), or a product under
+ * another site's commerce segment (`/products/…`, `/shop/…`). It names the thing the
  * paragraph is about, as an entity link does; the App Store host is `apps.apple.com`, so
  * apple.com's newsroom and Google's other pages stay sources.
  */
-export function isStoreLink(url: UrlParts): boolean {
+export function isStoreLink(url: UrlParts, isInternal = false): boolean {
   const host = url.host.toLowerCase();
   if (AFFILIATE_HOSTS.test(host)) return true;
+  // Another site's shop: a product or its category under a commerce segment (`/products/jam-voice`,
+  // `/product-category/mvoice`, `/shop/…`, Shopify's `/collections/…`): the maker selling it.
+  if (!isInternal && /\/(?:products?|product-category|shop|store|buy|collections)\/[^/]/i.test(url.path)) return true;
   const shop = SHOP_HOST.exec(host)?.[1];
   if (shop === undefined) return false;
   if (shop === 'apple' && !/^(?:apps|itunes)\.apple\./.test(host)) return false;
@@ -327,7 +331,7 @@ export function isEntityLink(
 ): boolean {
   const text = anchorText.trim();
   if (text === '' || creditedBefore(text, sentence)) return false;
-  if (isStoreLink(url)) return true;
+  if (isStoreLink(url, isInternal)) return true;
   const segs = segmentsOf(url.path);
   const name = isBareName(text, sentence);
   if (name && isProfileById(segs)) return true;

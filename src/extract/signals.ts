@@ -39,6 +39,7 @@ import {
   PERSONAL_SUBJECTS,
   PORTRAYED,
   PREPOSITIONS,
+  REPORTING_PARTICIPLE,
   QUANTITY_AFTER,
   REPORTING_VERBS,
   SHOW_VERBS,
@@ -959,6 +960,18 @@ function attributions(text: string, t: string, rules: ClaimRules, wanted: Readon
     }
     if (isReporting(t, m.index, m.index + m[0].length, verb, conditionEnd))
       found.push(evidence(m.index, m.index + m[0].length));
+  }
+  // ", saying that …", ", adding the plan was dead": what someone went on to say; not the
+  // writer's ("I left, saying that …") nor a thing's (", suggesting a leak").
+  REPORTING_PARTICIPLE.lastIndex = 0;
+  for (let m = t.includes(', ') ? REPORTING_PARTICIPLE.exec(t) : null; m && found.length < MAX_EVIDENCE;) {
+    const end = m.index + m[0].length;
+    const after = t.slice(end, end + 40);
+    const said = /^\s*(?:that\b|[,:]?\s*["“])/i.test(after) || CLAUSE_AFTER.test(after);
+    const before = wordsBefore(t, m.index, 12);
+    if (said && !before.some((w) => PERSONAL_SUBJECTS.has(w)) && !MECHANICAL_SUBJECTS.has(before[0] ?? ''))
+      found.push(m[0].replace(/^,\s+/, ''));
+    m = REPORTING_PARTICIPLE.exec(t);
   }
   if (wanted.size > 0) positions(t, found, evidence, wanted);
   return found;

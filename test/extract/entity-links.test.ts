@@ -177,6 +177,8 @@ describe('links on a name to its own page are not sources (role entity, issue 8)
       'https://www.etsy.com/listing/998877/harbour-print',
       'https://apps.apple.com/us/app/tidewatch/id123456789',
       'https://play.google.com/store/apps/details?id=com.example.tide',
+      'https://www.tidewatch.example/products/tidewatch-3',
+      'https://www.tidewatch.example/product-category/watches',
     ])
       expect(entity('this deal', url, 'The watch is on sale at this deal today.'), url).toBe(true);
     // The shops' other pages stay sources: a newsroom's release, a help page, search results.

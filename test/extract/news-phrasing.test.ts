@@ -37,6 +37,20 @@ describe('reporting verbs with other uses: attribution when what was said follow
   });
 });
 
+describe('a reporting verb as a participle after a comma', () => {
+  it('", saying …", ", insinuating that …": what the speaker went on to say', () => {
+    expect(attributions('The minister resigned on Monday, saying the board had failed the town.')).toEqual(['saying']);
+    expect(
+      attributions('The first lady tore into the businessman, insinuating that the nation would lose a grownup.'),
+    ).toEqual(['insinuating']);
+  });
+
+  it('not the writer’s own, nor with nothing said after it', () => {
+    expect(attributions('I left the meeting early, saying that I was tired.')).toEqual([]);
+    expect(attributions('The crowd cheered, adding to the noise of the parade.')).toEqual([]);
+  });
+});
+
 describe('adverbs of hearsay', () => {
   it('"reportedly", "allegedly" pass on someone else’s report', () => {
     expect(attributions('The company reportedly plans to cut hundreds of jobs at its Ohio plant.')).toEqual([
