@@ -48,7 +48,10 @@ export function inputBytes(
   // The bytes of each argument holding U+FFFD, by its text, in order.
   const byText = new Map<string, Buffer[]>();
   args.forEach((arg, i) => {
-    if (arg.includes('\ufffd')) byText.set(arg, [...(byText.get(arg) ?? []), given[i]]);
+    if (!arg.includes('\ufffd')) return;
+    const list = byText.get(arg);
+    if (list === undefined) byText.set(arg, [given[i]]);
+    else list.push(given[i]);
   });
   const counts = new Map<string, number>();
   for (const input of inputs) if (byText.has(input)) counts.set(input, (counts.get(input) ?? 0) + 1);

@@ -512,7 +512,12 @@ function ownReporting(block: Block, outlet: Outlet, rules: ClaimRules | undefine
   for (const f of found) {
     const s = sentenceIndex(ranges, f.at);
     if (f.who === 'other') other.add(s);
-    else own.set(s, [...(own.get(s) ?? []), f]);
+    else {
+      // Appended in place: a copy per phrase made a paragraph of repeated phrases quadratic.
+      const list = own.get(s);
+      if (list === undefined) own.set(s, [f]);
+      else list.push(f);
+    }
   }
   for (const s of other) own.delete(s);
   if (own.size === 0) return undefined;

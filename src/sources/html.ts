@@ -360,6 +360,11 @@ function ownsItsSource(html: string, el: DomNode, end: number): boolean {
   const name = el.name;
   if (name === undefined || el.startIndex == null || el.endIndex == null || el.endIndex + 1 !== end) return false;
   if (IMPLICITLY_CLOSED.has(name) || insideForeign(el)) return false;
+  // htmlparser2 closes `<x/>` only in SVG or MathML, and an svg or math opened before the element
+  // can leave that context on (a self-closed `<svg/>`, an svg closed by its parent's end tag): the
+  // page's parse then closes a `<span/>` in the element that a parse of its source alone leaves open.
+  const foreign = FOREIGN_START.exec(html);
+  if (foreign !== null && foreign.index < el.startIndex && html.includes('/>', el.startIndex)) return false;
   return endsWithEndTag(html, end, name);
 }
 
@@ -368,11 +373,14 @@ function ownsItsSource(html: string, el: DomNode, end: number): boolean {
  * as text, not as a pattern built from the name: a tag name may hold any character but white
  * space, '/' and '>' (`<article(>`), and such a pattern would not compile (a crash, exit 3).
  */
+/** The start of an svg or math element (or of a longer name: only ever a reason not to reuse). */
+const FOREIGN_START = /<(?:svg|math)/i;
+
 function endsWithEndTag(html: string, end: number, name: string): boolean {
   if (!html.endsWith('>', end)) return false;
-  const tail = html
-    .slice(Math.max(0, end - name.length - 12), end - 1)
-    .trimEnd()
-    .toLowerCase();
+  // Back over the white space htmlparser2 ends a tag name at (ASCII only, not trimEnd's Unicode).
+  let to = end - 1;
+  while (to > 0 && ' \t\n\f\r'.includes(html[to - 1])) to -= 1;
+  const tail = html.slice(Math.max(0, to - name.length - 2), to).toLowerCase();
   return tail.endsWith(`</${name.toLowerCase()}`);
 }

@@ -84,6 +84,9 @@ describe('extraction time grows linearly (issue 13)', () => {
     ['unclosed tags "<a<a<a…"', (n) => [wpPost(`<p>x${'<a'.repeat(n / 2)}`), 'post.json']],
     ['unclosed script tags', (n) => [wpPost(`<p>x${'<script'.repeat(n / 7)}`), 'post.json']],
     ['a wide <article> of <p>', (n) => [wpPost(`<article>${'<p>x</p>'.repeat(n / 8)}</article>`), 'post.json']],
+    // One paragraph of firsthand phrases: each was once appended to a copy of its sentence's list.
+    ['"We were told " ×n in one paragraph', (n) => [`P: ${'We were told '.repeat(n / 13)}\n`, 'post.md']],
+    ['"our sources said " ×n in one paragraph', (n) => [`P: ${'our sources said '.repeat(n / 17)}\n`, 'post.md']],
     [
       'a well-formed page',
       (n) => [

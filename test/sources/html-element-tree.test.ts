@@ -61,6 +61,20 @@ describe("a page's article element is parsed once (issue 12)", () => {
     ['a table cell as the body', page(`<table><tr><td>${PARAGRAPHS}<tr><td>x</td></tr></table>`)],
     ['a tag name holding pattern characters', page(`<article(>${PARAGRAPHS}</article(>`)],
     ['a tag name holding pattern characters, closed by a div', page(`<div><d(v>${PARAGRAPHS}</div>`)],
+    // An svg or math opened before the article can leave htmlparser2's foreign context on, where
+    // `<span/>` closes itself (review33 F2).
+    [
+      'a self-closed svg before the article',
+      page(`<article>${PARAGRAPHS}<p>a <span/>b</p></article>`, '<svg class="i"/>'),
+    ],
+    [
+      'a self-closed math before the article',
+      page(`<article>${PARAGRAPHS}<p><a href="/x"/> b</p></article>`, '<math/>'),
+    ],
+    [
+      'an svg closed by its parent before the article',
+      page(`<article>${PARAGRAPHS}<p>a <b/>c</p></article>`, '<a href="/"><svg><path d=""></a>'),
+    ],
     ['unclosed paragraphs and entities', page(`<article>${PARAGRAPHS.replace(/<\/p>/g, '')} &amp; &copy;</article>`)],
   ])('builds the tree a parse of the body alone builds: %s', (_, html) => {
     const { reused, fresh } = bodyTrees(html);
