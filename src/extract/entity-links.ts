@@ -304,7 +304,7 @@ const SHOP_PRODUCT: Record<string, RegExp> = {
  * paragraph is about, as an entity link does; the App Store host is `apps.apple.com`, so
  * apple.com's newsroom and Google's other pages stay sources.
  */
-export function isStoreLink(url: UrlParts, isInternal = false): boolean {
+function isStoreLink(url: UrlParts, isInternal = false): boolean {
   const host = url.host.toLowerCase();
   if (AFFILIATE_HOSTS.test(host)) return true;
   // Another site's shop: a product or its category under a commerce segment (`/products/jam-voice`,

@@ -601,6 +601,9 @@ const SAID_ADJECTIVE_BEFORE = new RegExp(
   `(?:\\b(?:${[...PREPOSITIONS].join('|')})|\\bto\\s+(?!(?:him|her|them|me|us|it|you|whom)\\b)[a-z]+)\\s+$`,
 );
 
+// A quote closing right before the verb, its speaker after it ("“…,” says Ruiz").
+const QUOTE_CLOSED_BEFORE = /[,!?—–-]\s*["”]\s*$/;
+
 // A quote closing right before its speaker and the verb ("“…,” she recalled", "“…,” recalls Ruiz").
 const QUOTE_BEFORE = /[,!?—–-]\s*["”’']\s*(?:[\p{L}.'’-]+\s+){0,4}$/u;
 
@@ -626,6 +629,9 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
   if (start < conditionEnd) return false;
   // The writer after the verb ("“It won't rise,” said I."): the writer's own words, as "I said".
   if (WRITER_AFTER.test(after)) return false;
+  // A quote closing right before the verb ("“… a picture,” says McCaughrean"): the speaker comes
+  // after it, and the quote's last words are no subject ("picture" is no screenshot's).
+  if (QUOTE_CLOSED_BEFORE.test(t.slice(Math.max(0, start - 8), start)) && !NOT_REPORTED_AFTER.test(after)) return true;
   const before = wordsBefore(t, start, 6);
   // A determiner right before: a noun or an adjective ("the claims", "an estimated cost").
   if (before.length > 0 && DETERMINERS.has(before[before.length - 1])) return false;

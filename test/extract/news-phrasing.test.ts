@@ -27,6 +27,10 @@ describe('reporting verbs with other uses: attribution when what was said follow
     ]);
   });
 
+  it('a quote closing right before the verb: the speaker follows it, whatever the quote’s last word', () => {
+    expect(attributions('“There is nothing out there to take a picture,” says McCaughrean.')).toEqual(['says']);
+  });
+
   it('not their other senses: a recall of cars, roads maintained, an eclipse observed, a reply to a fire', () => {
     expect(attributions('Tesla recalled more than two million cars in December.')).toEqual([]);
     expect(attributions('The county maintains the roads along the coast.')).toEqual([]);
