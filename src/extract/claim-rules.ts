@@ -17,8 +17,32 @@ export const set = (words: string): ReadonlySet<string> => new Set(words.split('
  * phrase "according to"; "coined" credits a term to someone ("a term coined by the media").
  */
 export const REPORTING_VERBS = set(
-  'said says say told tells stated states announced announces reported reports testified acknowledged acknowledges admitted admits asserted asserts insisted insists warned warns claimed claims claim argued argues confirmed confirms disclosed discloses revealed reveals reiterated reiterates wrote writes noted notes explained explains added estimated estimates estimate concluded concludes found finds showed shows shown suggested suggests predicted predicts boasted boasts conceded concedes complained complains alleged alleges contended contends declared declares vowed vows pledged pledges urged urges denied denies coined disagreed disagrees objected countered tweeted tweets determined determines',
+  'said says say told tells stated states announced announces reported reports testified acknowledged acknowledges admitted admits asserted asserts insisted insists warned warns claimed claims claim argued argues confirmed confirms disclosed discloses revealed reveals reiterated reiterates wrote writes noted notes explained explains added estimated estimates estimate concluded concludes found finds showed shows shown suggested suggests predicted predicts boasted boasts conceded concedes complained complains alleged alleges contended contends declared declares vowed vows pledged pledges urged urges denied denies coined disagreed disagrees objected countered tweeted tweets determined determines adds stressed stresses emphasized emphasizes emphasised emphasises recalled recalls recounted recounts maintained maintains indicated indicates signaled signalled cautioned cautions remarked remarks mentioned mentions observed observes responded responds replied replies commented',
 );
+
+/**
+ * Reporting verbs that have other uses ("recalled 2 million cars", "maintained the roads",
+ * "observed the eclipse", "responded to the fire"): attribution only when what was said follows
+ * ("that", a quote, a clause: "stressed the plan was safe") or a quote came before its speaker
+ * ("“…,” she recalled"). News writing uses them as often as "said" for a person's words.
+ */
+export const CLAUSE_VERBS = set(
+  'stressed stresses emphasized emphasizes emphasised emphasises recalled recalls recounted recounts maintained maintains indicated indicates signaled signalled cautioned cautions remarked remarks mentioned mentions observed observes responded responds replied replies commented',
+);
+
+/**
+ * A reporting verb as a participle after a comma, what a speaker went on to say ("tore into
+ * him, insinuating that …", "resigned on Monday, saying the board had failed", ", adding that
+ * …"): an attribution when what was said follows (checked by the caller), as news writes it.
+ */
+export const REPORTING_PARTICIPLE =
+  /,\s+(?:saying|adding|noting|arguing|claiming|insisting|warning|stressing|explaining|insinuating|asserting|alleging|declaring|acknowledging|admitting|conceding|predicting|complaining|contending|maintaining)\b/g;
+
+/**
+ * Adverbs that report what others say ("the company reportedly plans", "he allegedly took"): the
+ * writer passes on a report or an accusation, which an editor wants sourced.
+ */
+export const HEARSAY_ADVERBS = /\b(?:reportedly|allegedly|purportedly|reputedly|ostensibly)\b/gi;
 
 /**
  * Verbs of belief, hope and fear: someone's position when "that" follows ("the United States
@@ -337,6 +361,24 @@ export const NOT_PAST_ED =
 export const IRREGULAR_PAST = set(
   'won lost took made gave went came began became left got held led met paid ran sent sold spent stood broke brought bought built chose drew fell fought grew kept knew rose saw shut spoke struck threw wrote told said',
 );
+
+/**
+ * A ranking or a record told as fact ("one of the oldest networks in the world", "the nation's
+ * largest utility", "the first city in the country to ban it", "a record high", "the most
+ * since records began"): a claim about the whole world of its kind, which only a source can
+ * back, whoever it names. A superlative needs its scope ("in the world", "ever recorded", "the
+ * nation's"): "the best pizza" alone is taste.
+ */
+export const RECORD_CLAIM =
+  /\b(?:(?:one\s+of\s+)?the\s+(?:\p{Ll}{3,}est|most\s+\p{Ll}{4,}|first|only|last)\b[^.!?;:—]{0,60}?\b(?:in\s+(?:the\s+)?(?:world|country|nation|history|continent|galaxy|universe)\b|(?:ever|yet)\s+(?:recorded|built|made|sold|found|seen|measured|discovered|observed|reported)\b|on\s+record\b|since\s+records\s+began\b)|\bthe\s+(?:world|nation|country|planet|continent|globe)['’]s\s+(?:\p{Ll}{3,}est|most\s+\p{Ll}{4,}|first|only|leading|top)\b|\b(?:all-time|record)\s+(?:high|low)s?\b)/u;
+
+/**
+ * Public bodies and groups of officials as a sentence's subject ("The city is replacing its
+ * mains", "Police arrested two men", "Officials have closed the bridge"): a party though no
+ * capitalised name is given, as news writes of them once named or known to all.
+ */
+export const PUBLIC_BODY_SUBJECT =
+  /(?:^|[,;—–]\s*)(?:(?:[Tt]he|[Ss]tate|[Ff]ederal|[Ll]ocal|[Cc]ity|[Cc]ounty)\s+(?:(?:city|state|county|federal|local|national|provincial|regional)\s+)?(?:government|administration|city|state|county|police|department|ministry|agency|court|courts|council|legislature|district|authorities|officials|prosecutors|investigators|regulators|lawmakers|military|army|navy|utility)|[Pp]olice|[Oo]fficials|[Aa]uthorities|[Pp]rosecutors|[Ii]nvestigators|[Rr]egulators|[Ll]awmakers|[Ll]egislators)(?![\p{L}'’-])(?!\s+(?:of|for|and|or|to|at|in|on|with|by|that|who|which)\b)/u;
 
 /**
  * A sentence telling what a law or a deal provides, its subject the instrument and its verb in

@@ -270,6 +270,54 @@ function creditedBefore(text: string, sentence: string): boolean {
 }
 
 /**
+ * Hosts that only forward a reader to a shop, paying the site a commission (affiliate networks
+ * and the shops' own short links): whatever the link's words, it sells, it does not source.
+ */
+const AFFILIATE_HOSTS =
+  /(?:^|\.)(?:amzn\.to|amzn\.eu|amzn\.com|a\.co|redirectingat\.com|skimresources\.com|viglink\.com|shop-links\.co|howl\.me|linksynergy\.com|anrdoezrs\.net|jdoqocy\.com|tkqlhce\.com|dpbolvw\.net|kqzyfj\.com|avantlink\.com|pntra\.com|shareasale\.com|awin1\.com|prf\.hn|geni\.us|fave\.co|narrativ\.com|sovrn\.co|7tiv\.net)$/;
+/** A shop's own host, by its registrable name ("amazon" of www.amazon.co.uk). */
+const SHOP_HOST =
+  /(?:^|\.)(amazon|ebay|etsy|walmart|target|bestbuy|apple|google|bhphotovideo|newegg|homedepot|lowes|wayfair|costco)\.[a-z.]{2,6}$/;
+/** The path of a product's page at those shops (`/dp/B0…`, `/itm/…`, `/listing/…`, `/app/…`, `/store/apps/…`). */
+const SHOP_PRODUCT: Record<string, RegExp> = {
+  amazon: /\/(?:dp|gp\/product|gp\/aw\/d|exec\/obidos\/asin)\/|\/s\/?$/i,
+  ebay: /^\/(?:itm|p)\//i,
+  etsy: /^\/(?:[a-z]{2}\/)?listing\//i,
+  walmart: /^\/ip\//i,
+  target: /^\/p\//i,
+  bestbuy: /^\/site\/.+\.p$/i,
+  apple: /^\/(?:[a-z]{2}\/)?app\//i,
+  google: /^\/store\/apps\//i,
+  bhphotovideo: /^\/c\/product\//i,
+  newegg: /\/p\//i,
+  homedepot: /^\/p\//i,
+  lowes: /^\/pd\//i,
+  wayfair: /\/pdp\//i,
+  costco: /\.product\.\d+\.html$/i,
+};
+
+/**
+ * True for a store or affiliate link (bench/claims-labelling.md: "store/product/affiliate links"
+ * are no sources): a link through an affiliate network or a shop's short link, or a product's
+ * page at a large shop (an app store's app page, a marketplace listing), or a product under
+ * another site's commerce segment (`/products/…`, `/shop/…`). It names the thing the
+ * paragraph is about, as an entity link does; the App Store host is `apps.apple.com`, so
+ * apple.com's newsroom and Google's other pages stay sources.
+ */
+function isStoreLink(url: UrlParts, isInternal = false): boolean {
+  const host = url.host.toLowerCase();
+  if (AFFILIATE_HOSTS.test(host)) return true;
+  // Another site's shop: a product or its category under a commerce segment (`/products/jam-voice`,
+  // `/product-category/mvoice`, `/shop/…`, Shopify's `/collections/…`): the maker selling it.
+  if (!isInternal && /\/(?:products?|product-category|shop|store|buy|collections)\/[^/]/i.test(url.path)) return true;
+  const shop = SHOP_HOST.exec(host)?.[1];
+  if (shop === undefined) return false;
+  if (shop === 'apple' && !/^(?:apps|itunes)\.apple\./.test(host)) return false;
+  if (shop === 'google' && !/^play\.google\./.test(host)) return false;
+  return SHOP_PRODUCT[shop].test(url.path);
+}
+
+/**
  * True when a link is on a name or subject and leads to that thing's own page, not to a source
  * of what its sentence says (see the top of this file). `url` holds the parts of the link's
  * normalised absolute URL, `fragment` its fragment if it has one.
@@ -283,6 +331,7 @@ export function isEntityLink(
 ): boolean {
   const text = anchorText.trim();
   if (text === '' || creditedBefore(text, sentence)) return false;
+  if (isStoreLink(url, isInternal)) return true;
   const segs = segmentsOf(url.path);
   const name = isBareName(text, sentence);
   if (name && isProfileById(segs)) return true;

@@ -614,6 +614,8 @@ export function settleFirsthand(blocks: readonly Block[], pageOutlet: Outlet, ru
   let announced: Announcement | undefined;
   // A question-and-answer story: the answers are the interviewee's words to the outlet.
   const qa = isQuestionAndAnswer(blocks);
+  // A feature telling its interviews in the present ("“…,” says Ruiz"): see presentTenseFeature.
+  const feature = presentTenseFeature(blocks);
   let answering = false;
   for (const block of blocks) {
     const question = qa && isQuestion(block);
@@ -659,6 +661,11 @@ export function settleFirsthand(blocks: readonly Block[], pageOutlet: Outlet, ru
       block.firsthand = framed;
       continue;
     }
+    const told = uncited && feature ? toldInPresent(block, outlet, rules) : undefined;
+    if (told !== undefined) {
+      block.firsthand = told;
+      continue;
+    }
     const product = uncited && announced !== undefined ? aboutProduct(block, announced) : undefined;
     if (product !== undefined) {
       block.firsthand = product;
@@ -666,6 +673,80 @@ export function settleFirsthand(blocks: readonly Block[], pageOutlet: Outlet, ru
     }
     previous = undefined;
   }
+}
+
+// Speech verbs in the present, a feature's tense for its interviews ("says Ruiz", "she recalls"),
+// and in the past, news's tense for what was said anywhere ("Ruiz said").
+const PRESENT_SPEECH = new Set('says adds explains recalls notes insists continues remembers recounts'.split(' '));
+const PAST_SPEECH = new Set('said added explained recalled noted insisted continued remembered recounted'.split(' '));
+// Fewest paragraphs of people speaking in the present that make a story a feature told so.
+const FEATURE_MIN_PRESENT = 2;
+
+/**
+ * The tense of a paragraph's speech: `present` when every attribution is a person's speech verb
+ * in the present ("Ruiz says", "“…,” says Haddad", "she adds"), `past` when one is in the past;
+ * undefined when it reports no speech, or a body's or a thing's ("the council says", "the
+ * study says": a statement, a document, not an interview).
+ */
+function speechTense(block: Block): 'present' | 'past' | undefined {
+  const said = (block.evidence ?? []).filter((e) => e.signal === 'attribution');
+  if (said.length === 0) return undefined;
+  let present = false;
+  for (const e of said) {
+    const words = e.text.split(/\s+/);
+    const verb = words[words.length - 1].toLowerCase();
+    if (PAST_SPEECH.has(verb)) return 'past';
+    if (!PRESENT_SPEECH.has(verb)) return undefined;
+    const subject = speakerOf(e.text, block.text);
+    if ((subject === undefined || !isPersonWord(subject)) && !describedSpeaker(e.text, block.text)) return undefined;
+    present = true;
+  }
+  return present ? 'present' : undefined;
+}
+
+// A name and what describes it, right before the verb: "Marco Ruiz, who runs the ferry, says".
+const DESCRIBED_NAME = /\p{Lu}[\p{Ll}'’-]+,\s+(?:who|whose|a|an|the|\d+)\b[^.!?“”"]{0,120},\s*$/u;
+
+/** True when a bare verb's speaker is a name described before it ("Marco Ruiz, who runs the ferry, says"). */
+function describedSpeaker(evidence: string, text: string): boolean {
+  const at = text.indexOf(evidence);
+  return at > 0 && DESCRIBED_NAME.test(text.slice(Math.max(0, at - 160), at));
+}
+
+/** True for a word that can name a person speaking: he, she, they, or a capitalised name that is no body's noun. */
+function isPersonWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (PRONOUNS.has(lower)) return true;
+  return /^\p{Lu}\p{Ll}/u.test(word) && !NAME_STOPWORDS.has(lower) && !INSTITUTION_NOUNS.has(lower);
+}
+
+/**
+ * True for a feature whose interviews are told in the present, as magazines and profiles write
+ * the words their writer gathered ("“We had no charts,” says Halvorsen"; news writes "said" of
+ * what was said anywhere): at least FEATURE_MIN_PRESENT paragraphs of people speaking in the
+ * present, and more of them than in the past.
+ */
+function presentTenseFeature(blocks: readonly Block[]): boolean {
+  let present = 0;
+  let past = 0;
+  for (const block of blocks) {
+    if (block.kind !== 'paragraph' && block.kind !== 'list-item') continue;
+    const tense = speechTense(block);
+    if (tense === 'present') present++;
+    else if (tense === 'past') past++;
+  }
+  return present >= FEATURE_MIN_PRESENT && present > past;
+}
+
+/**
+ * In a feature told in the present (presentTenseFeature), a paragraph of a person speaking in the
+ * present is the writer's interview (bench/claims-labelling.md: firsthand when the story makes
+ * clear the reporter was there), unless it names another outlet's reporting ("told the BBC").
+ */
+function toldInPresent(block: Block, outlet: Outlet, rules: ClaimRules | undefined): { words: string[] } | undefined {
+  if (speechTense(block) !== 'present' || namesOther(block, outlet, rules)) return undefined;
+  const said = (block.evidence ?? []).filter((e) => e.signal === 'attribution');
+  return { words: said.slice(0, MAX_EVIDENCE).map((e) => e.text) };
 }
 
 /** The outlet's announcement of its own product (settleFirsthand). */

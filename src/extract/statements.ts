@@ -20,6 +20,9 @@ import {
   POSSESSIVE_NOT_NAMES,
   PROGRESSIVE,
   PROVISION,
+  PUBLIC_BODY_SUBJECT,
+  RECORD_CLAIM,
+  REPORTING_VERBS,
   REPORTING_VOICE_MAX_SHARE,
   SPECULATION,
   SPEAKER_LABEL_WORDS,
@@ -83,6 +86,8 @@ const ORGANISATION_SUBJECT =
 // clause, where it is the subject ("And that may be why …").
 const RELATIVE_MODAL =
   /(?<!(?:^|[.!?;:—–]\s*|\b(?:and|but|or|so|because|as|if|when|while)\s+))\b(?:who|which|that)\s+(?:would|could|might|may|should|must)\b/gi;
+// A hedge before a ranking makes it the writer's judgement ("perhaps the toughest in the nation").
+const HEDGED = /\b(?:perhaps|arguably|probably|possibly|maybe|likely)\s+(?:\S+\s+){0,2}$/i;
 const COMPOUND_ADJECTIVE = /-\p{Ll}+$/u;
 const NAME_REST = /^(?:(?:\s(?:of|for|de|del|della|da|du|von|van|der|den|la|le)(?:\sthe)?)?\s\p{Lu}[\p{L}\p{N}'’-]*)+/u;
 
@@ -213,13 +218,30 @@ export function statements(
     // "could heighten tensions") states nothing; a modal in a relative clause tells what someone
     // can do and leaves the sentence a statement ("it added managers who could meet with Page").
     if (statesNothing(sentence)) continue;
+    // A ranking or a record told as fact ("one of the oldest networks in the world"), whoever it names.
+    // ("perhaps the toughest in the nation" is the writer's judgement, hedged.)
+    const record = RECORD_CLAIM.exec(sentence);
+    if (record !== null && found.length < MAX_EVIDENCE && !HEDGED.test(sentence.slice(0, record.index))) {
+      found.push(record[0].replace(/\s+/g, ' '));
+      provides = true;
+      continue;
+    }
     const named = namesIn(sentence, known, names);
     // "he"/"she" as a subject: the party the paragraph names ("Some streamlining was called for, he resolved").
     const pronoun = PRONOUN_SUBJECT.exec(sentence) ?? (named.length === 0 ? ORGANISATION_SUBJECT.exec(sentence) : null);
-    if (named.length === 0 && pronoun === null) continue;
+    // A public body as the subject ("The city is replacing …", "Police arrested …"): a party of its own.
+    const body = named.length === 0 && pronoun === null ? PUBLIC_BODY_SUBJECT.exec(sentence) : null;
+    if (named.length === 0 && pronoun === null && body === null) continue;
     if (found.length >= MAX_EVIDENCE) continue;
     const verb = eventVerb(sentence);
     if (verb === undefined) continue;
+    if (body !== null) {
+      // What officials said is the attribution signal's ("Legislators said the law helps …").
+      if (body.index > verb.at || REPORTING_VERBS.has(verb.text)) continue;
+      found.push(`${body[0].replace(/^[,;—–]?\s*/, '')} … ${verb.text}`);
+      provides = true;
+      continue;
+    }
     // The evidence pairs the verb with the nearest name before it (its likely subject), else a
     // pronoun before it ("He deputized Rosing"), else the first name.
     const byName = named.filter(([, at]) => at < verb.at).pop();

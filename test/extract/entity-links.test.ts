@@ -164,6 +164,32 @@ describe('links on a name to its own page are not sources (role entity, issue 8)
     ).toEqual({ roles: [undefined], cited: true });
   });
 
+  it('a store or affiliate link sells the thing named, it is no source (whatever its words)', () => {
+    expect(
+      markdown(
+        'The Tidewatch 3 sold 2 million units in its first year and now costs $199 [at Amazon](https://www.amazon.com/Tidewatch-3/dp/B0C1234567?tag=site-20).',
+      ),
+    ).toEqual({ roles: ['entity'], cited: false });
+    for (const url of [
+      'https://amzn.to/3xYzAbc',
+      'https://go.redirectingat.com/?id=1x2&url=https%3A%2F%2Fshop.example.com%2Fwatch',
+      'https://www.ebay.co.uk/itm/1234567890',
+      'https://www.etsy.com/listing/998877/harbour-print',
+      'https://apps.apple.com/us/app/tidewatch/id123456789',
+      'https://play.google.com/store/apps/details?id=com.example.tide',
+      'https://www.tidewatch.example/products/tidewatch-3',
+      'https://www.tidewatch.example/product-category/watches',
+    ])
+      expect(entity('this deal', url, 'The watch is on sale at this deal today.'), url).toBe(true);
+    // The shops' other pages stay sources: a newsroom's release, a help page, search results.
+    for (const url of [
+      'https://www.apple.com/newsroom/2026/03/apple-reports-record-quarter/',
+      'https://support.google.com/pixel/answer/7158570',
+      'https://www.aboutamazon.com/news/company-news/2025-letter-to-shareholders',
+    ])
+      expect(entity('the company said', url, 'Sales doubled, the company said.'), url).toBe(false);
+  });
+
   it('--count-as-source makes an entity link a source again', async () => {
     const page =
       '<article><p>The fund spent 40% more in 2025 than in 2024, said <a href="https://www.linkedin.com/in/mara-okafor/">Mara Okafor</a>.</p></article>';

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { ExtractedPost } from '../../src/types.js';
+import { markdownPost as post, uncited } from '../helpers/claim-posts.js';
+
+// A feature tells the interviews its writer did in the present ("“…,” says Halvorsen"), where
+// news writes "said" of words said anywhere: an editor asks no link for them (issue 8: most of
+// the held-out false positives were a feature's "says" quotes the labellers called firsthand).
+
+const firsthand = (p: ExtractedPost): Array<string[] | undefined> => p.blocks.map((b) => b.firsthand?.words);
+
+const OPENING =
+  'Anna Halvorsen has piloted ships into Port Elwood for thirty years, and the quay has changed around her every winter.';
+const SAYS = '“We had no radio and no charts that winter, only the lights on the headland,” says Halvorsen, now 64.';
+const SHE_ADDS = 'She recalls that the harbour froze twice. “Nobody believed us about the channel,” she adds.';
+const DESCRIBED =
+  'Marco Ruiz, who runs the ferry, says the crossings have grown busier every summer since the bridge shut.';
+
+describe('a feature told in the present', () => {
+  it('a person speaking in the present is the writer’s interview: firsthand, not uncited', () => {
+    const p = post(OPENING, SAYS, SHE_ADDS, DESCRIBED);
+    expect(firsthand(p)).toEqual([undefined, ['says'], ['She recalls', 'she adds'], ['says']]);
+    expect(uncited(p)).toEqual([0]);
+  });
+
+  it('not a body’s or a study’s "says", nor words told to another outlet', () => {
+    const p = post(
+      OPENING,
+      SAYS,
+      SHE_ADDS,
+      'The city council says it will decide on the new terminal at its meeting in May.',
+      '“The channel is closing,” Ruiz says, as he told the BBC in a radio interview last week.',
+    );
+    expect(firsthand(p).slice(3)).toEqual([undefined, undefined]);
+    expect(uncited(p)).toEqual([0, 3, 4]);
+  });
+
+  it('not in news, which tells what was said in the past: a lone "says" among "said" stays uncited', () => {
+    const p = post(
+      OPENING,
+      '“We had no radio and no charts that winter,” Halvorsen said at the inquiry on Monday.',
+      '“Nobody believed us about the channel,” said Ruiz, the ferry’s owner, at the same hearing.',
+      SAYS,
+    );
+    expect(firsthand(p)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(uncited(p)).toEqual([0, 1, 2, 3]);
+  });
+});
