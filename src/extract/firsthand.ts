@@ -336,9 +336,10 @@ const CONVERSATION =
   /(?<![\p{L}'’])(?:I|[Ww]e)\s+(?:(?:also|then|later|first|once|had|have|just|finally)\s+)?(?:said\s+to|told|asked|called|phoned|rang|emailed|e-mailed|texted|messaged|wrote\s+to|spoke\s+(?:to|with)|talked\s+(?:to|with)|interviewed|met\s+with|sat\s+down\s+with|caught\s+up\s+with|reached)(?![\p{L}])/gu;
 
 // The writer told, as a news writer says it: "we're told", "I'm told", "we were told by two officials",
-// "I have been told"; not an instruction given ("I was told to wait", "we were told not to").
+// "I have been told"; not an instruction given ("I was told to wait", "we were told not to"), nor
+// the public told, in the generic present ("We are told that crime rose, but …").
 const TOLD_TO_WRITER =
-  /(?<![\p{L}'’])(?:I|[Ww]e)(?:['’](?:m|re|ve\s+been)|\s+(?:am|are|was|were|have\s+been|had\s+been))\s+(?:(?:also|now|since|further|repeatedly|reliably)\s+)?told(?![\p{L}'’])(?!\s+(?:to|not)\b)/gu;
+  /(?<![\p{L}'’])(?:I|[Ww]e)(?:['’](?:m|re|ve\s+been)|\s+(?:am|are(?!\s+(?:\p{L}+\s+)?told\s+that\b)|was|were|have\s+been|had\s+been))\s+(?:(?:also|now|since|further|repeatedly|reliably)\s+)?told(?![\p{L}'’])(?!\s+(?:to|not)\b)/gu;
 // The outlet's own sources speaking: "our sources say", "my sources tell me", "our law enforcement sources said".
 const OWN_SOURCES =
   /(?<![\p{L}'’])(?:[Oo]ur|[Mm]y)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:sources?|insiders?|informants?|tipsters?)\s+(?:(?:also|have|had|now|still)\s+)?(?:say|says|said|tell|tells|told|confirm|confirms|confirmed|claim|claims|claimed|insist|insists|insisted|add|added|explain|explained|describe|described)(?![\p{L}'’])/gu;

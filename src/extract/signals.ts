@@ -586,6 +586,13 @@ const CLAUSE_AFTER =
 const WHAT_OBJECT = /\bwhat(?:ever)?\s+(?:[\p{L}'’-]+\s+){0,5}$/iu;
 // A "what" clause that goes on to tell what was said ("in what police said was an attack").
 const WHAT_TOLD_AFTER = /^\s+(?:was|were|is|are|had\s+been|has\s+been|would\s+be)\b/i;
+// The words said, after a few words more: a quote after a colon or a comma, as EMPTY_OBJECT
+// allows ("said something odd: “…”"), or a colon and a clause ("what the minister said on
+// Monday: the border will stay closed"). Bounded: read on a slice of 40 characters.
+const WORDS_AFTER = /^[^.!?:;"“‘]{0,30}?(?:[:,]\s*["“‘]|:(?=\s))/u;
+// A clause whose subject is a name ("Calder Shipping will close the quay"), as CLAUSE_AFTER a noun.
+const NAMED_CLAUSE =
+  /^\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+(?:had|has|have|was|were|is|are|would|could|will|can|may|might|must|should|did|does|\p{Ll}+ed)\b/u;
 
 // A pronoun for what was said, right after a reporting verb (maybe after whom it was told), and
 // no clause or quote after it: nothing is told ("said something critical", "told you
@@ -596,9 +603,11 @@ const EMPTY_OBJECT =
 // What was written, as a pronoun closing the clause ("the person who wrote it."): the writing, not its words.
 const WRITTEN_THING = /^\s+(?:it|them)(?=\s*(?:[.,;:!?)]|$))/;
 
-// Right before "said" used as an adjective: a preposition, or "to" and a verb, with no comma between.
+// Right before "said" used as an adjective: a preposition, or "to" and a verb, with no comma
+// between; not "to" after a verb of speech or nearness, where a listener or a speaker follows
+// ("speaking to reporters said", "close to the talks said").
 const SAID_ADJECTIVE_BEFORE = new RegExp(
-  `(?:\\b(?:${[...PREPOSITIONS].join('|')})|\\bto\\s+(?!(?:him|her|them|me|us|it|you|whom)\\b)[a-z]+)\\s+$`,
+  `(?:\\b(?:${[...PREPOSITIONS].join('|')})|(?<!\\b(?:speaking|talking|writing|explaining|spoke|talked|wrote|explained|close|closest|next|according|known|loyal|related|speaks|talks|writes|explains)\\s+)\\bto\\s+(?!(?:him|her|them|me|us|it|you|whom)\\b)[a-z]+)\\s+$`,
 );
 
 // A quote closing right before the verb, its speaker after it ("“…,” says Ruiz").
@@ -639,7 +648,14 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
   if (before.length > 0 && verb.endsWith('ed') && PREPOSITIONS.has(before[before.length - 1])) return false;
   // "said" as an adjective, the aforesaid, after a preposition or an infinitive ("of said
   // property", "to illustrate said point"): nothing said.
-  if (verb === 'said' && SAID_ADJECTIVE_BEFORE.test(t.slice(Math.max(0, start - 40), start))) return false;
+  // A clause, "that" or a quote after "said" is what was said: a verb, not the aforesaid.
+  if (
+    verb === 'said' &&
+    SAID_ADJECTIVE_BEFORE.test(t.slice(Math.max(0, start - 40), start)) &&
+    !thatFollows &&
+    !CLAUSE_AFTER.test(after)
+  )
+    return false;
   let i = before.length - 1;
   let negated = false;
   while (i >= 0 && (FILLERS.has(before[i]) || NEGATIONS.has(before[i]))) {
@@ -656,7 +672,8 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
   if (NOT_REPORTED_AFTER.test(after)) return false;
   // "what Samantha actually wrote", "doing what people say they want": the words are pointed at,
   // not told; but "in what police said was an attack" tells them.
-  if (WHAT_OBJECT.test(t.slice(Math.max(0, start - 60), start)) && !WHAT_TOLD_AFTER.test(after)) return false;
+  if (WHAT_OBJECT.test(t.slice(Math.max(0, start - 60), start)) && !WHAT_TOLD_AFTER.test(after) && !wordsFollow(t, end))
+    return false;
   // "she said something critical", "your friends told you everything":
   // an object that tells nothing, with no clause or quote after it.
   if (EMPTY_OBJECT.test(t.slice(end, end + 60))) return false;
@@ -694,6 +711,15 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
   // "coaches claim they are …": a clause of its own after the verb, as "that" would open.
   if (NOUN_LIKE.has(verb) || FINDING_VERBS.has(verb)) return thatFollows || CLAUSE_AFTER.test(after);
   return true;
+}
+
+/** Whether the words said follow the verb ending at `end`: a quote, or a colon and a clause (WORDS_AFTER). */
+function wordsFollow(t: string, end: number): boolean {
+  const m = WORDS_AFTER.exec(t.slice(end, end + 40));
+  if (m === null) return false;
+  if (!m[0].endsWith(':')) return true;
+  const rest = t.slice(end + m[0].length, end + m[0].length + 80);
+  return CLAUSE_AFTER.test(rest) || NAMED_CLAUSE.test(rest);
 }
 
 /**
@@ -985,18 +1011,25 @@ function attributions(text: string, t: string, rules: ClaimRules, wanted: Readon
 
 /**
  * A handle opening a quoted social post: "@" and the account name (letters, digits, "_", as the
- * networks allow, at most 30), a colon, then words; not inside a word (an e-mail address) nor a
- * bare mention ("thanks @ana").
+ * networks allow, at most 30; not digits alone, a time: "@9:"), a colon, then words; not inside
+ * a word (an e-mail address) nor a bare mention ("thanks @ana").
  */
-const HANDLE_POST = /(?<![\w@.])@\w{1,30}:[ \t]+(?=[\p{L}@“"])/gu;
+const HANDLE_POST = /(?<![\w@.])@(?!\d+:)\w{1,30}:[ \t]+(?=[\p{L}@“"])/gu;
+// What comes before a quoted post: nothing (the paragraph opens with it), a sentence's end, a
+// quote mark, a bracket or a dash, or who posted it ("wrote", "tweeted", "the reply from");
+// not a word the handle is the object or the label of ("Ping us @support:", "Standup @nine:").
+const HANDLE_POST_BEFORE =
+  /(?:[.!?"“”‘’'([—–-]|\b(?:wrote|writes|tweeted|tweets|posted|posts|replied|replies|answered|responded|from|by))\s*$/i;
 
 /** The handles (with their colon) of the social posts a text quotes, at most MAX_EVIDENCE. */
 function handlePosts(text: string): string[] {
   if (!text.includes('@')) return [];
   const found: string[] = [];
   HANDLE_POST.lastIndex = 0;
-  for (let m = HANDLE_POST.exec(text); m && found.length < MAX_EVIDENCE; m = HANDLE_POST.exec(text))
-    found.push(m[0].trim());
+  for (let m = HANDLE_POST.exec(text); m && found.length < MAX_EVIDENCE; m = HANDLE_POST.exec(text)) {
+    const before = text.slice(Math.max(0, m.index - 20), m.index);
+    if ((m.index <= 20 && before.trim() === '') || HANDLE_POST_BEFORE.test(before)) found.push(m[0].trim());
+  }
   return found;
 }
 

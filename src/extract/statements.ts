@@ -81,7 +81,13 @@ const PRONOUN_SUBJECT =
 // "the company" and its like, standing for the organisation the paragraph names, in a sentence
 // that names no one ("Since the spring the company is offering …"); not "the company of …" or "the company's".
 const ORGANISATION_SUBJECT =
-  /(?<![\p{L}'’])[Tt]he\s+(?:company|firm|startup|start-up|retailer|carmaker|automaker|airline|insurer|lender|bank|chain|brand|studio|publisher|developer|manufacturer|charity|regulator|agency|ministry|council|club|group)(?![\p{L}'’-])(?!\s+(?:of|for|and|or|to|at|in|on|with|by)\b)/u;
+  /(?<![\p{L}'’])[Tt]he\s+(company|firm|startup|start-up|retailer|carmaker|automaker|airline|insurer|lender|bank|chain|brand|studio|publisher|developer|manufacturer|charity|regulator|agency|ministry|council|club|group)(?![\p{L}'’-])(?!\s+(?:of|for|and|or|to|at|in|on|with|by)\b)/u;
+// Of those, the words with a common sense that is no organisation (a river bank, a bike chain, a
+// group of friends, a golf club, a photo studio): the party only when the paragraph names one of
+// that kind ("Calder Bank … the bank", "Bank of Elwood") or an organisation's verb follows.
+const AMBIGUOUS_ORGANISATION = new Set(['bank', 'chain', 'group', 'club', 'studio']);
+const ORGANISATION_VERB_AFTER =
+  /^\s+(?:(?:has|have|had|also|then|later|recently|previously|already|now|first|itself)\s+){0,2}(?:announced|announces|reported|reports|said|says|hired|hires|raised|raises|acquired|acquires|bought|sold|sells|signed|launched|launches|released|releases|appointed|named|posted|fired|laid\s+off|invested|partnered|expanded|confirmed|denied|declined|filed|agreed|employs|employed|owns|owned|opened|plans|planned|paid|cut)\b/;
 // A modal in a relative clause ("people who could meet with Page"); not "that" opening a
 // clause, where it is the subject ("And that may be why …").
 const RELATIVE_MODAL =
@@ -228,7 +234,8 @@ export function statements(
     }
     const named = namesIn(sentence, known, names);
     // "he"/"she" as a subject: the party the paragraph names ("Some streamlining was called for, he resolved").
-    const pronoun = PRONOUN_SUBJECT.exec(sentence) ?? (named.length === 0 ? ORGANISATION_SUBJECT.exec(sentence) : null);
+    const pronoun =
+      PRONOUN_SUBJECT.exec(sentence) ?? (named.length === 0 ? organisationSubject(sentence, plain) : null);
     // A public body as the subject ("The city is replacing …", "Police arrested …"): a party of its own.
     const body = named.length === 0 && pronoun === null ? PUBLIC_BODY_SUBJECT.exec(sentence) : null;
     if (named.length === 0 && pronoun === null && body === null) continue;
@@ -253,6 +260,32 @@ export function statements(
     found.push(`${subject[0]} … ${verb.text}`);
   }
   return provides || (names.size > 0 && names.size + (pronounParty ? 1 : 0) >= minNames) ? found : [];
+}
+
+/**
+ * "the company" and its like in a sentence of `text` (ORGANISATION_SUBJECT), a word of
+ * AMBIGUOUS_ORGANISATION only where it is the organisation: the text names one of its kind, or
+ * an organisation's verb follows.
+ */
+function organisationSubject(sentence: string, text: string): RegExpExecArray | null {
+  const m = ORGANISATION_SUBJECT.exec(sentence);
+  if (m === null || !AMBIGUOUS_ORGANISATION.has(m[1])) return m;
+  if (ORGANISATION_VERB_AFTER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 40))) return m;
+  return namesKind(text, m[1]) ? m : null;
+}
+
+/** Whether `text` names an organisation of the kind `noun` ("Calder Bank", "Bank of Elwood", "Marrow Studios"). */
+function namesKind(text: string, noun: string): boolean {
+  const kind = noun[0].toUpperCase() + noun.slice(1);
+  for (let at = text.indexOf(kind); at >= 0; at = text.indexOf(kind, at + 1)) {
+    const end = at + kind.length;
+    const next = text.slice(end, end + 5);
+    // A whole word ("Studios" too), not the start of another ("Bankside").
+    if (!/^(?:s?(?![\p{L}\p{N}'’-]))/u.test(next)) continue;
+    if (/\p{Lu}[\p{L}\p{N}'’&.-]*\s+$/u.test(text.slice(Math.max(0, at - 30), at))) return true;
+    if (/^s?\s+of\s+\p{Lu}/u.test(text.slice(end, end + 30))) return true;
+  }
+  return false;
 }
 
 /**

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { markdownPost as post, uncited } from '../helpers/claim-posts.js';
+
+// Ordinary English that this session's claim rules misread (issue 8, review of 4cafce6..main):
+// each paragraph is checked as `check --offline` reads a Markdown file, beside what the rule was
+// written for.
+
+const evidence = (paragraph: string, signal: string): string[] =>
+  (post(paragraph).blocks[0].evidence ?? []).filter((e) => e.signal === signal).map((e) => e.text);
+
+describe('"what" before a reporting verb, and the words said after it', () => {
+  it('a colon and a clause, or a quote, after "what … said" tells the words: an uncited claim', () => {
+    const p = post('Here is what the minister said on Monday: the border will stay closed until March.');
+    expect(p.blocks[0].signals).toContain('attribution');
+    expect(uncited(p)).toEqual([0]);
+    expect(
+      evidence('This is what Calder Shipping wrote to staff: “The quay will close in June.”', 'attribution'),
+    ).toEqual(['Calder Shipping wrote']);
+    expect(evidence('Here is what the minister said: Calder Shipping will close the quay.', 'attribution')).toEqual([
+      'the minister said',
+    ]);
+  });
+
+  it('words only pointed at are still not told', () => {
+    expect(evidence('Has anyone here read what Jo Marsh actually wrote about the quay?', 'attribution')).toEqual([]);
+    expect(evidence('Read what the minister said on Monday: a short list.', 'attribution')).toEqual([]);
+  });
+});
+
+describe('"said" after "to" and a word', () => {
+  it('a listener after "speaking to", or a clause after "said", keeps the verb', () => {
+    const p = post('A spokesman speaking to reporters said the plant would close next year.');
+    expect(p.blocks[0].signals).toContain('attribution');
+    expect(uncited(p)).toEqual([0]);
+    expect(evidence('An aide talking to reporters said Monday the plant would close.', 'attribution')).toEqual([
+      'to reporters said',
+    ]);
+    expect(evidence('An official close to the talks said that the plant would close.', 'attribution')).toEqual([
+      'the talks said',
+    ]);
+  });
+
+  it('"to illustrate said point", "of said property" are still the aforesaid', () => {
+    expect(evidence('They reach for a metaphor to illustrate said point about the quay.', 'attribution')).toEqual([]);
+    expect(evidence('The council sold the rights of said property to Calder Shipping.', 'attribution')).toEqual([]);
+  });
+});
+
+describe('a handle and a colon that quote no post', () => {
+  it('a handle after "us", or a label, or a time ("@9:") is no attribution', () => {
+    const p = post(
+      'Ping us @support: we answer every message the same day.',
+      'Standup @nine: Alice presents the roadmap.',
+      'Standup @9: Alice presents the roadmap.',
+    );
+    expect(p.blocks.map((b) => b.signals.includes('attribution'))).toEqual([false, false, false]);
+    expect(uncited(p)).toEqual([]);
+  });
+
+  it('a pasted post still counts: at the start, after a quote mark, after who posted it', () => {
+    expect(evidence('@harbourwatch: the ferry missed both sailings again.', 'attribution')).toEqual(['@harbourwatch:']);
+    expect(
+      evidence('An hour later came a reply from @quaynews: the harbour board knew in March.', 'attribution'),
+    ).toEqual(['@quaynews:']);
+    expect(evidence('The thread began “@quaynews: the harbour board knew in March.”', 'attribution')).toEqual([
+      '@quaynews:',
+    ]);
+  });
+});
+
+describe('"we are told that": the public told, not the reporter', () => {
+  it('the generic present is an uncited claim, not firsthand', () => {
+    const p = post('We are told that crime rose by 40 percent last year, but the figures say otherwise.');
+    expect(p.blocks[0].firsthand).toBeUndefined();
+    expect(uncited(p)).toEqual([0]);
+  });
+
+  it('"we were told by two officials that", "I\'m told", "we\'re told that" stay firsthand', () => {
+    const p = post(
+      'We were told by two officials that the ferry was insured for a large sum.',
+      "I'm told the county has asked the coastguard to search the estuary.",
+      "We're told that the harbour cameras recorded two men on the pier.",
+    );
+    expect(p.blocks.map((b) => b.firsthand?.words)).toEqual([['We were told'], ["I'm told"], ["We're told"]]);
+    expect(uncited(p)).toEqual([]);
+  });
+});
+
+describe('"the bank", "the club" and their like: the named party only when it is one', () => {
+  it('a river bank beside a named shipping firm states nothing', () => {
+    const p = post('Calder Shipping runs ferries on the Tyne. After the storm the bank collapsed beside its pier.');
+    expect(p.blocks[0].signals).not.toContain('statement');
+    expect(uncited(p)).toEqual([]);
+  });
+
+  it('a named bank, or an organisation verb after the word, is the party', () => {
+    expect(
+      evidence('Calder Bank lends to ferry firms on the Tyne. After the storm the bank collapsed.', 'statement'),
+    ).toEqual(['the bank … collapsed']);
+    expect(
+      evidence('Calder Shipping runs ferries on the Tyne. In May the group hired forty pilots.', 'statement'),
+    ).toEqual(['the group … hired']);
+    expect(evidence('Calder Shipping runs ferries on the Tyne. In May the firm moved its fleet.', 'statement')).toEqual(
+      ['the firm … moved'],
+    );
+  });
+});
