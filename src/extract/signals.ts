@@ -308,9 +308,10 @@ function quotes(text: string): Quotes {
 // ---------------------------------------------------------------------------
 
 // Words that can make a figure in words: a quick test before the scan.
-const MAGNITUDE_HINT = /illion|thousand|dozens|hundreds/i;
+const MAGNITUDE_HINT =
+  /illion|thousand|dozens|hundreds|thirds|quarters|fifths|tenths|out of|(?:one|two|three|four|five|six|seven|eight|nine|ten) in /i;
 const WORD_FIGURE =
-  /\b(?:((?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|several|half a|a quarter of a|tens of|hundreds of)\s+(?:thousand|million|billion|trillion)s?)|(?:millions|billions|trillions)\s+of)|(?:dozens|hundreds|thousands)\s+of)\b/gi;
+  /\b(?:((?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|several|half a|a quarter of a|tens of|hundreds of)\s+(?:thousand|million|billion|trillion)s?)|(?:millions|billions|trillions)\s+of)|(?:dozens|hundreds|thousands)\s+of|((?:one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:out\s+of|in)\s+(?:two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)|(?:two|three|four|five|seven|nine)[-\s](?:thirds|quarters|fifths|tenths)))\b/gi;
 
 // Digits inside a URL written out in the text (ports, ids, dates in paths) are not figures.
 const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)\S+/gi;
@@ -499,7 +500,8 @@ function figures(text: string, t: string, ranges?: Array<[number, number]>): Fig
 
 /**
  * Figures written in words, as evidence (`found` gets them): a magnitude ("half a million
- * dollars", "two billion", "tens of thousands") is a strong figure; "dozens of", "hundreds of",
+ * dollars", "two billion", "tens of thousands") and a proportion ("two out of three", "one in
+ * five", "two-thirds") are strong figures; "dozens of", "hundreds of",
  * "thousands of" a weak one. As for digits, not in the author's sentences or instructions.
  */
 function wordFigures(text: string, t: string, found: Figures, ranges?: Array<[number, number]>): void {
@@ -508,7 +510,7 @@ function wordFigures(text: string, t: string, found: Figures, ranges?: Array<[nu
   WORD_FIGURE.lastIndex = 0;
   for (let m = WORD_FIGURE.exec(t); m; m = WORD_FIGURE.exec(t)) {
     if (inPersonalSentence(text, context, sentenceIndex(context.ranges, m.index), m.index)) continue;
-    const list = m[1] !== undefined ? found.strong : found.weak;
+    const list = m[1] !== undefined || m[2] !== undefined ? found.strong : found.weak;
     if (list.length < MAX_EVIDENCE) list.push(m[0].replace(/\s+/g, ' '));
     if (found.strong.length >= MAX_EVIDENCE) return;
   }

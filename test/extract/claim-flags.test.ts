@@ -128,6 +128,7 @@ describe('the figure signal', () => {
     ['a share counter with its label', '1,204 shares'],
     ['a comment count', 'Comments (5 posted)'],
     ['a figure in words of the author', 'I must have read half a million words of it.'],
+    ['a proportion of the author', 'We lost two out of three seedlings in the frost.'],
     ['"dozens of" alone (a weak figure)', 'The committee has received dozens of submissions on the subject.'],
     ['a program moved to a version', 'Bumped Node to 20 and pinned React to 18.'],
     ['figures of an instruction after a label', 'Note: use port 8080, and set retries to 300.'],
@@ -161,6 +162,10 @@ describe('the figure signal', () => {
     ['Sales rose in 2.5 hours of trading.', ['2.5 hours']],
     ['The commission has cut about half a million dollars from its budget.', ['half a million']],
     ['Tens of thousands of people marched on Saturday.', ['Tens of thousands']],
+    // A proportion in words is a statistic.
+    ['Two out of three ferries now run late.', ['Two out of three']],
+    ['One in five islanders has left since the cuts.', ['One in five']],
+    ['The port ships two-thirds of its cargo to the mainland.', ['two-thirds']],
     ['Update: The company rehired 300 workers.', ['300']],
     ['NOTE: 300 workers were rehired on Monday.', ['300']],
     ['The office plans to build 1,200 units.', ['1,200']],
