@@ -381,6 +381,8 @@ function notAFigure(t: string, start: number, end: number, digits: string, previ
   if (LETTER.test(prev) || (prev === '-' && LETTER.test(t[start - 2] ?? ' '))) return true;
   if (prev === '.' && /\p{Lu}/u.test(t[start - 2] ?? ' ') && !LETTER.test(t[start - 3] ?? ' ')) return true;
   if (prev === '#' || prev === '§') return true;
+  // A language's standard after "++": a name (C++14, C++0x), not a count.
+  if (prev === '+' && t[start - 2] === '+') return true;
   // One capital letter attached after: a name (4K, 5G, 3D, 18F), where "5k" or "3m" is a magnitude.
   if (/^\p{Lu}(?![\p{L}])/u.test(after)) return true;
   const quantity = QUANTITY_AFTER.exec(after);

@@ -122,6 +122,7 @@ describe('the figure signal', () => {
     ['years and decades alone', 'It began in 2009 and peaked in the 1990s revival.'],
     ['chapter, section, step and port numbers', 'Chapter 3, section 4.2 and step 2 say to use port 8080.'],
     ['code', 'The config sets `retries = 100` for the importer.'],
+    ['a language standard after "++"', 'Lambdas were widened in C++14, and C++0x had none.'],
     ['figures of the author', 'Our team of 4 ran 5k in 28 minutes.'],
     ['figures of an instruction', 'Bake for 25 minutes at 180°C.'],
     ['a like counter', '861'],
