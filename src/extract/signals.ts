@@ -668,6 +668,10 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
   }
   const subject = before[i];
   if (negated) return false;
+  // "let me say", "let us add": the writer speaking now, as "I say".
+  if ((subject === 'me' || subject === 'us') && before[i - 1] === 'let') return false;
+  // ", say, …": "for example" ("at, say, a party"), no one speaking.
+  if (verb === 'say' && /,\s*$/.test(t.slice(Math.max(0, start - 3), start)) && /^\s*,/.test(after)) return false;
   // "We're told there is footage", "we were told the minister had resigned", "the Gazette was told
   // by police that …": the writer's sources told them (in a personal post, "we were told" is the
   // writer's own past: speech.ts, settleLayBeliefs).

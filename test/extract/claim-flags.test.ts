@@ -228,6 +228,8 @@ describe('the attribution signal', () => {
   it.each([
     'I found it easiest to start with the tests.',
     'I said I would write about testing.',
+    'First, let me say that the harbour film is a joy.',
+    'I find it hard to talk to strangers at, say, a party or a conference.',
     "I've always said tests are documentation.",
     'We found a nice café near the station.',
     'I added a dark mode toggle.',
