@@ -310,10 +310,10 @@ export const NAME_STOPWORDS = set(
 
 /**
  * A news credit line ("The Associated Press contributed to this report.", "Jo Lee reported from
- * Paris.", "Additional reporting by …"): who wrote, not what happened.
+ * Paris.", "Additional reporting by …", "Reporting was contributed by …"): who wrote, not what happened.
  */
 export const CREDIT_LINE =
-  /\bcontributed(?:\s+(?:to|reporting))?(?:\s+(?:this|the))?\s*(?:report|reporting|story|article)?\s*\.?$|\breported\s+from\b|\b(?:additional\s+)?(?:reporting|writing|editing)\s+by\b/i;
+  /\bcontributed(?:\s+(?:to|reporting))?(?:\s+(?:this|the))?\s*(?:report|reporting|story|article)?\s*\.?$|\breported\s+from\b|\b(?:additional\s+)?(?:reporting|writing|editing|research)\s+(?:(?:was|were)\s+contributed\s+)?by\b/i;
 
 /**
  * A publisher's note opening a paragraph ("Correction 8/29/10 7:05 a.m. PDT:", "Update:",

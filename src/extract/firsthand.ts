@@ -1,7 +1,8 @@
 import type { ClaimRules } from '../config/claim-config.js';
-import type { Block, ClaimSignal } from '../types.js';
+import type { Block, ClaimEvidence, ClaimSignal } from '../types.js';
 import { bylineNames } from '../sources/outlet-names.js';
 import { INSTITUTION_NOUNS, NAME_STOPWORDS } from './claim-rules.js';
+import { byGroup, describedPerson, groupSpeaks, interviewedGroups } from './interviewed-groups.js';
 import { sentenceIndex, sentenceRanges } from './sentences.js';
 import { MAX_EVIDENCE, unquoted } from './signals.js';
 
@@ -304,9 +305,10 @@ const WHEN_AFTER_ON =
 const BY_MESSAGE =
   /\b(?:(?:said|says|wrote|writes|added|explained|responded|replied|commented|confirmed|reached|contacted|speaking|spoke|interviewed|declined\s+to\s+comment)\s+(?:\S+\s+){0,2}?(?:in|by|over|via)\s+(?:an?\s+)?(?:emailed\s+|e-mailed\s+|brief\s+|short\s+)?(?:email|e-mail|text\s+message|text|phone\s+call|telephone\s+call|phone|telephone|cellphone))\b/gi;
 
-// An outlet or the writer doing its own reporting ("___ first reported", "___ has learned", "___ obtained").
+// An outlet or the writer doing its own reporting ("___ first reported", "___ has learned", "___ obtained",
+// "___ spoke with four executives").
 const DID =
-  /\s+(?:has\s+|had\s+|have\s+)?(?:(?:first|previously|exclusively|also|earlier|separately|independently|originally)\s+)?(?:reported|learned|learnt|obtained|reviewed|analy[sz]ed|confirmed|revealed|verified|examined|counted|calculated|tallied|surveyed|polled|can\s+reveal|can\s+confirm|understands|has\s+seen|saw|witnessed|observed|watched|visited|found)\b/gi;
+  /\s+(?:has\s+|had\s+|have\s+)?(?:(?:first|previously|exclusively|also|earlier|separately|independently|originally)\s+)?(?:reported|learned|learnt|obtained|reviewed|analy[sz]ed|confirmed|revealed|verified|examined|counted|calculated|tallied|surveyed|polled|can\s+reveal|can\s+confirm|understands|has\s+seen|saw|witnessed|observed|watched|visited|found|interviewed|spoke\s+(?:with|to)|talked\s+(?:with|to))\b/gi;
 // The writer as the subject right before a verb of DID.
 const WRITER_BEFORE = /(?<![\p{L}'’])(I|[Ww]e)$/u;
 // The outlet's people ("KRNW crews", "a Ledger reporter", "our correspondent") before DID.
@@ -485,6 +487,10 @@ const CAPITALISED = /(?<![\p{L}'’])\p{Lu}[\p{L}'’-]+/gu;
 interface Own {
   words: string[];
   speakers: string[];
+  /** The group nouns of the people it says the outlet interviewed ("executives": interviewed-groups.ts). */
+  groups: string[];
+  /** True when one of them is a group of people interviewed, not only unnamed sources. */
+  interviewed: boolean;
 }
 
 /** The text with the matches of the user's firsthandIgnore patterns blanked (same length). */
@@ -502,7 +508,12 @@ function ignoring(t: string, rules: ClaimRules | undefined): string {
  * outlet's or the writer's and names no other outlet ("told Reuters", "according to CNN"), and
  * every attribution outside such sentences is one of their speakers speaking ("Reyes said").
  */
-function ownReporting(block: Block, outlet: Outlet, rules: ClaimRules | undefined): Own | undefined {
+function ownReporting(
+  block: Block,
+  outlet: Outlet,
+  rules: ClaimRules | undefined,
+  known: readonly string[],
+): Own | undefined {
   const text = block.text;
   const t = ignoring(unquoted(text), rules);
   const found = phrases(t, outlet, rules);
@@ -536,14 +547,19 @@ function ownReporting(block: Block, outlet: Outlet, rules: ClaimRules | undefine
     }
     for (const f of list) if (words.length < MAX_EVIDENCE && !words.includes(f.words)) words.push(f.words);
   }
-  // An attribution elsewhere in the paragraph is someone else's report, unless a speaker of them speaks on.
+  const groups = interviewedGroups(t, [...own.values()].flat());
+  const heard = [...known, ...groups.nouns];
+  // An attribution elsewhere in the paragraph is someone else's report, unless a speaker of them
+  // speaks on, or the group the outlet interviewed speaks in its sentence ("These executives all said …").
   for (const e of block.evidence ?? []) {
     if (e.signal !== 'attribution') continue;
     const at = text.indexOf(e.text);
     if (at < 0 || own.has(sentenceIndex(ranges, at))) continue;
-    if (!speaks(e.text, new Set(speakers), true)) return undefined;
+    if (speaks(e.text, new Set(speakers), true) || byGroup(e.text, block, heard)) continue;
+    const [from, to] = ranges[sentenceIndex(ranges, at)];
+    if (!groupSpeaks(t.slice(from, to), heard)) return undefined;
   }
-  return { words, speakers };
+  return { words, speakers, groups: groups.nouns, interviewed: groups.people };
 }
 
 /** True when an attribution's words are a speaker's speech ("Reyes said"; "she said" when `pronoun`). */
@@ -618,6 +634,11 @@ export function settleFirsthand(blocks: readonly Block[], pageOutlet: Outlet, ru
   // A feature telling its interviews in the present ("“…,” says Ruiz"): see presentTenseFeature.
   const feature = presentTenseFeature(blocks);
   let answering = false;
+  // The groups the outlet says it interviewed ("executives"), and the first block saying so.
+  const groups: string[] = [];
+  let groupBlock: number | undefined;
+  // The outlet says it interviewed a group of people ("tax experts interviewed by …"), not only unnamed sources.
+  let interviewedPeople = false;
   for (const block of blocks) {
     const question = qa && isQuestion(block);
     if (question || block.kind === 'heading') answering = question;
@@ -635,7 +656,7 @@ export function settleFirsthand(blocks: readonly Block[], pageOutlet: Outlet, ru
     // its link's: credits.ts).
     const own =
       uncited || (block.kind === 'paragraph' && mayBeWriters(block.text))
-        ? ownReporting(block, outlet, rules)
+        ? ownReporting(block, outlet, rules, groups)
         : undefined;
     if (own !== undefined) {
       if (uncited) block.firsthand = { words: own.words };
@@ -643,6 +664,9 @@ export function settleFirsthand(blocks: readonly Block[], pageOutlet: Outlet, ru
       if (announced === undefined && own.words.some((w) => ANNOUNCE_WORD.test(w)))
         announced = announcementOf(block, own.words);
       for (const name of own.speakers) if (!speakers.has(name)) speakers.set(name, block.index);
+      for (const g of own.groups) if (!groups.includes(g)) groups.push(g);
+      if (own.groups.length > 0) groupBlock ??= block.index;
+      interviewedPeople ||= own.interviewed;
       previous = { ...own, block: block.index };
       continue;
     }
@@ -653,6 +677,8 @@ export function settleFirsthand(blocks: readonly Block[], pageOutlet: Outlet, ru
       previous = {
         words: carried.words,
         speakers: subjects.length > 0 ? subjects : (previous?.speakers ?? []),
+        groups: [],
+        interviewed: false,
         block: carried.block,
       };
       continue;
@@ -660,6 +686,16 @@ export function settleFirsthand(blocks: readonly Block[], pageOutlet: Outlet, ru
     const framed = uncited && frame !== undefined ? interviewed(block, frame, speakers, outlet, rules) : undefined;
     if (framed !== undefined) {
       block.firsthand = framed;
+      continue;
+    }
+    const grouped =
+      uncited && groupBlock !== undefined
+        ? fromGroup(block, groups, interviewedPeople, groupBlock, outlet, rules)
+        : undefined;
+    if (grouped !== undefined) {
+      block.firsthand = grouped;
+      // "They said" right after goes on with the group.
+      previous = { words: grouped.words, speakers: [], groups: [], interviewed: false, block: grouped.block };
       continue;
     }
     const told = uncited && feature ? toldInPresent(block, outlet, rules) : undefined;
@@ -883,6 +919,28 @@ function interviewed(
   }
   if (namesOther(block, outlet, rules)) return undefined;
   return { words: said.slice(0, MAX_EVIDENCE).map((e) => e.text), block: frame.block };
+}
+
+/**
+ * After the outlet says it interviewed a group ("CNBC spoke with four executives", "tax experts
+ * interviewed by Bloomberg"), a paragraph whose every attribution is the group's ("the executives
+ * said", "one executive complained", "according to tax experts") is their words to the outlet;
+ * nothing of another outlet named.
+ */
+function fromGroup(
+  block: Block,
+  groups: readonly string[],
+  people: boolean,
+  source: number,
+  outlet: Outlet,
+  rules: ClaimRules | undefined,
+): { words: string[]; block: number } | undefined {
+  const said = (block.evidence ?? []).filter((e) => e.signal === 'attribution');
+  const theirs = (e: ClaimEvidence): boolean =>
+    byGroup(e.text, block, groups) || (people && describedPerson(e.text, block.text));
+  if (said.length === 0 || !said.every(theirs)) return undefined;
+  if (namesOther(block, outlet, rules)) return undefined;
+  return { words: said.slice(0, MAX_EVIDENCE).map((e) => e.text), block: source };
 }
 
 /** True when a block's words name another outlet's reporting ("told the BBC"). */

@@ -308,9 +308,10 @@ function quotes(text: string): Quotes {
 // ---------------------------------------------------------------------------
 
 // Words that can make a figure in words: a quick test before the scan.
-const MAGNITUDE_HINT = /illion|thousand|dozens|hundreds/i;
+const MAGNITUDE_HINT =
+  /illion|thousand|dozens|hundreds|thirds|quarters|fifths|tenths|out of|(?:one|two|three|four|five|six|seven|eight|nine|ten) in /i;
 const WORD_FIGURE =
-  /\b(?:((?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|several|half a|a quarter of a|tens of|hundreds of)\s+(?:thousand|million|billion|trillion)s?)|(?:millions|billions|trillions)\s+of)|(?:dozens|hundreds|thousands)\s+of)\b/gi;
+  /\b(?:((?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|several|half a|a quarter of a|tens of|hundreds of)\s+(?:thousand|million|billion|trillion)s?)|(?:millions|billions|trillions)\s+of)|(?:dozens|hundreds|thousands)\s+of|((?:one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:out\s+of|in)\s+(?:two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)|(?:two|three|four|five|seven|nine)[-\s](?:thirds|quarters|fifths|tenths)))\b/gi;
 
 // Digits inside a URL written out in the text (ports, ids, dates in paths) are not figures.
 const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)\S+/gi;
@@ -380,6 +381,8 @@ function notAFigure(t: string, start: number, end: number, digits: string, previ
   if (LETTER.test(prev) || (prev === '-' && LETTER.test(t[start - 2] ?? ' '))) return true;
   if (prev === '.' && /\p{Lu}/u.test(t[start - 2] ?? ' ') && !LETTER.test(t[start - 3] ?? ' ')) return true;
   if (prev === '#' || prev === '§') return true;
+  // A language's standard after "++": a name (C++14, C++0x), not a count.
+  if (prev === '+' && t[start - 2] === '+') return true;
   // One capital letter attached after: a name (4K, 5G, 3D, 18F), where "5k" or "3m" is a magnitude.
   if (/^\p{Lu}(?![\p{L}])/u.test(after)) return true;
   const quantity = QUANTITY_AFTER.exec(after);
@@ -499,7 +502,8 @@ function figures(text: string, t: string, ranges?: Array<[number, number]>): Fig
 
 /**
  * Figures written in words, as evidence (`found` gets them): a magnitude ("half a million
- * dollars", "two billion", "tens of thousands") is a strong figure; "dozens of", "hundreds of",
+ * dollars", "two billion", "tens of thousands") and a proportion ("two out of three", "one in
+ * five", "two-thirds") are strong figures; "dozens of", "hundreds of",
  * "thousands of" a weak one. As for digits, not in the author's sentences or instructions.
  */
 function wordFigures(text: string, t: string, found: Figures, ranges?: Array<[number, number]>): void {
@@ -508,7 +512,7 @@ function wordFigures(text: string, t: string, found: Figures, ranges?: Array<[nu
   WORD_FIGURE.lastIndex = 0;
   for (let m = WORD_FIGURE.exec(t); m; m = WORD_FIGURE.exec(t)) {
     if (inPersonalSentence(text, context, sentenceIndex(context.ranges, m.index), m.index)) continue;
-    const list = m[1] !== undefined ? found.strong : found.weak;
+    const list = m[1] !== undefined || m[2] !== undefined ? found.strong : found.weak;
     if (list.length < MAX_EVIDENCE) list.push(m[0].replace(/\s+/g, ' '));
     if (found.strong.length >= MAX_EVIDENCE) return;
   }
@@ -664,6 +668,10 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
   }
   const subject = before[i];
   if (negated) return false;
+  // "let me say", "let us add": the writer speaking now, as "I say".
+  if ((subject === 'me' || subject === 'us') && before[i - 1] === 'let') return false;
+  // ", say, …": "for example" ("at, say, a party"), no one speaking.
+  if (verb === 'say' && /,\s*$/.test(t.slice(Math.max(0, start - 3), start)) && /^\s*,/.test(after)) return false;
   // "We're told there is footage", "we were told the minister had resigned", "the Gazette was told
   // by police that …": the writer's sources told them (in a personal post, "we were told" is the
   // writer's own past: speech.ts, settleLayBeliefs).

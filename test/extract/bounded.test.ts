@@ -87,6 +87,22 @@ describe('extraction time grows linearly (issue 13)', () => {
     // One paragraph of firsthand phrases: each was once appended to a copy of its sentence's list.
     ['"We were told " ×n in one paragraph', (n) => [`P: ${'We were told '.repeat(n / 13)}\n`, 'post.md']],
     ['"our sources said " ×n in one paragraph', (n) => [`P: ${'our sources said '.repeat(n / 17)}\n`, 'post.md']],
+    // Groups the outlet interviewed and unnamed sources, in one paragraph and in one sentence:
+    // each phrase's group is looked for within a bounded window of it.
+    [
+      'interviews of groups ×n in one paragraph',
+      (n) => [
+        `P: ${'We spoke with four port executives. These executives all said vendors who claimed 3 faults lied. '.repeat(n / 95)}\n`,
+        'post.md',
+      ],
+    ],
+    [
+      'unnamed sources and interviewed experts ×n in one sentence',
+      (n) => [
+        `P: ${'said people familiar with it, who asked not to be named, and experts interviewed by us, '.repeat(n / 89)}\n`,
+        'post.md',
+      ],
+    ],
     [
       'a well-formed page',
       (n) => [

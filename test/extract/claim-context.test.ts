@@ -536,6 +536,52 @@ describe('firsthand reporting is not uncited (issue 8)', () => {
     expect(uncited(element)).toEqual([2]);
   });
 
+  it('a group the outlet says it interviewed speaks on as one: "the captains said", "one captain complained", "they said"', () => {
+    const paragraphs = [
+      'The Harbour Courier spoke with five ferry captains about the timetable. The captains all said they had been pressed by operators who claimed 30 sailings would go.',
+      'One captain complained that 12 berths had stood empty since March.',
+      'Two of the captains also said the company had cut 4 crews.',
+      'They said the port had known of the faults since 2021.',
+      'The port authority said on Monday that 40 berths had been repaired.',
+    ];
+    const p = news(COURIER, ...paragraphs);
+    expect(firsthand(p)[0]).toEqual(['The Harbour Courier spoke with']);
+    expect(p.blocks[1].firsthand).toEqual({ words: ['One captain complained'], block: 0 });
+    expect(firsthand(p)[2]).toEqual(['captains also said']);
+    expect(p.blocks[3].firsthand).toEqual({ words: ['They said'], block: 0 });
+    // Another speaker stays a claim; without the outlet's interview, so do the captains.
+    expect(uncited(p)).toEqual([4]);
+    expect(uncited(news(COURIER, ...paragraphs.slice(1)))).toEqual([0, 1, 2, 3]);
+  });
+
+  it('unnamed sources who spoke to the outlet go on speaking: "the people said" after "said people familiar …, who asked not to be named"', () => {
+    const paragraphs = [
+      'The ferry line will be sold by June, said people familiar with the talks, who asked not to be identified because the talks are private.',
+      'The buyer has offered $40 million for the 6 boats, the people said.',
+      'Officials said 30 jobs would go.',
+    ];
+    const p = news(COURIER, ...paragraphs);
+    expect(firsthand(p)[1]).toEqual(['the people said']);
+    expect(uncited(p)).toEqual([2]);
+    expect(uncited(news(COURIER, ...paragraphs.slice(1)))).toEqual([0, 1]);
+  });
+
+  it('after "experts interviewed by <outlet>", a person the story names and describes speaks as one of them', () => {
+    const paragraphs = [
+      'According to harbour engineers interviewed by The Harbour Courier, 12 of the quays need repair.',
+      '“It is a slow collapse,” said Dana Whitfield, a port engineer at Calder Marine.',
+      'Most of the damage is below the waterline, according to harbour engineers.',
+      'Mayor Jo Marsh said on Monday that 40 jobs would go.',
+      'Calder Marine said it had repaired 3 quays.',
+    ];
+    const p = news(COURIER, ...paragraphs);
+    expect(p.blocks[1].firsthand).toEqual({ words: ['said'], block: 0 });
+    expect(firsthand(p)[2]).toEqual(['according to']);
+    // The mayor is named but not introduced as one of them; a company is no person.
+    expect(uncited(p)).toEqual([3, 4]);
+    expect(uncited(news(COURIER, ...paragraphs.slice(1)))).toEqual([0, 1, 2, 3]);
+  });
+
   it('a story framed as the outlet’s interview: the interviewee’s later words with a plain "says" are firsthand', () => {
     const MAG =
       '<title>Marta Ruiz on bridges | Civil Monthly</title><link rel="canonical" href="https://civilmonthly.example/ruiz">';

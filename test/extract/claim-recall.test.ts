@@ -302,9 +302,12 @@ describe('wire stories: datelines, credit lines, pronouns and brand names', () =
     const p = post(
       ...STORY,
       'Associated Press writers Jo Lee in Port Elwood and Sam Hart in Marrow County contributed to this report.',
+      'Reporting was contributed by Jo Lee, Sam Hart and Ann Cole.',
     );
     expect(p.blocks[3].signals).not.toContain('statement');
     expect(uncited(p)).not.toContain(3);
+    expect(p.blocks[4].signals).not.toContain('statement');
+    expect(uncited(p)).not.toContain(4);
   });
 
   it('a name in camel case ("iPhone") or with a bare apostrophe ("Jobs’") is a name', () => {

@@ -1,0 +1,176 @@
+import type { Block } from '../types.js';
+
+/**
+ * The people an outlet says it interviewed as a group, not by name ("tax experts interviewed by
+ * The Ledger", "The Ledger spoke with four port executives", "in interviews with dozens of
+ * residents"): a story saying so tells the reader where its later "the executives said" and
+ * "according to tax experts" come from (bench/claims-labelling.md: the reporter was there).
+ * Read by settleFirsthand (firsthand.ts); the rules are published in the README ("Claim signals").
+ */
+
+// Words of an interview among a paragraph's firsthand words.
+const INTERVIEW_WORDS = /interview|(?:spoke|talked|speaking|talking)\s+(?:with|to)|sat\s+down\s+with|surveyed|polled/i;
+// A group noun right before "interviewed by" ("tax experts interviewed by", "analysts who were interviewed by").
+const GROUP_BEFORE = /(?<![\p{L}'’-])(\p{Ll}{3,}s)(?:,?\s+(?:who|that)\s+(?:were|was|had\s+been|have\s+been))?,?\s*$/u;
+// Words that end a group's noun phrase after "spoke with" / "interviews with".
+const PHRASE_END = new Set(
+  'at in on about from who whom that which and or but for to by during after before over across when while'.split(' '),
+);
+// Plural words that count a group rather than name it ("dozens of residents").
+const COUNT_WORDS = new Set('dozens hundreds thousands scores tens millions lots couple pairs numbers'.split(' '));
+// Most words read after "spoke with" for the group's noun.
+const MAX_GROUP_WORDS = 6;
+
+/** A plural noun and its singular ("executives", "executive"), or nothing for a word that is none. */
+function forms(word: string): string[] {
+  if (word.length < 4 || !word.endsWith('s') || word.endsWith('ss') || COUNT_WORDS.has(word)) return [];
+  return word.endsWith('ies') ? [word, `${word.slice(0, -3)}y`] : [word, word.slice(0, -1)];
+}
+
+/** The group noun after an interview's words ("four top cybersecurity executives at …" → "executives"). */
+function groupAfter(rest: string): string[] {
+  let last: string[] = [];
+  const words = rest
+    .trim()
+    .replace(/^(?:with|to)\s+/i, '')
+    .split(/\s+/, MAX_GROUP_WORDS);
+  for (const raw of words) {
+    const word = raw.replace(/[,;:.!?)]+$/u, '');
+    if (!/^[\p{Ll}\d-]+$/u.test(word) || PHRASE_END.has(word)) break;
+    const f = forms(word);
+    if (f.length > 0) last = f;
+    if (word !== raw) break;
+  }
+  return last;
+}
+
+// Words of a source speaking to the outlet unnamed ("who asked not to be identified", "on condition of anonymity").
+const ANONYMOUS_WORDS = /anonymity|not\s+be\s+(?:named|identified)|not\s+to\s+be\s+(?:named|identified)/i;
+// What unnamed sources are called, with their singular ("people … who asked not to be identified" → "the people said").
+const SOURCE_NOUNS: ReadonlyMap<string, string[]> = new Map(
+  [
+    ['people', 'person'],
+    ['persons', 'person'],
+    ['sources', 'source'],
+    ['officials', 'official'],
+    ['insiders', 'insider'],
+    ['aides', 'aide'],
+    ['executives', 'executive'],
+    ['employees', 'employee'],
+    ['advisers', 'adviser'],
+    ['advisors', 'advisor'],
+  ].map(([plural, singular]) => [plural, [plural, singular]]),
+);
+// How far before the anonymity words their sources are looked for ("said people with direct knowledge of the matter, who …").
+const SOURCE_REACH = 100;
+
+/** The noun of the unnamed sources nearest before `at` in the same sentence ("people" of "said people familiar with …, who"). */
+function sourcesBefore(t: string, at: number): string[] {
+  const before = t.slice(Math.max(0, at - SOURCE_REACH), at);
+  const sentence = before.slice(
+    Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? ')) + 1,
+  );
+  let found: string[] = [];
+  for (const m of sentence.toLowerCase().matchAll(/\p{L}+/gu)) found = SOURCE_NOUNS.get(m[0]) ?? found;
+  return found;
+}
+
+/** A firsthand phrase as firsthand.ts finds it: its words, and where they start in the unquoted text. */
+export interface Phrase {
+  words: string;
+  at: number;
+}
+
+/** The groups of a paragraph. */
+export interface Groups {
+  /** Their nouns, plural and singular ("executives", "executive"). */
+  nouns: string[];
+  /** True when one is people the outlet interviewed, not only unnamed sources. */
+  people: boolean;
+}
+
+/**
+ * The group nouns (plural and singular) of the people a paragraph's firsthand interview words
+ * name, or of the unnamed sources its anonymity words speak of: the words as firsthand.ts found
+ * them, read in the paragraph's unquoted text `t`.
+ */
+export function interviewedGroups(t: string, phrases: readonly Phrase[]): Groups {
+  const groups: string[] = [];
+  let people = false;
+  for (const { words: w, at } of phrases) {
+    const anonymous = ANONYMOUS_WORDS.test(w);
+    if (!anonymous && !INTERVIEW_WORDS.test(w)) continue;
+    if (anonymous) {
+      for (const g of sourcesBefore(t, at)) if (!groups.includes(g)) groups.push(g);
+      continue;
+    }
+    const before = /\s+by\b/i.test(w) ? GROUP_BEFORE.exec(t.slice(Math.max(0, at - 60), at))?.[1] : undefined;
+    const found = before !== undefined ? forms(before) : groupAfter(t.slice(at + w.length, at + w.length + 120));
+    if (found.length > 0) people = true;
+    for (const g of found) if (!groups.includes(g)) groups.push(g);
+  }
+  return { nouns: groups, people };
+}
+
+// A speech verb after the group ("the executives said", "two of the executives also said").
+const GROUP_SPEECH =
+  /^\s+(?:(?:also|all|both|each|have|had|further|repeatedly|separately)\s+){0,2}(?:said|say|says|told|tell|complained|complain|described|describe|explained|added|noted|agreed|warned|recalled|insisted)\b/i;
+
+/** True when the group speaks in a text: its noun right before a speech verb ("these executives all said"). */
+export function groupSpeaks(text: string, groups: readonly string[]): boolean {
+  if (groups.length === 0) return false;
+  const lower = text.toLowerCase();
+  for (const g of groups) {
+    for (let at = lower.indexOf(g); at >= 0; at = lower.indexOf(g, at + 1)) {
+      const end = at + g.length;
+      if (/[\p{L}]/u.test(lower[at - 1] ?? ' ') || /[\p{L}]/u.test(lower[end] ?? ' ')) continue;
+      if (GROUP_SPEECH.test(lower.slice(end, end + 60))) return true;
+    }
+  }
+  return false;
+}
+
+/** True when an attribution's words are the group's ("one executive complained", "according to tax experts"). */
+export function byGroup(evidence: string, block: Block, groups: readonly string[]): boolean {
+  if (groups.length === 0) return false;
+  let words = evidence.toLowerCase().split(/\s+/);
+  if (/^according\s+to$/i.test(evidence.trim())) {
+    const at = block.text.indexOf(evidence);
+    if (at < 0) return false;
+    words = block.text
+      .slice(at + evidence.length, at + evidence.length + 60)
+      .toLowerCase()
+      .split(/\s+/)
+      .slice(0, 4)
+      .map((w) => w.replace(/[^\p{L}-]+$/u, ''));
+  }
+  return words.some((w) => groups.includes(w));
+}
+
+// A person named and described after a speech verb ("said Reuven Ortiz, a professor …", "according to
+// J. Dana Lee, an attorney …"): two to four capitalised words, then ", a/an/the/who".
+const NAME_DESCRIBED =
+  /^\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}),\s+(?:a|an|the|who|whose|one|former|senior|chief)\s/u;
+// A person named and described before the verb ("Elise Bean, the former chief counsel, said").
+const DESCRIBED_BEFORE = /\p{Lu}[\p{Ll}'’-]+,\s+(?:a|an|the|who|whose|former|senior|chief)\s[^.!?“”"]{0,120},\s*$/u;
+// Verbs of a plain attribution that may introduce a described person.
+const PLAIN_SPEECH = /^(?:said|says|added|adds|explained|explains|noted|notes|according\s+to)$/i;
+
+/**
+ * True when an attribution is a person the story introduces by name and description ("said
+ * Reuven Ortiz, a professor of tax law", "Elise Bean, the former chief counsel, said", "according
+ * to Dana Lee, an attorney"): in a story whose outlet says it interviewed a group of such people,
+ * one of them (settleFirsthand).
+ */
+export function describedPerson(evidence: string, text: string): boolean {
+  const words = evidence.trim().split(/\s+/);
+  const verb =
+    words.length >= 2 && /^according$/i.test(words[words.length - 2]) ? 'according to' : words[words.length - 1];
+  if (!PLAIN_SPEECH.test(verb)) return false;
+  const at = text.indexOf(evidence);
+  if (at < 0) return false;
+  // "said Name, a …" / "according to Name, an …": the verb alone, the name after it.
+  if (words.length === 1 || verb === 'according to')
+    return NAME_DESCRIBED.test(text.slice(at + evidence.length, at + evidence.length + 120));
+  return DESCRIBED_BEFORE.test(text.slice(Math.max(0, at - 160), at));
+}
