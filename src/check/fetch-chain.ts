@@ -234,7 +234,9 @@ export async function fetchChain(ctx: FetchContext, req: FetchRequest, state: Ch
   const { options } = ctx;
   const originUrl = req.parsedUrl ?? new URL(req.url);
   let current = originUrl;
-  const visited = new Set<string>([current.href]);
+  // Made at the first redirect: most links answer where they are (a Set per check was ~1% of
+  // what the engine allocates per link: 0.3 of 34 MB on 2,000 links, bench/engine-alloc.js).
+  let visited: Set<string> | undefined;
   let method = req.method;
   for (;;) {
     state.currentUrl = current.href;
@@ -271,6 +273,7 @@ export async function fetchChain(ctx: FetchContext, req: FetchRequest, state: Ch
         httpStatus: response.status,
       };
     }
+    visited ??= new Set<string>([originUrl.href]);
     if (visited.has(next.href)) {
       return {
         kind: 'failure',

@@ -2,8 +2,8 @@ import { lookup as dnsLookup } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import { pipeline, Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { createRequire } from 'node:module';
 import type { Agent, Dispatcher } from 'undici';
+import { agentClass } from './undici-agent.js';
 import type { CitecheckOptions } from '../config/options.js';
 import { createSafeLookup } from './address-policy.js';
 import { createCachingLookup } from './dns-cache.js';
@@ -40,23 +40,6 @@ export interface SendOptions {
   onSent?: () => void;
   /** Called when the final answer's status line and headers have arrived. */
   onAnswered?: () => void;
-}
-
-const require = createRequire(import.meta.url);
-
-/**
- * undici's Agent from its own module: citecheck sends every request through `dispatch`, so it
- * needs none of what undici's index adds (fetch, WebSocket, EventSource, caches, mocks, and the
- * request()/stream() helpers), which took ~60% of undici's load time (~60–90 ms of every
- * checking run's start-up). The index's Agent is the same class; an undici that moved the file
- * still works, through its index.
- */
-function agentClass(): typeof Agent {
-  try {
-    return require('undici/lib/dispatcher/agent.js') as typeof Agent;
-  } catch {
-    return (require('undici') as { Agent: typeof Agent }).Agent;
-  }
 }
 
 /**
