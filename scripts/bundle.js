@@ -25,6 +25,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { pageHtml } from '../bench/bench-page.js';
 import { BUILT_HELP_FILE } from '../dist/cli/early-answers.js';
+import { asciiSource } from './ascii-source.js';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
@@ -118,6 +119,8 @@ const common = {
 
 // In dist/ itself, where version.js is: modules find ../package.json as they do unbundled.
 await build({ ...common, outfile: path.join(DIST, 'cli.bundle.cjs') });
+// ASCII, read into a one-byte string (scripts/ascii-source.js): before the cache is made of it.
+asciiSource(path.join(DIST, 'cli.bundle.cjs'));
 
 // The front: the same CLI without its commands, which is all `--help` runs (launch.ts, runFront).
 // main.js loads each command with import(); here each is a stub that hands the run over to the
@@ -156,6 +159,7 @@ await build({
     },
   ],
 });
+asciiSource(path.join(DIST, 'cli.front.cjs'));
 
 // The help of the program, as commander prints it on a stdout that is not a terminal (80
 // columns), printed by the front just built: bin/citecheck.js prints this text for a lone
