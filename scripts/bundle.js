@@ -24,6 +24,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { pageHtml } from '../bench/bench-page.js';
+import { BUILT_HELP_FILE } from '../dist/cli/early-answers.js';
+import { asciiSource } from './ascii-source.js';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
@@ -34,6 +36,8 @@ const LAUNCH = path.join(DIST, 'cli', 'launch.js');
 for (const name of readdirSync(DIST))
   if (/^(bundle-.*\.js|cli\.bundle\.(js|cjs|cache|cache\.tmp)|cli\.front\.cjs)$/.test(name))
     rmSync(path.join(DIST, name));
+// bin/citecheck.js would print an earlier build's help until this build writes its own.
+rmSync(path.join(DIST, BUILT_HELP_FILE), { force: true });
 
 /** What both bundles share: one CommonJS file of the CLI (dist/cli/bin.js and what it imports). */
 const common = {
@@ -115,6 +119,8 @@ const common = {
 
 // In dist/ itself, where version.js is: modules find ../package.json as they do unbundled.
 await build({ ...common, outfile: path.join(DIST, 'cli.bundle.cjs') });
+// ASCII, read into a one-byte string (scripts/ascii-source.js): before the cache is made of it.
+asciiSource(path.join(DIST, 'cli.bundle.cjs'));
 
 // The front: the same CLI without its commands, which is all `--help` runs (launch.ts, runFront).
 // main.js loads each command with import(); here each is a stub that hands the run over to the
@@ -153,6 +159,17 @@ await build({
     },
   ],
 });
+asciiSource(path.join(DIST, 'cli.front.cjs'));
+
+// The help of the program, as commander prints it on a stdout that is not a terminal (80
+// columns), printed by the front just built: bin/citecheck.js prints this text for a lone
+// `--help`, `-h` or `help` there (src/cli/early-answers.ts, builtHelp), instead of commander
+// building the whole program, every option of the option table, to print it. Made by each
+// build from the program itself, so it is never another text than commander's.
+const help = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+if (help.status !== 0 || help.stderr !== '' || !help.stdout.startsWith('Usage: citecheck '))
+  throw new Error(`bundle: \`citecheck --help\` failed (${help.status}): ${help.stderr}`);
+writeFileSync(path.join(DIST, BUILT_HELP_FILE), help.stdout);
 
 // The training run: an article of 200 cited links (some missing, one moved) and a Markdown
 // note, checked against a server of this process on 127.0.0.1 (no request leaves the machine),

@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { asksHelp, versionOnly } from '../../src/cli/early-answers.js';
+import { asksHelp, BUILT_HELP_FILE, builtHelp, versionOnly } from '../../src/cli/early-answers.js';
 import { main } from '../../src/cli/main.js';
 import { ROOT, runCli } from './run-cli.js';
 
@@ -31,8 +33,30 @@ describe('the answers bin/citecheck.js gives before the bundle', () => {
       expect(asksHelp(args)).toBe(false);
   });
 
+  it("the program's help alone, off a terminal, from the text the build wrote", () => {
+    const dist = mkdtempSync(path.join(tmpdir(), 'citecheck-help-'));
+    try {
+      const offTerminal = (): boolean => false;
+      expect(builtHelp(['--help'], dist, offTerminal)).toBeUndefined();
+      writeFileSync(path.join(dist, BUILT_HELP_FILE), 'Usage: citecheck\n');
+      for (const args of [['--help'], ['-h'], ['help']])
+        expect(builtHelp(args, dist, offTerminal)).toBe('Usage: citecheck\n');
+      // On a terminal commander wraps to its width; a command's help is its own.
+      expect(builtHelp(['--help'], dist, () => true)).toBeUndefined();
+      for (const args of [[], ['check', '--help'], ['help', 'check'], ['--help', '--help'], ['--helpful']])
+        expect(builtHelp(args, dist, offTerminal)).toBeUndefined();
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+    }
+  });
+
+  it("the build's help text is commander's", async () => {
+    const built = readFileSync(path.join(ROOT, 'dist', BUILT_HELP_FILE), 'utf8');
+    expect(built).toBe((await throughCommander(['--help'])).stdout);
+  });
+
   it('prints the version as commander does, and the help the whole CLI prints', async () => {
-    for (const args of [['--version'], ['-V'], ['--help'], ['check', '--help']]) {
+    for (const args of [['--version'], ['-V'], ['--help'], ['-h'], ['help'], ['check', '--help']]) {
       const [bin, own] = await Promise.all([runCli(args), throughCommander(args)]);
       expect({ code: bin.code, stdout: bin.stdout, stderr: bin.stderr }).toEqual({ ...own, stderr: '' });
     }
