@@ -42,7 +42,8 @@ export const REPORTING_PARTICIPLE =
  * Adverbs that report what others say ("the company reportedly plans", "he allegedly took"): the
  * writer passes on a report or an accusation, which an editor wants sourced.
  */
-export const HEARSAY_ADVERBS = /\b(?:reportedly|allegedly|purportedly|reputedly|ostensibly)\b/gi;
+// ("ostensibly" is not one: it means "seemingly", the writer's own view: "Ostensibly a comedy, …".)
+export const HEARSAY_ADVERBS = /\b(?:reportedly|allegedly|purportedly|reputedly)\b/gi;
 
 /**
  * Verbs of belief, hope and fear: someone's position when "that" follows ("the United States
@@ -86,7 +87,7 @@ export const DATA_SUBJECTS = set(
  * and pages ("the screenshot shows", "the error says", "this guide explains").
  */
 export const MECHANICAL_SUBJECTS = set(
-  'it this that which these those screenshot screenshots image images picture pictures photo photos video videos map maps diagram diagrams figure figures table tables chart charts graph graphs output log logs message messages error errors warning screen page pages button buttons menu window dialog code function functions command commands build test tests sign signs label guide tutorial post manual docs documentation readme example examples demo app tool release version notes api spinner',
+  'it this that which these those screenshot screenshots image images picture pictures photo photos video videos map maps diagram diagrams figure figures table tables chart charts graph graphs output log logs message messages error errors warning screen page pages button buttons menu window dialog code function functions command commands build test tests sign signs label guide tutorial post manual docs documentation readme example examples demo app tool release version notes api spinner router modem indicator dashboard display',
 );
 
 /** "I" or "we" right after a reporting verb, closing its clause ("“It won't rise,” said I."): the writer speaking, inverted. */

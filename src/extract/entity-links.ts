@@ -296,6 +296,17 @@ const SHOP_PRODUCT: Record<string, RegExp> = {
   costco: /\.product\.\d+\.html$/i,
 };
 
+/** Hosts of governments and universities, which sell nothing: their `/collections/` are publications. */
+const NEVER_SHOP_HOST = /\.(?:gov|gov\.[a-z]{2}|gc\.ca|gouv\.fr|edu|edu\.[a-z]{2}|ac\.[a-z]{2}|mil|int)$/;
+
+/** Words of a shop around a link: a price, buying, a sale or a deal, a cart. */
+const SHOP_WORDS =
+  /[$£€¥]\s?\d|\b(?:buy|buying|bought|shop|shopping|store|sale|on sale|deals?|discount(?:ed)?|coupon|price[ds]?|costs?|retails?|cart|checkout|order (?:it|one|now)|pre-?order|sells?|in stock)\b/i;
+
+/** An affiliate's or a shop's parameters in a link's query (`?tag=site-20`, `?ref=…`, `?variant=…`). */
+const AFFILIATE_QUERY =
+  /[?&](?:tag|ref|aff(?:iliate)?(?:_?id)?|affid|irclickid|clickid|variant|utm_medium=affiliate)=/i;
+
 /**
  * True for a store or affiliate link (bench/claims-labelling.md: "store/product/affiliate links"
  * are no sources): a link through an affiliate network or a shop's short link, or a product's
@@ -304,12 +315,22 @@ const SHOP_PRODUCT: Record<string, RegExp> = {
  * paragraph is about, as an entity link does; the App Store host is `apps.apple.com`, so
  * apple.com's newsroom and Google's other pages stay sources.
  */
-function isStoreLink(url: UrlParts, isInternal = false): boolean {
+function isStoreLink(url: UrlParts, isInternal: boolean, words: string): boolean {
   const host = url.host.toLowerCase();
   if (AFFILIATE_HOSTS.test(host)) return true;
   // Another site's shop: a product or its category under a commerce segment (`/products/jam-voice`,
-  // `/product-category/mvoice`, `/shop/…`, Shopify's `/collections/…`): the maker selling it.
-  if (!isInternal && /\/(?:products?|product-category|shop|store|buy|collections)\/[^/]/i.test(url.path)) return true;
+  // `/product-category/mvoice`, `/shop/…`, Shopify's `/collections/…`): the maker selling it,
+  // when something else says it is a shop (a price or a shop's words around the link, an
+  // affiliate's parameter); the segment alone is no shop: gov.uk's `/government/collections/…`
+  // statistics, Consumer Reports' `/products/…` ratings, Nature's `/collections/…`.
+  if (
+    !isInternal &&
+    /\/(?:products?|product-category|shop|store|buy|collections)\/[^/]/i.test(url.path) &&
+    !NEVER_SHOP_HOST.test(host) &&
+    !/\/government\//i.test(url.path) &&
+    (SHOP_WORDS.test(words) || AFFILIATE_QUERY.test(url.query))
+  )
+    return true;
   const shop = SHOP_HOST.exec(host)?.[1];
   if (shop === undefined) return false;
   if (shop === 'apple' && !/^(?:apps|itunes)\.apple\./.test(host)) return false;
@@ -331,7 +352,7 @@ export function isEntityLink(
 ): boolean {
   const text = anchorText.trim();
   if (text === '' || creditedBefore(text, sentence)) return false;
-  if (isStoreLink(url, isInternal)) return true;
+  if (isStoreLink(url, isInternal, `${text} ${sentence}`)) return true;
   const segs = segmentsOf(url.path);
   const name = isBareName(text, sentence);
   if (name && isProfileById(segs)) return true;

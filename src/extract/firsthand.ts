@@ -729,6 +729,7 @@ function speechTense(block: Block): 'present' | 'past' | undefined {
   const said = (block.evidence ?? []).filter((e) => e.signal === 'attribution');
   if (said.length === 0) return undefined;
   let present = false;
+  let quoted = false;
   for (const e of said) {
     const words = e.text.split(/\s+/);
     const verb = words[words.length - 1].toLowerCase();
@@ -737,8 +738,31 @@ function speechTense(block: Block): 'present' | 'past' | undefined {
     const subject = speakerOf(e.text, block.text);
     if ((subject === undefined || !isPersonWord(subject)) && !describedSpeaker(e.text, block.text)) return undefined;
     present = true;
+    quoted ||= quotedSpeech(e.text, block.text);
   }
-  return present ? 'present' : undefined;
+  // Reported speech alone ("Musk says Tesla will launch …") is a news rewrite's as often as a
+  // feature's: only a direct quote beside its speaker ("“…,” says Ruiz", "Ruiz says: “…”")
+  // tells words the writer heard.
+  return present && quoted ? 'present' : undefined;
+}
+
+// A quote closing right before a speaker and its verb ("“…,” says Ruiz", "“…,” she adds"), or opening right after them ("Ruiz says: “…”").
+const QUOTE_CLOSES_BEFORE = /["”’]\s*$/;
+const QUOTE_OPENS_AFTER = /^\s*[,:]?\s*["“‘]/;
+
+/** True when the attribution `evidence` of `text` stands beside a direct quote (see speechTense). */
+function quotedSpeech(evidence: string, text: string): boolean {
+  for (let at = text.indexOf(evidence); at >= 0; at = text.indexOf(evidence, at + 1)) {
+    const end = at + evidence.length;
+    const rest = /^\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)?/u.exec(text.slice(end, end + 40))?.[0] ?? '';
+    if (QUOTE_CLOSES_BEFORE.test(text.slice(Math.max(0, at - 4), at).replace(/[,\s]+$/, ''))) return true;
+    if (
+      QUOTE_OPENS_AFTER.test(text.slice(end, end + 6)) ||
+      QUOTE_OPENS_AFTER.test(text.slice(end + rest.length, end + rest.length + 6))
+    )
+      return true;
+  }
+  return false;
 }
 
 // A name and what describes it, right before the verb: "Marco Ruiz, who runs the ferry, says".

@@ -156,6 +156,12 @@ const DESCRIBED_BEFORE = /\p{Lu}[\p{Ll}'’-]+,\s+(?:a|an|the|who|whose|former|s
 // Verbs of a plain attribution that may introduce a described person.
 const PLAIN_SPEECH = /^(?:said|says|added|adds|explained|explains|noted|notes|according\s+to)$/i;
 
+// A description of an elected official or of a body's spokesperson ("Jo Marsh, the mayor, said",
+// "said Sam Hart, a spokeswoman for the council"): they speak for their office, to anyone, and
+// stay a claim unless the text says they spoke to the outlet (told the Courier: firsthand.ts).
+const OFFICIAL_ROLE =
+  /^[^,.;!?]{0,40}?\b(?:mayor|deputy\s+mayor|minister|senator|governor|councillor|councilor|council\s+member|councilman|councilwoman|alderman|alderwoman|congressman|congresswoman|congressmember|representative|lawmaker|legislator|assemblyman|assemblywoman|assembly\s+member|mp|mep|mla|msp|sheriff|premier|chancellor|commissioner|spokes(?:person|man|woman)|press\s+(?:secretary|officer))\b/i;
+
 /**
  * True when an attribution is a person the story introduces by name and description ("said
  * Reuven Ortiz, a professor of tax law", "Elise Bean, the former chief counsel, said", "according
@@ -170,7 +176,10 @@ export function describedPerson(evidence: string, text: string): boolean {
   const at = text.indexOf(evidence);
   if (at < 0) return false;
   // "said Name, a …" / "according to Name, an …": the verb alone, the name after it.
-  if (words.length === 1 || verb === 'according to')
-    return NAME_DESCRIBED.test(text.slice(at + evidence.length, at + evidence.length + 120));
-  return DESCRIBED_BEFORE.test(text.slice(Math.max(0, at - 160), at));
+  if (words.length === 1 || verb === 'according to') {
+    const m = NAME_DESCRIBED.exec(text.slice(at + evidence.length, at + evidence.length + 160));
+    return m !== null && !OFFICIAL_ROLE.test(text.slice(at + evidence.length + m[0].length - 1));
+  }
+  const m = DESCRIBED_BEFORE.exec(text.slice(Math.max(0, at - 160), at));
+  return m !== null && !OFFICIAL_ROLE.test(m[0].slice(m[0].indexOf(',') + 1));
 }

@@ -21,7 +21,7 @@ import {
  */
 
 /** Nouns for people, whose condition, questions and portrayals are reported ("the driver is in critical condition"). */
-const PERSON_NOUNS = set(
+export const PERSON_NOUNS = set(
   'man men woman women boy boys girl girls child children baby toddler teenager teenagers teen teens patient patients victim victims driver drivers passenger passengers pedestrian cyclist rider officer officers soldier soldiers worker workers student students resident residents voter voters people person candidate candidates senator senators minister ministers mayor president leader leaders official spokesman spokeswoman spokesperson lawmaker lawmakers member members player players coach manager chief executive ceo founder fans supporters opponents protesters judge governor premier chancellor suspect defendant witness',
 );
 

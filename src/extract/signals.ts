@@ -59,7 +59,7 @@ import {
 } from './claim-rules.js';
 import type { ClaimRules } from '../config/claim-config.js';
 import { sentenceIndex, sentenceRanges } from './sentences.js';
-import { isMeasuredChange, isOwnOrThing, isPartySubject } from './position-subjects.js';
+import { PERSON_NOUNS, isMeasuredChange, isOwnOrThing, isPartySubject } from './position-subjects.js';
 import { sliceWhole } from '../sources/text-slice.js';
 import { researchReports } from './research-subjects.js';
 import { causalClaims, mayStateCause } from './causal.js';
@@ -708,16 +708,90 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
   }
   if (/^(?:told|tells)$/.test(verb) && /^\s+(?:me|us)\b/i.test(after) && !/^\s+(?:me|us)\s+that\b/i.test(after))
     return false;
-  // "stressed that", "recalled, “…”", "“…,” she recalled"; not "recalled 2 million cars".
-  if (CLAUSE_VERBS.has(verb) || verb === 'pointed out' || verb === 'points out')
-    return thatFollows || CLAUSE_AFTER.test(after) || QUOTE_BEFORE.test(t.slice(Math.max(0, start - 60), start));
-  if (verb === 'added' || verb === 'adds') return /^\s*(?:that\b|[,.;:!?"“”’']|$)/.test(after);
+  // The post's own things ("The screenshot indicates that …", "the router indicates that …"),
+  // whichever verb: checked before the verbs below, which would take the clause after them.
   if (subject !== undefined && MECHANICAL_SUBJECTS.has(subject)) return false;
+  // "stressed that", "recalled, “…”", "“…,” she recalled"; not "recalled 2 million cars", nor
+  // the noun after a preposition and its noun phrase ("In her opening remarks the minister …").
+  if (CLAUSE_VERBS.has(verb) || verb === 'pointed out' || verb === 'points out') {
+    if (isNounAfterPreposition(before)) return false;
+    return thatFollows || CLAUSE_AFTER.test(after) || QUOTE_BEFORE.test(t.slice(Math.max(0, start - 60), start));
+  }
+  if (verb === 'added' || verb === 'adds') return /^\s*(?:that\b|[,.;:!?"“”’']|$)/.test(after);
   // "That opener suggests that …": the writer's reading of something the post points at.
   if (SHOW_VERBS.has(verb) && DEMONSTRATIVES.has(before[i - 1] ?? '')) return false;
   if (SHOW_VERBS.has(verb)) return thatFollows || (subject !== undefined && DATA_SUBJECTS.has(subject));
   // "coaches claim they are …": a clause of its own after the verb, as "that" would open.
   if (NOUN_LIKE.has(verb) || FINDING_VERBS.has(verb)) return thatFollows || CLAUSE_AFTER.test(after);
+  return true;
+}
+
+// Prepositions that open a noun phrase with no subject in it ("In her opening remarks", "during the mayor's remarks").
+const PHRASE_PREPOSITIONS = new Set([...PREPOSITIONS, 'during', 'at', 'by', 'throughout', 'before', 'under']);
+
+/**
+ * True when the words before a verb that is also a noun ("remarks", "comments", "mentions") are a
+ * preposition and the start of its noun phrase, a determiner or a possessive and at most one word
+ * ("In her opening remarks", "during the mayor's remarks"): the noun, with no subject before it.
+ */
+function isNounAfterPreposition(before: readonly string[]): boolean {
+  const n = before.length;
+  for (let k = n - 1; k >= Math.max(0, n - 2); k--) {
+    const w = before[k];
+    if (!DETERMINERS.has(w) && !/'s?$/.test(w)) continue;
+    // A possessive's own determiner ("during the mayor's remarks").
+    const j = !DETERMINERS.has(w) && k > 0 && DETERMINERS.has(before[k - 1]) ? k - 2 : k - 1;
+    return j >= 0 && PHRASE_PREPOSITIONS.has(before[j]);
+  }
+  return false;
+}
+
+// People's nouns beyond position-subjects.ts's list, heads of a party's noun phrase ("The first lady tore into …").
+const KIN_AND_RANK = new Set(
+  'lady ladies gentleman wife husband mother father son daughter sister brother family friend friends neighbour neighbor actor actress singer star couple pope king queen prince princess duke duchess'.split(
+    ' ',
+  ),
+);
+
+/**
+ * True when the clause ending at `at` (a ", warning that …" after it) has a thing as its subject:
+ * "The alarm went off at midnight", "The screenshot loaded slowly", "The model ran overnight",
+ * "It crashed": no one went on to say anything. Its subject is the noun phrase opening the
+ * sentence (after an opening phrase and its comma: "On Monday, the alarm …"); a determiner and
+ * lower-case words name a thing unless one is a person's, an expert's or a body's noun ("the
+ * former minister"), or reads as one ("the manager", "the economist"; not a post's own thing).
+ */
+function isThingClause(t: string, at: number): boolean {
+  const from = Math.max(0, at - 200);
+  const ends = [...t.slice(from, at).matchAll(/[.!?]["”’)]*\s+/g)];
+  let clause = t.slice(
+    ends.length > 0 ? from + ends[ends.length - 1].index + ends[ends.length - 1][0].length : from,
+    at,
+  );
+  let words = clause.split(/\s+/).filter((w) => w !== '');
+  const first = (words[0] ?? '').toLowerCase();
+  if ((PHRASE_PREPOSITIONS.has(first) || /ly$/.test(first)) && clause.includes(',')) {
+    clause = clause.slice(clause.indexOf(',') + 1);
+    words = clause.split(/\s+/).filter((w) => w !== '');
+  }
+  const lower = words.map((w) => w.toLowerCase().replace(/[^\p{L}\p{N}'’-]/gu, ''));
+  if (lower.length === 0) return false;
+  if (/^(?:it|this|these|those)$/.test(lower[0])) return true;
+  if (!DETERMINERS.has(lower[0]) || /^(?:his|her|their|my|our|your)$/.test(lower[0])) return false;
+  for (let k = 1; k < Math.min(3, words.length); k++) {
+    if (/^\p{Lu}/u.test(words[k])) return false;
+    const w = lower[k];
+    if (MECHANICAL_SUBJECTS.has(w) || DATA_SUBJECTS.has(w)) return true;
+    if (
+      PERSON_NOUNS.has(w) ||
+      KIN_AND_RANK.has(w) ||
+      EXPERT_SUBJECTS.has(w) ||
+      INSTITUTION_NOUNS.has(w) ||
+      /(?:er|or|ist|ian)s?$/.test(w)
+    )
+      return false;
+    if (/\d|-/.test(w)) continue;
+  }
   return true;
 }
 
@@ -1009,7 +1083,7 @@ function attributions(text: string, t: string, rules: ClaimRules, wanted: Readon
     const after = t.slice(end, end + 40);
     const said = /^\s*(?:that\b|[,:]?\s*["“])/i.test(after) || CLAUSE_AFTER.test(after);
     const before = wordsBefore(t, m.index, 12);
-    if (said && !before.some((w) => PERSONAL_SUBJECTS.has(w)) && !MECHANICAL_SUBJECTS.has(before[0] ?? ''))
+    if (said && !before.some((w) => PERSONAL_SUBJECTS.has(w)) && !isThingClause(t, m.index))
       found.push(m[0].replace(/^,\s+/, ''));
     m = REPORTING_PARTICIPLE.exec(t);
   }

@@ -582,6 +582,18 @@ describe('firsthand reporting is not uncited (issue 8)', () => {
     expect(uncited(news(COURIER, ...paragraphs.slice(1)))).toEqual([0, 1, 2, 3]);
   });
 
+  it('after such an interview, an elected official or a body’s spokesperson introduced by name stays a claim (review34)', () => {
+    const paragraphs = [
+      'According to harbour engineers interviewed by The Harbour Courier, 12 of the quays need repair.',
+      'Jo Marsh, the mayor, said the city would spend $4 million on the quays.',
+      '“We will not close the port,” said Sam Hart, a spokeswoman for the port authority, on Monday.',
+      '“Three of the quays are closed,” said Dana Whitfield, a port engineer at Calder Marine.',
+    ];
+    const p = news(COURIER, ...paragraphs);
+    expect(firsthand(p).slice(1)).toEqual([undefined, undefined, ['said']]);
+    expect(uncited(p)).toEqual([1, 2]);
+  });
+
   it('a story framed as the outlet’s interview: the interviewee’s later words with a plain "says" are firsthand', () => {
     const MAG =
       '<title>Marta Ruiz on bridges | Civil Monthly</title><link rel="canonical" href="https://civilmonthly.example/ruiz">';

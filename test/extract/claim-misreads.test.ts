@@ -105,3 +105,62 @@ describe('"the bank", "the club" and their like: the named party only when it is
     );
   });
 });
+
+// Misreadings of ordinary sentences by the rules of 6262a1f (review34 F2): each gave
+// CLAIM_UNCITED, none did before those rules.
+describe('ordinary sentences the newer attribution and statement rules misread (review34)', () => {
+  const quiet = (paragraph: string): void => {
+    const p = post(paragraph);
+    expect(p.blocks[0].signals, paragraph).toEqual([]);
+    expect(uncited(p), paragraph).toEqual([]);
+  };
+
+  it('"ostensibly" means "seemingly", the writer’s view: no hearsay', () => {
+    quiet('Ostensibly a comedy, the film is really about grief and the families left behind.');
+    expect(evidence('The company reportedly plans to close the plant.', 'attribution')).toEqual([
+      'The company reportedly',
+    ]);
+  });
+
+  it('"indicates" with a thing as its subject reads a thing, as "shows" does', () => {
+    quiet('The screenshot indicates that the build passed on every platform.');
+    quiet('The light on the router indicates that the connection is down.');
+    expect(evidence('The minister indicated that she would resign next year.', 'attribution')).toEqual([
+      'The minister indicated',
+    ]);
+  });
+
+  it('"remarks" as a noun after a preposition and its determiner is no verb', () => {
+    quiet('In her opening remarks the minister praised the staff of the hospital.');
+    quiet("During the mayor's remarks the crowd stayed quiet.");
+    expect(evidence('The minister remarked that the staff had done well.', 'attribution')).toEqual([
+      'The minister remarked',
+    ]);
+  });
+
+  it('", warning/explaining/predicting …" after a thing’s clause is no one speaking', () => {
+    quiet('The alarm went off at midnight, warning that smoke was filling the hall.');
+    quiet('The screenshot loaded slowly, explaining that the server was busy.');
+    quiet('The model ran overnight, predicting the storm would reach the coast by Friday.');
+    expect(evidence('The former minister resigned on Monday, saying the board had failed.', 'attribution')).toEqual([
+      'saying',
+    ]);
+    expect(evidence('On Monday, the mayor resigned, warning that the budget would fail.', 'attribution')).toEqual([
+      'warning',
+    ]);
+  });
+
+  it('a public body’s word before another noun ("the state fair") is no body', () => {
+    quiet('The state fair opened on Friday with a parade through the old town and a fireworks show.');
+    quiet('The city skyline glittered over the harbour last night as the new towers lit up.');
+    expect(post('The city is replacing its water mains along the harbour this spring.').blocks[0].signals).toEqual([
+      'statement',
+    ]);
+    expect(post('Police arrested two men near the harbour on Friday after a long chase.').blocks[0].signals).toEqual([
+      'statement',
+    ]);
+    expect(
+      post('The city council approved the budget for the new ferry terminal on Friday.').blocks[0].signals,
+    ).toEqual(['statement']);
+  });
+});

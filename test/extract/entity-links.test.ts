@@ -190,6 +190,37 @@ describe('links on a name to its own page are not sources (role entity, issue 8)
       expect(entity('the company said', url, 'Sales doubled, the company said.'), url).toBe(false);
   });
 
+  it('a commerce word in the path alone is no shop: statistics, ratings and collections stay sources (review34)', () => {
+    for (const [url, sentence] of [
+      [
+        'https://www.gov.uk/government/collections/road-accidents-and-safety-statistics',
+        'Road deaths rose 4% last year, according to the road safety statistics.',
+      ],
+      [
+        'https://www.consumerreports.org/products/washing-machines/ratings/',
+        'Front-loaders failed 12% of tests, the ratings show.',
+      ],
+      [
+        'https://www.nature.com/collections/climate-tipping-points',
+        'Six of the 16 tipping points may already be passed, the studies found.',
+      ],
+      ['https://data.census.example.edu/products/income-2025', 'Median income rose 3% in 2025, the survey found.'],
+    ])
+      expect(entity('the survey', url, sentence), url).toBe(false);
+    expect(
+      markdown(
+        'Road deaths rose 4% last year, according to [the statistics](https://www.gov.uk/government/collections/road-accidents-and-safety-statistics).',
+      ),
+    ).toEqual({ roles: [undefined], cited: true });
+    // With a shop's word or an affiliate's parameter the segment is a shop.
+    expect(
+      entity('Tidewatch 3', 'https://www.tidewatch.example/products/tidewatch-3', 'The Tidewatch 3 costs $199.'),
+    ).toBe(true);
+    expect(
+      entity('Tidewatch 3', 'https://www.tidewatch.example/collections/watches?ref=site-20', 'See the Tidewatch 3.'),
+    ).toBe(true);
+  });
+
   it('--count-as-source makes an entity link a source again', async () => {
     const page =
       '<article><p>The fund spent 40% more in 2025 than in 2024, said <a href="https://www.linkedin.com/in/mara-okafor/">Mara Okafor</a>.</p></article>';

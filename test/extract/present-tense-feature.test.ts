@@ -13,7 +13,7 @@ const OPENING =
 const SAYS = '“We had no radio and no charts that winter, only the lights on the headland,” says Halvorsen, now 64.';
 const SHE_ADDS = 'She recalls that the harbour froze twice. “Nobody believed us about the channel,” she adds.';
 const DESCRIBED =
-  'Marco Ruiz, who runs the ferry, says the crossings have grown busier every summer since the bridge shut.';
+  'Marco Ruiz, who runs the ferry, says: “The crossings have grown busier every summer since the bridge shut.”';
 
 describe('a feature told in the present', () => {
   it('a person speaking in the present is the writer’s interview: firsthand, not uncited', () => {
@@ -43,5 +43,15 @@ describe('a feature told in the present', () => {
     );
     expect(firsthand(p)).toEqual([undefined, undefined, undefined, undefined]);
     expect(uncited(p)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('reported speech in the present ("Musk says Tesla will …"), a news rewrite’s, is no interview', () => {
+    const p = post(
+      'Elon Musk says Tesla will launch its robotaxi service in Austin in June, starting with about 1,000 cars.',
+      'Musk says production of the new model will start at the Texas plant next year.',
+      'Marco Ruiz, who runs the ferry, says the crossings have grown busier every summer since the bridge shut.',
+    );
+    expect(firsthand(p)).toEqual([undefined, undefined, undefined]);
+    expect(uncited(p)).toEqual([0, 1, 2]);
   });
 });

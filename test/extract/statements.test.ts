@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { postVoice, statements } from '../../src/extract/statements.js';
 import { buildReport } from '../../src/report/build.js';
 import { markdownPost as post, uncited } from '../helpers/claim-posts.js';
+import { growthRatio } from '../helpers/linear-time.js';
 
 // A wire story: third person throughout, facts about named parties, few reporting verbs.
 const WIRE = [
@@ -146,5 +147,24 @@ describe('"the company" stands for the party a paragraph names (issue 8)', () =>
   it('not when the paragraph names no party, nor "the company of …" or "the company\'s"', () => {
     expect(statements('It is interesting to see that the company is offering its app free to all users.')).toEqual([]);
     expect(statements('Harbour Labs sells tide sensors. The company of sailors is gathering on the quay.')).toEqual([]);
+  });
+});
+
+describe('statements() of a long text grows linearly (review34 F4b)', () => {
+  it('"the bank" in every sentence: the kinds a text names are worked out once, not per sentence', () => {
+    // Each sentence's "the bank" asked whether the whole text names a bank: quadratic in the text.
+    const make = (n: number): string =>
+      'Since the spring the bank is offering its loans free. Bankside is quiet. '.repeat(n);
+    const small = make(2_000);
+    const large = make(8_000);
+    expect(statements(small)).toEqual([]);
+    expect(
+      growthRatio(
+        () => void statements(small),
+        () => void statements(large),
+        8,
+        5,
+      ),
+    ).toBeLessThan(8);
   });
 });
