@@ -10,7 +10,7 @@
 const MAX_NAMES_PER_WORD = 20;
 
 /** A reference name as looked up: lower case, without a leading "the". */
-export function nameKey(name: string): string {
+function nameKey(name: string): string {
   return name
     .trim()
     .replace(/^the\s+/i, '')
