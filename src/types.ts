@@ -343,6 +343,11 @@ export interface BlockCredit {
   via: CitationVia;
   /** Index of the crediting block in the post. */
   block: number;
+  /**
+   * The entry of a closing "Sources: …" line (one block holding several entries) the credited
+   * block names ("Daily Ledger"): the block carries that entry's links alone.
+   */
+  entry?: string;
 }
 
 /** A post after extraction. */

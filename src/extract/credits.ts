@@ -5,6 +5,7 @@ import { MAX_SENTENCE_CHARS } from './sentences.js';
 import { INSTITUTION_NOUNS, NAME_STOPWORDS, PERSONAL_SUBJECTS } from './claim-rules.js';
 import { doubleQuotedSpans, unquoted } from './signals.js';
 import { capText } from './walk-blocks.js';
+import { ReferenceNames } from './reference-names.js';
 
 /**
  * Sources written outside the paragraph they support (issue 8): a footnote the paragraph
@@ -31,9 +32,8 @@ const CREDITABLE: ReadonlySet<BlockKind> = new Set([
 /** Bounds, so a hostile post (10,000 marks of a note with 1,000 links) cannot multiply the report. */
 const MAX_CREDITS_PER_BLOCK = 20;
 const MAX_LINKS_PER_CREDIT = 10;
-/** Reference entries looked up by name, and entries sharing a first word: bounded work per word. */
+/** Reference entries looked up by name: bounded work per post. */
 const MAX_NAMED_ENTRIES = 500;
-const MAX_NAMES_PER_WORD = 20;
 
 /** "Source: …", "Sources: …", "Credit: …", "Data: …", "H/T …", "Courtesy of …", "Via: …". */
 const SOURCE_LINE =
@@ -68,16 +68,30 @@ export function withoutBackLinks(text: string): string {
   return text.replace(BACK_LINKS, '');
 }
 
-/** Adds `source` to the credits of `target`, with copies of its source links. */
-function credit(target: Block, source: Block, via: CitationVia): void {
+/** One entry of a line holding several (a closing "Sources: …" line): its name and its links. */
+interface LineEntry {
+  name: string;
+  urls: Set<string>;
+}
+
+/**
+ * Adds `source` to the credits of `target`, with copies of its source links (of `entry` alone,
+ * when the source is a line of several entries).
+ */
+function credit(target: Block, source: Block, via: CitationVia, entry?: LineEntry): void {
   const credits = (target.credits ??= []);
-  if (credits.length >= MAX_CREDITS_PER_BLOCK || credits.some((c) => c.block === source.index)) return;
-  credits.push({ via, block: source.index });
+  if (
+    credits.length >= MAX_CREDITS_PER_BLOCK ||
+    credits.some((c) => c.block === source.index && c.entry === entry?.name)
+  )
+    return;
+  credits.push(entry === undefined ? { via, block: source.index } : { via, block: source.index, entry: entry.name });
   // The note's text is its sentence, without its "↩" back-links.
   const sentence = capText(withoutBackLinks(source.text), MAX_SENTENCE_CHARS);
   let copied = 0;
   for (const c of source.citations) {
     if (c.role !== undefined || c.via !== undefined) continue;
+    if (entry !== undefined && !entry.urls.has(c.url)) continue;
     if (copied++ >= MAX_LINKS_PER_CREDIT) break;
     if (target.citations.some((t) => t.via === via && t.url === c.url)) continue;
     target.citations.push({ ...c, via, sentence });
@@ -271,18 +285,14 @@ function creditReferences(blocks: Block[], raws: ClaimHints[]): void {
   }
   if (entries.length === 0) return;
   const byNumber = new Map<number, Block>();
-  const byFirstWord = new Map<string, Array<[string, Block]>>();
+  const names = new ReferenceNames<Block>();
   entries.forEach((k, position) => {
     const entry = blocks[k];
     entry.kind = 'reference';
     const number = raws[k].listNumber ?? Number(ENTRY_NUMBER.exec(entry.text)?.[1] ?? position + 1);
     if (!byNumber.has(number)) byNumber.set(number, entry);
     const name = position < MAX_NAMED_ENTRIES ? entryName(entry.text) : undefined;
-    if (name === undefined) return;
-    const first = name.split(/\s/)[0];
-    const list = byFirstWord.get(first) ?? [];
-    if (list.length < MAX_NAMES_PER_WORD) list.push([name, entry]);
-    byFirstWord.set(first, list);
+    if (name !== undefined) names.add(name, entry);
   });
   blocks.forEach((block, i) => {
     if (NOT_CLAIMS.has(block.kind)) return;
@@ -300,15 +310,79 @@ function creditReferences(blocks: Block[], raws: ClaimHints[]): void {
         if (entry) credit(block, entry, 'reference-list');
       }
     }
-    if (byFirstWord.size === 0) return;
-    // Names: one pass over the block's words, each looked up by its first word.
-    for (const m of text.matchAll(/\p{Lu}[\p{L}'’-]*/gu)) {
-      for (const [name, entry] of byFirstWord.get(m[0]) ?? []) {
-        const after = text.charAt(m.index + name.length);
-        if (text.startsWith(name, m.index) && !/[\p{L}\d]/u.test(after)) credit(block, entry, 'reference-list');
-      }
-    }
+    names.find(text, (entry) => credit(block, entry, 'reference-list'));
   });
+}
+
+/** A closing line listing the post's sources: "Sources: …", "Source: …", "References: …", "Sources include …". */
+const SOURCES_LINE = /^[\s([]*(?:(?:sources?|references?)\s*[:：—–]|sources\s+include\b)/i;
+/** An anchor that only numbers a further link of the entry before it ("(2)", "2"). */
+const NUMBER_ANCHOR = /^[\s([]*\d{1,3}[\s)\]]*$/;
+/** Entries of a closing sources line looked at: bounded work for a line of 10,000 links. */
+const MAX_LINE_ENTRIES = 50;
+/** A paragraph attributing to the party named after these words ("according to the Daily Ledger", "told the …"). */
+const ATTRIBUTED_BEFORE =
+  /(?:\baccording\s+to|\btold|\b(?:reported|first\s+reported|cited|quoted|obtained|published|broadcast)\s+by|\breports?\s+(?:from|in|by)|\bvia|\bin\s+an?\s+(?:interview|report|article|story|statement|post|tweet|op-ed)\s+(?:with|in|on|by|to))\s+(?:the\s+)?$/i;
+/** …or before these ("the Daily Ledger reported", "Coast Radio first reported", "the Ledger's report"). */
+const ATTRIBUTED_AFTER =
+  /^(?:['’]s?\s+(?:own\s+)?(?:report|reporting|reports|story|article|analysis|investigation|interview|sources|survey|poll|tweet|post)\b|,?\s+(?:(?:first|also|later|previously|earlier|then|initially|separately)\s+)?(?:reported|reports|said|says|suggested|suggests|wrote|writes|found|finds|noted|notes|posted|posts|tweeted|tweets|added|adds|stated|states|revealed|reveals|confirmed|confirms|learned|learns|obtained|cited|cites|quoted|quotes|estimated|estimates|claimed|claims|announced|announces|published|broke\s+the\s+news)\b)/i;
+/** Characters of the text either side of a name read for its attribution. */
+const ATTRIBUTION_WINDOW = 60;
+
+/**
+ * The entries of a closing sources line: each link whose text names a party ("Daily Ledger",
+ * "Mira Okafor/Social" names "Mira Okafor"), with the numbered links after it ("(2)").
+ */
+function lineEntries(line: Block): LineEntry[] {
+  const entries: LineEntry[] = [];
+  for (const c of line.citations) {
+    if (!isOwnSource(c)) continue;
+    const text = c.anchorText.trim();
+    if (NUMBER_ANCHOR.test(text)) {
+      entries[entries.length - 1]?.urls.add(c.url);
+      continue;
+    }
+    const name = text.split('/')[0].trim();
+    if (entries.length >= MAX_LINE_ENTRIES) break;
+    if (name.length >= 2 && name.length <= 60 && /^(?:the\s+)?\p{Lu}/iu.test(name) && /^\p{Lu}/u.test(nameLead(name)))
+      entries.push({ name, urls: new Set([c.url]) });
+  }
+  return entries;
+}
+
+/** A name without its leading "the". */
+const nameLead = (name: string): string => name.replace(/^the\s+/i, '');
+
+/**
+ * A closing "Sources: …" line naming two or more parties ("Sources: [Daily Ledger](…) ([2](…)),
+ * [Coast Radio](…)"), among the post's last blocks after the story: a reference list written as
+ * one line. It is a block of kind `reference`, and each paragraph attributing to a listed party
+ * by name ("according to Coast Radio", "the Daily Ledger reported", "told the Daily Ledger")
+ * is credited by that entry's links alone (`credits[].entry`), unless it links a source of its
+ * own. A paragraph naming no listed party is not credited; a "Source:" line of one party stays the source line of the block above.
+ */
+function creditSourcesLine(blocks: Block[]): void {
+  for (let h = blocks.length - 1; h >= Math.max(1, blocks.length - 6); h--) {
+    const line = blocks[h];
+    if (line.kind !== 'paragraph' || line.text.length > 1000 || !SOURCES_LINE.test(line.text)) continue;
+    const entries = lineEntries(line);
+    if (entries.length < 2) continue;
+    line.kind = 'reference';
+    const names = new ReferenceNames<LineEntry>();
+    for (const entry of entries) names.add(entry.name, entry);
+    for (const block of blocks.slice(0, h)) {
+      // A paragraph linking its own source has it: the line adds nothing to it.
+      if (NOT_CLAIMS.has(block.kind) || block.citations.some(isOwnSource)) continue;
+      const text = block.text;
+      names.find(text, (entry, start, end) => {
+        const before = text.slice(Math.max(0, start - ATTRIBUTION_WINDOW), start);
+        const after = text.slice(end, end + ATTRIBUTION_WINDOW);
+        if (ATTRIBUTED_BEFORE.test(before) || ATTRIBUTED_AFTER.test(after))
+          credit(block, line, 'reference-list', entry);
+      });
+    }
+    return;
+  }
 }
 
 /**
@@ -436,6 +510,7 @@ function numbersOf(list: string): number[] {
  */
 export function creditSources(blocks: Block[], raws: ClaimHints[]): void {
   creditFootnotes(blocks, raws);
+  creditSourcesLine(blocks);
   creditSourceLines(blocks, raws);
   creditReferences(blocks, raws);
   creditFullDocument(blocks);
