@@ -77,6 +77,9 @@ export function runCli(args: (string | Buffer)[], options: CliRunOptions = {}): 
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    // A CLI that exits before reading its stdin closes the pipe: the write then fails with EPIPE,
+    // which says nothing about the run (its exit code and output do) and must not be unhandled.
+    child.stdin.on('error', () => {});
     child.stdin.end(options.stdin ?? '');
     options.onSpawn?.(child);
   });
