@@ -132,6 +132,7 @@ function plainProse(s: ForecastStats, top: number): boolean {
   const el = s.els[top];
   let elements = 0;
   let paragraphs = 0;
+  if (brRun(el)) return false;
   for (const c of el.children ?? []) {
     if (c.type === 'comment') continue;
     if (c.type === 'text') {
@@ -156,19 +157,22 @@ function plainProse(s: ForecastStats, top: number): boolean {
     }
     for (const c of node.children ?? [])
       if (c.type !== 'text' && c.type !== 'comment' && c.type !== 'tag') return false;
-    if (name === 'br' && nextIsBr(node)) return false;
+    if (brRun(node)) return false;
   }
   return paragraphs > 0 && !(elements === 1 && paragraphs === 1 && s.els[top + 1].name === 'p');
 }
 
-/** True when the next sibling of `br`, blank text aside, is another `<br>`. */
-function nextIsBr(br: DomNode): boolean {
-  const siblings = br.parent?.children ?? [];
-  for (let i = siblings.indexOf(br) + 1; i < siblings.length; i++) {
-    const c = siblings[i];
-    if (c.type === 'text' && !/\S/.test(c.data ?? '')) continue;
-    if (c.type === 'comment') continue;
-    return c.type === 'tag' && c.name === 'br';
+/**
+ * True when `el` holds a `<br>` whose next sibling, blank text and comments aside, is another
+ * (one pass over its children: a search for each `<br>`'s place among them was quadratic).
+ */
+function brRun(el: DomNode): boolean {
+  let afterBr = false;
+  for (const c of el.children ?? []) {
+    if ((c.type === 'text' && !/\S/.test(c.data ?? '')) || c.type === 'comment') continue;
+    const br = c.type === 'tag' && c.name === 'br';
+    if (br && afterBr) return true;
+    afterBr = br;
   }
   return false;
 }
@@ -226,8 +230,8 @@ function sideText(s: ForecastStats, top: number): Int32Array | undefined {
       continue;
     }
     const around = within(s, top, k);
+    if (brRun(s.els[k])) return undefined;
     for (const c of s.els[k].children ?? []) {
-      if (c.type === 'tag' && c.name === 'br' && nextIsBr(c)) return undefined;
       if (c.type !== 'text') continue;
       const { chars, words } = countText(c.data ?? '');
       if (chars > 0 && around) return undefined;
