@@ -259,6 +259,8 @@ function sameFigures(s: ForecastStats, top: number): boolean {
   for (let a = s.parent[top]; a >= 0 && !OUTER.has(s.els[a].name ?? ''); a = s.parent[a]) {
     if (!Number.isNaN(s.score[a])) highest = a;
   }
+  // No candidate around it but the page's outer ones (an article right in <body>).
+  if (highest === top) return true;
   for (let k = highest + 1; k <= s.last[highest]; k++) {
     if (k === top) {
       k = s.last[top];

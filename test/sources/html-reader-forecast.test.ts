@@ -173,6 +173,7 @@ describe("Readability's article forecast", () => {
 
   it('spares the page of furniture around one plain article the run of Readability (not loaded at all)', () => {
     // A fresh process: Readability is loaded on its first run, which this page never needs.
+    const bodyArticle = `<!doctype html><html><head><title>Grants cut</title></head><body><header><nav><a href="/">Home</a> <a href="/news/">News</a></nav></header><article>${PROSE}</article><footer><a href="/about/">About</a></footer></body></html>`;
     const script = `
       import { createRequire } from 'node:module';
       import { parseDocument } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist/sources/index.js')).href)};
@@ -181,11 +182,14 @@ describe("Readability's article forecast", () => {
       const steps = [];
       const [post] = parseDocument(${JSON.stringify(newsPage())}, { source: 'news.html' });
       steps.push(post.bodySelector, loaded());
+      // An article right in <body>: no candidate around it but the page's outer ones.
+      const [bare] = parseDocument(${JSON.stringify(bodyArticle)}, { source: 'bare.html' });
+      steps.push(bare.bodySelector, loaded());
       parseDocument(${JSON.stringify(newsPage(undefined, '<p>Thanks for reading.</p>'))}, { source: 'thanks.html' });
       steps.push(loaded());
       console.log(JSON.stringify(steps));`;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     // Readability removes the sidebar by its class, so the story climbs to the layout it fills.
-    expect(JSON.parse(out)).toEqual(['body > div.layout', false, true]);
+    expect(JSON.parse(out)).toEqual(['body > div.layout', false, 'body > article', false, true]);
   });
 });
