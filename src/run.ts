@@ -7,6 +7,7 @@ import type { DocumentFetcher } from './check/fetch-document.js';
 import { checkTargets, clockOf, createRequestPool } from './check/index.js';
 import { preciseNow } from './ratelimit/clock.js';
 import { ResolvedNames } from './check/resolved-names.js';
+import { collectGarbage } from './collect-garbage.js';
 import { compactPost, StringTable } from './extract/compact.js';
 import { extractOptions, extractStaged } from './extract/index.js';
 import { collectTargets } from './links/targets.js';
@@ -249,7 +250,9 @@ export async function checkExtracted(
   if (archive.cacheWarning) deps.onWarning?.(archive.cacheWarning);
   if (archive.lookupWarning) deps.onWarning?.(archive.lookupWarning);
   const { buildReport } = await (reportStage as Promise<typeof import('./report/build.js')>);
-  return buildReport({
+  const large = bodyChars(posts) > COLLECT_AFTER_CHARS;
+  if (large) collectGarbage();
+  const report = buildReport({
     posts,
     results: run.results,
     hosts: deps.pool ? deps.pool.stats() : run.hosts,
@@ -263,6 +266,18 @@ export async function checkExtracted(
     releasePosts: true,
     shard: options.shard,
   });
+  if (large) collectGarbage();
+  return report;
+}
+
+/** Characters of block text past which a run collects its garbage between its phases (see collectGarbage). */
+const COLLECT_AFTER_CHARS = 4_000_000;
+
+/** Characters of the posts' block texts. */
+function bodyChars(posts: readonly ExtractedPost[]): number {
+  let chars = 0;
+  for (const post of posts) for (let b = 0; b < post.blocks.length; b++) chars += post.blocks[b].text.length;
+  return chars;
 }
 
 /** Extraction only: the same report shape, offline (http(s) links `unchecked`). */
