@@ -72,7 +72,9 @@ const pageShape = fc.record({
   layout: fc.boolean(),
 });
 
-function shapedPage(p: fc.RecordValue<typeof pageShape> extends infer T ? T : never): string {
+type PageShape = typeof pageShape extends fc.Arbitrary<infer T> ? T : never;
+
+function shapedPage(p: PageShape): string {
   const heading =
     p.heading === 'none'
       ? ''
