@@ -35,6 +35,7 @@ export interface ForecastStats {
   excluded: Uint8Array;
   text: Int32Array;
   linkText: Float64Array;
+  words: Int32Array;
   main: Int32Array;
   score: Float64Array;
 }
@@ -76,11 +77,13 @@ export function forecastReader(s: ForecastStats, top: number): ReaderArticle | u
   const inner = leader(s);
   if (inner < 0 || !within(s, inner, top) || s.main[inner] < CHAR_THRESHOLD) return undefined;
   if (!readerBounded(s.parent) || !plainProse(s, inner)) return undefined;
+  const measured = surelyMeasured(s, inner);
+  if (measured === undefined || measured.length < CHAR_THRESHOLD) return undefined;
   for (let a = inner; a >= 0; a = s.parent[a]) if (!visibleCandidate(s.els[a])) return undefined;
   const side = sideText(s, inner);
   if (side === undefined || !sameFigures(s, inner) || !clearLead(s, inner)) return undefined;
   const chosen = climb(s, top, side);
-  if (chosen < 0 || !survivesCleaning(s, inner, chosen)) return undefined;
+  if (chosen < 0 || !survivesCleaning(s, inner, chosen, measured.commas)) return undefined;
   const kept = new Uint8Array(s.els.length);
   for (let k = inner; k <= s.last[inner]; k++) kept[k] = 1;
   for (let a = s.parent[inner]; a >= chosen; a = s.parent[a]) kept[a] = 1;
@@ -129,6 +132,7 @@ function plainProse(s: ForecastStats, top: number): boolean {
   const el = s.els[top];
   let elements = 0;
   let paragraphs = 0;
+  if (brRun(el)) return false;
   for (const c of el.children ?? []) {
     if (c.type === 'comment') continue;
     if (c.type === 'text') {
@@ -153,19 +157,22 @@ function plainProse(s: ForecastStats, top: number): boolean {
     }
     for (const c of node.children ?? [])
       if (c.type !== 'text' && c.type !== 'comment' && c.type !== 'tag') return false;
-    if (name === 'br' && nextIsBr(node)) return false;
+    if (brRun(node)) return false;
   }
   return paragraphs > 0 && !(elements === 1 && paragraphs === 1 && s.els[top + 1].name === 'p');
 }
 
-/** True when the next sibling of `br`, blank text aside, is another `<br>`. */
-function nextIsBr(br: DomNode): boolean {
-  const siblings = br.parent?.children ?? [];
-  for (let i = siblings.indexOf(br) + 1; i < siblings.length; i++) {
-    const c = siblings[i];
-    if (c.type === 'text' && !/\S/.test(c.data ?? '')) continue;
-    if (c.type === 'comment') continue;
-    return c.type === 'tag' && c.name === 'br';
+/**
+ * True when `el` holds a `<br>` whose next sibling, blank text and comments aside, is another
+ * (one pass over its children: a search for each `<br>`'s place among them was quadratic).
+ */
+function brRun(el: DomNode): boolean {
+  let afterBr = false;
+  for (const c of el.children ?? []) {
+    if ((c.type === 'text' && !/\S/.test(c.data ?? '')) || c.type === 'comment') continue;
+    const br = c.type === 'tag' && c.name === 'br';
+    if (br && afterBr) return true;
+    afterBr = br;
   }
   return false;
 }
@@ -223,8 +230,8 @@ function sideText(s: ForecastStats, top: number): Int32Array | undefined {
       continue;
     }
     const around = within(s, top, k);
+    if (brRun(s.els[k])) return undefined;
     for (const c of s.els[k].children ?? []) {
-      if (c.type === 'tag' && c.name === 'br' && nextIsBr(c)) return undefined;
       if (c.type !== 'text') continue;
       const { chars, words } = countText(c.data ?? '');
       if (chars > 0 && around) return undefined;
@@ -252,6 +259,8 @@ function sameFigures(s: ForecastStats, top: number): boolean {
   for (let a = s.parent[top]; a >= 0 && !OUTER.has(s.els[a].name ?? ''); a = s.parent[a]) {
     if (!Number.isNaN(s.score[a])) highest = a;
   }
+  // No candidate around it but the page's outer ones (an article right in <body>).
+  if (highest === top) return true;
   for (let k = highest + 1; k <= s.last[highest]; k++) {
     if (k === top) {
       k = s.last[top];
@@ -297,14 +306,18 @@ function climb(s: ForecastStats, top: number, side: Int32Array): number {
     if (p < 0) return -1;
     if (s.els[p].name === 'body') return siblingsStayApart(s, at, side) ? at : -1;
     if (!CHAIN.has(s.els[p].name ?? '')) return -1;
-    let alone = true;
+    let kept = 0;
+    let headings = 0;
     // Its element children, in order (loose text around the candidate is refused by sideText).
     for (let k = p + 1; k <= s.last[p]; k = s.last[k] + 1) {
       if (k === at || surelyRemoved(s, k)) continue;
       if (!surelyKept(s, k, side)) return -1;
-      alone = false;
+      // Readability may remove one h1 or h2 as the page's title (surelyMeasured).
+      if (TITLE_HEADINGS.has(s.els[k].name ?? '')) headings++;
+      else kept++;
     }
-    if (!alone) return siblingsStayApart(s, at, side) ? at : -1;
+    if (kept === 0 && headings === 1) return -1;
+    if (kept + headings > 0) return siblingsStayApart(s, at, side) ? at : -1;
     at = p;
   }
 }
@@ -334,29 +347,66 @@ function siblingsStayApart(s: ForecastStats, at: number, side: Int32Array): bool
  * cleans every div of the article by its class and commas: each must keep a class weight of 0
  * or more and ten commas (counted in the candidate's own text, all of which stays).
  */
-function survivesCleaning(s: ForecastStats, top: number, chosen: number): boolean {
-  let commas = -1;
+function survivesCleaning(s: ForecastStats, top: number, chosen: number, commas: number): boolean {
   for (let a = top; a >= chosen; a = s.parent[a]) {
     const name = s.els[a].name ?? '';
     if (!CHAIN.has(name)) return false;
     const div = name === 'div' || (a === chosen && name !== 'article' && name !== 'section');
     if (!div) continue;
     if (classWeight(s.els[a]) < 0) return false;
-    if (commas < 0) commas = asciiCommas(s, top);
     if (commas < 10) return false;
   }
   return true;
 }
 
-/** ASCII commas in the top candidate's text (Readability counts no other). */
-function asciiCommas(s: ForecastStats, top: number): number {
-  let n = 0;
+/** Headings Readability may remove as the page's title (the first of them like its title). */
+const TITLE_HEADINGS = new Set(['h1', 'h2']);
+
+/** JavaScript's white space (`\s`) beyond ASCII's and the no-break space, which countText counts. */
+function otherSpace(code: number): boolean {
+  return (
+    code === 11 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+/**
+ * At least the length Readability measures of the top candidate's text (its characters but
+ * white space) and at most its ASCII commas (Readability counts no other), leaving out every
+ * h1 and h2, any of which Readability may remove as a repeat of the page's title (which one
+ * depends on a title this does not work out). Undefined for an h2 long enough for Readability
+ * to score (its removal would lower the candidates' scores unevenly), and for text holding
+ * white space beyond ASCII's and the no-break space (U+3000, U+2003, U+FEFF…): Readability
+ * trims and folds it, so the lengths, empty paragraphs and scores it measures differ from ours.
+ */
+function surelyMeasured(s: ForecastStats, top: number): { length: number; commas: number } | undefined {
+  let length = 0;
+  let commas = 0;
   for (let k = top; k <= s.last[top]; k++) {
+    const name = s.els[k].name ?? '';
+    if (TITLE_HEADINGS.has(name)) {
+      // At least the length Readability measures of it (the words less one: the spaces folded).
+      if (name === 'h2' && s.text[k] + s.words[k] - 1 >= MIN_PARAGRAPH) return undefined;
+      k = s.last[k];
+      continue;
+    }
     for (const c of s.els[k].children ?? []) {
       if (c.type !== 'text') continue;
       const data = c.data ?? '';
-      for (let i = data.indexOf(','); i >= 0; i = data.indexOf(',', i + 1)) n++;
+      for (let i = 0; i < data.length; i++) {
+        const code = data.charCodeAt(i);
+        if (code === 32 || code === 10 || code === 9 || code === 13 || code === 12 || code === 160) continue;
+        if (otherSpace(code)) return undefined;
+        length++;
+        if (code === 44) commas++;
+      }
     }
   }
-  return n;
+  return { length, commas };
 }
