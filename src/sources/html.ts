@@ -356,18 +356,6 @@ export function parseHtmlDocument(page: string, meta: { source: string; url?: st
   return post;
 }
 
-/**
- * Takes the elements `skip` (which blankOut blanks in the body's source) out of the tree under
- * `el`, leaving what a parse of the blanked source builds there: each element's place is text of
- * its blanked source (its spaces and line breaks), joined to the text nodes on either side, as
- * the parser joins text that no tag parts. Only where that parse is sure to build it: each
- * element inside `el`, closed by its own end tag (see ownsItsSource), of no kind another start
- * tag closes implicitly, holding no SVG or MathML (whose context may outlast it), none inside
- * another. Then after each the parser is where it was after the element's end tag, and the rest
- * of the tree is the page's. False, and the tree untouched, when any is not so. A page whose
- * article is read without a block of it (a sidebar in its layout) is then parsed once, not twice:
- * the second parse was ~7% of the CPU of `check --offline` of the 2,000-link news page.
- */
 /** Elements htmlparser2 closes at their own start tag (its voidElements). */
 const VOID = new Set([
   'area',
@@ -399,6 +387,18 @@ function closedBeforeIt(html: string, el: DomNode, at: number): boolean {
   return endsWithEndTag(html, el.endIndex + 1, name);
 }
 
+/**
+ * Takes the elements `skip` (which blankOut blanks in the body's source) out of the tree under
+ * `el`, leaving what a parse of the blanked source builds there: each element's place is text of
+ * its blanked source (its spaces and line breaks), joined to the text nodes on either side, as
+ * the parser joins text that no tag parts. Only where that parse is sure to build it: each
+ * element inside `el`, closed by its own end tag (see ownsItsSource), of no kind another start
+ * tag closes implicitly, holding no SVG or MathML (whose context may outlast it), none inside
+ * another. Then after each the parser is where it was after the element's end tag, and the rest
+ * of the tree is the page's. False, and the tree untouched, when any is not so. A page whose
+ * article is read without a block of it (a sidebar in its layout) is then parsed once, not twice:
+ * the second parse was ~7% of the CPU of `check --offline` of the 2,000-link news page.
+ */
 function cutOut(html: string, el: DomNode, skip: readonly DomNode[]): boolean {
   let after = el.startIndex ?? 0;
   for (const node of skip) {
