@@ -5,6 +5,7 @@ import {
   type CitationRole,
   type DamagedAnchor,
 } from '../types.js';
+import { isSpaceCode } from '../sources/space-code.js';
 import { sliceWhole } from '../sources/text-slice.js';
 
 /** A link found while building a block, before normalisation. */
@@ -112,8 +113,7 @@ function needsCollapse(t: string): boolean {
       prevSpace = true;
     } else {
       // Tab to carriage return, NBSP, and the other Unicode spaces \s matches.
-      if ((c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)) return true;
-      if (c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) return true;
+      if (isSpaceCode(c)) return true;
       prevSpace = false;
     }
   }

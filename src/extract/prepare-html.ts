@@ -5,6 +5,7 @@
  * closing tags on the raw text and replace them with marker elements the parser keeps.
  */
 import { scanTags } from '../sources/scan-tags.js';
+import { isSpaceCode } from '../sources/space-code.js';
 import { MAX_LISTED_PER_BLOCK } from '../types.js';
 
 // The markers' names are short: the parser reads each one twice (`<x></x>`), and a paragraph of
@@ -93,26 +94,6 @@ function marker(name: string): string {
 const ORPHAN_A_MARKER = marker(ORPHAN_A);
 const STRONG_END_MARKER = marker(STRONG_END);
 const BLOCK_BREAK_MARKER = marker(BLOCK_BREAK);
-
-/**
- * True for the code units JavaScript's `\s` matches (WhiteSpace and LineTerminator): a test of
- * the code, not a one-character string and a regex per character (checked against `\s` over
- * every code unit in the tests).
- */
-export function isSpaceCode(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
 /** Whether `html[from, to)` holds no text: only whitespace, tags and comments (linear). */
 function onlyMarkup(html: string, from: number, to: number): boolean {

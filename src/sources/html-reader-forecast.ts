@@ -2,6 +2,7 @@ import type { ReaderArticle } from './html-reader.js';
 import { readerBounded } from './html-reader.js';
 import { classWeight, countText, isModal, MAYBE_CANDIDATE, UNLIKELY } from './reader-patterns.js';
 import { isElement, type DomNode } from './html-tree.js';
+import { isSpaceCode } from './space-code.js';
 
 /**
  * Mozilla Readability's article on a page where its choice is forced, worked out from our own
@@ -362,20 +363,6 @@ function survivesCleaning(s: ForecastStats, top: number, chosen: number, commas:
 /** Headings Readability may remove as the page's title (the first of them like its title). */
 const TITLE_HEADINGS = new Set(['h1', 'h2']);
 
-/** JavaScript's white space (`\s`) beyond ASCII's and the no-break space, which countText counts. */
-function otherSpace(code: number): boolean {
-  return (
-    code === 11 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
 /**
  * At least the length Readability measures of the top candidate's text (its characters but
  * white space) and at most its ASCII commas (Readability counts no other), leaving out every
@@ -401,8 +388,12 @@ function surelyMeasured(s: ForecastStats, top: number): { length: number; commas
       const data = c.data ?? '';
       for (let i = 0; i < data.length; i++) {
         const code = data.charCodeAt(i);
-        if (code === 32 || code === 10 || code === 9 || code === 13 || code === 12 || code === 160) continue;
-        if (otherSpace(code)) return undefined;
+        if (isSpaceCode(code)) {
+          // Beyond ASCII's white space (but vertical tab) and the no-break space, countText counts
+          // what Readability trims and folds.
+          if (code === 11 || code > 0xa0) return undefined;
+          continue;
+        }
         length++;
         if (code === 44) commas++;
       }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isSpaceCode, markOrphanTags } from '../../src/extract/prepare-html.js';
+import { markOrphanTags } from '../../src/extract/prepare-html.js';
+import { isSpaceCode } from '../../src/sources/space-code.js';
 
 describe('isSpaceCode (markOrphanTags reads what lies between two `</a>` by it)', () => {
   it('is true for exactly the code units JavaScript `\\s` matches', () => {
