@@ -32,6 +32,13 @@ export interface Outlet {
 }
 
 /** An outlet known by no name and no host: only the writer's own words ("told me", "our survey") are firsthand. */
+/**
+ * Groups the outlet says it interviewed kept for a post's later paragraphs: each is looked for in
+ * every one of them, so a post naming another group in each paragraph would cost paragraphs ×
+ * groups (a story names a few; the first ones are kept).
+ */
+const MAX_GROUPS = 20;
+
 const NO_OUTLET: Outlet = Object.freeze({ keys: new Set<string>(), labels: [] });
 
 /**
@@ -664,7 +671,7 @@ export function settleFirsthand(blocks: readonly Block[], pageOutlet: Outlet, ru
       if (announced === undefined && own.words.some((w) => ANNOUNCE_WORD.test(w)))
         announced = announcementOf(block, own.words);
       for (const name of own.speakers) if (!speakers.has(name)) speakers.set(name, block.index);
-      for (const g of own.groups) if (!groups.includes(g)) groups.push(g);
+      for (const g of own.groups) if (groups.length < MAX_GROUPS && !groups.includes(g)) groups.push(g);
       if (own.groups.length > 0) groupBlock ??= block.index;
       interviewedPeople ||= own.interviewed;
       previous = { ...own, block: block.index };

@@ -103,6 +103,21 @@ describe('extraction time grows linearly (issue 13)', () => {
         'post.md',
       ],
     ],
+    // A group the outlet interviewed in each paragraph, each group another: the groups a post
+    // has heard are looked for in every later paragraph, so how many are kept is bounded.
+    [
+      'interviews of another group in each paragraph',
+      (n) => {
+        const noun = (i: number): string => `q${i.toString(26).replace(/\d/g, (d) => 'klmnopqrst'[Number(d)])}ers`;
+        // n / 12 paragraphs (~8 n characters): enough groups for their count to tell.
+        const k = Math.floor(n / 12);
+        const paragraphs = Array.from(
+          { length: k },
+          (_, i) => `We spoke with four ${noun(i)} at the port. These ${noun(i)} all said 3 faults were hidden.`,
+        );
+        return [paragraphs.join('\n\n'), 'post.md'];
+      },
+    ],
     [
       'a well-formed page',
       (n) => [
