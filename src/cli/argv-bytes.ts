@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
  * second process). Each must decode to its argument, or none is taken: undefined where there is
  * no /proc, or the command line is not the one Node read (a process.title written over it).
  */
-function argumentBytes(args: readonly string[], cmdline: string): Buffer[] | undefined {
+export function argumentBytes(args: readonly string[], cmdline: string): Buffer[] | undefined {
   let line: Buffer;
   try {
     line = readFileSync(cmdline);

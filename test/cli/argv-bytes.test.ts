@@ -155,8 +155,9 @@ describe('an input named on the command line whose name is not UTF-8', () => {
 
   it('whose bytes cannot be told from an option value of the same text: one line, exit 2', async (context) => {
     if (!supported) context.skip();
-    // --include's caf\xe8.md and the input caf\xe9.md are both "caf\uFFFD.md" to Node.
-    const result = await runCli(['check', '--include', CAFE_GRAVE, CAFE, ...offline], { cwd });
+    // --include's caf\uFFFD.md (UTF-8) and the input caf\xe9.md are both "caf\uFFFD.md" to Node.
+    // (An option value that is not UTF-8 is refused first: undecodable.test.ts.)
+    const result = await runCli(['check', '--include', bytes('caf\ufffd.md'), CAFE, ...offline], { cwd });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^citecheck: caf\ufffd\.md: the name is not valid UTF-8 [^\n]*\n$/);
