@@ -57,7 +57,7 @@ export function optionBytesError(
  * that every path made absolute from it (a report's, the config file's, a glob's) names nothing.
  * A name that really holds U+FFFD exists as Node spells it, and is fine.
  */
-export function workingDirError(cwd: () => string = () => process.cwd()): string | undefined {
+function workingDirError(cwd: () => string = () => process.cwd()): string | undefined {
   let dir: string;
   try {
     dir = cwd();
