@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { notUtf8 } from '../sources/name-bytes.js';
 
 // Node decodes its command line as UTF-8, each byte that is not UTF-8 becoming U+FFFD, and keeps
 // no other copy: an argument naming `caf\xe9.md` (a Latin-1 name) reaches process.argv as
@@ -14,7 +13,7 @@ import { notUtf8 } from '../sources/name-bytes.js';
  * second process). Each must decode to its argument, or none is taken: undefined where there is
  * no /proc, or the command line is not the one Node read (a process.title written over it).
  */
-function argumentBytes(args: readonly string[], cmdline: string): Buffer[] | undefined {
+export function argumentBytes(args: readonly string[], cmdline: string): Buffer[] | undefined {
   let line: Buffer;
   try {
     line = readFileSync(cmdline);
@@ -30,8 +29,9 @@ function argumentBytes(args: readonly string[], cmdline: string): Buffer[] | und
 }
 
 /**
- * The bytes of each of a command's `inputs` whose text holds U+FFFD and is not them (RunDeps.inputBytes),
- * by position; undefined when no input needs any, or the bytes cannot be read. An input is one of
+ * The bytes of each of a command's `inputs` whose text holds U+FFFD (RunDeps.inputBytes), by
+ * position, also when they are that text (a name that really holds U+FFFD: it is then not said to
+ * be undecodable); undefined when no input needs any, or the bytes cannot be read. An input is one of
  * `args` (commander hands them on in order): the k-th input of a text is the k-th argument of
  * that text. An option's value with the same text would shift that count: unless every such
  * argument is the same bytes, those inputs are then given none (and said to be not UTF-8).
@@ -67,6 +67,6 @@ export function inputBytes(
         : candidates.every((other) => other.equals(candidates[0]))
           ? candidates[0]
           : undefined;
-    return bytes !== undefined && notUtf8(bytes, input) ? bytes : undefined;
+    return bytes;
   });
 }

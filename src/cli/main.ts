@@ -8,6 +8,7 @@ import type { mergeCommand } from './merge-command.js';
 import { createProgram, type ProgramActions } from './program.js';
 import type { wpCommand } from './wp-command.js';
 import { printLine, sanitizeLines } from './print.js';
+import { refuseUndecodable } from './undecodable.js';
 
 /** The commands main() runs; injectable so the error mapping can be tested without a real run. */
 export interface CommandHandlers {
@@ -60,6 +61,9 @@ export async function main(argv: string[], commands: CommandHandlers = RUN_COMMA
   };
   const program = createProgram(actions);
   program.exitOverride();
+  // Before any command runs (not --help, --version): a working directory or an option value
+  // Node could not decode stops the run with one line, rather than naming another path.
+  program.hook('preAction', (_program, command) => refuseUndecodable(command.options));
   // Commander's own errors ("error: unknown option …") are already one line.
   const outputError = (text: string, write: (s: string) => void, command?: string): void => {
     const line = text.replace(/^error: /, '').trimEnd();

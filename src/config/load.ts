@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { open, realpath } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
@@ -24,6 +24,12 @@ export interface LoadedConfig {
 /** Name of the config file looked for in the working directory. */
 const CONFIG_FILE_NAME = 'citecheck.config.json';
 
+/**
+ * Most bytes of a config file read: a config is a few hundred bytes, and a pull request can
+ * make citecheck.config.json a link to /dev/zero (read to V8's string limit: 14 s, 0.6 GB).
+ */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
 let validator: ValidateFunction | undefined;
 
 // Ajv is loaded only when a config file is read: `--help` and a run without a config file
@@ -47,10 +53,14 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     return load(await readJson(file, explicit), explicit);
   }
   const own = path.join(cwd, CONFIG_FILE_NAME);
-  if (existsSync(own)) return load(await readJson(own, CONFIG_FILE_NAME), CONFIG_FILE_NAME);
+  if (existsSync(own))
+    return load(await readJson(await foundInside(cwd, own, CONFIG_FILE_NAME), CONFIG_FILE_NAME), CONFIG_FILE_NAME);
   const pkgFile = path.join(cwd, 'package.json');
   if (existsSync(pkgFile)) {
-    const pkg = (await readJson(pkgFile, 'package.json')) as Record<string, unknown> | null;
+    const pkg = (await readJson(await foundInside(cwd, pkgFile, 'package.json'), 'package.json')) as Record<
+      string,
+      unknown
+    > | null;
     if (pkg && typeof pkg === 'object' && 'citecheck' in pkg) return load(pkg.citecheck, 'package.json#citecheck');
   }
   return undefined;
@@ -61,11 +71,43 @@ async function load(content: unknown, label: string): Promise<LoadedConfig> {
   return { file: label, config, layer: compileLayer(config, { kind: 'file', label }) };
 }
 
+/**
+ * A config file found in the working directory (not named with --config), symbolic links
+ * resolved: it must stay inside the directory, as a folder's links must (README, Safety). A
+ * checkout is a pull request's: a citecheck.config.json linking a runner's secret file would
+ * have its first characters quoted by the "not valid JSON" error.
+ */
+async function foundInside(cwd: string, file: string, label: string): Promise<string> {
+  const [dir, real] = await Promise.all([realpath(cwd), realpath(file)]).catch(() => [cwd, file]);
+  if (real === dir || real.startsWith(`${dir}${path.sep}`)) return real;
+  throw new ConfigError(
+    `${label}: a link leading outside the working directory; a config file found here is read only inside it (name one elsewhere with --config)`,
+  );
+}
+
+/** A config file's text: a regular file of at most MAX_CONFIG_BYTES. */
+async function readConfigText(file: string, label: string): Promise<string> {
+  const handle = await open(file, 'r');
+  try {
+    if (!(await handle.stat()).isFile()) throw new ConfigError(`${label}: not a regular file`);
+    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    let length = 0;
+    for (let n = -1; n !== 0 && length < buffer.length; length += n) {
+      n = (await handle.read(buffer, length, buffer.length - length, null)).bytesRead;
+    }
+    if (length > MAX_CONFIG_BYTES) throw new ConfigError(`${label}: larger than ${MAX_CONFIG_BYTES} bytes`);
+    return buffer.toString('utf8', 0, length);
+  } finally {
+    await handle.close();
+  }
+}
+
 async function readJson(file: string, label: string): Promise<unknown> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readConfigText(file, label);
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     throw new ConfigError(
       `cannot read config file ${label}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
     );

@@ -223,7 +223,7 @@ export const OPTION_TABLE = [
     arg: '<regex>',
     default: [],
     help: 'check only URLs matching this regex (repeatable)',
-    note: "a URL an include pattern matches is checked even when an exclude pattern, a reserved name or a host's `check: false` would exclude it (the private-address policy still needs `--allow-private`)",
+    note: "a URL an include pattern matches is checked even when an exclude pattern, a reserved name, a host's `check: false`, a `citecheck-ignore` comment or the `ignore` list would exclude it (the private-address policy still needs `--allow-private`)",
     commands: ALL_COMMANDS,
     extractHelp: 'mark URLs not matching this regex excluded (repeatable)',
   },

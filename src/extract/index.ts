@@ -39,6 +39,13 @@ export interface ExtractOptions {
   linkify?: boolean;
   /** URLs the config says to ignore (compiled `ignore` list). */
   ignoredUrl?: IgnoredUrl;
+  /**
+   * --include patterns: a link whose URL one matches is checked even on a line a marker comment
+   * ignores, or when the config's `ignore` list names it. As lychee's --include "has preference
+   * over all excludes" (a .lycheeignore too): the command line names what to check, and a post's
+   * own comments (text from the pull request under review) cannot hide a link from it.
+   */
+  included?: readonly RegExp[];
   /** The user's additions to the claim-signal rules (compiled config `claims`). */
   claimRules?: ClaimRules;
 }
@@ -48,7 +55,7 @@ const compiled = new WeakMap<object, ExtractOptions>();
 
 /** The extraction options of a run. */
 export function extractOptions(
-  options: Pick<CitecheckOptions, 'includeMedia' | 'countAsSource' | 'linkify' | 'ignore' | 'claims'>,
+  options: Pick<CitecheckOptions, 'includeMedia' | 'countAsSource' | 'linkify' | 'ignore' | 'claims' | 'include'>,
 ): ExtractOptions {
   let opts = compiled.get(options);
   if (opts === undefined) {
@@ -57,6 +64,7 @@ export function extractOptions(
       countAsSource: options.countAsSource,
       linkify: options.linkify,
       claimRules: options.claims,
+      included: options.include,
     };
     if (options.ignore.length > 0) {
       opts.ignoredUrl = ignoreList(options.ignore, (url) => {
@@ -111,6 +119,10 @@ function sentenceStart(ranges: Array<[number, number]>, offset: number): number 
   return ranges[sentenceIndex(ranges, offset)]?.[0] ?? 0;
 }
 
+/** True when an --include pattern matches the URL a link is checked by (as links/filter.ts tests it). */
+const isIncluded = (checkUrl: string | undefined, included: readonly RegExp[]): boolean =>
+  checkUrl !== undefined && included.some((pattern) => pattern.test(checkUrl));
+
 /** A citation from a raw link: normalised, classified, located, with its sentence. */
 function toCitation(
   link: RawLink,
@@ -124,7 +136,7 @@ function toCitation(
   if (line !== undefined) citation.line = line;
   // Ignored by a marker comment or the config: reported excluded, never requested.
   const ignored = ctx.ignoredAt(link.line ?? rawLine) ?? ctx.ignoredUrl?.(citation.url, citation.checkUrl);
-  if (ignored !== undefined) citation.ignored = ignored;
+  if (ignored !== undefined && !isIncluded(citation.checkUrl, ctx.included)) citation.ignored = ignored;
   if (link.versionUrl !== undefined && citation.checkUrl !== undefined) {
     const copy = normalizeUrl(link.versionUrl, ctx.base);
     if ('url' in copy && (copy.scheme === 'http' || copy.scheme === 'https')) citation.archivedCopy = copy.url;
@@ -183,6 +195,8 @@ interface PostLinks {
   ignoredAt: (raw: number | undefined) => string | undefined;
   /** Why a URL is ignored by the config, if it is. */
   ignoredUrl: IgnoredUrl | undefined;
+  /** --include patterns, which win over both (ExtractOptions.included). */
+  included: readonly RegExp[];
   /** The user's additions to the claim-signal rules. */
   claimRules: ClaimRules | undefined;
   /** The writer's own outlet: what a claim told to it is firsthand (firsthand.ts). */
@@ -566,6 +580,7 @@ export function extractStaged(post: Post, opts: ExtractOptions = {}): StagedExtr
     fileLine: fileLines(post),
     ignoredAt: markers ?? (() => undefined),
     ignoredUrl: opts.ignoredUrl,
+    included: opts.included ?? [],
     claimRules: opts.claimRules,
     outlet: outletOf(
       [...(post.outletNames ?? []), ...(opts.claimRules?.outletNames ?? [])],

@@ -11,7 +11,7 @@ import { parseDocument } from './parse-document.js';
 import { isOwnReport } from './own-reports.js';
 import { InputTooLargeError, inputTooLarge, readFileBounded, readStreamBounded } from './read-bounded.js';
 import { loadUrl } from './url.js';
-import { fileNameText, resolveBytes } from './name-bytes.js';
+import { fileNameText, notUtf8, resolveBytes } from './name-bytes.js';
 import { isPathInput, isUrlInput } from './input-kind.js';
 import { NotWxrError, readWxr } from './wxr.js';
 
@@ -38,8 +38,9 @@ export interface LoadOptions {
    * The bytes of `inputs[i]` where its text cannot spell them: a file, folder or glob named on
    * the command line whose name is not UTF-8 reaches Node with U+FFFD for each such byte, which
    * names no file. Such an input that does not exist as written is read by these bytes, and
-   * shown as a folder's walk shows the name (`caf\xe9.md`). Without them it is an InputError
-   * saying that the name is not UTF-8.
+   * shown as a folder's walk shows the name (`caf\xe9.md`). Bytes that are its text (a name
+   * that really holds U+FFFD) read it as written. Without them it is an InputError saying that
+   * the name is not UTF-8.
    */
   inputBytes?: ReadonlyArray<Buffer | undefined>;
 }
@@ -74,6 +75,10 @@ const asFound = (file: string, bytes?: Buffer): FoundFile =>
 const fileKey = (file: FoundFile): string =>
   typeof file.path === 'string' ? path.resolve(file.path) : `\0${file.path.toString('latin1')}`;
 
+/** An input's bytes (LoadOptions.inputBytes) when they are not its text, else undefined. */
+const strayBytes = (input: string, bytes: Buffer | undefined): Buffer | undefined =>
+  bytes !== undefined && notUtf8(bytes, input) ? bytes : undefined;
+
 /** Why an input holding U+FFFD, given without its bytes, names no file. */
 const NOT_UTF8 =
   'the name is not valid UTF-8 (each \ufffd is a byte Node could not decode) and its bytes could not be read from the command line here; name the folder that holds it instead';
@@ -85,16 +90,18 @@ const NOT_UTF8 =
  */
 async function filesOf(
   input: string,
-  bytes?: Buffer,
+  given?: Buffer,
 ): Promise<{ files: FoundFile[]; expanded: boolean; skipped: string[] }> {
   // Given its bytes (not UTF-8), the input is read by them alone: its text, each such byte made
   // U+FFFD, is another name, which may be another file's. Shown as a folder's walk shows it.
+  const bytes = strayBytes(input, given);
   const named: { shown: string; bytes?: Buffer } =
     bytes === undefined ? { shown: input } : { shown: fileNameText(bytes), bytes };
   const info = await stat(bytes ?? input).catch((error: unknown) => error as Error);
   if (info instanceof Error) {
-    // Without its bytes, a name holding U+FFFD (bytes Node could not decode) finds nothing.
-    const lost = bytes === undefined && input.includes('\ufffd');
+    // Without its bytes, a name holding U+FFFD (bytes Node could not decode) finds nothing;
+    // with bytes that are its text, it is a name that holds U+FFFD and is not there.
+    const lost = given === undefined && input.includes('\ufffd');
     if (!(await isGlob(input))) throw new InputError(`${named.shown}: ${lost ? NOT_UTF8 : fsReason(info)}`);
     return expansion(named.shown, () => expandGlob(input, undefined, bytes), lost ? NOT_UTF8 : 'no files match');
   }
@@ -194,7 +201,7 @@ export async function* readInputs(inputs: string[], opts: LoadOptions = {}): Asy
   const named = new Set(
     inputs.flatMap((input, i) => {
       if (!isPathInput(input)) return [];
-      const bytes = opts.inputBytes?.[i];
+      const bytes = strayBytes(input, opts.inputBytes?.[i]);
       return [bytes === undefined ? path.resolve(input) : fileKey(asFound(input, bytes))];
     }),
   );

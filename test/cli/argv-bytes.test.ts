@@ -143,10 +143,21 @@ describe('an input named on the command line whose name is not UTF-8', () => {
     expect(result.stderr).toBe('citecheck: nope\\xe9.md: no such file or directory\n');
   });
 
+  it('that really holds U+FFFD (valid UTF-8) and names no file is said so, not called undecodable', async (context) => {
+    if (!supported) context.skip();
+    const result = await runCli(['check', bytes('nope\ufffd.md'), ...offline], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('citecheck: nope\ufffd.md: no such file or directory\n');
+    const glob = await runCli(['check', bytes('nope\ufffd*.md'), ...offline], { cwd });
+    expect(glob.code).toBe(2);
+    expect(glob.stderr).toBe('citecheck: nope\ufffd*.md: no files match\n');
+  });
+
   it('whose bytes cannot be told from an option value of the same text: one line, exit 2', async (context) => {
     if (!supported) context.skip();
-    // --include's caf\xe8.md and the input caf\xe9.md are both "caf\uFFFD.md" to Node.
-    const result = await runCli(['check', '--include', CAFE_GRAVE, CAFE, ...offline], { cwd });
+    // --include's caf\uFFFD.md (UTF-8) and the input caf\xe9.md are both "caf\uFFFD.md" to Node.
+    // (An option value that is not UTF-8 is refused first: undecodable.test.ts.)
+    const result = await runCli(['check', '--include', bytes('caf\ufffd.md'), CAFE, ...offline], { cwd });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^citecheck: caf\ufffd\.md: the name is not valid UTF-8 [^\n]*\n$/);
@@ -177,9 +188,9 @@ describe('inputBytes', () => {
     expect(inputBytes(['caf\ufffd.md'], args, path.join(dir, 'none'))).toBeUndefined();
     const other = await cmdline(...node, bytes('check'), bytes('other.md'));
     expect(inputBytes(['caf\ufffd.md'], args, other)).toBeUndefined();
-    // An argument that is U+FFFD itself (valid UTF-8) needs no bytes.
+    // An argument that is U+FFFD itself (valid UTF-8) is given its bytes too: they say so.
     const real = await cmdline(...node, bytes('check'), bytes('caf\ufffd.md'));
-    expect(inputBytes(['caf\ufffd.md'], args, real)).toEqual([undefined]);
+    expect(inputBytes(['caf\ufffd.md'], args, real)).toEqual([bytes('caf\ufffd.md')]);
   });
 
   it('gives none when an option value of the same text makes the position unsure', async () => {

@@ -20,7 +20,8 @@ export interface CliResult {
 
 /** Options of a CLI run. */
 export interface CliRunOptions {
-  cwd?: string;
+  /** The working directory; Buffer: its exact bytes (a name that is not UTF-8). */
+  cwd?: string | Buffer;
   env?: NodeJS.ProcessEnv;
   stdin?: string | Buffer;
   /** Called once with the child, e.g. to send SIGINT at a known moment. */
@@ -34,9 +35,9 @@ export interface CliRunOptions {
  * bytes (\ooo each): spawn passes only strings, encoded as UTF-8, so it cannot give an argument
  * that is not UTF-8. The strings are the script's positional parameters ($1…), never its text.
  */
-function shellCommand(command: (string | Buffer)[]): { script: string; params: string[] } {
+function shellCommand(command: (string | Buffer)[], cwd?: Buffer): { script: string; params: string[] } {
   const params: string[] = [];
-  const words = command.map((arg) => {
+  const words = [...(cwd === undefined ? [] : [cwd]), ...command].map((arg) => {
     if (typeof arg === 'string') {
       params.push(arg);
       return `"\${${params.length}}"`;
@@ -44,7 +45,11 @@ function shellCommand(command: (string | Buffer)[]): { script: string; params: s
     if (arg.includes(0) || arg[arg.length - 1] === 0x0a) throw new Error('no NUL, nor a final newline');
     return `"$(printf '${[...arg].map((b) => `\\${b.toString(8).padStart(3, '0')}`).join('')}')"`;
   });
-  return { script: `exec ${words.join(' ')}`, params };
+  // A working directory given as bytes is entered by the shell: spawn takes only a string.
+  return {
+    script: cwd === undefined ? `exec ${words.join(' ')}` : `cd ${words[0]} && exec ${words.slice(1).join(' ')}`,
+    params,
+  };
 }
 
 /**
@@ -62,12 +67,13 @@ export function runCli(args: (string | Buffer)[], options: CliRunOptions = {}): 
     const argv = [...(options.nodeFlags ?? []), BIN, ...args];
     const strings = argv.filter((arg) => typeof arg === 'string');
     let command: [string, string[]] = [process.execPath, strings];
-    if (strings.length < argv.length) {
-      const { script, params } = shellCommand([process.execPath, ...argv]);
+    const byteCwd = Buffer.isBuffer(options.cwd) ? options.cwd : undefined;
+    if (strings.length < argv.length || byteCwd !== undefined) {
+      const { script, params } = shellCommand([process.execPath, ...argv], byteCwd);
       command = ['/bin/sh', ['-c', script, 'sh', ...params]];
     }
     const child = spawn(...command, {
-      cwd: options.cwd ?? ROOT,
+      cwd: typeof options.cwd === 'string' ? options.cwd : ROOT,
       env,
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
@@ -24,6 +24,35 @@ describe('loadConfig', () => {
     const dir = await dirWith({ 'package.json': JSON.stringify({ name: 'x', citecheck: { failOn: 'warning' } }) });
     expect((await loadConfig(dir))?.config).toEqual({ failOn: 'warning' });
     expect(await loadConfig(await dirWith({ 'package.json': '{"name":"x"}' }))).toBeUndefined();
+  });
+
+  // A pull request's checkout can make the config a symbolic link (git keeps them): to a runner's
+  // secret file, whose first characters the "not valid JSON" error quoted, or to /dev/zero, read
+  // to V8's string limit (14 s, 0.6 GB; /dev/urandom 45 s, 1.1 GB). Issue 13 audit.
+  it('refuses a found config file (or package.json) that links outside the working directory', async () => {
+    const outside = await dirWith({ 'secret.txt': 'TOKEN=abc123' });
+    const dir = await dirWith({});
+    await symlink(path.join(outside, 'secret.txt'), path.join(dir, 'citecheck.config.json'));
+    const error = await loadConfig(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toBe(
+      'citecheck.config.json: a link leading outside the working directory; a config file found here is read only inside it (name one elsewhere with --config)',
+    );
+    const pkg = await dirWith({});
+    await symlink(path.join(outside, 'secret.txt'), path.join(pkg, 'package.json'));
+    expect(String(await loadConfig(pkg).catch((e: unknown) => e))).not.toMatch(/TOKEN/);
+    // A link inside it is read.
+    const inside = await dirWith({ 'real.json': '{"concurrency":5}' });
+    await symlink('real.json', path.join(inside, 'citecheck.config.json'));
+    expect((await loadConfig(inside))?.config).toEqual({ concurrency: 5 });
+  });
+
+  it('reads a regular file of at most 1 MiB, named or found', async () => {
+    const dir = await dirWith({ 'big.json': `{"exclude":["${'a'.repeat(1 << 20)}"]}` });
+    await expect(loadConfig(dir, 'big.json')).rejects.toThrow(/^big\.json: larger than 1048576 bytes$/);
+    await expect(loadConfig(dir, '/dev/zero')).rejects.toThrow(/^\/dev\/zero: not a regular file$/);
+    await symlink('/dev/zero', path.join(dir, 'citecheck.config.json'));
+    await expect(loadConfig(dir)).rejects.toThrow(ConfigError);
   });
 
   it('names an unknown key, nested ones with their path', async () => {

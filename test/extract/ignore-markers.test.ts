@@ -241,6 +241,33 @@ describe('ignored links get no request', () => {
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  it("an --include pattern that matches a link wins over its marker and the ignore list, as lychee's include wins over every exclude", async () => {
+    const file = path.join(dir, 'included.md');
+    writeFileSync(
+      file,
+      [
+        `Marked [source](${server.url('/status/404?marked')}). <!-- citecheck-ignore: paywalled -->`,
+        '',
+        `Listed [source](${server.url('/status/404?listed')}).`,
+        '',
+        `Other [source](${server.url('/status/404?other')}). <!-- citecheck-ignore -->`,
+      ].join('\n'),
+    );
+    const options = testOptions({
+      ignore: [server.url('/status/404?listed')],
+      include: [/\?(marked|listed)$/],
+    });
+    const report = await runCheck([file], options);
+    expect(rows(report)).toEqual([
+      [server.url('/status/404?marked'), 'broken', 'Not Found'],
+      [server.url('/status/404?listed'), 'broken', 'Not Found'],
+      [server.url('/status/404?other'), 'excluded', 'ignored by a citecheck-ignore comment on line 5'],
+    ]);
+    const hits = server.hits.map((h) => h.path).filter((p) => /\?(marked|listed|other)$/.test(p));
+    // The earlier test's marked and listed links were not requested: these are this test's.
+    expect(hits.sort()).toEqual(['/status/404?listed', '/status/404?marked']);
+  });
+
   it('reads "ignore" from the config file through the CLI', async () => {
     const file = path.join(dir, 'cli.md');
     writeFileSync(file, 'A [paywalled](https://paywall.test/x) source and a [free](https://free.test/) one.\n');
