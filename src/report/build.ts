@@ -195,12 +195,20 @@ function toReportBlock(
           return verdict;
         });
   // One literal with or without the line, rather than a field added later (a second allocation per block).
-  const out: ReportBlock =
-    line === undefined
-      ? { index, kind, text, isClaim, signals, citations, damagedAnchors }
-      : { index, kind, text, isClaim, signals, citations, damagedAnchors, line };
+  // A claim's evidence in the literal too (added after it, a second object per claim block).
+  const { evidence } = block;
+  let out: ReportBlock;
+  if (evidence === undefined)
+    out =
+      line === undefined
+        ? { index, kind, text, isClaim, signals, citations, damagedAnchors }
+        : { index, kind, text, isClaim, signals, citations, damagedAnchors, line };
+  else
+    out =
+      line === undefined
+        ? { index, kind, text, isClaim, signals, citations, damagedAnchors, evidence }
+        : { index, kind, text, isClaim, signals, citations, damagedAnchors, line, evidence };
   if (block.damagedAnchorsOmitted !== undefined) out.damagedAnchorsOmitted = block.damagedAnchorsOmitted;
-  if (block.evidence !== undefined) out.evidence = block.evidence;
   if (credits !== undefined) out.credits = credits;
   if (block.firsthand !== undefined) out.firsthand = block.firsthand;
   return out;
