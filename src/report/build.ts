@@ -20,6 +20,7 @@ import { redactReport } from './redact.js';
 import { inputsFingerprint, shardFindings } from './shard.js';
 import { computeTotals } from './totals.js';
 import { citationVerdict } from './citation-verdict.js';
+import { blockLiteral } from '../extract/compact.js';
 
 /** Everything a run produced, as the report builder needs it. */
 export interface BuildReportInput {
@@ -180,7 +181,7 @@ function toReportBlock(
   results: ReadonlyMap<string, CheckResult>,
   quotesOf: Map<ReportCitation, readonly string[]>,
 ): ReportBlock {
-  const { index, kind, text, isClaim, line, credits } = block;
+  const { credits } = block;
   const signals = block.signals.length === 0 ? (NONE as typeof block.signals) : block.signals;
   const damagedAnchors =
     block.damagedAnchors.length === 0 ? (NONE as typeof block.damagedAnchors) : block.damagedAnchors;
@@ -194,13 +195,9 @@ function toReportBlock(
           if (c.quotes !== undefined) quotesOf.set(verdict, c.quotes);
           return verdict;
         });
-  // One literal with or without the line, rather than a field added later (a second allocation per block).
-  const out: ReportBlock =
-    line === undefined
-      ? { index, kind, text, isClaim, signals, citations, damagedAnchors }
-      : { index, kind, text, isClaim, signals, citations, damagedAnchors, line };
+  // One literal (see blockLiteral), rather than fields added later: a second allocation per block.
+  const out: ReportBlock = blockLiteral(block, signals, citations, damagedAnchors);
   if (block.damagedAnchorsOmitted !== undefined) out.damagedAnchorsOmitted = block.damagedAnchorsOmitted;
-  if (block.evidence !== undefined) out.evidence = block.evidence;
   if (credits !== undefined) out.credits = credits;
   if (block.firsthand !== undefined) out.firsthand = block.firsthand;
   return out;

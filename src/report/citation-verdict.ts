@@ -49,10 +49,32 @@ export function citationVerdict(citation: Citation, results: ReadonlyMap<string,
     out = { url, anchorText, sentence, status, httpStatus, redirects, rawHref, checkUrl, rel, isInternal, origin };
   else if (line === undefined)
     out = { url, anchorText, sentence, status, redirects, rawHref, checkUrl, rel, isInternal, origin };
-  else out = { url, anchorText, sentence, status, redirects, rawHref, checkUrl, rel, isInternal, origin, line };
+  // With a line (every link of a Markdown file), the reason and its code in the literal too: an
+  // offline run gives every link a reason (`--offline`, an example domain's), and fields added
+  // after the literal took a second object per citation.
+  else if (reason === undefined)
+    out = { url, anchorText, sentence, status, redirects, rawHref, checkUrl, rel, isInternal, origin, line };
+  else if (errorCode === undefined)
+    out = { url, anchorText, sentence, status, redirects, rawHref, checkUrl, rel, isInternal, origin, line, reason };
+  else
+    out = {
+      url,
+      anchorText,
+      sentence,
+      status,
+      redirects,
+      rawHref,
+      checkUrl,
+      rel,
+      isInternal,
+      origin,
+      line,
+      errorCode,
+      reason,
+    };
   if (result?.finalUrl !== undefined) out.finalUrl = result.finalUrl;
-  if (errorCode !== undefined) out.errorCode = errorCode;
-  if (reason !== undefined) out.reason = reason;
+  if (errorCode !== undefined && out.errorCode === undefined) out.errorCode = errorCode;
+  if (reason !== undefined && out.reason === undefined) out.reason = reason;
   if (result?.history !== undefined) out.history = result.history;
   if (result?.fromCache) out.fromCache = true;
   if (result?.unconfirmed) out.unconfirmed = true;
