@@ -119,4 +119,10 @@ export default tseslint.config(
     },
   },
   ...importsRunDownOnly(),
+  {
+    // The bin is CommonJS (bin/package.json), so that a run never sets up Node's ES module loader.
+    files: ['bin/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -1,28 +1,14 @@
 #!/usr/bin/env node
-import { fileURLToPath } from 'node:url';
-import { asksHelp, builtHelp, versionOnly } from '../dist/cli/early-answers.js';
-import { ignoreClosedStdout } from '../dist/cli/stdio.js';
+'use strict';
+// CommonJS (bin/package.json): an ES module entry made Node set up its ES module loader before
+// anything of ours ran (~19 ms of CPU of every run). The launcher is src/cli/start.ts, which
+// the build bundles into one CommonJS file beside the CLI's bundle; tsc's output of it, an
+// ES module, runs when the build made no such file.
+const { existsSync } = require('node:fs');
+const path = require('node:path');
 
 const args = process.argv.slice(2);
-const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-let help;
-if (versionOnly(args)) {
-  // A lone `--version`, answered as commander answers it, without the CLI's bundle.
-  const { TOOL_VERSION } = await import('../dist/version.js');
-  ignoreClosedStdout();
-  process.stdout.write(`${TOOL_VERSION}\n`);
-} else if ((help = builtHelp(args, dist, () => process.stdout.isTTY === true)) !== undefined) {
-  // The program's help, as the build wrote it (scripts/bundle.js) from commander's.
-  ignoreClosedStdout();
-  process.stdout.write(help);
-} else {
-  // V8's flags first (the code cache is only accepted under the flags it was made with), then
-  // the bundle `npm run build` makes (scripts/bundle.js), which starts faster (for help, its
-  // front, launch.ts); tsc's output alone still runs. CITECHECK_WRITE_CODE_CACHE is the build's
-  // training run (scripts/bundle.js).
-  const { runBundle, runFront, tuneV8 } = await import('../dist/cli/launch.js');
-  const training = process.env.CITECHECK_WRITE_CODE_CACHE === '1';
-  tuneV8({ keepBudget: training });
-  if (!(asksHelp(args) && runFront(dist)) && !runBundle(dist, { writeCache: training }))
-    await import('../dist/cli/bin.js');
-}
+const dist = path.join(__dirname, '..', 'dist');
+const launcher = path.join(dist, 'cli.launch.cjs');
+if (existsSync(launcher)) require(launcher).start(args, dist);
+else import('../dist/cli/start.js').then(({ start }) => start(args, dist));

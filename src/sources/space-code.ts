@@ -17,3 +17,11 @@ export function isSpaceCode(c: number): boolean {
     c === 0xfeff
   );
 }
+
+/**
+ * The code units of `\s` that countText (reader-patterns.ts) does not take for white space:
+ * the vertical tab, and Unicode's spaces beyond the no-break space. One regular expression, so
+ * that a text is refused in one native scan rather than a loop over its characters (the
+ * reader forecast's, which ran once per page and mostly unoptimised).
+ */
+export const FOLDED_SPACE = /[\v\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;

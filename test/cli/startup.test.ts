@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './run-cli.js';
+import { ROOT, runCli } from './run-cli.js';
 
 /**
  * The modules a file loads before any of its code runs: its static imports and re-exports,
@@ -53,5 +54,33 @@ describe('start-up', () => {
     expect(loaded.files).not.toContain('src/check/http-client.ts');
     expect(loaded.files).not.toContain('src/archive/find-archives.ts');
     expect(loaded.files).not.toContain('src/check/fetch-document.ts');
+  });
+
+  it("a run never sets up Node's ES module loader: the bin and its launcher are CommonJS", async () => {
+    // A preloaded CommonJS probe (an --import one would set the loader up itself) prints the
+    // internal modules the process loaded; an ES module run loads the loader's module jobs.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'citecheck-startup-'));
+    try {
+      const probe = path.join(dir, 'probe.cjs');
+      writeFileSync(
+        probe,
+        "process.on('exit', () => process.stderr.write(`\\nloaded ${process.moduleLoadList.join(',')}\\n`));",
+      );
+      const page = path.join(dir, 'page.html');
+      writeFileSync(
+        page,
+        '<article><h1>T</h1><p>The council said <a href="https://a.example/">it rose</a>.</p></article>',
+      );
+      for (const args of [['check', '--offline', '--format', 'json', page], ['--version']]) {
+        const { code, stderr } = await runCli(args, { nodeFlags: ['--require', probe] });
+        expect(code).toBe(0);
+        const loaded = /loaded (.*)/.exec(stderr)?.[1].split(',') ?? [];
+        // The probe ran (its list holds what every process loads).
+        expect(loaded).toContain('NativeModule path');
+        expect(loaded.filter((m) => m.includes('esm/module_job'))).toEqual([]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

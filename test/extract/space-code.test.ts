@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { markOrphanTags } from '../../src/extract/prepare-html.js';
-import { isSpaceCode } from '../../src/sources/space-code.js';
+import { countText } from '../../src/sources/reader-patterns.js';
+import { FOLDED_SPACE, isSpaceCode } from '../../src/sources/space-code.js';
 
 describe('isSpaceCode (markOrphanTags reads what lies between two `</a>` by it)', () => {
   it('is true for exactly the code units JavaScript `\\s` matches', () => {
@@ -14,5 +15,17 @@ describe('isSpaceCode (markOrphanTags reads what lies between two `</a>` by it)'
     const lost = markOrphanTags('<p><a href="https://a.example/">a</a>\u3000b</a></p>');
     expect(doubled).not.toContain('x-cc-oa');
     expect(lost).toContain('x-cc-oa');
+  });
+});
+
+describe('FOLDED_SPACE (the reader forecast refuses a text holding one)', () => {
+  it('is the white space of `\\s` that countText counts as a character', () => {
+    const differ: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      const countedAsText = /\s/.test(ch) && countText(ch).chars === 1;
+      if (FOLDED_SPACE.test(ch) !== countedAsText) differ.push(c);
+    }
+    expect(differ).toEqual([]);
   });
 });
