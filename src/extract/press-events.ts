@@ -115,13 +115,13 @@ function subjectOf(evidence: string, text: string): { who?: string; joined?: boo
  * Where the first events a paragraph names start in its unquoted text (MAX_EVENTS of each
  * pattern: more in one paragraph name no more speakers, and each costs a look around it).
  */
-function eventsIn(t: string): number[] {
+function eventsIn(t: string): Array<[number, number]> {
   if (!EVENT_HINT.test(t)) return [];
-  const found: number[] = [];
+  const found: Array<[number, number]> = [];
   for (const re of [TO_PRESS, AT_EVENT]) {
     re.lastIndex = 0;
     let n = 0;
-    for (let m = re.exec(t); m && n < MAX_EVENTS; m = re.exec(t), n++) found.push(m.index);
+    for (let m = re.exec(t); m && n < MAX_EVENTS; m = re.exec(t), n++) found.push([m.index, m.index + m[0].length]);
   }
   return found;
 }
@@ -200,12 +200,14 @@ function ownEvents(block: Block): string[] {
   const links = linkPositions(block);
   const seen = new Set<number>();
   const sentences: string[] = [];
-  for (const at of events) {
+  for (const [at, end] of events) {
     const s = sentenceIndex(ranges, at);
     if (seen.has(s)) continue;
     seen.add(s);
     const [from, to] = ranges[s];
     if (links.some((l) => l >= from && l < to)) return [];
+    // An event of another time ("In a speech last year, …") is not the story's.
+    if (ELSEWHERE.test(t.slice(Math.max(from, at - WHEN_BEFORE_VERB), Math.min(to, end + WHEN_AFTER_VERB)))) continue;
     sentences.push(block.text.slice(from, to));
   }
   return sentences;

@@ -62,6 +62,16 @@ describe('a story covering a press event', () => {
     expect(uncited(p)).toEqual([0, 1, 2]);
   });
 
+  it('an event of another time in the lead ("In a speech last year") is not the story’s', () => {
+    const p = post(
+      'In a speech last year, Mayor Dana Reyes said the Harbor Street bridge was safe for another decade.',
+      QUOTE,
+      PRESIDENT_ROLE,
+    );
+    expect(firsthand(p)).toEqual([undefined, undefined, undefined]);
+    expect(uncited(p)).toEqual([0, 1, 2]);
+  });
+
   it('officials speaking at the event: their later plain facts are firsthand, another group’s are not', () => {
     const p = post(
       'Police said at a news conference Monday that a man had been arrested in the shooting at the Eastgate mall.',
