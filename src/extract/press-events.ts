@@ -218,7 +218,9 @@ function speakersOf(block: Block, sentence: string): string[] {
   const t = unquoted(sentence);
   const out: string[] = [];
   const add = (who: string | undefined): void => {
-    if (who === undefined || PRONOUNS.has(who.toLowerCase())) return;
+    // A name, or a group speaking as one; never the listeners ("to reporters said").
+    if (who === undefined || !(/^\p{Lu}/u.test(who) || GROUPS.has(who))) return;
+    if (PRONOUNS.has(who.toLowerCase())) return;
     out.push(GROUPS.has(who.toLowerCase()) ? who.toLowerCase() : who);
   };
   for (const e of block.evidence ?? []) {
