@@ -3,6 +3,7 @@ import type { Block, ClaimEvidence, ClaimSignal } from '../types.js';
 import { bylineNames } from '../sources/outlet-names.js';
 import { INSTITUTION_NOUNS, NAME_STOPWORDS } from './claim-rules.js';
 import { byGroup, describedPerson, groupSpeaks, interviewedGroups } from './interviewed-groups.js';
+import { settlePressEvents } from './press-events.js';
 import { sentenceIndex, sentenceRanges } from './sentences.js';
 import { MAX_EVIDENCE, unquoted } from './signals.js';
 
@@ -717,6 +718,8 @@ export function settleFirsthand(blocks: readonly Block[], pageOutlet: Outlet, ru
     }
     previous = undefined;
   }
+  // A story covering a press event: its speakers there spoke to the outlet (press-events.ts).
+  settlePressEvents(blocks, { isUncited, namesOther: (b) => namesOther(b, outlet, rules) });
 }
 
 // Speech verbs in the present, a feature's tense for its interviews ("says Ruiz", "she recalls"),

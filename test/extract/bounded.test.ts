@@ -118,6 +118,27 @@ describe('extraction time grows linearly (issue 13)', () => {
         return [paragraphs.join('\n\n'), 'post.md'];
       },
     ],
+    // A story covering a press event (press-events.ts): each paragraph names another event with
+    // its speaker and another's speech, and one sentence names the event with a link n times.
+    [
+      'press events and their speakers in each paragraph',
+      (n) => {
+        const lead = 'Mayor Reyes told reporters at a news conference Tuesday that the bridge would close.';
+        const paragraphs = Array.from(
+          { length: Math.floor(n / 110) },
+          (_, i) =>
+            `Speaking to reporters at a rally, Ortiz${String.fromCharCode(97 + (i % 26))} said 3 lanes would shut. Later, Mr. Reyes said 2 more.`,
+        );
+        return [[lead, ...paragraphs].join('\n\n'), 'post.md'];
+      },
+    ],
+    [
+      'a press event with a link ×n in one sentence',
+      (n) => [
+        `Reyes told reporters at a briefing that 3 lanes shut. ${'Reyes told reporters at a [briefing](https://a.example/) and '.repeat(n / 62)}\n`,
+        'post.md',
+      ],
+    ],
     [
       'a well-formed page',
       (n) => [

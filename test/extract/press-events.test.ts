@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { ExtractedPost } from '../../src/types.js';
+import { markdownPost as post, uncited } from '../helpers/claim-posts.js';
+
+// A story covering a press event ("told reporters at a news conference Tuesday"): the outlet was
+// there, and its speakers' words are its own reporting, which an editor asks no link for
+// (issue 8: most held-out false positives were paragraphs the labellers called firsthand).
+
+const firsthand = (p: ExtractedPost): Array<string[] | undefined> => p.blocks.map((b) => b.firsthand?.words);
+
+const LEAD =
+  'Mayor Dana Reyes told reporters at a news conference Tuesday that the city would close the Harbor Street bridge for two years.';
+const QUOTE = '“We cannot keep 40,000 cars a day on a deck that is failing,” Reyes said.';
+const PRESIDENT_ROLE = 'The mayor said the repairs would cost $85 million, most of it from the state.';
+const SHE_SAID = 'She said the ferry would run every 20 minutes while the bridge is shut.';
+const LATER_SPEAKER =
+  '“The neighborhood will be cut in half,” said Luis Ortega, who owns a bakery on Harbor Street and was not at the news conference.';
+const OTHER_TIME = 'Last December, Reyes said the bridge was safe for at least another decade.';
+
+describe('a story covering a press event', () => {
+  it('the speakers at the event are the outlet’s own reporting: firsthand', () => {
+    const p = post(LEAD, QUOTE, PRESIDENT_ROLE, SHE_SAID);
+    expect(firsthand(p).slice(1)).toEqual([['Reyes said'], ['The mayor said'], ['She said']]);
+    expect(uncited(p)).toEqual([]);
+  });
+
+  it('a later named speaker who was not at the event, and the speaker at another time, stay claims', () => {
+    const p = post(LEAD, QUOTE, LATER_SPEAKER, OTHER_TIME);
+    expect(firsthand(p)[2]).toBeUndefined();
+    expect(firsthand(p)[3]).toBeUndefined();
+    expect(uncited(p)).toEqual([2, 3]);
+  });
+
+  it('the same quotes in a post linking another outlet’s report of the event stay claims', () => {
+    const p = post(
+      'Mayor Dana Reyes [told reporters at a news conference Tuesday](https://harborpost.example/bridge) that the city would close the Harbor Street bridge for two years.',
+      QUOTE,
+      PRESIDENT_ROLE,
+    );
+    expect(firsthand(p).slice(1)).toEqual([undefined, undefined]);
+    // The quote right after is credited to the linked report (its intro); the mayor's figures are not.
+    expect(uncited(p)).toEqual([2]);
+  });
+
+  it('"told reporters" in an aggregated item, according to another outlet, stays a claim', () => {
+    const p = post(
+      'Mayor Dana Reyes told reporters at a news conference Tuesday that the city would close the Harbor Street bridge, according to The Harbor Post.',
+      QUOTE,
+      PRESIDENT_ROLE,
+    );
+    expect(firsthand(p)).toEqual([undefined, undefined, undefined]);
+    expect(uncited(p)).toEqual([0, 1, 2]);
+  });
+
+  it('a story whose lead names no event: a plain "said" stays a claim', () => {
+    const p = post(
+      'The city will close the Harbor Street bridge for two years, Mayor Dana Reyes said Tuesday.',
+      QUOTE,
+      PRESIDENT_ROLE,
+    );
+    expect(firsthand(p)).toEqual([undefined, undefined, undefined]);
+    expect(uncited(p)).toEqual([0, 1, 2]);
+  });
+
+  it('an event of another time in the lead ("In a speech last year") is not the story’s', () => {
+    const p = post(
+      'In a speech last year, Mayor Dana Reyes said the Harbor Street bridge was safe for another decade.',
+      QUOTE,
+      PRESIDENT_ROLE,
+    );
+    expect(firsthand(p)).toEqual([undefined, undefined, undefined]);
+    expect(uncited(p)).toEqual([0, 1, 2]);
+  });
+
+  it('officials speaking at the event: their later plain facts are firsthand, another group’s are not', () => {
+    const p = post(
+      'Police said at a news conference Monday that a man had been arrested in the shooting at the Eastgate mall.',
+      'Police said the man, 34, was found with two handguns in his car.',
+      'Residents said the mall had seen three robberies this year.',
+    );
+    expect(firsthand(p).slice(1)).toEqual([['Police said'], undefined]);
+    expect(uncited(p)).toEqual([2]);
+  });
+});
