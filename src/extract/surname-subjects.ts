@@ -47,9 +47,26 @@ export function isSurnameSubject(t: string, at: number, subject: string, fillers
   const m = words[words.length - 1 - fillers];
   if (m === undefined || !SURNAME.test(m[0]) || m[0].toLowerCase() !== subject) return false;
   if (firstNameBefore(t, from + (m.index ?? 0))) return true;
-  for (let k = t.indexOf(m[0]); k >= 0; k = t.indexOf(m[0], k + 1)) {
-    if (/[\p{L}\p{N}]/u.test(t.charAt(k + m[0].length))) continue;
-    if (firstNameBefore(t, k)) return true;
+  return writtenAsSurname(t, m[0]);
+}
+
+// The text last read by writtenAsSurname, and its answer per word: a paragraph saying "Page said"
+// a thousand times reads its occurrences of "Page" once, not once per verb.
+let readText: string | undefined;
+const readWords = new Map<string, boolean>();
+
+/** True when `t` writes `word` after a first name somewhere ("Larry Page"). */
+function writtenAsSurname(t: string, word: string): boolean {
+  if (t !== readText) {
+    readText = t;
+    readWords.clear();
   }
-  return false;
+  let known = readWords.get(word);
+  if (known === undefined) {
+    known = false;
+    for (let k = t.indexOf(word); k >= 0 && !known; k = t.indexOf(word, k + 1))
+      known = !/[\p{L}\p{N}]/u.test(t.charAt(k + word.length)) && firstNameBefore(t, k);
+    readWords.set(word, known);
+  }
+  return known;
 }
