@@ -9,27 +9,26 @@
  * paragraphHashes below) and a label: `uncited-claim` (a paragraph that needs a source and has
  * none: the positives), `cited-claim`, `firsthand` or `no-claim`. Each page is checked offline
  * through the CLI (CITECHECK_BIN, default this checkout's bin/citecheck.js); its blocks are
- * matched to the labels by hash, else by head. Prints counts only, never a paragraph's text,
- * so a blind set stays blind to whoever reads the output. BREAKDOWN=1 adds false positives by
- * label and false negatives by citecheck's reading. Asserts nothing.
+ * matched to the labels by hash, else by head. A labelled paragraph inside a <blockquote> of
+ * the page that matches no block that way is matched to the block holding its text: citecheck
+ * reads a blockquote of several paragraphs (a quoted passage, an embedded post and its
+ * "— Name (@handle)" line) as one block, which the labeller labelled paragraph by paragraph; each
+ * such label is scored by that block's verdict, as the block is what a reader of the report sees
+ * flagged or not (a flagged quote counts a true positive for each uncited paragraph in it and a
+ * false positive for each other one). The page's paragraphs are numbered as the labeller's
+ * listing numbers them (bench/paragraph-list.js), and a label is mapped only when its number
+ * and hash agree with that listing. Prints counts only, never a paragraph's text, so a blind set
+ * stays blind to whoever reads the output; the labels matched no block are counted before and
+ * after the blockquote mapping. BREAKDOWN=1 adds false positives by label and false negatives by
+ * citecheck's reading. Asserts nothing.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listParagraphs, normalise, paragraphHashes } from './paragraph-list.js';
 
 const BIN = process.env.CITECHECK_BIN ?? fileURLToPath(new URL('../bin/citecheck.js', import.meta.url));
-
-/** A paragraph's text as labels hash it: NFKC, white space runs as one space, trimmed, lower case. */
-const normalise = (text) => text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
-const h16 = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
-
-/** The `hash` and `head` of a paragraph's text. */
-function paragraphHashes(text) {
-  const t = normalise(text);
-  return { hash: h16(t), head: h16(t.split(' ').slice(0, 12).join(' ')) };
-}
 
 function reportOf(file) {
   let out;
@@ -44,24 +43,32 @@ function reportOf(file) {
   return JSON.parse(out.toString());
 }
 
-const zero = () => ({ tp: 0, fp: 0, fn: 0, unmatched: 0, unmatchedPositives: 0, fpBy: {}, fnBy: {} });
+const zero = () => ({
+  tp: 0,
+  fp: 0,
+  fn: 0,
+  unmatched: 0,
+  unmatchedPositives: 0,
+  unmatchedByHash: 0,
+  inBlockquotes: 0,
+  fpBy: {},
+  fnBy: {},
+});
 const bump = (counts, key) => (counts[key] = (counts[key] ?? 0) + 1);
 
 function scoreSet(file) {
   const set = JSON.parse(readFileSync(file, 'utf8'));
   const c = zero();
   for (const page of set.pages) {
-    const report = reportOf(path.join(path.dirname(file), page.file));
+    const page_ = path.join(path.dirname(file), page.file);
+    const report = reportOf(page_);
     const flagged = new Set(report.findings.filter((f) => f.code === 'CLAIM_UNCITED').map((f) => f.block));
+    const blocks = report.posts[0]?.blocks ?? [];
     const byHash = new Map(page.paragraphs.map((p) => [p.hash, p]));
     const byHead = new Map();
     for (const p of page.paragraphs) if (!byHead.has(p.head)) byHead.set(p.head, p);
     const seen = new Set();
-    for (const block of report.posts[0]?.blocks ?? []) {
-      const { hash, head } = paragraphHashes(block.text ?? '');
-      const label = byHash.get(hash) ?? byHead.get(head);
-      if (!label || seen.has(label.n)) continue;
-      seen.add(label.n);
+    const score = (block, label) => {
       const positive = label.label === 'uncited-claim';
       if (flagged.has(block.index)) {
         if (positive) c.tp++;
@@ -75,6 +82,29 @@ function scoreSet(file) {
           c.fnBy,
           !block.isClaim ? 'not a claim' : block.citations?.length ? 'claim with citations' : 'claim, other',
         );
+      }
+    };
+    for (const block of blocks) {
+      const { hash, head } = paragraphHashes(block.text ?? '');
+      const label = byHash.get(hash) ?? byHead.get(head);
+      if (!label || seen.has(label.n)) continue;
+      seen.add(label.n);
+      score(block, label);
+    }
+    const left = page.paragraphs.filter((p) => !seen.has(p.n));
+    c.unmatchedByHash += left.length;
+    if (left.length > 0) {
+      // The labeller's listing of the page: where each left-over paragraph sits, and its text.
+      const listed = new Map(listParagraphs(readFileSync(page_, 'utf8')).map((p) => [p.n, p]));
+      const texts = blocks.map((b) => ` ${normalise(b.text ?? '')} `);
+      for (const label of left) {
+        const p = listed.get(label.n);
+        if (p === undefined || p.hash !== label.hash || !p.inBlockquote) continue;
+        const at = texts.findIndex((t) => t.includes(` ${p.text} `));
+        if (at < 0) continue;
+        seen.add(label.n);
+        c.inBlockquotes++;
+        score(blocks[at], label);
       }
     }
     for (const p of page.paragraphs)
@@ -101,10 +131,14 @@ const pooled = zero();
 for (const file of files) {
   const s = scoreSet(file);
   console.log(
-    `claims-blind ${s.name}: ${s.pages} pages, ${line(s)}; labels without a block ${s.unmatched} (positives ${s.unmatchedPositives})`,
+    `claims-blind ${s.name}: ${s.pages} pages, ${line(s)}; labels without a block ${s.unmatched} (positives ${s.unmatchedPositives}; ${s.unmatchedByHash} by hash alone, ${s.inBlockquotes} mapped into a blockquote's block)`,
   );
   if (process.env.BREAKDOWN)
     console.log(`  false positives by label ${JSON.stringify(s.fpBy)}; false negatives ${JSON.stringify(s.fnBy)}`);
-  for (const k of ['tp', 'fp', 'fn', 'unmatched', 'unmatchedPositives']) pooled[k] += s[k];
+  for (const k of ['tp', 'fp', 'fn', 'unmatched', 'unmatchedPositives', 'unmatchedByHash', 'inBlockquotes'])
+    pooled[k] += s[k];
 }
-if (files.length > 1) console.log(`claims-blind pooled: ${line(pooled)}`);
+if (files.length > 1)
+  console.log(
+    `claims-blind pooled: ${line(pooled)}; labels without a block ${pooled.unmatched} (${pooled.unmatchedByHash} by hash alone)`,
+  );

@@ -84,10 +84,13 @@ export const DATA_SUBJECTS = set(
 
 /**
  * Subjects that make a reporting verb mechanical: the post's own screenshots, software output
- * and pages ("the screenshot shows", "the error says", "this guide explains").
+ * and pages ("the screenshot shows", "the error says", "this guide explains"), and its machines,
+ * whose -er/-or would read as a person's ("The server crashed, warning that …", "the printer
+ * says"). Capitalised after a first name, one of them is a surname ("Sarah Page said":
+ * surname-subjects.ts).
  */
 export const MECHANICAL_SUBJECTS = set(
-  'it this that which these those screenshot screenshots image images picture pictures photo photos video videos map maps diagram diagrams figure figures table tables chart charts graph graphs output log logs message messages error errors warning screen page pages button buttons menu window dialog code function functions command commands build test tests sign signs label guide tutorial post manual docs documentation readme example examples demo app tool release version notes api spinner router modem indicator dashboard display',
+  'it this that which these those screenshot screenshots image images picture pictures photo photos video videos map maps diagram diagrams figure figures table tables chart charts graph graphs output log logs message messages error errors warning screen page pages button buttons menu window dialog code function functions command commands build test tests sign signs label guide tutorial post manual docs documentation readme example examples demo app tool release version notes api spinner router modem indicator dashboard display server servers computer computers printer printers scanner scanners browser browsers compiler compilers processor processors sensor sensors detector detectors timer timers meter meters tracker trackers installer emulator simulator calculator',
 );
 
 /** "I" or "we" right after a reporting verb, closing its clause ("“It won't rise,” said I."): the writer speaking, inverted. */

@@ -5,7 +5,7 @@ import { MAX_SENTENCE_CHARS } from './sentences.js';
 import { INSTITUTION_NOUNS, NAME_STOPWORDS, PERSONAL_SUBJECTS } from './claim-rules.js';
 import { doubleQuotedSpans, unquoted } from './signals.js';
 import { capText } from './walk-blocks.js';
-import { ReferenceNames } from './reference-names.js';
+import { personSurnames, ReferenceNames } from './reference-names.js';
 
 /**
  * Sources written outside the paragraph they support (issue 8): a footnote the paragraph
@@ -370,7 +370,14 @@ function creditSourcesLine(blocks: Block[]): void {
     line.kind = 'reference';
     const names = new ReferenceNames<LineEntry>();
     for (const entry of entries) names.add(entry.name, entry);
-    for (const block of blocks.slice(0, h)) {
+    // A listed person by surname alone, when the post gives it to no one else ("Conway tweeted").
+    const story = blocks.slice(0, h);
+    const surnames = personSurnames(
+      entries.map((e) => e.name),
+      story.map((b) => b.text),
+    );
+    for (const [i, surname] of surnames) names.add(surname, entries[i]);
+    for (const block of story) {
       // A paragraph linking its own source has it: the line adds nothing to it.
       if (NOT_CLAIMS.has(block.kind) || block.citations.some(isOwnSource)) continue;
       const text = block.text;

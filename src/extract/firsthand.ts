@@ -313,6 +313,17 @@ const WHEN_AFTER_ON =
 const BY_MESSAGE =
   /\b(?:(?:said|says|wrote|writes|added|explained|responded|replied|commented|confirmed|reached|contacted|speaking|spoke|interviewed|declined\s+to\s+comment)\s+(?:\S+\s+){0,2}?(?:in|by|over|via)\s+(?:an?\s+)?(?:emailed\s+|e-mailed\s+|brief\s+|short\s+)?(?:email|e-mail|text\s+message|text|phone\s+call|telephone\s+call|phone|telephone|cellphone))\b/gi;
 
+// A statement by email with no one else named ("said in an emailed statement", "In an e-mailed
+// response, the company said"): sent to the reporters who asked, the outlet's own correspondence,
+// which has no page to link. A recipient after it ("… statement to Reuters") is TO_WHOM's; a
+// statement with no medium ("said in a statement") was put out publicly and stays a claim.
+const EMAILED_STATEMENT =
+  /\b(?:in|via|by)\s+(?:an?|the|his|her|their|its)\s+(?:(?:brief|short|written|separate|later)\s+)?(?:e-?mailed|texted)\s+(?:statement|response|reply|comments?|remarks|answers?)\b/gi;
+// What makes such a statement someone's to another (TO_WHOM reads whom: "… statement sent to the
+// Ledger"); not "… response to questions", "to a request": the outlet's questions, answered.
+const SENT_TO =
+  /^\s*,?\s*(?:sent\s+|provided\s+|given\s+)?(?:to|for)\s(?!(?:(?:a|an|our|my|the)\s+)?(?:questions?|requests?|inquir(?:y|ies)|queries)\b)/i;
+
 // An outlet or the writer doing its own reporting ("___ first reported", "___ has learned", "___ obtained",
 // "___ spoke with four executives").
 const DID =
@@ -416,6 +427,11 @@ function phrases(t: string, outlet: Outlet, rules: ClaimRules | undefined): Foun
     const to = /^\s+(?:to|with|from)\s+/i.exec(t.slice(end, end + 10));
     if (to === null) add(m.index, end, 'own');
     else add(m.index, whoAt(t, end + to[0].length, outlet).end, whoAt(t, end + to[0].length, outlet).who ?? 'other');
+  }
+  EMAILED_STATEMENT.lastIndex = 0;
+  for (let m = EMAILED_STATEMENT.exec(t); m; m = EMAILED_STATEMENT.exec(t)) {
+    const end = m.index + m[0].length;
+    if (!SENT_TO.test(t.slice(end, end + 20))) add(m.index, end, 'own');
   }
   DID.lastIndex = 0;
   for (let m = DID.exec(t); m; m = DID.exec(t)) {

@@ -160,7 +160,20 @@ const PLAIN_SPEECH = /^(?:said|says|added|adds|explained|explains|noted|notes|ac
 // "said Sam Hart, a spokeswoman for the council"): they speak for their office, to anyone, and
 // stay a claim unless the text says they spoke to the outlet (told the Courier: firsthand.ts).
 const OFFICIAL_ROLE =
-  /^[^,.;!?]{0,40}?\b(?:mayor|deputy\s+mayor|minister|senator|governor|councillor|councilor|council\s+member|councilman|councilwoman|alderman|alderwoman|congressman|congresswoman|congressmember|representative|lawmaker|legislator|assemblyman|assemblywoman|assembly\s+member|mp|mep|mla|msp|sheriff|premier|chancellor|commissioner|spokes(?:person|man|woman)|press\s+(?:secretary|officer))\b/i;
+  /^[^,.;!?]{0,40}?\b(?:mayor|deputy\s+mayor|minister|senator|governor|councillor|councilor|council\s+member|councilman|councilwoman|alderman|alderwoman|congressman|congresswoman|congressmember|representative|lawmaker|legislator|assemblyman|assemblywoman|assembly\s+member|mp|mep|mla|msp|sheriff|commissioner|spokes(?:person|man|woman)|press\s+(?:secretary|officer))\b/i;
+// A premier heads a province's or a state's government ("the premier of Ontario", "Ontario's
+// premier"); before a lower-case word other than "of" it is an adjective ("a premier tax attorney"),
+// and the Premier League is football's.
+const PREMIER = /^[^,.;!?]{0,40}?\b[Pp]remier\b(?!\s+(?:(?!of\b|and\b)[a-z]|League\b))/u;
+// A chancellor heads a government or its treasury ("the German chancellor", "chancellor of the
+// exchequer"); a university's chancellor or vice-chancellor heads a university, as a chief
+// executive heads a company: no elected office.
+const CHANCELLOR =
+  /^[^,.;!?]{0,40}?(?<!(?:[Uu]niversity|[Cc]ollege|[Ss]chool|[Cc]ampus)['’]s\s+)(?<![Vv]ice[\s-])\b[Cc]hancellor\b(?!\s+(?:of|at)\s+(?:the\s+)?[^,.;!?]{0,40}?\b(?:[Uu]niversity|[Cc]ollege|[Ss]chool|[Cc]ampus|[Ss]ystem|[Dd]istrict)\b)/u;
+
+/** True when a person's description names an elected office or a spokesperson's (OFFICIAL_ROLE, PREMIER, CHANCELLOR). */
+const isOfficial = (description: string): boolean =>
+  OFFICIAL_ROLE.test(description) || PREMIER.test(description) || CHANCELLOR.test(description);
 
 /**
  * True when an attribution is a person the story introduces by name and description ("said
@@ -178,8 +191,8 @@ export function describedPerson(evidence: string, text: string): boolean {
   // "said Name, a …" / "according to Name, an …": the verb alone, the name after it.
   if (words.length === 1 || verb === 'according to') {
     const m = NAME_DESCRIBED.exec(text.slice(at + evidence.length, at + evidence.length + 160));
-    return m !== null && !OFFICIAL_ROLE.test(text.slice(at + evidence.length + m[0].length - 1));
+    return m !== null && !isOfficial(text.slice(at + evidence.length + m[0].length - 1));
   }
   const m = DESCRIBED_BEFORE.exec(text.slice(Math.max(0, at - 160), at));
-  return m !== null && !OFFICIAL_ROLE.test(m[0].slice(m[0].indexOf(',') + 1));
+  return m !== null && !isOfficial(m[0].slice(m[0].indexOf(',') + 1));
 }

@@ -53,3 +53,52 @@ export class ReferenceNames<T> {
     }
   }
 }
+
+// A person's name as a reference entry gives it: two or three capitalised words ("Kellyanne Conway").
+const PERSON_NAME = /^\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}$/u;
+/** Last words that make a name an organisation's, not a person's ("Coast Radio", "Daily Ledger"). */
+const ORGANISATION_WORDS = new Set(
+  'radio news tv television network media press times post journal herald tribune gazette ledger review daily weekly magazine channel station watch wire labs group institute council authority agency board office department ministry bureau commission committee company foundation association union university college school center centre service bank court party'.split(
+    ' ',
+  ),
+);
+/** Words before a surname that are no first name: titles and what opens a sentence ("Mr", "The", "Monday"). */
+const NOT_FIRST_NAMES = new Set(
+  'mr mrs ms miss dr sir dame lord lady sen rep gov prof president senator governor mayor minister judge the a an and or but of in on at by for from with to as monday tuesday wednesday thursday friday saturday sunday'.split(
+    ' ',
+  ),
+);
+/** Surnames looked up per text: bounded work for a line of many entries. */
+const MAX_SURNAMES = 20;
+
+/**
+ * The surnames a post may name its listed people by ("Conway tweeted" for the entry "Kellyanne
+ * Conway"), as [index of the name, surname]: the last word of a person's name (PERSON_NAME, not
+ * an organisation's), when no other listed name holds it and the post's `texts`
+ * never write it after another first name ("George Conway"): a surname shared is no one's.
+ */
+export function personSurnames(names: readonly string[], texts: readonly string[]): Array<[number, string]> {
+  const candidates = new Map<string, number>();
+  names.forEach((name, i) => {
+    const words = name.trim().split(/\s+/);
+    const last = words[words.length - 1];
+    if (!PERSON_NAME.test(name.trim()) || ORGANISATION_WORDS.has(last.toLowerCase())) return;
+    if (names.some((other, j) => j !== i && other.trim().split(/\s+/).includes(last))) return;
+    if (candidates.size < MAX_SURNAMES) candidates.set(last, i);
+  });
+  for (const [surname, i] of [...candidates]) {
+    const given = new Set(names[i].trim().split(/\s+/).slice(0, -1));
+    const before = new RegExp(`(?<![\\p{L}'’])(\\p{Lu}[\\p{Ll}'’-]+)\\s+${surname}(?![\\p{L}])`, 'gu');
+    for (const text of texts) {
+      if (!text.includes(surname)) continue;
+      const other = [...text.matchAll(before)].some(
+        (m) => !given.has(m[1]) && !NOT_FIRST_NAMES.has(m[1].toLowerCase()),
+      );
+      if (other) {
+        candidates.delete(surname);
+        break;
+      }
+    }
+  }
+  return [...candidates].map(([surname, i]) => [i, surname]);
+}

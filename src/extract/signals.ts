@@ -1,4 +1,5 @@
 import type { ClaimEvidence, ClaimSignal } from '../types.js';
+import { isSurnameSubject } from './surname-subjects.js';
 import {
   ACCORDING_TO_NOT_SOURCES,
   ANONYMOUS_SOURCE,
@@ -668,6 +669,11 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
   }
   const subject = before[i];
   if (negated) return false;
+  // A thing's word written as a person's surname ("Sarah Page said"): a person, not the post's page.
+  const surnamed =
+    subject !== undefined &&
+    MECHANICAL_SUBJECTS.has(subject) &&
+    isSurnameSubject(t, start, subject, before.length - 1 - i);
   // "let me say", "let us add": the writer speaking now, as "I say".
   if ((subject === 'me' || subject === 'us') && before[i - 1] === 'let') return false;
   // ", say, …": "for example" ("at, say, a party"), no one speaking.
@@ -689,7 +695,7 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
   if (verb === 'found' && /^\s+by\b/i.test(after)) return false;
   if (subject !== undefined && (PERSONAL_SUBJECTS.has(subject) || INTERPRETIVE.has(subject))) return false;
   if (subject !== undefined && (UNREALISED.has(subject) || (verb === 'say' && COORDINATORS.has(subject)))) return false;
-  if (BELIEF_VERBS.has(verb)) return isPosition(verb, before, i, after, isNamedSubject(t, start));
+  if (BELIEF_VERBS.has(verb)) return isPosition(verb, before, i, after, isNamedSubject(t, start), surnamed);
   if (AUTHORED.test(verb) && before.length > 0 && (DETERMINERS_AFTER.test(after) || WRITTEN_THING.test(after)))
     return false;
   if ((verb === 'tweeted' || verb === 'tweets') && TWEETED_THING.test(after)) return false;
@@ -710,7 +716,7 @@ function isReporting(t: string, start: number, end: number, verb: string, condit
     return false;
   // The post's own things ("The screenshot indicates that …", "the router indicates that …"),
   // whichever verb: checked before the verbs below, which would take the clause after them.
-  if (subject !== undefined && MECHANICAL_SUBJECTS.has(subject)) return false;
+  if (subject !== undefined && MECHANICAL_SUBJECTS.has(subject) && !surnamed) return false;
   // "stressed that", "recalled, “…”", "“…,” she recalled"; not "recalled 2 million cars", nor
   // the noun after a preposition and its noun phrase ("In her opening remarks the minister …").
   if (CLAUSE_VERBS.has(verb) || verb === 'pointed out' || verb === 'points out') {
@@ -823,7 +829,14 @@ function isResolve(subject: string | undefined): boolean {
  * ("analysts expect"), or a named subject and what the belief is about ("Calder expects the vote
  * to fail"); "think" only for experts.
  */
-function isPosition(verb: string, before: readonly string[], i: number, after: string, named: boolean): boolean {
+function isPosition(
+  verb: string,
+  before: readonly string[],
+  i: number,
+  after: string,
+  named: boolean,
+  surnamed: boolean,
+): boolean {
   const subject = before[i];
   if (subject !== undefined && EXPERT_SUBJECTS.has(subject)) return true;
   if (TALK_BELIEF_VERBS.has(verb) || subject === undefined) return false;
@@ -832,7 +845,7 @@ function isPosition(verb: string, before: readonly string[], i: number, after: s
   if (named && NAMED_BELIEF_OBJECT.test(after)) return true;
   if (!/^\s+that\b/i.test(after) && !CLAUSE_AFTER.test(after)) return false;
   if (PASSIVE.has(subject)) return before[i - 1] === 'it';
-  return !MECHANICAL_SUBJECTS.has(subject);
+  return !MECHANICAL_SUBJECTS.has(subject) || surnamed;
 }
 
 // What a named party's belief is about: "the"/"a" and a noun, or a clause's pronoun ("they", "it").

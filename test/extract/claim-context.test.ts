@@ -419,6 +419,36 @@ describe('firsthand reporting is not uncited (issue 8)', () => {
     ]);
   });
 
+  it('a statement emailed to the outlet, or sent to it, is its own correspondence; one put out publicly stays a claim', () => {
+    const p = news(
+      COURIER,
+      'The ferry company said in an emailed statement that 300 jobs would go by June.',
+      'In an e-mailed response to questions, the port said 40 berths had been empty since March.',
+      'The ferry company said in a statement to The Harbour Courier that 300 jobs would go.',
+      'The ferry company said in a statement to us that 300 jobs would go.',
+      'In an interview with the Courier, Moira Keane said 300 jobs would go.',
+      'Moira Keane told the Courier that 300 jobs would go.',
+    );
+    expect(uncited(p)).toEqual([]);
+    expect(firsthand(p)).toEqual([
+      ['in an emailed statement'],
+      ['In an e-mailed response'],
+      ['in a statement to The Harbour Courier'],
+      ['in a statement to us'],
+      ['In an interview with the Courier'],
+      ['told the Courier'],
+    ]);
+    const others = news(
+      COURIER,
+      'The ferry company said in a statement that 300 jobs would go by June.',
+      'The ferry company said in an emailed statement to Reuters that 300 jobs would go.',
+      'The ferry company said in an emailed statement sent to reporters that 300 jobs would go.',
+      'In an emailed response to questions from Reuters, the port said 40 berths were empty.',
+      'The mayor said in a statement posted on Facebook that 300 jobs would go.',
+    );
+    expect(uncited(others)).toEqual([0, 1, 2, 3, 4]);
+  });
+
   it('the outlet’s own analysis, survey, documents and reporting', () => {
     const p = news(
       COURIER,

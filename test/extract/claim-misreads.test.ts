@@ -164,3 +164,48 @@ describe('ordinary sentences the newer attribution and statement rules misread (
     ).toEqual(['statement']);
   });
 });
+
+// Names and nouns of ordinary news writing read as the wrong kind of word (issue 8, claims35).
+describe('a surname that is a thing’s word, a machine’s -er, an office’s adjective', () => {
+  it('"Sarah Page said": a capitalised surname after a first name is a person, not the post’s page', () => {
+    const p = post(
+      'Sarah Page said the ferry would stop running in March.',
+      'The sailings will end in March, Tom Server said on Monday.',
+      'Sarah J. Page has also said that the ferry would stop running.',
+      'Larry Page founded the ferry line in 1998. Page said it would stop running in March.',
+    );
+    expect(p.blocks.map((b) => b.signals.includes('attribution'))).toEqual([true, true, true, true]);
+    expect(evidence('Sarah Page believes that the ferry will stop running.', 'attribution')).toEqual([
+      'Sarah Page believes',
+    ]);
+  });
+
+  it('the page and the server themselves, or a page’s title after a determiner, still say nothing', () => {
+    const p = post(
+      'The page said the ferry would stop running in March.',
+      'The Home Page says the ferry will stop running in March.',
+      'The server says the page is missing.',
+      'The server crashed at midnight, warning that the disk was full.',
+      'The printer jammed again, warning that the tray was empty.',
+    );
+    expect(p.blocks.map((b) => b.signals.includes('attribution'))).toEqual([false, false, false, false, false]);
+    expect(uncited(p)).toEqual([]);
+    // A person's clause still goes on to say something.
+    expect(evidence('The mayor resigned, warning that the ferry would stop running.', 'attribution')).toEqual([
+      'warning',
+    ]);
+  });
+
+  it('after a group interview, "a premier tax attorney" and a university’s chancellor speak to the outlet; a premier of a province and a head of government do not', () => {
+    const group = 'We spoke with four tax experts about the ferry levy.';
+    const described = (who: string) => post(group, `“The levy is a loophole,” said ${who}.`).blocks[1].firsthand;
+    expect(described('Dana Lee, a premier tax attorney in Halifax')).toBeDefined();
+    expect(described('Jo Marsh, the chancellor of the University of Halifax')).toBeDefined();
+    expect(described('Ann Roe, a vice-chancellor at Halifax University')).toBeDefined();
+    expect(described('Bo Tan, a former Premier League referee')).toBeDefined();
+    expect(described('Sam Hart, the premier of Nova Scotia')).toBeUndefined();
+    expect(described('Ann Roe, Nova Scotia’s premier')).toBeUndefined();
+    expect(described('Ann Roe, the chancellor of the exchequer')).toBeUndefined();
+    expect(described('Ann Roe, the German chancellor')).toBeUndefined();
+  });
+});

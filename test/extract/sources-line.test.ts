@@ -87,6 +87,52 @@ describe('a closing "Sources:" line of several named links (issue 8)', () => {
   });
 });
 
+describe('a listed person named by surname alone (issue 8, claims35)', () => {
+  const page = (...paragraphs: string[]): ExtractedPost =>
+    extractPost(
+      parseDocument(`<html><body><article>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`, {
+        source: 'story.html',
+      })[0],
+    );
+  const SOURCES =
+    'Sources: <a href="https://social.example/kconway/status/1">Kellyanne Conway/Twitter</a>, <a href="https://radio.example.org/news/ferry">Coast Radio</a>';
+
+  it('"Conway tweeted …" is credited by the entry "Kellyanne Conway/Twitter", as the full name is', () => {
+    const post = page(
+      'Kellyanne Conway defended the ferry plan on Sunday.',
+      'Conway tweeted that the plan would save $40 million over ten years.',
+      'Later, Ms. Conway said that 300 jobs would be saved.',
+      'Conway grew up near the harbour, in a town of 3,000 people.',
+      SOURCES,
+    );
+    expect(post.blocks.map((b) => b.credits?.map((c) => c.entry))).toEqual([
+      undefined,
+      ['Kellyanne Conway'],
+      ['Kellyanne Conway'],
+      undefined,
+      undefined,
+    ]);
+    // What no one is said to have said stays uncited.
+    expect(uncited(post)).toEqual([0, 3]);
+  });
+
+  it('a surname the post gives someone else, or another entry holds, or an organisation’s last word, credits nothing', () => {
+    const shared = page(
+      'George Conway disagreed with the ferry plan.',
+      'Conway tweeted that the plan would save $40 million over ten years.',
+      SOURCES,
+    );
+    expect(shared.blocks[1].credits).toBeUndefined();
+    const twoEntries = page(
+      'Conway tweeted that the plan would save $40 million over ten years.',
+      'Sources: <a href="https://social.example/k/1">Kellyanne Conway/Twitter</a>, <a href="https://social.example/g/2">George Conway/Twitter</a>',
+    );
+    expect(twoEntries.blocks[0].credits).toBeUndefined();
+    const organisation = page('Radio reported that the plan would save $40 million over ten years.', SOURCES);
+    expect(organisation.blocks[0].credits).toBeUndefined();
+  });
+});
+
 describe('a closing "Sources:" line is read in linear time (issue 13)', () => {
   // A 200 KB post of attributed paragraphs and a Sources line of many links: the paragraphs'
   // names are looked up in one pass each, whatever the number of entries.
