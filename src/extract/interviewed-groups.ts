@@ -141,21 +141,72 @@ export function groupSpeaks(text: string, groups: readonly string[]): boolean {
   return false;
 }
 
-/** True when an attribution's words are the group's ("one executive complained", "according to tax experts"). */
+// Words that tie unnamed sources back to the group ("the officials said", "two of those people").
+const TIE_BACK = new Set('the these those both'.split(' '));
+// Nouns that mostly stand for unnamed sources anywhere ("officials said"): not "executives", whom
+// a story counts as the ones it interviewed ("one executive complained": CNBC, label34).
+const ANONYMOUS_NOUNS = new Set('officials official people person persons sources source'.split(' '));
+// A group of a body the story names ("tax experts at the Urban Institute"): another group than the one interviewed.
+const OF_A_BODY = /^(?:at|from|of|with)\s+(?:the\s+)?\p{Lu}/u;
+
+/**
+ * True when an attribution's words are the group's ("one executive complained", "according to
+ * tax experts"). Unnamed sources need words that tie them back ("the officials said", not "state
+ * officials said": review35 F2); a group of a named body is another group.
+ */
 export function byGroup(evidence: string, block: Block, groups: readonly string[]): boolean {
   if (groups.length === 0) return false;
-  let words = evidence.toLowerCase().split(/\s+/);
+  const at = block.text.indexOf(evidence);
+  let words = evidence.split(/\s+/);
   if (/^according\s+to$/i.test(evidence.trim())) {
-    const at = block.text.indexOf(evidence);
     if (at < 0) return false;
     words = block.text
       .slice(at + evidence.length, at + evidence.length + 60)
-      .toLowerCase()
+      .trim()
       .split(/\s+/)
       .slice(0, 4)
       .map((w) => w.replace(/[^\p{L}-]+$/u, ''));
+    // The words of the group and what follows, in the text's case ("experts at the Urban Institute").
+    const i = words.findIndex((w) => groups.includes(w.toLowerCase()));
+    if (i < 0) return false;
+    const after = block.text
+      .slice(at + evidence.length)
+      .trim()
+      .split(/\s+/)
+      .slice(i + 1, i + 4)
+      .join(' ');
+    return !OF_A_BODY.test(after) && tiedBack(words, i);
   }
-  return words.some((w) => groups.includes(w));
+  // The words before the attribution too: "the" of "the officials said" may be outside it.
+  const before =
+    at < 0
+      ? []
+      : block.text
+          .slice(Math.max(0, at - 40), at)
+          .trim()
+          .split(/\s+/)
+          .slice(-2);
+  words = [...before, ...words];
+  return words.some((w, i) => i >= before.length && groups.includes(w.toLowerCase()) && tiedBack(words, i));
+}
+
+/** True unless words[i] is unnamed sources with no word before it tying them back to the group. */
+function tiedBack(words: readonly string[], i: number): boolean {
+  if (!ANONYMOUS_NOUNS.has(words[i].toLowerCase())) return true;
+  const prev = (words[i - 1] ?? '').toLowerCase();
+  const counted = /^(?:\d+|two|three|four|five|six|several|some|many|most|all)$/.test(prev);
+  return TIE_BACK.has(counted ? (words[i - 2] ?? '').toLowerCase() : prev);
+}
+
+// Where words the story quotes were said to someone else ("in testimony before", "in a 2022 report",
+// "in a statement", "in a note to clients"): not to the outlet, whoever says them (review35 F2).
+// Only articles and a few adjectives before the noun: "called in to report" is no venue (CNBC, label34).
+const OTHER_VENUE =
+  /\bin\s+(?:(?:a|an|the|its|his|her|their|\d{4}|written|sworn|prepared|joint|annual|quarterly|recent|new|regulatory|securities|congressional)\s+){0,3}(?:statement|report|filing|testimony|note|letter|submission|release|memo|study|paper|op-ed|court\s+(?:papers|documents|filings?))s?\b/iu;
+
+/** True when a paragraph, outside its quotes, says its words were said in a venue of their own. */
+export function otherVenue(text: string): boolean {
+  return OTHER_VENUE.test(text.replace(/“[^”]*”|"[^"]*"/g, ' '));
 }
 
 // A person named and described after a speech verb ("said Reuven Ortiz, a professor …", "according to
