@@ -316,6 +316,8 @@ function creditReferences(blocks: Block[], raws: ClaimHints[]): void {
 
 /** A closing line listing the post's sources: "Sources: …", "Source: …", "References: …", "Sources include …". */
 const SOURCES_LINE = /^[\s([]*(?:(?:sources?|references?)\s*[:：—–]|sources\s+include\b)/i;
+/** A line naming one source ("Source: …"): under a paragraph, its source line. */
+const SINGULAR_SOURCE = /^[\s([]*source\s*[:：—–]/i;
 /** An anchor that only numbers a further link of the entry before it ("(2)", "2"). */
 const NUMBER_ANCHOR = /^[\s([]*\d{1,3}[\s)\]]*$/;
 /** Entries of a closing sources line looked at: bounded work for a line of 10,000 links. */
@@ -367,7 +369,10 @@ function creditSourcesLine(blocks: Block[]): void {
     if (line.kind !== 'paragraph' || line.text.length > 1000 || !SOURCES_LINE.test(line.text)) continue;
     const entries = lineEntries(line);
     if (entries.length < 2) continue;
-    line.kind = 'reference';
+    // A singular "Source:" right under a paragraph is first that paragraph's source line
+    // (creditSourceLines credits it whole), then the list for the others (review35 F3).
+    const under = SINGULAR_SOURCE.test(line.text) && CREDITABLE.has(blocks[h - 1].kind);
+    if (!under) line.kind = 'reference';
     const names = new ReferenceNames<LineEntry>();
     for (const entry of entries) names.add(entry.name, entry);
     // A listed person by surname alone, when the post gives it to no one else ("Conway tweeted").
@@ -377,7 +382,7 @@ function creditSourcesLine(blocks: Block[]): void {
       story.map((b) => b.text),
     );
     for (const [i, surname] of surnames) names.add(surname, entries[i]);
-    for (const block of story) {
+    for (const block of under ? story.slice(0, -1) : story) {
       // A paragraph linking its own source has it: the line adds nothing to it.
       if (NOT_CLAIMS.has(block.kind) || block.citations.some(isOwnSource)) continue;
       const text = block.text;

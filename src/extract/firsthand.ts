@@ -2,7 +2,7 @@ import type { ClaimRules } from '../config/claim-config.js';
 import type { Block, ClaimEvidence, ClaimSignal } from '../types.js';
 import { bylineNames } from '../sources/outlet-names.js';
 import { INSTITUTION_NOUNS, NAME_STOPWORDS } from './claim-rules.js';
-import { byGroup, describedPerson, groupSpeaks, interviewedGroups } from './interviewed-groups.js';
+import { byGroup, describedPerson, groupSpeaks, interviewedGroups, otherVenue } from './interviewed-groups.js';
 import { settlePressEvents } from './press-events.js';
 import { sentenceIndex, sentenceRanges } from './sentences.js';
 import { MAX_EVIDENCE, unquoted } from './signals.js';
@@ -988,7 +988,7 @@ function fromGroup(
   const said = (block.evidence ?? []).filter((e) => e.signal === 'attribution');
   const theirs = (e: ClaimEvidence): boolean =>
     byGroup(e.text, block, groups) || (people && describedPerson(e.text, block.text));
-  if (said.length === 0 || !said.every(theirs)) return undefined;
+  if (said.length === 0 || !said.every(theirs) || otherVenue(block.text)) return undefined;
   if (namesOther(block, outlet, rules)) return undefined;
   return { words: said.slice(0, MAX_EVIDENCE).map((e) => e.text), block: source };
 }

@@ -24,6 +24,11 @@ function wpPost(html: string): string {
   return JSON.stringify({ id: 1, title: { rendered: 'T' }, content: { rendered: html } });
 }
 
+/** A made-up plural noun of letters only, another for each `i` ("qkers", "qlers", …). */
+function groupNoun(i: number): string {
+  return `q${i.toString(26).replace(/\d/g, (d) => 'klmnopqrst'[Number(d)])}ers`;
+}
+
 const DEEP = 5000;
 
 describe('deep nesting (issue 13): walked without recursion, no stack overflow', () => {
@@ -108,12 +113,12 @@ describe('extraction time grows linearly (issue 13)', () => {
     [
       'interviews of another group in each paragraph',
       (n) => {
-        const noun = (i: number): string => `q${i.toString(26).replace(/\d/g, (d) => 'klmnopqrst'[Number(d)])}ers`;
         // n / 12 paragraphs (~8 n characters): enough groups for their count to tell.
         const k = Math.floor(n / 12);
         const paragraphs = Array.from(
           { length: k },
-          (_, i) => `We spoke with four ${noun(i)} at the port. These ${noun(i)} all said 3 faults were hidden.`,
+          (_, i) =>
+            `We spoke with four ${groupNoun(i)} at the port. These ${groupNoun(i)} all said 3 faults were hidden.`,
         );
         return [paragraphs.join('\n\n'), 'post.md'];
       },
@@ -138,6 +143,20 @@ describe('extraction time grows linearly (issue 13)', () => {
         `Reyes told reporters at a briefing that 3 lanes shut. ${'Reyes told reporters at a [briefing](https://a.example/) and '.repeat(n / 62)}\n`,
         'post.md',
       ],
+    ],
+    // Another group in each sentence of one paragraph, and a last sentence naming them all
+    // (review35 F1): the groups of one paragraph are bounded too, and looked for in one pass.
+    [
+      'a paragraph of groups, its last sentence naming them all',
+      (n) => {
+        // n / 30 groups (~2.7 n characters), the last sentence naming each six times: unbounded,
+        // each group was looked for across that sentence (~11× at n = 50,000, ~17× above).
+        const k = Math.floor(n / 30);
+        const nouns = Array.from({ length: k }, (_, i) => groupNoun(i));
+        const all = Array.from({ length: 6 }, () => nouns.join(' and ')).join(' and ');
+        const spoke = nouns.map((g) => `We spoke with ${g}.`).join(' ');
+        return [`${spoke} Critics said ${all} said costs rose 20%.\n`, 'post.md'];
+      },
     ],
     [
       'a well-formed page',

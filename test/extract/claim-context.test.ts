@@ -612,6 +612,32 @@ describe('firsthand reporting is not uncited (issue 8)', () => {
     expect(uncited(news(COURIER, ...paragraphs.slice(1)))).toEqual([0, 1, 2, 3]);
   });
 
+  it('an interviewed group does not speak in a venue elsewhere: testimony, a report, a statement, another group (review35 F2)', () => {
+    const LEDGER =
+      '<title>Tax loophole - The Ledger</title><link rel="canonical" href="https://theledger.example/tax">';
+    const p = news(
+      LEDGER,
+      'According to tax experts interviewed by The Ledger, the loophole costs $2 billion a year.',
+      'The loophole was added in 2017, said Reuven Ortiz, a professor of tax law at Yale, in testimony before the Senate Finance Committee last week.',
+      'Most of the cost falls on states, according to tax experts at the Urban Institute in a 2022 report.',
+      'The rule costs 0.5% of GDP, said Ana Diaz, an economist at the IMF, in a report published Monday.',
+    );
+    expect(firsthand(p)[0]).toBeDefined();
+    expect(uncited(p)).toEqual([1, 2, 3]);
+    const officials = news(
+      COURIER,
+      'The Harbour Courier spoke with two city officials who asked not to be identified because the talks are private. The officials said 30 berths would close.',
+      'At a news conference on Tuesday, state officials said 12 ferries would be sold.',
+      'Federal officials said in a statement that $40 million had been set aside.',
+      'The officials said the city had known of the faults since 2021.',
+    );
+    expect(firsthand(officials)[3]).toBeDefined();
+    // State officials at a news conference this story covers are its own reporting by the
+    // press-event rule (press-events.ts), not by the interview: the group rule stays out of it.
+    expect(officials.blocks[1].firsthand).toEqual({ words: ['state officials said'], block: 1 });
+    expect(uncited(officials)).toEqual([2]);
+  });
+
   it('after such an interview, an elected official or a body’s spokesperson introduced by name stays a claim (review34)', () => {
     const paragraphs = [
       'According to harbour engineers interviewed by The Harbour Courier, 12 of the quays need repair.',

@@ -106,6 +106,23 @@ describe('quotes and source lines (issue 8)', () => {
     expect(repairs.citations[0].sentence).toBe('Source: council budget 2025');
   });
 
+  it('a closing "Source: A, B" line right under a paragraph stays its source line, both links (review35 F3)', () => {
+    const p = markdownPost(
+      'Coast Radio reported that 40 berths are empty, the most since 2019.',
+      'Wages grew 3.9% from a year earlier, the slowest pace since 2021.',
+      'Source: [Bureau of Labor Statistics](https://bls.example.gov/a), [Census Bureau](https://census.example.gov/b), [Coast Radio](https://radio.example/c)',
+    );
+    expect(p.blocks[2].kind).toBe('source-line');
+    expect(p.blocks[1].citations.map((c) => [c.url, c.via])).toEqual([
+      ['https://bls.example.gov/a', 'source-line'],
+      ['https://census.example.gov/b', 'source-line'],
+      ['https://radio.example/c', 'source-line'],
+    ]);
+    // The closing line still credits a paragraph elsewhere that names a listed party.
+    expect(p.blocks[0].citations.map((c) => [c.url, c.via])).toEqual([['https://radio.example/c', 'reference-list']]);
+    expect(uncited(p)).toEqual([]);
+  });
+
   it('a <figcaption> with a link under a pull quote, and a <cite> line under a paragraph, credit them', () => {
     expect([pullquote.kind, caption.kind]).toEqual(['blockquote', 'source-line']);
     expect(links(pullquote)).toEqual([['https://news.example.com/2025/02/harbour-master', 'source-line']]);
