@@ -3,7 +3,10 @@
  * and where a paragraph names them: the one lookup both the reference list under a heading and
  * a closing "Sources: …" line credit paragraphs by (credits.ts). A leading "the" is no part of
  * a name and case is ignored ("The Daily Ledger" is named by "the Daily Ledger"); a name in the
- * text starts with a capital letter.
+ * text starts with a capital letter. Two guards keep a common word from passing for a name
+ * (review35 F4): a one-word name written with "the" ("The Hill", "The Times") is named only
+ * after "the" ("according to the Hill", not "Capitol Hill" or "Times have changed"), and no name
+ * is found inside a run of capitalised words ("Michael Bloomberg" names no "Bloomberg").
  */
 
 /** Entries that share a first word: bounded work per word of a paragraph. */
@@ -17,9 +20,21 @@ function nameKey(name: string): string {
     .toLowerCase();
 }
 
+/** Capitalised words a name may follow in a run of them: "The Hill", "On Monday Reuters said", "Senator Ann Lee". */
+const OPEN_BEFORE = new Set(
+  'the a an and or but of in on at by for from with to as via yesterday today tonight monday tuesday wednesday thursday friday saturday sunday mr mrs ms miss dr sir dame lord lady sen rep gov prof president senator governor mayor minister judge secretary counselor chairman chairwoman chief professor'.split(
+    ' ',
+  ),
+);
+/** The capitalised word right before `at` (one space apart), if any. */
+const WORD_BEFORE = /(\p{Lu}[\p{L}'’-]*)\s$/u;
+
+/** A name, what it stands for, and whether a "the" must come before it in the text. */
+type Entry<T> = [key: string, value: T, afterThe: boolean];
+
 /** Reference names, each with what it stands for, looked up by their first word. */
 export class ReferenceNames<T> {
-  private readonly byFirstWord = new Map<string, Array<[string, T]>>();
+  private readonly byFirstWord = new Map<string, Array<Entry<T>>>();
 
   get size(): number {
     return this.byFirstWord.size;
@@ -30,8 +45,10 @@ export class ReferenceNames<T> {
     const key = nameKey(name);
     if (!/\p{L}/u.test(key)) return;
     const first = key.split(/\s/)[0];
+    const afterThe = first === key && /^\s*the\s/i.test(name);
     const list = this.byFirstWord.get(first) ?? [];
-    if (list.length < MAX_NAMES_PER_WORD && !list.some(([k, v]) => k === key && v === value)) list.push([key, value]);
+    if (list.length < MAX_NAMES_PER_WORD && !list.some(([k, v]) => k === key && v === value))
+      list.push([key, value, afterThe]);
     this.byFirstWord.set(first, list);
   }
 
@@ -45,8 +62,14 @@ export class ReferenceNames<T> {
       // "Gazette's report" names "Gazette".
       const word = m[0].toLowerCase();
       const names = this.byFirstWord.get(word) ?? this.byFirstWord.get(word.replace(/['’]s$/, '')) ?? [];
-      for (const [key, value] of names) {
+      if (names.length === 0) continue;
+      const lead = text.slice(Math.max(0, m.index - 40), m.index);
+      const before = WORD_BEFORE.exec(lead)?.[1].toLowerCase();
+      if (before !== undefined && !OPEN_BEFORE.has(before)) continue;
+      const afterThe = /\bthe\s$/i.test(lead);
+      for (const [key, value, needsThe] of names) {
         const end = m.index + key.length;
+        if (needsThe && !afterThe) continue;
         if (text.slice(m.index, end).toLowerCase() === key && !/[\p{L}\d]/u.test(text.charAt(end)))
           visit(value, m.index, end);
       }

@@ -227,6 +227,23 @@ describe('a reference list at the end (issue 8)', () => {
   });
 });
 
+describe('a reference name that is a common word (review35 F4)', () => {
+  it('"The Hill" is named after "the" only, and no name is found inside a run of capitalised words', () => {
+    const post = markdownPost(
+      'Lawmakers on Capitol Hill said the budget bill would pass by 40 votes.',
+      'Times have changed: the deficit grew 12% last year, the Times reported.',
+      'The deal cut $30 billion, according to the Hill.',
+      'Michael Bloomberg said he would give $500 million.',
+      'Sources: [The Hill](https://hill.example/budget), [The Times](https://times.example/deficit), [Bloomberg](https://bloomberg.example/a)',
+    );
+    expect(post.blocks[4].kind).toBe('reference');
+    expect(post.blocks[0].credits).toBeUndefined();
+    expect(links(post.blocks[1])).toEqual([['https://times.example/deficit', 'reference-list']]);
+    expect(links(post.blocks[2])).toEqual([['https://hill.example/budget', 'reference-list']]);
+    expect(post.blocks[3].credits).toBeUndefined();
+  });
+});
+
 describe("a closing line offering a party's full document (issue 8)", () => {
   const speech = '[Speech by Ruth Alder to the chamber](https://city.example/speech-2026)';
 
