@@ -15,10 +15,13 @@
  *   X itself, with or without the u flag, in a class or out (a surrogate pair's two escapes,
  *   with the u flag, are read as the one code point); `\X`, an identity escape (only legal
  *   without the u flag), becomes `\uXXXX` alone;
- * - in a string literal likewise (an escape there is the character itself);
+ * - in a string literal likewise (an escape there is the character itself), except that `\` before
+ *   U+2028 or U+2029 is a line continuation, which stands for nothing, and goes;
  * - in a template, X becomes the substitution `${"\uXXXX"}`, which adds X to its cooked and its
- *   raw text alike; only in an untagged template or a `String.raw` one (another tag would be
- *   handed its parts in another shape), else the build fails.
+ *   raw text alike; `\X` becomes X's substitution in an untagged template (where only the cooked
+ *   text is seen: X, or nothing for a line continuation) and `${"\\\uXXXX"}` in a `String.raw`
+ *   one (whose raw text keeps the backslash); only in those two (another tag would be handed its
+ *   parts in another shape), else the build fails.
  * Anything else past ASCII (an identifier, a comment) fails the build: none is expected.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -27,9 +30,27 @@ import { tokenizer } from 'acorn';
 /** `\uXXXX` of one UTF-16 code unit. */
 const escape = (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
-/** Escapes each non-ASCII code unit of a literal's text; a backslash escaping one goes with it. */
-const escapeUnits = (text) =>
-  text.replace(/(\\*)([^\0-\x7f])/g, (_, slashes, unit) => slashes.slice(slashes.length % 2) + escape(unit));
+/**
+ * Rewrites each non-ASCII code unit of a literal's text as `write(unit, escaped)`; `escaped` when
+ * an odd run of backslashes before it makes the last one its escape, which then goes to `write`.
+ */
+const rewriteUnits = (text, write) =>
+  text.replace(/(\\*)([^\0-\x7f])/g, (_, slashes, unit) => {
+    const escaped = slashes.length % 2 === 1;
+    return slashes.slice(escaped ? 1 : 0) + write(unit, escaped);
+  });
+
+/** U+2028 and U+2029: a backslash before one is a line continuation, which stands for nothing. */
+const isLineBreak = (unit) => unit === '\u2028' || unit === '\u2029';
+
+/** A regular expression's or string's unit: `\X` is X itself there, a line continuation nothing. */
+const escapeUnit = (unit, escaped) => (escaped && isLineBreak(unit) ? '' : escape(unit));
+
+/** An untagged template's unit: only its cooked text is seen, where `\X` is as in a string. */
+const cookedUnit = (unit, escaped) => (escaped && isLineBreak(unit) ? '' : '${"' + escape(unit) + '"}');
+
+/** A `String.raw` template's unit: its raw text is seen, which keeps the backslash escaping X. */
+const rawUnit = (unit, escaped) => '${"' + (escaped ? '\\\\' : '') + escape(unit) + '"}';
 
 /** True when the template opening at `tokens[at]` is tagged `String.raw`. */
 const isRaw = (tokens, at) =>
@@ -61,9 +82,11 @@ export function asciiSource(file) {
     else if (label === '}' && top !== undefined && top.depth >= 0) top.depth -= 1;
     const text = source.slice(token.start, token.end);
     if (!/[^\0-\x7f]/.test(text)) return;
-    if (label === 'regexp' || label === 'string') edits.push([token.start, token.end, escapeUnits(text)]);
-    else if (label === 'template' && top !== undefined && (isRaw(tokens, top.at) || isUntagged(tokens[top.at - 1])))
-      edits.push([token.start, token.end, text.replace(/[^\0-\x7f]/g, (unit) => '${"' + escape(unit) + '"}')]);
+    if (label === 'regexp' || label === 'string') edits.push([token.start, token.end, rewriteUnits(text, escapeUnit)]);
+    else if (label === 'template' && top !== undefined && isRaw(tokens, top.at))
+      edits.push([token.start, token.end, rewriteUnits(text, rawUnit)]);
+    else if (label === 'template' && top !== undefined && isUntagged(tokens[top.at - 1]))
+      edits.push([token.start, token.end, rewriteUnits(text, cookedUnit)]);
     else
       throw new Error(`ascii-source: ${file}: non-ASCII in a ${label} token at ${token.start} (${text.slice(0, 40)})`);
   });

@@ -393,8 +393,8 @@ function closedBeforeIt(html: string, el: DomNode, at: number): boolean {
  * its blanked source (its spaces and line breaks), joined to the text nodes on either side, as
  * the parser joins text that no tag parts. Only where that parse is sure to build it: each
  * element inside `el`, closed by its own end tag (see ownsItsSource), of no kind another start
- * tag closes implicitly, holding no SVG or MathML (whose context may outlast it), none inside
- * another. Then after each the parser is where it was after the element's end tag, and the rest
+ * tag closes implicitly, holding no tag that sets the SVG/MathML context (see FOREIGN_TAG),
+ * none inside another. Then after each the parser is where it was after the element's end tag, and the rest
  * of the tree is the page's. False, and the tree untouched, when any is not so. A page whose
  * article is read without a block of it (a sidebar in its layout) is then parsed once, not twice:
  * the second parse was ~7% of the CPU of `check --offline` of the 2,000-link news page.
@@ -406,7 +406,7 @@ function cutOut(html: string, el: DomNode, skip: readonly DomNode[]): boolean {
     if (node.type !== 'tag' || name === undefined || node.startIndex == null || node.endIndex == null) return false;
     if (node.startIndex < after || IMPLICITLY_CLOSED.has(name) || !endsWithEndTag(html, node.endIndex + 1, name))
       return false;
-    if (FOREIGN_START.test(html.slice(node.startIndex, node.endIndex + 1))) return false;
+    if (FOREIGN_TAG.test(html.slice(node.startIndex, node.endIndex + 1))) return false;
     // Nor may its start tag have closed the element before it (`<p>text<aside>`: the p ends
     // there; blanked, it would run on): that one ends with its own end tag, or is void.
     const siblings = node.parent?.children ?? [];
@@ -451,14 +451,24 @@ function ownsItsSource(html: string, el: DomNode, end: number): boolean {
   return endsWithEndTag(html, end, name);
 }
 
+/** The start of an svg or math element (or of a longer name: only ever a reason not to reuse). */
+const FOREIGN_START = /<(?:svg|math)/i;
+
+/**
+ * A start or end tag of an element that sets htmlparser2's SVG/MathML context (its Parser's
+ * foreignContextElements and htmlIntegrationElements): svg and math turn it on, an HTML island
+ * in them (desc, title, mi, foreignObject, ...) off, and any end tag of these, even a stray one,
+ * takes back the last setting; implicit closes leave it. A left-out block holding one can thus
+ * change whether `<x/>` closes itself after it. Matched wider than the parser reads names (any
+ * white space, '/' after an end tag's name): only ever a reason not to reuse.
+ */
+const FOREIGN_TAG = /<(?:\/\s*)?(?:svg|math|mi|mo|mn|ms|mtext|annotation-xml|foreignobject|desc|title)(?![^\s/>])/i;
+
 /**
  * True when the source before `end` is the end tag of `name` (`</name>`, `</NAME  >`). Compared
  * as text, not as a pattern built from the name: a tag name may hold any character but white
  * space, '/' and '>' (`<article(>`), and such a pattern would not compile (a crash, exit 3).
  */
-/** The start of an svg or math element (or of a longer name: only ever a reason not to reuse). */
-const FOREIGN_START = /<(?:svg|math)/i;
-
 function endsWithEndTag(html: string, end: number, name: string): boolean {
   if (!html.endsWith('>', end)) return false;
   // Back over the white space htmlparser2 ends a tag name at (ASCII only, not trimEnd's Unicode).

@@ -49,6 +49,37 @@ describe('a bundle rewritten in ASCII is the same program', () => {
     expect(after).toEqual(before);
   });
 
+  it('a backslash before a character past ASCII keeps its meaning in strings and templates', () => {
+    // `\’` is ’ cooked and `\’` raw; `\` before U+2028 or U+2029 is a line continuation: nothing
+    // cooked, itself raw. Built from strings so that the program's source holds them as written.
+    const [ls, ps] = ['\u2028', '\u2029'];
+    const program = [
+      'return [',
+      `"a\\’b", "a\\${ls}b", 'c\\${ps}d', "e\\\\’f",`,
+      `\`a\\’b\`, \`a\\${ls}b\`, \`c\\${ps}d\`, \`e\\\\’f\`, \`g\\𝕫h\`,`,
+      `String.raw\`a\\’b\`, String.raw\`a\\${ls}b\`, String.raw\`c\\${ps}d\`, String.raw\`e\\\\’f\`,`,
+      '];',
+    ].join('\n');
+    const { ascii, before, after } = rewrite(program);
+    expect(ascii).toMatch(/^[\0-\x7f]*$/);
+    expect(before).toEqual([
+      'a’b',
+      'ab',
+      'cd',
+      'e\\’f',
+      'a’b',
+      'ab',
+      'cd',
+      'e\\’f',
+      'g𝕫h',
+      'a\\’b',
+      `a\\${ls}b`,
+      `c\\${ps}d`,
+      'e\\\\’f',
+    ]);
+    expect(after).toEqual(before);
+  });
+
   it('refuses a template another tag would be handed in another shape', () => {
     const file = path.join(dir, 'tagged.cjs');
     writeFileSync(file, 'const tag = (s) => s.raw; tag`’`;');

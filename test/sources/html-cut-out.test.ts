@@ -43,6 +43,16 @@ function readTwice(page: string): { body: string; parsed: number; reused: unknow
   return { body: post.body, parsed, reused, fresh: extractPost({ ...post }) };
 }
 
+/** A tree's nodes, without their links to parents and siblings. */
+const shape = (n: DomNode): unknown => ({
+  type: n.type,
+  name: n.name,
+  attribs: n.attribs,
+  data: n.data,
+  at: [n.startIndex, n.endIndex],
+  children: (n.children ?? []).map(shape),
+});
+
 describe('a body read without a block of it is parsed once', () => {
   it('takes the sidebar out of the page tree, as a parse of the blanked body builds it', () => {
     const { body, parsed, reused, fresh } = readTwice(layout(SIDEBAR, '\n'));
@@ -59,15 +69,30 @@ describe('a body read without a block of it is parsed once', () => {
     expect(reused).toEqual(fresh);
   });
 
+  // An svg left open in the article makes `<a/>` close itself; a `<desc>` (an HTML island in SVG)
+  // turns that off, any `</desc>` or `</svg>`, even a stray one, takes back the last setting. The
+  // page's parse, which read the left-out block, and a parse of the blanked body then disagree on
+  // whether the anchor after it holds its text.
+  it.each(['<desc>Q', 'Q</desc>', '<mtext>Q', '</svg>Q', '</foreignObject >Q'])(
+    'parses the body again where the left-out block holds a tag that sets the SVG context: %s',
+    (quote) => {
+      const page = layout('').replace(
+        /<article>[\s\S]*<\/article>/,
+        `<article><h1>Story</h1><p>Intro, per <a href="https://h.example.org/i">the survey</a>.<svg></p>
+<div class="share">${quote}</div>
+<p>After <a href="https://x.example.org/a"/>anchor text</a> end, per the data.</p></article>`,
+      );
+      const { body, parsed, reused, fresh } = readTwice(page);
+      expect(body).not.toContain('share');
+      expect(reused).toEqual(fresh);
+      const post = parseHtmlDocument(page, { source: 'page.html' });
+      const kept = parseHtmlTree(post.body, { indices: true });
+      expect(shape(kept)).toEqual(shape(parseHtmlTree(post.body, { indices: true })));
+      expect(parsed).toBe(2);
+    },
+  );
+
   it('builds, for pages of sidebars, asides and text around them, the tree a parse of the body builds', () => {
-    const shape = (n: DomNode): unknown => ({
-      type: n.type,
-      name: n.name,
-      attribs: n.attribs,
-      data: n.data,
-      at: [n.startIndex, n.endIndex],
-      children: (n.children ?? []).map(shape),
-    });
     const text = fc.constantFrom(
       '',
       '\n',
