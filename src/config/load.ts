@@ -89,13 +89,16 @@ async function foundInside(cwd: string, file: string, label: string): Promise<st
 async function readConfigText(file: string, label: string): Promise<string> {
   const handle = await open(file, 'r');
   try {
-    if (!(await handle.stat()).isFile()) throw new ConfigError(`${label}: not a regular file`);
-    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new ConfigError(`${label}: not a regular file`);
+    // Sized by the file (a package.json is read on most runs), one byte over to see it grow past the cap.
+    const buffer = Buffer.allocUnsafe(Math.min(stat.size, MAX_CONFIG_BYTES) + 1);
     let length = 0;
     for (let n = -1; n !== 0 && length < buffer.length; length += n) {
       n = (await handle.read(buffer, length, buffer.length - length, null)).bytesRead;
     }
     if (length > MAX_CONFIG_BYTES) throw new ConfigError(`${label}: larger than ${MAX_CONFIG_BYTES} bytes`);
+    if (length > stat.size) throw new ConfigError(`${label}: changed while it was read`);
     return buffer.toString('utf8', 0, length);
   } finally {
     await handle.close();
