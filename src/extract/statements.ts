@@ -31,6 +31,7 @@ import {
 import { MAX_EVIDENCE, unquoted } from './signals.js';
 import { sentenceRanges } from './sentences.js';
 import type { Speech } from './speech.js';
+import { perText } from './per-text.js';
 
 /**
  * The statement signal: in a post written in the reporting voice (news: its prose rarely says
@@ -295,25 +296,12 @@ function organisationSubject(sentence: string, text: string): RegExpExecArray | 
   return namesKind(text, m[1]) ? m : null;
 }
 
-// The kinds of organisation the last text asked about names (namesKind): each sentence of a
-// paragraph asks of the whole paragraph, which was scanned again per sentence (a 464 KB text of
-// "the bank …" sentences took 13.7 s).
-let kindsText: string | undefined;
-const kindsNamed = new Map<string, boolean>();
-
-/** Whether `text` names an organisation of the kind `noun` ("Calder Bank", "Bank of Elwood", "Marrow Studios"), once per text and kind. */
-function namesKind(text: string, noun: string): boolean {
-  if (text !== kindsText) {
-    kindsText = text;
-    kindsNamed.clear();
-  }
-  let named = kindsNamed.get(noun);
-  if (named === undefined) {
-    named = scanKind(text, noun);
-    kindsNamed.set(noun, named);
-  }
-  return named;
-}
+/**
+ * Whether `text` names an organisation of the kind `noun` ("Calder Bank", "Bank of Elwood",
+ * "Marrow Studios"), once per text and kind: each sentence of a paragraph asks of the whole
+ * paragraph, which was scanned again per sentence (a 464 KB text of "the bank …" sentences took 13.7 s).
+ */
+const namesKind = perText(scanKind);
 
 function scanKind(text: string, noun: string): boolean {
   const kind = noun[0].toUpperCase() + noun.slice(1);

@@ -1,4 +1,5 @@
 import { DETERMINERS, MECHANICAL_SUBJECTS, NAME_STOPWORDS } from './claim-rules.js';
+import { perText } from './per-text.js';
 
 /**
  * A subject that is a post's thing in lower case ("the page says", "the server said") but a
@@ -50,23 +51,12 @@ export function isSurnameSubject(t: string, at: number, subject: string, fillers
   return writtenAsSurname(t, m[0]);
 }
 
-// The text last read by writtenAsSurname, and its answer per word: a paragraph saying "Page said"
-// a thousand times reads its occurrences of "Page" once, not once per verb.
-let readText: string | undefined;
-const readWords = new Map<string, boolean>();
-
-/** True when `t` writes `word` after a first name somewhere ("Larry Page"). */
-function writtenAsSurname(t: string, word: string): boolean {
-  if (t !== readText) {
-    readText = t;
-    readWords.clear();
-  }
-  let known = readWords.get(word);
-  if (known === undefined) {
-    known = false;
-    for (let k = t.indexOf(word); k >= 0 && !known; k = t.indexOf(word, k + 1))
-      known = !/[\p{L}\p{N}]/u.test(t.charAt(k + word.length)) && firstNameBefore(t, k);
-    readWords.set(word, known);
-  }
-  return known;
-}
+/**
+ * True when `t` writes `word` after a first name somewhere ("Larry Page"), read once per text and
+ * word: a paragraph saying "Page said" a thousand times reads its occurrences of "Page" once.
+ */
+const writtenAsSurname = perText((t, word) => {
+  for (let k = t.indexOf(word); k >= 0; k = t.indexOf(word, k + 1))
+    if (!/[\p{L}\p{N}]/u.test(t.charAt(k + word.length)) && firstNameBefore(t, k)) return true;
+  return false;
+});
