@@ -133,9 +133,7 @@ export function runBundle(distDir: string, { writeCache = false }: { writeCache?
  * @public scripts/bundle.js checks the cache with it.
  */
 export function compileBundle(bundle: string, cachedData?: Buffer): vm.Script {
-  const source = readFileSync(bundle, 'utf8');
-  return new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: bundle,
-    cachedData,
-  });
+  // The build wrote the bundle inside the module wrapper (scripts/bundle.js): its text as read
+  // is the script, and its value the wrapper function.
+  return new vm.Script(readFileSync(bundle, 'utf8'), { filename: bundle, cachedData });
 }
