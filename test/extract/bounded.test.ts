@@ -283,6 +283,18 @@ describe('extraction time grows linearly (issue 13)', () => {
     expect(growthRatio(small, large, 8)).toBeLessThan(8);
   });
 
+  // Images (--include-media) in a paragraph naming a press event: their alt text is not the
+  // paragraph's, and each was looked for to the text's end (review36 F3: ~14x for 4x the input).
+  it('images after a press event, with --include-media', () => {
+    const page = (n: number): string => {
+      const images = '<img src="https://a.example/i.png" alt="a a a a b">'.repeat(n / 100);
+      return `<!doctype html><html><head><title>T</title></head><body><article><p>Reyes told reporters at a briefing that 3 lanes shut. ${images.replace(/<img/g, `${'a '.repeat(25)}<img`)}</p></article></body></html>`;
+    };
+    const run = (text: string) => () =>
+      void parseDocument(text, { source: 'page.html' }).map((post) => extractPost(post, { includeMedia: true }));
+    expect(growthRatio(run(page(100_000)), run(page(400_000)), 8, 50)).toBeLessThan(8);
+  });
+
   // Each nested card asks whether the headline is one link: answered once per heading, the work
   // hardly grows; walked per card, it was depth × headline.
   it('nested cards around one long headline', () => {
