@@ -62,6 +62,7 @@ import type { ClaimRules } from '../config/claim-config.js';
 import { sentenceIndex, sentenceRanges } from './sentences.js';
 import { PERSON_NOUNS, isMeasuredChange, isOwnOrThing, isPartySubject } from './position-subjects.js';
 import { sliceWhole } from '../sources/text-slice.js';
+import { pluralReports } from './plural-reporting.js';
 import { researchReports } from './research-subjects.js';
 import { causalClaims, mayStateCause } from './causal.js';
 import { instructionLead } from './instruction-lead.js';
@@ -1183,6 +1184,9 @@ export function claimSignals(text: string, options: SignalOptions = {}): TextSig
   // Someone else's research told as a story ("the scientists asked five people …"), when no
   // reporting verb said so already ("the survey found"): research-subjects.ts.
   if (said.length === 0) said.push(...researchReports(unquoted(prose), MAX_EVIDENCE, options.ownResearch === true));
+  // A plural subject reporting in the present ("Experts warn that", "Studies show that"): plural-reporting.ts.
+  if (said.length === 0)
+    said.push(...pluralReports(unquoted(blanked(prose, [], rules.attributionIgnore)), MAX_EVIDENCE));
   // A social post quoted as its reader sees it, its author's handle and a colon before the words
   // ("@viticci: counting other people's money is weird"): what that account wrote.
   if (said.length === 0) said.push(...handlePosts(prose));
