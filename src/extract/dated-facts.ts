@@ -1,9 +1,9 @@
 import type { Block, BlockKind } from '../types.js';
-import { CHANGELOG_ENTRY, EDITORS_NOTE, PERSONAL_VOICE, RECORD_CLAIM, REPORTING_VERBS } from './claim-rules.js';
+import { CHANGELOG_ENTRY, EDITORS_NOTE, PERSONAL_VOICE, REPORTING_VERBS } from './claim-rules.js';
 import { MAX_EVIDENCE, unquoted } from './signals.js';
 import { sentenceRanges } from './sentences.js';
 import type { Speech } from './speech.js';
-import { eventVerb, knownNames, namesIn, statesNothing } from './statements.js';
+import { addStatement, eventVerb, knownNames, matches, namesIn, statesNothing } from './statements.js';
 
 /**
  * Facts about others in a post written in the personal voice (an essay, a review, a blog): the
@@ -94,11 +94,8 @@ export function addDatedFacts(
   const known = knownNames(blocks);
   for (const block of blocks) {
     if (!canState(block, notClaims, speech)) continue;
-    if (ignore.some((re) => new RegExp(re.source, re.flags.replace('g', '')).test(block.text))) continue;
+    if (ignore.some((re) => matches(re, block.text))) continue;
     const found = datedFacts(block.text, known);
-    if (found.length === 0) continue;
-    block.signals.push('statement');
-    block.isClaim = true;
-    block.evidence = [...(block.evidence ?? []), ...found.map((t) => ({ signal: 'statement' as const, text: t }))];
+    if (found.length > 0) addStatement(block, found);
   }
 }

@@ -409,7 +409,7 @@ function isChangelogEntry(block: Block): boolean {
 }
 
 /** Whether a global pattern matches a text, from its start whatever it matched before. */
-function matches(re: RegExp, text: string): boolean {
+export function matches(re: RegExp, text: string): boolean {
   re.lastIndex = 0;
   return re.test(text);
 }
@@ -469,7 +469,7 @@ const RELEASE_HEADING_CHARS = 60;
 const TOLD_BY_SOURCES = /\b(?:I|[Ww]e)(?:\s+(?:was|were|am|are)|['’](?:m|re))\s+told\b/g;
 
 /** Gives a block the statement signal, with its evidence. */
-function addStatement(block: Block, found: readonly string[]): void {
+export function addStatement(block: Block, found: readonly string[]): void {
   block.signals.push('statement');
   block.isClaim = true;
   block.evidence = [...(block.evidence ?? []), ...found.map((text) => ({ signal: 'statement' as const, text }))];
