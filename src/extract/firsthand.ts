@@ -3,6 +3,7 @@ import type { Block, ClaimEvidence, ClaimSignal } from '../types.js';
 import { bylineNames } from '../sources/outlet-names.js';
 import { INSTITUTION_NOUNS, NAME_STOPWORDS } from './claim-rules.js';
 import { byGroup, describedPerson, groupSpeaks, interviewedGroups, otherVenue } from './interviewed-groups.js';
+import { settleOwnSurvey } from './own-survey.js';
 import { settlePressEvents } from './press-events.js';
 import { sentenceIndex, sentenceRanges } from './sentences.js';
 import { MAX_EVIDENCE, unquoted } from './signals.js';
@@ -736,6 +737,12 @@ export function settleFirsthand(blocks: readonly Block[], pageOutlet: Outlet, ru
   }
   // A story covering a press event: its speakers there spoke to the outlet (press-events.ts).
   settlePressEvents(blocks, { isUncited, namesOther: (b) => namesOther(b, outlet, rules) });
+  // A story reporting the outlet's own survey: its respondents answered the outlet (own-survey.ts).
+  settleOwnSurvey(blocks, {
+    isUncited,
+    namesOther: (b) => namesOther(b, outlet, rules),
+    isOutletName: (n) => isOutlet(n, outlet),
+  });
 }
 
 // Speech verbs in the present, a feature's tense for its interviews ("says Ruiz", "she recalls"),
