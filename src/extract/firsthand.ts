@@ -497,7 +497,7 @@ const UNCITED_SIGNALS: ReadonlySet<ClaimSignal> = new Set(['quote', 'number', 'a
 const NOT_PARAGRAPHS = new Set(['heading', 'table-cell', 'footnote', 'source-line', 'reference', 'figcaption']);
 /** Verbs of a speaker's later words ("Reyes said", "she added"). */
 const SPEECH_VERBS = new Set(
-  'said says added adds explained explains continued continues recalled recalls noted notes insisted insists argued argues wrote writes recounted recounts remembered remembers'.split(
+  'said says added adds explained explains continued continues recalled recalls noted notes insisted insists argued argues wrote writes recounted recounts remembered remembers admitted admits revealed reveals joked jokes quipped quips conceded concedes confessed confesses mused muses laughed laughs'.split(
     ' ',
   ),
 );
@@ -747,8 +747,16 @@ export function settleFirsthand(blocks: readonly Block[], pageOutlet: Outlet, ru
 
 // Speech verbs in the present, a feature's tense for its interviews ("says Ruiz", "she recalls"),
 // and in the past, news's tense for what was said anywhere ("Ruiz said").
-const PRESENT_SPEECH = new Set('says adds explains recalls notes insists continues remembers recounts'.split(' '));
-const PAST_SPEECH = new Set('said added explained recalled noted insisted continued remembered recounted'.split(' '));
+const PRESENT_SPEECH = new Set(
+  'says adds explains recalls notes insists continues remembers recounts admits reveals jokes quips concedes confesses muses laughs'.split(
+    ' ',
+  ),
+);
+const PAST_SPEECH = new Set(
+  'said added explained recalled noted insisted continued remembered recounted admitted revealed joked quipped conceded confessed mused laughed'.split(
+    ' ',
+  ),
+);
 // Fewest paragraphs of people speaking in the present that make a story a feature told so.
 const FEATURE_MIN_PRESENT = 2;
 
