@@ -94,6 +94,8 @@ export type CheckErrorCode =
   | 'PRIVATE_ADDRESS'
   | 'EXCLUDED_PATTERN'
   | 'EXAMPLE_DOMAIN'
+  /** localhost, *.localhost, *.test without --allow-private (names for local setups). */
+  | 'LOCAL_NAME'
   | 'NOT_A_SOURCE'
   | 'UNSUPPORTED_SCHEME'
   | 'INVALID_URL'

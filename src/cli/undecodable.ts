@@ -3,8 +3,8 @@ import { UsageError } from '../errors.js';
 import { fileNameText, notUtf8 } from '../sources/name-bytes.js';
 import { argumentBytes } from './argv-bytes.js';
 
-// Text Node could not decode, outside the inputs (argv-bytes.ts reads those by their bytes): an
-// option's value and the working directory. Node hands each byte that is not UTF-8 as U+FFFD,
+// Text Node could not decode, outside the inputs named by file (argv-bytes.ts reads those by
+// their bytes): an option's value, an input URL and the working directory. Node hands each byte that is not UTF-8 as U+FFFD,
 // so such a value would silently be another one (a report written to `out\uFFFD.json`, a pattern
 // matching nothing, a config file never found): the run stops with one line instead.
 
@@ -52,6 +52,31 @@ export function optionBytesError(
   return undefined;
 }
 
+// An input that is a URL (check's, wp's site) is never a file name to find by its bytes: a byte
+// that is not UTF-8 in it reached the URL parser as U+FFFD, which was then refused as "Invalid
+// URL" with the U+FFFD shown, or percent-encoded in a path as another URL.
+const URL_ARGUMENT = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/**
+ * The first argument that is a URL given as bytes that are not UTF-8, as one line (undefined
+ * when there is none, or the command line's bytes cannot be read). Option values come first
+ * (optionBytesError), so what is left here is an input.
+ */
+export function urlBytesError(
+  args: readonly string[] = process.argv.slice(2),
+  cmdline = '/proc/self/cmdline',
+): string | undefined {
+  if (!args.some((arg) => arg.includes('\ufffd') && URL_ARGUMENT.test(arg))) return undefined;
+  const given = argumentBytes(args, cmdline);
+  if (given === undefined) return undefined;
+  for (let i = 0; i < args.length; i += 1) {
+    if (URL_ARGUMENT.test(args[i]) && notUtf8(given[i])) {
+      return `the URL ${fileNameText(given[i])} is not valid UTF-8 (each \\xHH is a byte that is not); percent-encode such bytes (%HH)`;
+    }
+  }
+  return undefined;
+}
+
 /**
  * Why citecheck cannot run in the working directory: it is gone, or its name is not UTF-8, so
  * that every path made absolute from it (a report's, the config file's, a glob's) names nothing.
@@ -76,6 +101,6 @@ function workingDirError(cwd: () => string = () => process.cwd()): string | unde
 
 /** Throws a UsageError (exit 2) when the command cannot run as given (see above). */
 export function refuseUndecodable(options: readonly FlagOption[]): void {
-  const why = workingDirError() ?? optionBytesError(options);
+  const why = workingDirError() ?? optionBytesError(options) ?? urlBytesError();
   if (why !== undefined) throw new UsageError(why);
 }

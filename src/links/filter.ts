@@ -123,7 +123,7 @@ export function reservedExclusion(parsed: URL, options: UrlRuleOptions): UrlClas
     return {
       status: 'excluded',
       rule: reserved,
-      errorCode: 'EXAMPLE_DOMAIN',
+      errorCode: 'LOCAL_NAME',
       reason: `${parsed.hostname} is a reserved name for local setups (--allow-private checks it)`,
     };
   }

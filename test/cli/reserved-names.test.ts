@@ -67,8 +67,13 @@ describe('reserved names through the CLI', () => {
   it('excludes local and documentation names by default, without resolving or requesting them', async () => {
     const { code, byName } = await check();
     expect(code).toBe(0);
-    for (const name of NAMES)
-      expect(byName.get(name)).toMatchObject({ status: 'excluded', errorCode: 'EXAMPLE_DOMAIN' });
+    for (const name of NAMES) {
+      const local = name === 'localhost' || /\.(test|localhost)$/.test(name);
+      expect(byName.get(name)).toMatchObject({
+        status: 'excluded',
+        errorCode: local ? 'LOCAL_NAME' : 'EXAMPLE_DOMAIN',
+      });
+    }
     expect(byName.get('staging.test')?.reason).toBe(
       'staging.test is a reserved name for local setups (--allow-private checks it)',
     );

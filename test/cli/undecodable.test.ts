@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { optionBytesError } from '../../src/cli/undecodable.js';
+import { optionBytesError, urlBytesError } from '../../src/cli/undecodable.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { BIN, runCli } from './run-cli.js';
 
@@ -60,6 +60,29 @@ describe('an option value that is not UTF-8', () => {
     expect(optionBytesError([{ long: '--exclude', required: true, optional: false }], ['--', 'a\ufffd'])).toBe(
       undefined,
     );
+  });
+});
+
+describe('an input URL that is not UTF-8', () => {
+  it('stops check and wp with one line showing its bytes, before any request', async (context) => {
+    if (!existsSync('/proc/self/cmdline')) context.skip();
+    // Before, `wp` said 'expected the site's http(s) URL … got "http://exa\uFFFDmple.org/"' and
+    // check "Invalid URL", each showing U+FFFD; in a path the URL parser made it %EF%BF%BD.
+    for (const [command, url] of [
+      ['wp', bytes('http://exa', 0xff, 'mple.org/')],
+      ['check', bytes('http://127.0.0.1:9/caf', 0xe9)],
+    ] as const) {
+      const result = await runCli([command, url]);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(ONE_LINE);
+      expect(result.stderr).toMatch(/^citecheck: the URL http:\/\/\S*\\x(ff|e9)\S* is not valid UTF-8/);
+    }
+  });
+
+  it('holding U+FFFD as UTF-8 is a URL like any other', () => {
+    expect(urlBytesError(['http://example.org/\ufffd'], '/nonexistent')).toBeUndefined();
+    expect(urlBytesError(['p\ufffd.md'])).toBeUndefined();
   });
 });
 

@@ -18,12 +18,16 @@ describe('classifyUrl', () => {
     'https://sub.example.net/x',
     'http://site.example/',
     'http://thing.invalid/',
-    'http://app.test/',
-    'http://localhost:8080/',
-    'http://foo.localhost/',
   ])('%s is a reserved example domain', (url) => {
     expect(classifyUrl(url, none)).toMatchObject({ status: 'excluded', errorCode: 'EXAMPLE_DOMAIN' });
   });
+
+  it.each(['http://app.test/', 'http://localhost:8080/', 'http://foo.localhost/'])(
+    '%s is a name for local setups, with its own code',
+    (url) => {
+      expect(classifyUrl(url, none)).toMatchObject({ status: 'excluded', errorCode: 'LOCAL_NAME' });
+    },
+  );
 
   it('does not mistake look-alikes for example domains', () => {
     expect(classifyUrl('https://myexample.com/', none)).toBeUndefined();
