@@ -47,20 +47,29 @@ export function tuneV8({ keepBudget = false }: { keepBudget?: boolean } = {}): v
   }
 }
 
+/** How long a run keeps its young generation at its first size (see sizeYoungGeneration). */
+const SMALL_YOUNG_MS = 1000;
+
 /**
  * V8's young generation starts at 1 MB a semi-space and doubles after each collection in which
- * enough survived, to 16 MB: a 2,000-link check ran 15 scavenges, most of them while it was
- * small. Eightfold steps reach the same ceiling in two (10 scavenges, 1 mark-compact instead
- * of 2): on the versus bench, process CPU 0.96-0.97x and main thread 0.97x (paired medians,
- * 9-11 runs under load), peak RSS a few MB more; a long run, whose young generation reaches
- * the ceiling anyway, is unchanged. Set after the bundle is compiled: V8 reads the flag on
- * each growth, and accepts the code cache only under the flags it was made with (a V8 flag
- * set before would make every run refuse it). A user's own semi-space flags win.
+ * enough survived, to 16 MB. Each page it grows into is memory the process touches for the
+ * first time, and a first touch is a page fault, which costs much on this kind of machine (a
+ * virtual one): a `check --offline` of the 2,000-link page made ~12,000 faults, ~4,200 of them
+ * for a young generation grown to 2 × 8 MB. Kept at its first size for the first second, which
+ * is all of a short run, the same few pages are collected again and again (53 scavenges instead
+ * of 7, each of little): process CPU 0.83x, wall 0.74x, peak RSS 66 MB instead of 85 (15 paired
+ * runs, load 12-14). A longer run (the versus bench, a site audit) then grows it in eightfold
+ * steps, which reach the ceiling in two: there, 10 scavenges and 1 mark-compact instead of 15
+ * and 2, process CPU 0.96-0.97x and main thread 0.97x against V8's doubling. Set after the
+ * bundle is compiled: V8 reads the flag on each growth, and accepts the code cache only under
+ * the flags it was made with (a V8 flag set before would make every run refuse it). A user's
+ * own semi-space flags win.
  */
-function growYoungGenerationFaster(): void {
+function sizeYoungGeneration(): void {
   const userFlags = `${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`;
-  if (!/--(semi[-_]space|min[-_]semi[-_]space|max[-_]semi[-_]space)/.test(userFlags))
-    setFlagsFromString('--semi-space-growth-factor=8');
+  if (/--(semi[-_]space|min[-_]semi[-_]space|max[-_]semi[-_]space)/.test(userFlags)) return;
+  setFlagsFromString('--semi-space-growth-factor=1');
+  setTimeout(() => setFlagsFromString('--semi-space-growth-factor=8'), SMALL_YOUNG_MS).unref();
 }
 
 /**
@@ -109,7 +118,7 @@ export function runBundle(distDir: string, { writeCache = false }: { writeCache?
   const fresh = cacheStat !== undefined && cacheStat.mtimeMs >= bundleStat.mtimeMs;
   const script = compileBundle(bundle, fresh ? readFileSync(cache) : undefined);
   // Not in the training run: the cache it writes must be made under a plain run's flags.
-  if (!writeCache) growYoungGenerationFaster();
+  if (!writeCache) sizeYoungGeneration();
   if (writeCache)
     process.once('exit', () => {
       // Written beside and renamed: a run never reads half a cache. A dist/ this run may not
@@ -133,9 +142,7 @@ export function runBundle(distDir: string, { writeCache = false }: { writeCache?
  * @public scripts/bundle.js checks the cache with it.
  */
 export function compileBundle(bundle: string, cachedData?: Buffer): vm.Script {
-  const source = readFileSync(bundle, 'utf8');
-  return new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: bundle,
-    cachedData,
-  });
+  // The build wrote the bundle inside the module wrapper (scripts/bundle.js): its text as read
+  // is the script, and its value the wrapper function.
+  return new vm.Script(readFileSync(bundle, 'utf8'), { filename: bundle, cachedData });
 }

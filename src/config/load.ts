@@ -79,7 +79,8 @@ async function load(content: unknown, label: string): Promise<LoadedConfig> {
  */
 async function foundInside(cwd: string, file: string, label: string): Promise<string> {
   const [dir, real] = await Promise.all([realpath(cwd), realpath(file)]).catch(() => [cwd, file]);
-  if (real === dir || real.startsWith(`${dir}${path.sep}`)) return real;
+  // A root (`/`) ends with the separator already: `//` would start no path inside it.
+  if (real === dir || real.startsWith(dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`)) return real;
   throw new ConfigError(
     `${label}: a link leading outside the working directory; a config file found here is read only inside it (name one elsewhere with --config)`,
   );

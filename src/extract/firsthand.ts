@@ -3,6 +3,7 @@ import type { Block, ClaimEvidence, ClaimSignal } from '../types.js';
 import { bylineNames } from '../sources/outlet-names.js';
 import { INSTITUTION_NOUNS, NAME_STOPWORDS } from './claim-rules.js';
 import { byGroup, describedPerson, groupSpeaks, interviewedGroups, otherVenue } from './interviewed-groups.js';
+import { settleOwnSurvey } from './own-survey.js';
 import { settlePressEvents } from './press-events.js';
 import { sentenceIndex, sentenceRanges } from './sentences.js';
 import { MAX_EVIDENCE, unquoted } from './signals.js';
@@ -496,7 +497,7 @@ const UNCITED_SIGNALS: ReadonlySet<ClaimSignal> = new Set(['quote', 'number', 'a
 const NOT_PARAGRAPHS = new Set(['heading', 'table-cell', 'footnote', 'source-line', 'reference', 'figcaption']);
 /** Verbs of a speaker's later words ("Reyes said", "she added"). */
 const SPEECH_VERBS = new Set(
-  'said says added adds explained explains continued continues recalled recalls noted notes insisted insists argued argues wrote writes recounted recounts remembered remembers'.split(
+  'said says added adds explained explains continued continues recalled recalls noted notes insisted insists argued argues wrote writes recounted recounts remembered remembers admitted admits revealed reveals joked jokes quipped quips conceded concedes confessed confesses mused muses laughed laughs'.split(
     ' ',
   ),
 );
@@ -736,12 +737,26 @@ export function settleFirsthand(blocks: readonly Block[], pageOutlet: Outlet, ru
   }
   // A story covering a press event: its speakers there spoke to the outlet (press-events.ts).
   settlePressEvents(blocks, { isUncited, namesOther: (b) => namesOther(b, outlet, rules) });
+  // A story reporting the outlet's own survey: its respondents answered the outlet (own-survey.ts).
+  settleOwnSurvey(blocks, {
+    isUncited,
+    namesOther: (b) => namesOther(b, outlet, rules),
+    isOutletName: (n) => isOutlet(n, outlet),
+  });
 }
 
 // Speech verbs in the present, a feature's tense for its interviews ("says Ruiz", "she recalls"),
 // and in the past, news's tense for what was said anywhere ("Ruiz said").
-const PRESENT_SPEECH = new Set('says adds explains recalls notes insists continues remembers recounts'.split(' '));
-const PAST_SPEECH = new Set('said added explained recalled noted insisted continued remembered recounted'.split(' '));
+const PRESENT_SPEECH = new Set(
+  'says adds explains recalls notes insists continues remembers recounts admits reveals jokes quips concedes confesses muses laughs'.split(
+    ' ',
+  ),
+);
+const PAST_SPEECH = new Set(
+  'said added explained recalled noted insisted continued remembered recounted admitted revealed joked quipped conceded confessed mused laughed'.split(
+    ' ',
+  ),
+);
 // Fewest paragraphs of people speaking in the present that make a story a feature told so.
 const FEATURE_MIN_PRESENT = 2;
 

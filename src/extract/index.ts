@@ -23,6 +23,7 @@ import { claimSignals, quoteEvidence } from './signals.js';
 import { settleExampleQuotes, settleLayBeliefs, settleSpeech } from './speech.js';
 import { tellsOwnResearch } from './research-subjects.js';
 import { addStatementSignals, postVoice } from './statements.js';
+import { addDatedFacts } from './dated-facts.js';
 import { resolveTemplateLink } from './template-links.js';
 import { ignoreList, readIgnoreMarkers, stripIgnoreMarkers, type IgnoredUrl } from './ignore-markers.js';
 import { BlockWalker } from './walk-blocks.js';
@@ -447,6 +448,7 @@ function* analyseClaims(linked: LinkedBlocks, post: PostLinks): Generator<void, 
   if (voice === 'personal') settleLayBeliefs(blocks);
   yield;
   if (voice === 'reporting') addStatementSignals(blocks, NOT_CLAIMS, post.claimRules?.statementIgnore, speech);
+  else if (voice === 'personal') addDatedFacts(blocks, NOT_CLAIMS, post.claimRules?.statementIgnore, speech);
   yield;
   creditSources(blocks, rawBlocks);
   settleFirsthand(blocks, post.outlet, post.claimRules);

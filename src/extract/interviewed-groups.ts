@@ -206,7 +206,31 @@ const OTHER_VENUE =
 
 /** True when a paragraph, outside its quotes, says its words were said in a venue of their own. */
 export function otherVenue(text: string): boolean {
-  return OTHER_VENUE.test(text.replace(/“[^”]*”|"[^"]*"/g, ' '));
+  return OTHER_VENUE.test(closedQuotesBlanked(text));
+}
+
+/**
+ * `text` with each closed quote (“…”, "…") made one space, as `replace(/“[^”]*”|"[^"]*"/g, ' ')`
+ * would, in one pass: that pattern scanned to the end from every opening mark without its
+ * closing one (a paragraph of 160,000 “ took 15 s). An opening mark with no closing one after it
+ * makes every later one of its kind unclosed too, so its closing mark is looked for once.
+ */
+function closedQuotesBlanked(text: string): string {
+  let out = '';
+  let from = 0;
+  let curly = true;
+  let straight = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    let close = -1;
+    if (c === '“' && curly) curly = (close = text.indexOf('”', i + 1)) >= 0;
+    else if (c === '"' && straight) straight = (close = text.indexOf('"', i + 1)) >= 0;
+    if (close < 0) continue;
+    out += `${text.slice(from, i)} `;
+    from = close + 1;
+    i = close;
+  }
+  return out + text.slice(from);
 }
 
 // A person named and described after a speech verb ("said Reuven Ortiz, a professor …", "according to

@@ -1,5 +1,6 @@
 import type { Block } from '../types.js';
 import { MAX_EVIDENCE, unquoted } from './signals.js';
+import { officialsFacts } from './press-event-facts.js';
 import { sentenceIndex, sentenceRanges } from './sentences.js';
 
 /**
@@ -43,10 +44,13 @@ const WHEN_AFTER_VERB = 24;
 
 /** Last words of a speaker's attribution ("Reyes said", "she told"). */
 const SPEECH_VERBS = new Set(
-  'said says added adds told tells explained explains noted notes argued argues insisted insists continued continues recalled recalls replied replies responded responds answered answers acknowledged acknowledges declared declares stressed stresses warned warns conceded concedes admitted admits asked asks announced announces'.split(
+  'said says added adds told tells explained explains noted notes argued argues insisted insists continued continues recalled recalls replied replies responded responds answered answers acknowledged acknowledges urged urges declared declares stressed stresses warned warns conceded concedes admitted admits asked asks announced announces'.split(
     ' ',
   ),
 );
+// A sentence opening with the name of the one holding the event ("Reyes held a news conference", "Mayor Dana Reyes was joined by …").
+const EVENT_HOST =
+  /^\s*(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}?(\p{Lu}[\p{L}'’-]+)\s+(?:was\s+joined|held|hosted|called|convened|gave|opened|led)\b/u;
 /** Words standing for a speaker already named. */
 const PRONOUNS = new Set(['he', 'she', 'they']);
 /** Words before the verb that leave its subject the sentence's earlier one ("… Grenell but added"). */
@@ -59,7 +63,7 @@ const GROUPS = new Set(
 );
 // A person's role before the name ("President Trump", "Mayor Dana Reyes", "Sen. Ortiz"): "the president" stands for them.
 const ROLE_NAME =
-  /\b(President|Mayor|Governor|Gov\.|Senator|Sen\.|Representative|Rep\.|Sheriff|Chief|Commissioner|Secretary|Judge|Prosecutor|Superintendent|Minister|Chancellor|Speaker|Premier|Councilman|Councilwoman|Councilmember|Director)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}(\p{Lu}[\p{L}'’-]+)/gu;
+  /\b(President|Mayor|Governor|Attorney\s+General|Gov\.|Senator|Sen\.|Representative|Rep\.|Sheriff|Chief|Commissioner|Secretary|Judge|Prosecutor|Superintendent|Minister|Chancellor|Speaker|Premier|Councilman|Councilwoman|Councilmember|Director)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}(\p{Lu}[\p{L}'’-]+)/gu;
 const ROLE_WORDS: Record<string, string> = { 'gov.': 'governor', 'sen.': 'senator', 'rep.': 'representative' };
 // A capitalised run as a subject writes it, honorifics and initials inside ("Ms. Haley", "Nikki R. Haley").
 const NAME_RUN = /(\p{Lu}[\p{L}.'’-]*)(?:\s+\p{Lu}[\p{L}.'’-]*)*\s*$/u;
@@ -128,13 +132,16 @@ function eventsIn(t: string): Array<[number, number]> {
 
 /**
  * Where the paragraph's own links stand in its text: each link's words looked for after the
- * last one found, as they come in order (one pass, however many links).
+ * last one found, as they come in order (one pass, however many links). An image's or a
+ * frame's link (--include-media) is not: its "words" are its alt text, not in the paragraph,
+ * and each search for one ran to the text's end (review36 F3: 8,000 images in a 330 KB
+ * paragraph, 11.3 s of CPU against 0.8 s).
  */
 function linkPositions(block: Block): number[] {
   const at: number[] = [];
   let from = 0;
   for (const c of block.citations) {
-    if (c.via !== undefined || c.anchorText === '') continue;
+    if (c.via !== undefined || c.anchorText === '' || c.origin === 'img' || c.origin === 'iframe') continue;
     const i = block.text.indexOf(c.anchorText, from);
     if (i < 0) continue;
     at.push(i);
@@ -175,12 +182,18 @@ export function settlePressEvents(blocks: readonly Block[], reader: PressEventRe
   }
   if (speakers.size === 0) return;
   const roles = rolesOf(blocks, speakers);
+  // An officials' event (a speaker holds an office, or police or officials speak as one): its plain facts are theirs.
+  const officials = roles.size > 0 || [...speakers].some((w) => GROUPS.has(w));
   let previous = false;
   for (const block of blocks) {
-    let heard: string[] | undefined =
-      block.firsthand === undefined && reader.isUncited(block)
-        ? fromEvent(block, speakers, roles, previous)
-        : undefined;
+    const open = block.firsthand === undefined && reader.isUncited(block);
+    let heard: string[] | undefined = open ? fromEvent(block, speakers, roles, previous) : undefined;
+    if (heard === undefined && open && officials) heard = officialsFacts(block);
+    // The event's own paragraph, reporting no one's words: the outlet's account of the event.
+    if (heard === undefined && open && block.index === event && !block.signals.includes('attribution'))
+      heard = eventsIn(unquoted(block.text))
+        .slice(0, 1)
+        .map(([from, to]) => unquoted(block.text).slice(from, to));
     if (heard !== undefined && reader.namesOther(block)) heard = undefined;
     if (heard !== undefined) block.firsthand = { words: heard, block: event };
     previous = heard !== undefined;
@@ -230,6 +243,9 @@ function speakersOf(block: Block, sentence: string): string[] {
   let n = 0;
   for (let m = TO_PRESS.exec(t); m && n < MAX_EVENTS; m = TO_PRESS.exec(t), n++)
     add(subjectAt(t, m.index, m.index + m[0].length));
+  // The one the sentence has holding the event ("Strange was joined by … at a news conference").
+  const host = EVENT_HOST.exec(t);
+  if (host) add(surname(host[1]));
   return out;
 }
 

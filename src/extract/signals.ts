@@ -62,6 +62,8 @@ import type { ClaimRules } from '../config/claim-config.js';
 import { sentenceIndex, sentenceRanges } from './sentences.js';
 import { PERSON_NOUNS, isMeasuredChange, isOwnOrThing, isPartySubject } from './position-subjects.js';
 import { sliceWhole } from '../sources/text-slice.js';
+import { MEASURE_HINT, MEASURE_WORDS } from './word-measures.js';
+import { pluralReports } from './plural-reporting.js';
 import { researchReports } from './research-subjects.js';
 import { causalClaims, mayStateCause } from './causal.js';
 import { instructionLead } from './instruction-lead.js';
@@ -311,8 +313,10 @@ function quotes(text: string): Quotes {
 // Words that can make a figure in words: a quick test before the scan.
 const MAGNITUDE_HINT =
   /illion|thousand|dozens|hundreds|thirds|quarters|fifths|tenths|out of|(?:one|two|three|four|five|six|seven|eight|nine|ten) in /i;
-const WORD_FIGURE =
-  /\b(?:((?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|several|half a|a quarter of a|tens of|hundreds of)\s+(?:thousand|million|billion|trillion)s?)|(?:millions|billions|trillions)\s+of)|(?:dozens|hundreds|thousands)\s+of|((?:one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:out\s+of|in)\s+(?:two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)|(?:two|three|four|five|seven|nine)[-\s](?:thirds|quarters|fifths|tenths)))\b/gi;
+const WORD_FIGURE = new RegExp(
+  `\\b(?:((?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|several|half a|a quarter of a|tens of|hundreds of)\\s+(?:thousand|million|billion|trillion)s?)|(?:millions|billions|trillions)\\s+of)|(?:dozens|hundreds|thousands)\\s+of|((?:one|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:out\\s+of|in)\\s+(?:two|three|four|five|six|seven|eight|nine|ten|a\\s+hundred)|(?:two|three|four|five|seven|nine)[-\\s](?:thirds|quarters|fifths|tenths))|${MEASURE_WORDS})\\b`,
+  'gi',
+);
 
 // Digits inside a URL written out in the text (ports, ids, dates in paths) are not figures.
 const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)\S+/gi;
@@ -508,12 +512,12 @@ function figures(text: string, t: string, ranges?: Array<[number, number]>): Fig
  * "thousands of" a weak one. As for digits, not in the author's sentences or instructions.
  */
 function wordFigures(text: string, t: string, found: Figures, ranges?: Array<[number, number]>): void {
-  if (!MAGNITUDE_HINT.test(t)) return;
+  if (!MAGNITUDE_HINT.test(t) && !MEASURE_HINT.test(t)) return;
   const context: SentenceContext = { ranges: ranges ?? sentenceRanges(text), firstPersonAt: [], imperative: [] };
   WORD_FIGURE.lastIndex = 0;
   for (let m = WORD_FIGURE.exec(t); m; m = WORD_FIGURE.exec(t)) {
     if (inPersonalSentence(text, context, sentenceIndex(context.ranges, m.index), m.index)) continue;
-    const list = m[1] !== undefined || m[2] !== undefined ? found.strong : found.weak;
+    const list = m[1] !== undefined || m[2] !== undefined || m[3] !== undefined ? found.strong : found.weak;
     if (list.length < MAX_EVIDENCE) list.push(m[0].replace(/\s+/g, ' '));
     if (found.strong.length >= MAX_EVIDENCE) return;
   }
@@ -1183,6 +1187,9 @@ export function claimSignals(text: string, options: SignalOptions = {}): TextSig
   // Someone else's research told as a story ("the scientists asked five people …"), when no
   // reporting verb said so already ("the survey found"): research-subjects.ts.
   if (said.length === 0) said.push(...researchReports(unquoted(prose), MAX_EVIDENCE, options.ownResearch === true));
+  // A plural subject reporting in the present ("Experts warn that", "Studies show that"): plural-reporting.ts.
+  if (said.length === 0)
+    said.push(...pluralReports(unquoted(blanked(prose, [], rules.attributionIgnore)), MAX_EVIDENCE));
   // A social post quoted as its reader sees it, its author's handle and a colon before the words
   // ("@viticci: counting other people's money is weird"): what that account wrote.
   if (said.length === 0) said.push(...handlePosts(prose));

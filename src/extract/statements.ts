@@ -107,7 +107,7 @@ const MID_SENTENCE_BEFORE = /[\p{Ll},;]\s+$/u;
  * The names a post uses mid-sentence (where a capital can only mean a name), without "'s":
  * a sentence's first word is a name when the post writes it so elsewhere.
  */
-function knownNames(blocks: readonly Block[]): Set<string> {
+export function knownNames(blocks: readonly Block[]): Set<string> {
   const names = new Set<string>();
   for (const block of blocks) {
     if (!PROSE_KINDS.has(block.kind) || block.text.length > MAX_CHARS) continue;
@@ -322,7 +322,7 @@ function scanKind(text: string, noun: string): boolean {
  * what someone can do and leaves the sentence a statement: "it added managers who could meet with
  * Page"), or the outlet asking a party for comment ("Ars is asking Mojang for comment").
  */
-function statesNothing(sentence: string): boolean {
+export function statesNothing(sentence: string): boolean {
   return (
     sentence.endsWith('?') ||
     HYPOTHETICAL.test(sentence) ||
@@ -338,7 +338,7 @@ function statesNothing(sentence: string): boolean {
  * made him do it"; not "Today’s"), or when the post uses it as a name mid-sentence and a verb
  * follows it ("Page ignored her."; not "Russian officials …": an adjective).
  */
-function namesIn(sentence: string, known: ReadonlySet<string>, words: Set<string>): Array<[string, number]> {
+export function namesIn(sentence: string, known: ReadonlySet<string>, words: Set<string>): Array<[string, number]> {
   const named: Array<[string, number]> = [];
   CAPITALISED.lastIndex = 0;
   for (let m = CAPITALISED.exec(sentence); m; m = CAPITALISED.exec(sentence)) {
@@ -365,7 +365,7 @@ function namesIn(sentence: string, known: ReadonlySet<string>, words: Set<string
  * The words that tell what happened, and where: a perfect or a prediction, else a past tense,
  * else a present progressive; undefined if none.
  */
-function eventVerb(sentence: string): { text: string; at: number } | undefined {
+export function eventVerb(sentence: string): { text: string; at: number } | undefined {
   EVENT_VERB.lastIndex = 0;
   const m = EVENT_VERB.exec(sentence);
   if (m) return { text: m[0].replace(/\s+/g, ' '), at: m.index };
@@ -409,7 +409,7 @@ function isChangelogEntry(block: Block): boolean {
 }
 
 /** Whether a global pattern matches a text, from its start whatever it matched before. */
-function matches(re: RegExp, text: string): boolean {
+export function matches(re: RegExp, text: string): boolean {
   re.lastIndex = 0;
   return re.test(text);
 }
@@ -469,7 +469,7 @@ const RELEASE_HEADING_CHARS = 60;
 const TOLD_BY_SOURCES = /\b(?:I|[Ww]e)(?:\s+(?:was|were|am|are)|['’](?:m|re))\s+told\b/g;
 
 /** Gives a block the statement signal, with its evidence. */
-function addStatement(block: Block, found: readonly string[]): void {
+export function addStatement(block: Block, found: readonly string[]): void {
   block.signals.push('statement');
   block.isClaim = true;
   block.evidence = [...(block.evidence ?? []), ...found.map((text) => ({ signal: 'statement' as const, text }))];

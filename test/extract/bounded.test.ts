@@ -144,6 +144,16 @@ describe('extraction time grows linearly (issue 13)', () => {
         'post.md',
       ],
     ],
+    // The group's paragraph after it, with an opening quotation mark n times and no closing one:
+    // its quotes are left out before a venue is looked for (otherVenue), in one pass (review36 F1:
+    // from each opening mark to the end, 160,000 marks took 15 s).
+    [
+      'unclosed quotes in an interviewed group’s paragraph',
+      (n) => [
+        `<!doctype html><html><head><title>Ferry cuts - The Harbour Courier</title></head><body><article><p>The ferry line will be sold by June, said people familiar with the talks, who asked not to be identified.</p><p>The buyer offered $40 million, the people said. ${'“'.repeat(n)}</p></article></body></html>`,
+        'page.html',
+      ],
+    ],
     // Another group in each sentence of one paragraph, and a last sentence naming them all
     // (review35 F1): the groups of one paragraph are bounded too, and looked for in one pass.
     [
@@ -271,6 +281,18 @@ describe('extraction time grows linearly (issue 13)', () => {
     const large = run(make(4 * n));
     // Quadratic work (~16×) always fails the bound; one slow run never does.
     expect(growthRatio(small, large, 8)).toBeLessThan(8);
+  });
+
+  // Images (--include-media) in a paragraph naming a press event: their alt text is not the
+  // paragraph's, and each was looked for to the text's end (review36 F3: ~14x for 4x the input).
+  it('images after a press event, with --include-media', () => {
+    const page = (n: number): string => {
+      const images = '<img src="https://a.example/i.png" alt="a a a a b">'.repeat(n / 100);
+      return `<!doctype html><html><head><title>T</title></head><body><article><p>Reyes told reporters at a briefing that 3 lanes shut. ${images.replace(/<img/g, `${'a '.repeat(25)}<img`)}</p></article></body></html>`;
+    };
+    const run = (text: string) => () =>
+      void parseDocument(text, { source: 'page.html' }).map((post) => extractPost(post, { includeMedia: true }));
+    expect(growthRatio(run(page(100_000)), run(page(400_000)), 8, 50)).toBeLessThan(8);
   });
 
   // Each nested card asks whether the headline is one link: answered once per heading, the work

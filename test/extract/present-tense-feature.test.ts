@@ -22,6 +22,17 @@ describe('a feature told in the present', () => {
     expect(uncited(p)).toEqual([0]);
   });
 
+  it('any verb of a person speaking counts: "admits" and "reveals" are says too', () => {
+    const p = post(
+      OPENING,
+      SAYS,
+      '“We lost two boats on that sandbar before anyone listened,” admits Halvorsen.',
+      '“The gulls know the tides better than the harbourmaster,” reveals Ruiz, who runs the ferry.',
+    );
+    expect(firsthand(p).slice(2)).toEqual([['admits'], ['reveals']]);
+    expect(uncited(p)).toEqual([0]);
+  });
+
   it('not a body’s or a study’s "says", nor words told to another outlet', () => {
     const p = post(
       OPENING,

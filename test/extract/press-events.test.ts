@@ -82,3 +82,30 @@ describe('a story covering a press event', () => {
     expect(uncited(p)).toEqual([2]);
   });
 });
+
+describe('an officials’ press event: its host and its plain facts', () => {
+  const HOSTED =
+    'Sheriff Ana Cole was joined by Westport police at a news conference at her office on Tuesday to announce the arrests.';
+  const ANNOUNCED = 'Two men were arrested in Westport on Monday in a fuel card scheme, Cole announced.';
+  const FACTS =
+    'Authorities seized $6,490 in cash and 39 stolen card numbers. Investigators traced the cards to a gas pump.';
+  const OTHERS = 'The arrests came after a clerk called police about 12 stolen cards.';
+  const SOMEONE = 'Officers arrested the men on Interstate 10, said Jo Park, a detective in Eastport.';
+
+  it('the one holding the event speaks there, and the officials’ plain facts are the event’s: firsthand', () => {
+    const p = post(HOSTED, ANNOUNCED, FACTS);
+    expect(firsthand(p)).toEqual([['at a news conference'], ['Cole announced'], ['Authorities', 'Investigators']]);
+    expect(uncited(p)).toEqual([]);
+  });
+
+  it('a fact of no official’s, and an official fact told by someone not named at the event, stay claims', () => {
+    const p = post(HOSTED, OTHERS, SOMEONE);
+    expect(firsthand(p).slice(1)).toEqual([undefined, undefined]);
+    expect(uncited(p)).toEqual([1, 2]);
+  });
+
+  it('the officials’ facts in a story whose lead names no event stay claims', () => {
+    const p = post('Two men were arrested in Westport on Monday in a fuel card scheme, Sheriff Ana Cole said.', FACTS);
+    expect(uncited(p)).toEqual([0, 1]);
+  });
+});
