@@ -11,6 +11,7 @@ import { collectGarbage } from './collect-garbage.js';
 import { compactPost, StringTable } from './extract/compact.js';
 import { extractOptions, extractStaged } from './extract/index.js';
 import { collectTargets } from './links/targets.js';
+import { offlineResults } from './links/offline-results.js';
 import { readInputs } from './sources/index.js';
 import { isUrlInput } from './sources/input-kind.js';
 import type { ExtractedPost, Post, Report } from './types.js';
@@ -235,18 +236,25 @@ export async function checkExtracted(
   // What the checks learn of each name they resolve: the archive stage keeps the names that
   // point inwards (let through by --allow-private) from the public archive.
   const resolvedNames = deps.resolvedNames ?? new ResolvedNames();
-  const run: CheckRun = await checkTargets(collectTargets(posts), options, { ...deps, onRequestsOut, resolvedNames });
+  // Offline, no request is made and every verdict follows from its URL: worked out as the
+  // report asks (links/offline-results.ts), not kept per URL.
+  const run: CheckRun | undefined = options.offline
+    ? undefined
+    : await checkTargets(collectTargets(posts), options, { ...deps, onRequestsOut, resolvedNames });
   await analyseClaims();
   if (pending) posts[pending.index] = pending.finish();
   loadLater();
-  if (run.cacheWarning) deps.onWarning?.(run.cacheWarning);
-  if (options.confirm) markUnconfirmed(run.results, options.confirm);
+  if (run?.cacheWarning) deps.onWarning?.(run.cacheWarning);
+  // (An offline run's results are none of them failures to confirm.)
+  if (run && options.confirm) markUnconfirmed(run.results, options.confirm);
+  const results = run ? run.results : offlineResults(posts, options);
   // After the checks: archived copies of what failed (and, as asked, of the rest).
-  const archive: ArchiveRun = archiveStage
-    ? await (
-        await archiveStage
-      ).findArchives(posts, run.results, options, { ...deps, resolvedNames }, deps.onArchiveLookups)
-    : { archives: new Map(), requests: 0, cached: 0 };
+  const archive: ArchiveRun =
+    archiveStage && run
+      ? await (
+          await archiveStage
+        ).findArchives(posts, run.results, options, { ...deps, resolvedNames }, deps.onArchiveLookups)
+      : { archives: new Map(), requests: 0, cached: 0 };
   if (archive.cacheWarning) deps.onWarning?.(archive.cacheWarning);
   if (archive.lookupWarning) deps.onWarning?.(archive.lookupWarning);
   const { buildReport } = await (reportStage as Promise<typeof import('./report/build.js')>);
@@ -254,14 +262,14 @@ export async function checkExtracted(
   if (large) collectGarbage();
   const report = buildReport({
     posts,
-    results: run.results,
-    hosts: deps.pool ? deps.pool.stats() : run.hosts,
+    results,
+    hosts: deps.pool ? deps.pool.stats() : (run?.hosts ?? []),
     archives: archive.archives,
     archiveEndpoint: options.archiveEndpoint,
     confirm: options.confirm,
     startedAt: clock.startedAt,
     durationMs: Math.round(preciseNow() - clock.started),
-    interrupted: run.interrupted,
+    interrupted: run?.interrupted === true,
     offline: options.offline,
     releasePosts: true,
     shard: options.shard,

@@ -1,4 +1,4 @@
-import type { Block, Citation, DamagedAnchor, ExtractedPost, InputWarning } from '../types.js';
+import type { Block, Citation, ClaimEvidence, DamagedAnchor, ExtractedPost, InputWarning } from '../types.js';
 
 /**
  * A copy of `text` that shares no memory with the string it was cut from. V8 keeps a substring
@@ -36,6 +36,24 @@ export class StringTable {
   /** Number of distinct strings kept. */
   get size(): number {
     return this.strings.size;
+  }
+
+  private readonly evidence = new Map<ClaimEvidence['signal'], Map<string, ClaimEvidence>>();
+
+  /**
+   * The run's one copy of a claim's evidence (its signal and words): the same words raise the
+   * same signal again and again ('said', 'according to', a post's recurring figures). Frozen:
+   * shared by every block that has it, so a stage replaces it (as redaction does), never edits it.
+   */
+  claimEvidence(e: ClaimEvidence): ClaimEvidence {
+    let bySignal = this.evidence.get(e.signal);
+    if (bySignal === undefined) this.evidence.set(e.signal, (bySignal = new Map()));
+    let known = bySignal.get(e.text);
+    if (known === undefined) {
+      known = Object.freeze({ signal: e.signal, text: e.text });
+      bySignal.set(e.text, known);
+    }
+    return known;
   }
 }
 
@@ -113,7 +131,7 @@ function citationLiteral(
 
 /**
  * A block's common fields as one literal (with or without its line and a claim's evidence),
- * with the lists given; other fields are the caller's to add. Whole literals, not spreads or
+ * with the lists given (the evidence the block's unless given); other fields are the caller's to add. Whole literals, not spreads or
  * fields added later: V8 then keeps every field inside the object. An added field costs a
  * second object (~40 bytes: the evidence of each of the 150,000 claims of the 18 MB Markdown
  * bench), and spreads made a hidden class per block. Used for the run's blocks and the report's.
@@ -123,8 +141,9 @@ export function blockLiteral<C>(
   signals: Block['signals'],
   citations: C[],
   damagedAnchors: DamagedAnchor[],
+  evidence = block.evidence,
 ): Omit<Block, 'citations'> & { citations: C[] } {
-  const { index, kind, text, isClaim, line, evidence } = block;
+  const { index, kind, text, isClaim, line } = block;
   if (evidence === undefined)
     return line === undefined
       ? { index, kind, text, isClaim, signals, citations, damagedAnchors }
@@ -140,7 +159,8 @@ function compactBlock(block: Block, urls: StringTable): Block {
   // ~10% of extracting a post of 45,000 cited paragraphs, and kept nothing less alive.
   const damagedAnchors: DamagedAnchor[] = block.damagedAnchors.length === 0 ? EMPTY : block.damagedAnchors;
   const citations = block.citations.length === 0 ? EMPTY : block.citations.map((c) => compactCitation(c, urls));
-  const out: Block = blockLiteral(block, LISTS.get(block.signals), citations, damagedAnchors);
+  const evidence = block.evidence?.map((e) => urls.claimEvidence(e));
+  const out: Block = blockLiteral(block, LISTS.get(block.signals), citations, damagedAnchors, evidence);
   // Fields other stages add to a block are kept as they are.
   for (const key of Object.keys(block) as Array<keyof Block>) {
     if (!(key in out)) (out as unknown as Record<string, unknown>)[key] = block[key];

@@ -100,7 +100,12 @@ export function planTargets(targets: readonly CheckTarget[], options: PlanOption
   return { targets: planned };
 }
 
-function planTarget(target: CheckTarget, options: PlanOptions, inputs: PlanInputs, now: () => string): PlannedTarget {
+export function planTarget(
+  target: CheckTarget,
+  options: PlanOptions,
+  inputs: PlanInputs,
+  now: () => string,
+): PlannedTarget {
   const decided = (
     action: TargetDecided['action'],
     rule: PlanRule,

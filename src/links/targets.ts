@@ -1,4 +1,4 @@
-import type { CheckTarget, ExtractedPost } from '../types.js';
+import type { CheckTarget, Citation, ExtractedPost } from '../types.js';
 import { isCheckedRole } from './plan.js';
 
 /**
@@ -16,13 +16,7 @@ export function collectTargets(posts: ExtractedPost[]): CheckTarget[] {
   for (const post of posts) {
     for (const block of post.blocks) {
       for (const citation of block.citations) {
-        // Ignored links (extract/ignore-markers.ts) get no request: they are reported excluded.
-        if (citation.invalid !== undefined || !citation.checkUrl || !isCheckedRole(citation.role)) continue;
-        if (citation.ignored !== undefined) continue;
-        // A copy credited to another block (a footnote's link on the paragraph that marks it)
-        // adds nothing its own citation does not: skipped, the targets are the same before and
-        // after the claim analysis that makes the copies (run.ts checks links before it).
-        if (citation.via !== undefined) continue;
+        if (!isTarget(citation)) continue;
         let target = byUrl.get(citation.checkUrl);
         if (!target) {
           target = { url: citation.checkUrl, fragments: [], quotes: [] };
@@ -38,4 +32,15 @@ export function collectTargets(posts: ExtractedPost[]): CheckTarget[] {
     }
   }
   return [...byUrl.values()];
+}
+
+/** True for a citation that makes its checkUrl a target (see collectTargets). */
+export function isTarget(citation: Citation): citation is Citation & { checkUrl: string } {
+  // Ignored links (extract/ignore-markers.ts) get no request: they are reported excluded.
+  if (citation.invalid !== undefined || !citation.checkUrl || !isCheckedRole(citation.role)) return false;
+  if (citation.ignored !== undefined) return false;
+  // A copy credited to another block (a footnote's link on the paragraph that marks it)
+  // adds nothing its own citation does not: skipped, the targets are the same before and
+  // after the claim analysis that makes the copies (run.ts checks links before it).
+  return citation.via === undefined;
 }

@@ -3,7 +3,6 @@ import type { ConfirmRule } from '../config/options.js';
 import type {
   Block,
   Shard,
-  CheckResult,
   CitationArchive,
   ExtractedPost,
   HostStats,
@@ -21,13 +20,14 @@ import { inputsFingerprint, shardFindings } from './shard.js';
 import { computeTotals } from './totals.js';
 import { citationVerdict } from './citation-verdict.js';
 import { blockLiteral } from '../extract/compact.js';
+import type { ResultLookup } from '../links/offline-results.js';
 
 /** Everything a run produced, as the report builder needs it. */
 export interface BuildReportInput {
   /** Extracted posts, in input order. */
   posts: ExtractedPost[];
   /** Check results keyed by citation.checkUrl. */
-  results: Map<string, CheckResult>;
+  results: ResultLookup;
   /** Per-host figures from the engine. */
   hosts?: HostStats[];
   /** When the run started. */
@@ -151,7 +151,7 @@ function archiveOf(c: ReportCitation, published: string | undefined, input: Buil
  */
 function toReportPost(
   post: ExtractedPost,
-  results: ReadonlyMap<string, CheckResult>,
+  results: ResultLookup,
   quotesOf: Map<ReportCitation, readonly string[]>,
   release: boolean,
 ): ReportPost {
@@ -178,7 +178,7 @@ function toReportPost(
 /** A block with verdicts (see toReportPost). */
 function toReportBlock(
   block: Block,
-  results: ReadonlyMap<string, CheckResult>,
+  results: ResultLookup,
   quotesOf: Map<ReportCitation, readonly string[]>,
 ): ReportBlock {
   const { credits } = block;

@@ -1,4 +1,5 @@
 import { isCheckedRole, roleVerdict, untargetedVerdict } from '../links/plan.js';
+import type { ResultLookup } from '../links/offline-results.js';
 import type { CheckResult, Citation, RedirectHop, ReportCitation } from '../types.js';
 
 /**
@@ -6,7 +7,7 @@ import type { CheckResult, Citation, RedirectHop, ReportCitation } from '../type
  * checked by the engine), `unchecked` when the run never got to it (interrupted), or, for a
  * citation that is no target (malformed URL, relative link with no base), the plan's reason.
  */
-export function citationVerdict(citation: Citation, results: ReadonlyMap<string, CheckResult>): ReportCitation {
+export function citationVerdict(citation: Citation, results: ResultLookup): ReportCitation {
   // This runs once per citation of an archive (hundreds of thousands): the verdict is worked
   // out first, then the citation is made as one literal (no spreads, no undefined keys, no
   // second allocation for the common fields), sharing the result's redirect chain and history.

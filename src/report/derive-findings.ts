@@ -1,7 +1,7 @@
+import type { ResultLookup } from '../links/offline-results.js';
 import {
   isFailingStatus,
   MAX_LISTED_PER_BLOCK,
-  type CheckResult,
   type DamagedAnchor,
   type FailingStatus,
   type Finding,
@@ -131,7 +131,7 @@ export type QuotesOf = (citation: ReportCitation) => readonly string[];
  */
 export function deriveFindings(
   posts: readonly ReportPost[],
-  results: ReadonlyMap<string, CheckResult>,
+  results: ResultLookup,
   quotesOf: QuotesOf = () => [],
   context: FindingContext = {},
 ): Finding[] {
@@ -224,7 +224,7 @@ const NEVER_UNCITED_KINDS = new Set(['heading', 'table-cell', 'footnote', 'sourc
 function blockFindings(
   block: ReportBlock,
   where: { post: number; source: string; line?: number },
-  results: ReadonlyMap<string, CheckResult>,
+  results: ResultLookup,
   postUrl: string | undefined,
   quotesOf: QuotesOf,
   context: FindingContext,
@@ -318,7 +318,7 @@ function citationFindings(
   c: ReportCitation,
   at: (url?: string) => { post: number; source: string; block: number; url?: string; line?: number },
   once: (key: string) => boolean,
-  results: ReadonlyMap<string, CheckResult>,
+  results: ResultLookup,
   quotesOf: QuotesOf,
   context: FindingContext,
 ): Finding[] {
@@ -377,14 +377,19 @@ function citationFindings(
       );
     }
   }
-  const missing = c.checkUrl !== undefined ? results.get(c.checkUrl)?.missingFragments : undefined;
+  // Looked up only for a citation with a fragment or quotes: an offline run's results are
+  // worked out on each lookup (links/offline-results.ts).
+  const quotes = quotesOf(c);
+  const result =
+    c.checkUrl !== undefined && (c.fragment !== undefined || quotes.length > 0) ? results.get(c.checkUrl) : undefined;
+  const missing = result?.missingFragments;
   if (c.fragment !== undefined && missing?.includes(c.fragment) && once(`FRAGMENT_MISSING ${c.url}`)) {
     out.push(makeFinding('FRAGMENT_MISSING', at(c.url), { ...linkArgs, fragment: c.fragment }));
   }
-  const missingQuotes = c.checkUrl !== undefined ? results.get(c.checkUrl)?.missingQuotes : undefined;
+  const missingQuotes = result?.missingQuotes;
   if (missingQuotes !== undefined && missingQuotes.length > 0) {
     // The result lists the URL's missing quotes from every citing post; raise only this sentence's.
-    for (const quote of quotesOf(c)) {
+    for (const quote of quotes) {
       if (!missingQuotes.includes(quote)) continue;
       const quoteArg = shorten(quote, QUOTE_ARG_CHARS);
       // The capture from the post's date still has it: the source changed, the post did not misquote.

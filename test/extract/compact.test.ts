@@ -65,6 +65,16 @@ describe('compactPost: what a run keeps of an extracted post', () => {
     expect(() => (a.blocks[0].citations as unknown[]).push(1)).toThrow(TypeError);
   });
 
+  it("shares a claim's evidence between the blocks and posts that have the same, frozen", () => {
+    const urls = new StringTable();
+    const [a, b] = [compactPost(extracted(1), urls), compactPost(extracted(2), urls)];
+    const evidence = (post: ExtractedPost) => post.blocks.flatMap((bl) => bl.evidence ?? []);
+    expect(evidence(a).length).toBeGreaterThan(0);
+    expect(evidence(a)).toEqual(evidence(extracted(1)));
+    evidence(a).forEach((e, i) => expect(evidence(b)[i]).toBe(e));
+    expect(evidence(a).every((e) => Object.isFrozen(e))).toBe(true);
+  });
+
   it('sentences stay inside their block text', () => {
     const post = compactPost(extracted(3), new StringTable());
     for (const block of post.blocks)
