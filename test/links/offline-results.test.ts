@@ -3,34 +3,7 @@ import { DEFAULTS } from '../../src/config/defaults.js';
 import { checkTargets } from '../../src/check/index.js';
 import { offlineResults } from '../../src/links/offline-results.js';
 import { collectTargets } from '../../src/links/targets.js';
-import type { Block, Citation, ExtractedPost } from '../../src/types.js';
-
-function citation(checkUrl: string | undefined, extra: Partial<Citation> = {}): Citation {
-  return {
-    url: checkUrl ?? 'x',
-    rawHref: checkUrl ?? 'x',
-    checkUrl,
-    anchorText: 'a',
-    sentence: 's',
-    rel: [],
-    isInternal: false,
-    origin: 'a',
-    ...extra,
-  };
-}
-
-function post(...citations: Citation[][]): ExtractedPost {
-  const blocks: Block[] = citations.map((c, index) => ({
-    index,
-    kind: 'paragraph',
-    text: '',
-    isClaim: true,
-    signals: ['citation'],
-    citations: c,
-    damagedAnchors: [],
-  }));
-  return { source: 'p.json', kind: 'wordpress', warnings: [], blocks };
-}
+import { citation, post } from '../helpers/bare-citations.js';
 
 /** Every shape of link the plan tells apart, and links that are no target. */
 const POSTS = [

@@ -1,34 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { quotesForCitation } from '../../src/extract/quotes.js';
 import { collectTargets } from '../../src/links/targets.js';
-import type { Block, Citation, ExtractedPost } from '../../src/types.js';
-
-function citation(checkUrl: string | undefined, extra: Partial<Citation> = {}): Citation {
-  return {
-    url: checkUrl ?? 'x',
-    rawHref: checkUrl ?? 'x',
-    checkUrl,
-    anchorText: 'a',
-    sentence: 's',
-    rel: [],
-    isInternal: false,
-    origin: 'a',
-    ...extra,
-  };
-}
-
-function post(...citations: Citation[][]): ExtractedPost {
-  const blocks: Block[] = citations.map((c, index) => ({
-    index,
-    kind: 'paragraph',
-    text: '',
-    isClaim: true,
-    signals: ['citation'],
-    citations: c,
-    damagedAnchors: [],
-  }));
-  return { source: 'p.json', kind: 'wordpress', warnings: [], blocks };
-}
+import type { Block, ExtractedPost } from '../../src/types.js';
+import { citation, post } from '../helpers/bare-citations.js';
 
 describe('collectTargets', () => {
   it('gives one target per unique checkUrl across posts, in first-appearance order', () => {
