@@ -13,9 +13,11 @@ import { MECHANICAL_SUBJECTS } from './claim-rules.js';
 
 const VERBS =
   'argue|warn|insist|contend|allege|assert|acknowledge|admit|concede|complain|predict|deny|note|explain|report|confirm|reveal|conclude|show|suggest|indicate|find|recommend|agree|maintain|stress|emphasize|emphasise|point\\s+out|caution';
-// The subject, an adverb or two, the verb and "that".
+// The subject, an adverb or two, the verb and "that". The subject starts only where a run of
+// its characters does (a hyphen too before it): from each letter inside a hyphenated run, the
+// scan went to the run's end, quadratic in the run, and could match nothing the run's start did not.
 const PLURAL_REPORTING = new RegExp(
-  `(?<![\\p{L}'’])([\\p{L}'’-]+)\\s+((?:\\p{Ll}+ly\\s+|(?:still|also|often|now|too|even|all|both)\\s+){0,2})(${VERBS})\\s+that\\b`,
+  `(?<![\\p{L}'’-])([\\p{L}'’-]+)\\s+((?:\\p{Ll}+ly\\s+|(?:still|also|often|now|too|even|all|both)\\s+){0,2})(${VERBS})\\s+that\\b`,
   'gu',
 );
 // A plural noun: lower case or a name, ending in "s" ("experts", "studies", "Democrats", "unions'").
