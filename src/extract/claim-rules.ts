@@ -379,6 +379,12 @@ export const RECORD_CLAIM =
   /\b(?:(?:[Oo]ne\s+of\s+)?[Tt]he\s+(?:\p{Ll}{3,}est|most\s+\p{Ll}{4,}|first|only|last)\b[^.!?;:—]{0,80}?\b(?:in\s+(?:the\s+)?(?:world|country|nation|history|continent|galaxy|universe)\b|(?:ever|yet)\s+(?:recorded|built|made|sold|found|seen|measured|discovered|observed|reported)\b|on\s+record\b|since\s+(?:records\s+began\b|the\s+\p{L}+|(?:1[5-9]|20)\d\d\b|last\s+\p{Ll}))|\b[Tt]he\s+(?:world|nation|country|planet|continent|globe)['’]s\s+(?:\p{Ll}{3,}est|most\s+\p{Ll}{4,}|first|only|leading|top)\b|\b(?:all-time|record)\s+(?:high|low)s?\b)/u;
 
 /**
+ * A first told as fact: nothing of its kind had done it before ("no spacecraft had ever
+ * rendezvoused with a comet", "never before has a court …"), a record of all time, as RECORD_CLAIM.
+ */
+export const FIRST_EVER = /\b(?:[Nn]o\s+(?:[\p{Ll}-]+\s+){1,3}?(?:had|has|have)\s+ever|[Nn]ever\s+before)\b/u;
+
+/**
  * Public bodies and groups of officials as a sentence's subject ("The city is replacing its
  * mains", "Police arrested two men", "Officials have closed the bridge"): a party though no
  * capitalised name is given, as news writes of them once named or known to all.

@@ -364,8 +364,11 @@ interface SentenceContext {
 
 /** True when a sentence starts by telling the reader what to do ("Then run …", "Step 2: open …", "If …, mark …"). */
 function isInstruction(sentence: string): boolean {
-  return IMPERATIVES.has(instructionLead(sentence));
+  return IMPERATIVES.has(instructionLead(sentence)) && !PUTS_A_FACT.test(sentence);
 }
+
+// "Consider that …" puts a fact to the reader ("Consider that two out of three jobs will …"), no step to take.
+const PUTS_A_FACT = /^\W*consider\s+that\b/i;
 
 /** True when a figure at `offset`, in sentence `s`, is the author's own or part of an instruction. */
 function inPersonalSentence(text: string, context: SentenceContext, s: number, offset: number): boolean {

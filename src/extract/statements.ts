@@ -11,6 +11,7 @@ import {
   EDITORS_NOTE,
   EVENT_VERB,
   FEELINGS,
+  FIRST_EVER,
   FOR_COMMENT,
   IRREGULAR_PAST,
   NAME_STOPWORDS,
@@ -227,7 +228,7 @@ export function statements(
     // A ranking or a record told as fact ("one of the oldest networks in the world"), whoever it names.
     // ("perhaps the toughest in the nation" is the writer's judgement, hedged.) A record named
     // before the sentence speculates stays a fact ("The hottest two years on record may end with …").
-    const record = RECORD_CLAIM.exec(sentence);
+    const record = RECORD_CLAIM.exec(sentence) ?? FIRST_EVER.exec(sentence);
     const nothing = statesNothing(sentence);
     if (nothing && (record === null || !speculatesAfter(sentence, record.index + record[0].length))) continue;
     if (record !== null && found.length < MAX_EVIDENCE && !HEDGED.test(sentence.slice(0, record.index))) {

@@ -259,6 +259,8 @@ describe('extraction time grows linearly (issue 13)', () => {
     ['a hyphenated run before " that"', (n) => [`Hello x${'-a'.repeat(n / 2)} that it is.\n`, 'post.md']],
     // Passed-on words (passed-on.ts): runs of "is also now" and "To quote" with no end in one paragraph.
     ['"is also now" with no report after it', (n) => [`It ${'is also now '.repeat(n / 12)}here.\n`, 'post.md']],
+    // A first of all time (FIRST_EVER): "no" and words with no "had ever" after them.
+    ['"no a a a …" in one paragraph', (n) => [`It was no ${'a '.repeat(n / 2)}end.\n`, 'story.md']],
     ['"To quote To quote …" in one paragraph', (n) => [`${'To quote '.repeat(n / 9)}x.\n`, 'post.md']],
     [
       'pointers into a long reference list',

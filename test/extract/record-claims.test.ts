@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { datedFacts } from '../../src/extract/dated-facts.js';
 import { statements } from '../../src/extract/statements.js';
 
 // Records and rankings a news story states (issue 8, label34 nytimes and label38 miamiherald: a
@@ -31,5 +32,19 @@ describe('a record or a ranking with its scope (reporting voice)', () => {
     expect(statements('The harbour may soon see the hottest December on record.')).toEqual([]);
     expect(statements('Will the hottest two years on record end with a storm?')).toEqual([]);
     expect(statements('If the hottest two years on record end with a storm, the quay may flood.')).toEqual([]);
+  });
+});
+
+describe('a first of all time ("no spacecraft had ever …", "never before")', () => {
+  it('is a record in the reporting voice and in the personal voice', () => {
+    const text = 'Before this mission, no spacecraft had ever rendezvoused with a comet.';
+    expect(statements(text)).toEqual(['no spacecraft had ever']);
+    expect(datedFacts(text, new Set())).toEqual(['no spacecraft had ever']);
+    expect(statements('Never before has a court in the county ordered such a recount.')).toEqual(['Never before']);
+  });
+
+  it('not the writer’s own first', () => {
+    expect(datedFacts('I had never before seen a comet so close.', new Set())).toEqual([]);
+    expect(datedFacts('No one had ever told me about the comet.', new Set())).toEqual([]);
   });
 });
