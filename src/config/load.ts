@@ -45,8 +45,14 @@ async function getValidator(): Promise<ValidateFunction> {
 /**
  * Finds, validates and compiles the config: `explicit` (from --config) must exist; otherwise
  * citecheck.config.json in `cwd`, else the "citecheck" key of cwd's package.json, else none.
+ * A package.json linking outside `cwd` is not read (`warn` says so) rather than stopping the
+ * run: it is mostly another tool's file (Nix, Bazel and stow link it), seldom holding our key.
  */
-export async function loadConfig(cwd: string, explicit?: string): Promise<LoadedConfig | undefined> {
+export async function loadConfig(
+  cwd: string,
+  explicit?: string,
+  warn: (message: string) => void = () => {},
+): Promise<LoadedConfig | undefined> {
   if (explicit) {
     const file = path.resolve(cwd, explicit);
     if (!existsSync(file)) throw new ConfigError(`config file not found: ${explicit}`);
@@ -57,10 +63,13 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     return load(await readJson(await foundInside(cwd, own, CONFIG_FILE_NAME), CONFIG_FILE_NAME), CONFIG_FILE_NAME);
   const pkgFile = path.join(cwd, 'package.json');
   if (existsSync(pkgFile)) {
-    const pkg = (await readJson(await foundInside(cwd, pkgFile, 'package.json'), 'package.json')) as Record<
-      string,
-      unknown
-    > | null;
+    const inside = await foundInside(cwd, pkgFile, 'package.json').catch((error: unknown) => {
+      if (!(error instanceof ConfigError)) throw error;
+      warn(`${error.message}; its "citecheck" key, if any, is not used`);
+      return undefined;
+    });
+    if (inside === undefined) return undefined;
+    const pkg = (await readJson(inside, 'package.json')) as Record<string, unknown> | null;
     if (pkg && typeof pkg === 'object' && 'citecheck' in pkg) return load(pkg.citecheck, 'package.json#citecheck');
   }
   return undefined;
