@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { ConfigError } from '../errors.js';
+import { InputTooLargeError, readStreamBounded } from '../sources/read-bounded.js';
 import { DURATION_HINT } from './duration.js';
 import { BYTE_SIZE_HINT } from './byte-size.js';
 import type { ConfigFile } from './option-table.js';
@@ -56,7 +57,7 @@ export async function loadConfig(
   if (explicit) {
     const file = path.resolve(cwd, explicit);
     if (!existsSync(file)) throw new ConfigError(`config file not found: ${explicit}`);
-    return load(await readJson(file, explicit), explicit);
+    return load(await readJson(file, explicit, true), explicit);
   }
   const own = path.join(cwd, CONFIG_FILE_NAME);
   if (existsSync(own))
@@ -95,30 +96,48 @@ async function foundInside(cwd: string, file: string, label: string): Promise<st
   );
 }
 
-/** A config file's text: a regular file of at most MAX_CONFIG_BYTES. */
-async function readConfigText(file: string, label: string): Promise<string> {
+/**
+ * A config file's text, at most MAX_CONFIG_BYTES: a regular file, or, when named with --config, a
+ * pipe or device too (`--config <(jq …)`, `--config /dev/stdin` in CI), read to its end or one
+ * byte past the cap (so `/dev/zero` ends in the size error at once). A found file must be a
+ * regular one: a pull request's link to /dev/stdin would wait on the runner's input.
+ */
+async function readConfigText(file: string, label: string, named: boolean): Promise<string> {
+  // Standard input that is a socket (a parent process's pipe: Node's spawn makes those) cannot be
+  // opened again by name (ENXIO): it is read from the stream this process already holds.
+  if (named && file === '/dev/stdin') return (await readStdin(label)).toString('utf8');
   const handle = await open(file, 'r');
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) throw new ConfigError(`${label}: not a regular file`);
+    const stream = named && (stat.isFIFO() || stat.isCharacterDevice());
+    if (!stat.isFile() && !stream) throw new ConfigError(`${label}: not a regular file`);
     // Sized by the file (a package.json is read on most runs), one byte over to see it grow past the cap.
-    const buffer = Buffer.allocUnsafe(Math.min(stat.size, MAX_CONFIG_BYTES) + 1);
+    const buffer = Buffer.allocUnsafe((stream ? MAX_CONFIG_BYTES : Math.min(stat.size, MAX_CONFIG_BYTES)) + 1);
     let length = 0;
     for (let n = -1; n !== 0 && length < buffer.length; length += n) {
       n = (await handle.read(buffer, length, buffer.length - length, null)).bytesRead;
     }
     if (length > MAX_CONFIG_BYTES) throw new ConfigError(`${label}: larger than ${MAX_CONFIG_BYTES} bytes`);
-    if (length > stat.size) throw new ConfigError(`${label}: changed while it was read`);
+    if (!stream && length > stat.size) throw new ConfigError(`${label}: changed while it was read`);
     return buffer.toString('utf8', 0, length);
   } finally {
     await handle.close();
   }
 }
 
-async function readJson(file: string, label: string): Promise<unknown> {
+async function readStdin(label: string): Promise<Buffer> {
+  try {
+    return await readStreamBounded(process.stdin, label, MAX_CONFIG_BYTES);
+  } catch (error) {
+    if (error instanceof InputTooLargeError) throw new ConfigError(`${label}: larger than ${MAX_CONFIG_BYTES} bytes`);
+    throw error;
+  }
+}
+
+async function readJson(file: string, label: string, named = false): Promise<unknown> {
   let text: string;
   try {
-    text = await readConfigText(file, label);
+    text = await readConfigText(file, label, named);
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     throw new ConfigError(
