@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { ConfigError } from '../errors.js';
-import { InputTooLargeError, readStreamBounded } from '../sources/read-bounded.js';
 import { DURATION_HINT } from './duration.js';
 import { BYTE_SIZE_HINT } from './byte-size.js';
 import type { ConfigFile } from './option-table.js';
@@ -126,12 +125,17 @@ async function readConfigText(file: string, label: string, named: boolean): Prom
 }
 
 async function readStdin(label: string): Promise<Buffer> {
-  try {
-    return await readStreamBounded(process.stdin, label, MAX_CONFIG_BYTES);
-  } catch (error) {
-    if (error instanceof InputTooLargeError) throw new ConfigError(`${label}: larger than ${MAX_CONFIG_BYTES} bytes`);
-    throw error;
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    total += chunk.length;
+    if (total > MAX_CONFIG_BYTES) {
+      process.stdin.destroy();
+      throw new ConfigError(`${label}: larger than ${MAX_CONFIG_BYTES} bytes`);
+    }
+    chunks.push(chunk);
   }
+  return Buffer.concat(chunks, total);
 }
 
 async function readJson(file: string, label: string, named = false): Promise<unknown> {
