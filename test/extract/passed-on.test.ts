@@ -10,20 +10,22 @@ const attribution = (text: string): string[] =>
     .map((e) => e.text);
 
 describe('passed-on words are attribution', () => {
-  it('a passive report or expectation of no one named', () => {
+  it('a passive report or expectation about a named party', () => {
     expect(attribution('Comcast is also expected to launch a streaming TV service next year.')).toEqual([
       'is also expected to launch',
     ]);
     expect(attribution('Ms. Haley was said to have a strained relationship with the secretary.')).toEqual([
       'was said to have',
     ]);
-    expect(attribution('The deal is widely rumoured to be worth more than the harbour itself.')).toEqual([
+    expect(attribution('Calder Bank is widely rumoured to be worth more than the harbour itself.')).toEqual([
       'is widely rumoured to be',
     ]);
   });
 
   it('not the writer’s or the reader’s: an instruction or their own story', () => {
     expect(attribution('You are expected to bring your own laptop to the workshop.')).toEqual([]);
+    // A thing's schedule is no one's report (claim-recall.test.ts: no position either).
+    expect(attribution('The bridge is expected to be finished in May.')).toEqual([]);
     expect(attribution('I was told to wait outside, and we were expected to leave by noon.')).toEqual([]);
   });
 
