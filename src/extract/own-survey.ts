@@ -37,9 +37,10 @@ const NAME_BEFORE = /((?:\p{Lu}[\p{L}\p{N}&.'’-]*\s+){1,4})(?:[\p{Ll}-]+\s+){0
 const NAME_AFTER =
   /^\s+(?:(?:conducted|commissioned|carried\s+out)\s+)?(?:by|for)\s+((?:[Tt]he\s+)?(?:\p{Lu}[\p{L}\p{N}&.'’-]*\s*){1,4})/u;
 
-/** Words before a speech verb saying its speaker is one of many, unnamed ("a Michigan Republican", "others", "47 percent"). */
+/** Words before a speech verb saying its speaker is one of many, unnamed ("a Michigan Republican", "others", "47 percent", "47%"). */
+// The word boundary is the words' alone: after "%" (no word character) a space or the clause's end is none.
 const UNNAMED =
-  /^(?:(?:and|but|so|while|yet)\s+)?(?:a|an|another|one|some|several|many|most|other|others|few|all|\d+(?:\.\d+)?\s*(?:-\s*)?(?:percent|%))\b/iu;
+  /^(?:(?:and|but|so|while|yet)\s+)?(?:(?:a|an|another|one|some|several|many|most|other|others|few|all|\d+(?:\.\d+)?\s*(?:-\s*)?percent)\b|\d+(?:\.\d+)?\s*%)/iu;
 /** A speaker named after an inverted verb as one of many ("…,” said a New Hampshire Republican"). */
 const UNNAMED_AFTER = /^\s+(?:a|an|another|one|some|several)\s+\S/iu;
 /** A quote's unnamed speaker with no attribution word of its own ("Asked a Pennsylvania Republican: “…”"). */

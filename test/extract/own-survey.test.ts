@@ -58,4 +58,11 @@ describe('a story reporting the outlet’s own survey', () => {
     const p = news('In our survey of 120 skippers last week, most expect the ferry levy to pass.', ANSWER);
     expect(firsthand(p)[1]).toEqual(['said']);
   });
+
+  it('a share written with "%" speaks as one written "percent" does', () => {
+    // UNNAMED read "47%" with a word boundary after the sign, which a space or the clause's end never is.
+    const p = news(LEAD, '47% said the levy would pass.', '47% of traders said the levy would pass.');
+    expect(firsthand(p).slice(1)).toEqual([['said'], ['of traders said']]);
+    expect(uncited(p)).toEqual([]);
+  });
 });
