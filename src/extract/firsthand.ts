@@ -736,12 +736,14 @@ export function settleFirsthand(blocks: readonly Block[], pageOutlet: Outlet, ru
     previous = undefined;
   }
   // A story covering a press event: its speakers there spoke to the outlet (press-events.ts).
-  settlePressEvents(blocks, { isUncited, namesOther: (b) => namesOther(b, outlet, rules) });
+  const plain = (b: Block): string => ignoring(unquoted(b.text), rules);
+  settlePressEvents(blocks, { isUncited, namesOther: (b) => namesOther(b, outlet, rules), plain });
   // A story reporting the outlet's own survey: its respondents answered the outlet (own-survey.ts).
   settleOwnSurvey(blocks, {
     isUncited,
     namesOther: (b) => namesOther(b, outlet, rules),
     isOutletName: (n) => isOutlet(n, outlet),
+    plain,
   });
 }
 

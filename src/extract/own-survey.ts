@@ -22,6 +22,8 @@ export interface OwnSurveyReader {
   namesOther(block: Block): boolean;
   /** True when a name is the outlet's ("POLITICO", "The Ledger"). */
   isOutletName(name: string): boolean;
+  /** A paragraph's text outside its quotes, what the user's `firsthandIgnore` matches blanked (same length). */
+  plain(block: Block): string;
 }
 
 /** Paragraphs at a story's start where its survey is looked for (its lead). */
@@ -53,9 +55,9 @@ const SHARE = /(?:percent|per\s+cent|%)/iu;
 /** Clause boundaries before a speaker. */
 const CLAUSE_END = /[,;:.!?“”"—–(]/gu;
 
-/** True when a sentence of the lead names the outlet's own survey. */
-function namesOwnSurvey(text: string, reader: OwnSurveyReader): boolean {
-  const t = unquoted(text);
+/** True when a paragraph of the lead names the outlet's own survey (not in words the user's firsthandIgnore matches). */
+function namesOwnSurvey(block: Block, reader: OwnSurveyReader): boolean {
+  const t = reader.plain(block);
   SURVEY_WORD.lastIndex = 0;
   for (let m = SURVEY_WORD.exec(t); m; m = SURVEY_WORD.exec(t)) {
     const before = t.slice(Math.max(0, m.index - 60), m.index);
@@ -137,7 +139,7 @@ export function settleOwnSurvey(blocks: readonly Block[], reader: OwnSurveyReade
     if (block.kind === 'heading') continue;
     if (lead++ >= LEAD_BLOCKS) break;
     if (block.citations.some((c) => c.via === undefined)) continue;
-    if (namesOwnSurvey(block.text, reader) && !reader.namesOther(block)) {
+    if (namesOwnSurvey(block, reader) && !reader.namesOther(block)) {
       survey = block.index;
       break;
     }
