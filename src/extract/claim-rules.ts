@@ -369,12 +369,20 @@ export const IRREGULAR_PAST = set(
 /**
  * A ranking or a record told as fact ("one of the oldest networks in the world", "the nation's
  * largest utility", "the first city in the country to ban it", "a record high", "the most
- * since records began"): a claim about the whole world of its kind, which only a source can
- * back, whoever it names. A superlative needs its scope ("in the world", "ever recorded", "the
- * nation's"): "the best pizza" alone is taste.
+ * since records began", "the first … ambassador since the end of the Cold War", "the largest
+ * drop since 2008"): a claim about the whole world of its kind, which only a source can back,
+ * whoever it names. A superlative needs its scope ("in the world", "ever recorded", "the
+ * nation's", "since" a time): "the best pizza" alone is taste. It opens a sentence too ("The
+ * hottest two years on record …").
  */
 export const RECORD_CLAIM =
-  /\b(?:(?:one\s+of\s+)?the\s+(?:\p{Ll}{3,}est|most\s+\p{Ll}{4,}|first|only|last)\b[^.!?;:—]{0,60}?\b(?:in\s+(?:the\s+)?(?:world|country|nation|history|continent|galaxy|universe)\b|(?:ever|yet)\s+(?:recorded|built|made|sold|found|seen|measured|discovered|observed|reported)\b|on\s+record\b|since\s+records\s+began\b)|\bthe\s+(?:world|nation|country|planet|continent|globe)['’]s\s+(?:\p{Ll}{3,}est|most\s+\p{Ll}{4,}|first|only|leading|top)\b|\b(?:all-time|record)\s+(?:high|low)s?\b)/u;
+  /\b(?:(?:[Oo]ne\s+of\s+)?[Tt]he\s+(?:\p{Ll}{3,}est|most\s+\p{Ll}{4,}|first|only|last)\b[^.!?;:—]{0,80}?\b(?:in\s+(?:the\s+)?(?:world|country|nation|history|continent|galaxy|universe)\b|(?:ever|yet)\s+(?:recorded|built|made|sold|found|seen|measured|discovered|observed|reported)\b|on\s+record\b|since\s+(?:records\s+began\b|the\s+\p{L}+|(?:1[5-9]|20)\d\d\b|last\s+\p{Ll}))|\b[Tt]he\s+(?:world|nation|country|planet|continent|globe)['’]s\s+(?:\p{Ll}{3,}est|most\s+\p{Ll}{4,}|first|only|leading|top)\b|\b(?:all-time|record)\s+(?:high|low)s?\b)/u;
+
+/**
+ * A first told as fact: nothing of its kind had done it before ("no spacecraft had ever
+ * rendezvoused with a comet", "never before has a court …"), a record of all time, as RECORD_CLAIM.
+ */
+export const FIRST_EVER = /\b(?:[Nn]o\s+(?:[\p{Ll}-]+\s+){1,3}?(?:had|has|have)\s+ever|[Nn]ever\s+before)\b/u;
 
 /**
  * Public bodies and groups of officials as a sentence's subject ("The city is replacing its

@@ -1,5 +1,5 @@
 import type { Block, BlockKind } from '../types.js';
-import { CHANGELOG_ENTRY, EDITORS_NOTE, PERSONAL_VOICE, REPORTING_VERBS } from './claim-rules.js';
+import { CHANGELOG_ENTRY, EDITORS_NOTE, FIRST_EVER, PERSONAL_VOICE, REPORTING_VERBS } from './claim-rules.js';
 import { MAX_EVIDENCE, unquoted } from './signals.js';
 import { sentenceRanges } from './sentences.js';
 import type { Speech } from './speech.js';
@@ -56,7 +56,7 @@ export function datedFacts(text: string, known: ReadonlySet<string>): string[] {
     if (found.length >= MAX_EVIDENCE) break;
     const sentence = plain.slice(start, end).trim();
     if (sentence.endsWith('?')) continue;
-    const record = MEASURED_RECORD.exec(sentence);
+    const record = MEASURED_RECORD.exec(sentence) ?? FIRST_EVER.exec(sentence);
     if (record !== null && !WRITER_OR_READER.test(sentence) && !HEDGED.test(sentence.slice(0, record.index))) {
       found.push(record[0].replace(/\s+/g, ' '));
       continue;

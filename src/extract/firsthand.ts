@@ -1,5 +1,6 @@
 import type { ClaimRules } from '../config/claim-config.js';
 import type { Block, ClaimEvidence, ClaimSignal } from '../types.js';
+import { retellsOtherInterview } from './retold-interview.js';
 import { bylineNames } from '../sources/outlet-names.js';
 import { INSTITUTION_NOUNS, NAME_STOPWORDS } from './claim-rules.js';
 import { byGroup, describedPerson, groupSpeaks, interviewedGroups, otherVenue } from './interviewed-groups.js';
@@ -676,7 +677,7 @@ export function settleFirsthand(blocks: readonly Block[], pageOutlet: Outlet, ru
   // A question-and-answer story: the answers are the interviewee's words to the outlet.
   const qa = isQuestionAndAnswer(blocks);
   // A feature telling its interviews in the present ("“…,” says Ruiz"): see presentTenseFeature.
-  const feature = presentTenseFeature(blocks);
+  const feature = presentTenseFeature(blocks) && !retellsOtherInterview(blocks);
   let answering = false;
   // The groups the outlet says it interviewed ("executives"), and the first block saying so.
   const groups: string[] = [];

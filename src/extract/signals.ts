@@ -67,6 +67,7 @@ import { pluralReports } from './plural-reporting.js';
 import { researchReports } from './research-subjects.js';
 import { causalClaims, mayStateCause } from './causal.js';
 import { instructionLead } from './instruction-lead.js';
+import { passedOn } from './passed-on.js';
 
 /**
  * Claim signals of a block's text, and the words behind each (the evidence). The rules are
@@ -92,7 +93,8 @@ import { instructionLead } from './instruction-lead.js';
  *   or a "+"/"*" list item, where it has no subject ("Claims that … do not stand up", "+ Added
  *   …"), and not after a word that makes it the writer's reading ("has effectively admitted").
  *   A stance without a verb is one too ("the union is adamant", "the council is concerned the
- *   laws would …").
+ *   laws would …"), and so are words passed on from no one named ("is expected to launch",
+ *   "To quote Shaw:": passed-on.ts).
  */
 
 /** A span of text between double quotation marks (curly, straight or guillemets). */
@@ -362,8 +364,11 @@ interface SentenceContext {
 
 /** True when a sentence starts by telling the reader what to do ("Then run …", "Step 2: open …", "If …, mark …"). */
 function isInstruction(sentence: string): boolean {
-  return IMPERATIVES.has(instructionLead(sentence));
+  return IMPERATIVES.has(instructionLead(sentence)) && !PUTS_A_FACT.test(sentence);
 }
+
+// "Consider that …" puts a fact to the reader ("Consider that two out of three jobs will …"), no step to take.
+const PUTS_A_FACT = /^\W*consider\s+that\b/i;
 
 /** True when a figure at `offset`, in sentence `s`, is the author's own or part of an instruction. */
 function inPersonalSentence(text: string, context: SentenceContext, s: number, offset: number): boolean {
@@ -1193,6 +1198,9 @@ export function claimSignals(text: string, options: SignalOptions = {}): TextSig
   // A social post quoted as its reader sees it, its author's handle and a colon before the words
   // ("@viticci: counting other people's money is weird"): what that account wrote.
   if (said.length === 0) said.push(...handlePosts(prose));
+  // A passive report of no one named ("is expected to launch"), a quotation credited by name
+  // ("To quote Shaw:"): passed-on.ts.
+  if (said.length === 0) said.push(...passedOn(unquoted(blanked(prose, [], rules.attributionIgnore)), MAX_EVIDENCE));
   // Weak quotes count only beside an attribution.
   addSignal(
     out,

@@ -11,6 +11,7 @@ import {
   EDITORS_NOTE,
   EVENT_VERB,
   FEELINGS,
+  FIRST_EVER,
   FOR_COMMENT,
   IRREGULAR_PAST,
   NAME_STOPWORDS,
@@ -224,15 +225,18 @@ export function statements(
     // A question, a hypothetical ("If a deal is reached, …") or the writer's speculation (a modal:
     // "could heighten tensions") states nothing; a modal in a relative clause tells what someone
     // can do and leaves the sentence a statement ("it added managers who could meet with Page").
-    if (statesNothing(sentence)) continue;
     // A ranking or a record told as fact ("one of the oldest networks in the world"), whoever it names.
-    // ("perhaps the toughest in the nation" is the writer's judgement, hedged.)
-    const record = RECORD_CLAIM.exec(sentence);
+    // ("perhaps the toughest in the nation" is the writer's judgement, hedged.) A record named
+    // before the sentence speculates stays a fact ("The hottest two years on record may end with …").
+    const record = RECORD_CLAIM.exec(sentence) ?? FIRST_EVER.exec(sentence);
+    const nothing = statesNothing(sentence);
+    if (nothing && (record === null || !speculatesAfter(sentence, record.index + record[0].length))) continue;
     if (record !== null && found.length < MAX_EVIDENCE && !HEDGED.test(sentence.slice(0, record.index))) {
       found.push(record[0].replace(/\s+/g, ' '));
       provides = true;
       continue;
     }
+    if (nothing) continue;
     const named = namesIn(sentence, known, names);
     // "he"/"she" as a subject: the party the paragraph names ("Some streamlining was called for, he resolved").
     const pronoun =
@@ -314,6 +318,16 @@ function scanKind(text: string, noun: string): boolean {
     if (/^s?\s+of\s+\p{Lu}/u.test(text.slice(end, end + 30))) return true;
   }
   return false;
+}
+
+/**
+ * True when a sentence states nothing only by a modal after `end` ("The hottest two years on
+ * record may end with …"): not a question, a hypothetical or a request for comment, and no
+ * modal before `end`.
+ */
+function speculatesAfter(sentence: string, end: number): boolean {
+  if (sentence.endsWith('?') || HYPOTHETICAL.test(sentence) || FOR_COMMENT.test(sentence)) return false;
+  return !SPECULATION.test(sentence.slice(0, end));
 }
 
 /**

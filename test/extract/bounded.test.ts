@@ -257,6 +257,11 @@ describe('extraction time grows linearly (issue 13)', () => {
     // A plural subject before "that" (plural-reporting.ts) was looked for from every letter after
     // a hyphen, each to the end of the hyphenated run: 80 KB took 2.6 s, 4x as much ~16x that.
     ['a hyphenated run before " that"', (n) => [`Hello x${'-a'.repeat(n / 2)} that it is.\n`, 'post.md']],
+    // Passed-on words (passed-on.ts): runs of "is also now" and "To quote" with no end in one paragraph.
+    ['"is also now" with no report after it', (n) => [`It ${'is also now '.repeat(n / 12)}here.\n`, 'post.md']],
+    // A first of all time (FIRST_EVER): "no" and words with no "had ever" after them.
+    ['"no a a a …" in one paragraph', (n) => [`It was no ${'a '.repeat(n / 2)}end.\n`, 'story.md']],
+    ['"To quote To quote …" in one paragraph', (n) => [`${'To quote '.repeat(n / 9)}x.\n`, 'post.md']],
     [
       'pointers into a long reference list',
       (n) => {
