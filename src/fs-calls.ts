@@ -7,8 +7,8 @@ import { promisify } from 'node:util';
  * node:fs/promises is not in Node's start-up snapshot: the first module that imported it loaded
  * it and the ~10 internal modules it requires (the readline interface, directories, watchers),
  * ~6 ms of CPU of every CLI run (a sixth of the bundle's module evaluation in `check --offline`
- * of a 2,000-link page), though such a run calls no function of it but the two below. In the
- * CLI's bundle each function here reads `fs.promises` (Node's lazy getter) when called.
+ * of a 2,000-link page), though such a run calls none of it but the few below. Each other
+ * function here reads `fs.promises` (Node's lazy getter) when called.
  */
 
 export type { FileHandle } from 'node:fs/promises';
@@ -19,10 +19,45 @@ function later<K extends keyof typeof FsPromises>(name: K): (typeof FsPromises)[
     (fs.promises[name] as (...a: unknown[]) => unknown)(...args)) as (typeof FsPromises)[K];
 }
 
-// Reading an input (stat, then readFile) is every run's: over fs's callbacks, which Node has
-// loaded at start. Same results and errors as node:fs/promises' (both from libuv's answers).
+// Reading an input (stat, then readFile) and the config (a package.json is found on most
+// runs: realpath, then the file opened and read) are every run's: over fs's callbacks, which Node
+// has loaded at start. Same results and errors as node:fs/promises' (both from libuv's answers;
+// its realpath is libuv's, fs.realpath.native).
 export const stat = promisify(fs.stat);
 export const readFile = promisify(fs.readFile);
+
+/** The real path of `file` (libuv's, as node:fs/promises' realpath). */
+export function realpathOf(file: string): Promise<string> {
+  return new Promise((resolve, reject) =>
+    fs.realpath.native(file, (error, real) => (error ? reject(error) : resolve(real))),
+  );
+}
+
+/** What reading a file opened with openFile takes: FileHandle's methods of those names. */
+export interface OpenFile {
+  stat(): Promise<fs.Stats>;
+  read(buffer: Buffer, offset: number, length: number, position: number | null): Promise<{ bytesRead: number }>;
+  close(): Promise<void>;
+}
+
+const openFd = promisify(fs.open);
+const fstat = promisify(fs.fstat);
+const closeFd = promisify(fs.close);
+
+/** `file` opened with `flags`, as node:fs/promises' open() would, for reading it through its descriptor. */
+export async function openFile(file: string, flags: string): Promise<OpenFile> {
+  const fd = await openFd(file, flags);
+  return {
+    stat: () => fstat(fd),
+    read: (buffer, offset, length, position) =>
+      new Promise((resolve, reject) =>
+        fs.read(fd, buffer, offset, length, position, (error, bytesRead) =>
+          error ? reject(error) : resolve({ bytesRead }),
+        ),
+      ),
+    close: () => closeFd(fd),
+  };
+}
 
 export const appendFile = later('appendFile');
 export const lstat = later('lstat');

@@ -9,7 +9,7 @@ const root = vi.hoisted(() => ({ dir: '' }));
 // The config's file calls go through src/fs-calls.ts (node:fs/promises, loaded on first use).
 vi.mock('../../src/fs-calls.js', async (importOriginal) => {
   const fs = await importOriginal<typeof import('../../src/fs-calls.js')>();
-  return { ...fs, realpath: (p: string) => (p === root.dir ? Promise.resolve('/') : fs.realpath(p)) };
+  return { ...fs, realpathOf: (p: string) => (p === root.dir ? Promise.resolve('/') : fs.realpathOf(p)) };
 });
 
 const { loadConfig } = await import('../../src/config/load.js');
