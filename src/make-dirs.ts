@@ -1,4 +1,4 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, stat } from './fs-calls.js';
 import path from 'node:path';
 
 /**

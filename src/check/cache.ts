@@ -1,5 +1,5 @@
 import type { CitecheckOptions } from '../config/options.js';
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFile, rename, unlink, writeFile } from '../fs-calls.js';
 import { makeDirs } from '../make-dirs.js';
 import { randomHex, sha256Of } from '../hash.js';
 import { dirname } from 'node:path';

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from '../fs-calls.js';
 import path from 'node:path';
 import { ConfigError, UsageError } from '../errors.js';
 import { isPathInput } from '../sources/input-kind.js';

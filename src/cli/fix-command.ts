@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { writeFile } from '../fs-calls.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError, OutputError } from '../errors.js';

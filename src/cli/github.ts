@@ -1,4 +1,4 @@
-import { appendFile } from 'node:fs/promises';
+import { appendFile } from '../fs-calls.js';
 import { FORMATTERS } from '../formatters/index.js';
 import { renderGithubAnnotations } from '../formatters/github.js';
 import type { Report } from '../types.js';

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile } from '../fs-calls.js';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { ShardMerger } from '../report/merge.js';

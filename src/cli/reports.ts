@@ -1,4 +1,4 @@
-import { lstat, open, realpath, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { lstat, open, realpath, stat, unlink, type FileHandle } from '../fs-calls.js';
 import { makeDirs } from '../make-dirs.js';
 import path from 'node:path';
 import { DEFAULT_REPORT_DIR } from '../config/option-table.js';

@@ -1,4 +1,4 @@
-import { open, realpath } from 'node:fs/promises';
+import { openFile, realpathOf } from '../fs-calls.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
@@ -87,7 +87,7 @@ async function load(content: unknown, label: string): Promise<LoadedConfig> {
  * have its first characters quoted by the "not valid JSON" error.
  */
 async function foundInside(cwd: string, file: string, label: string): Promise<string> {
-  const [dir, real] = await Promise.all([realpath(cwd), realpath(file)]).catch(() => [cwd, file]);
+  const [dir, real] = await Promise.all([realpathOf(cwd), realpathOf(file)]).catch(() => [cwd, file]);
   // A root (`/`) ends with the separator already: `//` would start no path inside it.
   if (real === dir || real.startsWith(dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`)) return real;
   throw new ConfigError(
@@ -105,7 +105,7 @@ async function readConfigText(file: string, label: string, named: boolean): Prom
   // Standard input that is a socket (a parent process's pipe: Node's spawn makes those) cannot be
   // opened again by name (ENXIO): it is read from the stream this process already holds.
   if (named && file === '/dev/stdin') return (await readStdin(label)).toString('utf8');
-  const handle = await open(file, 'r');
+  const handle = await openFile(file, 'r');
   try {
     const stat = await handle.stat();
     const stream = named && (stat.isFIFO() || stat.isCharacterDevice());

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile } from '../fs-calls.js';
 import type { InputKind, LinkStatus, Report, ReportPost } from '../types.js';
 import {
   applyEdits,

@@ -362,8 +362,16 @@ function prettyValue(value: unknown, holder: string, depth: number): string | un
   return out === '' ? '{}' : `${out}\n${padAt(depth)}}`;
 }
 
-/** True for a key an object lists before its other keys, in ascending order (an array index). */
-const isIndex = (key: string): boolean => /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
+/**
+ * True for a key an object lists before its other keys, in ascending order (an array index).
+ * A key not starting with a digit (every field name of a report) is answered before the
+ * pattern: asked of each key of every object written out of order (each citation of an offline
+ * run), the pattern's test allocated ~1.7 MB writing the report of a 2,000-link page.
+ */
+const isIndex = (key: string): boolean => {
+  const first = key.charCodeAt(0);
+  return first >= 48 && first <= 57 && /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
+};
 
 /** guardJsonText of JSON.stringify's own text for `value` (a class instance, a toJSON; in canonical order if `ordered`), indented to `depth`. */
 function stringified(value: unknown, holder: string, depth: number, ordered = true): string | undefined {

@@ -1,5 +1,5 @@
 import type { Dirent } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from '../fs-calls.js';
 import path from 'node:path';
 import { resolveBytes, segmentOf } from './name-bytes.js';
 

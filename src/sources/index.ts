@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { stat } from '../fs-calls.js';
 import path from 'node:path';
 import { DEFAULTS } from '../config/defaults.js';
 import { InputError, UsageError } from '../errors.js';

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from '../fs-calls.js';
 import { InputError } from '../errors.js';
 
 /** An input over --max-input-bytes: stops the run (exit 2), even for a file found in a folder. */

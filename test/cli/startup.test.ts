@@ -56,7 +56,7 @@ describe('start-up', () => {
     expect(loaded.files).not.toContain('src/check/fetch-document.ts');
   });
 
-  it("a run never sets up Node's ES module loader: the bin and its launcher are CommonJS", async () => {
+  it("a run never sets up Node's ES module loader (the bin and its launcher are CommonJS), nor loads node:fs/promises", async () => {
     // A preloaded CommonJS probe (an --import one would set the loader up itself) prints the
     // internal modules the process loaded; an ES module run loads the loader's module jobs.
     const dir = mkdtempSync(path.join(os.tmpdir(), 'citecheck-startup-'));
@@ -78,6 +78,9 @@ describe('start-up', () => {
         // The probe ran (its list holds what every process loads).
         expect(loaded).toContain('NativeModule path');
         expect(loaded.filter((m) => m.includes('esm/module_job'))).toEqual([]);
+        // Nor node:fs/promises, outside Node's snapshot (~6 ms of CPU): reading an input goes
+        // through fs's callbacks, every other call loads it when made (src/fs-calls.ts).
+        expect(loaded.filter((m) => m.includes('fs/promises'))).toEqual([]);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

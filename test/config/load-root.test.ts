@@ -6,9 +6,10 @@ import { tempDir } from '../helpers/temp-dir.js';
 // The working directory `/` (a container's default), as realpath gives it: a test cannot write
 // a config file into the real root, so the root stands for the folder the file is in.
 const root = vi.hoisted(() => ({ dir: '' }));
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs/promises')>();
-  return { ...fs, realpath: (p: string) => (p === root.dir ? Promise.resolve('/') : fs.realpath(p)) };
+// The config's file calls go through src/fs-calls.ts (node:fs/promises, loaded on first use).
+vi.mock('../../src/fs-calls.js', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('../../src/fs-calls.js')>();
+  return { ...fs, realpathOf: (p: string) => (p === root.dir ? Promise.resolve('/') : fs.realpathOf(p)) };
 });
 
 const { loadConfig } = await import('../../src/config/load.js');
