@@ -124,7 +124,8 @@ function stagedExtractor(options: Parameters<typeof extractOptions>[0]): (post: 
   return (post, index) => {
     read += post.body.length;
     const compact = read > COMPACT_AFTER_CHARS;
-    const { post: extracted, claims } = extractStaged(post, opts);
+    // The run keeps nothing of the post it read: its body goes once walked (see extractStaged).
+    const { post: extracted, claims } = extractStaged(post, opts, true);
     const finish = (): ExtractedPost => {
       while (!claims.next().done);
       return compact ? compactPost(extracted, urls, true) : extracted;

@@ -78,6 +78,11 @@ class ListTable {
 }
 
 const LISTS = new ListTable();
+
+/** The one frozen copy of a short list of strings (a block's signals): see ListTable. */
+export function sharedList<T extends string>(list: readonly T[]): T[] {
+  return LISTS.get(list);
+}
 const EMPTY: never[] = Object.freeze([]) as unknown as never[];
 
 function compactCitation(c: Citation, urls: StringTable): Citation {

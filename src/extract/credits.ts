@@ -94,6 +94,8 @@ function credit(target: Block, source: Block, via: CitationVia, entry?: LineEntr
     if (entry !== undefined && !entry.urls.has(c.url)) continue;
     if (copied++ >= MAX_LINKS_PER_CREDIT) break;
     if (target.citations.some((t) => t.via === via && t.url === c.url)) continue;
+    // A block with no link of its own shares one frozen empty list (extract/index.ts).
+    if (Object.isFrozen(target.citations)) target.citations = [];
     target.citations.push({ ...c, via, sentence });
   }
 }
@@ -534,7 +536,8 @@ export function creditSources(blocks: Block[], raws: ClaimHints[]): void {
       continue;
     }
     if (block.credits !== undefined && !block.signals.includes('citation')) {
-      block.signals.unshift('citation');
+      // A new list: a block's signals may be a list shared with others (extract/index.ts).
+      block.signals = ['citation', ...block.signals];
       block.isClaim = true;
     }
   }

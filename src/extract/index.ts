@@ -27,7 +27,7 @@ import { addDatedFacts } from './dated-facts.js';
 import { resolveTemplateLink } from './template-links.js';
 import { ignoreList, readIgnoreMarkers, stripIgnoreMarkers, type IgnoredUrl } from './ignore-markers.js';
 import { BlockWalker } from './walk-blocks.js';
-import { settleCitation } from './compact.js';
+import { settleCitation, sharedList, StringTable } from './compact.js';
 import { pairArchivedCopies } from './archived-copies.js';
 
 /** Options of extraction. */
@@ -200,6 +200,12 @@ interface PostLinks {
   included: readonly RegExp[];
   /** The user's additions to the claim-signal rules. */
   claimRules: ClaimRules | undefined;
+  /**
+   * The post's one copy of each claim evidence (see StringTable.claimEvidence): the same words
+   * raise the same signal again and again, and an object and a string of their own for each
+   * block was ~17 MB of the 18 MB Markdown bench's 250,000 blocks through the claim analysis.
+   */
+  evidence: StringTable;
   /** The writer's own outlet: what a claim told to it is firsthand (firsthand.ts). */
   outlet: Outlet;
   /** Host names of the post's links by authority (see hostOfLink). */
@@ -252,10 +258,16 @@ interface LinkedBlocks {
    */
   raws: ClaimHints[];
   /**
-   * The sentence ranges of the blocks with links or damaged anchors, by index (the others' are
-   * found as needed), packed (see packRanges).
+   * Where each block's sentence ranges start in `rangeList`, by index: -1 for a block with no
+   * link or damaged anchor (its ranges are found as needed).
    */
-  ranges: Array<number[] | undefined>;
+  rangesAt: number[];
+  /**
+   * The sentence ranges of the blocks with links or damaged anchors, one after the other in one
+   * list (see packRanges): a list of its own for each block was an array object and its
+   * elements (~64 bytes; 12.9 MB for the 200,000 cited blocks of the 18 MB Markdown bench).
+   */
+  rangeList: number[];
   /** Each block's 1-based line in the source file, when known. */
   lines: Array<number | undefined>;
 }
@@ -267,7 +279,8 @@ function linkBlock(raw: RawBlock, index: number, post: PostLinks, into: LinkedBl
   const ranges = raw.links.length + raw.damaged.length > 0 ? sentenceRanges(raw.text) : NO_RANGES;
   const line = post.fileLine(raw.line);
   pairArchivedCopies(raw.text, raw.links);
-  const citations: Citation[] = new Array<Citation>(raw.links.length);
+  // None is the shared empty list (credits.ts gives a credited block a list of its own).
+  const citations: Citation[] = raw.links.length === 0 ? NO_CITATIONS : new Array<Citation>(raw.links.length);
   for (let i = 0; i < raw.links.length; i++) {
     const link = raw.links[i];
     const citation = toCitation(link, raw.text, ranges, post, raw.line);
@@ -300,28 +313,27 @@ function linkBlock(raw: RawBlock, index: number, post: PostLinks, into: LinkedBl
   into.blocks.push(block);
   into.raws.push(hintsOf(raw));
   into.lines.push(line);
-  into.ranges.push(ranges === NO_RANGES ? undefined : packRanges(ranges));
+  into.rangesAt.push(ranges === NO_RANGES ? -1 : packRanges(ranges, into.rangeList));
 }
 
 /**
- * Sentence ranges as one flat list of offsets (start, end, start, end…), as a post keeps them
- * between its links and its claims: a list of pairs is an array per sentence, ~64 bytes each
- * beside 16 packed, and the ranges were the largest of what a long post held through its claim
- * analysis (~5 of the ~38 MB of a 2 MB Markdown post's, in a Map by block).
+ * Appends a block's sentence ranges to the post's flat list of offsets (count, then start, end,
+ * start, end…), as a post keeps them between its links and its claims; returns where they
+ * start. A list of pairs is an array per sentence, ~64 bytes each beside 16 packed, and the
+ * ranges were the largest of what a long post held through its claim analysis (~5 of the
+ * ~38 MB of a 2 MB Markdown post's, in a Map by block).
  */
-function packRanges(ranges: ReadonlyArray<[number, number]>): number[] {
-  const packed = new Array<number>(ranges.length * 2);
-  for (let i = 0; i < ranges.length; i++) {
-    packed[2 * i] = ranges[i][0];
-    packed[2 * i + 1] = ranges[i][1];
-  }
-  return packed;
+function packRanges(ranges: ReadonlyArray<[number, number]>, list: number[]): number {
+  const at = list.length;
+  list.push(ranges.length);
+  for (let i = 0; i < ranges.length; i++) list.push(ranges[i][0], ranges[i][1]);
+  return at;
 }
 
-/** The pairs of packRanges' list. */
-function unpackRanges(packed: readonly number[]): Array<[number, number]> {
-  const ranges = new Array<[number, number]>(packed.length / 2);
-  for (let i = 0; i < ranges.length; i++) ranges[i] = [packed[2 * i], packed[2 * i + 1]];
+/** The pairs packRanges put in `list` at `at`. */
+function unpackRanges(list: readonly number[], at: number): Array<[number, number]> {
+  const ranges = new Array<[number, number]>(list[at]);
+  for (let i = 0; i < ranges.length; i++) ranges[i] = [list[at + 1 + 2 * i], list[at + 2 + 2 * i]];
   return ranges;
 }
 
@@ -368,6 +380,9 @@ const NO_LINKS: RawBlock['links'] = Object.freeze([]) as unknown as RawBlock['li
 /** The raw damaged anchors of a block once linked (shared, frozen: never changed). */
 const NO_DAMAGE: RawBlock['damaged'] = Object.freeze([]) as unknown as RawBlock['damaged'];
 
+/** The citations of a block with no link (shared, frozen: a credit replaces it, never adds to it). */
+const NO_CITATIONS: Citation[] = Object.freeze([]) as unknown as Citation[];
+
 /** The damaged anchors of a block that has none (shared, frozen: never changed). */
 const NO_ANCHORS: DamagedAnchor[] = Object.freeze([]) as unknown as DamagedAnchor[];
 
@@ -393,8 +408,8 @@ function claimBlock(linked: LinkedBlocks, index: number, post: PostLinks, ownRes
   const block = linked.blocks[index];
   const raw = linked.raws[index];
   const { text, kind } = block;
-  const packed = linked.ranges[index];
-  const ranges = packed === undefined ? NO_RANGES : unpackRanges(packed);
+  const at = linked.rangesAt[index];
+  const ranges = at === -1 ? NO_RANGES : unpackRanges(linked.rangeList, at);
   const line = linked.lines[index];
   // A tag, share or navigation link makes no claim look cited (nor an image's own source).
   const cited = block.damagedAnchors.length > 0 || citesBySomeLink(block.citations);
@@ -407,9 +422,11 @@ function claimBlock(linked: LinkedBlocks, index: number, post: PostLinks, ownRes
   const fromText = found.signals;
   // A blockquote or an inline <q> quotes someone, with or without quotation marks.
   if ((kind === 'blockquote' || raw.hasQuote === true) && !fromText.includes('quote')) fromText.unshift('quote');
-  // Arrays of their exact length: one grown by push() keeps room for 16 items, and a block
-  // holds its lists until the run ends (a 4 MB Markdown list: 15 MB of room, ~4× the input).
-  const signals: ClaimSignal[] = cited ? ['citation' as ClaimSignal].concat(fromText) : fromText.slice();
+  // One frozen list for each distinct set of signals, shared by every block that has it (the
+  // passes after this one replace a block's list, never change it): a list of its own was an
+  // array for every block (~60 bytes; 15 MB for the 250,000 blocks of the 18 MB Markdown
+  // bench, held through the claim analysis to the copy of the post, the run's peak).
+  const signals: ClaimSignal[] = sharedList(cited ? ['citation' as ClaimSignal].concat(fromText) : fromText);
   const isClaim = !NOT_CLAIMS.has(kind) && signals.length > 0;
   // A quote without quotation marks has no quoted words as evidence: its opening words say why.
   const quoteWords = fromText.includes('quote') && !found.evidence.some((e) => e.signal === 'quote');
@@ -417,6 +434,8 @@ function claimBlock(linked: LinkedBlocks, index: number, post: PostLinks, ownRes
   let evidence: ClaimEvidence[] | undefined;
   if (opening !== '') evidence = [{ signal: 'quote', text: quoteEvidence(opening) }, ...found.evidence];
   else if (found.evidence.length > 0) evidence = found.evidence.slice();
+  if (evidence !== undefined)
+    for (let i = 0; i < evidence.length; i++) evidence[i] = post.evidence.claimEvidence(evidence[i]);
   const { citations, damagedAnchors } = block;
   let out: Block;
   if (line === undefined && evidence === undefined)
@@ -456,7 +475,8 @@ function* analyseClaims(linked: LinkedBlocks, post: PostLinks): Generator<void, 
   // post (compactPost), rather than when the generator is dropped (the walk's record of an
   // 18 MB Markdown file was held through the copy, at the run's peak).
   rawBlocks.length = 0;
-  linked.ranges.length = 0;
+  linked.rangesAt.length = 0;
+  linked.rangeList.length = 0;
   linked.lines.length = 0;
 }
 
@@ -523,9 +543,10 @@ export interface StagedExtraction {
 
 /**
  * extractPost in two passes: the links first, so a run can start checking them, then the
- * claim analysis in steps the run drives while the first requests are in flight.
+ * claim analysis in steps the run drives while the first requests are in flight. With
+ * `handedOver` (the caller keeps nothing of `post`), the post's body is emptied once walked.
  */
-export function extractStaged(post: Post, opts: ExtractOptions = {}): StagedExtraction {
+export function extractStaged(post: Post, opts: ExtractOptions = {}, handedOver = false): StagedExtraction {
   const isMarkdown = post.bodyFormat === 'markdown';
   const markers = markersOf(post);
   // Lines inside a JSON string are not lines of the file (WordPress blocks take the body's
@@ -569,6 +590,12 @@ export function extractStaged(post: Post, opts: ExtractOptions = {}): StagedExtr
     const walked = walker.walkBody(root.children ?? []);
     for (let i = 0; i < walked.length; i++) rawBlocks.push(walked[i]);
   }
+  // `handedOver`: the caller lets go of the post once it is extracted, and nothing reads its
+  // body past the walk. Its holders (the caller's frame, the reader's list of a file's posts)
+  // otherwise kept it (an 18 MB Markdown file, two-byte: 36 MB) through the linking, where the
+  // post's links are held both as walked and as linked: the run's peak. (The fields below are
+  // read from the post, never its body.)
+  if (handedOver) post.body = '';
 
   const self = post.url !== undefined ? normalizeUrl(post.url, undefined) : undefined;
   const links: PostLinks = {
@@ -584,6 +611,7 @@ export function extractStaged(post: Post, opts: ExtractOptions = {}): StagedExtr
     ignoredUrl: opts.ignoredUrl,
     included: opts.included ?? [],
     claimRules: opts.claimRules,
+    evidence: new StringTable(),
     outlet: outletOf(
       [...(post.outletNames ?? []), ...(opts.claimRules?.outletNames ?? [])],
       [post.url, post.baseUrl]
@@ -593,7 +621,7 @@ export function extractStaged(post: Post, opts: ExtractOptions = {}): StagedExtr
     ),
     hosts: new Map(),
   };
-  const linked: LinkedBlocks = { blocks: [], raws: [], ranges: [], lines: [] };
+  const linked: LinkedBlocks = { blocks: [], raws: [], rangesAt: [], rangeList: [], lines: [] };
   for (let i = 0; i < rawBlocks.length; i++) linkBlock(rawBlocks[i], i, links, linked);
   // The walk's records are read no more: only the blocks' claim hints are kept (see hintsOf).
   rawBlocks.length = 0;

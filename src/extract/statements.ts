@@ -484,7 +484,8 @@ const TOLD_BY_SOURCES = /\b(?:I|[Ww]e)(?:\s+(?:was|were|am|are)|['’](?:m|re))\
 
 /** Gives a block the statement signal, with its evidence. */
 export function addStatement(block: Block, found: readonly string[]): void {
-  block.signals.push('statement');
+  // A new list: a block's signals may be a list shared with others (extract/index.ts).
+  block.signals = [...block.signals, 'statement'];
   block.isClaim = true;
   block.evidence = [...(block.evidence ?? []), ...found.map((text) => ({ signal: 'statement' as const, text }))];
 }
