@@ -19,12 +19,13 @@ import type { Block, BlockKind } from '../types.js';
 const STORY_KINDS: ReadonlySet<BlockKind> = new Set(['paragraph', 'blockquote', 'list-item']);
 
 // A claim from another report than the listed ones (a listed party's is credited by its entry
-// first): unnamed ("reportedly", "allegedly"), or named ("according to …", "Harbour Watch
-// reported", "told the …", "the Shore Times said": an organisation, with "the", speaking).
+// first): unnamed ("reportedly", "allegedly", "media reports"), or named ("according to …",
+// "Harbour Watch reported", "told the …", "the Shore Times said": an organisation, with "the",
+// speaking). "Its reported budget" reports nothing.
 // A person's words ("Icahn said") are what the listed report carried. The run of capitalised
 // words is bounded, so a run of "The The The …" costs linear time.
 const OTHER_REPORT =
-  /\b(?:reportedly|allegedly|rumou?red|according\s+to|reported|reports|told\s+the)\b|\b[Tt]he(?:\s+\p{Lu}[\p{L}'’-]*){1,4}\s+(?:said|says|wrote|writes)\b/u;
+  /\b(?:reportedly|allegedly|rumou?red|according\s+to|told\s+the|(?:media|news|press)\s+reports|reports\s+(?:say|said|suggest|suggested))\b|\p{Lu}[\p{L}'’-]*\s+(?:first\s+|also\s+|later\s+)?(?:reported|reports)\b|\b[Tt]he(?:\s+\p{Lu}[\p{L}'’-]*){1,4}\s+(?:said|says|wrote|writes)\b/u;
 
 /**
  * The blocks a post's closing source line credits, with the line: none when the last block is

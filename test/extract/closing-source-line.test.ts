@@ -18,7 +18,7 @@ describe("a story's closing source line (issue 8)", () => {
       [
         '<p>Miss Peregrine claimed the top spot at the box office this weekend with $28.5 million.</p>',
         '<h3>A few tidbits from the numbers:</h3>',
-        '<ul><li>Bad Moms has taken over $112 million, nearly six times its budget.</li></ul>',
+        '<ul><li>Bad Moms has taken over $112 million, nearly six times its reported budget.</li></ul>',
         '<p>The controversy has overshadowed its festival debut, as <a href="https://news.example/why">we explained</a>.</p>',
         '<h3>See you next week!</h3>',
         '<p>Source: <a href="https://www.boxofficemojo.example/weekend">Box Office Mojo</a></p>',
@@ -38,7 +38,7 @@ describe("a story's closing source line (issue 8)", () => {
     const post = markdownPost(
       'Giuliani has withdrawn from consideration for a cabinet post, a statement said on Friday.',
       'Icahn reportedly declined the Treasury post before it went to Mnuchin.',
-      'The board met 4 times, according to the Shore Times.',
+      'The board met 4 times, according to the Shore Times. Harbour Watch reported 3 more meetings.',
       'Trump said Giuliani "would have been an outstanding member of the Cabinet."',
       '(Via [CNN](https://cnn.example/a), [Fox News](https://fox.example/b))',
     );
