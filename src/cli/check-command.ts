@@ -28,7 +28,10 @@ export async function resolveCommandOptions(
 ): Promise<{ options: CitecheckOptions; reports: string[]; reportsFrom?: string; cacheFrom?: string }> {
   const typed = readCliValues(opts, cmd, cmd.name() as CommandName);
   const cliLayer = compileLayer(typed, { kind: 'cli' });
-  const file = opts.config === false ? undefined : await loadConfig(process.cwd(), opts.config as string | undefined);
+  const file =
+    opts.config === false
+      ? undefined
+      : await loadConfig(process.cwd(), opts.config as string | undefined, printWarning);
   const options = mergeLayers(file?.layer, cliLayer);
   const cliReports = typed.reports as string[] | undefined;
   // reportsFrom: the config file the report paths came from (they stay inside the working directory).

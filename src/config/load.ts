@@ -45,22 +45,31 @@ async function getValidator(): Promise<ValidateFunction> {
 /**
  * Finds, validates and compiles the config: `explicit` (from --config) must exist; otherwise
  * citecheck.config.json in `cwd`, else the "citecheck" key of cwd's package.json, else none.
+ * A package.json linking outside `cwd` is not read (`warn` says so) rather than stopping the
+ * run: it is mostly another tool's file (Nix, Bazel and stow link it), seldom holding our key.
  */
-export async function loadConfig(cwd: string, explicit?: string): Promise<LoadedConfig | undefined> {
+export async function loadConfig(
+  cwd: string,
+  explicit?: string,
+  warn: (message: string) => void = () => {},
+): Promise<LoadedConfig | undefined> {
   if (explicit) {
     const file = path.resolve(cwd, explicit);
     if (!existsSync(file)) throw new ConfigError(`config file not found: ${explicit}`);
-    return load(await readJson(file, explicit), explicit);
+    return load(await readJson(file, explicit, true), explicit);
   }
   const own = path.join(cwd, CONFIG_FILE_NAME);
   if (existsSync(own))
     return load(await readJson(await foundInside(cwd, own, CONFIG_FILE_NAME), CONFIG_FILE_NAME), CONFIG_FILE_NAME);
   const pkgFile = path.join(cwd, 'package.json');
   if (existsSync(pkgFile)) {
-    const pkg = (await readJson(await foundInside(cwd, pkgFile, 'package.json'), 'package.json')) as Record<
-      string,
-      unknown
-    > | null;
+    const inside = await foundInside(cwd, pkgFile, 'package.json').catch((error: unknown) => {
+      if (!(error instanceof ConfigError)) throw error;
+      warn(`${error.message}; its "citecheck" key, if any, is not used`);
+      return undefined;
+    });
+    if (inside === undefined) return undefined;
+    const pkg = (await readJson(inside, 'package.json')) as Record<string, unknown> | null;
     if (pkg && typeof pkg === 'object' && 'citecheck' in pkg) return load(pkg.citecheck, 'package.json#citecheck');
   }
   return undefined;
@@ -86,30 +95,53 @@ async function foundInside(cwd: string, file: string, label: string): Promise<st
   );
 }
 
-/** A config file's text: a regular file of at most MAX_CONFIG_BYTES. */
-async function readConfigText(file: string, label: string): Promise<string> {
+/**
+ * A config file's text, at most MAX_CONFIG_BYTES: a regular file, or, when named with --config, a
+ * pipe or device too (`--config <(jq …)`, `--config /dev/stdin` in CI), read to its end or one
+ * byte past the cap (so `/dev/zero` ends in the size error at once). A found file must be a
+ * regular one: a pull request's link to /dev/stdin would wait on the runner's input.
+ */
+async function readConfigText(file: string, label: string, named: boolean): Promise<string> {
+  // Standard input that is a socket (a parent process's pipe: Node's spawn makes those) cannot be
+  // opened again by name (ENXIO): it is read from the stream this process already holds.
+  if (named && file === '/dev/stdin') return (await readStdin(label)).toString('utf8');
   const handle = await open(file, 'r');
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) throw new ConfigError(`${label}: not a regular file`);
+    const stream = named && (stat.isFIFO() || stat.isCharacterDevice());
+    if (!stat.isFile() && !stream) throw new ConfigError(`${label}: not a regular file`);
     // Sized by the file (a package.json is read on most runs), one byte over to see it grow past the cap.
-    const buffer = Buffer.allocUnsafe(Math.min(stat.size, MAX_CONFIG_BYTES) + 1);
+    const buffer = Buffer.allocUnsafe((stream ? MAX_CONFIG_BYTES : Math.min(stat.size, MAX_CONFIG_BYTES)) + 1);
     let length = 0;
     for (let n = -1; n !== 0 && length < buffer.length; length += n) {
       n = (await handle.read(buffer, length, buffer.length - length, null)).bytesRead;
     }
     if (length > MAX_CONFIG_BYTES) throw new ConfigError(`${label}: larger than ${MAX_CONFIG_BYTES} bytes`);
-    if (length > stat.size) throw new ConfigError(`${label}: changed while it was read`);
+    if (!stream && length > stat.size) throw new ConfigError(`${label}: changed while it was read`);
     return buffer.toString('utf8', 0, length);
   } finally {
     await handle.close();
   }
 }
 
-async function readJson(file: string, label: string): Promise<unknown> {
+async function readStdin(label: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    total += chunk.length;
+    if (total > MAX_CONFIG_BYTES) {
+      process.stdin.destroy();
+      throw new ConfigError(`${label}: larger than ${MAX_CONFIG_BYTES} bytes`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+async function readJson(file: string, label: string, named = false): Promise<unknown> {
   let text: string;
   try {
-    text = await readConfigText(file, label);
+    text = await readConfigText(file, label, named);
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     throw new ConfigError(
