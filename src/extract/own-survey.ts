@@ -22,6 +22,8 @@ export interface OwnSurveyReader {
   namesOther(block: Block): boolean;
   /** True when a name is the outlet's ("POLITICO", "The Ledger"). */
   isOutletName(name: string): boolean;
+  /** A paragraph's text outside its quotes, what the user's `firsthandIgnore` matches blanked (same length). */
+  plain(block: Block): string;
 }
 
 /** Paragraphs at a story's start where its survey is looked for (its lead). */
@@ -37,9 +39,10 @@ const NAME_BEFORE = /((?:\p{Lu}[\p{L}\p{N}&.'’-]*\s+){1,4})(?:[\p{Ll}-]+\s+){0
 const NAME_AFTER =
   /^\s+(?:(?:conducted|commissioned|carried\s+out)\s+)?(?:by|for)\s+((?:[Tt]he\s+)?(?:\p{Lu}[\p{L}\p{N}&.'’-]*\s*){1,4})/u;
 
-/** Words before a speech verb saying its speaker is one of many, unnamed ("a Michigan Republican", "others", "47 percent"). */
+/** Words before a speech verb saying its speaker is one of many, unnamed ("a Michigan Republican", "others", "47 percent", "47%"). */
+// The word boundary is the words' alone: after "%" (no word character) a space or the clause's end is none.
 const UNNAMED =
-  /^(?:(?:and|but|so|while|yet)\s+)?(?:a|an|another|one|some|several|many|most|other|others|few|all|\d+(?:\.\d+)?\s*(?:-\s*)?(?:percent|%))\b/iu;
+  /^(?:(?:and|but|so|while|yet)\s+)?(?:(?:a|an|another|one|some|several|many|most|other|others|few|all|\d+(?:\.\d+)?\s*(?:-\s*)?percent)\b|\d+(?:\.\d+)?\s*%)/iu;
 /** A speaker named after an inverted verb as one of many ("…,” said a New Hampshire Republican"). */
 const UNNAMED_AFTER = /^\s+(?:a|an|another|one|some|several)\s+\S/iu;
 /** A quote's unnamed speaker with no attribution word of its own ("Asked a Pennsylvania Republican: “…”"). */
@@ -52,9 +55,9 @@ const SHARE = /(?:percent|per\s+cent|%)/iu;
 /** Clause boundaries before a speaker. */
 const CLAUSE_END = /[,;:.!?“”"—–(]/gu;
 
-/** True when a sentence of the lead names the outlet's own survey. */
-function namesOwnSurvey(text: string, reader: OwnSurveyReader): boolean {
-  const t = unquoted(text);
+/** True when a paragraph of the lead names the outlet's own survey (not in words the user's firsthandIgnore matches). */
+function namesOwnSurvey(block: Block, reader: OwnSurveyReader): boolean {
+  const t = reader.plain(block);
   SURVEY_WORD.lastIndex = 0;
   for (let m = SURVEY_WORD.exec(t); m; m = SURVEY_WORD.exec(t)) {
     const before = t.slice(Math.max(0, m.index - 60), m.index);
@@ -136,7 +139,7 @@ export function settleOwnSurvey(blocks: readonly Block[], reader: OwnSurveyReade
     if (block.kind === 'heading') continue;
     if (lead++ >= LEAD_BLOCKS) break;
     if (block.citations.some((c) => c.via === undefined)) continue;
-    if (namesOwnSurvey(block.text, reader) && !reader.namesOther(block)) {
+    if (namesOwnSurvey(block, reader) && !reader.namesOther(block)) {
       survey = block.index;
       break;
     }

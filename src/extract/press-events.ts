@@ -157,6 +157,8 @@ export interface PressEventReader {
   isUncited(block: Block): boolean;
   /** True when a paragraph names another outlet's reporting ("told CNN", "according to Reuters"). */
   namesOther(block: Block): boolean;
+  /** A paragraph's text outside its quotes, what the user's `firsthandIgnore` matches blanked (same length). */
+  plain(block: Block): string;
 }
 
 /**
@@ -170,14 +172,14 @@ export function settlePressEvents(blocks: readonly Block[], reader: PressEventRe
     if (block.kind === 'heading') continue;
     if (lead++ >= LEAD_BLOCKS) break;
     if (reader.namesOther(block)) return;
-    if (event === undefined && ownEvents(block).length > 0) event = block.index;
+    if (event === undefined && ownEvents(block, reader).length > 0) event = block.index;
   }
   if (event === undefined) return;
   // The speakers at the story's events (surnames, or group nouns in lower case), anywhere in the story.
   const speakers = new Set<string>();
   for (const block of blocks) {
     if (block.kind === 'heading') continue;
-    const sentences = ownEvents(block);
+    const sentences = ownEvents(block, reader);
     if (sentences.length === 0 || reader.namesOther(block)) continue;
     for (const sentence of sentences) for (const who of speakersOf(block, sentence)) speakers.add(who);
   }
@@ -194,9 +196,9 @@ export function settlePressEvents(blocks: readonly Block[], reader: PressEventRe
     if (heard === undefined && open && officials) heard = officialsFacts(block);
     // The event's own paragraph, reporting no one's words: the outlet's account of the event.
     if (heard === undefined && open && block.index === event && !block.signals.includes('attribution'))
-      heard = eventsIn(unquoted(block.text))
+      heard = eventsIn(reader.plain(block))
         .slice(0, 1)
-        .map(([from, to]) => unquoted(block.text).slice(from, to));
+        .map(([from, to]) => reader.plain(block).slice(from, to));
     if (heard !== undefined && reader.namesOther(block)) heard = undefined;
     if (heard !== undefined) block.firsthand = { words: heard, block: event };
     previous = heard !== undefined;
@@ -207,8 +209,9 @@ export function settlePressEvents(blocks: readonly Block[], reader: PressEventRe
  * The sentences of a paragraph naming a press event of the story's own, in no quote: none when
  * one carries a link of its own, or the paragraph a footnote or source line (another's report of it).
  */
-function ownEvents(block: Block): string[] {
-  const t = unquoted(block.text);
+function ownEvents(block: Block, reader: Pick<PressEventReader, 'plain'>): string[] {
+  // What the user's firsthandIgnore matches names no event: text it matches never makes a paragraph firsthand.
+  const t = reader.plain(block);
   const events = eventsIn(t);
   if (events.length === 0) return [];
   if ((block.credits ?? []).some((c) => c.via !== 'quote-intro')) return [];

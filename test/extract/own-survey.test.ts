@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractPost } from '../../src/extract/index.js';
+import { DEFAULTS } from '../../src/config/defaults.js';
+import { compileClaimConfig } from '../../src/config/claim-config.js';
+import { extractOptions, extractPost } from '../../src/extract/index.js';
 import { parseDocument } from '../../src/sources/index.js';
 import type { ExtractedPost } from '../../src/types.js';
 import { uncited } from '../helpers/claim-posts.js';
@@ -10,13 +12,10 @@ import { uncited } from '../helpers/claim-posts.js';
 
 const COURIER =
   '<title>Ferry vote - The Harbour Courier</title><link rel="canonical" href="https://www.harbourcourier.example/news/vote">';
+const page = (paragraphs: string[]): string =>
+  `<!doctype html><html><head>${COURIER}</head><body><article>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
 const news = (...paragraphs: string[]): ExtractedPost =>
-  extractPost(
-    parseDocument(
-      `<!doctype html><html><head>${COURIER}</head><body><article>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`,
-      { source: 'story.html' },
-    )[0],
-  );
+  extractPost(parseDocument(page(paragraphs), { source: 'story.html' })[0]);
 const firsthand = (p: ExtractedPost): Array<string[] | undefined> => p.blocks.map((b) => b.firsthand?.words);
 
 const LEAD =
@@ -57,5 +56,19 @@ describe('a story reporting the outlet’s own survey', () => {
   it('"our survey" names the outlet’s survey on a page of any name', () => {
     const p = news('In our survey of 120 skippers last week, most expect the ferry levy to pass.', ANSWER);
     expect(firsthand(p)[1]).toEqual(['said']);
+  });
+
+  it('a share written with "%" speaks as one written "percent" does', () => {
+    // UNNAMED read "47%" with a word boundary after the sign, which a space or the clause's end never is.
+    const p = news(LEAD, '47% said the levy would pass.', '47% of traders said the levy would pass.');
+    expect(firsthand(p).slice(1)).toEqual([['said'], ['of traders said']]);
+    expect(uncited(p)).toEqual([]);
+  });
+
+  it('a survey named in words the config’s firsthandIgnore matches makes nothing firsthand', () => {
+    // "text they match never makes a paragraph firsthand" (README, claims.firsthandIgnore).
+    const options = extractOptions({ ...DEFAULTS, claims: compileClaimConfig({ firsthandIgnore: ['Courier Panel'] }) });
+    const p = extractPost(parseDocument(page([LEAD, ANSWER]), { source: 'story.html' })[0], options);
+    expect(firsthand(p)).toEqual([undefined, undefined]);
   });
 });

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULTS } from '../../src/config/defaults.js';
+import { compileClaimConfig } from '../../src/config/claim-config.js';
+import { extractOptions, extractPost } from '../../src/extract/index.js';
+import { parseDocument } from '../../src/sources/index.js';
 import type { ExtractedPost } from '../../src/types.js';
 import { markdownPost as post, uncited } from '../helpers/claim-posts.js';
 
@@ -107,6 +111,19 @@ describe('an officials’ press event: its host and its plain facts', () => {
   it('the officials’ facts in a story whose lead names no event stay claims', () => {
     const p = post('Two men were arrested in Westport on Monday in a fuel card scheme, Sheriff Ana Cole said.', FACTS);
     expect(uncited(p)).toEqual([0, 1]);
+  });
+
+  it('an event named in words the config’s firsthandIgnore matches makes nothing firsthand', () => {
+    // "text they match never makes a paragraph firsthand" (README, claims.firsthandIgnore).
+    const options = extractOptions({
+      ...DEFAULTS,
+      claims: compileClaimConfig({ firsthandIgnore: ['news conference'] }),
+    });
+    const p = extractPost(
+      parseDocument(`${[HOSTED, ANNOUNCED, FACTS].join('\n\n')}\n`, { source: 'story.md' })[0],
+      options,
+    );
+    expect(firsthand(p)).toEqual([undefined, undefined, undefined]);
   });
 });
 
