@@ -6,6 +6,7 @@ import { INSTITUTION_NOUNS, NAME_STOPWORDS, PERSONAL_SUBJECTS } from './claim-ru
 import { doubleQuotedSpans, unquoted } from './signals.js';
 import { capText } from './walk-blocks.js';
 import { personSurnames, ReferenceNames } from './reference-names.js';
+import { closingLineTargets } from './closing-source-line.js';
 
 /**
  * Sources written outside the paragraph they support (issue 8): a footnote the paragraph
@@ -506,6 +507,21 @@ function creditDocumentSentence(blocks: Block[]): void {
   }
 }
 
+/** A post's closing "Source:"/"Via" line: it credits the story's claims that link no source (closing-source-line.ts). */
+function creditClosingSourceLine(blocks: Block[]): void {
+  const found = closingLineTargets(
+    blocks,
+    (block) =>
+      block.kind !== 'heading' &&
+      block.kind !== 'footnote' &&
+      block.text.length <= 300 &&
+      (SOURCE_LINE.test(block.text) || (block.text.length <= 120 && VIA_LINE.test(block.text))),
+    (block) => block.citations.some(isOwnSource),
+  );
+  if (found === undefined) return;
+  for (const target of found.targets) credit(target, found.line, 'source-line');
+}
+
 /** The numbers of a pointer: "1, 4" → 1, 4; "2–5" → 2, 3, 4, 5 (at most 20). */
 function numbersOf(list: string): number[] {
   const out: number[] = [];
@@ -530,6 +546,7 @@ export function creditSources(blocks: Block[], raws: ClaimHints[]): void {
   creditFullDocument(blocks);
   creditDocumentSentence(blocks);
   creditQuoteIntroductions(blocks);
+  creditClosingSourceLine(blocks);
   for (const block of blocks) {
     if (NOT_CLAIMS.has(block.kind)) {
       block.isClaim = false;

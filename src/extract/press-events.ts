@@ -1,6 +1,7 @@
 import type { Block } from '../types.js';
 import { MAX_EVIDENCE, unquoted } from './signals.js';
 import { officialsFacts } from './press-event-facts.js';
+import { ofHostOffice, openingSpeaker } from './event-speakers.js';
 import { sentenceIndex, sentenceRanges } from './sentences.js';
 
 /**
@@ -187,9 +188,11 @@ export function settlePressEvents(blocks: readonly Block[], reader: PressEventRe
   // An officials' event (a speaker holds an office, or police or officials speak as one): its plain facts are theirs.
   const officials = roles.size > 0 || [...speakers].some((w) => GROUPS.has(w));
   let previous = false;
+  // Officials of the host's office named speaking in the story ("Jake Frith, special agent for the attorney general's office, said").
+  const staff = new Set<string>();
   for (const block of blocks) {
     const open = block.firsthand === undefined && reader.isUncited(block);
-    let heard: string[] | undefined = open ? fromEvent(block, speakers, roles, previous) : undefined;
+    let heard: string[] | undefined = open ? fromEvent(block, speakers, roles, staff, previous) : undefined;
     if (heard === undefined && open && officials) heard = officialsFacts(block);
     // The event's own paragraph, reporting no one's words: the outlet's account of the event.
     if (heard === undefined && open && block.index === event && !block.signals.includes('attribution'))
@@ -276,6 +279,7 @@ function fromEvent(
   block: Block,
   speakers: ReadonlySet<string>,
   roles: ReadonlySet<string>,
+  staff: Set<string>,
   previous: boolean,
 ): string[] | undefined {
   const said = (block.evidence ?? []).filter((e) => e.signal === 'attribution');
@@ -284,6 +288,7 @@ function fromEvent(
   const ranges = sentenceRanges(block.text);
   let named = false;
   let loose = false;
+  const hired: string[] = [];
   for (const e of said) {
     const subject = subjectOf(e.text, t);
     if (subject === undefined) return undefined;
@@ -298,11 +303,17 @@ function fromEvent(
     if (subject.joined || (who !== undefined && PRONOUNS.has(who.toLowerCase()))) loose = true;
     else if (
       who !== undefined &&
-      (speakers.has(who) || speakers.has(who.toLowerCase()) || roles.has(who.toLowerCase()))
+      (speakers.has(who) || speakers.has(who.toLowerCase()) || roles.has(who.toLowerCase()) || staff.has(who))
     )
       named = true;
-    else return undefined;
+    else if (who !== undefined && /^\p{Lu}/u.test(who) && ofHostOffice(t, t.indexOf(e.text), who, roles)) {
+      hired.push(who);
+      named = true;
+    } else return undefined;
   }
-  if (!named && !(loose && previous)) return undefined;
+  // A pronoun speaks for the speaker right before, or for the one its paragraph opens with ("Yellen called that … she said").
+  const opener = loose && !previous ? (openingSpeaker(t, speakers) ?? openingSpeaker(t, staff)) : undefined;
+  if (!named && !(loose && (previous || opener !== undefined))) return undefined;
+  for (const who of hired) staff.add(who);
   return said.slice(0, MAX_EVIDENCE).map((e) => e.text);
 }

@@ -137,6 +137,20 @@ describe('extraction time grows linearly (issue 13)', () => {
         return [[lead, ...paragraphs].join('\n\n'), 'post.md'];
       },
     ],
+    // An officials' event (event-speakers.ts): each paragraph has another official of the host's
+    // office speak, and opens with a speaker before a pronoun's "she said".
+    [
+      'officials of the host’s office and opening speakers in each paragraph',
+      (n) => {
+        const lead = 'Attorney General Reyes told reporters at a news conference Tuesday that 2 men were held.';
+        const paragraphs = Array.from(
+          { length: Math.floor(n / 150) },
+          (_, i) =>
+            `Officers held 3 men, Jo Park${i}, agent for the attorney general's office, said. Reyes called it big. It took 2 days, she said.`,
+        );
+        return [[lead, ...paragraphs].join('\n\n'), 'post.md'];
+      },
+    ],
     [
       'a press event with a link ×n in one sentence',
       (n) => [

@@ -227,6 +227,10 @@ describe('a reference list at the end (issue 8)', () => {
   });
 });
 
+/** The credits a block has from an entry of a reference list or a closing "Sources:" line. */
+const byEntry = (block: Block): string[] =>
+  (block.credits ?? []).filter((c) => c.via === 'reference-list').map((c) => c.entry ?? '');
+
 describe('a reference name that is a common word (review35 F4)', () => {
   it('"The Hill" is named after "the" only, and no name is found inside a run of capitalised words', () => {
     const post = markdownPost(
@@ -237,10 +241,11 @@ describe('a reference name that is a common word (review35 F4)', () => {
       'Sources: [The Hill](https://hill.example/budget), [The Times](https://times.example/deficit), [Bloomberg](https://bloomberg.example/a)',
     );
     expect(post.blocks[4].kind).toBe('reference');
-    expect(post.blocks[0].credits).toBeUndefined();
+    // No entry names them (the line credits them only as the story's closing line: closing-source-line.test.ts).
+    expect(byEntry(post.blocks[0])).toEqual([]);
     expect(links(post.blocks[1])).toEqual([['https://times.example/deficit', 'reference-list']]);
     expect(links(post.blocks[2])).toEqual([['https://hill.example/budget', 'reference-list']]);
-    expect(post.blocks[3].credits).toBeUndefined();
+    expect(byEntry(post.blocks[3])).toEqual([]);
   });
 });
 

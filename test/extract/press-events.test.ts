@@ -126,3 +126,38 @@ describe('an officials’ press event: its host and its plain facts', () => {
     expect(firsthand(p)).toEqual([undefined, undefined, undefined]);
   });
 });
+
+describe('more speakers at an officials’ press event (event-speakers.ts)', () => {
+  const LEAD_AG =
+    'Two men were arrested in Westport on Monday in a fuel card scheme, Attorney General Ana Cole announced at a news conference at her office.';
+  const STAFF =
+    'Officers arrested the men on Interstate 10, Jo Park, special agent for the attorney general’s office, said.';
+  const STAFF_AGAIN = 'Park said they face charges of identity theft and 3 counts of fraud.';
+
+  it('an official of the host’s office speaks at its event, then by surname too', () => {
+    const p = post(LEAD_AG, STAFF, STAFF_AGAIN);
+    expect(firsthand(p).slice(1)).toEqual([['said'], ['Park said']]);
+    expect(uncited(p)).toEqual([]);
+  });
+
+  it('another office’s official stays a claim', () => {
+    const p = post(
+      LEAD_AG,
+      'Officers arrested the men on Interstate 10, Jo Park, a detective with the sheriff’s office, said.',
+      STAFF_AGAIN,
+    );
+    expect(uncited(p)).toEqual([1, 2]);
+  });
+
+  it('a pronoun in a paragraph opening with a speaker at the event is that speaker', () => {
+    const p = post(
+      LEAD,
+      'The bridge carries 40,000 cars a day and was built in 1961.',
+      'Reyes called the closure “a very hard choice.” The repairs should take two years, she said.',
+      'The bridge was last repaired in 1990 for $2 million.',
+      'Ortega called it a disaster. The street would lose 30 shops, he said.',
+    );
+    expect(firsthand(p)[2]).toEqual(['she said']);
+    expect(uncited(p)).toEqual([1, 3, 4]);
+  });
+});

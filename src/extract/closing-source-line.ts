@@ -1,0 +1,51 @@
+import type { Block, BlockKind } from '../types.js';
+
+/**
+ * A story's closing source line (bench/claims-labelling.md, a "Source:" or "Via" line attached
+ * to a paragraph): a post whose last block is a linked "Source: Box Office Mojo", "Sources: New
+ * York Times, NBC News" or "(Via CNN, Fox News and ABC News)" line says where the story was
+ * drawn from, and an editor takes that line as the source of each of the story's claims that
+ * links no source of its own (three blind labellers did so unprompted, label38, label41 and
+ * label43). A claim that says it comes from another report ("Icahn reportedly declined", "according
+ * to the Shore Times", "Harbour Watch reported") is not what the listed sources support, and stays
+ * uncited; a block linking a
+ * source of its own keeps it; a block the line already credits (the paragraph right above, or
+ * one naming a listed party) is left as it is. A line in the middle of a post credits only the
+ * block above it (creditSourceLines), and a reference list under a heading only the claims that
+ * point to it by number or name (creditReferences).
+ */
+
+/** Kinds of blocks a closing source line credits: the story's prose, quotes and list items. */
+const STORY_KINDS: ReadonlySet<BlockKind> = new Set(['paragraph', 'blockquote', 'list-item']);
+
+// A claim from another report than the listed ones (a listed party's is credited by its entry
+// first): unnamed ("reportedly", "allegedly", "media reports"), or named ("according to …",
+// "Harbour Watch reported", "told the …", "the Shore Times said": an organisation, with "the",
+// speaking). "Its reported budget" reports nothing.
+// A person's words ("Icahn said") are what the listed report carried. The run of capitalised
+// words is bounded, so a run of "The The The …" costs linear time.
+const OTHER_REPORT =
+  /\b(?:reportedly|allegedly|rumou?red|according\s+to|told\s+the|(?:media|news|press)\s+reports|reports\s+(?:say|said|suggest|suggested))\b|\p{Lu}[\p{L}'’-]*\s+(?:first\s+|also\s+|later\s+)?(?:reported|reports)\b|\b[Tt]he(?:\s+\p{Lu}[\p{L}'’-]*){1,4}\s+(?:said|says|wrote|writes)\b/u;
+
+/**
+ * The blocks a post's closing source line credits, with the line: none when the last block is
+ * not one (`isLine`) or links no source (`hasSource`).
+ */
+export function closingLineTargets(
+  blocks: readonly Block[],
+  isLine: (block: Block, index: number) => boolean,
+  hasSource: (block: Block) => boolean,
+): { line: Block; targets: Block[] } | undefined {
+  const last = blocks.length - 1;
+  if (last < 1) return undefined;
+  const line = blocks[last];
+  if (!isLine(line, last) || !hasSource(line)) return undefined;
+  const targets: Block[] = [];
+  for (let i = 0; i < last; i++) {
+    const block = blocks[i];
+    if (!STORY_KINDS.has(block.kind) || !block.isClaim || block.credits !== undefined || hasSource(block)) continue;
+    if (OTHER_REPORT.test(block.text)) continue;
+    targets.push(block);
+  }
+  return { line, targets };
+}
