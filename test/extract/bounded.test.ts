@@ -276,6 +276,16 @@ describe('extraction time grows linearly (issue 13)', () => {
     // A first of all time (FIRST_EVER): "no" and words with no "had ever" after them.
     ['"no a a a …" in one paragraph', (n) => [`It was no ${'a '.repeat(n / 2)}end.\n`, 'story.md']],
     ['"To quote To quote …" in one paragraph', (n) => [`${'To quote '.repeat(n / 9)}x.\n`, 'post.md']],
+    // A story's closing source line (closing-source-line.ts) asks of each claim it would credit
+    // whether it names another report ("Harbour Watch reported"): a name was tried from every
+    // capital letter of a word, each to the word's end (40,000 capitals took 5 s).
+    [
+      'a word of capitals in a claim a closing "Source:" line credits',
+      (n) => [
+        `Revenue of ${'A'.repeat(n)} rose 12 percent.\n\nThe film opened in May.\n\nSource: [Mojo](https://m.example/)\n`,
+        'post.md',
+      ],
+    ],
     [
       'pointers into a long reference list',
       (n) => {
