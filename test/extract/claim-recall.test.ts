@@ -4,7 +4,12 @@ import { claimSignals } from '../../src/extract/signals.js';
 import { statements } from '../../src/extract/statements.js';
 import { parseDocument } from '../../src/sources/index.js';
 import type { ExtractedPost } from '../../src/types.js';
-import { markdownPost as post, uncited } from '../helpers/claim-posts.js';
+import {
+  attributionsOf as attributions,
+  figuresOf as figures,
+  markdownPost as post,
+  uncited,
+} from '../helpers/claim-posts.js';
 
 // Claims of news and narrative writing that carry no figure, quote or "said" (issue 8, recall).
 
@@ -14,11 +19,6 @@ const STORY = [
   'The harbour board had hired Halvorsen, a former pilot, to run the quay, and the ferry operators backed the choice.',
   'Westbrook Rail extended its freight line to the quay after Marrow County dropped its objection to the dredging.',
 ];
-
-const attributions = (text: string): string[] =>
-  claimSignals(text)
-    .evidence.filter((e) => e.signal === 'attribution')
-    .map((e) => e.text);
 
 const statementsOf = (p: ExtractedPost, i: number): string[] =>
   (p.blocks[i].evidence ?? []).filter((e) => e.signal === 'statement').map((e) => e.text);
@@ -735,11 +735,6 @@ describe('reporting verbs that report nothing (issue 8, fresh5–fresh7 kinds)',
 });
 
 describe('changes in size told in words (issue 8)', () => {
-  const figures = (text: string): string[] =>
-    claimSignals(text)
-      .evidence.filter((e) => e.signal === 'number')
-      .map((e) => e.text);
-
   it('"have been on the rise", "have doubled", "has risen sharply" are figures; not the writer\'s own', () => {
     expect(figures('Ferry fares have been on the rise in the past decade.')).toEqual(['been on the rise']);
     expect(figures('Berth fees have doubled since the terminal opened.')).toEqual(['have doubled']);
@@ -750,11 +745,6 @@ describe('changes in size told in words (issue 8)', () => {
 });
 
 describe('the position and trend readings on ordinary writing (review17)', () => {
-  const figures = (text: string): string[] =>
-    claimSignals(text)
-      .evidence.filter((e) => e.signal === 'number')
-      .map((e) => e.text);
-
   it('a change in size is a figure only for a party or a measured quantity, not in the writer’s sentence or an instruction', () => {
     expect(figures('Cover the bowl and let the dough rise until it has doubled in size.')).toEqual([]);
     expect(figures('Once the dough has doubled, shape it gently.')).toEqual([]);
@@ -808,11 +798,6 @@ describe('the position and trend readings on ordinary writing (review17)', () =>
 });
 
 describe('the position and trend readings in other tenses and shapes (review17)', () => {
-  const figures = (text: string): string[] =>
-    claimSignals(text)
-      .evidence.filter((e) => e.signal === 'number')
-      .map((e) => e.text);
-
   it('the present plural and bare nouns of a contested idea', () => {
     expect(attributions('Critics dispute the notion that tariffs protect jobs.')).toEqual([
       'Critics dispute the notion that',

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { claimSignals } from '../../src/extract/signals.js';
+import { figuresOf as figures } from '../helpers/claim-posts.js';
 
 // "Consider that …" puts a fact to the reader, no step to take: its figures are figures (issue 8,
 // label37 whitehouse#12: "Consider that … two out of three of all jobs will require …", uncited).
-
-const figures = (text: string): string[] =>
-  claimSignals(text)
-    .evidence.filter((e) => e.signal === 'number')
-    .map((e) => e.text);
 
 describe('"Consider that …"', () => {
   it('a figure after it is a figure', () => {

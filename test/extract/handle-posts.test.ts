@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { claimSignals } from '../../src/extract/signals.js';
-import { markdownPost as post, uncited } from '../helpers/claim-posts.js';
+import { attributionsOf as attributions, markdownPost as post, uncited } from '../helpers/claim-posts.js';
 
 // A social post quoted in the text, "@handle: words": what that account wrote (issue 8, recall).
-
-const attributions = (text: string): string[] =>
-  claimSignals(text)
-    .evidence.filter((e) => e.signal === 'attribution')
-    .map((e) => e.text);
 
 describe('quoted social posts', () => {
   it('a handle and a colon before the words is an attribution', () => {

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { claimSignals } from '../../src/extract/signals.js';
 import { statements } from '../../src/extract/statements.js';
-import { markdownPost as post, uncited } from '../helpers/claim-posts.js';
+import { attributionsOf as attributions, markdownPost as post, uncited } from '../helpers/claim-posts.js';
 
 // How English news writing attributes and asserts, beyond "said" (issue 8, recall on unseen pages).
-
-const attributions = (text: string): string[] =>
-  claimSignals(text)
-    .evidence.filter((e) => e.signal === 'attribution')
-    .map((e) => e.text);
 
 describe('reporting verbs with other uses: attribution when what was said follows', () => {
   it('"stressed that", "recalls, “…”", "“…,” she cautioned", "points out that"', () => {

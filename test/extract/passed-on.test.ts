@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { claimSignals } from '../../src/extract/signals.js';
+import { attributionsOf as attribution } from '../helpers/claim-posts.js';
 
 // Words passed on from others without a reporting verb (issue 8, label42 cnet and label40
 // fortinet: an expectation of no one named, a quotation credited by name, both uncited claims).
-
-const attribution = (text: string): string[] =>
-  claimSignals(text)
-    .evidence.filter((e) => e.signal === 'attribution')
-    .map((e) => e.text);
 
 describe('passed-on words are attribution', () => {
   it('a passive report or expectation about a named party', () => {

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { claimSignals } from '../../src/extract/signals.js';
+import { attributionsOf as attributions } from '../helpers/claim-posts.js';
 
 // Reporting verbs in the plural present (issue 8, recall): "Experts warn that …" was no
 // attribution, as the reporting verbs held only "warns" and "warned".
-
-const attributions = (text: string): string[] =>
-  claimSignals(text)
-    .evidence.filter((e) => e.signal === 'attribution')
-    .map((e) => e.text);
 
 describe('plural subjects reporting in the present', () => {
   it('an attribution after a plural third party, with "that"', () => {

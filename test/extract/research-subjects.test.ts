@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { researchReports } from '../../src/extract/research-subjects.js';
-import { claimSignals, unquoted } from '../../src/extract/signals.js';
+import { unquoted } from '../../src/extract/signals.js';
+import { attributionsOf as attributed } from '../helpers/claim-posts.js';
 import { runCli } from '../cli/run-cli.js';
 import { growthRatio } from '../helpers/linear-time.js';
 
 /** The research-report evidence of a paragraph, as signals.ts asks for it. */
 const reports = (text: string): string[] => researchReports(unquoted(text), 3);
-
-/** The attribution evidence claimSignals gives a paragraph. */
-const attributed = (text: string): string[] =>
-  claimSignals(text)
-    .evidence.filter((e) => e.signal === 'attribution')
-    .map((e) => e.text);
 
 describe('research told as a story (issue 8)', () => {
   it.each([

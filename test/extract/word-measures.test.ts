@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { claimSignals } from '../../src/extract/signals.js';
+import { figuresOf as figures } from '../helpers/claim-posts.js';
 
 // Measures written in words (issue 8, recall): "five percent" was no figure where "5%" was.
-
-const figures = (text: string): string[] =>
-  claimSignals(text)
-    .evidence.filter((e) => e.signal === 'number')
-    .map((e) => e.text);
 
 describe('measures in words', () => {
   it('a number word and a unit is a figure', () => {

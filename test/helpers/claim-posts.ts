@@ -1,7 +1,8 @@
 import { extractPost } from '../../src/extract/index.js';
+import { claimSignals } from '../../src/extract/signals.js';
 import { buildReport } from '../../src/report/build.js';
 import { parseDocument } from '../../src/sources/index.js';
-import type { ExtractedPost } from '../../src/types.js';
+import type { ClaimSignal, ExtractedPost } from '../../src/types.js';
 
 /** A Markdown post of the given paragraphs, extracted. */
 export function markdownPost(...paragraphs: string[]): ExtractedPost {
@@ -13,3 +14,15 @@ export const uncited = (p: ExtractedPost): Array<number | undefined> =>
   buildReport({ posts: [p], results: new Map(), startedAt: new Date(0), durationMs: 0, offline: true })
     .findings.filter((f) => f.code === 'CLAIM_UNCITED')
     .map((f) => f.block);
+
+/** The words claimSignals took as evidence of `signal` in `text`, in order. */
+export const evidenceOf = (signal: ClaimSignal, text: string): string[] =>
+  claimSignals(text)
+    .evidence.filter((e) => e.signal === signal)
+    .map((e) => e.text);
+
+/** The attribution evidence of a paragraph's text. */
+export const attributionsOf = (text: string): string[] => evidenceOf('attribution', text);
+
+/** The figure evidence of a paragraph's text. */
+export const figuresOf = (text: string): string[] => evidenceOf('number', text);
