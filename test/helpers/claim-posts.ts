@@ -16,7 +16,7 @@ export const uncited = (p: ExtractedPost): Array<number | undefined> =>
     .map((f) => f.block);
 
 /** The words claimSignals took as evidence of `signal` in `text`, in order. */
-export const evidenceOf = (signal: ClaimSignal, text: string): string[] =>
+const evidenceOf = (signal: ClaimSignal, text: string): string[] =>
   claimSignals(text)
     .evidence.filter((e) => e.signal === signal)
     .map((e) => e.text);
