@@ -286,6 +286,16 @@ describe('extraction time grows linearly (issue 13)', () => {
         'post.md',
       ],
     ],
+    // …and whether it names another outlet ("the Shore Times said", "told the Harbour Post"):
+    // each "The" starts a name of at most four words, and a failed name is tried again one
+    // character on (a name may start inside it).
+    [
+      'names of "The" and capitals with no outlet, in a claim a closing line credits',
+      (n) => [
+        `Revenue rose 12 percent. ${'The Aaa '.repeat(n / 8)}said.\n\nThe film opened in May.\n\nSource: [Mojo](https://m.example/)\n`,
+        'post.md',
+      ],
+    ],
     [
       'pointers into a long reference list',
       (n) => {
