@@ -381,7 +381,8 @@ function phrases(t: string, outlet: Outlet, rules: ClaimRules | undefined): Foun
         words: t
           .slice(at, end)
           .replace(/\s+/g, ' ')
-          .replace(/[\s.,;:]+$/, ''),
+          // From the run's first character only: a run of n costs n, not n² (from each of its characters).
+          .replace(/(?<![\s.,;:])[\s.,;:]+$/, ''),
         at,
         who,
       });
