@@ -101,10 +101,13 @@ async function foundInside(cwd: string, file: string, label: string): Promise<st
  * byte past the cap (so `/dev/zero` ends in the size error at once). A found file must be a
  * regular one: a pull request's link to /dev/stdin would wait on the runner's input.
  */
+/** Names of this process's standard input (/dev/stdin links to /proc/self/fd/0, as /dev/fd does to /proc/self/fd). */
+const STDIN_NAMES: ReadonlySet<string> = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+
 async function readConfigText(file: string, label: string, named: boolean): Promise<string> {
   // Standard input that is a socket (a parent process's pipe: Node's spawn makes those) cannot be
   // opened again by name (ENXIO): it is read from the stream this process already holds.
-  if (named && file === '/dev/stdin') return (await readStdin(label)).toString('utf8');
+  if (named && STDIN_NAMES.has(file)) return (await readStdin(label)).toString('utf8');
   const handle = await openFile(file, 'r');
   try {
     const stat = await handle.stat();

@@ -1,4 +1,5 @@
 import type { Block, BlockKind } from '../types.js';
+import { PAPER_WORDS } from './firsthand.js';
 
 /**
  * A story's closing source line (bench/claims-labelling.md, a "Source:" or "Via" line attached
@@ -19,14 +20,40 @@ import type { Block, BlockKind } from '../types.js';
 const STORY_KINDS: ReadonlySet<BlockKind> = new Set(['paragraph', 'blockquote', 'list-item']);
 
 // A claim from another report than the listed ones (a listed party's is credited by its entry
-// first): unnamed ("reportedly", "allegedly", "media reports"), or named ("according to …",
-// "Harbour Watch reported", "told the …", "the Shore Times said": an organisation, with "the",
-// speaking). "Its reported budget" reports nothing.
-// A person's words ("Icahn said") are what the listed report carried. The run of capitalised
-// words is bounded, so a run of "The The The …" costs linear time; a name starts only where its
-// word does, so a word of 40,000 capitals is scanned once, not from each of its letters (5 s).
-const OTHER_REPORT =
-  /\b(?:reportedly|allegedly|rumou?red|according\s+to|told\s+the|(?:media|news|press)\s+reports|reports\s+(?:say|said|suggest|suggested))\b|(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]*\s+(?:first\s+|also\s+|later\s+)?(?:reported|reports)\b|\b[Tt]he(?:\s+\p{Lu}[\p{L}'’-]*){1,4}\s+(?:said|says|wrote|writes)\b/u;
+// first), as bench/claims-labelling.md lists them: unnamed ("reportedly", "allegedly", "media
+// reports", "according to …", also opening a sentence: "According to …", "Reports say …"), or
+// named ("Harbour Watch reported", "as first reported by Harbour Watch"). "Its reported budget"
+// reports nothing. The run of capitalised words is bounded, so a run of "The The The …" costs
+// linear time; a name starts only where its word does, so a word of 40,000 capitals is scanned
+// once, not from each of its letters (5 s).
+const UNNAMED_REPORT =
+  /\b(?:reportedly|allegedly|rumou?red|according\s+to|(?:media|news|press)\s+reports|reports\s+(?:say|said|suggest|suggested))\b/i;
+const NAMED_REPORT =
+  /(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]*\s+(?:first\s+|also\s+|later\s+)?(?:reported|reports)\b|\breported\s+by\s+(?:[Tt]he\s+)?\p{Lu}/u;
+// Another outlet speaking ("the Shore Times said") or spoken to ("told the Harbour Post"): a name
+// of up to four capitalised words (group 2) ending in a newspaper's or broadcaster's word. Any
+// other party's words ("the White House said", "told the committee") are what the listed report
+// carried, as a person's are ("Icahn said").
+const OUTLET_SPEAKS =
+  /(?<![\p{L}'’-])(told\s+)?[Tt]he((?:\s+\p{Lu}[\p{L}'’-]*){1,4})(\s+(?:said|says|wrote|writes)\b)?/gu;
+/** Last words of a news outlet's name besides a newspaper's ("the Harbour News", "Coast Radio"). */
+const NEWS_WORDS: ReadonlySet<string> = new Set(['news', 'radio', 'magazine', 'newspaper', 'wire']);
+
+/** True when a claim says it comes from another report than the listed ones (see above). */
+function pointsToOtherReport(text: string): boolean {
+  if (UNNAMED_REPORT.test(text) || NAMED_REPORT.test(text)) return true;
+  OUTLET_SPEAKS.lastIndex = 0;
+  for (let m = OUTLET_SPEAKS.exec(text); m !== null; m = OUTLET_SPEAKS.exec(text)) {
+    if (m[1] !== undefined || m[3] !== undefined) {
+      const words = m[2].trim().split(/\s+/);
+      const last = words[words.length - 1].toLowerCase();
+      if (PAPER_WORDS.has(last) || NEWS_WORDS.has(last)) return true;
+    }
+    // The next name may start inside this one ("The Board The Shore Times said").
+    OUTLET_SPEAKS.lastIndex = m.index + 1;
+  }
+  return false;
+}
 
 /**
  * The blocks a post's closing source line credits, with the line: none when the last block is
@@ -45,7 +72,7 @@ export function closingLineTargets(
   for (let i = 0; i < last; i++) {
     const block = blocks[i];
     if (!STORY_KINDS.has(block.kind) || !block.isClaim || block.credits !== undefined || hasSource(block)) continue;
-    if (OTHER_REPORT.test(block.text)) continue;
+    if (pointsToOtherReport(block.text)) continue;
     targets.push(block);
   }
   return { line, targets };

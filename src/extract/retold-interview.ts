@@ -11,6 +11,9 @@ import type { Block } from '../types.js';
 const SPOKE_TO =
   /\b(?:tells|told|(?:says|said|explains|explained|admits|admitted|reveals|revealed|confides|confided|confesses|confessed|recalls|recalled|jokes|joked)\s+to)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,3})/gu;
 
+// Marks ending a name ("GQ."): from the run's first mark only, so a run of n marks costs n, not n² (from each of its marks).
+const TRAILING_MARKS = /(?<![.'’-])[.'’-]+$/u;
+
 /** True when a paragraph or list item of `blocks` links another outlet it says its subject spoke to. */
 export function retellsOtherInterview(blocks: readonly Block[]): boolean {
   for (const block of blocks) {
@@ -25,15 +28,7 @@ export function retellsOtherInterview(blocks: readonly Block[]): boolean {
     for (let m = SPOKE_TO.exec(block.text); m; m = SPOKE_TO.exec(block.text)) {
       const words = m[1].split(/\s+/);
       for (let n = 1; n <= words.length; n++)
-        if (
-          linked.has(
-            words
-              .slice(0, n)
-              .join(' ')
-              .replace(/[.'’-]+$/u, ''),
-          )
-        )
-          return true;
+        if (linked.has(words.slice(0, n).join(' ').replace(TRAILING_MARKS, ''))) return true;
     }
   }
   return false;

@@ -81,6 +81,19 @@ function unresolvable(error: unknown): string {
   return `symbolic link not resolved (${code ?? String(error)})`;
 }
 
+/** A folder below the one walked that could not be listed: `folder` as shown, `code` its error's. */
+export class UnlistedFolder extends Error {
+  readonly code: string | undefined;
+  constructor(
+    readonly folder: string,
+    cause: unknown,
+  ) {
+    // The cause's words alone: the reader of the error names the folder (sources/index.ts).
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  }
+}
+
 /**
  * A folder's entries with their names as bytes when one of them is not UTF-8. Listed as
  * strings first: Buffer names cost the walk of an ordinary folder ~40% more, and only a name
@@ -127,11 +140,17 @@ export async function listFiles(
   const skip = (segments: string[], reason: string): void => {
     skipped.push(`${shown(segments)}: ${reason}`);
   };
+  // A folder below `dir` that cannot be listed is named in the error, not `dir` ("content:
+  // permission denied" sent the reader to a folder they can read).
+  const readFolderOf = (folder: Folder): ReturnType<typeof readFolder> =>
+    readFolder(folder.path).catch((error: unknown) => {
+      throw folder.segments.length === 0 ? error : new UnlistedFolder(shown(folder.segments), error);
+    });
   // An explicit stack: a folder tree of any depth costs no call stack.
   const pending: Folder[] = [{ segments: [], path: start, real: root }];
   for (;;) {
     for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
-      for (const entry of await readFolder(folder.path)) {
+      for (const entry of await readFolderOf(folder)) {
         const name = typeof entry.name === 'string' ? { text: entry.name } : segmentOf(entry.name);
         const found1: Entry = { folder, segments: [...folder.segments, name.text] };
         if (name.bytes !== undefined) found1.bytes = name.bytes;

@@ -6,7 +6,7 @@ import { InputError, UsageError } from '../errors.js';
 import type { Post } from '../types.js';
 import type { FetchDocument } from './fetch-types.js';
 import { expandGlob, isGlob } from './glob.js';
-import { listFiles, type FolderFiles, type FoundFile } from './folder-walk.js';
+import { listFiles, UnlistedFolder, type FolderFiles, type FoundFile } from './folder-walk.js';
 import { parseDocument } from './parse-document.js';
 import { isOwnReport } from './own-reports.js';
 import { InputTooLargeError, inputTooLarge, readFileBounded, readStreamBounded } from './read-bounded.js';
@@ -123,7 +123,7 @@ async function expansion(
   try {
     found = await walk();
   } catch (error) {
-    throw new InputError(`${input}: ${fsReason(error)}`);
+    throw new InputError(`${error instanceof UnlistedFolder ? error.folder : input}: ${fsReason(error)}`);
   }
   // Links left out count as files found: their warnings say why nothing was read.
   if (found.files.length === 0 && found.skipped.length === 0) throw new InputError(`${input}: ${none}`);

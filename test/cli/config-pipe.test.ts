@@ -26,5 +26,13 @@ describe('--config naming a pipe', () => {
     ]);
     const bad = await runCli(args, { stdin: '{"concurrenc": 3}' });
     expect([bad.code, bad.stderr]).toEqual([2, 'citecheck: /dev/stdin: unknown key "concurrenc"\n']);
+    // Standard input by its other names (/dev/stdin links to /proc/self/fd/0): a socket cannot be
+    // opened again by any of them (ENXIO).
+    for (const name of ['/dev/fd/0', '/proc/self/fd/0']) {
+      const other = await runCli([...args.slice(0, -1), name], {
+        stdin: JSON.stringify({ exclude: ['example-bureau'] }),
+      });
+      expect([name, other.code, other.stderr]).toEqual([name, 0, '']);
+    }
   });
 });

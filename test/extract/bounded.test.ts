@@ -286,6 +286,27 @@ describe('extraction time grows linearly (issue 13)', () => {
         'post.md',
       ],
     ],
+    // …and whether it names another outlet ("the Shore Times said", "told the Harbour Post"):
+    // each "The" starts a name of at most four words, and a failed name is tried again one
+    // character on (a name may start inside it).
+    [
+      'names of "The" and capitals with no outlet, in a claim a closing line credits',
+      (n) => [
+        `Revenue rose 12 percent. ${'The Aaa '.repeat(n / 8)}said.\n\nThe film opened in May.\n\nSource: [Mojo](https://m.example/)\n`,
+        'post.md',
+      ],
+    ],
+    // A feature told in the present, one of its paragraphs linking an outlet its subject spoke
+    // to (retold-interview.ts): the name after "tells", a run of dots, had its trailing dots
+    // trimmed by /[.'’-]+$/ from each dot of the run (80,000 dots: 9 s through the CLI), and
+    // the firsthand phrase around it by /[\s.,;:]+$/ the same way.
+    [
+      'a run of dots in a name an interview is told to',
+      (n) => [
+        `"We grow," says Ruiz.\n\n"We hire," says Ruiz.\n\nHe tells [Vanity Fair](https://vf.example/a) A${'.'.repeat(n)}x is fine.\n`,
+        'post.md',
+      ],
+    ],
     [
       'pointers into a long reference list',
       (n) => {

@@ -53,6 +53,34 @@ describe("a story's closing source line (issue 8)", () => {
     expect(uncited(post)).toEqual([1, 2]);
   });
 
+  // bench/claims-labelling.md: the line credits every claim with no link of its own "except claims
+  // that point to another report ('reportedly', 'media reports', 'according to …', 'X reported')".
+  const closing = (claim: string): ExtractedPost =>
+    markdownPost(claim, 'We went down to the harbour.', 'Source: [Ledger](https://ledger.example/story)');
+
+  it('a claim pointing to another report stays uncited, however its sentence opens', () => {
+    for (const claim of [
+      'According to the Shore Times, the board met 4 times.',
+      'Reportedly, the board met 4 times last year.',
+      'Reports say the board met 4 times last year.',
+      'The board met 4 times, as first reported by Harbour Watch.',
+      'The board met 4 times, the Shore Times said on Monday.',
+      'Revenue fell 12% last year, the chief executive told the Harbour Post.',
+    ])
+      expect([claim, uncited(closing(claim))]).toEqual([claim, [0]]);
+  });
+
+  it("a party's words are what the listed report carried: told a committee, said by an office, not an outlet", () => {
+    for (const claim of [
+      'The chief executive told the committee that revenue fell 12% last year.',
+      'The White House said 4,000 troops would deploy in May.',
+      'Icahn said the board met 4 times.',
+    ]) {
+      const post = closing(claim);
+      expect([claim, post.blocks[0].credits, uncited(post)]).toEqual([claim, [{ via: 'source-line', block: 2 }], []]);
+    }
+  });
+
   it('a source line in the middle of a post credits only the paragraph above it', () => {
     const post = markdownPost(
       'Ferry fares rose 12% in March.',
