@@ -6,6 +6,7 @@ import { INSTITUTION_NOUNS, NAME_STOPWORDS } from './claim-rules.js';
 import { byGroup, describedPerson, groupSpeaks, interviewedGroups, otherVenue } from './interviewed-groups.js';
 import { settleOwnSurvey } from './own-survey.js';
 import { settlePressEvents } from './press-events.js';
+import { settleCeremony } from './ceremonies.js';
 import { sentenceIndex, sentenceRanges } from './sentences.js';
 import { MAX_EVIDENCE, unquoted } from './signals.js';
 
@@ -758,6 +759,8 @@ export function settleFirsthand(blocks: readonly Block[], pageOutlet: Outlet, ru
   // A story covering a press event: its speakers there spoke to the outlet (press-events.ts).
   const plain = (b: Block): string => ignoring(unquoted(b.text), rules);
   settlePressEvents(blocks, { isUncited, namesOther: (b) => namesOther(b, outlet, rules), plain });
+  // A story covering an awards ceremony from its dateline: its results and remarks (ceremonies.ts).
+  settleCeremony(blocks, { isUncited, namesOther: (b) => namesOther(b, outlet, rules), plain });
   // A story reporting the outlet's own survey: its respondents answered the outlet (own-survey.ts).
   settleOwnSurvey(blocks, {
     isUncited,

@@ -286,6 +286,35 @@ describe('extraction time grows linearly (issue 13)', () => {
         'post.md',
       ],
     ],
+    // A story covering an awards ceremony (ceremonies.ts): each paragraph names another winner
+    // and another's remark backstage; one paragraph of n short results; a word of n capitals
+    // in the lead's sentence naming the ceremony.
+    [
+      'an awards story: a winner and a remark in each paragraph',
+      (n) => {
+        const lead =
+          'HARBOURTON (Wire) - Jo Ames was the winner at the Harbour Awards on Sunday, while Al Roe was named best actor.';
+        const paragraphs = Array.from(
+          { length: Math.floor(n / 90) },
+          (_, i) => `Kit Vale${i} picked up the score trophy. “It was 3 weeks of work,” Vale${i} said backstage.`,
+        );
+        return [[lead, ...paragraphs].join('\n\n'), 'post.md'];
+      },
+    ],
+    [
+      'an awards story: n short results in one paragraph',
+      (n) => [
+        `HARBOURTON (Wire) - Jo Ames was the winner at the Harbour Awards on Sunday.\n\n${'Al Roe won. Jo said backstage. '.repeat(n / 31)}\n`,
+        'post.md',
+      ],
+    ],
+    [
+      'an awards lead with a word of n capitals before the ceremony',
+      (n) => [
+        `HARBOURTON (Wire) - Jo Ames was the winner at the ${'A'.repeat(n)} Awards on Sunday.\n\nAl Roe won 3 prizes.\n`,
+        'post.md',
+      ],
+    ],
     [
       'pointers into a long reference list',
       (n) => {
