@@ -7,6 +7,7 @@ import { byGroup, describedPerson, groupSpeaks, interviewedGroups, otherVenue } 
 import { settleOwnSurvey } from './own-survey.js';
 import { settlePressEvents } from './press-events.js';
 import { settleCeremony } from './ceremonies.js';
+import { settleOwnFigures } from './own-figures.js';
 import { sentenceIndex, sentenceRanges } from './sentences.js';
 import { MAX_EVIDENCE, unquoted } from './signals.js';
 
@@ -762,11 +763,17 @@ export function settleFirsthand(blocks: readonly Block[], pageOutlet: Outlet, ru
   // A story covering an awards ceremony from its dateline: its results and remarks (ceremonies.ts).
   settleCeremony(blocks, { isUncited, namesOther: (b) => namesOther(b, outlet, rules), plain });
   // A story reporting the outlet's own survey: its respondents answered the outlet (own-survey.ts).
-  settleOwnSurvey(blocks, {
+  const reader = {
     isUncited,
-    namesOther: (b) => namesOther(b, outlet, rules),
-    isOutletName: (n) => isOutlet(n, outlet),
+    namesOther: (b: Block) => namesOther(b, outlet, rules),
+    isOutletName: (n: string) => isOutlet(n, outlet),
     plain,
+  };
+  settleOwnSurvey(blocks, reader);
+  // An organisation's own figures, in a post its people write as "we" (own-figures.ts).
+  settleOwnFigures(blocks, {
+    ...reader,
+    isOrganisation: (n) => outlet.labels.some((label) => spellsLabel(labelWords(n), label)),
   });
 }
 

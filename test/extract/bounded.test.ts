@@ -24,6 +24,10 @@ function wpPost(html: string): string {
   return JSON.stringify({ id: 1, title: { rendered: 'T' }, content: { rendered: html } });
 }
 
+/** A page of an organisation's own site (harbourline.example), holding `body` in its article. */
+const ownPage = (body: string): string =>
+  `<!doctype html><html><head><title>T</title><link rel="canonical" href="https://harbourline.example/t"></head><body><article><p>We wrote this.</p>${body}</article></body></html>`;
+
 /** A made-up plural noun of letters only, another for each `i` ("qkers", "qlers", …). */
 function groupNoun(i: number): string {
   return `q${i.toString(26).replace(/\d/g, (d) => 'klmnopqrst'[Number(d)])}ers`;
@@ -314,6 +318,31 @@ describe('extraction time grows linearly (issue 13)', () => {
         `HARBOURTON (Wire) - Jo Ames was the winner at the ${'A'.repeat(n)} Awards on Sunday.\n\nAl Roe won 3 prizes.\n`,
         'post.md',
       ],
+    ],
+    // An organisation's own figures (own-figures.ts): a new name of its own in each paragraph; a
+    // paragraph of n sentences carried on by "It"; a word of n capitals before a figure.
+    [
+      'an organisation’s own names and figures in each paragraph',
+      (n) => {
+        const paragraphs = Array.from(
+          { length: Math.floor(n / 60) },
+          (_, i) => `<p>We run Harbourline Q${i} here. It handles 9,000 jobs for our 12 teams.</p>`,
+        );
+        return [ownPage(paragraphs.join('')), 'page.html'];
+      },
+    ],
+    [
+      'an organisation’s paragraph of n sentences carried on by "It"',
+      (n) => [
+        ownPage(
+          `<p>We built it.</p><p>Our Harbourline service is big. ${'It handles 9,000 jobs. '.repeat(n / 23)}</p>`,
+        ),
+        'page.html',
+      ],
+    ],
+    [
+      'an organisation’s figure after a word of n capitals',
+      (n) => [ownPage(`<p>We built it.</p><p>Our ${'A'.repeat(n)} Harbourline handles 9,000 jobs.</p>`), 'page.html'],
     ],
     [
       'pointers into a long reference list',
