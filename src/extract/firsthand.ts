@@ -8,6 +8,7 @@ import { settleOwnSurvey } from './own-survey.js';
 import { settlePressEvents } from './press-events.js';
 import { settleCeremony } from './ceremonies.js';
 import { settleOwnFigures } from './own-figures.js';
+import { settleSceneSpeech } from './scene-speech.js';
 import { sentenceIndex, sentenceRanges } from './sentences.js';
 import { MAX_EVIDENCE, unquoted } from './signals.js';
 
@@ -771,6 +772,8 @@ export function settleFirsthand(blocks: readonly Block[], pageOutlet: Outlet, ru
   };
   settleOwnSurvey(blocks, reader);
   // An organisation's own figures, in a post its people write as "we" (own-figures.ts).
+  // The words heard in a scene the writer narrates in the first person present (scene-speech.ts).
+  settleSceneSpeech(blocks, reader);
   settleOwnFigures(blocks, {
     ...reader,
     isOrganisation: (n) => outlet.labels.some((label) => spellsLabel(labelWords(n), label)),

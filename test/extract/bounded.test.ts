@@ -344,6 +344,16 @@ describe('extraction time grows linearly (issue 13)', () => {
       'an organisation’s figure after a word of n capitals',
       (n) => [ownPage(`<p>We built it.</p><p>Our ${'A'.repeat(n)} Harbourline handles 9,000 jobs.</p>`), 'page.html'],
     ],
+    // A scene the writer narrates in the present (scene-speech.ts): paragraphs of the writer
+    // acting, then a line spoken in the scene in each paragraph.
+    [
+      'a narrated scene: the writer acting in each paragraph, then lines spoken in each',
+      (n) => {
+        const narration = Array.from({ length: Math.floor(n / 140) }, () => 'I cross the square and we walk on.');
+        const lines = Array.from({ length: Math.floor(n / 100) }, (_, i) => `“Take ${i} fish,” the seller says.`);
+        return [[...narration, ...lines].join('\n\n'), 'post.md'];
+      },
+    ],
     [
       'pointers into a long reference list',
       (n) => {
