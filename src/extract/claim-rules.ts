@@ -17,7 +17,7 @@ export const set = (words: string): ReadonlySet<string> => new Set(words.split('
  * phrase "according to"; "coined" credits a term to someone ("a term coined by the media").
  */
 export const REPORTING_VERBS = set(
-  'said says say told tells stated states announced announces reported reports testified acknowledged acknowledges admitted admits asserted asserts insisted insists warned warns claimed claims claim argued argues confirmed confirms disclosed discloses revealed reveals reiterated reiterates wrote writes noted notes explained explains added estimated estimates estimate concluded concludes found finds showed shows shown suggested suggests predicted predicts boasted boasts conceded concedes complained complains alleged alleges contended contends declared declares vowed vows pledged pledges urged urges denied denies coined disagreed disagrees objected countered tweeted tweets determined determines adds stressed stresses emphasized emphasizes emphasised emphasises recalled recalls recounted recounts maintained maintains indicated indicates signaled signalled cautioned cautions remarked remarks mentioned mentions observed observes responded responds replied replies commented',
+  'said says say told tells stated states announced announces reported reports testified acknowledged acknowledges admitted admits asserted asserts insisted insists warned warns claimed claims claim argued argues confirmed confirms disclosed discloses revealed reveals reiterated reiterates wrote writes noted notes explained explains added estimated estimates estimate concluded concludes found finds showed shows shown suggested suggests predicted predicts boasted boasts conceded concedes complained complains alleged alleges contended contends declared declares vowed vows pledged pledges urged urges denied denies coined disagreed disagrees objected countered tweeted tweets determined determines adds stressed stresses emphasized emphasizes emphasised emphasises recalled recalls recounted recounts remembered remembers maintained maintains indicated indicates signaled signalled cautioned cautions remarked remarks mentioned mentions observed observes responded responds replied replies commented',
 );
 
 /**
@@ -27,7 +27,7 @@ export const REPORTING_VERBS = set(
  * ("“…,” she recalled"). News writing uses them as often as "said" for a person's words.
  */
 export const CLAUSE_VERBS = set(
-  'stressed stresses emphasized emphasizes emphasised emphasises recalled recalls recounted recounts maintained maintains indicated indicates signaled signalled cautioned cautions remarked remarks mentioned mentions observed observes responded responds replied replies commented',
+  'stressed stresses emphasized emphasizes emphasised emphasises recalled recalls recounted recounts remembered remembers maintained maintains indicated indicates signaled signalled cautioned cautions remarked remarks mentioned mentions observed observes responded responds replied replies commented',
 );
 
 /**

@@ -2,10 +2,13 @@ import type { ClaimRules } from '../config/claim-config.js';
 import type { Block, ClaimEvidence, ClaimSignal } from '../types.js';
 import { retellsOtherInterview } from './retold-interview.js';
 import { bylineNames } from '../sources/outlet-names.js';
-import { INSTITUTION_NOUNS, NAME_STOPWORDS } from './claim-rules.js';
+import { BELIEF_VERBS, INSTITUTION_NOUNS, NAME_STOPWORDS } from './claim-rules.js';
 import { byGroup, describedPerson, groupSpeaks, interviewedGroups, otherVenue } from './interviewed-groups.js';
 import { settleOwnSurvey } from './own-survey.js';
 import { settlePressEvents } from './press-events.js';
+import { settleCeremony } from './ceremonies.js';
+import { settleOwnFigures } from './own-figures.js';
+import { settleSceneSpeech } from './scene-speech.js';
 import { sentenceIndex, sentenceRanges } from './sentences.js';
 import { MAX_EVIDENCE, unquoted } from './signals.js';
 
@@ -759,12 +762,22 @@ export function settleFirsthand(blocks: readonly Block[], pageOutlet: Outlet, ru
   // A story covering a press event: its speakers there spoke to the outlet (press-events.ts).
   const plain = (b: Block): string => ignoring(unquoted(b.text), rules);
   settlePressEvents(blocks, { isUncited, namesOther: (b) => namesOther(b, outlet, rules), plain });
+  // A story covering an awards ceremony from its dateline: its results and remarks (ceremonies.ts).
+  settleCeremony(blocks, { isUncited, namesOther: (b) => namesOther(b, outlet, rules), plain });
   // A story reporting the outlet's own survey: its respondents answered the outlet (own-survey.ts).
-  settleOwnSurvey(blocks, {
+  const reader = {
     isUncited,
-    namesOther: (b) => namesOther(b, outlet, rules),
-    isOutletName: (n) => isOutlet(n, outlet),
+    namesOther: (b: Block) => namesOther(b, outlet, rules),
+    isOutletName: (n: string) => isOutlet(n, outlet),
     plain,
+  };
+  settleOwnSurvey(blocks, reader);
+  // An organisation's own figures, in a post its people write as "we" (own-figures.ts).
+  // The words heard in a scene the writer narrates in the first person present (scene-speech.ts).
+  settleSceneSpeech(blocks, reader);
+  settleOwnFigures(blocks, {
+    ...reader,
+    isOrganisation: (n) => outlet.labels.some((label) => spellsLabel(labelWords(n), label)),
   });
 }
 
@@ -775,9 +788,11 @@ const FEATURE_MIN_PRESENT = 2;
  * The tense of a paragraph's speech: `present` when every attribution is a person's speech verb
  * in the present ("Ruiz says", "“…,” says Haddad", "she adds"), `past` when one is in the past;
  * undefined when it reports no speech, or a body's or a thing's ("the council says", "the
- * study says": a statement, a document, not an interview).
+ * study says": a statement, a document, not an interview). A belief told inside the speech ("says
+ * she hopes") is the speech verb's. `quoteInParagraph`: a quote anywhere in the paragraph will do
+ * for its speech, not only one beside the verb (see quotedSpeech).
  */
-function speechTense(block: Block): 'present' | 'past' | undefined {
+function speechTense(block: Block, quoteInParagraph = false): 'present' | 'past' | undefined {
   const said = (block.evidence ?? []).filter((e) => e.signal === 'attribution');
   if (said.length === 0) return undefined;
   let present = false;
@@ -785,6 +800,8 @@ function speechTense(block: Block): 'present' | 'past' | undefined {
   for (const e of said) {
     const words = e.text.split(/\s+/);
     const verb = words[words.length - 1].toLowerCase();
+    // A belief reported inside the speech ("Lawrence says she hopes …"): the speech verb's.
+    if (BELIEF_VERBS.has(verb) && words.slice(0, -1).some((w) => SPEECH_VERBS.has(w.toLowerCase()))) continue;
     if (PAST_SPEECH.has(verb)) return 'past';
     if (!PRESENT_SPEECH.has(verb)) return undefined;
     const subject = speakerOf(e.text, block.text);
@@ -795,7 +812,9 @@ function speechTense(block: Block): 'present' | 'past' | undefined {
   // Reported speech alone ("Musk says Tesla will launch …") is a news rewrite's as often as a
   // feature's: only a direct quote beside its speaker ("“…,” says Ruiz", "Ruiz says: “…”")
   // tells words the writer heard.
-  return present && quoted ? 'present' : undefined;
+  // In a feature already told so, a paragraph of its present speech holding a quote anywhere
+  // ("Lawrence says she hopes … “But they don't know …”") is the interview going on.
+  return present && (quoted || (quoteInParagraph && block.signals.includes('quote'))) ? 'present' : undefined;
 }
 
 // A quote closing right before a speaker and its verb ("“…,” says Ruiz", "“…,” she adds"), or opening right after them ("Ruiz says: “…”").
@@ -857,7 +876,7 @@ function presentTenseFeature(blocks: readonly Block[]): boolean {
  * clear the reporter was there), unless it names another outlet's reporting ("told the BBC").
  */
 function toldInPresent(block: Block, outlet: Outlet, rules: ClaimRules | undefined): { words: string[] } | undefined {
-  if (speechTense(block) !== 'present' || namesOther(block, outlet, rules)) return undefined;
+  if (speechTense(block, true) !== 'present' || namesOther(block, outlet, rules)) return undefined;
   const said = (block.evidence ?? []).filter((e) => e.signal === 'attribution');
   return { words: said.slice(0, MAX_EVIDENCE).map((e) => e.text) };
 }

@@ -24,6 +24,10 @@ function wpPost(html: string): string {
   return JSON.stringify({ id: 1, title: { rendered: 'T' }, content: { rendered: html } });
 }
 
+/** A page of an organisation's own site (harbourline.example), holding `body` in its article. */
+const ownPage = (body: string): string =>
+  `<!doctype html><html><head><title>T</title><link rel="canonical" href="https://harbourline.example/t"></head><body><article><p>We wrote this.</p>${body}</article></body></html>`;
+
 /** A made-up plural noun of letters only, another for each `i` ("qkers", "qlers", …). */
 function groupNoun(i: number): string {
   return `q${i.toString(26).replace(/\d/g, (d) => 'klmnopqrst'[Number(d)])}ers`;
@@ -306,6 +310,70 @@ describe('extraction time grows linearly (issue 13)', () => {
         `"We grow," says Ruiz.\n\n"We hire," says Ruiz.\n\nHe tells [Vanity Fair](https://vf.example/a) A${'.'.repeat(n)}x is fine.\n`,
         'post.md',
       ],
+    ],
+    // A story covering an awards ceremony (ceremonies.ts): each paragraph names another winner
+    // and another's remark backstage; one paragraph of n short results; a word of n capitals
+    // in the lead's sentence naming the ceremony.
+    [
+      'an awards story: a winner and a remark in each paragraph',
+      (n) => {
+        const lead =
+          'HARBOURTON (Wire) - Jo Ames was the winner at the Harbour Awards on Sunday, while Al Roe was named best actor.';
+        const paragraphs = Array.from(
+          { length: Math.floor(n / 90) },
+          (_, i) => `Kit Vale${i} picked up the score trophy. “It was 3 weeks of work,” Vale${i} said backstage.`,
+        );
+        return [[lead, ...paragraphs].join('\n\n'), 'post.md'];
+      },
+    ],
+    [
+      'an awards story: n short results in one paragraph',
+      (n) => [
+        `HARBOURTON (Wire) - Jo Ames was the winner at the Harbour Awards on Sunday.\n\n${'Al Roe won. Jo said backstage. '.repeat(n / 31)}\n`,
+        'post.md',
+      ],
+    ],
+    [
+      'an awards lead with a word of n capitals before the ceremony',
+      (n) => [
+        `HARBOURTON (Wire) - Jo Ames was the winner at the ${'A'.repeat(n)} Awards on Sunday.\n\nAl Roe won 3 prizes.\n`,
+        'post.md',
+      ],
+    ],
+    // An organisation's own figures (own-figures.ts): a new name of its own in each paragraph; a
+    // paragraph of n sentences carried on by "It"; a word of n capitals before a figure.
+    [
+      'an organisation’s own names and figures in each paragraph',
+      (n) => {
+        const paragraphs = Array.from(
+          { length: Math.floor(n / 60) },
+          (_, i) => `<p>We run Harbourline Q${i} here. It handles 9,000 jobs for our 12 teams.</p>`,
+        );
+        return [ownPage(paragraphs.join('')), 'page.html'];
+      },
+    ],
+    [
+      'an organisation’s paragraph of n sentences carried on by "It"',
+      (n) => [
+        ownPage(
+          `<p>We built it.</p><p>Our Harbourline service is big. ${'It handles 9,000 jobs. '.repeat(n / 23)}</p>`,
+        ),
+        'page.html',
+      ],
+    ],
+    [
+      'an organisation’s figure after a word of n capitals',
+      (n) => [ownPage(`<p>We built it.</p><p>Our ${'A'.repeat(n)} Harbourline handles 9,000 jobs.</p>`), 'page.html'],
+    ],
+    // A scene the writer narrates in the present (scene-speech.ts): paragraphs of the writer
+    // acting, then a line spoken in the scene in each paragraph.
+    [
+      'a narrated scene: the writer acting in each paragraph, then lines spoken in each',
+      (n) => {
+        const narration = Array.from({ length: Math.floor(n / 140) }, () => 'I cross the square and we walk on.');
+        const lines = Array.from({ length: Math.floor(n / 100) }, (_, i) => `“Take ${i} fish,” the seller says.`);
+        return [[...narration, ...lines].join('\n\n'), 'post.md'];
+      },
     ],
     [
       'pointers into a long reference list',

@@ -66,3 +66,47 @@ describe('a feature told in the present', () => {
     expect(uncited(p)).toEqual([0, 1, 2]);
   });
 });
+
+describe('a feature told in the present: recollections and hopes inside its speech', () => {
+  it('"“…,” remembers Ruiz" is the interview’s speech, as "recalls" is', () => {
+    const p = post(
+      OPENING,
+      SAYS,
+      SHE_ADDS,
+      '“The gulls followed the ferry all the way out,” remembers Marco Ruiz, with a laugh.',
+    );
+    expect(firsthand(p)[3]).toEqual(['remembers']);
+    expect(uncited(p)).toEqual([0]);
+  });
+
+  it('a hope told inside a speech verb, with a quote elsewhere in the paragraph, is the interview’s', () => {
+    const p = post(
+      OPENING,
+      SAYS,
+      SHE_ADDS,
+      'Ruiz says he hopes that visitors will come back to the quay. It is easy, he says, to forget the pilots. “But they kept this port alive.”',
+    );
+    expect(firsthand(p)[3]).toEqual(['Ruiz says', 'says he hopes', 'he says']);
+    expect(uncited(p)).toEqual([0]);
+  });
+
+  it('the same hope with no quote in the paragraph, and "remembers" in news, stay claims', () => {
+    const feature = post(
+      OPENING,
+      SAYS,
+      SHE_ADDS,
+      'Ruiz says he hopes that visitors will come back to the quay next summer.',
+    );
+    expect(firsthand(feature)[3]).toBeUndefined();
+    expect(uncited(feature)).toEqual([0, 3]);
+    const news = post(
+      'The ferry service will end in March, the Port Elwood council said on Monday.',
+      '“The gulls followed the ferry all the way out,” remembers Marco Ruiz, its last captain.',
+    );
+    expect(news.blocks[1].firsthand).toBeUndefined();
+    expect(news.blocks[1].evidence?.filter((e) => e.signal === 'attribution').map((e) => e.text)).toEqual([
+      'remembers',
+    ]);
+    expect(uncited(news)).toEqual([0, 1]);
+  });
+});
