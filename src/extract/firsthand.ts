@@ -4,6 +4,7 @@ import { retellsOtherInterview } from './retold-interview.js';
 import { bylineNames } from '../sources/outlet-names.js';
 import { INSTITUTION_NOUNS, NAME_STOPWORDS } from './claim-rules.js';
 import { byGroup, describedPerson, groupSpeaks, interviewedGroups, otherVenue } from './interviewed-groups.js';
+import { settleObtainedDocuments } from './obtained-documents.js';
 import { settleOwnSurvey } from './own-survey.js';
 import { saidElsewhere, settlePressEvents } from './press-events.js';
 import { sentenceIndex, sentenceRanges } from './sentences.js';
@@ -824,6 +825,33 @@ export function settleFirsthand(blocks: readonly Block[], pageOutlet: Outlet, ru
     isOutletName: (n) => isOutlet(n, outlet),
     plain,
   });
+  // A document the outlet obtained: its findings through the story are its own (obtained-documents.ts).
+  settleObtainedDocuments(blocks, {
+    isUncited,
+    namesOther: (b) => namesOther(b, outlet, rules),
+    plain,
+    obtained: (b) => obtainedAt(b, outlet, rules),
+  });
+}
+
+// The outlet obtaining, reviewing or being given something ("obtained by The Times", "The BBC has
+// seen", "released to the Los Angeles Times", "shared with ABC News"), among its firsthand phrases.
+const OBTAINED =
+  /obtained|reviewed|seen|viewed|examined|analy[sz]ed|(?:released|provided|given|shown|leaked|available|supplied|forwarded|passed|sent)\s+to|shared\s+with/i;
+// Words one of which OBTAINED needs (most paragraphs have none).
+const OBTAINED_HINT =
+  /obtain|review|seen|viewed|examin|analy|released|provided|given|shown|leaked|available|supplied|forwarded|passed|sent|shared/i;
+
+/** Where a paragraph says the outlet obtained something, in sentences naming no other outlet (ObtainedReader.obtained). */
+function obtainedAt(block: Block, outlet: Outlet, rules: ClaimRules | undefined): number[] {
+  if (!OBTAINED_HINT.test(block.text)) return [];
+  const found = phrases(ignoring(unquoted(block.text), rules), outlet, rules);
+  if (!found.some((f) => f.who === 'own' && OBTAINED.test(f.words))) return [];
+  const ranges = sentenceRanges(block.text);
+  const other = new Set(found.filter((f) => f.who === 'other').map((f) => sentenceIndex(ranges, f.at)));
+  return found
+    .filter((f) => f.who === 'own' && OBTAINED.test(f.words) && !other.has(sentenceIndex(ranges, f.at)))
+    .map((f) => f.at);
 }
 
 // Fewest paragraphs of people speaking in the present that make a story a feature told so.
