@@ -110,6 +110,13 @@ function addNameKeys(keys: Set<string>, name: string): void {
   if (words.length >= 2 && PAPER_WORDS.has(last)) keys.add(last);
   const kept = words.filter((w) => !OPTIONAL_NAME_WORDS.has(w.toLowerCase()));
   if (kept.length > 0 && kept.length < words.length) keys.add(nameKey(kept.join(' ')));
+  // A newspaper of three words or more by its initials ("the L.A. Times", "the NYT", "WSJ").
+  const own = words.filter((w) => w.toLowerCase() !== 'the');
+  if (own.length >= 3 && PAPER_WORDS.has(last) && own.every((w) => /^\p{L}/u.test(w))) {
+    const initials = own.map((w) => w[0].toLowerCase());
+    keys.add(initials.join(''));
+    keys.add(`${initials.slice(0, -1).join('')}${last}`);
+  }
 }
 
 /** Blocks at a post's start looked at for its byline. */

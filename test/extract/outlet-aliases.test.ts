@@ -77,6 +77,22 @@ describe('the outlet by another form of its name', () => {
     const bbc = story(BBC, 'Union leader Ann Hale told the Times that the company had cut 200 jobs.');
     expect(uncited(bbc)).toEqual([0]);
   });
+
+  it('a newspaper of three words by its initials ("the L.A. Times", "WSJ") on a page naming it only in its title', () => {
+    const lat = story(
+      '<title>Fire report - Los Angeles Times</title>',
+      'In an interview with the L.A. Times, fire chief Mark Lee said the blaze spread in 20 minutes.',
+      'Utility chief Dana Ruiz told the NYT that 300 homes burned.',
+    );
+    expect(firsthand(lat)).toEqual([['In an interview with the L.A. Times'], undefined]);
+    expect(uncited(lat)).toEqual([1]);
+    const wsj = story(
+      '<title>Fed holds - The Wall Street Journal</title>',
+      'Fed chair Jerome Powell told the WSJ that rates would hold at 4%.',
+      'Fed chair Jerome Powell told the FT that rates would hold at 4%.',
+    );
+    expect(firsthand(wsj)).toEqual([['told the WSJ'], undefined]);
+  });
 });
 
 describe('the later words of someone the outlet interviewed', () => {
