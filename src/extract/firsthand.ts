@@ -23,7 +23,8 @@ import { MAX_EVIDENCE, unquoted } from './signals.js';
  * meta, JSON-LD provider: sources/outlet-names.ts; a byline line opening the story: withByline);
  * what was told to another outlet ("told Reuters" on a page of The Coastal Times) stays someone
  * else's report. A story framed as the outlet's interview, a Q&A's answers and a company's
- * announcement of its own product on its own site are firsthand too (settleFirsthand). Read outside quotation marks: a quote's "I
+ * announcement of its own product on its own site are firsthand too (settleFirsthand), as are the
+ * findings of a document the outlet obtained (obtained-documents.ts). Read outside quotation marks: a quote's "I
  * told CNN" is the speaker's. The rules are published in the README ("Claim signals").
  */
 
