@@ -246,6 +246,8 @@ function whoAt(t: string, at: number, outlet: Outlet): { who: Who; end: number }
   const run = possessive >= 0 ? words.slice(0, possessive + 1) : words;
   // The longest first words that are the outlet's ("CNN Tuesday", "The Times on").
   for (let n = run.length; n > 0; n--) {
+    // A name going on with "of" is another's ("the Times of India" on a page of a "… Times").
+    if (n < run.length && run[n] === 'of') continue;
     const name = run.slice(0, n).join(' ');
     if (isOutlet(name, outlet)) return { who: 'own', end: i + t.slice(i).indexOf(run[n - 1]) + run[n - 1].length };
   }

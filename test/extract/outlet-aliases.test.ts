@@ -59,6 +59,8 @@ describe('the outlet by another form of its name', () => {
     );
     expect(firsthandWords(p)).toEqual([['told the Times'], undefined, undefined]);
     expect(uncited(p)).toEqual([1, 2]);
+    const india = newsStory(NYT, 'Union leader Ann Hale told the Times of India that the company had cut 200 jobs.');
+    expect(uncited(india)).toEqual([0]);
     const bbc = newsStory(BBC, 'Union leader Ann Hale told the Times that the company had cut 200 jobs.');
     expect(uncited(bbc)).toEqual([0]);
   });
