@@ -14,7 +14,6 @@ import { guardCachePath } from './cache-path.js';
 import { printLine, printWarning, writeReport } from './print.js';
 import { ProgressBar } from './progress.js';
 import { exitsAfterMain } from './stdio.js';
-import { growYoungGeneration } from './young-generation.js';
 import { parseReportSpec, prepareReportPaths, shardReportSpec, writeReports } from './reports.js';
 import { isUrlInput } from '../sources/input-kind.js';
 import { inputBytes } from './argv-bytes.js';
@@ -133,12 +132,7 @@ export async function runAndReport(
       // bin.ts ends the process once the reports are written (exitOnceWritten).
       exitsAfter: exitsAfterMain(),
       onProgress: bar ? (p) => bar.update(p) : undefined,
-      // The young generation, kept small while the run starts and reads its inputs, may grow
-      // once requests are in flight (young-generation.ts).
-      onRequestsOut: () => {
-        growYoungGeneration();
-        void loadWriters().catch(() => undefined);
-      },
+      onRequestsOut: () => void loadWriters().catch(() => undefined),
       onSiteProgress: bar ? (p) => bar.reading(p) : undefined,
       onWarning: (message) => {
         bar?.clear();
