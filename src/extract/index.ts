@@ -677,7 +677,6 @@ export function extractStaged(post: Post, opts: ExtractOptions = {}, handedOver 
   // fields below are read from the post, never its body.)
   if (handedOver) post.body = '';
 
-
   const { body: _body, bodyFormat: _format, bodyLine: _line, outletNames: _names, ...rest } = post;
   if (dropped > 0) rest.warnings = [...rest.warnings, deepNesting(dropped, MAX_NESTING)];
   if (found.nestingCut === true) rest.warnings = [...rest.warnings, deepMarkdown(MARKDOWN_MAX_NESTING)];

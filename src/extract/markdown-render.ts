@@ -8,7 +8,12 @@ import { boundedLinkify, type LinkifyEnv } from './markdown-linkify.js';
 import { markdownLines, type LinesEnv } from './markdown-lines.js';
 import { markdownNesting, type NestingEnv } from './markdown-nesting.js';
 import { markdownSections } from './markdown-sections.js';
-import { markdownTemplates, protectTemplates, type ProtectedTemplates, type TemplatesEnv } from './markdown-templates.js';
+import {
+  markdownTemplates,
+  protectTemplates,
+  type ProtectedTemplates,
+  type TemplatesEnv,
+} from './markdown-templates.js';
 import { ownString } from './compact.js';
 
 export { MARKDOWN_LINE_ATTR } from './markdown-lines.js';
