@@ -20,7 +20,7 @@
  * and hash agree with that listing. Prints counts only, never a paragraph's text, so a blind set
  * stays blind to whoever reads the output; the labels matched no block are counted before and
  * after the blockquote mapping. BREAKDOWN=1 adds false positives by label and false negatives by
- * citecheck's reading. Asserts nothing.
+ * citecheck's reading; PAGES=1 adds each page's true and false positives and misses. Asserts nothing.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -62,6 +62,7 @@ function scoreSet(file) {
   for (const page of set.pages) {
     const page_ = path.join(path.dirname(file), page.file);
     const report = reportOf(page_);
+    const before = { tp: c.tp, fp: c.fp, fn: c.fn, up: c.unmatchedPositives };
     const flagged = new Set(report.findings.filter((f) => f.code === 'CLAIM_UNCITED').map((f) => f.block));
     const blocks = report.posts[0]?.blocks ?? [];
     const byHash = new Map(page.paragraphs.map((p) => [p.hash, p]));
@@ -112,6 +113,10 @@ function scoreSet(file) {
         c.unmatched++;
         if (p.label === 'uncited-claim') c.unmatchedPositives++;
       }
+    if (process.env.PAGES)
+      console.log(
+        `  ${page.file}: tp ${c.tp - before.tp} fp ${c.fp - before.fp} fn ${c.fn - before.fn + c.unmatchedPositives - before.up}`,
+      );
   }
   return { name: set.set ?? file, pages: set.pages.length, ...c };
 }
