@@ -481,9 +481,23 @@ function* analyseClaims(linked: LinkedBlocks, post: PostLinks): Generator<void, 
 }
 
 /** The body as HTML to walk, section by section (a Markdown body renders in sections). */
-function* htmlSections(post: Post, opts: ExtractOptions, found: MarkdownFound, hasMarkers: boolean): Generator<string> {
+function* htmlSections(
+  post: Post,
+  opts: ExtractOptions,
+  found: MarkdownFound,
+  hasMarkers: boolean,
+  handedOver: boolean,
+): Generator<string> {
   if (post.bodyFormat === 'markdown') {
-    const body = hasMarkers ? stripIgnoreMarkers(post.body) : post.body;
+    // `handedOver`: the renderer takes the body, and the post lets go of it then (the renderer
+    // lets go of each section once rendered, see renderMarkdown).
+    const body = {
+      take: (): string => {
+        const text = hasMarkers ? stripIgnoreMarkers(post.body) : post.body;
+        if (handedOver) post.body = '';
+        return text;
+      },
+    };
     yield* renderMarkdown(body, { linkifyTables: opts.linkify, bodyLine: post.bodyLine }, found);
   } else yield post.kind === 'wordpress' ? stripShortcodes(post.body) : post.body;
 }
@@ -528,6 +542,45 @@ export function extractPost(post: Post, opts: ExtractOptions = {}): ExtractedPos
   return staged.post;
 }
 
+/** How a section is walked (see BlockWalker's options). */
+interface SectionWalk {
+  includeMedia: boolean;
+  /** The walker locates its blocks by their offsets in the section's HTML. */
+  useLocations: boolean;
+  lineAttr: string | undefined;
+  brokenAttr: string | undefined;
+  postContent: boolean;
+  ownLink: (href: string) => boolean;
+}
+
+/**
+ * One section's raw blocks, walked from its HTML (`ownMarkup`: markdown-it's own markup, whose
+ * tags need no second scan; `capped`: nesting bounded when the page was read), and how many
+ * elements nested too deep were dropped. A function of its own: the section's tree and walker
+ * are gone once it returns, before its blocks are linked.
+ */
+function walkSection(
+  source: string,
+  ownMarkup: boolean,
+  capped: boolean,
+  how: SectionWalk,
+): { blocks: RawBlock[]; dropped: number } {
+  const nesting = ownMarkup || capped ? { html: source, dropped: 0 } : capNesting(source);
+  const html = ownMarkup ? nesting.html : markOrphanTags(nesting.html);
+  // htmlparser2 rather than parse5: 2–3× faster, and the spec-exact tree repairs of parse5 buy
+  // nothing here since orphan tags are handled before parsing (prepare-html.ts).
+  const root = parseHtmlTree(html, { indices: how.useLocations });
+  const walker = new BlockWalker({
+    includeMedia: how.includeMedia,
+    lineOf: how.useLocations ? lineIndex(html).line : undefined,
+    lineAttr: how.lineAttr,
+    brokenAttr: how.brokenAttr,
+    postContent: how.postContent,
+    ownLink: how.ownLink,
+  });
+  return { blocks: walker.walkBody(root.children ?? []), dropped: nesting.dropped };
+}
+
 /** A post's extraction in two passes: its links at once, its claims as `claims` is driven. */
 export interface StagedExtraction {
   /**
@@ -544,7 +597,8 @@ export interface StagedExtraction {
 /**
  * extractPost in two passes: the links first, so a run can start checking them, then the
  * claim analysis in steps the run drives while the first requests are in flight. With
- * `handedOver` (the caller keeps nothing of `post`), the post's body is emptied once walked.
+ * `handedOver` (the caller keeps nothing of `post`), the post's body is emptied once walked
+ * (a Markdown body once its renderer has taken it).
  */
 export function extractStaged(post: Post, opts: ExtractOptions = {}, handedOver = false): StagedExtraction {
   const isMarkdown = post.bodyFormat === 'markdown';
@@ -553,7 +607,6 @@ export function extractStaged(post: Post, opts: ExtractOptions = {}, handedOver 
   // line), but ignore markers in it still need the lines of its links.
   const useLocations = !isMarkdown && (post.kind !== 'wordpress' || markers !== undefined);
   const found: MarkdownFound = {};
-  const rawBlocks: RawBlock[] = [];
   const ownLink = ownLinkOf(post);
   let dropped = 0;
   // A Markdown section that rendered to markdown-it's own markup only (no raw HTML, no link in
@@ -568,35 +621,6 @@ export function extractStaged(post: Post, opts: ExtractOptions = {}, handedOver 
   // (review22: `**`×160,000 took 26 s in the HTML parser, whose work per tag grows with depth).
   const noFootnotes = isMarkdown && !post.body.includes('[^');
   const cappedPost = isNestingCapped(post);
-  // A walker per section (HTML is one section): a walker remembers the nodes it has seen, and
-  // one for all sections would keep every section's tree alive to the end.
-  for (const source of htmlSections(post, opts, found, markers !== undefined)) {
-    // Bounded nesting before any parser runs (html-nesting.ts); a page was capped when read.
-    const ownMarkup = noFootnotes && found.ownMarkup === true;
-    const nesting = ownMarkup || cappedPost ? { html: source, dropped: 0 } : capNesting(source);
-    dropped += nesting.dropped;
-    const html = ownMarkup ? nesting.html : markOrphanTags(nesting.html);
-    // htmlparser2 rather than parse5: 2–3× faster, and the spec-exact tree repairs of parse5 buy
-    // nothing here since orphan tags are handled before parsing (prepare-html.ts).
-    const root = parseHtmlTree(html, { indices: useLocations });
-    const walker = new BlockWalker({
-      includeMedia: opts.includeMedia ?? false,
-      lineOf: useLocations ? lineIndex(html).line : undefined,
-      lineAttr: isMarkdown ? MARKDOWN_LINE_ATTR : undefined,
-      brokenAttr: isMarkdown ? MARKDOWN_BROKEN_ATTR : undefined,
-      postContent: post.kind === 'wordpress',
-      ownLink,
-    });
-    const walked = walker.walkBody(root.children ?? []);
-    for (let i = 0; i < walked.length; i++) rawBlocks.push(walked[i]);
-  }
-  // `handedOver`: the caller lets go of the post once it is extracted, and nothing reads its
-  // body past the walk. Its holders (the caller's frame, the reader's list of a file's posts)
-  // otherwise kept it (an 18 MB Markdown file, two-byte: 36 MB) through the linking, where the
-  // post's links are held both as walked and as linked: the run's peak. (The fields below are
-  // read from the post, never its body.)
-  if (handedOver) post.body = '';
-
   const self = post.url !== undefined ? normalizeUrl(post.url, undefined) : undefined;
   const links: PostLinks = {
     base: post.baseUrl ?? post.url,
@@ -622,9 +646,36 @@ export function extractStaged(post: Post, opts: ExtractOptions = {}, handedOver 
     hosts: new Map(),
   };
   const linked: LinkedBlocks = { blocks: [], raws: [], rangesAt: [], rangeList: [], lines: [] };
-  for (let i = 0; i < rawBlocks.length; i++) linkBlock(rawBlocks[i], i, links, linked);
-  // The walk's records are read no more: only the blocks' claim hints are kept (see hintsOf).
-  rawBlocks.length = 0;
+  // A walker per section (HTML is one section): a walker remembers the nodes it has seen, and
+  // one for all sections would keep every section's tree alive to the end.
+  for (const source of htmlSections(post, opts, found, markers !== undefined, handedOver)) {
+    // Bounded nesting before any parser runs (html-nesting.ts); a page was capped when read.
+    const ownMarkup = noFootnotes && found.ownMarkup === true;
+    const section = walkSection(source, ownMarkup, cappedPost, {
+      includeMedia: opts.includeMedia ?? false,
+      useLocations,
+      lineAttr: isMarkdown ? MARKDOWN_LINE_ATTR : undefined,
+      brokenAttr: isMarkdown ? MARKDOWN_BROKEN_ATTR : undefined,
+      postContent: post.kind === 'wordpress',
+      ownLink,
+    });
+    dropped += section.dropped;
+    // Each section's blocks are linked as soon as it is walked (its tree and walker already let
+    // go of): a long post's walk records, its raw blocks and their links (~100 MB of the 18 MB
+    // Markdown bench), were all held beside its linked blocks. Linking a block reads it and the
+    // post's fields, nothing of the blocks around it: the same blocks, linked in turn.
+    const walked = section.blocks;
+    for (let i = 0; i < walked.length; i++) {
+      linkBlock(walked[i], linked.blocks.length, links, linked);
+      (walked as Array<RawBlock | undefined>)[i] = undefined;
+    }
+  }
+  // `handedOver`: the caller lets go of the post once it is extracted, and nothing reads its
+  // body past the walk. Its holders (the caller's frame, the reader's list of a file's posts)
+  // otherwise kept it (an 18 MB Markdown file, two-byte: 36 MB) through the claim analysis. A
+  // Markdown body goes sooner, section by section as it is rendered (htmlSections). (The
+  // fields below are read from the post, never its body.)
+  if (handedOver) post.body = '';
 
   const { body: _body, bodyFormat: _format, bodyLine: _line, outletNames: _names, ...rest } = post;
   if (dropped > 0) rest.warnings = [...rest.warnings, deepNesting(dropped, MAX_NESTING)];

@@ -8,7 +8,13 @@ import { boundedLinkify, type LinkifyEnv } from './markdown-linkify.js';
 import { markdownLines, type LinesEnv } from './markdown-lines.js';
 import { markdownNesting, type NestingEnv } from './markdown-nesting.js';
 import { markdownSections } from './markdown-sections.js';
-import { markdownTemplates, protectTemplates, type TemplatesEnv } from './markdown-templates.js';
+import {
+  markdownTemplates,
+  protectTemplates,
+  type ProtectedTemplates,
+  type TemplatesEnv,
+} from './markdown-templates.js';
+import { ownString } from './compact.js';
 
 export { MARKDOWN_LINE_ATTR } from './markdown-lines.js';
 
@@ -129,24 +135,48 @@ type RenderEnv = LinkifyEnv &
   NestingEnv &
   TemplatesEnv & { references?: Record<string, unknown>; badDefinitions?: Record<string, unknown>; bodyLine?: number };
 
+/** A body renderMarkdown takes from its holder, which then keeps nothing of it (see MarkdownBody.take). */
+export interface MarkdownBody {
+  /** The body; its holder lets go of it (a post's body emptied once taken). */
+  take(): string;
+}
+
+/**
+ * The body's sections, with templates in link targets swapped out over the whole body (same
+ * lines; see markdown-templates.ts). A body of several sections is cut into copies of its own
+ * (ownString): slices would each keep the whole body (an 18 MB file with a curly quote: 36 MB,
+ * two bytes a character) alive to the last section, and a copy is let go of once rendered. A
+ * function of its own, so nothing of its frame holds the body once it returns.
+ */
+function splitSections(
+  body: string,
+  options: MarkdownRenderOptions,
+): { sections: ReturnType<typeof markdownSections>; texts: string[]; templates: ProtectedTemplates | undefined } {
+  const prepared = protectTemplates(body);
+  const text = prepared.body;
+  const sections = markdownSections(text, options.sections?.size, options.sections?.whole);
+  const texts = sections.map((section, i) => text.slice(section.start, sections[i + 1]?.start ?? text.length));
+  if (texts.length > 1) for (let i = 0; i < texts.length; i++) texts[i] = ownString(texts[i]);
+  // What restoring templates reads: the placeholders' prefix and the templates, not the body.
+  const templates =
+    prepared.templates.length > 0 ? { body: '', prefix: prepared.prefix, templates: prepared.templates } : undefined;
+  return { sections, texts, templates };
+}
+
 /**
  * Renders a Markdown body to HTML, section by section (see markdown-sections.ts; a post under
  * a mebibyte is one section): elements carry their source line (MARKDOWN_LINE_ATTR). Reference
  * definitions are collected over the whole body first, so that a section may use one defined
- * in another. `found` receives the first heading.
+ * in another. `found` receives the first heading. A body given by its holder is taken when the
+ * first section is asked for, and held no longer than its sections are.
  */
 export function* renderMarkdown(
-  body: string,
+  body: string | MarkdownBody,
   options: MarkdownRenderOptions = {},
   found: MarkdownFound = {},
 ): Generator<string> {
-  // Templates in link targets are swapped out over the whole body (same lines; see markdown-templates.ts).
   const md = markdownParser();
-  const prepared = protectTemplates(body);
-  const text = prepared.body;
-  const templates = prepared.templates.length > 0 ? prepared : undefined;
-  const sections = markdownSections(text, options.sections?.size, options.sections?.whole);
-  const texts = sections.map((section, i) => text.slice(section.start, sections[i + 1]?.start ?? text.length));
+  const { sections, texts, templates } = splitSections(typeof body === 'string' ? body : body.take(), options);
   const collect: RenderEnv = {};
   if (sections.length > 1) {
     // Block rules only: the reference rules fill env.references and badDefinitions; tokens are dropped.
