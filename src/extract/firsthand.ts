@@ -4,8 +4,9 @@ import { retellsOtherInterview } from './retold-interview.js';
 import { bylineNames } from '../sources/outlet-names.js';
 import { BELIEF_VERBS, INSTITUTION_NOUNS, NAME_STOPWORDS } from './claim-rules.js';
 import { byGroup, describedPerson, groupSpeaks, interviewedGroups, otherVenue } from './interviewed-groups.js';
+import { settleObtainedDocuments } from './obtained-documents.js';
 import { settleOwnSurvey } from './own-survey.js';
-import { settlePressEvents } from './press-events.js';
+import { saidElsewhere, settlePressEvents } from './press-events.js';
 import { settleCeremony } from './ceremonies.js';
 import { settleOwnFigures } from './own-figures.js';
 import { settleSceneSpeech } from './scene-speech.js';
@@ -25,7 +26,8 @@ import { MAX_EVIDENCE, unquoted } from './signals.js';
  * meta, JSON-LD provider: sources/outlet-names.ts; a byline line opening the story: withByline);
  * what was told to another outlet ("told Reuters" on a page of The Coastal Times) stays someone
  * else's report. A story framed as the outlet's interview, a Q&A's answers and a company's
- * announcement of its own product on its own site are firsthand too (settleFirsthand). Read outside quotation marks: a quote's "I
+ * announcement of its own product on its own site are firsthand too (settleFirsthand), as are the
+ * findings of a document the outlet obtained (obtained-documents.ts). Read outside quotation marks: a quote's "I
  * told CNN" is the speaker's. The rules are published in the README ("Claim signals").
  */
 
@@ -112,6 +114,13 @@ function addNameKeys(keys: Set<string>, name: string): void {
   if (words.length >= 2 && PAPER_WORDS.has(last)) keys.add(last);
   const kept = words.filter((w) => !OPTIONAL_NAME_WORDS.has(w.toLowerCase()));
   if (kept.length > 0 && kept.length < words.length) keys.add(nameKey(kept.join(' ')));
+  // A newspaper of three words or more by its initials ("the L.A. Times", "the NYT", "WSJ").
+  const own = words.filter((w) => w.toLowerCase() !== 'the');
+  if (own.length >= 3 && PAPER_WORDS.has(last) && own.every((w) => /^\p{L}/u.test(w))) {
+    const initials = own.map((w) => w[0].toLowerCase());
+    keys.add(initials.join(''));
+    keys.add(`${initials.slice(0, -1).join('')}${last}`);
+  }
 }
 
 /** Blocks at a post's start looked at for its byline. */
@@ -189,6 +198,23 @@ function isOutlet(name: string, outlet: Outlet): boolean {
   return false;
 }
 
+/**
+ * True when a name opens with the outlet's and goes on with a brand of its own ("BBC Verify",
+ * "CNN International", "New York Times Opinion"): the outlet's name an acronym ("BBC") or two
+ * words or more, never a plain word ("the Atlantic Council" on a page of The Atlantic, "the Post
+ * Office" on a page of the Post).
+ */
+function isOutletBrand(name: string, outlet: Outlet): boolean {
+  const words = name.replace(/^the\s+/i, '').split(/\s+/);
+  if (words.length < 2 || words.length > MAX_NAME_WORDS) return false;
+  for (let n = words.length - 1; n >= 1; n--) {
+    const prefix = words.slice(0, n);
+    const acronym = n === 1 && /^\p{Lu}{2,}$/u.test(prefix[0]);
+    if ((acronym || n >= 2) && isOutlet(prefix.join(' '), outlet)) return true;
+  }
+  return false;
+}
+
 // A name as a story writes it: capitalised words, maybe "the" before them, "of"/"and"/"&" between.
 const NAME_AT =
   /(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}\p{N}&.'’-]*|\p{N}+\p{L}[\p{L}\p{N}]*)(?:\s+(?:(?:of|and|&|de|for)\s+)?(?:\p{Lu}[\p{L}\p{N}&.'’-]*))*/uy;
@@ -223,6 +249,8 @@ function whoAt(t: string, at: number, outlet: Outlet): { who: Who; end: number }
   const run = possessive >= 0 ? words.slice(0, possessive + 1) : words;
   // The longest first words that are the outlet's ("CNN Tuesday", "The Times on").
   for (let n = run.length; n > 0; n--) {
+    // A name going on with "of" is another's ("the Times of India" on a page of a "… Times").
+    if (n < run.length && run[n] === 'of') continue;
     const name = run.slice(0, n).join(' ');
     if (isOutlet(name, outlet)) return { who: 'own', end: i + t.slice(i).indexOf(run[n - 1]) + run[n - 1].length };
   }
@@ -276,7 +304,7 @@ function whoBefore(t: string, end: number, outlet: Outlet): Who {
   if (word === 'I') return 'own';
   const named = nameBefore(t, end);
   if (named === undefined) return undefined;
-  if (isOutlet(named.name, outlet)) return 'own';
+  if (isOutlet(named.name, outlet) || isOutletBrand(named.name, outlet)) return 'own';
   // A single word opening the sentence ("Documents", "Police") or a stopword ("Monday") names nobody.
   const opens = /(?:^|[.!?:;]["”’)]*)\s*$/.test(t.slice(Math.max(0, named.start - 3), named.start));
   if (NOT_OUTLET_WORDS.has(named.name.toLowerCase()) || (opens && !/\s/.test(named.name))) return undefined;
@@ -296,6 +324,20 @@ interface Found {
 // Said to someone ("told ___", "speaking to ___", "in a statement to ___", "obtained by ___").
 const TO_WHOM =
   /\b(?:(?:told|tells|tell|telling)|(?:speaking|spoke|speaks|speak|talking|talked|talks|talk|writing|wrote|responding|replying|replied|responded|said|says|explained|complained|admitted|confided|mentioned|confirmed|insisted|conceded)\s+(?:to|with)|in\s+(?:an?|the|his|her|their|its)\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|email|e-mail|message|text|letter|note|response|reply|comments?|remarks|answers?)\s+(?:sent\s+|provided\s+|given\s+|emailed\s+)?(?:to|for)|(?:obtained|reviewed|seen|viewed|analy[sz]ed|examined|compiled|collected|gathered|verified|confirmed|conducted|commissioned|carried\s+out|reached|contacted|asked|interviewed|surveyed|polled|counted|calculated|tallied|photographed|filmed)\s+by|(?:shared\s+with|provided\s+to|given\s+to|sent\s+to|shown\s+to|released\s+to|leaked\s+to|made\s+available\s+to|supplied\s+to|forwarded\s+to|passed\s+to|questions?\s+from|inquir(?:y|ies)\s+from|requests?\s+from)|(?:analysis|analyses|review|investigation|survey|poll|tally|count|calculations?|estimates?|reporting|research|study)\s+(?:by|from|for|conducted\s+by|commissioned\s+by|carried\s+out\s+by)|according\s+to)\s+/giu;
+
+// Said on a programme or a platform ("speaking on BBC One's Sunday with Laura Kuenssberg", "said on
+// ABC's This Week", "wrote on X"): on the outlet's own programme it was said to the outlet; on a
+// social platform it was put out to everyone (ON_PLATFORM).
+const ON_AIR =
+  /\b(?:speaking|spoke|speaks|appearing|appeared|appears|said|says|explained|added|insisted|argued|warned|wrote|writes|writing|posted|posts|posting|interviewed)\s+on\s+/giu;
+// Another's programme or station by its name ("Fox News Sunday", "CNN's State of the Union", "LBC Radio"), not a place ("Capitol Hill").
+const ON_OTHER_AIR = /['’]s(?![\p{L}])|\b(?:News|Radio|TV|Television|Channel|Network|Podcast|Show|Live)\b/u;
+/** Platforms where words are posted to everyone, first words as a story names them ("wrote on X", "posted on Truth Social"). */
+const ON_PLATFORM = new Set(
+  'x twitter facebook instagram tiktok youtube linkedin threads bluesky truth substack reddit telegram weibo mastodon snapchat'.split(
+    ' ',
+  ),
+);
 
 // An interview, maybe with whom after it ("in an interview", "in a phone interview with ___"); a
 // broadcast's or a year's interview is none of the outlet's ("in a radio interview", "in a 2019 interview").
@@ -370,10 +412,11 @@ const TOLD_TO_WRITER =
 const OWN_SOURCES =
   /(?<![\p{L}'’])(?:[Oo]ur|[Mm]y)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:sources?|insiders?|informants?|tipsters?)\s+(?:(?:also|have|had|now|still)\s+)?(?:say|says|said|tell|tells|told|confirm|confirms|confirmed|claim|claims|claimed|insist|insists|insisted|add|added|explain|explained|describe|described)(?![\p{L}'’])/gu;
 
-// Words one of which every pattern above holds (case-sensitive, no Unicode classes): most
-// paragraphs have none and are read no further.
+// Words one of which every pattern above holds (no Unicode classes): most paragraphs have none
+// and are read no further. Case-insensitive: a sentence opens with them too ("Asked by the BBC,
+// …", "Reached by The Ledger, …", "Speaking on BBC One, …"), which a case-sensitive hint missed.
 const HINT =
-  /told|tell|speak|spoke|talk|said to|says to|interview|statement|email|e-mail|message|letter|remarks|comment|obtain|review|seen|viewed|analy|examin|compil|collect|gather|verif|confirm|conduct|commission|carried out|reach|contact|asked|survey|poll|count|calculat|tall|shared|provided|given to|sent to|shown to|released to|leaked to|available to|supplied|forwarded|passed to|question|inquir|request|report|research|study|according|phone|text|learn|reveal|understands|saw|witness|observ|watch|visit|found|test|measure|audit|estimate|investigat|anonymity|named|identified|ources|nsider|nformant|ipster|announc|launch|releas|introduc|unveil|roll|debut|ship|xecutive|ounder|CEO|CTO|COO|CFO|resident|hair|irector|anager|ngineer|esigner|cientist|spokes|fficer|wner|ditor|head|I |We |we /;
+  /told|tell|speak|spoke|talk|said to|says to|interview|statement|email|e-mail|message|letter|remarks|comment|obtain|review|seen|viewed|analy|examin|compil|collect|gather|verif|confirm|conduct|commission|carried out|reach|contact|asked|survey|poll|count|calculat|tall|shared|provided|given to|sent to|shown to|released to|leaked to|available to|supplied|forwarded|passed to|question|inquir|request|report|research|study|according|phone|text|learn|reveal|understands|saw|witness|observ|watch|visit|found|test|measure|audit|estimate|investigat|anonymity|named|identified|ources|nsider|nformant|ipster|announc|launch|releas|introduc|unveil|roll|debut|ship|xecutive|ounder|CEO|CTO|COO|CFO|resident|hair|irector|anager|ngineer|esigner|cientist|spokes|fficer|wner|ditor|head|appear|[dsge] on |I |We /i;
 
 /** Firsthand phrases of a text (already unquoted), and phrases naming another outlet, in text order. */
 function phrases(t: string, outlet: Outlet, rules: ClaimRules | undefined): Found[] {
@@ -402,6 +445,19 @@ function phrases(t: string, outlet: Outlet, rules: ClaimRules | undefined): Foun
     const { who, end: whoEnd } = whoAt(t, end, outlet);
     add(m.index, whoEnd, who);
     TO_WHOM.lastIndex = Math.max(end, whoEnd);
+  }
+  ON_AIR.lastIndex = 0;
+  for (let m = ON_AIR.exec(t); m; m = ON_AIR.exec(t)) {
+    const end = m.index + m[0].length;
+    const { who, end: whoEnd } = whoAt(t, end, outlet);
+    // Only the outlet's programme or a platform: "on Tuesday", "on Capitol Hill", "on the phone"
+    // are the time or the place (at a press event, the outlet's too: press-events.ts).
+    const platform = /^(?:the\s+)?(\p{Lu}\p{L}*)/u.exec(t.slice(end, end + 30));
+    if (who === 'own') add(m.index, whoEnd, who);
+    else if (platform !== null && ON_PLATFORM.has(platform[1].toLowerCase()))
+      add(m.index, end + platform[0].length, 'other');
+    else if (who === 'other' && ON_OTHER_AIR.test(t.slice(end, whoEnd))) add(m.index, whoEnd, who);
+    ON_AIR.lastIndex = Math.max(end, whoEnd);
   }
   BROADCAST_INTERVIEW.lastIndex = 0;
   for (let m = BROADCAST_INTERVIEW.exec(t); m; m = BROADCAST_INTERVIEW.exec(t))
@@ -659,9 +715,23 @@ function continues(
     else return undefined;
   }
   if (source === undefined) return undefined;
-  // "Duarte told the BBC": to another outlet, whoever it is.
+  // "Duarte told the BBC": to another outlet, whoever it is; "wrote on X", "Last year, Duarte
+  // said", "said in a statement": to everyone, or at another time.
   if (phrases(ignoring(unquoted(block.text), rules), outlet, rules).some((f) => f.who === 'other')) return undefined;
+  if (placedElsewhere(block, said)) return undefined;
   return { words: said.length > 0 ? said.slice(0, MAX_EVIDENCE).map((e) => e.text) : [], block: source };
+}
+
+/**
+ * True when a paragraph places its attributions' words at another time or in a venue of their own
+ * ("Last year, Reyes said", "Reyes said in 2019", "said in a statement", "in testimony"): not the
+ * words a speaker gave the outlet, though the speaker gave it others.
+ */
+function placedElsewhere(block: Block, said: readonly ClaimEvidence[]): boolean {
+  if (otherVenue(block.text)) return true;
+  const t = unquoted(block.text);
+  const ranges = sentenceRanges(block.text);
+  return said.some((e) => saidElsewhere(block.text, t, ranges, e.text));
 }
 
 /**
@@ -779,6 +849,33 @@ export function settleFirsthand(blocks: readonly Block[], pageOutlet: Outlet, ru
     ...reader,
     isOrganisation: (n) => outlet.labels.some((label) => spellsLabel(labelWords(n), label)),
   });
+  // A document the outlet obtained: its findings through the story are its own (obtained-documents.ts).
+  settleObtainedDocuments(blocks, {
+    isUncited,
+    namesOther: (b) => namesOther(b, outlet, rules),
+    plain,
+    obtained: (b) => obtainedAt(b, outlet, rules),
+  });
+}
+
+// The outlet obtaining, reviewing or being given something ("obtained by The Times", "The BBC has
+// seen", "released to the Los Angeles Times", "shared with ABC News"), among its firsthand phrases.
+const OBTAINED =
+  /obtained|reviewed|seen|viewed|examined|analy[sz]ed|(?:released|provided|given|shown|leaked|available|supplied|forwarded|passed|sent)\s+to|shared\s+with/i;
+// Words one of which OBTAINED needs (most paragraphs have none).
+const OBTAINED_HINT =
+  /obtain|review|seen|viewed|examin|analy|released|provided|given|shown|leaked|available|supplied|forwarded|passed|sent|shared/i;
+
+/** Where a paragraph says the outlet obtained something, in sentences naming no other outlet (ObtainedReader.obtained). */
+function obtainedAt(block: Block, outlet: Outlet, rules: ClaimRules | undefined): number[] {
+  if (!OBTAINED_HINT.test(block.text)) return [];
+  const found = phrases(ignoring(unquoted(block.text), rules), outlet, rules);
+  if (!found.some((f) => f.who === 'own' && OBTAINED.test(f.words))) return [];
+  const ranges = sentenceRanges(block.text);
+  const other = new Set(found.filter((f) => f.who === 'other').map((f) => sentenceIndex(ranges, f.at)));
+  return found
+    .filter((f) => f.who === 'own' && OBTAINED.test(f.words) && !other.has(sentenceIndex(ranges, f.at)))
+    .map((f) => f.at);
 }
 
 // Fewest paragraphs of people speaking in the present that make a story a feature told so.
@@ -1012,7 +1109,7 @@ function interviewed(
     const pronoun = frame.pronouns && PRONOUNS.has(subject.toLowerCase());
     if (!frame.names.has(subject) && !speakers.has(subject) && !pronoun) return undefined;
   }
-  if (namesOther(block, outlet, rules)) return undefined;
+  if (namesOther(block, outlet, rules) || placedElsewhere(block, said)) return undefined;
   return { words: said.slice(0, MAX_EVIDENCE).map((e) => e.text), block: frame.block };
 }
 

@@ -43,6 +43,25 @@ const ELSEWHERE =
 /** Characters after a speech verb where the time of the speech is looked for ("said last year"). */
 const WHEN_AFTER_VERB = 24;
 
+/**
+ * True when the words of an attribution (`evidence`, in `text`; `t` the text unquoted, `ranges`
+ * its sentences) are placed at another time or in another medium, said before its verb or right
+ * after ("Last December, Reyes said", "Reyes said in 2019", "in a 2019 interview, she said"); a
+ * later date is what was said ("said she would not run in 2020"). Read for a press event's
+ * speakers and for the later words of someone who spoke to the outlet (firsthand.ts).
+ */
+export function saidElsewhere(
+  text: string,
+  t: string,
+  ranges: ReadonlyArray<[number, number]>,
+  evidence: string,
+): boolean {
+  const at = text.indexOf(evidence);
+  const [from, to] = ranges[sentenceIndex(ranges, Math.max(0, at))];
+  const start = Math.max(from, at - WHEN_BEFORE_VERB);
+  return ELSEWHERE.test(t.slice(start, Math.min(to, Math.max(at, 0) + evidence.length + WHEN_AFTER_VERB)));
+}
+
 /** Last words of a speaker's attribution ("Reyes said", "she told"). */
 const SPEECH_VERBS = new Set(
   'said says added adds told tells explained explains noted notes argued argues insisted insists continued continues recalled recalls replied replies responded responds answered answers acknowledged acknowledges urged urges declared declares stressed stresses warned warns conceded concedes admitted admits asked asks announced announces'.split(
@@ -292,13 +311,7 @@ function fromEvent(
   for (const e of said) {
     const subject = subjectOf(e.text, t);
     if (subject === undefined) return undefined;
-    const at = block.text.indexOf(e.text);
-    // The time of the speech is said before its verb or right after ("Last December, Reyes said",
-    // "Reyes said in 2019"); a later date is what was said ("said she would not run in 2020").
-    const [from, to] = ranges[sentenceIndex(ranges, Math.max(0, at))];
-    const start = Math.max(from, at - WHEN_BEFORE_VERB);
-    if (ELSEWHERE.test(t.slice(start, Math.min(to, Math.max(at, 0) + e.text.length + WHEN_AFTER_VERB))))
-      return undefined;
+    if (saidElsewhere(block.text, t, ranges, e.text)) return undefined;
     const who = subject.who;
     if (subject.joined || (who !== undefined && PRONOUNS.has(who.toLowerCase()))) loose = true;
     else if (

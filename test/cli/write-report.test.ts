@@ -74,3 +74,24 @@ describe('writeReport (issue 13: a large report into a pipe)', () => {
     expect(stream.destroyed).toBe(true);
   });
 });
+
+describe('writeReport: a stream that keeps what it is given', () => {
+  it('gets every batch in a buffer of its own', async () => {
+    // Takes each chunk at once and keeps it (as a PassThrough does), so a buffer written again
+    // after its write would change what the stream already holds.
+    const kept: Buffer[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        kept.push(chunk);
+        callback();
+      },
+    });
+    const pieces = Array.from(
+      { length: 3000 },
+      (_, i) => `{"index": ${i}, "text": "${String(i % 10).repeat(100)}"},\n`,
+    );
+    await writeReport(pieces, stream);
+    expect(kept.length).toBeGreaterThan(2);
+    expect(Buffer.concat(kept).toString('utf8')).toBe(pieces.join(''));
+  });
+});

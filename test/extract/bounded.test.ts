@@ -375,6 +375,36 @@ describe('extraction time grows linearly (issue 13)', () => {
         return [[...narration, ...lines].join('\n\n'), 'post.md'];
       },
     ],
+    // Said on a programme or a platform (firsthand.ts, ON_AIR), with a long run of capitals after it.
+    [
+      '"said on Fox News Sunday, wrote on X" ×n in one paragraph',
+      (n) => [`P: ${'Reyes said on Fox News Sunday and wrote on X that '.repeat(n / 50)}it rose 3%.\n`, 'post.md'],
+    ],
+    [
+      'a run of capitalised words after "said on"',
+      (n) => [`Reyes said on ${'Abc '.repeat(n / 4)}that it rose 3%.\n`, 'post.md'],
+    ],
+    // A document the outlet obtained (obtained-documents.ts): its nouns named again, asides
+    // between them and their verbs, and another's document ("the state's report") after a long
+    // word, each looked for from a word's start only.
+    [
+      'a document obtained and its findings ×n in one paragraph',
+      (n) => [
+        `Records obtained by us show 3 faults. ${'The records, as the report and the emails say, show 4 more; the state’s own audit found 2. '.repeat(n / 92)}\n`,
+        'post.md',
+      ],
+    ],
+    [
+      'a word of letters before "’s report" after a document obtained',
+      (n) => [`Records obtained by us show 3 faults.\n\nThe ${'a'.repeat(n)}’s report found 4 more.\n`, 'post.md'],
+    ],
+    [
+      'findings of a document obtained, one per paragraph',
+      (n) => [
+        `A report released to us shows 3 faults.\n\n${'According to the report, crews found 4 more.\n\n'.repeat(n / 46)}`,
+        'post.md',
+      ],
+    ],
     [
       'pointers into a long reference list',
       (n) => {

@@ -26,3 +26,27 @@ export const attributionsOf = (text: string): string[] => evidenceOf('attributio
 
 /** The figure evidence of a paragraph's text. */
 export const figuresOf = (text: string): string[] => evidenceOf('number', text);
+
+/**
+ * A news page's head as a saved page keeps it: its title and canonical link, and with `site` its
+ * og:site_name and a JSON-LD publisher of that name.
+ */
+export const newsHead = (title: string, canonical: string, site?: string): string =>
+  `<title>${title}</title><link rel="canonical" href="${canonical}">${
+    site === undefined
+      ? ''
+      : `<meta property="og:site_name" content="${site}"><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","publisher":{"@type":"NewsMediaOrganization","name":"${site}"}}</script>`
+  }`;
+
+/** An HTML news page of the given head and paragraphs (one `<p>` each in its `<article>`), extracted. */
+export const newsStory = (head: string, ...paragraphs: string[]): ExtractedPost =>
+  extractPost(
+    parseDocument(
+      `<!doctype html><html><head><meta charset="utf-8">${head}</head><body><article>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`,
+      { source: 'story.html' },
+    )[0],
+  );
+
+/** The firsthand words of each block of a post (undefined for a block not firsthand). */
+export const firsthandWords = (p: ExtractedPost): Array<string[] | undefined> =>
+  p.blocks.map((b) => b.firsthand?.words);
