@@ -8,8 +8,10 @@ import { unquoted } from './signals.js';
  * at Acme,") or the work itself ("the study", "the survey") — and whose verb tells
  * what they did or found, in the past ("the scientists asked five people …", "the participants
  * used a stylus", "another respondent highlighted …") is a claim, without a reporting verb or a
- * figure. Not the writer's own research: a paragraph that says "I", "we", "my" or "our" outside its
- * quotes ("we asked 40 participants", "our model") has none; nor a question or a plan ("will",
+ * figure. Not the writer's own research: a paragraph that tells it ("we recruited 40 participants",
+ * "our survey") has none, and a sentence that says "I", "we", "my" or "our" outside quotes before
+ * the actor's verb ("we asked the participants", "in our model the authors …") is none; a "we"
+ * elsewhere ("we do not yet know …") leaves the rest alone. Nor a question or a plan ("will",
  * "could"). The rules are published in the README ("Claim signals").
  */
 
@@ -210,7 +212,9 @@ function wordsStart(t: string, at: number, n: number): number {
  */
 export function researchReports(t: string, max: number, ownResearch = false): string[] {
   const found: string[] = [];
-  if (max <= 0 || FIRST_PERSON.test(t)) return found;
+  // A paragraph telling the writer's own research ("we recruited 40 participants") reports none of
+  // someone else's; any other "we" or "I" silences only its own sentence (weSaysBefore).
+  if (max <= 0 || OWN_RESEARCH.test(t)) return found;
   // The next sentence end after the last verb looked at: moves forward only, so a text is read once.
   let stop = -1;
   let question = false;
@@ -233,7 +237,7 @@ export function researchReports(t: string, max: number, ownResearch = false): st
     const before = wordsBefore(t, m.index);
     if (!isResearchSubject(t, m.index, word, before)) continue;
     const end = pastVerbAfter(t, m.index + m[0].length);
-    if (end === undefined || asks(end)) continue;
+    if (end === undefined || asks(end) || weSaysBefore(t, m.index, end)) continue;
     // The subject as evidence: a group with its name ("Shadlen and colleagues"), else the word before.
     // ("A team of scientists … set out": the team with them.)
     const group =
@@ -249,12 +253,36 @@ export function researchReports(t: string, max: number, ownResearch = false): st
   for (let m = ROLE.exec(t); m && found.length < max; m = ROLE.exec(t)) {
     if (m.index < covered) continue;
     const span = namedExpert(t, m.index, m.index + m[0].length);
-    if (span === undefined || asks(span[3])) continue;
+    if (span === undefined || asks(span[3]) || weSaysBefore(t, span[0], span[3])) continue;
     // The name and the verb: the apposition between them is long ("Jo Marsh, senior analyst … , shared").
     found.push(`${evidence(span[0], span[1])} … ${evidence(span[2], span[3])}`);
     covered = span[3];
   }
   return found;
+}
+
+/** How far back from a research actor its sentence's start is looked for: a bounded window keeps the scan linear. */
+const SENTENCE_WINDOW = 160;
+
+/**
+ * Whether the writer speaks ("I", "we", "my", "our") in the actor's own sentence before its verb
+ * ends at `end` ("we asked the participants", "in our study the participants used"): then the
+ * research may be the writer's. Only the sentence's start (at most SENTENCE_WINDOW characters
+ * back) to the verb is read, so a "we" elsewhere in the paragraph ("we do not yet know …")
+ * leaves a research team's sentence its own.
+ */
+function weSaysBefore(t: string, at: number, end: number): boolean {
+  const from = Math.max(0, at - SENTENCE_WINDOW);
+  const back = t.slice(from, at);
+  let start = 0;
+  for (let i = back.length - 1; i >= 0; i--) {
+    const c = back[i];
+    if ((c === '.' || c === '!' || c === '?') && (i + 1 >= back.length || /\s/.test(back[i + 1]))) {
+      start = i + 1;
+      break;
+    }
+  }
+  return FIRST_PERSON.test(t.slice(from + start, end));
 }
 
 // A name and the comma opening an apposition before a role ("Jo Marsh, senior …").

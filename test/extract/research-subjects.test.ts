@@ -55,6 +55,16 @@ describe('research told as a story (issue 8)', () => {
       'The tile counts matched what the researchers measured in the first round.',
       ['the researchers measured'],
     ],
+    [
+      'a "we" in another sentence of the paragraph',
+      'We still do not know why sailors misremember colours. A team of psychologists at Lund University set out to find out.',
+      ['A team of psychologists at Lund University set'],
+    ],
+    [
+      'a "we" after the verb, in the same sentence',
+      'Dr. Okafor and colleagues tested the tiles twice, and we think they are right.',
+      ['Okafor and colleagues tested'],
+    ],
   ])('%s', (_name, text, found) => {
     expect(reports(text)).toEqual(found);
     // It is an attribution of the paragraph, with the words that made it one.
@@ -64,6 +74,12 @@ describe('research told as a story (issue 8)', () => {
   it.each([
     ['the writer’s own study', 'We recruited forty sailors. The participants sorted coloured tiles for an hour.'],
     ['our participants', 'After the break, our participants sorted the tiles again.'],
+    ['"our" earlier in the actor’s sentence', 'In our harbour survey, the participants sorted tiles all morning.'],
+    ['"we" between the actor and its verb', 'The researchers we met last winter counted the tiles.'],
+    [
+      'a paragraph telling the writer’s own study, its "we" in another sentence',
+      'The participants sorted coloured tiles for an hour. Then we measured how many they remembered.',
+    ],
     ['a plan', 'Next spring the researchers will repeat the count in the south.'],
     ['a question', 'Why did the researchers choose sailors for this?'],
     ['research people as an object', 'The tiles were handed out by the researchers at the door.'],
@@ -151,6 +167,8 @@ describe('research reports grow linearly (issue 13)', () => {
     ['affiliations without verbs', 'researchers at Lund of the Bergen and '],
     ['appositions without verbs', 'Mira Solberg, analyst analyst fellow, '],
     ['named groups', 'Okafor and colleagues and colleagues '],
+    ['actors with verbs after a "we", no sentence end', 'we the researchers found '],
+    ['actors with verbs, each sentence with a "we"', 'We know. The researchers found it. '],
   ])('a 4 MB paragraph of %s', (_name, unit) => {
     const paragraph = (chars: number): string => unit.repeat(Math.ceil(chars / unit.length));
     expect(growthRatio(signalsOf(paragraph(1_000_000)), signalsOf(paragraph(4_000_000)), 8)).toBeLessThan(8);
