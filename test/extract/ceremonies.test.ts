@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ExtractedPost } from '../../src/types.js';
-import { markdownPost as post, uncited } from '../helpers/claim-posts.js';
+import { firsthandWords as firsthand, markdownPost as post, uncited } from '../helpers/claim-posts.js';
 
 // A wire story covering an awards ceremony from its dateline (bench/claims-labelling.md, the
 // press-event convention): the night's results and the winners' remarks on stage and backstage
 // are the outlet's own reporting; what happened before the night, records and other awards stay
 // claims (issue 8: a blind set's awards story was ten false positives of its eleven).
-
-const firsthand = (p: ExtractedPost): Array<string[] | undefined> => p.blocks.map((b) => b.firsthand?.words);
 
 const LEAD =
   'HARBOURTON (Global Wire) - Fishing drama “Low Tide” was the surprise winner at the Harbour Film Awards on Saturday, while Ines Moreau and Tomas Varga were named best performers.';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractPost } from '../../src/extract/index.js';
 import { parseDocument } from '../../src/sources/index.js';
 import type { ExtractedPost } from '../../src/types.js';
-import { uncited } from '../helpers/claim-posts.js';
+import { firsthandWords as firsthand, uncited } from '../helpers/claim-posts.js';
 
 // An organisation's engineering blog describing its own systems in the first person plural: the
 // figures of its own service are its own measurement (bench/claims-labelling.md, `firsthand`),
@@ -17,7 +17,6 @@ const page = (host: string, ...paragraphs: string[]): ExtractedPost =>
       { source: 'page.html' },
     )[0],
   );
-const firsthand = (p: ExtractedPost): Array<string[] | undefined> => p.blocks.map((b) => b.firsthand?.words);
 
 const WE_BUILT =
   'When I joined the team, we had five separate queue systems, and our engineers spent weeks keeping them alive.';

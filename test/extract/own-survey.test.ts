@@ -4,7 +4,7 @@ import { compileClaimConfig } from '../../src/config/claim-config.js';
 import { extractOptions, extractPost } from '../../src/extract/index.js';
 import { parseDocument } from '../../src/sources/index.js';
 import type { ExtractedPost } from '../../src/types.js';
-import { uncited } from '../helpers/claim-posts.js';
+import { firsthandWords as firsthand, uncited } from '../helpers/claim-posts.js';
 
 // A story reporting the outlet's own survey: its respondents answered the outlet, so their
 // unnamed answers and the survey's shares are its own reporting, which an editor asks no link
@@ -16,7 +16,6 @@ const page = (paragraphs: string[]): string =>
   `<!doctype html><html><head>${COURIER}</head><body><article>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
 const news = (...paragraphs: string[]): ExtractedPost =>
   extractPost(parseDocument(page(paragraphs), { source: 'story.html' })[0]);
-const firsthand = (p: ExtractedPost): Array<string[] | undefined> => p.blocks.map((b) => b.firsthand?.words);
 
 const LEAD =
   'Members of the Harbour Courier Panel — skippers, dock workers and traders — expect the ferry levy to pass next week.';

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ExtractedPost } from '../../src/types.js';
-import { markdownPost as post, uncited } from '../helpers/claim-posts.js';
+import { firsthandWords as firsthand, markdownPost as post, uncited } from '../helpers/claim-posts.js';
 
 // A feature tells the interviews its writer did in the present ("“…,” says Halvorsen"), where
 // news writes "said" of words said anywhere: an editor asks no link for them (issue 8: most of
 // the held-out false positives were a feature's "says" quotes the labellers called firsthand).
-
-const firsthand = (p: ExtractedPost): Array<string[] | undefined> => p.blocks.map((b) => b.firsthand?.words);
 
 const OPENING =
   'Anna Halvorsen has piloted ships into Port Elwood for thirty years, and the quay has changed around her every winter.';

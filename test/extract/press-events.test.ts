@@ -3,14 +3,11 @@ import { DEFAULTS } from '../../src/config/defaults.js';
 import { compileClaimConfig } from '../../src/config/claim-config.js';
 import { extractOptions, extractPost } from '../../src/extract/index.js';
 import { parseDocument } from '../../src/sources/index.js';
-import type { ExtractedPost } from '../../src/types.js';
-import { markdownPost as post, uncited } from '../helpers/claim-posts.js';
+import { firsthandWords as firsthand, markdownPost as post, uncited } from '../helpers/claim-posts.js';
 
 // A story covering a press event ("told reporters at a news conference Tuesday"): the outlet was
 // there, and its speakers' words are its own reporting, which an editor asks no link for
 // (issue 8: most held-out false positives were paragraphs the labellers called firsthand).
-
-const firsthand = (p: ExtractedPost): Array<string[] | undefined> => p.blocks.map((b) => b.firsthand?.words);
 
 const LEAD =
   'Mayor Dana Reyes told reporters at a news conference Tuesday that the city would close the Harbor Street bridge for two years.';

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ExtractedPost } from '../../src/types.js';
-import { markdownPost as post, uncited } from '../helpers/claim-posts.js';
+import { firsthandWords as firsthand, markdownPost as post, uncited } from '../helpers/claim-posts.js';
 
 // A rewrite of another outlet's profile tells its quotes in the present too ("“…,” he says"),
 // but says whose interview they are ("he explains to GQ", linked): the label42 E! Online page,
 // five quotes of a GQ interview the labeller called uncited (issue 8).
-
-const firsthand = (p: ExtractedPost): Array<string[] | undefined> => p.blocks.map((b) => b.firsthand?.words);
 
 const OPENING =
   'Anna Halvorsen has piloted ships into Port Elwood for thirty years, and the quay has changed around her every winter.';

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ExtractedPost } from '../../src/types.js';
-import { markdownPost as post, uncited } from '../helpers/claim-posts.js';
+import { firsthandWords as firsthand, markdownPost as post, uncited } from '../helpers/claim-posts.js';
 
 // A scene the writer narrates as it happens, in the first person present (a play-through, a
 // travel diary): the words spoken in it are what the writer heard there, not a report to source
 // (issue 8: a blind set's game diary was five false positives, its characters' lines).
-
-const firsthand = (p: ExtractedPost): Array<string[] | undefined> => p.blocks.map((b) => b.firsthand?.words);
 
 // Eight sentences or more of the writer acting in the present.
 const NARRATION = [
